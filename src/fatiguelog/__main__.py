@@ -1,0 +1,5 @@
+"""`python -m fatiguelog`."""
+
+from fatiguelog.cli import main
+
+raise SystemExit(main())

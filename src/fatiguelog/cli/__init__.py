@@ -1,0 +1,148 @@
+"""The `fatiguelog` command line (contract: shared spec cli.md).
+
+Only argparse is imported here: each command imports what it needs when it runs, so `log`,
+`path` and `remind` never load Textual and start in a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from fatiguelog import __version__
+
+EXIT_OK = 0
+EXIT_DATA = 1  # a problem with the user's data or input
+EXIT_USAGE = 2
+
+_DATE_OPTIONS = ("--date", "--from", "--to")
+_DAYS_AGO = re.compile(r"^-\d+d$")
+
+
+class UserError(Exception):
+    """Bad input or data: one line on standard error, exit 1, nothing touched."""
+
+
+def _join_days_ago(argv: Sequence[str]) -> list[str]:
+    """Let `--date -3d` through: argparse would take `-3d` for an option."""
+    out: list[str] = []
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        token = items[i]
+        if token in _DATE_OPTIONS and i + 1 < len(items) and _DAYS_AGO.match(items[i + 1]):
+            out.append(f"{token}={items[i + 1]}")
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fatiguelog",
+        description="A private daily diary for ME/CFS that flags bowel changes early. "
+        "Run without a command to open the app.",
+        epilog="Dates: YYYY-MM-DD, today, yesterday, or -Nd (N days ago).",
+    )
+    parser.add_argument("--data-dir", metavar="PATH", type=Path,
+                        help="data folder (default: $FATIGUELOG_DATA_DIR, else the platform's)")
+    parser.add_argument("--version", action="version", version=f"fatiguelog {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    checkin = commands.add_parser("checkin", help="the guided daily check-in")
+    checkin.add_argument("--date", default="today", help="which day (default today)")
+    checkin.add_argument("--quick", action="store_true",
+                         help="the three-step check-in for crash days")
+
+    log = commands.add_parser("log", help="quick capture from the shell, no app")
+    kinds = log.add_subparsers(dest="kind", metavar="KIND", required=True)
+    stool = kinds.add_parser("stool", help="a bowel movement: log stool BRISTOL (1-7)")
+    stool.add_argument("bristol", help="Bristol stool type, 1 (hard lumps) to 7 (watery)")
+    for flag in ("straining", "incomplete", "blockage", "manual"):
+        stool.add_argument(f"--{flag}", action="store_true")
+    stool.add_argument("--time", help="HH:MM (default now, for today)")
+    dose = kinds.add_parser("dose", help="a dose: log dose SUBSTANCE AMOUNT UNIT")
+    dose.add_argument("substance")
+    dose.add_argument("amount")
+    dose.add_argument("unit", help="g, mg, ml, capsule, tablet, cup, drop or other")
+    dose.add_argument("--form", help="free text, e.g. 'leaf powder'")
+    dose.add_argument("--time", help="HH:MM (default now, for today)")
+    kinds.add_parser("none", help="no bowel movement that day")
+    red = kinds.add_parser("red-flag", help="a red-flag symptom, e.g. blood_in_stool")
+    red.add_argument("key")
+    for sub in (stool, dose, kinds.choices["none"], red):
+        sub.add_argument("--date", default="today", help="which day (default today)")
+
+    trends = commands.add_parser("trends", help="trends and flags")
+    trends.add_argument("--days", type=int, default=None, help="period in days (default 90)")
+    trends.add_argument("--print", action="store_true", dest="print_",
+                        help="print to the terminal instead of opening the app")
+
+    export = commands.add_parser("export", help="the appointment summary")
+    export.add_argument("--format", choices=("md", "html", "csv", "json"), default="md")
+    export.add_argument("--from", dest="from_", metavar="D", help="first day (default 90 days ago)")
+    export.add_argument("--to", metavar="D", default="today", help="last day (default today)")
+    export.add_argument("--output", "-o", metavar="PATH",
+                        help="file to write ('-' or none: standard output)")
+    export.add_argument("--include-notes", action="store_true", help="include free-text notes")
+
+    commands.add_parser("check", help="check every file; exit 1 when something is wrong")
+    commands.add_parser("path", help="print the data folder")
+    demo = commands.add_parser("demo", help="the app on a generated history (your data untouched)")
+    demo.add_argument("--days", type=int, default=180)
+    demo.add_argument("--seed", type=int, default=7)
+    commands.add_parser("remind", help="one line when today has no check-in (for shell start-up)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(_join_days_ago(sys.argv[1:] if argv is None else argv))
+    from fatiguelog.paths import data_dir
+
+    root = data_dir(args.data_dir)
+    try:
+        return _dispatch(args, root)
+    except UserError as exc:
+        print(f"fatiguelog: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, root: Path) -> int:
+    command = args.command
+    if command == "remind":
+        from fatiguelog.cli.basic import remind
+
+        return remind(root)
+    if command == "path":
+        print(root)
+        return EXIT_OK
+    if command == "log":
+        from fatiguelog.cli.log import run_log
+
+        return run_log(args, root)
+    if command == "check":
+        from fatiguelog.cli.basic import check
+
+        return check(root)
+    if command == "export":
+        from fatiguelog.cli.export import run_export
+
+        return run_export(args, root)
+    if command == "trends" and args.print_:
+        from fatiguelog.cli.trends import print_trends
+
+        return print_trends(args, root)
+    if command == "demo":
+        from fatiguelog.cli.demo import run_demo
+
+        return run_demo(args)
+    from fatiguelog.cli.app import run_app
+
+    return run_app(args, root)

@@ -1,0 +1,24 @@
+"""Open the Textual app (the only command path that imports Textual)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fatiguelog.cli import EXIT_OK, UserError
+from fatiguelog.dates import DateError, parse_day
+
+
+def run_app(args: argparse.Namespace, root: Path) -> int:
+    start = None
+    if args.command == "checkin":
+        try:
+            start = ("checkin", parse_day(args.date), bool(args.quick))
+        except DateError as exc:
+            raise UserError(str(exc)) from None
+    elif args.command == "trends":
+        start = ("trends", args.days)
+    from fatiguelog.ui.app import FatiguelogApp
+
+    FatiguelogApp(root, start=start).run()
+    return EXIT_OK

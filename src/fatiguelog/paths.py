@@ -1,0 +1,52 @@
+"""Where the user's data lives: `--data-dir`, else `FATIGUELOG_DATA_DIR`, else the platform folder."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+ENV_DATA_DIR = "FATIGUELOG_DATA_DIR"
+APP_NAME = "fatiguelog"
+
+
+def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder; the command-line option wins over the environment."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The platform cache folder (never a source of truth)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
+def exports_dir() -> Path:
+    """A sensible default folder for appointment summaries."""
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / APP_NAME
+
+
+def entries_dir(root: Path) -> Path:
+    return root / "entries"
+
+
+def entry_path(root: Path, day: date) -> Path:
+    return root / "entries" / f"{day.year:04d}" / f"{day.isoformat()}.toml"
+
+
+def settings_path(root: Path) -> Path:
+    return root / "settings.toml"
+
+
+def drafts_dir(root: Path) -> Path:
+    return root / "drafts"

@@ -1,0 +1,168 @@
+"""The user's settings: substances, which optional steps to ask, theme, optional birth year.
+
+A missing `settings.toml` means defaults. An unreadable one is reported and left untouched;
+the app then runs on defaults rather than refusing to start.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Final
+
+from fatiguelog import paths
+from fatiguelog.atomic import atomic_write
+from fatiguelog.model import UNITS
+from fatiguelog.problems import Problem
+
+#: Optional check-in steps a user can switch off (symptoms, bowel movements and red flags
+#: are always asked: they are what the flags need).
+OPTIONAL_STEPS: Final = ("sleep", "exertion", "intake", "stomach", "diet", "notes")
+THEMES: Final = ("dark", "light")
+
+
+@dataclass(frozen=True)
+class Substance:
+    name: str
+    unit: str = "g"
+    opioid_acting: bool = False
+
+    def matches(self, name: str) -> bool:
+        return self.name.casefold() == name.strip().casefold()
+
+
+DEFAULT_SUBSTANCES: Final = (
+    Substance("kratom", "g", opioid_acting=True),
+    Substance("7-hydroxymitragynine", "mg", opioid_acting=True),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    substances: tuple[Substance, ...] = DEFAULT_SUBSTANCES
+    steps: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(OPTIONAL_STEPS, True))
+    theme: str = "dark"
+    birth_year: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept on rewrite
+
+    def asks(self, step: str) -> bool:
+        return self.steps.get(step, True)
+
+    def substance(self, name: str) -> Substance | None:
+        return next((s for s in self.substances if s.matches(name)), None)
+
+    def is_opioid_acting(self, name: str) -> bool:
+        known = self.substance(name)
+        if known is not None:
+            return known.opioid_acting
+        folded = name.casefold()
+        return "kratom" in folded or "mitragynine" in folded or "7-oh" in folded
+
+    def with_theme(self, theme: str) -> Settings:
+        return replace(self, theme=theme)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Problem]]:
+    """Settings from a parsed document; bad values are reported and replaced by defaults."""
+    problems: list[Problem] = []
+    defaults = Settings()
+
+    substances: list[Substance] = []
+    raw_subs = doc.get("substances", None)
+    if raw_subs is None:
+        substances = list(DEFAULT_SUBSTANCES)
+    elif not isinstance(raw_subs, list):
+        problems.append(Problem(rel, "substances must be a list of [[substances]] tables"))
+        substances = list(DEFAULT_SUBSTANCES)
+    else:
+        for i, item in enumerate(raw_subs, 1):
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+                problems.append(Problem(rel, f"substance {i} needs a name"))
+                continue
+            unit = item.get("unit", "other")
+            if unit not in UNITS:
+                problems.append(Problem(rel, f"substance {item['name']!r}: unit must be one of "
+                                             f"{', '.join(UNITS)}, not {unit!r}"))
+                unit = "other"
+            opioid = item.get("opioid_acting", False)
+            if not isinstance(opioid, bool):
+                problems.append(Problem(rel, f"substance {item['name']!r}: opioid_acting must be "
+                                             "true or false"))
+                opioid = False
+            substances.append(Substance(item["name"].strip(), unit, opioid))
+
+    steps = dict(defaults.steps)
+    raw_steps = doc.get("steps", {})
+    if not isinstance(raw_steps, dict):
+        problems.append(Problem(rel, "[steps] must be a table"))
+    else:
+        for key, value in raw_steps.items():
+            if key in OPTIONAL_STEPS:
+                if isinstance(value, bool):
+                    steps[key] = value
+                else:
+                    problems.append(Problem(rel, f"steps.{key} must be true or false"))
+
+    theme = doc.get("theme", defaults.theme)
+    if theme not in THEMES:
+        problems.append(Problem(rel, f"theme must be one of {', '.join(THEMES)}, not {theme!r}"))
+        theme = defaults.theme
+
+    birth_year = doc.get("birth_year")
+    if birth_year is not None and (not _is_int(birth_year) or not 1900 <= birth_year <= 2100):
+        problems.append(Problem(rel, f"birth_year must be a year like 1970, not {birth_year!r}"))
+        birth_year = None
+
+    known = {"schema", "substances", "steps", "theme", "birth_year"}
+    extra = {k: v for k, v in doc.items() if k not in known}
+    return Settings(tuple(substances), steps, theme, birth_year, extra), problems
+
+
+def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
+    path = paths.settings_path(root)
+    rel = path.name
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), []
+    except OSError as exc:
+        from fatiguelog.store import describe_os_error
+
+        return Settings(), [Problem(rel, describe_os_error(exc, path))]
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return Settings(), [Problem(rel, f"not valid TOML: {exc}")]
+    return parse_settings(doc, rel)
+
+
+def settings_document(settings: Settings) -> dict[str, Any]:
+    doc: dict[str, Any] = {"schema": 1, "theme": settings.theme}
+    if settings.birth_year is not None:
+        doc["birth_year"] = settings.birth_year
+    doc.update(settings.extra)
+    doc["steps"] = dict(settings.steps)
+    doc["substances"] = [
+        {"name": s.name, "unit": s.unit, "opioid_acting": s.opioid_acting}
+        for s in settings.substances
+    ]
+    return doc
+
+
+def save_settings(root: Path, settings: Settings) -> None:
+    """Write settings atomically; refuses when the existing file could not be read."""
+    import tomli_w
+
+    path = paths.settings_path(root)
+    if path.exists():
+        _current, problems = load_settings(root)
+        if any("not valid TOML" in p.message for p in problems):
+            from fatiguelog.store import StoreError
+
+            raise StoreError(f"{path} could not be read, so it was not overwritten.")
+    atomic_write(path, tomli_w.dumps(settings_document(settings)).encode("utf-8"))

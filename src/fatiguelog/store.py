@@ -1,0 +1,302 @@
+"""Entry files on disk: read, validate, write atomically, and never destroy what we can't read.
+
+Data flows one way: files -> store -> entries -> analysis. Nothing here knows about screens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from fatiguelog import paths
+from fatiguelog.atomic import atomic_write, ensure_private_dir
+from fatiguelog.model import Entry
+from fatiguelog.problems import Problem
+from fatiguelog.validate import entry_issues, future_schema, locate
+
+_ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
+_UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+class StoreError(Exception):
+    """A storage problem said in one plain sentence (disk full, read-only folder...)."""
+
+
+class BrokenEntryError(StoreError):
+    """The day's file exists but can't be used; it is left exactly as it is."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        first = problems[0]
+        super().__init__(
+            f"{first} (the file was left untouched; fix it by hand or run 'fatiguelog check')"
+        )
+
+
+class ReadOnlyEntryError(StoreError):
+    """A file written by a newer fatiguelog: readable, never rewritten."""
+
+
+class Status(Enum):
+    MISSING = "missing"
+    OK = "ok"
+    BROKEN = "broken"
+    FUTURE = "future"  # newer schema: read-only
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when read, to notice when someone else changed it."""
+
+    mtime_ns: int
+    size: int
+    content: bytes
+
+    @classmethod
+    def of(cls, path: Path, content: bytes) -> Fingerprint:
+        st = path.stat()
+        return cls(st.st_mtime_ns, st.st_size, content)
+
+
+@dataclass
+class DayFile:
+    """One day's file as read: the entry (if usable), its problems, and how it looked."""
+
+    day: date
+    path: Path
+    status: Status
+    entry: Entry | None = None
+    problems: list[Problem] = field(default_factory=list)
+    fingerprint: Fingerprint | None = None
+
+
+@dataclass
+class History:
+    """Every readable entry, by date, plus every file that could not be read."""
+
+    entries: dict[date, Entry]
+    problems: list[Problem]
+
+    @property
+    def days(self) -> list[date]:
+        return sorted(self.entries)
+
+
+def describe_os_error(error: OSError, path: Path) -> str:
+    """One clear sentence for a storage fault."""
+    where = str(path)
+    if error.errno == errno.ENOSPC:
+        return f"The disk is full, so {where} could not be saved."
+    if error.errno == errno.EDQUOT:
+        return f"Your disk quota is used up, so {where} could not be saved."
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"Permission denied for {where}: check that you own it and can write to it."
+    if error.errno == errno.EROFS:
+        return f"{where} is on a read-only file system."
+    return f"Could not use {where}: {error.strerror or error}."
+
+
+def parse_entry_bytes(raw: bytes, rel: str, day: date | None) -> tuple[dict | None, list[Problem]]:
+    """Parse and validate one file's bytes; the document is `None` when it can't be used."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(rel, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE.search(str(exc))
+        message = _TOML_LINE.sub("", str(exc)).strip()
+        return None, [Problem(rel, f"not valid TOML: {message}", int(match.group(1)) if match else None)]
+    issues = entry_issues(doc, day)
+    problems = [Problem(rel, message, locate(text, path)) for message, path in issues]
+    if problems and future_schema(doc):
+        # A newer file: keep what this version can read, drop the parts it can't.
+        for _message, path in issues:
+            if path:
+                doc.pop(str(path[0]), None)
+        if entry_issues(doc, day):
+            return None, problems
+        return doc, problems
+    return (None if problems else doc), problems
+
+
+def day_of_name(name: str) -> date | None:
+    match = _ENTRY_NAME.match(name)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+class Store:
+    """The entries of one data folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, day: date) -> Path:
+        return paths.entry_path(self.root, day)
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    # -- reading -------------------------------------------------------------------------
+    def exists(self, day: date) -> bool:
+        return self.path(day).exists()
+
+    def read(self, day: date) -> DayFile:
+        path = self.path(day)
+        rel = self.relative(path)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return DayFile(day, path, Status.MISSING)
+        except OSError as exc:
+            return DayFile(day, path, Status.BROKEN,
+                           problems=[Problem(rel, describe_os_error(exc, path))])
+        fingerprint = Fingerprint.of(path, raw)
+        doc, problems = parse_entry_bytes(raw, rel, day)
+        if doc is None:
+            return DayFile(day, path, Status.BROKEN, problems=problems, fingerprint=fingerprint)
+        status = Status.FUTURE if future_schema(doc) else Status.OK
+        return DayFile(day, path, status, Entry(day, doc), problems, fingerprint)
+
+    def entry_files(self) -> Iterator[tuple[date | None, Path]]:
+        """Every *.toml under entries/, with its day (None when the name is not an entry's)."""
+        base = paths.entries_dir(self.root)
+        try:
+            years = sorted(os.scandir(base), key=lambda e: e.name)
+        except FileNotFoundError:
+            return
+        for year in years:
+            if not year.is_dir(follow_symlinks=False):
+                continue
+            for item in sorted(os.scandir(year.path), key=lambda e: e.name):
+                if item.name.endswith(".toml") and item.is_file():
+                    day = day_of_name(item.name)
+                    if day is not None and f"{day.year:04d}" != year.name:
+                        day = None
+                    yield day, Path(item.path)
+
+    def load_all(self) -> History:
+        """Every entry; files that can't be read become problems, the rest still loads."""
+        entries: dict[date, Entry] = {}
+        problems: list[Problem] = []
+        for day, path in self.entry_files():
+            rel = self.relative(path)
+            if day is None:
+                problems.append(Problem(rel, "not an entry file name (expected entries/YYYY/"
+                                             "YYYY-MM-DD.toml); it was not read"))
+                continue
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                problems.append(Problem(rel, describe_os_error(exc, path)))
+                continue
+            doc, found = parse_entry_bytes(raw, rel, day)
+            problems.extend(found)
+            if doc is not None:
+                entries[day] = Entry(day, doc)
+        return History(dict(sorted(entries.items())), problems)
+
+    # -- writing -------------------------------------------------------------------------
+    def save(self, entry: Entry, *, expected: Fingerprint | None | bool = True) -> Fingerprint:
+        """Write `entry` atomically and return how the file now looks.
+
+        Refuses to overwrite a file that could not be parsed, or one from a newer version.
+        `expected` is the fingerprint the caller read; when the file changed since, raise
+        `ConflictError` with what is on disk so nothing written elsewhere is silently lost.
+        Pass `expected=True` to skip that check (the caller holds the lock and just read).
+        """
+        path = self.path(entry.day)
+        current = self.read(entry.day)
+        if current.status is Status.BROKEN:
+            raise BrokenEntryError(current.problems)
+        if current.status is Status.FUTURE:
+            raise ReadOnlyEntryError(
+                f"{self.relative(path)} was written by a newer fatiguelog; it was not changed."
+            )
+        if expected is not True and _changed(current.fingerprint, expected):
+            raise ConflictError(current)
+        entry.touch()
+        data = dump_entry(entry)
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, path)) from exc
+        return Fingerprint.of(path, data)
+
+    def update(self, day: date, change: Callable[[Entry], None]) -> Entry:
+        """Read-modify-write one day under the data folder's lock (used by `fatiguelog log`)."""
+        with self.lock():
+            current = self.read(day)
+            if current.status is Status.BROKEN:
+                raise BrokenEntryError(current.problems)
+            entry = current.entry or Entry.new(day)
+            change(entry)
+            self.save(entry)
+            return entry
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """An advisory lock so two fatiguelog processes don't interleave a read-modify-write."""
+        try:
+            ensure_private_dir(self.root)
+            fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self.root)) from exc
+        try:
+            try:
+                import fcntl
+            except ImportError:  # pragma: no cover - not POSIX
+                yield
+                return
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+
+class ConflictError(StoreError):
+    """The file changed on disk since it was read (another terminal, `fatiguelog log`)."""
+
+    def __init__(self, current: DayFile):
+        self.current = current
+        super().__init__(f"{current.path} changed on disk since it was opened.")
+
+
+def _changed(now: Fingerprint | None, before: Fingerprint | None) -> bool:
+    if now is None or before is None:
+        return now is not before
+    return now.content != before.content
+
+
+def dump_entry(entry: Entry) -> bytes:
+    """The entry as TOML, with schema, date and updated first for a person reading it."""
+    import tomli_w
+
+    ordered: dict[str, Any] = {}
+    for key in ("schema", "date", "updated"):
+        if key in entry.doc:
+            ordered[key] = entry.doc[key]
+    ordered.update((k, v) for k, v in entry.doc.items() if k not in ordered)
+    text = tomli_w.dumps(ordered, multiline_strings=True)
+    # tomli-w writes "2026-11-25 21:04:11+01:00"; the format's examples use the "T" form.
+    text = _UPDATED_LINE.sub(r"\1T\2", text, count=1)
+    return text.encode("utf-8")

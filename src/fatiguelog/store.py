@@ -117,7 +117,8 @@ def parse_entry_bytes(raw: bytes, rel: str, day: date | None) -> tuple[dict | No
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         message = _TOML_LINE.sub("", str(exc)).strip()
-        return None, [Problem(rel, f"not valid TOML: {message}", int(match.group(1)) if match else None)]
+        line = int(match.group(1)) if match else None
+        return None, [Problem(rel, f"not valid TOML: {message}", line)]
     issues = entry_issues(doc, day)
     problems = [Problem(rel, message, locate(text, path)) for message, path in issues]
     if problems and future_schema(doc):
@@ -216,7 +217,7 @@ class Store:
         return History(dict(sorted(entries.items())), problems)
 
     # -- writing -------------------------------------------------------------------------
-    def save(self, entry: Entry, *, expected: Fingerprint | None | bool = True) -> Fingerprint:
+    def save(self, entry: Entry, *, expected: Fingerprint | bool | None = True) -> Fingerprint:
         """Write `entry` atomically and return how the file now looks.
 
         Refuses to overwrite a file that could not be parsed, or one from a newer version.

@@ -15,13 +15,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fatiguelog import paths
 from fatiguelog.atomic import atomic_write, ensure_private_dir
 from fatiguelog.model import Entry
 from fatiguelog.problems import Problem
 from fatiguelog.validate import entry_issues, future_schema, locate
+
+if TYPE_CHECKING:
+    from fatiguelog.cache import EntryCache
 
 _ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
 _UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
@@ -145,8 +148,11 @@ def day_of_name(name: str) -> date | None:
 class Store:
     """The entries of one data folder."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, *, cache_dir: Path | None = None, use_cache: bool = True):
+        """`cache_dir` defaults to the platform cache folder; the cache only ever saves time."""
         self.root = root
+        self.use_cache = use_cache
+        self._cache_dir = cache_dir
 
     def path(self, day: date) -> Path:
         return paths.entry_path(self.root, day)
@@ -178,7 +184,7 @@ class Store:
         status = Status.FUTURE if future_schema(doc) else Status.OK
         return DayFile(day, path, status, Entry(day, doc), problems, fingerprint)
 
-    def entry_files(self) -> Iterator[tuple[date | None, Path]]:
+    def entry_files(self) -> Iterator[tuple[date | None, os.DirEntry[str]]]:
         """Every *.toml under entries/, with its day (None when the name is not an entry's)."""
         base = paths.entries_dir(self.root)
         try:
@@ -193,28 +199,67 @@ class Store:
                     day = day_of_name(item.name)
                     if day is not None and f"{day.year:04d}" != year.name:
                         day = None
-                    yield day, Path(item.path)
+                    yield day, item
 
     def load_all(self) -> History:
         """Every entry; files that can't be read become problems, the rest still loads."""
+        cache = self._open_cache()
         entries: dict[date, Entry] = {}
         problems: list[Problem] = []
-        for day, path in self.entry_files():
-            rel = self.relative(path)
+        seen: set[str] = set()
+        for day, item in self.entry_files():
+            rel = f"entries/{Path(item.path).parent.name}/{item.name}"
             if day is None:
                 problems.append(Problem(rel, "not an entry file name (expected entries/YYYY/"
                                              "YYYY-MM-DD.toml); it was not read"))
                 continue
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                problems.append(Problem(rel, describe_os_error(exc, path)))
-                continue
-            doc, found = parse_entry_bytes(raw, rel, day)
+            doc, found = self._parse_cached(cache, rel, day, item)
+            seen.add(rel)
             problems.extend(found)
             if doc is not None:
                 entries[day] = Entry(day, doc)
-        return History(dict(sorted(entries.items())), problems)
+        if cache is not None:
+            cache.keep_only(seen)
+            cache.save()
+        return History(entries, problems)
+
+    def _open_cache(self) -> EntryCache | None:
+        if not self.use_cache:
+            return None
+        from fatiguelog.cache import EntryCache
+
+        try:
+            folder = self._cache_dir or paths.cache_dir()
+            cache = EntryCache(folder, self.root)
+        except OSError:
+            return None
+        cache.load()
+        return cache
+
+    def _parse_cached(
+        self, cache: EntryCache | None, rel: str, day: date, item: os.DirEntry[str]
+    ) -> tuple[dict | None, list[Problem]]:
+        path = Path(item.path)
+        try:
+            st = item.stat()
+        except OSError as exc:
+            return None, [Problem(rel, describe_os_error(exc, path))]
+        if cache is not None:
+            from fatiguelog.cache import stat_key
+
+            key = stat_key(st)
+            hit = cache.get(rel, key)
+            if hit is not None:
+                doc, found = hit
+                return doc, [Problem(rel, message, line) for message, line in found]
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return None, [Problem(rel, describe_os_error(exc, path))]
+        doc, problems = parse_entry_bytes(raw, rel, day)
+        if cache is not None:
+            cache.put(rel, key, doc, [[p.message, p.line] for p in problems])
+        return doc, problems
 
     # -- writing -------------------------------------------------------------------------
     def save(self, entry: Entry, *, expected: Fingerprint | bool | None = True) -> Fingerprint:

@@ -197,3 +197,12 @@ def test_dump_is_readable_toml_with_schema_and_date_first() -> None:
     text = dump_entry(entry).decode()
     assert text.splitlines()[:2] == ["schema = 1", "date = 2026-11-25"]
     assert tomllib.loads(text)["notes"] == "a\nb"
+
+
+def test_load_range_reads_only_the_days_asked_for(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    for day in (date(2024, 12, 30), date(2025, 1, 2), date(2025, 6, 1), date(2026, 1, 1)):
+        store.save(Entry.new(day))
+    history = store.load_range(date(2025, 1, 1), date(2025, 12, 31))
+    assert list(history.entries) == [date(2025, 1, 2), date(2025, 6, 1)]
+    assert min(store.load_all().entries) == date(2024, 12, 30)

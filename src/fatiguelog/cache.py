@@ -9,7 +9,8 @@ user should wait. This cache keeps each file's parsed document (or its problems)
   coarse file-system clock can give an edit made in the same tick the same mtime (the "racy
   git" problem): such files are re-read every time until they are old enough;
 - JSON, never pickle: it holds data, nothing executable;
-- in the platform cache folder, 0600, one file per data folder.
+- in the platform cache folder, 0600, one file per data folder and year (so a summary of one
+  year reads one or two small files, not ten years).
 """
 
 from __future__ import annotations
@@ -61,11 +62,11 @@ def _decode_hook(obj: dict[str, Any]) -> Any:
 
 
 class EntryCache:
-    """One JSON file mapping each entry file (relative path) to its stat key and parse result."""
+    """One year of one data folder: each entry file, its stat key and its parse result."""
 
-    def __init__(self, folder: Path, root: Path):
+    def __init__(self, folder: Path, root: Path, year: str):
         digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-        self.path = folder / f"entries-{digest}.json"
+        self.path = folder / f"entries-{digest}-{year}.json"
         self.root = str(root.resolve())
         self.built_ns = clock.time_ns()
         self.records: dict[str, list[Any]] = {}

@@ -184,53 +184,72 @@ class Store:
         status = Status.FUTURE if future_schema(doc) else Status.OK
         return DayFile(day, path, status, Entry(day, doc), problems, fingerprint)
 
-    def entry_files(self) -> Iterator[tuple[date | None, os.DirEntry[str]]]:
-        """Every *.toml under entries/, with its day (None when the name is not an entry's)."""
+    def entry_files(
+        self, years: range | None = None
+    ) -> Iterator[tuple[str, list[tuple[date | None, os.DirEntry[str]]]]]:
+        """Each year folder under entries/ (only `years`, when given) with its *.toml files.
+
+        A file's day is None when its name is not an entry's (or sits in the wrong year).
+        """
         base = paths.entries_dir(self.root)
         try:
-            years = sorted(os.scandir(base), key=lambda e: e.name)
+            folders = sorted(os.scandir(base), key=lambda e: e.name)
         except FileNotFoundError:
             return
-        for year in years:
+        for year in folders:
             if not year.is_dir(follow_symlinks=False):
                 continue
+            if years is not None and not (year.name.isdigit() and int(year.name) in years):
+                continue
+            files = []
             for item in sorted(os.scandir(year.path), key=lambda e: e.name):
                 if item.name.endswith(".toml") and item.is_file():
                     day = day_of_name(item.name)
                     if day is not None and f"{day.year:04d}" != year.name:
                         day = None
-                    yield day, item
+                    files.append((day, item))
+            yield year.name, files
 
     def load_all(self) -> History:
         """Every entry; files that can't be read become problems, the rest still loads."""
-        cache = self._open_cache()
+        return self.load_range(None, None)
+
+    def load_range(self, first: date | None, last: date | None) -> History:
+        """The entries from `first` to `last` (None: unbounded), reading only their years."""
+        years = None
+        if first is not None or last is not None:
+            years = range((first or date.min).year, (last or date.max).year + 1)
         entries: dict[date, Entry] = {}
         problems: list[Problem] = []
-        seen: set[str] = set()
-        for day, item in self.entry_files():
-            rel = f"entries/{Path(item.path).parent.name}/{item.name}"
-            if day is None:
-                problems.append(Problem(rel, "not an entry file name (expected entries/YYYY/"
-                                             "YYYY-MM-DD.toml); it was not read"))
-                continue
-            doc, found = self._parse_cached(cache, rel, day, item)
-            seen.add(rel)
-            problems.extend(found)
-            if doc is not None:
-                entries[day] = Entry(day, doc)
-        if cache is not None:
-            cache.keep_only(seen)
-            cache.save()
+        for year, files in self.entry_files(years):
+            cache = self._open_cache(year)
+            seen: set[str] = set()
+            for day, item in files:
+                rel = f"entries/{year}/{item.name}"
+                if day is None:
+                    problems.append(Problem(rel, "not an entry file name (expected entries/YYYY/"
+                                                 "YYYY-MM-DD.toml); it was not read"))
+                    continue
+                seen.add(rel)
+                if (first and day < first) or (last and day > last):
+                    continue
+                doc, found = self._parse_cached(cache, rel, day, item)
+                problems.extend(found)
+                if doc is not None:
+                    entries[day] = Entry(day, doc)
+            if cache is not None:
+                cache.keep_only(seen)
+                cache.save()
         return History(entries, problems)
 
-    def _open_cache(self) -> EntryCache | None:
+    def _open_cache(self, year: str) -> EntryCache | None:
         if not self.use_cache:
             return None
         from fatiguelog.cache import EntryCache
 
         try:
             folder = self._cache_dir or paths.cache_dir()
-            cache = EntryCache(folder, self.root)
+            cache = EntryCache(folder, self.root, year)
         except OSError:
             return None
         cache.load()

@@ -202,8 +202,14 @@ class Store:
             if years is not None and not (year.name.isdigit() and int(year.name) in years):
                 continue
             files = []
-            for item in sorted(os.scandir(year.path), key=lambda e: e.name):
-                if item.name.endswith(".toml") and item.is_file():
+            try:
+                items = sorted(os.scandir(year.path), key=lambda e: e.name)
+            except OSError:
+                items = []
+            for item in items:
+                # Anything named *.toml is considered (a folder or a broken link with that name is
+                # reported when read, never silently skipped).
+                if item.name.endswith(".toml") and not item.name.startswith("."):
                     day = day_of_name(item.name)
                     if day is not None and f"{day.year:04d}" != year.name:
                         day = None

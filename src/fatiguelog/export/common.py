@@ -79,7 +79,11 @@ def event_text(event: IntakeEvent) -> str:
     """One intake change in plain words, without the substance name (callers escape it)."""
     unit = event.unit
     if event.kind == "stop":
-        before = "" if event.previous_mean is None else f" (before: {num(event.previous_mean)} {unit}/day)"
+        before = (
+            ""
+            if event.previous_mean is None
+            else f" (before: {num(event.previous_mean)} {unit}/day)"
+        )
         return f"stopped{before}"
     text = f"{KIND_LABEL.get(event.kind, event.kind)} to {num(event.amount, 2)} {unit}/day"
     if event.previous_mean is not None:

@@ -31,7 +31,11 @@ def _csv_sections(text: str) -> list[list[list[str]]]:
 def test_markdown_puts_urgent_flags_first_with_their_rule_source_and_advice(summary):
     text = render(summary, "md")
     assert text.index("## URGENT") < text.index("## At a glance") < text.index("### Warning")
-    assert text.index("### URGENT: Blood in stool") < text.index("### Warning") < text.index("### Note")
+    assert (
+        text.index("### URGENT: Blood in stool")
+        < text.index("### Warning")
+        < text.index("### Note")
+    )
     assert "Seek medical care promptly" in text
     assert "- **Evidence:** 2 SBMs in 7 days, 7 days recorded" in text
     assert "- **Rule:** began within 14 days after an intake increase" in text
@@ -57,8 +61,11 @@ def test_markdown_says_period_figures_and_what_was_taken(summary):
 
 
 def test_markdown_escapes_user_text(summary):
-    s = make_summary(substance="# <img src=x onerror=alert(1)> [link](http://x) *b*",
-                     note=EVIL + "\n1. list?\n# heading?", include_notes=True)
+    s = make_summary(
+        substance="# <img src=x onerror=alert(1)> [link](http://x) *b*",
+        note=EVIL + "\n1. list?\n# heading?",
+        include_notes=True,
+    )
     text = render(s, "md", include_notes=True)
     assert "\x1b" not in text
     assert not re.search(r"(?<!\\)<(img|script)", text)  # every < is backslash-escaped
@@ -116,8 +123,12 @@ def test_html_writes_levels_in_words_and_urgent_first(summary):
 
 
 def test_html_escapes_every_piece_of_user_text():
-    s = make_summary(substance=EVIL_SUBSTANCE, note=EVIL, include_notes=True,
-                     evidence='<img src=x onerror="alert(1)">')
+    s = make_summary(
+        substance=EVIL_SUBSTANCE,
+        note=EVIL,
+        include_notes=True,
+        evidence='<img src=x onerror="alert(1)">',
+    )
     text = render(s, "html", include_notes=True)
     parsed = _parse(text)
     assert "script" not in parsed.tags and "img" not in parsed.tags and "b" not in parsed.tags
@@ -135,9 +146,9 @@ def test_csv_has_one_row_per_day_and_documented_columns(summary):
     days, stools, problems = _csv_sections(render(summary, "csv"))
     header = days[0]
     assert header[: len(DAY_COLUMNS)] == list(DAY_COLUMNS)
-    assert header[len(DAY_COLUMNS):] == ["intake.kratom.g", "problem"]
+    assert header[len(DAY_COLUMNS) :] == ["intake.kratom.g", "problem"]
     rows = {row[0]: dict(zip(header, row, strict=True)) for row in days[1:]}
-    assert len(rows) == 28 and list(rows)[0] == "2026-09-01" and list(rows)[-1] == "2026-09-28"
+    assert len(rows) == 28 and next(iter(rows)) == "2026-09-01" and list(rows)[-1] == "2026-09-28"
     assert rows["2026-09-04"]["entry"] == "none" and rows["2026-09-04"]["symptoms.fatigue"] == ""
     first = rows["2026-09-01"]
     assert first["entry"] == "recorded"
@@ -153,7 +164,7 @@ def test_csv_has_one_row_per_day_and_documented_columns(summary):
     assert problems == [["file", "line", "error"]]
 
 
-FORMULAS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "=HYPERLINK(\"http://evil\")"]
+FORMULAS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", '=HYPERLINK("http://evil")']
 
 
 @pytest.mark.parametrize("danger", FORMULAS)
@@ -186,13 +197,19 @@ def test_csv_unreadable_day_is_marked_and_listed(broken_summary):
     row = next(dict(zip(header, r, strict=True)) for r in days[1:] if r[0] == "2026-09-04")
     assert row["entry"] == "unreadable"
     assert row["problem"].startswith("not valid TOML")
-    assert problems[1] == ["entries/2026/2026-09-04.toml", "3", "not valid TOML: Expected '=' after a key"]
+    assert problems[1] == [
+        "entries/2026/2026-09-04.toml",
+        "3",
+        "not valid TOML: Expected '=' after a key",
+    ]
     assert problems[2][0] == "entries/2026/notes.toml"
 
 
 def test_csv_tables_are_the_same_as_the_stream(summary):
     parts = tables(summary)
-    assert render(summary, "csv") == "\r\n".join([parts["days"], parts["stools"], parts["problems"]])
+    assert render(summary, "csv") == "\r\n".join(
+        [parts["days"], parts["stools"], parts["problems"]]
+    )
 
 
 # -- JSON ------------------------------------------------------------------------------------
@@ -201,7 +218,12 @@ def test_csv_tables_are_the_same_as_the_stream(summary):
 def test_json_follows_the_contract(summary):
     doc = json.loads(render(summary, "json"))
     assert doc["fatiguelog_export"] == 1
-    assert doc["period"] == {"from": "2026-09-01", "to": "2026-09-28", "days": 28, "days_recorded": 24}
+    assert doc["period"] == {
+        "from": "2026-09-01",
+        "to": "2026-09-28",
+        "days": 28,
+        "days_recorded": 24,
+    }
     keys = {"id", "level", "title", "since", "last", "evidence", "rule", "source", "advice"}
     assert [f["level"] for f in doc["flags"]] == ["urgent", "warn", "info"]
     for flag in doc["flags"]:
@@ -220,15 +242,19 @@ def test_json_follows_the_contract(summary):
     assert gi["stools"] == 16 and gi["sbm_per_week"] == 4.67 and gi["recorded_days"] == 24
     assert gi["bristol_counts"] == {"1": 0, "2": 9, "3": 0, "4": 7, "5": 0, "6": 0, "7": 0}
     assert {"unit": "g", "days": 19, "mean_daily": 3.8, "max_daily": 5.0}.items() <= m["intake"][
-        "kratom"].items()
+        "kratom"
+    ].items()
     assert doc["problems"] == []
     assert "notes" not in doc
 
 
 def test_json_lists_unreadable_files(broken_summary):
     doc = json.loads(render(broken_summary, "json"))
-    assert doc["problems"][0] == {"file": "entries/2026/2026-09-04.toml",
-                                  "error": "not valid TOML: Expected '=' after a key", "line": 3}
+    assert doc["problems"][0] == {
+        "file": "entries/2026/2026-09-04.toml",
+        "error": "not valid TOML: Expected '=' after a key",
+        "line": 3,
+    }
     assert doc["problems"][1]["file"] == "entries/2026/notes.toml"
 
 

@@ -310,11 +310,12 @@ def _charts(s: Summary) -> str:
     for series in intake:
         peak = svg.nice_ceiling(max(v for v in series.values if v is not None) * 1.1)
         name = series.key.removeprefix("intake:")
-        unit = next((st.unit for st in s.intake.values() if st.substance == name), "")
-        mine = [e for e in events if e.substance == name]
+        stats = s.intake.get(name)
+        unit = stats.unit if stats else ""
+        mine = list(stats.events) if stats else []
         figures.append(
             _figure(
-                f"Daily total of {t(series.label)}" + (f" ({t(unit)})" if unit else ""),
+                f"Daily total: {t(series.label)} (gaps: intake not answered)",
                 svg.line_chart(
                     [series],
                     s.first,

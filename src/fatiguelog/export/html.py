@@ -82,6 +82,9 @@ svg .event-label { font: 10px system-ui, sans-serif; fill: #6a1b9a; }
 svg .flag-label { font: 10px system-ui, sans-serif; fill: #1d2430; paint-order: stroke;
                   stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg .bar { fill: #8fb3dc; stroke: #1f4e8c; stroke-width: .6; }
+td.barcell, th.barcell { width: 28%; color: var(--muted); font-weight: normal; }
+.hbar { display: inline-block; height: .8em; background: #8fb3dc; border: 1px solid #1f4e8c;
+        vertical-align: middle; min-width: 1px; }
 .note { white-space: pre-wrap; overflow-wrap: anywhere; }
 .problems li, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
                       font-size: .88em; overflow-wrap: anywhere; }
@@ -407,19 +410,14 @@ def _gi(s: Summary) -> str:
             f"<p>No bowel movements recorded ({c.NO_DATA}).</p></section>"
         )
     total = c.bristol_total(s)
+    most = max([*gi.bristol_counts.values(), 1])
     rows = "".join(
-        f'<tr><td class="n">{k}</td><td>{escape(c.BRISTOL[k])}</td>'
+        f'<tr><td class="n">{k}{_bristol_group(k)}</td><td>{escape(c.BRISTOL[k])}</td>'
         f'<td class="n">{gi.bristol_counts.get(k, 0)}</td>'
-        f'<td class="n">{c.part(gi.bristol_counts.get(k, 0), total)}</td></tr>'
+        f'<td class="n">{c.part(gi.bristol_counts.get(k, 0), total)}</td>'
+        f'<td class="barcell"><span class="hbar" '
+        f'style="width:{100 * gi.bristol_counts.get(k, 0) / most:.0f}%"></span></td></tr>'
         for k in range(1, 8)
-    )
-    chart = svg.bar_chart(
-        {k: gi.bristol_counts.get(k, 0) for k in range(1, 8)},
-        {
-            k: f"Type {k}" + (" (hard)" if k <= 2 else " (loose)" if k >= 6 else "")
-            for k in range(1, 8)
-        },
-        "Bristol types",
     )
     return (
         "<section><h2>Bowel habits</h2>"
@@ -430,10 +428,13 @@ def _gi(s: Summary) -> str:
         f"Felt incomplete: {_share(gi.incomplete_share, gi.incomplete_answered)}. "
         f"Laxative, enema or suppository on {gi.laxative_days} days.</p>"
         '<table><thead><tr><th class="n">Bristol type</th><th>Description</th>'
-        '<th class="n">Count</th><th class="n">Share</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-        f"<figure><figcaption>Bristol types, count of stools</figcaption>{chart}</figure></section>"
+        '<th class="n">Count</th><th class="n">Share</th><th class="barcell">Count, as a bar</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></section>"
     )
+
+
+def _bristol_group(kind: int) -> str:
+    return " (hard)" if kind <= 2 else " (loose)" if kind >= 6 else ""
 
 
 def _share(value: float | None, answered: int) -> str:

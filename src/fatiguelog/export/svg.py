@@ -173,34 +173,6 @@ def line_chart(
     return "".join(parts)
 
 
-def bar_chart(counts: dict[int, int], labels: dict[int, str], title: str) -> str:
-    """Horizontal bars with the count written beside each (Bristol types 1-7)."""
-    keys = sorted(counts)
-    row_h = 18
-    height = row_h * len(keys) + 8
-    most = max([*counts.values(), 1])
-    bar_left, bar_w = 210, WIDTH - 210 - 60
-    parts = [
-        f'<svg viewBox="0 0 {WIDTH} {height}" role="img" class="chart" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
-    ]
-    for i, key in enumerate(keys):
-        y = 4 + i * row_h
-        w = bar_w * counts[key] / most
-        parts.append(
-            f'<text x="{bar_left - 6}" y="{y + 12}" text-anchor="end" class="tick">'
-            f"{escape(labels.get(key, str(key)))}</text>"
-        )
-        parts.append(
-            f'<rect x="{bar_left}" y="{y + 2}" width="{w:.1f}" height="{row_h - 6}" class="bar"/>'
-        )
-        parts.append(
-            f'<text x="{bar_left + w + 5:.1f}" y="{y + 12}" class="tick">{counts[key]}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
 def flag_timeline(flags: Sequence[FlagReport], first: date, last: date) -> str:
     """One row per flag; filled where it was active. Level written in the row's label."""
     row_h = 22

@@ -138,6 +138,8 @@ class Summary:
     problems: tuple[Problem, ...]
     notes: tuple[tuple[date, str], ...] | None = None  # only when asked for
     entries: tuple = field(default=(), repr=False)  # the period's Entry objects (CSV rows)
+    # rule id -> what data it lacked at `last` (one plain phrase), for "not enough data" lines
+    not_enough_detail: dict[str, str] = field(default_factory=dict)
 
     @property
     def urgent(self) -> tuple[FlagReport, ...]:

@@ -35,6 +35,7 @@ def track_events(table: DayTable, track: IntakeTrack,
     events: list[tuple[int, IntakeEvent]] = []
     amounts: list[float] = []
     last_taken: int | None = None
+    previous_kind: str | None = None  # the event kind on the previous intake day
     for k, i in enumerate(days):
         amount = track.totals.get(i, 0.0)
         if k > 0:
@@ -54,12 +55,28 @@ def track_events(table: DayTable, track: IntakeTrack,
                 kind = "stop"
             if kind is not None:
                 shown_mean = mean if kind != "start" else None
+                same_way = _direction(kind) == _direction(previous_kind)
+                continues = same_way and amount == previous
                 events.append((i, IntakeEvent(table.day(i), track.name, track.unit, kind,
-                                              amount, shown_mean)))
+                                              amount, shown_mean, continues)))
+            previous_kind = kind
         amounts.append(amount)
         if amount > 0:
             last_taken = i
     return events
+
+
+def _direction(kind: str | None) -> str | None:
+    if kind in RISE_KINDS:
+        return "up"
+    return "down" if kind in FALL_KINDS else None
+
+
+def first_of_streak(events: list[tuple[int, IntakeEvent]], position: int) -> IntakeEvent:
+    """The first event of the run of `continues` events that `position` belongs to."""
+    while position > 0 and events[position][1].continues:
+        position -= 1
+    return events[position][1]
 
 
 def all_events(table: DayTable) -> dict[tuple[str, str], list[tuple[int, IntakeEvent]]]:

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from fatiguelog.analysis.days import Counts, DayTable
-from fatiguelog.analysis.intake import FALL_KINDS, RISE_KINDS, describe
+from fatiguelog.analysis.intake import (
+    FALL_KINDS,
+    RISE_KINDS,
+    describe,
+    first_of_streak,
+    fmt_amount,
+)
 from fatiguelog.analysis.summary import IntakeEvent
 from fatiguelog.model import RED_FLAGS, SEEK_CARE
 from fatiguelog.settings import Settings
@@ -59,17 +65,31 @@ class Context:
     runs: dict[str, RuleRun]
 
     def opioid_events(self, kinds: frozenset[str]) -> list[tuple[int, IntakeEvent]]:
+        """Events of opioid-acting substances, by day index."""
         found = [
-            item
+            (i, event)
             for (_name, _unit), items in self.events.items()
-            for item in items
-            if item[1].kind in kinds and self.settings.is_opioid_acting(item[1].substance)
+            for position, (i, event) in enumerate(items)
+            if event.kind in kinds and self.settings.is_opioid_acting(event.substance)
         ]
         return sorted(found, key=lambda item: item[0])
 
 
 def pct(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+def describe_change(ctx: Context, event: IntakeEvent) -> str:
+    """The event in words; a sustained change also names the day it began."""
+    items = ctx.events.get((event.substance.casefold(), event.unit), [])
+    position = next((k for k, (_i, e) in enumerate(items) if e is event), 0)
+    text = describe(event)
+    first = first_of_streak(items, position) if items else event
+    if first is not event:
+        before = "" if first.previous_mean is None else f" from a mean of " \
+            f"{fmt_amount(first.previous_mean)} {first.unit}"
+        text += f", a change that began on {first.day.isoformat()}{before}"
+    return text
 
 
 def over_quarter(part: int, whole: int) -> bool:
@@ -220,9 +240,9 @@ def loose_stools(ctx: Context) -> RuleRun:
         near = [e for lo, hi in ((begin - 7, begin), (i - 7, i))
                 for e in falls[bisect_left(fall_days, lo):bisect_right(fall_days, hi)]]
         if near:
-            event = max(near, key=lambda item: item[0])[1]
-            text += (f". {describe(event)[:1].upper()}{describe(event)[1:]}: loose stools can "
-                     "come with reducing or stopping an opioid-acting substance")
+            said = describe_change(ctx, max(near, key=lambda item: item[0])[1])
+            text += (f". {said[:1].upper()}{said[1:]}: loose stools can come with reducing "
+                     "or stopping an opioid-acting substance")
         return text
 
     run.evidence = evidence
@@ -341,7 +361,7 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         began = t.day(s)
         gap = (began - event.day).days
         return (f"{TITLES[rid].capitalize()} began on {began.isoformat()}, {gap} day"
-                f"{'s' if gap != 1 else ''} after {describe(event)}. {NOT_PROOF}")
+                f"{'s' if gap != 1 else ''} after {describe_change(ctx, event)}. {NOT_PROOF}")
 
     def need(i: int) -> str:
         if not any(run.enough[i] for _rid, run, _s in flags):

@@ -216,15 +216,11 @@ def _glance(s: Summary) -> str:
     if ended:
         ended_html = (
             "<p><strong>Earlier in the period:</strong> "
-            + "; ".join(f"{t(f.title)} ({c.iso(f.since)} to {c.iso(f.last)})" for f in ended)
+            + "; ".join(f"{t(f.title)} ({escape(c.spells_text(f, s))})" for f in ended)
             + "</p>"
         )
-    events = c.intake_events(s)
-    if events:
-        changes = "".join(
-            f"<li>{c.iso(e.day)}: <strong>{t(e.substance)}</strong> {escape(c.event_text(e))}</li>"
-            for e in events
-        )
+    if s.intake and c.intake_changes(s):
+        changes = _changes(s)
     else:
         changes = "<li>none in the period</li>" if s.intake else "<li>no intake recorded</li>"
     return (
@@ -272,7 +268,7 @@ def _series(s: Summary, *keys: str) -> list[DaySeries]:
 
 def _charts(s: Summary) -> str:
     figures: list[str] = []
-    events = c.intake_events(s)
+    events = [e for e, _until in c.intake_changes(s)]
     symptoms = _series(s, "fatigue", "pem")
     if symptoms:
         figures.append(
@@ -315,7 +311,9 @@ def _charts(s: Summary) -> str:
         name = series.key.removeprefix("intake:")
         stats = s.intake.get(name)
         unit = stats.unit if stats else ""
-        mine = list(stats.events) if stats else []
+        mine = [
+            e for e in events if stats and (e.substance, e.unit) == (stats.substance, stats.unit)
+        ]
         figures.append(
             _figure(
                 f"Daily total: {t(series.label)} (gaps: intake not answered)",
@@ -441,6 +439,14 @@ def _share(value: float | None, answered: int) -> str:
     return f"{c.pct(value)} of {answered} answered" if value is not None and answered else c.NO_DATA
 
 
+def _changes(s: Summary) -> str:
+    return "".join(
+        f"<li>{c.iso(e.day)}: <strong>{t(e.substance)}</strong> "
+        f"{escape(c.change_text(e, until))}</li>"
+        for e, until in c.intake_changes(s)
+    )
+
+
 def _intake(s: Summary) -> str:
     if not s.intake:
         return "<section><h2>Intake</h2><p>No intake was recorded in this period.</p></section>"
@@ -450,14 +456,7 @@ def _intake(s: Summary) -> str:
         f"<td>{'yes' if st.opioid_acting else 'no'}</td></tr>"
         for st in s.intake.values()
     )
-    events = c.intake_events(s)
-    changes = (
-        "".join(
-            f"<li>{c.iso(e.day)}: <strong>{t(e.substance)}</strong> {escape(c.event_text(e))}</li>"
-            for e in events
-        )
-        or "<li>none in the period</li>"
-    )
+    changes = _changes(s) or "<li>none in the period</li>"
     return (
         "<section><h2>Intake (substances, medicines, supplements)</h2>"
         '<table><thead><tr><th>Substance</th><th>Unit</th><th class="n">Days taken</th>'
@@ -493,11 +492,15 @@ def _pem(s: Summary) -> str:
 def _gaps(s: Summary) -> str:
     out = ""
     if s.not_enough_data:
+        items = "".join(
+            f'<li><span class="mono">{t(rule)}</span>'
+            + (f": {t(s.not_enough_detail[rule])}" if s.not_enough_detail.get(rule) else "")
+            + "</li>"
+            for rule in s.not_enough_data
+        )
         out += (
-            "<section><h2>Not enough data</h2><p>These rules could not be checked on the last day "
-            "(too few entries): "
-            + ", ".join(f'<span class="mono">{t(r)}</span>' for r in s.not_enough_data)
-            + ".</p></section>"
+            "<section><h2>Not enough data</h2><p>These rules could not be checked on the last "
+            f'day:</p><ul class="tight">{items}</ul></section>'
         )
     if s.problems:
         items = "".join(

@@ -95,6 +95,7 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
                             "amount": _round(e.amount, 3),
                             "unit": e.unit,
                             "previous_mean": _round(e.previous_mean, 3),
+                            "continues": e.continues,
                         }
                         for e in st.events
                     ],
@@ -116,6 +117,7 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
             },
         },
         "not_enough_data": list(s.not_enough_data),
+        "not_enough_detail": {rule: s.not_enough_detail.get(rule) for rule in s.not_enough_data},
         "problems": [{"file": p.file, "error": p.message, "line": p.line} for p in s.problems],
         "disclaimer": c.NOT_A_DIAGNOSIS,
     }

@@ -107,14 +107,15 @@ def _glance(s: Summary) -> list[str]:
     if ended:
         out.append(
             "- **Earlier in the period:** "
-            + "; ".join(f"{esc(f.title)} ({c.iso(f.since)} to {c.iso(f.last)})" for f in ended)
+            + "; ".join(f"{esc(f.title)} ({c.spells_text(f, s)})" for f in ended)
         )
-    events = c.intake_events(s)
-    if events:
-        out.append(
-            "- **Intake changes:** "
-            + "; ".join(f"{c.iso(e.day)} {esc(e.substance)} {c.event_text(e)}" for e in events)
-        )
+    changes = c.intake_changes(s)
+    if changes:
+        out.append("- **Intake changes:**")
+        out += [
+            f"  - {c.iso(e.day)}: {esc(e.substance)} {c.change_text(e, until)}"
+            for e, until in changes
+        ]
     elif s.intake:
         out.append("- **Intake changes:** none in the period")
     worse = [(r, c.change(r)) for r in _ratings(s)]
@@ -251,10 +252,13 @@ def _intake(s: Summary) -> list[str]:
             f"| {esc(st.substance)} | {esc(st.unit)} | {st.days} | {c.num(st.mean_daily, 2)} | "
             f"{c.num(st.max_daily, 2)} | {'yes' if st.opioid_acting else 'no'} |"
         )
-    events = c.intake_events(s)
+    changes = c.intake_changes(s)
     out += ["", "**Changes** (a day's total against the mean of the previous 7 intake days):", ""]
-    if events:
-        out += [f"- {c.iso(e.day)}: {esc(e.substance)} {c.event_text(e)}" for e in events]
+    if changes:
+        out += [
+            f"- {c.iso(e.day)}: {esc(e.substance)} {c.change_text(e, until)}"
+            for e, until in changes
+        ]
     else:
         out.append("- none in the period")
     return [*out, ""]
@@ -283,14 +287,11 @@ def _pem(s: Summary) -> list[str]:
 def _gaps(s: Summary) -> list[str]:
     out: list[str] = []
     if s.not_enough_data:
-        out += [
-            "## Not enough data",
-            "",
-            "These rules could not be checked on the last day (too few entries): "
-            + ", ".join(code(r) for r in s.not_enough_data)
-            + ".",
-            "",
-        ]
+        out += ["## Not enough data", "", "These rules could not be checked on the last day:", ""]
+        for rule in s.not_enough_data:
+            need = s.not_enough_detail.get(rule)
+            out.append(f"- {code(rule)}" + (f": {esc(need)}" if need else ""))
+        out.append("")
     if s.problems:
         out += [
             "## Files that could not be read",

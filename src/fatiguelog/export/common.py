@@ -171,6 +171,6 @@ def intake_changes(summary: Summary) -> list[tuple[IntakeEvent, date | None]]:
 
 
 def change_text(event: IntakeEvent, until: date | None) -> str:
-    """`increased to 4 g/day (previous mean 2 g/day), repeated daily to 2026-09-20`."""
+    """E.g. `increased to 4 g/day (previous mean 2 g/day); the same amount again through ...`."""
     text = event_text(event)
-    return text if until is None else f"{text}; kept at that level through {iso(until)}"
+    return text if until is None else f"{text}; the same amount again through {iso(until)}"

@@ -214,11 +214,8 @@ def _glance(s: Summary) -> str:
     ended = [f for f in s.flags if f.last != s.last]
     ended_html = ""
     if ended:
-        ended_html = (
-            "<p><strong>Earlier in the period:</strong> "
-            + "; ".join(f"{t(f.title)} ({escape(c.spells_text(f, s))})" for f in ended)
-            + "</p>"
-        )
+        items = "".join(f"<li>{t(f.title)}: {escape(c.spells_text(f, s))}</li>" for f in ended)
+        ended_html = f'<p><strong>Earlier in the period:</strong></p><ul class="tight">{items}</ul>'
     if s.intake and c.intake_changes(s):
         changes = _changes(s)
     else:
@@ -268,7 +265,11 @@ def _series(s: Summary, *keys: str) -> list[DaySeries]:
 
 def _charts(s: Summary) -> str:
     figures: list[str] = []
-    events = [e for e, _until in c.intake_changes(s)]
+    changes = [e for e, _until in c.intake_changes(s)]
+    # Symptom and bowel charts mark changes of opioid-acting substances only (the GI story);
+    # each substance's own chart marks all of its changes.
+    opioid = {(st.substance, st.unit) for st in s.intake.values() if st.opioid_acting}
+    events = [e for e in changes if (e.substance, e.unit) in opioid]
     symptoms = _series(s, "fatigue", "pem")
     if symptoms:
         figures.append(
@@ -312,7 +313,7 @@ def _charts(s: Summary) -> str:
         stats = s.intake.get(name)
         unit = stats.unit if stats else ""
         mine = [
-            e for e in events if stats and (e.substance, e.unit) == (stats.substance, stats.unit)
+            e for e in changes if stats and (e.substance, e.unit) == (stats.substance, stats.unit)
         ]
         figures.append(
             _figure(

@@ -105,10 +105,8 @@ def _glance(s: Summary) -> list[str]:
         out.append(f"- **Flags active on {c.iso(s.last)}:** none")
     ended = [f for f in s.flags if f.last != s.last]
     if ended:
-        out.append(
-            "- **Earlier in the period:** "
-            + "; ".join(f"{esc(f.title)} ({c.spells_text(f, s)})" for f in ended)
-        )
+        out.append("- **Earlier in the period:**")
+        out += [f"  - {esc(f.title)}: {c.spells_text(f, s)}" for f in ended]
     changes = c.intake_changes(s)
     if changes:
         out.append("- **Intake changes:**")

@@ -130,14 +130,7 @@ def line_chart(
         )
     parts.append(f'<text x="4" y="12" class="tick">{escape(y_label)}</text>')
     parts += _date_axis(first, last, top, bottom)
-    for event in events:
-        x = _x(event.day, first, last)
-        arrow = {"increase": "▲", "start": "▲", "decrease": "▼", "stop": "▼"}.get(event.kind, "•")
-        parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" class="event"/>')
-        parts.append(
-            f'<text x="{x + 3:.1f}" y="{top + 9}" class="event-label">{arrow} '
-            f"{escape(event.substance)} {escape(event.kind)}</text>"
-        )
+    parts += _event_marks(events, first, last, top, bottom)
     legend_x = LEFT + 8 + 6.2 * len(y_label)
     for index, line in enumerate(series):
         style = STYLES[index % len(STYLES)]
@@ -171,6 +164,31 @@ def line_chart(
         legend_x += 28 + 6.2 * len(line.label) + 16
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _event_marks(
+    events: Sequence[IntakeEvent], first: date, last: date, top: float, bottom: float
+) -> list[str]:
+    """A dashed line per intake change, labelled; labels move down a row rather than overlap."""
+    parts: list[str] = []
+    row_ends: list[float] = []  # right edge of the last label in each row
+    for event in events:
+        x = _x(event.day, first, last)
+        arrow = {"increase": "▲", "start": "▲", "decrease": "▼", "stop": "▼"}.get(event.kind, "•")
+        label = f"{arrow} {event.substance} {event.kind}"
+        width = 5.6 * len(label) + 4
+        anchor, left = ("end", x - 3 - width) if x + 3 + width > WIDTH - RIGHT else ("start", x)
+        row = next((i for i, end in enumerate(row_ends) if left > end + 4), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(0.0)
+        row_ends[row] = left + width + 3
+        text_x = x - 3 if anchor == "end" else x + 3
+        parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" class="event"/>')
+        parts.append(
+            f'<text x="{text_x:.1f}" y="{top + 9 + 11 * (row % 4)}" text-anchor="{anchor}" '
+            f'class="event-label">{escape(label)}</text>'
+        )
+    return parts
 
 
 def flag_timeline(flags: Sequence[FlagReport], first: date, last: date) -> str:

@@ -90,6 +90,7 @@ td.barcell, th.barcell { width: 28%; color: var(--muted); font-weight: normal; }
                       font-size: .88em; overflow-wrap: anywhere; }
 footer { margin-top: 22px; padding-top: 8px; border-top: 1px solid var(--line);
          font-size: .85em; color: var(--muted); }
+section.keep { break-inside: avoid; page-break-inside: avoid; }
 .page-break { break-before: page; page-break-before: always; }
 @page { margin: 13mm 12mm 14mm; }
 @media print {
@@ -388,7 +389,7 @@ def _symptoms(s: Summary) -> str:
         else f"<p>Sleep: {c.NO_DATA}.</p>"
     )
     return (
-        "<section><h2>Symptoms and sleep</h2>"
+        '<section class="keep"><h2>Symptoms and sleep</h2>'
         '<p class="small">Ratings 0-10, higher is worse (exertion: how much was done). '
         "Change = second-half mean minus first-half mean.</p>"
         '<table><thead><tr><th>Rating</th><th class="n">Days</th><th class="n">Mean</th>'
@@ -405,7 +406,7 @@ def _gi(s: Summary) -> str:
     gi = s.gi
     if not gi.recorded_days:
         return (
-            "<section><h2>Bowel habits</h2>"
+            '<section class="keep"><h2>Bowel habits</h2>'
             f"<p>No bowel movements recorded ({c.NO_DATA}).</p></section>"
         )
     total = c.bristol_total(s)
@@ -419,7 +420,7 @@ def _gi(s: Summary) -> str:
         for k in range(1, 8)
     )
     return (
-        "<section><h2>Bowel habits</h2>"
+        '<section class="keep"><h2>Bowel habits</h2>'
         f"<p>{gi.stools} bowel movements on {gi.recorded_days} days with an answer; "
         f"{gi.sbm} spontaneous (no laxative that day or the day before): "
         f"<strong>{c.num(gi.sbm_per_week)} SBMs per week</strong>. "
@@ -459,7 +460,7 @@ def _intake(s: Summary) -> str:
     )
     changes = _changes(s) or "<li>none in the period</li>"
     return (
-        "<section><h2>Intake (substances, medicines, supplements)</h2>"
+        '<section class="keep"><h2>Intake (substances, medicines, supplements)</h2>'
         '<table><thead><tr><th>Substance</th><th>Unit</th><th class="n">Days taken</th>'
         '<th class="n">Mean per day taken</th><th class="n">Max per day</th><th>Opioid-acting</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
@@ -485,7 +486,7 @@ def _pem(s: Summary) -> str:
             f"(n={p.fatigue_after_other_n})</td></tr></tbody></table>"
         )
     return (
-        "<section><h2>Delayed post-exertional malaise (PEM)</h2>"
+        '<section class="keep"><h2>Delayed post-exertional malaise (PEM)</h2>'
         f"<p>{t(p.statement)}</p>{table}</section>"
     )
 

@@ -14,6 +14,7 @@ from datetime import date
 from html import escape
 
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeEvent
+from fatiguelog.textsafe import strip_controls
 
 WIDTH = 680
 LEFT, RIGHT = 44, 12
@@ -191,6 +192,10 @@ def _event_marks(
     return parts
 
 
+def _short(text: str, most: int = 48) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
 def flag_timeline(flags: Sequence[FlagReport], first: date, last: date) -> str:
     """One row per flag; filled where it was active. Level written in the row's label."""
     row_h = 22
@@ -227,8 +232,7 @@ def flag_timeline(flags: Sequence[FlagReport], first: date, last: date) -> str:
                 f'<rect x="{x:.1f}" y="{y + 4}" width="{max(w, 2):.1f}" height="{row_h - 8}" '
                 f'fill="{fill}" stroke="#555" stroke-width="0.5"/>'
             )
-        parts.append(
-            f'<text x="{LEFT + 2}" y="{y + 15}" class="flag-label">{escape(flag.id)}</text>'
-        )
+        title = escape(_short(strip_controls(flag.title, one_line=True)))
+        parts.append(f'<text x="{LEFT + 2}" y="{y + 15}" class="flag-label">{title}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -321,3 +321,9 @@ def test_unreadable_files_are_listed(broken_summary, fmt):
 def test_unknown_format_is_a_clear_error(summary):
     with pytest.raises(ValueError, match="unknown export format 'pdf'"):
         render(summary, "pdf")
+
+
+def test_markdown_escapes_entities_but_leaves_plain_ampersands(summary):
+    s = make_summary(substance="A & B &lt;x&gt;")
+    text = render(s, "md")
+    assert "A & B \\&lt;x\\&gt;" in text

@@ -13,7 +13,8 @@ from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary
 from fatiguelog.export import common as c
 from fatiguelog.textsafe import strip_controls
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# `&` only matters where it would start an entity such as `&lt;` or `&#60;`.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 

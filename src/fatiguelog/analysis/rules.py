@@ -579,3 +579,12 @@ RULE_IDS: tuple[str, ...] = (
     "gi.constipation_pattern", "gi.loose_stools", "gi.change", "gi.after_intake_increase",
     "gi.persistent", "red.age_change",
 )
+
+
+def rule_titles() -> dict[str, str]:
+    """Every rule id with its plain title (for "not enough data" lines)."""
+    infos = [INFREQUENT, HARD, STRAINING, INCOMPLETE, PATTERN, LOOSE, CHANGE, AFTER_INCREASE,
+             PERSISTENT, AGE]
+    titles = {f"red.{key}": red_info(key).title for key in RED_FLAGS}
+    titles.update({info.id: info.title for info in infos})
+    return titles

@@ -211,3 +211,54 @@ def test_export_never_imports_textual(history):
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+EVIL_NOTE = (
+    "<script>alert(1)</script> [@click=app.quit]quit[/] [bold red]RED[/] \x1b[2J\x1b]0;pwned\x07 ok"
+)
+EVIL_NAME = "=cmd|' /C calc'!A0 <b>[red]x[/]"
+
+
+def _evil_history(root: Path) -> None:
+    text = (
+        "schema = 1\ndate = 2026-11-20\n"
+        "notes = " + json.dumps(EVIL_NOTE) + "\n"
+        "[symptoms]\nfatigue = 6\n"
+        "[gi]\nstools = [{ bristol = 2, straining = true }]\n"
+        "[[intake]]\nsubstance = " + json.dumps(EVIL_NAME) + '\namount = 2.0\nunit = "g"\n'
+    )
+    _entry(root, "2026-11-20", text)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_hostile_text_in_entries_stays_inert_in_every_format(tmp_path, capsys, fmt):
+    _evil_history(tmp_path)
+    code, out, err = export(
+        tmp_path,
+        "--format",
+        fmt,
+        "--include-notes",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-25",
+        capsys=capsys,
+    )
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out  # nothing a terminal would act on
+    if fmt == "md":
+        assert "\\<script\\>" in out and "\\[@click=app.quit\\]" in out
+        assert "\\<b\\>\\[red\\]x\\[/\\]" in out
+    if fmt == "html":
+        assert "&lt;script&gt;" in out and "<script" not in out
+        assert "&lt;b&gt;[red]x[/]" in out and "<b>" not in out
+    if fmt == "csv":
+        rows = [r for r in csv.reader(io.StringIO(out)) if r]
+        cells = [c for r in rows for c in r]
+        assert f"intake.{EVIL_NAME}.g" in rows[0]
+        assert not any(c.startswith(("=", "+", "@")) for c in cells)
+        assert any("[@click=app.quit]quit[/]" in c for c in cells)
+    if fmt == "json":
+        doc = json.loads(out)
+        assert doc["notes"] == [{"date": "2026-11-20", "text": EVIL_NOTE}]
+        assert EVIL_NAME in doc["metrics"]["intake"]

@@ -68,6 +68,17 @@ def _write(path: Path, text: str) -> None:
         raise UserError(describe_os_error(exc, path)) from None
 
 
+def _print_utf8(text: str) -> None:
+    """Standard output as UTF-8 whatever the console's code page, so `→` never crashes it."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
 def run_export(args: argparse.Namespace, root: Path) -> int:
     fmt = getattr(args, "format", None) or "md"
     include_notes = bool(getattr(args, "include_notes", False))
@@ -92,8 +103,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
     summary = build_summary(history, settings, first, last, include_notes=include_notes)
 
     if target is None:
-        sys.stdout.write(export.render(summary, fmt, include_notes))
-        sys.stdout.flush()
+        _print_utf8(export.render(summary, fmt, include_notes))
         return EXIT_OK
     if fmt == "csv":
         from fatiguelog.export.csv_export import tables

@@ -327,3 +327,28 @@ def test_markdown_escapes_entities_but_leaves_plain_ampersands(summary):
     s = make_summary(substance="A & B &lt;x&gt;")
     text = render(s, "md")
     assert "A & B \\&lt;x\\&gt;" in text
+
+
+def test_glance_keeps_opioid_changes_and_points_to_the_rest():
+    from dataclasses import replace as swap
+    from datetime import timedelta
+
+    from fatiguelog.analysis.summary import IntakeEvent, IntakeStats
+
+    s = make_summary()
+    coffee = tuple(
+        IntakeEvent(s.first + timedelta(days=i), "coffee", "cup", "increase", 2.0, 1.0)
+        for i in range(0, 24, 2)
+    )
+    s = swap(
+        s, intake={**s.intake, "coffee": IntakeStats("coffee", "cup", False, 20, 1.2, 2.0, coffee)}
+    )
+    text = render(s, "md")
+    glance = text[text.index("## At a glance") : text.index("## Flags")]
+    assert "2026-09-15: kratom increased" in glance  # the opioid-acting change always shows
+    assert "and 6 more (see Intake below)" in glance
+    assert glance.count("coffee increased") == 7
+    intake = text[text.index("## Intake") :]
+    assert intake.count("coffee increased") == 12  # the full list stays in the Intake section
+    html_text = render(s, "html")
+    assert "and 6 more (see Intake below)" in html_text

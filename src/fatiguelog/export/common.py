@@ -97,7 +97,7 @@ def spells_text(flag: FlagReport, summary: Summary, *, most: int = 4) -> str:
 def flag_status(flag: FlagReport, summary: Summary) -> str:
     """When a flag was on, in words: since when, whether it still is, and earlier spells."""
     days = [d for d in flag.active_days if summary.first <= d <= summary.last]
-    count = f" ({len(days)} days in the period)" if days else ""
+    count = f" ({days_text(len(days))} in the period)" if days else ""
     if flag.last == summary.last:
         text = f"active since {iso(flag.since)}, still active on {iso(flag.last)}"
         earlier = [s for s in spells(days) if s[1] < flag.since]
@@ -168,6 +168,30 @@ def intake_changes(summary: Summary) -> list[tuple[IntakeEvent, date | None]]:
             else:
                 out.append((event, None))
     return sorted(out, key=lambda pair: (pair[0].day, pair[0].substance.casefold()))
+
+
+def glance_changes(
+    summary: Summary, most: int = 8
+) -> tuple[list[tuple[IntakeEvent, date | None]], int]:
+    """The intake changes worth a first look: opioid-acting ones first, then the latest.
+
+    Returns the chosen changes (oldest first) and how many were left for the Intake section.
+    """
+    opioid = {(st.substance, st.unit) for st in summary.intake.values() if st.opioid_acting}
+    changes = intake_changes(summary)
+    ranked = sorted(
+        changes,
+        key=lambda pair: (
+            (pair[0].substance, pair[0].unit) not in opioid,
+            -pair[0].day.toordinal(),
+        ),
+    )
+    chosen = sorted(ranked[:most], key=lambda pair: (pair[0].day, pair[0].substance.casefold()))
+    return chosen, len(changes) - len(chosen)
+
+
+def days_text(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def change_text(event: IntakeEvent, until: date | None) -> str:

@@ -8,13 +8,15 @@ shown by colour.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
-from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
+from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeEvent, RatingStats, Summary
 from fatiguelog.export import common as c
 from fatiguelog.export import svg
 from fatiguelog.textsafe import strip_controls
 
+MIN_CHART_DAYS = 7
 CSS = """
 :root { --ink:#1d2430; --muted:#5a6472; --line:#d5dbe3; --soft:#f5f7fa; --accent:#1f4e8c;
         --urgent:#b71c1c; --urgent-bg:#fdecea; --warn:#8a5a00; --warn-bg:#fff6e0;
@@ -217,8 +219,11 @@ def _glance(s: Summary) -> str:
     if ended:
         items = "".join(f"<li>{t(f.title)}: {escape(c.spells_text(f, s))}</li>" for f in ended)
         ended_html = f'<p><strong>Earlier in the period:</strong></p><ul class="tight">{items}</ul>'
-    if s.intake and c.intake_changes(s):
-        changes = _changes(s)
+    chosen, hidden = c.glance_changes(s)
+    if chosen:
+        changes = _changes(chosen)
+        if hidden:
+            changes += f"<li>and {hidden} more (see Intake below)</li>"
     else:
         changes = "<li>none in the period</li>" if s.intake else "<li>no intake recorded</li>"
     return (
@@ -265,6 +270,8 @@ def _series(s: Summary, *keys: str) -> list[DaySeries]:
 
 
 def _charts(s: Summary) -> str:
+    if s.days < MIN_CHART_DAYS:  # a chart of a few days says nothing the tables don't
+        return ""
     figures: list[str] = []
     changes = [e for e, _until in c.intake_changes(s)]
     # Symptom and bowel charts mark changes of opioid-acting substances only (the GI story);
@@ -441,11 +448,11 @@ def _share(value: float | None, answered: int) -> str:
     return f"{c.pct(value)} of {answered} answered" if value is not None and answered else c.NO_DATA
 
 
-def _changes(s: Summary) -> str:
+def _changes(changes: list[tuple[IntakeEvent, date | None]]) -> str:
     return "".join(
         f"<li>{c.iso(e.day)}: <strong>{t(e.substance)}</strong> "
         f"{escape(c.change_text(e, until))}</li>"
-        for e, until in c.intake_changes(s)
+        for e, until in changes
     )
 
 
@@ -458,7 +465,7 @@ def _intake(s: Summary) -> str:
         f"<td>{'yes' if st.opioid_acting else 'no'}</td></tr>"
         for st in s.intake.values()
     )
-    changes = _changes(s) or "<li>none in the period</li>"
+    changes = _changes(c.intake_changes(s)) or "<li>none in the period</li>"
     return (
         '<section class="keep"><h2>Intake (substances, medicines, supplements)</h2>'
         '<table><thead><tr><th>Substance</th><th>Unit</th><th class="n">Days taken</th>'

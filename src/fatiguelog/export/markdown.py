@@ -108,13 +108,15 @@ def _glance(s: Summary) -> list[str]:
     if ended:
         out.append("- **Earlier in the period:**")
         out += [f"  - {esc(f.title)}: {c.spells_text(f, s)}" for f in ended]
-    changes = c.intake_changes(s)
+    changes, hidden = c.glance_changes(s)
     if changes:
         out.append("- **Intake changes:**")
         out += [
             f"  - {c.iso(e.day)}: {esc(e.substance)} {c.change_text(e, until)}"
             for e, until in changes
         ]
+        if hidden:
+            out.append(f"  - and {hidden} more (see Intake below)")
     elif s.intake:
         out.append("- **Intake changes:** none in the period")
     worse = [(r, c.change(r)) for r in _ratings(s)]

@@ -346,9 +346,9 @@ def test_glance_keeps_opioid_changes_and_points_to_the_rest():
     text = render(s, "md")
     glance = text[text.index("## At a glance") : text.index("## Flags")]
     assert "2026-09-15: kratom increased" in glance  # the opioid-acting change always shows
-    assert "and 6 more (see Intake below)" in glance
+    assert "and 5 more (see Intake below)" in glance
     assert glance.count("coffee increased") == 7
     intake = text[text.index("## Intake") :]
     assert intake.count("coffee increased") == 12  # the full list stays in the Intake section
     html_text = render(s, "html")
-    assert "and 6 more (see Intake below)" in html_text
+    assert "and 5 more (see Intake below)" in html_text

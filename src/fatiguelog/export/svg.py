@@ -177,7 +177,7 @@ def _event_marks(
         x = _x(event.day, first, last)
         arrow = {"increase": "▲", "start": "▲", "decrease": "▼", "stop": "▼"}.get(event.kind, "•")
         label = f"{arrow} {event.substance} {event.kind}"
-        width = 5.6 * len(label) + 4
+        width = 6.3 * len(label) + 6
         anchor, left = ("end", x - 3 - width) if x + 3 + width > WIDTH - RIGHT else ("start", x)
         row = next((i for i, end in enumerate(row_ends) if left > end + 4), len(row_ends))
         if row == len(row_ends):

@@ -53,7 +53,8 @@ def history(*entries: Entry) -> History:
 
 def summary(h: History, first: int, last: int | None = None,
             settings: Settings | None = None) -> Summary:
-    return build_summary(h, settings or Settings(), day(first), day(first if last is None else last))
+    end = day(first if last is None else last)
+    return build_summary(h, settings or Settings(), day(first), end)
 
 
 def active_at(h: History, n: int, settings: Settings | None = None) -> set[str]:

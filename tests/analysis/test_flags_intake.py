@@ -56,6 +56,12 @@ def test_start_after_fourteen_days_without_and_never_the_first_intake_day():
     # Answered "nothing" for 15 days, then taken: a start.
     h = doses({**{n: 0 for n in range(15)}, 15: 2.0})
     assert events(h, 15) == [(day(15), "start")]
+    # A new substance on the 14th day of intake answers: 13 days without it is not a start,
+    # but it is still more than 25% above the previous 7 days' mean of 0: an increase.
+    h = doses({**{n: 0 for n in range(13)}, 13: 2.0})
+    assert events(h, 13) == [(day(13), "increase")]
+    h = doses({**{n: 0 for n in range(14)}, 14: 2.0})  # 14 days without: a start
+    assert events(h, 14) == [(day(14), "start")]
     # Taken 14 days earlier (only 13 days without): not a start.
     h = doses({0: 2.0, **{n: 0 for n in range(1, 14)}, 14: 2.0})
     assert (day(14), "start") not in events(h, 14)

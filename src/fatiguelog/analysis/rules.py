@@ -158,7 +158,7 @@ LOOSE = RuleInfo(
          "4 stools",
     source="Rome IV stool-form subtyping cut-off; Singh et al. 2014 (kratom withdrawal "
            "symptoms)",
-    advice=CLINICIAN + " Drink enough fluids.",
+    advice=CLINICIAN,
 )
 STRAINING = RuleInfo(
     id="gi.straining",

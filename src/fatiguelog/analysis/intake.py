@@ -4,8 +4,9 @@
   taken" (a 0 for every substance), an entry without one tells nothing.
 - *Increase*: the day's total (same unit) is more than 25% above the mean of the previous 7
   intake days. *Start*: the first day taken after 14 calendar days without it; "without"
-  must be known, so the intake day just before must have answered "not taken". The first
-  intake day of the history is never a start or anything else: what came before is unknown.
+  must be known, so the intake day just before must have answered "not taken", and a
+  substance never taken before needs 14 days of intake answers since the first intake day.
+  The first intake day of the history is never a change at all: what came before is unknown.
 - *Decrease*: below 75% of that mean. *Stop*: an intake day without it right after an
   intake day with it.
 """
@@ -44,7 +45,9 @@ def track_events(table: DayTable, track: IntakeTrack,
             mean = sum(recent) / len(recent)
             kind: str | None = None
             if amount > 0:
-                if previous == 0 and (last_taken is None or i - last_taken > START_GAP):
+                # Never taken so far counts as "without" only from the first intake day on.
+                since = last_taken if last_taken is not None else days[0] - 1
+                if previous == 0 and i - since > START_GAP:
                     kind = "start"
                 elif len(amounts) >= MEAN_DAYS:
                     if amount > INCREASE_RATIO * mean + _EPS:

@@ -22,7 +22,6 @@ from fatiguelog.analysis.intake import (
     RISE_KINDS,
     describe,
     first_of_streak,
-    fmt_amount,
 )
 from fatiguelog.analysis.summary import IntakeEvent
 from fatiguelog.model import RED_FLAGS, SEEK_CARE
@@ -79,17 +78,11 @@ def pct(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
 
 
-def describe_change(ctx: Context, event: IntakeEvent) -> str:
-    """The event in words; a sustained change also names the day it began."""
+def streak_start(ctx: Context, event: IntakeEvent) -> IntakeEvent:
+    """The first day of the change `event` belongs to (the mean lags a sustained change)."""
     items = ctx.events.get((event.substance.casefold(), event.unit), [])
-    position = next((k for k, (_i, e) in enumerate(items) if e is event), 0)
-    text = describe(event)
-    first = first_of_streak(items, position) if items else event
-    if first is not event:
-        before = "" if first.previous_mean is None else f" from a mean of " \
-            f"{fmt_amount(first.previous_mean)} {first.unit}"
-        text += f", a change that began on {first.day.isoformat()}{before}"
-    return text
+    position = next((k for k, (_i, e) in enumerate(items) if e is event), None)
+    return event if position is None else first_of_streak(items, position)
 
 
 def over_quarter(part: int, whole: int) -> bool:
@@ -165,7 +158,7 @@ LOOSE = RuleInfo(
          "4 stools",
     source="Rome IV stool-form subtyping cut-off; Singh et al. 2014 (kratom withdrawal "
            "symptoms)",
-    advice=CLINICIAN + " Drink enough fluids.",
+    advice=CLINICIAN,
 )
 STRAINING = RuleInfo(
     id="gi.straining",
@@ -240,7 +233,7 @@ def loose_stools(ctx: Context) -> RuleRun:
         near = [e for lo, hi in ((begin - 7, begin), (i - 7, i))
                 for e in falls[bisect_left(fall_days, lo):bisect_right(fall_days, hi)]]
         if near:
-            said = describe_change(ctx, max(near, key=lambda item: item[0])[1])
+            said = describe(streak_start(ctx, max(near, key=lambda item: item[0])[1]))
             text += (f". {said[:1].upper()}{said[1:]}: loose stools can come with reducing "
                      "or stopping an opioid-acting substance")
         return text
@@ -358,10 +351,15 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         if found is None:
             return ""
         rid, s, event = found
+        first = streak_start(ctx, event)
         began = t.day(s)
-        gap = (began - event.day).days
-        return (f"{TITLES[rid].capitalize()} began on {began.isoformat()}, {gap} day"
-                f"{'s' if gap != 1 else ''} after {describe_change(ctx, event)}. {NOT_PROOF}")
+        gap = (began - first.day).days
+        text = (f"{TITLES[rid].capitalize()} began on {began.isoformat()}, {gap} day"
+                f"{'s' if gap != 1 else ''} after {describe(first)}")
+        if gap > AFTER_DAYS:
+            text += (f"; on {event.day.isoformat()} the amount was still more than 25% above "
+                     "the mean of the previous 7 intake days")
+        return f"{text}. {NOT_PROOF}"
 
     def need(i: int) -> str:
         if not any(run.enough[i] for _rid, run, _s in flags):

@@ -51,7 +51,8 @@ def print_trends(args: argparse.Namespace, root: Path, *, console: Console | Non
     from fatiguelog.settings import load_settings
     from fatiguelog.store import Store
 
-    days = getattr(args, "days", None) or DEFAULT_DAYS
+    days = getattr(args, "days", None)
+    days = DEFAULT_DAYS if days is None else days
     if days < 1:
         raise UserError(f"--days must be 1 or more, not {days}")
     last = today or date.today()
@@ -222,17 +223,17 @@ def _intake_chart(name: str, stats: IntakeStats, series: DaySeries,
     shown = safe(name)
     label = shown if len(shown) < LABEL_WIDTH else shown[:LABEL_WIDTH - 2] + "…"
     changes = [e for e in stats.events if not e.continues]
-    lines = [
-        Text.assemble((f"{label:<{LABEL_WIDTH}}", "bold"),
-                      sparkline(series.values, columns)),
-        Text.assemble(f"{'':<{LABEL_WIDTH}}",
-                      markers(series.days, [(e.day, e.kind) for e in changes], columns)),
-    ]
+    lines = [Text.assemble((f"{label:<{LABEL_WIDTH}}", "bold"),
+                           sparkline(series.values, columns))]
+    if changes:
+        lines.append(Text.assemble(
+            f"{'':<{LABEL_WIDTH}}",
+            markers(series.days, [(e.day, e.kind) for e in changes], columns)))
     mean = "-" if stats.mean_daily is None else fmt_amount(stats.mean_daily)
-    opioid = "; opioid-acting" if stats.opioid_acting else ""
-    lines.append(Text(f"{'':<{LABEL_WIDTH}}{safe(stats.unit)} a day; mean {mean} on "
-                      f"{stats.days} days taken{opioid}; ▲ up or started, ▼ down or stopped",
-                      style="dim"))
+    opioid = ", opioid-acting" if stats.opioid_acting else ""
+    arrows = "; ▲ up or started, ▼ down or stopped" if changes else ""
+    lines.append(Text(f"{'':<{LABEL_WIDTH}}{safe(stats.unit)} a day, mean {mean}, taken on "
+                      f"{stats.days} days{opioid}{arrows}", style="dim"))
     recent = changes[-5:]
     if len(changes) > len(recent):
         lines.append(Text(f"{'':<{LABEL_WIDTH}}({len(changes) - len(recent)} earlier changes "

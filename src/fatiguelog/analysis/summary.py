@@ -76,6 +76,9 @@ class IntakeEvent:
     kind: str  # "start" | "stop" | "increase" | "decrease"
     amount: float  # the day's total (0 for a stop)
     previous_mean: float | None  # mean of the previous intake days it was compared with
+    # True when the day before (previous intake day) had the same change at the same amount:
+    # the 7-day mean is still catching up with one new level. Views may show only the first.
+    continues: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ class Summary:
     problems: tuple[Problem, ...]
     notes: tuple[tuple[date, str], ...] | None = None  # only when asked for
     entries: tuple = field(default=(), repr=False)  # the period's Entry objects (CSV rows)
+    # rule id -> what data it lacked at `last` (one plain phrase), for "not enough data" lines
+    not_enough_detail: dict[str, str] = field(default_factory=dict)
 
     @property
     def urgent(self) -> tuple[FlagReport, ...]:

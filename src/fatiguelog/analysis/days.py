@@ -1,0 +1,194 @@
+"""A compact per-day table of the history: one pass over the entries, then arrays.
+
+Every flag is evaluated at every day, so rules must not rescan entries. This table turns
+the history into plain per-day lists (counts, ratings, intake totals) plus prefix sums, so a
+window sum is two lookups. Index `i` is the day `origin + i`. Days without an entry, and
+entries without a `gi` table, count as *not recorded*: missing is not zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import accumulate
+
+from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, Entry
+
+#: Ratings kept per day: (series key, section, key in the section).
+RATING_PATHS: tuple[tuple[str, str, str], ...] = (
+    ("fatigue", "symptoms", "fatigue"),
+    ("pem", "symptoms", "pem"),
+    ("pain", "symptoms", "pain"),
+    ("brain_fog", "symptoms", "brain_fog"),
+    ("sleep_hours", "sleep", "hours"),
+    ("sleep_quality", "sleep", "quality"),
+    ("exertion", "activity", "exertion"),
+    ("abdominal_pain", "gi", "abdominal_pain"),
+    ("bloating", "gi", "bloating"),
+    ("nausea", "gi", "nausea"),
+)
+
+
+def prefix(values: Sequence[int]) -> list[int]:
+    """`p[k]` is the sum of `values[:k]`, so a window sum is `p[b] - p[a]`."""
+    return [0, *accumulate(values)]
+
+
+@dataclass
+class Counts:
+    """One per-day count and its prefix sums."""
+
+    per_day: list[int]
+    sums: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sums = prefix(self.per_day)
+
+    def window(self, i: int, length: int) -> int:
+        """Sum over the `length` days ending on index `i`, both ends included."""
+        return self.sums[i + 1] - self.sums[max(0, i + 1 - length)]
+
+    def between(self, start: int, stop: int) -> int:
+        """Sum over indexes `start..stop` (both included, clipped to the table)."""
+        start = max(0, start)
+        if stop < start:
+            return 0
+        return self.sums[stop + 1] - self.sums[start]
+
+
+@dataclass
+class IntakeTrack:
+    """One substance in one unit: the day's total on intake days (0 = answered, not taken)."""
+
+    name: str  # as first written
+    unit: str
+    totals: dict[int, float]  # index -> total, only on days it was taken
+
+
+@dataclass
+class DayTable:
+    origin: date
+    size: int
+    entry: Counts
+    gi_recorded: Counts
+    laxative: Counts
+    stools: Counts  # stools on recorded GI days
+    sbm: Counts  # stools on days with no laxative that day or the day before
+    bristol_n: Counts  # stools with a Bristol type
+    bristol_sum: Counts
+    hard: Counts  # Bristol 1-2
+    loose: Counts  # Bristol 6-7
+    answered: dict[str, Counts]  # stool question -> stools that answered it
+    yes: dict[str, Counts]  # stool question -> stools that answered yes
+    red: dict[str, Counts]  # red-flag key -> 1 on days it was reported
+    intake_day: list[bool]
+    intake: dict[tuple[str, str], IntakeTrack]  # (casefolded name, unit) -> track
+    ratings: dict[str, list[float | None]]
+
+    def day(self, i: int) -> date:
+        return self.origin + timedelta(days=i)
+
+    def index(self, day: date) -> int:
+        return (day - self.origin).days
+
+
+def build_table(entries: Mapping[date, Entry], origin: date, last: date) -> DayTable:
+    """One pass over the entries from `origin` to `last` (both included)."""
+    size = max(0, (last - origin).days + 1)
+    has_entry = [0] * size
+    gi_rec = [0] * size
+    lax = [0] * size
+    stools = [0] * size
+    bristol_n = [0] * size
+    bristol_sum = [0] * size
+    hard = [0] * size
+    loose = [0] * size
+    answered = {flag: [0] * size for flag in STOOL_FLAGS}
+    yes = {flag: [0] * size for flag in STOOL_FLAGS}
+    red = {key: [0] * size for key in RED_FLAGS}
+    intake_day = [False] * size
+    intake: dict[tuple[str, str], IntakeTrack] = {}
+    ratings: dict[str, list[float | None]] = {key: [None] * size for key, _, _ in RATING_PATHS}
+
+    for day, entry in entries.items():
+        i = (day - origin).days
+        if not 0 <= i < size:
+            continue
+        doc = entry.doc
+        has_entry[i] = 1
+        for key, section, name in RATING_PATHS:
+            table = doc.get(section)
+            if isinstance(table, dict):
+                value = table.get(name)
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    ratings[key][i] = value
+        gi = doc.get("gi")
+        if isinstance(gi, dict):
+            raw = gi.get("stools")
+            items = raw if isinstance(raw, list) else []
+            if items or gi.get("no_bowel_movement") is True:
+                gi_rec[i] = 1
+            if gi.get("laxative") is True:
+                lax[i] = 1
+            stools[i] = len(items)
+            for stool in items:
+                bristol = stool.get("bristol")
+                if isinstance(bristol, int) and not isinstance(bristol, bool):
+                    bristol_n[i] += 1
+                    bristol_sum[i] += bristol
+                    if bristol <= 2:
+                        hard[i] += 1
+                    elif bristol >= 6:
+                        loose[i] += 1
+                for flag in STOOL_FLAGS:
+                    value = stool.get(flag)
+                    if isinstance(value, bool):
+                        answered[flag][i] += 1
+                        if value:
+                            yes[flag][i] += 1
+        flags = doc.get("red_flags")
+        if isinstance(flags, dict):
+            for key in RED_FLAGS:
+                if flags.get(key) is True:
+                    red[key][i] = 1
+        doses = doc.get("intake")
+        if isinstance(doses, list):
+            intake_day[i] = True
+            for dose in doses:
+                name = str(dose.get("substance", "")).strip()
+                unit = dose.get("unit", "other")
+                amount = dose.get("amount")
+                if not name or not isinstance(amount, int | float) or isinstance(amount, bool):
+                    continue
+                key = (name.casefold(), unit)
+                track = intake.get(key)
+                if track is None:
+                    track = intake[key] = IntakeTrack(name, unit, {})
+                track.totals[i] = track.totals.get(i, 0.0) + float(amount)
+
+    # A stool is spontaneous (SBM) when no laxative was taken that day or the day before.
+    # A day before without an entry reports no laxative, so its stools count as SBMs.
+    sbm = [
+        0 if lax[i] or (i > 0 and lax[i - 1]) else stools[i]
+        for i in range(size)
+    ]
+    return DayTable(
+        origin=origin,
+        size=size,
+        entry=Counts(has_entry),
+        gi_recorded=Counts(gi_rec),
+        laxative=Counts(lax),
+        stools=Counts(stools),
+        sbm=Counts(sbm),
+        bristol_n=Counts(bristol_n),
+        bristol_sum=Counts(bristol_sum),
+        hard=Counts(hard),
+        loose=Counts(loose),
+        answered={flag: Counts(v) for flag, v in answered.items()},
+        yes={flag: Counts(v) for flag, v in yes.items()},
+        red={key: Counts(v) for key, v in red.items()},
+        intake_day=intake_day,
+        intake=intake,
+        ratings=ratings,
+    )

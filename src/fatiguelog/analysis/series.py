@@ -1,0 +1,80 @@
+"""Daily series for charts and the period statistics, read from the `DayTable`.
+
+A day without an answer is `None` (a gap in a chart), never a zero.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fatiguelog.analysis.days import DayTable, IntakeTrack
+from fatiguelog.analysis.summary import DaySeries, RatingStats
+
+LABELS: dict[str, str] = {
+    "fatigue": "Fatigue (0-10, higher is worse)",
+    "pem": "PEM (0-10, higher is worse)",
+    "pain": "Pain (0-10, higher is worse)",
+    "brain_fog": "Brain fog (0-10, higher is worse)",
+    "sleep_hours": "Sleep (hours)",
+    "sleep_quality": "Sleep quality (0-10, higher is better)",
+    "exertion": "Exertion (0-10)",
+    "abdominal_pain": "Stomach pain (0-10, higher is worse)",
+    "bloating": "Bloating (0-10, higher is worse)",
+    "nausea": "Nausea (0-10, higher is worse)",
+    "sbm_per_week": "SBMs a week (rolling 7 days)",
+    "bristol_mean": "Bristol type (daily mean, 1 hard - 7 watery)",
+}
+CHART_RATINGS = ("fatigue", "pem", "pain", "brain_fog", "sleep_hours", "sleep_quality",
+                 "exertion")
+SBM_MIN_RECORDED = 4  # recorded days in the 7 needed for a rolling SBMs-a-week figure
+
+
+def _days(table: DayTable, a: int, b: int) -> tuple[date, ...]:
+    return tuple(table.day(i) for i in range(a, b + 1))
+
+
+def rating_series(table: DayTable, key: str, a: int, b: int) -> DaySeries:
+    return DaySeries(key, LABELS[key], _days(table, a, b), tuple(table.ratings[key][a:b + 1]))
+
+
+def sbm_per_week(table: DayTable, a: int, b: int) -> DaySeries:
+    values: list[float | None] = []
+    for i in range(a, b + 1):
+        recorded = table.gi_recorded.window(i, 7)
+        values.append(7 * table.sbm.window(i, 7) / recorded
+                      if recorded >= SBM_MIN_RECORDED else None)
+    return DaySeries("sbm_per_week", LABELS["sbm_per_week"], _days(table, a, b), tuple(values))
+
+
+def bristol_mean(table: DayTable, a: int, b: int) -> DaySeries:
+    n, total = table.bristol_n.per_day, table.bristol_sum.per_day
+    values = tuple(total[i] / n[i] if n[i] else None for i in range(a, b + 1))
+    return DaySeries("bristol_mean", LABELS["bristol_mean"], _days(table, a, b), values)
+
+
+def intake_series(table: DayTable, name: str, track: IntakeTrack, a: int, b: int) -> DaySeries:
+    """Daily totals: 0 on an intake day without it, `None` when intake was not answered."""
+    values = tuple(
+        track.totals.get(i, 0.0) if table.intake_day[i] else None for i in range(a, b + 1)
+    )
+    return DaySeries(f"intake:{name}", f"{name} ({track.unit} a day)", _days(table, a, b),
+                     values)
+
+
+def rating_stats(table: DayTable, key: str, label: str, a: int, b: int) -> RatingStats:
+    """Mean, range and the two halves of the period (the middle day goes to the second)."""
+    values = table.ratings[key]
+    half = a + (b - a + 1) // 2
+    every = [v for v in values[a:b + 1] if v is not None]
+    first = [v for v in values[a:half] if v is not None]
+    second = [v for v in values[half:b + 1] if v is not None]
+    return RatingStats(
+        key=key,
+        label=label,
+        days=len(every),
+        mean=sum(every) / len(every) if every else None,
+        min=int(min(every)) if every else None,
+        max=int(max(every)) if every else None,
+        first_half_mean=sum(first) / len(first) if first else None,
+        second_half_mean=sum(second) / len(second) if second else None,
+    )

@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="the appointment summary")
     export.add_argument("--format", choices=("md", "html", "csv", "json"), default="md")
-    export.add_argument("--from", dest="from_", metavar="D", help="first day (default 90 days ago)")
+    export.add_argument("--from", dest="from_", metavar="D",
+                        help="first day (default: the 90 days ending on --to)")
     export.add_argument("--to", metavar="D", default="today", help="last day (default today)")
     export.add_argument("--output", "-o", metavar="PATH",
                         help="file to write ('-' or none: standard output)")

@@ -1,4 +1,4 @@
-"""Where the user's data lives: `--data-dir`, else `FATIGUELOG_DATA_DIR`, else the platform folder."""
+"""Where the user's data lives: `--data-dir`, else `FATIGUELOG_DATA_DIR`, else the platform's."""
 
 from __future__ import annotations
 

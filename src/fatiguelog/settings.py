@@ -73,7 +73,7 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
     defaults = Settings()
 
     substances: list[Substance] = []
-    raw_subs = doc.get("substances", None)
+    raw_subs = doc.get("substances")
     if raw_subs is None:
         substances = list(DEFAULT_SUBSTANCES)
     elif not isinstance(raw_subs, list):
@@ -81,7 +81,8 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
         substances = list(DEFAULT_SUBSTANCES)
     else:
         for i, item in enumerate(raw_subs, 1):
-            if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            name = item.get("name") if isinstance(item, dict) else None
+            if not isinstance(name, str) or not name.strip():
                 problems.append(Problem(rel, f"substance {i} needs a name"))
                 continue
             unit = item.get("unit", "other")

@@ -15,13 +15,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fatiguelog import paths
 from fatiguelog.atomic import atomic_write, ensure_private_dir
 from fatiguelog.model import Entry
 from fatiguelog.problems import Problem
 from fatiguelog.validate import entry_issues, future_schema, locate
+
+if TYPE_CHECKING:
+    from fatiguelog.cache import EntryCache
 
 _ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
 _UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
@@ -117,7 +120,8 @@ def parse_entry_bytes(raw: bytes, rel: str, day: date | None) -> tuple[dict | No
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         message = _TOML_LINE.sub("", str(exc)).strip()
-        return None, [Problem(rel, f"not valid TOML: {message}", int(match.group(1)) if match else None)]
+        line = int(match.group(1)) if match else None
+        return None, [Problem(rel, f"not valid TOML: {message}", line)]
     issues = entry_issues(doc, day)
     problems = [Problem(rel, message, locate(text, path)) for message, path in issues]
     if problems and future_schema(doc):
@@ -144,8 +148,11 @@ def day_of_name(name: str) -> date | None:
 class Store:
     """The entries of one data folder."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, *, cache_dir: Path | None = None, use_cache: bool = True):
+        """`cache_dir` defaults to the platform cache folder; the cache only ever saves time."""
         self.root = root
+        self.use_cache = use_cache
+        self._cache_dir = cache_dir
 
     def path(self, day: date) -> Path:
         return paths.entry_path(self.root, day)
@@ -177,46 +184,110 @@ class Store:
         status = Status.FUTURE if future_schema(doc) else Status.OK
         return DayFile(day, path, status, Entry(day, doc), problems, fingerprint)
 
-    def entry_files(self) -> Iterator[tuple[date | None, Path]]:
-        """Every *.toml under entries/, with its day (None when the name is not an entry's)."""
+    def entry_files(
+        self, years: range | None = None
+    ) -> Iterator[tuple[str, list[tuple[date | None, os.DirEntry[str]]]]]:
+        """Each year folder under entries/ (only `years`, when given) with its *.toml files.
+
+        A file's day is None when its name is not an entry's (or sits in the wrong year).
+        """
         base = paths.entries_dir(self.root)
         try:
-            years = sorted(os.scandir(base), key=lambda e: e.name)
+            folders = sorted(os.scandir(base), key=lambda e: e.name)
         except FileNotFoundError:
             return
-        for year in years:
+        for year in folders:
             if not year.is_dir(follow_symlinks=False):
                 continue
-            for item in sorted(os.scandir(year.path), key=lambda e: e.name):
-                if item.name.endswith(".toml") and item.is_file():
+            if years is not None and not (year.name.isdigit() and int(year.name) in years):
+                continue
+            files = []
+            try:
+                items = sorted(os.scandir(year.path), key=lambda e: e.name)
+            except OSError:
+                items = []
+            for item in items:
+                # Anything named *.toml is considered (a folder or a broken link with that name is
+                # reported when read, never silently skipped).
+                if item.name.endswith(".toml") and not item.name.startswith("."):
                     day = day_of_name(item.name)
                     if day is not None and f"{day.year:04d}" != year.name:
                         day = None
-                    yield day, Path(item.path)
+                    files.append((day, item))
+            yield year.name, files
 
     def load_all(self) -> History:
         """Every entry; files that can't be read become problems, the rest still loads."""
+        return self.load_range(None, None)
+
+    def load_range(self, first: date | None, last: date | None) -> History:
+        """The entries from `first` to `last` (None: unbounded), reading only their years."""
+        years = None
+        if first is not None or last is not None:
+            years = range((first or date.min).year, (last or date.max).year + 1)
         entries: dict[date, Entry] = {}
         problems: list[Problem] = []
-        for day, path in self.entry_files():
-            rel = self.relative(path)
-            if day is None:
-                problems.append(Problem(rel, "not an entry file name (expected entries/YYYY/"
-                                             "YYYY-MM-DD.toml); it was not read"))
-                continue
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                problems.append(Problem(rel, describe_os_error(exc, path)))
-                continue
-            doc, found = parse_entry_bytes(raw, rel, day)
-            problems.extend(found)
-            if doc is not None:
-                entries[day] = Entry(day, doc)
-        return History(dict(sorted(entries.items())), problems)
+        for year, files in self.entry_files(years):
+            cache = self._open_cache(year)
+            seen: set[str] = set()
+            for day, item in files:
+                rel = f"entries/{year}/{item.name}"
+                if day is None:
+                    problems.append(Problem(rel, "not an entry file name (expected entries/YYYY/"
+                                                 "YYYY-MM-DD.toml); it was not read"))
+                    continue
+                seen.add(rel)
+                if (first and day < first) or (last and day > last):
+                    continue
+                doc, found = self._parse_cached(cache, rel, day, item)
+                problems.extend(found)
+                if doc is not None:
+                    entries[day] = Entry(day, doc)
+            if cache is not None:
+                cache.keep_only(seen)
+                cache.save()
+        return History(entries, problems)
+
+    def _open_cache(self, year: str) -> EntryCache | None:
+        if not self.use_cache:
+            return None
+        from fatiguelog.cache import EntryCache
+
+        try:
+            folder = self._cache_dir or paths.cache_dir()
+            cache = EntryCache(folder, self.root, year)
+        except OSError:
+            return None
+        cache.load()
+        return cache
+
+    def _parse_cached(
+        self, cache: EntryCache | None, rel: str, day: date, item: os.DirEntry[str]
+    ) -> tuple[dict | None, list[Problem]]:
+        path = Path(item.path)
+        try:
+            st = item.stat()
+        except OSError as exc:
+            return None, [Problem(rel, describe_os_error(exc, path))]
+        if cache is not None:
+            from fatiguelog.cache import stat_key
+
+            key = stat_key(st)
+            hit = cache.get(rel, key)
+            if hit is not None:
+                doc, found = hit
+                return doc, [Problem(rel, message, line) for message, line in found]
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return None, [Problem(rel, describe_os_error(exc, path))]
+        doc, problems = parse_entry_bytes(raw, rel, day)
+        if cache is not None:
+            cache.put(rel, key, doc, [[p.message, p.line] for p in problems])
+        return doc, problems
 
     # -- writing -------------------------------------------------------------------------
-    def save(self, entry: Entry, *, expected: Fingerprint | None | bool = True) -> Fingerprint:
+    def save(self, entry: Entry, *, expected: Fingerprint | bool | None = True) -> Fingerprint:
         """Write `entry` atomically and return how the file now looks.
 
         Refuses to overwrite a file that could not be parsed, or one from a newer version.

@@ -104,7 +104,8 @@ def _entry_issues(doc: dict[str, Any], expected_day: date | None) -> Iterator[Is
             if key in diet:
                 value = diet[key]
                 if not _is_number(value) or value < 0 or value != value:
-                    yield (f"diet.{key} must be a number of 0 or more, not {value!r}", ("diet", key))
+                    message = f"diet.{key} must be a number of 0 or more, not {value!r}"
+                    yield (message, ("diet", key))
 
     red = _check_table(doc, "red_flags")
     if red:

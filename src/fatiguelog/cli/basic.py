@@ -27,7 +27,7 @@ def check(root: Path) -> int:
     from fatiguelog.store import Store
     from fatiguelog.textsafe import strip_controls
 
-    history = Store(root).load_all()
+    history = Store(root, use_cache=False).load_all()  # check reads every file itself
     _settings, settings_problems = load_settings(root)
     problems = settings_problems + history.problems
     for problem in problems:

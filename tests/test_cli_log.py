@@ -1,0 +1,159 @@
+"""`fatiguelog log ...`, `path`, `remind`, `check`: what a user sees and what lands on disk."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import mode, snapshot_tree
+
+TODAY = date.today()
+
+
+def entry_doc(root: Path, day: date = TODAY) -> dict:
+    return tomllib.loads((root / "entries" / f"{day.year}" / f"{day}.toml").read_text())
+
+
+def test_log_stool_with_straining(cli, data_dir: Path) -> None:
+    result = cli("log", "stool", "2", "--straining")
+    assert result.code == 0
+    assert result.out.count("\n") == 1
+    assert "Bristol type 2" in result.out and "straining" in result.out
+    stool = entry_doc(data_dir)["gi"]["stools"][0]
+    assert stool["bristol"] == 2
+    assert stool["straining"] is True
+    assert stool["incomplete"] is False
+    assert "time" in stool
+    assert entry_doc(data_dir)["gi"]["no_bowel_movement"] is False
+    assert mode(data_dir / "entries" / str(TODAY.year) / f"{TODAY}.toml") == 0o600
+    assert mode(data_dir) == 0o700
+
+
+def test_stools_are_kept_in_time_order(cli, data_dir: Path) -> None:
+    cli("log", "stool", "4", "--time", "18:00", "--date", "2026-03-01")
+    cli("log", "stool", "3", "--time", "07:15", "--date", "2026-03-01")
+    stools = entry_doc(data_dir, date(2026, 3, 1))["gi"]["stools"]
+    assert [s["bristol"] for s in stools] == [3, 4]
+    assert str(stools[0]["time"]) == "07:15:00"
+
+
+@pytest.mark.parametrize("when", ["yesterday", "-1d", (TODAY - timedelta(days=1)).isoformat()])
+def test_every_date_form_names_the_same_day(cli, data_dir: Path, when: str) -> None:
+    assert cli("log", "none", "--date", when).code == 0
+    doc = entry_doc(data_dir, TODAY - timedelta(days=1))
+    assert doc["gi"] == {"stools": [], "no_bowel_movement": True}
+
+
+def test_log_dose(cli, data_dir: Path) -> None:
+    result = cli("log", "dose", "kratom", "2.5", "g", "--form", "leaf powder", "--time", "08:30")
+    assert result.code == 0, result.err
+    assert "kratom, 2.5 g" in result.out
+    dose = entry_doc(data_dir)["intake"][0]
+    assert dose == {"substance": "kratom", "amount": 2.5, "unit": "g", "form": "leaf powder",
+                    "time": dose["time"]}
+    assert str(dose["time"]) == "08:30:00"
+
+
+def test_log_red_flag_says_seek_care(cli, data_dir: Path) -> None:
+    result = cli("log", "red-flag", "black_stool")
+    assert result.code == 0
+    assert "seek medical care promptly" in result.out.lower()
+    assert entry_doc(data_dir)["red_flags"] == {"black_stool": True}
+
+
+def test_a_stool_after_none_today_replaces_none(cli, data_dir: Path) -> None:
+    cli("log", "none")
+    cli("log", "stool", "4")
+    gi = entry_doc(data_dir)["gi"]
+    assert gi["no_bowel_movement"] is False and len(gi["stools"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("log", "stool", "8"), "1 to 7"),
+        (("log", "stool", "0"), "1 to 7"),
+        (("log", "stool", "two"), "1 to 7"),
+        (("log", "stool", "3", "--time", "25:00"), "not a time"),
+        (("log", "stool", "3", "--date", "2026-02-30"), "not a date"),
+        (("log", "dose", "kratom", "-2", "g"), "above 0"),
+        (("log", "dose", "kratom", "nan", "g"), "above 0"),
+        (("log", "dose", "kratom", "2", "kg"), "unit must be"),
+        (("log", "dose", "  ", "2", "g"), "needs a name"),
+        (("log", "red-flag", "headache"), "unknown red flag"),
+    ],
+)
+def test_bad_input_is_one_line_exit_1_and_touches_nothing(cli, data_dir: Path, args, words) -> None:
+    cli("log", "stool", "4", "--date", "2026-03-01")
+    before = snapshot_tree(data_dir)
+    result = cli(*args)
+    assert result.code == 1
+    assert words in result.err
+    assert result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert snapshot_tree(data_dir) == before
+
+
+def test_log_none_refuses_when_stools_are_recorded(cli, data_dir: Path) -> None:
+    cli("log", "stool", "4")
+    before = snapshot_tree(data_dir)
+    result = cli("log", "none")
+    assert result.code == 1 and "already recorded" in result.err
+    assert snapshot_tree(data_dir) == before
+
+
+def test_log_into_a_broken_file_refuses_and_keeps_it(cli, data_dir: Path) -> None:
+    path = data_dir / "entries" / str(TODAY.year) / f"{TODAY}.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text("schema = 1\n[[[ broken")
+    result = cli("log", "stool", "4")
+    assert result.code == 1
+    assert "not valid TOML" in result.err and "untouched" in result.err
+    assert path.read_text() == "schema = 1\n[[[ broken"
+
+
+@pytest.mark.parametrize("args", [("log",), ("log", "stool"), ("log", "bogus"), ("bogus",),
+                                  ("export", "--format", "pdf")])
+def test_wrong_usage_exits_2(cli, args) -> None:
+    assert cli(*args).code == 2
+
+
+def test_path_prints_the_data_folder_and_the_option_wins(cli, data_dir: Path, tmp_path) -> None:
+    assert cli("path").out.strip() == str(data_dir)
+    assert cli("--data-dir", str(tmp_path / "other"), "path").out.strip() == str(tmp_path / "other")
+
+
+def test_remind_speaks_only_when_today_is_missing(cli, data_dir: Path) -> None:
+    first = cli("remind")
+    assert first.code == 0 and first.out.count("\n") == 1 and "check-in" in first.out
+    cli("log", "none")
+    second = cli("remind")
+    assert second.code == 0 and second.out == ""
+
+
+def test_check_lists_each_problem_and_changes_nothing(cli, data_dir: Path) -> None:
+    assert cli("check").code == 0
+    cli("log", "stool", "4", "--date", "2026-03-01")
+    bad = data_dir / "entries" / "2026" / "2026-03-02.toml"
+    bad.write_text("schema = 1\ndate = 2026-03-02\n[symptoms]\nfatigue = 12\n")
+    (data_dir / "settings.toml").write_text('theme = "purple"\n')
+    before = snapshot_tree(data_dir)
+    result = cli("check")
+    assert result.code == 1
+    assert "entries/2026/2026-03-02.toml:4: symptoms.fatigue must be a whole number" in result.out
+    assert "settings.toml: theme must be one of dark, light" in result.out
+    assert snapshot_tree(data_dir) == before
+
+
+def test_check_output_is_safe_for_a_terminal(cli, data_dir: Path) -> None:
+    path = data_dir / "entries" / "2026" / "2026-03-02.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        'schema = 1\ndate = 2026-03-02\n[[intake]]\nsubstance = "\\u001b]0;pwned\\u0007"\n'
+        'amount = -1\nunit = "g"\n'
+    )
+    result = cli("check")
+    assert result.code == 1
+    assert "\x1b" not in result.out and "\x07" not in result.out

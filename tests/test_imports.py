@@ -1,0 +1,51 @@
+"""Commands without the app never import Textual, so they start in a blink."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = """
+import sys
+from fatiguelog.cli import main
+code = main({args!r})
+heavy = sorted(m for m in sys.modules if m.split('.')[0] in {{'textual', 'rich'}})
+print('HEAVY=' + ','.join(heavy))
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["path"],
+        ["remind"],
+        ["log", "stool", "3"],
+        ["log", "dose", "kratom", "2", "g"],
+        ["log", "none", "--date", "-3d"],
+        ["log", "red-flag", "fever", "--date", "-5d"],
+        ["check"],
+    ],
+)
+def test_command_does_not_import_textual(tmp_path: Path, args: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=["--data-dir", str(tmp_path), *args])],
+        capture_output=True, text=True, check=True,
+    )
+    heavy = result.stdout.strip().splitlines()[-1]
+    assert heavy == "HEAVY=", heavy
+
+
+def test_domain_modules_import_without_textual() -> None:
+    code = (
+        "import sys\n"
+        "import fatiguelog.model, fatiguelog.store, fatiguelog.validate, fatiguelog.settings\n"
+        "import fatiguelog.analysis.summary\n"
+        "print(any(m.startswith('textual') for m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

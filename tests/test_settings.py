@@ -1,0 +1,66 @@
+"""settings.toml: defaults when missing, bad values reported, unknown keys kept."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from fatiguelog.settings import Settings, Substance, load_settings, save_settings
+from fatiguelog.store import StoreError
+from tests.conftest import mode
+
+
+def test_missing_settings_mean_defaults_with_kratom_opioid_acting(tmp_path: Path) -> None:
+    settings, problems = load_settings(tmp_path)
+    assert problems == []
+    kratom = settings.substance("Kratom")
+    assert kratom is not None and kratom.opioid_acting
+    assert settings.is_opioid_acting("7-OH tablets")
+    assert not settings.is_opioid_acting("magnesium")
+    assert all(settings.asks(step) for step in ("sleep", "intake", "notes"))
+
+
+def test_user_substances_steps_theme_and_birth_year(tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text(
+        'theme = "light"\nbirth_year = 1968\nfavourite = "tea"\n[steps]\ndiet = false\n'
+        '[[substances]]\nname = "kratom"\nunit = "g"\nopioid_acting = true\n'
+        '[[substances]]\nname = "Movicol"\nunit = "other"\n'
+    )
+    settings, problems = load_settings(tmp_path)
+    assert problems == []
+    assert settings.theme == "light" and settings.birth_year == 1968
+    assert not settings.asks("diet") and settings.asks("sleep")
+    assert settings.substance("movicol") == Substance("Movicol", "other", False)
+
+    save_settings(tmp_path, settings)
+    doc = tomllib.loads((tmp_path / "settings.toml").read_text())
+    assert doc["favourite"] == "tea"
+    assert doc["steps"]["diet"] is False
+    assert mode(tmp_path / "settings.toml") == 0o600
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('theme = "purple"\n', "theme must be"),
+        ("birth_year = 12\n", "birth_year"),
+        ('[[substances]]\nunit = "g"\n', "needs a name"),
+        ('[[substances]]\nname = "x"\nunit = "kg"\n', "unit must be"),
+        ("[steps]\nsleep = 1\n", "steps.sleep"),
+    ],
+)
+def test_bad_settings_are_reported_and_defaults_used(tmp_path: Path, text: str, words: str) -> None:
+    (tmp_path / "settings.toml").write_text(text)
+    settings, problems = load_settings(tmp_path)
+    assert any(words in p.message for p in problems), problems
+    assert isinstance(settings, Settings)
+
+
+def test_unreadable_settings_are_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("theme = [broken")
+    with pytest.raises(StoreError):
+        save_settings(tmp_path, Settings(theme="light"))
+    assert path.read_text() == "theme = [broken"

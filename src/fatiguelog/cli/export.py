@@ -1,0 +1,102 @@
+"""`fatiguelog export`: the appointment summary to standard output or a private file.
+
+The period is `--from` to `--to`, both included; without `--from` it is the 90 calendar days
+ending on `--to` (default today), i.e. `--from` = `--to` minus 89 days. Files are written
+atomically and 0600; a missing folder is an error rather than something created silently.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from fatiguelog.cli import EXIT_OK, UserError
+
+DEFAULT_DAYS = 90
+BOM = "\ufeff"
+
+
+def period(from_text: str | None, to_text: str | None, today: date | None = None) -> tuple[date, date]:
+    """The export's first and last day from what the user typed."""
+    from fatiguelog.dates import DateError, parse_day
+
+    try:
+        last = parse_day(to_text or "today", today)
+        first = parse_day(from_text, today) if from_text else last - timedelta(days=DEFAULT_DAYS - 1)
+    except DateError as exc:
+        raise UserError(str(exc)) from None
+    if first > last:
+        raise UserError(f"--from {first.isoformat()} is after --to {last.isoformat()}: "
+                        "the first day must come before the last")
+    return first, last
+
+
+def csv_paths(path: Path) -> dict[str, Path]:
+    """`x.csv` -> days in `x.csv`, stools in `x.stools.csv`, problems in `x.problems.csv`."""
+    stem = path.name[: -len(".csv")] if path.name.lower().endswith(".csv") else path.name
+    return {
+        "days": path,
+        "stools": path.with_name(f"{stem}.stools.csv"),
+        "problems": path.with_name(f"{stem}.problems.csv"),
+    }
+
+
+def _check_target(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise UserError(f"the folder {path.parent} does not exist: create it first or choose "
+                        "another --output")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder: give a file name for --output")
+
+
+def _write(path: Path, text: str) -> None:
+    from fatiguelog.atomic import atomic_write
+    from fatiguelog.store import describe_os_error
+
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, path)) from None
+
+
+def run_export(args: argparse.Namespace, root: Path) -> int:
+    from fatiguelog import export
+    from fatiguelog.analysis.build import build_summary
+    from fatiguelog.settings import load_settings
+    from fatiguelog.store import Store
+    from fatiguelog.textsafe import strip_controls
+
+    fmt = getattr(args, "format", None) or "md"
+    include_notes = bool(getattr(args, "include_notes", False))
+    first, last = period(getattr(args, "from_", None), getattr(args, "to", None))
+    output = getattr(args, "output", None)
+    target = None if output in (None, "-") else Path(output).expanduser()
+    if target is not None:
+        _check_target(target)
+
+    settings, settings_problems = load_settings(root)
+    for problem in settings_problems:
+        print(strip_controls(f"fatiguelog: {problem} (defaults used)", one_line=True), file=sys.stderr)
+    history = Store(root).load_all()
+    summary = build_summary(history, settings, first, last, include_notes=include_notes)
+
+    if target is None:
+        sys.stdout.write(export.render(summary, fmt, include_notes))
+        sys.stdout.flush()
+        return EXIT_OK
+    if fmt == "csv":
+        from fatiguelog.export.csv_export import tables
+
+        parts = tables(summary, include_notes)
+        written = []
+        for name, path in csv_paths(target).items():
+            _write(path, BOM + parts[name])
+            written.append(str(path))
+        print(strip_controls(f"Saved the summary ({first} to {last}) as CSV: {', '.join(written)}", one_line=True))
+        return EXIT_OK
+    _write(target, export.render(summary, fmt, include_notes))
+    notes = "with notes" if include_notes else "without notes"
+    print(strip_controls(f"Saved the summary ({first} to {last}, {notes}) to {target}", one_line=True))
+    return EXIT_OK

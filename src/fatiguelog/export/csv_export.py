@@ -1,0 +1,155 @@
+"""The period as CSV tables for a spreadsheet: one row per day, one row per bowel movement.
+
+Three tables (documented in docs/export.md): `days`, `stools` and `problems`. Written to files
+they become `NAME.csv`, `NAME.stools.csv` and `NAME.problems.csv`; on standard output they
+follow each other, separated by one blank line. Numbers are written as numbers; every cell that
+comes from user text is stripped of control characters and, when it starts with `=`, `+`, `-`,
+`@`, tab or CR, prefixed with `'` so a spreadsheet shows it instead of running it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from fatiguelog.analysis.summary import Summary
+from fatiguelog.dates import days_between
+from fatiguelog.export import common as c
+from fatiguelog.model import GI_RATINGS, RED_FLAGS, STOOL_FLAGS, SYMPTOM_RATINGS, Entry
+from fatiguelog.textsafe import strip_controls
+
+Cell = str | int | float | None
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+#: Fixed columns of the `days` table, in order; intake and notes columns follow them.
+DAY_COLUMNS: tuple[str, ...] = (
+    "date",
+    "entry",  # recorded | none | unreadable
+    *(f"symptoms.{r.key}" for r in SYMPTOM_RATINGS),
+    "symptoms.unrefreshing_sleep",
+    "sleep.hours",
+    "sleep.quality",
+    "activity.exertion",
+    "gi.recorded",
+    "gi.stool_count",
+    "gi.bristol_mean",
+    "gi.no_bowel_movement",
+    "gi.laxative",
+    *(f"gi.{r.key}" for r in GI_RATINGS),
+    "diet.fiber_servings",
+    "diet.water_ml",
+    *(f"red_flags.{key}" for key in RED_FLAGS),
+    "intake.recorded",
+)
+STOOL_COLUMNS: tuple[str, ...] = ("date", "stool", "time", "bristol", *STOOL_FLAGS, "gi.laxative")
+PROBLEM_COLUMNS: tuple[str, ...] = ("file", "line", "error")
+
+
+def guard(text: str) -> str:
+    """User text as an inert cell: no control characters, never a formula."""
+    clean = strip_controls(text).replace("\r", "")
+    return "'" + clean if clean.startswith(_FORMULA_START) else clean
+
+
+def _cell(value: Cell | bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float):
+        return c.num(value, 3)
+    return guard(str(value))
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[Cell | bool]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([guard(h) for h in header])
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def _substances(entries: Iterable[Entry]) -> list[tuple[str, str, str]]:
+    """(key, unit, name as first written) for every substance and unit taken in the period."""
+    seen: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        for dose in entry.intake:
+            seen.setdefault((dose.substance.strip().casefold(), dose.unit), dose.substance.strip())
+    return sorted(((k, u, n) for (k, u), n in seen.items()), key=lambda t: (t[0], t[1]))
+
+
+def _flag(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _day_row(day: date, entry: Entry | None, problem: str | None,
+             substances: list[tuple[str, str, str]], include_notes: bool) -> list[Cell | bool]:
+    if entry is None:
+        status = "unreadable" if problem else "none"
+        blanks = len(DAY_COLUMNS) - 2 + len(substances)
+        row: list[Cell | bool] = [c.iso(day), status, *([None] * blanks), problem]
+        return [*row, None] if include_notes else row
+    get = entry.get
+    stools = entry.stools
+    types = [s.bristol for s in stools if isinstance(s.bristol, int)]
+    reds = entry.section("red_flags") or {}
+    row = [
+        c.iso(day), "recorded",
+        *(entry.rating(r) for r in SYMPTOM_RATINGS),
+        _flag(get("symptoms", "unrefreshing_sleep")),
+        get("sleep", "hours"), get("sleep", "quality"), get("activity", "exertion"),
+        entry.has_gi,
+        len(stools) if entry.has_gi else None,
+        round(sum(types) / len(types), 2) if types else None,
+        _flag(get("gi", "no_bowel_movement")), _flag(get("gi", "laxative")),
+        *(entry.rating(r) for r in GI_RATINGS),
+        get("diet", "fiber_servings"), get("diet", "water_ml"),
+        *(_flag(reds.get(key)) for key in RED_FLAGS),
+        entry.has_intake,
+    ]
+    doses = entry.intake
+    for key, unit, _name in substances:
+        total = sum(d.amount for d in doses if d.unit == unit and d.substance.strip().casefold() == key)
+        row.append(round(total, 6) if entry.has_intake else None)
+    row.append(problem)
+    if include_notes:
+        row.append(entry.notes)
+    return row
+
+
+def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
+    """The three tables as CSV text: `days`, `stools`, `problems`."""
+    entries = {e.day: e for e in summary.entries}
+    substances = _substances(entries.values())
+    problems: dict[date, str] = {}
+    for p in summary.problems:
+        day = c.problem_day(p.file)
+        if day is not None:
+            problems.setdefault(day, p.message)
+    header = [*DAY_COLUMNS, *(f"intake.{name}.{unit}" for _k, unit, name in substances), "problem"]
+    if include_notes:
+        header.append("notes")
+    days = [
+        _day_row(day, entries.get(day), problems.get(day), substances, include_notes)
+        for day in days_between(summary.first, summary.last)
+    ]
+    stools = [
+        [c.iso(e.day), n, s.time.strftime("%H:%M") if s.time else None, s.bristol,
+         *(_flag(s.answered(flag)) for flag in STOOL_FLAGS), _flag(e.get("gi", "laxative"))]
+        for e in sorted(entries.values(), key=lambda e: e.day)
+        for n, s in enumerate(e.stools, start=1)
+    ]
+    return {
+        "days": _table(header, days),
+        "stools": _table(STOOL_COLUMNS, stools),
+        "problems": _table(PROBLEM_COLUMNS, ([p.file, p.line, p.message] for p in summary.problems)),
+    }
+
+
+def render(summary: Summary, include_notes: bool = False) -> str:
+    """All three tables in one stream, separated by a blank line (for standard output)."""
+    parts = tables(summary, include_notes)
+    return "\r\n".join(parts[name] for name in ("days", "stools", "problems"))

@@ -1,0 +1,107 @@
+"""The appointment summary as JSON (contract: shared spec cli.md, "JSON export", version 1).
+
+The contract's keys come first and are never renamed; extra keys sit beside them. Text is kept
+as written (JSON escapes it), except that C1 control characters are written as `\\u` escapes so
+printing the export to a terminal can't smuggle in control sequences.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary
+from fatiguelog.export import common as c
+
+FORMAT_VERSION = 1
+_C1 = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def _rating(r: RatingStats) -> dict[str, Any]:
+    return {
+        "mean": _round(r.mean), "min": r.min, "max": r.max, "days": r.days,
+        "label": r.label,
+        "first_half_mean": _round(r.first_half_mean),
+        "second_half_mean": _round(r.second_half_mean),
+    }
+
+
+def _flag(f: FlagReport) -> dict[str, Any]:
+    return {
+        "id": f.id, "level": f.level, "title": f.title,
+        "since": c.iso(f.since), "last": c.iso(f.last),
+        "evidence": f.evidence, "rule": f.rule, "source": f.source, "advice": f.advice,
+        "active_days": len(f.active_days),
+    }
+
+
+def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
+    """The export as plain JSON types; `notes` only when asked for."""
+    s = summary
+    gi = s.gi
+    doc: dict[str, Any] = {
+        "fatiguelog_export": FORMAT_VERSION,
+        "period": {"from": c.iso(s.first), "to": c.iso(s.last), "days": s.days,
+                   "days_recorded": s.days_recorded},
+        "flags": [_flag(f) for f in s.flags],
+        "metrics": {
+            "symptoms": {key: _rating(r) for key, r in s.symptoms.items()},
+            "sleep": {"hours_mean": _round(s.sleep.hours_mean),
+                      "quality_mean": _round(s.sleep.quality_mean), "days": s.sleep.days},
+            "gi": {
+                "stools": gi.stools,
+                "sbm_per_week": _round(gi.sbm_per_week),
+                "bristol_counts": {str(t): gi.bristol_counts.get(t, 0) for t in range(1, 8)},
+                "recorded_days": gi.recorded_days,
+                "sbm": gi.sbm,
+                "straining_share": _round(gi.straining_share, 3),
+                "straining_answered": gi.straining_answered,
+                "incomplete_share": _round(gi.incomplete_share, 3),
+                "incomplete_answered": gi.incomplete_answered,
+                "laxative_days": gi.laxative_days,
+            },
+            "intake": {
+                name: {
+                    "unit": st.unit, "days": st.days,
+                    "mean_daily": _round(st.mean_daily, 3), "max_daily": _round(st.max_daily, 3),
+                    "opioid_acting": st.opioid_acting,
+                    "changes": [
+                        {"date": c.iso(e.day), "kind": e.kind, "amount": _round(e.amount, 3),
+                         "unit": e.unit, "previous_mean": _round(e.previous_mean, 3)}
+                        for e in st.events
+                    ],
+                }
+                for name, st in s.intake.items()
+            },
+            "exertion": _rating(s.exertion),
+            "stomach": {key: _rating(r) for key, r in s.stomach.items()},
+            "pem": {
+                "enough_data": s.pem.enough_data, "threshold": s.pem.threshold,
+                "high_days": s.pem.high_days, "other_days": s.pem.other_days,
+                "pem_after_high": _round(s.pem.pem_after_high),
+                "pem_after_other": _round(s.pem.pem_after_other),
+                "fatigue_after_high": _round(s.pem.fatigue_after_high),
+                "fatigue_after_other": _round(s.pem.fatigue_after_other),
+                "statement": s.pem.statement,
+            },
+        },
+        "not_enough_data": list(s.not_enough_data),
+        "problems": [
+            {"file": p.file, "error": p.message, "line": p.line} for p in s.problems
+        ],
+        "disclaimer": c.NOT_A_DIAGNOSIS,
+    }
+    if include_notes:
+        doc["notes"] = [{"date": c.iso(day), "text": text} for day, text in (s.notes or ())]
+    return doc
+
+
+def render(summary: Summary, include_notes: bool = False) -> str:
+    text = json.dumps(as_dict(summary, include_notes), ensure_ascii=False, indent=2)
+    # Raw C1 controls and line separators may only occur inside strings: escape them there.
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -63,7 +63,7 @@ def _write(path: Path, text: str) -> None:
 
 def run_export(args: argparse.Namespace, root: Path) -> int:
     from fatiguelog import export
-    from fatiguelog.analysis.build import build_summary
+    from fatiguelog.report import summarize
     from fatiguelog.settings import load_settings
     from fatiguelog.store import Store
     from fatiguelog.textsafe import strip_controls
@@ -79,8 +79,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
     settings, settings_problems = load_settings(root)
     for problem in settings_problems:
         print(strip_controls(f"fatiguelog: {problem} (defaults used)", one_line=True), file=sys.stderr)
-    history = Store(root).load_all()
-    summary = build_summary(history, settings, first, last, include_notes=include_notes)
+    summary = summarize(Store(root), settings, first, last, include_notes=include_notes)
 
     if target is None:
         sys.stdout.write(export.render(summary, fmt, include_notes))

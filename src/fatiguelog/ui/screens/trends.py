@@ -201,7 +201,7 @@ def flag_widgets(s: Summary) -> Iterable[Widget]:
     yield heading(f"Flags: {len(s.flags)} in this period, {active} still active on "
                   f"{s.last.isoformat()}")
     if not s.flags:
-        yield text("No flag in this period: none of the rules below was met.", "quiet")
+        yield text("No flag in this period: your entries met none of the flag rules.", "quiet")
     for flag in others:
         yield FlagCard(flag, s.last)
     if s.not_enough_data:

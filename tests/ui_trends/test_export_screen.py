@@ -21,7 +21,7 @@ def host(root: Path, folder: Path) -> HostApp:
     return HostApp(lambda: ExportScreen(root, Settings(), today=TODAY, exports_folder=folder))
 
 
-async def finish(pilot) -> ExportScreen:  # noqa: ANN001
+async def finish(pilot) -> ExportScreen:
     screen = pilot.app.screen
     await pilot.app.workers.wait_for_complete()
     await pilot.pause(0.25)  # a button ignores presses during its 0.2 s "pressed" effect

@@ -22,7 +22,7 @@ def host(root: Path, days: int | None = 30) -> HostApp:
     return HostApp(lambda: TrendsScreen(root, Settings(), days, today=TODAY))
 
 
-def plain(widget) -> str:  # noqa: ANN001
+def plain(widget) -> str:
     return str(widget.render())
 
 

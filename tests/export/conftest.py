@@ -25,7 +25,7 @@ FIRST = date(2026, 9, 1)
 LAST = date(2026, 9, 28)
 #: Text that must arrive as inert data in every format.
 EVIL = "<script>alert(1)</script> [@click=app.quit]x[/] [bold red]RED[/] \x1b[31mESC\x1b[0m =1+2"
-EVIL_SUBSTANCE = "=HYPERLINK(\"http://x\")<b>"
+EVIL_SUBSTANCE = '=HYPERLINK("http://x")<b>'
 
 
 def _days(first: date, last: date) -> tuple[date, ...]:
@@ -41,12 +41,24 @@ def _entries(first: date, last: date, substance: str, note: str) -> tuple[Entry,
         entry.doc["symptoms"] = {"fatigue": 5 + i % 4, "pem": 3 + i % 3}
         entry.doc["sleep"] = {"hours": 6.5, "quality": 4}
         entry.doc["activity"] = {"exertion": 4}
-        stools = [] if i % 3 == 2 else [
-            {"time": time(7, 40), "bristol": 2 if i > 14 else 4, "straining": i > 14}
-        ]
+        stools = (
+            []
+            if i % 3 == 2
+            else [{"time": time(7, 40), "bristol": 2 if i > 14 else 4, "straining": i > 14}]
+        )
         entry.doc["gi"] = {"stools": stools, "no_bowel_movement": not stools, "bloating": 3}
-        entry.doc["intake"] = [{"substance": substance, "amount": 2.5 if i < 14 else 5.0,
-                                "unit": "g", "form": "leaf"}] if i % 5 != 4 else []
+        entry.doc["intake"] = (
+            [
+                {
+                    "substance": substance,
+                    "amount": 2.5 if i < 14 else 5.0,
+                    "unit": "g",
+                    "form": "leaf",
+                }
+            ]
+            if i % 5 != 4
+            else []
+        )
         if i == 20:
             entry.doc["red_flags"] = {"blood_in_stool": True}
             entry.doc["notes"] = note
@@ -54,29 +66,56 @@ def _entries(first: date, last: date, substance: str, note: str) -> tuple[Entry,
     return tuple(out)
 
 
-def make_summary(*, first: date = FIRST, last: date = LAST, substance: str = "kratom",
-                 note: str = "Felt worse after the long walk.", include_notes: bool = False,
-                 problems: tuple[Problem, ...] = (), evidence: str = "2 SBMs in 7 days, 7 days recorded",
-                 ) -> Summary:
+def make_summary(
+    *,
+    first: date = FIRST,
+    last: date = LAST,
+    substance: str = "kratom",
+    note: str = "Felt worse after the long walk.",
+    include_notes: bool = False,
+    problems: tuple[Problem, ...] = (),
+    evidence: str = "2 SBMs in 7 days, 7 days recorded",
+) -> Summary:
     """A plausible four-week summary with one flag of each level and one intake increase."""
     days = _days(first, last)
     entries = _entries(first, last, substance, note)
     flags = (
-        FlagReport("red.blood_in_stool", "urgent", "Blood in stool reported",
-                   last - timedelta(days=7), last - timedelta(days=1),
-                   "Reported on " + (first + timedelta(days=20)).isoformat(),
-                   "reported on any day of the 7-day window", "NHS; Rome IV alarm features",
-                   "Seek medical care promptly.", _days(last - timedelta(days=7), last - timedelta(days=1))),
-        FlagReport("gi.after_intake_increase", "warn", f"Constipation began after a {substance} increase",
-                   first + timedelta(days=17), last, evidence,
-                   "began within 14 days after an intake increase of an opioid-acting substance",
-                   "Rome IV opioid-induced constipation", "Talk to a clinician.",
-                   _days(first + timedelta(days=17), last)),
-        FlagReport("gi.straining", "info", "Straining in many bowel movements",
-                   first + timedelta(days=16), last, "9 of 12 stools (75%) with straining",
-                   "straining in more than 25% of stools, 14 days, at least 4",
-                   "Rome IV criterion (a)", "Mention it to a clinician.",
-                   _days(first + timedelta(days=16), last)),
+        FlagReport(
+            "red.blood_in_stool",
+            "urgent",
+            "Blood in stool reported",
+            last - timedelta(days=7),
+            last - timedelta(days=1),
+            "Reported on " + (first + timedelta(days=20)).isoformat(),
+            "reported on any day of the 7-day window",
+            "NHS; Rome IV alarm features",
+            "Seek medical care promptly.",
+            _days(last - timedelta(days=7), last - timedelta(days=1)),
+        ),
+        FlagReport(
+            "gi.after_intake_increase",
+            "warn",
+            f"Constipation began after a {substance} increase",
+            first + timedelta(days=17),
+            last,
+            evidence,
+            "began within 14 days after an intake increase of an opioid-acting substance",
+            "Rome IV opioid-induced constipation",
+            "Talk to a clinician.",
+            _days(first + timedelta(days=17), last),
+        ),
+        FlagReport(
+            "gi.straining",
+            "info",
+            "Straining in many bowel movements",
+            first + timedelta(days=16),
+            last,
+            "9 of 12 stools (75%) with straining",
+            "straining in more than 25% of stools, 14 days, at least 4",
+            "Rome IV criterion (a)",
+            "Mention it to a clinician.",
+            _days(first + timedelta(days=16), last),
+        ),
     )
 
     def rating(key: str, label: str, mean: float, lo: int, hi: int) -> RatingStats:
@@ -84,38 +123,85 @@ def make_summary(*, first: date = FIRST, last: date = LAST, substance: str = "kr
 
     event = IntakeEvent(first + timedelta(days=14), substance, "g", "increase", 5.0, 2.5)
     summary = Summary(
-        first=first, last=last, days=len(days), days_recorded=len(entries),
-        flags=flags, not_enough_data=("gi.change",),
-        symptoms={"fatigue": rating("fatigue", "Fatigue", 6.25, 5, 8),
-                  "pem": rating("pem", "Post-exertional malaise (PEM) today", 3.9, 3, 5),
-                  "pain": RatingStats("pain", "Pain", 0, None, None, None, None, None)},
+        first=first,
+        last=last,
+        days=len(days),
+        days_recorded=len(entries),
+        flags=flags,
+        not_enough_data=("gi.change",),
+        symptoms={
+            "fatigue": rating("fatigue", "Fatigue", 6.25, 5, 8),
+            "pem": rating("pem", "Post-exertional malaise (PEM) today", 3.9, 3, 5),
+            "pain": RatingStats("pain", "Pain", 0, None, None, None, None, None),
+        },
         sleep=SleepStats(24, 6.5, 4.0),
         exertion=rating("exertion", "Exertion today", 4.0, 4, 4),
         stomach={"bloating": rating("bloating", "Bloating", 3.0, 3, 3)},
-        gi=GiStats(recorded_days=24, stools=16, sbm=16, sbm_per_week=4.67,
-                   bristol_counts={1: 0, 2: 9, 3: 0, 4: 7, 5: 0, 6: 0, 7: 0},
-                   straining_share=9 / 16, straining_answered=16, incomplete_share=None,
-                   incomplete_answered=0, laxative_days=0),
+        gi=GiStats(
+            recorded_days=24,
+            stools=16,
+            sbm=16,
+            sbm_per_week=4.67,
+            bristol_counts={1: 0, 2: 9, 3: 0, 4: 7, 5: 0, 6: 0, 7: 0},
+            straining_share=9 / 16,
+            straining_answered=16,
+            incomplete_share=None,
+            incomplete_answered=0,
+            laxative_days=0,
+        ),
         intake={substance: IntakeStats(substance, "g", True, 19, 3.8, 5.0, (event,))},
-        pem=PemStats(threshold=6, high_days=5, other_days=18, pem_after_high=5.2,
-                     pem_after_other=3.4, pem_after_high_n=5, pem_after_other_n=18,
-                     fatigue_after_high=7.1, fatigue_after_other=6.0, fatigue_after_high_n=5,
-                     fatigue_after_other_n=18, enough_data=True,
-                     statement="PEM was higher on the 1-2 days after higher-exertion days."),
+        pem=PemStats(
+            threshold=6,
+            high_days=5,
+            other_days=18,
+            pem_after_high=5.2,
+            pem_after_other=3.4,
+            pem_after_high_n=5,
+            pem_after_other_n=18,
+            fatigue_after_high=7.1,
+            fatigue_after_other=6.0,
+            fatigue_after_high_n=5,
+            fatigue_after_other_n=18,
+            enough_data=True,
+            statement="PEM was higher on the 1-2 days after higher-exertion days.",
+        ),
         series={
-            "fatigue": DaySeries("fatigue", "Fatigue", days,
-                                 tuple(None if i % 7 == 3 else float(5 + i % 4) for i in range(len(days)))),
-            "pem": DaySeries("pem", "PEM", days,
-                             tuple(None if i % 7 == 3 else float(3 + i % 3) for i in range(len(days)))),
-            "sleep_hours": DaySeries("sleep_hours", "Sleep hours", days,
-                                     tuple(None if i % 7 == 3 else 6.5 for i in range(len(days)))),
-            "sbm_per_week": DaySeries("sbm_per_week", "SBMs per week", days,
-                                      tuple(None if i < 6 else 5.0 - i / 10 for i in range(len(days)))),
-            "bristol_mean": DaySeries("bristol_mean", "Bristol mean", days,
-                                      tuple(None if i % 3 == 2 else (2.0 if i > 14 else 4.0)
-                                            for i in range(len(days)))),
-            f"intake:{substance}": DaySeries(f"intake:{substance}", substance, days,
-                                             tuple(2.5 if i < 14 else 5.0 for i in range(len(days)))),
+            "fatigue": DaySeries(
+                "fatigue",
+                "Fatigue",
+                days,
+                tuple(None if i % 7 == 3 else float(5 + i % 4) for i in range(len(days))),
+            ),
+            "pem": DaySeries(
+                "pem",
+                "PEM",
+                days,
+                tuple(None if i % 7 == 3 else float(3 + i % 3) for i in range(len(days))),
+            ),
+            "sleep_hours": DaySeries(
+                "sleep_hours",
+                "Sleep hours",
+                days,
+                tuple(None if i % 7 == 3 else 6.5 for i in range(len(days))),
+            ),
+            "sbm_per_week": DaySeries(
+                "sbm_per_week",
+                "SBMs per week",
+                days,
+                tuple(None if i < 6 else 5.0 - i / 10 for i in range(len(days))),
+            ),
+            "bristol_mean": DaySeries(
+                "bristol_mean",
+                "Bristol mean",
+                days,
+                tuple(None if i % 3 == 2 else (2.0 if i > 14 else 4.0) for i in range(len(days))),
+            ),
+            f"intake:{substance}": DaySeries(
+                f"intake:{substance}",
+                substance,
+                days,
+                tuple(2.5 if i < 14 else 5.0 for i in range(len(days))),
+            ),
         },
         problems=problems,
         notes=((first + timedelta(days=20), note),) if include_notes else None,
@@ -127,7 +213,11 @@ def make_summary(*, first: date = FIRST, last: date = LAST, substance: str = "kr
 def empty_summary(first: date = FIRST, last: date = LAST) -> Summary:
     """A period without a single entry: every figure is "not enough data"."""
     return Summary(
-        first=first, last=last, days=(last - first).days + 1, days_recorded=0, flags=(),
+        first=first,
+        last=last,
+        days=(last - first).days + 1,
+        days_recorded=0,
+        flags=(),
         not_enough_data=("gi.infrequent", "gi.hard_stools"),
         symptoms={"fatigue": RatingStats("fatigue", "Fatigue", 0, None, None, None, None, None)},
         sleep=SleepStats(0, None, None),
@@ -135,9 +225,25 @@ def empty_summary(first: date = FIRST, last: date = LAST) -> Summary:
         stomach={},
         gi=GiStats(0, 0, 0, None, dict.fromkeys(range(1, 8), 0), None, 0, None, 0, 0),
         intake={},
-        pem=PemStats(None, 0, 0, None, None, 0, 0, None, None, 0, 0, False,
-                     "Not enough data yet to compare days after higher exertion."),
-        series={}, problems=(), notes=None, entries=(),
+        pem=PemStats(
+            None,
+            0,
+            0,
+            None,
+            None,
+            0,
+            0,
+            None,
+            None,
+            0,
+            0,
+            False,
+            "Not enough data yet to compare days after higher exertion.",
+        ),
+        series={},
+        problems=(),
+        notes=None,
+        entries=(),
     )
 
 
@@ -148,10 +254,12 @@ def summary() -> Summary:
 
 @pytest.fixture
 def broken_summary() -> Summary:
-    return make_summary(problems=(
-        Problem("entries/2026/2026-09-10.toml", "not valid TOML: Expected '=' after a key", 3),
-        Problem("entries/2026/notes.toml", "not an entry file name; it was not read"),
-    ))
+    return make_summary(
+        problems=(
+            Problem("entries/2026/2026-09-04.toml", "not valid TOML: Expected '=' after a key", 3),
+            Problem("entries/2026/notes.toml", "not an entry file name; it was not read"),
+        )
+    )
 
 
 __all__ = ["EVIL", "EVIL_SUBSTANCE", "empty_summary", "make_summary", "replace"]

@@ -4,8 +4,9 @@
   taken" (a 0 for every substance), an entry without one tells nothing.
 - *Increase*: the day's total (same unit) is more than 25% above the mean of the previous 7
   intake days. *Start*: the first day taken after 14 calendar days without it; "without"
-  must be known, so the intake day just before must have answered "not taken". The first
-  intake day of the history is never a start or anything else: what came before is unknown.
+  must be known, so the intake day just before must have answered "not taken", and a
+  substance never taken before needs 14 days of intake answers since the first intake day.
+  The first intake day of the history is never a change at all: what came before is unknown.
 - *Decrease*: below 75% of that mean. *Stop*: an intake day without it right after an
   intake day with it.
 """
@@ -35,6 +36,7 @@ def track_events(table: DayTable, track: IntakeTrack,
     events: list[tuple[int, IntakeEvent]] = []
     amounts: list[float] = []
     last_taken: int | None = None
+    previous_kind: str | None = None  # the event kind on the previous intake day
     for k, i in enumerate(days):
         amount = track.totals.get(i, 0.0)
         if k > 0:
@@ -43,7 +45,9 @@ def track_events(table: DayTable, track: IntakeTrack,
             mean = sum(recent) / len(recent)
             kind: str | None = None
             if amount > 0:
-                if previous == 0 and (last_taken is None or i - last_taken > START_GAP):
+                # Never taken so far counts as "without" only from the first intake day on.
+                since = last_taken if last_taken is not None else days[0] - 1
+                if previous == 0 and i - since > START_GAP:
                     kind = "start"
                 elif len(amounts) >= MEAN_DAYS:
                     if amount > INCREASE_RATIO * mean + _EPS:
@@ -54,12 +58,28 @@ def track_events(table: DayTable, track: IntakeTrack,
                 kind = "stop"
             if kind is not None:
                 shown_mean = mean if kind != "start" else None
+                same_way = _direction(kind) == _direction(previous_kind)
+                continues = same_way and amount == previous
                 events.append((i, IntakeEvent(table.day(i), track.name, track.unit, kind,
-                                              amount, shown_mean)))
+                                              amount, shown_mean, continues)))
+            previous_kind = kind
         amounts.append(amount)
         if amount > 0:
             last_taken = i
     return events
+
+
+def _direction(kind: str | None) -> str | None:
+    if kind in RISE_KINDS:
+        return "up"
+    return "down" if kind in FALL_KINDS else None
+
+
+def first_of_streak(events: list[tuple[int, IntakeEvent]], position: int) -> IntakeEvent:
+    """The first event of the run of `continues` events that `position` belongs to."""
+    while position > 0 and events[position][1].continues:
+        position -= 1
+    return events[position][1]
 
 
 def all_events(table: DayTable) -> dict[tuple[str, str], list[tuple[int, IntakeEvent]]]:

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from fatiguelog.analysis.days import Counts, DayTable
-from fatiguelog.analysis.intake import FALL_KINDS, RISE_KINDS, describe
+from fatiguelog.analysis.intake import (
+    FALL_KINDS,
+    RISE_KINDS,
+    describe,
+    first_of_streak,
+)
 from fatiguelog.analysis.summary import IntakeEvent
 from fatiguelog.model import RED_FLAGS, SEEK_CARE
 from fatiguelog.settings import Settings
@@ -59,17 +64,25 @@ class Context:
     runs: dict[str, RuleRun]
 
     def opioid_events(self, kinds: frozenset[str]) -> list[tuple[int, IntakeEvent]]:
+        """Events of opioid-acting substances, by day index."""
         found = [
-            item
+            (i, event)
             for (_name, _unit), items in self.events.items()
-            for item in items
-            if item[1].kind in kinds and self.settings.is_opioid_acting(item[1].substance)
+            for position, (i, event) in enumerate(items)
+            if event.kind in kinds and self.settings.is_opioid_acting(event.substance)
         ]
         return sorted(found, key=lambda item: item[0])
 
 
 def pct(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+def streak_start(ctx: Context, event: IntakeEvent) -> IntakeEvent:
+    """The first day of the change `event` belongs to (the mean lags a sustained change)."""
+    items = ctx.events.get((event.substance.casefold(), event.unit), [])
+    position = next((k for k, (_i, e) in enumerate(items) if e is event), None)
+    return event if position is None else first_of_streak(items, position)
 
 
 def over_quarter(part: int, whole: int) -> bool:
@@ -145,7 +158,7 @@ LOOSE = RuleInfo(
          "4 stools",
     source="Rome IV stool-form subtyping cut-off; Singh et al. 2014 (kratom withdrawal "
            "symptoms)",
-    advice=CLINICIAN + " Drink enough fluids.",
+    advice=CLINICIAN,
 )
 STRAINING = RuleInfo(
     id="gi.straining",
@@ -220,9 +233,9 @@ def loose_stools(ctx: Context) -> RuleRun:
         near = [e for lo, hi in ((begin - 7, begin), (i - 7, i))
                 for e in falls[bisect_left(fall_days, lo):bisect_right(fall_days, hi)]]
         if near:
-            event = max(near, key=lambda item: item[0])[1]
-            text += (f". {describe(event)[:1].upper()}{describe(event)[1:]}: loose stools can "
-                     "come with reducing or stopping an opioid-acting substance")
+            said = describe(streak_start(ctx, max(near, key=lambda item: item[0])[1]))
+            text += (f". {said[:1].upper()}{said[1:]}: loose stools can come with reducing "
+                     "or stopping an opioid-acting substance")
         return text
 
     run.evidence = evidence
@@ -338,10 +351,15 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         if found is None:
             return ""
         rid, s, event = found
+        first = streak_start(ctx, event)
         began = t.day(s)
-        gap = (began - event.day).days
-        return (f"{TITLES[rid].capitalize()} began on {began.isoformat()}, {gap} day"
-                f"{'s' if gap != 1 else ''} after {describe(event)}. {NOT_PROOF}")
+        gap = (began - first.day).days
+        text = (f"{TITLES[rid].capitalize()} began on {began.isoformat()}, {gap} day"
+                f"{'s' if gap != 1 else ''} after {describe(first)}")
+        if gap > AFTER_DAYS:
+            text += (f"; on {event.day.isoformat()} the amount was still more than 25% above "
+                     "the mean of the previous 7 intake days")
+        return f"{text}. {NOT_PROOF}"
 
     def need(i: int) -> str:
         if not any(run.enough[i] for _rid, run, _s in flags):
@@ -559,3 +577,12 @@ RULE_IDS: tuple[str, ...] = (
     "gi.constipation_pattern", "gi.loose_stools", "gi.change", "gi.after_intake_increase",
     "gi.persistent", "red.age_change",
 )
+
+
+def rule_titles() -> dict[str, str]:
+    """Every rule id with its plain title (for "not enough data" lines)."""
+    infos = [INFREQUENT, HARD, STRAINING, INCOMPLETE, PATTERN, LOOSE, CHANGE, AFTER_INCREASE,
+             PERSISTENT, AGE]
+    titles = {f"red.{key}": red_info(key).title for key in RED_FLAGS}
+    titles.update({info.id: info.title for info in infos})
+    return titles

@@ -76,6 +76,9 @@ class IntakeEvent:
     kind: str  # "start" | "stop" | "increase" | "decrease"
     amount: float  # the day's total (0 for a stop)
     previous_mean: float | None  # mean of the previous intake days it was compared with
+    # True when the day before (previous intake day) had the same change at the same amount:
+    # the 7-day mean is still catching up with one new level. Views may show only the first.
+    continues: bool = False
 
 
 @dataclass(frozen=True)

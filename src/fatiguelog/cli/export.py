@@ -18,18 +18,24 @@ DEFAULT_DAYS = 90
 BOM = "\ufeff"
 
 
-def period(from_text: str | None, to_text: str | None, today: date | None = None) -> tuple[date, date]:
+def period(
+    from_text: str | None, to_text: str | None, today: date | None = None
+) -> tuple[date, date]:
     """The export's first and last day from what the user typed."""
     from fatiguelog.dates import DateError, parse_day
 
     try:
         last = parse_day(to_text or "today", today)
-        first = parse_day(from_text, today) if from_text else last - timedelta(days=DEFAULT_DAYS - 1)
+        first = (
+            parse_day(from_text, today) if from_text else last - timedelta(days=DEFAULT_DAYS - 1)
+        )
     except DateError as exc:
         raise UserError(str(exc)) from None
     if first > last:
-        raise UserError(f"--from {first.isoformat()} is after --to {last.isoformat()}: "
-                        "the first day must come before the last")
+        raise UserError(
+            f"--from {first.isoformat()} is after --to {last.isoformat()}: "
+            "the first day must come before the last"
+        )
     return first, last
 
 
@@ -45,8 +51,9 @@ def csv_paths(path: Path) -> dict[str, Path]:
 
 def _check_target(path: Path) -> None:
     if not path.parent.is_dir():
-        raise UserError(f"the folder {path.parent} does not exist: create it first or choose "
-                        "another --output")
+        raise UserError(
+            f"the folder {path.parent} does not exist: create it first or choose another --output"
+        )
     if path.is_dir():
         raise UserError(f"{path} is a folder: give a file name for --output")
 
@@ -61,13 +68,18 @@ def _write(path: Path, text: str) -> None:
         raise UserError(describe_os_error(exc, path)) from None
 
 
-def run_export(args: argparse.Namespace, root: Path) -> int:
-    from fatiguelog import export
-    from fatiguelog.report import summarize
-    from fatiguelog.settings import load_settings
-    from fatiguelog.store import Store
-    from fatiguelog.textsafe import strip_controls
+def _print_utf8(text: str) -> None:
+    """Standard output as UTF-8 whatever the console's code page, so `→` never crashes it."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
 
+
+def run_export(args: argparse.Namespace, root: Path) -> int:
     fmt = getattr(args, "format", None) or "md"
     include_notes = bool(getattr(args, "include_notes", False))
     first, last = period(getattr(args, "from_", None), getattr(args, "to", None))
@@ -76,14 +88,21 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
     if target is not None:
         _check_target(target)
 
+    from fatiguelog import export
+    from fatiguelog.report import summarize
+    from fatiguelog.settings import load_settings
+    from fatiguelog.store import Store
+    from fatiguelog.textsafe import strip_controls
+
     settings, settings_problems = load_settings(root)
     for problem in settings_problems:
-        print(strip_controls(f"fatiguelog: {problem} (defaults used)", one_line=True), file=sys.stderr)
+        print(
+            strip_controls(f"fatiguelog: {problem} (defaults used)", one_line=True), file=sys.stderr
+        )
     summary = summarize(Store(root), settings, first, last, include_notes=include_notes)
 
     if target is None:
-        sys.stdout.write(export.render(summary, fmt, include_notes))
-        sys.stdout.flush()
+        _print_utf8(export.render(summary, fmt, include_notes))
         return EXIT_OK
     if fmt == "csv":
         from fatiguelog.export.csv_export import tables
@@ -93,9 +112,15 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
         for name, path in csv_paths(target).items():
             _write(path, BOM + parts[name])
             written.append(str(path))
-        print(strip_controls(f"Saved the summary ({first} to {last}) as CSV: {', '.join(written)}", one_line=True))
+        print(
+            strip_controls(
+                f"Saved the summary ({first} to {last}) as CSV: {', '.join(written)}", one_line=True
+            )
+        )
         return EXIT_OK
     _write(target, export.render(summary, fmt, include_notes))
     notes = "with notes" if include_notes else "without notes"
-    print(strip_controls(f"Saved the summary ({first} to {last}, {notes}) to {target}", one_line=True))
+    print(
+        strip_controls(f"Saved the summary ({first} to {last}, {notes}) to {target}", one_line=True)
+    )
     return EXIT_OK

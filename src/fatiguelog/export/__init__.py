@@ -27,6 +27,8 @@ def render(summary: Summary, fmt: str = "md", include_notes: bool = False) -> st
     try:
         module = FORMATS[fmt]
     except KeyError:
-        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
+        raise ValueError(
+            f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}"
+        ) from None
     text: str = import_module(module).render(summary, include_notes)
     return text

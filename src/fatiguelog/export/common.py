@@ -68,18 +68,54 @@ def change(stats: RatingStats) -> float | None:
     return stats.second_half_mean - stats.first_half_mean
 
 
+def spells(days: tuple[date, ...] | list[date]) -> list[tuple[date, date]]:
+    """Consecutive runs of active days, oldest first."""
+    out: list[tuple[date, date]] = []
+    for day in sorted(days):
+        if out and (day - out[-1][1]).days == 1:
+            out[-1] = (out[-1][0], day)
+        else:
+            out.append((day, day))
+    return out
+
+
+def spell_text(spell: tuple[date, date]) -> str:
+    start, end = spell
+    return iso(start) if start == end else f"{iso(start)} to {iso(end)}"
+
+
+def spells_text(flag: FlagReport, summary: Summary, *, most: int = 4) -> str:
+    """Every spell of the flag in the period, e.g. `2026-09-22 to 2026-10-19; 2026-11-12`."""
+    found = spells([d for d in flag.active_days if summary.first <= d <= summary.last])
+    if not found:
+        return spell_text((flag.since, flag.last))
+    shown = "; ".join(spell_text(s) for s in found[-most:])
+    hidden = len(found) - most
+    return f"{hidden} earlier spell{'s' if hidden > 1 else ''}; {shown}" if hidden > 0 else shown
+
+
 def flag_status(flag: FlagReport, summary: Summary) -> str:
-    """Whether a flag is still on at the end of the period, in words."""
+    """When a flag was on, in words: since when, whether it still is, and earlier spells."""
+    days = [d for d in flag.active_days if summary.first <= d <= summary.last]
+    count = f" ({days_text(len(days))} in the period)" if days else ""
     if flag.last == summary.last:
-        return f"active since {iso(flag.since)}, still active on {iso(flag.last)}"
-    return f"active from {iso(flag.since)} to {iso(flag.last)} (no longer active)"
+        text = f"active since {iso(flag.since)}, still active on {iso(flag.last)}"
+        earlier = [s for s in spells(days) if s[1] < flag.since]
+        if earlier:
+            text += "; earlier: " + "; ".join(spell_text(s) for s in earlier[-3:])
+        return text + count
+    return f"active {spells_text(flag, summary)}; not active on {iso(summary.last)}{count}"
 
 
 def event_text(event: IntakeEvent) -> str:
     """One intake change in plain words, without the substance name (callers escape it)."""
     unit = event.unit
     if event.kind == "stop":
-        before = "" if event.previous_mean is None else f" (before: {num(event.previous_mean)} {unit}/day)"
+        before = (
+            ""
+            if event.previous_mean is None
+            else f" (before: {num(event.previous_mean)} {unit}/day)"
+        )
         return f"stopped{before}"
     text = f"{KIND_LABEL.get(event.kind, event.kind)} to {num(event.amount, 2)} {unit}/day"
     if event.previous_mean is not None:
@@ -110,3 +146,55 @@ def intake_events(summary: Summary) -> list[IntakeEvent]:
     """Every intake change in the period, oldest first."""
     events = [e for stats in summary.intake.values() for e in stats.events]
     return sorted(events, key=lambda e: (e.day, e.substance.casefold()))
+
+
+def intake_changes(summary: Summary) -> list[tuple[IntakeEvent, date | None]]:
+    """Intake changes to show: the first day of each change and the last day it continued.
+
+    The analysis repeats a change while the 7-day mean catches up with a new level
+    (`continues`); a reader needs it once, with how long it went on.
+    """
+    out: list[tuple[IntakeEvent, date | None]] = []
+    for stats in summary.intake.values():
+        for event in stats.events:
+            previous = out[-1][0] if out else None
+            if (
+                event.continues
+                and previous is not None
+                and previous.kind == event.kind
+                and (previous.substance, previous.unit) == (event.substance, event.unit)
+            ):
+                out[-1] = (out[-1][0], event.day)
+            else:
+                out.append((event, None))
+    return sorted(out, key=lambda pair: (pair[0].day, pair[0].substance.casefold()))
+
+
+def glance_changes(
+    summary: Summary, most: int = 8
+) -> tuple[list[tuple[IntakeEvent, date | None]], int]:
+    """The intake changes worth a first look: opioid-acting ones first, then the latest.
+
+    Returns the chosen changes (oldest first) and how many were left for the Intake section.
+    """
+    opioid = {(st.substance, st.unit) for st in summary.intake.values() if st.opioid_acting}
+    changes = intake_changes(summary)
+    ranked = sorted(
+        changes,
+        key=lambda pair: (
+            (pair[0].substance, pair[0].unit) not in opioid,
+            -pair[0].day.toordinal(),
+        ),
+    )
+    chosen = sorted(ranked[:most], key=lambda pair: (pair[0].day, pair[0].substance.casefold()))
+    return chosen, len(changes) - len(chosen)
+
+
+def days_text(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def change_text(event: IntakeEvent, until: date | None) -> str:
+    """E.g. `increased to 4 g/day (previous mean 2 g/day); the same amount again through ...`."""
+    text = event_text(event)
+    return text if until is None else f"{text}; the same amount again through {iso(until)}"

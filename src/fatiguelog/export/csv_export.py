@@ -85,8 +85,13 @@ def _flag(value: object) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def _day_row(day: date, entry: Entry | None, problem: str | None,
-             substances: list[tuple[str, str, str]], include_notes: bool) -> list[Cell | bool]:
+def _day_row(
+    day: date,
+    entry: Entry | None,
+    problem: str | None,
+    substances: list[tuple[str, str, str]],
+    include_notes: bool,
+) -> list[Cell | bool]:
     if entry is None:
         status = "unreadable" if problem else "none"
         blanks = len(DAY_COLUMNS) - 2 + len(substances)
@@ -97,22 +102,29 @@ def _day_row(day: date, entry: Entry | None, problem: str | None,
     types = [s.bristol for s in stools if isinstance(s.bristol, int)]
     reds = entry.section("red_flags") or {}
     row = [
-        c.iso(day), "recorded",
+        c.iso(day),
+        "recorded",
         *(entry.rating(r) for r in SYMPTOM_RATINGS),
         _flag(get("symptoms", "unrefreshing_sleep")),
-        get("sleep", "hours"), get("sleep", "quality"), get("activity", "exertion"),
+        get("sleep", "hours"),
+        get("sleep", "quality"),
+        get("activity", "exertion"),
         entry.has_gi,
         len(stools) if entry.has_gi else None,
         round(sum(types) / len(types), 2) if types else None,
-        _flag(get("gi", "no_bowel_movement")), _flag(get("gi", "laxative")),
+        _flag(get("gi", "no_bowel_movement")),
+        _flag(get("gi", "laxative")),
         *(entry.rating(r) for r in GI_RATINGS),
-        get("diet", "fiber_servings"), get("diet", "water_ml"),
+        get("diet", "fiber_servings"),
+        get("diet", "water_ml"),
         *(_flag(reds.get(key)) for key in RED_FLAGS),
         entry.has_intake,
     ]
     doses = entry.intake
     for key, unit, _name in substances:
-        total = sum(d.amount for d in doses if d.unit == unit and d.substance.strip().casefold() == key)
+        total = sum(
+            d.amount for d in doses if d.unit == unit and d.substance.strip().casefold() == key
+        )
         row.append(round(total, 6) if entry.has_intake else None)
     row.append(problem)
     if include_notes:
@@ -137,15 +149,23 @@ def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
         for day in days_between(summary.first, summary.last)
     ]
     stools = [
-        [c.iso(e.day), n, s.time.strftime("%H:%M") if s.time else None, s.bristol,
-         *(_flag(s.answered(flag)) for flag in STOOL_FLAGS), _flag(e.get("gi", "laxative"))]
+        [
+            c.iso(e.day),
+            n,
+            s.time.strftime("%H:%M") if s.time else None,
+            s.bristol,
+            *(_flag(s.answered(flag)) for flag in STOOL_FLAGS),
+            _flag(e.get("gi", "laxative")),
+        ]
         for e in sorted(entries.values(), key=lambda e: e.day)
         for n, s in enumerate(e.stools, start=1)
     ]
     return {
         "days": _table(header, days),
         "stools": _table(STOOL_COLUMNS, stools),
-        "problems": _table(PROBLEM_COLUMNS, ([p.file, p.line, p.message] for p in summary.problems)),
+        "problems": _table(
+            PROBLEM_COLUMNS, ([p.file, p.line, p.message] for p in summary.problems)
+        ),
     }
 
 

@@ -8,13 +8,15 @@ shown by colour.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
-from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
+from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeEvent, RatingStats, Summary
 from fatiguelog.export import common as c
 from fatiguelog.export import svg
 from fatiguelog.textsafe import strip_controls
 
+MIN_CHART_DAYS = 7
 CSS = """
 :root { --ink:#1d2430; --muted:#5a6472; --line:#d5dbe3; --soft:#f5f7fa; --accent:#1f4e8c;
         --urgent:#b71c1c; --urgent-bg:#fdecea; --warn:#8a5a00; --warn-bg:#fff6e0;
@@ -26,7 +28,8 @@ body { margin: 0; color: var(--ink); font: 15px/1.45 system-ui, -apple-system, "
 main { max-width: 820px; margin: 24px auto; background: #fff; padding: 28px 36px 32px;
        border: 1px solid var(--line); border-radius: 8px; }
 h1 { font-size: 1.55em; margin: 0 0 4px; }
-h2 { font-size: 1.15em; margin: 22px 0 8px; padding-bottom: 3px; border-bottom: 2px solid var(--line);
+h2 { font-size: 1.15em; margin: 22px 0 8px; padding-bottom: 3px;
+     border-bottom: 2px solid var(--line);
      break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 1em; margin: 0 0 4px; }
 p { margin: 6px 0; }
@@ -40,14 +43,17 @@ p { margin: 6px 0; }
 .alert h2 { border: 0; margin: 0 0 4px; color: var(--urgent); }
 .alert ul { margin: 4px 0 6px 18px; padding: 0; }
 .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin: 10px 0; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: 6px 9px; background: var(--soft);
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 6px 9px;
+        background: var(--soft);
         break-inside: avoid; }
-.card .k { font-size: .78em; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
+.card .k { font-size: .78em; color: var(--muted); text-transform: uppercase;
+           letter-spacing: .03em; }
 .card .v { font-size: 1.3em; font-weight: 650; }
 .card .d { font-size: .82em; color: var(--muted); }
 ul.tight { margin: 4px 0; padding-left: 20px; }
 ul.tight li { margin: 2px 0; }
-.flag { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 7px 11px;
+.flag { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px;
+        padding: 7px 11px;
         margin: 8px 0; break-inside: avoid; page-break-inside: avoid; }
 .flag.urgent { border-left: 6px double var(--urgent); background: var(--urgent-bg); }
 .flag.warn { border-left: 6px solid var(--warn); background: var(--warn-bg); }
@@ -75,13 +81,18 @@ svg .tick, svg .legend { font: 10px system-ui, sans-serif; fill: #4a5360; }
 svg .legend { font-size: 11px; fill: #1d2430; }
 svg .event { stroke: #6a1b9a; stroke-width: 1; stroke-dasharray: 3 2; }
 svg .event-label { font: 10px system-ui, sans-serif; fill: #6a1b9a; }
-svg .flag-label { font: 10px system-ui, sans-serif; fill: #1d2430; }
+svg .flag-label { font: 10px system-ui, sans-serif; fill: #1d2430; paint-order: stroke;
+                  stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg .bar { fill: #8fb3dc; stroke: #1f4e8c; stroke-width: .6; }
+td.barcell, th.barcell { width: 28%; color: var(--muted); font-weight: normal; }
+.hbar { display: inline-block; height: .8em; background: #8fb3dc; border: 1px solid #1f4e8c;
+        vertical-align: middle; min-width: 1px; }
 .note { white-space: pre-wrap; overflow-wrap: anywhere; }
 .problems li, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
                       font-size: .88em; overflow-wrap: anywhere; }
 footer { margin-top: 22px; padding-top: 8px; border-top: 1px solid var(--line);
          font-size: .85em; color: var(--muted); }
+section.keep { break-inside: avoid; page-break-inside: avoid; }
 .page-break { break-before: page; page-break-before: always; }
 @page { margin: 13mm 12mm 14mm; }
 @media print {
@@ -92,7 +103,10 @@ footer { margin-top: 22px; padding-top: 8px; border-top: 1px solid var(--line);
   h2 { margin-top: 14px; }
   .cards { gap: 5px; }
 }
-@media (max-width: 640px) { .cards { grid-template-columns: repeat(2, 1fr); } main { padding: 16px; } }
+@media (max-width: 640px) {
+  .cards { grid-template-columns: repeat(2, 1fr); }
+  main { padding: 16px; }
+}
 """
 
 
@@ -109,7 +123,6 @@ def render(summary: Summary, include_notes: bool = False) -> str:
         _urgent(s),
         _glance(s),
         _flags(s),
-        '<div class="page-break"></div>' if s.flags or s.series else "",
         _charts(s),
         _symptoms(s),
         _gi(s),
@@ -121,7 +134,7 @@ def render(summary: Summary, include_notes: bool = False) -> str:
         f"({c.iso(s.first)} to {c.iso(s.last)}).</footer>",
     ]
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
@@ -143,11 +156,14 @@ def _urgent(s: Summary) -> str:
     if not s.urgent:
         return ""
     items = "".join(
-        f"<li><strong>{t(f.title)}</strong>: {t(f.evidence)} ({escape(c.flag_status(f, s))})</li>"
+        f"<li><strong>{t(f.title)}</strong>: {t(f.evidence)}. "
+        f"{escape(c.flag_status(f, s).capitalize())}.</li>"
         for f in s.urgent
     )
-    return (f'<section class="alert" role="alert"><h2>⚠ URGENT: warning signs reported</h2>'
-            f"<ul>{items}</ul><p><strong>{escape(c.SEEK_CARE)}</strong></p></section>")
+    return (
+        f'<section class="alert" role="alert"><h2>⚠ URGENT: warning signs reported</h2>'
+        f"<ul>{items}</ul><p><strong>{escape(c.SEEK_CARE)}</strong></p></section>"
+    )
 
 
 def _card(key: str, value: str, detail: str = "") -> str:
@@ -168,37 +184,52 @@ def _glance(s: Summary) -> str:
     total = c.bristol_total(s)
     hard = gi.bristol_counts.get(1, 0) + gi.bristol_counts.get(2, 0)
     cards = [
-        _card("Fatigue (0–10)", c.num(fatigue.mean) if fatigue else "—", _halves(fatigue)),
-        _card("PEM (0–10)", c.num(pem.mean) if pem else "—", _halves(pem)),
-        _card("SBMs per week", c.num(gi.sbm_per_week),
-              f"{gi.stools} bowel movements, {gi.recorded_days} days answered"),
-        _card("Hard stools (type 1–2)", c.part(hard, total) if total else "—", f"of {total} typed stools"),
-        _card("Sleep", f"{c.num(s.sleep.hours_mean)} h", f"quality {c.num(s.sleep.quality_mean)}/10 "
-              "(higher is better)"),
-        _card("Exertion (0–10)", c.num(s.exertion.mean), _halves(s.exertion)),
+        _card("Fatigue (0-10)", c.num(fatigue.mean) if fatigue else "—", _halves(fatigue)),
+        _card("PEM (0-10)", c.num(pem.mean) if pem else "—", _halves(pem)),
+        _card(
+            "SBMs per week",
+            c.num(gi.sbm_per_week),
+            f"{gi.stools} bowel movements, {gi.recorded_days} days answered",
+        ),
+        _card(
+            "Hard stools (type 1-2)",
+            c.part(hard, total) if total else "—",
+            f"of {total} typed stools",
+        ),
+        _card(
+            "Sleep",
+            f"{c.num(s.sleep.hours_mean)} h",
+            f"quality {c.num(s.sleep.quality_mean)}/10 (higher is better)",
+        ),
+        _card("Exertion (0-10)", c.num(s.exertion.mean), _halves(s.exertion)),
         _card("Straining", c.pct(gi.straining_share), f"of {gi.straining_answered} answered"),
         _card("Laxative days", str(gi.laxative_days), f"in {s.days} days"),
     ]
     active = s.active_flags()
-    flags = "".join(
-        f"<li><strong>{escape(c.LEVEL_LABEL.get(f.level, f.level))}:</strong> {t(f.title)} "
-        f"(since {c.iso(f.since)})</li>" for f in active
-    ) or "<li>none</li>"
+    flags = (
+        "".join(
+            f"<li><strong>{escape(c.LEVEL_LABEL.get(f.level, f.level))}:</strong> {t(f.title)} "
+            f"(since {c.iso(f.since)})</li>"
+            for f in active
+        )
+        or "<li>none</li>"
+    )
     ended = [f for f in s.flags if f.last != s.last]
     ended_html = ""
     if ended:
-        ended_html = "<p><strong>Earlier in the period:</strong> " + "; ".join(
-            f"{t(f.title)} ({c.iso(f.since)} to {c.iso(f.last)})" for f in ended) + "</p>"
-    events = c.intake_events(s)
-    if events:
-        changes = "".join(f"<li>{c.iso(e.day)}: <strong>{t(e.substance)}</strong> "
-                          f"{escape(c.event_text(e))}</li>" for e in events)
+        items = "".join(f"<li>{t(f.title)}: {escape(c.spells_text(f, s))}</li>" for f in ended)
+        ended_html = f'<p><strong>Earlier in the period:</strong></p><ul class="tight">{items}</ul>'
+    chosen, hidden = c.glance_changes(s)
+    if chosen:
+        changes = _changes(chosen)
+        if hidden:
+            changes += f"<li>and {hidden} more (see Intake below)</li>"
     else:
         changes = "<li>none in the period</li>" if s.intake else "<li>no intake recorded</li>"
     return (
         '<section class="glance">\n<h2>At a glance</h2>\n'
         f'<div class="cards">{"".join(cards)}</div>\n'
-        f"<p><strong>Flags active on {c.iso(s.last)}:</strong></p><ul class=\"tight\">{flags}</ul>\n"
+        f'<p><strong>Flags active on {c.iso(s.last)}:</strong></p><ul class="tight">{flags}</ul>\n'
         f"{ended_html}"
         f'<p><strong>Intake changes:</strong></p><ul class="tight">{changes}</ul>\n</section>'
     )
@@ -207,9 +238,12 @@ def _glance(s: Summary) -> str:
 def _flags(s: Summary) -> str:
     if not s.flags:
         return "<section><h2>Flags</h2><p>No flag was active in this period.</p></section>"
-    return ("<section><h2>Flags</h2><p class=\"small\">Urgent first. Each flag describes the "
-            "patient's own entries and names the rule it met.</p>\n"
-            + "\n".join(_flag(f, s) for f in s.flags) + "\n</section>")
+    return (
+        '<section><h2>Flags</h2><p class="small">Urgent first. Each flag describes the '
+        "patient's own entries and names the rule it met.</p>\n"
+        + "\n".join(_flag(f, s) for f in s.flags)
+        + "\n</section>"
+    )
 
 
 def _flag(f: FlagReport, s: Summary) -> str:
@@ -228,43 +262,105 @@ def _flag(f: FlagReport, s: Summary) -> str:
 
 
 def _series(s: Summary, *keys: str) -> list[DaySeries]:
-    return [s.series[k] for k in keys if k in s.series and any(v is not None for v in s.series[k].values)]
+    return [
+        s.series[k]
+        for k in keys
+        if k in s.series and any(v is not None for v in s.series[k].values)
+    ]
 
 
 def _charts(s: Summary) -> str:
+    if s.days < MIN_CHART_DAYS:  # a chart of a few days says nothing the tables don't
+        return ""
     figures: list[str] = []
-    events = c.intake_events(s)
+    changes = [e for e, _until in c.intake_changes(s)]
+    # Symptom and bowel charts mark changes of opioid-acting substances only (the GI story);
+    # each substance's own chart marks all of its changes.
+    opioid = {(st.substance, st.unit) for st in s.intake.values() if st.opioid_acting}
+    events = [e for e in changes if (e.substance, e.unit) in opioid]
     symptoms = _series(s, "fatigue", "pem")
     if symptoms:
-        figures.append(_figure("Fatigue and PEM, daily (0–10, higher is worse; gaps are days "
-                               "without an answer)",
-                               svg.line_chart(symptoms, s.first, s.last, y_max=10, y_label="0–10",
-                                              title="Fatigue and PEM", events=events)))
+        figures.append(
+            _figure(
+                "Fatigue and PEM, daily (0-10, higher is worse; gaps are days without an answer)",
+                svg.line_chart(
+                    symptoms,
+                    s.first,
+                    s.last,
+                    y_max=10,
+                    y_label="0-10",
+                    title="Fatigue and PEM",
+                    events=events,
+                ),
+            )
+        )
     bowel = _series(s, "sbm_per_week", "bristol_mean")
     if bowel:
-        figures.append(_figure("Bowel habits: SBMs per week and mean Bristol type (1 hard – 7 watery)",
-                               svg.line_chart(bowel, s.first, s.last, y_max=max(
-                                   [7.0, *(v for b in bowel for v in b.values if v is not None)]),
-                                   y_label="per week / type", title="Bowel habits", events=events)))
-    intake = [v for k, v in s.series.items() if k.startswith("intake:")
-              and any(x is not None for x in v.values)]
+        figures.append(
+            _figure(
+                "Bowel habits: SBMs per week and mean Bristol type (1 hard - 7 watery)",
+                svg.line_chart(
+                    bowel,
+                    s.first,
+                    s.last,
+                    y_max=max([7.0, *(v for b in bowel for v in b.values if v is not None)]),
+                    y_label="per week / type",
+                    title="Bowel habits",
+                    events=events,
+                ),
+            )
+        )
+    intake = [
+        v
+        for k, v in s.series.items()
+        if k.startswith("intake:") and any(x is not None for x in v.values)
+    ]
     for series in intake:
-        peak = max(v for v in series.values if v is not None) or 1.0
+        peak = svg.nice_ceiling(max(v for v in series.values if v is not None) * 1.1)
         name = series.key.removeprefix("intake:")
-        unit = next((st.unit for st in s.intake.values() if st.substance == name), "")
-        mine = [e for e in events if e.substance == name]
-        figures.append(_figure(f"Daily total of {t(series.label)}" + (f" ({t(unit)})" if unit else ""),
-                               svg.line_chart([series], s.first, s.last, y_max=peak * 1.15,
-                                              y_label=unit, title=series.label, events=mine,
-                                              height=140)))
+        stats = s.intake.get(name)
+        unit = stats.unit if stats else ""
+        mine = [
+            e for e in changes if stats and (e.substance, e.unit) == (stats.substance, stats.unit)
+        ]
+        figures.append(
+            _figure(
+                f"Daily total: {t(series.label)} (gaps: intake not answered)",
+                svg.line_chart(
+                    [series],
+                    s.first,
+                    s.last,
+                    y_max=peak,
+                    y_label=unit,
+                    title=series.label,
+                    events=mine,
+                    height=140,
+                ),
+            )
+        )
     sleep = _series(s, "sleep_hours")
     if sleep:
-        figures.append(_figure("Sleep, hours per night",
-                               svg.line_chart(sleep, s.first, s.last, y_max=12, y_label="hours",
-                                              title="Sleep hours", height=130)))
+        figures.append(
+            _figure(
+                "Sleep, hours per night",
+                svg.line_chart(
+                    sleep,
+                    s.first,
+                    s.last,
+                    y_max=12,
+                    y_label="hours",
+                    title="Sleep hours",
+                    height=130,
+                ),
+            )
+        )
     if s.flags:
-        figures.append(_figure("When each flag was active (solid: urgent, hatched: warning, "
-                               "dotted: note)", svg.flag_timeline(s.flags, s.first, s.last)))
+        figures.append(
+            _figure(
+                "When each flag was active (solid: urgent, hatched: warning, dotted: note)",
+                svg.flag_timeline(s.flags, s.first, s.last),
+            )
+        )
     if not figures:
         return ""
     return "<section><h2>Over the period</h2>\n" + "\n".join(figures) + "\n</section>"
@@ -278,55 +374,85 @@ def _symptoms(s: Summary) -> str:
     rows = []
     for r in [*s.symptoms.values(), *s.stomach.values(), s.exertion]:
         if not r.days:
-            rows.append(f"<tr><td>{t(r.label)}</td><td class=\"n\">0</td>"
-                        f"<td colspan=\"5\" class=\"muted\">{c.NO_DATA}</td></tr>")
+            rows.append(
+                f'<tr><td>{t(r.label)}</td><td class="n">0</td>'
+                f'<td colspan="5" class="muted">{c.NO_DATA}</td></tr>'
+            )
             continue
         rows.append(
-            f"<tr><td>{t(r.label)}</td><td class=\"n\">{r.days}</td><td class=\"n\">{c.num(r.mean)}</td>"
-            f"<td class=\"n\">{c.num(r.min)}–{c.num(r.max)}</td>"
-            f"<td class=\"n\">{c.num(r.first_half_mean)}</td><td class=\"n\">{c.num(r.second_half_mean)}</td>"
-            f"<td class=\"n\">{c.signed(c.change(r))}</td></tr>")
+            f'<tr><td>{t(r.label)}</td><td class="n">{r.days}</td>'
+            f'<td class="n">{c.num(r.mean)}</td>'
+            f'<td class="n">{c.num(r.min)}-{c.num(r.max)}</td>'
+            f'<td class="n">{c.num(r.first_half_mean)}</td>'
+            f'<td class="n">{c.num(r.second_half_mean)}</td>'
+            f'<td class="n">{c.signed(c.change(r))}</td></tr>'
+        )
     sl = s.sleep
-    sleep = (f"<p>Sleep: mean <strong>{c.num(sl.hours_mean)} hours</strong> a night, quality "
-             f"<strong>{c.num(sl.quality_mean)}</strong>/10 (higher is better), {sl.days} nights recorded.</p>"
-             if sl.days else f"<p>Sleep: {c.NO_DATA}.</p>")
+    sleep = (
+        f"<p>Sleep: mean <strong>{c.num(sl.hours_mean)} hours</strong> a night, quality "
+        f"<strong>{c.num(sl.quality_mean)}</strong>/10 (higher is better), "
+        f"{sl.days} nights recorded.</p>"
+        if sl.days
+        else f"<p>Sleep: {c.NO_DATA}.</p>"
+    )
     return (
-        "<section><h2>Symptoms and sleep</h2>"
-        "<p class=\"small\">Ratings 0–10, higher is worse (exertion: how much was done). "
+        '<section class="keep"><h2>Symptoms and sleep</h2>'
+        '<p class="small">Ratings 0-10, higher is worse (exertion: how much was done). '
         "Change = second-half mean minus first-half mean.</p>"
-        "<table><thead><tr><th>Rating</th><th class=\"n\">Days</th><th class=\"n\">Mean</th>"
-        "<th class=\"n\">Range</th><th class=\"n\">1st half</th><th class=\"n\">2nd half</th>"
-        "<th class=\"n\">Change</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        + sleep + "</section>"
+        '<table><thead><tr><th>Rating</th><th class="n">Days</th><th class="n">Mean</th>'
+        '<th class="n">Range</th><th class="n">1st half</th><th class="n">2nd half</th>'
+        '<th class="n">Change</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table>"
+        + sleep
+        + "</section>"
     )
 
 
 def _gi(s: Summary) -> str:
     gi = s.gi
     if not gi.recorded_days:
-        return f"<section><h2>Bowel habits</h2><p>No bowel movements recorded ({c.NO_DATA}).</p></section>"
+        return (
+            '<section class="keep"><h2>Bowel habits</h2>'
+            f"<p>No bowel movements recorded ({c.NO_DATA}).</p></section>"
+        )
     total = c.bristol_total(s)
+    most = max([*gi.bristol_counts.values(), 1])
     rows = "".join(
-        f"<tr><td class=\"n\">{k}</td><td>{escape(c.BRISTOL[k])}</td>"
-        f"<td class=\"n\">{gi.bristol_counts.get(k, 0)}</td>"
-        f"<td class=\"n\">{c.part(gi.bristol_counts.get(k, 0), total)}</td></tr>" for k in range(1, 8)
+        f'<tr><td class="n">{k}{_bristol_group(k)}</td><td>{escape(c.BRISTOL[k])}</td>'
+        f'<td class="n">{gi.bristol_counts.get(k, 0)}</td>'
+        f'<td class="n">{c.part(gi.bristol_counts.get(k, 0), total)}</td>'
+        f'<td class="barcell"><span class="hbar" '
+        f'style="width:{100 * gi.bristol_counts.get(k, 0) / most:.0f}%"></span></td></tr>'
+        for k in range(1, 8)
     )
-    share = (lambda v, n: f"{c.pct(v)} of {n} answered" if v is not None and n else c.NO_DATA)
-    chart = svg.bar_chart({k: gi.bristol_counts.get(k, 0) for k in range(1, 8)},
-                          {k: f"Type {k}" + (" (hard)" if k <= 2 else " (loose)" if k >= 6 else "")
-                           for k in range(1, 8)}, "Bristol types")
     return (
-        "<section><h2>Bowel habits</h2>"
+        '<section class="keep"><h2>Bowel habits</h2>'
         f"<p>{gi.stools} bowel movements on {gi.recorded_days} days with an answer; "
         f"{gi.sbm} spontaneous (no laxative that day or the day before): "
         f"<strong>{c.num(gi.sbm_per_week)} SBMs per week</strong>. "
-        f"Straining: {share(gi.straining_share, gi.straining_answered)}. "
-        f"Felt incomplete: {share(gi.incomplete_share, gi.incomplete_answered)}. "
+        f"Straining: {_share(gi.straining_share, gi.straining_answered)}. "
+        f"Felt incomplete: {_share(gi.incomplete_share, gi.incomplete_answered)}. "
         f"Laxative, enema or suppository on {gi.laxative_days} days.</p>"
-        "<table><thead><tr><th class=\"n\">Bristol type</th><th>Description</th>"
-        "<th class=\"n\">Count</th><th class=\"n\">Share</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-        f"<figure><figcaption>Bristol types, count of stools</figcaption>{chart}</figure></section>"
+        '<table><thead><tr><th class="n">Bristol type</th><th>Description</th>'
+        '<th class="n">Count</th><th class="n">Share</th><th class="barcell">Count, as a bar</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></section>"
+    )
+
+
+def _bristol_group(kind: int) -> str:
+    return " (hard)" if kind <= 2 else " (loose)" if kind >= 6 else ""
+
+
+def _share(value: float | None, answered: int) -> str:
+    return f"{c.pct(value)} of {answered} answered" if value is not None and answered else c.NO_DATA
+
+
+def _changes(changes: list[tuple[IntakeEvent, date | None]]) -> str:
+    return "".join(
+        f"<li>{c.iso(e.day)}: <strong>{t(e.substance)}</strong> "
+        f"{escape(c.change_text(e, until))}</li>"
+        for e, until in changes
     )
 
 
@@ -334,19 +460,19 @@ def _intake(s: Summary) -> str:
     if not s.intake:
         return "<section><h2>Intake</h2><p>No intake was recorded in this period.</p></section>"
     rows = "".join(
-        f"<tr><td>{t(st.substance)}</td><td>{t(st.unit)}</td><td class=\"n\">{st.days}</td>"
-        f"<td class=\"n\">{c.num(st.mean_daily, 2)}</td><td class=\"n\">{c.num(st.max_daily, 2)}</td>"
-        f"<td>{'yes' if st.opioid_acting else 'no'}</td></tr>" for st in s.intake.values()
+        f'<tr><td>{t(st.substance)}</td><td>{t(st.unit)}</td><td class="n">{st.days}</td>'
+        f'<td class="n">{c.num(st.mean_daily, 2)}</td><td class="n">{c.num(st.max_daily, 2)}</td>'
+        f"<td>{'yes' if st.opioid_acting else 'no'}</td></tr>"
+        for st in s.intake.values()
     )
-    events = c.intake_events(s)
-    changes = "".join(f"<li>{c.iso(e.day)}: <strong>{t(e.substance)}</strong> "
-                      f"{escape(c.event_text(e))}</li>" for e in events) or "<li>none in the period</li>"
+    changes = _changes(c.intake_changes(s)) or "<li>none in the period</li>"
     return (
-        "<section><h2>Intake (substances, medicines, supplements)</h2>"
-        "<table><thead><tr><th>Substance</th><th>Unit</th><th class=\"n\">Days taken</th>"
-        "<th class=\"n\">Mean per day taken</th><th class=\"n\">Max per day</th><th>Opioid-acting</th>"
+        '<section class="keep"><h2>Intake (substances, medicines, supplements)</h2>'
+        '<table><thead><tr><th>Substance</th><th>Unit</th><th class="n">Days taken</th>'
+        '<th class="n">Mean per day taken</th><th class="n">Max per day</th><th>Opioid-acting</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
-        "<p><strong>Changes</strong> (a day's total against the mean of the previous 7 intake days):</p>"
+        "<p><strong>Changes</strong> (a day's total against the mean of the previous "
+        "7 intake days):</p>"
         f'<ul class="tight">{changes}</ul></section>'
     )
 
@@ -356,34 +482,54 @@ def _pem(s: Summary) -> str:
     table = ""
     if p.enough_data:
         table = (
-            f"<table><thead><tr><th>Next 1–2 days</th><th class=\"n\">After exertion ≥ {p.threshold} "
-            f"({p.high_days} days)</th><th class=\"n\">After other days ({p.other_days})</th></tr></thead>"
-            f"<tbody><tr><td>PEM</td><td class=\"n\">{c.num(p.pem_after_high)} (n={p.pem_after_high_n})</td>"
-            f"<td class=\"n\">{c.num(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>"
-            f"<tr><td>Fatigue</td><td class=\"n\">{c.num(p.fatigue_after_high)} "
-            f"(n={p.fatigue_after_high_n})</td><td class=\"n\">{c.num(p.fatigue_after_other)} "
+            f'<table><thead><tr><th>Next 1-2 days</th><th class="n">After exertion ≥ {p.threshold} '
+            f'({p.high_days} days)</th><th class="n">After other days ({p.other_days})</th>'
+            "</tr></thead>"
+            f'<tbody><tr><td>PEM</td><td class="n">{c.num(p.pem_after_high)} '
+            f"(n={p.pem_after_high_n})</td>"
+            f'<td class="n">{c.num(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
+            f'<tr><td>Fatigue</td><td class="n">{c.num(p.fatigue_after_high)} '
+            f'(n={p.fatigue_after_high_n})</td><td class="n">{c.num(p.fatigue_after_other)} '
             f"(n={p.fatigue_after_other_n})</td></tr></tbody></table>"
         )
-    return f"<section><h2>Delayed post-exertional malaise (PEM)</h2><p>{t(p.statement)}</p>{table}</section>"
+    return (
+        '<section class="keep"><h2>Delayed post-exertional malaise (PEM)</h2>'
+        f"<p>{t(p.statement)}</p>{table}</section>"
+    )
 
 
 def _gaps(s: Summary) -> str:
     out = ""
     if s.not_enough_data:
-        out += ("<section><h2>Not enough data</h2><p>These rules could not be checked on the last day "
-                "(too few entries): " + ", ".join(f'<span class="mono">{t(r)}</span>'
-                                                  for r in s.not_enough_data) + ".</p></section>")
+        items = "".join(
+            f'<li><span class="mono">{t(rule)}</span>'
+            + (f": {t(s.not_enough_detail[rule])}" if s.not_enough_detail.get(rule) else "")
+            + "</li>"
+            for rule in s.not_enough_data
+        )
+        out += (
+            "<section><h2>Not enough data</h2><p>These rules could not be checked on the last "
+            f'day:</p><ul class="tight">{items}</ul></section>'
+        )
     if s.problems:
         items = "".join(
-            f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>" for p in s.problems)
-        out += ("<section><h2>Files that could not be read</h2><p>These are missing from every "
-                f'figure above:</p><ul class="problems">{items}</ul></section>')
+            f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>"
+            for p in s.problems
+        )
+        out += (
+            "<section><h2>Files that could not be read</h2><p>These are missing from every "
+            f'figure above:</p><ul class="problems">{items}</ul></section>'
+        )
     return out
 
 
 def _notes(s: Summary) -> str:
     if not s.notes:
         return "<section><h2>Notes</h2><p>No notes in this period.</p></section>"
-    items = "".join(f'<dt>{c.iso(day)}</dt><dd class="note">{t(text)}</dd>' for day, text in s.notes)
-    return ("<section><h2>Notes (included at the patient's request)</h2>"
-            f'<dl class="facts">{items}</dl></section>')
+    items = "".join(
+        f'<dt>{c.iso(day)}</dt><dd class="note">{t(text)}</dd>' for day, text in s.notes
+    )
+    return (
+        "<section><h2>Notes (included at the patient's request)</h2>"
+        f'<dl class="facts">{items}</dl></section>'
+    )

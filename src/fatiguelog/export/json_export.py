@@ -24,7 +24,10 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 def _rating(r: RatingStats) -> dict[str, Any]:
     return {
-        "mean": _round(r.mean), "min": r.min, "max": r.max, "days": r.days,
+        "mean": _round(r.mean),
+        "min": r.min,
+        "max": r.max,
+        "days": r.days,
         "label": r.label,
         "first_half_mean": _round(r.first_half_mean),
         "second_half_mean": _round(r.second_half_mean),
@@ -33,9 +36,15 @@ def _rating(r: RatingStats) -> dict[str, Any]:
 
 def _flag(f: FlagReport) -> dict[str, Any]:
     return {
-        "id": f.id, "level": f.level, "title": f.title,
-        "since": c.iso(f.since), "last": c.iso(f.last),
-        "evidence": f.evidence, "rule": f.rule, "source": f.source, "advice": f.advice,
+        "id": f.id,
+        "level": f.level,
+        "title": f.title,
+        "since": c.iso(f.since),
+        "last": c.iso(f.last),
+        "evidence": f.evidence,
+        "rule": f.rule,
+        "source": f.source,
+        "advice": f.advice,
         "active_days": len(f.active_days),
     }
 
@@ -46,13 +55,20 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
     gi = s.gi
     doc: dict[str, Any] = {
         "fatiguelog_export": FORMAT_VERSION,
-        "period": {"from": c.iso(s.first), "to": c.iso(s.last), "days": s.days,
-                   "days_recorded": s.days_recorded},
+        "period": {
+            "from": c.iso(s.first),
+            "to": c.iso(s.last),
+            "days": s.days,
+            "days_recorded": s.days_recorded,
+        },
         "flags": [_flag(f) for f in s.flags],
         "metrics": {
             "symptoms": {key: _rating(r) for key, r in s.symptoms.items()},
-            "sleep": {"hours_mean": _round(s.sleep.hours_mean),
-                      "quality_mean": _round(s.sleep.quality_mean), "days": s.sleep.days},
+            "sleep": {
+                "hours_mean": _round(s.sleep.hours_mean),
+                "quality_mean": _round(s.sleep.quality_mean),
+                "days": s.sleep.days,
+            },
             "gi": {
                 "stools": gi.stools,
                 "sbm_per_week": _round(gi.sbm_per_week),
@@ -67,12 +83,20 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
             },
             "intake": {
                 name: {
-                    "unit": st.unit, "days": st.days,
-                    "mean_daily": _round(st.mean_daily, 3), "max_daily": _round(st.max_daily, 3),
+                    "unit": st.unit,
+                    "days": st.days,
+                    "mean_daily": _round(st.mean_daily, 3),
+                    "max_daily": _round(st.max_daily, 3),
                     "opioid_acting": st.opioid_acting,
                     "changes": [
-                        {"date": c.iso(e.day), "kind": e.kind, "amount": _round(e.amount, 3),
-                         "unit": e.unit, "previous_mean": _round(e.previous_mean, 3)}
+                        {
+                            "date": c.iso(e.day),
+                            "kind": e.kind,
+                            "amount": _round(e.amount, 3),
+                            "unit": e.unit,
+                            "previous_mean": _round(e.previous_mean, 3),
+                            "continues": e.continues,
+                        }
                         for e in st.events
                     ],
                 }
@@ -81,8 +105,10 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
             "exertion": _rating(s.exertion),
             "stomach": {key: _rating(r) for key, r in s.stomach.items()},
             "pem": {
-                "enough_data": s.pem.enough_data, "threshold": s.pem.threshold,
-                "high_days": s.pem.high_days, "other_days": s.pem.other_days,
+                "enough_data": s.pem.enough_data,
+                "threshold": s.pem.threshold,
+                "high_days": s.pem.high_days,
+                "other_days": s.pem.other_days,
                 "pem_after_high": _round(s.pem.pem_after_high),
                 "pem_after_other": _round(s.pem.pem_after_other),
                 "fatigue_after_high": _round(s.pem.fatigue_after_high),
@@ -91,9 +117,8 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
             },
         },
         "not_enough_data": list(s.not_enough_data),
-        "problems": [
-            {"file": p.file, "error": p.message, "line": p.line} for p in s.problems
-        ],
+        "not_enough_detail": {rule: s.not_enough_detail.get(rule) for rule in s.not_enough_data},
+        "problems": [{"file": p.file, "error": p.message, "line": p.line} for p in s.problems],
         "disclaimer": c.NOT_A_DIAGNOSIS,
     }
     if include_notes:

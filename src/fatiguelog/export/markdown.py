@@ -13,14 +13,23 @@ from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary
 from fatiguelog.export import common as c
 from fatiguelog.textsafe import strip_controls
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# `&` only matters where it would start an entity such as `&lt;` or `&#60;`.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 
 def esc(text: str) -> str:
     """One line of user text, inert in Markdown (and in a terminal)."""
     text = _INLINE.sub(r"\\\1", strip_controls(str(text), one_line=True))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """`# x`, `- x`, `> x`, `1. x` at a line start would become structure: escape the mark."""
+    lead, mark = match.group(1), match.group(2)
+    if mark[0].isdigit():
+        return f"{lead}{mark[:-1]}\\{mark[-1]}"
+    return f"{lead}\\{mark}"
 
 
 def code(text: str) -> str:
@@ -48,7 +57,12 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     out += _gaps(summary)
     if include_notes:
         out += _notes(summary)
-    out += ["---", "", f"*{c.NOT_A_DIAGNOSIS}* Made with fatiguelog from the patient's own entries.", ""]
+    out += [
+        "---",
+        "",
+        f"*{c.NOT_A_DIAGNOSIS}* Made with fatiguelog from the patient's own entries.",
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -70,7 +84,9 @@ def _urgent(s: Summary) -> list[str]:
         return []
     out = ["## URGENT: warning signs reported", ""]
     for flag in urgent:
-        out.append(f"- **{esc(flag.title)}**: {esc(flag.evidence)} ({c.flag_status(flag, s)})")
+        out.append(
+            f"- **{esc(flag.title)}**: {esc(flag.evidence)}. {c.flag_status(flag, s).capitalize()}."
+        )
     return [*out, "", f"**{c.SEEK_CARE}**", ""]
 
 
@@ -79,26 +95,40 @@ def _glance(s: Summary) -> list[str]:
     out = ["## At a glance", ""]
     active = s.active_flags()
     if active:
-        out.append(f"- **Flags active on {c.iso(s.last)}:** " + "; ".join(
-            f"{esc(f.title)} ({c.LEVEL_LABEL.get(f.level, f.level)}, since {c.iso(f.since)})"
-            for f in active))
+        out.append(
+            f"- **Flags active on {c.iso(s.last)}:** "
+            + "; ".join(
+                f"{esc(f.title)} ({c.LEVEL_LABEL.get(f.level, f.level)}, since {c.iso(f.since)})"
+                for f in active
+            )
+        )
     else:
         out.append(f"- **Flags active on {c.iso(s.last)}:** none")
     ended = [f for f in s.flags if f.last != s.last]
     if ended:
-        out.append("- **Earlier in the period:** " + "; ".join(
-            f"{esc(f.title)} ({c.iso(f.since)} to {c.iso(f.last)})" for f in ended))
-    events = c.intake_events(s)
-    if events:
-        out.append("- **Intake changes:** " + "; ".join(
-            f"{c.iso(e.day)} {esc(e.substance)} {c.event_text(e)}" for e in events))
+        out.append("- **Earlier in the period:**")
+        out += [f"  - {esc(f.title)}: {c.spells_text(f, s)}" for f in ended]
+    changes, hidden = c.glance_changes(s)
+    if changes:
+        out.append("- **Intake changes:**")
+        out += [
+            f"  - {c.iso(e.day)}: {esc(e.substance)} {c.change_text(e, until)}"
+            for e, until in changes
+        ]
+        if hidden:
+            out.append(f"  - and {hidden} more (see Intake below)")
     elif s.intake:
         out.append("- **Intake changes:** none in the period")
     worse = [(r, c.change(r)) for r in _ratings(s)]
     moved = [(r, d) for r, d in worse if d is not None and abs(d) >= 1]
     if moved:
-        out.append("- **Ratings that moved by 1 point or more (first vs second half):** " + "; ".join(
-            f"{esc(r.label)} {c.num(r.first_half_mean)} → {c.num(r.second_half_mean)}" for r, _ in moved))
+        out.append(
+            "- **Ratings that moved by 1 point or more (first vs second half):** "
+            + "; ".join(
+                f"{esc(r.label)} {c.num(r.first_half_mean)} → {c.num(r.second_half_mean)}"
+                for r, _ in moved
+            )
+        )
     return [*out, ""]
 
 
@@ -133,19 +163,29 @@ def _ratings(s: Summary) -> list[RatingStats]:
 def _rating_row(r: RatingStats) -> str:
     if not r.days:
         return f"| {esc(r.label)} | 0 | {c.NO_DATA} | | | | |"
-    return (f"| {esc(r.label)} | {r.days} | {c.num(r.mean)} | {c.num(r.min)}–{c.num(r.max)} | "
-            f"{c.num(r.first_half_mean)} | {c.num(r.second_half_mean)} | {c.signed(c.change(r))} |")
+    return (
+        f"| {esc(r.label)} | {r.days} | {c.num(r.mean)} | {c.num(r.min)}-{c.num(r.max)} | "
+        f"{c.num(r.first_half_mean)} | {c.num(r.second_half_mean)} | {c.signed(c.change(r))} |"
+    )
 
 
 def _symptoms(s: Summary) -> list[str]:
-    out = ["## Symptoms", "",
-           "Ratings 0–10, higher is worse. Change = second half minus first half of the period.", "",
-           "| Rating | Days | Mean | Range | 1st half | 2nd half | Change |",
-           "|---|---:|---:|---:|---:|---:|---:|"]
+    out = [
+        "## Symptoms",
+        "",
+        "Ratings 0-10, higher is worse. Change = second half minus first half of the period.",
+        "",
+        "| Rating | Days | Mean | Range | 1st half | 2nd half | Change |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     out += [_rating_row(r) for r in _ratings(s)]
     ex = s.exertion
-    out += ["", f"Exertion (0 = rested all day, 10 = far too much): mean {c.num(ex.mean)} "
-                f"over {ex.days} days, range {c.num(ex.min)}–{c.num(ex.max)}.", ""]
+    out += [
+        "",
+        f"Exertion (0 = rested all day, 10 = far too much): mean {c.num(ex.mean)} "
+        f"over {ex.days} days, range {c.num(ex.min)}-{c.num(ex.max)}.",
+        "",
+    ]
     return out
 
 
@@ -153,9 +193,13 @@ def _sleep(s: Summary) -> list[str]:
     sl = s.sleep
     if not sl.days:
         return ["## Sleep", "", f"Sleep: {c.NO_DATA}.", ""]
-    return ["## Sleep", "",
-            f"- Hours per night: mean **{c.num(sl.hours_mean)}** ({sl.days} nights recorded)",
-            f"- Quality (0–10, higher is better): mean **{c.num(sl.quality_mean)}**", ""]
+    return [
+        "## Sleep",
+        "",
+        f"- Hours per night: mean **{c.num(sl.hours_mean)}** ({sl.days} nights recorded)",
+        f"- Quality (0-10, higher is better): mean **{c.num(sl.quality_mean)}**",
+        "",
+    ]
 
 
 def _gi(s: Summary) -> list[str]:
@@ -181,8 +225,13 @@ def _gi(s: Summary) -> list[str]:
         out.append(f"| {kind} | {c.BRISTOL[kind]} | {count} | {c.part(count, total)} |")
     hard = gi.bristol_counts.get(1, 0) + gi.bristol_counts.get(2, 0)
     loose = gi.bristol_counts.get(6, 0) + gi.bristol_counts.get(7, 0)
-    return [*out, "", f"Hard (types 1–2): {c.part(hard, total)}; loose (types 6–7): "
-                      f"{c.part(loose, total)} of {total} stools with a type.", ""]
+    return [
+        *out,
+        "",
+        f"Hard (types 1-2): {c.part(hard, total)}; loose (types 6-7): "
+        f"{c.part(loose, total)} of {total} stools with a type.",
+        "",
+    ]
 
 
 def _share(share: float | None, answered: int) -> str:
@@ -195,15 +244,22 @@ def _intake(s: Summary) -> list[str]:
     out = ["## Intake (substances, medicines, supplements)", ""]
     if not s.intake:
         return [*out, "No intake was recorded in this period.", ""]
-    out += ["| Substance | Unit | Days taken | Mean per day taken | Max per day | Opioid-acting |",
-            "|---|---|---:|---:|---:|---|"]
+    out += [
+        "| Substance | Unit | Days taken | Mean per day taken | Max per day | Opioid-acting |",
+        "|---|---|---:|---:|---:|---|",
+    ]
     for st in s.intake.values():
-        out.append(f"| {esc(st.substance)} | {esc(st.unit)} | {st.days} | {c.num(st.mean_daily, 2)} | "
-                   f"{c.num(st.max_daily, 2)} | {'yes' if st.opioid_acting else 'no'} |")
-    events = c.intake_events(s)
+        out.append(
+            f"| {esc(st.substance)} | {esc(st.unit)} | {st.days} | {c.num(st.mean_daily, 2)} | "
+            f"{c.num(st.max_daily, 2)} | {'yes' if st.opioid_acting else 'no'} |"
+        )
+    changes = c.intake_changes(s)
     out += ["", "**Changes** (a day's total against the mean of the previous 7 intake days):", ""]
-    if events:
-        out += [f"- {c.iso(e.day)}: {esc(e.substance)} {c.event_text(e)}" for e in events]
+    if changes:
+        out += [
+            f"- {c.iso(e.day)}: {esc(e.substance)} {c.change_text(e, until)}"
+            for e, until in changes
+        ]
     else:
         out.append("- none in the period")
     return [*out, ""]
@@ -215,10 +271,10 @@ def _pem(s: Summary) -> list[str]:
     if not p.enough_data:
         return out
     out += [
-        f"Days 1–2 after exertion of {p.threshold} or more ({p.high_days} such days) "
+        f"Days 1-2 after exertion of {p.threshold} or more ({p.high_days} such days) "
         f"vs. after other days ({p.other_days}):",
         "",
-        "| Rating on the next 1–2 days | After higher exertion | After other days |",
+        "| Rating on the next 1-2 days | After higher exertion | After other days |",
         "|---|---:|---:|",
         f"| PEM | {c.num(p.pem_after_high)} (n={p.pem_after_high_n}) | "
         f"{c.num(p.pem_after_other)} (n={p.pem_after_other_n}) |",
@@ -232,12 +288,18 @@ def _pem(s: Summary) -> list[str]:
 def _gaps(s: Summary) -> list[str]:
     out: list[str] = []
     if s.not_enough_data:
-        out += ["## Not enough data", "",
-                "These rules could not be checked on the last day (too few entries): "
-                + ", ".join(code(r) for r in s.not_enough_data) + ".", ""]
+        out += ["## Not enough data", "", "These rules could not be checked on the last day:", ""]
+        for rule in s.not_enough_data:
+            need = s.not_enough_detail.get(rule)
+            out.append(f"- {code(rule)}" + (f": {esc(need)}" if need else ""))
+        out.append("")
     if s.problems:
-        out += ["## Files that could not be read", "",
-                "These days are missing from every figure above:", ""]
+        out += [
+            "## Files that could not be read",
+            "",
+            "These days are missing from every figure above:",
+            "",
+        ]
         for p in s.problems:
             where = f"{p.file}:{p.line}" if p.line else p.file
             out.append(f"- {code(where)}: {esc(p.message)}")

@@ -1,0 +1,260 @@
+"""`fatiguelog trends --print`: the trend view as plain Rich output (no Textual).
+
+It renders the same `Summary` the app and the exports use. Every piece of user text (a
+substance name) goes into a `rich.text.Text`, never into markup, and loses control
+characters first. Meaning never rests on colour alone: levels are written as words and
+change markers are arrows.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.text import Text
+
+from fatiguelog.analysis.intake import describe, fmt_amount
+from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeStats, Summary
+from fatiguelog.cli import EXIT_OK, UserError
+from fatiguelog.textsafe import strip_controls
+
+DEFAULT_DAYS = 90
+BARS = "▁▂▃▄▅▆▇█"
+GAP = "·"
+LABEL_WIDTH = 16
+LEVEL_WORDS = {"urgent": "URGENT", "warn": "WARNING", "info": "NOTE"}
+LEVEL_STYLE = {"urgent": "bold red", "warn": "bold yellow", "info": "bold cyan"}
+NOT_A_DIAGNOSIS = ("This is not a diagnosis. It describes your own entries; talk to a clinician "
+                   "about anything here. It never gives advice on doses.")
+
+#: (series key, short label, fixed scale or None for the series' own range, unit)
+CHARTS: tuple[tuple[str, str, tuple[float, float] | None, str], ...] = (
+    ("fatigue", "Fatigue", (0, 10), "0-10, higher is worse"),
+    ("pem", "PEM", (0, 10), "0-10, higher is worse"),
+    ("sleep_hours", "Sleep hours", (0, 12), "hours"),
+    ("sleep_quality", "Sleep quality", (0, 10), "0-10, higher is better"),
+    ("exertion", "Exertion", (0, 10), "0-10"),
+    ("sbm_per_week", "SBMs a week", None, "rolling 7 days"),
+    ("bristol_mean", "Bristol type", (1, 7), "1 hard - 7 watery"),
+)
+
+
+def print_trends(args: argparse.Namespace, root: Path, *, console: Console | None = None,
+                 today: date | None = None) -> int:
+    """Summarize the last N days (reading only what they need) and print it."""
+    from fatiguelog.report import summarize
+    from fatiguelog.settings import load_settings
+    from fatiguelog.store import Store
+
+    days = getattr(args, "days", None)
+    days = DEFAULT_DAYS if days is None else days
+    if days < 1:
+        raise UserError(f"--days must be 1 or more, not {days}")
+    last = today or date.today()
+    first = last - timedelta(days=days - 1)
+    settings, settings_problems = load_settings(root)
+    summary = summarize(Store(root), settings, first, last)
+    out = console or Console(highlight=False)
+    for block in render(summary, width=out.width, settings_problems=len(settings_problems)):
+        out.print(block)
+    return EXIT_OK
+
+
+def safe(text: str) -> str:
+    """User text for a terminal: no control characters (ESC would start a sequence)."""
+    return strip_controls(text, one_line=True)
+
+
+def render(summary: Summary, *, width: int = 80,
+           settings_problems: int = 0) -> list[RenderableType]:
+    """Everything to print, in order: urgent banner, flags, charts, delayed PEM, the caveat."""
+    blocks: list[RenderableType] = [_header(summary)]
+    urgent = [f for f in summary.flags if f.level == "urgent"]
+    if urgent:
+        blocks.append(Panel(
+            Group(*(_flag(f, summary.last) for f in urgent)),
+            title=Text("URGENT: SEEK MEDICAL CARE PROMPTLY", style="bold"),
+            box=box.DOUBLE, border_style="red", padding=(0, 1),
+        ))
+    others = [f for f in summary.flags if f.level != "urgent"]
+    blocks.append(Text("Flags", style="bold underline"))
+    if others:
+        blocks.extend(_flag(f, summary.last) for f in others)
+    elif not urgent:
+        blocks.append(Text("No flags in this period."))
+    blocks.extend(_not_enough(summary))
+    blocks.append(Text(""))
+    blocks.append(Text("Charts", style="bold underline"))
+    blocks.append(Text(f"One column per {_span(summary.days, _chart_width(width))}; "
+                       f"{BARS[0]} low to {BARS[-1]} high; {GAP} no answer."))
+    blocks.extend(_charts(summary, width))
+    blocks.append(Text(""))
+    blocks.append(Text("Delayed PEM (after your busier days)", style="bold underline"))
+    blocks.extend(_pem(summary))
+    problems = len(summary.problems) + settings_problems
+    if problems:
+        blocks.append(Text(f"{problems} file(s) could not be read and are left out: run "
+                           "'fatiguelog check' to see them.", style="bold"))
+    blocks.append(Text(""))
+    blocks.append(Text(NOT_A_DIAGNOSIS, style="bold"))
+    return blocks
+
+
+def _header(s: Summary) -> Text:
+    return Text.assemble(
+        ("Trends ", "bold"),
+        f"{s.first.isoformat()} to {s.last.isoformat()} ({s.days} days, "
+        f"{s.days_recorded} with a check-in)",
+    )
+
+
+def _flag(flag: FlagReport, last: date) -> Text:
+    still = "still active" if flag.last == last else f"last active {flag.last.isoformat()}"
+    text = Text()
+    text.append(f"{LEVEL_WORDS[flag.level]}: ", style=LEVEL_STYLE[flag.level])
+    text.append(flag.title, style="bold")
+    text.append(f"  (since {flag.since.isoformat()}, {still})\n")
+    for label, value in (("Evidence", flag.evidence), ("Rule", flag.rule),
+                         ("Source", flag.source), ("Advice", flag.advice)):
+        text.append(f"  {label}: ", style="bold")
+        text.append(safe(value) + "\n")
+    return text
+
+
+def _not_enough(s: Summary) -> list[Text]:
+    if not s.not_enough_data:
+        return []
+    from fatiguelog.analysis.rules import rule_titles
+
+    titles = rule_titles()
+    lines = [Text("Not enough data (these rules could not be checked on the last day):",
+                  style="bold")]
+    for rule_id in s.not_enough_data:
+        detail = s.not_enough_detail.get(rule_id, "")
+        lines.append(Text(f"  - {titles.get(rule_id, rule_id)}: not enough data"
+                          + (f" ({detail})" if detail else "")))
+    return lines
+
+
+def _chart_width(width: int) -> int:
+    return max(10, width - LABEL_WIDTH - 2)
+
+
+def _span(days: int, columns: int) -> str:
+    per = -(-days // min(days, columns))
+    return "day" if per == 1 else f"{per} days (mean)"
+
+
+def sparkline(values: Sequence[float | None], columns: int,
+              scale: tuple[float, float] | None = None) -> str:
+    """One character per column; columns average the days they cover; gaps stay gaps."""
+    n = len(values)
+    if n == 0:
+        return ""
+    columns = min(columns, n)
+    buckets: list[float | None] = []
+    for c in range(columns):
+        part = [v for v in values[c * n // columns:(c + 1) * n // columns] if v is not None]
+        buckets.append(sum(part) / len(part) if part else None)
+    known = [v for v in buckets if v is not None]
+    if not known:
+        return GAP * columns
+    low, high = scale if scale is not None else (0.0, max(known) or 1.0)
+    span = (high - low) or 1.0
+    out = []
+    for v in buckets:
+        if v is None:
+            out.append(GAP)
+        else:
+            level = round((min(max(v, low), high) - low) / span * (len(BARS) - 1))
+            out.append(BARS[level])
+    return "".join(out)
+
+
+def markers(days: Sequence[date], events: Sequence[tuple[date, str]], columns: int) -> str:
+    """A line under a chart: ▲ where an amount went up or started, ▼ down or stopped."""
+    n = len(days)
+    columns = min(columns, n)
+    if not n:
+        return ""
+    first = days[0]
+    marks = [" "] * columns
+    for day, kind in events:
+        index = (day - first).days
+        if 0 <= index < n:
+            column = min(columns - 1, index * columns // n)
+            mark = "▲" if kind in ("increase", "start") else "▼"
+            marks[column] = "◆" if marks[column] not in (" ", mark) else mark
+    return "".join(marks)
+
+
+def _stats(series: DaySeries) -> str:
+    known = [v for v in series.values if v is not None]
+    if not known:
+        return "no answers"
+    return f"mean {sum(known) / len(known):.1f}, {len(known)} days"
+
+
+def _charts(s: Summary, width: int) -> list[Text]:
+    columns = _chart_width(width)
+    lines: list[Text] = []
+    for key, label, scale, unit in CHARTS:
+        series = s.series.get(key)
+        if series is None:
+            continue
+        lines.append(Text.assemble((f"{label:<{LABEL_WIDTH}}", "bold"),
+                                   sparkline(series.values, columns, scale)))
+        lines.append(Text(f"{'':<{LABEL_WIDTH}}{unit}; {_stats(series)}", style="dim"))
+    for name, stats in s.intake.items():
+        series = s.series.get(f"intake:{name}")
+        if series is not None:
+            lines.extend(_intake_chart(name, stats, series, columns))
+    return lines
+
+
+def _intake_chart(name: str, stats: IntakeStats, series: DaySeries,
+                  columns: int) -> list[Text]:
+    shown = safe(name)
+    label = shown if len(shown) < LABEL_WIDTH else shown[:LABEL_WIDTH - 2] + "…"
+    changes = [e for e in stats.events if not e.continues]
+    lines = [Text.assemble((f"{label:<{LABEL_WIDTH}}", "bold"),
+                           sparkline(series.values, columns))]
+    if changes:
+        lines.append(Text.assemble(
+            f"{'':<{LABEL_WIDTH}}",
+            markers(series.days, [(e.day, e.kind) for e in changes], columns)))
+    mean = "-" if stats.mean_daily is None else fmt_amount(stats.mean_daily)
+    opioid = ", opioid-acting" if stats.opioid_acting else ""
+    arrows = "; ▲ up or started, ▼ down or stopped" if changes else ""
+    lines.append(Text(f"{'':<{LABEL_WIDTH}}{safe(stats.unit)} a day, mean {mean}, taken on "
+                      f"{stats.days} days{opioid}{arrows}", style="dim"))
+    recent = changes[-5:]
+    if len(changes) > len(recent):
+        lines.append(Text(f"{'':<{LABEL_WIDTH}}({len(changes) - len(recent)} earlier changes "
+                          "not listed)", style="dim"))
+    for event in recent:
+        arrow = "▲" if event.kind in ("increase", "start") else "▼"
+        lines.append(Text(f"{'':<{LABEL_WIDTH}}{arrow} {safe(describe(event))}"))
+    return lines
+
+
+def _pem(s: Summary) -> list[Text]:
+    p = s.pem
+    lines = [Text(p.statement)]
+    if p.threshold is None:
+        return lines
+
+    def figure(value: float | None, n: int) -> str:
+        return "not enough data" if value is None else f"{value:.1f} ({n} days)"
+
+    lines.append(Text(f"  After higher-exertion days (exertion {p.threshold} or more): "
+                      f"PEM {figure(p.pem_after_high, p.pem_after_high_n)}, "
+                      f"fatigue {figure(p.fatigue_after_high, p.fatigue_after_high_n)}"))
+    lines.append(Text(f"  After other days: PEM {figure(p.pem_after_other, p.pem_after_other_n)}"
+                      f", fatigue {figure(p.fatigue_after_other, p.fatigue_after_other_n)}"))
+    return lines

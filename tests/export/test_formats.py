@@ -1,0 +1,354 @@
+"""Each format on hand-built summaries: what a clinician reads, what a spreadsheet sees."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+
+from fatiguelog.export import FORMATS, render
+from fatiguelog.export.csv_export import DAY_COLUMNS, STOOL_COLUMNS, tables
+from fatiguelog.textsafe import strip_controls
+
+from .conftest import EVIL, EVIL_SUBSTANCE, empty_summary, make_summary
+
+ALL = sorted(FORMATS)
+
+
+def _csv_sections(text: str) -> list[list[list[str]]]:
+    """Split the standard-output CSV at its blank lines and parse each table."""
+    return [list(csv.reader(io.StringIO(part))) for part in text.split("\r\n\r\n")]
+
+
+# -- Markdown --------------------------------------------------------------------------------
+
+
+def test_markdown_puts_urgent_flags_first_with_their_rule_source_and_advice(summary):
+    text = render(summary, "md")
+    assert text.index("## URGENT") < text.index("## At a glance") < text.index("### Warning")
+    assert (
+        text.index("### URGENT: Blood in stool")
+        < text.index("### Warning")
+        < text.index("### Note")
+    )
+    assert "Seek medical care promptly" in text
+    assert "- **Evidence:** 2 SBMs in 7 days, 7 days recorded" in text
+    assert "- **Rule:** began within 14 days after an intake increase" in text
+    assert "- **Source:** Rome IV opioid-induced constipation" in text
+    assert "- **Advice:** Talk to a clinician." in text
+    assert "active since 2026-09-18, still active on 2026-09-28" in text
+
+
+def test_markdown_says_period_figures_and_what_was_taken(summary):
+    text = render(summary, "md")
+    assert "**Period:** 2026-09-01 to 2026-09-28 (28 days)" in text
+    assert "**Days recorded:** 24 of 28 (86%)" in text
+    assert "This summary is not a diagnosis" in text
+    assert "| Fatigue | 24 | 6.2 | 5-8 | 5.5 | 7 | +1.5 |" in text
+    assert "| Pain | 0 | not enough data |" in text
+    assert "**4.7 SBMs per week**" in text
+    assert "| 2 | Sausage-shaped but lumpy | 9 | 56% |" in text
+    assert "Straining: 56% of 16 bowel movements" in text
+    assert "| kratom | g | 19 | 3.8 | 5 | yes |" in text
+    assert "- 2026-09-15: kratom increased to 5 g/day (previous mean 2.5 g/day)" in text
+    assert "PEM was higher on the 1-2 days after higher-exertion days." in text
+    assert "| PEM | 5.2 (n=5) | 3.4 (n=18) |" in text
+
+
+def test_markdown_escapes_user_text(summary):
+    s = make_summary(
+        substance="# <img src=x onerror=alert(1)> [link](http://x) *b*",
+        note=EVIL + "\n1. list?\n# heading?",
+        include_notes=True,
+    )
+    text = render(s, "md", include_notes=True)
+    assert "\x1b" not in text
+    assert not re.search(r"(?<!\\)<(img|script)", text)  # every < is backslash-escaped
+    assert "\\<script\\>" in text
+    assert "\\[link\\](http://x)" in text
+    assert "\\*b\\*" in text
+    assert "\\[@click=app.quit\\]" in text
+    assert "  1\\. list?" in text
+    assert "  \\# heading?" in text
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+
+class _Text(HTMLParser):
+    """Collects the text a browser would show, and every tag it would build."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(html_text: str) -> _Text:
+    parser = _Text()
+    parser.feed(html_text)
+    return parser
+
+
+def test_html_is_self_contained_and_print_ready(summary):
+    text = render(summary, "html")
+    parsed = _parse(text)
+    assert "script" not in parsed.tags and "link" not in parsed.tags and "img" not in parsed.tags
+    assert "src=" not in text and "@import" not in text
+    assert "http://" not in text.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in text
+    assert "@page" in text and "@media print" in text and "break-inside: avoid" in text
+    assert parsed.tags.count("svg") >= 4  # symptom, bowel, intake, sleep, flag timeline, Bristol
+
+
+def test_html_writes_levels_in_words_and_urgent_first(summary):
+    shown = " ".join(_parse(render(summary, "html")).text)
+    assert "URGENT: warning signs reported" in shown
+    assert shown.index("URGENT Blood in stool") < shown.index("Warning Constipation")
+    assert shown.index("Warning Constipation") < shown.index("Note Straining")
+    assert "This summary is not a diagnosis" in shown
+    sentence = re.sub(r"\s+", " ", "".join(_parse(render(summary, "html")).text))
+    assert "2026-09-15: kratom increased to 5 g/day" in sentence
+
+
+def test_html_escapes_every_piece_of_user_text():
+    s = make_summary(
+        substance=EVIL_SUBSTANCE,
+        note=EVIL,
+        include_notes=True,
+        evidence='<img src=x onerror="alert(1)">',
+    )
+    text = render(s, "html", include_notes=True)
+    parsed = _parse(text)
+    assert "script" not in parsed.tags and "img" not in parsed.tags and "b" not in parsed.tags
+    assert "\x1b" not in text
+    shown = "".join(parsed.text)
+    assert strip_controls(EVIL) in shown  # shown as text, exactly
+    assert EVIL_SUBSTANCE in shown
+    assert '<img src=x onerror="alert(1)">' in shown
+
+
+# -- CSV -------------------------------------------------------------------------------------
+
+
+def test_csv_has_one_row_per_day_and_documented_columns(summary):
+    days, stools, problems = _csv_sections(render(summary, "csv"))
+    header = days[0]
+    assert header[: len(DAY_COLUMNS)] == list(DAY_COLUMNS)
+    assert header[len(DAY_COLUMNS) :] == ["intake.kratom.g", "problem"]
+    rows = {row[0]: dict(zip(header, row, strict=True)) for row in days[1:]}
+    assert len(rows) == 28 and next(iter(rows)) == "2026-09-01" and list(rows)[-1] == "2026-09-28"
+    assert rows["2026-09-04"]["entry"] == "none" and rows["2026-09-04"]["symptoms.fatigue"] == ""
+    first = rows["2026-09-01"]
+    assert first["entry"] == "recorded"
+    assert first["symptoms.fatigue"] == "5" and first["sleep.hours"] == "6.5"
+    assert first["gi.stool_count"] == "1" and first["gi.bristol_mean"] == "4"
+    assert first["intake.kratom.g"] == "2.5"
+    assert rows["2026-09-05"]["intake.kratom.g"] == "0"  # answered "nothing taken": a real zero
+    assert rows["2026-09-03"]["gi.no_bowel_movement"] == "1"
+    assert rows["2026-09-21"]["red_flags.blood_in_stool"] == "1"
+    assert stools[0] == list(STOOL_COLUMNS)
+    assert stools[1] == ["2026-09-01", "1", "07:40", "4", "0", "", "", "", ""]
+    assert len(stools) == 1 + 16
+    assert problems == [["file", "line", "error"]]
+
+
+FORMULAS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", '=HYPERLINK("http://evil")']
+
+
+@pytest.mark.parametrize("danger", FORMULAS)
+def test_csv_user_text_never_becomes_a_formula(danger):
+    s = make_summary(substance=danger, note=danger, include_notes=True)
+    out = render(s, "csv", include_notes=True)
+    for section in _csv_sections(out):
+        for row in section:
+            for cell in row:
+                assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+                if cell.startswith("-"):
+                    float(cell)  # only numbers we wrote may start with a minus
+    days = _csv_sections(out)[0]
+    header = days[0]
+    notes = [r[header.index("notes")] for r in days[1:] if r[header.index("notes")]]
+    assert notes == ["'" + danger.strip()] or notes == ["'" + danger]
+
+
+def test_csv_strips_terminal_escapes_but_keeps_text():
+    s = make_summary(note=EVIL, include_notes=True)
+    out = render(s, "csv", include_notes=True)
+    assert "\x1b" not in out
+    assert "[@click=app.quit]x[/] [bold red]RED[/]" in out
+    assert "<script>alert(1)</script>" in out
+
+
+def test_csv_unreadable_day_is_marked_and_listed(broken_summary):
+    days, _stools, problems = _csv_sections(render(broken_summary, "csv"))
+    header = days[0]
+    row = next(dict(zip(header, r, strict=True)) for r in days[1:] if r[0] == "2026-09-04")
+    assert row["entry"] == "unreadable"
+    assert row["problem"].startswith("not valid TOML")
+    assert problems[1] == [
+        "entries/2026/2026-09-04.toml",
+        "3",
+        "not valid TOML: Expected '=' after a key",
+    ]
+    assert problems[2][0] == "entries/2026/notes.toml"
+
+
+def test_csv_tables_are_the_same_as_the_stream(summary):
+    parts = tables(summary)
+    assert render(summary, "csv") == "\r\n".join(
+        [parts["days"], parts["stools"], parts["problems"]]
+    )
+
+
+# -- JSON ------------------------------------------------------------------------------------
+
+
+def test_json_follows_the_contract(summary):
+    doc = json.loads(render(summary, "json"))
+    assert doc["fatiguelog_export"] == 1
+    assert doc["period"] == {
+        "from": "2026-09-01",
+        "to": "2026-09-28",
+        "days": 28,
+        "days_recorded": 24,
+    }
+    keys = {"id", "level", "title", "since", "last", "evidence", "rule", "source", "advice"}
+    assert [f["level"] for f in doc["flags"]] == ["urgent", "warn", "info"]
+    for flag in doc["flags"]:
+        assert keys <= set(flag)
+        assert all(isinstance(flag[k], str) for k in keys)
+        date.fromisoformat(flag["since"])
+        date.fromisoformat(flag["last"])
+    m = doc["metrics"]
+    assert m["symptoms"]["fatigue"] | {} == m["symptoms"]["fatigue"]
+    assert {"mean", "min", "max", "days"} <= set(m["symptoms"]["fatigue"])
+    assert isinstance(m["symptoms"]["fatigue"]["mean"], float)
+    assert isinstance(m["symptoms"]["fatigue"]["min"], int)
+    assert m["symptoms"]["pain"]["mean"] is None and m["symptoms"]["pain"]["days"] == 0
+    assert m["sleep"] == {"hours_mean": 6.5, "quality_mean": 4.0, "days": 24}
+    gi = m["gi"]
+    assert gi["stools"] == 16 and gi["sbm_per_week"] == 4.67 and gi["recorded_days"] == 24
+    assert gi["bristol_counts"] == {"1": 0, "2": 9, "3": 0, "4": 7, "5": 0, "6": 0, "7": 0}
+    assert {"unit": "g", "days": 19, "mean_daily": 3.8, "max_daily": 5.0}.items() <= m["intake"][
+        "kratom"
+    ].items()
+    assert doc["problems"] == []
+    assert "notes" not in doc
+
+
+def test_json_lists_unreadable_files(broken_summary):
+    doc = json.loads(render(broken_summary, "json"))
+    assert doc["problems"][0] == {
+        "file": "entries/2026/2026-09-04.toml",
+        "error": "not valid TOML: Expected '=' after a key",
+        "line": 3,
+    }
+    assert doc["problems"][1]["file"] == "entries/2026/notes.toml"
+
+
+def test_json_keeps_user_text_exactly_and_terminal_safe():
+    note = EVIL + "\x9b31m C1 \u2028"
+    s = make_summary(substance=EVIL_SUBSTANCE, note=note, include_notes=True)
+    out = render(s, "json", include_notes=True)
+    assert "\x1b" not in out and "\x9b" not in out and "\u2028" not in out
+    doc = json.loads(out)
+    assert doc["notes"] == [{"date": "2026-09-21", "text": note}]
+    assert EVIL_SUBSTANCE in doc["metrics"]["intake"]
+
+
+# -- All formats -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ALL)
+def test_notes_only_when_asked(fmt):
+    note = "Private: argued with my sister"
+    s = make_summary(note=note, include_notes=True)  # the summary carries them...
+    assert note not in render(s, fmt, include_notes=False)  # ...but they stay out by default
+    assert note in render(s, fmt, include_notes=True)
+
+
+@pytest.mark.parametrize("fmt", ALL)
+def test_rich_markup_and_escapes_stay_inert(fmt):
+    s = make_summary(substance="[bold]kratom[/]", note=EVIL, include_notes=True)
+    out = render(s, fmt, include_notes=True)
+    assert "\x1b" not in out
+    assert "<script>" not in out or fmt in ("csv", "json")
+    # the markup is still there as text (escaped for Markdown), never applied or dropped
+    assert "bold]kratom" in out.replace("\\", "")
+
+
+@pytest.mark.parametrize("fmt", ALL)
+def test_empty_period_says_not_enough_data(fmt):
+    out = render(empty_summary(), fmt)
+    assert "2026-09-01" in out and "2026-09-28" in out
+    if fmt == "md":
+        assert "**Days recorded:** 0 of 28 (0%)" in out
+        assert "No flag was active in this period." in out
+        assert "No bowel movements were recorded" in out
+        assert "No intake was recorded" in out
+    if fmt == "html":
+        assert "No flag was active in this period." in out and "not enough data" in out
+    if fmt == "json":
+        doc = json.loads(out)
+        assert doc["flags"] == [] and doc["metrics"]["gi"]["sbm_per_week"] is None
+        assert doc["metrics"]["intake"] == {} and doc["period"]["days_recorded"] == 0
+    if fmt == "csv":
+        days = _csv_sections(out)[0]
+        assert len(days) == 29 and {r[1] for r in days[1:]} == {"none"}
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_unreadable_files_are_listed(broken_summary, fmt):
+    out = render(broken_summary, fmt)
+    assert "Files that could not be read" in out
+    assert "entries/2026/2026-09-04.toml:3" in out
+    assert "Expected '=' after a key" in out.replace("&#x27;", "'")
+    assert "entries/2026/notes.toml" in out
+
+
+def test_unknown_format_is_a_clear_error(summary):
+    with pytest.raises(ValueError, match="unknown export format 'pdf'"):
+        render(summary, "pdf")
+
+
+def test_markdown_escapes_entities_but_leaves_plain_ampersands(summary):
+    s = make_summary(substance="A & B &lt;x&gt;")
+    text = render(s, "md")
+    assert "A & B \\&lt;x\\&gt;" in text
+
+
+def test_glance_keeps_opioid_changes_and_points_to_the_rest():
+    from dataclasses import replace as swap
+    from datetime import timedelta
+
+    from fatiguelog.analysis.summary import IntakeEvent, IntakeStats
+
+    s = make_summary()
+    coffee = tuple(
+        IntakeEvent(s.first + timedelta(days=i), "coffee", "cup", "increase", 2.0, 1.0)
+        for i in range(0, 24, 2)
+    )
+    s = swap(
+        s, intake={**s.intake, "coffee": IntakeStats("coffee", "cup", False, 20, 1.2, 2.0, coffee)}
+    )
+    text = render(s, "md")
+    glance = text[text.index("## At a glance") : text.index("## Flags")]
+    assert "2026-09-15: kratom increased" in glance  # the opioid-acting change always shows
+    assert "and 5 more (see Intake below)" in glance
+    assert glance.count("coffee increased") == 7
+    intake = text[text.index("## Intake") :]
+    assert intake.count("coffee increased") == 12  # the full list stays in the Intake section
+    html_text = render(s, "html")
+    assert "and 5 more (see Intake below)" in html_text

@@ -1,0 +1,96 @@
+"""`fatiguelog trends --print`: flags, charts and caveats on the terminal, user text literal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, timedelta
+from io import StringIO
+from pathlib import Path
+
+from rich.console import Console
+
+from fatiguelog.cli import main
+from fatiguelog.cli.trends import print_trends, sparkline
+from fatiguelog.demo_history import generate
+from fatiguelog.model import Entry
+from fatiguelog.store import Store
+
+
+def run(root: Path, days: int | None = None, width: int = 100) -> str:
+    import argparse
+
+    buffer = StringIO()
+    console = Console(file=buffer, width=width, color_system=None, highlight=False)
+    code = print_trends(argparse.Namespace(days=days, print_=True), root, console=console)
+    assert code == 0
+    return buffer.getvalue()
+
+
+def save(root: Path, day: date, doc: dict) -> None:
+    entry = Entry.new(day)
+    entry.doc.update(doc)
+    Store(root).save(entry)
+
+
+def test_demo_history_prints_flags_charts_pem_and_the_caveat(tmp_path):
+    generate(tmp_path, days=180)
+    out = run(tmp_path)
+    assert "URGENT: SEEK MEDICAL CARE PROMPTLY" in out
+    assert out.index("Blood in stool reported") < out.index("Few bowel movements")
+    assert "Constipation began after an intake increase" in out
+    for label in ("Evidence:", "Rule:", "Source:", "Advice:", "Rome IV"):
+        assert label in out
+    for chart in ("Fatigue", "PEM", "Sleep hours", "Exertion", "SBMs a week", "Bristol type",
+                  "kratom"):
+        assert chart in out
+    assert "▲ kratom went up to 4 g" in out
+    assert "Delayed PEM" in out and "After higher-exertion days" in out
+    assert "This is not a diagnosis" in out
+    first = (date.today() - timedelta(days=89)).isoformat()
+    assert f"Trends {first} to {date.today().isoformat()} (90 days" in out
+
+
+def test_user_text_is_printed_literally(tmp_path):
+    today = date.today()
+    for n in range(10):
+        save(tmp_path, today - timedelta(days=n), {
+            "intake": [{"substance": "[bold]x[/]", "amount": 1.0, "unit": "g"},
+                       {"substance": "evil\x1b[31mred", "amount": 1.0, "unit": "g"}],
+        })
+    out = run(tmp_path, days=14)
+    assert "[bold]x[/]" in out
+    assert "\x1b" not in out
+    assert "evil [31mred" in out  # ESC replaced by a space
+
+
+def test_empty_history_says_not_enough_data(tmp_path):
+    out = run(tmp_path, days=30)
+    assert "No flags in this period." in out
+    assert "Few bowel movements: not enough data" in out
+    assert "This is not a diagnosis" in out
+
+
+def test_command_line_prints_without_textual(tmp_path):
+    code = (
+        "import sys\n"
+        "from fatiguelog.cli import main\n"
+        f"rc = main(['--data-dir', {str(tmp_path)!r}, 'trends', '--days', '7', '--print'])\n"
+        "assert rc == 0, rc\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual loaded'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Trends" in done.stdout
+
+
+def test_bad_days_is_a_one_line_error(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), "trends", "--days", "0", "--print"]) == 1
+    assert "--days" in capsys.readouterr().err
+
+
+def test_sparkline_keeps_gaps_and_scale():
+    assert sparkline([0, None, 10], 3, (0, 10)) == "▁·█"
+    assert sparkline([None, None], 5) == "··"
+    assert len(sparkline(list(range(90)), 40, (0, 90))) == 40

@@ -110,7 +110,7 @@ def test_red_flag_stays_for_seven_days_and_comes_first():
     s = summary(h, 6)
     assert s.flags[0].id == "red.blood_in_stool"
     assert s.flags[0].level == "urgent"
-    assert "seek medical care promptly" in s.flags[0].advice.lower()
+    assert "seek medical care promptly" in s.flags[0].advice
     assert s.flags[0].since == day(0)
     assert "red.blood_in_stool" not in active_at(h, 7)
 

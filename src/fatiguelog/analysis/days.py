@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from itertools import accumulate
 
 from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, Entry
@@ -88,6 +89,11 @@ class DayTable:
 
     def day(self, i: int) -> date:
         return self.origin + timedelta(days=i)
+
+    @cached_property
+    def dates(self) -> tuple[date, ...]:
+        """Every day of the table, made once (charts share it)."""
+        return tuple(self.origin + timedelta(days=i) for i in range(self.size))
 
     def index(self, day: date) -> int:
         return (day - self.origin).days

@@ -499,7 +499,8 @@ def red_info(key: str) -> RuleInfo:
         title=f"{RED_FLAGS[key]} reported",
         rule=f"'{RED_FLAGS[key].lower()}' reported on any of the last 7 days",
         source=RED_SOURCE,
-        advice=SEEK_CARE,
+        advice=f"{SEEK_CARE} This alarm sign means you should seek medical care promptly "
+               "even if it has passed.",
     )
 
 

@@ -30,7 +30,7 @@ SBM_MIN_RECORDED = 4  # recorded days in the 7 needed for a rolling SBMs-a-week 
 
 
 def _days(table: DayTable, a: int, b: int) -> tuple[date, ...]:
-    return tuple(table.day(i) for i in range(a, b + 1))
+    return table.dates[a:b + 1]
 
 
 def rating_series(table: DayTable, key: str, a: int, b: int) -> DaySeries:

@@ -23,11 +23,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 from textual.worker import Worker, WorkerState
 
-from fatiguelog.analysis.summary import DaySeries, RatingStats, Summary
+from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.widgets.charts import MARK_WORDS, Scale, TextChart, fmt, period_text
-from fatiguelog.ui.widgets.flags import NOT_A_DIAGNOSIS, FlagCard, UrgentBanner
+from fatiguelog.ui.widgets.flags import LEVEL_WORDS, NOT_A_DIAGNOSIS, FlagCard, UrgentBanner
 
 #: Periods offered, in days (None: the whole history), with their key and label.
 PERIODS: tuple[tuple[str, int | None, str], ...] = (
@@ -202,6 +202,8 @@ def flag_widgets(s: Summary) -> Iterable[Widget]:
                   f"{s.last.isoformat()}")
     if not s.flags:
         yield text("No flag in this period: your entries met none of the flag rules.", "quiet")
+    elif len(others) > 1:
+        yield text("\n".join(overview_line(f, s.last) for f in others), "overview")
     for flag in others:
         yield FlagCard(flag, s.last)
     if s.not_enough_data:
@@ -209,6 +211,13 @@ def flag_widgets(s: Summary) -> Iterable[Widget]:
                  for rule in s.not_enough_data]
         yield text(f"Not enough data to check these rules on {s.last.isoformat()}:\n"
                    + "\n".join(lines), "not-enough")
+
+
+def overview_line(flag: FlagReport, last: date) -> str:
+    """One line per flag, so all of them fit on the first screen; details follow."""
+    level = LEVEL_WORDS.get(flag.level, flag.level)
+    still = "still active" if flag.last == last else f"until {flag.last.isoformat()}"
+    return f"{level}: {flag.title} (since {flag.since.isoformat()}, {still})"
 
 
 def _rating_heading(label: str, stats: RatingStats | None) -> str:
@@ -292,11 +301,13 @@ def intake_widgets(s: Summary) -> Iterable[Widget]:
         opioid = " (opioid-acting)" if stats.opioid_acting else ""
         title = (f"{name}{opioid}, {stats.unit} a day: mean {fmt(stats.mean_daily, 2)} on "
                  f"{stats.days} days taken, max {fmt(stats.max_daily, 2)}")
+        # A streak (the 7-day mean catching up with one new amount) is shown once.
+        changes = [e for e in stats.events if not getattr(e, "continues", False)]
         yield _chart(s, f"intake:{name}", title, Scale(0, top, "0", fmt(top, 1)),
-                     events=stats.events)
-        if stats.events:
-            shown = stats.events[-8:]
-            more = len(stats.events) - len(shown)
+                     events=changes)
+        if changes:
+            shown = changes[-8:]
+            more = len(changes) - len(shown)
             lines = [f"Changes ({MARK_WORDS}):"]
             if more:
                 lines.append(f"({more} earlier changes not listed)")

@@ -67,4 +67,5 @@ class FlagCard(Static):
         super().__init__(flag_content(flag, last_day), classes=f"flag flag-{flag.level}")
 
 
-__all__ = ["LEVEL_WORDS", "NOT_A_DIAGNOSIS", "URGENT_HEADLINE", "FlagCard", "UrgentBanner", "flag_content"]
+__all__ = ["LEVEL_WORDS", "NOT_A_DIAGNOSIS", "URGENT_HEADLINE", "FlagCard", "UrgentBanner",
+           "flag_content"]

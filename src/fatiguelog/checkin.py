@@ -278,14 +278,12 @@ def make_stool(bristol: int, flags: dict[str, bool], moment: str = "",
                keep: dict | None = None) -> dict:
     if bristol not in BRISTOL:
         raise InputError("Pick a Bristol type from 1 to 7.")
-    stool = dict(keep or {})
+    when = parse_time(moment)
+    stool: dict[str, Any] = {} if when is None else {"time": when}
     stool["bristol"] = bristol
     stool.update({flag: bool(flags.get(flag)) for flag in STOOL_FLAGS})
-    when = parse_time(moment)
-    if when is None:
-        stool.pop("time", None)
-    else:
-        stool["time"] = when
+    known = {"time", "bristol", *STOOL_FLAGS}
+    stool.update((k, v) for k, v in (keep or {}).items() if k not in known)
     return stool
 
 

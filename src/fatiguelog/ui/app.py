@@ -106,23 +106,18 @@ class FatiguelogApp(App[None]):
             if isinstance(screen, HomeScreen):
                 screen.say(message)
 
-    # -- other views (built elsewhere; used when present) ---------------------------------
+    # -- trends and export ----------------------------------------------------------------
     def action_trends(self, days: int | None = None) -> None:
-        try:
-            from fatiguelog.ui.screens.trends import TrendsScreen  # type: ignore[import-not-found]
-        except ImportError:
-            self.notify("The trend view is not in this version yet.", markup=False)
-            return
-        self.push_screen(TrendsScreen(self.root, days))
+        """The trend view; without a number of days, the default period (90 days)."""
+        from fatiguelog.ui.screens.trends import DEFAULT_DAYS, TrendsScreen
+
+        self.push_screen(TrendsScreen(self.root, self.settings,
+                                      DEFAULT_DAYS if days is None else days, today=self._today))
 
     def action_export(self) -> None:
-        try:
-            from fatiguelog.ui.screens.export import ExportScreen  # type: ignore[import-not-found]
-        except ImportError:
-            self.notify("Export from the app is not in this version yet; use "
-                        "'fatiguelog export'.", markup=False)
-            return
-        self.push_screen(ExportScreen(self.root))
+        from fatiguelog.ui.screens.export import ExportScreen
+
+        self.push_screen(ExportScreen(self.root, self.settings, today=self._today))
 
     # -- theme ---------------------------------------------------------------------------
     def action_toggle_theme(self) -> None:

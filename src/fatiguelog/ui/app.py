@@ -22,7 +22,7 @@ Start = tuple[Any, ...] | None
 class FatiguelogApp(App[None]):
     """`start`: None (home), ("checkin", day, quick) or ("trends", days)."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = str(Path(__file__).parent / "app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "fatiguelog"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -89,7 +89,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
         _check_target(target)
 
     from fatiguelog import export
-    from fatiguelog.analysis.build import build_summary
+    from fatiguelog.report import summarize
     from fatiguelog.settings import load_settings
     from fatiguelog.store import Store
     from fatiguelog.textsafe import strip_controls
@@ -99,8 +99,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
         print(
             strip_controls(f"fatiguelog: {problem} (defaults used)", one_line=True), file=sys.stderr
         )
-    history = Store(root).load_all()
-    summary = build_summary(history, settings, first, last, include_notes=include_notes)
+    summary = summarize(Store(root), settings, first, last, include_notes=include_notes)
 
     if target is None:
         _print_utf8(export.render(summary, fmt, include_notes))

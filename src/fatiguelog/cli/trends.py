@@ -47,8 +47,8 @@ CHARTS: tuple[tuple[str, str, tuple[float, float] | None, str], ...] = (
 
 def print_trends(args: argparse.Namespace, root: Path, *, console: Console | None = None,
                  today: date | None = None) -> int:
-    """Load the history, build the summary for the last N days, print it."""
-    from fatiguelog.analysis.build import build_summary
+    """Summarize the last N days (reading only what they need) and print it."""
+    from fatiguelog.report import summarize
     from fatiguelog.settings import load_settings
     from fatiguelog.store import Store
 
@@ -58,9 +58,8 @@ def print_trends(args: argparse.Namespace, root: Path, *, console: Console | Non
         raise UserError(f"--days must be 1 or more, not {days}")
     last = today or date.today()
     first = last - timedelta(days=days - 1)
-    history = Store(root).load_all()
     settings, settings_problems = load_settings(root)
-    summary = build_summary(history, settings, first, last)
+    summary = summarize(Store(root), settings, first, last)
     out = console or Console(highlight=False)
     for block in render(summary, width=out.width, settings_problems=len(settings_problems)):
         out.print(block)

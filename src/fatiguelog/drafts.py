@@ -1,0 +1,91 @@
+"""Unfinished check-ins, kept on disk so a crash, a closed terminal or a nap loses nothing.
+
+One draft per day in `<data>/drafts/YYYY-MM-DD.toml`, rewritten atomically (0600) at every
+answer and step change, offered on the next start and removed once the entry is saved.
+A draft that can't be read is ignored (never fatal): it only ever holds a copy of answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from fatiguelog import paths
+from fatiguelog.atomic import atomic_write
+from fatiguelog.checkin import clean_answers
+
+DRAFT_SCHEMA = 1
+
+
+@dataclass
+class Draft:
+    """The answers given so far for one day, and where the user was."""
+
+    day: date
+    quick: bool = False
+    step: str = ""
+    answers: dict[str, Any] = field(default_factory=dict)
+    saved: datetime | None = None
+
+
+def draft_path(root: Path, day: date) -> Path:
+    return paths.drafts_dir(root) / f"{day.isoformat()}.toml"
+
+
+def save_draft(root: Path, draft: Draft, now: datetime | None = None) -> None:
+    """Write the draft atomically (raises OSError: the caller decides how loud to be)."""
+    import tomli_w
+
+    draft.saved = (now or datetime.now().astimezone()).replace(microsecond=0)
+    doc = {
+        "schema": DRAFT_SCHEMA,
+        "date": draft.day,
+        "quick": draft.quick,
+        "step": draft.step,
+        "saved": draft.saved,
+        "answers": draft.answers,
+    }
+    atomic_write(draft_path(root, draft.day), tomli_w.dumps(doc).encode("utf-8"))
+
+
+def load_draft(root: Path, day: date) -> Draft | None:
+    """The day's draft, or None when there is none or it can't be used."""
+    try:
+        doc = tomllib.loads(draft_path(root, day).read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    if doc.get("schema") != DRAFT_SCHEMA or doc.get("date") != day:
+        return None
+    answers = clean_answers(doc.get("answers"))
+    saved = doc.get("saved")
+    return Draft(
+        day,
+        quick=doc.get("quick") is True,
+        step=doc["step"] if isinstance(doc.get("step"), str) else "",
+        answers=answers,
+        saved=saved if isinstance(saved, datetime) else None,
+    )
+
+
+def remove_draft(root: Path, day: date) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(draft_path(root, day))
+
+
+def draft_days(root: Path) -> list[date]:
+    """Days with a draft waiting, oldest first."""
+    found = []
+    try:
+        names = os.listdir(paths.drafts_dir(root))
+    except OSError:
+        return []
+    for name in names:
+        if name.endswith(".toml"):
+            with contextlib.suppress(ValueError):
+                found.append(date.fromisoformat(name[:-5]))
+    return sorted(found)

@@ -1,0 +1,118 @@
+"""Three-way merge of one day's document when the file changed behind the check-in's back.
+
+base = the document as the check-in opened it, ours = what the user made of it, theirs = what
+is on disk now (e.g. `fatiguelog log stool 2` ran in another terminal). Keys the user changed
+in this check-in win; every other key takes the disk's value; bowel movements and doses added
+on disk are kept alongside the user's. The result says in words what came from disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+from typing import Any, Final
+
+from fatiguelog.model import ALL_RATINGS, RED_FLAGS
+
+_MISSING: Final = object()
+#: Lists of tables where both sides may add items (merged item by item, not replaced whole).
+_ITEM_LISTS: Final = {("gi", "stools"): "bowel movement", ("intake",): "dose"}
+_IGNORED: Final = {("updated",)}  # rewritten by every save
+_LABELS: Final = {
+    **{r.path: r.label.lower() for r in ALL_RATINGS},
+    **{("red_flags", k): f"red flag '{v.lower()}'" for k, v in RED_FLAGS.items()},
+    ("symptoms", "unrefreshing_sleep"): "unrefreshing sleep",
+    ("sleep", "hours"): "hours of sleep",
+    ("gi", "no_bowel_movement"): "'no bowel movement today'",
+    ("gi", "laxative"): "laxative",
+    ("diet", "fiber_servings"): "fibre servings",
+    ("diet", "water_ml"): "water",
+    ("notes",): "notes",
+}
+
+
+@dataclass
+class MergeResult:
+    doc: dict[str, Any]
+    from_disk: list[str] = field(default_factory=list)  # what the other change contributed
+
+    def summary(self) -> str:
+        if not self.from_disk:
+            return ("The file had changed on disk; your answers were saved and nothing "
+                    "else was lost.")
+        return ("The file had changed on disk (another terminal?). Your answers were saved, and "
+                "these changes made elsewhere were kept: " + "; ".join(self.from_disk) + ".")
+
+
+def _label(path: tuple[str, ...]) -> str:
+    return _LABELS.get(path, ".".join(path))
+
+
+def merge_docs(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> MergeResult:
+    notes: list[str] = []
+    merged = _merge_tables(base, ours, theirs, (), notes)
+    gi = merged.get("gi")
+    if isinstance(gi, dict) and gi.get("stools") and gi.get("no_bowel_movement") is True:
+        gi["no_bowel_movement"] = False  # a bowel movement recorded anywhere beats "none today"
+    return MergeResult(merged, notes)
+
+
+def _merge_tables(base: dict, ours: dict, theirs: dict, path: tuple[str, ...],
+                  notes: list[str]) -> dict:
+    out: dict[str, Any] = {}
+    for key in [*ours, *(k for k in theirs if k not in ours)]:
+        value = _merge_value(base.get(key, _MISSING), ours.get(key, _MISSING),
+                             theirs.get(key, _MISSING), (*path, key), notes)
+        if value is not _MISSING:
+            out[key] = value
+    return out
+
+
+def _merge_value(base: Any, ours: Any, theirs: Any, path: tuple[str, ...],
+                 notes: list[str]) -> Any:
+    if path in _IGNORED:
+        return ours if ours is not _MISSING else theirs
+    if ours == base:
+        if theirs != base:
+            _note_disk(base, theirs, path, notes)
+        return theirs
+    if theirs in (base, ours):
+        return ours
+    # Both sides changed this key.
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        return _merge_tables(base if isinstance(base, dict) else {}, ours, theirs, path, notes)
+    if path in _ITEM_LISTS and isinstance(ours, list) and isinstance(theirs, list):
+        before = base if isinstance(base, list) else []
+        added = [item for item in theirs if item not in before and item not in ours]
+        if added:
+            noun = _ITEM_LISTS[path]
+            notes.append(f"{len(added)} {noun}{'s' if len(added) > 1 else ''} added elsewhere")
+        return _by_time([*ours, *added])
+    return ours  # the user's answer in this check-in wins
+
+
+def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str]) -> None:
+    if path in _ITEM_LISTS and isinstance(theirs, list):
+        before = base if isinstance(base, list) else []
+        added = [item for item in theirs if item not in before]
+        if added:
+            noun = _ITEM_LISTS[path]
+            notes.append(f"{len(added)} {noun}{'s' if len(added) > 1 else ''} added elsewhere")
+            return
+    if isinstance(theirs, dict) and isinstance(base, dict | type(_MISSING)):
+        inner_base = base if isinstance(base, dict) else {}
+        for key in theirs:
+            if inner_base.get(key, _MISSING) != theirs[key]:
+                _note_disk(inner_base.get(key, _MISSING), theirs[key], (*path, key), notes)
+        return
+    if theirs is _MISSING:
+        notes.append(f"{_label(path)} removed elsewhere")
+    else:
+        notes.append(f"{_label(path)} changed elsewhere")
+
+
+def _by_time(items: list) -> list:
+    if not all(isinstance(i, dict) for i in items):
+        return items
+    return sorted(items, key=lambda i: (not isinstance(i.get("time"), time),
+                                        i.get("time") or time()))

@@ -1,0 +1,264 @@
+"""Small modal dialogs: resume a draft, pick a day, add or change a dose or a bowel movement.
+
+Enter confirms and Esc cancels in every one of them, like the check-in itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet
+
+from fatiguelog import checkin
+from fatiguelog.checkin import InputError
+from fatiguelog.dates import DateError, parse_day
+from fatiguelog.drafts import Draft
+from fatiguelog.model import BRISTOL, STOOL_FLAGS, UNITS
+from fatiguelog.settings import Settings
+from fatiguelog.ui.widgets.fields import Line, TextField
+
+
+def _button(label: str, button_id: str) -> Button:
+    return Button(label, id=button_id, compact=True)
+
+
+def _row(label: str, field: Input) -> ComposeResult:
+    with Horizontal(classes="row"):
+        yield Line(label, classes="field-label")
+        yield field
+
+
+class ResumeDialog(ModalScreen[str | None]):
+    """Offer the unfinished check-in found on disk: resume, start over, or not now."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r,enter", "choose('resume')", "Resume", priority=True),
+        Binding("n", "choose('discard')", "Start over"),
+        Binding("escape", "choose(None)", "Not now"),
+    ]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        when = f", last changed at {self.draft.saved:%H:%M}" if self.draft.saved else ""
+        count = len(self.draft.answers)
+        with Vertical(classes="dialog"):
+            yield Line(f"You have an unfinished check-in for {self.draft.day:%a %d %b %Y}"
+                       f"{when}, with {count} answer(s).", classes="dialog-title")
+            yield Line("Resume it where you left off, or start over (its answers are "
+                       "dropped)?")
+            with Horizontal(classes="buttons"):
+                yield _button("r Resume", "resume")
+                yield _button("n Start over", "discard")
+                yield _button("Esc Not now", "cancel")
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
+
+    @on(Button.Pressed)
+    def _clicked(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+
+class DayPicker(ModalScreen[date | None]):
+    """Type any past day to backfill or edit it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "pick", "Open", priority=True),
+        Binding("escape", "dismiss(None)", "Cancel"),
+    ]
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Line("Which day? Type a date (YYYY-MM-DD), 'yesterday', or -3d for three "
+                       "days ago.", classes="dialog-title")
+            yield TextField(placeholder="e.g. yesterday", id="day")
+            yield Line(id="error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield _button("Enter Open", "open")
+                yield _button("Esc Cancel", "cancel")
+
+    def action_pick(self) -> None:
+        text = self.query_one("#day", Input).value
+        try:
+            day = parse_day(text, today=self.today)
+        except DateError as exc:
+            self.query_one("#error", Line).say(str(exc))
+            return
+        if day > self.today:
+            self.query_one("#error", Line).say("That day hasn't happened yet.")
+            return
+        self.dismiss(day)
+
+    @on(Button.Pressed)
+    def _clicked(self, event: Button.Pressed) -> None:
+        if event.button.id == "open":
+            self.action_pick()
+        else:
+            self.dismiss(None)
+
+
+class DoseForm(ModalScreen[dict | None]):
+    """One dose: substance (from settings or typed), amount, unit, optional form and time."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "save", "Save", priority=True),
+        Binding("escape", "dismiss(None)", "Cancel"),
+    ]
+
+    def __init__(self, current: dict | None, settings: Settings) -> None:
+        super().__init__()
+        self.current = current
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        dose = self.current or {}
+        names = [s.name for s in self.settings.substances]
+        when = dose.get("time")
+        with Vertical(classes="dialog form"):
+            yield Line("Change this dose" if self.current else "Add a dose",
+                       classes="dialog-title")
+            yield from _row("Substance", TextField(
+                str(dose.get("substance", "")), id="substance", compact=True,
+                suggester=SuggestFromList(names, case_sensitive=False)))
+            yield Line(f"Yours: {', '.join(names) or 'none yet'} (right arrow takes a "
+                       "suggestion)", classes="field-help")
+            yield from _row("Amount", TextField(
+                f"{dose['amount']:g}" if "amount" in dose else "", id="amount", compact=True,
+                restrict=r"[0-9.,]*"))
+            yield from _row("Unit", TextField(
+                str(dose.get("unit", "")), id="unit", compact=True,
+                suggester=SuggestFromList(UNITS, case_sensitive=False)))
+            yield Line(", ".join(UNITS), classes="field-help")
+            yield from _row("Form", TextField(str(dose.get("form", "")), id="form",
+                                              compact=True, placeholder="optional"))
+            yield from _row("Time HH:MM", TextField(
+                when.strftime("%H:%M") if when else "", id="time", compact=True,
+                restrict=r"[0-9:]*", max_length=5, placeholder="optional"))
+            yield Line(id="error", classes="error")
+            yield Line("Tab moves between fields. Enter saves, Esc cancels.", classes="hint")
+
+    @on(Input.Changed, "#substance")
+    def _fill_unit(self, event: Input.Changed) -> None:
+        known = self.settings.substance(event.value)
+        unit = self.query_one("#unit", Input)
+        if known is not None and not unit.value:
+            unit.value = known.unit
+
+    def action_save(self) -> None:
+        values = {key: self.query_one(f"#{key}", Input).value
+                  for key in ("substance", "amount", "unit", "form", "time")}
+        known = self.settings.substance(values["substance"])
+        if known is not None:
+            values["substance"] = known.name  # one spelling, so trends add up
+        try:
+            dose = checkin.make_dose(values["substance"], values["amount"],
+                                     values["unit"].strip().lower(), values["form"],
+                                     values["time"], keep=self.current)
+        except InputError as exc:
+            self.query_one("#error", Line).say(str(exc))
+            return
+        self.dismiss(dose)
+
+
+class StoolForm(ModalScreen[dict | None]):
+    """One bowel movement: Bristol type (all seven in words), how it went, optional time."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "save", "Save", priority=True),
+        Binding("escape", "dismiss(None)", "Cancel"),
+        *(Binding(str(n), f"bristol({n})", show=False) for n in range(1, 8)),
+        Binding("s", "flag('straining')", show=False),
+        Binding("i", "flag('incomplete')", show=False),
+        Binding("b", "flag('blockage')", show=False),
+        Binding("m", "flag('manual')", show=False),
+    ]
+    KEYS: ClassVar[dict[str, str]] = {"straining": "s", "incomplete": "i", "blockage": "b",
+                                      "manual": "m"}
+
+    def __init__(self, current: dict | None) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        stool = self.current or {}
+        when = stool.get("time")
+        with Vertical(classes="dialog form"):
+            yield Line("Change this bowel movement" if self.current else "Add a bowel movement",
+                       classes="dialog-title")
+            yield Line("Bristol type: press 1-7 (or up/down and space)")
+            with RadioSet(id="bristol", compact=True):
+                for n in BRISTOL:
+                    yield RadioButton(self._type_label(n, stool.get("bristol") == n),
+                                      stool.get("bristol") == n, id=f"type-{n}", compact=True)
+            for flag in STOOL_FLAGS:
+                box = Checkbox(self._flag_label(flag, stool.get(flag) is True),
+                               stool.get(flag) is True, id=f"flag-{flag}", compact=True)
+                box.can_focus = False
+                yield box
+            yield from _row("Time HH:MM", TextField(
+                when.strftime("%H:%M") if when else "", id="time", compact=True,
+                restrict=r"[0-9:]*", max_length=5, placeholder="optional"))
+            yield Line(id="error", classes="error")
+            yield Line("Enter saves, Esc cancels. Tab reaches the time.", classes="hint")
+
+    def _type_label(self, n: int, chosen: bool) -> Content:
+        return Content(f"{n}  {BRISTOL[n]}" + ("  <- chosen" if chosen else ""))
+
+    def _flag_label(self, flag: str, checked: bool) -> Content:
+        return Content(f"{self.KEYS[flag]}  {STOOL_FLAGS[flag]}: {'yes' if checked else 'no'}")
+
+    @on(RadioSet.Changed)
+    def _chosen(self) -> None:
+        for n in BRISTOL:
+            button = self.query_one(f"#type-{n}", RadioButton)
+            button.label = self._type_label(n, button.value)
+
+    @on(Checkbox.Changed)
+    def _checked(self, event: Checkbox.Changed) -> None:
+        flag = str(event.checkbox.id).removeprefix("flag-")
+        event.checkbox.label = self._flag_label(flag, event.value)
+
+    def on_mount(self) -> None:
+        self.query_one("#bristol", RadioSet).focus()
+
+    def action_bristol(self, n: int) -> None:
+        self.query_one(f"#type-{n}", RadioButton).value = True
+
+    def action_flag(self, flag: str) -> None:
+        self.query_one(f"#flag-{flag}", Checkbox).toggle()
+
+    def chosen(self) -> int | None:
+        pressed = self.query_one("#bristol", RadioSet).pressed_button
+        return int(str(pressed.id).removeprefix("type-")) if pressed else None
+
+    def action_save(self) -> None:
+        bristol = self.chosen()
+        if bristol is None:
+            self.query_one("#error", Line).say("Pick a Bristol type first: press 1-7.")
+            return
+        flags = {flag: self.query_one(f"#flag-{flag}", Checkbox).value for flag in STOOL_FLAGS}
+        try:
+            stool = checkin.make_stool(bristol, flags, self.query_one("#time", Input).value,
+                                       keep=self.current)
+        except InputError as exc:
+            self.query_one("#error", Line).say(str(exc))
+            return
+        self.dismiss(stool)
+
+
+__all__: list[Any] = ["DayPicker", "DoseForm", "ResumeDialog", "StoolForm"]

@@ -1,0 +1,336 @@
+"""The trend view: flags first (urgent ones in a banner), then charts, delayed PEM, problems.
+
+It renders the one `Summary` of `fatiguelog.report.summarize`, computed in a thread worker so
+the screen appears at once ("Reading your entries..."), and sets `loaded` when the figures are
+on screen. The summary's per-day entries are dropped once it is built: charts read only its
+series, so ten years of history cost the screen a few small tuples, not every entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Static
+from textual.worker import Worker, WorkerState
+
+from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
+from fatiguelog.settings import Settings
+from fatiguelog.textsafe import strip_controls
+from fatiguelog.ui.widgets.charts import MARK_WORDS, Scale, TextChart, fmt, period_text
+from fatiguelog.ui.widgets.flags import LEVEL_WORDS, NOT_A_DIAGNOSIS, FlagCard, UrgentBanner
+
+#: Periods offered, in days (None: the whole history), with their key and label.
+PERIODS: tuple[tuple[str, int | None, str], ...] = (
+    ("1", 7, "7 days"),
+    ("2", 30, "30 days"),
+    ("3", 90, "90 days"),
+    ("4", 365, "1 year"),
+    ("5", None, "All"),
+)
+DEFAULT_DAYS = 90
+#: Bristol types in a few words, to fit one line at 80 columns (full wording: model.BRISTOL).
+BRISTOL_SHORT = {1: "separate hard lumps", 2: "lumpy sausage", 3: "sausage with cracks",
+                 4: "smooth, soft sausage", 5: "soft blobs", 6: "mushy, ragged pieces",
+                 7: "watery, no solid pieces"}
+
+
+def period_id(days: int | None) -> str:
+    return f"period-{days or 'all'}"
+
+
+def period_words(days: int | None) -> str:
+    return "All your entries" if days is None else f"Last {days} days"
+
+
+class TrendsScreen(Screen[None]):
+    """Trends and flags for a period the user can switch with 1-5 (or a click)."""
+
+    CSS_PATH = str(Path(__file__).parent.parent / "trends.tcss")
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("escape", "back", "Back"),
+        *(Binding(key, f"period({days})", label) for key, days, label in PERIODS),
+        Binding("a", "period(None)", "All", show=False),
+        Binding("w", "period(7)", "Week", show=False),
+        Binding("m", "period(30)", "Month", show=False),
+        Binding("y", "period(365)", "Year", show=False),
+    ]
+
+    def __init__(self, root: Path, settings: Settings, days: int | None = DEFAULT_DAYS, *,
+                 today: date | None = None, name: str | None = None) -> None:
+        super().__init__(name=name)
+        self.root = Path(root)
+        self.settings = settings
+        self.days = days
+        self.today = today
+        self.summary: Summary | None = None
+        self.loaded = False
+        self._worker: Worker[Summary] | None = None
+
+    # -- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="trends-title")
+        with Horizontal(id="periods"):
+            for key, days, label in PERIODS:
+                yield Button(f"[{key}] {label}  ", id=period_id(days), compact=True,
+                             classes="period")
+        with VerticalScroll(id="trends-body"):
+            yield Static("Reading your entries...", id="trends-loading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._mark_period()
+        self.query_one("#trends-body").focus()
+        self._load()
+
+    def _title(self, summary: Summary | None = None) -> Content:
+        words = period_words(self.days)
+        if summary is None:
+            return Content.assemble(("Trends", "bold"), f" · {words}")
+        return Content.assemble(
+            ("Trends", "bold"), f" · {words} · {period_text(summary.first, summary.last)} · "
+            f"{summary.days_recorded}/{summary.days} days recorded")
+
+    def _mark_period(self) -> None:
+        """The chosen period's button carries a "◀" (the title names it in words too)."""
+        for key, days, label in PERIODS:
+            button = self.query_one(f"#{period_id(days)}", Button)
+            chosen = days == self.days
+            button.label = f"[{key}] {label}{' ◀' if chosen else '  '}"
+            button.set_class(chosen, "-chosen")
+
+    # -- loading -------------------------------------------------------------------------
+    def _load(self) -> None:
+        self.loaded = False
+        self.query_one("#trends-title", Static).update(self._title())
+        root, settings, days = self.root, self.settings, self.days
+        today = self.today or date.today()
+
+        def compute() -> Summary:
+            from fatiguelog.report import period_for, summarize
+            from fatiguelog.store import Store
+
+            store = Store(root)
+            first, last = period_for(days, today, store=store)
+            summary = summarize(store, settings, first, last)
+            return replace(summary, entries=())  # charts need the series, not every entry
+
+        self._worker = self.run_worker(compute, name="trends", group="trends", thread=True,
+                                       exclusive=True, exit_on_error=False)
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self._worker:
+            return
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            await self._show(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = strip_controls(str(event.worker.error), one_line=True)
+            await self._replace_body([Static(Content(
+                f"Your entries could not be read: {error}"), classes="problem")])
+            self.loaded = True
+
+    async def _show(self, summary: Summary) -> None:
+        self.summary = summary
+        self.query_one("#trends-title", Static).update(self._title(summary))
+        await self._replace_body(list(body_widgets(summary)))
+        self.loaded = True
+
+    async def _replace_body(self, widgets: list[Widget]) -> None:
+        body = self.query_one("#trends-body", VerticalScroll)
+        await body.remove_children()
+        await body.mount_all(widgets)
+        body.scroll_home(animate=False)
+
+    # -- actions -------------------------------------------------------------------------
+    def action_period(self, days: int | None) -> None:
+        if days == self.days and self._worker is not None:
+            return
+        self.days = days
+        self._mark_period()
+        self._load()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        for _key, days, _label in PERIODS:
+            if event.button.id == period_id(days):
+                event.stop()
+                self.action_period(days)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
+
+
+# -- the body, from a summary ---------------------------------------------------------------
+
+def heading(text: str) -> Static:
+    return Static(Content.assemble((text, "bold underline")), classes="heading")
+
+
+def text(value: str, classes: str = "") -> Static:
+    return Static(Content(strip_controls(value)), classes=classes)
+
+
+def body_widgets(s: Summary) -> Iterable[Widget]:
+    """Everything below the period bar, in reading order: what matters most comes first."""
+    if s.urgent:
+        yield UrgentBanner(s.urgent, s.last)
+    yield text(NOT_A_DIAGNOSIS, "disclaimer")
+    yield from flag_widgets(s)
+    yield from chart_widgets(s)
+    yield from pem_widgets(s)
+    if s.problems:
+        yield heading(f"Files that could not be read ({len(s.problems)})")
+        yield text("They are missing from every figure above:\n" + "\n".join(
+            str(p) for p in s.problems), "problem")
+
+
+def flag_widgets(s: Summary) -> Iterable[Widget]:
+    others = [f for f in s.flags if f.level != "urgent"]
+    active = sum(1 for f in s.flags if f.last == s.last)
+    yield heading(f"Flags: {len(s.flags)} in this period, {active} still active on "
+                  f"{s.last.isoformat()}")
+    if not s.flags:
+        yield text("No flag in this period: your entries met none of the flag rules.", "quiet")
+    elif len(others) > 1:
+        yield text("\n".join(overview_line(f, s.last) for f in others), "overview")
+    for flag in others:
+        yield FlagCard(flag, s.last)
+    if s.not_enough_data:
+        lines = [f"- {rule}: {s.not_enough_detail.get(rule, 'too few entries')}"
+                 for rule in s.not_enough_data]
+        yield text(f"Not enough data to check these rules on {s.last.isoformat()}:\n"
+                   + "\n".join(lines), "not-enough")
+
+
+def overview_line(flag: FlagReport, last: date) -> str:
+    """One line per flag, so all of them fit on the first screen; details follow."""
+    level = LEVEL_WORDS.get(flag.level, flag.level)
+    still = "still active" if flag.last == last else f"until {flag.last.isoformat()}"
+    return f"{level}: {flag.title} (since {flag.since.isoformat()}, {still})"
+
+
+def _rating_heading(label: str, stats: RatingStats | None) -> str:
+    if stats is None or not stats.days:
+        return f"{label}: no answers in this period"
+    return (f"{label}: mean {fmt(stats.mean)}, range {fmt(stats.min)}-{fmt(stats.max)}, "
+            f"{stats.days} days answered")
+
+
+def _has_values(series: DaySeries | None) -> bool:
+    return series is not None and any(v is not None for v in series.values)
+
+
+def _chart(s: Summary, key: str, title: str, scale: Scale, **kwargs: object) -> Widget:
+    series = s.series.get(key)
+    if series is None or not _has_values(series):
+        return text(f"{title.split(':')[0]}: no answers in this period", "chart-empty")
+    return TextChart(series, scale, heading=title, classes="chart", **kwargs)
+
+
+def chart_widgets(s: Summary) -> Iterable[Widget]:
+    yield heading("Charts (each bar is a day, or the mean of several; · = no answer)")
+    ten = Scale(0, 10, "0", "10")
+    yield _chart(s, "fatigue", _rating_heading("Fatigue (0-10, higher is worse)",
+                                               s.symptoms.get("fatigue")), ten)
+    yield _chart(s, "pem", _rating_heading("PEM (0-10, higher is worse)", s.symptoms.get("pem")),
+                 ten)
+    hours = [v for v in s.series["sleep_hours"].values if v is not None] \
+        if "sleep_hours" in s.series else []
+    top = max([12.0, *hours])
+    yield _chart(s, "sleep_hours", f"Sleep (hours a night): mean {fmt(s.sleep.hours_mean)} "
+                 f"over {s.sleep.days} nights", Scale(0, top, "0h", f"{fmt(top, 0)}h"))
+    yield _chart(s, "sleep_quality", f"Sleep quality (0-10, higher is better): mean "
+                 f"{fmt(s.sleep.quality_mean)}", ten)
+    yield _chart(s, "exertion", _rating_heading("Exertion (0-10)", s.exertion), ten)
+    yield from gi_widgets(s)
+    yield from intake_widgets(s)
+
+
+def gi_widgets(s: Summary) -> Iterable[Widget]:
+    gi = s.gi
+    sbm = s.series.get("sbm_per_week")
+    peak = max([7.0, *(v for v in sbm.values if v is not None)]) if sbm else 7.0
+    yield _chart(s, "sbm_per_week",
+                 f"Spontaneous bowel movements a week (rolling 7 days): {fmt(gi.sbm_per_week)} "
+                 f"a week over {gi.recorded_days} recorded days", Scale(0, peak, "0", fmt(peak, 0)))
+    yield _chart(s, "bristol_mean", "Bristol type, daily mean (1 hard lumps - 7 watery; "
+                 "4 is typical)", Scale(1, 7, "1", "7"))
+    total = sum(gi.bristol_counts.values())
+    if total:
+        width = 24
+        most = max(gi.bristol_counts.values()) or 1
+        lines = [f"Bristol types of {total} stools in this period:"]
+        for kind in range(1, 8):
+            n = gi.bristol_counts.get(kind, 0)
+            bar = "█" * round(width * n / most)
+            lines.append(f"Type {kind} {bar:<{width}} {n:>4}  {BRISTOL_SHORT[kind]}")
+        yield text("\n".join(lines), "bristol")
+    shares = []
+    if gi.straining_share is not None:
+        shares.append(f"straining in {fmt(100 * gi.straining_share, 0)}% of "
+                      f"{gi.straining_answered} answered")
+    if gi.incomplete_share is not None:
+        shares.append(f"felt incomplete in {fmt(100 * gi.incomplete_share, 0)}% of "
+                      f"{gi.incomplete_answered} answered")
+    shares.append(f"laxative on {gi.laxative_days} days")
+    yield text(f"{gi.stools} bowel movements ({gi.sbm} spontaneous); " + "; ".join(shares) + ".",
+               "quiet")
+
+
+def intake_widgets(s: Summary) -> Iterable[Widget]:
+    from fatiguelog.analysis.intake import describe
+
+    if not s.intake:
+        yield text("Intake: nothing recorded in this period.", "chart-empty")
+        return
+    for name, stats in s.intake.items():
+        series = s.series.get(f"intake:{name}")
+        amounts = [v for v in series.values if v is not None] if series else []
+        top = max([1.0, *amounts])
+        opioid = " (opioid-acting)" if stats.opioid_acting else ""
+        title = (f"{name}{opioid}, {stats.unit} a day: mean {fmt(stats.mean_daily, 2)} on "
+                 f"{stats.days} days taken, max {fmt(stats.max_daily, 2)}")
+        # A streak (the 7-day mean catching up with one new amount) is shown once.
+        changes = [e for e in stats.events if not getattr(e, "continues", False)]
+        yield _chart(s, f"intake:{name}", title, Scale(0, top, "0", fmt(top, 1)),
+                     events=changes)
+        if changes:
+            shown = changes[-8:]
+            more = len(changes) - len(shown)
+            lines = [f"Changes ({MARK_WORDS}):"]
+            if more:
+                lines.append(f"({more} earlier changes not listed)")
+            lines += [f"- {describe(e)}" for e in shown]
+            yield text("\n".join(lines), "events")
+
+
+def pem_widgets(s: Summary) -> Iterable[Widget]:
+    p = s.pem
+    yield heading("Delayed post-exertional malaise (PEM)")
+    lines = [p.statement or "Not enough data to compare."]
+    if p.enough_data:
+        lines += [
+            f"On the 1-2 days after exertion of {p.threshold} or more ({p.high_days} days) "
+            f"vs. after other days ({p.other_days} days):",
+            f"  PEM      {fmt(p.pem_after_high):>7} (n={p.pem_after_high_n})  vs. "
+            f"{fmt(p.pem_after_other):>7} (n={p.pem_after_other_n})",
+            f"  Fatigue  {fmt(p.fatigue_after_high):>7} (n={p.fatigue_after_high_n})  vs. "
+            f"{fmt(p.fatigue_after_other):>7} (n={p.fatigue_after_other_n})",
+        ]
+    else:
+        lines.append("Not enough data for the delayed-PEM figures in this period.")
+    yield text("\n".join(lines), "pem")
+
+
+__all__ = ["PERIODS", "TrendsScreen", "body_widgets"]

@@ -1,0 +1,30 @@
+"""Small shared widget helpers: safe text, and inputs that obey the app's blink setting."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from fatiguelog.textsafe import strip_controls
+
+
+def safe(text: str, *, one_line: bool = False) -> Content:
+    """User text as plain content: never markup, never a terminal control sequence."""
+    return Content(strip_controls(text, one_line=one_line))
+
+
+class TextField(Input):
+    """An Input whose cursor blinks unless the app says not to (stable screenshots)."""
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "blink", True)
+
+
+class Line(Static):
+    """A one-line label whose text is never parsed as markup."""
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(safe(text), **kwargs)
+
+    def say(self, text: str) -> None:
+        self.update(safe(text))

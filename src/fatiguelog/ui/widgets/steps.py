@@ -1,0 +1,458 @@
+"""One widget per kind of check-in question. Each shows one question and knows its answer.
+
+A view posts `Answered` whenever the user changes something, so the draft on disk follows every
+keystroke that matters; `value()` gives the answer in the shape `fatiguelog.checkin` expects.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, OptionList
+
+from fatiguelog import checkin
+from fatiguelog.checkin import InputError, Step
+from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
+from fatiguelog.textsafe import strip_controls
+from fatiguelog.ui.widgets.fields import Line, TextField, safe
+
+
+class StepView(Widget, can_focus=True):
+    """Base: a step's question body."""
+
+    class Answered(Message):
+        def __init__(self, view: StepView) -> None:
+            super().__init__()
+            self.view = view
+
+    def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.step = step
+        self.initial = value
+
+    def value(self) -> Any:
+        """The answer now on screen; `InputError` when typed text can't be used."""
+        return self.initial
+
+    def changed(self) -> None:
+        self.post_message(self.Answered(self))
+
+    def focus_first(self) -> None:
+        self.focus()
+
+
+def _button(label: str, action_id: str, *, classes: str = "") -> Button:
+    button = Button(label, id=action_id, compact=True, classes=classes)
+    button.can_focus = False  # keys go to the step; the mouse still clicks
+    return button
+
+
+class RatingView(StepView):
+    """0-10: number keys, `t` for 10, or a click."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(10)),
+        Binding("t", "pick(10)", "10", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Line(self.step.scale, classes="scale")
+        with Horizontal(classes="ratings"):
+            for n in range(11):
+                yield _button(str(n), f"rate-{n}", classes="rating")
+        yield Line(id="answer", classes="answer")
+        yield Line("Press 0-9, or t for 10 (or click). Enter goes on, s skips, Esc goes back.",
+                   classes="hint")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        for n in range(11):
+            button = self.query_one(f"#rate-{n}", Button)
+            button.set_class(self.initial == n, "-selected")
+            button.label = f"[{n}]" if self.initial == n else str(n)
+        text = ("Your answer: not given yet" if self.initial is None
+                else f"Your answer: {self.initial} of 10")
+        self.query_one("#answer", Line).say(text)
+
+    def action_pick(self, n: int) -> None:
+        self.initial = n
+        self._show()
+        self.changed()
+
+    @on(Button.Pressed, ".rating")
+    def _clicked(self, event: Button.Pressed) -> None:
+        self.action_pick(int(str(event.button.id).removeprefix("rate-")))
+
+
+class YesNoView(StepView):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "pick(True)", "Yes"), Binding("n", "pick(False)", "No")]
+
+    def compose(self) -> ComposeResult:
+        if self.step.help:
+            yield Line(self.step.help, classes="scale")
+        with Horizontal(classes="choices"):
+            yield _button("y  Yes", "yes", classes="choice")
+            yield _button("n  No", "no", classes="choice")
+        yield Line(id="answer", classes="answer")
+        yield Line("Press y or n (or click). Enter goes on, s skips, Esc goes back.",
+                   classes="hint")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        for button_id, label, answer in (("yes", "y  Yes", True), ("no", "n  No", False)):
+            button = self.query_one(f"#{button_id}", Button)
+            button.set_class(self.initial is answer, "-selected")
+            button.label = f"[{label}]" if self.initial is answer else label
+        said = {None: "not given yet", True: "yes", False: "no"}[self.initial]
+        self.query_one("#answer", Line).say(f"Your answer: {said}")
+
+    def action_pick(self, answer: bool) -> None:
+        self.initial = answer
+        self._show()
+        self.changed()
+
+    @on(Button.Pressed, ".choice")
+    def _clicked(self, event: Button.Pressed) -> None:
+        self.action_pick(event.button.id == "yes")
+
+
+class NumberView(StepView):
+    """A typed number; empty means no answer (Enter on empty skips)."""
+
+    can_focus = False
+
+    def compose(self) -> ComposeResult:
+        yield Line(self.step.help, classes="scale")
+        text = "" if self.initial is None else f"{self.initial:g}"
+        with Horizontal(classes="number-row"):
+            yield TextField(text, placeholder="e.g. 6.5", id="number",
+                            restrict=r"[0-9.,]*", max_length=8)
+            yield Line(self.step.unit_label, classes="unit")
+        yield Line("Type the number, then Enter. Leave it empty and press Enter to skip "
+                   "(or ctrl+s). Esc goes back.", classes="hint")
+
+    def focus_first(self) -> None:
+        self.query_one("#number", Input).focus()
+
+    def value(self) -> Any:
+        text = self.query_one("#number", Input).value
+        return checkin.parse_number(self.step, text) if text.strip() else None
+
+    @on(Input.Changed, "#number")
+    def _typed(self) -> None:
+        self.changed()
+
+
+class NotesView(StepView):
+    can_focus = False
+
+    def compose(self) -> ComposeResult:
+        yield Line(self.step.help, classes="scale")
+        yield TextField(self.initial or "", placeholder="optional", id="notes")
+        yield Line("Type, then Enter. An empty note adds nothing (ctrl+s skips). "
+                   "Esc goes back.", classes="hint")
+
+    def focus_first(self) -> None:
+        self.query_one("#notes", Input).focus()
+
+    def value(self) -> Any:
+        text = strip_controls(self.query_one("#notes", Input).value).strip()
+        if not text and self.initial is None:
+            return None
+        return text
+
+    @on(Input.Changed, "#notes")
+    def _typed(self) -> None:
+        self.changed()
+
+
+class ItemsView(StepView):
+    """A list the user edits with a (add), c (change) and x (remove)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", show=False),
+        Binding("c", "change", "Change", show=False),
+        Binding("x", "remove", "Remove", show=False),
+        Binding("n", "none", "None today", show=False),
+    ]
+    can_focus = False
+
+    def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
+        super().__init__(step, value, **kwargs)
+        self.items: list[dict] = []
+
+    def describe_item(self, item: dict) -> str:
+        raise NotImplementedError
+
+    def list_widget(self) -> OptionList:
+        return self.query_one("#items", OptionList)
+
+    def focus_first(self) -> None:
+        self.list_widget().focus()
+
+    def refresh_items(self) -> None:
+        options = self.list_widget()
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options([safe(f"{i}. {self.describe_item(item)}", one_line=True)
+                             for i, item in enumerate(self.items, 1)])
+        if self.items:
+            options.highlighted = min(highlighted or 0, len(self.items) - 1)
+        self.show_status()
+
+    def show_status(self) -> None:
+        pass
+
+    def selected(self) -> int | None:
+        index = self.list_widget().highlighted
+        return index if self.items and index is not None else None
+
+    def action_add(self) -> None:
+        self.edit_item(None)
+
+    def action_change(self) -> None:
+        index = self.selected()
+        if index is None:
+            self.app.notify("Nothing to change yet: press a to add one.", markup=False)
+        else:
+            self.edit_item(index)
+
+    def action_remove(self) -> None:
+        index = self.selected()
+        if index is not None:
+            del self.items[index]
+            self.after_edit()
+
+    def after_edit(self) -> None:
+        self.refresh_items()
+        self.changed()
+
+    def store_item(self, index: int | None, item: dict | None) -> None:
+        if item is None:
+            return
+        if index is None:
+            self.items.append(item)
+        else:
+            self.items[index] = item
+        self.after_edit()
+        self.list_widget().highlighted = self.items.index(item)
+
+    def edit_item(self, index: int | None) -> None:
+        raise NotImplementedError
+
+    @on(Button.Pressed, ".tool")
+    def _clicked(self, event: Button.Pressed) -> None:
+        self.run_action(str(event.button.id).removeprefix("do-"))
+
+
+class IntakeView(ItemsView):
+    def __init__(self, step: Step, value: Any, source: str = "", **kwargs: Any) -> None:
+        super().__init__(step, value, **kwargs)
+        self.items = [dict(d) for d in (value or [])]
+        self.source = source
+
+    def describe_item(self, item: dict) -> str:
+        return checkin.describe_dose(item)
+
+    def compose(self) -> ComposeResult:
+        yield Line(self.source or self.step.help, id="intake-source", classes="scale")
+        yield OptionList(id="items", markup=False, compact=True)
+        yield Line(id="items-status", classes="answer")
+        with Horizontal(classes="tools"):
+            yield _button("a Add", "do-add", classes="tool")
+            yield _button("c Change", "do-change", classes="tool")
+            yield _button("x Remove", "do-remove", classes="tool")
+            yield _button("n Nothing today", "do-none", classes="tool")
+        yield Line("Up/down picks a dose. Enter goes on, s skips, Esc goes back.",
+                   classes="hint")
+
+    def on_mount(self) -> None:
+        self.refresh_items()
+
+    def show_status(self) -> None:
+        text = (f"{len(self.items)} dose(s) listed." if self.items
+                else "Nothing listed: Enter records that you took nothing today.")
+        self.query_one("#items-status", Line).say(text)
+
+    def value(self) -> Any:
+        return [dict(d) for d in self.items]
+
+    def action_none(self) -> None:
+        self.items = []
+        self.after_edit()
+
+    def edit_item(self, index: int | None) -> None:
+        from fatiguelog.ui.screens.dialogs import DoseForm
+
+        current = None if index is None else self.items[index]
+        self.app.push_screen(DoseForm(current, self.app.settings),
+                             lambda item: self.store_item(index, item))
+
+
+class StoolsView(ItemsView):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *ItemsView.BINDINGS, Binding("l", "laxative", "Laxative", show=False)]
+
+    def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
+        super().__init__(step, value, **kwargs)
+        value = value or {}
+        self.items = [dict(s) for s in value.get("stools", [])]
+        self.none_today: bool = bool(value.get("no_bowel_movement")) and not self.items
+        self.laxative: bool | None = value.get("laxative")
+
+    def describe_item(self, item: dict) -> str:
+        words = BRISTOL.get(item.get("bristol"), "")
+        return f"{checkin.describe_stool(item)} ({words.lower()})" if words else \
+            checkin.describe_stool(item)
+
+    def compose(self) -> ComposeResult:
+        yield Line("Add each one (Bristol type 1-7), or say none today.", classes="scale")
+        yield OptionList(id="items", markup=False, compact=True)
+        yield Line(id="items-status", classes="answer")
+        yield Line(id="laxative", classes="answer")
+        with Horizontal(classes="tools"):
+            yield _button("a Add", "do-add", classes="tool")
+            yield _button("c Change", "do-change", classes="tool")
+            yield _button("x Remove", "do-remove", classes="tool")
+            yield _button("n None today", "do-none", classes="tool")
+            yield _button("l Laxative", "do-laxative", classes="tool")
+        yield Line("Up/down picks one. Enter goes on, s skips, Esc goes back.", classes="hint")
+
+    def on_mount(self) -> None:
+        self.refresh_items()
+
+    def show_status(self) -> None:
+        if self.items:
+            text = f"{len(self.items)} bowel movement(s) today."
+        elif self.none_today:
+            text = "None today (no bowel movement)."
+        else:
+            text = "Nothing recorded yet: a adds one, n says none today."
+        self.query_one("#items-status", Line).say(text)
+        said = {None: "not answered", True: "yes", False: "no"}[self.laxative]
+        self.query_one("#laxative", Line).say(
+            f"Laxative, enema or suppository today: {said} (l changes it)")
+
+    def value(self) -> Any:
+        value: dict[str, Any] = {"stools": [dict(s) for s in self.items],
+                                 "no_bowel_movement": self.none_today and not self.items}
+        if self.laxative is not None:
+            value["laxative"] = self.laxative
+        return value
+
+    def after_edit(self) -> None:
+        if self.items:
+            self.none_today = False
+        super().after_edit()
+
+    def action_none(self) -> None:
+        if self.items:
+            self.app.notify("Bowel movements are listed: remove them first (x).", markup=False)
+            return
+        self.none_today = not self.none_today
+        self.after_edit()
+
+    def action_laxative(self) -> None:
+        self.laxative = not self.laxative if self.laxative is not None else True
+        self.after_edit()
+
+    def edit_item(self, index: int | None) -> None:
+        from fatiguelog.ui.screens.dialogs import StoolForm
+
+        current = None if index is None else self.items[index]
+        self.app.push_screen(StoolForm(current), lambda item: self.store_item(index, item))
+
+
+class RedFlagsView(StepView):
+    """Seven checkboxes (keys 1-7); any one checked shows the seek-care message at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(str(i), f"toggle({i})", show=False) for i in range(1, 8)]
+
+    def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
+        super().__init__(step, value, **kwargs)
+        self.flags = {key: bool((value or {}).get(key)) for key in RED_FLAGS}
+
+    def compose(self) -> ComposeResult:
+        yield Line(self.step.help, classes="scale")
+        with Vertical(classes="flags"):
+            for key in RED_FLAGS:
+                box = Checkbox(self._label(key), self.flags[key], id=f"flag-{key}",
+                               compact=True)
+                box.can_focus = False
+                yield box
+        yield Line(f"! {SEEK_CARE}", id="seek-care")
+        yield Line("Press 1-7 to check or uncheck (or click). Enter goes on, s skips.",
+                   classes="hint")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _label(self, key: str) -> Content:
+        number = list(RED_FLAGS).index(key) + 1
+        return Content(f"{number}  {RED_FLAGS[key]}: {'YES' if self.flags[key] else 'no'}")
+
+    def _show(self) -> None:
+        self.query_one("#seek-care").display = any(self.flags.values())
+
+    def action_toggle(self, number: int) -> None:
+        key = list(RED_FLAGS)[number - 1]
+        self.query_one(f"#flag-{key}", Checkbox).toggle()
+
+    @on(Checkbox.Changed)
+    def _changed(self, event: Checkbox.Changed) -> None:
+        key = str(event.checkbox.id).removeprefix("flag-")
+        self.flags[key] = event.value
+        event.checkbox.label = self._label(key)
+        self._show()
+        self.changed()
+
+    def value(self) -> Any:
+        return dict(self.flags)
+
+
+class ReviewView(StepView):
+    """Every answer in words, with where it comes from, before saving."""
+
+    def __init__(self, step: Step, value: Any, rows: list[tuple[str, str]], **kwargs: Any):
+        super().__init__(step, value, **kwargs)
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        answered = [(label, said) for label, said in self.rows if said != "skipped"]
+        skipped = [label for label, said in self.rows if said == "skipped"]
+        with VerticalScroll(id="review"):
+            for label, said in answered:
+                yield Line(f"{label}: {said}", classes="review-row")
+            if skipped:
+                yield Line(f"Skipped (nothing written): {', '.join(skipped)}",
+                           classes="review-row skipped")
+        yield Line("Enter saves. Esc goes back to change something. Up/down scrolls.",
+                   classes="hint")
+
+    def focus_first(self) -> None:
+        self.query_one("#review", VerticalScroll).focus()
+
+
+def view_for(step: Step, value: Any, **extra: Any) -> StepView:
+    kinds: dict[str, type[StepView]] = {
+        "rating": RatingView, "yesno": YesNoView, "number": NumberView, "notes": NotesView,
+        "intake": IntakeView, "stools": StoolsView, "red_flags": RedFlagsView,
+        "review": ReviewView,
+    }
+    return kinds[step.kind](step, value, id="step-view", **extra)
+
+
+__all__ = ["InputError", "StepView", "view_for"]

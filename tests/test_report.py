@@ -1,0 +1,87 @@
+"""`summarize`: reads only what a period needs, yet a flag's `since` is the true start."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from fatiguelog.analysis.build import build_summary
+from fatiguelog.report import LOOKBACK, period_for, summarize
+from fatiguelog.settings import Settings
+from fatiguelog.store import Store
+from tests.ui_trends.histories import TODAY, build, calm, day_entry, write
+
+
+def _constipated(i: int, day: date):
+    """One hard stool every fourth day, every day recorded: `gi.infrequent` from day 7 on."""
+    return day_entry(day, bristol=(2,) if i % 4 == 0 else (), straining=True)
+
+
+def test_since_is_true_when_the_run_began_200_days_before_the_period(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    history_days = 230  # starts 200 days before a 30-day period
+    build(root, history_days, _constipated)
+    store = Store(root)
+    first, last = period_for(30, TODAY)
+    summary = summarize(store, Settings(), first, last)
+    flag = next(f for f in summary.flags if f.id == "gi.infrequent")
+    start = TODAY - timedelta(days=history_days - 1)
+    assert flag.since == start + timedelta(days=5)  # the 6th recorded GI day: enough data
+    assert (first - flag.since).days > LOOKBACK  # beyond what the first read covered
+    assert flag.last == TODAY
+    full = build_summary(store.load_all(), Settings(), first, last)
+    assert [(f.id, f.since, f.last) for f in summary.flags] == \
+        [(f.id, f.since, f.last) for f in full.flags]
+
+
+def test_a_recent_run_needs_no_whole_history_read(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "data"
+    days = 600
+
+    def make(i: int, day: date):
+        return _constipated(i, day) if i >= days - 20 else calm(i, day)
+
+    build(root, days, make)
+    store = Store(root)
+    monkeypatch.setattr(store, "load_all", lambda: pytest.fail("read the whole history"))
+    summary = summarize(store, Settings(), *period_for(30, TODAY))
+    flag = next(f for f in summary.flags if f.id == "gi.infrequent")
+    assert TODAY - timedelta(days=20) <= flag.since <= TODAY
+
+
+def test_problems_of_files_in_the_period_are_kept(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    build(root, 40, calm)
+    broken = root / "entries" / "2026" / "2026-11-20.toml"
+    broken.write_text("schema = 1\ndate = 2026-11-20\n[symptoms\n")
+    old = root / "entries" / "2026" / "2026-09-01.toml"
+    old.write_text("not toml at all ==")
+    summary = summarize(Store(root), Settings(), *period_for(30, TODAY))
+    files = [p.file for p in summary.problems]
+    assert "entries/2026/2026-11-20.toml" in files
+    assert "entries/2026/2026-09-01.toml" not in files  # before the period
+
+
+def test_notes_only_when_asked(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    write(root, [day_entry(TODAY, notes="private words")])
+    first, last = period_for(7, TODAY)
+    assert summarize(Store(root), Settings(), first, last).notes is None
+    notes = summarize(Store(root), Settings(), first, last, include_notes=True).notes
+    assert notes == ((TODAY, "private words"),)
+
+
+def test_period_for() -> None:
+    assert period_for(7, TODAY) == (date(2026, 11, 19), TODAY)
+    assert period_for(1, TODAY) == (TODAY, TODAY)
+    with pytest.raises(ValueError):
+        period_for(0, TODAY)
+
+
+def test_period_all_starts_at_the_first_entry(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    assert period_for(None, TODAY, store=Store(root)) == (TODAY, TODAY)
+    write(root, [day_entry(date(2024, 3, 2)), day_entry(date(2025, 1, 1))])
+    assert period_for(None, TODAY, store=Store(root)) == (date(2024, 3, 2), TODAY)

@@ -146,3 +146,11 @@ def test_an_unwritable_cache_folder_does_not_stop_loading(tmp_path: Path) -> Non
     store = make_history(tmp_path / "data")
     cached = Store(store.root, cache_dir=blocker / "sub")
     assert fatigue(cached) == {d: i for i, d in enumerate(DAYS)}
+
+
+def test_a_key_that_looks_like_a_cache_tag_stays_a_table(tmp_path: Path) -> None:
+    store = make_history(tmp_path / "data")
+    path = store.path(DAYS[1])
+    path.write_text(path.read_text() + '\n[odd]\n"$d" = "2020-01-01"\n')
+    fatigue(store)
+    assert store.load_all().entries[DAYS[1]].doc["odd"] == {"$d": "2020-01-01"}

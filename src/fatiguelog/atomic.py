@@ -27,8 +27,12 @@ def ensure_private_dir(path: Path) -> None:
     os.chmod(path, DIR_MODE)  # umask may have narrowed or widened it
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically; the file ends up 0600."""
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `data` atomically; the file ends up 0600.
+
+    `durable=False` skips the fsyncs, for files that are only ever a copy (the cache): a torn
+    copy is detected and rebuilt, so it is not worth two disk flushes.
+    """
     ensure_private_dir(path.parent)
     # A unique hidden name beside the target (not `tempfile`, whose import costs a few ms of
     # every `fatiguelog log`); O_EXCL makes a clash an error rather than a shared file.
@@ -38,14 +42,16 @@ def atomic_write(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), FILE_MODE)  # whatever the umask
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -35,19 +35,15 @@ def stat_key(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def _encode(value: Any) -> Any:
-    """TOML values to JSON: dates and times become tagged objects."""
-    if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
+def _tag(value: Any) -> Any:
+    """JSON has no dates or times: write them as tagged objects (called by the C encoder)."""
     if isinstance(value, datetime):
         return {"$dt": value.isoformat()}
     if isinstance(value, date):
         return {"$d": value.isoformat()}
     if isinstance(value, time):
         return {"$t": value.isoformat()}
-    return value
+    raise TypeError(f"{type(value).__name__} can't be cached")
 
 
 def _decode_hook(obj: dict[str, Any]) -> Any:
@@ -128,10 +124,11 @@ class EntryCache:
             "version": CACHE_VERSION,
             "app": __version__,
             "root": self.root,
-            "files": {rel: [r[0], _encode(r[1]), r[2], r[3]] for rel, r in self.records.items()},
+            "files": self.records,
         }
         try:
-            atomic_write(self.path, json.dumps(payload, separators=(",", ":")).encode())
-        except OSError:
+            text = json.dumps(payload, separators=(",", ":"), default=_tag)
+            atomic_write(self.path, text.encode(), durable=False)
+        except (OSError, TypeError, ValueError):
             return
         self._dirty = False

@@ -292,7 +292,8 @@ class Store:
         except OSError as exc:
             return None, [Problem(rel, describe_os_error(exc, path))]
         doc, problems = parse_entry_bytes(raw, rel, day)
-        if cache is not None:
+        if cache is not None and b"$d" not in raw and b"$t" not in raw:
+            # (a file with a key the cache uses as a date tag is simply never cached)
             cache.put(rel, key, doc, [[p.message, p.line] for p in problems])
         return doc, problems
 

@@ -7,8 +7,8 @@ rest of the history still loads. Type checks exclude `bool` from numbers on purp
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Any
 
@@ -22,157 +22,142 @@ from fatiguelog.model import (
 
 # (message, key path used to find the line)
 Issue = tuple[str, tuple[str | int, ...]]
+Path = tuple[str | int, ...]
+
+# Every history load validates every file, so the checks below are written for speed:
+# `type(x) is int` (which also rules out bool) and one list of issues passed around.
+_RATINGS_BY_SECTION: dict[str, tuple[str, ...]] = {}
+for _rating in ALL_RATINGS:
+    _RATINGS_BY_SECTION.setdefault(_rating.section, ())
+    _RATINGS_BY_SECTION[_rating.section] += (_rating.key,)
+_TABLES = ("symptoms", "sleep", "activity", "gi", "diet", "red_flags")
+_NUMBER = (int, float)
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _check_rating(value: Any, name: str, path: tuple[str | int, ...]) -> Iterator[Issue]:
-    if not _is_int(value) or not 0 <= value <= 10:
-        yield (f"{name} must be a whole number from 0 to 10, not {value!r}", path)
-
-
-def _check_bool(value: Any, name: str, path: tuple[str | int, ...]) -> Iterator[Issue]:
-    if not isinstance(value, bool):
-        yield (f"{name} must be true or false, not {value!r}", path)
-
-
-def _check_table(doc: dict[str, Any], name: str) -> dict[str, Any] | None:
-    value = doc.get(name)
-    return value if isinstance(value, dict) else None
+def _bool(issues: list[Issue], table: dict[str, Any], key: str, name: str, path: Path) -> None:
+    value = table.get(key)
+    if value is not None and type(value) is not bool:
+        issues.append((f"{name} must be true or false, not {value!r}", path))
 
 
 def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
     """Every way `doc` breaks the contract, with the key path of each."""
-    return list(_entry_issues(doc, expected_day))
+    issues: list[Issue] = []
+    _head_issues(issues, doc, expected_day)
+    for section in _TABLES:
+        table = doc.get(section)
+        if table is None:
+            continue
+        if type(table) is not dict:
+            issues.append((f"[{section}] must be a table", (section,)))
+            continue
+        for key in _RATINGS_BY_SECTION.get(section, ()):
+            value = table.get(key)
+            if value is not None and (type(value) is not int or not 0 <= value <= 10):
+                issues.append((f"{section}.{key} must be a whole number from 0 to 10, "
+                               f"not {value!r}", (section, key)))
+    symptoms = doc.get("symptoms")
+    if type(symptoms) is dict:
+        _bool(issues, symptoms, "unrefreshing_sleep", "symptoms.unrefreshing_sleep",
+              ("symptoms", "unrefreshing_sleep"))
+    sleep = doc.get("sleep")
+    if type(sleep) is dict and "hours" in sleep:
+        hours = sleep["hours"]
+        if type(hours) not in _NUMBER or not 0 <= hours <= 24:
+            issues.append((f"sleep.hours must be a number from 0 to 24, not {hours!r}",
+                           ("sleep", "hours")))
+    if "intake" in doc:
+        _intake_issues(issues, doc["intake"])
+    gi = doc.get("gi")
+    if type(gi) is dict:
+        _gi_issues(issues, gi)
+    diet = doc.get("diet")
+    if type(diet) is dict:
+        for key in ("fiber_servings", "water_ml"):
+            value = diet.get(key)
+            if value is not None and (type(value) not in _NUMBER or not 0 <= value < math.inf):
+                issues.append((f"diet.{key} must be a number of 0 or more, not {value!r}",
+                               ("diet", key)))
+    red = doc.get("red_flags")
+    if type(red) is dict:
+        for key in RED_FLAGS:
+            _bool(issues, red, key, f"red_flags.{key}", ("red_flags", key))
+    return issues
 
 
-def _entry_issues(doc: dict[str, Any], expected_day: date | None) -> Iterator[Issue]:
+def _head_issues(issues: list[Issue], doc: dict[str, Any], expected_day: date | None) -> None:
     schema = doc.get("schema")
     if schema is None:
-        yield ("missing 'schema' (should be schema = 1)", ())
-    elif not _is_int(schema) or schema < 1:
-        yield (f"schema must be a whole number of at least 1, not {schema!r}", ("schema",))
-
+        issues.append(("missing 'schema' (should be schema = 1)", ()))
+    elif type(schema) is not int or schema < 1:
+        issues.append((f"schema must be a whole number of at least 1, not {schema!r}",
+                       ("schema",)))
     day = doc.get("date")
     if day is None:
-        yield ("missing 'date'", ())
-    elif not isinstance(day, date) or isinstance(day, datetime):
-        yield (f"date must be a plain TOML date like 2026-11-25, not {day!r}", ("date",))
+        issues.append(("missing 'date'", ()))
+    elif type(day) is not date:
+        issues.append((f"date must be a plain TOML date like 2026-11-25, not {day!r}",
+                       ("date",)))
     elif expected_day is not None and day != expected_day:
-        yield (f"date {day} does not match the file name ({expected_day})", ("date",))
-
-    if "updated" in doc and not isinstance(doc["updated"], datetime):
-        yield (f"updated must be a date and time, not {doc['updated']!r}", ("updated",))
-    if "notes" in doc and not isinstance(doc["notes"], str):
-        yield ("notes must be text", ("notes",))
-
-    for section in ("symptoms", "sleep", "activity", "gi", "diet", "red_flags"):
-        if section in doc and not isinstance(doc[section], dict):
-            yield (f"[{section}] must be a table", (section,))
-
-    for rating in ALL_RATINGS:
-        table = _check_table(doc, rating.section)
-        if table is not None and rating.key in table:
-            name = f"{rating.section}.{rating.key}"
-            yield from _check_rating(table[rating.key], name, rating.path)
-
-    symptoms = _check_table(doc, "symptoms")
-    if symptoms and "unrefreshing_sleep" in symptoms:
-        yield from _check_bool(
-            symptoms["unrefreshing_sleep"], "symptoms.unrefreshing_sleep",
-            ("symptoms", "unrefreshing_sleep"),
-        )
-
-    sleep = _check_table(doc, "sleep")
-    if sleep and "hours" in sleep:
-        hours = sleep["hours"]
-        if not _is_number(hours) or not 0 <= hours <= 24:
-            yield (f"sleep.hours must be a number from 0 to 24, not {hours!r}", ("sleep", "hours"))
-
-    yield from _intake_issues(doc)
-    yield from _gi_issues(doc)
-
-    diet = _check_table(doc, "diet")
-    if diet:
-        for key in ("fiber_servings", "water_ml"):
-            if key in diet:
-                value = diet[key]
-                if not _is_number(value) or value < 0 or value != value:
-                    message = f"diet.{key} must be a number of 0 or more, not {value!r}"
-                    yield (message, ("diet", key))
-
-    red = _check_table(doc, "red_flags")
-    if red:
-        for key in RED_FLAGS:
-            if key in red:
-                yield from _check_bool(red[key], f"red_flags.{key}", ("red_flags", key))
+        issues.append((f"date {day} does not match the file name ({expected_day})", ("date",)))
+    if "updated" in doc and type(doc["updated"]) is not datetime:
+        issues.append((f"updated must be a date and time, not {doc['updated']!r}",
+                       ("updated",)))
+    if "notes" in doc and type(doc["notes"]) is not str:
+        issues.append(("notes must be text", ("notes",)))
 
 
-def _intake_issues(doc: dict[str, Any]) -> Iterator[Issue]:
-    if "intake" not in doc:
-        return
-    intake = doc["intake"]
-    if not isinstance(intake, list):
-        yield ("intake must be a list of doses ([[intake]] tables)", ("intake",))
+def _intake_issues(issues: list[Issue], intake: Any) -> None:
+    if type(intake) is not list:
+        issues.append(("intake must be a list of doses ([[intake]] tables)", ("intake",)))
         return
     for i, dose in enumerate(intake):
-        where = ("intake", i)
-        if not isinstance(dose, dict):
-            yield (f"dose {i + 1} must be a table", where)
+        where: Path = ("intake", i)
+        if type(dose) is not dict:
+            issues.append((f"dose {i + 1} must be a table", where))
             continue
         substance = dose.get("substance")
-        if not isinstance(substance, str) or not substance.strip():
-            yield (f"dose {i + 1}: substance must be a name", (*where, "substance"))
+        if type(substance) is not str or not substance.strip():
+            issues.append((f"dose {i + 1}: substance must be a name", (*where, "substance")))
         amount = dose.get("amount")
-        if not _is_number(amount) or not amount > 0 or amount == float("inf"):
-            yield (f"dose {i + 1}: amount must be a number above 0, not {amount!r}",
-                   (*where, "amount"))
+        if type(amount) not in _NUMBER or not 0 < amount < math.inf:
+            issues.append((f"dose {i + 1}: amount must be a number above 0, not {amount!r}",
+                           (*where, "amount")))
         unit = dose.get("unit")
         if unit not in UNITS:
-            yield (f"dose {i + 1}: unit must be one of {', '.join(UNITS)}, not {unit!r}",
-                   (*where, "unit"))
-        if "form" in dose and not isinstance(dose["form"], str):
-            yield (f"dose {i + 1}: form must be text", (*where, "form"))
-        if "time" in dose and not isinstance(dose["time"], time):
-            yield (f"dose {i + 1}: time must be a time like 08:30:00", (*where, "time"))
+            issues.append((f"dose {i + 1}: unit must be one of {', '.join(UNITS)}, "
+                           f"not {unit!r}", (*where, "unit")))
+        if "form" in dose and type(dose["form"]) is not str:
+            issues.append((f"dose {i + 1}: form must be text", (*where, "form")))
+        if "time" in dose and type(dose["time"]) is not time:
+            issues.append((f"dose {i + 1}: time must be a time like 08:30:00",
+                           (*where, "time")))
 
 
-def _gi_issues(doc: dict[str, Any]) -> Iterator[Issue]:
-    gi = _check_table(doc, "gi")
-    if gi is None:
-        return
+def _gi_issues(issues: list[Issue], gi: dict[str, Any]) -> None:
     stools = gi.get("stools")
-    if "stools" in gi and not isinstance(stools, list):
-        yield ("gi.stools must be a list of bowel movements", ("gi", "stools"))
+    if stools is not None and type(stools) is not list:
+        issues.append(("gi.stools must be a list of bowel movements", ("gi", "stools")))
         stools = None
-    for i, stool in enumerate(stools or []):
-        where = ("gi", "stools", i)
-        if not isinstance(stool, dict):
-            yield (f"bowel movement {i + 1} must be a table", where)
+    for i, stool in enumerate(stools or ()):
+        where: Path = ("gi", "stools", i)
+        if type(stool) is not dict:
+            issues.append((f"bowel movement {i + 1} must be a table", where))
             continue
-        if "bristol" in stool:
-            bristol = stool["bristol"]
-            if not _is_int(bristol) or not 1 <= bristol <= 7:
-                yield (f"bowel movement {i + 1}: bristol must be a whole number from 1 to 7, "
-                       f"not {bristol!r}", (*where, "bristol"))
-        if "time" in stool and not isinstance(stool["time"], time):
-            yield (f"bowel movement {i + 1}: time must be a time like 07:40:00", (*where, "time"))
+        bristol = stool.get("bristol")
+        if bristol is not None and (type(bristol) is not int or not 1 <= bristol <= 7):
+            issues.append((f"bowel movement {i + 1}: bristol must be a whole number from 1 "
+                           f"to 7, not {bristol!r}", (*where, "bristol")))
+        if "time" in stool and type(stool["time"]) is not time:
+            issues.append((f"bowel movement {i + 1}: time must be a time like 07:40:00",
+                           (*where, "time")))
         for flag in STOOL_FLAGS:
-            if flag in stool:
-                yield from _check_bool(stool[flag], f"bowel movement {i + 1}: {flag}",
-                                       (*where, flag))
+            _bool(issues, stool, flag, f"bowel movement {i + 1}: {flag}", (*where, flag))
     for key in ("no_bowel_movement", "laxative"):
-        if key in gi:
-            yield from _check_bool(gi[key], f"gi.{key}", ("gi", key))
-    if gi.get("no_bowel_movement") is True and isinstance(stools, list) and stools:
-        yield ("gi.no_bowel_movement is true but bowel movements are listed",
-               ("gi", "no_bowel_movement"))
+        _bool(issues, gi, key, f"gi.{key}", ("gi", key))
+    if gi.get("no_bowel_movement") is True and stools:
+        issues.append(("gi.no_bowel_movement is true but bowel movements are listed",
+                       ("gi", "no_bowel_movement")))
 
 
 def locate(text: str, path: tuple[str | int, ...]) -> int | None:
@@ -199,4 +184,4 @@ def locate(text: str, path: tuple[str | int, ...]) -> int | None:
 def future_schema(doc: dict[str, Any]) -> bool:
     """A file from a newer fatiguelog: read what we can, never rewrite it."""
     schema = doc.get("schema")
-    return _is_int(schema) and schema > SCHEMA_VERSION
+    return type(schema) is int and schema > SCHEMA_VERSION

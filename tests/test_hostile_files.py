@@ -127,3 +127,36 @@ def test_time_types_in_the_wrong_places_are_reported() -> None:
     _parsed, problems = parse_entry_bytes(tomli_w.dumps(doc).encode(), REL, DAY)
     messages = " ".join(p.message for p in problems)
     assert "plain TOML date" in messages and "time must be a time" in messages
+
+
+@given(st.lists(st.one_of(st.binary(max_size=120), wrong_shapes().map(_toml_bytes)),
+                min_size=1, max_size=5),
+       st.one_of(st.binary(max_size=80), wrong_shapes().map(_toml_bytes)))
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+def test_trends_and_every_export_survive_a_hostile_folder(tmp_path_factory, files,
+                                                           settings_raw) -> None:
+    from fatiguelog.export import render
+    from fatiguelog.report import summarize
+
+    root = tmp_path_factory.mktemp("hostile")
+    folder = root / "entries" / "2026"
+    folder.mkdir(parents=True)
+    for i, raw in enumerate(files):
+        (folder / f"2026-11-{i + 1:02d}.toml").write_bytes(raw or b"")
+    (root / "settings.toml").write_bytes(settings_raw or b"")
+    # A good day beside the hostile ones, so the summary has something to show.
+    (folder / "2026-11-20.toml").write_text(
+        'schema = 1\ndate = 2026-11-20\n[gi]\nstools = [{bristol = 2}]\n'
+    )
+
+    user_settings, _problems = load_settings(root)
+    summary = summarize(Store(root, use_cache=False), user_settings, date(2026, 10, 1),
+                        date(2026, 11, 30), include_notes=True)
+    unreadable = {p.file for p in summary.problems}
+    readable = {f"entries/2026/{day.isoformat()}.toml" for day in
+                Store(root, use_cache=False).load_all().entries}
+    assert len(unreadable | readable) == len(list(folder.iterdir()))  # every file accounted for
+    for fmt in ("md", "html", "csv", "json"):
+        assert render(summary, fmt, include_notes=True)
+    assert main(["--data-dir", str(root), "trends", "--print", "--days", "60"]) == 0

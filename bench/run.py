@@ -280,7 +280,7 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
     if wanted("memory"):
         warm()
         minimal_rss = statistics.median(printed([PY, "-c", MINIMAL_APP], env)[0] for _ in range(3))
-        probe = FATIGUELOG_APP.format(start=("trends", None))
+        probe = FATIGUELOG_APP.format(start=("trends", 3650))  # all ten years
         app_rss = statistics.median(printed([PY, "-c", probe, str(root)], env)[0]
                                     for _ in range(3))
         ratio("peak memory, trend view on 10 years", app_rss / 1024, "minimal Textual app",

@@ -1,4 +1,5 @@
-"""Home: today done or not, start or continue it, quick check-in, any day, two weeks at a glance."""
+"""Home: today done or not, start or continue it, quick check-in, any day, two weeks at a glance,
+and the flags active now (red flags first, in words)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,34 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header
 
+from fatiguelog.analysis.summary import FlagReport
 from fatiguelog.drafts import draft_days
 from fatiguelog.store import Status, Store
 from fatiguelog.ui.widgets.fields import Line
 
 GLANCE_DAYS = 14
+FLAG_DAYS = 7  # the period whose last day is today; flags active today are shown
+MAX_FLAG_LINES = 3
+
+
+def flag_lines(flags: tuple[FlagReport, ...]) -> list[tuple[str, str]]:
+    """(text, css class) lines for the home screen: urgent first, then one line per flag."""
+    if not flags:
+        return [("No flags in your recent entries.", "flag-none")]
+    lines: list[tuple[str, str]] = []
+    urgent = [f for f in flags if f.level == "urgent"]
+    if urgent:
+        names = "; ".join(f.title for f in urgent)
+        lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {names}.", "flag-urgent"))
+    others = [f for f in flags if f.level != "urgent"]
+    for flag in others[:MAX_FLAG_LINES]:
+        level = "! WARNING" if flag.level == "warn" else "i NOTE"
+        lines.append((f"{level}: {flag.title} (since {flag.since.isoformat()})", "flag-line"))
+    if len(others) > MAX_FLAG_LINES:
+        lines.append((f"... and {len(others) - MAX_FLAG_LINES} more.", "flag-line"))
+    lines.append(("Not a diagnosis: talk to your clinician. Press t for the evidence, rule "
+                  "and source of each flag.", "flag-hint"))
+    return lines
 
 
 class HomeScreen(Screen[None]):
@@ -37,7 +61,7 @@ class HomeScreen(Screen[None]):
             yield Button("q Quick check-in", id="do-quick", compact=True)
             yield Button("d Another day", id="do-pick_day", compact=True)
         with Vertical(id="home-flags"):
-            yield Line("No flags.", id="no-flags")
+            yield Line("Looking at your recent entries for flags...", id="no-flags")
         yield Line("Last two weeks (up/down picks a day, Enter opens it):", classes="caption")
         yield DataTable(id="recent", cursor_type="row", zebra_stripes=False)
         yield Line(id="home-message", classes="message")
@@ -48,9 +72,34 @@ class HomeScreen(Screen[None]):
         table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
         self.refresh_days()
         table.focus()
+        # Flags need weeks of history: worked out after the first frame, off the UI thread.
+        self.call_after_refresh(self.refresh_flags)
 
     def on_screen_resume(self) -> None:
         self.refresh_days()
+        self.refresh_flags()
+
+    def refresh_flags(self) -> None:
+        self.run_worker(self._active_flags, thread=True, exclusive=True, group="flags")
+
+    def _active_flags(self) -> None:
+        from fatiguelog.report import summarize
+
+        app = self.app
+        today: date = app.today
+        try:
+            first = today - timedelta(days=FLAG_DAYS - 1)
+            summary = summarize(Store(app.root), app.settings, first, today)
+        except Exception as exc:  # never let a bad history hide the home screen
+            app.call_from_thread(self._show_flag_lines,
+                                 [(f"Flags could not be worked out: {exc}", "flag-line")])
+            return
+        app.call_from_thread(self._show_flag_lines, flag_lines(summary.active_flags()))
+
+    def _show_flag_lines(self, lines: list[tuple[str, str]]) -> None:
+        box = self.query_one("#home-flags", Vertical)
+        box.remove_children()
+        box.mount_all(Line(text, classes=css) for text, css in lines)
 
     def refresh_days(self) -> None:
         app = self.app

@@ -1,0 +1,62 @@
+"""The home screen shows the flags active today, red flags first and in words."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from fatiguelog.demo_history import generate
+from fatiguelog.model import Entry
+from fatiguelog.store import Store
+from fatiguelog.ui.app import FatiguelogApp
+
+TODAY = date(2026, 11, 25)
+
+
+async def home_text(app: FatiguelogApp, pilot) -> str:
+    for _ in range(100):
+        await pilot.pause(0.02)
+        lines = [str(w.render()) for w in app.screen.query("#home-flags Static")]
+        if lines and not lines[0].startswith("Looking"):
+            return "\n".join(lines)
+    raise AssertionError("the flags never appeared")
+
+
+async def test_an_urgent_flag_and_warnings_are_on_the_home_screen(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    generate(root, days=180, seed=7, end=TODAY - timedelta(days=1))
+    app = FatiguelogApp(root, today=TODAY, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = await home_text(app, pilot)
+    first, *rest = text.splitlines()
+    assert first.startswith("!! SEEK MEDICAL CARE PROMPTLY: Blood in stool")
+    assert any(line.startswith(("! WARNING", "i NOTE")) for line in rest)
+    assert "talk to your clinician" in text
+
+
+async def test_no_flags_is_said_in_words(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    store = Store(root)
+    for back in range(10):
+        entry = Entry.new(TODAY - timedelta(days=back))
+        entry.doc["gi"] = {"stools": [{"bristol": 4, "straining": False}], "laxative": False}
+        store.save(entry)
+    app = FatiguelogApp(root, today=TODAY, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await home_text(app, pilot) == "No flags in your recent entries."
+
+
+async def test_a_red_flag_logged_today_appears_after_a_check_in(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    app = FatiguelogApp(root, today=TODAY, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await home_text(app, pilot) == "No flags in your recent entries."
+        for key in ("q", "5", "enter", "n", "enter", "2", "enter"):  # black stool
+            await pilot.press(key)
+            await pilot.pause()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            text = "\n".join(str(w.render()) for w in app.screen.query("#home-flags Static"))
+            if "SEEK MEDICAL CARE" in text:
+                break
+        assert "!! SEEK MEDICAL CARE PROMPTLY: Black" in text

@@ -54,6 +54,11 @@ class Step:
     integer: bool = False
     unit_label: str = ""
     help: str = ""
+    label: str = ""  # short name for the review
+
+    @property
+    def short(self) -> str:
+        return self.label or (self.rating.label if self.rating else self.title)
 
     @property
     def scale(self) -> str:
@@ -70,27 +75,29 @@ def _rating_step(rating: Rating, group: str | None = None) -> Step:
 
 FATIGUE, PEM, PAIN, BRAIN_FOG = (_rating_step(r) for r in SYMPTOM_RATINGS)
 UNREFRESHING = Step("unrefreshing_sleep", "yesno", "Did you wake up unrefreshed?",
-                    path=("symptoms", "unrefreshing_sleep"),
+                    path=("symptoms", "unrefreshing_sleep"), label="Unrefreshing sleep",
                     help="Unrefreshing sleep: still exhausted after a night's sleep.")
 SLEEP_HOURS = Step("sleep_hours", "number", "How many hours did you sleep?", "sleep",
                    path=("sleep", "hours"), maximum=24, unit_label="hours",
-                   help="A number from 0 to 24, e.g. 6.5")
+                   help="A number from 0 to 24, e.g. 6.5", label="Hours of sleep")
 QUALITY = _rating_step(SLEEP_QUALITY, "sleep")
 EXERTION_STEP = _rating_step(EXERTION, "exertion")
 INTAKE = Step("intake", "intake", "What did you take today?", "intake",
-              help="Any substance, medicine or supplement, one line per dose.")
-STOOLS = Step("stools", "stools", "Bowel movements today", help="Add each one, or say none today.")
+              help="Any substance, medicine or supplement, one line per dose.", label="Intake")
+STOOLS = Step("stools", "stools", "Bowel movements today", help="Add each one, or say none today.",
+              label="Bowel movements")
 STOMACH = tuple(_rating_step(r, "stomach") for r in GI_RATINGS)
 FIBER = Step("fiber_servings", "number", "Servings of fibre-rich food today", "diet",
              path=("diet", "fiber_servings"), maximum=100, unit_label="servings",
-             help="Fruit, vegetables, wholegrains, beans: a serving is a handful. 0 or more.")
+             help="Fruit, vegetables, wholegrains, beans: a serving is a handful. 0 or more.",
+             label="Fibre")
 WATER = Step("water_ml", "number", "How much water did you drink?", "diet",
              path=("diet", "water_ml"), maximum=20000, integer=True, unit_label="ml",
-             help="In millilitres: a glass is about 250 ml.")
+             help="In millilitres: a glass is about 250 ml.", label="Water")
 RED = Step("red_flags", "red_flags", "Any of these today?",
-           help="Check any that happened today. None checked = none today.")
+           help="Check any that happened today. None checked = none today.", label="Red flags")
 NOTES = Step("notes", "notes", "Anything else to note?", "notes",
-             help="Free text, kept private; left out of exports unless you ask.")
+             help="Free text, kept private; left out of exports unless you ask.", label="Notes")
 REVIEW = Step("review", "review", "Review and save")
 
 FULL_STEPS: Final = (FATIGUE, PEM, PAIN, BRAIN_FOG, UNREFRESHING, SLEEP_HOURS, QUALITY,

@@ -80,7 +80,7 @@ class CheckinScreen(Screen[SaveResult | None]):
         for step in self.session.steps:
             if step.kind == "review":
                 continue
-            label = step.rating.label if step.rating else step.title
+            label = step.rating.label if step.rating else step.short
             if step.id in self.session.answers:
                 said = checkin.describe(step, self.session.answers[step.id])
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -28,3 +29,17 @@ class Line(Static):
 
     def say(self, text: str) -> None:
         self.update(safe(text))
+
+
+class NumberField(TextField):
+    """A number box where `s` still skips the question (it can't be part of a number)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "s":
+            event.stop()
+            event.prevent_default()
+            # Run it on the screen's queue: skipping removes this very widget.
+            screen = self.screen
+            screen.call_later(screen.run_action, "skip")
+            return
+        await super()._on_key(event)

@@ -21,7 +21,7 @@ from fatiguelog import checkin
 from fatiguelog.checkin import InputError, Step
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.ui.widgets.fields import Line, TextField, safe
+from fatiguelog.ui.widgets.fields import Line, NumberField, TextField, safe
 
 
 class StepView(Widget, can_focus=True):
@@ -137,11 +137,11 @@ class NumberView(StepView):
         yield Line(self.step.help, classes="scale")
         text = "" if self.initial is None else f"{self.initial:g}"
         with Horizontal(classes="number-row"):
-            yield TextField(text, placeholder="e.g. 6.5", id="number",
+            yield NumberField(text, placeholder="e.g. 6.5", id="number",
                             restrict=r"[0-9.,]*", max_length=8)
             yield Line(self.step.unit_label, classes="unit")
-        yield Line("Type the number, then Enter. Leave it empty and press Enter to skip "
-                   "(or ctrl+s). Esc goes back.", classes="hint")
+        yield Line("Type the number, then Enter. s skips (so does Enter on an empty box). "
+                   "Esc goes back.", classes="hint")
 
     def focus_first(self) -> None:
         self.query_one("#number", Input).focus()

@@ -17,7 +17,6 @@ from typing import Any
 
 from fatiguelog import paths
 from fatiguelog.atomic import atomic_write
-from fatiguelog.checkin import clean_answers
 
 DRAFT_SCHEMA = 1
 
@@ -61,6 +60,8 @@ def load_draft(root: Path, day: date) -> Draft | None:
         return None
     if doc.get("schema") != DRAFT_SCHEMA or doc.get("date") != day:
         return None
+    from fatiguelog.checkin import clean_answers  # not needed to list drafts at start-up
+
     answers = clean_answers(doc.get("answers"))
     saved = doc.get("saved")
     return Draft(

@@ -60,3 +60,14 @@ async def test_a_red_flag_logged_today_appears_after_a_check_in(tmp_path: Path) 
             if "SEEK MEDICAL CARE" in text:
                 break
         assert "!! SEEK MEDICAL CARE PROMPTLY: Black" in text
+
+
+async def test_the_ways_in_are_clickable(tmp_path: Path) -> None:
+    from fatiguelog.ui.screens.checkin import CheckinScreen
+
+    app = FatiguelogApp(tmp_path / "data", today=TODAY, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#home-actions", offset=(22, 0))  # "q Quick check-in"
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        assert "Quick check-in" in str(app.screen.query_one("#step-header").render())

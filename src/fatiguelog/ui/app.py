@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
-from fatiguelog.drafts import load_draft, remove_draft
 from fatiguelog.model import SEEK_CARE
 from fatiguelog.settings import Settings, load_settings, save_settings
 from fatiguelog.store import StoreError
@@ -45,10 +45,14 @@ class FatiguelogApp(App[None]):
     def today(self) -> date:
         return self._today or date.today()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the base screen itself (not pushed over an empty one: one screen to style
+        and draw before the first frame)."""
         from fatiguelog.ui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.settings_problems:
             self.home_message(f"Settings: {self.settings_problems[0]} (defaults used).")
         start = self.start
@@ -64,6 +68,8 @@ class FatiguelogApp(App[None]):
             self.home_message(f"{day:%d %b %Y} hasn't happened yet: pick today or an "
                               "earlier day.")
             return
+        from fatiguelog.drafts import load_draft, remove_draft
+
         draft = load_draft(self.root, day)
         if draft is None:
             self._start_checkin(day, quick, None)

@@ -4,24 +4,37 @@ and the flags active now (red flags first, in words)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header
+from textual.widgets import DataTable, Footer, Header, Static
 
-from fatiguelog.analysis.summary import FlagReport
 from fatiguelog.drafts import draft_days
 from fatiguelog.store import Status, Store
 from fatiguelog.ui.widgets.fields import Line
 
+if TYPE_CHECKING:
+    from fatiguelog.analysis.summary import FlagReport
+
 GLANCE_DAYS = 14
 FLAG_DAYS = 7  # the period whose last day is today; flags active today are shown
 MAX_FLAG_LINES = 3
+
+
+def action_links(checkin_label: str) -> Content:
+    """The three ways in, as keys and as clickable links (lighter than three Buttons, which
+    matters for the first frame)."""
+    return Content.from_markup(
+        f"[@click=screen.checkin][b]{checkin_label}[/b][/]    "
+        "[@click=screen.quick][b]q Quick check-in[/b][/]    "
+        "[@click=screen.pick_day][b]d Another day[/b][/]"
+    )
 
 
 def flag_lines(flags: tuple[FlagReport, ...]) -> list[tuple[str, str]]:
@@ -56,10 +69,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Line(id="today-status", classes="status")
-        with Horizontal(id="home-actions"):
-            yield Button("c Check in today", id="do-checkin", compact=True)
-            yield Button("q Quick check-in", id="do-quick", compact=True)
-            yield Button("d Another day", id="do-pick_day", compact=True)
+        yield Static(action_links("c Check in today"), id="home-actions")
         with Vertical(id="home-flags"):
             yield Line("Looking at your recent entries for flags...", id="no-flags")
         yield Line("Last two weeks (up/down picks a day, Enter opens it):", classes="caption")
@@ -70,14 +80,14 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#recent", DataTable)
         table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
-        self.refresh_days()
         table.focus()
-        # Flags need weeks of history: worked out after the first frame, off the UI thread.
-        self.call_after_refresh(self.refresh_flags)
 
     def on_screen_resume(self) -> None:
-        self.refresh_days()
-        self.refresh_flags()
+        """Also sent when home is first shown: the files are read after that first frame, and
+        the flags (which need weeks of history) off the UI thread."""
+        self.show_today()
+        self.call_after_refresh(self.refresh_days)
+        self.call_after_refresh(self.refresh_flags)
 
     def refresh_flags(self) -> None:
         self.run_worker(self._active_flags, thread=True, exclusive=True, group="flags")
@@ -101,12 +111,31 @@ class HomeScreen(Screen[None]):
         box.remove_children()
         box.mount_all(Line(text, classes=css) for text, css in lines)
 
+    def show_today(self, today_done: bool | None = None) -> None:
+        """Today's status line and main button; without `today_done`, whether today's file
+        exists (cheap enough for the first frame)."""
+        app = self.app
+        today: date = app.today
+        if today_done is None:
+            today_done = Store(app.root).exists(today)
+        pending = not today_done and today in set(draft_days(app.root))
+        if today_done:
+            text = f"Today ({today:%A %d %B}): checked in. Press c to change it."
+        elif pending:
+            text = f"Today ({today:%A %d %B}): not checked in yet - a check-in is unfinished."
+        else:
+            text = f"Today ({today:%A %d %B}): not checked in yet."
+        self.query_one("#today-status", Line).say(text)
+        label = ("c Change today" if today_done else
+                 "c Continue today" if pending else "c Check in today")
+        self.query_one("#home-actions", Static).update(action_links(label))
+
     def refresh_days(self) -> None:
+        """The last two weeks at a glance (reads 14 files)."""
         app = self.app
         today: date = app.today
         store = Store(app.root)
         waiting = set(draft_days(app.root))
-        status = self.query_one("#today-status", Line)
         table = self.query_one("#recent", DataTable)
         table.clear()
         today_done = False
@@ -134,17 +163,7 @@ class HomeScreen(Screen[None]):
             label = "Today" if back == 0 else f"{day:%a %d %b}"
             table.add_row(Text(label), Text(state), Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
-        pending = today in waiting
-        if today_done:
-            text = f"Today ({today:%A %d %B}): checked in. Press c to change it."
-        elif pending:
-            text = f"Today ({today:%A %d %B}): not checked in yet - a check-in is unfinished."
-        else:
-            text = f"Today ({today:%A %d %B}): not checked in yet."
-        status.say(text)
-        label = ("c Change today" if today_done else
-                 "c Continue today" if pending else "c Check in today")
-        self.query_one("#do-checkin", Button).label = label
+        self.show_today(today_done)
 
     def say(self, message: str) -> None:
         self.query_one("#home-message", Line).say(message)
@@ -168,6 +187,4 @@ class HomeScreen(Screen[None]):
     def _open_row(self, event: DataTable.RowSelected) -> None:
         self.app.open_checkin(date.fromisoformat(str(event.row_key.value)), quick=False)
 
-    @on(Button.Pressed)
-    def _clicked(self, event: Button.Pressed) -> None:
-        self.run_action(str(event.button.id).removeprefix("do-"))
+

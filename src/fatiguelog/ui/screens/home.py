@@ -120,5 +120,5 @@ class HomeScreen(Screen[None]):
         self.app.open_checkin(date.fromisoformat(str(event.row_key.value)), quick=False)
 
     @on(Button.Pressed)
-    def _clicked(self, event: Button.Pressed) -> None:
-        self.run_action(str(event.button.id).removeprefix("do-"))
+    async def _clicked(self, event: Button.Pressed) -> None:
+        await self.run_action(str(event.button.id).removeprefix("do-"))

@@ -253,8 +253,8 @@ class ItemsView(StepView):
         raise NotImplementedError
 
     @on(Button.Pressed, ".tool")
-    def _clicked(self, event: Button.Pressed) -> None:
-        self.run_action(str(event.button.id).removeprefix("do-"))
+    async def _clicked(self, event: Button.Pressed) -> None:
+        await self.run_action(str(event.button.id).removeprefix("do-"))
 
 
 class IntakeView(ItemsView):

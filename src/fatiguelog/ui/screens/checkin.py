@@ -61,7 +61,10 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.query_one("#step-header", Line).say(
             f"{kind} for {session.day:%a %d %b %Y}{editing} - "
             f"Step {session.index + 1} of {session.count}")
-        self.query_one("#step-title", Line).say(step.title)
+        title = step.title
+        if session.day != self.app.today:  # backfilling: the questions are about that day
+            title = title.replace("today", "that day")
+        self.query_one("#step-title", Line).say(title)
         self.query_one("#step-error", Line).say(session.draft_error or "")
         extra = {}
         if step.kind == "intake":

@@ -299,3 +299,13 @@ async def test_mouse_works_and_enter_takes_the_suggestion(root):
         assert SEEK_CARE in screen_text(app)
         assert screen.query_one("#flag-fever").label.plain == "6  Fever: YES"
         assert screen.session.answers["red_flags"]["fever"] is True
+
+
+async def test_all_skipped_on_a_new_day_writes_nothing(root):
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "q", "s", "s", "s")
+        assert isinstance(app.screen, HomeScreen)
+        assert "not checked in yet" in screen_text(app)
+    assert not (root / "entries" / "2026" / "2026-11-25.toml").exists()
+    assert drafts.load_draft(root, TODAY) is None

@@ -139,6 +139,13 @@ class CheckinScreen(Screen[SaveResult | None]):
         await self.show_step()
 
     def save(self) -> None:
+        if not self.session.answers and not self.session.existing:
+            # Every question skipped on a new day: writing an empty file would mark the day
+            # as checked in with nothing in it.
+            self.session.discard()
+            self.app.notify("Nothing was answered, so nothing was saved.", markup=False)
+            self.dismiss(None)
+            return
         try:
             result = self.session.save()
         except StoreError as exc:

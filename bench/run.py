@@ -28,36 +28,39 @@ PY = sys.executable
 END = date(2026, 11, 25)
 FORMATS = ("md", "html", "csv", "json")
 
+# Start-up probes print two numbers: the wall-clock time of the first frame (Textual's Ready
+# event; the parent subtracts the moment it started the process) and the peak RSS in KiB.
 MINIMAL_APP = """
-import resource, sys
+import resource, sys, time
 from textual.app import App
 from textual.widgets import Static
 class Minimal(App):
     def compose(self):
         yield Static("hello")
     def on_ready(self):
-        self.exit(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-rss = Minimal().run(headless=True, size=(80, 24))
-print(rss)
+        self.exit((time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+ready, rss = Minimal().run(headless=True, size=(80, 24))
+print(ready, rss)
 """
 
 FATIGUELOG_APP = """
-import resource, sys
+import resource, sys, time
 from pathlib import Path
 from fatiguelog.ui.app import FatiguelogApp
 start = {start!r}
 class Probe(FatiguelogApp):
     def on_ready(self):
+        self.ready = time.time()
         if start is None:
-            self.exit(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+            self.exit((self.ready, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
         else:
             self.set_interval(0.05, self._check)
     def _check(self):
         screen = self.screen
         if type(screen).__name__ == "TrendsScreen" and getattr(screen, "loaded", True):
-            self.exit(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-rss = Probe(Path(sys.argv[1]), start=start).run(headless=True, size=(80, 24))
-print(rss)
+            self.exit((self.ready, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+ready, rss = Probe(Path(sys.argv[1]), start=start).run(headless=True, size=(80, 24))
+print(ready, rss)
 """
 
 NAIVE_LOOP = """
@@ -150,6 +153,13 @@ def printed(cmd: list[str], env: dict[str, str]) -> list[float]:
     return [float(x) for x in result.stdout.split()[-2:]] if result.stdout.strip() else []
 
 
+def to_first_frame(cmd: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting the process to its first frame (the probe prints when)."""
+    started = time.time()
+    ready = printed(cmd, env)[0]
+    return ready - started
+
+
 def median_of(repeats: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(repeats))
 
@@ -212,12 +222,12 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
 
     # Start-up of the app (first frame) against a minimal Textual app.
     if wanted("app"):
-        minimal = median_of(n, lambda: wall([PY, "-c", MINIMAL_APP], env))
+        minimal = median_of(n, lambda: to_first_frame([PY, "-c", MINIMAL_APP], env))
         probe = FATIGUELOG_APP.format(start=None)
         warm()
-        full = median_of(n, lambda: wall([PY, "-c", probe, str(root)], env))
-        bare = median_of(n, lambda: wall([PY, "-c", probe, str(empty)],
-                                         {**env, "FATIGUELOG_DATA_DIR": str(empty)}))
+        full = median_of(n, lambda: to_first_frame([PY, "-c", probe, str(root)], env))
+        bare = median_of(n, lambda: to_first_frame([PY, "-c", probe, str(empty)],
+                                                   {**env, "FATIGUELOG_DATA_DIR": str(empty)}))
         ratio("app start, 10 years", full, "minimal Textual app", minimal, 1.25)
         ratio("app start, 10 years vs empty", full, "app, empty history", bare, 1.10)
 
@@ -279,9 +289,9 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
     # Peak memory with the trend view open on ten years.
     if wanted("memory"):
         warm()
-        minimal_rss = statistics.median(printed([PY, "-c", MINIMAL_APP], env)[0] for _ in range(3))
+        minimal_rss = statistics.median(printed([PY, "-c", MINIMAL_APP], env)[1] for _ in range(3))
         probe = FATIGUELOG_APP.format(start=("trends", 3650))  # all ten years
-        app_rss = statistics.median(printed([PY, "-c", probe, str(root)], env)[0]
+        app_rss = statistics.median(printed([PY, "-c", probe, str(root)], env)[1]
                                     for _ in range(3))
         ratio("peak memory, trend view on 10 years", app_rss / 1024, "minimal Textual app",
               minimal_rss / 1024, 40, unit="MiB", additive=True)

@@ -105,3 +105,13 @@ def test_clean_answers_drops_what_makes_no_sense():
     raw = {"fatigue": 11, "pem": 4, "stools": {"stools": [{"bristol": 9}]}, "nope": 1,
            "unrefreshing_sleep": "yes", "notes": "ok"}
     assert checkin.clean_answers(raw) == {"pem": 4, "notes": "ok"}
+
+
+def test_check_in_logic_imports_without_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, fatiguelog.checkin, fatiguelog.drafts, fatiguelog.merge, "
+            "fatiguelog.ui.session; print('textual' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -43,3 +43,13 @@ async def press(pilot, *keys: str) -> None:
 
 async def type_text(pilot, text: str) -> None:
     await press(pilot, *text)
+
+
+async def wait_for_home(pilot) -> None:
+    """The home screen reads its two weeks and works out flags just after the first frame."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        lines = [str(w.render()) for w in pilot.app.screen.query("#home-flags Static")]
+        if lines and not lines[0].startswith("Looking"):
+            return
+    raise AssertionError("the home screen never finished loading")

@@ -272,3 +272,41 @@ async def test_esc_on_first_step_keeps_a_draft_offered_next_time(root):
         assert "Your answer: 6 of 10" in screen_text(app)
         await press(pilot, "enter")
         assert "Your answer: 4 of 10" in screen_text(app)
+
+
+async def test_mouse_works_and_enter_takes_the_suggestion(root):
+    app = make_app(root, start=("checkin", TODAY, False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#rate-8")
+        assert "Your answer: 8 of 10" in screen_text(app)
+        screen = app.screen
+        screen.session.move([s.id for s in screen.session.steps].index("intake"))
+        await screen.show_step()
+        await pilot.pause()
+        await pilot.click("#do-add")
+        await pilot.pause()
+        await type_text(pilot, "7-h")                 # suggestion: 7-hydroxymitragynine (mg)
+        await press(pilot, "tab")
+        await type_text(pilot, "4")
+        await press(pilot, "enter")
+        prompt = screen.query_one("#items").get_option_at_index(0).prompt
+        assert str(prompt) == "1. 7-hydroxymitragynine 4 mg"
+        screen.session.move([s.id for s in screen.session.steps].index("red_flags"))
+        await screen.show_step()
+        await pilot.pause()
+        await pilot.click("#flag-fever")
+        await pilot.pause()
+        assert SEEK_CARE in screen_text(app)
+        assert screen.query_one("#flag-fever").label.plain == "6  Fever: YES"
+        assert screen.session.answers["red_flags"]["fever"] is True
+
+
+async def test_all_skipped_on_a_new_day_writes_nothing(root):
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "q", "s", "s", "s")
+        assert isinstance(app.screen, HomeScreen)
+        assert "not checked in yet" in screen_text(app)
+    assert not (root / "entries" / "2026" / "2026-11-25.toml").exists()
+    assert drafts.load_draft(root, TODAY) is None

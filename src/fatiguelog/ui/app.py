@@ -102,7 +102,7 @@ class FatiguelogApp(App[None]):
             return
         message = result.message
         if result.entry.red_flags:
-            message = f"{message} You reported a red flag today. {SEEK_CARE}"
+            message = f"{message} You reported a red flag. {SEEK_CARE}"
         self.home_message(message)  # stays on screen: nothing timed
 
     def home_message(self, message: str) -> None:

@@ -119,6 +119,10 @@ class CheckinSession:
 
             self.draft_error = describe_os_error(exc, self.root / "drafts")
 
+    def discard(self) -> None:
+        """Drop the draft (nothing to keep)."""
+        remove_draft(self.root, self.day)
+
     def result(self) -> Entry:
         return checkin.apply_answers(self.base, self.answers)
 

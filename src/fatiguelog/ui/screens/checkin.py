@@ -61,7 +61,10 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.query_one("#step-header", Line).say(
             f"{kind} for {session.day:%a %d %b %Y}{editing} - "
             f"Step {session.index + 1} of {session.count}")
-        self.query_one("#step-title", Line).say(step.title)
+        title = step.title
+        if session.day != self.app.today:  # backfilling: the questions are about that day
+            title = title.replace("today", "that day")
+        self.query_one("#step-title", Line).say(title)
         self.query_one("#step-error", Line).say(session.draft_error or "")
         extra = {}
         if step.kind == "intake":
@@ -136,6 +139,13 @@ class CheckinScreen(Screen[SaveResult | None]):
         await self.show_step()
 
     def save(self) -> None:
+        if not self.session.answers and not self.session.existing:
+            # Every question skipped on a new day: writing an empty file would mark the day
+            # as checked in with nothing in it.
+            self.session.discard()
+            self.app.notify("Nothing was answered, so nothing was saved.", markup=False)
+            self.dismiss(None)
+            return
         try:
             result = self.session.save()
         except StoreError as exc:

@@ -30,6 +30,15 @@ def _button(label: str, button_id: str) -> Button:
     return Button(label, id=button_id, compact=True)
 
 
+def _completed(field: Input) -> str:
+    """The text, or the suggestion shown for it: Enter takes what the user sees."""
+    shown = getattr(field, "_suggestion", "") or ""
+    typed = field.value
+    if typed and shown.casefold().startswith(typed.casefold()):
+        return shown
+    return typed
+
+
 def _row(label: str, field: Input) -> ComposeResult:
     with Horizontal(classes="row"):
         yield Line(label, classes="field-label")
@@ -160,11 +169,12 @@ class DoseForm(ModalScreen[dict | None]):
             unit.value = known.unit
 
     def action_save(self) -> None:
-        values = {key: self.query_one(f"#{key}", Input).value
+        values = {key: _completed(self.query_one(f"#{key}", Input))
                   for key in ("substance", "amount", "unit", "form", "time")}
         known = self.settings.substance(values["substance"])
         if known is not None:
             values["substance"] = known.name  # one spelling, so trends add up
+            values["unit"] = values["unit"] or known.unit
         try:
             dose = checkin.make_dose(values["substance"], values["amount"],
                                      values["unit"].strip().lower(), values["form"],

@@ -186,5 +186,3 @@ class HomeScreen(Screen[None]):
     @on(DataTable.RowSelected, "#recent")
     def _open_row(self, event: DataTable.RowSelected) -> None:
         self.app.open_checkin(date.fromisoformat(str(event.row_key.value)), quick=False)
-
-

@@ -253,8 +253,8 @@ class ItemsView(StepView):
         raise NotImplementedError
 
     @on(Button.Pressed, ".tool")
-    def _clicked(self, event: Button.Pressed) -> None:
-        self.run_action(str(event.button.id).removeprefix("do-"))
+    async def _clicked(self, event: Button.Pressed) -> None:
+        await self.run_action(str(event.button.id).removeprefix("do-"))
 
 
 class IntakeView(ItemsView):
@@ -314,8 +314,8 @@ class StoolsView(ItemsView):
 
     def describe_item(self, item: dict) -> str:
         words = BRISTOL.get(item.get("bristol"), "")
-        return f"{checkin.describe_stool(item)} ({words.lower()})" if words else \
-            checkin.describe_stool(item)
+        said = checkin.describe_stool(item)
+        return f"{said} - {words.lower()}" if words else said
 
     def compose(self) -> ComposeResult:
         yield Line("Add each one (Bristol type 1-7), or say none today.", classes="scale")

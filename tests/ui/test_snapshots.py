@@ -1,0 +1,89 @@
+"""Screenshots of the home screen and every check-in step at 80x24 (fixed date, no blink).
+
+Update with `pytest tests/ui/test_snapshots.py --snapshot-update` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from fatiguelog.checkin import FULL_STEPS
+from fatiguelog.drafts import Draft, save_draft
+
+from .conftest import TODAY, YESTERDAY, make_app, wait_for_home, write_entry
+
+SIZE = (80, 24)
+#: Keys pressed on a step before its picture, to show an answer being given.
+PRESS = {"fatigue": ["7"], "quality": ["8"], "unrefreshing_sleep": ["y"],
+         "sleep_hours": ["6", ".", "5"], "red_flags": ["3"]}
+
+
+@pytest.fixture
+def history(root: Path) -> Path:
+    for back in range(1, 6):
+        day = TODAY - timedelta(days=back)
+        write_entry(root, day, symptoms={"fatigue": 4 + back},
+                    gi={"stools": [{"bristol": min(7, back), "time": time(8)}],
+                        "no_bowel_movement": False})
+    write_entry(root, YESTERDAY, symptoms={"fatigue": 6},
+                intake=[{"substance": "kratom", "amount": 3, "unit": "g", "form": "leaf powder"}],
+                gi={"stools": [], "no_bowel_movement": True})
+    return root
+
+
+def go_to(step_id: str):
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        session = screen.session
+        session.move([s.id for s in session.steps].index(step_id))
+        await screen.show_step()
+        await pilot.pause()
+    return run_before
+
+
+def test_home(snap_compare, history):
+    assert snap_compare(make_app(history), terminal_size=SIZE, run_before=wait_for_home)
+
+
+def test_home_light_theme(snap_compare, history):
+    assert snap_compare(make_app(history), terminal_size=SIZE, run_before=wait_for_home,
+                        press=["ctrl+t"])
+
+
+@pytest.mark.parametrize("step_id", [s.id for s in FULL_STEPS])
+def test_step(snap_compare, history, step_id):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=SIZE, run_before=go_to(step_id),
+                        press=PRESS.get(step_id, []))
+
+
+def test_quick_checkin_first_step(snap_compare, history):
+    app = make_app(history, start=("checkin", TODAY, True))
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_stool_form(snap_compare, history):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=SIZE, run_before=go_to("stools"),
+                        press=["a", "2", "s"])
+
+
+def test_dose_form(snap_compare, history):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=SIZE, run_before=go_to("intake"), press=["c"])
+
+
+def test_resume_offer(snap_compare, history):
+    saved = datetime(2026, 11, 25, 8, 5, tzinfo=UTC)
+    save_draft(history, Draft(TODAY, False, "pem", {"fatigue": 7}), now=saved)
+    assert snap_compare(make_app(history), terminal_size=SIZE, run_before=wait_for_home,
+                        press=["c"])
+
+
+def test_day_picker(snap_compare, history):
+    assert snap_compare(make_app(history), terminal_size=SIZE, run_before=wait_for_home,
+                        press=["d"])

@@ -12,7 +12,6 @@ from textual.screen import Screen
 
 from fatiguelog.model import SEEK_CARE
 from fatiguelog.settings import Settings, load_settings, save_settings
-from fatiguelog.store import StoreError
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -37,6 +36,7 @@ class FatiguelogApp(App[None]):
         self.start = start
         self._today = today
         self.blink = blink
+        self.first_frame_shown = False
         self.settings: Settings
         self.settings, self.settings_problems = load_settings(root)
         self.theme = THEMES.get(self.settings.theme, "textual-dark")
@@ -51,6 +51,15 @@ class FatiguelogApp(App[None]):
         from fatiguelog.ui.screens.home import HomeScreen
 
         return HomeScreen()
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: now the home screen may read the history."""
+        from fatiguelog.ui.screens.home import HomeScreen
+
+        self.first_frame_shown = True
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.load()
 
     def on_mount(self) -> None:
         if self.settings_problems:
@@ -130,6 +139,8 @@ class FatiguelogApp(App[None]):
         name = "light" if self.theme == THEMES["dark"] else "dark"
         self.theme = THEMES[name]
         self.settings = self.settings.with_theme(name)
+        from fatiguelog.store import StoreError
+
         try:
             save_settings(self.root, self.settings)
         except (StoreError, OSError) as exc:

@@ -7,19 +7,20 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
+from fatiguelog import paths
 from fatiguelog.drafts import draft_days
-from fatiguelog.store import Status, Store
 from fatiguelog.ui.widgets.fields import Line
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from fatiguelog.analysis.summary import FlagReport
 
 GLANCE_DAYS = 14
@@ -73,27 +74,32 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home-flags"):
             yield Line("Looking at your recent entries for flags...", id="no-flags")
         yield Line("Last two weeks (up/down picks a day, Enter opens it):", classes="caption")
-        yield DataTable(id="recent", cursor_type="row", zebra_stripes=False)
+        # The table (and its widget's import and styles) comes with the history, just after the
+        # first frame, so the app opens at once however long the diary.
+        yield Vertical(Line("Reading the last two weeks..."), id="recent-box")
         yield Line(id="home-message", classes="message")
         yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.query_one("#recent", DataTable)
-        table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
-        table.focus()
-
     def on_screen_resume(self) -> None:
-        """Also sent when home is first shown: the files are read after that first frame, and
-        the flags (which need weeks of history) off the UI thread."""
+        """Also sent when home is first shown: then the files are read once the first frame is
+        out (the app calls `load` on Ready), so opening the app never waits for history."""
         self.show_today()
-        self.call_after_refresh(self.refresh_days)
-        self.call_after_refresh(self.refresh_flags)
+        if getattr(self.app, "first_frame_shown", True):
+            self.load()
+
+    def load(self) -> None:
+        """The two weeks (14 small files), and the flags (weeks of history, off the UI thread)."""
+        if not self.is_attached:  # the app is already closing
+            return
+        self.refresh_days()
+        self.refresh_flags()
 
     def refresh_flags(self) -> None:
         self.run_worker(self._active_flags, thread=True, exclusive=True, group="flags")
 
     def _active_flags(self) -> None:
         from fatiguelog.report import summarize
+        from fatiguelog.store import Store
 
         app = self.app
         today: date = app.today
@@ -117,7 +123,7 @@ class HomeScreen(Screen[None]):
         app = self.app
         today: date = app.today
         if today_done is None:
-            today_done = Store(app.root).exists(today)
+            today_done = paths.entry_path(app.root, today).exists()
         pending = not today_done and today in set(draft_days(app.root))
         if today_done:
             text = f"Today ({today:%A %d %B}): checked in. Press c to change it."
@@ -134,9 +140,11 @@ class HomeScreen(Screen[None]):
         """The last two weeks at a glance (reads 14 files)."""
         app = self.app
         today: date = app.today
+        from fatiguelog.store import Status, Store  # after the first frame: not on start-up
+
         store = Store(app.root)
         waiting = set(draft_days(app.root))
-        table = self.query_one("#recent", DataTable)
+        table = self._table()
         table.clear()
         today_done = False
         for back in range(GLANCE_DAYS):
@@ -183,6 +191,22 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(DayPicker(self.app.today), chosen)
 
-    @on(DataTable.RowSelected, "#recent")
-    def _open_row(self, event: DataTable.RowSelected) -> None:
-        self.app.open_checkin(date.fromisoformat(str(event.row_key.value)), quick=False)
+    def _table(self) -> DataTable[Text]:
+        """The two-weeks table, created the first time the history is read."""
+        from textual.widgets import DataTable
+
+        box = self.query_one("#recent-box", Vertical)
+        found = box.query(DataTable)
+        if found:
+            return found.first()
+        table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
+        table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
+        box.remove_children()
+        box.mount(table)
+        if self.focused is None:
+            table.focus()
+        return table
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "recent":
+            self.app.open_checkin(date.fromisoformat(str(event.row_key.value)), quick=False)

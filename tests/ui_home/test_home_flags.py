@@ -9,17 +9,14 @@ from fatiguelog.demo_history import generate
 from fatiguelog.model import Entry
 from fatiguelog.store import Store
 from fatiguelog.ui.app import FatiguelogApp
+from tests.ui.conftest import wait_for_home
 
 TODAY = date(2026, 11, 25)
 
 
 async def home_text(app: FatiguelogApp, pilot) -> str:
-    for _ in range(100):
-        await pilot.pause(0.02)
-        lines = [str(w.render()) for w in app.screen.query("#home-flags Static")]
-        if lines and not lines[0].startswith("Looking"):
-            return "\n".join(lines)
-    raise AssertionError("the flags never appeared")
+    await wait_for_home(pilot)
+    return "\n".join(str(w.render()) for w in app.screen.query("#home-flags Static"))
 
 
 async def test_an_urgent_flag_and_warnings_are_on_the_home_screen(tmp_path: Path) -> None:

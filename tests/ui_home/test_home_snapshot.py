@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fatiguelog.demo_history import generate
 from fatiguelog.ui.app import FatiguelogApp
+from tests.ui.conftest import wait_for_home
 
 TODAY = date(2026, 11, 25)
 
@@ -15,12 +16,5 @@ def test_home_with_flags(snap_compare, tmp_path: Path) -> None:
     root = tmp_path / "data"
     generate(root, days=180, seed=7, end=TODAY - timedelta(days=1))
 
-    async def wait_for_flags(pilot) -> None:
-        for _ in range(200):
-            await pilot.pause(0.02)
-            lines = [str(w.render()) for w in pilot.app.screen.query("#home-flags Static")]
-            if lines and not lines[0].startswith("Looking"):
-                return
-
     app = FatiguelogApp(root, today=TODAY, blink=False)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=wait_for_flags)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=wait_for_home)

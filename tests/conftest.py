@@ -55,8 +55,9 @@ def mode(path: Path) -> int:
 
 
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep every test's cache out of the real platform cache folder."""
-    folder = tmp_path / "xdg-cache"
+def private_cache(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test's cache out of the real platform cache folder (and out of tmp_path)."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
     return folder / "fatiguelog"

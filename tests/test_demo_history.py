@@ -69,6 +69,7 @@ def test_story_flags_are_there(tmp_path, seed):
     assert min(map(len, notes)) < 30 < 300 < max(map(len, notes))
 
 
+@pytest.mark.slow
 def test_ten_years_fill_every_section(tmp_path):
     generate(tmp_path, days=3650, end=END)
     history = Store(tmp_path).load_all()

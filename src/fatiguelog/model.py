@@ -7,17 +7,18 @@ and screens; `validate.py` guarantees the shapes they rely on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
+
+# Value types are NamedTuples and plain classes, not dataclasses: `fatiguelog log` imports this
+# module, and `dataclasses` (with `inspect`) alone costs about 10 ms of start-up.
 
 SCHEMA_VERSION: Final = 1
 
 # --- Ratings: integers 0-10, higher is worse, except sleep quality. ----------------------
 
 
-@dataclass(frozen=True)
-class Rating:
+class Rating(NamedTuple):
     """One 0-10 question and which way its scale runs (said on screen, every time)."""
 
     section: str
@@ -88,8 +89,7 @@ SEEK_CARE: Final = (
 SECTIONS: Final = ("symptoms", "sleep", "activity", "gi", "diet", "red_flags")
 
 
-@dataclass(frozen=True)
-class Stool:
+class Stool(NamedTuple):
     bristol: int | None
     time: time | None = None
     straining: bool | None = None
@@ -101,8 +101,7 @@ class Stool:
         return getattr(self, flag)
 
 
-@dataclass(frozen=True)
-class Dose:
+class Dose(NamedTuple):
     substance: str
     amount: float
     unit: str
@@ -110,12 +109,22 @@ class Dose:
     time: time | None = None
 
 
-@dataclass
 class Entry:
     """One calendar day. `doc` is the whole TOML document, unknown keys included."""
 
-    day: date
-    doc: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("day", "doc")
+
+    def __init__(self, day: date, doc: dict[str, Any] | None = None):
+        self.day = day
+        self.doc: dict[str, Any] = {} if doc is None else doc
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Entry) and (self.day, self.doc) == (other.day, other.doc)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Entry({self.day!r}, {self.doc!r})"
 
     @classmethod
     def new(cls, day: date) -> Entry:

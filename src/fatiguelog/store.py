@@ -11,11 +11,10 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fatiguelog import paths
 from fatiguelog.atomic import atomic_write, ensure_private_dir
@@ -57,8 +56,7 @@ class Status(Enum):
     FUTURE = "future"  # newer schema: read-only
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):
     """What a file looked like when read, to notice when someone else changed it."""
 
     mtime_ns: int
@@ -71,20 +69,32 @@ class Fingerprint:
         return cls(st.st_mtime_ns, st.st_size, content)
 
 
-@dataclass
 class DayFile:
     """One day's file as read: the entry (if usable), its problems, and how it looked."""
 
-    day: date
-    path: Path
-    status: Status
-    entry: Entry | None = None
-    problems: list[Problem] = field(default_factory=list)
-    fingerprint: Fingerprint | None = None
+    __slots__ = ("day", "entry", "fingerprint", "path", "problems", "status")
+
+    def __init__(
+        self,
+        day: date,
+        path: Path,
+        status: Status,
+        entry: Entry | None = None,
+        problems: list[Problem] | None = None,
+        fingerprint: Fingerprint | None = None,
+    ):
+        self.day = day
+        self.path = path
+        self.status = status
+        self.entry = entry
+        self.problems: list[Problem] = problems if problems is not None else []
+        self.fingerprint = fingerprint
+
+    def __repr__(self) -> str:
+        return f"DayFile({self.day}, {self.status.value}, problems={self.problems!r})"
 
 
-@dataclass
-class History:
+class History(NamedTuple):
     """Every readable entry, by date, plus every file that could not be read."""
 
     entries: dict[date, Entry]

@@ -16,6 +16,7 @@ from pathlib import Path
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from fatiguelog.analysis.intake import describe, fmt_amount
@@ -113,17 +114,20 @@ def _header(s: Summary) -> Text:
     )
 
 
-def _flag(flag: FlagReport, last: date) -> Text:
+def _flag(flag: FlagReport, last: date) -> RenderableType:
+    """Heading (level in words, title, since/last), then label/value rows that wrap aligned."""
     still = "still active" if flag.last == last else f"last active {flag.last.isoformat()}"
-    text = Text()
-    text.append(f"{LEVEL_WORDS[flag.level]}: ", style=LEVEL_STYLE[flag.level])
-    text.append(flag.title, style="bold")
-    text.append(f"  (since {flag.since.isoformat()}, {still})\n")
+    heading = Text()
+    heading.append(f"{LEVEL_WORDS[flag.level]}: ", style=LEVEL_STYLE[flag.level])
+    heading.append(flag.title, style="bold")
+    heading.append(f"  (since {flag.since.isoformat()}, {still})")
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(width=11, no_wrap=True)
+    rows.add_column(ratio=1)
     for label, value in (("Evidence", flag.evidence), ("Rule", flag.rule),
                          ("Source", flag.source), ("Advice", flag.advice)):
-        text.append(f"  {label}: ", style="bold")
-        text.append(safe(value) + "\n")
-    return text
+        rows.add_row(Text(f"  {label}:", style="bold"), Text(safe(value)))
+    return Group(heading, rows, Text(""))
 
 
 def _not_enough(s: Summary) -> list[Text]:

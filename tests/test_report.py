@@ -85,3 +85,14 @@ def test_period_all_starts_at_the_first_entry(tmp_path: Path) -> None:
     assert period_for(None, TODAY, store=Store(root)) == (TODAY, TODAY)
     write(root, [day_entry(date(2024, 3, 2)), day_entry(date(2025, 1, 1))])
     assert period_for(None, TODAY, store=Store(root)) == (date(2024, 3, 2), TODAY)
+
+
+def test_report_imports_without_textual() -> None:
+    """`fatiguelog export` and `trends --print` go through `report`: it must stay light."""
+    import subprocess
+    import sys
+
+    code = ("import sys, fatiguelog.report\n"
+            "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -165,3 +165,14 @@ def test_history_builder_is_deterministic(tmp_path: Path) -> None:
     files = sorted(p.relative_to(a) for p in a.rglob("*.toml"))
     assert files and all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
     assert date.fromisoformat(files[-1].stem) == TODAY
+
+
+async def test_empty_history_says_so(tmp_path: Path) -> None:
+    app = host(tmp_path / "nothing", None)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        screen = app.screen
+        assert (screen.summary.first, screen.summary.last) == (TODAY, TODAY)
+        empty = [plain(w) for w in screen.query(".chart-empty")]
+        assert any(t.startswith("Fatigue") and "no answers" in t for t in empty)
+        assert "No flag in this period" in plain(screen.query_one(".quiet"))

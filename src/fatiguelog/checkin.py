@@ -53,6 +53,7 @@ class Step:
     maximum: float = math.inf
     integer: bool = False
     unit_label: str = ""
+    example: str = ""  # a placeholder for typed numbers
     help: str = ""
     label: str = ""  # short name for the review
 
@@ -65,7 +66,8 @@ class Step:
         """Which way a 0-10 scale runs, said every time a rating is asked."""
         if self.rating is None:
             return ""
-        direction = "higher is better" if self.rating is SLEEP_QUALITY else "higher is worse"
+        direction = ("higher is better" if self.rating is SLEEP_QUALITY else
+                     "higher is more" if self.rating is EXERTION else "higher is worse")
         return f"0 = {self.rating.low}, 10 = {self.rating.high} ({direction})"
 
 
@@ -78,21 +80,24 @@ UNREFRESHING = Step("unrefreshing_sleep", "yesno", "Did you wake up unrefreshed?
                     path=("symptoms", "unrefreshing_sleep"), label="Unrefreshing sleep",
                     help="Unrefreshing sleep: still exhausted after a night's sleep.")
 SLEEP_HOURS = Step("sleep_hours", "number", "How many hours did you sleep?", "sleep",
-                   path=("sleep", "hours"), maximum=24, unit_label="hours",
+                   path=("sleep", "hours"), maximum=24, unit_label="hours", example="e.g. 6.5",
                    help="A number from 0 to 24, e.g. 6.5", label="Hours of sleep")
 QUALITY = _rating_step(SLEEP_QUALITY, "sleep")
 EXERTION_STEP = _rating_step(EXERTION, "exertion")
 INTAKE = Step("intake", "intake", "What did you take today?", "intake",
               help="Any substance, medicine or supplement, one line per dose.", label="Intake")
-STOOLS = Step("stools", "stools", "Bowel movements today", help="Add each one, or say none today.",
+STOOLS = Step("stools", "stools", "Bowel movements today",
+              help="Add each one (Bristol type 1-7), or say none today.",
               label="Bowel movements")
 STOMACH = tuple(_rating_step(r, "stomach") for r in GI_RATINGS)
 FIBER = Step("fiber_servings", "number", "Servings of fibre-rich food today", "diet",
              path=("diet", "fiber_servings"), maximum=100, unit_label="servings",
+             example="e.g. 3",
              help="Fruit, vegetables, wholegrains, beans: a serving is a handful. 0 or more.",
              label="Fibre")
 WATER = Step("water_ml", "number", "How much water did you drink?", "diet",
              path=("diet", "water_ml"), maximum=20000, integer=True, unit_label="ml",
+             example="e.g. 1500",
              help="In millilitres: a glass is about 250 ml.", label="Water")
 RED = Step("red_flags", "red_flags", "Any of these today?",
            help="Check any that happened today. None checked = none today.", label="Red flags")

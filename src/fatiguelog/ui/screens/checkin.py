@@ -6,6 +6,7 @@ merges with changes made on disk meanwhile and keeps the draft when the disk say
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -61,10 +62,10 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.query_one("#step-header", Line).say(
             f"{kind} for {session.day:%a %d %b %Y}{editing} - "
             f"Step {session.index + 1} of {session.count}")
-        title = step.title
         if session.day != self.app.today:  # backfilling: the questions are about that day
-            title = title.replace("today", "that day")
-        self.query_one("#step-title", Line).say(title)
+            step = replace(step, title=step.title.replace("today", "that day"),
+                           help=step.help.replace("today", "that day"))
+        self.query_one("#step-title", Line).say(step.title)
         self.query_one("#step-error", Line).say(session.draft_error or "")
         extra = {}
         if step.kind == "intake":

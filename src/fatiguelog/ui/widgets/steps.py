@@ -137,7 +137,7 @@ class NumberView(StepView):
         yield Line(self.step.help, classes="scale")
         text = "" if self.initial is None else f"{self.initial:g}"
         with Horizontal(classes="number-row"):
-            yield NumberField(text, placeholder="e.g. 6.5", id="number",
+            yield NumberField(text, placeholder=self.step.example, id="number",
                             restrict=r"[0-9.,]*", max_length=8)
             yield Line(self.step.unit_label, classes="unit")
         yield Line("Type the number, then Enter. s skips (so does Enter on an empty box). "
@@ -318,7 +318,7 @@ class StoolsView(ItemsView):
         return f"{said} - {words.lower()}" if words else said
 
     def compose(self) -> ComposeResult:
-        yield Line("Add each one (Bristol type 1-7), or say none today.", classes="scale")
+        yield Line(self.step.help, classes="scale")
         yield OptionList(id="items", markup=False, compact=True)
         yield Line(id="items-status", classes="answer")
         yield Line(id="laxative", classes="answer")

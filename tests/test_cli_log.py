@@ -157,3 +157,21 @@ def test_check_output_is_safe_for_a_terminal(cli, data_dir: Path) -> None:
     result = cli("check")
     assert result.code == 1
     assert "\x1b" not in result.out and "\x07" not in result.out
+
+
+def test_a_full_disk_is_one_sentence_and_writes_nothing(cli, data_dir: Path, monkeypatch) -> None:
+    import errno
+    import os
+
+    cli("log", "stool", "4", "--date", "2026-03-01")
+    before = snapshot_tree(data_dir)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = cli("log", "stool", "2", "--date", "2026-03-01")
+    monkeypatch.undo()
+    assert result.code == 1
+    assert result.err.startswith("fatiguelog: The disk is full") and result.err.count("\n") == 1
+    assert snapshot_tree(data_dir) == before

@@ -38,11 +38,26 @@ def test_command_does_not_import_textual(tmp_path: Path, args: list[str]) -> Non
     assert heavy == "HEAVY=", heavy
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--format", "html", "-o", "-"], ["export", "--format", "csv"],
+     ["trends", "--print", "--days", "30"]],
+)
+def test_export_and_printed_trends_do_not_import_textual(tmp_path: Path, args: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=["--data-dir", str(tmp_path), *args])],
+        capture_output=True, text=True, check=True,
+    )
+    heavy = result.stdout.strip().splitlines()[-1].removeprefix("HEAVY=").split(",")
+    assert not [m for m in heavy if m.startswith("textual")]
+
+
 def test_domain_modules_import_without_textual() -> None:
     code = (
         "import sys\n"
         "import fatiguelog.model, fatiguelog.store, fatiguelog.validate, fatiguelog.settings\n"
-        "import fatiguelog.analysis.summary\n"
+        "import fatiguelog.analysis.build, fatiguelog.export, fatiguelog.report\n"
+        "import fatiguelog.demo_history, fatiguelog.cache, fatiguelog.checkin\n"
         "print(any(m.startswith('textual') for m in sys.modules))\n"
     )
     result = subprocess.run(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 from pathlib import Path
@@ -10,13 +11,15 @@ from fatiguelog.cli import main
 from fatiguelog.store import Store
 
 
-def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(tmp_path, monkeypatch):
+def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(tmp_path, monkeypatch,
+                                                                 private_cache):
     seen: dict[str, object] = {}
 
     class FakeApp:
         def __init__(self, root: Path, start=None):
             seen["root"] = root
-            seen["entries"] = len(Store(root).load_all().entries)
+            seen["entries"] = len(Store(root).load_all().entries)  # builds the cache
+            seen["cache"] = list(Path(os.environ["FATIGUELOG_CACHE_DIR"]).glob("*.json"))
 
         def run(self) -> None:
             seen["ran"] = True
@@ -33,6 +36,9 @@ def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(tmp_path, monke
     assert isinstance(root, Path) and root != own and own not in root.parents
     assert 20 <= seen["entries"] <= 30
     assert not root.exists()  # removed on exit
+    assert seen["cache"] and all(root.parent in c.parents for c in seen["cache"])
+    assert not list(private_cache.parent.rglob("*.json"))  # nothing in the user's cache
+    assert "FATIGUELOG_CACHE_DIR" not in os.environ
     assert not own.exists()  # the user's own folder was never touched
 
 

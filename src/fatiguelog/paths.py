@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 ENV_DATA_DIR = "FATIGUELOG_DATA_DIR"
+ENV_CACHE_DIR = "FATIGUELOG_CACHE_DIR"  # used by `fatiguelog demo` to keep its cache apart
 APP_NAME = "fatiguelog"
 
 
@@ -23,7 +24,10 @@ def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
 
 
 def cache_dir() -> Path:
-    """The platform cache folder (never a source of truth)."""
+    """The platform cache folder (never a source of truth), unless `FATIGUELOG_CACHE_DIR`."""
+    env = os.environ.get(ENV_CACHE_DIR)
+    if env:
+        return Path(env).expanduser()
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP_NAME, appauthor=False))

@@ -1,0 +1,53 @@
+"""Bad values typed in the check-in get a clear message on screen and lose nothing."""
+
+from __future__ import annotations
+
+from fatiguelog import drafts
+from fatiguelog.ui.widgets.fields import Line
+
+from .conftest import TODAY, make_app, press, type_text
+
+
+def error_text(app) -> str:
+    return app.screen.query_one("#step-error", Line).render().plain
+
+
+def header(app) -> str:
+    return app.screen.query_one("#step-header", Line).render().plain
+
+
+async def test_sleep_hours_out_of_range_is_refused_in_words(root):
+    app = make_app(root, start=("checkin", TODAY, False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "7", "enter", "s", "s", "s", "s")  # fatigue, then skip to sleep
+        assert header(app).endswith("Step 6 of 18")
+        await type_text(pilot, "25")
+        await press(pilot, "enter")
+        assert header(app).endswith("Step 6 of 18")  # stayed on the question
+        assert "0 to 24" in error_text(app)
+        draft = drafts.load_draft(root, TODAY)
+        assert draft is not None and draft.answers.get("fatigue") == 7  # nothing lost
+        await press(pilot, "backspace", "backspace")
+        await type_text(pilot, "7.5")
+        await press(pilot, "enter")
+        assert header(app).endswith("Step 7 of 18")
+        assert error_text(app) == ""
+
+
+async def test_a_dose_of_zero_is_refused_and_the_form_stays_open(root):
+    app = make_app(root, start=("checkin", TODAY, False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *["s"] * 8)  # to the intake step
+        assert header(app).endswith("Step 9 of 18")
+        await press(pilot, "a")
+        await type_text(pilot, "kratom")
+        await press(pilot, "tab")
+        await type_text(pilot, "0")
+        await press(pilot, "tab")
+        await type_text(pilot, "g")
+        await press(pilot, "enter")
+        shown = " ".join(line.render().plain for line in app.screen.query(Line))
+        assert "above 0" in shown
+        await press(pilot, "escape", "escape")  # cancel the form, leave the check-in
+    # the day was never written with a bad dose
+    assert not (root / "entries").exists() or not list((root / "entries").rglob("*.toml"))

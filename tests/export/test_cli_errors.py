@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from fatiguelog.cli import UserError, main
-from fatiguelog.cli.export import csv_paths, period
+from fatiguelog.cli.export import period
+from fatiguelog.export import csv_paths
 
 
 def test_default_period_is_the_90_days_ending_on_to():

@@ -15,7 +15,6 @@ from pathlib import Path
 from fatiguelog.cli import EXIT_OK, UserError
 
 DEFAULT_DAYS = 90
-BOM = "\ufeff"
 
 
 def period(
@@ -39,16 +38,6 @@ def period(
     return first, last
 
 
-def csv_paths(path: Path) -> dict[str, Path]:
-    """`x.csv` -> days in `x.csv`, stools in `x.stools.csv`, problems in `x.problems.csv`."""
-    stem = path.name[: -len(".csv")] if path.name.lower().endswith(".csv") else path.name
-    return {
-        "days": path,
-        "stools": path.with_name(f"{stem}.stools.csv"),
-        "problems": path.with_name(f"{stem}.problems.csv"),
-    }
-
-
 def _check_target(path: Path) -> None:
     if not path.parent.is_dir():
         raise UserError(
@@ -56,16 +45,6 @@ def _check_target(path: Path) -> None:
         )
     if path.is_dir():
         raise UserError(f"{path} is a folder: give a file name for --output")
-
-
-def _write(path: Path, text: str) -> None:
-    from fatiguelog.atomic import atomic_write
-    from fatiguelog.store import describe_os_error
-
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise UserError(describe_os_error(exc, path)) from None
 
 
 def _print_utf8(text: str) -> None:
@@ -104,23 +83,15 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
     if target is None:
         _print_utf8(export.render(summary, fmt, include_notes))
         return EXIT_OK
-    if fmt == "csv":
-        from fatiguelog.export.csv_export import tables
+    from fatiguelog.store import describe_os_error
 
-        parts = tables(summary, include_notes)
-        written = []
-        for name, path in csv_paths(target).items():
-            _write(path, BOM + parts[name])
-            written.append(str(path))
-        print(
-            strip_controls(
-                f"Saved the summary ({first} to {last}) as CSV: {', '.join(written)}", one_line=True
-            )
-        )
-        return EXIT_OK
-    _write(target, export.render(summary, fmt, include_notes))
+    try:
+        written = export.write_files(summary, fmt, target, include_notes)
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, target)) from None
     notes = "with notes" if include_notes else "without notes"
-    print(
-        strip_controls(f"Saved the summary ({first} to {last}, {notes}) to {target}", one_line=True)
-    )
+    where = ", ".join(str(path) for path in written)
+    kind = "as CSV: " if fmt == "csv" else "to "
+    print(strip_controls(f"Saved the summary ({first} to {last}, {notes}) {kind}{where}",
+                         one_line=True))
     return EXIT_OK

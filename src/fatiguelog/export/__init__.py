@@ -8,10 +8,14 @@ only the renderer it uses, and never Textual.
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from fatiguelog.analysis.summary import Summary
+
+#: Spreadsheet programs read a CSV as UTF-8 only when it starts with a byte-order mark.
+BOM = "\ufeff"
 
 FORMATS: dict[str, str] = {
     "md": "fatiguelog.export.markdown",
@@ -32,3 +36,34 @@ def render(summary: Summary, fmt: str = "md", include_notes: bool = False) -> st
         ) from None
     text: str = import_module(module).render(summary, include_notes)
     return text
+
+
+def csv_paths(path: Path) -> dict[str, Path]:
+    """`x.csv` -> days in `x.csv`, stools in `x.stools.csv`, problems in `x.problems.csv`."""
+    stem = path.name[: -len(".csv")] if path.name.lower().endswith(".csv") else path.name
+    return {
+        "days": path,
+        "stools": path.with_name(f"{stem}.stools.csv"),
+        "problems": path.with_name(f"{stem}.problems.csv"),
+    }
+
+
+def write_files(summary: Summary, fmt: str, target: Path, include_notes: bool) -> list[Path]:
+    """Write the export to `target` (CSV: its three files), atomically and 0600.
+
+    The one place exports reach the disk, for the command line and the export screen alike.
+    Raises OSError; callers say it in a sentence.
+    """
+    from fatiguelog.atomic import atomic_write
+
+    if fmt == "csv":
+        from fatiguelog.export.csv_export import tables
+
+        parts = tables(summary, include_notes)
+        written = []
+        for name, path in csv_paths(target).items():
+            atomic_write(path, (BOM + parts[name]).encode("utf-8"))
+            written.append(path)
+        return written
+    atomic_write(target, render(summary, fmt, include_notes).encode("utf-8"))
+    return [target]

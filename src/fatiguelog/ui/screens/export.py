@@ -91,23 +91,12 @@ def write_summary(root: Path, settings: Settings, first: date, last: date, fmt: 
                   target: Path, include_notes: bool) -> Written:
     """Summarize the period and write it to `target` (0600, atomic); CSV writes 3 files."""
     from fatiguelog import export
-    from fatiguelog.atomic import atomic_write
-    from fatiguelog.cli.export import BOM, csv_paths
     from fatiguelog.report import summarize
     from fatiguelog.store import Store
 
     summary = summarize(Store(root), settings, first, last, include_notes=include_notes)
-    if fmt == "csv":
-        from fatiguelog.export.csv_export import tables
-
-        parts = tables(summary, include_notes)
-        written = []
-        for name, path in csv_paths(target).items():
-            atomic_write(path, (BOM + parts[name]).encode("utf-8"))
-            written.append(path)
-        return Written(tuple(written), first, last, include_notes)
-    atomic_write(target, export.render(summary, fmt, include_notes).encode("utf-8"))
-    return Written((target,), first, last, include_notes)
+    written = export.write_files(summary, fmt, target, include_notes)
+    return Written(tuple(written), first, last, include_notes)
 
 
 class ExportError(Exception):

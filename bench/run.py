@@ -103,6 +103,7 @@ SAVE_ONE = """
 import os, sys, time
 from datetime import date
 from pathlib import Path
+import tomli_w  # loaded before the clock starts: the figure is the save, not an import
 from fatiguelog.store import Store
 root = Path(sys.argv[1])
 store = Store(root, use_cache=False)

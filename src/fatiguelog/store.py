@@ -62,11 +62,12 @@ class Fingerprint(NamedTuple):
     mtime_ns: int
     size: int
     content: bytes
+    writable: bool = True  # False for a file this version must not rewrite (newer schema)
 
     @classmethod
-    def of(cls, path: Path, content: bytes) -> Fingerprint:
+    def of(cls, path: Path, content: bytes, writable: bool = True) -> Fingerprint:
         st = path.stat()
-        return cls(st.st_mtime_ns, st.st_size, content)
+        return cls(st.st_mtime_ns, st.st_size, content, writable)
 
 
 class DayFile:
@@ -191,8 +192,10 @@ class Store:
         doc, problems = parse_entry_bytes(raw, rel, day)
         if doc is None:
             return DayFile(day, path, Status.BROKEN, problems=problems, fingerprint=fingerprint)
-        status = Status.FUTURE if future_schema(doc) else Status.OK
-        return DayFile(day, path, status, Entry(day, doc), problems, fingerprint)
+        if future_schema(doc):
+            return DayFile(day, path, Status.FUTURE, Entry(day, doc), problems,
+                           fingerprint._replace(writable=False))
+        return DayFile(day, path, Status.OK, Entry(day, doc), problems, fingerprint)
 
     def entry_files(
         self, years: range | None = None
@@ -307,7 +310,27 @@ class Store:
         Pass `expected=True` to skip that check (the caller holds the lock and just read).
         """
         path = self.path(entry.day)
-        current = self.read(entry.day)
+        if not (isinstance(expected, Fingerprint) and self._unchanged(path, expected)):
+            self._check_writable(entry.day, expected)
+        entry.touch()
+        data = dump_entry(entry)
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, path)) from exc
+        return Fingerprint.of(path, data)
+
+    def _unchanged(self, path: Path, expected: Fingerprint) -> bool:
+        """The file is byte for byte what the caller read (and could rewrite): no need to
+        parse it again before saving."""
+        try:
+            return expected.writable and path.read_bytes() == expected.content
+        except OSError:
+            return False
+
+    def _check_writable(self, day: date, expected: Fingerprint | bool | None) -> None:
+        path = self.path(day)
+        current = self.read(day)
         if current.status is Status.BROKEN:
             raise BrokenEntryError(current.problems)
         if current.status is Status.FUTURE:
@@ -316,13 +339,6 @@ class Store:
             )
         if expected is not True and _changed(current.fingerprint, expected):
             raise ConflictError(current)
-        entry.touch()
-        data = dump_entry(entry)
-        try:
-            atomic_write(path, data)
-        except OSError as exc:
-            raise StoreError(describe_os_error(exc, path)) from exc
-        return Fingerprint.of(path, data)
 
     def update(self, day: date, change: Callable[[Entry], None]) -> Entry:
         """Read-modify-write one day under the data folder's lock (used by `fatiguelog log`)."""

@@ -131,16 +131,20 @@ class CheckinSession:
         """Write the entry; merge with changes made on disk meanwhile. Raises StoreError."""
         ours = self.result()
         message = f"Saved your check-in for {self.day:%A %d %B %Y}."
-        try:
-            self.store.save(ours, expected=self.fingerprint)
-            saved = ours
-        except ConflictError as exc:
-            current = exc.current
-            theirs = current.entry.doc if current.entry is not None else Entry.new(self.day).doc
-            merged = merge_docs(self.base.doc, ours.doc, theirs)
-            saved = Entry(self.day, merged.doc)
-            self.store.save(saved, expected=current.fingerprint)
-            message = f"{message} {merged.summary()}"
+        # The data folder's lock: `fatiguelog log` in another terminal can't slip a write
+        # between our check of the file and our rename over it.
+        with self.store.lock():
+            try:
+                self.store.save(ours, expected=self.fingerprint)
+                saved = ours
+            except ConflictError as exc:
+                current = exc.current
+                theirs = (current.entry.doc if current.entry is not None
+                          else Entry.new(self.day).doc)
+                merged = merge_docs(self.base.doc, ours.doc, theirs)
+                saved = Entry(self.day, merged.doc)
+                self.store.save(saved, expected=current.fingerprint)
+                message = f"{message} {merged.summary()}"
         remove_draft(self.root, self.day)
         return SaveResult(saved, message)
 

@@ -96,3 +96,22 @@ def test_report_imports_without_textual() -> None:
             "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_streamed_summary_has_the_same_figures_and_keeps_no_documents(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from fatiguelog.demo_history import generate
+
+    generate(tmp_path, days=500, seed=11, end=TODAY)
+    settings = Settings()
+    first = TODAY - timedelta(days=399)
+    kept = summarize(Store(tmp_path), settings, first, TODAY)
+    streamed = summarize(Store(tmp_path), settings, first, TODAY, keep_entries=False)
+    assert streamed.entries == ()
+    assert len(kept.entries) == kept.days_recorded > 300
+    assert replace(kept, entries=()) == streamed
+    whole = build_summary(Store(tmp_path).load_all(), settings, first, TODAY)
+    assert [(f.id, f.since, f.last) for f in whole.flags] == [
+        (f.id, f.since, f.last) for f in streamed.flags
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fatiguelog.analysis.build import build_summary
+from fatiguelog.analysis.build import summary_of
 from fatiguelog.analysis.summary import Summary
 from fatiguelog.settings import Settings
 from fatiguelog.store import Store
@@ -25,18 +25,28 @@ WARMUP = 75
 
 
 def summarize(store: Store, settings: Settings, first: date, last: date, *,
-              include_notes: bool = False) -> Summary:
-    """The summary of `first..last`, reading no more of the history than it needs."""
+              include_notes: bool = False, keep_entries: bool = True) -> Summary:
+    """The summary of `first..last`, reading no more of the history than it needs.
+
+    Without `keep_entries` the history is streamed a year at a time and no document is kept
+    (the trend view and the home screen need figures only; CSV needs the entries).
+    """
     if first > last:
         raise ValueError(f"the period starts ({first}) after it ends ({last})")
     start = first - timedelta(days=LOOKBACK)
-    history = store.load_range(start, last)
-    summary = build_summary(history, settings, first, last, include_notes=include_notes)
+    summary = _summary(store, settings, start, first, last, include_notes, keep_entries)
     unsure_before = start + timedelta(days=WARMUP)
     if any(flag.since < unsure_before for flag in summary.flags) and _has_before(store, start):
-        summary = build_summary(store.load_all(), settings, first, last,
-                                include_notes=include_notes)
+        earliest = first_day(store) or start
+        summary = _summary(store, settings, earliest, first, last, include_notes, keep_entries)
     return summary
+
+
+def _summary(store: Store, settings: Settings, start: date, first: date, last: date,
+             include_notes: bool, keep_entries: bool) -> Summary:
+    stream = store.stream(start, last)
+    return summary_of(stream, lambda: stream.problems, start, settings, first, last,
+                      include_notes=include_notes, keep_entries=keep_entries)
 
 
 def _has_before(store: Store, day: date) -> bool:

@@ -261,6 +261,10 @@ class Store:
                 cache.save()
         return History(entries, problems)
 
+    def stream(self, first: date | None, last: date | None) -> EntryStream:
+        """The entries of a range read one year at a time (see `EntryStream`)."""
+        return EntryStream(self, first, last)
+
     def _open_cache(self, year: str) -> EntryCache | None:
         if not self.use_cache:
             return None
@@ -369,6 +373,30 @@ class Store:
             yield
         finally:
             os.close(fd)
+
+
+class EntryStream:
+    """(day, entry) pairs of a range, read one year (one cache file) at a time.
+
+    A view that only needs figures (the trend view over ten years) counts each year and lets
+    it go, instead of holding every document at once. Problems gather as the years are read.
+    """
+
+    def __init__(self, store: Store, first: date | None, last: date | None):
+        self.store = store
+        self.first = first
+        self.last = last
+        self.problems: list[Problem] = []
+
+    def __iter__(self) -> Iterator[tuple[date, Entry]]:
+        first, last = self.first or date.min, self.last or date.max
+        years = sorted({int(year) for year, _files in self.store.entry_files(
+            range(first.year, last.year + 1)) if year.isdigit()})
+        for year in years:
+            part = self.store.load_range(max(first, date(year, 1, 1)),
+                                         min(last, date(year, 12, 31)))
+            self.problems.extend(part.problems)
+            yield from part.entries.items()
 
 
 class ConflictError(StoreError):

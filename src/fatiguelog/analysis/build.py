@@ -7,6 +7,7 @@ last day, so a flag's `since` is right even when its run began before the period
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack, build_table
@@ -40,18 +41,39 @@ LOOKAHEAD = 2  # days after the period read for delayed PEM (the 1-2 days after)
 
 
 def build_summary(history: History, settings: Settings, first: date, last: date, *,
-                  include_notes: bool = False) -> Summary:
+                  include_notes: bool = False, keep_entries: bool = True) -> Summary:
     """Everything a view shows about `first..last`; figures without data are `None`."""
-    if first > last:
-        raise ValueError(f"the period starts ({first}) after it ends ({last})")
     entries = history.entries
     origin = min(first, min(entries)) if entries else first
-    table = build_table(entries, origin, last + timedelta(days=LOOKAHEAD))
+    return summary_of(entries.items(), lambda: history.problems, origin, settings, first, last,
+                      include_notes=include_notes, keep_entries=keep_entries)
+
+
+def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Sequence[Problem]],
+               origin: date, settings: Settings, first: date, last: date, *,
+               include_notes: bool = False, keep_entries: bool = True) -> Summary:
+    """The summary from (day, entry) pairs read once, in any order, possibly streamed.
+
+    `problems` is asked for after the pairs are read (a stream finds them as it goes).
+    Without `keep_entries` (and notes) no entry outlives the pass that counts it, so a view
+    of ten years needs memory for figures, not for ten years of documents.
+    """
+    if first > last:
+        raise ValueError(f"the period starts ({first}) after it ends ({last})")
+    kept: list[Entry] = []
+
+    def counted() -> Iterator[tuple[date, Entry]]:
+        for day, entry in pairs:
+            if (keep_entries or include_notes) and first <= day <= last:
+                kept.append(entry)
+            yield day, entry
+
+    table = build_table(counted(), min(origin, first), last + timedelta(days=LOOKAHEAD))
     a, b = table.index(first), table.index(last)
+    period = tuple(sorted(kept, key=lambda entry: entry.day))
 
     ctx = Context(table, settings, all_events(table), {})
     runs = evaluate_all(ctx)
-    period = tuple(entries[d] for d in sorted(entries) if first <= d <= last)
 
     series: dict[str, DaySeries] = {k: rating_series(table, k, a, b) for k in CHART_RATINGS}
     series["sbm_per_week"] = sbm_per_week(table, a, b)
@@ -65,7 +87,7 @@ def build_summary(history: History, settings: Settings, first: date, last: date,
         first=first,
         last=last,
         days=b - a + 1,
-        days_recorded=len(period),
+        days_recorded=table.entry.between(a, b),
         flags=_flags(runs, table, a, b),
         not_enough_data=tuple(run.info.id for run in runs if not run.enough[b]),
         not_enough_detail={run.info.id: run.need(b) for run in runs if not run.enough[b]},
@@ -73,13 +95,13 @@ def build_summary(history: History, settings: Settings, first: date, last: date,
         sleep=_sleep(table, a, b),
         exertion=rating_stats(table, "exertion", "Exertion", a, b),
         stomach={r.key: rating_stats(table, r.key, r.label, a, b) for r in GI_RATINGS},
-        gi=_gi(table, period, a, b),
+        gi=_gi(table, a, b),
         intake={name: stats for name, (_track, stats) in intake.items()},
         pem=pem_stats(exertion, table.ratings["pem"], table.ratings["fatigue"], a, b),
         series=series,
-        problems=_problems(history.problems, first, last),
+        problems=_problems(problems(), first, last),
         notes=_notes(period) if include_notes else None,
-        entries=period,
+        entries=period if keep_entries else (),
     )
 
 
@@ -117,13 +139,8 @@ def _sleep(table: DayTable, a: int, b: int) -> SleepStats:
     )
 
 
-def _gi(table: DayTable, period: tuple[Entry, ...], a: int, b: int) -> GiStats:
-    counts = dict.fromkeys(range(1, 8), 0)
-    for entry in period:
-        for stool in entry.get("gi", "stools") or ():
-            bristol = stool.get("bristol")
-            if bristol in counts:
-                counts[bristol] += 1
+def _gi(table: DayTable, a: int, b: int) -> GiStats:
+    counts = {kind: kinds.between(a, b) for kind, kinds in table.bristol_types.items()}
     recorded = table.gi_recorded.between(a, b)
     sbm = table.sbm.between(a, b)
     strain_n = table.answered["straining"].between(a, b)

@@ -8,7 +8,7 @@ entries without a `gi` table, count as *not recorded*: missing is not zero.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -80,6 +80,7 @@ class DayTable:
     bristol_sum: Counts
     hard: Counts  # Bristol 1-2
     loose: Counts  # Bristol 6-7
+    bristol_types: dict[int, Counts]  # Bristol type 1..7 -> stools of that type
     answered: dict[str, Counts]  # stool question -> stools that answered it
     yes: dict[str, Counts]  # stool question -> stools that answered yes
     red: dict[str, Counts]  # red-flag key -> 1 on days it was reported
@@ -99,8 +100,9 @@ class DayTable:
         return (day - self.origin).days
 
 
-def build_table(entries: Mapping[date, Entry], origin: date, last: date) -> DayTable:
-    """One pass over the entries from `origin` to `last` (both included)."""
+def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date) -> DayTable:
+    """One pass over (day, entry) pairs from `origin` to `last` (both included); the pairs
+    may be streamed, so no entry needs to stay in memory after it was counted."""
     size = max(0, (last - origin).days + 1)
     has_entry = [0] * size
     gi_rec = [0] * size
@@ -110,6 +112,7 @@ def build_table(entries: Mapping[date, Entry], origin: date, last: date) -> DayT
     bristol_sum = [0] * size
     hard = [0] * size
     loose = [0] * size
+    by_type = {kind: [0] * size for kind in range(1, 8)}
     answered = {flag: [0] * size for flag in STOOL_FLAGS}
     yes = {flag: [0] * size for flag in STOOL_FLAGS}
     red = {key: [0] * size for key in RED_FLAGS}
@@ -117,7 +120,7 @@ def build_table(entries: Mapping[date, Entry], origin: date, last: date) -> DayT
     intake: dict[tuple[str, str], IntakeTrack] = {}
     ratings: dict[str, list[float | None]] = {key: [None] * size for key, _, _ in RATING_PATHS}
 
-    for day, entry in entries.items():
+    for day, entry in entries:
         i = (day - origin).days
         if not 0 <= i < size:
             continue
@@ -141,6 +144,8 @@ def build_table(entries: Mapping[date, Entry], origin: date, last: date) -> DayT
             for stool in items:
                 bristol = stool.get("bristol")
                 if isinstance(bristol, int) and not isinstance(bristol, bool):
+                    if bristol in by_type:
+                        by_type[bristol][i] += 1
                     bristol_n[i] += 1
                     bristol_sum[i] += bristol
                     if bristol <= 2:
@@ -191,6 +196,7 @@ def build_table(entries: Mapping[date, Entry], origin: date, last: date) -> DayT
         bristol_sum=Counts(bristol_sum),
         hard=Counts(hard),
         loose=Counts(loose),
+        bristol_types={kind: Counts(v) for kind, v in by_type.items()},
         answered={flag: Counts(v) for flag, v in answered.items()},
         yes={flag: Counts(v) for flag, v in yes.items()},
         red={key: Counts(v) for key, v in red.items()},

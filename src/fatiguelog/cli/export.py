@@ -78,7 +78,8 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
         print(
             strip_controls(f"fatiguelog: {problem} (defaults used)", one_line=True), file=sys.stderr
         )
-    summary = summarize(Store(root), settings, first, last, include_notes=include_notes)
+    summary = summarize(Store(root), settings, first, last, include_notes=include_notes,
+                        keep_entries=fmt == "csv")  # only CSV has a row per day
 
     if target is None:
         _print_utf8(export.render(summary, fmt, include_notes))

@@ -59,7 +59,7 @@ def print_trends(args: argparse.Namespace, root: Path, *, console: Console | Non
     last = today or date.today()
     first = last - timedelta(days=days - 1)
     settings, settings_problems = load_settings(root)
-    summary = summarize(Store(root), settings, first, last)
+    summary = summarize(Store(root), settings, first, last, keep_entries=False)
     out = console or Console(highlight=False)
     for block in render(summary, width=out.width, settings_problems=len(settings_problems)):
         out.print(block)

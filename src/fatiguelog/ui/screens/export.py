@@ -94,7 +94,8 @@ def write_summary(root: Path, settings: Settings, first: date, last: date, fmt: 
     from fatiguelog.report import summarize
     from fatiguelog.store import Store
 
-    summary = summarize(Store(root), settings, first, last, include_notes=include_notes)
+    summary = summarize(Store(root), settings, first, last, include_notes=include_notes,
+                        keep_entries=fmt == "csv")  # only CSV has a row per day
     written = export.write_files(summary, fmt, target, include_notes)
     return Written(tuple(written), first, last, include_notes)
 

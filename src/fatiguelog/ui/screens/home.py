@@ -105,7 +105,8 @@ class HomeScreen(Screen[None]):
         today: date = app.today
         try:
             first = today - timedelta(days=FLAG_DAYS - 1)
-            summary = summarize(Store(app.root), app.settings, first, today)
+            summary = summarize(Store(app.root), app.settings, first, today,
+                                keep_entries=False)
         except Exception as exc:  # never let a bad history hide the home screen
             app.call_from_thread(self._show_flag_lines,
                                  [(f"Flags could not be worked out: {exc}", "flag-line")])

@@ -121,7 +121,7 @@ class TrendsScreen(Screen[None]):
 
             store = Store(root)
             first, last = period_for(days, today, store=store)
-            summary = summarize(store, settings, first, last)
+            summary = summarize(store, settings, first, last, keep_entries=False)
             return replace(summary, entries=())  # charts need the series, not every entry
 
         self._worker = self.run_worker(compute, name="trends", group="trends", thread=True,

@@ -127,7 +127,8 @@ class EntryCache:
             "files": self.records,
         }
         try:
-            text = json.dumps(payload, separators=(",", ":"), default=_tag)
+            # (check_circular off: parsed TOML has no cycles, and the check costs time)
+            text = json.dumps(payload, separators=(",", ":"), default=_tag, check_circular=False)
             atomic_write(self.path, text.encode(), durable=False)
         except (OSError, TypeError, ValueError):
             return

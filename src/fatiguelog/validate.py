@@ -81,7 +81,10 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
     red = doc.get("red_flags")
     if type(red) is dict:
         for key in RED_FLAGS:
-            _bool(issues, red, key, f"red_flags.{key}", ("red_flags", key))
+            value = red.get(key)
+            if value is not None and type(value) is not bool:
+                issues.append((f"red_flags.{key} must be true or false, not {value!r}",
+                               ("red_flags", key)))
     return issues
 
 
@@ -151,8 +154,11 @@ def _gi_issues(issues: list[Issue], gi: dict[str, Any]) -> None:
         if "time" in stool and type(stool["time"]) is not time:
             issues.append((f"bowel movement {i + 1}: time must be a time like 07:40:00",
                            (*where, "time")))
-        for flag in STOOL_FLAGS:
-            _bool(issues, stool, flag, f"bowel movement {i + 1}: {flag}", (*where, flag))
+        for flag in STOOL_FLAGS:  # inline: this loop runs for every stool of every file
+            value = stool.get(flag)
+            if value is not None and type(value) is not bool:
+                issues.append((f"bowel movement {i + 1}: {flag} must be true or false, "
+                               f"not {value!r}", (*where, flag)))
     for key in ("no_bowel_movement", "laxative"):
         _bool(issues, gi, key, f"gi.{key}", ("gi", key))
     if gi.get("no_bowel_movement") is True and stools:

@@ -32,9 +32,14 @@ def status(screen: ExportScreen) -> str:
     return str(screen.query_one("#export-status", Static).render())
 
 
-def test_snapshot_export_screen(snap_compare, tmp_path: Path) -> None:
-    app = host(tmp_path / "no-data", Path("/home/me/Documents/fatiguelog"))
-    assert snap_compare(app, terminal_size=SIZE)
+def test_snapshot_export_screen(snap_compare, tmp_path: Path, monkeypatch) -> None:
+    """The export screen as `e` opens it from home, in the user's own app."""
+    from fatiguelog import paths
+    from fatiguelog.ui.app import FatiguelogApp
+
+    monkeypatch.setattr(paths, "exports_dir", lambda: Path("/home/me/Documents/fatiguelog"))
+    app = FatiguelogApp(tmp_path / "no-data", today=TODAY, blink=False)
+    assert snap_compare(app, terminal_size=SIZE, press=["e"])
 
 
 async def test_enter_exports_markdown_0600_and_says_where(warn_root: Path, tmp_path: Path) -> None:

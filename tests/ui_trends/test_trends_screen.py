@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Button
 
 from fatiguelog.settings import Settings
+from fatiguelog.ui.app import FatiguelogApp
 from fatiguelog.ui.screens.trends import TrendsScreen
 from fatiguelog.ui.widgets.charts import TextChart
 from fatiguelog.ui.widgets.flags import FlagCard, UrgentBanner
@@ -26,16 +27,21 @@ def plain(widget) -> str:
     return str(widget.render())
 
 
+def real_app(root: Path, days: int = 30) -> FatiguelogApp:
+    """The trend view as `fatiguelog trends --days N` opens it (the user's own app)."""
+    return FatiguelogApp(root, start=("trends", days), today=TODAY, blink=False)
+
+
 def test_snapshot_no_flags(snap_compare, calm_root: Path) -> None:
-    assert snap_compare(host(calm_root), terminal_size=SIZE, run_before=wait_loaded)
+    assert snap_compare(real_app(calm_root), terminal_size=SIZE, run_before=wait_loaded)
 
 
 def test_snapshot_warnings(snap_compare, warn_root: Path) -> None:
-    assert snap_compare(host(warn_root), terminal_size=SIZE, run_before=wait_loaded)
+    assert snap_compare(real_app(warn_root), terminal_size=SIZE, run_before=wait_loaded)
 
 
 def test_snapshot_urgent(snap_compare, urgent_root: Path) -> None:
-    assert snap_compare(host(urgent_root), terminal_size=SIZE, run_before=wait_loaded)
+    assert snap_compare(real_app(urgent_root), terminal_size=SIZE, run_before=wait_loaded)
 
 
 async def test_switching_periods_by_key_and_click(urgent_root: Path) -> None:

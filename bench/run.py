@@ -168,7 +168,7 @@ def median_of(repeats: int, measure: Callable[[], float]) -> float:
 def build_history(root: Path, days: int) -> None:
     from fatiguelog.demo_history import generate
 
-    generate(root, days=days, seed=2026, end=END)
+    generate(root, days=days, seed=2026, end=END, complete=True)
 
 
 def main() -> int:

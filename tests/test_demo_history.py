@@ -79,3 +79,20 @@ def test_ten_years_fill_every_section(tmp_path):
         assert section in sample.doc
     counts = {len(e.stools) for e in history.entries.values() if e.has_gi}
     assert {1, 2, 3} <= counts
+
+
+def test_a_complete_history_has_every_day_and_section(tmp_path) -> None:
+    from datetime import date
+
+    from fatiguelog.demo_history import generate
+    from fatiguelog.store import Store
+
+    generate(tmp_path, days=400, seed=5, end=date(2026, 11, 25), complete=True)
+    entries = Store(tmp_path).load_all().entries
+    assert len(entries) == 400
+    for entry in entries.values():
+        assert {"symptoms", "sleep", "activity", "intake", "gi", "diet", "red_flags",
+                "notes"} <= set(entry.doc)
+        assert entry.stools or entry.doc["gi"]["no_bowel_movement"] is True
+    typical = sum(1 <= len(e.stools) <= 3 for e in entries.values())
+    assert typical > 0.8 * len(entries)  # 1-3 a day, but for the story's weeks

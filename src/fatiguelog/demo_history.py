@@ -54,8 +54,13 @@ _SENTENCES = (
 )
 
 
-def generate(root: Path, *, days: int = 180, seed: int = 7, end: date | None = None) -> None:
-    """Write `days` days of entries ending on `end` (default today), plus settings, into `root`."""
+def generate(root: Path, *, days: int = 180, seed: int = 7, end: date | None = None,
+             complete: bool = False) -> None:
+    """Write `days` days of entries ending on `end` (default today), plus settings, into `root`.
+
+    `complete` writes every day with every section and a note (the benchmark's history);
+    otherwise some days are missing and some skip the bowel step, as in real use.
+    """
     if days < 1:
         raise ValueError("days must be at least 1")
     end = end or date.today()
@@ -83,10 +88,11 @@ def generate(root: Path, *, days: int = 180, seed: int = 7, end: date | None = N
         day = start + timedelta(days=offset)
         busy = rng.random() < 0.18
         exertion = rng.randint(7, 9) if busy else rng.randint(1, 5)
-        if day in story.missing or (day < story.calm_from and rng.random() < 0.04):
+        skipped = day in story.missing or (day < story.calm_from and rng.random() < 0.04)
+        if skipped and not complete:
             exertion_before = [exertion_before[-1], exertion]
             continue
-        doc = _day(rng, day, story, exertion, exertion_before)
+        doc = _day(rng, day, story, exertion, exertion_before, complete)
         exertion_before = [exertion_before[-1], exertion]
         path = paths.entry_path(root, day)
         if path.parent not in made_dirs:
@@ -124,7 +130,7 @@ def _clamp(value: float) -> int:
 
 
 def _day(rng: random.Random, day: date, story: _Story, exertion: int,
-         before: list[int]) -> dict[str, Any]:
+         before: list[int], complete: bool = False) -> dict[str, Any]:
     """One day's document; PEM and fatigue follow busy days 1-2 days later."""
     lag1, lag2 = before[-1] >= 7, before[-2] >= 7
     pem = _clamp(2 + 3.5 * lag1 + 2 * lag2 + rng.gauss(0, 1))
@@ -146,14 +152,14 @@ def _day(rng: random.Random, day: date, story: _Story, exertion: int,
         "activity": {"exertion": exertion},
         "intake": _intake(rng, day, story),
     }
-    if rng.random() > 0.02 or story.calm_from <= day:
+    if rng.random() > 0.02 or story.calm_from <= day or complete:
         doc["gi"] = _gi(rng, day, story, phase)
     doc["diet"] = {"fiber_servings": rng.randint(0, 5), "water_ml": rng.randint(8, 25) * 100}
     red = dict.fromkeys(RED_FLAGS, False)
     if day == story.red_flag:
         red["blood_in_stool"] = True
     doc["red_flags"] = red
-    note = _note(rng)
+    note = _note(rng) or ("Nothing special today." if complete else "")
     if note:
         doc["notes"] = note
     return doc

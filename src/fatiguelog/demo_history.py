@@ -182,6 +182,7 @@ def _intake(rng: random.Random, day: date, story: _Story) -> list[dict[str, Any]
 
 def _gi(rng: random.Random, day: date, story: _Story, phase: str) -> dict[str, Any]:
     gi: dict[str, Any] = {}
+    forms: tuple[int, ...]
     if phase == "constipated":
         count = rng.choice((0, 0, 1, 1, 0)) if day not in story.laxative else 1
         forms, strain, incomplete, blocked = (1, 2, 2, 1, 2, 3), 0.7, 0.6, 0.3

@@ -17,8 +17,8 @@ from fatiguelog.model import ALL_RATINGS, RED_FLAGS
 _MISSING: Final = object()
 #: Lists of tables where both sides may add items (merged item by item, not replaced whole).
 _ITEM_LISTS: Final = {("gi", "stools"): "bowel movement", ("intake",): "dose"}
-_IGNORED: Final = {("updated",)}  # rewritten by every save
-_LABELS: Final = {
+_IGNORED: Final[set[tuple[str, ...]]] = {("updated",)}  # rewritten by every save
+_LABELS: Final[dict[tuple[str, ...], str]] = {
     **{r.path: r.label.lower() for r in ALL_RATINGS},
     **{("red_flags", k): f"red flag '{v.lower()}'" for k, v in RED_FLAGS.items()},
     ("symptoms", "unrefreshing_sleep"): "unrefreshing sleep",

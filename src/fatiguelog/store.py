@@ -333,6 +333,7 @@ class Store:
             return False
 
     def _check_writable(self, day: date, expected: Fingerprint | bool | None) -> None:
+        """Refuse a broken or newer file, and notice one changed since `expected`."""
         path = self.path(day)
         current = self.read(day)
         if current.status is Status.BROKEN:
@@ -341,7 +342,7 @@ class Store:
             raise ReadOnlyEntryError(
                 f"{self.relative(path)} was written by a newer fatiguelog; it was not changed."
             )
-        if expected is not True and _changed(current.fingerprint, expected):
+        if isinstance(expected, Fingerprint | None) and _changed(current.fingerprint, expected):
             raise ConflictError(current)
 
     def update(self, day: date, change: Callable[[Entry], None]) -> Entry:

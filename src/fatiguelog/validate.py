@@ -123,7 +123,7 @@ def _intake_issues(issues: list[Issue], intake: Any) -> None:
         if type(substance) is not str or not substance.strip():
             issues.append((f"dose {i + 1}: substance must be a name", (*where, "substance")))
         amount = dose.get("amount")
-        if type(amount) not in _NUMBER or not 0 < amount < math.inf:
+        if not (type(amount) in _NUMBER and 0 < amount < math.inf):  # type: ignore[operator]
             issues.append((f"dose {i + 1}: amount must be a number above 0, not {amount!r}",
                            (*where, "amount")))
         unit = dose.get("unit")

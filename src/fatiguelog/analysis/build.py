@@ -185,7 +185,7 @@ def _intake(table: DayTable, ctx: Context, settings: Settings, a: int,
     return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
 
 
-def _problems(problems: list[Problem], first: date, last: date) -> tuple[Problem, ...]:
+def _problems(problems: Sequence[Problem], first: date, last: date) -> tuple[Problem, ...]:
     """Problems of files in the period, and every one whose date can't be told."""
     kept = []
     for problem in problems:

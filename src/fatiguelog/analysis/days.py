@@ -172,10 +172,10 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date)
                 amount = dose.get("amount")
                 if not name or not isinstance(amount, int | float) or isinstance(amount, bool):
                     continue
-                key = (name.casefold(), unit)
-                track = intake.get(key)
+                found = (name.casefold(), str(unit))
+                track = intake.get(found)
                 if track is None:
-                    track = intake[key] = IntakeTrack(name, unit, {})
+                    track = intake[found] = IntakeTrack(name, str(unit), {})
                 track.totals[i] = track.totals.get(i, 0.0) + float(amount)
 
     # A stool is spontaneous (SBM) when no laxative was taken that day or the day before.

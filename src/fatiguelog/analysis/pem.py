@@ -53,7 +53,7 @@ def pem_stats(exertion: Sequence[float | None], pem: Sequence[float | None],
     The lists are per-day (index = day); the ratings after the period's last day are used
     when they exist, so the last day of the period still has a "next day".
     """
-    own = [exertion[i] for i in range(start, stop + 1) if exertion[i] is not None]
+    own = [value for value in exertion[start:stop + 1] if value is not None]
     threshold = exertion_threshold(own) if len(own) >= MIN_EXERTION_DAYS else None
     pem_high: list[float] = []
     pem_other: list[float] = []

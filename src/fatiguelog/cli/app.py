@@ -10,7 +10,7 @@ from fatiguelog.dates import DateError, parse_day
 
 
 def run_app(args: argparse.Namespace, root: Path) -> int:
-    start = None
+    start: tuple[object, ...] | None = None
     if args.command == "checkin":
         try:
             start = ("checkin", parse_day(args.date), bool(args.quick))

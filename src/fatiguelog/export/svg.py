@@ -136,12 +136,12 @@ def line_chart(
     for index, line in enumerate(series):
         style = STYLES[index % len(STYLES)]
         runs: list[list[tuple[float, float]]] = [[]]
-        for day, value in zip(line.days, line.values, strict=False):
-            if value is None or day < first or day > last:
+        for day, point in zip(line.days, line.values, strict=False):
+            if point is None or day < first or day > last:
                 if runs[-1]:
                     runs.append([])
                 continue
-            y = bottom - plot_h * min(max(value, 0), y_max) / y_max
+            y = bottom - plot_h * min(max(point, 0), y_max) / y_max
             runs[-1].append((_x(day, first, last), y))
         dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
         for run in runs:

@@ -7,7 +7,7 @@ merges with changes made on disk meanwhile and keeps the draft when the disk say
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,6 +19,7 @@ from fatiguelog import checkin
 from fatiguelog.checkin import InputError
 from fatiguelog.store import StoreError
 from fatiguelog.ui.session import CheckinSession, SaveResult
+from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line
 from fatiguelog.ui.widgets.steps import StepView, view_for
 
@@ -62,12 +63,12 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.query_one("#step-header", Line).say(
             f"{kind} for {session.day:%a %d %b %Y}{editing} - "
             f"Step {session.index + 1} of {session.count}")
-        if session.day != self.app.today:  # backfilling: the questions are about that day
+        if session.day != diary(self).today:  # backfilling: the questions are about that day
             step = replace(step, title=step.title.replace("today", "that day"),
                            help=step.help.replace("today", "that day"))
         self.query_one("#step-title", Line).say(step.title)
         self.query_one("#step-error", Line).say(session.draft_error or "")
-        extra = {}
+        extra: dict[str, Any] = {}
         if step.kind == "intake":
             source = session.intake_source()
             if source is not None:

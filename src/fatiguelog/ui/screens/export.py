@@ -16,10 +16,10 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -110,7 +110,7 @@ class ExportScreen(Screen[None]):
     """Appointment summary export: period, format, place, notes or not."""
 
     CSS_PATH = str(Path(__file__).parent.parent / "export.tcss")
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "export", "Export"),
     ]
@@ -297,7 +297,7 @@ class ExportScreen(Screen[None]):
         if event.worker is not self._worker:
             return
         if event.state == WorkerState.SUCCESS:
-            written: Written = event.worker.result
+            written = cast(Written, event.worker.result)
             self.written = written
             self.last_export = self.day
             notes = "with your notes" if written.include_notes else "without notes"

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Static
 
 from fatiguelog import paths
 from fatiguelog.drafts import draft_days
+from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class HomeScreen(Screen[None]):
         from fatiguelog.report import summarize
         from fatiguelog.store import Store
 
-        app = self.app
+        app = diary(self)
         today: date = app.today
         try:
             first = today - timedelta(days=FLAG_DAYS - 1)
@@ -121,7 +122,7 @@ class HomeScreen(Screen[None]):
     def show_today(self, today_done: bool | None = None) -> None:
         """Today's status line and main button; without `today_done`, whether today's file
         exists (cheap enough for the first frame)."""
-        app = self.app
+        app = diary(self)
         today: date = app.today
         if today_done is None:
             today_done = paths.entry_path(app.root, today).exists()
@@ -139,7 +140,7 @@ class HomeScreen(Screen[None]):
 
     def refresh_days(self) -> None:
         """The last two weeks at a glance (reads 14 files)."""
-        app = self.app
+        app = diary(self)
         today: date = app.today
         from fatiguelog.store import Status, Store  # after the first frame: not on start-up
 
@@ -178,19 +179,19 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-message", Line).say(message)
 
     def action_checkin(self) -> None:
-        self.app.open_checkin(self.app.today, quick=False)
+        diary(self).open_checkin(diary(self).today, quick=False)
 
     def action_quick(self) -> None:
-        self.app.open_checkin(self.app.today, quick=True)
+        diary(self).open_checkin(diary(self).today, quick=True)
 
     def action_pick_day(self) -> None:
         from fatiguelog.ui.screens.dialogs import DayPicker
 
         def chosen(day: date | None) -> None:
             if day is not None:
-                self.app.open_checkin(day, quick=False)
+                diary(self).open_checkin(day, quick=False)
 
-        self.app.push_screen(DayPicker(self.app.today), chosen)
+        self.app.push_screen(DayPicker(diary(self).today), chosen)
 
     def _table(self) -> DataTable[Text]:
         """The two-weeks table, created the first time the history is read."""
@@ -210,4 +211,4 @@ class HomeScreen(Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "recent":
-            self.app.open_checkin(date.fromisoformat(str(event.row_key.value)), quick=False)
+            diary(self).open_checkin(date.fromisoformat(str(event.row_key.value)), quick=False)

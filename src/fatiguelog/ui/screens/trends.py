@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -56,7 +56,7 @@ class TrendsScreen(Screen[None]):
     """Trends and flags for a period the user can switch with 1-5 (or a click)."""
 
     CSS_PATH = str(Path(__file__).parent.parent / "trends.tcss")
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         *(Binding(key, f"period({days})", label) for key, days, label in PERIODS),
         Binding("a", "period(None)", "All", show=False),
@@ -231,7 +231,7 @@ def _has_values(series: DaySeries | None) -> bool:
     return series is not None and any(v is not None for v in series.values)
 
 
-def _chart(s: Summary, key: str, title: str, scale: Scale, **kwargs: object) -> Widget:
+def _chart(s: Summary, key: str, title: str, scale: Scale, **kwargs: Any) -> Widget:
     series = s.series.get(key)
     if series is None or not _has_values(series):
         return text(f"{title.split(':')[0]}: no answers in this period", "chart-empty")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from textual.content import Content
 from textual.widgets import Static
@@ -58,7 +59,7 @@ def urgent_content(flags: Sequence[FlagReport], last_day: date) -> Content:
 class UrgentBanner(Static):
     """Above everything else on a screen: red flags reported in the last 7 days."""
 
-    def __init__(self, flags: Sequence[FlagReport], last_day: date, **kwargs: object) -> None:
+    def __init__(self, flags: Sequence[FlagReport], last_day: date, **kwargs: Any) -> None:
         super().__init__(urgent_content(flags, last_day), classes="urgent-banner", **kwargs)
 
 

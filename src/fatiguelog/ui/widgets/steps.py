@@ -21,6 +21,7 @@ from fatiguelog import checkin
 from fatiguelog.checkin import InputError, Step
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line, NumberField, TextField, safe
 
 
@@ -297,7 +298,7 @@ class IntakeView(ItemsView):
         from fatiguelog.ui.screens.dialogs import DoseForm
 
         current = None if index is None else self.items[index]
-        self.app.push_screen(DoseForm(current, self.app.settings),
+        self.app.push_screen(DoseForm(current, diary(self).settings),
                              lambda item: self.store_item(index, item))
 
 
@@ -313,7 +314,8 @@ class StoolsView(ItemsView):
         self.laxative: bool | None = value.get("laxative")
 
     def describe_item(self, item: dict) -> str:
-        words = BRISTOL.get(item.get("bristol"), "")
+        bristol = item.get("bristol")
+        words = BRISTOL.get(bristol, "") if isinstance(bristol, int) else ""
         said = checkin.describe_stool(item)
         return f"{said} - {words.lower()}" if words else said
 
@@ -379,7 +381,7 @@ class RedFlagsView(StepView):
     """Seven checkboxes (keys 1-7); any one checked shows the seek-care message at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(str(i), f"toggle({i})", show=False) for i in range(1, 8)]
+        Binding(str(i), f"check({i})", show=False) for i in range(1, 8)]
 
     def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
@@ -407,7 +409,8 @@ class RedFlagsView(StepView):
     def _show(self) -> None:
         self.query_one("#seek-care").display = any(self.flags.values())
 
-    def action_toggle(self, number: int) -> None:
+    def action_check(self, number: int) -> None:
+        """Check or uncheck red flag `number` (named so as not to shadow DOMNode.toggle)."""
         key = list(RED_FLAGS)[number - 1]
         self.query_one(f"#flag-{key}", Checkbox).toggle()
 

@@ -198,7 +198,13 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
     took = time.perf_counter() - t
     print(f"history: {args.days} days generated in {took:.1f} s", file=sys.stderr)
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "FATIGUELOG_DATA_DIR": str(root)}
-    env.pop("FATIGUELOG_NO_CACHE", None)
+    # Measure the package as an install leaves it: byte-compiled. (With PYTHONDONTWRITEBYTECODE
+    # every process would compile fatiguelog's sources again, which no user's machine does.)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    import fatiguelog
+
+    subprocess.run([PY, "-m", "compileall", "-q", str(Path(fatiguelog.__file__).parent)],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
     n = args.repeats
     fl = fatiguelog_command()
     figures: list[Figure] = []

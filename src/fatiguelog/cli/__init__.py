@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from fatiguelog import __version__
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs `path` 2 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 EXIT_OK = 0
 EXIT_DATA = 1  # a problem with the user's data or input
@@ -52,9 +57,33 @@ def _memoize_argparse_gettext() -> None:
         argparse._ = functools.cache(lookup)  # type: ignore[attr-defined]
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own formatter, but asking the terminal's width from `os` directly: argparse
+    imports `shutil` (and with it bz2 and lzma) for that on every start, help or not."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            try:
+                width = int(os.environ["COLUMNS"])
+            except (KeyError, ValueError):
+                try:
+                    width = os.get_terminal_size().columns
+                except OSError:
+                    width = 80
+            width -= 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     _memoize_argparse_gettext()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="fatiguelog",
         description="A private daily diary for ME/CFS that flags bowel changes early. "
         "Run without a command to open the app.",
@@ -63,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="PATH", type=Path,
                         help="data folder (default: $FATIGUELOG_DATA_DIR, else the platform's)")
     parser.add_argument("--version", action="version", version=f"fatiguelog {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     checkin = commands.add_parser("checkin", help="the guided daily check-in")
     checkin.add_argument("--date", default="today", help="which day (default today)")
@@ -71,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the three-step check-in for crash days")
 
     log = commands.add_parser("log", help="quick capture from the shell, no app")
-    kinds = log.add_subparsers(dest="kind", metavar="KIND", required=True)
+    kinds = log.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
     stool = kinds.add_parser("stool", help="a bowel movement: log stool BRISTOL (1-7)")
     stool.add_argument("bristol", help="Bristol stool type, 1 (hard lumps) to 7 (watery)")
     for flag in ("straining", "incomplete", "blockage", "manual"):

@@ -133,14 +133,16 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_a_crash(
     store = Store(tmp_path, use_cache=False)
     store.save(version(1))
     store.save(Entry.new(date(2026, 11, 24)))
-    real = Path.read_bytes
+    from fatiguelog import store as store_module
 
-    def unreadable(self: Path) -> bytes:
-        if self.name == f"{DAY}.toml":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
+    real = store_module.read_bytes
 
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    def unreadable(path: str) -> bytes:
+        if path.endswith(f"{DAY}.toml"):
+            raise PermissionError(errno.EACCES, "Permission denied", path)
+        return real(path)
+
+    monkeypatch.setattr(store_module, "read_bytes", unreadable)
     history = store.load_all()
     assert list(history.entries) == [date(2026, 11, 24)]
     assert "Permission denied" in history.problems[0].message

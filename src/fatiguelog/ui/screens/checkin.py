@@ -72,8 +72,9 @@ class CheckinScreen(Screen[SaveResult | None]):
         if step.kind == "intake":
             source = session.intake_source()
             if source is not None:
+                which = "today's" if session.day == diary(self).today else "that day's"
                 extra["source"] = (f"Offered from {source:%a %d %b}: Enter keeps these doses "
-                                   "as today's; change them with the keys below.")
+                                   f"as {which}; change them with the keys below.")
         if step.kind == "review":
             extra["rows"] = self.review_rows()
         view = view_for(step, session.shown_value(step), **extra)

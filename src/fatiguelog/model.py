@@ -149,15 +149,6 @@ class Entry:
         else:
             table[key] = value
 
-    @property
-    def schema(self) -> int:
-        return int(self.doc.get("schema", SCHEMA_VERSION))
-
-    @property
-    def updated(self) -> datetime | None:
-        value = self.doc.get("updated")
-        return value if isinstance(value, datetime) else None
-
     def touch(self, now: datetime | None = None) -> None:
         self.doc["updated"] = (now or datetime.now().astimezone()).replace(microsecond=0)
 

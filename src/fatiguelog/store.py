@@ -57,17 +57,11 @@ class Status(Enum):
 
 
 class Fingerprint(NamedTuple):
-    """What a file looked like when read, to notice when someone else changed it."""
+    """What a file held when read, to notice when someone else changed it. Its bytes, not its
+    mtime: an edit within one clock tick keeps the mtime."""
 
-    mtime_ns: int
-    size: int
     content: bytes
     writable: bool = True  # False for a file this version must not rewrite (newer schema)
-
-    @classmethod
-    def of(cls, path: Path, content: bytes, writable: bool = True) -> Fingerprint:
-        st = path.stat()
-        return cls(st.st_mtime_ns, st.st_size, content, writable)
 
 
 class DayFile:
@@ -100,10 +94,6 @@ class History(NamedTuple):
 
     entries: dict[date, Entry]
     problems: list[Problem]
-
-    @property
-    def days(self) -> list[date]:
-        return sorted(self.entries)
 
 
 def describe_os_error(error: OSError, path: Path) -> str:
@@ -194,7 +184,7 @@ class Store:
         except OSError as exc:
             return DayFile(day, path, Status.BROKEN,
                            problems=[Problem(rel, describe_os_error(exc, path))])
-        fingerprint = Fingerprint.of(path, raw)
+        fingerprint = Fingerprint(raw)
         doc, problems = parse_entry_bytes(raw, rel, day)
         if doc is None:
             return DayFile(day, path, Status.BROKEN, problems=problems, fingerprint=fingerprint)
@@ -241,30 +231,44 @@ class Store:
 
     def load_range(self, first: date | None, last: date | None) -> History:
         """The entries from `first` to `last` (None: unbounded), reading only their years."""
+        entries: dict[date, Entry] = {}
+        problems: list[Problem] = []
+        for part in self.years(first, last):
+            entries.update(part.entries)
+            problems.extend(part.problems)
+        return History(entries, problems)
+
+    def years(self, first: date | None, last: date | None) -> Iterator[History]:
+        """The same, one year (one cache file) at a time: a caller that only counts can let
+        each year go before the next is read."""
         years = None
         if first is not None or last is not None:
             years = range((first or date.min).year, (last or date.max).year + 1)
+        for year, files in self.entry_files(years):
+            yield self._load_year(year, files, first, last)
+
+    def _load_year(self, year: str, files: list[tuple[date | None, os.DirEntry[str]]],
+                   first: date | None, last: date | None) -> History:
+        cache = self._open_cache(year)
         entries: dict[date, Entry] = {}
         problems: list[Problem] = []
-        for year, files in self.entry_files(years):
-            cache = self._open_cache(year)
-            seen: set[str] = set()
-            for day, item in files:
-                rel = f"entries/{year}/{item.name}"
-                if day is None:
-                    problems.append(Problem(rel, "not an entry file name (expected entries/YYYY/"
-                                                 "YYYY-MM-DD.toml); it was not read"))
-                    continue
-                seen.add(rel)
-                if (first and day < first) or (last and day > last):
-                    continue
-                doc, found = self._parse_cached(cache, rel, day, item)
-                problems.extend(found)
-                if doc is not None:
-                    entries[day] = Entry(day, doc)
-            if cache is not None:
-                cache.keep_only(seen)
-                cache.save()
+        seen: set[str] = set()
+        for day, item in files:
+            rel = f"entries/{year}/{item.name}"
+            if day is None:
+                problems.append(Problem(rel, "not an entry file name (expected entries/YYYY/"
+                                             "YYYY-MM-DD.toml); it was not read"))
+                continue
+            seen.add(rel)
+            if (first and day < first) or (last and day > last):
+                continue
+            doc, found = self._parse_cached(cache, rel, day, item)
+            problems.extend(found)
+            if doc is not None:
+                entries[day] = Entry(day, doc)
+        if cache is not None:
+            cache.keep_only(seen)
+            cache.save()
         return History(entries, problems)
 
     def stream(self, first: date | None, last: date | None) -> EntryStream:
@@ -327,7 +331,7 @@ class Store:
             atomic_write(path, data)
         except OSError as exc:
             raise StoreError(describe_os_error(exc, path)) from exc
-        return Fingerprint.of(path, data)
+        return Fingerprint(data)
 
     def _unchanged(self, path: Path, expected: Fingerprint) -> bool:
         """The file is byte for byte what the caller read (and could rewrite): no need to
@@ -358,7 +362,7 @@ class Store:
                 raise BrokenEntryError(current.problems)
             entry = current.entry or Entry.new(day)
             change(entry)
-            self.save(entry)
+            self.save(entry, expected=current.fingerprint)  # just read: not parsed again
             return entry
 
     @contextlib.contextmanager
@@ -395,12 +399,7 @@ class EntryStream:
         self.problems: list[Problem] = []
 
     def __iter__(self) -> Iterator[tuple[date, Entry]]:
-        first, last = self.first or date.min, self.last or date.max
-        years = sorted({int(year) for year, _files in self.store.entry_files(
-            range(first.year, last.year + 1)) if year.isdigit()})
-        for year in years:
-            part = self.store.load_range(max(first, date(year, 1, 1)),
-                                         min(last, date(year, 12, 31)))
+        for part in self.store.years(self.first, self.last):
             self.problems.extend(part.problems)
             yield from part.entries.items()
 

@@ -16,6 +16,7 @@ from fatiguelog.model import (
     ALL_RATINGS,
     RED_FLAGS,
     SCHEMA_VERSION,
+    SECTIONS,
     STOOL_FLAGS,
     UNITS,
 )
@@ -30,7 +31,6 @@ _RATINGS_BY_SECTION: dict[str, tuple[str, ...]] = {}
 for _rating in ALL_RATINGS:
     _RATINGS_BY_SECTION.setdefault(_rating.section, ())
     _RATINGS_BY_SECTION[_rating.section] += (_rating.key,)
-_TABLES = ("symptoms", "sleep", "activity", "gi", "diet", "red_flags")
 _NUMBER = (int, float)
 
 
@@ -44,7 +44,7 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
     """Every way `doc` breaks the contract, with the key path of each."""
     issues: list[Issue] = []
     _head_issues(issues, doc, expected_day)
-    for section in _TABLES:
+    for section in SECTIONS:
         table = doc.get(section)
         if table is None:
             continue

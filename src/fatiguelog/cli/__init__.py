@@ -21,8 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 EXIT_OK = 0
-EXIT_DATA = 1  # a problem with the user's data or input
-EXIT_USAGE = 2
+EXIT_DATA = 1  # a problem with the user's data or input (wrong usage: argparse exits 2)
 
 _DATE_OPTIONS = ("--date", "--from", "--to")
 _DAYS_AGO = re.compile(r"^-\d+d$")

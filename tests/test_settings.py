@@ -64,3 +64,28 @@ def test_unreadable_settings_are_never_overwritten(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         save_settings(tmp_path, Settings(theme="light"))
     assert path.read_text() == "theme = [broken"
+
+
+def test_changing_the_theme_keeps_everything_else_as_written(tmp_path: Path) -> None:
+    from fatiguelog.settings import update_settings
+
+    text = ('# my settings\nbirth_year = 1968\n[[substances]]\nname = "kratom"\nunit = "g"\n'
+            'opioid_acting = true\nbatch = "A7"\n')
+    (tmp_path / "settings.toml").write_text(text)
+    update_settings(tmp_path, theme="light")
+    doc = tomllib.loads((tmp_path / "settings.toml").read_text())
+    assert doc["theme"] == "light"
+    assert doc["substances"] == [{"name": "kratom", "unit": "g", "opioid_acting": True,
+                                  "batch": "A7"}]
+    assert "steps" not in doc  # nothing added that the user did not write
+
+
+@pytest.mark.parametrize("text", ["theme = [broken", '[[substances]]\nname = "x"\nunit = "kg"\n'])
+def test_a_file_with_problems_is_never_rewritten(tmp_path: Path, text: str) -> None:
+    from fatiguelog.settings import update_settings
+
+    path = tmp_path / "settings.toml"
+    path.write_text(text)
+    with pytest.raises(StoreError, match="was not changed"):
+        update_settings(tmp_path, theme="light")
+    assert path.read_text() == text

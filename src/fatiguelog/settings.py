@@ -7,6 +7,7 @@ the app then runs on defaults rather than refusing to start.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
@@ -124,22 +125,29 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
     return Settings(tuple(substances), steps, theme, birth_year, extra), problems
 
 
-def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
-    path = paths.settings_path(root)
+def _read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The settings file's TOML document ({} when there is none), or None and why not."""
     rel = path.name
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return Settings(), []
+        return {}, []
     except OSError as exc:
         from fatiguelog.store import describe_os_error
 
-        return Settings(), [Problem(rel, describe_os_error(exc, path))]
+        return None, [Problem(rel, describe_os_error(exc, path))]
     try:
-        doc = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8")), []
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Settings(), [Problem(rel, f"not valid TOML: {exc}")]
-    return parse_settings(doc, rel)
+        return None, [Problem(rel, f"not valid TOML: {exc}")]
+
+
+def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
+    path = paths.settings_path(root)
+    doc, problems = _read_document(path)
+    if doc is None:
+        return Settings(), problems
+    return parse_settings(doc, path.name)
 
 
 def settings_document(settings: Settings) -> dict[str, Any]:
@@ -156,14 +164,28 @@ def settings_document(settings: Settings) -> dict[str, Any]:
 
 
 def save_settings(root: Path, settings: Settings) -> None:
-    """Write settings atomically; refuses when the existing file could not be read."""
+    """Write all of `settings` (a new file, e.g. the demo's)."""
+    _write(root, lambda _current: settings_document(settings))
+
+
+def update_settings(root: Path, **changes: Any) -> None:
+    """Change top-level keys (e.g. `theme`), keeping every other line of the file as it is.
+
+    Refuses, changing nothing, when the file can't be read or holds values this version
+    does not accept: rewriting it would replace what the user wrote with defaults.
+    """
+    _write(root, lambda current: {**current, **changes})
+
+
+def _write(root: Path, make: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
     import tomli_w
 
     path = paths.settings_path(root)
-    if path.exists():
-        _current, problems = load_settings(root)
-        if any("not valid TOML" in p.message for p in problems):
-            from fatiguelog.store import StoreError
+    current, problems = _read_document(path)
+    if current is not None and not problems:
+        problems = parse_settings(current, path.name)[1]
+    if current is None or problems:
+        from fatiguelog.store import StoreError
 
-            raise StoreError(f"{path} could not be read, so it was not overwritten.")
-    atomic_write(path, tomli_w.dumps(settings_document(settings)).encode("utf-8"))
+        raise StoreError(f"{path} has a problem ({problems[0].message}), so it was not changed.")
+    atomic_write(path, tomli_w.dumps(make(current)).encode("utf-8"))

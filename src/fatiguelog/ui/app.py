@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from fatiguelog.model import SEEK_CARE
-from fatiguelog.settings import Settings, load_settings, save_settings
+from fatiguelog.settings import Settings, load_settings, update_settings
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -142,6 +142,6 @@ class FatiguelogApp(App[None]):
         from fatiguelog.store import StoreError
 
         try:
-            save_settings(self.root, self.settings)
+            update_settings(self.root, theme=name)
         except (StoreError, OSError) as exc:
             self.notify(f"The theme could not be saved: {exc}", severity="warning", markup=False)

@@ -105,8 +105,8 @@ class TrendsScreen(Screen[None]):
         for key, days, label in PERIODS:
             button = self.query_one(f"#{period_id(days)}", Button)
             chosen = days == self.days
-            button.label = f"[{key}] {label}{' ◀' if chosen else '  '}"
-            button.set_class(chosen, "-chosen")
+            button.label = Content(f"[{key}] {label}{' ◀' if chosen else '  '}")
+            button.set_class(chosen, "-selected")
 
     # -- loading -------------------------------------------------------------------------
     def _load(self) -> None:

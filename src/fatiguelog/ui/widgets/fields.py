@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.content import Content
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from fatiguelog.textsafe import strip_controls
 
@@ -12,6 +12,13 @@ from fatiguelog.textsafe import strip_controls
 def safe(text: str, *, one_line: bool = False) -> Content:
     """User text as plain content: never markup, never a terminal control sequence."""
     return Content(strip_controls(text, one_line=one_line))
+
+
+def show_choice(button: Button, label: str, chosen: bool) -> None:
+    """Mark the chosen button in text too ("[7]"), not by colour alone. As Content: a label
+    string would be read as markup, and "[y  Yes]" would vanish as an unknown tag."""
+    button.set_class(chosen, "-selected")
+    button.label = Content(f"[{label}]" if chosen else label)
 
 
 class TextField(Input):

@@ -22,7 +22,7 @@ from fatiguelog.checkin import InputError, Step
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import Line, NumberField, TextField, safe
+from fatiguelog.ui.widgets.fields import Line, NumberField, TextField, safe, show_choice
 
 
 class StepView(Widget, can_focus=True):
@@ -77,9 +77,7 @@ class RatingView(StepView):
 
     def _show(self) -> None:
         for n in range(11):
-            button = self.query_one(f"#rate-{n}", Button)
-            button.set_class(self.initial == n, "-selected")
-            button.label = f"[{n}]" if self.initial == n else str(n)
+            show_choice(self.query_one(f"#rate-{n}", Button), str(n), self.initial == n)
         text = ("Your answer: not given yet" if self.initial is None
                 else f"Your answer: {self.initial} of 10")
         self.query_one("#answer", Line).say(text)
@@ -113,9 +111,7 @@ class YesNoView(StepView):
 
     def _show(self) -> None:
         for button_id, label, answer in (("yes", "y  Yes", True), ("no", "n  No", False)):
-            button = self.query_one(f"#{button_id}", Button)
-            button.set_class(self.initial is answer, "-selected")
-            button.label = f"[{label}]" if self.initial is answer else label
+            show_choice(self.query_one(f"#{button_id}", Button), label, self.initial is answer)
         said = {None: "not given yet", True: "yes", False: "no"}[self.initial]
         self.query_one("#answer", Line).say(f"Your answer: {said}")
 

@@ -51,3 +51,14 @@ async def test_a_dose_of_zero_is_refused_and_the_form_stays_open(root):
         await press(pilot, "escape", "escape")  # cancel the form, leave the check-in
     # the day was never written with a bad dose
     assert not (root / "entries").exists() or not list((root / "entries").rglob("*.toml"))
+
+
+async def test_the_chosen_answer_is_marked_in_text(root):
+    from textual.widgets import Button
+
+    app = make_app(root, start=("checkin", TODAY, False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s", "s", "s", "s", "y")  # to "unrefreshing sleep", answer yes
+        yes = app.screen.query_one("#yes", Button)
+        assert str(yes.label) == "[y  Yes]"
+        assert str(app.screen.query_one("#no", Button).label) == "n  No"

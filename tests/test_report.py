@@ -115,3 +115,13 @@ def test_streamed_summary_has_the_same_figures_and_keeps_no_documents(tmp_path: 
     assert [(f.id, f.since, f.last) for f in whole.flags] == [
         (f.id, f.since, f.last) for f in streamed.flags
     ]
+
+
+def test_a_past_period_uses_the_days_after_it_for_delayed_pem(tmp_path: Path) -> None:
+    from fatiguelog.demo_history import generate
+
+    generate(tmp_path, days=200, seed=3, end=TODAY)
+    first, last = TODAY - timedelta(days=120), TODAY - timedelta(days=30)
+    streamed = summarize(Store(tmp_path), Settings(), first, last, keep_entries=False)
+    whole = build_summary(Store(tmp_path).load_all(), Settings(), first, last)
+    assert streamed.pem == whole.pem

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fatiguelog.analysis.build import summary_of
+from fatiguelog.analysis.build import LOOKAHEAD, summary_of
 from fatiguelog.analysis.summary import Summary
 from fatiguelog.settings import Settings
 from fatiguelog.store import Store
@@ -44,7 +44,8 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
 
 def _summary(store: Store, settings: Settings, start: date, first: date, last: date,
              include_notes: bool, keep_entries: bool) -> Summary:
-    stream = store.stream(start, last)
+    # (the 1-2 days after the period too: delayed PEM of its last days needs them)
+    stream = store.stream(start, last + timedelta(days=LOOKAHEAD))
     return summary_of(stream, lambda: stream.problems, start, settings, first, last,
                       include_notes=include_notes, keep_entries=keep_entries)
 

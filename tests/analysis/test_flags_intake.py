@@ -146,3 +146,11 @@ def test_loose_stools_after_a_reduction_mention_it():
 def test_loose_stools_without_a_reduction_say_nothing_about_it():
     s = summary(loose_after(None), 20)
     assert "reducing" not in flag(s, "gi.loose_stools").evidence
+
+
+def test_a_reduction_counts_only_when_it_came_before_the_loose_stools():
+    """flags.md: a decrease "in the 7 days before": the day they began is not before it."""
+    begin = flag(summary(loose_after(None), 19), "gi.loose_stools").since
+    assert begin == day(19)
+    assert "reducing" in flag(summary(loose_after(18), 19), "gi.loose_stools").evidence
+    assert "reducing" not in flag(summary(loose_after(19), 19), "gi.loose_stools").evidence

@@ -352,3 +352,10 @@ def test_glance_keeps_opioid_changes_and_points_to_the_rest():
     assert intake.count("coffee increased") == 12  # the full list stays in the Intake section
     html_text = render(s, "html")
     assert "and 5 more (see Intake below)" in html_text
+
+
+def test_svg_charts_strip_control_characters_from_substance_names():
+    s = make_summary(substance="kratom\x1b]0;owned\x07 tea")
+    text = render(s, "html")
+    assert "<svg" in text
+    assert "\x1b" not in text and "\x07" not in text

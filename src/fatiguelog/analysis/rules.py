@@ -11,7 +11,7 @@ exactly on a threshold behaves as the rule says, without floating-point surprise
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -229,9 +229,10 @@ def loose_stools(ctx: Context) -> RuleRun:
     def evidence(i: int) -> str:
         text = base(i)
         begin = starts[i] if starts[i] >= 0 else i
-        # A decrease in the 7 days before the loose stools began, or before this day.
+        # A decrease in the 7 days before the loose stools began, or before this day
+        # (flags.md: "in the 7 days before": the day itself is not before it).
         near = [e for lo, hi in ((begin - 7, begin), (i - 7, i))
-                for e in falls[bisect_left(fall_days, lo):bisect_right(fall_days, hi)]]
+                for e in falls[bisect_left(fall_days, lo):bisect_left(fall_days, hi)]]
         if near:
             said = describe(streak_start(ctx, max(near, key=lambda item: item[0])[1]))
             text += (f". {said[:1].upper()}{said[1:]}: loose stools can come with reducing "

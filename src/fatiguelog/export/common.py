@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 from typing import Final
 
 from fatiguelog.analysis.summary import FlagReport, IntakeEvent, RatingStats, Summary
 from fatiguelog.model import BRISTOL, SEEK_CARE
+from fatiguelog.textsafe import strip_controls
 
 NOT_A_DIAGNOSIS: Final = (
     "This summary is not a diagnosis. It describes the patient's own diary entries; "
@@ -198,3 +200,8 @@ def change_text(event: IntakeEvent, until: date | None) -> str:
     """E.g. `increased to 4 g/day (previous mean 2 g/day); the same amount again through ...`."""
     text = event_text(event)
     return text if until is None else f"{text}; the same amount again through {iso(until)}"
+
+
+def html_text(text: object) -> str:
+    """User or analysis text for HTML and SVG, inert: control characters gone, escaped."""
+    return escape(strip_controls(str(text)), quote=True)

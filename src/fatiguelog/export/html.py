@@ -14,7 +14,6 @@ from html import escape
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeEvent, RatingStats, Summary
 from fatiguelog.export import common as c
 from fatiguelog.export import svg
-from fatiguelog.textsafe import strip_controls
 
 MIN_CHART_DAYS = 7
 CSS = """
@@ -110,9 +109,7 @@ section.keep { break-inside: avoid; page-break-inside: avoid; }
 """
 
 
-def t(text: object) -> str:
-    """User or analysis text, inert: control characters gone, HTML escaped."""
-    return escape(strip_controls(str(text)), quote=True)
+t = c.html_text
 
 
 def render(summary: Summary, include_notes: bool = False) -> str:

@@ -11,9 +11,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from html import escape
 
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeEvent
+from fatiguelog.export.common import html_text
 from fatiguelog.textsafe import strip_controls
 
 WIDTH = 680
@@ -119,7 +119,7 @@ def line_chart(
     plot_h = bottom - top
     parts = [
         f'<svg viewBox="0 0 {WIDTH} {height}" role="img" class="chart" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html_text(title)}</title>'
     ]
     for value in (0, y_max / 2, y_max):
         y = bottom - plot_h * value / y_max
@@ -129,7 +129,7 @@ def line_chart(
         parts.append(
             f'<text x="{LEFT - 5}" y="{y + 4:.1f}" text-anchor="end" class="tick">{value:g}</text>'
         )
-    parts.append(f'<text x="4" y="12" class="tick">{escape(y_label)}</text>')
+    parts.append(f'<text x="4" y="12" class="tick">{html_text(y_label)}</text>')
     parts += _date_axis(first, last, top, bottom)
     parts += _event_marks(events, first, last, top, bottom)
     legend_x = LEFT + 8 + 6.2 * len(y_label)
@@ -154,7 +154,7 @@ def line_chart(
             if len(run) <= 40:
                 parts += [_marker(style, x, y) for x, y in run]
         # Legend, right-aligned on the top line: sample stroke + marker + label.
-        label = escape(line.label)
+        label = html_text(line.label)
         y = 12
         parts.append(
             f'<line x1="{legend_x:.1f}" y1="{y - 4}" x2="{legend_x + 24:.1f}" y2="{y - 4}" '
@@ -187,7 +187,7 @@ def _event_marks(
         parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" class="event"/>')
         parts.append(
             f'<text x="{text_x:.1f}" y="{top + 9 + 11 * (row % 4)}" text-anchor="{anchor}" '
-            f'class="event-label">{escape(label)}</text>'
+            f'class="event-label">{html_text(label)}</text>'
         )
     return parts
 
@@ -232,7 +232,7 @@ def flag_timeline(flags: Sequence[FlagReport], first: date, last: date) -> str:
                 f'<rect x="{x:.1f}" y="{y + 4}" width="{max(w, 2):.1f}" height="{row_h - 8}" '
                 f'fill="{fill}" stroke="#555" stroke-width="0.5"/>'
             )
-        title = escape(_short(strip_controls(flag.title, one_line=True)))
+        title = html_text(_short(strip_controls(flag.title, one_line=True)))
         parts.append(f'<text x="{LEFT + 2}" y="{y + 15}" class="flag-label">{title}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -57,9 +57,8 @@ class FatiguelogApp(App[None]):
         from fatiguelog.ui.screens.home import HomeScreen
 
         self.first_frame_shown = True
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.load()
+        if isinstance(self.screen, HomeScreen):  # else it loads when it is shown
+            self.screen.load()
 
     def on_mount(self) -> None:
         if self.settings_problems:

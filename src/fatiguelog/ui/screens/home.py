@@ -18,6 +18,7 @@ from fatiguelog import paths
 from fatiguelog.drafts import draft_days
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line
+from fatiguelog.ui.widgets.flags import overview_line
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
@@ -50,8 +51,7 @@ def flag_lines(flags: tuple[FlagReport, ...]) -> list[tuple[str, str]]:
         lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {names}.", "flag-urgent"))
     others = [f for f in flags if f.level != "urgent"]
     for flag in others[:MAX_FLAG_LINES]:
-        level = "! WARNING" if flag.level == "warn" else "i NOTE"
-        lines.append((f"{level}: {flag.title} (since {flag.since.isoformat()})", "flag-line"))
+        lines.append((overview_line(flag, flag.last), "flag-line"))
     if len(others) > MAX_FLAG_LINES:
         lines.append((f"... and {len(others) - MAX_FLAG_LINES} more.", "flag-line"))
     lines.append(("Not a diagnosis: talk to your clinician. Press t for the evidence, rule "
@@ -84,9 +84,10 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Also sent when home is first shown: then the files are read once the first frame is
         out (the app calls `load` on Ready), so opening the app never waits for history."""
-        self.show_today()
         if getattr(self.app, "first_frame_shown", True):
             self.load()
+        else:
+            self.show_today()
 
     def load(self) -> None:
         """The two weeks (14 small files), and the flags (weeks of history, off the UI thread)."""
@@ -119,23 +120,22 @@ class HomeScreen(Screen[None]):
         box.remove_children()
         box.mount_all(Line(text, classes=css) for text, css in lines)
 
-    def show_today(self, today_done: bool | None = None) -> None:
-        """Today's status line and main button; without `today_done`, whether today's file
-        exists (cheap enough for the first frame)."""
+    def show_today(self, state: str | None = None) -> None:
+        """Today's status line and main button. `state` is today's row of the two weeks;
+        without it (the first frame), whether today's file or a draft exists."""
         app = diary(self)
         today: date = app.today
-        if today_done is None:
-            today_done = paths.entry_path(app.root, today).exists()
-        pending = not today_done and today in set(draft_days(app.root))
-        if today_done:
-            text = f"Today ({today:%A %d %B}): checked in. Press c to change it."
-        elif pending:
-            text = f"Today ({today:%A %d %B}): not checked in yet - a check-in is unfinished."
-        else:
-            text = f"Today ({today:%A %d %B}): not checked in yet."
-        self.query_one("#today-status", Line).say(text)
-        label = ("c Change today" if today_done else
-                 "c Continue today" if pending else "c Check in today")
+        if state is None:
+            state = ("done" if paths.entry_path(app.root, today).exists() else
+                     "unfinished" if today in set(draft_days(app.root)) else "not yet")
+        said = {
+            "done": "checked in. Press c to change it.",
+            "unfinished": "not checked in yet - a check-in is unfinished.",
+            "unreadable": "its file can't be read (run 'fatiguelog check').",
+        }.get(state, "not checked in yet.")
+        self.query_one("#today-status", Line).say(f"Today ({today:%A %d %B}): {said}")
+        label = {"done": "c Change today", "unfinished": "c Continue today"}.get(
+            state, "c Check in today")
         self.query_one("#home-actions", Static).update(action_links(label))
 
     def refresh_days(self) -> None:
@@ -148,7 +148,7 @@ class HomeScreen(Screen[None]):
         waiting = set(draft_days(app.root))
         table = self._table()
         table.clear()
-        today_done = False
+        today_state = None
         for back in range(GLANCE_DAYS):
             day = today - timedelta(days=back)
             read = store.read(day)
@@ -162,7 +162,7 @@ class HomeScreen(Screen[None]):
             else:
                 state = "not yet" if back == 0 else "missing"
             if back == 0:
-                today_done = entry is not None
+                today_state = state
             fatigue = entry.get("symptoms", "fatigue") if entry else None
             stools = "-"
             if entry is not None and entry.has_gi:
@@ -173,7 +173,7 @@ class HomeScreen(Screen[None]):
             label = "Today" if back == 0 else f"{day:%a %d %b}"
             table.add_row(Text(label), Text(state), Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
-        self.show_today(today_done)
+        self.show_today(today_state)
 
     def say(self, message: str) -> None:
         self.query_one("#home-message", Line).say(message)

@@ -23,11 +23,16 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 from textual.worker import Worker, WorkerState
 
-from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
+from fatiguelog.analysis.summary import DaySeries, RatingStats, Summary
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.widgets.charts import MARK_WORDS, Scale, TextChart, fmt, period_text
-from fatiguelog.ui.widgets.flags import LEVEL_WORDS, NOT_A_DIAGNOSIS, FlagCard, UrgentBanner
+from fatiguelog.ui.widgets.flags import (
+    NOT_A_DIAGNOSIS,
+    FlagCard,
+    UrgentBanner,
+    overview_line,
+)
 
 #: Periods offered, in days (None: the whole history), with their key and label.
 PERIODS: tuple[tuple[str, int | None, str], ...] = (
@@ -211,13 +216,6 @@ def flag_widgets(s: Summary) -> Iterable[Widget]:
                  for rule in s.not_enough_data]
         yield text(f"Not enough data to check these rules on {s.last.isoformat()}:\n"
                    + "\n".join(lines), "not-enough")
-
-
-def overview_line(flag: FlagReport, last: date) -> str:
-    """One line per flag, so all of them fit on the first screen; details follow."""
-    level = LEVEL_WORDS.get(flag.level, flag.level)
-    still = "still active" if flag.last == last else f"until {flag.last.isoformat()}"
-    return f"{level}: {flag.title} (since {flag.since.isoformat()}, {still})"
 
 
 def _rating_heading(label: str, stats: RatingStats | None) -> str:

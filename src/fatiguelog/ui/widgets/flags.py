@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.widgets import Static
 
-from fatiguelog.analysis.summary import FlagReport
 from fatiguelog.textsafe import strip_controls
+
+if TYPE_CHECKING:  # annotations only: the home screen imports this before its first frame
+    from fatiguelog.analysis.summary import FlagReport
 
 URGENT_HEADLINE = "!! SEEK MEDICAL CARE PROMPTLY !!"
 LEVEL_WORDS = {"urgent": "!! URGENT", "warn": "! WARNING", "info": "i NOTE"}
@@ -33,6 +35,13 @@ def when(flag: FlagReport, last_day: date) -> str:
     if flag.last == last_day:
         return f"Active since {since}, still active on {flag.last.isoformat()}"
     return f"Active from {since} to {flag.last.isoformat()} (not active on the last day)"
+
+
+def overview_line(flag: FlagReport, last_day: date) -> str:
+    """One line per flag (home, and the top of the trend view); the details follow elsewhere."""
+    level = LEVEL_WORDS.get(flag.level, flag.level)
+    still = "still active" if flag.last == last_day else f"until {flag.last.isoformat()}"
+    return f"{level}: {_t(flag.title)} (since {flag.since.isoformat()}, {still})"
 
 
 def flag_content(flag: FlagReport, last_day: date) -> Content:
@@ -69,4 +78,4 @@ class FlagCard(Static):
 
 
 __all__ = ["LEVEL_WORDS", "NOT_A_DIAGNOSIS", "URGENT_HEADLINE", "FlagCard", "UrgentBanner",
-           "flag_content"]
+           "flag_content", "overview_line"]

@@ -34,3 +34,15 @@ def test_broken_draft_is_ignored(tmp_path):
     assert drafts.load_draft(tmp_path, DAY) is None
     path.write_text('schema = 1\ndate = 2026-11-24\nstep = "x"\n[answers]\nfatigue = 3\n')
     assert drafts.load_draft(tmp_path, DAY) is None  # another day's content
+
+
+def test_a_resumed_draft_keeps_only_answers_to_steps_still_asked(tmp_path):
+    from fatiguelog.settings import OPTIONAL_STEPS, Settings
+    from fatiguelog.ui.session import CheckinSession
+
+    day = date(2026, 11, 25)
+    steps = {step: step != "diet" for step in OPTIONAL_STEPS}  # diet switched off since
+    draft = drafts.Draft(day, False, "fiber_servings", {"fatigue": 6, "fiber_servings": 3})
+    session = CheckinSession(tmp_path, Settings(steps=steps), day, False, draft)
+    assert session.answers == {"fatigue": 6}
+    assert session.index == 0

@@ -41,15 +41,15 @@ class CheckinSession:
         self.steps: list[Step] = checkin.steps_for(settings, quick)
         opened = self.store.read(day)
         check_editable(opened)
-        self.opened: DayFile = opened
         self.existing = opened.entry is not None
         self.base: Entry = opened.entry or Entry.new(day)
         self.fingerprint = opened.fingerprint
-        self.answers: dict[str, Any] = dict(draft.answers) if draft else {}
-        self.index = 0
-        if draft and draft.step:
-            ids = [s.id for s in self.steps]
-            self.index = ids.index(draft.step) if draft.step in ids else 0
+        ids = [s.id for s in self.steps]
+        # Only answers to steps asked now: one whose step was switched off since the draft
+        # would be saved without the review ever showing it.
+        self.answers: dict[str, Any] = (
+            {k: v for k, v in draft.answers.items() if k in ids} if draft else {})
+        self.index = ids.index(draft.step) if draft and draft.step in ids else 0
         self._recent: dict[date, Entry] | None = None
         self.draft_error: str | None = None
 

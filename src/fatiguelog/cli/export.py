@@ -68,7 +68,6 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
         _check_target(target)
 
     from fatiguelog import export
-    from fatiguelog.report import summarize
     from fatiguelog.settings import load_settings
     from fatiguelog.store import Store
     from fatiguelog.textsafe import strip_controls
@@ -78,8 +77,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
         print(
             strip_controls(f"fatiguelog: {problem} (defaults used)", one_line=True), file=sys.stderr
         )
-    summary = summarize(Store(root), settings, first, last, include_notes=include_notes,
-                        keep_entries=fmt == "csv")  # only CSV has a row per day
+    summary = export.summarize_for(Store(root), settings, first, last, fmt, include_notes)
 
     if target is None:
         _print_utf8(export.render(summary, fmt, include_notes))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from rich import box
@@ -48,16 +48,15 @@ CHARTS: tuple[tuple[str, str, tuple[float, float] | None, str], ...] = (
 def print_trends(args: argparse.Namespace, root: Path, *, console: Console | None = None,
                  today: date | None = None) -> int:
     """Summarize the last N days (reading only what they need) and print it."""
-    from fatiguelog.report import summarize
+    from fatiguelog.report import period_for, summarize
     from fatiguelog.settings import load_settings
     from fatiguelog.store import Store
 
     days = getattr(args, "days", None)
-    days = DEFAULT_DAYS if days is None else days
-    if days < 1:
-        raise UserError(f"--days must be 1 or more, not {days}")
-    last = today or date.today()
-    first = last - timedelta(days=days - 1)
+    try:  # the same period as the trend view's
+        first, last = period_for(DEFAULT_DAYS if days is None else days, today or date.today())
+    except ValueError:
+        raise UserError(f"--days must be 1 or more, not {days}") from None
     settings, settings_problems = load_settings(root)
     summary = summarize(Store(root), settings, first, last, keep_entries=False)
     out = console or Console(highlight=False)
@@ -75,7 +74,7 @@ def render(summary: Summary, *, width: int = 80,
            settings_problems: int = 0) -> list[RenderableType]:
     """Everything to print, in order: urgent banner, flags, charts, delayed PEM, the caveat."""
     blocks: list[RenderableType] = [_header(summary)]
-    urgent = [f for f in summary.flags if f.level == "urgent"]
+    urgent = summary.urgent
     if urgent:
         blocks.append(Panel(
             Group(*(_flag(f, summary.last) for f in urgent)),

@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from fatiguelog.analysis.summary import Summary
+    from fatiguelog.settings import Settings
+    from fatiguelog.store import Store
 
 #: Spreadsheet programs read a CSV as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
@@ -36,6 +40,16 @@ def render(summary: Summary, fmt: str = "md", include_notes: bool = False) -> st
         ) from None
     text: str = import_module(module).render(summary, include_notes)
     return text
+
+
+def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt: str,
+                  include_notes: bool) -> Summary:
+    """The summary an export in `fmt` renders: only CSV has a row per day, so only it keeps
+    the period's entries (the others need figures, which a stream of the years gives)."""
+    from fatiguelog.report import summarize
+
+    return summarize(store, settings, first, last, include_notes=include_notes,
+                     keep_entries=fmt == "csv")
 
 
 def csv_paths(path: Path) -> dict[str, Path]:

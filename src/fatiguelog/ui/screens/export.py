@@ -91,11 +91,9 @@ def write_summary(root: Path, settings: Settings, first: date, last: date, fmt: 
                   target: Path, include_notes: bool) -> Written:
     """Summarize the period and write it to `target` (0600, atomic); CSV writes 3 files."""
     from fatiguelog import export
-    from fatiguelog.report import summarize
     from fatiguelog.store import Store
 
-    summary = summarize(Store(root), settings, first, last, include_notes=include_notes,
-                        keep_entries=fmt == "csv")  # only CSV has a row per day
+    summary = export.summarize_for(Store(root), settings, first, last, fmt, include_notes)
     written = export.write_files(summary, fmt, target, include_notes)
     return Written(tuple(written), first, last, include_notes)
 

@@ -68,7 +68,7 @@ class Context:
         found = [
             (i, event)
             for (_name, _unit), items in self.events.items()
-            for position, (i, event) in enumerate(items)
+            for i, event in items
             if event.kind in kinds and self.settings.is_opioid_acting(event.substance)
         ]
         return sorted(found, key=lambda item: item[0])
@@ -570,15 +570,6 @@ def evaluate_all(ctx: Context) -> list[RuleRun]:
         ctx.runs[run.info.id] = run
         runs.append(run)
     return runs
-
-
-#: Every rule id in flags.md, for docs and tests.
-RULE_IDS: tuple[str, ...] = (
-    *(f"red.{key}" for key in RED_FLAGS),
-    "gi.infrequent", "gi.hard_stools", "gi.straining", "gi.incomplete",
-    "gi.constipation_pattern", "gi.loose_stools", "gi.change", "gi.after_intake_increase",
-    "gi.persistent", "red.age_change",
-)
 
 
 def rule_titles() -> dict[str, str]:

@@ -29,9 +29,6 @@ class FlagReport:
     advice: str  # always recommends a clinician; urgent ones say seek care promptly
     active_days: tuple[date, ...] = ()  # every active day in the period, for the timeline
 
-    def active_on(self, day: date) -> bool:
-        return day in self.active_days
-
 
 @dataclass(frozen=True)
 class RatingStats:

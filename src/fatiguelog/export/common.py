@@ -144,12 +144,6 @@ def recorded_share(summary: Summary) -> str:
     return part(summary.days_recorded, summary.days)
 
 
-def intake_events(summary: Summary) -> list[IntakeEvent]:
-    """Every intake change in the period, oldest first."""
-    events = [e for stats in summary.intake.values() for e in stats.events]
-    return sorted(events, key=lambda e: (e.day, e.substance.casefold()))
-
-
 def intake_changes(summary: Summary) -> list[tuple[IntakeEvent, date | None]]:
     """Intake changes to show: the first day of each change and the last day it continued.
 

@@ -33,7 +33,6 @@ STYLES: tuple[LineStyle, ...] = (
     LineStyle("#b35900", "6 4", "square"),
     LineStyle("#2e7d32", "2 3", "none"),
 )
-LEVEL_FILL = {"urgent": "#c62828", "warn": "#e8a33d", "info": "#7aa7d6"}
 LEVEL_PATTERN = {"urgent": "url(#solid)", "warn": "url(#hatch)", "info": "url(#dots)"}
 
 

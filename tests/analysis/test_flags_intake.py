@@ -154,3 +154,15 @@ def test_a_reduction_counts_only_when_it_came_before_the_loose_stools():
     assert begin == day(19)
     assert "reducing" in flag(summary(loose_after(18), 19), "gi.loose_stools").evidence
     assert "reducing" not in flag(summary(loose_after(19), 19), "gi.loose_stools").evidence
+
+
+def test_a_change_is_shown_once_with_how_long_it_went_on():
+    from fatiguelog.analysis.intake import shown_changes
+    from fatiguelog.analysis.summary import IntakeEvent
+
+    def event(n: int, kind: str, continues: bool) -> IntakeEvent:
+        return IntakeEvent(day(n), "kratom", "g", kind, 3.0, None, continues)
+
+    events = [event(0, "start", False), event(1, "increase", True), event(2, "increase", True),
+              event(9, "decrease", False)]
+    assert shown_changes(events) == [(events[0], day(2)), (events[3], None)]

@@ -13,6 +13,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from fatiguelog.analysis.days import DayTable, IntakeTrack
 from fatiguelog.analysis.summary import IntakeEvent
 
@@ -80,6 +83,20 @@ def first_of_streak(events: list[tuple[int, IntakeEvent]], position: int) -> Int
     while position > 0 and events[position][1].continues:
         position -= 1
     return events[position][1]
+
+
+def shown_changes(events: Sequence[IntakeEvent]) -> list[tuple[IntakeEvent, date | None]]:
+    """Each change of one substance once: its first event, and the last day it continued
+    (None: one day). The analysis repeats a change while the 7-day mean catches up with the
+    new level (`continues`); such an event belongs to the change before it, whatever its kind,
+    as in `first_of_streak`. Every view lists changes through this, so they agree."""
+    shown: list[tuple[IntakeEvent, date | None]] = []
+    for event in events:
+        if event.continues and shown:
+            shown[-1] = (shown[-1][0], event.day)
+        else:
+            shown.append((event, None))
+    return shown
 
 
 def all_events(table: DayTable) -> dict[tuple[str, str], list[tuple[int, IntakeEvent]]]:

@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from fatiguelog.analysis.intake import describe, fmt_amount
+from fatiguelog.analysis.intake import describe, fmt_amount, shown_changes
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeStats, Summary
 from fatiguelog.cli import EXIT_OK, UserError
 from fatiguelog.textsafe import strip_controls
@@ -224,7 +224,7 @@ def _intake_chart(name: str, stats: IntakeStats, series: DaySeries,
                   columns: int) -> list[Text]:
     shown = safe(name)
     label = shown if len(shown) < LABEL_WIDTH else shown[:LABEL_WIDTH - 2] + "…"
-    changes = [e for e in stats.events if not e.continues]
+    changes = [event for event, _until in shown_changes(stats.events)]
     lines = [Text.assemble((f"{label:<{LABEL_WIDTH}}", "bold"),
                            sparkline(series.values, columns))]
     if changes:

@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 from typing import Final
 
+from fatiguelog.analysis.intake import shown_changes
 from fatiguelog.analysis.summary import FlagReport, IntakeEvent, RatingStats, Summary
 from fatiguelog.model import BRISTOL, SEEK_CARE
 from fatiguelog.textsafe import strip_controls
@@ -150,19 +151,7 @@ def intake_changes(summary: Summary) -> list[tuple[IntakeEvent, date | None]]:
     The analysis repeats a change while the 7-day mean catches up with a new level
     (`continues`); a reader needs it once, with how long it went on.
     """
-    out: list[tuple[IntakeEvent, date | None]] = []
-    for stats in summary.intake.values():
-        for event in stats.events:
-            previous = out[-1][0] if out else None
-            if (
-                event.continues
-                and previous is not None
-                and previous.kind == event.kind
-                and (previous.substance, previous.unit) == (event.substance, event.unit)
-            ):
-                out[-1] = (out[-1][0], event.day)
-            else:
-                out.append((event, None))
+    out = [pair for stats in summary.intake.values() for pair in shown_changes(stats.events)]
     return sorted(out, key=lambda pair: (pair[0].day, pair[0].substance.casefold()))
 
 

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 from textual.worker import Worker, WorkerState
 
+from fatiguelog.analysis.intake import shown_changes
 from fatiguelog.analysis.summary import DaySeries, RatingStats, Summary
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import strip_controls
@@ -300,7 +301,7 @@ def intake_widgets(s: Summary) -> Iterable[Widget]:
         title = (f"{name}{opioid}, {stats.unit} a day: mean {fmt(stats.mean_daily, 2)} on "
                  f"{stats.days} days taken, max {fmt(stats.max_daily, 2)}")
         # A streak (the 7-day mean catching up with one new amount) is shown once.
-        changes = [e for e in stats.events if not getattr(e, "continues", False)]
+        changes = [event for event, _until in shown_changes(stats.events)]
         yield _chart(s, f"intake:{name}", title, Scale(0, top, "0", fmt(top, 1)),
                      events=changes)
         if changes:

@@ -36,8 +36,12 @@ def draft_path(root: Path, day: date) -> Path:
     return paths.drafts_dir(root) / f"{day.isoformat()}.toml"
 
 
-def save_draft(root: Path, draft: Draft, now: datetime | None = None) -> None:
-    """Write the draft atomically (raises OSError: the caller decides how loud to be)."""
+def save_draft(root: Path, draft: Draft, now: datetime | None = None, *,
+               durable: bool = True) -> None:
+    """Write the draft atomically (raises OSError: the caller decides how loud to be).
+
+    `durable=False` skips the fsyncs: still whole after a crash of the app, not promised after
+    a power cut. For every keystroke; each step change writes a durable one."""
     import tomli_w
 
     draft.saved = (now or datetime.now().astimezone()).replace(microsecond=0)
@@ -49,7 +53,8 @@ def save_draft(root: Path, draft: Draft, now: datetime | None = None) -> None:
         "saved": draft.saved,
         "answers": draft.answers,
     }
-    atomic_write(draft_path(root, draft.day), tomli_w.dumps(doc).encode("utf-8"))
+    atomic_write(draft_path(root, draft.day), tomli_w.dumps(doc).encode("utf-8"),
+                 durable=durable)
 
 
 def load_draft(root: Path, day: date) -> Draft | None:

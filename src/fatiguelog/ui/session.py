@@ -16,7 +16,14 @@ from fatiguelog.drafts import Draft, remove_draft, save_draft
 from fatiguelog.merge import merge_docs
 from fatiguelog.model import Entry
 from fatiguelog.settings import Settings
-from fatiguelog.store import ConflictError, DayFile, Status, Store, StoreError
+from fatiguelog.store import (
+    ConflictError,
+    DayFile,
+    Status,
+    Store,
+    StoreError,
+    describe_os_error,
+)
 
 
 class CannotEdit(Exception):
@@ -94,29 +101,29 @@ class CheckinSession:
 
     # -- answering -------------------------------------------------------------------------
     def answer(self, step: Step, value: Any) -> None:
+        """Record an answer (a keystroke's worth: the draft follows without an fsync)."""
         if checkin.is_answer(step, value):
             self.answers[step.id] = value
         else:
             self.answers.pop(step.id, None)
-        self.save_draft()
+        self.save_draft(durable=False)
 
     def skip(self, step: Step) -> None:
         """Skipped: no answer from this check-in (the file keeps what it had)."""
         self.answers.pop(step.id, None)
-        self.save_draft()
+        self.save_draft(durable=False)
 
     def move(self, index: int) -> None:
+        """Go to another step; the draft is flushed to disk at every step change."""
         self.index = max(0, min(index, len(self.steps) - 1))
         self.save_draft()
 
-    def save_draft(self) -> None:
+    def save_draft(self, *, durable: bool = True) -> None:
         draft = Draft(self.day, self.quick, self.step.id, self.answers)
         try:
-            save_draft(self.root, draft)
+            save_draft(self.root, draft, durable=durable)
             self.draft_error = None
         except OSError as exc:
-            from fatiguelog.store import describe_os_error
-
             self.draft_error = describe_os_error(exc, self.root / "drafts")
 
     def discard(self) -> None:

@@ -7,7 +7,7 @@ from datetime import date, time
 
 import pytest
 
-from fatiguelog import checkin
+from fatiguelog import checkin, records
 from fatiguelog.model import RED_FLAGS, Entry
 from fatiguelog.settings import Settings
 
@@ -85,20 +85,20 @@ def test_editing_fills_in_current_answers():
 def test_parsing_typed_values():
     assert checkin.parse_number(checkin.SLEEP_HOURS, "6,5") == 6.5
     assert checkin.parse_number(checkin.WATER, "1500") == 1500
-    with pytest.raises(checkin.InputError, match="0 to 24"):
+    with pytest.raises(records.InputError, match="0 to 24"):
         checkin.parse_number(checkin.SLEEP_HOURS, "25")
-    with pytest.raises(checkin.InputError):
+    with pytest.raises(records.InputError):
         checkin.parse_number(checkin.SLEEP_HOURS, "nan")
-    assert checkin.parse_time("07:40") == time(7, 40)
-    assert checkin.parse_time("") is None
-    dose = checkin.make_dose("kratom\x1b]0;x\x07", "2.5", "g", "", "08:30", keep={"batch": "A"})
+    assert records.parse_time("07:40") == time(7, 40)
+    assert records.parse_time("") is None
+    dose = records.make_dose("kratom\x1b]0;x\x07", "2.5", "g", "", "08:30", keep={"batch": "A"})
     assert dose == {"batch": "A", "substance": "kratom ]0;x", "amount": 2.5, "unit": "g",
                     "time": time(8, 30)}
     assert "\x1b" not in dose["substance"] and "\x07" not in dose["substance"]
-    with pytest.raises(checkin.InputError):
-        checkin.make_dose("kratom", "0", "g")
-    with pytest.raises(checkin.InputError):
-        checkin.make_stool(8, {})
+    with pytest.raises(records.InputError):
+        records.make_dose("kratom", "0", "g")
+    with pytest.raises(records.InputError):
+        records.make_stool(8, {})
 
 
 def test_clean_answers_drops_what_makes_no_sense():

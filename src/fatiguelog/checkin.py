@@ -32,6 +32,7 @@ from fatiguelog.model import (
     Entry,
     Rating,
 )
+from fatiguelog.records import InputError, by_time
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import strip_controls
 
@@ -170,11 +171,6 @@ def intake_default(day: date, recent: dict[date, Entry]) -> tuple[list[dict], da
 # --- Applying answers ------------------------------------------------------------------
 
 
-def _by_time(items: list[dict]) -> list[dict]:
-    return sorted(items, key=lambda item: (not isinstance(item.get("time"), time),
-                                           item.get("time") or time()))
-
-
 def apply_answers(entry: Entry, answers: dict[str, Any]) -> Entry:
     """A new entry: `entry` (untouched) with every answered step written in."""
     result = Entry(entry.day, copy.deepcopy(entry.doc))
@@ -190,11 +186,11 @@ def _apply(entry: Entry, step: Step, value: Any) -> None:
     if step.path is not None:
         entry.set(*step.path, value)
     elif step.kind == "intake":
-        entry.doc["intake"] = _by_time(value)
+        entry.doc["intake"] = by_time(value)
     elif step.kind == "stools":
         gi = entry.doc.setdefault("gi", {})
         if value["stools"]:
-            gi["stools"] = _by_time(value["stools"])
+            gi["stools"] = by_time(value["stools"])
             gi["no_bowel_movement"] = False
         elif value.get("no_bowel_movement"):
             gi["stools"] = []
@@ -226,10 +222,6 @@ def is_answer(step: Step, value: Any) -> bool:
 # --- Checking what the user typed -----------------------------------------------------
 
 
-class InputError(ValueError):
-    """What the user typed can't be used; the message says what would work."""
-
-
 def parse_number(step: Step, text: str) -> int | float:
     raw = text.strip().replace(",", ".")
     try:
@@ -242,61 +234,6 @@ def parse_number(step: Step, text: str) -> int | float:
     if step.integer or value.is_integer():
         return round(value)
     return round(value, 2)
-
-
-def parse_time(text: str) -> time | None:
-    """HH:MM (or empty for unknown)."""
-    raw = text.strip()
-    if not raw:
-        return None
-    try:
-        hours, minutes = raw.split(":")
-        return time(int(hours), int(minutes))
-    except ValueError:
-        raise InputError(f"'{strip_controls(raw, one_line=True)}' is not a time: "
-                         "use HH:MM, e.g. 07:40, or leave it empty.") from None
-
-
-def make_dose(substance: str, amount: str, unit: str, form: str = "", moment: str = "",
-              keep: dict | None = None) -> dict:
-    """A dose table from the form's text; `keep` is the dose being changed (unknown keys kept)."""
-    name = strip_controls(substance, one_line=True).strip()
-    if not name:
-        raise InputError("The substance needs a name.")
-    try:
-        value = float(amount.strip().replace(",", "."))
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value > 0):
-        raise InputError("The amount must be a number above 0.")
-    if unit not in UNITS:
-        raise InputError(f"The unit must be one of {', '.join(UNITS)}.")
-    dose = dict(keep or {})
-    dose.update(substance=name, amount=round(value) if value.is_integer() else value, unit=unit)
-    clean_form = strip_controls(form, one_line=True).strip()
-    if clean_form:
-        dose["form"] = clean_form
-    else:
-        dose.pop("form", None)
-    when = parse_time(moment)
-    if when is None:
-        dose.pop("time", None)
-    else:
-        dose["time"] = when
-    return dose
-
-
-def make_stool(bristol: int, flags: dict[str, bool], moment: str = "",
-               keep: dict | None = None) -> dict:
-    if bristol not in BRISTOL:
-        raise InputError("Pick a Bristol type from 1 to 7.")
-    when = parse_time(moment)
-    stool: dict[str, Any] = {} if when is None else {"time": when}
-    stool["bristol"] = bristol
-    stool.update({flag: bool(flags.get(flag)) for flag in STOOL_FLAGS})
-    known = {"time", "bristol", *STOOL_FLAGS}
-    stool.update((k, v) for k, v in (keep or {}).items() if k not in known)
-    return stool
 
 
 # --- Saying answers back --------------------------------------------------------------

@@ -9,10 +9,10 @@ on disk are kept alongside the user's. The result says in words what came from d
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
 from typing import Any, Final
 
 from fatiguelog.model import ALL_RATINGS, RED_FLAGS
+from fatiguelog.records import by_time
 
 _MISSING: Final = object()
 #: Lists of tables where both sides may add items (merged item by item, not replaced whole).
@@ -87,7 +87,7 @@ def _merge_value(base: Any, ours: Any, theirs: Any, path: tuple[str, ...],
         if added:
             noun = _ITEM_LISTS[path]
             notes.append(f"{len(added)} {noun}{'s' if len(added) > 1 else ''} added elsewhere")
-        return _by_time([*ours, *added])
+        return by_time([*ours, *added])
     return ours  # the user's answer in this check-in wins
 
 
@@ -111,8 +111,3 @@ def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str]) 
         notes.append(f"{_label(path)} changed elsewhere")
 
 
-def _by_time(items: list) -> list:
-    if not all(isinstance(i, dict) for i in items):
-        return items
-    return sorted(items, key=lambda i: (not isinstance(i.get("time"), time),
-                                        i.get("time") or time()))

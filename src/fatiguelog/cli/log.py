@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import math
-from datetime import date, datetime, time
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+from fatiguelog import records
 from fatiguelog.cli import EXIT_OK, UserError
 from fatiguelog.dates import DateError, parse_day
-from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE, STOOL_FLAGS, UNITS, Entry
+from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE, STOOL_FLAGS, Entry
 from fatiguelog.store import Store, StoreError
-from fatiguelog.textsafe import strip_controls
+
+#: What a `log` command does to the day's entry, under the data folder's lock.
+Change = Callable[[Entry], None]
 
 
-def parse_time(text: str) -> time:
-    try:
-        hours, minutes = text.strip().split(":")
-        return time(int(hours), int(minutes))
-    except ValueError:
-        raise UserError(f"'{text}' is not a time: use HH:MM, e.g. 07:40") from None
-
-
-def _moment(args: argparse.Namespace, day: date) -> time | None:
-    """The time given, or now when logging for today, else unknown."""
+def _moment(args: argparse.Namespace, day: date) -> str:
+    """The time given (HH:MM), or now when logging for today, else unknown ("")."""
     if getattr(args, "time", None):
-        return parse_time(args.time)
-    if day == date.today():
-        return datetime.now().time().replace(second=0, microsecond=0)
-    return None
+        return str(args.time)
+    return datetime.now().strftime("%H:%M") if day == date.today() else ""
 
 
 def _day(args: argparse.Namespace) -> date:
@@ -36,10 +30,6 @@ def _day(args: argparse.Namespace) -> date:
         return parse_day(args.date)
     except DateError as exc:
         raise UserError(str(exc)) from None
-
-
-def _sorted_by_time(items: list[dict]) -> list[dict]:
-    return sorted(items, key=lambda item: (item.get("time") is None, item.get("time") or time()))
 
 
 def run_log(args: argparse.Namespace, root: Path) -> int:
@@ -53,7 +43,7 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
-def _change_for(args: argparse.Namespace, day: date):
+def _change_for(args: argparse.Namespace, day: date) -> tuple[Change, str]:
     """Validate everything first, so bad input touches no file."""
     kind = args.kind
     if kind == "stool":
@@ -65,61 +55,55 @@ def _change_for(args: argparse.Namespace, day: date):
     return _red_flag(args)
 
 
-def _stool(args: argparse.Namespace, day: date):
+def _stool(args: argparse.Namespace, day: date) -> tuple[Change, str]:
     try:
         bristol = int(args.bristol)
     except ValueError:
         bristol = 0
     if not 1 <= bristol <= 7:
         raise UserError(f"Bristol type must be a whole number from 1 to 7, not '{args.bristol}'")
-    stool: dict = {"bristol": bristol}
-    moment = _moment(args, day)
-    if moment is not None:
-        stool["time"] = moment
-    for flag in STOOL_FLAGS:
-        stool[flag] = bool(getattr(args, flag))
+    # Stool questions not passed are answered "no" (see docs/file-format.md).
+    stool = _built(lambda: records.make_stool(
+        bristol, {flag: getattr(args, flag) for flag in STOOL_FLAGS}, _moment(args, day)))
 
     def change(entry: Entry) -> None:
         gi = entry.doc.setdefault("gi", {})
         gi["no_bowel_movement"] = False  # a stool replaces an earlier "none today"
-        gi["stools"] = _sorted_by_time([*gi.get("stools", []), stool])
+        gi["stools"] = records.by_time([*gi.get("stools", []), stool])
 
     details = [f"Bristol type {bristol} ({BRISTOL[bristol].lower()})"]
     details += [label.lower() for flag, label in STOOL_FLAGS.items() if stool[flag]]
-    when = f" at {moment.strftime('%H:%M')}" if moment else ""
-    return change, f"bowel movement{when}, " + ", ".join(details) + "."
+    return change, f"bowel movement{_at(stool)}, " + ", ".join(details) + "."
 
 
-def _dose(args: argparse.Namespace, day: date):
-    substance = strip_controls(args.substance, one_line=True).strip()
-    if not substance:
-        raise UserError("the substance needs a name")
-    try:
-        amount = float(args.amount)
-    except ValueError:
-        amount = math.nan
-    if not (amount > 0 and math.isfinite(amount)):
-        raise UserError(f"the amount must be a number above 0, not '{args.amount}'")
-    unit = args.unit.strip().lower()
-    if unit not in UNITS:
-        raise UserError(f"unit must be one of {', '.join(UNITS)}, not '{args.unit}'")
-    dose: dict = {"substance": substance, "amount": int(amount) if amount.is_integer() else amount,
-                  "unit": unit}
-    if args.form:
-        dose["form"] = strip_controls(args.form, one_line=True).strip()
-    moment = _moment(args, day)
-    if moment is not None:
-        dose["time"] = moment
+def _dose(args: argparse.Namespace, day: date) -> tuple[Change, str]:
+    dose = _built(lambda: records.make_dose(args.substance, args.amount,
+                                            args.unit.strip().lower(), args.form or "",
+                                            _moment(args, day)))
 
     def change(entry: Entry) -> None:
         intake = entry.doc.get("intake")
-        entry.doc["intake"] = _sorted_by_time([*(intake if isinstance(intake, list) else []), dose])
+        entry.doc["intake"] = records.by_time(
+            [*(intake if isinstance(intake, list) else []), dose])
 
-    when = f" at {moment.strftime('%H:%M')}" if moment else ""
-    return change, f"dose of {substance}, {dose['amount']} {unit}{when}."
+    said = f"{dose['substance']}, {dose['amount']} {dose['unit']}"
+    return change, f"dose of {said}{_at(dose)}."
 
 
-def _none():
+def _built(make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The table the check-in would write; its errors said as the command's."""
+    try:
+        return make()
+    except records.InputError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _at(item: dict[str, Any]) -> str:
+    moment = item.get("time")
+    return f" at {moment.strftime('%H:%M')}" if moment else ""
+
+
+def _none() -> tuple[Change, str]:
     def change(entry: Entry) -> None:
         gi = entry.doc.setdefault("gi", {})
         if gi.get("stools"):
@@ -133,7 +117,7 @@ def _none():
     return change, "no bowel movement that day."
 
 
-def _red_flag(args: argparse.Namespace):
+def _red_flag(args: argparse.Namespace) -> tuple[Change, str]:
     key = args.key.strip().lower().replace("-", "_")
     if key not in RED_FLAGS:
         raise UserError(f"unknown red flag '{args.key}': use one of {', '.join(RED_FLAGS)}")

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from fatiguelog import checkin
-from fatiguelog.checkin import InputError
+from fatiguelog.records import InputError
 from fatiguelog.store import StoreError
 from fatiguelog.ui.session import CheckinSession, SaveResult
 from fatiguelog.ui.typed import diary

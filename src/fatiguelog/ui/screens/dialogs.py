@@ -17,11 +17,11 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet
 
-from fatiguelog import checkin
-from fatiguelog.checkin import InputError
+from fatiguelog import records
 from fatiguelog.dates import DateError, parse_day
 from fatiguelog.drafts import Draft
 from fatiguelog.model import BRISTOL, STOOL_FLAGS, UNITS
+from fatiguelog.records import InputError
 from fatiguelog.settings import Settings
 from fatiguelog.ui.widgets.fields import Line, TextField
 
@@ -176,7 +176,7 @@ class DoseForm(ModalScreen[dict | None]):
             values["substance"] = known.name  # one spelling, so trends add up
             values["unit"] = values["unit"] or known.unit
         try:
-            dose = checkin.make_dose(values["substance"], values["amount"],
+            dose = records.make_dose(values["substance"], values["amount"],
                                      values["unit"].strip().lower(), values["form"],
                                      values["time"], keep=self.current)
         except InputError as exc:
@@ -263,7 +263,7 @@ class StoolForm(ModalScreen[dict | None]):
             return
         flags = {flag: self.query_one(f"#flag-{flag}", Checkbox).value for flag in STOOL_FLAGS}
         try:
-            stool = checkin.make_stool(bristol, flags, self.query_one("#time", Input).value,
+            stool = records.make_stool(bristol, flags, self.query_one("#time", Input).value,
                                        keep=self.current)
         except InputError as exc:
             self.query_one("#error", Line).say(str(exc))

@@ -18,8 +18,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, OptionList
 
 from fatiguelog import checkin
-from fatiguelog.checkin import InputError, Step
+from fatiguelog.checkin import Step
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
+from fatiguelog.records import InputError
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line, NumberField, TextField, safe, show_choice

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import Any, Final
 
@@ -57,6 +57,13 @@ class Step:
     example: str = ""  # a placeholder for typed numbers
     help: str = ""
     label: str = ""  # short name for the review
+
+    def about(self, day_word: str) -> Step:
+        """The question as asked of `day_word` ("today", or "that day" when backfilling)."""
+        if day_word == "today":
+            return self
+        return replace(self, title=self.title.replace("today", day_word),
+                       help=self.help.replace("today", day_word))
 
     @property
     def short(self) -> str:

@@ -62,3 +62,15 @@ async def test_the_chosen_answer_is_marked_in_text(root):
         yes = app.screen.query_one("#yes", Button)
         assert str(yes.label) == "[y  Yes]"
         assert str(app.screen.query_one("#no", Button).label) == "n  No"
+
+
+async def test_a_past_day_is_asked_about_that_day_not_today(root):
+    from fatiguelog.ui.widgets.fields import Line
+
+    from .conftest import YESTERDAY
+
+    app = make_app(root, start=("checkin", YESTERDAY, True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s")  # to the bowel movements
+        shown = " ".join(line.render().plain for line in app.screen.query(Line))
+        assert "that day" in shown and "today" not in shown

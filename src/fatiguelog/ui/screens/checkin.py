@@ -6,7 +6,6 @@ merges with changes made on disk meanwhile and keeps the draft when the disk say
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -63,18 +62,16 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.query_one("#step-header", Line).say(
             f"{kind} for {session.day:%a %d %b %Y}{editing} - "
             f"Step {session.index + 1} of {session.count}")
-        if session.day != diary(self).today:  # backfilling: the questions are about that day
-            step = replace(step, title=step.title.replace("today", "that day"),
-                           help=step.help.replace("today", "that day"))
+        day_word = "today" if session.day == diary(self).today else "that day"
+        step = step.about(day_word)
         self.query_one("#step-title", Line).say(step.title)
         self.query_one("#step-error", Line).say(session.draft_error or "")
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] = {"day_word": day_word}
         if step.kind == "intake":
             source = session.intake_source()
             if source is not None:
-                which = "today's" if session.day == diary(self).today else "that day's"
                 extra["source"] = (f"Offered from {source:%a %d %b}: Enter keeps these doses "
-                                   f"as {which}; change them with the keys below.")
+                                   f"as {day_word}'s; change them with the keys below.")
         if step.kind == "review":
             extra["rows"] = self.review_rows()
         view = view_for(step, session.shown_value(step), **extra)

@@ -34,10 +34,12 @@ class StepView(Widget, can_focus=True):
             super().__init__()
             self.view = view
 
-    def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
+    def __init__(self, step: Step, value: Any, *, day_word: str = "today",
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.step = step
         self.initial = value
+        self.day_word = day_word  # "today", or "that day" when backfilling
 
     def value(self) -> Any:
         """The answer now on screen; `InputError` when typed text can't be used."""
@@ -272,7 +274,7 @@ class IntakeView(ItemsView):
             yield _button("a Add", "do-add", classes="tool")
             yield _button("c Change", "do-change", classes="tool")
             yield _button("x Remove", "do-remove", classes="tool")
-            yield _button("n Nothing today", "do-none", classes="tool")
+            yield _button(f"n Nothing {self.day_word}", "do-none", classes="tool")
         yield Line("Up/down picks a dose. Enter goes on, s skips, Esc goes back.",
                    classes="hint")
 
@@ -281,7 +283,7 @@ class IntakeView(ItemsView):
 
     def show_status(self) -> None:
         text = (f"{len(self.items)} dose(s) listed." if self.items
-                else "Nothing listed: Enter records that you took nothing today.")
+                else f"Nothing listed: Enter records that you took nothing {self.day_word}.")
         self.query_one("#items-status", Line).say(text)
 
     def value(self) -> Any:
@@ -325,7 +327,7 @@ class StoolsView(ItemsView):
             yield _button("a Add", "do-add", classes="tool")
             yield _button("c Change", "do-change", classes="tool")
             yield _button("x Remove", "do-remove", classes="tool")
-            yield _button("n None today", "do-none", classes="tool")
+            yield _button(f"n None {self.day_word}", "do-none", classes="tool")
             yield _button("l Laxative", "do-laxative", classes="tool")
         yield Line("Up/down picks one. Enter goes on, s skips, Esc goes back.", classes="hint")
 
@@ -334,15 +336,15 @@ class StoolsView(ItemsView):
 
     def show_status(self) -> None:
         if self.items:
-            text = f"{len(self.items)} bowel movement(s) today."
+            text = f"{len(self.items)} bowel movement(s) {self.day_word}."
         elif self.none_today:
-            text = "None today (no bowel movement)."
+            text = f"None {self.day_word} (no bowel movement)."
         else:
-            text = "Nothing recorded yet: a adds one, n says none today."
+            text = f"Nothing recorded yet: a adds one, n says none {self.day_word}."
         self.query_one("#items-status", Line).say(text)
         said = {None: "not answered", True: "yes", False: "no"}[self.laxative]
         self.query_one("#laxative", Line).say(
-            f"Laxative, enema or suppository today: {said} (l changes it)")
+            f"Laxative, enema or suppository {self.day_word}: {said} (l changes it)")
 
     def value(self) -> Any:
         value: dict[str, Any] = {"stools": [dict(s) for s in self.items],

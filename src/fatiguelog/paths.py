@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
+_ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
 ENV_DATA_DIR = "FATIGUELOG_DATA_DIR"
 ENV_CACHE_DIR = "FATIGUELOG_CACHE_DIR"  # used by `fatiguelog demo` to keep its cache apart
 APP_NAME = "fatiguelog"
@@ -46,6 +48,17 @@ def entries_dir(root: Path) -> Path:
 
 def entry_path(root: Path, day: date) -> Path:
     return root / "entries" / f"{day.year:04d}" / f"{day.isoformat()}.toml"
+
+
+def day_of_name(name: str) -> date | None:
+    """The day an entry file's name stands for ("2026-11-25.toml"), or None."""
+    match = _ENTRY_NAME.match(name)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
 
 
 def settings_path(root: Path) -> Path:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
+
+from fatiguelog.paths import day_of_name
 
 
 class Problem(NamedTuple):
     file: str  # relative to the data folder, with forward slashes
     message: str
     line: int | None = None
+
+    @property
+    def day(self) -> date | None:
+        """The day of the entry file it is about, when its name says so."""
+        return day_of_name(self.file.replace("\\", "/").rsplit("/", 1)[-1])
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -25,7 +25,6 @@ from fatiguelog.validate import entry_issues, future_schema, locate
 if TYPE_CHECKING:
     from fatiguelog.cache import EntryCache
 
-_ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
 _UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
@@ -142,16 +141,6 @@ def parse_entry_bytes(raw: bytes, rel: str, day: date | None) -> tuple[dict | No
     return (None if problems else doc), problems
 
 
-def day_of_name(name: str) -> date | None:
-    match = _ENTRY_NAME.match(name)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-
-
 class Store:
     """The entries of one data folder."""
 
@@ -219,7 +208,7 @@ class Store:
                 # Anything named *.toml is considered (a folder or a broken link with that name is
                 # reported when read, never silently skipped).
                 if item.name.endswith(".toml") and not item.name.startswith("."):
-                    day = day_of_name(item.name)
+                    day = paths.day_of_name(item.name)
                     if day is not None and f"{day.year:04d}" != year.name:
                         day = None
                     files.append((day, item))

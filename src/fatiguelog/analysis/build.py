@@ -6,7 +6,6 @@ last day, so a flag's `since` is right even when its run began before the period
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
@@ -36,7 +35,6 @@ from fatiguelog.problems import Problem
 from fatiguelog.settings import Settings
 from fatiguelog.store import History
 
-_FILE_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})\.toml$")
 LOOKAHEAD = 2  # days after the period read for delayed PEM (the 1-2 days after)
 
 
@@ -187,17 +185,7 @@ def _intake(table: DayTable, ctx: Context, settings: Settings, a: int,
 
 def _problems(problems: Sequence[Problem], first: date, last: date) -> tuple[Problem, ...]:
     """Problems of files in the period, and every one whose date can't be told."""
-    kept = []
-    for problem in problems:
-        match = _FILE_DAY.search(problem.file)
-        try:
-            day = date(int(match.group(1)), int(match.group(2)), int(match.group(3))) \
-                if match else None
-        except ValueError:
-            day = None
-        if day is None or first <= day <= last:
-            kept.append(problem)
-    return tuple(kept)
+    return tuple(p for p in problems if p.day is None or first <= p.day <= last)
 
 
 def _notes(period: tuple[Entry, ...]) -> tuple[tuple[date, str], ...]:

@@ -5,7 +5,6 @@ Nothing here computes a figure: it turns fields of `Summary` into words and digi
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from html import escape
 from typing import Final
@@ -27,7 +26,6 @@ KIND_LABEL: Final = {
     "increase": "increased",
     "decrease": "decreased",
 }
-_ENTRY_FILE = re.compile(r"(?:^|/)entries/\d{4}/(\d{4}-\d{2}-\d{2})\.toml$")
 
 __all__ = ["BRISTOL", "SEEK_CARE"]
 
@@ -124,17 +122,6 @@ def event_text(event: IntakeEvent) -> str:
     if event.previous_mean is not None:
         text += f" (previous mean {num(event.previous_mean, 2)} {unit}/day)"
     return text
-
-
-def problem_day(file: str) -> date | None:
-    """The day an unreadable entry file stands for, when its name says so."""
-    match = _ENTRY_FILE.search(file.replace("\\", "/"))
-    if not match:
-        return None
-    try:
-        return date.fromisoformat(match.group(1))
-    except ValueError:
-        return None
 
 
 def bristol_total(summary: Summary) -> int:

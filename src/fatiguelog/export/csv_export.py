@@ -138,7 +138,7 @@ def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
     substances = _substances(entries.values())
     problems: dict[date, str] = {}
     for p in summary.problems:
-        day = c.problem_day(p.file)
+        day = p.day
         if day is not None:
             problems.setdefault(day, p.message)
     header = [*DAY_COLUMNS, *(f"intake.{name}.{unit}" for _k, unit, name in substances), "problem"]

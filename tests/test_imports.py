@@ -57,7 +57,7 @@ def test_domain_modules_import_without_textual() -> None:
         "import sys\n"
         "import fatiguelog.model, fatiguelog.store, fatiguelog.validate, fatiguelog.settings\n"
         "import fatiguelog.analysis.build, fatiguelog.export, fatiguelog.report\n"
-        "import fatiguelog.demo_history, fatiguelog.cache, fatiguelog.checkin\n"
+        "import fatiguelog.demo_history, fatiguelog.cache, fatiguelog.checkin, fatiguelog.state\n"
         "print(any(m.startswith('textual') for m in sys.modules))\n"
     )
     result = subprocess.run(

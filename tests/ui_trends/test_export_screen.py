@@ -10,7 +10,8 @@ from pathlib import Path
 from textual.widgets import Input, RadioButton, Static
 
 from fatiguelog.settings import Settings
-from fatiguelog.ui.screens.export import ExportScreen, read_last_export, remember_export
+from fatiguelog.state import read_last_export, remember_export
+from fatiguelog.ui.screens.export import ExportScreen
 from tests.ui_trends.histories import TODAY
 from tests.ui_trends.hostapp import HostApp
 

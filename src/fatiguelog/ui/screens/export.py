@@ -12,9 +12,8 @@ own, hand-editable file, and an export should never rewrite it.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import ClassVar, cast
 
@@ -26,11 +25,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
+from fatiguelog.report import period_for
 from fatiguelog.settings import Settings
+from fatiguelog.state import read_last_export, remember_export
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedRadioButton
 
-STATE_FILE = "state.toml"
 FORMATS: tuple[tuple[str, str], ...] = (
     ("md", "Markdown (.md)"),
     ("html", "Web page (.html)"),
@@ -47,31 +47,6 @@ DEFAULT_PERIOD = "90"
 
 
 # -- pure helpers (no widgets): state, file names, writing ------------------------------
-
-def read_last_export(root: Path) -> date | None:
-    """The day of the last export, or None (no state file, or one that can't be read)."""
-    try:
-        doc = tomllib.loads((root / STATE_FILE).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    value = doc.get("last_export")
-    return value if isinstance(value, date) else None
-
-
-def remember_export(root: Path, day: date) -> None:
-    """Record the export day in the state file, keeping any other keys in it."""
-    import tomli_w
-
-    from fatiguelog.atomic import atomic_write
-
-    path = root / STATE_FILE
-    try:
-        doc = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        doc = {}
-    doc["last_export"] = day
-    atomic_write(path, tomli_w.dumps(doc).encode("utf-8"))
-
 
 def default_name(first: date, last: date, fmt: str) -> str:
     from fatiguelog.export import EXTENSIONS
@@ -161,7 +136,8 @@ class ExportScreen(Screen[None]):
                             yield MarkedRadioButton(label, value=key == "md", id=f"format-{key}")
             with Horizontal(id="custom"):
                 yield Label("Custom: from")
-                yield Input(value=(self.day - timedelta(days=89)).isoformat(), id="from",
+                yield Input(value=period_for(int(DEFAULT_PERIOD), self.day)[0].isoformat(),
+                            id="from",
                             placeholder="YYYY-MM-DD", compact=True, disabled=True)
                 yield Label("to")
                 yield Input(value=self.day.isoformat(), id="to", placeholder="YYYY-MM-DD",
@@ -187,8 +163,8 @@ class ExportScreen(Screen[None]):
         from fatiguelog.dates import DateError, parse_day
 
         today = self.day
-        if self.period_key == "30":
-            return today - timedelta(days=29), today
+        if self.period_key in ("30", "90"):
+            return period_for(int(self.period_key), today)
         if self.period_key == "since" and self.last_export is not None:
             return min(self.last_export, today), today
         if self.period_key == "custom":
@@ -201,7 +177,7 @@ class ExportScreen(Screen[None]):
                 raise ExportError(f"From ({first}) is after To ({last}): the first day must "
                                   "come first")
             return first, last
-        return today - timedelta(days=89), today
+        return period_for(int(DEFAULT_PERIOD), today)
 
     def _period_line(self) -> str:
         try:
@@ -320,4 +296,4 @@ class ExportScreen(Screen[None]):
             self.app.exit()
 
 
-__all__ = ["ExportScreen", "read_last_export", "remember_export", "write_summary"]
+__all__ = ["ExportScreen", "write_summary"]

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from fatiguelog.analysis.days import Counts, DayTable
 from fatiguelog.analysis.intake import (
@@ -265,21 +266,28 @@ _CRITERIA = (
 )
 
 
-def _pattern_met(t: DayTable, i: int) -> list[str]:
-    """The Rome IV criteria met in the 28 days ending at `i`, each said with its numbers."""
-    met: list[str] = []
+def _pattern_met(t: DayTable, i: int) -> list[tuple[str, str, int, int]]:
+    """The Rome IV criteria met in the 28 days ending at `i`: (letter, words, count, out of).
+    Numbers only: this runs for every day of the history; words are made for evidence."""
+    met: list[tuple[str, str, int, int]] = []
     for letter, key, words in _CRITERIA:
         if key == "bristol":
             k, n = t.hard.window(i, PATTERN_DAYS), t.bristol_n.window(i, PATTERN_DAYS)
         else:
             k, n = t.yes[key].window(i, PATTERN_DAYS), t.answered[key].window(i, PATTERN_DAYS)
         if n >= PATTERN_MIN_ANSWERS and over_quarter(k, n):
-            met.append(f"({letter}) {words} in {k} of {n} stools ({pct(k, n)})")
+            met.append((letter, words, k, n))
     recorded = t.gi_recorded.window(i, PATTERN_DAYS)
     sbm = t.sbm.window(i, PATTERN_DAYS)
     if recorded and 7 * sbm < 3 * recorded:
-        met.append(f"(f) {7 * sbm / recorded:.1f} SBMs a week on average")
+        met.append(("f", "SBMs a week on average", sbm, recorded))
     return met
+
+
+def _say_criterion(letter: str, words: str, k: int, n: int) -> str:
+    if letter == "f":
+        return f"(f) {7 * k / n:.1f} {words}"
+    return f"({letter}) {words} in {k} of {n} stools ({pct(k, n)})"
 
 
 def constipation_pattern(ctx: Context) -> RuleRun:
@@ -293,8 +301,9 @@ def constipation_pattern(ctx: Context) -> RuleRun:
     def evidence(i: int) -> str:
         met = _pattern_met(t, i)
         recorded = t.gi_recorded.window(i, PATTERN_DAYS)
+        said = "; ".join(_say_criterion(*criterion) for criterion in met)
         return (f"{len(met)} of 6 criteria in 28 days ({recorded} days recorded): "
-                f"{'; '.join(met)}. This {PATTERN_NOTE}")
+                f"{said}. This {PATTERN_NOTE}")
 
     def need(i: int) -> str:
         return (f"needs at least 14 recorded bowel-movement days in the last 28 "
@@ -385,47 +394,63 @@ CHANGE = RuleInfo(
 CHANGE_DAYS, CHANGE_BASE, CHANGE_MIN_RECENT, CHANGE_MIN_BASE = 14, 28, 10, 14
 
 
-def _change_parts(t: DayTable, i: int) -> tuple[bool, bool, str]:
-    """(SBMs fell by >= 1/week, Bristol moved by >= 1, evidence) for the day index `i`."""
-    rec_w = t.gi_recorded.window(i, CHANGE_DAYS)
-    rec_b = t.gi_recorded.between(i - CHANGE_DAYS - CHANGE_BASE + 1, i - CHANGE_DAYS)
-    sbm_w = t.sbm.window(i, CHANGE_DAYS)
-    sbm_b = t.sbm.between(i - CHANGE_DAYS - CHANGE_BASE + 1, i - CHANGE_DAYS)
-    fell = 7 * (sbm_b * rec_w - sbm_w * rec_b) >= rec_w * rec_b
-    n_w, sum_w = t.bristol_n.window(i, CHANGE_DAYS), t.bristol_sum.window(i, CHANGE_DAYS)
-    n_b = t.bristol_n.between(i - CHANGE_DAYS - CHANGE_BASE + 1, i - CHANGE_DAYS)
-    sum_b = t.bristol_sum.between(i - CHANGE_DAYS - CHANGE_BASE + 1, i - CHANGE_DAYS)
-    moved = n_w > 0 and n_b > 0 and abs(sum_w * n_b - sum_b * n_w) >= n_w * n_b
-    text = (f"SBMs a week {7 * sbm_b / rec_b:.1f} in the baseline ({rec_b} days recorded) vs "
-            f"{7 * sbm_w / rec_w:.1f} in the last 14 days ({rec_w} recorded)"
-            if rec_w and rec_b else "")
-    if n_w and n_b:
-        text += f"; mean Bristol type {sum_b / n_b:.1f} vs {sum_w / n_w:.1f}"
-    return fell, moved, text
+class _Change(NamedTuple):
+    """The last 14 days against the 28 before them, in counts (no text: computed daily)."""
+
+    rec_w: int
+    rec_b: int
+    sbm_w: int
+    sbm_b: int
+    n_w: int
+    sum_w: int
+    n_b: int
+    sum_b: int
+
+    @property
+    def fell(self) -> bool:  # SBMs a week fell by 1 or more
+        return 7 * (self.sbm_b * self.rec_w - self.sbm_w * self.rec_b) >= self.rec_w * self.rec_b
+
+    @property
+    def moved(self) -> bool:  # the mean Bristol type moved by 1 or more
+        return (self.n_w > 0 and self.n_b > 0
+                and abs(self.sum_w * self.n_b - self.sum_b * self.n_w) >= self.n_w * self.n_b)
+
+    def said(self) -> str:
+        text = (f"SBMs a week {7 * self.sbm_b / self.rec_b:.1f} in the baseline ({self.rec_b} "
+                f"days recorded) vs {7 * self.sbm_w / self.rec_w:.1f} in the last 14 days "
+                f"({self.rec_w} recorded)" if self.rec_w and self.rec_b else "")
+        if self.n_w and self.n_b:
+            before, now = self.sum_b / self.n_b, self.sum_w / self.n_w
+            text += f"; mean Bristol type {before:.1f} vs {now:.1f}"
+        return text
+
+
+def _change_at(t: DayTable, i: int) -> _Change:
+    lo, hi = i - CHANGE_DAYS - CHANGE_BASE + 1, i - CHANGE_DAYS
+    return _Change(
+        t.gi_recorded.window(i, CHANGE_DAYS), t.gi_recorded.between(lo, hi),
+        t.sbm.window(i, CHANGE_DAYS), t.sbm.between(lo, hi),
+        t.bristol_n.window(i, CHANGE_DAYS), t.bristol_sum.window(i, CHANGE_DAYS),
+        t.bristol_n.between(lo, hi), t.bristol_sum.between(lo, hi),
+    )
 
 
 def change(ctx: Context) -> RuleRun:
     t = ctx.table
     active, enough = [], []
     for i in range(t.size):
-        rec_w = t.gi_recorded.window(i, CHANGE_DAYS)
-        rec_b = t.gi_recorded.between(i - CHANGE_DAYS - CHANGE_BASE + 1, i - CHANGE_DAYS)
-        ok = rec_w >= CHANGE_MIN_RECENT and rec_b >= CHANGE_MIN_BASE
+        counts = _change_at(t, i)
+        ok = counts.rec_w >= CHANGE_MIN_RECENT and counts.rec_b >= CHANGE_MIN_BASE
         enough.append(ok)
-        if ok:
-            fell, moved, _text = _change_parts(t, i)
-            active.append(fell or moved)
-        else:
-            active.append(False)
+        active.append(ok and (counts.fell or counts.moved))
 
     def evidence(i: int) -> str:
-        return _change_parts(t, i)[2]
+        return _change_at(t, i).said()
 
     def need(i: int) -> str:
-        rec_w = t.gi_recorded.window(i, CHANGE_DAYS)
-        rec_b = t.gi_recorded.between(i - CHANGE_DAYS - CHANGE_BASE + 1, i - CHANGE_DAYS)
-        return (f"needs at least 10 recorded days in the last 14 (has {rec_w}) and 14 in the "
-                f"28 days before them (has {rec_b})")
+        counts = _change_at(t, i)
+        return (f"needs at least 10 recorded days in the last 14 (has {counts.rec_w}) and 14 "
+                f"in the 28 days before them (has {counts.rec_b})")
 
     return RuleRun(CHANGE, active, enough, evidence, need)
 

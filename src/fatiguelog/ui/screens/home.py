@@ -51,7 +51,7 @@ def flag_lines(flags: tuple[FlagReport, ...]) -> list[tuple[str, str]]:
         lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {names}.", "flag-urgent"))
     others = [f for f in flags if f.level != "urgent"]
     for flag in others[:MAX_FLAG_LINES]:
-        lines.append((overview_line(flag, flag.last), "flag-line"))
+        lines.append((overview_line(flag), "flag-line"))  # all active today: said above
     if len(others) > MAX_FLAG_LINES:
         lines.append((f"... and {len(others) - MAX_FLAG_LINES} more.", "flag-line"))
     lines.append(("Not a diagnosis: talk to your clinician. Press t for the evidence, rule "

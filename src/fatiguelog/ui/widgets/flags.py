@@ -37,9 +37,12 @@ def when(flag: FlagReport, last_day: date) -> str:
     return f"Active from {since} to {flag.last.isoformat()} (not active on the last day)"
 
 
-def overview_line(flag: FlagReport, last_day: date) -> str:
-    """One line per flag (home, and the top of the trend view); the details follow elsewhere."""
+def overview_line(flag: FlagReport, last_day: date | None = None) -> str:
+    """One line per flag (home, and the top of the trend view); the details follow elsewhere.
+    With `last_day` (a period's end) it also says whether the flag is still active then."""
     level = LEVEL_WORDS.get(flag.level, flag.level)
+    if last_day is None:
+        return f"{level}: {_t(flag.title)} (since {flag.since.isoformat()})"
     still = "still active" if flag.last == last_day else f"until {flag.last.isoformat()}"
     return f"{level}: {_t(flag.title)} (since {flag.since.isoformat()}, {still})"
 

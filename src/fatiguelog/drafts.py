@@ -85,13 +85,8 @@ def remove_draft(root: Path, day: date) -> None:
 
 def draft_days(root: Path) -> list[date]:
     """Days with a draft waiting, oldest first."""
-    found = []
     try:
         names = os.listdir(paths.drafts_dir(root))
     except OSError:
         return []
-    for name in names:
-        if name.endswith(".toml"):
-            with contextlib.suppress(ValueError):
-                found.append(date.fromisoformat(name[:-5]))
-    return sorted(found)
+    return sorted(day for day in map(paths.day_of_name, names) if day is not None)

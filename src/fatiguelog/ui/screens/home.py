@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from fatiguelog import paths
 from fatiguelog.drafts import draft_days
@@ -69,7 +69,7 @@ class HomeScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Line("fatiguelog", id="home-title")
         yield Line(id="today-status", classes="status")
         yield Static(action_links("c Check in today"), id="home-actions")
         with Vertical(id="home-flags"):

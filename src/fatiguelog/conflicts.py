@@ -38,6 +38,7 @@ from fatiguelog.wording import show_value
 _ITEM_LISTS: Final = {("gi", "stools"): "bowel movement", ("intake",): "dose"}
 #: Keys every save rewrites, or that name the file itself: never a clash.
 _IGNORED: Final = {("updated",), ("schema",), ("date",)}
+DAY_UNKNOWN: Final = date.min  # for reading a document's red flags, whatever its day
 
 
 class SyncCopy(NamedTuple):
@@ -68,6 +69,7 @@ class SyncMerge(NamedTuple):
     doc: dict[str, Any]
     added: list[str]  # what the copy contributed, in words
     clashes: list[Clash]
+    red_flags: tuple[str, ...] = ()  # red-flag keys only the copy reported
 
 
 class CopyResult(NamedTuple):
@@ -110,7 +112,9 @@ def merge_copy(entry: dict[str, Any], copy: dict[str, Any]) -> SyncMerge:
         # don't allow both).
         gi["no_bowel_movement"] = False
         added.append("its bowel movements replace 'no bowel movement today'")
-    return SyncMerge(doc, added, clashes)
+    before = set(Entry(DAY_UNKNOWN, entry).red_flags)
+    new_flags = tuple(k for k in Entry(DAY_UNKNOWN, doc).red_flags if k not in before)
+    return SyncMerge(doc, added, clashes, new_flags)
 
 
 def _merge_tables(ours: dict[str, Any], theirs: dict[str, Any], path: tuple[str, ...],
@@ -135,6 +139,9 @@ def _merge_tables(ours: dict[str, Any], theirs: dict[str, Any], path: tuple[str,
                 noun = _ITEM_LISTS[where]
                 out[key] = by_time([*mine, *new])
                 added.append(f"{len(new)} {noun}{'s' if len(new) > 1 else ''}")
+        elif where == ("gi", "no_bowel_movement") and (ours.get("stools") or
+                                                         theirs.get("stools")):
+            continue  # settled below: a recorded bowel movement beats "none today"
         elif len(where) == 2 and where[0] == "red_flags" and True in (mine, value):
             if value is True:
                 out[key] = True  # reported on either computer: stays reported
@@ -188,7 +195,8 @@ def _merge_one(store: Store, copy: SyncCopy) -> CopyResult:
         return CopyResult(copy, None, reason="the day's entry was written by a newer fatiguelog")
     entry = current.entry
     if entry is None:  # no entry that day: the copy becomes it
-        merged = SyncMerge(doc, ["the whole day (there was no entry)"], [])
+        merged = SyncMerge(doc, ["the whole day (there was no entry)"], [],
+                           tuple(Entry(copy.day, doc).red_flags))
     else:
         merged = merge_copy(entry.doc, doc)
     try:

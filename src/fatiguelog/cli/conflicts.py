@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK, UserError
 from fatiguelog.conflicts import SyncCopy, find_copies, merge_all
+from fatiguelog.model import RED_FLAGS, SEEK_CARE
 from fatiguelog.store import Store, StoreError
 from fatiguelog.textsafe import strip_controls
+
+RED_FLAG_DAYS = 7  # as the home screen: a red flag this recent gets "seek care" at once
 
 
 def run_conflicts(args: argparse.Namespace, root: Path) -> int:
@@ -53,6 +57,11 @@ def _merge(root: Path, copies: list[SyncCopy]) -> int:
             line += (" Different answers, yours kept: "
                      + "; ".join(str(c) for c in merged.clashes) + ".")
         print(strip_controls(line, one_line=True))
+        if merged.red_flags:
+            names = ", ".join(RED_FLAGS[key] for key in merged.red_flags)
+            recent = date.today() - result.copy.day <= timedelta(days=RED_FLAG_DAYS)
+            print(f"  !! Red flag reported on {result.copy.day}: {names}."
+                  + (f" {SEEK_CARE}" if recent else ""))
         print(f"  The copy is kept in {kept_at}.")
     merged_count = len(copies) - left
     if left:

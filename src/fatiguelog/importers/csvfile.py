@@ -76,7 +76,8 @@ def _parse(text: str, delimiter: str) -> Table:
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, 16 * 1024 * 1024))  # a long note is still a note
     try:
-        return _rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return _rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                                strict=True))
     finally:
         csv.field_size_limit(limit)
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -131,7 +131,6 @@ def test_merge_unites_stools_keeps_clashes_listed_and_red_flags_true(cli, data_d
     assert 'notes (yours "laptop", the copy\'s "phone")' in out
     assert "fever" not in out.split("Different answers")[1]  # not a clash
     assert "!! Red flag reported on 2026-11-20: Vomiting." in out  # only the copy had it
-    assert "Seek medical care promptly" in out
 
 
 def test_the_copy_is_moved_never_deleted(cli, data_dir: Path) -> None:
@@ -209,3 +208,19 @@ def test_merge_rules() -> None:
     assert merged.doc["updated"] == 1
     assert [c.path for c in merged.clashes] == []  # "none today" gives way to a stool
     assert entry_doc["gi"]["no_bowel_movement"] is True  # the caller's document untouched
+
+
+@pytest.mark.parametrize(("back", "seek_care"), [(1, True), (30, False)])
+def test_a_recent_red_flag_from_a_copy_says_seek_care(cli, data_dir: Path, back: int,
+                                                      seek_care: bool) -> None:
+    day = date.today() - timedelta(days=back)
+    where = data_dir / "entries" / f"{day.year}"
+    where.mkdir(parents=True)
+    (where / f"{day}.toml").write_text(f"schema = 1\ndate = {day}\n")
+    (where / f"{day}.sync-conflict-20261120-213000-ABCDEFG.toml").write_text(
+        f"schema = 1\ndate = {day}\n[red_flags]\nblack_stool = true\n")
+    result = cli("conflicts", "--merge")
+    assert result.code == 0
+    assert f"!! Red flag reported on {day}: Black or tarry stool." in result.out
+    assert ("Seek medical care promptly" in result.out) is seek_care
+    assert entry(data_dir, day)["red_flags"] == {"black_stool": True}

@@ -80,6 +80,14 @@ class CopyResult(NamedTuple):
     created: bool = False  # the day had no entry: the copy became it
 
 
+def waiting_line(count: int) -> str:
+    """What the home screen says while copies wait ("" when none do)."""
+    if not count:
+        return ""
+    copies = f"{count} sync-conflict cop{'y' if count == 1 else 'ies'}"
+    return f"{copies} waiting: run 'fatiguelog conflicts --merge'."
+
+
 def find_copies(root: Path) -> list[SyncCopy]:
     """Every sync-conflict copy beside the entries, by day then name (a quick folder listing)."""
     found: list[SyncCopy] = []

@@ -145,8 +145,9 @@ def install(data_dir: Path | None, *, runner: Runner = run,
     for step in (["daemon-reload"], ["enable", "--now", TIMER]):
         done = runner([systemctl, "--user", *step])
         if done.code != 0:
-            said += ["Without a systemd user session, this crontab line ('crontab -e') does "
-                     "the same:", crontab_line(command)]
+            said += [f"In a desktop session, 'systemctl --user enable --now {TIMER}' starts "
+                     "it. Without a systemd user session, this crontab line ('crontab -e') "
+                     "does the same:", crontab_line(command)]
             return Outcome(said, f"'systemctl --user {' '.join(step)}' failed"
                                  f"{': ' + done.said if done.said else ''}; the timer is not "
                                  "running")

@@ -145,7 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a desktop notification instead of a line (what the timer runs)")
 
     imports = commands.add_parser("import", help="add another tracker's export to your days")
-    imports.add_argument("format", choices=("bearable", "daylio", "flaredown", "visible", "csv"))
+    imports.add_argument("format", metavar="FORMAT",
+                         choices=("bearable", "daylio", "flaredown", "visible", "csv"),
+                         help="bearable, daylio, flaredown, visible, or csv (with --map)")
     imports.add_argument("file", metavar="FILE", help="the exported CSV file")
     imports.add_argument("--map", metavar="MAP.toml", dest="map_file",
                          help="which column is which answer, and its scale (needed for csv)")

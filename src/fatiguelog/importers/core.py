@@ -24,6 +24,7 @@ from fatiguelog.model import BRISTOL, UNITS, Entry
 from fatiguelog.records import by_time
 from fatiguelog.store import (
     BrokenEntryError,
+    DayFile,
     ReadOnlyEntryError,
     Status,
     Store,
@@ -407,14 +408,10 @@ def apply_adds(doc: dict[str, Any], adds: list[tuple[Target, Any]], fmt: str) ->
 
 def plan_changes(store: Store, plan: Plan) -> list[DayChange]:
     """Each day's change as the files are now (reads only; for --dry-run and the report)."""
-    changes = []
-    for day in sorted(plan.days):
-        changes.append(_change_for(store, day, plan))
-    return changes
+    return [_change_for(store.read(day), day, plan) for day in sorted(plan.days)]
 
 
-def _change_for(store: Store, day: date, plan: Plan) -> DayChange:
-    read = store.read(day)
+def _change_for(read: DayFile, day: date, plan: Plan) -> DayChange:
     if read.status is Status.BROKEN:
         why = str(read.problems[0]) if read.problems else "it can't be read"
         return DayChange(day, "unreadable", [], [], 0, why)
@@ -432,17 +429,17 @@ def write_changes(store: Store, plan: Plan, fmt: str) -> Iterator[DayChange]:
     """
     for day in sorted(plan.days):
         with store.lock():
-            change = _change_for(store, day, plan)
+            read = store.read(day)
+            change = _change_for(read, day, plan)
             if change.adds:
-                change = _write_day(store, day, change, fmt)
+                change = _write_day(store, read, change, fmt)
         yield change
 
 
-def _write_day(store: Store, day: date, change: DayChange, fmt: str) -> DayChange:
-    read = store.read(day)
-    entry = read.entry or Entry.new(day)
+def _write_day(store: Store, read: DayFile, change: DayChange, fmt: str) -> DayChange:
+    entry = read.entry or Entry.new(read.day)
     apply_adds(entry.doc, change.adds, fmt)
-    issues = entry_issues(entry.doc, day)
+    issues = entry_issues(entry.doc, read.day)
     if issues:  # never write a file that would not read back
         return change._replace(status="unreadable", adds=[], problem=issues[0][0])
     try:

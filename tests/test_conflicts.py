@@ -224,3 +224,13 @@ def test_a_recent_red_flag_from_a_copy_says_seek_care(cli, data_dir: Path, back:
     assert f"!! Red flag reported on {day}: Black or tarry stool." in result.out
     assert ("Seek medical care promptly" in result.out) is seek_care
     assert entry(data_dir, day)["red_flags"] == {"black_stool": True}
+
+
+def test_a_linked_copy_is_not_followed(cli, data_dir: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.toml"
+    outside.write_text(COPY)
+    (folder(data_dir) / SYNCTHING).symlink_to(outside)
+    result = cli("conflicts", "--merge")
+    assert result.code == 1 and "not a regular file" in result.out
+    assert (folder(data_dir) / SYNCTHING).is_symlink() and outside.read_text() == COPY
+    assert not (data_dir / "entries" / "2026" / "2026-11-20.toml").exists()

@@ -4,6 +4,7 @@ that can't be read is one line and exit 1, with nothing written."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 from datetime import date, time
 from pathlib import Path
@@ -362,6 +363,10 @@ def test_a_missing_file_or_a_folder(cli, data_dir: Path, tmp_path: Path) -> None
     assert missing.code == 1 and "does not exist" in missing.err
     folder = cli("import", "daylio", str(tmp_path))
     assert folder.code == 1 and "is a folder" in folder.err
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    special = cli("import", "daylio", str(fifo))  # would wait for a writer forever
+    assert special.code == 1 and "not a regular file" in special.err
 
 
 @pytest.mark.parametrize(

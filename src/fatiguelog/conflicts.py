@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from copy import deepcopy
 from datetime import date
 from pathlib import Path
@@ -184,6 +185,9 @@ def merge_all(store: Store, copies: list[SyncCopy]) -> list[CopyResult]:
 def _merge_one(store: Store, copy: SyncCopy) -> CopyResult:
     rel = copy.relative(store.root)
     try:
+        if not stat.S_ISREG(os.lstat(copy.path).st_mode):
+            return CopyResult(copy, None, reason="it is not a regular file (a link or a "
+                                                 "folder?); fatiguelog doesn't follow it")
         raw = read_bytes(str(copy.path))
     except OSError as exc:
         return CopyResult(copy, None, reason=describe_os_error(exc, copy.path))

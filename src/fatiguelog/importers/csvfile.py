@@ -48,6 +48,8 @@ def read_table(path: Path, delimiter: str | None = None) -> Table:
     try:
         if path.is_dir():
             raise ImportFileError(f"{path} is a folder, not a CSV file")
+        if path.exists() and not path.is_file():
+            raise ImportFileError(f"{path} is not a regular file")
         if path.stat().st_size > MAX_BYTES:
             raise ImportFileError(f"{path} is larger than {MAX_BYTES // 2**20} MiB: is it the "
                                   "right file?")

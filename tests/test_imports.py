@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+SAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples" / "import"
 
 PROBE = """
 import sys
@@ -27,12 +30,17 @@ print('HEAVY=' + ','.join(heavy))
         ["log", "none", "--date", "-3d"],
         ["log", "red-flag", "fever", "--date", "-5d"],
         ["check"],
+        ["import", "bearable", str(SAMPLES / "bearable.csv"), "--dry-run"],
+        ["import", "csv", str(SAMPLES / "diary.csv"), "--map", str(SAMPLES / "diary-map.toml")],
+        ["conflicts", "--merge"],
+        ["remind", "--notify"],
     ],
 )
 def test_command_does_not_import_textual(tmp_path: Path, args: list[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=["--data-dir", str(tmp_path), *args])],
         capture_output=True, text=True, check=True,
+        env={**os.environ, "PATH": ""},  # `remind --notify` must not reach a real notify-send
     )
     heavy = result.stdout.strip().splitlines()[-1]
     assert heavy == "HEAVY=", heavy
@@ -58,6 +66,7 @@ def test_domain_modules_import_without_textual() -> None:
         "import fatiguelog.model, fatiguelog.store, fatiguelog.validate, fatiguelog.settings\n"
         "import fatiguelog.analysis.build, fatiguelog.export, fatiguelog.report\n"
         "import fatiguelog.demo_history, fatiguelog.cache, fatiguelog.checkin, fatiguelog.state\n"
+        "import fatiguelog.importers.core, fatiguelog.conflicts, fatiguelog.reminders\n"
         "print(any(m.startswith('textual') for m in sys.modules))\n"
     )
     result = subprocess.run(

@@ -203,3 +203,64 @@ class Entry:
         """Known red-flag keys reported true today, in the contract's order."""
         table = self.section("red_flags") or {}
         return [key for key in RED_FLAGS if table.get(key) is True]
+
+    @property
+    def crash(self) -> bool:
+        """The day is marked as a PEM crash (`symptoms.crash = true`)."""
+        return self.get("symptoms", "crash") is True
+
+
+#: What `fatiguelog log` writes from the shell: a day holding only these was not checked in.
+_SHELL_KEYS: Final = {"gi": {"stools", "no_bowel_movement", "laxative"},
+                      "intake": None, "red_flags": None}
+_HEAD_KEYS: Final = {"schema", "date", "updated", "imported_from"}
+
+
+def has_checkin(entry: Entry | None) -> bool:
+    """Whether the day was checked in: it holds an answer only the check-in (or an import)
+    gives, not just bowel movements, doses or red flags logged from the shell.
+
+    The one place that says it (the reminder uses it); keys this version does not know count
+    as answers, so a newer version's check-in is never taken for a missing one.
+    """
+    if entry is None:
+        return False
+    for key, value in entry.doc.items():
+        if key in _HEAD_KEYS:
+            continue
+        if key not in _SHELL_KEYS:
+            return True
+        shell_only = _SHELL_KEYS[key]
+        if shell_only is not None and isinstance(value, dict) and set(value) - shell_only:
+            return True
+    return False
+
+
+#: Short names of the answers, for sentences that say what was merged, imported or kept.
+KEY_LABELS: Final[dict[tuple[str, ...], str]] = {
+    ("symptoms", "fatigue"): "fatigue",
+    ("symptoms", "pem"): "PEM",
+    ("symptoms", "pain"): "pain",
+    ("symptoms", "brain_fog"): "brain fog",
+    ("symptoms", "unrefreshing_sleep"): "unrefreshing sleep",
+    ("symptoms", "crash"): "crash day",
+    ("sleep", "hours"): "hours of sleep",
+    ("sleep", "quality"): "sleep quality",
+    ("activity", "exertion"): "exertion",
+    ("gi", "stools"): "bowel movements",
+    ("gi", "no_bowel_movement"): "'no bowel movement today'",
+    ("gi", "laxative"): "laxative",
+    ("gi", "abdominal_pain"): "stomach pain",
+    ("gi", "bloating"): "bloating",
+    ("gi", "nausea"): "nausea",
+    ("diet", "fiber_servings"): "fibre servings",
+    ("diet", "water_ml"): "water (ml)",
+    ("intake",): "doses",
+    ("notes",): "notes",
+    **{("red_flags", key): f"red flag '{label.lower()}'" for key, label in RED_FLAGS.items()},
+}
+
+
+def key_label(path: tuple[str, ...]) -> str:
+    """'fatigue' for ("symptoms", "fatigue"); a key this version doesn't name: its dotted path."""
+    return KEY_LABELS.get(path, ".".join(path))

@@ -8,6 +8,15 @@ from datetime import date
 from pathlib import Path
 
 _ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
+#: Copies a sync tool leaves beside a file both computers changed (never read as entries):
+#: Syncthing `2026-11-25.sync-conflict-20261125-210411-ABCDEFG.toml`, Nextcloud and Dropbox
+#: `2026-11-25 (conflicted copy 2026-11-25 210411).toml`, `2026-11-25 (Jo's conflicted copy).toml`.
+_SYNC_COPIES = (
+    (re.compile(r"^(\d{4}-\d{2}-\d{2})\.sync-conflict-\d{8}-\d{6}-[0-9A-Za-z]+\.toml$"),
+     "Syncthing"),
+    (re.compile(r"^(\d{4}-\d{2}-\d{2}) \([^/]*conflicted copy[^/]*\)\.toml$", re.IGNORECASE),
+     "Nextcloud or Dropbox"),
+)
 ENV_DATA_DIR = "FATIGUELOG_DATA_DIR"
 ENV_CACHE_DIR = "FATIGUELOG_CACHE_DIR"  # used by `fatiguelog demo` to keep its cache apart
 APP_NAME = "fatiguelog"
@@ -59,6 +68,21 @@ def day_of_name(name: str) -> date | None:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
+
+
+def sync_copy_of(name: str) -> tuple[date, str] | None:
+    """(the day, the sync tool) when `name` is a sync-conflict copy of an entry, else None."""
+    for pattern, tool in _SYNC_COPIES:
+        match = pattern.match(name)
+        if match:
+            day = day_of_name(f"{match.group(1)}.toml")
+            return None if day is None else (day, tool)
+    return None
+
+
+def conflicts_dir(root: Path) -> Path:
+    """Where `fatiguelog conflicts --merge` keeps each merged copy (never deleted)."""
+    return root / "conflicts"
 
 
 def settings_path(root: Path) -> Path:

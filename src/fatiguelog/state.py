@@ -1,8 +1,9 @@
 """Small facts the app remembers between runs, kept apart from the user's own files.
 
-`<data>/state.toml` holds them (today: the day of the last export, for "since the last
-export"), so an export never rewrites the hand-editable `settings.toml`. A state file that
-can't be read only means the fact is forgotten.
+`<data>/state.toml` holds them (the day of the last export, for "since the last export"; the
+day of the last reminder notification, so a day gets at most one), so neither an export nor a
+reminder ever rewrites the hand-editable `settings.toml`. A state file that can't be read only
+means the facts are forgotten.
 """
 
 from __future__ import annotations
@@ -10,30 +11,49 @@ from __future__ import annotations
 import tomllib
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 STATE_FILE = "state.toml"
 
 
-def read_last_export(root: Path) -> date | None:
-    """The day of the last export, or None (no state file, or one that can't be read)."""
+def _read(root: Path) -> dict[str, Any]:
     try:
-        doc = tomllib.loads((root / STATE_FILE).read_text("utf-8"))
+        return tomllib.loads((root / STATE_FILE).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    value = doc.get("last_export")
+        return {}
+
+
+def _read_day(root: Path, key: str) -> date | None:
+    value = _read(root).get(key)
     return value if isinstance(value, date) else None
 
 
-def remember_export(root: Path, day: date) -> None:
-    """Record the export day in the state file, keeping any other keys in it."""
+def _remember(root: Path, key: str, value: date) -> None:
+    """Set one key in the state file, keeping any other keys in it."""
     import tomli_w
 
     from fatiguelog.atomic import atomic_write
 
-    path = root / STATE_FILE
-    try:
-        doc = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        doc = {}
-    doc["last_export"] = day
-    atomic_write(path, tomli_w.dumps(doc).encode("utf-8"))
+    doc = _read(root)
+    doc[key] = value
+    atomic_write(root / STATE_FILE, tomli_w.dumps(doc).encode("utf-8"))
+
+
+def read_last_export(root: Path) -> date | None:
+    """The day of the last export, or None (no state file, or one that can't be read)."""
+    return _read_day(root, "last_export")
+
+
+def remember_export(root: Path, day: date) -> None:
+    """Record the export day in the state file, keeping any other keys in it."""
+    _remember(root, "last_export", day)
+
+
+def read_last_reminder(root: Path) -> date | None:
+    """The day `fatiguelog remind --notify` last sent a notification (None: never)."""
+    return _read_day(root, "last_reminder")
+
+
+def remember_reminder(root: Path, day: date) -> None:
+    """Record the day of a notification, so a day gets at most one."""
+    _remember(root, "last_reminder", day)

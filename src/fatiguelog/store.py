@@ -245,8 +245,7 @@ class Store:
         for day, item in files:
             rel = f"entries/{year}/{item.name}"
             if day is None:
-                problems.append(Problem(rel, "not an entry file name (expected entries/YYYY/"
-                                             "YYYY-MM-DD.toml); it was not read"))
+                problems.append(Problem(rel, _not_an_entry(item.name)))
                 continue
             seen.add(rel)
             if (first and day < first) or (last and day > last):
@@ -399,6 +398,16 @@ class ConflictError(StoreError):
     def __init__(self, current: DayFile):
         self.current = current
         super().__init__(f"{current.path} changed on disk since it was opened.")
+
+
+def _not_an_entry(name: str) -> str:
+    """Why a *.toml file beside the entries was not read: a sync tool's copy, or a stray name."""
+    copy = paths.sync_copy_of(name)
+    if copy is not None:
+        day, tool = copy
+        return (f"a {tool} conflict copy of {day.isoformat()}, not read as an entry: "
+                "run 'fatiguelog conflicts --merge' to merge it into that day")
+    return "not an entry file name (expected entries/YYYY/YYYY-MM-DD.toml); it was not read"
 
 
 def _changed(now: Fingerprint | None, before: Fingerprint | None) -> bool:

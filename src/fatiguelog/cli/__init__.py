@@ -136,7 +136,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="the app on a generated history (your data untouched)")
     demo.add_argument("--days", type=int, default=180)
     demo.add_argument("--seed", type=int, default=7)
-    commands.add_parser("remind", help="one line when today has no check-in (for shell start-up)")
+    remind = commands.add_parser(
+        "remind", help="one line when today has no check-in (for shell start-up); "
+        "'remind install' sets up a daily desktop notification")
+    remind.add_argument("action", nargs="?", choices=("install", "uninstall"),
+                        help="install or remove the daily reminder (a systemd user timer)")
+    remind.add_argument("--notify", action="store_true",
+                        help="a desktop notification instead of a line (what the timer runs)")
+
+    imports = commands.add_parser("import", help="add another tracker's export to your days")
+    imports.add_argument("format", metavar="FORMAT",
+                         choices=("bearable", "daylio", "flaredown", "visible", "csv"),
+                         help="bearable, daylio, flaredown, visible, or csv (with --map)")
+    imports.add_argument("file", metavar="FILE", help="the exported CSV file")
+    imports.add_argument("--map", metavar="MAP.toml", dest="map_file",
+                         help="which column is which answer, and its scale (needed for csv)")
+    imports.add_argument("--dry-run", action="store_true",
+                         help="show what would change and write nothing")
+    conflicts = commands.add_parser("conflicts", help="sync-conflict copies of your entries")
+    conflicts.add_argument("--merge", action="store_true",
+                           help="merge each copy into its day, then keep it in conflicts/")
     return parser
 
 
@@ -157,6 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, root: Path) -> int:
     command = args.command
     if command == "remind":
+        if args.action or args.notify:
+            from fatiguelog.cli.remind import run_remind
+
+            return run_remind(args, root)
         from fatiguelog.cli.basic import remind
 
         return remind(root)
@@ -179,6 +202,14 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
         from fatiguelog.cli.trends import print_trends
 
         return print_trends(args, root)
+    if command == "import":
+        from fatiguelog.cli.importing import run_import
+
+        return run_import(args, root)
+    if command == "conflicts":
+        from fatiguelog.cli.conflicts import run_conflicts
+
+        return run_conflicts(args, root)
     if command == "demo":
         from fatiguelog.cli.demo import run_demo
 

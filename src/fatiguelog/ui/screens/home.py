@@ -174,6 +174,20 @@ class HomeScreen(Screen[None]):
             table.add_row(Text(label), Text(state), Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
         self.show_today(today_state)
+        self.show_sync_copies()
+
+    def show_sync_copies(self) -> None:
+        """One line while sync-conflict copies of entries wait to be merged."""
+        from fatiguelog.conflicts import find_copies, waiting_line
+
+        line = waiting_line(len(find_copies(diary(self).root)))
+        found = self.query("#home-conflicts")
+        if found and line:
+            found.first(Line).say(line)
+        elif found:
+            found.remove()
+        elif line:
+            self.mount(Line(line, id="home-conflicts", classes="message"), after="#home-flags")
 
     def say(self, message: str) -> None:
         self.query_one("#home-message", Line).say(message)

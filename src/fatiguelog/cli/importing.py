@@ -1,0 +1,161 @@
+"""`fatiguelog import FORMAT FILE [--map MAP.toml] [--dry-run]`: another tracker's export,
+added to the matching days. The report says every conversion, every clash (your answer is
+kept), every column with no home, and every day that could not be changed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fatiguelog.cli import EXIT_DATA, EXIT_OK, UserError
+from fatiguelog.importers import FORMATS, ImportFileError, MapError, plan_import
+from fatiguelog.importers.core import DayChange, Plan, plan_changes, write_changes
+from fatiguelog.importers.targets import Target
+from fatiguelog.store import Store, StoreError
+from fatiguelog.textsafe import strip_controls
+from fatiguelog.wording import show_value
+
+MAX_LISTED = 20
+
+
+def run_import(args: argparse.Namespace, root: Path) -> int:
+    fmt = args.format
+    assert fmt in FORMATS
+    path = Path(args.file).expanduser()
+    map_path = Path(args.map_file).expanduser() if args.map_file else None
+    try:
+        plan, unused = plan_import(fmt, path, map_path, date.today())
+    except (ImportFileError, MapError) as exc:
+        raise UserError(strip_controls(str(exc), one_line=True)) from None
+    out = _Out()
+    _header(out, plan, path, unused)
+    store = Store(root)
+    done: list[DayChange] = []
+    try:
+        if args.dry_run:
+            done = plan_changes(store, plan)
+        else:
+            for change in write_changes(store, plan, fmt):
+                done.append(change)
+    except StoreError as exc:
+        _changes(out, done, dry_run=False)
+        out.flush()
+        raise UserError(f"{exc} The import stopped after {len(done)} of {len(plan.days)} "
+                        "days; running it again adds the rest.") from None
+    _changes(out, done, args.dry_run)
+    _footer(out, plan)
+    _summary(out, done, args.dry_run)
+    out.flush()
+    blocked = [c for c in done if c.status in ("unreadable", "newer")]
+    if blocked:
+        print(f"fatiguelog: {len(blocked)} day(s) were not changed because their file can't be "
+              "read or is from a newer version (listed above).", file=sys.stderr)
+        return EXIT_DATA
+    return EXIT_OK
+
+
+class _Out:
+    """Lines for standard output, control characters stripped (the file's text is data)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def __call__(self, text: str = "") -> None:
+        self.lines.append(strip_controls(text, one_line=True))
+
+    def flush(self) -> None:
+        if self.lines:
+            print("\n".join(self.lines))
+        self.lines = []
+
+
+def _header(out: _Out, plan: Plan, path: Path, unused: list[str]) -> None:
+    days = sorted(plan.days)
+    span = f" ({days[0]} to {days[-1]})" if days else ""
+    out(f"{plan.label} export {path.name}: {plan.count} readings; answers for "
+        f"{len(days)} day{'s' if len(days) != 1 else ''}{span}.")
+    if plan.used:
+        out()
+        out("How its answers become yours:")
+        for source, rule in plan.used.items():
+            out(f"  {rule.describe(source)}")
+        kinds = {rule.target.kind for rule in plan.used.values()}
+        if kinds & {"rating", "quality", "hours", "number"}:
+            out("  Several readings of one answer on a day: the worst is kept (the highest "
+                "severity, the lowest sleep quality, the most hours).")
+    for note in plan.notes:
+        out(f"Note: {note}")
+    for name in unused:
+        out(f"Note: your map names {name!r}, which has no values in the file.")
+
+
+def _said(target: Target, value: Any) -> str:
+    if target.kind == "stool":
+        types = [str(s["bristol"]) for s in value]
+        n = len(value)
+        return f"{n} bowel movement{'s' if n > 1 else ''} (type{'s' if n > 1 else ''} " \
+               f"{', '.join(types)})"
+    if target.kind == "dose":
+        return "doses " + show_value(value)
+    return f"{target.label} {show_value(value)}"
+
+
+def _changes(out: _Out, changes: list[DayChange], dry_run: bool) -> None:
+    adds = [c for c in changes if c.adds]
+    if adds:
+        out()
+        out("Would add (dry run: nothing was written):" if dry_run else "Added:")
+        for change in adds:
+            new = " (new entry)" if change.status == "new" else ""
+            out(f"  {change.day}{new}: " + ", ".join(_said(t, v) for t, v in change.adds))
+    clashes = [clash for c in changes for clash in c.clashes]
+    if clashes:
+        out()
+        out("Already answered differently: your answer is kept, the import's left out:")
+        for clash in clashes:
+            out(f"  {clash.day} {clash.target.label}: yours {show_value(clash.yours)}, "
+                f"imported {show_value(clash.imported)}")
+    blocked = [c for c in changes if c.status in ("unreadable", "newer")]
+    if blocked:
+        out()
+        out("Days not changed:")
+        for change in blocked:
+            out(f"  {change.day}: {change.problem} (the file was left as it is: fix it, then "
+                "import again)")
+
+
+def _footer(out: _Out, plan: Plan) -> None:
+    if plan.unmapped:
+        out()
+        out("Not mapped (no place for them in fatiguelog yet; a map file can place them, see "
+            "docs/import.md):")
+        out("  " + ", ".join(f"{name} ({n})" for name, n in plan.unmapped.most_common()))
+    if plan.ignored:
+        out("Skipped by your map: " + ", ".join(f"{n} ({c})" for n, c in plan.ignored.items()))
+    if plan.not_understood:
+        out()
+        out("Left out, not understood:")
+        for skipped in plan.not_understood[:MAX_LISTED]:
+            out(f"  line {skipped.line}, {skipped.source}: {skipped.why}")
+        if len(plan.not_understood) > MAX_LISTED:
+            out(f"  ... and {len(plan.not_understood) - MAX_LISTED} more.")
+    if plan.future:
+        out("Left out, dated after today: " + ", ".join(str(d) for d in sorted(plan.future)))
+
+
+def _summary(out: _Out, changes: list[DayChange], dry_run: bool) -> None:
+    new = sum(1 for c in changes if c.adds and c.status == "new")
+    filled = sum(1 for c in changes if c.adds and c.status == "existing")
+    clashes = sum(len(c.clashes) for c in changes)
+    out()
+    counts = (f"{new} new entr{'y' if new == 1 else 'ies'}, {filled} existing "
+              f"day{'' if filled == 1 else 's'} filled in, {clashes} "
+              f"clash{'' if clashes == 1 else 'es'} (your answers kept)")
+    if dry_run:
+        out(f"Dry run: would make {counts}. Nothing was written; run it again without "
+            "--dry-run to import.")
+    else:
+        out(f"Done: {counts}.")

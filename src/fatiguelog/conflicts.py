@@ -1,0 +1,251 @@
+"""Sync-conflict copies of entries: find them, merge each into its day, keep it aside.
+
+When two computers change the same day before the sync tool catches up, Syncthing, Nextcloud
+or Dropbox keep both: the entry, and a copy named after it (see `paths.sync_copy_of`). Such a
+copy is never read as an entry. Merging is two-way (there is no common ancestor to compare
+with): an answer only one side has is taken, equal answers pass, bowel movements and doses are
+united without duplicates, a red flag reported on either side stays reported, and where both
+sides gave different answers the entry's is kept and the clash is listed. The copy is then
+moved to `<data>/conflicts/`, never deleted, so nothing is ever lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from copy import deepcopy
+from datetime import date
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+from fatiguelog import paths
+from fatiguelog.atomic import FILE_MODE, ensure_private_dir
+from fatiguelog.model import Entry, key_label
+from fatiguelog.records import by_time
+from fatiguelog.store import (
+    Status,
+    Store,
+    StoreError,
+    describe_os_error,
+    parse_entry_bytes,
+    read_bytes,
+)
+from fatiguelog.validate import future_schema
+from fatiguelog.wording import show_value
+
+#: Lists where each side may have added items: united, not compared whole.
+_ITEM_LISTS: Final = {("gi", "stools"): "bowel movement", ("intake",): "dose"}
+#: Keys every save rewrites, or that name the file itself: never a clash.
+_IGNORED: Final = {("updated",), ("schema",), ("date",)}
+DAY_UNKNOWN: Final = date.min  # for reading a document's red flags, whatever its day
+
+
+class SyncCopy(NamedTuple):
+    path: Path
+    day: date
+    tool: str  # "Syncthing", "Nextcloud or Dropbox"
+
+    def relative(self, root: Path) -> str:
+        try:
+            return self.path.relative_to(root).as_posix()
+        except ValueError:
+            return str(self.path)
+
+
+class Clash(NamedTuple):
+    """Both sides answered differently; the entry's answer was kept."""
+
+    path: tuple[str, ...]
+    kept: Any
+    other: Any
+
+    def __str__(self) -> str:
+        return (f"{key_label(self.path)} (yours {show_value(self.kept)}, "
+                f"the copy's {show_value(self.other)})")
+
+
+class SyncMerge(NamedTuple):
+    doc: dict[str, Any]
+    added: list[str]  # what the copy contributed, in words
+    clashes: list[Clash]
+    red_flags: tuple[str, ...] = ()  # red-flag keys only the copy reported
+
+
+class CopyResult(NamedTuple):
+    copy: SyncCopy
+    merged: SyncMerge | None  # None: left where it is (see `reason`)
+    kept_at: Path | None = None
+    reason: str = ""
+    created: bool = False  # the day had no entry: the copy became it
+
+
+def waiting_line(count: int) -> str:
+    """What the home screen says while copies wait ("" when none do)."""
+    if not count:
+        return ""
+    copies = f"{count} sync-conflict cop{'y' if count == 1 else 'ies'}"
+    return f"{copies} waiting: run 'fatiguelog conflicts --merge'."
+
+
+def find_copies(root: Path) -> list[SyncCopy]:
+    """Every sync-conflict copy beside the entries, by day then name (a quick folder listing)."""
+    found: list[SyncCopy] = []
+    try:
+        years = sorted(os.scandir(paths.entries_dir(root)), key=lambda e: e.name)
+    except OSError:
+        return found
+    for year in years:
+        if not year.is_dir(follow_symlinks=False):
+            continue
+        try:
+            names = sorted(os.listdir(year.path))
+        except OSError:
+            continue
+        for name in names:
+            copy = paths.sync_copy_of(name)
+            if copy is not None:
+                found.append(SyncCopy(Path(year.path) / name, copy[0], copy[1]))
+    return sorted(found, key=lambda c: (c.day, c.path.name))
+
+
+def merge_copy(entry: dict[str, Any], copy: dict[str, Any]) -> SyncMerge:
+    """The entry with the copy's answers merged in, field by field (see the module's rules)."""
+    added: list[str] = []
+    clashes: list[Clash] = []
+    doc = _merge_tables(deepcopy(entry), copy, (), added, clashes)
+    gi = doc.get("gi")
+    if isinstance(gi, dict) and gi.get("stools") and gi.get("no_bowel_movement") is True:
+        # A bowel movement recorded on either side beats "none today" (and the file's rules
+        # don't allow both).
+        gi["no_bowel_movement"] = False
+        added.append("its bowel movements replace 'no bowel movement today'")
+    before = set(Entry(DAY_UNKNOWN, entry).red_flags)
+    new_flags = tuple(k for k in Entry(DAY_UNKNOWN, doc).red_flags if k not in before)
+    return SyncMerge(doc, added, clashes, new_flags)
+
+
+def _merge_tables(ours: dict[str, Any], theirs: dict[str, Any], path: tuple[str, ...],
+                  added: list[str], clashes: list[Clash]) -> dict[str, Any]:
+    out = dict(ours)
+    for key, value in theirs.items():
+        where = (*path, key)
+        if where in _IGNORED:
+            continue
+        if key not in ours:
+            out[key] = value
+            added.append(_said(where, value))
+            continue
+        mine = ours[key]
+        if mine == value:
+            continue
+        if isinstance(mine, dict) and isinstance(value, dict):
+            out[key] = _merge_tables(mine, value, where, added, clashes)
+        elif where in _ITEM_LISTS and isinstance(mine, list) and isinstance(value, list):
+            new = [item for item in value if item not in mine]
+            if new:
+                noun = _ITEM_LISTS[where]
+                out[key] = by_time([*mine, *new])
+                added.append(f"{len(new)} {noun}{'s' if len(new) > 1 else ''}")
+        elif where == ("gi", "no_bowel_movement") and (ours.get("stools") or
+                                                         theirs.get("stools")):
+            continue  # settled below: a recorded bowel movement beats "none today"
+        elif len(where) == 2 and where[0] == "red_flags" and True in (mine, value):
+            if value is True:
+                out[key] = True  # reported on either computer: stays reported
+                added.append(key_label(where))
+        else:
+            clashes.append(Clash(where, mine, value))
+    return out
+
+
+def _said(path: tuple[str, ...], value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(_said((*path, k), v) for k, v in value.items())
+    if path in _ITEM_LISTS and isinstance(value, list):
+        noun = _ITEM_LISTS[path]
+        return f"{len(value)} {noun}{'s' if len(value) != 1 else ''}"
+    return f"{key_label(path)} {show_value(value)}"
+
+
+def merge_all(store: Store, copies: list[SyncCopy]) -> list[CopyResult]:
+    """Merge each copy into its day under the data folder's lock, then keep it aside.
+
+    The entry is written first (atomically), the copy moved after: a crash in between leaves
+    the copy in place, and merging it again changes nothing (equal answers pass).
+    """
+    results = []
+    for copy in copies:
+        with store.lock():
+            results.append(_merge_one(store, copy))
+    return results
+
+
+def _merge_one(store: Store, copy: SyncCopy) -> CopyResult:
+    rel = copy.relative(store.root)
+    try:
+        if not stat.S_ISREG(os.lstat(copy.path).st_mode):
+            return CopyResult(copy, None, reason="it is not a regular file (a link or a "
+                                                 "folder?); fatiguelog doesn't follow it")
+        raw = read_bytes(str(copy.path))
+    except OSError as exc:
+        return CopyResult(copy, None, reason=describe_os_error(exc, copy.path))
+    doc, problems = parse_entry_bytes(raw, rel, copy.day)
+    if doc is None or problems:
+        first = problems[0] if problems else None
+        why = first.message if first else "it can't be read"
+        return CopyResult(copy, None, reason=f"the copy can't be used ({why}); fix it by hand")
+    if future_schema(doc):
+        return CopyResult(copy, None, reason="the copy was written by a newer fatiguelog")
+    current = store.read(copy.day)
+    if current.status is Status.BROKEN:
+        why = str(current.problems[0]) if current.problems else "it can't be read"
+        return CopyResult(copy, None, reason=f"the day's entry can't be read ({why}); fix it "
+                                             "first ('fatiguelog check')")
+    if current.status is Status.FUTURE:
+        return CopyResult(copy, None, reason="the day's entry was written by a newer fatiguelog")
+    entry = current.entry
+    if entry is None:  # no entry that day: the copy becomes it
+        merged = SyncMerge(doc, ["the whole day (there was no entry)"], [],
+                           tuple(Entry(copy.day, doc).red_flags))
+    else:
+        merged = merge_copy(entry.doc, doc)
+    try:
+        if entry is None or merged.doc != entry.doc:
+            store.save(Entry(copy.day, merged.doc), expected=current.fingerprint)
+        kept = keep_aside(store.root, copy.path)
+    except (StoreError, OSError) as exc:
+        why = str(exc) if isinstance(exc, StoreError) else describe_os_error(exc, copy.path)
+        return CopyResult(copy, None, reason=why)
+    return CopyResult(copy, merged, kept, created=entry is None)
+
+
+def keep_aside(root: Path, path: Path) -> Path:
+    """Move a merged copy into `<data>/conflicts/` (0700) under a name not yet taken; 0600."""
+    folder = paths.conflicts_dir(root)
+    ensure_private_dir(folder)
+    stem = path.name.removesuffix(".toml")
+    target = folder / path.name
+    n = 1
+    while True:
+        try:
+            os.link(path, target)  # never replaces a file already kept there
+        except FileExistsError:
+            n += 1
+            target = folder / f"{stem}.{n}.toml"
+            continue
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EMLINK):
+                raise
+            if target.exists():
+                n += 1
+                target = folder / f"{stem}.{n}.toml"
+                continue
+            os.rename(path, target)  # a file system without hard links
+            break
+        os.unlink(path)
+        break
+    with contextlib.suppress(OSError):
+        os.chmod(target, FILE_MODE)
+    return target

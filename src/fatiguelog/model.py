@@ -203,3 +203,61 @@ class Entry:
         """Known red-flag keys reported true today, in the contract's order."""
         table = self.section("red_flags") or {}
         return [key for key in RED_FLAGS if table.get(key) is True]
+
+
+# --- Checked in, or only logged from the shell? -----------------------------------------
+
+#: Sections only a check-in writes (`fatiguelog log` never does); `custom` holds the user's own
+#: trackers. An answer in any of them means the day was checked in.
+_CHECKIN_SECTIONS: Final = ("symptoms", "sleep", "activity", "diet", "custom")
+_GI_RATING_KEYS: Final = ("abdominal_pain", "bloating", "nausea")
+
+
+def is_checked_in(doc: dict[str, Any]) -> bool:
+    """Whether a day's document holds a check-in (full or quick), not only facts logged from
+    the shell (stools, doses, one red flag, a laxative, "nothing taken"): decided from the
+    content, so no file needs a marker. A check-in leaves an answer `log` never writes: a
+    rating, sleep, exertion, diet, notes, a tracker of the user's own, or a red-flag table
+    with every known flag answered (the check-in's red-flag step writes all of them)."""
+    for name in _CHECKIN_SECTIONS:
+        table = doc.get(name)
+        if isinstance(table, dict) and table:
+            return True
+    gi = doc.get("gi")
+    if isinstance(gi, dict) and any(key in gi for key in _GI_RATING_KEYS):
+        return True
+    notes = doc.get("notes")
+    if isinstance(notes, str) and notes.strip():
+        return True
+    flags = doc.get("red_flags")
+    return isinstance(flags, dict) and all(isinstance(flags.get(k), bool) for k in RED_FLAGS)
+
+
+def logged_items(doc: dict[str, Any]) -> str:
+    """What the shell logged for a day, in words ("2 bowel movements logged"), or ""."""
+    parts: list[str] = []
+    raw_gi = doc.get("gi")
+    gi: dict[str, Any] = raw_gi if isinstance(raw_gi, dict) else {}
+    stools = gi.get("stools")
+    if isinstance(stools, list) and stools:
+        parts.append(_count(len(stools), "bowel movement"))
+    elif gi.get("no_bowel_movement") is True:
+        parts.append("no bowel movement")
+    if gi.get("laxative") is True:
+        parts.append("a laxative")
+    intake = doc.get("intake")
+    if isinstance(intake, list):
+        parts.append(_count(len(intake), "dose") if intake else "nothing taken")
+    flags = doc.get("red_flags")
+    if isinstance(flags, dict):
+        reported = [k for k in RED_FLAGS if flags.get(k) is True]
+        if reported:
+            parts.append(_count(len(reported), "red flag"))
+    if not parts:
+        return ""
+    said = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    return f"{said} logged"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

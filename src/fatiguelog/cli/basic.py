@@ -7,7 +7,6 @@ from pathlib import Path
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK
 
-
 REMINDER = "Run 'fatiguelog checkin' (under a minute)."
 
 

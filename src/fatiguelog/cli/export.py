@@ -21,7 +21,8 @@ def period(
     from_text: str | None, to_text: str | None, today: date | None = None
 ) -> tuple[date, date]:
     """The export's first and last day from what the user typed (days that have happened)."""
-    from fatiguelog.dates import DateError, parse_past_day, today as diary_today
+    from fatiguelog.dates import DateError, parse_past_day
+    from fatiguelog.dates import today as diary_today
 
     today = today or diary_today()
     try:

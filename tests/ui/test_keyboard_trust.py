@@ -237,3 +237,30 @@ async def test_ctrl_q_asks_when_answers_are_on_no_disk(root, monkeypatch):
         await press(pilot, "ctrl+q", "y")
     assert not app.is_running
     assert not (root / "entries").exists() or not list((root / "entries").rglob("*.toml"))
+
+
+# -- 3. merges keep safety answers ------------------------------------------------------
+
+async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
+    import subprocess
+    import sys
+
+    from fatiguelog.model import SEEK_CARE
+
+    app = make_app(root, start=("checkin", TODAY, True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "6", "enter", "n", "enter")         # on the red-flag step: none
+        # Meanwhile, in another terminal:
+        done = subprocess.run(
+            [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "log", "red-flag",
+             "fever", "--date", TODAY.isoformat()], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        await press(pilot, "enter")                             # save "none"
+        assert isinstance(app.screen, HomeScreen)
+        message = screen_text(app)
+        assert "red flag 'fever' reported elsewhere" in message
+        assert SEEK_CARE in message
+    doc = read_entry(root, TODAY)
+    assert doc["red_flags"]["fever"] is True
+    assert doc["red_flags"]["vomiting"] is False and doc["symptoms"] == {"fatigue": 6}

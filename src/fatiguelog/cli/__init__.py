@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fatiguelog.paths import data_dir
 
         root = data_dir(args.data_dir)
-        if args.command != "remind":  # a reminder stays silent; the others say it
+        if args.command not in ("remind", "demo"):  # silent / never uses the data folder
             _check_data_folder(root)
         return _dispatch(args, root)
     except UserError as exc:

@@ -23,8 +23,7 @@ def remind(root: Path) -> int:
 
 
 def reminder(root: Path) -> str | None:
-    """The reminder for the diary's today, or None when it is checked in (or unreadable:
-    `fatiguelog check` says why, a shell start-up is not the place)."""
+    """The reminder for the diary's today, or None when it is checked in."""
     from fatiguelog.dates import read_day_start, today
     from fatiguelog.paths import entry_path
 
@@ -37,7 +36,10 @@ def reminder(root: Path) -> str | None:
 
     from fatiguelog.model import is_checked_in, logged_items
 
-    doc = tomllib.loads(raw.decode("utf-8"))
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except ValueError:  # not UTF-8 or not TOML
+        return "fatiguelog: today's entry can't be read; 'fatiguelog check' says why."
     if is_checked_in(doc):
         return None
     logged = logged_items(doc)

@@ -35,4 +35,4 @@ def strip_controls(text: str, *, one_line: bool = False) -> str:
 def for_input(text: str) -> str:
     """Text for a one-line `Input` box: no controls, no reordering, no line breaks (an Input
     shows one line; a break would hide the rest of the text)."""
-    return strip_controls(text, one_line=True)
+    return strip_controls(text).replace("\n", " ").replace("\t", " ")

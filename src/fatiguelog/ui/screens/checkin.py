@@ -42,6 +42,11 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.pending_note = ""  # said on the next step shown (e.g. what a skip kept)
         self.save_error = ""  # why the entry could not be written, while it can't
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "skip":  # nothing to skip on the review: it saves or goes back
+            return self.session.step.kind != "review"
+        return True
+
     def help_lines(self) -> list[str]:
         """For the help screen: how this step is answered (keys the footer leaves out)."""
         view = self.view()
@@ -113,6 +118,7 @@ class CheckinScreen(Screen[SaveResult | None]):
         view = view_for(step, session.shown_value(step), **extra)
         await body.mount(view)
         view.focus_first()
+        self.refresh_bindings()
 
     def review_rows(self) -> list[tuple[str, str]]:
         rows = []

@@ -17,7 +17,7 @@ from fatiguelog.settings import Settings
 from fatiguelog.ui.screens.export import ExportError, ExportScreen
 from fatiguelog.ui.widgets.fields import Line
 
-BANNER = "DEMO - generated data. Your own diary is not read or written."
+BANNER = "DEMO: generated data, not your diary"
 
 
 class DemoBanner(Line):

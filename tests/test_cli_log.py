@@ -125,12 +125,22 @@ def test_path_prints_the_data_folder_and_the_option_wins(cli, data_dir: Path, tm
     assert cli("--data-dir", str(tmp_path / "other"), "path").out.strip() == str(tmp_path / "other")
 
 
-def test_remind_speaks_only_when_today_is_missing(cli, data_dir: Path) -> None:
+def test_remind_speaks_until_today_is_checked_in(cli, data_dir: Path) -> None:
     first = cli("remind")
     assert first.code == 0 and first.out.count("\n") == 1 and "check-in" in first.out
-    cli("log", "none")
+    # Items logged from the shell are not a check-in: the reminder says what is there.
+    cli("log", "stool", "4")
+    cli("log", "stool", "5")
     second = cli("remind")
-    assert second.code == 0 and second.out == ""
+    assert second.code == 0 and second.out.count("\n") == 1
+    assert "2 bowel movements logged today, but no check-in yet" in second.out
+    cli("log", "red-flag", "fever")
+    assert "no check-in yet" in cli("remind").out
+    # A check-in's answers (here a rating written as the check-in writes it) silence it.
+    path = data_dir / "entries" / str(TODAY.year) / f"{TODAY}.toml"
+    path.write_text(path.read_text() + "\n[symptoms]\nfatigue = 6\n")
+    third = cli("remind")
+    assert third.code == 0 and third.out == ""
 
 
 def test_check_lists_each_problem_and_changes_nothing(cli, data_dir: Path) -> None:

@@ -8,6 +8,7 @@ import types
 from pathlib import Path
 
 from fatiguelog.cli import main
+from fatiguelog.paths import is_demo
 from fatiguelog.store import Store
 
 
@@ -16,8 +17,10 @@ def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(tmp_path, monke
     seen: dict[str, object] = {}
 
     class FakeApp:
-        def __init__(self, root: Path, start=None):
+        def __init__(self, root: Path, start=None, demo=False):
             seen["root"] = root
+            seen["demo"] = demo
+            seen["marked"] = is_demo(root)
             seen["entries"] = len(Store(root).load_all().entries)  # builds the cache
             seen["cache"] = list(Path(os.environ["FATIGUELOG_CACHE_DIR"]).glob("*.json"))
 
@@ -32,6 +35,7 @@ def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(tmp_path, monke
 
     assert main(["--data-dir", str(own), "demo", "--days", "30", "--seed", "3"]) == 0
     assert seen["ran"] is True
+    assert seen["demo"] is True and seen["marked"] is True  # DEMO on screen and in exports
     root = seen["root"]
     assert isinstance(root, Path) and root != own and own not in root.parents
     assert 20 <= seen["entries"] <= 30

@@ -61,3 +61,36 @@ def test_key_removed_on_disk_that_user_did_not_touch_is_removed():
     theirs = doc(symptoms={"pain": 1})
     result = merge_docs(base, ours, theirs)
     assert "notes" not in result.doc and result.doc["symptoms"] == {"pain": 3}
+
+
+def test_a_red_flag_reported_on_either_side_stays_reported():
+    # The app opened the day with no red flags; the user answered "none"; meanwhile
+    # `fatiguelog log red-flag fever` ran in another terminal.
+    from fatiguelog.model import RED_FLAGS
+
+    base = doc()
+    ours = doc(red_flags=dict.fromkeys(RED_FLAGS, False))
+    theirs = doc(red_flags={"fever": True})
+    result = merge_docs(base, ours, theirs)
+    assert result.doc["red_flags"]["fever"] is True
+    assert result.doc["red_flags"]["vomiting"] is False
+    assert "red flag 'fever' reported elsewhere" in result.summary()
+
+
+def test_a_red_flag_the_user_reported_survives_a_clear_elsewhere():
+    base = doc(red_flags={"vomiting": False})
+    ours = doc(red_flags={"vomiting": True})
+    theirs = doc(red_flags={"vomiting": False, "fever": False})
+    assert merge_docs(base, ours, theirs).doc["red_flags"]["vomiting"] is True
+
+
+def test_every_answer_changed_on_both_sides_is_named():
+    base = doc(symptoms={"fatigue": 5, "pain": 2}, notes="old")
+    ours = doc(symptoms={"fatigue": 8, "pain": 3}, notes="mine")
+    theirs = doc(symptoms={"fatigue": 6, "pain": 1}, notes="theirs")
+    result = merge_docs(base, ours, theirs)
+    assert result.doc["symptoms"] == {"fatigue": 8, "pain": 3} and result.doc["notes"] == "mine"
+    message = result.summary()
+    assert "fatigue (elsewhere: 6)" in message
+    assert "pain (elsewhere: 1)" in message
+    assert "notes (elsewhere: 'theirs')" in message

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fatiguelog import reminders
-from fatiguelog.model import Entry, has_checkin
+from fatiguelog.model import Entry, is_checked_in
 from fatiguelog.state import read_last_export, read_last_reminder, remember_export
 from tests.conftest import snapshot_tree
 
@@ -228,7 +228,6 @@ def test_plain_remind_is_unchanged(cli, fakes: Fakes, data_dir: Path) -> None:
         ({"a_key_from_a_newer_version": 1}, True),
     ],
 )
-def test_has_checkin(doc: dict, checked_in: bool) -> None:
+def test_is_checked_in(doc: dict, checked_in: bool) -> None:
     entry = Entry(TODAY, {"schema": 1, "date": TODAY, "updated": None, **doc})
-    assert has_checkin(entry) is checked_in
-    assert has_checkin(None) is False
+    assert is_checked_in(entry.doc) is checked_in

@@ -1,31 +1,93 @@
-"""Dates as the user types them: `YYYY-MM-DD`, `today`, `yesterday`, or `-Nd` (N days ago)."""
+"""Dates as the user types them: `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow` (refused: it
+hasn't happened), or `-Nd` (N days ago); and which day "today" is.
+
+"Today" is the diary's day, not the calendar's: with `day_starts_at = "04:00"` in settings, a
+check-in at 01:30 belongs to the day before. Every "today" in the app and in the command line's
+defaults comes from `today()` here, so they can never disagree. Kept light (no settings, no
+dataclasses): `fatiguelog remind` uses it on every shell start-up.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 _DAYS_AGO = re.compile(r"^-(\d{1,5})d$")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+MIDNIGHT = time(0, 0)
+#: Said for any day after today, by every command and screen.
+NOT_YET = "that day hasn't happened yet"
 
 
 class DateError(ValueError):
-    """A date the user typed that means nothing."""
+    """A date the user typed that means nothing, or a day that hasn't happened yet."""
+
+
+def today(day_starts_at: time | None = None, now: datetime | None = None) -> date:
+    """The diary's today: before `day_starts_at` (e.g. 04:00) it is still the day before."""
+    moment = now or datetime.now()
+    start = day_starts_at or MIDNIGHT
+    return (moment - timedelta(hours=start.hour, minutes=start.minute)).date()
+
+
+_diary_today = today  # `parse_day` has a parameter of that name
+_NAMED = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def parse_day_start(value: object) -> time:
+    """`"HH:MM"` (00:00 to 23:59) as a time; ValueError saying what is wrong otherwise."""
+    match = _CLOCK.match(value.strip()) if isinstance(value, str) else None
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise ValueError(f'day_starts_at must be a time like "04:00", not {value!r}')
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def read_day_start(root: Path) -> time:
+    """`day_starts_at` from the data folder's settings.toml, without loading the settings
+    module (a command that only needs "today" stays fast). Anything unreadable: midnight
+    (`fatiguelog check` and the app report the problem)."""
+    try:
+        with open(root / "settings.toml", "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return MIDNIGHT
+    if b"day_starts_at" not in raw:  # the usual case: no TOML parser needed
+        return MIDNIGHT
+    import tomllib
+
+    try:
+        value = tomllib.loads(raw.decode("utf-8")).get("day_starts_at")
+        return MIDNIGHT if value is None else parse_day_start(value)
+    except ValueError:  # not UTF-8, not TOML, not a time
+        return MIDNIGHT
 
 
 def parse_day(text: str, today: date | None = None) -> date:
-    today = today or date.today()
+    """Any day the user names, future ones included (see `parse_past_day`)."""
+    base = _diary_today() if today is None else today
     value = text.strip().lower()
-    if value == "today":
-        return today
-    if value == "yesterday":
-        return today - timedelta(days=1)
     match = _DAYS_AGO.match(value)
-    if match:
-        return today - timedelta(days=int(match.group(1)))
     try:
+        if value in _NAMED:
+            return base + timedelta(days=_NAMED[value])
+        if match:
+            return base - timedelta(days=int(match.group(1)))
         return date.fromisoformat(value) if len(value) == 10 else _fail(text)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date, or before year 1
         return _fail(text)
+
+
+def parse_past_day(text: str, today: date) -> date:
+    """A day the user names that has happened: the one check for every command and screen."""
+    return not_future(parse_day(text, today), today)
+
+
+def not_future(day: date, today: date) -> date:
+    """`day`, or DateError when it is after `today` (nothing is ever written for it)."""
+    if day > today:
+        raise DateError(f"{day.isoformat()}: {NOT_YET}")
+    return day
 
 
 def _fail(text: str) -> date:

@@ -3,7 +3,9 @@
 base = the document as the check-in opened it, ours = what the user made of it, theirs = what
 is on disk now (e.g. `fatiguelog log stool 2` ran in another terminal). Keys the user changed
 in this check-in win; every other key takes the disk's value; bowel movements and doses added
-on disk are kept alongside the user's. The result says in words what came from disk.
+on disk are kept alongside the user's. Safety answers are never lost: a red flag reported on
+either side stays reported (true wins). The result says in words what came from disk, and names
+every answer both sides changed.
 """
 
 from __future__ import annotations
@@ -35,13 +37,20 @@ _LABELS: Final[dict[tuple[str, ...], str]] = {
 class MergeResult:
     doc: dict[str, Any]
     from_disk: list[str] = field(default_factory=list)  # what the other change contributed
+    both_changed: list[str] = field(default_factory=list)  # answers changed on both sides
 
     def summary(self) -> str:
-        if not self.from_disk:
+        if not self.from_disk and not self.both_changed:
             return ("The file had changed on disk; your answers were saved and nothing "
                     "else was lost.")
-        return ("The file had changed on disk (another terminal?). Your answers were saved, and "
-                "these changes made elsewhere were kept: " + "; ".join(self.from_disk) + ".")
+        said = "The file had changed on disk (another terminal?). Your answers were saved"
+        if self.from_disk:
+            said += (", and these changes made elsewhere were kept: "
+                     + "; ".join(self.from_disk))
+        if self.both_changed:
+            said += (". Changed both here and elsewhere (your answer kept): "
+                     + "; ".join(self.both_changed))
+        return said + "."
 
 
 def _label(path: tuple[str, ...]) -> str:
@@ -49,27 +58,28 @@ def _label(path: tuple[str, ...]) -> str:
 
 
 def merge_docs(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> MergeResult:
-    notes: list[str] = []
-    merged = _merge_tables(base, ours, theirs, (), notes)
-    gi = merged.get("gi")
+    result = MergeResult({})
+    result.doc = _merge_tables(base, ours, theirs, (), result)
+    gi = result.doc.get("gi")
     if isinstance(gi, dict) and gi.get("stools") and gi.get("no_bowel_movement") is True:
         gi["no_bowel_movement"] = False  # a bowel movement recorded anywhere beats "none today"
-    return MergeResult(merged, notes)
+    return result
 
 
 def _merge_tables(base: dict, ours: dict, theirs: dict, path: tuple[str, ...],
-                  notes: list[str]) -> dict:
+                  result: MergeResult) -> dict:
     out: dict[str, Any] = {}
     for key in [*ours, *(k for k in theirs if k not in ours)]:
         value = _merge_value(base.get(key, _MISSING), ours.get(key, _MISSING),
-                             theirs.get(key, _MISSING), (*path, key), notes)
+                             theirs.get(key, _MISSING), (*path, key), result)
         if value is not _MISSING:
             out[key] = value
     return out
 
 
 def _merge_value(base: Any, ours: Any, theirs: Any, path: tuple[str, ...],
-                 notes: list[str]) -> Any:
+                 result: MergeResult) -> Any:
+    notes = result.from_disk
     if path in _IGNORED:
         return ours if ours is not _MISSING else theirs
     if ours == base:
@@ -80,7 +90,7 @@ def _merge_value(base: Any, ours: Any, theirs: Any, path: tuple[str, ...],
         return ours
     # Both sides changed this key.
     if isinstance(ours, dict) and isinstance(theirs, dict):
-        return _merge_tables(base if isinstance(base, dict) else {}, ours, theirs, path, notes)
+        return _merge_tables(base if isinstance(base, dict) else {}, ours, theirs, path, result)
     if path in _ITEM_LISTS and isinstance(ours, list) and isinstance(theirs, list):
         before = base if isinstance(base, list) else []
         added = [item for item in theirs if item not in before and item not in ours]
@@ -88,7 +98,27 @@ def _merge_value(base: Any, ours: Any, theirs: Any, path: tuple[str, ...],
             noun = _ITEM_LISTS[path]
             notes.append(f"{len(added)} {noun}{'s' if len(added) > 1 else ''} added elsewhere")
         return by_time([*ours, *added])
+    if len(path) == 2 and path[0] == "red_flags" and path[1] in RED_FLAGS and (
+            ours is True or theirs is True):
+        if theirs is True:  # reported elsewhere: a safety answer is never dropped
+            notes.append(f"{_label(path)} reported elsewhere")
+        return True
+    result.both_changed.append(f"{_label(path)} (elsewhere: {_said(theirs)})")
     return ours  # the user's answer in this check-in wins
+
+
+def _said(value: Any) -> str:
+    """A value from the other side, short, for the message."""
+    if value is _MISSING:
+        return "removed"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return f"'{text[:30]}...'" if len(text) > 30 else f"'{text}'"
+    if isinstance(value, list | dict):
+        return "a different list" if isinstance(value, list) else "a different table"
+    return str(value)
 
 
 def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str]) -> None:
@@ -107,6 +137,8 @@ def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str]) 
         return
     if theirs is _MISSING:
         notes.append(f"{_label(path)} removed elsewhere")
+    elif path[0] == "red_flags" and theirs is True:
+        notes.append(f"{_label(path)} reported elsewhere")
     else:
         notes.append(f"{_label(path)} changed elsewhere")
 

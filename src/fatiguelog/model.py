@@ -210,30 +210,67 @@ class Entry:
         return self.get("symptoms", "crash") is True
 
 
-#: What `fatiguelog log` writes from the shell: a day holding only these was not checked in.
-_SHELL_KEYS: Final = {"gi": {"stools", "no_bowel_movement", "laxative"},
-                      "intake": None, "red_flags": None}
-_HEAD_KEYS: Final = {"schema", "date", "updated", "imported_from"}
+# --- Checked in, or only logged from the shell? -----------------------------------------
+
+#: Sections only a check-in writes (`fatiguelog log` never does); `custom` holds the user's own
+#: trackers. An answer in any of them means the day was checked in.
+_CHECKIN_SECTIONS: Final = ("symptoms", "sleep", "activity", "diet", "custom")
+_GI_RATING_KEYS: Final = ("abdominal_pain", "bloating", "nausea")
+_KNOWN_TOP: Final = {"schema", "date", "updated", "imported_from", "notes", "intake",
+                     *SECTIONS, "custom"}
 
 
-def has_checkin(entry: Entry | None) -> bool:
-    """Whether the day was checked in: it holds an answer only the check-in (or an import)
-    gives, not just bowel movements, doses or red flags logged from the shell.
-
-    The one place that says it (the reminder uses it); keys this version does not know count
-    as answers, so a newer version's check-in is never taken for a missing one.
-    """
-    if entry is None:
-        return False
-    for key, value in entry.doc.items():
-        if key in _HEAD_KEYS:
-            continue
-        if key not in _SHELL_KEYS:
+def is_checked_in(doc: dict[str, Any]) -> bool:
+    """Whether a day's document holds a check-in (full or quick), not only facts logged from
+    the shell (stools, doses, one red flag, a laxative, "nothing taken"): decided from the
+    content, so no file needs a marker. A check-in leaves an answer `log` never writes: a
+    rating, sleep, exertion, diet, notes, a tracker of the user's own, or a red-flag table
+    with every known flag answered (the check-in's red-flag step writes all of them)."""
+    for name in _CHECKIN_SECTIONS:
+        table = doc.get(name)
+        if isinstance(table, dict) and table:
             return True
-        shell_only = _SHELL_KEYS[key]
-        if shell_only is not None and isinstance(value, dict) and set(value) - shell_only:
-            return True
-    return False
+    gi = doc.get("gi")
+    if isinstance(gi, dict) and any(key in gi for key in _GI_RATING_KEYS):
+        return True
+    notes = doc.get("notes")
+    if isinstance(notes, str) and notes.strip():
+        return True
+    if any(key not in _KNOWN_TOP for key in doc):
+        return True  # an answer from a newer version is never taken for a missing check-in
+    flags = doc.get("red_flags")
+    return isinstance(flags, dict) and all(isinstance(flags.get(k), bool) for k in RED_FLAGS)
+
+
+def logged_items(doc: dict[str, Any]) -> str:
+    """What the shell logged for a day, in words ("2 bowel movements logged"), or ""."""
+    parts: list[str] = []
+    raw_gi = doc.get("gi")
+    gi: dict[str, Any] = raw_gi if isinstance(raw_gi, dict) else {}
+    stools = gi.get("stools")
+    if isinstance(stools, list) and stools:
+        parts.append(_count(len(stools), "bowel movement"))
+    elif gi.get("no_bowel_movement") is True:
+        parts.append("no bowel movement")
+    if gi.get("laxative") is True:
+        parts.append("a laxative")
+    intake = doc.get("intake")
+    if isinstance(intake, list):
+        parts.append(_count(len(intake), "dose") if intake else "nothing taken")
+    flags = doc.get("red_flags")
+    if isinstance(flags, dict):
+        reported = [k for k in RED_FLAGS if flags.get(k) is True]
+        if reported:
+            parts.append(_count(len(reported), "red flag"))
+    if not parts:
+        return ""
+    said = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    return f"{said} logged"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
 
 
 #: Short names of the answers, for sentences that say what was merged, imported or kept.

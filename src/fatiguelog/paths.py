@@ -91,3 +91,12 @@ def settings_path(root: Path) -> Path:
 
 def drafts_dir(root: Path) -> Path:
     return root / "drafts"
+
+
+#: Written by `fatiguelog demo` into its own temporary data folder: the history there is made up,
+#: and every export of it says so in its title.
+DEMO_MARKER = "generated-demo-data.txt"
+
+
+def is_demo(root: Path) -> bool:
+    return (root / DEMO_MARKER).is_file()

@@ -187,7 +187,7 @@ def uninstall(*, runner: Runner = run, which: Callable[[str], str | None] = shut
 
 def should_notify(root: Path, today: date) -> bool:
     """Today has no check-in, isn't marked as a crash, and had no notification yet."""
-    from fatiguelog.model import has_checkin
+    from fatiguelog.model import is_checked_in
     from fatiguelog.state import read_last_reminder
     from fatiguelog.store import Status, Store
 
@@ -196,7 +196,8 @@ def should_notify(root: Path, today: date) -> bool:
     day = Store(root, use_cache=False).read(today)
     if day.status is Status.BROKEN:
         return False  # something was written today; 'fatiguelog check' is the way to hear of it
-    return not (has_checkin(day.entry) or (day.entry is not None and day.entry.crash))
+    entry = day.entry
+    return entry is None or not (is_checked_in(entry.doc) or entry.crash)
 
 
 def notify(root: Path, today: date, *, runner: Runner = run,

@@ -10,10 +10,12 @@ Pure: no Textual here.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from fatiguelog.analysis.build import LOOKAHEAD, summary_of
 from fatiguelog.analysis.summary import Summary
+from fatiguelog.paths import is_demo
 from fatiguelog.settings import Settings
 from fatiguelog.store import Store
 
@@ -39,6 +41,8 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
     if any(flag.since < unsure_before for flag in summary.flags) and _has_before(store, start):
         earliest = first_day(store) or start
         summary = _summary(store, settings, earliest, first, last, include_notes, keep_entries)
+    if is_demo(store.root):
+        summary = replace(summary, generated=True)
     return summary
 
 

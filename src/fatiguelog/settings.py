@@ -9,11 +9,13 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import time
 from pathlib import Path
 from typing import Any, Final
 
 from fatiguelog import paths
 from fatiguelog.atomic import atomic_write
+from fatiguelog.dates import MIDNIGHT, parse_day_start
 from fatiguelog.model import UNITS
 from fatiguelog.problems import Problem
 
@@ -46,6 +48,8 @@ class Settings:
     theme: str = "dark"
     birth_year: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept on rewrite
+    #: Before this time of day a check-in is for the day before (`fatiguelog.dates.today`).
+    day_starts_at: time = MIDNIGHT
 
     def asks(self, step: str) -> bool:
         return self.steps.get(step, True)
@@ -120,9 +124,17 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
         problems.append(Problem(rel, f"birth_year must be a year like 1970, not {birth_year!r}"))
         birth_year = None
 
-    known = {"schema", "substances", "steps", "theme", "birth_year"}
+    day_starts_at = defaults.day_starts_at
+    if "day_starts_at" in doc:
+        try:
+            day_starts_at = parse_day_start(doc["day_starts_at"])
+        except ValueError as exc:
+            problems.append(Problem(rel, f"{exc} (00:00 used)"))
+
+    known = {"schema", "substances", "steps", "theme", "birth_year", "day_starts_at"}
     extra = {k: v for k, v in doc.items() if k not in known}
-    return Settings(tuple(substances), steps, theme, birth_year, extra), problems
+    return Settings(tuple(substances), steps, theme, birth_year, extra,
+                    day_starts_at=day_starts_at), problems
 
 
 def _read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -154,6 +166,8 @@ def settings_document(settings: Settings) -> dict[str, Any]:
     doc: dict[str, Any] = {"schema": 1, "theme": settings.theme}
     if settings.birth_year is not None:
         doc["birth_year"] = settings.birth_year
+    if settings.day_starts_at != MIDNIGHT:
+        doc["day_starts_at"] = settings.day_starts_at.strftime("%H:%M")
     doc.update(settings.extra)
     doc["steps"] = dict(settings.steps)
     doc["substances"] = [

@@ -1,16 +1,38 @@
-"""User text is data, never markup or control sequences."""
+"""User text is data, never markup, control sequences or hidden reordering.
+
+Text from a file (a hand-edited note, a substance name, a settings value) passes through
+`strip_controls` before it reaches a terminal, a screen widget or an `Input`'s value:
+- C0 controls (ESC included), DEL and C1 start or alter terminal escape sequences (a note
+  holding ESC ] 0 ; ... BEL would retitle the terminal);
+- bidirectional controls (U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates,
+  U+200E/U+200F marks, U+061C) make text read in a different order than it is stored
+  ("Trojan Source"): "3 g" can be drawn as "g 3", or a dose name hide its end.
+Both are removed: nothing is lost that a reader could see.
+"""
 
 from __future__ import annotations
 
 import re
 
-# C0 controls (ESC included) and DEL and C1, except tab and newline which text may keep.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Bidirectional formatting characters: drawn as nothing, they reorder the text around them.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+# C0 controls (ESC included), DEL and C1, and bidi controls, except tab and newline which
+# text may keep.
+_CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def strip_controls(text: str, *, one_line: bool = False) -> str:
-    """Remove characters a terminal would act on (ESC starts escape sequences)."""
+    """Remove characters a terminal would act on (ESC starts escape sequences) and the
+    invisible ones that reorder text; `one_line` also turns line breaks and tabs into spaces."""
     if one_line:
-        return _CONTROL_ONE_LINE.sub(" ", text)
+        return _CONTROL_ONE_LINE.sub(" ", _BIDI.sub("", text))
     return _CONTROL.sub("", text.replace("\r\n", "\n"))
+
+
+def for_input(text: str) -> str:
+    """Text for a one-line `Input` box: no controls, no reordering, no line breaks (an Input
+    shows one line; a break would hide the rest of the text)."""
+    return strip_controls(text).replace("\n", " ").replace("\t", " ")

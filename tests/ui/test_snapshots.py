@@ -1,4 +1,5 @@
-"""Screenshots of the home screen and every check-in step at 80x24 (fixed date, no blink).
+"""Screenshots of the home screen, every check-in step and every dialog at 80x24 and at the
+smallest size we support, 60x20 (fixed date, no blink).
 
 Update with `pytest tests/ui/test_snapshots.py --snapshot-update` and look at the SVGs.
 """
@@ -16,6 +17,7 @@ from fatiguelog.drafts import Draft, save_draft
 from .conftest import TODAY, YESTERDAY, make_app, wait_for_home, write_entry
 
 SIZE = (80, 24)
+SMALL = (60, 20)
 #: Keys pressed on a step before its picture, to show an answer being given.
 PRESS = {"fatigue": ["7"], "quality": ["8"], "unrefreshing_sleep": ["y"],
          "sleep_hours": ["6", ".", "5"], "red_flags": ["3"]}
@@ -87,3 +89,74 @@ def test_resume_offer(snap_compare, history):
 def test_day_picker(snap_compare, history):
     assert snap_compare(make_app(history), terminal_size=SIZE, run_before=wait_for_home,
                         press=["d"])
+
+
+# -- 60x20: every step kind and dialog still works (the scale wraps, the counter stays) ---
+
+@pytest.mark.parametrize("step_id", [s.id for s in FULL_STEPS])
+def test_step_small(snap_compare, history, step_id):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=SMALL, run_before=go_to(step_id),
+                        press=PRESS.get(step_id, []))
+
+
+def test_rating_typing_ten(snap_compare, history):
+    """"1" waits, shown as it is typed (it may become 10)."""
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=SMALL, press=["1"])
+
+
+def test_home_small(snap_compare, history):
+    assert snap_compare(make_app(history), terminal_size=SMALL, run_before=wait_for_home)
+
+
+def test_stool_form_small(snap_compare, history):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=SMALL, run_before=go_to("stools"),
+                        press=["a", "2", "s"])
+
+
+def test_dose_form_small(snap_compare, history):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=SMALL, run_before=go_to("intake"), press=["c"])
+
+
+def test_resume_offer_small(snap_compare, history):
+    saved = datetime(2026, 11, 25, 8, 5, tzinfo=UTC)
+    save_draft(history, Draft(TODAY, False, "pem", {"fatigue": 7}), now=saved)
+    assert snap_compare(make_app(history), terminal_size=SMALL, run_before=wait_for_home,
+                        press=["c"])
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_start_over_confirm(snap_compare, history, size):
+    saved = datetime(2026, 11, 25, 8, 5, tzinfo=UTC)
+    save_draft(history, Draft(TODAY, False, "pem", {"fatigue": 7}), now=saved)
+    assert snap_compare(make_app(history), terminal_size=size, run_before=wait_for_home,
+                        press=["c", "x"])
+
+
+def test_day_picker_small(snap_compare, history):
+    assert snap_compare(make_app(history), terminal_size=SMALL, run_before=wait_for_home,
+                        press=["d"])
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_help_on_a_step(snap_compare, history, size):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=size, run_before=go_to("stools"), press=["f1"])
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_undo_after_remove(snap_compare, history, size):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=size, run_before=go_to("stools"),
+                        press=["a", "4", "enter", "x"])
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_demo_home(snap_compare, history, size):
+    from fatiguelog.ui.app import FatiguelogApp
+
+    app = FatiguelogApp(history, today=TODAY, blink=False, demo=True)
+    assert snap_compare(app, terminal_size=size, run_before=wait_for_home)

@@ -140,6 +140,7 @@ class Summary:
     entries: tuple = field(default=(), repr=False)  # the period's Entry objects (CSV rows)
     # rule id -> what data it lacked at `last` (one plain phrase), for "not enough data" lines
     not_enough_detail: dict[str, str] = field(default_factory=dict)
+    generated: bool = False  # the demo's made-up history: every export's title says so
 
     @property
     def urgent(self) -> tuple[FlagReport, ...]:

@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from fatiguelog import __version__
@@ -160,17 +161,58 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever happens, the user gets one line on standard error and an exit
+    code, never a traceback: 1 for their data or input, 2 for wrong usage, 130 for Ctrl+C."""
     args = build_parser().parse_args(_join_days_ago(sys.argv[1:] if argv is None else argv))
-    from fatiguelog.paths import data_dir
-
-    root = data_dir(args.data_dir)
     try:
+        from fatiguelog.paths import data_dir
+
+        root = data_dir(args.data_dir)
+        if args.command not in ("remind", "demo"):  # silent / never uses the data folder
+            _check_data_folder(root)
         return _dispatch(args, root)
     except UserError as exc:
-        print(f"fatiguelog: {exc}", file=sys.stderr)
+        _say_error(str(exc))
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the safety net: report in one line, never a traceback
+        if os.environ.get("FATIGUELOG_DEBUG"):
+            raise
+        _say_error(f"unexpected error ({type(exc).__name__}: {exc}). Nothing more was "
+                   "changed; please report it (FATIGUELOG_DEBUG=1 shows the details)")
+        return EXIT_DATA
+
+
+def _say_error(message: str) -> None:
+    from fatiguelog.textsafe import strip_controls
+
+    print(strip_controls(f"fatiguelog: {message}", one_line=True), file=sys.stderr)
+
+
+def _check_data_folder(root: Path) -> None:
+    """A data folder that exists but is not a folder: said before anything reads or writes."""
+    if root.exists() and not root.is_dir():
+        raise UserError(f"the data folder {root} is not a folder: move that file away or "
+                        "choose another with --data-dir")
+
+
+def today_for(root: Path) -> date:
+    """The diary's today for a command: the calendar day, or the day before when the user's
+    day has not started yet (`day_starts_at` in settings)."""
+    from fatiguelog.dates import read_day_start, today
+
+    return today(read_day_start(root))
+
+
+def past_day(text: str, today: date, option: str = "--date") -> date:
+    """A `--date`-like value that names a day that has happened, else UserError."""
+    from fatiguelog.dates import DateError, parse_past_day
+
+    try:
+        return parse_past_day(text, today)
+    except DateError as exc:
+        raise UserError(f"{option} {exc}") from None
 
 
 def _dispatch(args: argparse.Namespace, root: Path) -> int:

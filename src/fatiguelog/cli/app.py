@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
-from fatiguelog.cli import EXIT_OK, UserError
-from fatiguelog.dates import DateError, parse_day
+from fatiguelog.cli import EXIT_OK, UserError, past_day, today_for
 
 
 def run_app(args: argparse.Namespace, root: Path) -> int:
     start: tuple[object, ...] | None = None
     if args.command == "checkin":
-        try:
-            start = ("checkin", parse_day(args.date), bool(args.quick))
-        except DateError as exc:
-            raise UserError(str(exc)) from None
+        day = past_day(args.date, today_for(root))
+        _check_day_editable(root, day)
+        start = ("checkin", day, bool(args.quick))
     elif args.command == "trends":
         start = ("trends", args.days)
     from fatiguelog.ui.app import FatiguelogApp
 
     FatiguelogApp(root, start=start).run()
     return EXIT_OK
+
+
+def _check_day_editable(root: Path, day: date) -> None:
+    """A day whose file is broken or from a newer version: said in one line before the app
+    starts (the check-in could never save it)."""
+    from fatiguelog.store import Store
+    from fatiguelog.ui.session import CannotEdit, check_editable
+
+    try:
+        check_editable(Store(root).read(day))
+    except CannotEdit as exc:
+        raise UserError(str(exc)) from None

@@ -3,22 +3,48 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK
 
+REMINDER = "Run 'fatiguelog checkin' (under a minute)."
+
 
 def remind(root: Path) -> int:
-    """One line when today has no check-in; silent otherwise; always exit 0."""
+    """One line when today has no check-in (a day with only shell-logged stools or doses has
+    none yet); silent otherwise; always exit 0."""
     try:
-        from fatiguelog.paths import entry_path
-
-        if not entry_path(root, date.today()).exists():
-            print("fatiguelog: no check-in yet today. Run 'fatiguelog checkin' (under a minute).")
+        line = reminder(root)
     except Exception:  # a reminder must never break a shell start-up
-        pass
+        line = None
+    if line:
+        print(line)
     return EXIT_OK
+
+
+def reminder(root: Path) -> str | None:
+    """The reminder for the diary's today, or None when it is checked in."""
+    from fatiguelog.dates import read_day_start, today
+    from fatiguelog.paths import entry_path
+
+    try:
+        with open(entry_path(root, today(read_day_start(root))), "rb") as handle:
+            raw = handle.read()
+    except FileNotFoundError:
+        return f"fatiguelog: no check-in yet today. {REMINDER}"
+    import tomllib
+
+    from fatiguelog.model import is_checked_in, logged_items
+
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except ValueError:  # not UTF-8 or not TOML
+        return "fatiguelog: today's entry can't be read; 'fatiguelog check' says why."
+    if is_checked_in(doc):
+        return None
+    logged = logged_items(doc)
+    return (f"fatiguelog: {logged} today, but no check-in yet. {REMINDER}" if logged
+            else f"fatiguelog: no check-in yet today. {REMINDER}")
 
 
 def check(root: Path) -> int:

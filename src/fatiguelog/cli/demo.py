@@ -2,6 +2,8 @@
 
 The user's own data folder and cache are never read or written: the app gets only the
 temporary root, its cache lives inside it, and both are removed when the app exits (or fails).
+Every screen says DEMO; a marker file in the temporary data folder tells every export that the
+data is generated (its title says so), and exports stay in the temporary folder.
 """
 
 from __future__ import annotations
@@ -30,9 +32,14 @@ def run_demo(args: argparse.Namespace) -> int:
         os.environ[ENV_CACHE_DIR] = str(Path(folder) / "cache")
         try:
             generate(root, days=days, seed=seed)
+            from fatiguelog.paths import DEMO_MARKER
+
+            (root / DEMO_MARKER).write_text(
+                "This folder was made by 'fatiguelog demo': every entry in it is generated.\n",
+                encoding="utf-8")
             from fatiguelog.ui.app import FatiguelogApp
 
-            FatiguelogApp(root).run()
+            FatiguelogApp(root, demo=True).run()
         finally:
             if previous is None:
                 os.environ.pop(ENV_CACHE_DIR, None)

@@ -12,7 +12,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from fatiguelog.cli import EXIT_OK, UserError
+from fatiguelog.cli import EXIT_OK, UserError, today_for
 
 DEFAULT_DAYS = 90
 
@@ -20,16 +20,20 @@ DEFAULT_DAYS = 90
 def period(
     from_text: str | None, to_text: str | None, today: date | None = None
 ) -> tuple[date, date]:
-    """The export's first and last day from what the user typed."""
-    from fatiguelog.dates import DateError, parse_day
+    """The export's first and last day from what the user typed (days that have happened)."""
+    from fatiguelog.dates import DateError, parse_past_day
+    from fatiguelog.dates import today as diary_today
 
+    today = today or diary_today()
     try:
-        last = parse_day(to_text or "today", today)
-        first = (
-            parse_day(from_text, today) if from_text else last - timedelta(days=DEFAULT_DAYS - 1)
-        )
+        last = parse_past_day(to_text or "today", today)
     except DateError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(f"--to {exc}") from None
+    try:
+        first = (parse_past_day(from_text, today) if from_text
+                 else last - timedelta(days=DEFAULT_DAYS - 1))
+    except DateError as exc:
+        raise UserError(f"--from {exc}") from None
     if first > last:
         raise UserError(
             f"--from {first.isoformat()} is after --to {last.isoformat()}: "
@@ -61,7 +65,8 @@ def _print_utf8(text: str) -> None:
 def run_export(args: argparse.Namespace, root: Path) -> int:
     fmt = getattr(args, "format", None) or "md"
     include_notes = bool(getattr(args, "include_notes", False))
-    first, last = period(getattr(args, "from_", None), getattr(args, "to", None))
+    first, last = period(getattr(args, "from_", None), getattr(args, "to", None),
+                         today_for(root))
     output = getattr(args, "output", None)
     target = None if output in (None, "-") else Path(output).expanduser()
     if target is not None:

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fatiguelog import records
-from fatiguelog.cli import EXIT_OK, UserError
-from fatiguelog.dates import DateError, parse_day
+from fatiguelog.cli import EXIT_OK, UserError, past_day, today_for
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE, STOOL_FLAGS, Entry
 from fatiguelog.store import Store, StoreError
 
@@ -18,23 +17,17 @@ from fatiguelog.store import Store, StoreError
 Change = Callable[[Entry], None]
 
 
-def _moment(args: argparse.Namespace, day: date) -> str:
+def _moment(args: argparse.Namespace, day: date, today: date) -> str:
     """The time given (HH:MM), or now when logging for today, else unknown ("")."""
     if getattr(args, "time", None):
         return str(args.time)
-    return datetime.now().strftime("%H:%M") if day == date.today() else ""
-
-
-def _day(args: argparse.Namespace) -> date:
-    try:
-        return parse_day(args.date)
-    except DateError as exc:
-        raise UserError(str(exc)) from None
+    return datetime.now().strftime("%H:%M") if day == today else ""
 
 
 def run_log(args: argparse.Namespace, root: Path) -> int:
-    day = _day(args)
-    change, said = _change_for(args, day)
+    today = today_for(root)
+    day = past_day(args.date, today)
+    change, said = _change_for(args, day, today)
     try:
         Store(root).update(day, change)
     except StoreError as exc:
@@ -43,19 +36,19 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
-def _change_for(args: argparse.Namespace, day: date) -> tuple[Change, str]:
+def _change_for(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str]:
     """Validate everything first, so bad input touches no file."""
     kind = args.kind
     if kind == "stool":
-        return _stool(args, day)
+        return _stool(args, day, today)
     if kind == "dose":
-        return _dose(args, day)
+        return _dose(args, day, today)
     if kind == "none":
         return _none()
     return _red_flag(args)
 
 
-def _stool(args: argparse.Namespace, day: date) -> tuple[Change, str]:
+def _stool(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str]:
     try:
         bristol = int(args.bristol)
     except ValueError:
@@ -64,7 +57,7 @@ def _stool(args: argparse.Namespace, day: date) -> tuple[Change, str]:
         raise UserError(f"Bristol type must be a whole number from 1 to 7, not '{args.bristol}'")
     # Stool questions not passed are answered "no" (see docs/file-format.md).
     stool = _built(lambda: records.make_stool(
-        bristol, {flag: getattr(args, flag) for flag in STOOL_FLAGS}, _moment(args, day)))
+        bristol, {flag: getattr(args, flag) for flag in STOOL_FLAGS}, _moment(args, day, today)))
 
     def change(entry: Entry) -> None:
         gi = entry.doc.setdefault("gi", {})
@@ -76,10 +69,10 @@ def _stool(args: argparse.Namespace, day: date) -> tuple[Change, str]:
     return change, f"bowel movement{_at(stool)}, " + ", ".join(details) + "."
 
 
-def _dose(args: argparse.Namespace, day: date) -> tuple[Change, str]:
+def _dose(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str]:
     dose = _built(lambda: records.make_dose(args.substance, args.amount,
                                             args.unit.strip().lower(), args.form or "",
-                                            _moment(args, day)))
+                                            _moment(args, day, today)))
 
     def change(entry: Entry) -> None:
         intake = entry.doc.get("intake")

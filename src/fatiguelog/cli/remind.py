@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK
@@ -24,7 +23,9 @@ def run_remind(args: argparse.Namespace, root: Path) -> int:
         return 2
     if args.notify:
         try:
-            shown = reminders.notify(root, date.today())
+            from fatiguelog.dates import read_day_start, today
+
+            shown = reminders.notify(root, today(read_day_start(root)))
             if shown:
                 print(shown)
         except Exception:  # a reminder never fails loudly (it runs from a timer)

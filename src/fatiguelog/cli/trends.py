@@ -21,7 +21,7 @@ from rich.text import Text
 
 from fatiguelog.analysis.intake import describe, fmt_amount, shown_changes
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeStats, Summary
-from fatiguelog.cli import EXIT_OK, UserError
+from fatiguelog.cli import EXIT_OK, UserError, today_for
 from fatiguelog.textsafe import strip_controls
 
 DEFAULT_DAYS = 90
@@ -54,7 +54,8 @@ def print_trends(args: argparse.Namespace, root: Path, *, console: Console | Non
 
     days = getattr(args, "days", None)
     try:  # the same period as the trend view's
-        first, last = period_for(DEFAULT_DAYS if days is None else days, today or date.today())
+        first, last = period_for(DEFAULT_DAYS if days is None else days,
+                                 today or today_for(root))
     except ValueError:
         raise UserError(f"--days must be 1 or more, not {days}") from None
     settings, settings_problems = load_settings(root)

@@ -19,6 +19,8 @@ NOT_A_DIAGNOSIS: Final = (
     "flags name the rule they met and are for discussion with a clinician."
 )
 NO_DATA: Final = "not enough data"
+#: In the title of every export of the demo's made-up history.
+GENERATED: Final = "generated data, not a real person's diary"
 LEVEL_LABEL: Final = {"urgent": "URGENT", "warn": "Warning", "info": "Note"}
 KIND_LABEL: Final = {
     "start": "started",

@@ -115,6 +115,8 @@ t = c.html_text
 def render(summary: Summary, include_notes: bool = False) -> str:
     s = summary
     title = f"Appointment summary {c.iso(s.first)} to {c.iso(s.last)}"
+    if s.generated:
+        title = f"DEMO ({c.GENERATED}): {title}"
     body = [
         _header(s),
         _urgent(s),
@@ -142,7 +144,10 @@ def render(summary: Summary, include_notes: bool = False) -> str:
 
 def _header(s: Summary) -> str:
     return (
-        "<header>\n<h1>Appointment summary</h1>\n"
+        "<header>\n<h1>"
+        + (f"DEMO appointment summary: {escape(c.GENERATED)}" if s.generated
+           else "Appointment summary")
+        + "</h1>\n"
         f'<p class="period"><strong>{c.iso(s.first)} to {c.iso(s.last)}</strong> ({s.days} days) · '
         f"entries on {s.days_recorded} of {s.days} days ({c.recorded_share(s)})</p>\n"
         f'<p class="disclaimer">{escape(c.NOT_A_DIAGNOSIS)}</p>\n</header>'

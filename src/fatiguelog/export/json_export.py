@@ -123,6 +123,8 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
     }
     if include_notes:
         doc["notes"] = [{"date": c.iso(day), "text": text} for day, text in (s.notes or ())]
+    if s.generated:  # an extra key beside the contract's: the demo's data is made up
+        doc["generated"] = c.GENERATED
     return doc
 
 

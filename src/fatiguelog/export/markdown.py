@@ -68,7 +68,8 @@ def render(summary: Summary, include_notes: bool = False) -> str:
 
 def _header(s: Summary) -> list[str]:
     return [
-        "# Appointment summary (fatiguelog)",
+        "# Appointment summary (fatiguelog)" if not s.generated else
+        f"# DEMO appointment summary: {c.GENERATED}",
         "",
         f"**Period:** {c.iso(s.first)} to {c.iso(s.last)} ({s.days} days)  ",
         f"**Days recorded:** {s.days_recorded} of {s.days} ({c.recorded_share(s)})",

@@ -2,40 +2,50 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from fatiguelog import dates
 from fatiguelog.model import SEEK_CARE
 from fatiguelog.settings import Settings, load_settings, update_settings
+from fatiguelog.ui.keys import OrderedInputApp
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 Start = tuple[Any, ...] | None
 
 
-class FatiguelogApp(App[None]):
-    """`start`: None (home), ("checkin", day, quick) or ("trends", days)."""
+class FatiguelogApp(OrderedInputApp):
+    """`start`: None (home), ("checkin", day, quick) or ("trends", days).
+
+    `today` and `now` fix the clock (tests); `demo` marks every screen DEMO and keeps exports
+    in the demo's own temporary folder.
+    """
 
     CSS_PATH = str(Path(__file__).parent / "app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "fatiguelog"
-    ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Light/dark"),
         Binding("ctrl+q", "quit", "Quit"),
     ]
 
     def __init__(self, root: Path, start: Start = None, *, today: date | None = None,
-                 blink: bool = True) -> None:
+                 now: datetime | None = None, blink: bool = True, demo: bool = False) -> None:
         super().__init__()
         self.root = root
         self.start = start
         self._today = today
+        self._now = now
         self.blink = blink
+        self.demo = demo
         self.first_frame_shown = False
         self.settings: Settings
         self.settings, self.settings_problems = load_settings(root)
@@ -43,7 +53,20 @@ class FatiguelogApp(App[None]):
 
     @property
     def today(self) -> date:
-        return self._today or date.today()
+        """The diary's today (see `fatiguelog.dates.today`: the user's day may start later)."""
+        return self._today or dates.today(self.settings.day_starts_at, self.now())
+
+    def now(self) -> datetime:
+        return self._now or datetime.now()
+
+    def day_boundary_note(self, day: date) -> str:
+        """Why "today" is not the calendar's day, when the user's day starts after midnight."""
+        start = self.settings.day_starts_at
+        now = self.now()
+        if day != self.today or start == dates.MIDNIGHT or now.date() == day:
+            return ""
+        return (f"It is {now:%H:%M} and your day starts at {start:%H:%M}, so this is still "
+                f"{day:%A %d %B}'s check-in.")
 
     def get_default_screen(self) -> Screen[Any]:
         """Home is the base screen itself (not pushed over an empty one: one screen to style
@@ -61,6 +84,11 @@ class FatiguelogApp(App[None]):
             self.screen.load()
 
     def on_mount(self) -> None:
+        if self.demo:
+            from fatiguelog.ui.screens.demo import mark_demo
+
+            self.screen_change_signal.subscribe(self, mark_demo)
+            mark_demo(self.screen)
         if self.settings_problems:
             self.home_message(f"Settings: {self.settings_problems[0]} (defaults used).")
         start = self.start
@@ -72,9 +100,10 @@ class FatiguelogApp(App[None]):
     # -- check-in ------------------------------------------------------------------------
     def open_checkin(self, day: date, quick: bool = False) -> None:
         """Open the check-in for `day`, offering an unfinished draft first."""
-        if day > self.today:
-            self.home_message(f"{day:%d %b %Y} hasn't happened yet: pick today or an "
-                              "earlier day.")
+        try:
+            dates.not_future(day, self.today)
+        except dates.DateError:
+            self.home_message(f"{day:%d %b %Y}: {dates.NOT_YET}. Pick today or an earlier day.")
             return
         from fatiguelog.drafts import load_draft, remove_draft
 
@@ -126,12 +155,60 @@ class FatiguelogApp(App[None]):
         from fatiguelog.ui.screens.trends import DEFAULT_DAYS, TrendsScreen
 
         self.push_screen(TrendsScreen(self.root, self.settings,
-                                      DEFAULT_DAYS if days is None else days, today=self._today))
+                                      DEFAULT_DAYS if days is None else days, today=self.today))
 
     def action_export(self) -> None:
+        if self.demo:
+            from fatiguelog.ui.screens.demo import DemoExportScreen
+
+            self.push_screen(DemoExportScreen(self.root, self.settings, today=self.today))
+            return
         from fatiguelog.ui.screens.export import ExportScreen
 
-        self.push_screen(ExportScreen(self.root, self.settings, today=self._today))
+        self.push_screen(ExportScreen(self.root, self.settings, today=self.today))
+
+    # -- help, the command palette, quitting ---------------------------------------------
+    def action_help(self) -> None:
+        """The keys of the screen in front, in words (also F1)."""
+        from fatiguelog.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette (ctrl+p) offers every key of the screen it was opened on, and
+        ours everywhere; not Textual's own theme picker or screenshot (a screenshot of a
+        health diary written to disk is not something to offer in passing)."""
+        from fatiguelog.ui.screens.help import screen_keys
+
+        seen: set[str] = set()
+        for key, description, node, action in screen_keys(screen):
+            if description in seen or action in ("app.help", "app.command_palette"):
+                continue
+            seen.add(description)
+            yield SystemCommand(description, f"Key: {key}", partial(self.run_action, action,
+                                                                   node))
+        yield SystemCommand("Help", "The keys of this screen, in words (? or F1)",
+                            self.action_help)
+
+    async def action_quit(self) -> None:
+        """Quit, but ask first while a check-in holds answers that are not on disk."""
+        from fatiguelog.ui.screens.checkin import CheckinScreen
+        from fatiguelog.ui.screens.dialogs import ConfirmDialog
+
+        unsaved = any(isinstance(s, CheckinScreen) and s.answers_not_on_disk
+                      for s in self.screen_stack)
+        if not unsaved:
+            self.exit()
+            return
+
+        def chosen(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(ConfirmDialog(
+            "Your check-in answers could not be written to disk (not even as a draft). Quit "
+            "and lose them?", yes="Quit and lose them", no="Stay"), chosen)
 
     # -- theme ---------------------------------------------------------------------------
     def action_toggle_theme(self) -> None:

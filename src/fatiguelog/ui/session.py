@@ -157,13 +157,15 @@ class CheckinSession:
 
 
 def check_editable(opened: DayFile) -> None:
+    """CannotEdit, in one line that names the day, for a file a check-in could never save."""
+    day = f"{opened.day:%a %d %b %Y}"
     if opened.status is Status.BROKEN:
         first = opened.problems[0] if opened.problems else "the file can't be read"
-        raise CannotEdit(f"This day's file can't be read, so it was left as it is: {first}. "
-                         "Fix it by hand or run 'fatiguelog check'.")
+        raise CannotEdit(f"{day}: this day's file can't be read, so it was left as it is: "
+                         f"{first}. Fix it by hand or run 'fatiguelog check'.")
     if opened.status is Status.FUTURE:
-        raise CannotEdit("This day's file was written by a newer fatiguelog; it can be read "
-                         "but is never changed by this version.")
+        raise CannotEdit(f"{day}: this day's file was written by a newer fatiguelog; it can "
+                         "be read but is never changed by this version.")
 
 
 __all__ = ["CannotEdit", "CheckinSession", "SaveResult", "StoreError"]

@@ -1,7 +1,9 @@
 """The guided check-in: one question per step, Enter goes on, Esc goes back, s skips.
 
 Every change is written to the day's draft at once; saving goes through the session, which
-merges with changes made on disk meanwhile and keeps the draft when the disk says no.
+merges with changes made on disk meanwhile and keeps the draft when the disk says no. When
+neither the entry nor the draft can be written, the screen says exactly that and keeps the
+answers on screen; leaving then asks first.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from textual.widgets import Footer
 from fatiguelog import checkin
 from fatiguelog.records import InputError
 from fatiguelog.store import StoreError
+from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.session import CheckinSession, SaveResult
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import Line
+from fatiguelog.ui.widgets.fields import FittedLine, Line, Note
 from fatiguelog.ui.widgets.steps import StepView, view_for
 
 
@@ -36,12 +39,40 @@ class CheckinScreen(Screen[SaveResult | None]):
     def __init__(self, session: CheckinSession) -> None:
         super().__init__()
         self.session = session
+        self.pending_note = ""  # said on the next step shown (e.g. what a skip kept)
+        self.save_error = ""  # why the entry could not be written, while it can't
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "skip":  # nothing to skip on the review: it saves or goes back
+            return self.session.step.kind != "review"
+        return True
+
+    def help_lines(self) -> list[str]:
+        """For the help screen: how this step is answered (keys the footer leaves out)."""
+        view = self.view()
+        hints = [line.text for line in view.query(".hint").results(Line)] if view else []
+        return [*hints, "Enter goes on; Esc goes back; s skips (a list you made is kept)."]
+
+    def disk_warning(self) -> str:
+        """Said under every step while the answers are not on disk."""
+        if self.session.draft_error is None:
+            return self.save_error
+        said = (f"{self.session.draft_error} Your answers are only on this screen: they are "
+                "not saved anywhere yet.")
+        return f"{self.save_error} {said}" if self.save_error else said
+
+    @property
+    def answers_not_on_disk(self) -> bool:
+        """Answers given that neither a draft nor the entry holds (leaving would lose them)."""
+        return bool(self.session.answers) and self.session.draft_error is not None
 
     def compose(self) -> ComposeResult:
-        yield Line(id="step-header")
+        yield FittedLine(id="step-header")
+        yield Note(id="step-day", classes="message")
+        yield Note(id="step-note", classes="message")
         yield Line(id="step-title")
         yield Container(id="step-body")
-        yield Line(id="step-error", classes="error")
+        yield Note(id="step-error", classes="error")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -58,14 +89,24 @@ class CheckinScreen(Screen[SaveResult | None]):
         body = self.query_one("#step-body", Container)
         await body.remove_children()
         kind = "Quick check-in" if session.quick else "Check-in"
-        editing = " (editing the saved day)" if session.existing else ""
-        self.query_one("#step-header", Line).say(
-            f"{kind} for {session.day:%a %d %b %Y}{editing} - "
-            f"Step {session.index + 1} of {session.count}")
-        day_word = "today" if session.day == diary(self).today else "that day"
+        counter = f" - Step {session.index + 1} of {session.count}"
+        # Longest first; the step counter stays visible however narrow the terminal.
+        self.query_one("#step-header", FittedLine).say_fitted(
+            f"{kind} for {session.day:%a %d %b %Y}"
+            f"{' (editing the saved day)' if session.existing else ''}{counter}",
+            f"{kind} for {session.day:%a %d %b}{' (editing)' if session.existing else ''}"
+            f"{counter}",
+            f"{session.day:%a %d %b}{counter}",
+            counter.removeprefix(" - "),
+        )
+        app = diary(self)
+        day_word = "today" if session.day == app.today else "that day"
+        self.query_one("#step-day", Note).say(app.day_boundary_note(session.day))
         step = step.about(day_word)
         self.query_one("#step-title", Line).say(step.title)
-        self.query_one("#step-error", Line).say(session.draft_error or "")
+        self.query_one("#step-note", Note).say(self.pending_note)
+        self.pending_note = ""
+        self.query_one("#step-error", Line).say(self.disk_warning())
         extra: dict[str, Any] = {"day_word": day_word}
         if step.kind == "intake":
             source = session.intake_source()
@@ -77,6 +118,7 @@ class CheckinScreen(Screen[SaveResult | None]):
         view = view_for(step, session.shown_value(step), **extra)
         await body.mount(view)
         view.focus_first()
+        self.refresh_bindings()
 
     def review_rows(self) -> list[tuple[str, str]]:
         rows = []
@@ -118,10 +160,31 @@ class CheckinScreen(Screen[SaveResult | None]):
         await self.advance()
 
     async def action_skip(self) -> None:
-        if self.session.step.kind == "review":
+        step = self.session.step
+        if step.kind == "review":
             return
-        self.session.skip(self.session.step)
+        kept = self.kept_on_skip()
+        if kept:
+            self.pending_note = f"Skipped, and kept the {kept} you listed."
+        else:
+            self.session.skip(step)
         await self.advance()
+
+    def kept_on_skip(self) -> str:
+        """Skipping a list step never throws away what was listed in this check-in: the
+        items stay as the answer, and this says how many ("" when nothing was listed)."""
+        step, view = self.session.step, self.view()
+        if step.kind not in ("stools", "intake") or view is None:
+            return ""
+        if step.id not in self.session.answers:  # nothing changed here (offered doses stay
+            return ""                             # offers; the file keeps its own)
+        value = view.value()
+        items = value["stools"] if step.kind == "stools" else value
+        if not items:
+            return ""
+        self.session.answer(step, value)
+        noun = "bowel movement" if step.kind == "stools" else "dose"
+        return f"{len(items)} {noun}{'s' if len(items) > 1 else ''}"
 
     async def advance(self) -> None:
         if self.session.last:
@@ -132,11 +195,28 @@ class CheckinScreen(Screen[SaveResult | None]):
 
     async def action_back(self) -> None:
         if self.session.index == 0:
-            self.app.notify("Check-in paused: your answers are kept as a draft.", markup=False)
-            self.dismiss(None)
+            self.leave()
             return
         self.session.move(self.session.index - 1)
         await self.show_step()
+
+    def leave(self) -> None:
+        """Esc on the first step: pause, keeping the draft; asks first when there is none."""
+        if not self.answers_not_on_disk:
+            if self.session.answers:
+                self.app.notify("Check-in paused: your answers are kept as a draft.",
+                                markup=False)
+            self.dismiss(None)
+            return
+        from fatiguelog.ui.screens.dialogs import ConfirmDialog
+
+        def chosen(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(
+            "Your answers could not be written to disk (not even as a draft). Leave the "
+            "check-in and lose them?", yes="Leave and lose them", no="Stay"), chosen)
 
     def save(self) -> None:
         if not self.session.answers and not self.session.existing:
@@ -149,8 +229,14 @@ class CheckinScreen(Screen[SaveResult | None]):
         try:
             result = self.session.save()
         except StoreError as exc:
-            message = f"{exc} Your answers are kept as a draft; nothing was lost."
+            self.session.save_draft()  # say only what is true: is the draft on disk?
+            if self.session.draft_error is None:
+                self.save_error = ""
+                message = f"{exc} Your answers are kept as a draft; nothing was lost."
+            else:
+                self.save_error = f"Not saved: {exc}"
+                message = self.disk_warning() + " Free some space and press Enter again."
             self.query_one("#step-error", Line).say(message)
-            self.app.notify(message, severity="error", markup=False)
+            self.app.notify(strip_controls(message), severity="error", markup=False)
             return
         self.dismiss(result)

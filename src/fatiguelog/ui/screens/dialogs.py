@@ -1,6 +1,9 @@
-"""Small modal dialogs: resume a draft, pick a day, add or change a dose or a bowel movement.
+"""Small modal dialogs: resume a draft, pick a day, add or change a dose or a bowel movement,
+confirm something that would lose answers.
 
-Enter confirms and Esc cancels in every one of them, like the check-in itself.
+Enter confirms and Esc cancels in every one of them, like the check-in itself; `y` is yes and
+`n` is no wherever a question is asked. Each has its own footer, so the keys shown are the
+dialog's (the screen behind gets none of them).
 """
 
 from __future__ import annotations
@@ -15,15 +18,17 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet
+from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet
 
 from fatiguelog import records
-from fatiguelog.dates import DateError, parse_day
+from fatiguelog.dates import DateError, parse_past_day
 from fatiguelog.drafts import Draft
 from fatiguelog.model import BRISTOL, STOOL_FLAGS, UNITS
 from fatiguelog.records import InputError
 from fatiguelog.settings import Settings
-from fatiguelog.ui.widgets.fields import Line, TextField
+from fatiguelog.textsafe import for_input
+from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedRadioButton
+from fatiguelog.ui.widgets.fields import Line, Note, TextField
 
 
 def _button(label: str, button_id: str) -> Button:
@@ -45,13 +50,46 @@ def _row(label: str, field: Input) -> ComposeResult:
         yield field
 
 
-class ResumeDialog(ModalScreen[str | None]):
-    """Offer the unfinished check-in found on disk: resume, start over, or not now."""
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question before anything is lost: y (or Enter on "yes") does it, n or Esc
+    doesn't. The safe answer is the default: Enter alone says no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r,enter", "choose('resume')", "Resume", priority=True),
-        Binding("n", "choose('discard')", "Start over"),
-        Binding("escape", "choose(None)", "Not now"),
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+        Binding("enter", "answer(False)", "No", show=False, priority=True),
+    ]
+
+    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Line(self.question, classes="dialog-title")
+            with Horizontal(classes="buttons"):
+                yield _button(f"y {self.yes}", "yes")
+                yield _button(f"n {self.no}", "no")
+        yield Footer()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _clicked(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class ResumeDialog(ModalScreen[str | None]):
+    """Offer the unfinished check-in found on disk: resume, start over (asks first), or not
+    now. `n` means "not now" here as everywhere; dropping answers is `x`, and confirmed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r,y,enter", "choose('resume')", "Resume", priority=True),
+        Binding("n,escape", "choose(None)", "Not now"),
+        Binding("x", "start_over", "Start over"),
     ]
 
     def __init__(self, draft: Draft) -> None:
@@ -64,19 +102,34 @@ class ResumeDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Line(f"You have an unfinished check-in for {self.draft.day:%a %d %b %Y}"
                        f"{when}, with {count} answer(s).", classes="dialog-title")
-            yield Line("Resume it where you left off, or start over (its answers are "
-                       "dropped)?")
+            yield Line("Resume it where you left off? (Start over drops its answers: "
+                       "it asks first.)")
             with Horizontal(classes="buttons"):
                 yield _button("r Resume", "resume")
-                yield _button("n Start over", "discard")
-                yield _button("Esc Not now", "cancel")
+                yield _button("n Not now", "cancel")
+                yield _button("x Start over", "discard")
+        yield Footer()
 
     def action_choose(self, choice: str | None) -> None:
         self.dismiss(choice)
 
+    def action_start_over(self) -> None:
+        count = len(self.draft.answers)
+
+        def chosen(sure: bool | None) -> None:
+            if sure:
+                self.dismiss("discard")
+
+        self.app.push_screen(ConfirmDialog(
+            f"Drop the {count} answer(s) of this unfinished check-in and start over?",
+            yes="Drop them, start over", no="Keep them"), chosen)
+
     @on(Button.Pressed)
     def _clicked(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+        if event.button.id == "discard":
+            self.action_start_over()
+        else:
+            self.dismiss(None if event.button.id == "cancel" else event.button.id)
 
 
 class DayPicker(ModalScreen[date | None]):
@@ -96,20 +149,18 @@ class DayPicker(ModalScreen[date | None]):
             yield Line("Which day? Type a date (YYYY-MM-DD), 'yesterday', or -3d for three "
                        "days ago.", classes="dialog-title")
             yield TextField(placeholder="e.g. yesterday", id="day")
-            yield Line(id="error", classes="error")
+            yield Note(id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield _button("Enter Open", "open")
                 yield _button("Esc Cancel", "cancel")
+        yield Footer()
 
     def action_pick(self) -> None:
         text = self.query_one("#day", Input).value
         try:
-            day = parse_day(text, today=self.today)
+            day = parse_past_day(text, today=self.today)
         except DateError as exc:
             self.query_one("#error", Line).say(str(exc))
-            return
-        if day > self.today:
-            self.query_one("#error", Line).say("That day hasn't happened yet.")
             return
         self.dismiss(day)
 
@@ -136,7 +187,7 @@ class DoseForm(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         dose = self.current or {}
-        names = [s.name for s in self.settings.substances]
+        names = [for_input(s.name) for s in self.settings.substances]
         when = dose.get("time")
         with Vertical(classes="dialog form"):
             yield Line("Change this dose" if self.current else "Add a dose",
@@ -158,8 +209,9 @@ class DoseForm(ModalScreen[dict | None]):
             yield from _row("Time HH:MM", TextField(
                 when.strftime("%H:%M") if when else "", id="time", compact=True,
                 restrict=r"[0-9:]*", max_length=5, placeholder="optional"))
-            yield Line(id="error", classes="error")
+            yield Note(id="error", classes="error")
             yield Line("Tab moves between fields. Enter saves, Esc cancels.", classes="hint")
+        yield Footer()
 
     @on(Input.Changed, "#substance")
     def _fill_unit(self, event: Input.Changed) -> None:
@@ -208,23 +260,25 @@ class StoolForm(ModalScreen[dict | None]):
         stool = self.current or {}
         when = stool.get("time")
         with Vertical(classes="dialog form"):
-            yield Line("Change this bowel movement" if self.current else "Add a bowel movement",
+            yield Line(("Change this bowel movement" if self.current else
+                        "Add a bowel movement") + ": press 1-7 for its Bristol type",
                        classes="dialog-title")
-            yield Line("Bristol type: press 1-7 (or up/down and space)")
             with RadioSet(id="bristol", compact=True):
                 for n in BRISTOL:
-                    yield RadioButton(self._type_label(n, stool.get("bristol") == n),
-                                      stool.get("bristol") == n, id=f"type-{n}", compact=True)
+                    yield MarkedRadioButton(self._type_label(n, stool.get("bristol") == n),
+                                            stool.get("bristol") == n, id=f"type-{n}",
+                                            compact=True)
             for flag in STOOL_FLAGS:
-                box = Checkbox(self._flag_label(flag, stool.get(flag) is True),
-                               stool.get(flag) is True, id=f"flag-{flag}", compact=True)
+                box = MarkedCheckbox(self._flag_label(flag, stool.get(flag) is True),
+                                     stool.get(flag) is True, id=f"flag-{flag}", compact=True)
                 box.can_focus = False
                 yield box
             yield from _row("Time HH:MM", TextField(
                 when.strftime("%H:%M") if when else "", id="time", compact=True,
                 restrict=r"[0-9:]*", max_length=5, placeholder="optional"))
-            yield Line(id="error", classes="error")
+            yield Note(id="error", classes="error")
             yield Line("Enter saves, Esc cancels. Tab reaches the time.", classes="hint")
+        yield Footer()
 
     def _type_label(self, n: int, chosen: bool) -> Content:
         return Content(f"{n}  {BRISTOL[n]}" + ("  <- chosen" if chosen else ""))
@@ -271,4 +325,4 @@ class StoolForm(ModalScreen[dict | None]):
         self.dismiss(stool)
 
 
-__all__: list[Any] = ["DayPicker", "DoseForm", "ResumeDialog", "StoolForm"]
+__all__: list[Any] = ["ConfirmDialog", "DayPicker", "DoseForm", "ResumeDialog", "StoolForm"]

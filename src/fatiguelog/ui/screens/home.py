@@ -4,6 +4,7 @@ and the flags active now (red flags first, in words)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -16,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from fatiguelog import paths
 from fatiguelog.drafts import draft_days
+from fatiguelog.model import is_checked_in, logged_items
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line
 from fatiguelog.ui.widgets.flags import overview_line
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from fatiguelog.analysis.summary import FlagReport
 
 GLANCE_DAYS = 14
+#: The two weeks' "Check-in" column: a day with only shell-logged items is not "done".
+STATE_WORDS = {"logged": "logged only"}
 FLAG_DAYS = 7  # the period whose last day is today; flags active today are shown
 MAX_FLAG_LINES = 3
 
@@ -38,6 +42,27 @@ def action_links(checkin_label: str) -> Content:
         "[@click=screen.quick][b]q Quick check-in[/b][/]    "
         "[@click=screen.pick_day][b]d Another day[/b][/]"
     )
+
+
+def today_state(root: Path, today: date) -> tuple[str, str]:
+    """(state, what was logged) for today before the history is read: one small file."""
+    import tomllib
+
+    try:
+        raw = paths.entry_path(root, today).read_bytes()
+    except FileNotFoundError:
+        return ("unfinished" if today in set(draft_days(root)) else "not yet"), ""
+    except OSError:
+        return "unreadable", ""
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except ValueError:
+        return "unreadable", ""
+    if is_checked_in(doc):
+        return "done", ""
+    if today in set(draft_days(root)):
+        return "unfinished", ""
+    return "logged", logged_items(doc)
 
 
 def flag_lines(flags: tuple[FlagReport, ...]) -> list[tuple[str, str]]:
@@ -120,19 +145,20 @@ class HomeScreen(Screen[None]):
         box.remove_children()
         box.mount_all(Line(text, classes=css) for text, css in lines)
 
-    def show_today(self, state: str | None = None) -> None:
+    def show_today(self, state: str | None = None, logged: str = "") -> None:
         """Today's status line and main button. `state` is today's row of the two weeks;
-        without it (the first frame), whether today's file or a draft exists."""
+        without it (the first frame), what today's file holds, or whether a draft exists."""
         app = diary(self)
         today: date = app.today
         if state is None:
-            state = ("done" if paths.entry_path(app.root, today).exists() else
-                     "unfinished" if today in set(draft_days(app.root)) else "not yet")
+            state, logged = today_state(app.root, today)
         said = {
             "done": "checked in. Press c to change it.",
             "unfinished": "not checked in yet - a check-in is unfinished.",
             "unreadable": "its file can't be read (run 'fatiguelog check').",
         }.get(state, "not checked in yet.")
+        if state == "logged" and logged:
+            said = f"{logged}, no check-in yet."
         self.query_one("#today-status", Line).say(f"Today ({today:%A %d %B}): {said}")
         label = {"done": "c Change today", "unfinished": "c Continue today"}.get(
             state, "c Check in today")
@@ -148,21 +174,24 @@ class HomeScreen(Screen[None]):
         waiting = set(draft_days(app.root))
         table = self._table()
         table.clear()
-        today_state = None
+        today_state, today_logged = None, ""
         for back in range(GLANCE_DAYS):
             day = today - timedelta(days=back)
             read = store.read(day)
             entry = read.entry
+            logged = ""
             if read.status is Status.BROKEN:
                 state = "unreadable"
-            elif entry is not None:
+            elif entry is not None and is_checked_in(entry.doc):
                 state = "done"
             elif day in waiting:
                 state = "unfinished"
+            elif entry is not None:
+                state, logged = "logged", logged_items(entry.doc)
             else:
                 state = "not yet" if back == 0 else "missing"
             if back == 0:
-                today_state = state
+                today_state, today_logged = state, logged
             fatigue = entry.get("symptoms", "fatigue") if entry else None
             stools = "-"
             if entry is not None and entry.has_gi:
@@ -171,9 +200,10 @@ class HomeScreen(Screen[None]):
                           else "none")
             flags = "YES" if entry is not None and entry.red_flags else "-"
             label = "Today" if back == 0 else f"{day:%a %d %b}"
-            table.add_row(Text(label), Text(state), Text("-" if fatigue is None else str(fatigue)),
+            table.add_row(Text(label), Text(STATE_WORDS.get(state, state)),
+                          Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
-        self.show_today(today_state)
+        self.show_today(today_state, today_logged)
         self.show_sync_copies()
 
     def show_sync_copies(self) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from textual import events
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from fatiguelog.textsafe import strip_controls
+from fatiguelog.textsafe import for_input, strip_controls
 
 
 def safe(text: str, *, one_line: bool = False) -> Content:
@@ -22,10 +25,33 @@ def show_choice(button: Button, label: str, chosen: bool) -> None:
 
 
 class TextField(Input):
-    """An Input whose cursor blinks unless the app says not to (stable screenshots)."""
+    """An Input whose cursor blinks unless the app says not to (stable screenshots), whose
+    value never carries a control or bidi character from a file, and which takes a paste
+    whole (its first line, trimmed when the box only takes digits)."""
+
+    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(None if value is None else for_input(value), *args, **kwargs)
 
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "blink", True)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # instead of Input's own paste, which drops a refused paste
+        event.stop()
+        lines = event.text.splitlines()
+        text = for_input(lines[0] if lines else "")
+        if self.restrict:
+            text = text.strip()
+        if not text:
+            return
+        start, end = sorted(self.selection)
+        candidate = self.value[:start] + text + self.value[end:]
+        if (self.restrict and re.fullmatch(self.restrict, candidate) is None) or (
+                self.max_length and len(candidate) > self.max_length):
+            self.app.notify(f"'{text[:20]}' can't go in this box.", markup=False,
+                            severity="warning")
+            return
+        self.replace(text, start, end)
 
 
 class Line(Static):
@@ -33,9 +59,24 @@ class Line(Static):
 
     def __init__(self, text: str = "", **kwargs) -> None:
         super().__init__(safe(text), **kwargs)
+        self.text = strip_controls(text)
 
     def say(self, text: str) -> None:
+        self.text = strip_controls(text)
         self.update(safe(text))
+
+
+class Note(Line):
+    """A line that takes no room while it has nothing to say (an error, a passing remark):
+    small terminals need every row."""
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(text, **kwargs)
+        self.display = bool(text)
+
+    def say(self, text: str) -> None:
+        super().say(text)
+        self.display = bool(text)
 
 
 class NumberField(TextField):
@@ -50,3 +91,27 @@ class NumberField(TextField):
             screen.call_later(screen.run_action, "skip")
             return
         await super()._on_key(event)
+
+
+class FittedLine(Line):
+    """A one-line label given several wordings, longest first: it shows the longest that fits
+    its width, so what matters most (kept at the end of every wording, e.g. "Step 3 of 18")
+    is never cut off on a narrow terminal."""
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(text, **kwargs)
+        self.wordings: tuple[str, ...] = (text,)
+
+    def say_fitted(self, *wordings: str) -> None:
+        self.wordings = tuple(strip_controls(w, one_line=True) for w in wordings)
+        self.refresh()
+
+    def render(self) -> Content:
+        width = self.size.width
+        for wording in self.wordings:
+            if width <= 0 or Content(wording).cell_length <= width:
+                return Content(wording)
+        return Content(self.wordings[-1])
+
+    def on_resize(self) -> None:
+        self.refresh()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
@@ -21,7 +21,7 @@ from fatiguelog import checkin
 from fatiguelog.checkin import Step
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
 from fatiguelog.records import InputError
-from fatiguelog.textsafe import strip_controls
+from fatiguelog.textsafe import for_input, strip_controls
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line, NumberField, TextField, safe, show_choice
 
@@ -59,39 +59,87 @@ def _button(label: str, action_id: str, *, classes: str = "") -> Button:
 
 
 class RatingView(StepView):
-    """0-10: number keys, `t` for 10, or a click."""
+    """0-10: digits as typed ("1" then "0" is 10), `t` for 10, a paste, or a click.
+
+    A "1" might be the start of "10", so it waits, shown as "Typing: 1_": the next "0" makes
+    it 10, Enter or any other key keeps 1. Nothing is timed: a slow typist gets the same answer
+    as a fast one.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"pick({n})", show=False) for n in range(10)),
+        *(Binding(str(n), f"digit({n})", show=False) for n in range(10)),
         Binding("t", "pick(10)", "10", show=False),
     ]
 
+    def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
+        super().__init__(step, value, **kwargs)
+        self.typing = ""  # "1" while it may still become "10"
+
     def compose(self) -> ComposeResult:
         yield Line(self.step.scale, classes="scale")
-        with Horizontal(classes="ratings"):
+        with Grid(classes="ratings"):
             for n in range(11):
-                yield _button(str(n), f"rate-{n}", classes="rating")
+                button = _button(str(n), f"rate-{n}", classes="rating")
+                button.styles.line_pad = 0  # "[10]", the chosen answer, fills its 4 cells
+                yield button
         yield Line(id="answer", classes="answer")
-        yield Line("Press 0-9, or t for 10 (or click). Enter goes on, s skips, Esc goes back.",
-                   classes="hint")
+        yield Line("Type 0 to 10 (1 then 0 is 10; or click). Enter goes on, s skips, Esc "
+                   "goes back.", classes="hint")
 
     def on_mount(self) -> None:
         self._show()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """As many answers on a row as fit (all 11 from 54 columns); the rest wrap below."""
+        columns = max(1, min(11, (event.size.width + 1) // 5))
+        self.query_one(".ratings", Grid).styles.grid_size_columns = columns
+
     def _show(self) -> None:
         for n in range(11):
             show_choice(self.query_one(f"#rate-{n}", Button), str(n), self.initial == n)
-        text = ("Your answer: not given yet" if self.initial is None
-                else f"Your answer: {self.initial} of 10")
+        if self.typing:
+            text = f"Typing: {self.typing}_  (0 now makes it 10; Enter keeps {self.typing})"
+        elif self.initial is None:
+            text = "Your answer: not given yet"
+        else:
+            text = f"Your answer: {self.initial} of 10"
         self.query_one("#answer", Line).say(text)
 
+    def action_digit(self, n: int) -> None:
+        if self.typing == "1" and n == 0:
+            self.typing = ""
+            self.action_pick(10)
+            return
+        self.typing = "1" if n == 1 else ""
+        self.action_pick(n)
+
     def action_pick(self, n: int) -> None:
+        if n != 1:
+            self.typing = ""
         self.initial = n
         self._show()
         self.changed()
 
+    def on_key(self, event: events.Key) -> None:
+        """Any key but a digit ends the typing: a waiting "1" is kept as 1."""
+        if self.typing and not (event.character or "").isdigit():
+            self.typing = ""
+            self._show()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A pasted "7" or "10" is that answer."""
+        event.stop()
+        text = event.text.strip()
+        if text.isascii() and text.isdigit() and int(text) <= 10:
+            self.typing = ""
+            self.action_pick(int(text))
+        else:
+            self.app.notify(f"'{strip_controls(text, one_line=True)[:20]}' is not a number "
+                            "from 0 to 10.", markup=False, severity="warning")
+
     @on(Button.Pressed, ".rating")
     def _clicked(self, event: Button.Pressed) -> None:
+        self.typing = ""
         self.action_pick(int(str(event.button.id).removeprefix("rate-")))
 
 
@@ -168,7 +216,11 @@ class NotesView(StepView):
         self.query_one("#notes", Input).focus()
 
     def value(self) -> Any:
-        text = strip_controls(self.query_one("#notes", Input).value).strip()
+        typed = self.query_one("#notes", Input).value
+        if self.initial is not None and typed == for_input(self.initial):
+            # Untouched: the note as written, its line breaks kept (the box shows one line).
+            return strip_controls(self.initial).strip()
+        text = strip_controls(typed).strip()
         if not text and self.initial is None:
             return None
         return text
@@ -179,19 +231,25 @@ class NotesView(StepView):
 
 
 class ItemsView(StepView):
-    """A list the user edits with a (add), c (change) and x (remove)."""
+    """A list the user edits with a (add), c (change) and x (remove); u undoes a removal or a
+    change until the step is left (the footer shows it while there is something to undo)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", show=False),
         Binding("c", "change", "Change", show=False),
         Binding("x", "remove", "Remove", show=False),
         Binding("n", "none", "None today", show=False),
+        Binding("u", "undo", "Undo"),
     ]
     can_focus = False
+    #: What one item is called, for "Removed 1 bowel movement".
+    NOUN = "item"
 
     def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
         self.items: list[dict] = []
+        self.undo_stack: list[tuple[Any, str]] = []  # (state before, what undo brings back)
+        self.notice = ""  # said under the list until the next change
 
     def describe_item(self, item: dict) -> str:
         raise NotImplementedError
@@ -215,10 +273,40 @@ class ItemsView(StepView):
     def show_status(self) -> None:
         pass
 
+    def status_text(self, text: str) -> str:
+        return f"{text} {self.notice}" if self.notice else text
+
     def selected(self) -> int | None:
         index = self.list_widget().highlighted
         return index if self.items and index is not None else None
 
+    # -- undo ------------------------------------------------------------------------------
+    def state(self) -> Any:
+        """Everything an undo restores (subclasses add their own answers)."""
+        return [dict(item) for item in self.items]
+
+    def restore(self, state: Any) -> None:
+        self.items = state
+
+    def remember(self, undoes: str) -> None:
+        """Keep the state before a change that loses something, for `u`."""
+        self.undo_stack.append((self.state(), undoes))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self.undo_stack)  # shown in the footer only when there is something
+        return True
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            return
+        state, undoes = self.undo_stack.pop()
+        self.restore(state)
+        self.refresh_bindings()
+        self.after_edit(notice=f"Undone: {undoes}.")
+
+    # -- editing ---------------------------------------------------------------------------
     def action_add(self) -> None:
         self.edit_item(None)
 
@@ -232,10 +320,13 @@ class ItemsView(StepView):
     def action_remove(self) -> None:
         index = self.selected()
         if index is not None:
+            said = self.describe_item(self.items[index])
+            self.remember(f"{said} is back")
             del self.items[index]
-            self.after_edit()
+            self.after_edit(notice=f"Removed: {said}. u puts it back.")
 
-    def after_edit(self) -> None:
+    def after_edit(self, notice: str = "") -> None:
+        self.notice = notice
         self.refresh_items()
         self.changed()
 
@@ -244,9 +335,12 @@ class ItemsView(StepView):
             return
         if index is None:
             self.items.append(item)
+            self.after_edit()
         else:
+            said = self.describe_item(self.items[index])
+            self.remember(f"{said} as it was")
             self.items[index] = item
-        self.after_edit()
+            self.after_edit(notice="Changed. u undoes it.")
         self.list_widget().highlighted = self.items.index(item)
 
     def edit_item(self, index: int | None) -> None:
@@ -275,8 +369,8 @@ class IntakeView(ItemsView):
             yield _button("c Change", "do-change", classes="tool")
             yield _button("x Remove", "do-remove", classes="tool")
             yield _button(f"n Nothing {self.day_word}", "do-none", classes="tool")
-        yield Line("Up/down picks a dose. Enter goes on, s skips, Esc goes back.",
-                   classes="hint")
+        yield Line("Up/down picks a dose. Enter goes on, s skips (keeping the list), Esc goes "
+                   "back.", classes="hint")
 
     def on_mount(self) -> None:
         self.refresh_items()
@@ -284,14 +378,19 @@ class IntakeView(ItemsView):
     def show_status(self) -> None:
         text = (f"{len(self.items)} dose(s) listed." if self.items
                 else f"Nothing listed: Enter records that you took nothing {self.day_word}.")
-        self.query_one("#items-status", Line).say(text)
+        self.query_one("#items-status", Line).say(self.status_text(text))
 
     def value(self) -> Any:
         return [dict(d) for d in self.items]
 
     def action_none(self) -> None:
-        self.items = []
-        self.after_edit()
+        if self.items:
+            count = len(self.items)
+            self.remember(f"{count} dose(s) back")
+            self.items = []
+            self.after_edit(notice=f"{count} dose(s) taken off the list. u puts them back.")
+        else:
+            self.after_edit()
 
     def edit_item(self, index: int | None) -> None:
         from fatiguelog.ui.screens.dialogs import DoseForm
@@ -329,7 +428,8 @@ class StoolsView(ItemsView):
             yield _button("x Remove", "do-remove", classes="tool")
             yield _button(f"n None {self.day_word}", "do-none", classes="tool")
             yield _button("l Laxative", "do-laxative", classes="tool")
-        yield Line("Up/down picks one. Enter goes on, s skips, Esc goes back.", classes="hint")
+        yield Line("Up/down picks one. Enter goes on, s skips (keeping the list), Esc goes "
+                   "back.", classes="hint")
 
     def on_mount(self) -> None:
         self.refresh_items()
@@ -341,7 +441,7 @@ class StoolsView(ItemsView):
             text = f"None {self.day_word} (no bowel movement)."
         else:
             text = f"Nothing recorded yet: a adds one, n says none {self.day_word}."
-        self.query_one("#items-status", Line).say(text)
+        self.query_one("#items-status", Line).say(self.status_text(text))
         said = {None: "not answered", True: "yes", False: "no"}[self.laxative]
         self.query_one("#laxative", Line).say(
             f"Laxative, enema or suppository {self.day_word}: {said} (l changes it)")
@@ -353,10 +453,17 @@ class StoolsView(ItemsView):
             value["laxative"] = self.laxative
         return value
 
-    def after_edit(self) -> None:
+    def after_edit(self, notice: str = "") -> None:
         if self.items:
             self.none_today = False
-        super().after_edit()
+        super().after_edit(notice)
+
+    def state(self) -> Any:
+        return (super().state(), self.none_today, self.laxative)
+
+    def restore(self, state: Any) -> None:
+        items, self.none_today, self.laxative = state
+        super().restore(items)
 
     def action_none(self) -> None:
         if self.items:

@@ -1,0 +1,126 @@
+"""The real app in a real terminal (a pty, not Pilot): keys written in one go are all kept.
+
+A paste, a fast typist or a slow SSH link delivers several keys in one read. Textual used to
+run Enter (a priority binding) before the keys in front of it reached the box, so "7.5⏎"
+moved on with nothing recorded, and "10" on a rating was 0. Here "10⏎", "7.5⏎" and a note
+are each written to the terminal in a single write, at full speed, and the TOML file is read
+back. Nothing is timed: the test polls the screen and the file, with a generous deadline.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+import time
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+ptyprocess = pytest.importorskip("ptyprocess")
+
+DEADLINE = 120  # seconds: only ever reached when something is broken (the machine is shared)
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
+
+
+class Terminal:
+    """The app in a pty, with everything it draws collected by a reader thread (a pty whose
+    output nobody reads fills up and blocks the app)."""
+
+    def __init__(self, root: Path, tmp: Path) -> None:
+        env = {**os.environ, "FATIGUELOG_DATA_DIR": str(root), "XDG_CACHE_HOME": str(tmp),
+               "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+        env.pop("TEXTUAL", None)
+        self.proc = ptyprocess.PtyProcess.spawn(
+            [sys.executable, "-m", "fatiguelog", "checkin"], env=env, dimensions=(24, 80))
+        self.output: list[str] = []
+        self.lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = self.proc.read(65536)
+            except EOFError:
+                return
+            except OSError:
+                return
+            with self.lock:
+                self.output.append(data.decode("utf-8", "replace"))
+
+    def text(self) -> str:
+        with self.lock:
+            return _ANSI.sub("", "".join(self.output))
+
+    def wait_for(self, needle: str, since: int = 0) -> int:
+        """Poll what the app drew until `needle` appears after position `since`."""
+        end = time.monotonic() + DEADLINE
+        while time.monotonic() < end:
+            text = self.text()
+            found = text.find(needle, since)
+            if found >= 0:
+                return found + len(needle)
+            if not self.proc.isalive():
+                raise AssertionError(f"the app exited early; it drew:\n{text[-2000:]}")
+            time.sleep(0.05)
+        raise AssertionError(f"{needle!r} never appeared; the app drew:\n{self.text()[-2000:]}")
+
+    def write(self, keys: str) -> None:
+        """One write to the terminal: the app reads these keys together."""
+        self.proc.write(keys.encode("utf-8"))
+
+    def close(self) -> None:
+        if self.proc.isalive():
+            self.proc.terminate(force=True)
+
+
+def _entry(root: Path) -> dict | None:
+    for day in (date.today(), date.today() - timedelta(days=1)):  # a run across midnight
+        path = root / "entries" / f"{day.year}" / f"{day.isoformat()}.toml"
+        try:
+            return tomllib.loads(path.read_text("utf-8"))
+        except (FileNotFoundError, tomllib.TOMLDecodeError):
+            continue
+    return None
+
+
+@pytest.mark.slow
+def test_keys_written_together_are_all_kept(tmp_path: Path) -> None:
+    if not hasattr(os, "openpty"):
+        pytest.skip("no pseudo-terminals here")
+    root = tmp_path / "data"
+    term = Terminal(root, tmp_path)
+    try:
+        at = term.wait_for("Fatigue")
+        # Fatigue "10" and Enter, all in one write; then Enter past PEM, pain, brain fog and
+        # "unrefreshing sleep" (unanswered: nothing written), then "7.5" and Enter in one write.
+        term.write("10\r")
+        at = term.wait_for("Post-exertional malaise", at)
+        term.write("\r\r\r\r")
+        at = term.wait_for("How many hours did you sleep?", at)
+        term.write("7.5\r")
+        at = term.wait_for("Sleep quality", at)
+        # Quality, exertion, intake (nothing), stools, three stomach ratings, fibre, water,
+        # red flags (none): Enter through all of them in one write, to the notes.
+        term.write("\r" * 10)
+        at = term.wait_for("Anything else to note?", at)
+        term.write("Slept badly, woke at 4\r")
+        at = term.wait_for("Review and save", at)
+        term.write("\r")  # save
+        end = time.monotonic() + DEADLINE
+        doc = _entry(root)
+        while doc is None and time.monotonic() < end:
+            time.sleep(0.05)
+            doc = _entry(root)
+        assert doc is not None, f"nothing was saved; the app drew:\n{term.text()[-2000:]}"
+    finally:
+        term.close()
+    assert doc["symptoms"] == {"fatigue": 10}
+    assert doc["sleep"] == {"hours": 7.5}
+    assert doc["notes"] == "Slept badly, woke at 4"
+    assert doc["intake"] == []
+    assert not any(doc["red_flags"].values())

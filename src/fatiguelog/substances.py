@@ -28,12 +28,16 @@ LAXATIVES: Final = (
     "magnesium hydroxide", "glycerol suppository", "glycerin suppository", "enema",
 )
 
-#: Words at the end of a product name that say how it is made or released, not what it is.
+#: Words at the end of a product name that say how it is made, dosed or released, not what
+#: it is.
 _SUFFIX_WORDS: Final = frozenset({
     "er", "xr", "xl", "sr", "cr", "la", "mr", "ir", "cd", "retard", "continus", "depot",
     "tablet", "tablets", "tab", "tabs", "capsule", "capsules", "caps", "powder", "leaf",
     "extract", "liquid", "syrup", "solution", "oral", "drops", "patch", "patches", "mg", "g",
     "mcg", "ug", "ml",
+    # salts: "codeine phosphate", "morphine sulfate", "docusate sodium"
+    "sulfate", "sulphate", "hydrochloride", "hcl", "phosphate", "tartrate", "bitartrate",
+    "citrate", "sodium",
 })
 _SUFFIX_PHRASES: Final = tuple(
     tuple(phrase.split()) for phrase in (

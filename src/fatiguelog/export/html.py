@@ -118,6 +118,7 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     body = [
         _header(s),
         _urgent(s),
+        f'<p class="small">{escape(c.flagtext.SBM_EXPLAINED)}</p>',
         _glance(s),
         _alarms(s),
         _flags(s),
@@ -147,8 +148,7 @@ def _header(s: Summary) -> str:
         "<header>\n<h1>Appointment summary</h1>\n"
         f'<p class="period"><strong>{c.iso(s.first)} to {c.iso(s.last)}</strong> ({s.days} days) · '
         f"entries on {s.days_recorded} of {s.days} days ({c.recorded_share(s)})</p>\n"
-        f'<p class="disclaimer">{escape(c.NOT_A_DIAGNOSIS)}</p>\n'
-        f'<p class="small">{escape(c.flagtext.SBM_EXPLAINED)}</p>\n</header>'
+        f'<p class="disclaimer">{escape(c.NOT_A_DIAGNOSIS)}</p>\n</header>'
     )
 
 
@@ -230,7 +230,7 @@ def _glance(s: Summary) -> str:
             f"(since {c.iso(f.since)})</li>"
             for f in active
         )
-        or "<li>none</li>"
+        or ("<li>none besides the alarm symptoms above</li>" if s.banner else "<li>none</li>")
     )
     ended = [f for f in c.shown_flags(s) if f.last != s.last]
     ended_html = ""

@@ -47,6 +47,7 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     out: list[str] = []
     out += _header(summary)
     out += _urgent(summary)
+    out += [c.flagtext.SBM_EXPLAINED, ""]
     out += _glance(summary)
     out += _alarms(summary)
     out += _flags(summary)
@@ -76,8 +77,6 @@ def _header(s: Summary) -> list[str]:
         f"**Days recorded:** {s.days_recorded} of {s.days} ({c.recorded_share(s)})",
         "",
         f"> {c.NOT_A_DIAGNOSIS}",
-        "",
-        c.flagtext.SBM_EXPLAINED,
         "",
     ]
 
@@ -117,7 +116,8 @@ def _glance(s: Summary) -> list[str]:
             )
         )
     else:
-        out.append(f"- **Flags active on {c.iso(s.last)}:** none")
+        none = "none besides the alarm symptoms above" if s.banner else "none"
+        out.append(f"- **Flags active on {c.iso(s.last)}:** {none}")
     ended = [f for f in c.shown_flags(s) if f.last != s.last]
     if ended:
         out.append("- **Earlier in the period:**")

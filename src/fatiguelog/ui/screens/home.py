@@ -23,7 +23,7 @@ from fatiguelog.ui.widgets.flags import overview_line
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
-    from fatiguelog.analysis.summary import Alarm, Summary
+    from fatiguelog.analysis.summary import Alarm, RuleGap, Summary
 
 GLANCE_DAYS = 14
 FLAG_DAYS = 7  # the period whose last day is today; flags active today are shown
@@ -47,12 +47,12 @@ def flag_lines(summary: Summary) -> list[tuple[str, str]]:
     from fatiguelog import flagtext as ft
 
     lines: list[tuple[str, str]] = []
-    if summary.banner:
-        said = "; ".join(line.split(". ", 1)[0] for line in ft.banner_lines(summary))
+    urgent = [a for a in summary.alarms if a.active and a.level == "urgent"]
+    if summary.banner and urgent:
+        said = "; ".join(f"{a.title} reported on {ft.dates_text(a.days)}" for a in urgent)
         lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {said}.", "flag-urgent"))
-        advice = dict.fromkeys(a.advice for a in summary.alarms if a.active
-                               and a.level == "urgent")
-        lines += [(text, "flag-urgent-advice") for text in advice]
+        lines += [(text, "flag-urgent-advice") for text in dict.fromkeys(a.advice
+                                                                        for a in urgent)]
     others = [f for f in summary.active_flags() if f.level != "urgent"]
     for flag in others[:MAX_FLAG_LINES]:
         lines.append((overview_line(flag), "flag-line"))  # all on today: said above
@@ -63,21 +63,35 @@ def flag_lines(summary: Summary) -> list[tuple[str, str]]:
     if not summary.banner and not others:
         lines.append((f"No flag on today ({checked}).", "flag-none"))
     if cov is not None and cov.unchecked:
-        names = ", ".join(gap.title for gap in cov.unchecked)
-        lines.append((f"Not checked (not enough data): {names}. t shows what each needs.",
-                      "flag-hint"))
+        lines.append((not_checked_line(cov.unchecked), "flag-hint"))
     if summary.banner or others:
         lines.append((f"Not a diagnosis: talk to your clinician ({checked}). Press t for the "
                       "evidence, rule and source of each flag.", "flag-hint"))
     return lines
 
 
+def not_checked_line(gaps: tuple[RuleGap, ...], most: int = 4) -> str:
+    """The rules that could not be checked today, in words, short enough for home: the alarm
+    symptoms as one item (they all need a check-in in the last 7 days), then the first few
+    titles; the trend view lists each with what it needs."""
+    from fatiguelog.model import RED_FLAGS
+
+    alarms = [g for g in gaps if g.id.removeprefix("red.") in RED_FLAGS]
+    names = (["alarm symptoms (they need a check-in in the last 7 days)"] if alarms else [])
+    names += [g.title for g in gaps if g not in alarms]
+    shown = ", ".join(names[:most])
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return f"Not checked (not enough data): {shown}{more}. Press t for what each needs."
+
+
 def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, str]]:
     """When the flags could not be worked out: the alarm symptoms still show, first."""
+    from fatiguelog import flagtext as ft
+
     lines: list[tuple[str, str]] = []
     urgent = [a for a in alarms if a.level == "urgent"]
     if urgent:
-        said = "; ".join(a.title for a in urgent)
+        said = "; ".join(f"{a.title} reported on {ft.dates_text(a.days)}" for a in urgent)
         lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {said}.", "flag-urgent"))
         lines += [(text, "flag-urgent-advice") for text in dict.fromkeys(a.advice for a in urgent)]
     lines += [(f"{a.title} reported: {a.advice}", "flag-line") for a in alarms

@@ -16,7 +16,7 @@ import logging
 from fatiguelog.analysis.days import DayTable, IntakeTrack, build_table
 from fatiguelog.analysis.intake import timeline
 from fatiguelog.analysis.pem import pem_stats
-from fatiguelog.analysis.rules import Context, RuleRun, evaluate_all, run_starts
+from fatiguelog.analysis.rules import RED_DAYS, Context, RuleRun, evaluate_all, run_starts
 from fatiguelog.analysis.series import (
     CHART_RATINGS,
     bristol_mean,
@@ -182,7 +182,7 @@ def _alarms(table: DayTable, runs: list[RuleRun], a: int, b: int) -> tuple[Alarm
     out = []
     for key, words in RED_FLAGS.items():
         per_day = table.red[key].per_day
-        days = tuple(table.day(j) for j in range(max(0, min(a, b - 6)), b + 1) if per_day[j])
+        days = tuple(table.day(j) for j in range(max(0, a - RED_DAYS + 1), b + 1) if per_day[j])
         if not days:
             continue
         out.append(Alarm(key=key, title=words,

@@ -171,9 +171,9 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
     """Ranges of a steady daily amount of one substance, clipped to days `a..b`.
 
     Ranges are delimited by the intake events: a start, a stop, and an increase or decrease
-    that lasts (the mean of the taken days from it, up to 7 within 14 days, is still beyond
-    the rule's limit against the range so far, on at least 2 taken days). A day's wobble
-    within the limits stays in its range ("1-2 cups a day"). The last range is the current one.
+    that lasts (most of the taken days from it, up to 7 within 14 days and at least 2, are
+    beyond the rule's limit against the range so far). A day's wobble stays in its range
+    ("1-2 cups a day"). The last range is the current one.
     """
     taken = [i for i in sorted(track.totals) if i <= b]
     by_day = {i: event for i, event in events if i <= b}
@@ -253,8 +253,9 @@ def _open(i: int, change: str | None) -> dict:
 
 def _lasts(track: IntakeTrack, taken: list[int], i: int, b: int, kind: str,
            so_far: list[float]) -> bool:
-    """Whether a change on taken day `i` lasted: the mean of the taken days from `i` (up to 7,
-    within 14 days, none after `b`) is beyond the limit against the range so far."""
+    """Whether a change on taken day `i` lasted: of the taken days from `i` (up to 7, within
+    14 days, none after `b`; at least 2 of them), more than half are beyond the rule's limit
+    against the mean of the range so far."""
     if not so_far:
         return True
     at = bisect_left(taken, i)
@@ -262,6 +263,6 @@ def _lasts(track: IntakeTrack, taken: list[int], i: int, b: int, kind: str,
              if j < i + LOOKBACK_DAYS and j <= b]
     if len(ahead) < TIMELINE_MIN_AHEAD:
         return False
-    mean_ahead = sum(ahead) / len(ahead)
     reference = sum(so_far) / len(so_far)
-    return above(mean_ahead, reference) if kind == "increase" else below(mean_ahead, reference)
+    beyond = above if kind == "increase" else below
+    return 2 * sum(1 for amount in ahead if beyond(amount, reference)) > len(ahead)

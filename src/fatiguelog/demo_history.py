@@ -3,8 +3,9 @@
 The story told near the end of the history (so the default 90-day trend view shows it):
 a kratom dose increase followed within days by constipation (harder, fewer stools, straining)
 that lasts about four weeks, with a week of senna (a laxative) in it; a later reduction
-followed by looser stools; and a red flag reported three days before the end. Busy days are followed 1-2 days later by more PEM and fatigue. Some days are missing
-and some check-ins skip the bowel step, as in real use. The same seed (and end date) gives
+followed by looser stools; and a red flag reported three days before the end. Busy days are
+followed 1-2 days later by more PEM and fatigue. Some days are missing and some check-ins skip
+the bowel step, as in real use. The same seed (and end date) gives
 the same files. It writes files directly (no fsync per file) so 10 years take about a second.
 """
 

@@ -95,7 +95,8 @@ _BLEEDING: Final = (
     "bleeding is heavy or won't stop, call your emergency number."
 )
 _PROMPT: Final = "Seek medical care promptly, today."
-_SOON: Final = "See a GP soon: weight loss without trying is worth checking. It is not an emergency."
+_SOON: Final = ("See a GP soon: weight loss without trying is worth checking. It is not an "
+                "emergency.")
 RED_ADVICE: Final[dict[str, str]] = {
     "blood_in_stool": _BLEEDING,
     "black_stool": _BLEEDING,

@@ -97,7 +97,7 @@ def alarms_only(store: Store, last: date, days: int = 7) -> tuple[Alarm, ...]:
         try:
             entry = store.read(day).entry
             reported = entry.red_flags if entry is not None else []
-        except Exception:  # noqa: BLE001 - one unreadable day must not hide the others
+        except Exception:
             continue
         for key in reported:
             found.setdefault(key, []).append(day)

@@ -22,8 +22,7 @@ from fatiguelog.analysis.summary import (
     SleepStats,
     Summary,
 )
-from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST
-from fatiguelog.model import Entry
+from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, Entry
 from fatiguelog.problems import Problem
 
 FIRST = date(2026, 9, 1)

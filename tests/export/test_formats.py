@@ -194,8 +194,8 @@ def test_csv_opens_with_the_flags_urgent_ones_on_at_the_end_first(summary):
     coverage = _csv_tables(text)["coverage"]
     assert coverage[0] == ["id", "title", "checked", "needs"]
     assert len(coverage) == 1 + 17
-    assert ["gi.change", "Change from your usual bowel habit", "0"] == \
-        next(r for r in coverage if r[0] == "gi.change")[:3]
+    assert next(r for r in coverage if r[0] == "gi.change")[:3] == \
+        ["gi.change", "Change from your usual bowel habit", "0"]
 
 
 FORMULAS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", '=HYPERLINK("http://evil")']

@@ -8,10 +8,9 @@ else is reported as such and never hides an alarm symptom.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
-
-import logging
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack, build_table
 from fatiguelog.analysis.intake import timeline
@@ -107,7 +106,7 @@ def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Seque
     try:
         intake = _intake(table, ctx, settings, a, b)
         ranges = _timeline(table, ctx, settings, a, b)
-    except Exception as exc:  # noqa: BLE001 - the rest of the summary, red flags first, stands
+    except Exception as exc:
         log.exception("intake figures failed")
         intake, ranges = {}, ()
         trouble.append(Problem("(intake figures)", "could not be worked out because of an "
@@ -156,7 +155,7 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int) -> tuple[FlagRe
         try:
             evidence = run.evidence(latest)
             days = run.qualifying(since, latest)
-        except Exception as exc:  # noqa: BLE001 - say so; the flag itself still shows
+        except Exception as exc:
             log.exception("evidence of %s failed", info.id)
             evidence = f"(the numbers could not be worked out: {type(exc).__name__})"
             days = []

@@ -414,7 +414,8 @@ def _symptoms(s: Summary) -> str:
         )
     sl = s.sleep
     sleep = (
-        f"<p>Sleep: mean <strong>{c.num(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, quality "
+        f"<p>Sleep: mean <strong>{c.num(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
+        "quality "
         f"<strong>{c.num(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
         f"{sl.days} nights recorded.</p>"
         if sl.days
@@ -442,7 +443,6 @@ def _gi(s: Summary) -> str:
             '<section class="keep"><h2>Bowel habits</h2>'
             f"<p>No bowel movements recorded ({c.NO_DATA}).</p></section>"
         )
-    total = c.bristol_total(s)
     most = max([*gi.bristol_counts.values(), 1])
     rows = "".join(
         f'<tr><td class="n">{k}{_bristol_group(k)}</td><td>{escape(c.BRISTOL[k])}</td>'

@@ -195,7 +195,8 @@ def _rating_row(r: RatingStats) -> str:
     if not r.days:
         return f"| {esc(r.label)} | 0 | {c.NO_DATA} | | | | |"
     return (
-        f"| {esc(r.label)} | {r.days} | {c.num(r.mean, none=c.NO_DATA)} | {c.num(r.min)}-{c.num(r.max)} | "
+        f"| {esc(r.label)} | {r.days} | {c.num(r.mean, none=c.NO_DATA)} | "
+        f"{c.num(r.min)}-{c.num(r.max)} | "
         f"{c.num(r.first_half_mean)} | {c.num(r.second_half_mean)} | {c.signed(c.change(r))} |"
     )
 
@@ -228,7 +229,8 @@ def _sleep(s: Summary) -> list[str]:
     return [
         "## Sleep",
         "",
-        f"- Hours per night: mean **{c.num(sl.hours_mean, none=c.NO_DATA)}** ({sl.days} nights recorded)",
+        f"- Hours per night: mean **{c.num(sl.hours_mean, none=c.NO_DATA)}** "
+        f"({sl.days} nights recorded)",
         f"- Quality (0-10, higher is better): mean **{c.num(sl.quality_mean, none=c.NO_DATA)}**",
         "",
     ]

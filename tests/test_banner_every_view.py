@@ -176,7 +176,7 @@ def broken(*_args, **_kwargs):
 def test_red_flags_show_when_another_rule_raises(tmp_path, capsys, monkeypatch, fmt):
     import fatiguelog.analysis.rules as rules
 
-    monkeypatch.setattr(rules, "items_in", broken)  # the pattern, timing and lasting rules
+    monkeypatch.setattr(rules, "item_counts", broken)  # the pattern, timing and lasting rules
     root = history(tmp_path, {1: "blood_in_stool"})
     out = export(root, fmt, capsys)
     if fmt == "json":
@@ -196,7 +196,7 @@ def test_red_flags_show_when_another_rule_raises(tmp_path, capsys, monkeypatch, 
 def test_the_print_shows_red_flags_when_another_rule_raises(tmp_path, capsys, monkeypatch):
     import fatiguelog.analysis.rules as rules
 
-    monkeypatch.setattr(rules, "items_in", broken)
+    monkeypatch.setattr(rules, "item_counts", broken)
     out = printed(history(tmp_path, {1: "blood_in_stool"}), capsys)
     assert "URGENT: SEEK MEDICAL CARE PROMPTLY" in out.splitlines()[1]
 
@@ -217,7 +217,7 @@ async def test_home_shows_red_flags_when_the_summary_cannot_be_made(tmp_path, mo
 async def test_the_trend_view_shows_red_flags_when_another_rule_raises(tmp_path, monkeypatch):
     import fatiguelog.analysis.rules as rules
 
-    monkeypatch.setattr(rules, "items_in", broken)
+    monkeypatch.setattr(rules, "item_counts", broken)
     home, body = await app_views(history(tmp_path, {1: "blood_in_stool"}))
     assert home.startswith("!! SEEK MEDICAL CARE PROMPTLY: Blood in stool")
     assert body[0].startswith("!! SEEK MEDICAL CARE PROMPTLY !!")

@@ -123,3 +123,27 @@ def test_red_flags_carry_their_report_days_not_a_range():
     report = flag(s, "red.vomiting")
     assert report.evidence_days.count == 1 and report.report_days == (day(0),)
     assert s.banner == ()
+
+
+def test_a_rule_that_raises_hides_nothing_else(monkeypatch):
+    """The red flags (and every other rule) do not depend on a rule that fails."""
+    from fatiguelog.analysis import rules
+
+    out = [entry(n, stools=[stool(4)] if n < 30 else [stool(1, straining=True)] if n % 2
+                 else None) for n in range(60)]
+    out[58] = entry(58, stools=None, red=("fever",))
+    h = history(*out)
+    normal = summary(h, 0, 59)
+
+    def broken(ctx):
+        raise ZeroDivisionError("a bug")
+
+    order = tuple(broken if rule is rules.change else rule for rule in rules.ORDER)
+    monkeypatch.setattr(rules, "ORDER", order)
+    s = summary(h, 0, 59)
+    assert s.banner and s.banner[0].id == "red.fever"
+    assert [f for f in s.flags if f.id != "gi.change"] == \
+        [f for f in normal.flags if f.id != "gi.change"]
+    gap = next(g for g in s.coverage.unchecked if g.id == "gi.change")
+    assert gap.needs == "could not be checked because of an error in fatiguelog (ZeroDivisionError)"
+    assert "gi.change" in {f.id for f in normal.flags}

@@ -20,10 +20,10 @@ was written after its period.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
-from statistics import median
+from itertools import accumulate
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack
 from fatiguelog.analysis.summary import IntakeEvent, IntakeRange
@@ -59,63 +59,60 @@ def track_events(table: DayTable, track: IntakeTrack, days: list[int],
                  until: int | None = None) -> list[tuple[int, IntakeEvent]]:
     """Every event of one substance up to day index `until`, as (day index, event), in order.
 
-    `days` are the intake days (indexes, ascending). Each taken day costs a bisect and at most
-    7 additions, so every event of ten years is a single pass.
+    `days` are the intake days (indexes, ascending). Each taken day costs a bisect and two
+    prefix-sum lookups, so every event of ten years is a single pass.
     """
     stop_at = table.size - 1 if until is None else until
     taken = [i for i in sorted(track.totals) if i <= stop_at]
     amounts = [track.totals[i] for i in taken]
+    running = [0.0, *accumulate(amounts)]
+    known = table.intake_days.sums
     events: list[tuple[int, IntakeEvent]] = []
     previous: tuple[int, str, float] | None = None  # (taken position, direction, amount)
     for k, i in enumerate(taken):
         amount = amounts[k]
-        first = max(bisect_left(taken, i - LOOKBACK_DAYS), k - MEAN_DAYS)
-        recent = amounts[first:k]
+        first = max(bisect_left(taken, i - LOOKBACK_DAYS, 0, k), k - MEAN_DAYS)
         kind: str | None = None
         mean: float | None = None
-        if not recent:
-            known = table.intake_days.between(i - LOOKBACK_DAYS, i - 1)
-            if known >= START_MIN_INTAKE_DAYS:
+        if first == k:  # no taken day in the 14 before: a start, if enough of them are known
+            if known[i] - known[max(0, i - LOOKBACK_DAYS)] >= START_MIN_INTAKE_DAYS:
                 kind = "start"
         else:
-            mean = sum(recent) / len(recent)
+            mean = (running[k] - running[first]) / (k - first)
             if above(amount, mean):
                 kind = "increase"
             elif below(amount, mean):
                 kind = "decrease"
         if kind is not None:
-            way = _direction(kind)
+            way = "up" if kind in RISE_KINDS else "down"
             continues = (previous is not None and previous[0] == k - 1
                          and previous[1] == way and previous[2] == amount)
             events.append((i, IntakeEvent(table.day(i), track.name, track.unit, kind, amount,
                                           mean, continues)))
-            previous = (k, way or "", amount)
-    events.extend(_stops(table, track, taken, amounts, days, stop_at))
-    events.sort(key=lambda item: item[0])
+            previous = (k, way, amount)
+    stops = _stops(table, track, taken, running, days, stop_at)
+    if stops:
+        events = sorted([*events, *stops], key=lambda item: item[0])
     return events
 
 
-def _stops(table: DayTable, track: IntakeTrack, taken: list[int], amounts: list[float],
+def _stops(table: DayTable, track: IntakeTrack, taken: list[int], running: list[float],
            days: list[int], until: int) -> list[tuple[int, IntakeEvent]]:
-    """A stop on the first of 2+ consecutive intake days without it, right after a taken day."""
+    """A stop on the first of 2+ consecutive intake days without it, right after a taken day:
+    one pass over the intake days."""
     found: list[tuple[int, IntakeEvent]] = []
-    for k, i in enumerate(taken):
-        at = bisect_right(days, i)
-        following = [j for j in days[at:at + STOP_DAYS] if j <= until]
-        if len(following) < STOP_DAYS or any(j in track.totals for j in following):
-            continue
-        j = following[0]
-        first = max(bisect_left(taken, j - LOOKBACK_DAYS), k + 1 - MEAN_DAYS)
-        recent = amounts[first:k + 1]
-        mean = sum(recent) / len(recent) if recent else None
-        found.append((j, IntakeEvent(table.day(j), track.name, track.unit, "stop", 0.0, mean)))
+    totals = track.totals
+    for n in range(1, len(days) - 1):
+        j, before, after = days[n], days[n - 1], days[n + 1]
+        if after > until:
+            break
+        if before in totals and j not in totals and after not in totals:
+            k = bisect_left(taken, j)  # taken days before the stop
+            first = max(bisect_left(taken, j - LOOKBACK_DAYS, 0, k), k - MEAN_DAYS)
+            mean = (running[k] - running[first]) / (k - first) if k > first else None
+            found.append((j, IntakeEvent(table.day(j), track.name, track.unit, "stop", 0.0,
+                                         mean)))
     return found
-
-
-def _direction(kind: str | None) -> str | None:
-    if kind in RISE_KINDS:
-        return "up"
-    return "down" if kind in FALL_KINDS else None
 
 
 def shown_changes(events: Sequence[IntakeEvent]) -> list[tuple[IntakeEvent, date | None]]:
@@ -244,6 +241,14 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
         last = out[-1]
         out[-1] = IntakeRange(**{**last.__dict__, "current": True})
     return out
+
+
+def median(values: list[float]) -> float:
+    """The middle value (the mean of the two middle ones for an even count); `statistics`
+    would import `random` and `decimal` on the way to the first screen."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _open(i: int, change: str | None) -> dict:

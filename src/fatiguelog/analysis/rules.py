@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 from fatiguelog.analysis.days import Counts, DayTable
 from fatiguelog.analysis.intake import FALL_KINDS, RISE_KINDS, all_events, describe
@@ -100,6 +101,11 @@ class Context:
             if event.kind in kinds and self.settings.substance_class(event.substance) == "opioid"
         ]
         return sorted(found, key=lambda item: item[0])
+
+    @cached_property
+    def item_days(self) -> list[int]:
+        """1 on days meeting any Rome IV item (three rules read it)."""
+        return item_days(self.table)
 
     def first_entry(self) -> date | None:
         """The history's first entry: as told by the caller, else the table's first entry."""
@@ -196,6 +202,48 @@ def items_in(t: DayTable, lo: int, hi: int, min_answers: int, min_recorded: int
     return met, judged
 
 
+def item_counts(t: DayTable, window: int, min_answers: int, min_recorded: int
+                ) -> tuple[list[int], list[int]]:
+    """Per day: how many Rome IV items are met in the `window` days ending there, and how many
+    could be judged: `items_in` for every day at once, on the prefix sums (rules call this
+    for every day of ten years, so it avoids a call per sum)."""
+    n = t.size
+    lo = [max(0, i + 1 - window) for i in range(n)]
+    met = [0] * n
+    judged = [0] * n
+    pairs = [(t.hard.sums, t.bristol_n.sums)]
+    pairs += [(t.yes[key].sums, t.answered[key].sums) for _l, key, _w in ITEMS if key != "bristol"]
+    for yes, answered in pairs:
+        for i in range(n):
+            a = lo[i]
+            whole = answered[i + 1] - answered[a]
+            if whole >= min_answers:
+                judged[i] += 1
+                if 4 * (yes[i + 1] - yes[a]) > whole:
+                    met[i] += 1
+    rec, sbm = t.gi_recorded.sums, t.sbm.sums
+    for i in range(n):
+        a = lo[i]
+        recorded = rec[i + 1] - rec[a]
+        if recorded >= min_recorded:
+            judged[i] += 1
+            if 7 * (sbm[i + 1] - sbm[a]) < 3 * recorded:
+                met[i] += 1
+    return met, judged
+
+
+def windowed(counts: Counts, window: int) -> list[int]:
+    """`counts.window(i, window)` for every day, in one pass."""
+    sums = counts.sums
+    head = [sums[i + 1] - sums[0] for i in range(min(window, len(sums) - 1))]
+    return head + [b - a for a, b in zip(sums[1:], sums[window + 1:], strict=False)]
+
+
+def shifted(values: list[int], by: int) -> list[int]:
+    """`values[i - by]` for every day (0 before the table began)."""
+    return [0] * min(by, len(values)) + values[:max(0, len(values) - by)]
+
+
 def say_item(item: Item) -> str:
     if item.letter == "f":
         return f"(f) {7 * item.count / item.out_of:.1f} {item.words}"
@@ -231,12 +279,9 @@ INFREQUENT_DAYS, INFREQUENT_MIN_RECORDED, INFREQUENT_SBM = 7, 6, 3
 
 def infrequent(ctx: Context) -> RuleRun:
     t = ctx.table
-    active, enough = [], []
-    for i in range(t.size):
-        recorded = t.gi_recorded.window(i, INFREQUENT_DAYS)
-        ok = recorded >= INFREQUENT_MIN_RECORDED
-        enough.append(ok)
-        active.append(ok and t.sbm.window(i, INFREQUENT_DAYS) < INFREQUENT_SBM)
+    enough = [n >= INFREQUENT_MIN_RECORDED for n in windowed(t.gi_recorded, INFREQUENT_DAYS)]
+    active = [ok and n < INFREQUENT_SBM
+              for ok, n in zip(enough, windowed(t.sbm, INFREQUENT_DAYS), strict=True)]
 
     def evidence(i: int) -> str:
         sbm = t.sbm.window(i, INFREQUENT_DAYS)
@@ -307,12 +352,9 @@ INCOMPLETE = RuleInfo(
 def _share_rule(ctx: Context, info: RuleInfo, part: Counts, whole: Counts, what: str,
                 of: str) -> RuleRun:
     """Fires when `part` is more than 25% of `whole` over 14 days, `whole` at least 4."""
-    active, enough = [], []
-    for i in range(ctx.table.size):
-        n = whole.window(i, SHARE_DAYS)
-        ok = n >= SHARE_MIN_STOOLS
-        enough.append(ok)
-        active.append(ok and over_quarter(part.window(i, SHARE_DAYS), n))
+    wholes, parts = windowed(whole, SHARE_DAYS), windowed(part, SHARE_DAYS)
+    enough = [n >= SHARE_MIN_STOOLS for n in wholes]
+    active = [ok and 4 * k > n for ok, k, n in zip(enough, parts, wholes, strict=True)]
 
     def evidence(i: int) -> str:
         k, n = part.window(i, SHARE_DAYS), whole.window(i, SHARE_DAYS)
@@ -393,12 +435,9 @@ PATTERN = RuleInfo(
 
 def constipation_pattern(ctx: Context) -> RuleRun:
     t = ctx.table
-    active, enough = [], []
-    for i in range(t.size):
-        ok = t.gi_recorded.window(i, PATTERN_DAYS) >= PATTERN_MIN_RECORDED
-        enough.append(ok)
-        active.append(ok and len(items_in(t, i - PATTERN_DAYS + 1, i, PATTERN_MIN_ANSWERS,
-                                          PATTERN_MIN_F)[0]) >= MIN_ITEMS)
+    met, _judged = item_counts(t, PATTERN_DAYS, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
+    enough = [n >= PATTERN_MIN_RECORDED for n in windowed(t.gi_recorded, PATTERN_DAYS)]
+    active = [ok and k >= MIN_ITEMS for ok, k in zip(enough, met, strict=True)]
 
     def evidence(i: int) -> str:
         met, _judged = items_in(t, i - PATTERN_DAYS + 1, i, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
@@ -411,7 +450,7 @@ def constipation_pattern(ctx: Context) -> RuleRun:
         return f"needs {PATTERN.needs} (has {t.gi_recorded.window(i, PATTERN_DAYS)})"
 
     return RuleRun(PATTERN, active, enough, evidence, need,
-                   window_days(item_days(t), PATTERN_DAYS))
+                   window_days(ctx.item_days, PATTERN_DAYS))
 
 
 # --- gi.after_intake_increase -----------------------------------------------------------
@@ -437,12 +476,8 @@ AFTER_INCREASE = RuleInfo(
 
 def after_intake_increase(ctx: Context) -> RuleRun:
     t = ctx.table
-    met: list[bool] = []
-    judged: list[int] = []
-    for i in range(t.size):
-        found, n = items_in(t, i - AFTER_DAYS + 1, i, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
-        met.append(len(found) >= MIN_ITEMS)
-        judged.append(n)
+    counts, judged = item_counts(t, AFTER_DAYS, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
+    met = [k >= MIN_ITEMS for k in counts]
     starts = run_starts(met)
     rises = ctx.opioid_events(RISE_KINDS)
     rise_days = [i for i, _ in rises]
@@ -458,12 +493,9 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         hi = bisect_right(rise_days, s)
         return first_change(rises[lo:hi]) if hi > lo else None
 
-    active, enough = [], []
-    for i in range(t.size):
-        on = met[i] and cause(i) is not None
-        ok = on or (judged[i] >= MIN_ITEMS and t.intake_days.window(i, AFTER_INTAKE_DAYS) > 0)
-        active.append(on)
-        enough.append(ok)
+    intake = windowed(t.intake_days, AFTER_INTAKE_DAYS)
+    active = [bool(rises) and met[i] and cause(i) is not None for i in range(t.size)]
+    enough = [active[i] or (judged[i] >= MIN_ITEMS and intake[i] > 0) for i in range(t.size)]
 
     def evidence(i: int) -> str:
         event = cause(i)
@@ -484,7 +516,7 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         return "needs intake answers (doses or 'nothing taken') in the last 28 days (has none)"
 
     return RuleRun(AFTER_INCREASE, active, enough, evidence, need,
-                   window_days(item_days(t), AFTER_DAYS))
+                   window_days(ctx.item_days, AFTER_DAYS))
 
 
 # --- gi.change --------------------------------------------------------------------------
@@ -506,8 +538,7 @@ CHANGE = RuleInfo(
 )
 
 
-@dataclass(frozen=True)
-class _Change:
+class _Change(NamedTuple):
     """The last 14 days against the 28 before them, in counts (no text: computed daily)."""
 
     rec_w: int
@@ -576,12 +607,23 @@ def _change_at(t: DayTable, i: int) -> _Change:
 
 def change(ctx: Context) -> RuleRun:
     t = ctx.table
+    # The same counts as `_change_at`, for every day at once (the baseline is the 28-day
+    # window that ends 14 days earlier).
+    columns = []
+    for per_day in (t.gi_recorded, t.sbm, t.bristol_n, t.bristol_sum):
+        columns.append(windowed(per_day, CHANGE_DAYS))
+        columns.append(shifted(windowed(per_day, CHANGE_BASE), CHANGE_DAYS))
+    rec_w, rec_b, sbm_w, sbm_b, n_w, n_b, sum_w, sum_b = columns
     active, enough = [], []
     for i in range(t.size):
-        counts = _change_at(t, i)
-        ok = counts.rec_w >= CHANGE_MIN_RECENT and counts.rec_b >= CHANGE_MIN_BASE
+        ok = rec_w[i] >= CHANGE_MIN_RECENT and rec_b[i] >= CHANGE_MIN_BASE
         enough.append(ok)
-        active.append(ok and (counts.fell or counts.harder or counts.looser))
+        if not ok:
+            active.append(False)
+            continue
+        counts = _Change(rec_w[i], rec_b[i], sbm_w[i], sbm_b[i], n_w[i], sum_w[i], n_b[i],
+                         sum_b[i])
+        active.append(counts.fell or counts.harder or counts.looser)
 
     def evidence(i: int) -> str:
         return _change_at(t, i).said()
@@ -620,19 +662,12 @@ PERSISTENT = RuleInfo(
 
 def _weeks(t: DayTable) -> tuple[list[bool], list[bool], list[bool]]:
     """Per day: the week ending there is a constipation week, a loose week, judgeable."""
-    constipated, loose, judgeable = [], [], []
-    for i in range(t.size):
-        recorded = t.gi_recorded.window(i, WEEK)
-        ok = recorded >= WEEK_MIN_RECORDED
-        judgeable.append(ok)
-        if not ok:
-            constipated.append(False)
-            loose.append(False)
-            continue
-        met, _n = items_in(t, i - WEEK + 1, i, WEEK_MIN_ANSWERS, WEEK_MIN_RECORDED)
-        constipated.append(len(met) >= MIN_ITEMS)
-        k = t.loose.window(i, WEEK)
-        loose.append(k >= WEEK_MIN_LOOSE and over_quarter(k, t.bristol_n.window(i, WEEK)))
+    met, _judged = item_counts(t, WEEK, WEEK_MIN_ANSWERS, WEEK_MIN_RECORDED)
+    judgeable = [n >= WEEK_MIN_RECORDED for n in windowed(t.gi_recorded, WEEK)]
+    loose_n, typed = windowed(t.loose, WEEK), windowed(t.bristol_n, WEEK)
+    constipated = [ok and k >= MIN_ITEMS for ok, k in zip(judgeable, met, strict=True)]
+    loose = [ok and k >= WEEK_MIN_LOOSE and over_quarter(k, n)
+             for ok, k, n in zip(judgeable, loose_n, typed, strict=True)]
     return constipated, loose, judgeable
 
 
@@ -643,17 +678,27 @@ def persistent(ctx: Context) -> RuleRun:
     def blocks(i: int) -> list[int]:
         return [i - WEEK * k for k in range(WEEKS)]
 
+    def every_block(week: list[bool]) -> list[bool]:
+        """Per day: the week ending there and the 2 before it all are such weeks."""
+        out = list(week)
+        for k in range(1, WEEKS):
+            earlier = [False] * min(WEEK * k, len(week)) + week[:max(0, len(week) - WEEK * k)]
+            out = [a and b for a, b in zip(out, earlier, strict=True)]
+        return out
+
+    three_constipated, three_loose = every_block(constipated), every_block(loose)
+    all_judged = every_block(judgeable)
+
     def all_of(week: list[bool], i: int) -> bool:
-        return all(j >= 0 and week[j] for j in blocks(i))
+        return (three_constipated if week is constipated else three_loose)[i]
 
     run = [0] * t.size  # consecutive recorded days with a Bristol 6-7 stool, ending here
     for i in range(t.size):
         if t.gi_recorded.per_day[i] and t.loose.per_day[i]:
             run[i] = (run[i - 1] if i else 0) + 1
-    by_weeks = [all_of(constipated, i) or all_of(loose, i) for i in range(t.size)]
+    by_weeks = [a or b for a, b in zip(three_constipated, three_loose, strict=True)]
     active = [by_weeks[i] or run[i] > LOOSE_RUN for i in range(t.size)]
-    enough = [active[i] or all(j >= 0 and judgeable[j] for j in blocks(i))
-              for i in range(t.size)]
+    enough = [on or ok for on, ok in zip(active, all_judged, strict=True)]
 
     def evidence(i: int) -> str:
         parts = []
@@ -675,7 +720,7 @@ def persistent(ctx: Context) -> RuleRun:
         return (f"needs {PERSISTENT.needs} (has {', '.join(map(str, have))}, this week "
                 "first)")
 
-    symptom_days = item_days(t)
+    symptom_days = ctx.item_days
     loose_days = t.loose.per_day
 
     def qualifying(s: int, e: int) -> list[int]:
@@ -726,8 +771,8 @@ def red_info(key: str) -> RuleInfo:
 def red_flag(ctx: Context, key: str) -> RuleRun:
     t = ctx.table
     counts = t.red[key]
-    active = [counts.window(i, RED_DAYS) > 0 for i in range(t.size)]
-    enough = [active[i] or t.entry.window(i, RED_DAYS) > 0 for i in range(t.size)]
+    active = [n > 0 for n in windowed(counts, RED_DAYS)]
+    enough = [on or n > 0 for on, n in zip(active, windowed(t.entry, RED_DAYS), strict=True)]
 
     def evidence(i: int) -> str:
         days = [t.day(j).isoformat() for j in range(max(0, i - RED_DAYS + 1), i + 1)
@@ -804,7 +849,6 @@ ORDER: tuple[Callable[[Context], RuleRun], ...] = (
 )
 INFOS: tuple[RuleInfo, ...] = (INFREQUENT, HARD, STRAINING, INCOMPLETE, PATTERN, LOOSE, CHANGE,
                                AFTER_INCREASE, PERSISTENT, AGE)
-_INFO_OF = dict(zip(ORDER, INFOS, strict=True))
 
 
 def evaluate_red(ctx: Context) -> list[RuleRun]:
@@ -823,12 +867,12 @@ def evaluate_all(ctx: Context) -> list[RuleRun]:
     """Every rule, red flags first; each other rule in its own guard (a failure there is
     reported as "could not be checked" and never touches the red flags)."""
     runs = evaluate_red(ctx)
-    for rule in ORDER:
+    for rule, info in zip(ORDER, INFOS, strict=True):
         try:
             run = rule(ctx)
-        except Exception as exc:
-            log.exception("flag rule %s failed", _INFO_OF[rule].id)
-            run = failed(_INFO_OF[rule], ctx.table.size, exc)
+        except Exception as exc:  # one rule's bug must not hide the others
+            log.exception("flag rule %s failed", info.id)
+            run = failed(info, ctx.table.size, exc)
         ctx.runs[run.info.id] = run
         runs.append(run)
     return runs

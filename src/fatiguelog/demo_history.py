@@ -197,9 +197,10 @@ def _gi(rng: random.Random, day: date, story: _Story, phase: str) -> dict[str, A
     elif phase == "settled":  # no extremes, so the story's flags end cleanly
         count = rng.choice((1, 1, 2, 2, 3))
         forms, strain, incomplete, blocked = (3, 4, 4, 4, 5, 5, 4, 3), 0.05, 0.05, 0.0
-    else:
+    else:  # ordinary days: the odd hard or loose stool, rare straining (not a story of its own)
         count = rng.choice((1, 1, 2, 2, 3))
-        forms, strain, incomplete, blocked = (3, 3, 4, 4, 4, 4, 5, 5, 2, 6), 0.1, 0.1, 0.03
+        forms = (3, 3, 4, 4, 4, 4, 5, 5, 3, 4, 5, 4, 2, 6)
+        strain, incomplete, blocked = 0.06, 0.06, 0.02
     stools = []
     for n in range(count):
         stools.append({

@@ -65,8 +65,8 @@ def flag_lines(summary: Summary) -> list[tuple[str, str]]:
     if cov is not None and cov.unchecked:
         lines.append((not_checked_line(cov.unchecked), "flag-hint"))
     if summary.banner or others:
-        lines.append((f"Not a diagnosis: talk to your clinician ({checked}). Press t for the "
-                      "evidence, rule and source of each flag.", "flag-hint"))
+        lines.append((f"Not a diagnosis: talk to your clinician. t: each flag's evidence and rule "
+                      f"({checked}).", "flag-hint"))
     return lines
 
 

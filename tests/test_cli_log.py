@@ -57,11 +57,43 @@ def test_log_dose(cli, data_dir: Path) -> None:
     assert str(dose["time"]) == "08:30:00"
 
 
-def test_log_red_flag_says_seek_care(cli, data_dir: Path) -> None:
+def test_log_red_flag_says_what_to_do_graded_by_what_was_reported(cli, data_dir: Path) -> None:
     result = cli("log", "red-flag", "black_stool")
     assert result.code == 0
-    assert "seek medical care promptly" in result.out.lower()
+    assert "ask for an urgent gp appointment or call your urgent medical advice line today" \
+        in result.out.lower()
     assert entry_doc(data_dir)["red_flags"] == {"black_stool": True}
+    assert "seek medical care promptly, today" in cli("log", "red-flag", "fever").out.lower()
+    said = cli("log", "red-flag", "unintended_weight_loss").out
+    assert "See a GP soon" in said and "today" not in said.split(":", 1)[1]
+
+
+def test_log_laxative_marks_the_day(cli, data_dir: Path) -> None:
+    result = cli("log", "laxative", "--date", "2026-03-01")
+    assert result.code == 0 and result.out.count("\n") == 1
+    assert "laxative" in result.out and "2026-03-01" in result.out
+    doc = entry_doc(data_dir, date(2026, 3, 1))
+    assert doc["gi"] == {"laxative": True}  # not a recorded bowel-movement day by itself
+    cli("log", "stool", "4", "--date", "2026-03-01")
+    gi = entry_doc(data_dir, date(2026, 3, 1))["gi"]
+    assert gi["laxative"] is True and len(gi["stools"]) == 1
+
+
+def test_log_no_intake_records_an_answered_nothing(cli, data_dir: Path) -> None:
+    result = cli("log", "no-intake")
+    assert result.code == 0 and result.out.count("\n") == 1
+    assert "nothing taken" in result.out
+    assert entry_doc(data_dir)["intake"] == []
+
+
+def test_log_no_intake_refuses_a_day_with_doses(cli, data_dir: Path) -> None:
+    cli("log", "dose", "kratom", "2", "g")
+    before = (data_dir / "entries" / f"{TODAY.year}" / f"{TODAY}.toml").read_bytes()
+    result = cli("log", "no-intake")
+    assert result.code == 1
+    assert result.err.count("\n") == 1 and "1 dose(s) are already recorded" in result.err
+    assert "Traceback" not in result.err
+    assert (data_dir / "entries" / f"{TODAY.year}" / f"{TODAY}.toml").read_bytes() == before
 
 
 def test_a_stool_after_none_today_replaces_none(cli, data_dir: Path) -> None:

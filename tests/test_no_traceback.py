@@ -32,6 +32,8 @@ COMMANDS: dict[str, list[str]] = {
     "log dose": ["log", "dose", "kratom", "1", "g", "--date", "{D}"],
     "log none": ["log", "none", "--date", "{D}"],
     "log red-flag": ["log", "red-flag", "fever", "--date", "{D}"],
+    "log laxative": ["log", "laxative", "--date", "{D}"],
+    "log no-intake": ["log", "no-intake", "--date", "{D}"],
     "export --to": ["export", "--format", "md", "--to", "{D}"],
     "export --from": ["export", "--format", "json", "--from", "{D}", "--to", "{D}"],
     "trends": ["trends"],

@@ -125,3 +125,47 @@ def test_a_past_period_uses_the_days_after_it_for_delayed_pem(tmp_path: Path) ->
     streamed = summarize(Store(tmp_path), Settings(), first, last, keep_entries=False)
     whole = build_summary(Store(tmp_path).load_all(), Settings(), first, last)
     assert streamed.pem == whole.pem
+
+
+def _weeks_of(kind: str):
+    """A day of constipation (a hard straining stool on 2 days in 3) or a calm day."""
+    def make(i: int, day: date):
+        if kind == "c":
+            return day_entry(day, bristol=(1,) if i % 3 else (), straining=True)
+        return calm(i, day)
+    return make
+
+
+def _episodes(root: Path, days: int, constipated: list[range]) -> None:
+    def make(i: int, day: date):
+        hard = any(i in r for r in constipated)
+        return _weeks_of("c" if hard else "n")(i, day)
+    build(root, days, make)
+
+
+def test_age_change_looks_back_a_year_before_the_change_began(tmp_path: Path) -> None:
+    """red.age_change: "not active on any day of the 365 days before its current run began":
+    a 30-day view must read back that far, not just its usual lookback."""
+    root = tmp_path / "data"
+    days = 400
+    _episodes(root, days, [range(150, 180), range(days - 30, days)])  # 250 days apart
+    settings = Settings(birth_year=1960)
+    store = Store(root)
+    first, last = period_for(30, TODAY)
+    summary = summarize(store, settings, first, last, today=TODAY)
+    ids = {f.id for f in summary.flags}
+    assert "gi.persistent" in ids
+    assert "red.age_change" not in ids  # the same kind of change 250 days before: not new
+    full = build_summary(store.load_all(), settings, first, last)
+    assert "red.age_change" not in {f.id for f in full.flags}
+
+
+def test_age_change_names_the_first_entry_of_the_whole_history(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    days = 300
+    _episodes(root, days, [range(days - 30, days)])
+    summary = summarize(Store(root), Settings(birth_year=1960), *period_for(30, TODAY),
+                        today=TODAY)
+    age = next(f for f in summary.flags if f.id == "red.age_change")
+    start = (TODAY - timedelta(days=days - 1)).isoformat()
+    assert f"new as far as your entries go (they start on {start})" in age.evidence

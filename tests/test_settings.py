@@ -12,14 +12,34 @@ from fatiguelog.store import StoreError
 from tests.conftest import mode
 
 
-def test_missing_settings_mean_defaults_with_kratom_opioid_acting(tmp_path: Path) -> None:
+def test_missing_settings_list_no_substance_but_the_table_still_classifies(tmp_path: Path) -> None:
+    """Why: "every user sees 'Yours: kratom, 7-hydroxymitragynine' whether or not they take
+    it"."""
     settings, problems = load_settings(tmp_path)
     assert problems == []
-    kratom = settings.substance("Kratom")
-    assert kratom is not None and kratom.opioid_acting
+    assert settings.substances == ()
+    assert settings.substance("Kratom") is None
+    assert settings.substance_class("Kratom") == "opioid"
     assert settings.is_opioid_acting("7-OH tablets")
-    assert not settings.is_opioid_acting("magnesium")
+    assert settings.substance_class("senna") == "laxative"
+    assert settings.substance_class("magnesium") is None  # not classified, never "no"
     assert all(settings.asks(step) for step in ("sleep", "intake", "notes"))
+
+
+def test_class_in_settings_wins_and_version_1_opioid_acting_still_means_opioid(
+        tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text(
+        '[[substances]]\nname = "kratom"\nunit = "g"\nclass = "other"\n'
+        '[[substances]]\nname = "Kanna"\nunit = "mg"\nopioid_acting = true\n'
+        '[[substances]]\nname = "Tea X"\nunit = "cup"\nclass = "laxative"\n'
+        '[[substances]]\nname = "codeine"\nunit = "mg"\n'
+    )
+    settings, problems = load_settings(tmp_path)
+    assert problems == []
+    assert settings.substance_class("Kratom") == "other"
+    assert settings.substance_class("kanna") == "opioid"
+    assert settings.substance_class("tea x") == "laxative"
+    assert settings.substance_class("Codeine") == "opioid"  # no class set: the table
 
 
 def test_user_substances_steps_theme_and_birth_year(tmp_path: Path) -> None:
@@ -32,7 +52,9 @@ def test_user_substances_steps_theme_and_birth_year(tmp_path: Path) -> None:
     assert problems == []
     assert settings.theme == "light" and settings.birth_year == 1968
     assert not settings.asks("diet") and settings.asks("sleep")
-    assert settings.substance("movicol") == Substance("Movicol", "other", False)
+    assert settings.substance("movicol") == Substance("Movicol", "other", None)
+    assert settings.substance_class("movicol") == "laxative"  # from the built-in table
+    assert settings.substance("kratom") == Substance("kratom", "g", "opioid")
 
     save_settings(tmp_path, settings)
     doc = tomllib.loads((tmp_path / "settings.toml").read_text())
@@ -49,6 +71,8 @@ def test_user_substances_steps_theme_and_birth_year(tmp_path: Path) -> None:
         ('[[substances]]\nunit = "g"\n', "needs a name"),
         ('[[substances]]\nname = "x"\nunit = "kg"\n', "unit must be"),
         ("[steps]\nsleep = 1\n", "steps.sleep"),
+        ('[[substances]]\nname = "x"\nunit = "g"\nclass = 3\n', "class must be one of"),
+        ('[[substances]]\nname = "x"\nunit = "g"\nclass = "opiate"\n', "class must be one of"),
     ],
 )
 def test_bad_settings_are_reported_and_defaults_used(tmp_path: Path, text: str, words: str) -> None:

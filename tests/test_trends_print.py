@@ -35,16 +35,20 @@ def save(root: Path, day: date, doc: dict) -> None:
 
 def test_demo_history_prints_flags_charts_pem_and_the_caveat(tmp_path):
     generate(tmp_path, days=180)
-    out = run(tmp_path)
+    out = run(tmp_path, width=200)
     assert "URGENT: SEEK MEDICAL CARE PROMPTLY" in out
-    assert out.index("Blood in stool reported") < out.index("Few bowel movements")
-    assert "Constipation began after an intake increase" in out
-    for label in ("Evidence:", "Rule:", "Source:", "Advice:", "Rome IV"):
+    assert out.index("Blood in stool: reported on") < out.index("Few bowel movements")
+    assert "Constipation after starting or increasing an opioid-class substance" in out
+    for label in ("Lasted:", "Evidence:", "Rule:", "Source:", "Advice:", "Rome IV"):
         assert label in out
     for chart in ("Fatigue", "PEM", "Sleep hours", "Exertion", "SBMs a week", "Bristol type",
                   "kratom"):
         assert chart in out
     assert "▲ kratom went up to 4 g" in out
+    assert "class: opioid" in out and "class: not classified" in out
+    assert out.index("SBM means spontaneous bowel movement") < out.index("SBMs")
+    assert "Rules checked on " in out
+    assert "gi.infrequent" not in out and "red.blood_in_stool" not in out
     assert "Delayed PEM" in out and "After higher-exertion days" in out
     assert "This is not a diagnosis" in out
     first = (date.today() - timedelta(days=89)).isoformat()
@@ -65,9 +69,10 @@ def test_user_text_is_printed_literally(tmp_path):
 
 
 def test_empty_history_says_not_enough_data(tmp_path):
-    out = run(tmp_path, days=30)
-    assert "No flags in this period." in out
-    assert "Few bowel movements: not enough data" in out
+    out = run(tmp_path, days=30, width=200)
+    assert "No flag was on in this period (0 of 17 rules could be checked" in out
+    assert "Rules checked on " in out and ": 0 of 17. 17 could not be checked" in out
+    assert "- Few bowel movements: needs at least 6 days with bowel movements recorded" in out
     assert "This is not a diagnosis" in out
 
 

@@ -1,10 +1,11 @@
 """A realistic, seeded demo history: for `fatiguelog demo`, screenshots and the benchmark.
 
 The story told near the end of the history (so the default 90-day trend view shows it):
-a kratom dose increase followed within days by constipation (harder, fewer stools, straining),
-a later reduction followed by looser stools, and a red flag reported three days before the
-end. Busy days are followed 1-2 days later by more PEM and fatigue. Some days are missing
-and some check-ins skip the bowel step, as in real use. The same seed (and end date) gives
+a kratom dose increase followed within days by constipation (harder, fewer stools, straining)
+that lasts about four weeks, with a week of senna (a laxative) in it; a later reduction
+followed by looser stools; and a red flag reported three days before the end. Busy days are
+followed 1-2 days later by more PEM and fatigue. Some days are missing and some check-ins skip
+the bowel step, as in real use. The same seed (and end date) gives
 the same files. It writes files directly (no fsync per file) so 10 years take about a second.
 """
 
@@ -27,15 +28,15 @@ INCREASE = 70  # kratom 2 g -> 4 g a day
 CONSTIPATION = (68, 41)  # hard, few stools, straining
 REDUCTION = 40  # kratom 4 g -> 1.5 g a day
 LOOSE = (38, 29)  # looser stools after the reduction
-LAXATIVE = (52, 46)  # laxative days in the constipated weeks
+LAXATIVE = (52, 46)  # a week of senna (a laxative) in the constipated weeks, days 52 to 46
 RED_FLAG = 3  # blood in stool, so a red flag is active at the end
 MISSING = (50, 15)  # two forgotten days inside the story
 STORY_SPAN = 150
 
 SUBSTANCES = (
-    Substance("kratom", "g", opioid_acting=True),
-    Substance("magnesium", "mg"),
-    Substance("coffee", "cup"),
+    Substance("kratom", "g", klass="opioid"),
+    Substance("magnesium", "mg", klass="other"),
+    Substance("coffee", "cup"),  # left without a class: views say "not classified"
 )
 BIRTH_YEAR = 1968
 
@@ -74,7 +75,8 @@ def generate(root: Path, *, days: int = 180, seed: int = 7, end: date | None = N
         increase=back(INCREASE), reduction=back(REDUCTION),
         constipation=(back(CONSTIPATION[0]), back(CONSTIPATION[1])),
         loose=(back(LOOSE[0]), back(LOOSE[1])),
-        laxative={back(n) for n in LAXATIVE}, red_flag=back(RED_FLAG),
+        laxative={back(n) for n in range(LAXATIVE[1], LAXATIVE[0] + 1)},
+        red_flag=back(RED_FLAG),
         missing={back(n) for n in MISSING} if days >= STORY_SPAN else set(),
         calm_from=back(INCREASE + 20),
     )
@@ -175,6 +177,9 @@ def _intake(rng: random.Random, day: date, story: _Story) -> list[dict[str, Any]
          "time": time(15, rng.randint(0, 59))},
     ]
     doses.append({"substance": "magnesium", "amount": 200, "unit": "mg", "form": "tablet"})
+    if day in story.laxative:  # a laxative-class dose (senna) on the laxative days
+        doses.append({"substance": "senna", "amount": 15, "unit": "mg", "form": "tablet",
+                      "time": time(22, 0)})
     doses.append({"substance": "coffee", "amount": 2 if rng.random() < 0.05 else 1,
                   "unit": "cup"})
     return doses
@@ -192,9 +197,10 @@ def _gi(rng: random.Random, day: date, story: _Story, phase: str) -> dict[str, A
     elif phase == "settled":  # no extremes, so the story's flags end cleanly
         count = rng.choice((1, 1, 2, 2, 3))
         forms, strain, incomplete, blocked = (3, 4, 4, 4, 5, 5, 4, 3), 0.05, 0.05, 0.0
-    else:
+    else:  # ordinary days: the odd hard or loose stool, rare straining (not a story of its own)
         count = rng.choice((1, 1, 2, 2, 3))
-        forms, strain, incomplete, blocked = (3, 3, 4, 4, 4, 4, 5, 5, 2, 6), 0.1, 0.1, 0.03
+        forms = (3, 3, 4, 4, 4, 4, 5, 5, 3, 4, 5, 4, 2, 6)
+        strain, incomplete, blocked = 0.06, 0.06, 0.02
     stools = []
     for n in range(count):
         stools.append({

@@ -86,6 +86,37 @@ SEEK_CARE: Final = (
     "If you feel very unwell, call your local emergency number."
 )
 
+# Advice graded by what was reported (flags.md v2). Bleeding: an urgent GP appointment or the
+# urgent advice line today; the other alarm signs: prompt care today; weight loss without
+# trying: a GP soon (not an emergency). The "past" forms are for a report before the last day
+# of a period that ends before today: they never say "today".
+_BLEEDING: Final = (
+    "Ask for an urgent GP appointment or call your urgent medical advice line today; if "
+    "bleeding is heavy or won't stop, call your emergency number."
+)
+_PROMPT: Final = "Seek medical care promptly, today."
+_SOON: Final = ("See a GP soon: weight loss without trying is worth checking. It is not an "
+                "emergency.")
+RED_ADVICE: Final[dict[str, str]] = {
+    "blood_in_stool": _BLEEDING,
+    "black_stool": _BLEEDING,
+    "severe_abdominal_pain": _PROMPT,
+    "vomiting": _PROMPT,
+    "no_stool_no_gas": _PROMPT,
+    "fever": _PROMPT,
+    "unintended_weight_loss": _SOON,
+}
+RED_ADVICE_PAST: Final[dict[str, str]] = {
+    key: ("If no clinician has seen you about it yet, ask for an urgent GP appointment or call "
+          "your urgent medical advice line; if bleeding is heavy or won't stop, call your "
+          "emergency number.") if text is _BLEEDING else
+         ("If no clinician has seen you about it yet, seek medical care promptly.")
+    if text is _PROMPT else text
+    for key, text in RED_ADVICE.items()
+}
+#: Red flags at level "urgent" (the banner); the others are warnings.
+URGENT_RED_FLAGS: Final = frozenset(k for k in RED_FLAGS if k != "unintended_weight_loss")
+
 SECTIONS: Final = ("symptoms", "sleep", "activity", "gi", "diet", "red_flags")
 
 

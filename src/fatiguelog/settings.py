@@ -18,6 +18,7 @@ from fatiguelog.atomic import atomic_write
 from fatiguelog.dates import MIDNIGHT, parse_day_start
 from fatiguelog.model import UNITS
 from fatiguelog.problems import Problem
+from fatiguelog.substances import CLASSES, builtin_class
 
 #: Optional check-in steps a user can switch off (symptoms, bowel movements and red flags
 #: are always asked: they are what the flags need).
@@ -27,18 +28,31 @@ THEMES: Final = ("dark", "light")
 
 @dataclass(frozen=True)
 class Substance:
+    """One of the user's substances. `klass` is the `class` the user set (opioid, laxative,
+    other); None means "from the built-in table" (flags.md), else not classified."""
+
     name: str
     unit: str = "g"
-    opioid_acting: bool = False
+    klass: str | None = None
 
     def matches(self, name: str) -> bool:
         return self.name.casefold() == name.strip().casefold()
 
+    @property
+    def opioid_acting(self) -> bool:
+        """Version 1's flag, kept for readers of it: the substance's class is `opioid`."""
+        return substance_class(self.name, self.klass) == "opioid"
 
-DEFAULT_SUBSTANCES: Final = (
-    Substance("kratom", "g", opioid_acting=True),
-    Substance("7-hydroxymitragynine", "mg", opioid_acting=True),
-)
+
+#: None by default: nothing is presumed about the user (entry-format.md, "Added: settings").
+DEFAULT_SUBSTANCES: Final[tuple[Substance, ...]] = ()
+
+
+def substance_class(name: str, klass: str | None = None) -> str | None:
+    """The class set in settings, else the built-in table's, else None (not classified)."""
+    if klass in CLASSES:
+        return klass
+    return builtin_class(name)
 
 
 @dataclass(frozen=True)
@@ -57,12 +71,14 @@ class Settings:
     def substance(self, name: str) -> Substance | None:
         return next((s for s in self.substances if s.matches(name)), None)
 
-    def is_opioid_acting(self, name: str) -> bool:
+    def substance_class(self, name: str) -> str | None:
+        """`opioid`, `laxative`, `other`, or None (not classified): the user's `class` for
+        this name in settings, else the built-in table."""
         known = self.substance(name)
-        if known is not None:
-            return known.opioid_acting
-        folded = name.casefold()
-        return "kratom" in folded or "mitragynine" in folded or "7-oh" in folded
+        return substance_class(name, known.klass if known is not None else None)
+
+    def is_opioid_acting(self, name: str) -> bool:
+        return self.substance_class(name) == "opioid"
 
     def with_theme(self, theme: str) -> Settings:
         return replace(self, theme=theme)
@@ -95,12 +111,19 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
                 problems.append(Problem(rel, f"substance {item['name']!r}: unit must be one of "
                                              f"{', '.join(UNITS)}, not {unit!r}"))
                 unit = "other"
+            klass = item.get("class")
+            if klass is not None and klass not in CLASSES:
+                problems.append(Problem(rel, f"substance {item['name']!r}: class must be one of "
+                                             f"{', '.join(CLASSES)}, not {klass!r} (the built-in "
+                                             "table is used)"))
+                klass = None
             opioid = item.get("opioid_acting", False)
             if not isinstance(opioid, bool):
                 problems.append(Problem(rel, f"substance {item['name']!r}: opioid_acting must be "
                                              "true or false"))
-                opioid = False
-            substances.append(Substance(item["name"].strip(), unit, opioid))
+            elif opioid and klass is None:
+                klass = "opioid"  # version 1's way of saying it
+            substances.append(Substance(item["name"].strip(), unit, klass))
 
     steps = dict(defaults.steps)
     raw_steps = doc.get("steps", {})
@@ -171,7 +194,7 @@ def settings_document(settings: Settings) -> dict[str, Any]:
     doc.update(settings.extra)
     doc["steps"] = dict(settings.steps)
     doc["substances"] = [
-        {"name": s.name, "unit": s.unit, "opioid_acting": s.opioid_acting}
+        {"name": s.name, "unit": s.unit, **({"class": s.klass} if s.klass else {})}
         for s in settings.substances
     ]
     return doc

@@ -1,4 +1,5 @@
-"""Intake events and the constipation-after-increase attribution."""
+"""Intake events (flags.md v2) and the two rules that read them: the opioid timing rule and the
+reduction note on loose stools."""
 
 from __future__ import annotations
 
@@ -25,12 +26,12 @@ def events(h, last: int, name: str = KRATOM):
     return [] if stats is None else [(e.day, e.kind) for e in stats.events]
 
 
+# --- increase and decrease: against the mean of the last (up to 7) taken days ------------
 @pytest.mark.parametrize(("amount", "kind"), [
     (2.5, None),  # exactly 25% above the mean of 2: not more than 25%
     (2.51, "increase"),
     (1.5, None),  # exactly 75% of the mean
     (1.49, "decrease"),
-    (0, "stop"),
 ])
 def test_increase_and_decrease_thresholds(amount, kind):
     h = doses({**{n: 2.0 for n in range(7)}, 7: amount})
@@ -38,31 +39,65 @@ def test_increase_and_decrease_thresholds(amount, kind):
     assert events(h, 7) == expected
 
 
-def test_needs_seven_previous_intake_days_for_an_amount_change():
-    h = doses({**{n: 2.0 for n in range(6)}, 6: 8.0})
-    assert events(h, 6) == []
+def test_the_mean_is_of_the_last_seven_taken_days_only():
+    # 1 g for 3 days, then 4 g for 7: the 8th 4 g day is compared with the 4 g days only.
+    h = doses({**{n: 1.0 for n in range(3)}, **{n: 4.0 for n in range(3, 11)}})
+    kinds = events(h, 10)
+    assert (day(10), "increase") not in kinds
+    assert kinds[0] == (day(3), "increase")
 
 
-def test_a_day_without_an_intake_answer_is_unknown_not_a_stop():
-    h = doses({**{n: 2.0 for n in range(7)}, 7: None, 8: 2.0})
-    assert events(h, 8) == []
-    h = doses({**{n: 2.0 for n in range(7)}, 7: 0, 8: 2.0})
-    assert events(h, 8) == [(day(7), "stop")]
+def test_one_earlier_taken_day_is_enough_to_compare_with():
+    assert events(doses({0: 2.0, 1: 4.0}), 1) == [(day(1), "increase")]
 
 
-def test_start_after_fourteen_days_without_and_never_the_first_intake_day():
-    # First intake day of history: never a start.
+def test_taken_days_older_than_14_days_are_not_compared_with():
+    # 2 g on day 0, nothing known for 14 days, 4 g on day 15: nothing to compare with, and
+    # too few intake days before it to call it a start.
+    assert events(doses({0: 2.0, 15: 4.0}), 15) == []
+
+
+def test_days_off_are_not_zeros():
+    """Why: "kratom 2 g a day, two days off, back to 2 g: 'increased to 2 g/day'"."""
+    h = doses({**{n: 2.0 for n in range(7)}, 7: 0, 8: 0, 9: 2.0, 10: 2.0})
+    assert events(h, 10) == [(day(7), "stop")]  # two days off is a stop; going back is nothing
+
+
+# --- stop: the first of 2 or more consecutive intake days without it --------------------
+def test_a_single_missed_day_is_not_a_stop():
+    assert events(doses({**{n: 2.0 for n in range(7)}, 7: 0, 8: 2.0}), 8) == []
+
+
+def test_two_intake_days_without_it_are_a_stop_on_the_first():
+    assert events(doses({**{n: 2.0 for n in range(7)}, 7: 0, 8: 0}), 8) == [(day(7), "stop")]
+
+
+def test_a_day_without_an_intake_answer_is_unknown_neither_breaking_nor_making_a_stop():
+    assert events(doses({**{n: 2.0 for n in range(7)}, 7: None, 8: 2.0}), 8) == []
+    h = doses({**{n: 2.0 for n in range(7)}, 7: 0, 8: None, 9: 0})
+    assert events(h, 9) == [(day(7), "stop")]
+
+
+def test_a_stop_needs_its_second_day_inside_the_period():
+    h = doses({**{n: 2.0 for n in range(7)}, 7: 0, 8: 0})
+    assert events(h, 7) == []  # on day 7 it is one day off, not (yet) a stop
+
+
+# --- start: no taken day in the 14 before, at least 7 of them intake days ---------------
+@pytest.mark.parametrize(("known", "start"), [(7, True), (6, False), (14, True)])
+def test_start_needs_seven_of_the_fourteen_days_before_known(known, start):
+    amounts: dict[int, float | None] = {n: None for n in range(14)}
+    for n in range(14 - known, 14):
+        amounts[n] = 0
+    amounts[14] = 2.0
+    assert events(doses(amounts), 14) == ([(day(14), "start")] if start else [])
+
+
+def test_the_first_intake_day_of_a_history_is_never_a_start():
     assert events(doses({0: 2.0, 1: 2.0}), 1) == []
-    # Answered "nothing" for 15 days, then taken: a start.
-    h = doses({**{n: 0 for n in range(15)}, 15: 2.0})
-    assert events(h, 15) == [(day(15), "start")]
-    # A new substance on the 14th day of intake answers: 13 days without it is not a start,
-    # but it is still more than 25% above the previous 7 days' mean of 0: an increase.
-    h = doses({**{n: 0 for n in range(13)}, 13: 2.0})
-    assert events(h, 13) == [(day(13), "increase")]
-    h = doses({**{n: 0 for n in range(14)}, 14: 2.0})  # 14 days without: a start
-    assert events(h, 14) == [(day(14), "start")]
-    # Taken 14 days earlier (only 13 days without): not a start.
+
+
+def test_taken_13_days_before_is_not_a_start():
     h = doses({0: 2.0, **{n: 0 for n in range(1, 14)}, 14: 2.0})
     assert (day(14), "start") not in events(h, 14)
 
@@ -74,86 +109,92 @@ def test_sustained_change_is_marked_as_continuing():
     assert [e.continues for e in stats.events][:2] == [False, True]
 
 
-# --- gi.after_intake_increase ------------------------------------------------------------
-def constipation_after(change_day: int, dry_from: int, *, substance: str = KRATOM,
-                       after: float = 4.0):
-    """2 g a day of `substance` until `change_day`, then `after`; one stool a day until
-    `dry_from`, then none (gi.infrequent begins 4 days after `dry_from`)."""
+# --- gi.after_intake_increase: 2+ Rome IV items, an opioid start or increase ----------
+def constipated(n: int) -> list:
+    """From day 20: a hard, straining stool on two days in three (items (a) and (b))."""
+    if n < 20:
+        return [stool(4, straining=False)]
+    return [stool(1, straining=True)] if n % 3 else []
+
+
+def timing_history(start_day: int | None, *, substance: str = KRATOM, days: int = 34):
+    """Nothing taken until `start_day` (answered), then 2 g a day; constipation from day 20."""
     out = []
-    for n in range(dry_from + 12):
-        amount = 2.0 if n < change_day else after
-        out.append(entry(n, stools=[stool(4)] if n < dry_from else None,
-                         intake=[(substance, amount, "g")]))
+    for n in range(days):
+        taken = start_day is not None and n >= start_day
+        out.append(entry(n, stools=constipated(n) or None,
+                         intake=[(substance, 2.0, "g")] if taken else []))
     return history(*out)
 
 
-def test_constipation_after_an_increase_is_attributed():
-    h = constipation_after(10, 13)  # increase on day 10, gi.infrequent from day 17
-    s = summary(h, 17)
-    assert "gi.after_intake_increase" in {f.id for f in s.flags}
-    report = flag(s, "gi.after_intake_increase")
+def run_start() -> int:
+    """The first day of the run of "2 or more items" in the timing history (start on day s)."""
+    s = summary(timing_history(18), 33)
+    return (flag(s, "gi.after_intake_increase").since - day(0)).days
+
+
+@pytest.mark.parametrize(("offset", "fires"), [
+    (-15, False), (-14, True), (-1, True), (0, True), (1, False)])
+def test_the_start_must_lie_in_the_14_days_before_the_run_began_inclusive(offset, fires):
+    s = run_start()
+    h = timing_history(s + offset)
+    assert ("gi.after_intake_increase" in active_at(h, 33)) is fires
+
+
+def test_the_timing_flag_names_its_start_with_date_substance_and_amount():
+    s = run_start()
+    report = flag(summary(timing_history(s - 3), 33), "gi.after_intake_increase")
+    assert f"kratom started on {day(s - 3).isoformat()} at 2 g/day" in report.evidence
+    assert "3 days after" in report.evidence
     assert "timing association, not proof" in report.evidence
-    assert "kratom went up to 4 g on 2026-01-11" in report.evidence
-    assert "clinician" in report.advice
-    assert report.level == "warn"
+    assert report.level == "warn" and "clinician" in report.advice
 
 
-def test_constipation_without_a_change_is_not_attributed():
-    h = constipation_after(10, 13, after=2.0)
-    assert "gi.infrequent" in active_at(h, 17)
-    assert "gi.after_intake_increase" not in active_at(h, 17)
+def test_one_item_is_not_enough():
+    # Only straining (no hard stools, plenty of stools): one item.
+    out = [entry(n, stools=[stool(4, straining=n >= 20)] * 2, intake=[(KRATOM, 2.0, "g")]
+                 if n >= 18 else []) for n in range(34)]
+    assert "gi.after_intake_increase" not in active_at(history(*out), 33)
 
 
-def test_increase_of_a_substance_that_is_not_opioid_acting_is_not_attributed():
-    h = constipation_after(10, 13, substance="magnesium")
-    assert "gi.infrequent" in active_at(h, 17)
-    assert "gi.after_intake_increase" not in active_at(h, 17)
+def test_a_substance_that_is_not_opioid_class_is_not_cited():
+    h = timing_history(18, substance="magnesium")
+    assert "gi.after_intake_increase" not in active_at(h, 33)
 
 
-@pytest.mark.parametrize(("dry_from", "fires"), [(24, True), (25, False)])
-def test_attribution_window_is_fourteen_days(dry_from, fires):
-    # The 2 -> 4 g change counts as an increase on days 10-14 while the 7-day mean catches up;
-    # gi.infrequent begins on dry_from + 4: day 28 is 14 days after day 14, day 29 is 15.
-    h = constipation_after(10, dry_from)
-    begins = dry_from + 4
-    assert "gi.infrequent" in active_at(h, begins)
-    assert "gi.infrequent" not in active_at(h, begins - 1)
-    assert ("gi.after_intake_increase" in active_at(h, begins)) is fires
+def test_codeine_is_opioid_class_without_any_setting():
+    assert "gi.after_intake_increase" in active_at(timing_history(18, substance="Codeine"), 33)
 
 
-def test_constipation_that_began_before_the_increase_is_not_attributed():
-    h = constipation_after(20, 13)  # dry from day 13 (flag from 17), increase on day 20
-    assert "gi.after_intake_increase" not in active_at(h, 22)
-
-
-# --- gi.loose_stools and a reduction ------------------------------------------------------
-def loose_after(change_day: int | None):
+# --- gi.loose_stools and a decrease or stop in the 7 days before the run began ----------
+def loose_after_stop(stop_day: int | None):
+    """Kratom 4 g a day until `stop_day` (then answered nothing); loose stools from day 16."""
     out = []
     for n in range(24):
-        amount = 1.0 if change_day is not None and n >= change_day else 4.0
+        taken = stop_day is None or n < stop_day
         form = 7 if n >= 16 else 4
-        out.append(entry(n, stools=[stool(form), stool(form)], intake=[(KRATOM, amount, "g")]))
+        out.append(entry(n, stools=[stool(form), stool(form)],
+                         intake=[(KRATOM, 4.0, "g")] if taken else []))
     return history(*out)
 
 
-def test_loose_stools_after_a_reduction_mention_it():
-    s = summary(loose_after(14), 20)
-    evidence = flag(s, "gi.loose_stools").evidence
-    assert "loose stools can come with reducing or stopping an opioid-acting substance" in evidence
-    assert "kratom went down to 1 g on 2026-01-15" in evidence.lower()
+def loose_start() -> int:
+    return (flag(summary(loose_after_stop(None), 20), "gi.loose_stools").since - day(0)).days
+
+
+@pytest.mark.parametrize(("offset", "said"), [(-8, False), (-7, True), (-1, True), (0, False)])
+def test_a_stop_counts_in_the_7_days_before_the_loose_stools_began(offset, said):
+    s = loose_start()
+    evidence = flag(summary(loose_after_stop(s + offset), 22), "gi.loose_stools").evidence
+    assert ("loose stools can come with reducing or stopping an opioid-class substance"
+            in evidence) is said
+    if said:
+        assert f"kratom stopped on {day(s + offset).isoformat()}" in evidence.lower()
 
 
 def test_loose_stools_without_a_reduction_say_nothing_about_it():
-    s = summary(loose_after(None), 20)
+    s = summary(loose_after_stop(None), 20)
     assert "reducing" not in flag(s, "gi.loose_stools").evidence
-
-
-def test_a_reduction_counts_only_when_it_came_before_the_loose_stools():
-    """flags.md: a decrease "in the 7 days before": the day they began is not before it."""
-    begin = flag(summary(loose_after(None), 19), "gi.loose_stools").since
-    assert begin == day(19)
-    assert "reducing" in flag(summary(loose_after(18), 19), "gi.loose_stools").evidence
-    assert "reducing" not in flag(summary(loose_after(19), 19), "gi.loose_stools").evidence
 
 
 def test_a_change_is_shown_once_with_how_long_it_went_on():

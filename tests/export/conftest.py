@@ -8,17 +8,21 @@ from datetime import date, time, timedelta
 import pytest
 
 from fatiguelog.analysis.summary import (
+    Alarm,
+    Coverage,
     DaySeries,
+    EvidenceDays,
     FlagReport,
     GiStats,
     IntakeEvent,
     IntakeStats,
     PemStats,
     RatingStats,
+    RuleGap,
     SleepStats,
     Summary,
 )
-from fatiguelog.model import Entry
+from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, Entry
 from fatiguelog.problems import Problem
 
 FIRST = date(2026, 9, 1)
@@ -26,6 +30,7 @@ LAST = date(2026, 9, 28)
 #: Text that must arrive as inert data in every format.
 EVIL = "<script>alert(1)</script> [@click=app.quit]x[/] [bold red]RED[/] \x1b[31mESC\x1b[0m =1+2"
 EVIL_SUBSTANCE = '=HYPERLINK("http://x")<b>'
+RED_DAY = 22  # blood in stool on 2026-09-23: on at the period's last day (2026-09-28)
 
 
 def _days(first: date, last: date) -> tuple[date, ...]:
@@ -60,8 +65,9 @@ def _entries(first: date, last: date, substance: str, note: str) -> tuple[Entry,
             else []
         )
         if i == 20:
-            entry.doc["red_flags"] = {"blood_in_stool": True}
             entry.doc["notes"] = note
+        if i == RED_DAY:
+            entry.doc["red_flags"] = {"blood_in_stool": True}
         out.append(entry)
     return tuple(out)
 
@@ -79,18 +85,23 @@ def make_summary(
     """A plausible four-week summary with one flag of each level and one intake increase."""
     days = _days(first, last)
     entries = _entries(first, last, substance, note)
+    reported = first + timedelta(days=RED_DAY)
     flags = (
         FlagReport(
             "red.blood_in_stool",
             "urgent",
             "Blood in stool reported",
-            last - timedelta(days=7),
-            last - timedelta(days=1),
-            "Reported on " + (first + timedelta(days=20)).isoformat(),
+            reported,
+            last,
+            "Reported on " + reported.isoformat(),
             "reported on any day of the 7-day window",
             "NHS; Rome IV alarm features",
-            "Seek medical care promptly.",
-            _days(last - timedelta(days=7), last - timedelta(days=1)),
+            RED_ADVICE["blood_in_stool"],
+            _days(reported, last),
+            EvidenceDays(reported, reported, 1),
+            7,
+            "NHS: Bowel cancer, symptoms (nhs.uk).",
+            (reported,),
         ),
         FlagReport(
             "gi.after_intake_increase",
@@ -103,6 +114,9 @@ def make_summary(
             "Rome IV opioid-induced constipation",
             "Talk to a clinician.",
             _days(first + timedelta(days=17), last),
+            EvidenceDays(first + timedelta(days=15), last - timedelta(days=1), 9),
+            14,
+            "Mearin F, et al. Bowel Disorders. Gastroenterology 2016;150:1393-1407 (Rome IV).",
         ),
         FlagReport(
             "gi.straining",
@@ -115,8 +129,12 @@ def make_summary(
             "Rome IV criterion (a)",
             "Mention it to a clinician.",
             _days(first + timedelta(days=16), last),
+            EvidenceDays(first + timedelta(days=15), last, 9),
+            14,
         ),
     )
+    alarms = (Alarm("blood_in_stool", "Blood in stool", "urgent", (reported,), True,
+                    RED_ADVICE["blood_in_stool"], RED_ADVICE_PAST["blood_in_stool"]),)
 
     def rating(key: str, label: str, mean: float, lo: int, hi: int) -> RatingStats:
         return RatingStats(key, label, 24, mean, lo, hi, mean - 0.8, mean + 0.7)
@@ -149,7 +167,8 @@ def make_summary(
             incomplete_answered=0,
             laxative_days=0,
         ),
-        intake={substance: IntakeStats(substance, "g", True, 19, 3.8, 5.0, (event,))},
+        intake={substance: IntakeStats(substance, "g", True, 19, 3.8, 5.0, (event,),
+                                       klass="opioid")},
         pem=PemStats(
             threshold=6,
             high_days=5,
@@ -206,6 +225,11 @@ def make_summary(
         problems=problems,
         notes=((first + timedelta(days=20), note),) if include_notes else None,
         entries=entries,
+        alarms=alarms,
+        coverage=Coverage(17, 16, (RuleGap("gi.change", "Change from your usual bowel habit",
+                                           "needs at least 10 recorded days in the last 14 "
+                                           "(has 8) and 14 in the 28 days before them (has 0)"),)),
+        today=last,
     )
     return summary
 
@@ -244,6 +268,13 @@ def empty_summary(first: date = FIRST, last: date = LAST) -> Summary:
         problems=(),
         notes=None,
         entries=(),
+        coverage=Coverage(17, 0, (
+            RuleGap("gi.infrequent", "Few bowel movements",
+                    "needs at least 6 days with bowel movements recorded in the last 7 (has 0)"),
+            RuleGap("gi.hard_stools", "Hard stools",
+                    "needs at least 4 stools with a Bristol type in the last 14 days (has 0)"),
+        )),
+        today=last,
     )
 
 

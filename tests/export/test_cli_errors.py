@@ -69,5 +69,7 @@ def test_csv_files_are_named_after_the_output(tmp_path):
         "visit.csv",
         "visit.stools.csv",
         "visit.problems.csv",
+        "visit.flags.csv",
+        "visit.coverage.csv",
     ]
     assert csv_paths(tmp_path / "visit")["stools"].name == "visit.stools.csv"

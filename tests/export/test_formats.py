@@ -12,7 +12,13 @@ from html.parser import HTMLParser
 import pytest
 
 from fatiguelog.export import FORMATS, render
-from fatiguelog.export.csv_export import DAY_COLUMNS, STOOL_COLUMNS, tables
+from fatiguelog.export.csv_export import (
+    DAY_COLUMNS,
+    FLAG_COLUMNS,
+    STOOL_COLUMNS,
+    TABLES,
+    tables,
+)
 from fatiguelog.textsafe import strip_controls
 
 from .conftest import EVIL, EVIL_SUBSTANCE, empty_summary, make_summary
@@ -25,23 +31,29 @@ def _csv_sections(text: str) -> list[list[list[str]]]:
     return [list(csv.reader(io.StringIO(part))) for part in text.split("\r\n\r\n")]
 
 
+def _csv_tables(text: str) -> dict[str, list[list[str]]]:
+    """The standard-output CSV's tables by name (flags, days, stools, problems, coverage)."""
+    return dict(zip(TABLES, _csv_sections(text), strict=True))
+
+
 # -- Markdown --------------------------------------------------------------------------------
 
 
 def test_markdown_puts_urgent_flags_first_with_their_rule_source_and_advice(summary):
     text = render(summary, "md")
     assert text.index("## URGENT") < text.index("## At a glance") < text.index("### Warning")
-    assert (
-        text.index("### URGENT: Blood in stool")
-        < text.index("### Warning")
-        < text.index("### Note")
-    )
-    assert "Seek medical care promptly" in text
+    assert text.index("### Warning") < text.index("### Note")
+    assert "- **Blood in stool: reported on 2026-09-23. Ask for an urgent GP appointment" in text
     assert "- **Evidence:** 2 SBMs in 7 days, 7 days recorded" in text
     assert "- **Rule:** began within 14 days after an intake increase" in text
     assert "- **Source:** Rome IV opioid-induced constipation" in text
     assert "- **Advice:** Talk to a clinician." in text
-    assert "active since 2026-09-18, still active on 2026-09-28" in text
+    assert "on since 2026-09-18, still on at 2026-09-28" in text
+    assert ("- **How long:** 9 days with a constipation symptom between 2026-09-16 and "
+            "2026-09-27 (12 days). The flag stays on for up to 14 days after the last of them."
+            in text)
+    assert "gi.after_intake_increase" not in text  # ids are for JSON, CSV and docs only
+    assert text.index("SBM means spontaneous bowel movement") < text.index("SBMs")
 
 
 def test_markdown_says_period_figures_and_what_was_taken(summary):
@@ -54,8 +66,11 @@ def test_markdown_says_period_figures_and_what_was_taken(summary):
     assert "**4.7 SBMs per week**" in text
     assert "| 2 | Sausage-shaped but lumpy | 9 | 56% |" in text
     assert "Straining: 56% of 16 bowel movements" in text
-    assert "| kratom | g | 19 | 3.8 | 5 | yes |" in text
-    assert "- 2026-09-15: kratom increased to 5 g/day (previous mean 2.5 g/day)" in text
+    assert "| kratom | g | 19 | 3.8 | 5 | opioid |" in text
+    assert ("- 2026-09-15: kratom increased to 5 g/day (mean of the days taken before: "
+            "2.5 g/day)") in text
+    assert "- **Rules checked:** 16 of 17 rules checked on 2026-09-28" in text
+    assert "- Change from your usual bowel habit: needs at least 10 recorded days" in text
     assert "PEM was higher on the 1-2 days after higher-exertion days." in text
     assert "| PEM | 5.2 (n=5) | 3.4 (n=18) |" in text
 
@@ -114,9 +129,11 @@ def test_html_is_self_contained_and_print_ready(summary):
 
 def test_html_writes_levels_in_words_and_urgent_first(summary):
     shown = " ".join(_parse(render(summary, "html")).text)
-    assert "URGENT: warning signs reported" in shown
-    assert shown.index("URGENT Blood in stool") < shown.index("Warning Constipation")
+    assert "URGENT: SEEK MEDICAL CARE PROMPTLY" in shown
+    assert shown.index("Blood in stool: reported on 2026-09-23") < shown.index(
+        "Warning Constipation")
     assert shown.index("Warning Constipation") < shown.index("Note Straining")
+    assert "gi.after_intake_increase" not in shown
     assert "This summary is not a diagnosis" in shown
     sentence = re.sub(r"\s+", " ", "".join(_parse(render(summary, "html")).text))
     assert "2026-09-15: kratom increased to 5 g/day" in sentence
@@ -143,7 +160,8 @@ def test_html_escapes_every_piece_of_user_text():
 
 
 def test_csv_has_one_row_per_day_and_documented_columns(summary):
-    days, stools, problems = _csv_sections(render(summary, "csv"))
+    found = _csv_tables(render(summary, "csv"))
+    days, stools, problems = found["days"], found["stools"], found["problems"]
     header = days[0]
     assert header[: len(DAY_COLUMNS)] == list(DAY_COLUMNS)
     assert header[len(DAY_COLUMNS) :] == ["intake.kratom.g", "problem"]
@@ -157,11 +175,27 @@ def test_csv_has_one_row_per_day_and_documented_columns(summary):
     assert first["intake.kratom.g"] == "2.5"
     assert rows["2026-09-05"]["intake.kratom.g"] == "0"  # answered "nothing taken": a real zero
     assert rows["2026-09-03"]["gi.no_bowel_movement"] == "1"
-    assert rows["2026-09-21"]["red_flags.blood_in_stool"] == "1"
+    assert rows["2026-09-23"]["red_flags.blood_in_stool"] == "1"
     assert stools[0] == list(STOOL_COLUMNS)
     assert stools[1] == ["2026-09-01", "1", "07:40", "4", "0", "", "", "", ""]
     assert len(stools) == 1 + 16
     assert problems == [["file", "line", "error"]]
+
+
+def test_csv_opens_with_the_flags_urgent_ones_on_at_the_end_first(summary):
+    text = render(summary, "csv")
+    assert text.startswith("id,level,title,on_last_day,")
+    flags = _csv_tables(text)["flags"]
+    rows = [dict(zip(flags[0], r, strict=True)) for r in flags[1:]]
+    assert rows[0]["id"] == "red.blood_in_stool" and rows[0]["on_last_day"] == "1"
+    assert rows[0]["report_days"] == "2026-09-23"
+    assert (rows[1]["evidence_first"], rows[1]["evidence_last"], rows[1]["evidence_days"],
+            rows[1]["window_days"]) == ("2026-09-16", "2026-09-27", "9", "14")
+    coverage = _csv_tables(text)["coverage"]
+    assert coverage[0] == ["id", "title", "checked", "needs"]
+    assert len(coverage) == 1 + 17
+    assert next(r for r in coverage if r[0] == "gi.change")[:3] == \
+        ["gi.change", "Change from your usual bowel habit", "0"]
 
 
 FORMULAS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", '=HYPERLINK("http://evil")']
@@ -177,7 +211,7 @@ def test_csv_user_text_never_becomes_a_formula(danger):
                 assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
                 if cell.startswith("-"):
                     float(cell)  # only numbers we wrote may start with a minus
-    days = _csv_sections(out)[0]
+    days = _csv_tables(out)["days"]
     header = days[0]
     notes = [r[header.index("notes")] for r in days[1:] if r[header.index("notes")]]
     assert notes == ["'" + danger.strip()] or notes == ["'" + danger]
@@ -192,7 +226,8 @@ def test_csv_strips_terminal_escapes_but_keeps_text():
 
 
 def test_csv_unreadable_day_is_marked_and_listed(broken_summary):
-    days, _stools, problems = _csv_sections(render(broken_summary, "csv"))
+    found = _csv_tables(render(broken_summary, "csv"))
+    days, problems = found["days"], found["problems"]
     header = days[0]
     row = next(dict(zip(header, r, strict=True)) for r in days[1:] if r[0] == "2026-09-04")
     assert row["entry"] == "unreadable"
@@ -208,7 +243,7 @@ def test_csv_unreadable_day_is_marked_and_listed(broken_summary):
 def test_csv_tables_are_the_same_as_the_stream(summary):
     parts = tables(summary)
     assert render(summary, "csv") == "\r\n".join(
-        [parts["days"], parts["stools"], parts["problems"]]
+        [parts["flags"], parts["days"], parts["stools"], parts["problems"], parts["coverage"]]
     )
 
 
@@ -293,20 +328,25 @@ def test_rich_markup_and_escapes_stay_inert(fmt):
 def test_empty_period_says_not_enough_data(fmt):
     out = render(empty_summary(), fmt)
     assert "2026-09-01" in out and "2026-09-28" in out
+    if fmt in ("md", "html"):
+        # Never "no flags" alone: how many rules could be checked, and which could not.
+        assert "No flag was on in this period (0 of 17 rules could be checked" in out
+        assert "Rules checked on 2026-09-28: 0 of 17." in out
+        assert "Few bowel movements: needs at least 6 days with bowel movements" in out
     if fmt == "md":
         assert "**Days recorded:** 0 of 28 (0%)" in out
-        assert "No flag was active in this period." in out
         assert "No bowel movements were recorded" in out
         assert "No intake was recorded" in out
     if fmt == "html":
-        assert "No flag was active in this period." in out and "not enough data" in out
+        assert "not enough data" in out
     if fmt == "json":
         doc = json.loads(out)
         assert doc["flags"] == [] and doc["metrics"]["gi"]["sbm_per_week"] is None
         assert doc["metrics"]["intake"] == {} and doc["period"]["days_recorded"] == 0
     if fmt == "csv":
-        days = _csv_sections(out)[0]
+        days = _csv_tables(out)["days"]
         assert len(days) == 29 and {r[1] for r in days[1:]} == {"none"}
+        assert _csv_tables(out)["flags"] == [list(FLAG_COLUMNS)]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

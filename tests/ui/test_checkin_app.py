@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 
 from fatiguelog import drafts
 from fatiguelog.model import SEEK_CARE
-from fatiguelog.settings import Settings, load_settings, save_settings
+from fatiguelog.settings import Settings, Substance, load_settings, save_settings
 from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ResumeDialog
 from fatiguelog.ui.screens.home import HomeScreen
@@ -29,7 +29,13 @@ def header(app) -> str:
     return app.screen.query_one("#step-header", Line).render().plain
 
 
+def user_substances(root, *substances: Substance) -> None:
+    """Substances the user listed in settings (none are listed by default)."""
+    save_settings(root, Settings(substances=substances))
+
+
 async def test_full_checkin_with_keys_only(root):
+    user_substances(root, Substance("kratom", "g", klass="opioid"))
     write_entry(root, YESTERDAY, intake=[{"substance": "kratom", "amount": 3, "unit": "g",
                                           "time": time(8)}])
     app = make_app(root)
@@ -275,6 +281,7 @@ async def test_esc_on_first_step_keeps_a_draft_offered_next_time(root):
 
 
 async def test_mouse_works_and_enter_takes_the_suggestion(root):
+    user_substances(root, Substance("kratom", "g"), Substance("7-hydroxymitragynine", "mg"))
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

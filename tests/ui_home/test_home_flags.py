@@ -26,9 +26,9 @@ async def test_an_urgent_flag_and_warnings_are_on_the_home_screen(tmp_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         text = await home_text(app, pilot)
     first, *rest = text.splitlines()
-    assert first.startswith("!! SEEK MEDICAL CARE PROMPTLY: Blood in stool")
-    assert any(line.startswith(("! WARNING", "i NOTE")) for line in rest)
-    assert "talk to your clinician" in text
+    assert first == "!! SEEK MEDICAL CARE PROMPTLY: Blood in stool reported on 2026-11-21."
+    assert rest[0].startswith("Ask for an urgent GP appointment")
+    assert "Not a diagnosis: talk to your clinician" in text and "(17 of 17 rules checked)" in text
 
 
 async def test_no_flags_is_said_in_words(tmp_path: Path) -> None:
@@ -40,14 +40,18 @@ async def test_no_flags_is_said_in_words(tmp_path: Path) -> None:
         store.save(entry)
     app = FatiguelogApp(root, today=TODAY, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert await home_text(app, pilot) == "No flags in your recent entries."
+        text = await home_text(app, pilot)
+    first, second = text.splitlines()
+    assert first == "No flag on today (11 of 17 rules checked)."  # never "no flags" alone
+    assert second.startswith("Not checked (not enough data): Feeling of incomplete emptying, ")
+    assert "Press t for what each needs" in second
 
 
 async def test_a_red_flag_logged_today_appears_after_a_check_in(tmp_path: Path) -> None:
     root = tmp_path / "data"
     app = FatiguelogApp(root, today=TODAY, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert await home_text(app, pilot) == "No flags in your recent entries."
+        assert (await home_text(app, pilot)).startswith("No flag on today (0 of 17 rules")
         for key in ("q", "5", "enter", "n", "enter", "2", "enter"):  # black stool
             await pilot.press(key)
             await pilot.pause()

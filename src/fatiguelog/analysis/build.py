@@ -1,18 +1,21 @@
 """Build the one `Summary` of a period that the trend view and every export render.
 
 Rules are evaluated from the first day of the history (not just the period) to the period's
-last day, so a flag's `since` is right even when its run began before the period.
+last day, so a flag's `since` is right even when its run began before the period. The red
+flags are worked out first and apart from every other rule and figure: a failure anywhere
+else is reported as such and never hides an alarm symptom.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack, build_table
-from fatiguelog.analysis.intake import all_events
+from fatiguelog.analysis.intake import timeline
 from fatiguelog.analysis.pem import pem_stats
-from fatiguelog.analysis.rules import Context, RuleRun, evaluate_all, run_starts
+from fatiguelog.analysis.rules import RED_DAYS, Context, RuleRun, evaluate_all, run_starts
 from fatiguelog.analysis.series import (
     CHART_RATINGS,
     bristol_mean,
@@ -23,38 +26,60 @@ from fatiguelog.analysis.series import (
 )
 from fatiguelog.analysis.summary import (
     LEVEL_ORDER,
+    Alarm,
+    Coverage,
     DaySeries,
+    EvidenceDays,
     FlagReport,
     GiStats,
+    IntakeRange,
     IntakeStats,
+    RuleGap,
     SleepStats,
     Summary,
 )
-from fatiguelog.model import GI_RATINGS, SYMPTOM_RATINGS, Entry
+from fatiguelog.model import (
+    GI_RATINGS,
+    RED_ADVICE,
+    RED_ADVICE_PAST,
+    RED_FLAGS,
+    SYMPTOM_RATINGS,
+    URGENT_RED_FLAGS,
+    Entry,
+)
 from fatiguelog.problems import Problem
 from fatiguelog.settings import Settings
 from fatiguelog.store import History
 
 LOOKAHEAD = 2  # days after the period read for delayed PEM (the 1-2 days after)
+MIN_RATED_DAYS = 3  # a mean rating needs at least 3 answered days (flags.md, "Not enough data")
+MIN_GI_DAYS = 4  # SBMs a week needs at least 4 recorded GI days
+MIN_STOOLS = 4  # a share of stools needs at least 4 stools
+log = logging.getLogger(__name__)
 
 
 def build_summary(history: History, settings: Settings, first: date, last: date, *,
-                  include_notes: bool = False, keep_entries: bool = True) -> Summary:
+                  include_notes: bool = False, keep_entries: bool = True,
+                  today: date | None = None) -> Summary:
     """Everything a view shows about `first..last`; figures without data are `None`."""
     entries = history.entries
     origin = min(first, min(entries)) if entries else first
     return summary_of(entries.items(), lambda: history.problems, origin, settings, first, last,
-                      include_notes=include_notes, keep_entries=keep_entries)
+                      include_notes=include_notes, keep_entries=keep_entries, today=today,
+                      history_start=min(entries) if entries else None)
 
 
 def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Sequence[Problem]],
                origin: date, settings: Settings, first: date, last: date, *,
-               include_notes: bool = False, keep_entries: bool = True) -> Summary:
+               include_notes: bool = False, keep_entries: bool = True,
+               today: date | None = None, history_start: date | None = None) -> Summary:
     """The summary from (day, entry) pairs read once, in any order, possibly streamed.
 
     `problems` is asked for after the pairs are read (a stream finds them as it goes).
     Without `keep_entries` (and notes) no entry outlives the pass that counts it, so a view
-    of ten years needs memory for figures, not for ten years of documents.
+    of ten years needs memory for figures, not for ten years of documents. `today` is the
+    day the summary is made on (the banner says "today" only when the period ends then);
+    `history_start` the first entry of the whole history when the pairs start later.
     """
     if first > last:
         raise ValueError(f"the period starts ({first}) after it ends ({last})")
@@ -66,29 +91,40 @@ def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Seque
                 kept.append(entry)
             yield day, entry
 
-    table = build_table(counted(), min(origin, first), last + timedelta(days=LOOKAHEAD))
+    table = build_table(counted(), min(origin, first), last + timedelta(days=LOOKAHEAD),
+                        settings.substance_class)
     a, b = table.index(first), table.index(last)
     period = tuple(sorted(kept, key=lambda entry: entry.day))
 
-    ctx = Context(table, settings, all_events(table), {})
+    ctx = Context(table, settings, {}, until=b, history_start=history_start)
     runs = evaluate_all(ctx)
+    trouble: list[Problem] = []
 
     series: dict[str, DaySeries] = {k: rating_series(table, k, a, b) for k in CHART_RATINGS}
     series["sbm_per_week"] = sbm_per_week(table, a, b)
     series["bristol_mean"] = bristol_mean(table, a, b)
-    intake = _intake(table, ctx, settings, a, b)
+    try:
+        intake = _intake(table, ctx, settings, a, b)
+        ranges = _timeline(table, ctx, settings, a, b)
+    except Exception as exc:
+        log.exception("intake figures failed")
+        intake, ranges = {}, ()
+        trouble.append(Problem("(intake figures)", "could not be worked out because of an "
+                                                   f"error in fatiguelog ({type(exc).__name__})"))
     for name, (track, _stats) in intake.items():
         series[f"intake:{name}"] = intake_series(table, name, track, a, b)
 
     exertion = table.ratings["exertion"]
+    unchecked = tuple(RuleGap(run.info.id, run.info.title, run.need(b))
+                      for run in runs if not run.enough[b])
     return Summary(
         first=first,
         last=last,
         days=b - a + 1,
         days_recorded=table.entry.between(a, b),
         flags=_flags(runs, table, a, b),
-        not_enough_data=tuple(run.info.id for run in runs if not run.enough[b]),
-        not_enough_detail={run.info.id: run.need(b) for run in runs if not run.enough[b]},
+        not_enough_data=tuple(gap.id for gap in unchecked),
+        not_enough_detail={gap.id: gap.needs for gap in unchecked},
         symptoms={r.key: rating_stats(table, r.key, r.label, a, b) for r in SYMPTOM_RATINGS},
         sleep=_sleep(table, a, b),
         exertion=rating_stats(table, "exertion", "Exertion", a, b),
@@ -97,9 +133,13 @@ def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Seque
         intake={name: stats for name, (_track, stats) in intake.items()},
         pem=pem_stats(exertion, table.ratings["pem"], table.ratings["fatigue"], a, b),
         series=series,
-        problems=_problems(problems(), first, last),
+        problems=(*_problems(problems(), first, last), *trouble),
         notes=_notes(period) if include_notes else None,
         entries=period if keep_entries else (),
+        alarms=_alarms(table, runs, a, b),
+        coverage=Coverage(len(runs), len(runs) - len(unchecked), unchecked),
+        intake_timeline=ranges,
+        today=today,
     )
 
 
@@ -112,14 +152,61 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int) -> tuple[FlagRe
         latest = on[-1]
         since = run_starts(run.active[:latest + 1])[latest]
         info = run.info
+        try:
+            evidence = run.evidence(latest)
+            days = run.qualifying(since, latest)
+        except Exception as exc:
+            log.exception("evidence of %s failed", info.id)
+            evidence = f"(the numbers could not be worked out: {type(exc).__name__})"
+            days = []
         report = FlagReport(
             id=info.id, level=info.level, title=info.title,
             since=table.day(since), last=table.day(latest),
-            evidence=run.evidence(latest), rule=info.rule, source=info.source,
+            evidence=evidence, rule=info.rule, source=info.source,
             advice=info.advice, active_days=tuple(table.day(i) for i in on),
+            evidence_days=(EvidenceDays(table.day(days[0]), table.day(days[-1]), len(days))
+                           if days else None),
+            window=info.window, citation=info.citation,
+            report_days=(tuple(table.day(j) for j in days) if info.id.startswith("red.")
+                         and info.id != "red.age_change" else ()),
         )
         reports.append((LEVEL_ORDER[info.level], order, report))
     return tuple(report for _level, _order, report in sorted(reports, key=lambda r: r[:2]))
+
+
+def _alarms(table: DayTable, runs: list[RuleRun], a: int, b: int) -> tuple[Alarm, ...]:
+    """Each alarm symptom reported while its flag could be on in the period (from 6 days
+    before it, so a report just before the period that is still active is listed too)."""
+    active = {run.info.id: run.active[b] for run in runs}
+    out = []
+    for key, words in RED_FLAGS.items():
+        per_day = table.red[key].per_day
+        days = tuple(table.day(j) for j in range(max(0, a - RED_DAYS + 1), b + 1) if per_day[j])
+        if not days:
+            continue
+        out.append(Alarm(key=key, title=words,
+                         level="urgent" if key in URGENT_RED_FLAGS else "warn", days=days,
+                         active=active.get(f"red.{key}", False), advice=RED_ADVICE[key],
+                         advice_past=RED_ADVICE_PAST[key]))
+    return tuple(out)
+
+
+def _timeline(table: DayTable, ctx: Context, settings: Settings, a: int,
+              b: int) -> tuple[IntakeRange, ...]:
+    """The medication timeline of the period: every substance taken (or stopped) in it."""
+    out: list[IntakeRange] = []
+    for key, track in table.intake.items():
+        events = ctx.events.get(key, [])
+        in_period = any(a <= i <= b for i in track.totals) or any(a <= i <= b for i, _ in events)
+        if not in_period:
+            continue
+        ranges = timeline(table, track, settings.substance_class(track.name), events, a, b)
+        out += [r for r in ranges if not (r.status == "stopped" and r.before_period)]
+    return tuple(sorted(out, key=lambda r: (r.substance.casefold(), r.unit, r.first)))
+
+
+def _mean(values: list[float], least: int = MIN_RATED_DAYS) -> float | None:
+    return sum(values) / len(values) if len(values) >= least else None
 
 
 def _sleep(table: DayTable, a: int, b: int) -> SleepStats:
@@ -130,11 +217,11 @@ def _sleep(table: DayTable, a: int, b: int) -> SleepStats:
         if table.ratings["sleep_hours"][i] is not None
         or table.ratings["sleep_quality"][i] is not None
     )
-    return SleepStats(
-        days=answered,
-        hours_mean=sum(hours) / len(hours) if hours else None,
-        quality_mean=sum(quality) / len(quality) if quality else None,
-    )
+    return SleepStats(days=answered, hours_mean=_mean(hours), quality_mean=_mean(quality))
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole >= MIN_STOOLS else None
 
 
 def _gi(table: DayTable, a: int, b: int) -> GiStats:
@@ -143,18 +230,24 @@ def _gi(table: DayTable, a: int, b: int) -> GiStats:
     sbm = table.sbm.between(a, b)
     strain_n = table.answered["straining"].between(a, b)
     incomplete_n = table.answered["incomplete"].between(a, b)
+    typed = table.bristol_n.between(a, b)
+    laxative = table.laxative.between(a, b)
+    said_no = table.laxative_no.between(a, b)
     return GiStats(
         recorded_days=recorded,
         stools=table.stools.between(a, b),
         sbm=sbm,
-        sbm_per_week=7 * sbm / recorded if recorded else None,
+        sbm_per_week=7 * sbm / recorded if recorded >= MIN_GI_DAYS else None,
         bristol_counts=counts,
-        straining_share=table.yes["straining"].between(a, b) / strain_n if strain_n else None,
+        straining_share=_share(table.yes["straining"].between(a, b), strain_n),
         straining_answered=strain_n,
-        incomplete_share=(table.yes["incomplete"].between(a, b) / incomplete_n
-                          if incomplete_n else None),
+        incomplete_share=_share(table.yes["incomplete"].between(a, b), incomplete_n),
         incomplete_answered=incomplete_n,
-        laxative_days=table.laxative.between(a, b),
+        laxative_days=laxative,
+        laxative_no_days=said_no,
+        laxative_unanswered=table.entry.between(a, b) - laxative - said_no,
+        hard_share=_share(table.hard.between(a, b), typed),
+        loose_share=_share(table.loose.between(a, b), typed),
     )
 
 
@@ -171,14 +264,16 @@ def _intake(table: DayTable, ctx: Context, settings: Settings, a: int,
         name = track.name
         if any(existing.name.casefold() == name.casefold() for existing, _ in out.values()):
             name = f"{track.name} ({track.unit})"
+        klass = settings.substance_class(track.name)
         out[name] = (track, IntakeStats(
             substance=track.name,
             unit=track.unit,
-            opioid_acting=settings.is_opioid_acting(track.name),
+            opioid_acting=klass == "opioid",
             days=len(taken),
             mean_daily=sum(taken) / len(taken) if taken else None,
             max_daily=max(taken) if taken else None,
             events=events,
+            klass=klass,
         ))
     return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
 

@@ -4,11 +4,14 @@ Every flag is evaluated at every day, so rules must not rescan entries. This tab
 the history into plain per-day lists (counts, ratings, intake totals) plus prefix sums, so a
 window sum is two lookups. Index `i` is the day `origin + i`. Days without an entry, and
 entries without a `gi` table, count as *not recorded*: missing is not zero.
+
+A *laxative day* (flags.md v2) is `gi.laxative = true` or a dose of a laxative-class substance
+that day; a day with neither and no `gi.laxative = false` has not answered it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -73,9 +76,11 @@ class DayTable:
     size: int
     entry: Counts
     gi_recorded: Counts
-    laxative: Counts
+    laxative: Counts  # laxative days: gi.laxative = true or a laxative-class dose
+    laxative_no: Counts  # entries that answered gi.laxative = false (and no laxative dose)
     stools: Counts  # stools on recorded GI days
     sbm: Counts  # stools on days with no laxative that day or the day before
+    no_sbm: Counts  # recorded GI days without an SBM (Rome IV item (f)'s days)
     bristol_n: Counts  # stools with a Bristol type
     bristol_sum: Counts
     hard: Counts  # Bristol 1-2
@@ -85,6 +90,7 @@ class DayTable:
     yes: dict[str, Counts]  # stool question -> stools that answered yes
     red: dict[str, Counts]  # red-flag key -> 1 on days it was reported
     intake_day: list[bool]
+    intake_days: Counts  # 1 on intake days
     intake: dict[tuple[str, str], IntakeTrack]  # (casefolded name, unit) -> track
     ratings: dict[str, list[float | None]]
 
@@ -100,13 +106,18 @@ class DayTable:
         return (day - self.origin).days
 
 
-def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date) -> DayTable:
+def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
+                classify: Callable[[str], str | None] | None = None) -> DayTable:
     """One pass over (day, entry) pairs from `origin` to `last` (both included); the pairs
-    may be streamed, so no entry needs to stay in memory after it was counted."""
+    may be streamed, so no entry needs to stay in memory after it was counted.
+
+    `classify` gives a substance name's class (settings, then the built-in table): doses of
+    a laxative-class substance make their day a laxative day."""
     size = max(0, (last - origin).days + 1)
     has_entry = [0] * size
     gi_rec = [0] * size
     lax = [0] * size
+    lax_no = [0] * size
     stools = [0] * size
     bristol_n = [0] * size
     bristol_sum = [0] * size
@@ -140,6 +151,8 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date)
                 gi_rec[i] = 1
             if gi.get("laxative") is True:
                 lax[i] = 1
+            elif gi.get("laxative") is False:
+                lax_no[i] = 1
             stools[i] = len(items)
             for stool in items:
                 bristol = stool.get("bristol")
@@ -178,20 +191,28 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date)
                     track = intake[found] = IntakeTrack(name, str(unit), {})
                 track.totals[i] = track.totals.get(i, 0.0) + float(amount)
 
-    # A stool is spontaneous (SBM) when no laxative was taken that day or the day before.
+    if classify is not None:
+        for track in intake.values():
+            if classify(track.name) == "laxative":
+                for i in track.totals:
+                    lax[i], lax_no[i] = 1, 0
+    # A stool is spontaneous (SBM) when the day and the day before are not laxative days.
     # A day before without an entry reports no laxative, so its stools count as SBMs.
     sbm = [
         0 if lax[i] or (i > 0 and lax[i - 1]) else stools[i]
         for i in range(size)
     ]
+    no_sbm = [1 if gi_rec[i] and not sbm[i] else 0 for i in range(size)]
     return DayTable(
         origin=origin,
         size=size,
         entry=Counts(has_entry),
         gi_recorded=Counts(gi_rec),
         laxative=Counts(lax),
+        laxative_no=Counts(lax_no),
         stools=Counts(stools),
         sbm=Counts(sbm),
+        no_sbm=Counts(no_sbm),
         bristol_n=Counts(bristol_n),
         bristol_sum=Counts(bristol_sum),
         hard=Counts(hard),
@@ -201,6 +222,7 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date)
         yes={flag: Counts(v) for flag, v in yes.items()},
         red={key: Counts(v) for key, v in red.items()},
         intake_day=intake_day,
+        intake_days=Counts([1 if answered else 0 for answered in intake_day]),
         intake=intake,
         ratings=ratings,
     )

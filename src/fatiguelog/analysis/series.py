@@ -27,6 +27,7 @@ LABELS: dict[str, str] = {
 CHART_RATINGS = ("fatigue", "pem", "pain", "brain_fog", "sleep_hours", "sleep_quality",
                  "exertion")
 SBM_MIN_RECORDED = 4  # recorded days in the 7 needed for a rolling SBMs-a-week figure
+MIN_RATED_DAYS = 3  # answered days a mean rating needs
 
 
 def _days(table: DayTable, a: int, b: int) -> tuple[date, ...]:
@@ -62,7 +63,8 @@ def intake_series(table: DayTable, name: str, track: IntakeTrack, a: int, b: int
 
 
 def rating_stats(table: DayTable, key: str, label: str, a: int, b: int) -> RatingStats:
-    """Mean, range and the two halves of the period (the middle day goes to the second)."""
+    """Mean, range and the two halves of the period (the middle day goes to the second); a
+    mean of fewer than 3 answered days is None ("not enough data")."""
     values = table.ratings[key]
     half = a + (b - a + 1) // 2
     every = [v for v in values[a:b + 1] if v is not None]
@@ -72,9 +74,14 @@ def rating_stats(table: DayTable, key: str, label: str, a: int, b: int) -> Ratin
         key=key,
         label=label,
         days=len(every),
-        mean=sum(every) / len(every) if every else None,
+        mean=_mean(every),
         min=int(min(every)) if every else None,
         max=int(max(every)) if every else None,
-        first_half_mean=sum(first) / len(first) if first else None,
-        second_half_mean=sum(second) / len(second) if second else None,
+        first_half_mean=_mean(first),
+        second_half_mean=_mean(second),
     )
+
+
+def _mean(values: list[float]) -> float | None:
+    """A mean rating needs at least 3 answered days (flags.md, "Not enough data")."""
+    return sum(values) / len(values) if len(values) >= MIN_RATED_DAYS else None

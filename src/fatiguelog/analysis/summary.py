@@ -15,6 +15,16 @@ LEVEL_ORDER = {"urgent": 0, "warn": 1, "info": 2}
 
 
 @dataclass(frozen=True)
+class EvidenceDays:
+    """The qualifying days inside the windows of a flag's latest run (flags.md v2): the days
+    whose entries met the rule, so a view can say how long the symptom lasted."""
+
+    first: date
+    last: date
+    count: int
+
+
+@dataclass(frozen=True)
 class FlagReport:
     """One flag active at some time in the period (contract: flags.md, "What each flag carries")."""
 
@@ -25,9 +35,47 @@ class FlagReport:
     last: date  # latest day of the period it was active
     evidence: str  # the numbers, at `last`
     rule: str  # the threshold in words
-    source: str  # citation
+    source: str  # short citation (views); `citation` is the full one
     advice: str  # always recommends a clinician; urgent ones say seek care promptly
     active_days: tuple[date, ...] = ()  # every active day in the period, for the timeline
+    evidence_days: EvidenceDays | None = None
+    window: int = 0  # the rule's window in days: it stays on up to this long after evidence
+    citation: str = ""  # the full references of `source` (docs/flags.md, "Sources")
+    report_days: tuple[date, ...] = ()  # red flags: the days it was reported (window of `last`)
+
+
+@dataclass(frozen=True)
+class Alarm:
+    """One alarm symptom (a `red_flags` key) reported in the period, with its report dates.
+
+    `active`: its flag is on at the period's last day (reported in the 7 days ending then);
+    only active urgent alarms open a view with the banner (flags.md, "The urgent banner")."""
+
+    key: str
+    title: str  # e.g. "Blood in stool"
+    level: str  # "urgent", or "warn" for weight loss without trying
+    days: tuple[date, ...]  # report days, oldest first
+    active: bool
+    advice: str  # the graded advice (says "today": for the banner of a period ending today)
+    advice_past: str  # the same advice without "today", for an earlier report
+
+
+@dataclass(frozen=True)
+class RuleGap:
+    """A rule that could not be checked on the period's last day, and what it needs."""
+
+    id: str
+    title: str
+    needs: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many rules were checked on the period's last day, and which could not be."""
+
+    rules_total: int
+    rules_checked: int
+    unchecked: tuple[RuleGap, ...]
 
 
 @dataclass(frozen=True)
@@ -53,6 +101,9 @@ class SleepStats:
 
 @dataclass(frozen=True)
 class GiStats:
+    """Bowel figures of the period. A figure below its minimum data is None ("not enough
+    data", flags.md): SBMs a week needs 4 recorded GI days, a share of stools 4 stools."""
+
     recorded_days: int
     stools: int
     sbm: int
@@ -62,7 +113,11 @@ class GiStats:
     straining_answered: int
     incomplete_share: float | None
     incomplete_answered: int
-    laxative_days: int
+    laxative_days: int  # gi.laxative = true or a laxative-class dose
+    laxative_no_days: int = 0  # entries that answered "no laxative"
+    laxative_unanswered: int = 0  # entries that did not answer it (never counted as "no")
+    hard_share: float | None = None  # Bristol 1-2 among stools with a type
+    loose_share: float | None = None  # Bristol 6-7 among stools with a type
 
 
 @dataclass(frozen=True)
@@ -82,11 +137,33 @@ class IntakeEvent:
 class IntakeStats:
     substance: str
     unit: str
-    opioid_acting: bool
+    opioid_acting: bool  # klass == "opioid" (version 1's key)
     days: int  # intake days it was taken
     mean_daily: float | None  # over the days it was taken
     max_daily: float | None
     events: tuple[IntakeEvent, ...] = ()
+    klass: str | None = None  # opioid | laxative | other | None: not classified
+
+
+@dataclass(frozen=True)
+class IntakeRange:
+    """A stretch of one substance at a steady daily amount, or stopped (the medication
+    timeline). Delimited by the intake events; a wobble within the rule's limits stays in
+    its range, so "1-2 cups a day" is one range (`min_daily`-`max_daily`)."""
+
+    substance: str
+    unit: str
+    klass: str | None  # None: not classified
+    first: date  # first day of the range in the period (see `before_period`)
+    last: date  # taking: the last day it was taken; stopped: the last day of the stop
+    status: str  # "taking" | "stopped"
+    daily_amount: float  # the median daily total on the days taken (0 when stopped)
+    min_daily: float
+    max_daily: float
+    days_taken: int  # days taken in the range, inside the period
+    change: str | None  # how it began: start, increase, decrease, resumed, stop; None: unknown
+    before_period: bool  # the range began before the period's first day
+    current: bool  # the last range of this substance
 
 
 @dataclass(frozen=True)
@@ -141,10 +218,31 @@ class Summary:
     # rule id -> what data it lacked at `last` (one plain phrase), for "not enough data" lines
     not_enough_detail: dict[str, str] = field(default_factory=dict)
     generated: bool = False  # the demo's made-up history: every export's title says so
+    alarms: tuple[Alarm, ...] = ()  # red-flag keys reported in the period (or active at its end)
+    coverage: Coverage | None = None
+    intake_timeline: tuple[IntakeRange, ...] = ()  # by substance, then date
+    today: date | None = None  # the day the summary was made for (None: the period's last day)
 
     @property
     def urgent(self) -> tuple[FlagReport, ...]:
+        """Every urgent flag active at some time in the period."""
         return tuple(f for f in self.flags if f.level == "urgent")
+
+    @property
+    def banner(self) -> tuple[FlagReport, ...]:
+        """The urgent flags active on the period's last day: the only ones that open a view
+        with the urgent banner (flags.md v2)."""
+        return tuple(f for f in self.flags if f.level == "urgent" and f.last == self.last)
+
+    @property
+    def ends_today(self) -> bool:
+        """Whether the period ends on the day it was made for (the banner may say "today")."""
+        return self.today is None or self.last >= self.today
+
+    @property
+    def earlier_alarms(self) -> tuple[Alarm, ...]:
+        """Alarm symptoms reported in the period that are not active on its last day."""
+        return tuple(a for a in self.alarms if not a.active)
 
     def active_flags(self) -> tuple[FlagReport, ...]:
         """Flags still active on the last day of the period."""

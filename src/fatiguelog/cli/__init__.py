@@ -113,9 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     dose.add_argument("--form", help="free text, e.g. 'leaf powder'")
     dose.add_argument("--time", help="HH:MM (default now, for today)")
     kinds.add_parser("none", help="no bowel movement that day")
+    kinds.add_parser("laxative", help="a laxative, enema or suppository taken that day")
+    kinds.add_parser("no-intake", help="nothing taken that day (no doses)")
     red = kinds.add_parser("red-flag", help="a red-flag symptom, e.g. blood_in_stool")
     red.add_argument("key")
-    for sub in (stool, dose, kinds.choices["none"], red):
+    for sub in (stool, dose, kinds.choices["none"], kinds.choices["laxative"],
+                kinds.choices["no-intake"], red):
         sub.add_argument("--date", default="today", help="which day (default today)")
 
     trends = commands.add_parser("trends", help="trends and flags")

@@ -10,7 +10,7 @@ from typing import Any
 
 from fatiguelog import records
 from fatiguelog.cli import EXIT_OK, UserError, past_day, today_for
-from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE, STOOL_FLAGS, Entry
+from fatiguelog.model import BRISTOL, RED_ADVICE, RED_FLAGS, STOOL_FLAGS, Entry
 from fatiguelog.store import Store, StoreError
 
 #: What a `log` command does to the day's entry, under the data folder's lock.
@@ -45,6 +45,10 @@ def _change_for(args: argparse.Namespace, day: date, today: date) -> tuple[Chang
         return _dose(args, day, today)
     if kind == "none":
         return _none()
+    if kind == "laxative":
+        return _laxative()
+    if kind == "no-intake":
+        return _no_intake()
     return _red_flag(args)
 
 
@@ -110,6 +114,27 @@ def _none() -> tuple[Change, str]:
     return change, "no bowel movement that day."
 
 
+def _laxative() -> tuple[Change, str]:
+    """`gi.laxative = true`: that day's and the next day's stools are not spontaneous."""
+    def change(entry: Entry) -> None:
+        entry.doc.setdefault("gi", {})["laxative"] = True
+
+    return change, "a laxative, enema or suppository taken that day."
+
+
+def _no_intake() -> tuple[Change, str]:
+    """`intake = []`: an answered "nothing taken" (never over doses already listed)."""
+    def change(entry: Entry) -> None:
+        intake = entry.doc.get("intake")
+        if isinstance(intake, list) and intake:
+            raise UserError(
+                f"{len(intake)} dose(s) are already recorded that day; nothing was changed"
+            )
+        entry.doc["intake"] = []
+
+    return change, "nothing taken that day (no substances, medicines or supplements)."
+
+
 def _red_flag(args: argparse.Namespace) -> tuple[Change, str]:
     key = args.key.strip().lower().replace("-", "_")
     if key not in RED_FLAGS:
@@ -118,4 +143,4 @@ def _red_flag(args: argparse.Namespace) -> tuple[Change, str]:
     def change(entry: Entry) -> None:
         entry.doc.setdefault("red_flags", {})[key] = True
 
-    return change, f"red flag: {RED_FLAGS[key]}. {SEEK_CARE}"
+    return change, f"red flag: {RED_FLAGS[key]}. {RED_ADVICE[key]}"

@@ -19,9 +19,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from fatiguelog import flagtext as ft
 from fatiguelog.analysis.intake import describe, fmt_amount, shown_changes
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeStats, Summary
 from fatiguelog.cli import EXIT_OK, UserError, today_for
+from fatiguelog.model import RED_FLAGS
+from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 
 DEFAULT_DAYS = 90
@@ -59,7 +62,7 @@ def print_trends(args: argparse.Namespace, root: Path, *, console: Console | Non
     except ValueError:
         raise UserError(f"--days must be 1 or more, not {days}") from None
     settings, settings_problems = load_settings(root)
-    summary = summarize(Store(root), settings, first, last, keep_entries=False)
+    summary = summarize(Store(root), settings, first, last, keep_entries=False, today=today)
     out = console or Console(highlight=False)
     for block in render(summary, width=out.width, settings_problems=len(settings_problems)):
         out.print(block)
@@ -73,21 +76,30 @@ def safe(text: str) -> str:
 
 def render(summary: Summary, *, width: int = 80,
            settings_problems: int = 0) -> list[RenderableType]:
-    """Everything to print, in order: urgent banner, flags, charts, delayed PEM, the caveat."""
+    """Everything to print, in order: the urgent banner (only alarm symptoms on at the last
+    day), earlier alarm symptoms, flags, rules checked, charts, delayed PEM, the caveat."""
     blocks: list[RenderableType] = [_header(summary)]
-    urgent = summary.urgent
-    if urgent:
+    if summary.banner:
+        lines = [Text(safe(line)) for line in ft.banner_lines(summary)]
         blocks.append(Panel(
-            Group(*(_flag(f, summary.last) for f in urgent)),
-            title=Text("URGENT: SEEK MEDICAL CARE PROMPTLY", style="bold"),
+            Group(*lines),
+            title=Text(ft.banner_heading(summary), style="bold"),
             box=box.DOUBLE, border_style="red", padding=(0, 1),
         ))
-    others = [f for f in summary.flags if f.level != "urgent"]
+    earlier = summary.earlier_alarms
+    if earlier:
+        blocks.append(Text(ft.ALARMS_HEADING, style="bold underline"))
+        blocks.extend(Text(f"  - {safe(line)}") for line in ft.alarm_lines(earlier))
+        blocks.append(Text(""))
+    blocks.append(Text(ft.SBM_EXPLAINED))
     blocks.append(Text("Flags", style="bold underline"))
-    if others:
-        blocks.extend(_flag(f, summary.last) for f in others)
-    elif not urgent:
-        blocks.append(Text("No flags in this period."))
+    cards = shown_flags(summary)
+    if cards:
+        blocks.extend(_flag(f, summary.last) for f in cards)
+    elif not summary.flags:
+        blocks.append(Text(ft.no_flags_text(summary)))
+    else:
+        blocks.append(Text("No other flag was on in this period."))
     blocks.extend(_not_enough(summary))
     blocks.append(Text(""))
     blocks.append(Text("Charts", style="bold underline"))
@@ -106,6 +118,18 @@ def render(summary: Summary, *, width: int = 80,
     return blocks
 
 
+def is_alarm(flag: FlagReport) -> bool:
+    """A flag of an alarm symptom (a `red_flags` key), not red.age_change."""
+    return flag.id.removeprefix("red.") in RED_FLAGS
+
+
+def shown_flags(summary: Summary) -> list[FlagReport]:
+    """Flags shown as cards: alarm symptoms have the banner or the alarm list instead (an
+    alarm that is only a warning, weight loss, gets a card while it is on)."""
+    return [f for f in summary.flags
+            if not is_alarm(f) or (f.level != "urgent" and f.last == summary.last)]
+
+
 def _header(s: Summary) -> Text:
     return Text.assemble(
         ("Trends ", "bold"),
@@ -116,32 +140,26 @@ def _header(s: Summary) -> Text:
 
 def _flag(flag: FlagReport, last: date) -> RenderableType:
     """Heading (level in words, title, since/last), then label/value rows that wrap aligned."""
-    still = "still active" if flag.last == last else f"last active {flag.last.isoformat()}"
     heading = Text()
     heading.append(f"{LEVEL_WORDS[flag.level]}: ", style=LEVEL_STYLE[flag.level])
     heading.append(flag.title, style="bold")
-    heading.append(f"  (since {flag.since.isoformat()}, {still})")
+    heading.append(f"  ({ft.when(flag, last)})")
     rows = Table.grid(padding=(0, 1))
     rows.add_column(width=11, no_wrap=True)
     rows.add_column(ratio=1)
-    for label, value in (("Evidence", flag.evidence), ("Rule", flag.rule),
-                         ("Source", flag.source), ("Advice", flag.advice)):
-        rows.add_row(Text(f"  {label}:", style="bold"), Text(safe(value)))
+    for label, value in (("Lasted", ft.lasted(flag)), ("Evidence", flag.evidence),
+                         ("Rule", flag.rule), ("Source", flag.source), ("Advice", flag.advice)):
+        if value:
+            rows.add_row(Text(f"  {label}:", style="bold"), Text(safe(value)))
     return Group(heading, rows, Text(""))
 
 
 def _not_enough(s: Summary) -> list[Text]:
-    if not s.not_enough_data:
+    heading = ft.coverage_heading(s)
+    if not heading:
         return []
-    from fatiguelog.analysis.rules import rule_titles
-
-    titles = rule_titles()
-    lines = [Text("Not enough data (these rules could not be checked on the last day):",
-                  style="bold")]
-    for rule_id in s.not_enough_data:
-        detail = s.not_enough_detail.get(rule_id, "")
-        lines.append(Text(f"  - {titles.get(rule_id, rule_id)}: not enough data"
-                          + (f" ({detail})" if detail else "")))
+    lines = [Text(heading, style="bold")]
+    lines += [Text(f"  - {safe(line)}") for line in ft.coverage_lines(s)]
     return lines
 
 
@@ -233,10 +251,10 @@ def _intake_chart(name: str, stats: IntakeStats, series: DaySeries,
             f"{'':<{LABEL_WIDTH}}",
             markers(series.days, [(e.day, e.kind) for e in changes], columns)))
     mean = "-" if stats.mean_daily is None else fmt_amount(stats.mean_daily)
-    opioid = ", opioid-acting" if stats.opioid_acting else ""
+    klass = f", class: {class_words(stats.klass)}"
     arrows = "; ▲ up or started, ▼ down or stopped" if changes else ""
     lines.append(Text(f"{'':<{LABEL_WIDTH}}{safe(stats.unit)} a day, mean {mean}, taken on "
-                      f"{stats.days} days{opioid}{arrows}", style="dim"))
+                      f"{stats.days} days{klass}{arrows}", style="dim"))
     recent = changes[-5:]
     if len(changes) > len(recent):
         lines.append(Text(f"{'':<{LABEL_WIDTH}}({len(changes) - len(recent)} earlier changes "

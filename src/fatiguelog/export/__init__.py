@@ -53,12 +53,15 @@ def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt
 
 
 def csv_paths(path: Path) -> dict[str, Path]:
-    """`x.csv` -> days in `x.csv`, stools in `x.stools.csv`, problems in `x.problems.csv`."""
+    """`x.csv` -> days in `x.csv`, stools in `x.stools.csv`, problems in `x.problems.csv`,
+    flags in `x.flags.csv`, the rules checked in `x.coverage.csv`."""
     stem = path.name[: -len(".csv")] if path.name.lower().endswith(".csv") else path.name
     return {
         "days": path,
         "stools": path.with_name(f"{stem}.stools.csv"),
         "problems": path.with_name(f"{stem}.problems.csv"),
+        "flags": path.with_name(f"{stem}.flags.csv"),
+        "coverage": path.with_name(f"{stem}.coverage.csv"),
     }
 
 

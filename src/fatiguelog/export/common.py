@@ -9,9 +9,11 @@ from datetime import date
 from html import escape
 from typing import Final
 
+from fatiguelog import flagtext
 from fatiguelog.analysis.intake import shown_changes
 from fatiguelog.analysis.summary import FlagReport, IntakeEvent, RatingStats, Summary
-from fatiguelog.model import BRISTOL, SEEK_CARE
+from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
+from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 
 NOT_A_DIAGNOSIS: Final = (
@@ -29,7 +31,42 @@ KIND_LABEL: Final = {
     "decrease": "decreased",
 }
 
-__all__ = ["BRISTOL", "SEEK_CARE"]
+__all__ = ["BRISTOL", "SEEK_CARE", "class_words", "flagtext"]
+
+
+def is_alarm(flag: FlagReport) -> bool:
+    """A flag of an alarm symptom (a `red_flags` key); red.age_change is not one."""
+    return flag.id.removeprefix("red.") in RED_FLAGS
+
+
+def shown_flags(summary: Summary) -> list[FlagReport]:
+    """Flags shown in full: alarm symptoms have the banner or the alarm list instead (weight
+    loss without trying, a warning, gets its card while it is on)."""
+    return [f for f in summary.flags
+            if not is_alarm(f) or (f.level != "urgent" and f.last == summary.last)]
+
+
+def coverage_short(summary: Summary) -> str:
+    """E.g. `15 of 17 rules checked on 2026-11-25`."""
+    cov = summary.coverage
+    if cov is None:
+        return ""
+    return (f"{cov.rules_checked} of {cov.rules_total} rules checked on "
+            f"{summary.last.isoformat()}")
+
+
+def sbm_figure(value: float | None) -> str:
+    return NO_DATA if value is None else f"{num(value)} SBMs per week"
+
+
+def laxative_text(summary: Summary) -> str:
+    """Laxative days in words; an unanswered day is "not answered", never "no laxative"."""
+    gi = summary.gi
+    text = (f"{days_text(gi.laxative_days)} with a laxative, enema or suppository (answered or "
+            f"a laxative-class dose); {days_text(gi.laxative_no_days)} answered no")
+    if gi.laxative_unanswered:
+        text += f"; not answered on {days_text(gi.laxative_unanswered)}"
+    return text
 
 
 def num(value: float | int | None, digits: int = 1, *, none: str = "—") -> str:
@@ -100,14 +137,14 @@ def spells_text(flag: FlagReport, summary: Summary, *, most: int = 4) -> str:
 def flag_status(flag: FlagReport, summary: Summary) -> str:
     """When a flag was on, in words: since when, whether it still is, and earlier spells."""
     days = [d for d in flag.active_days if summary.first <= d <= summary.last]
-    count = f" ({days_text(len(days))} in the period)" if days else ""
+    count = f" (on for {days_text(len(days))} in the period)" if days else ""
     if flag.last == summary.last:
-        text = f"active since {iso(flag.since)}, still active on {iso(flag.last)}"
+        text = f"on since {iso(flag.since)}, still on at {iso(flag.last)}"
         earlier = [s for s in spells(days) if s[1] < flag.since]
         if earlier:
             text += "; earlier: " + "; ".join(spell_text(s) for s in earlier[-3:])
         return text + count
-    return f"active {spells_text(flag, summary)}; not active on {iso(summary.last)}{count}"
+    return f"on {spells_text(flag, summary)}; not on at {iso(summary.last)}{count}"
 
 
 def event_text(event: IntakeEvent) -> str:
@@ -120,10 +157,17 @@ def event_text(event: IntakeEvent) -> str:
             else f" (before: {num(event.previous_mean)} {unit}/day)"
         )
         return f"stopped{before}"
-    text = f"{KIND_LABEL.get(event.kind, event.kind)} to {num(event.amount, 2)} {unit}/day"
+    to = "at" if event.kind == "start" else "to"
+    text = f"{KIND_LABEL.get(event.kind, event.kind)} {to} {num(event.amount, 2)} {unit}/day"
     if event.previous_mean is not None:
-        text += f" (previous mean {num(event.previous_mean, 2)} {unit}/day)"
+        text += f" (mean of the days taken before: {num(event.previous_mean, 2)} {unit}/day)"
     return text
+
+
+def bristol_share(summary: Summary, count: int) -> str:
+    """A Bristol type's share of the stools with a type; 4 stools at least (flags.md)."""
+    total = bristol_total(summary)
+    return part(count, total) if total >= 4 else NO_DATA
 
 
 def bristol_total(summary: Summary) -> int:
@@ -151,7 +195,7 @@ def glance_changes(
 
     Returns the chosen changes (oldest first) and how many were left for the Intake section.
     """
-    opioid = {(st.substance, st.unit) for st in summary.intake.values() if st.opioid_acting}
+    opioid = {(st.substance, st.unit) for st in summary.intake.values() if st.klass == "opioid"}
     changes = intake_changes(summary)
     ranked = sorted(
         changes,

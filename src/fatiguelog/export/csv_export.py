@@ -1,8 +1,10 @@
 """The period as CSV tables for a spreadsheet: one row per day, one row per bowel movement.
 
-Three tables (documented in docs/export.md): `days`, `stools` and `problems`. Written to files
-they become `NAME.csv`, `NAME.stools.csv` and `NAME.problems.csv`; on standard output they
-follow each other, separated by one blank line. Numbers are written as numbers; every cell that
+Five tables (documented in docs/export.md): `flags` (urgent flags on at the period's last day
+first: the banner), `days`, `stools`, `problems` and `coverage` (every rule, checked or not and
+what it needs). Written to files they become `NAME.flags.csv`, `NAME.csv`, `NAME.stools.csv`,
+`NAME.problems.csv` and `NAME.coverage.csv`; on standard output they follow each other in that
+order, separated by one blank line. Numbers are written as numbers; every cell that
 comes from user text is stripped of control characters and, when it starts with `=`, `+`, `-`,
 `@`, tab or CR, prefixed with `'` so a spreadsheet shows it instead of running it.
 """
@@ -45,6 +47,13 @@ DAY_COLUMNS: tuple[str, ...] = (
 )
 STOOL_COLUMNS: tuple[str, ...] = ("date", "stool", "time", "bristol", *STOOL_FLAGS, "gi.laxative")
 PROBLEM_COLUMNS: tuple[str, ...] = ("file", "line", "error")
+FLAG_COLUMNS: tuple[str, ...] = (
+    "id", "level", "title", "on_last_day", "since", "last", "evidence_first", "evidence_last",
+    "evidence_days", "window_days", "report_days", "evidence", "rule", "source", "advice",
+)
+COVERAGE_COLUMNS: tuple[str, ...] = ("id", "title", "checked", "needs")
+#: Tables in the order standard output shows them (the flags open it, as a banner would).
+TABLES: tuple[str, ...] = ("flags", "days", "stools", "problems", "coverage")
 
 
 def guard(text: str) -> str:
@@ -132,8 +141,36 @@ def _day_row(
     return row
 
 
+def _flag_rows(summary: Summary) -> list[list[Cell | bool]]:
+    """Urgent flags on at the last day first (the banner), then the rest in summary order.
+    A red flag's `report_days` are the days the alarm symptom was reported."""
+    days = {f"red.{a.key}": a.days for a in summary.alarms}
+    banner = summary.banner
+    ordered = [*banner, *(f for f in summary.flags if f not in banner)]
+    rows: list[list[Cell | bool]] = []
+    for f in ordered:
+        ev = f.evidence_days
+        rows.append([
+            f.id, f.level, f.title, f.last == summary.last, c.iso(f.since), c.iso(f.last),
+            c.iso(ev.first) if ev else None, c.iso(ev.last) if ev else None,
+            ev.count if ev else None, f.window,
+            " ".join(c.iso(d) for d in days.get(f.id, ())) or None,
+            f.evidence, f.rule, f"{f.source}. {f.citation}" if f.citation else f.source,
+            f.advice,
+        ])
+    return rows
+
+
+def _coverage_rows(summary: Summary) -> list[list[Cell | bool]]:
+    from fatiguelog.analysis.rules import all_infos
+
+    gaps = {g.id: g for g in (summary.coverage.unchecked if summary.coverage else ())}
+    return [[info.id, info.title, info.id not in gaps,
+             gaps[info.id].needs if info.id in gaps else None] for info in all_infos()]
+
+
 def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
-    """The three tables as CSV text: `days`, `stools`, `problems`."""
+    """The tables as CSV text: `flags`, `days`, `stools`, `problems`, `coverage`."""
     entries = {e.day: e for e in summary.entries}
     substances = _substances(entries.values())
     problems: dict[date, str] = {}
@@ -161,15 +198,17 @@ def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
         for n, s in enumerate(e.stools, start=1)
     ]
     return {
+        "flags": _table(FLAG_COLUMNS, _flag_rows(summary)),
         "days": _table(header, days),
         "stools": _table(STOOL_COLUMNS, stools),
         "problems": _table(
             PROBLEM_COLUMNS, ([p.file, p.line, p.message] for p in summary.problems)
         ),
+        "coverage": _table(COVERAGE_COLUMNS, _coverage_rows(summary)),
     }
 
 
 def render(summary: Summary, include_notes: bool = False) -> str:
-    """All three tables in one stream, separated by a blank line (for standard output)."""
+    """All the tables in one stream, separated by a blank line (for standard output)."""
     parts = tables(summary, include_notes)
-    return "\r\n".join(parts[name] for name in ("days", "stools", "problems"))
+    return "\r\n".join(parts[name] for name in TABLES)

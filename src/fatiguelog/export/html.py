@@ -120,8 +120,11 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     body = [
         _header(s),
         _urgent(s),
+        f'<p class="small">{escape(c.flagtext.SBM_EXPLAINED)}</p>',
         _glance(s),
+        _alarms(s),
         _flags(s),
+        _coverage(s),
         _charts(s),
         _symptoms(s),
         _gi(s),
@@ -155,17 +158,33 @@ def _header(s: Summary) -> str:
 
 
 def _urgent(s: Summary) -> str:
-    if not s.urgent:
+    """The banner: only alarm symptoms on at the period's last day (flags.md v2)."""
+    if not s.banner:
         return ""
-    items = "".join(
-        f"<li><strong>{t(f.title)}</strong>: {t(f.evidence)}. "
-        f"{escape(c.flag_status(f, s).capitalize())}.</li>"
-        for f in s.urgent
-    )
+    items = "".join(f"<li><strong>{t(line)}</strong></li>" for line in c.flagtext.banner_lines(s))
     return (
-        f'<section class="alert" role="alert"><h2>⚠ URGENT: warning signs reported</h2>'
-        f"<ul>{items}</ul><p><strong>{escape(c.SEEK_CARE)}</strong></p></section>"
+        f'<section class="alert" role="alert"><h2>⚠ {t(c.flagtext.banner_heading(s))}</h2>'
+        f"<ul>{items}</ul></section>"
     )
+
+
+def _alarms(s: Summary) -> str:
+    """Alarm symptoms reported earlier in the period, with their dates: no banner."""
+    if not s.earlier_alarms:
+        return ""
+    items = "".join(f"<li>{t(line)}</li>" for line in c.flagtext.alarm_lines(s.earlier_alarms))
+    return (f'<section class="keep"><h2>{escape(c.flagtext.ALARMS_HEADING)}</h2>'
+            f'<ul class="tight">{items}</ul></section>')
+
+
+def _coverage(s: Summary) -> str:
+    """How many rules were checked on the last day, and those that could not be, in words."""
+    heading = c.flagtext.coverage_heading(s)
+    if not heading:
+        return ""
+    items = "".join(f"<li>{t(line)}</li>" for line in c.flagtext.coverage_lines(s))
+    listed = f'<ul class="tight">{items}</ul>' if items else ""
+    return f"<section><h2>Rules checked</h2><p>{t(heading)}</p>{listed}</section>"
 
 
 def _card(key: str, value: str, detail: str = "") -> str:
@@ -184,39 +203,41 @@ def _glance(s: Summary) -> str:
     pem = s.symptoms.get("pem")
     gi = s.gi
     total = c.bristol_total(s)
-    hard = gi.bristol_counts.get(1, 0) + gi.bristol_counts.get(2, 0)
     cards = [
-        _card("Fatigue (0-10)", c.num(fatigue.mean) if fatigue else "—", _halves(fatigue)),
-        _card("PEM (0-10)", c.num(pem.mean) if pem else "—", _halves(pem)),
+        _card("Fatigue (0-10)", c.num(fatigue.mean if fatigue else None, none=c.NO_DATA),
+              _halves(fatigue)),
+        _card("PEM (0-10)", c.num(pem.mean if pem else None, none=c.NO_DATA), _halves(pem)),
         _card(
             "SBMs per week",
-            c.num(gi.sbm_per_week),
+            c.num(gi.sbm_per_week, none=c.NO_DATA),
             f"{gi.stools} bowel movements, {gi.recorded_days} days answered",
         ),
         _card(
             "Hard stools (type 1-2)",
-            c.part(hard, total) if total else "—",
+            c.pct(gi.hard_share) if gi.hard_share is not None else c.NO_DATA,
             f"of {total} typed stools",
         ),
         _card(
             "Sleep",
-            f"{c.num(s.sleep.hours_mean)} h",
+            f"{c.num(s.sleep.hours_mean)} h" if s.sleep.hours_mean is not None else c.NO_DATA,
             f"quality {c.num(s.sleep.quality_mean)}/10 (higher is better)",
         ),
-        _card("Exertion (0-10)", c.num(s.exertion.mean), _halves(s.exertion)),
-        _card("Straining", c.pct(gi.straining_share), f"of {gi.straining_answered} answered"),
-        _card("Laxative days", str(gi.laxative_days), f"in {s.days} days"),
+        _card("Exertion (0-10)", c.num(s.exertion.mean, none=c.NO_DATA), _halves(s.exertion)),
+        _card("Straining", c.pct(gi.straining_share) if gi.straining_share is not None
+              else c.NO_DATA, f"of {gi.straining_answered} answered"),
+        _card("Laxative days", str(gi.laxative_days),
+              f"in {s.days} days; not answered on {gi.laxative_unanswered}"),
     ]
-    active = s.active_flags()
+    active = [f for f in s.active_flags() if f in c.shown_flags(s)]
     flags = (
         "".join(
             f"<li><strong>{escape(c.LEVEL_LABEL.get(f.level, f.level))}:</strong> {t(f.title)} "
             f"(since {c.iso(f.since)})</li>"
             for f in active
         )
-        or "<li>none</li>"
+        or ("<li>none besides the alarm symptoms above</li>" if s.banner else "<li>none</li>")
     )
-    ended = [f for f in s.flags if f.last != s.last]
+    ended = [f for f in c.shown_flags(s) if f.last != s.last]
     ended_html = ""
     if ended:
         items = "".join(f"<li>{t(f.title)}: {escape(c.spells_text(f, s))}</li>" for f in ended)
@@ -233,30 +254,37 @@ def _glance(s: Summary) -> str:
         f'<div class="cards">{"".join(cards)}</div>\n'
         f'<p><strong>Flags active on {c.iso(s.last)}:</strong></p><ul class="tight">{flags}</ul>\n'
         f"{ended_html}"
+        f"<p><strong>Rules checked:</strong> {escape(c.coverage_short(s))}</p>\n"
         f'<p><strong>Intake changes:</strong></p><ul class="tight">{changes}</ul>\n</section>'
     )
 
 
 def _flags(s: Summary) -> str:
+    shown = c.shown_flags(s)
     if not s.flags:
-        return "<section><h2>Flags</h2><p>No flag was active in this period.</p></section>"
+        return f"<section><h2>Flags</h2><p>{t(c.flagtext.no_flags_text(s))}</p></section>"
+    if not shown:
+        return ("<section><h2>Flags</h2><p>No flag other than the alarm symptoms above."
+                "</p></section>")
     return (
-        '<section><h2>Flags</h2><p class="small">Urgent first. Each flag describes the '
+        '<section><h2>Flags</h2><p class="small">Each flag describes the '
         "patient's own entries and names the rule it met.</p>\n"
-        + "\n".join(_flag(f, s) for f in s.flags)
+        + "\n".join(_flag(f, s) for f in shown)
         + "\n</section>"
     )
 
 
 def _flag(f: FlagReport, s: Summary) -> str:
     level = f.level if f.level in c.LEVEL_LABEL else "info"
+    lasted = c.flagtext.lasted(f)
     return (
         f'<div class="flag {level}"><h3><span class="badge">{escape(c.LEVEL_LABEL[level])}</span>'
         f"{t(f.title)}</h3>"
         '<dl class="facts">'
         f"<dt>When</dt><dd>{escape(c.flag_status(f, s))}</dd>"
-        f"<dt>Evidence</dt><dd>{t(f.evidence)}</dd>"
-        f'<dt>Rule</dt><dd>{t(f.rule)} <span class="small mono">({t(f.id)})</span></dd>'
+        + (f"<dt>How long</dt><dd>{t(lasted)}</dd>" if lasted else "")
+        + f"<dt>Evidence</dt><dd>{t(f.evidence)}</dd>"
+        f"<dt>Rule</dt><dd>{t(f.rule)}</dd>"
         f"<dt>Source</dt><dd>{t(f.source)}</dd>"
         f"<dt>Advice</dt><dd>{t(f.advice)}</dd>"
         "</dl></div>"
@@ -278,7 +306,7 @@ def _charts(s: Summary) -> str:
     changes = [e for e, _until in c.intake_changes(s)]
     # Symptom and bowel charts mark changes of opioid-acting substances only (the GI story);
     # each substance's own chart marks all of its changes.
-    opioid = {(st.substance, st.unit) for st in s.intake.values() if st.opioid_acting}
+    opioid = {(st.substance, st.unit) for st in s.intake.values() if st.klass == "opioid"}
     events = [e for e in changes if (e.substance, e.unit) in opioid]
     symptoms = _series(s, "fatigue", "pem")
     if symptoms:
@@ -383,7 +411,7 @@ def _symptoms(s: Summary) -> str:
             continue
         rows.append(
             f'<tr><td>{t(r.label)}</td><td class="n">{r.days}</td>'
-            f'<td class="n">{c.num(r.mean)}</td>'
+            f'<td class="n">{c.num(r.mean, none=c.NO_DATA)}</td>'
             f'<td class="n">{c.num(r.min)}-{c.num(r.max)}</td>'
             f'<td class="n">{c.num(r.first_half_mean)}</td>'
             f'<td class="n">{c.num(r.second_half_mean)}</td>'
@@ -391,8 +419,9 @@ def _symptoms(s: Summary) -> str:
         )
     sl = s.sleep
     sleep = (
-        f"<p>Sleep: mean <strong>{c.num(sl.hours_mean)} hours</strong> a night, quality "
-        f"<strong>{c.num(sl.quality_mean)}</strong>/10 (higher is better), "
+        f"<p>Sleep: mean <strong>{c.num(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
+        "quality "
+        f"<strong>{c.num(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
         f"{sl.days} nights recorded.</p>"
         if sl.days
         else f"<p>Sleep: {c.NO_DATA}.</p>"
@@ -400,7 +429,8 @@ def _symptoms(s: Summary) -> str:
     return (
         '<section class="keep"><h2>Symptoms and sleep</h2>'
         '<p class="small">Ratings 0-10, higher is worse (exertion: how much was done). '
-        "Change = second-half mean minus first-half mean.</p>"
+        "Change = second-half mean minus first-half mean; — means not enough data (a mean "
+        "needs at least 3 answered days).</p>"
         '<table><thead><tr><th>Rating</th><th class="n">Days</th><th class="n">Mean</th>'
         '<th class="n">Range</th><th class="n">1st half</th><th class="n">2nd half</th>'
         '<th class="n">Change</th></tr></thead><tbody>'
@@ -418,12 +448,11 @@ def _gi(s: Summary) -> str:
             '<section class="keep"><h2>Bowel habits</h2>'
             f"<p>No bowel movements recorded ({c.NO_DATA}).</p></section>"
         )
-    total = c.bristol_total(s)
     most = max([*gi.bristol_counts.values(), 1])
     rows = "".join(
         f'<tr><td class="n">{k}{_bristol_group(k)}</td><td>{escape(c.BRISTOL[k])}</td>'
         f'<td class="n">{gi.bristol_counts.get(k, 0)}</td>'
-        f'<td class="n">{c.part(gi.bristol_counts.get(k, 0), total)}</td>'
+        f'<td class="n">{c.bristol_share(s, gi.bristol_counts.get(k, 0))}</td>'
         f'<td class="barcell"><span class="hbar" '
         f'style="width:{100 * gi.bristol_counts.get(k, 0) / most:.0f}%"></span></td></tr>'
         for k in range(1, 8)
@@ -432,10 +461,10 @@ def _gi(s: Summary) -> str:
         '<section class="keep"><h2>Bowel habits</h2>'
         f"<p>{gi.stools} bowel movements on {gi.recorded_days} days with an answer; "
         f"{gi.sbm} spontaneous (no laxative that day or the day before): "
-        f"<strong>{c.num(gi.sbm_per_week)} SBMs per week</strong>. "
+        f"<strong>{escape(c.sbm_figure(gi.sbm_per_week))}</strong>. "
         f"Straining: {_share(gi.straining_share, gi.straining_answered)}. "
         f"Felt incomplete: {_share(gi.incomplete_share, gi.incomplete_answered)}. "
-        f"Laxative, enema or suppository on {gi.laxative_days} days.</p>"
+        f"Laxatives: {escape(c.laxative_text(s))}.</p>"
         '<table><thead><tr><th class="n">Bristol type</th><th>Description</th>'
         '<th class="n">Count</th><th class="n">Share</th><th class="barcell">Count, as a bar</th>'
         f"</tr></thead><tbody>{rows}</tbody></table></section>"
@@ -464,17 +493,17 @@ def _intake(s: Summary) -> str:
     rows = "".join(
         f'<tr><td>{t(st.substance)}</td><td>{t(st.unit)}</td><td class="n">{st.days}</td>'
         f'<td class="n">{c.num(st.mean_daily, 2)}</td><td class="n">{c.num(st.max_daily, 2)}</td>'
-        f"<td>{'yes' if st.opioid_acting else 'no'}</td></tr>"
+        f"<td>{escape(c.class_words(st.klass))}</td></tr>"
         for st in s.intake.values()
     )
     changes = _changes(c.intake_changes(s)) or "<li>none in the period</li>"
     return (
         '<section class="keep"><h2>Intake (substances, medicines, supplements)</h2>'
         '<table><thead><tr><th>Substance</th><th>Unit</th><th class="n">Days taken</th>'
-        '<th class="n">Mean per day taken</th><th class="n">Max per day</th><th>Opioid-acting</th>'
+        '<th class="n">Mean per day taken</th><th class="n">Max per day</th><th>Class</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
-        "<p><strong>Changes</strong> (a day's total against the mean of the previous "
-        "7 intake days):</p>"
+        "<p><strong>Changes</strong> (a day's total against the mean of the last, up to 7, "
+        "days it was taken in the 14 days before; days off are not zeros):</p>"
         f'<ul class="tight">{changes}</ul></section>'
     )
 
@@ -502,17 +531,6 @@ def _pem(s: Summary) -> str:
 
 def _gaps(s: Summary) -> str:
     out = ""
-    if s.not_enough_data:
-        items = "".join(
-            f'<li><span class="mono">{t(rule)}</span>'
-            + (f": {t(s.not_enough_detail[rule])}" if s.not_enough_detail.get(rule) else "")
-            + "</li>"
-            for rule in s.not_enough_data
-        )
-        out += (
-            "<section><h2>Not enough data</h2><p>These rules could not be checked on the last "
-            f'day:</p><ul class="tight">{items}</ul></section>'
-        )
     if s.problems:
         items = "".join(
             f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>"

@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary
+from fatiguelog.analysis.summary import FlagReport, IntakeRange, RatingStats, Summary
 from fatiguelog.export import common as c
 
 FORMAT_VERSION = 1
@@ -35,6 +35,7 @@ def _rating(r: RatingStats) -> dict[str, Any]:
 
 
 def _flag(f: FlagReport) -> dict[str, Any]:
+    ev = f.evidence_days
     return {
         "id": f.id,
         "level": f.level,
@@ -43,9 +44,31 @@ def _flag(f: FlagReport) -> dict[str, Any]:
         "last": c.iso(f.last),
         "evidence": f.evidence,
         "rule": f.rule,
-        "source": f.source,
+        "source": f"{f.source}. {f.citation}" if f.citation else f.source,
         "advice": f.advice,
         "active_days": len(f.active_days),
+        "evidence_days": None if ev is None else {
+            "first": c.iso(ev.first), "last": c.iso(ev.last), "count": ev.count},
+        "window_days": f.window,
+        "source_short": f.source,
+    }
+
+
+def _timeline(r: IntakeRange) -> dict[str, Any]:
+    return {
+        "substance": r.substance,
+        "class": c.class_words(r.klass),
+        "from": c.iso(r.first),
+        "to": c.iso(r.last),
+        "daily_amount": _round(r.daily_amount, 3),
+        "unit": r.unit,
+        "status": r.status,
+        "min_daily": _round(r.min_daily, 3),
+        "max_daily": _round(r.max_daily, 3),
+        "days_taken": r.days_taken,
+        "change": r.change,
+        "from_before_period": r.before_period,
+        "current": r.current,
     }
 
 
@@ -80,6 +103,10 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
                 "incomplete_share": _round(gi.incomplete_share, 3),
                 "incomplete_answered": gi.incomplete_answered,
                 "laxative_days": gi.laxative_days,
+                "laxative_no_days": gi.laxative_no_days,
+                "laxative_unanswered": gi.laxative_unanswered,
+                "hard_share": _round(gi.hard_share, 3),
+                "loose_share": _round(gi.loose_share, 3),
             },
             "intake": {
                 name: {
@@ -88,6 +115,7 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
                     "mean_daily": _round(st.mean_daily, 3),
                     "max_daily": _round(st.max_daily, 3),
                     "opioid_acting": st.opioid_acting,
+                    "class": c.class_words(st.klass),
                     "changes": [
                         {
                             "date": c.iso(e.day),
@@ -116,6 +144,19 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
                 "statement": s.pem.statement,
             },
         },
+        "alarms": [
+            {"key": a.key, "title": a.title, "days": [c.iso(d) for d in a.days],
+             "active": a.active, "level": a.level,
+             "advice": a.advice if a.active and s.ends_today else a.advice_past}
+            for a in s.alarms
+        ],
+        "coverage": {
+            "rules_checked": s.coverage.rules_checked if s.coverage else 0,
+            "rules_total": s.coverage.rules_total if s.coverage else 0,
+            "rules_unchecked": [{"id": g.id, "title": g.title, "needs": g.needs}
+                                for g in (s.coverage.unchecked if s.coverage else ())],
+        },
+        "intake_timeline": [_timeline(r) for r in s.intake_timeline],
         "not_enough_data": list(s.not_enough_data),
         "not_enough_detail": {rule: s.not_enough_detail.get(rule) for rule in s.not_enough_data},
         "problems": [{"file": p.file, "error": p.message, "line": p.line} for p in s.problems],

@@ -47,8 +47,11 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     out: list[str] = []
     out += _header(summary)
     out += _urgent(summary)
+    out += [c.flagtext.SBM_EXPLAINED, ""]
     out += _glance(summary)
+    out += _alarms(summary)
     out += _flags(summary)
+    out += _coverage(summary)
     out += _symptoms(summary)
     out += _sleep(summary)
     out += _gi(summary)
@@ -80,21 +83,31 @@ def _header(s: Summary) -> list[str]:
 
 
 def _urgent(s: Summary) -> list[str]:
-    urgent = s.urgent
-    if not urgent:
+    """The banner: only alarm symptoms on at the period's last day (flags.md v2)."""
+    if not s.banner:
         return []
-    out = ["## URGENT: warning signs reported", ""]
-    for flag in urgent:
-        out.append(
-            f"- **{esc(flag.title)}**: {esc(flag.evidence)}. {c.flag_status(flag, s).capitalize()}."
-        )
-    return [*out, "", f"**{c.SEEK_CARE}**", ""]
+    out = [f"## {esc(c.flagtext.banner_heading(s))}", ""]
+    out += [f"- **{esc(line)}**" for line in c.flagtext.banner_lines(s)]
+    return [*out, ""]
+
+
+def _alarms(s: Summary) -> list[str]:
+    """Alarm symptoms reported earlier in the period, with their dates: no banner."""
+    if not s.earlier_alarms:
+        return []
+    out = [f"## {c.flagtext.ALARMS_HEADING}", ""]
+    out += [f"- {esc(line)}" for line in c.flagtext.alarm_lines(s.earlier_alarms)]
+    return [*out, ""]
 
 
 def _glance(s: Summary) -> list[str]:
     """Two-minute view: what is on now, since when, and what intake changed when."""
     out = ["## At a glance", ""]
-    active = s.active_flags()
+    active = [f for f in s.active_flags() if f in c.shown_flags(s)]
+    if s.coverage is not None:
+        out.append(f"- **Rules checked:** {c.coverage_short(s)}"
+                   + (f"; {len(s.coverage.unchecked)} could not be (see below)"
+                      if s.coverage.unchecked else ""))
     if active:
         out.append(
             f"- **Flags active on {c.iso(s.last)}:** "
@@ -104,8 +117,9 @@ def _glance(s: Summary) -> list[str]:
             )
         )
     else:
-        out.append(f"- **Flags active on {c.iso(s.last)}:** none")
-    ended = [f for f in s.flags if f.last != s.last]
+        none = "none besides the alarm symptoms above" if s.banner else "none"
+        out.append(f"- **Flags active on {c.iso(s.last)}:** {none}")
+    ended = [f for f in c.shown_flags(s) if f.last != s.last]
     if ended:
         out.append("- **Earlier in the period:**")
         out += [f"  - {esc(f.title)}: {c.spells_text(f, s)}" for f in ended]
@@ -135,26 +149,43 @@ def _glance(s: Summary) -> list[str]:
 
 def _flags(s: Summary) -> list[str]:
     out = ["## Flags", ""]
+    shown = c.shown_flags(s)
     if not s.flags:
-        return [*out, "No flag was active in this period.", ""]
-    out += ["Urgent first. Each flag describes the patient's own entries and names its rule.", ""]
-    for flag in s.flags:
+        return [*out, c.flagtext.no_flags_text(s), ""]
+    if not shown:
+        return [*out, "No flag other than the alarm symptoms above.", ""]
+    out += ["Each flag describes the patient's own entries and names its rule.", ""]
+    for flag in shown:
         out += _flag(flag, s)
     return out
 
 
 def _flag(flag: FlagReport, s: Summary) -> list[str]:
     level = c.LEVEL_LABEL.get(flag.level, flag.level)
+    lasted = c.flagtext.lasted(flag)
     return [
         f"### {level}: {esc(flag.title)}",
         "",
         f"- **When:** {c.flag_status(flag, s)}",
+        *([f"- **How long:** {esc(lasted)}"] if lasted else []),
         f"- **Evidence:** {esc(flag.evidence)}",
-        f"- **Rule:** {esc(flag.rule)} ({code(flag.id)})",
+        f"- **Rule:** {esc(flag.rule)}",
         f"- **Source:** {esc(flag.source)}",
         f"- **Advice:** {esc(flag.advice)}",
         "",
     ]
+
+
+def _coverage(s: Summary) -> list[str]:
+    """How many rules were checked on the last day, and those that could not be, in words."""
+    heading = c.flagtext.coverage_heading(s)
+    if not heading:
+        return []
+    out = ["## Rules checked", "", esc(heading), ""]
+    lines = c.flagtext.coverage_lines(s)
+    if lines:
+        out += [*(f"- {esc(line)}" for line in lines), ""]
+    return out
 
 
 def _ratings(s: Summary) -> list[RatingStats]:
@@ -165,7 +196,8 @@ def _rating_row(r: RatingStats) -> str:
     if not r.days:
         return f"| {esc(r.label)} | 0 | {c.NO_DATA} | | | | |"
     return (
-        f"| {esc(r.label)} | {r.days} | {c.num(r.mean)} | {c.num(r.min)}-{c.num(r.max)} | "
+        f"| {esc(r.label)} | {r.days} | {c.num(r.mean, none=c.NO_DATA)} | "
+        f"{c.num(r.min)}-{c.num(r.max)} | "
         f"{c.num(r.first_half_mean)} | {c.num(r.second_half_mean)} | {c.signed(c.change(r))} |"
     )
 
@@ -174,7 +206,8 @@ def _symptoms(s: Summary) -> list[str]:
     out = [
         "## Symptoms",
         "",
-        "Ratings 0-10, higher is worse. Change = second half minus first half of the period.",
+        "Ratings 0-10, higher is worse. Change = second half minus first half of the period; "
+        "— means not enough data (a mean needs at least 3 answered days).",
         "",
         "| Rating | Days | Mean | Range | 1st half | 2nd half | Change |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -183,7 +216,7 @@ def _symptoms(s: Summary) -> list[str]:
     ex = s.exertion
     out += [
         "",
-        f"Exertion (0 = rested all day, 10 = far too much): mean {c.num(ex.mean)} "
+        f"Exertion (0 = rested all day, 10 = far too much): mean {c.num(ex.mean, none=c.NO_DATA)} "
         f"over {ex.days} days, range {c.num(ex.min)}-{c.num(ex.max)}.",
         "",
     ]
@@ -197,8 +230,9 @@ def _sleep(s: Summary) -> list[str]:
     return [
         "## Sleep",
         "",
-        f"- Hours per night: mean **{c.num(sl.hours_mean)}** ({sl.days} nights recorded)",
-        f"- Quality (0-10, higher is better): mean **{c.num(sl.quality_mean)}**",
+        f"- Hours per night: mean **{c.num(sl.hours_mean, none=c.NO_DATA)}** "
+        f"({sl.days} nights recorded)",
+        f"- Quality (0-10, higher is better): mean **{c.num(sl.quality_mean, none=c.NO_DATA)}**",
         "",
     ]
 
@@ -208,14 +242,13 @@ def _gi(s: Summary) -> list[str]:
     out = ["## Bowel habits", ""]
     if not gi.recorded_days:
         return [*out, f"No bowel movements were recorded in this period ({c.NO_DATA}).", ""]
-    per_week = c.num(gi.sbm_per_week) if gi.sbm_per_week is not None else c.NO_DATA
     out += [
         f"- Days with bowel answers: {gi.recorded_days} of {s.days}",
         f"- Bowel movements: {gi.stools}; spontaneous (no laxative that day or the day before): "
-        f"{gi.sbm}, i.e. **{per_week} SBMs per week**",
+        f"{gi.sbm}, i.e. **{c.sbm_figure(gi.sbm_per_week)}**",
         f"- Straining: {_share(gi.straining_share, gi.straining_answered)}",
         f"- Felt incomplete: {_share(gi.incomplete_share, gi.incomplete_answered)}",
-        f"- Days with a laxative, enema or suppository: {gi.laxative_days}",
+        f"- Laxatives: {c.laxative_text(s)}",
         "",
         "| Bristol type | Description | Count | Share |",
         "|---:|---|---:|---:|",
@@ -223,14 +256,13 @@ def _gi(s: Summary) -> list[str]:
     total = c.bristol_total(s)
     for kind in range(1, 8):
         count = gi.bristol_counts.get(kind, 0)
-        out.append(f"| {kind} | {c.BRISTOL[kind]} | {count} | {c.part(count, total)} |")
-    hard = gi.bristol_counts.get(1, 0) + gi.bristol_counts.get(2, 0)
-    loose = gi.bristol_counts.get(6, 0) + gi.bristol_counts.get(7, 0)
+        out.append(f"| {kind} | {c.BRISTOL[kind]} | {count} | {c.bristol_share(s, count)} |")
     return [
         *out,
         "",
-        f"Hard (types 1-2): {c.part(hard, total)}; loose (types 6-7): "
-        f"{c.part(loose, total)} of {total} stools with a type.",
+        f"Hard (types 1-2): {c.pct(gi.hard_share) if gi.hard_share is not None else c.NO_DATA}; "
+        f"loose (types 6-7): {c.pct(gi.loose_share) if gi.loose_share is not None else c.NO_DATA}"
+        f" of {total} stools with a type.",
         "",
     ]
 
@@ -246,16 +278,17 @@ def _intake(s: Summary) -> list[str]:
     if not s.intake:
         return [*out, "No intake was recorded in this period.", ""]
     out += [
-        "| Substance | Unit | Days taken | Mean per day taken | Max per day | Opioid-acting |",
+        "| Substance | Unit | Days taken | Mean per day taken | Max per day | Class |",
         "|---|---|---:|---:|---:|---|",
     ]
     for st in s.intake.values():
         out.append(
             f"| {esc(st.substance)} | {esc(st.unit)} | {st.days} | {c.num(st.mean_daily, 2)} | "
-            f"{c.num(st.max_daily, 2)} | {'yes' if st.opioid_acting else 'no'} |"
+            f"{c.num(st.max_daily, 2)} | {c.class_words(st.klass)} |"
         )
     changes = c.intake_changes(s)
-    out += ["", "**Changes** (a day's total against the mean of the previous 7 intake days):", ""]
+    out += ["", "**Changes** (a day's total against the mean of the last, up to 7, days it was "
+            "taken in the 14 days before; days off are not zeros):", ""]
     if changes:
         out += [
             f"- {c.iso(e.day)}: {esc(e.substance)} {c.change_text(e, until)}"
@@ -288,12 +321,6 @@ def _pem(s: Summary) -> list[str]:
 
 def _gaps(s: Summary) -> list[str]:
     out: list[str] = []
-    if s.not_enough_data:
-        out += ["## Not enough data", "", "These rules could not be checked on the last day:", ""]
-        for rule in s.not_enough_data:
-            need = s.not_enough_detail.get(rule)
-            out.append(f"- {code(rule)}" + (f": {esc(need)}" if need else ""))
-        out.append("")
     if s.problems:
         out += [
             "## Files that could not be read",

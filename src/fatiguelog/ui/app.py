@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from fatiguelog import dates
-from fatiguelog.model import SEEK_CARE
+from fatiguelog.model import RED_ADVICE, SEEK_CARE, URGENT_RED_FLAGS
 from fatiguelog.settings import Settings, load_settings, update_settings
 from fatiguelog.ui.keys import OrderedInputApp
 
@@ -138,8 +138,12 @@ class FatiguelogApp(OrderedInputApp):
         if result is None:
             return
         message = result.message
-        if result.entry.red_flags:
-            message = f"{message} You reported a red flag. {SEEK_CARE}"
+        reported = result.entry.red_flags
+        if reported:
+            # Weight loss without trying alone: "see a GP soon", not urgent care (flags.md v2).
+            urgent = any(key in URGENT_RED_FLAGS for key in reported)
+            advice = SEEK_CARE if urgent else RED_ADVICE["unintended_weight_loss"]
+            message = f"{message} You reported a red flag. {advice}"
         self.home_message(message)  # stays on screen: nothing timed
 
     def home_message(self, message: str) -> None:

@@ -25,7 +25,7 @@ from fatiguelog.ui.widgets.flags import overview_line
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
-    from fatiguelog.analysis.summary import FlagReport
+    from fatiguelog.analysis.summary import Alarm, RuleGap, Summary
 
 GLANCE_DAYS = 14
 #: The two weeks' "Check-in" column: a day with only shell-logged items is not "done".
@@ -65,22 +65,63 @@ def today_state(root: Path, today: date) -> tuple[str, str]:
     return "logged", logged_items(doc)
 
 
-def flag_lines(flags: tuple[FlagReport, ...]) -> list[tuple[str, str]]:
-    """(text, css class) lines for the home screen: urgent first, then one line per flag."""
-    if not flags:
-        return [("No flags in your recent entries.", "flag-none")]
+def flag_lines(summary: Summary) -> list[tuple[str, str]]:
+    """(text, css class) lines for the home screen: the urgent banner first (alarm symptoms
+    reported in the last 7 days, so on today), then one line per other flag on today, then
+    which rules could not be checked. Never "no flags" alone."""
+    from fatiguelog import flagtext as ft
+
     lines: list[tuple[str, str]] = []
-    urgent = [f for f in flags if f.level == "urgent"]
-    if urgent:
-        names = "; ".join(f.title for f in urgent)
-        lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {names}.", "flag-urgent"))
-    others = [f for f in flags if f.level != "urgent"]
+    urgent = [a for a in summary.alarms if a.active and a.level == "urgent"]
+    if summary.banner and urgent:
+        said = "; ".join(f"{a.title} reported on {ft.dates_text(a.days)}" for a in urgent)
+        lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {said}.", "flag-urgent"))
+        lines += [(text, "flag-urgent-advice") for text in dict.fromkeys(a.advice
+                                                                        for a in urgent)]
+    others = [f for f in summary.active_flags() if f.level != "urgent"]
     for flag in others[:MAX_FLAG_LINES]:
-        lines.append((overview_line(flag), "flag-line"))  # all active today: said above
+        lines.append((overview_line(flag), "flag-line"))  # all on today: said above
     if len(others) > MAX_FLAG_LINES:
         lines.append((f"... and {len(others) - MAX_FLAG_LINES} more.", "flag-line"))
-    lines.append(("Not a diagnosis: talk to your clinician. Press t for the evidence, rule "
-                  "and source of each flag.", "flag-hint"))
+    cov = summary.coverage
+    checked = "" if cov is None else f"{cov.rules_checked} of {cov.rules_total} rules checked"
+    if not summary.banner and not others:
+        lines.append((f"No flag on today ({checked}).", "flag-none"))
+    if cov is not None and cov.unchecked:
+        lines.append((not_checked_line(cov.unchecked), "flag-hint"))
+    if summary.banner or others:
+        lines.append((f"Not a diagnosis: talk to your clinician. t: each flag's evidence and rule "
+                      f"({checked}).", "flag-hint"))
+    return lines
+
+
+def not_checked_line(gaps: tuple[RuleGap, ...], most: int = 4) -> str:
+    """The rules that could not be checked today, in words, short enough for home: the alarm
+    symptoms as one item (they all need a check-in in the last 7 days), then the first few
+    titles; the trend view lists each with what it needs."""
+    from fatiguelog.model import RED_FLAGS
+
+    alarms = [g for g in gaps if g.id.removeprefix("red.") in RED_FLAGS]
+    names = (["alarm symptoms (they need a check-in in the last 7 days)"] if alarms else [])
+    names += [g.title for g in gaps if g not in alarms]
+    shown = ", ".join(names[:most])
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return f"Not checked (not enough data): {shown}{more}. Press t for what each needs."
+
+
+def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, str]]:
+    """When the flags could not be worked out: the alarm symptoms still show, first."""
+    from fatiguelog import flagtext as ft
+
+    lines: list[tuple[str, str]] = []
+    urgent = [a for a in alarms if a.level == "urgent"]
+    if urgent:
+        said = "; ".join(f"{a.title} reported on {ft.dates_text(a.days)}" for a in urgent)
+        lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {said}.", "flag-urgent"))
+        lines += [(text, "flag-urgent-advice") for text in dict.fromkeys(a.advice for a in urgent)]
+    lines += [(f"{a.title} reported: {a.advice}", "flag-line") for a in alarms
+              if a.level != "urgent"]
+    lines.append((f"The other flags could not be worked out: {error}", "flag-line"))
     return lines
 
 
@@ -125,20 +166,22 @@ class HomeScreen(Screen[None]):
         self.run_worker(self._active_flags, thread=True, exclusive=True, group="flags")
 
     def _active_flags(self) -> None:
-        from fatiguelog.report import summarize
+        from fatiguelog.report import alarms_only, summarize
         from fatiguelog.store import Store
 
         app = diary(self)
         today: date = app.today
+        store = Store(app.root)
         try:
             first = today - timedelta(days=FLAG_DAYS - 1)
-            summary = summarize(Store(app.root), app.settings, first, today,
-                                keep_entries=False)
+            summary = summarize(store, app.settings, first, today, keep_entries=False,
+                                today=today)
         except Exception as exc:  # never let a bad history hide the home screen
-            app.call_from_thread(self._show_flag_lines,
-                                 [(f"Flags could not be worked out: {exc}", "flag-line")])
+            # ...nor an alarm symptom: those are read again on their own (flags.md v2).
+            lines = alarm_only_lines(alarms_only(store, today), str(exc))
+            app.call_from_thread(self._show_flag_lines, lines)
             return
-        app.call_from_thread(self._show_flag_lines, flag_lines(summary.active_flags()))
+        app.call_from_thread(self._show_flag_lines, flag_lines(summary))
 
     def _show_flag_lines(self, lines: list[tuple[str, str]]) -> None:
         box = self.query_one("#home-flags", Vertical)

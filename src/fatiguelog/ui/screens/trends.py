@@ -23,13 +23,17 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 from textual.worker import Worker, WorkerState
 
+from fatiguelog import flagtext as ft
 from fatiguelog.analysis.intake import shown_changes
-from fatiguelog.analysis.summary import DaySeries, RatingStats, Summary
+from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
+from fatiguelog.model import RED_FLAGS
 from fatiguelog.settings import Settings
+from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.widgets.charts import MARK_WORDS, Scale, TextChart, fmt, period_text
 from fatiguelog.ui.widgets.flags import (
     NOT_A_DIAGNOSIS,
+    AlarmList,
     FlagCard,
     UrgentBanner,
     overview_line,
@@ -127,7 +131,7 @@ class TrendsScreen(Screen[None]):
 
             store = Store(root)
             first, last = period_for(days, today, store=store)
-            summary = summarize(store, settings, first, last, keep_entries=False)
+            summary = summarize(store, settings, first, last, keep_entries=False, today=today)
             return replace(summary, entries=())  # charts need the series, not every entry
 
         self._worker = self.run_worker(compute, name="trends", group="trends", thread=True,
@@ -189,9 +193,11 @@ def text(value: str, classes: str = "") -> Static:
 
 def body_widgets(s: Summary) -> Iterable[Widget]:
     """Everything below the period bar, in reading order: what matters most comes first."""
-    if s.urgent:
-        yield UrgentBanner(s.urgent, s.last)
+    if s.banner:
+        yield UrgentBanner(s)
     yield text(NOT_A_DIAGNOSIS, "disclaimer")
+    if s.earlier_alarms:
+        yield AlarmList(s.earlier_alarms)
     yield from flag_widgets(s)
     yield from chart_widgets(s)
     yield from pem_widgets(s)
@@ -201,22 +207,29 @@ def body_widgets(s: Summary) -> Iterable[Widget]:
             str(p) for p in s.problems), "problem")
 
 
+def shown_flags(s: Summary) -> list[FlagReport]:
+    """Flags shown as cards: alarm symptoms have the banner or the alarm list instead (weight
+    loss without trying, a warning, gets a card while it is on)."""
+    return [f for f in s.flags if f.id.removeprefix("red.") not in RED_FLAGS
+            or (f.level != "urgent" and f.last == s.last)]
+
+
 def flag_widgets(s: Summary) -> Iterable[Widget]:
-    others = [f for f in s.flags if f.level != "urgent"]
+    cards = shown_flags(s)
     active = sum(1 for f in s.flags if f.last == s.last)
-    yield heading(f"Flags: {len(s.flags)} in this period, {active} still active on "
+    yield heading(f"Flags: {len(s.flags)} in this period, {active} still on at "
                   f"{s.last.isoformat()}")
+    yield text(ft.SBM_EXPLAINED, "quiet")
     if not s.flags:
-        yield text("No flag in this period: your entries met none of the flag rules.", "quiet")
-    elif len(others) > 1:
-        yield text("\n".join(overview_line(f, s.last) for f in others), "overview")
-    for flag in others:
+        yield text(ft.no_flags_text(s), "quiet")
+    elif len(cards) > 1:
+        yield text("\n".join(overview_line(f, s.last) for f in cards), "overview")
+    for flag in cards:
         yield FlagCard(flag, s.last)
-    if s.not_enough_data:
-        lines = [f"- {rule}: {s.not_enough_detail.get(rule, 'too few entries')}"
-                 for rule in s.not_enough_data]
-        yield text(f"Not enough data to check these rules on {s.last.isoformat()}:\n"
-                   + "\n".join(lines), "not-enough")
+    said = ft.coverage_heading(s)
+    if said:
+        lines = [f"- {line}" for line in ft.coverage_lines(s)]
+        yield text("\n".join([said, *lines]), "not-enough")
 
 
 def _rating_heading(label: str, stats: RatingStats | None) -> str:
@@ -260,9 +273,11 @@ def gi_widgets(s: Summary) -> Iterable[Widget]:
     gi = s.gi
     sbm = s.series.get("sbm_per_week")
     peak = max([7.0, *(v for v in sbm.values if v is not None)]) if sbm else 7.0
+    per_week = ("not enough data (needs 4 recorded days)" if gi.sbm_per_week is None
+                else f"{fmt(gi.sbm_per_week)} a week")
     yield _chart(s, "sbm_per_week",
-                 f"Spontaneous bowel movements a week (rolling 7 days): {fmt(gi.sbm_per_week)} "
-                 f"a week over {gi.recorded_days} recorded days", Scale(0, peak, "0", fmt(peak, 0)))
+                 f"Spontaneous bowel movements (SBMs) a week (rolling 7 days): {per_week} over "
+                 f"{gi.recorded_days} recorded days", Scale(0, peak, "0", fmt(peak, 0)))
     yield _chart(s, "bristol_mean", "Bristol type, daily mean (1 hard lumps - 7 watery; "
                  "4 is typical)", Scale(1, 7, "1", "7"))
     total = sum(gi.bristol_counts.values())
@@ -282,7 +297,8 @@ def gi_widgets(s: Summary) -> Iterable[Widget]:
     if gi.incomplete_share is not None:
         shares.append(f"felt incomplete in {fmt(100 * gi.incomplete_share, 0)}% of "
                       f"{gi.incomplete_answered} answered")
-    shares.append(f"laxative on {gi.laxative_days} days")
+    shares.append(f"laxative on {gi.laxative_days} days, no laxative on {gi.laxative_no_days}, "
+                  f"not answered on {gi.laxative_unanswered}")
     yield text(f"{gi.stools} bowel movements ({gi.sbm} spontaneous); " + "; ".join(shares) + ".",
                "quiet")
 
@@ -297,8 +313,8 @@ def intake_widgets(s: Summary) -> Iterable[Widget]:
         series = s.series.get(f"intake:{name}")
         amounts = [v for v in series.values if v is not None] if series else []
         top = max([1.0, *amounts])
-        opioid = " (opioid-acting)" if stats.opioid_acting else ""
-        title = (f"{name}{opioid}, {stats.unit} a day: mean {fmt(stats.mean_daily, 2)} on "
+        klass = f" (class: {class_words(stats.klass)})"
+        title = (f"{name}{klass}, {stats.unit} a day: mean {fmt(stats.mean_daily, 2)} on "
                  f"{stats.days} days taken, max {fmt(stats.max_daily, 2)}")
         # A streak (the 7-day mean catching up with one new amount) is shown once.
         changes = [event for event, _until in shown_changes(stats.events)]

@@ -40,9 +40,9 @@ class Scale:
 
 
 def fmt(value: float | None, digits: int = 1) -> str:
-    """A figure as text; `None` is "no data", never a zero."""
+    """A figure as text; `None` is "not enough data", never a zero."""
     if value is None:
-        return "no data"
+        return "not enough data"
     text = f"{value:.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

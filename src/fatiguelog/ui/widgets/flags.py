@@ -1,4 +1,5 @@
-"""Flag text for screens: the urgent banner and one block per flag, in words, never colour alone.
+"""Flag text for screens: the urgent banner, earlier alarm symptoms and one block per flag, in
+words, never colour alone (the sentences themselves come from `fatiguelog.flagtext`).
 
 Every piece of text that came from the user's files (substance names inside evidence, for
 instance) goes in as plain text: `Content.assemble` with strings does not parse markup, and
@@ -14,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 from textual.content import Content
 from textual.widgets import Static
 
+from fatiguelog import flagtext as ft
 from fatiguelog.textsafe import strip_controls
 
 if TYPE_CHECKING:  # annotations only: the home screen imports this before its first frame
-    from fatiguelog.analysis.summary import FlagReport
+    from fatiguelog.analysis.summary import Alarm, FlagReport, Summary
 
 URGENT_HEADLINE = "!! SEEK MEDICAL CARE PROMPTLY !!"
 LEVEL_WORDS = {"urgent": "!! URGENT", "warn": "! WARNING", "info": "i NOTE"}
@@ -30,49 +32,72 @@ def _t(text: str) -> str:
 
 
 def when(flag: FlagReport, last_day: date) -> str:
-    """"since ... (still active)" or "since ... until ..." in plain words."""
-    since = flag.since.isoformat()
-    if flag.last == last_day:
-        return f"Active since {since}, still active on {flag.last.isoformat()}"
-    return f"Active from {since} to {flag.last.isoformat()} (not active on the last day)"
+    """"on since ... (still on)" or "on from ... to ..." in plain words."""
+    text = ft.when(flag, last_day)
+    return text[:1].upper() + text[1:]
 
 
 def overview_line(flag: FlagReport, last_day: date | None = None) -> str:
     """One line per flag (home, and the top of the trend view); the details follow elsewhere.
-    With `last_day` (a period's end) it also says whether the flag is still active then."""
+    With `last_day` (a period's end) it also says whether the flag is still on then."""
     level = LEVEL_WORDS.get(flag.level, flag.level)
     if last_day is None:
         return f"{level}: {_t(flag.title)} (since {flag.since.isoformat()})"
-    still = "still active" if flag.last == last_day else f"until {flag.last.isoformat()}"
+    still = "still on" if flag.last == last_day else f"until {flag.last.isoformat()}"
     return f"{level}: {_t(flag.title)} (since {flag.since.isoformat()}, {still})"
 
 
 def flag_content(flag: FlagReport, last_day: date) -> Content:
-    """The whole flag: title, when, evidence, rule, source, advice, each labelled in words."""
+    """The whole flag: title, when, how long, evidence, rule, source, advice, in words (the
+    rule id is for the JSON and CSV exports, not for this screen)."""
     level = LEVEL_WORDS.get(flag.level, flag.level.upper())
-    return Content.assemble(
-        (f"{level}: ", "bold"), (_t(flag.title), "bold"), f"  ({flag.id})\n",
+    parts: list[str | tuple[str, str]] = [
+        (f"{level}: ", "bold"), (_t(flag.title), "bold"), "\n",
         f"{when(flag, last_day)}\n",
+    ]
+    lasted = ft.lasted(flag)
+    if lasted:
+        parts += [("How long: ", "bold"), lasted, "\n"]
+    parts += [
         ("Evidence: ", "bold"), _t(flag.evidence), "\n",
         ("Rule: ", "bold"), _t(flag.rule), "\n",
         ("Source: ", "bold"), _t(flag.source), "\n",
         ("What to do: ", "bold"), _t(flag.advice),
-    )
+    ]
+    return Content.assemble(*parts)
 
 
-def urgent_content(flags: Sequence[FlagReport], last_day: date) -> Content:
-    """The headline, then each urgent flag in full (its advice says to seek care promptly)."""
-    parts: list[str | tuple[str, str] | Content] = [(URGENT_HEADLINE, "bold")]
-    for flag in flags:
-        parts += ["\n", flag_content(flag, last_day)]
+def urgent_content(summary: Summary) -> Content:
+    """The banner: alarm symptoms on at the period's last day, with their dates and advice
+    ("today" only when the period ends today)."""
+    heading = (URGENT_HEADLINE if summary.ends_today
+               else f"!! {ft.banner_heading(summary)} !!")
+    parts: list[str | tuple[str, str]] = [(heading, "bold")]
+    for line in ft.banner_lines(summary):
+        parts += ["\n", _t(line)]
+    return Content.assemble(*parts)
+
+
+def alarms_content(alarms: Sequence[Alarm]) -> Content:
+    """Earlier alarm symptoms of the period, with their report dates: no banner, no "today"."""
+    parts: list[str | tuple[str, str]] = [(ft.ALARMS_HEADING, "bold")]
+    for line in ft.alarm_lines(alarms):
+        parts += ["\n- ", _t(line)]
     return Content.assemble(*parts)
 
 
 class UrgentBanner(Static):
-    """Above everything else on a screen: red flags reported in the last 7 days."""
+    """Above everything else on a screen: alarm symptoms on at the last day shown."""
 
-    def __init__(self, flags: Sequence[FlagReport], last_day: date, **kwargs: Any) -> None:
-        super().__init__(urgent_content(flags, last_day), classes="urgent-banner", **kwargs)
+    def __init__(self, summary: Summary, **kwargs: Any) -> None:
+        super().__init__(urgent_content(summary), classes="urgent-banner", **kwargs)
+
+
+class AlarmList(Static):
+    """Alarm symptoms reported earlier in the period (not on at its last day)."""
+
+    def __init__(self, alarms: Sequence[Alarm], **kwargs: Any) -> None:
+        super().__init__(alarms_content(alarms), classes="alarm-list", **kwargs)
 
 
 class FlagCard(Static):
@@ -80,5 +105,5 @@ class FlagCard(Static):
         super().__init__(flag_content(flag, last_day), classes=f"flag flag-{flag.level}")
 
 
-__all__ = ["LEVEL_WORDS", "NOT_A_DIAGNOSIS", "URGENT_HEADLINE", "FlagCard", "UrgentBanner",
-           "flag_content", "overview_line"]
+__all__ = ["LEVEL_WORDS", "NOT_A_DIAGNOSIS", "URGENT_HEADLINE", "AlarmList", "FlagCard",
+           "UrgentBanner", "flag_content", "overview_line"]

@@ -19,7 +19,7 @@ from textual.widgets import Button, Checkbox, Input, OptionList
 
 from fatiguelog import checkin
 from fatiguelog.checkin import Step
-from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
+from fatiguelog.model import BRISTOL, RED_ADVICE, RED_FLAGS, SEEK_CARE, URGENT_RED_FLAGS
 from fatiguelog.records import InputError
 from fatiguelog.textsafe import for_input, strip_controls
 from fatiguelog.ui.typed import diary
@@ -513,7 +513,11 @@ class RedFlagsView(StepView):
         return Content(f"{number}  {RED_FLAGS[key]}: {'YES' if self.flags[key] else 'no'}")
 
     def _show(self) -> None:
-        self.query_one("#seek-care").display = any(self.flags.values())
+        line = self.query_one("#seek-care", Line)
+        line.display = any(self.flags.values())
+        # Weight loss without trying alone is "see a GP soon", not urgent care (flags.md v2).
+        urgent = any(self.flags[key] for key in URGENT_RED_FLAGS)
+        line.say(f"! {SEEK_CARE if urgent else RED_ADVICE['unintended_weight_loss']}")
 
     def action_check(self, number: int) -> None:
         """Check or uncheck red flag `number` (named so as not to shadow DOMNode.toggle)."""

@@ -1,0 +1,166 @@
+"""The words every view uses for flags: the urgent banner, earlier alarm symptoms, how long a
+symptom lasted, and which rules could be checked (flags.md v2).
+
+Home, the trend view, `trends --print` and every export format these same sentences from the
+same `Summary`, so they can't disagree. Plain strings only: each view escapes or wraps them
+(no Textual, no Rich, no markup here). Rule ids never appear in these words: views show
+titles; ids belong to JSON, CSV and docs/flags.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:  # annotations only: home imports this before its first frame
+    from fatiguelog.analysis.summary import Alarm, FlagReport, Summary
+
+LEVEL_WORDS: Final = {"urgent": "URGENT", "warn": "Warning", "info": "Note"}
+SBM_EXPLAINED: Final = ("SBM means spontaneous bowel movement: one on a day when no laxative "
+                        "was taken that day or the day before.")
+BANNER_TODAY: Final = "URGENT: SEEK MEDICAL CARE PROMPTLY"
+ALARMS_HEADING: Final = "Alarm symptoms reported in this period"
+NOT_A_DIAGNOSIS: Final = ("This is not a diagnosis. Flags describe your own entries and name "
+                          "the rule they met; talk to a clinician about them.")
+
+#: What a flag's qualifying days are, in words (flags.md, "Qualifying days").
+_EVIDENCE_NOUN: Final = {
+    "gi.infrequent": ("day without a spontaneous bowel movement",
+                      "days without a spontaneous bowel movement"),
+    "gi.hard_stools": ("day with a hard stool (Bristol 1-2)",
+                       "days with a hard stool (Bristol 1-2)"),
+    "gi.straining": ("day with straining", "days with straining"),
+    "gi.incomplete": ("day with incomplete emptying", "days with incomplete emptying"),
+    "gi.loose_stools": ("day with a loose stool (Bristol 6-7)",
+                        "days with a loose stool (Bristol 6-7)"),
+    "gi.constipation_pattern": ("day with a constipation symptom",
+                                "days with a constipation symptom"),
+    "gi.after_intake_increase": ("day with a constipation symptom",
+                                 "days with a constipation symptom"),
+    "gi.change": ("recorded day compared", "recorded days compared"),
+    "gi.persistent": ("day with the symptoms", "days with the symptoms"),
+    "red.age_change": ("day with the symptoms", "days with the symptoms"),
+}
+
+
+def dates_text(days: Sequence[date], most: int = 6) -> str:
+    """`2026-09-26`, `2026-09-26 and 2026-10-02`, `a, b and c`; long lists keep the latest."""
+    shown = [d.isoformat() for d in days[-most:]]
+    if len(days) > most:
+        shown[0] = f"{len(days) - most + 1} earlier days up to {shown[0]}"
+    if len(shown) == 1:
+        return shown[0]
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def alarm_for(flag: FlagReport, summary: Summary) -> Alarm | None:
+    key = flag.id.removeprefix("red.")
+    return next((a for a in summary.alarms if a.key == key), None)
+
+
+# --- the urgent banner ------------------------------------------------------------------
+def banner_heading(summary: Summary) -> str:
+    """The banner's first line; only said when `summary.banner` has a flag."""
+    if summary.ends_today:
+        return BANNER_TODAY
+    return (f"URGENT: an alarm symptom was reported in the last 7 days of this period "
+            f"(it ends on {summary.last.isoformat()})")
+
+
+def banner_lines(summary: Summary) -> list[str]:
+    """One line per urgent flag active on the period's last day: what, when, what to do.
+    "Today" only when the period ends today; otherwise "was reported on D"."""
+    lines = []
+    for flag in summary.banner:
+        alarm = alarm_for(flag, summary)
+        days = alarm.days if alarm is not None else flag.report_days
+        words = alarm.title if alarm is not None else flag.title.removesuffix(" reported")
+        if summary.ends_today:
+            advice = alarm.advice if alarm is not None else flag.advice
+            lines.append(f"{words}: reported on {dates_text(days)}. {advice}")
+        else:
+            advice = alarm.advice_past if alarm is not None else ""
+            lines.append(f"{words} was reported on {dates_text(days)}. {advice}".rstrip())
+    return lines
+
+
+def banner_text(summary: Summary) -> str:
+    """The whole banner as one plain block (home's line, logs), empty without one."""
+    if not summary.banner:
+        return ""
+    return "\n".join([banner_heading(summary), *banner_lines(summary)])
+
+
+def alarm_lines(alarms: Sequence[Alarm]) -> list[str]:
+    """Earlier alarm symptoms: each with its report dates, never "today", never a banner."""
+    return [f"{a.title}: reported on {dates_text(a.days)}. {a.advice_past}" for a in alarms]
+
+
+# --- one flag ---------------------------------------------------------------------------
+def lasted(flag: FlagReport) -> str:
+    """How long the symptom lasted, from `evidence_days`, and how long the flag stays on."""
+    ev = flag.evidence_days
+    if ev is None:
+        return ""
+    if flag.id.startswith("red.") and flag.id != "red.age_change":
+        which = "a report" if ev.count == 1 else "the last report"
+        return (f"Reported on {dates_text(flag.report_days) if flag.report_days else ev.last}; "
+                f"the flag stays on for {flag.window} days after {which}.")
+    one, many = _EVIDENCE_NOUN.get(flag.id, ("day that met the rule", "days that met the rule"))
+    span = ((ev.last - ev.first).days + 1)
+    if ev.count == 1:
+        said = f"1 {one}: {ev.first.isoformat()}."
+    else:
+        said = (f"{ev.count} {many} between {ev.first.isoformat()} and {ev.last.isoformat()} "
+                f"({span} days).")
+    return f"{said} The flag stays on for up to {flag.window} days after the last of them."
+
+
+def when(flag: FlagReport, last_day: date) -> str:
+    """Since when it is on, and whether it still is on the period's last day."""
+    since = flag.since.isoformat()
+    if flag.last == last_day:
+        return f"on since {since}, still on at {last_day.isoformat()}"
+    return f"on from {since} to {flag.last.isoformat()}; not on at {last_day.isoformat()}"
+
+
+def level_words(level: str) -> str:
+    return LEVEL_WORDS.get(level, level)
+
+
+# --- coverage ---------------------------------------------------------------------------
+def coverage_heading(summary: Summary) -> str:
+    cov = summary.coverage
+    if cov is None:
+        return ""
+    text = (f"Rules checked on {summary.last.isoformat()}: {cov.rules_checked} of "
+            f"{cov.rules_total}.")
+    if cov.unchecked:
+        text += f" {len(cov.unchecked)} could not be checked (not enough data):"
+    return text
+
+
+def coverage_lines(summary: Summary) -> list[str]:
+    """Each rule that could not be checked, in words, with what it needs."""
+    cov = summary.coverage
+    if cov is None:
+        return []
+    return [f"{gap.title}: {gap.needs}" for gap in cov.unchecked]
+
+
+def no_flags_text(summary: Summary) -> str:
+    """Never "no flags" alone: how many rules were checked goes with it."""
+    cov = summary.coverage
+    checked = "" if cov is None else (f" ({cov.rules_checked} of {cov.rules_total} rules could "
+                                      "be checked on the last day)")
+    return f"No flag was on in this period{checked}."
+
+
+def figure_or(value: str | None, none: str = "not enough data") -> str:
+    return none if value is None else value
+
+
+__all__ = ["ALARMS_HEADING", "BANNER_TODAY", "LEVEL_WORDS", "NOT_A_DIAGNOSIS", "SBM_EXPLAINED",
+           "alarm_lines", "banner_heading", "banner_lines", "banner_text", "coverage_heading",
+           "coverage_lines", "dates_text", "lasted", "level_words", "no_flags_text", "when"]

@@ -1,0 +1,86 @@
+"""The medication timeline (`Summary.intake_timeline`): ranges of a steady daily amount,
+delimited by the v2 intake events; a wobble within the rule's limits stays one range."""
+
+from __future__ import annotations
+
+from history_builder import day, entry, history, summary
+
+from fatiguelog.settings import Settings, Substance
+
+
+def taken(amounts: dict[int, float | None], name: str = "kratom", unit: str = "g"):
+    """A dose per day: a number, 0 for an answered "nothing", None for no intake answer."""
+    out = []
+    for n, amount in sorted(amounts.items()):
+        out.append(entry(n) if amount is None else
+                   entry(n, intake=[(name, amount, unit)] if amount else []))
+    return history(*out)
+
+
+def rows(h, first: int, last: int, settings: Settings | None = None):
+    s = summary(h, first, last, settings=settings)
+    return [((r.first - day(0)).days, (r.last - day(0)).days, r.status, r.daily_amount,
+             r.min_daily, r.max_daily, r.change, r.current) for r in s.intake_timeline]
+
+
+def test_a_lasting_increase_and_decrease_are_new_ranges_the_last_is_current():
+    h = taken({**{n: 2.0 for n in range(20)}, **{n: 4.0 for n in range(20, 40)},
+               **{n: 1.5 for n in range(40, 60)}})
+    assert rows(h, 0, 59) == [
+        (0, 19, "taking", 2.0, 2.0, 2.0, None, False),
+        (20, 39, "taking", 4.0, 4.0, 4.0, "increase", False),
+        (40, 59, "taking", 1.5, 1.5, 1.5, "decrease", True),
+    ]
+
+
+def test_a_wobble_within_the_limits_is_one_range():
+    """Issue 12: "coffee 1-2 cups stays one range '1-2 cups a day' unless it crosses the
+    increase rule and stays there"."""
+    cups = {n: 2.0 if n % 9 == 4 else 1.0 for n in range(60)}
+    h = taken(cups, "coffee", "cup")
+    s = summary(h, 0, 59)
+    assert [e.kind for e in s.intake["coffee"].events][:1] == ["increase"]  # by the rule...
+    (only,) = s.intake_timeline  # ...but not a new range
+    assert (only.min_daily, only.max_daily, only.daily_amount, only.klass) == (1, 2, 1, None)
+    assert only.current and only.status == "taking"
+
+
+def test_a_change_seen_on_one_day_only_is_not_yet_a_range():
+    h = taken({**{n: 2.0 for n in range(20)}, 20: 4.0})
+    assert rows(h, 0, 20) == [(0, 20, "taking", 2.0, 2.0, 4.0, None, True)]
+    h = taken({**{n: 2.0 for n in range(20)}, 20: 4.0, 21: 4.0})
+    assert rows(h, 0, 21)[-1] == (20, 21, "taking", 4.0, 4.0, 4.0, "increase", True)
+
+
+def test_a_stop_is_a_stopped_range_and_going_back_is_resumed():
+    h = taken({**{n: 2.0 for n in range(10)}, 10: 0, 11: 0, 12: 0, **{n: 2.0 for n in
+                                                                       range(13, 20)}})
+    assert rows(h, 0, 19) == [
+        (0, 9, "taking", 2.0, 2.0, 2.0, None, False),
+        (10, 12, "stopped", 0.0, 0.0, 0.0, "stop", False),
+        (13, 19, "taking", 2.0, 2.0, 2.0, "resumed", True),
+    ]
+    stopped = taken({**{n: 2.0 for n in range(10)}, **{n: 0 for n in range(10, 20)}})
+    assert rows(stopped, 0, 19)[-1] == (10, 19, "stopped", 0.0, 0.0, 0.0, "stop", True)
+
+
+def test_a_start_after_14_days_without_it():
+    h = taken({**{n: 0 for n in range(15)}, **{n: 3.0 for n in range(15, 25)}})
+    assert rows(h, 0, 24) == [(15, 24, "taking", 3.0, 3.0, 3.0, "start", True)]
+
+
+def test_a_range_that_began_before_the_period_starts_with_it():
+    h = taken({n: 2.0 for n in range(40)})
+    s = summary(h, 20, 39)
+    (only,) = s.intake_timeline
+    assert only.first == day(20) and only.before_period and only.change is None
+    assert only.days_taken == 20
+
+
+def test_classes_come_from_settings_then_the_table():
+    h = history(*(entry(n, intake=[("Codeine", 30, "mg"), ("coffee", 1, "cup"),
+                                    ("Kanna", 50, "mg")]) for n in range(5)))
+    mine = Settings(substances=(Substance("Kanna", "mg", klass="other"),))
+    s = summary(h, 0, 4, settings=mine)
+    assert {r.substance: r.klass for r in s.intake_timeline} == {
+        "Codeine": "opioid", "coffee": None, "Kanna": "other"}

@@ -289,7 +289,7 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
         for fmt in FORMATS:
             out = work / f"export.{fmt}"
             cmd = [*fl, "export", "--format", fmt, "--from", year_first.isoformat(), "--to",
-                   END.isoformat(), "--output", str(out)]
+                   END.isoformat(), "--output", str(out), "--force"]
             ratio(f"export 1 year, {fmt}", median_of(n, lambda cmd=cmd: wall(cmd, env)),
                   "naive loop, 1 year", naive_1y, 1.5)
 

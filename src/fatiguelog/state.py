@@ -7,20 +7,34 @@ can't be read only means the fact is forgotten.
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 STATE_FILE = "state.toml"
 
 
+def _read(path: Path) -> dict[str, Any]:
+    """The state file's document; {} when there is none or it can't be used (a pipe, a huge
+    or broken file: the fact is only forgotten)."""
+    from fatiguelog.atomic import read_capped
+    from fatiguelog.tomlsafe import MAX_FILE_BYTES, decode_toml, structure_issue
+
+    try:
+        raw = read_capped(str(path), MAX_FILE_BYTES)
+    except OSError:
+        return {}
+    from fatiguelog.problems import Problem
+
+    decoded = decode_toml(raw, path.name)
+    if isinstance(decoded, Problem) or structure_issue(decoded[1]) is not None:
+        return {}
+    return decoded[1]
+
+
 def read_last_export(root: Path) -> date | None:
     """The day of the last export, or None (no state file, or one that can't be read)."""
-    try:
-        doc = tomllib.loads((root / STATE_FILE).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    value = doc.get("last_export")
+    value = _read(root / STATE_FILE).get("last_export")
     return value if isinstance(value, date) else None
 
 
@@ -31,9 +45,6 @@ def remember_export(root: Path, day: date) -> None:
     from fatiguelog.atomic import atomic_write
 
     path = root / STATE_FILE
-    try:
-        doc = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        doc = {}
+    doc = _read(path)
     doc["last_export"] = day
-    atomic_write(path, tomli_w.dumps(doc).encode("utf-8"))
+    atomic_write(path, tomli_w.dumps(doc).encode("utf-8"), root=root)

@@ -11,7 +11,6 @@ import os
 import re
 import stat
 import time
-import tomllib
 from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
@@ -30,31 +29,20 @@ from fatiguelog.atomic import (
 )
 from fatiguelog.model import Entry
 from fatiguelog.problems import Problem
-from fatiguelog.validate import Locator, entry_issues, future_schema, structure_issue
+from fatiguelog.tomlsafe import MAX_FILE_BYTES, TOO_LARGE, decode_toml, structure_issue
+from fatiguelog.validate import Locator, entry_issues, future_schema
 
 if TYPE_CHECKING:
     from fatiguelog.cache import EntryCache
 
 _UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
-#: tomllib messages that quote a piece of the file, said without it (a problem is shown in
-#: every view and export, and must not carry the file's text).
-_TOML_QUOTING = (
-    (re.compile(r"^Found invalid character .*"), "Found an invalid character"),
-    (re.compile(r"^Illegal character .*"), "Illegal character in a string"),
-    (re.compile(r"^Cannot declare .* twice"), "A table or key is declared twice"),
-    (re.compile(r"^Duplicate inline table key .*"), "A key is repeated in an inline table"),
-    (re.compile(r"^Cannot mutate immutable namespace .*"), "A table written inline can't be "
-                                                           "added to later"),
-    (re.compile(r"^Cannot redefine namespace .*"), "A table is defined twice"),
-)
 #: An entry is a few hundred bytes; past this a file is not an entry (and is never read whole).
-MAX_ENTRY_BYTES = 1 << 20
+MAX_ENTRY_BYTES = MAX_FILE_BYTES
 #: How long `log` and a save wait for another fatiguelog's lock before saying so.
 LOCK_WAIT_SECONDS = 3.0
 _LINK_OUTSIDE = ("a link leading outside the data folder (or reached through one): "
                  "fatiguelog neither reads nor writes there")
-_TOO_LARGE = "larger than 1 MiB, far more than a day's entry needs; it was not read"
+_TOO_LARGE = TOO_LARGE
 
 
 class StoreError(Exception):
@@ -145,38 +133,6 @@ def read_bytes(path: str, *, known_regular: bool = False) -> bytes:
     """A whole entry file (by its path as text: thousands of `Path` objects cost a cold load
     ~10 ms): never a pipe or device, never more than `MAX_ENTRY_BYTES` (see `read_capped`)."""
     return read_capped(path, MAX_ENTRY_BYTES, known_regular=known_regular)
-
-
-def decode_toml(raw: bytes, rel: str, limit: int = MAX_ENTRY_BYTES
-                ) -> tuple[str, dict[str, Any]] | Problem:
-    """A TOML file's text and document, or the one problem that stops it being read.
-
-    Every way tomllib can fail is caught here, per file: invalid TOML, an integer too long to
-    convert (ValueError), nesting that exhausts the stack (RecursionError), memory. A UTF-8
-    byte-order mark at the start (some editors write one) is accepted."""
-    if len(raw) > limit:
-        return Problem(rel, _TOO_LARGE)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return Problem(rel, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    try:
-        return text, tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = _TOML_LINE.search(str(exc))
-        message = _TOML_LINE.sub("", str(exc)).strip()
-        for pattern, said in _TOML_QUOTING:
-            message = pattern.sub(said, message)
-        line = int(match.group(1)) if match else None
-        return Problem(rel, f"not valid TOML: {message}", line)
-    except RecursionError:
-        return Problem(rel, "values are nested too deeply to be read")
-    except ValueError:  # int() past the interpreter's digit limit
-        return Problem(rel, "holds a number too long to be read (thousands of digits)")
-    except MemoryError:
-        return Problem(rel, "could not be read: it needs more memory than is available")
 
 
 def parse_entry_bytes(raw: bytes, rel: str, day: date | None) -> tuple[dict | None, list[Problem]]:

@@ -28,15 +28,15 @@ from fatiguelog.model import (
     STOOL_FLAGS,
     UNITS,
 )
+from fatiguelog.tomlsafe import MAX_DEPTH, structure_issue
+
+__all__ = ["MAX_DEPTH", "Locator", "entry_issues", "found", "future_schema", "locate",
+           "structure_issue"]
 
 # (message, key path used to find the line)
 Issue = tuple[str, tuple[str | int, ...]]
 Path = tuple[str | int, ...]
 
-#: Deepest nesting of tables and lists an entry may have (a real one needs 4).
-MAX_DEPTH = 32
-#: TOML integers are 64-bit; tomllib accepts longer ones, which no answer needs.
-_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 
 # Every history load validates every file, so the checks below are written for speed:
 # `type(x) is int` (which also rules out bool) and one list of issues passed around.
@@ -67,28 +67,6 @@ def _bool(issues: list[Issue], table: dict[str, Any], key: str, name: str, path:
     value = table.get(key)
     if value is not None and type(value) is not bool:
         issues.append((f"{name} must be true or false ({found(value)})", path))
-
-
-def structure_issue(doc: dict[str, Any]) -> Issue | None:
-    """Nesting deeper than `MAX_DEPTH`, or an integer outside TOML's 64 bits, anywhere in
-    the document (known keys or not): such a file is a problem as a whole. Iterative, so a
-    document nested thousands deep can't exhaust the stack here."""
-    stack: list[tuple[Any, int, str]] = [(v, 1, k) for k, v in doc.items()]
-    while stack:
-        value, depth, top = stack.pop()
-        kind = type(value)
-        if kind is int:
-            if not _INT_MIN <= value <= _INT_MAX:
-                return ("a whole number is too large for TOML (over 64 bits)", (top,))
-        elif kind is dict or kind is list:
-            if depth > MAX_DEPTH:
-                return (f"values are nested deeper than {MAX_DEPTH} levels", (top,))
-            items = value.values() if kind is dict else value
-            stack.extend((v, depth + 1, top) for v in items if type(v) in _CONTAINERS_AND_INT)
-    return None
-
-
-_CONTAINERS_AND_INT = (dict, list, int)
 
 
 def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:

@@ -18,6 +18,7 @@ from fatiguelog import __version__
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs `path` 2 ms
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
 
 EXIT_OK = 0
@@ -29,6 +30,15 @@ _DAYS_AGO = re.compile(r"^-\d+d$")
 
 class UserError(Exception):
     """Bad input or data: one line on standard error, exit 1, nothing touched."""
+
+
+def check_days(days: int | None, today: date) -> None:
+    """`--days` within what a period can be (back to 1900), else one line (UserError)."""
+    from fatiguelog.dates import max_days
+
+    if days is not None and not 1 <= days <= max_days(today):
+        raise UserError(f"--days must be from 1 to {max_days(today)} (back to 1900), "
+                        f"not {days}")
 
 
 def _join_days_ago(argv: Sequence[str]) -> list[str]:
@@ -88,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Run without a command to open the app.",
         epilog="Dates: YYYY-MM-DD, today, yesterday, or -Nd (N days ago).",
     )
-    parser.add_argument("--data-dir", metavar="PATH", type=Path,
+    parser.add_argument("--data-dir", metavar="PATH",
                         help="data folder (default: $FATIGUELOG_DATA_DIR, else the platform's)")
     parser.add_argument("--version", action="version", version=f"fatiguelog {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -130,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", metavar="PATH",
                         help="file to write ('-' or none: standard output)")
     export.add_argument("--include-notes", action="store_true", help="include free-text notes")
+    export.add_argument("--force", action="store_true",
+                        help="replace the output file if it exists")
 
     commands.add_parser("check", help="check every file; exit 1 when something is wrong")
     commands.add_parser("path", help="print the data folder")
@@ -142,16 +154,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_join_days_ago(sys.argv[1:] if argv is None else argv))
-    from fatiguelog.paths import data_dir
-
-    root = data_dir(args.data_dir)
     try:
-        return _dispatch(args, root)
+        return _dispatch(args, _data_folder(args))
     except UserError as exc:
         print(f"fatiguelog: {exc}", file=sys.stderr)
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130
+
+
+def _data_folder(args: argparse.Namespace) -> Path:
+    """The data folder; an empty `--data-dir ""` is a mistake (it would mean the current
+    folder), and a data folder that is a file is said before any command trips on it."""
+    from fatiguelog.paths import data_dir
+
+    if args.data_dir is not None and not args.data_dir.strip():
+        raise UserError("--data-dir needs the path of a folder, not an empty one")
+    root = data_dir(args.data_dir)
+    if args.command not in ("path", "remind", "demo") and root.exists() and not root.is_dir():
+        raise UserError(f"the data folder {root} is not a folder: point --data-dir or "
+                        "FATIGUELOG_DATA_DIR at a folder")
+    return root
 
 
 def _dispatch(args: argparse.Namespace, root: Path) -> int:

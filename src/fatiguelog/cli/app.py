@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fatiguelog.cli import EXIT_OK, UserError
+from fatiguelog.cli import EXIT_OK, UserError, check_days
 from fatiguelog.dates import DateError, parse_day
 
 
@@ -17,6 +17,9 @@ def run_app(args: argparse.Namespace, root: Path) -> int:
         except DateError as exc:
             raise UserError(str(exc)) from None
     elif args.command == "trends":
+        from datetime import date
+
+        check_days(args.days, date.today())
         start = ("trends", args.days)
     from fatiguelog.ui.app import FatiguelogApp
 

@@ -11,7 +11,7 @@ from typing import Any
 from fatiguelog import records
 from fatiguelog.cli import EXIT_OK, UserError
 from fatiguelog.dates import DateError, parse_day
-from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE, STOOL_FLAGS, Entry
+from fatiguelog.model import BRISTOL, MAX_STOOLS, RED_FLAGS, SEEK_CARE, STOOL_FLAGS, Entry
 from fatiguelog.store import Store, StoreError
 
 #: What a `log` command does to the day's entry, under the data folder's lock.
@@ -68,6 +68,9 @@ def _stool(args: argparse.Namespace, day: date) -> tuple[Change, str]:
 
     def change(entry: Entry) -> None:
         gi = entry.doc.setdefault("gi", {})
+        if len(gi.get("stools", [])) >= MAX_STOOLS:
+            raise UserError(f"{MAX_STOOLS} bowel movements are already recorded that day, the "
+                            "most one day may hold; nothing was changed")
         gi["no_bowel_movement"] = False  # a stool replaces an earlier "none today"
         gi["stools"] = records.by_time([*gi.get("stools", []), stool])
 

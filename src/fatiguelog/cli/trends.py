@@ -21,7 +21,7 @@ from rich.text import Text
 
 from fatiguelog.analysis.intake import describe, fmt_amount, shown_changes
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeStats, Summary
-from fatiguelog.cli import EXIT_OK, UserError
+from fatiguelog.cli import EXIT_OK, check_days
 from fatiguelog.textsafe import strip_controls
 
 DEFAULT_DAYS = 90
@@ -53,10 +53,8 @@ def print_trends(args: argparse.Namespace, root: Path, *, console: Console | Non
     from fatiguelog.store import Store
 
     days = getattr(args, "days", None)
-    try:  # the same period as the trend view's
-        first, last = period_for(DEFAULT_DAYS if days is None else days, today or date.today())
-    except ValueError:
-        raise UserError(f"--days must be 1 or more, not {days}") from None
+    check_days(days, today or date.today())
+    first, last = period_for(DEFAULT_DAYS if days is None else days, today or date.today())
     settings, settings_problems = load_settings(root)
     summary = summarize(Store(root), settings, first, last, keep_entries=False)
     out = console or Console(highlight=False)

@@ -62,7 +62,7 @@ class FatiguelogApp(App[None]):
 
     def on_mount(self) -> None:
         if self.settings_problems:
-            self.home_message(f"Settings: {self.settings_problems[0]} (defaults used).")
+            self.home_message(f"Settings: {self.settings_problems[0]}.")
         start = self.start
         if start and start[0] == "checkin":
             self.open_checkin(start[1], quick=bool(start[2]))

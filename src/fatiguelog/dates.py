@@ -35,7 +35,7 @@ def parse_day(text: str, today: date | None = None) -> date:
         raise DateError(f"'{_shown(text)}' is out of range: fatiguelog keeps days from "
                         f"{MIN_DAY.isoformat()} on")
     if day > MAX_DAY:
-        raise DateError(f"'{_shown(text)}' is out of the range of days fatiguelog works with")
+        raise DateError(f"'{_shown(text)}' is out of range: no diary day is that far off")
     return day
 
 

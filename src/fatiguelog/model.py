@@ -75,8 +75,9 @@ UNITS: Final = ("g", "mg", "ml", "capsule", "tablet", "cup", "drop", "other")
 #: The largest dose amount, and the largest diet figure (fibre servings, water in ml).
 MAX_AMOUNT: Final = 1_000_000
 MAX_HOURS: Final = 24
-#: More bowel movements than this in one day is not a real day's record.
+#: More bowel movements (or doses) than this in one day is not a real day's record.
 MAX_STOOLS: Final = 100
+MAX_DOSES: Final = 100
 
 # --- Red flags: any one of these means "seek medical care promptly". --------------------
 

@@ -73,11 +73,11 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _found(value: Any) -> str:
+def _found(value: Any, allowed: tuple[type, ...] = ()) -> str:
     """The kind of a wrong value, never its text (see validate.found)."""
     from fatiguelog.validate import found
 
-    return found(value)
+    return found(value, allowed)
 
 
 def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Problem]]:
@@ -135,12 +135,14 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
     theme = doc.get("theme", defaults.theme)
     if theme not in THEMES:
         problems.append(Problem(rel, f"theme must be one of {', '.join(THEMES)} "
-                                     f"({_found(theme)}); the default, {defaults.theme}, is used"))
+                                     f"({_found(theme)}); the default, {defaults.theme}, "
+                                     "is used"))
         theme = defaults.theme
 
     birth_year = doc.get("birth_year")
     if birth_year is not None and (not _is_int(birth_year) or not 1900 <= birth_year <= 2100):
-        problems.append(Problem(rel, f"birth_year must be a year like 1970 ({_found(birth_year)})"
+        problems.append(Problem(rel, f"birth_year must be a year like 1970 "
+                                     f"({_found(birth_year, (int,))})"
                                      "; the default is used: none"))
         birth_year = None
 

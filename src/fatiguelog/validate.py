@@ -20,6 +20,7 @@ from typing import Any
 from fatiguelog.model import (
     ALL_RATINGS,
     MAX_AMOUNT,
+    MAX_DOSES,
     MAX_HOURS,
     MAX_STOOLS,
     RED_FLAGS,
@@ -52,13 +53,14 @@ _KINDS: dict[type, str] = {
 }
 
 
-def found(value: Any) -> str:
-    """What kind of value was found, without its text: "found text", "found a number outside
-    that range"... (the caller has already said what was expected)."""
+def found(value: Any, allowed: tuple[type, ...] = ()) -> str:
+    """What kind of value was found, without its text: "found text", "found a decimal
+    number"; a value of an `allowed` type is "a number outside that range" (the caller has
+    already said what was expected)."""
     kind = type(value)
-    if kind in _NUMBER:
-        if kind is float and not math.isfinite(value):
-            return "found a number that is not finite"
+    if kind is float and not math.isfinite(value):
+        return "found a number that is not finite"
+    if kind in allowed:
         return "found a number outside that range"
     return f"found {_KINDS.get(kind, 'another kind of value')}"
 
@@ -78,13 +80,13 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
         if table is None:
             continue
         if type(table) is not dict:
-            issues.append((f"[{section}] must be a table", (section,)))
+            issues.append((f"[{section}] must be a table ({found(table)})", (section,)))
             continue
         for key in _RATINGS_BY_SECTION.get(section, ()):
             value = table.get(key)
             if value is not None and (type(value) is not int or not 0 <= value <= 10):
                 issues.append((f"{section}.{key} must be a whole number from 0 to 10 "
-                               f"({found(value)})", (section, key)))
+                               f"({found(value, (int,))})", (section, key)))
     symptoms = doc.get("symptoms")
     if type(symptoms) is dict:
         _bool(issues, symptoms, "unrefreshing_sleep", "symptoms.unrefreshing_sleep",
@@ -94,7 +96,7 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
         hours = sleep["hours"]
         if type(hours) not in _NUMBER or not 0 <= hours <= MAX_HOURS:
             issues.append((f"sleep.hours must be a number from 0 to {MAX_HOURS} "
-                           f"({found(hours)})", ("sleep", "hours")))
+                           f"({found(hours, _NUMBER)})", ("sleep", "hours")))
     if "intake" in doc:
         _intake_issues(issues, doc["intake"])
     gi = doc.get("gi")
@@ -107,7 +109,7 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
             if value is not None and (type(value) not in _NUMBER
                                       or not 0 <= value <= MAX_AMOUNT):
                 issues.append((f"diet.{key} must be a number from 0 to {MAX_AMOUNT:,} "
-                               f"({found(value)})", ("diet", key)))
+                               f"({found(value, _NUMBER)})", ("diet", key)))
     red = doc.get("red_flags")
     if type(red) is dict:
         for key in RED_FLAGS:
@@ -123,8 +125,8 @@ def _head_issues(issues: list[Issue], doc: dict[str, Any], expected_day: date | 
     if schema is None:
         issues.append(("missing 'schema' (should be schema = 1)", ()))
     elif type(schema) is not int or schema < 1:
-        issues.append((f"schema must be a whole number of at least 1 ({found(schema)})",
-                       ("schema",)))
+        issues.append((f"schema must be a whole number of at least 1 "
+                       f"({found(schema, (int,))})", ("schema",)))
     day = doc.get("date")
     if day is None:
         issues.append(("missing 'date'", ()))
@@ -137,56 +139,69 @@ def _head_issues(issues: list[Issue], doc: dict[str, Any], expected_day: date | 
         issues.append((f"updated must be a date and time ({found(doc['updated'])})",
                        ("updated",)))
     if "notes" in doc and type(doc["notes"]) is not str:
-        issues.append(("notes must be text", ("notes",)))
+        issues.append((f"notes must be text ({found(doc['notes'])})", ("notes",)))
 
 
 def _intake_issues(issues: list[Issue], intake: Any) -> None:
     if type(intake) is not list:
-        issues.append(("intake must be a list of doses ([[intake]] tables)", ("intake",)))
+        issues.append((f"intake must be a list of doses ([[intake]] tables) ({found(intake)})",
+                       ("intake",)))
+        return
+    if len(intake) > MAX_DOSES:  # (as for stools: said once)
+        issues.append((f"intake lists {len(intake)} doses: more than {MAX_DOSES} in one day is "
+                       "not a day's record", ("intake",)))
         return
     for i, dose in enumerate(intake):
         where: Path = ("intake", i)
         if type(dose) is not dict:
-            issues.append((f"dose {i + 1} must be a table", where))
+            issues.append((f"dose {i + 1} must be a table ({found(dose)})", where))
             continue
         substance = dose.get("substance")
         if type(substance) is not str or not substance.strip():
-            issues.append((f"dose {i + 1}: substance must be a name", (*where, "substance")))
+            issues.append((f"dose {i + 1}: substance must be a name ({found(substance)})",
+                           (*where, "substance")))
         amount = dose.get("amount")
         if not (type(amount) in _NUMBER and 0 < amount <= MAX_AMOUNT):  # type: ignore[operator]
             issues.append((f"dose {i + 1}: amount must be a number above 0 and at most "
-                           f"{MAX_AMOUNT:,} ({found(amount)})", (*where, "amount")))
+                           f"{MAX_AMOUNT:,} ({found(amount, _NUMBER)})",
+                           (*where, "amount")))
         unit = dose.get("unit")
         if unit not in UNITS:
             issues.append((f"dose {i + 1}: unit must be one of {', '.join(UNITS)} "
                            f"({_found_unit(unit)})", (*where, "unit")))
         if "form" in dose and type(dose["form"]) is not str:
-            issues.append((f"dose {i + 1}: form must be text", (*where, "form")))
+            issues.append((f"dose {i + 1}: form must be text ({found(dose['form'])})",
+                           (*where, "form")))
         if "time" in dose and type(dose["time"]) is not time:
-            issues.append((f"dose {i + 1}: time must be a time like 08:30:00",
-                           (*where, "time")))
+            issues.append((f"dose {i + 1}: time must be a time like 08:30:00 "
+                           f"({found(dose['time'])})", (*where, "time")))
 
 
 def _gi_issues(issues: list[Issue], gi: dict[str, Any]) -> None:
     stools = gi.get("stools")
     if stools is not None and type(stools) is not list:
-        issues.append(("gi.stools must be a list of bowel movements", ("gi", "stools")))
+        issues.append((f"gi.stools must be a list of bowel movements ({found(stools)})",
+                       ("gi", "stools")))
         stools = None
     if stools is not None and len(stools) > MAX_STOOLS:
+        # Not a day's record, whatever each one holds: said once, not once per stool (which
+        # would make `check` print thousands of lines for one file).
         issues.append((f"gi.stools lists {len(stools)} bowel movements: more than {MAX_STOOLS} "
                        "in one day is not a day's record", ("gi", "stools")))
+        stools = None
     for i, stool in enumerate(stools or ()):
         where: Path = ("gi", "stools", i)
         if type(stool) is not dict:
-            issues.append((f"bowel movement {i + 1} must be a table", where))
+            issues.append((f"bowel movement {i + 1} must be a table ({found(stool)})",
+                           where))
             continue
         bristol = stool.get("bristol")
         if bristol is not None and (type(bristol) is not int or not 1 <= bristol <= 7):
             issues.append((f"bowel movement {i + 1}: bristol must be a whole number from 1 "
-                           f"to 7 ({found(bristol)})", (*where, "bristol")))
+                           f"to 7 ({found(bristol, (int,))})", (*where, "bristol")))
         if "time" in stool and type(stool["time"]) is not time:
-            issues.append((f"bowel movement {i + 1}: time must be a time like 07:40:00",
-                           (*where, "time")))
+            issues.append((f"bowel movement {i + 1}: time must be a time like 07:40:00 "
+                           f"({found(stool['time'])})", (*where, "time")))
         for flag in STOOL_FLAGS:  # inline: this loop runs for every stool of every file
             value = stool.get(flag)
             if value is not None and type(value) is not bool:

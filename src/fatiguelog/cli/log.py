@@ -11,7 +11,15 @@ from typing import Any
 from fatiguelog import records
 from fatiguelog.cli import EXIT_OK, UserError
 from fatiguelog.dates import DateError, parse_day
-from fatiguelog.model import BRISTOL, MAX_STOOLS, RED_FLAGS, SEEK_CARE, STOOL_FLAGS, Entry
+from fatiguelog.model import (
+    BRISTOL,
+    MAX_DOSES,
+    MAX_STOOLS,
+    RED_FLAGS,
+    SEEK_CARE,
+    STOOL_FLAGS,
+    Entry,
+)
 from fatiguelog.store import Store, StoreError
 
 #: What a `log` command does to the day's entry, under the data folder's lock.
@@ -86,6 +94,9 @@ def _dose(args: argparse.Namespace, day: date) -> tuple[Change, str]:
 
     def change(entry: Entry) -> None:
         intake = entry.doc.get("intake")
+        if isinstance(intake, list) and len(intake) >= MAX_DOSES:
+            raise UserError(f"{MAX_DOSES} doses are already recorded that day, the most one day "
+                            "may hold; nothing was changed")
         entry.doc["intake"] = records.by_time(
             [*(intake if isinstance(intake, list) else []), dose])
 

@@ -284,21 +284,18 @@ def kind_of(mode: int) -> str:
     return "a regular file" if stat.S_ISREG(mode) else "something other than a file"
 
 
-def read_capped(path: str, limit: int, *, known_regular: bool = False) -> bytes:
+def read_capped(path: str, limit: int) -> bytes:
     """A regular file's bytes, at most `limit` of them.
 
     Raises UnsafePathError for a pipe, device or folder (a pipe is opened non-blocking, so it
     never hangs the reader) and TooLargeError past `limit` (checked against the size the file
     claims and against what is actually read). Links are followed: callers that must not
-    follow one check first. `known_regular`: the caller has just seen it is a regular file
-    of at most `limit` bytes (a folder scan's stat), so it is not asked again."""
-    if not known_regular:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):  # not even opened: opening some devices does things
-            raise UnsafePathError(errno.EINVAL, _not_regular(st.st_mode, "it was not read"),
-                                  path)
-        if st.st_size > limit:
-            raise TooLargeError(errno.EFBIG, "File too large", path)
+    follow one check first."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):  # not even opened: opening some devices does things
+        raise UnsafePathError(errno.EINVAL, _not_regular(st.st_mode, "it was not read"), path)
+    if st.st_size > limit:
+        raise TooLargeError(errno.EFBIG, "File too large", path)
     fd = _open_for_reading(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
     try:
         st = os.fstat(fd)  # what was opened, in case it changed since

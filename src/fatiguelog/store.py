@@ -42,7 +42,6 @@ MAX_ENTRY_BYTES = MAX_FILE_BYTES
 LOCK_WAIT_SECONDS = 3.0
 _LINK_OUTSIDE = ("a link leading outside the data folder (or reached through one): "
                  "fatiguelog neither reads nor writes there")
-_TOO_LARGE = TOO_LARGE
 
 
 class StoreError(Exception):
@@ -129,10 +128,10 @@ def describe_os_error(error: OSError, path: Path) -> str:
     return f"Could not use {where}: {error.strerror or error}."
 
 
-def read_bytes(path: str, *, known_regular: bool = False) -> bytes:
+def read_bytes(path: str) -> bytes:
     """A whole entry file (by its path as text: thousands of `Path` objects cost a cold load
     ~10 ms): never a pipe or device, never more than `MAX_ENTRY_BYTES` (see `read_capped`)."""
-    return read_capped(path, MAX_ENTRY_BYTES, known_regular=known_regular)
+    return read_capped(path, MAX_ENTRY_BYTES)
 
 
 def parse_entry_bytes(raw: bytes, rel: str, day: date | None) -> tuple[dict | None, list[Problem]]:
@@ -199,7 +198,7 @@ class Store:
         except FileNotFoundError:
             return DayFile(day, path, Status.MISSING)
         except TooLargeError:
-            return DayFile(day, path, Status.BROKEN, problems=[Problem(rel, _TOO_LARGE)])
+            return DayFile(day, path, Status.BROKEN, problems=[Problem(rel, TOO_LARGE)])
         except UnsafePathError as exc:  # a pipe, a device, a folder
             return DayFile(day, path, Status.BROKEN,
                            problems=[Problem(rel, (exc.strerror or "").removeprefix("is "))])
@@ -352,7 +351,7 @@ class Store:
             return None, [Problem(rel, f"{kind_of(st.st_mode)}, not a regular file; it was "
                                        "not read")]
         if st.st_size > MAX_ENTRY_BYTES:
-            return None, [Problem(rel, _TOO_LARGE)]
+            return None, [Problem(rel, TOO_LARGE)]
         if cache is not None:
             from fatiguelog.cache import stat_key
 

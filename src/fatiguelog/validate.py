@@ -223,13 +223,20 @@ class Locator:
     are found in one pass the first time that key is asked for, so a file with thousands of
     problems costs one scan per distinct key, not one scan per problem."""
 
-    __slots__ = ("_braces", "_headers", "_keys", "lines")
+    __slots__ = ("_braces", "_headers", "_keys", "_lines", "_text")
 
     def __init__(self, text: str):
-        self.lines = text.splitlines()
-        self._keys: dict[str, list[int]] = {}
+        self._text = text
+        self._lines: list[str] | None = None  # split when first asked: most files have no
+        self._keys: dict[str, list[int]] = {}  # problem at all
         self._headers: dict[str, int] = {}
         self._braces: list[int] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self._text.splitlines()
+        return self._lines
 
     def _key_lines(self, key: str) -> list[int]:
         found_lines = self._keys.get(key)

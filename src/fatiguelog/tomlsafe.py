@@ -21,17 +21,17 @@ _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _CONTAINERS_AND_INT = (dict, list, int)
 
 TOO_LARGE = "larger than 1 MiB, far more than any of fatiguelog's files needs; it was not read"
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_TOML_LINE = r"\(at line (\d+), column \d+\)"
 #: tomllib messages that quote a piece of the file, said without it (a problem is shown in
-#: every view and export, and must not carry the file's text).
+#: every view and export, and must not carry the file's text). Patterns as text: compiled
+#: (and cached by `re`) only when a file is broken, not on every start.
 _TOML_QUOTING = (
-    (re.compile(r"^Found invalid character .*"), "Found an invalid character"),
-    (re.compile(r"^Illegal character .*"), "Illegal character in a string"),
-    (re.compile(r"^Cannot declare .* twice"), "A table or key is declared twice"),
-    (re.compile(r"^Duplicate inline table key .*"), "A key is repeated in an inline table"),
-    (re.compile(r"^Cannot mutate immutable namespace .*"),
-     "A table written inline can't be added to later"),
-    (re.compile(r"^Cannot redefine namespace .*"), "A table is defined twice"),
+    (r"^Found invalid character .*", "Found an invalid character"),
+    (r"^Illegal character .*", "Illegal character in a string"),
+    (r"^Cannot declare .* twice", "A table or key is declared twice"),
+    (r"^Duplicate inline table key .*", "A key is repeated in an inline table"),
+    (r"^Cannot mutate immutable namespace .*", "A table written inline can't be added to later"),
+    (r"^Cannot redefine namespace .*", "A table is defined twice"),
 )
 
 
@@ -53,10 +53,10 @@ def decode_toml(raw: bytes, rel: str, limit: int = MAX_FILE_BYTES
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = _TOML_LINE.search(str(exc))
-        message = _TOML_LINE.sub("", str(exc)).strip()
+        match = re.search(_TOML_LINE, str(exc))
+        message = re.sub(_TOML_LINE, "", str(exc)).strip()
         for pattern, said in _TOML_QUOTING:
-            message = pattern.sub(said, message)
+            message = re.sub(pattern, said, message)
         line = int(match.group(1)) if match else None
         return Problem(rel, f"not valid TOML: {message}", line)
     except RecursionError:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from datetime import date, datetime, time
 from typing import Any
 
@@ -258,6 +257,8 @@ class Locator:
         """Best-effort line number (1-based) of the key at `path`."""
         if not path:
             return None
+        from bisect import bisect_left  # (here: a C module, and most loads need none)
+
         keys = [p for p in path if isinstance(p, str)]
         index = next((p for p in path if isinstance(p, int)), 0)
         start = 0

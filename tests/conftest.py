@@ -8,8 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from fatiguelog.cli import main
+
+# Property tests run the same examples on every run (derandomized: a seed per test), so a
+# green CI means something and a red one can be run again. `HYPOTHESIS_PROFILE=explore` looks
+# for new failures with random examples; keep each one found as an `@example`.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

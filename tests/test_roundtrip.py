@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, UNITS, Entry
@@ -66,7 +66,17 @@ def entries(draw: st.DrawFn) -> Entry:
     return entry
 
 
+def _crlf_note() -> Entry:
+    """Found by this property: a note typed with CRLF line ends came back with LF."""
+    entry = Entry.new(date(2026, 11, 25))
+    entry.doc["notes"] = "slept badly\r\nwoke at 4\r\n"
+    entry.doc["x_comment"] = "a\rb"
+    entry.doc["updated"] = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
+    return entry
+
+
 @given(entries())
+@example(_crlf_note())
 @settings(max_examples=150, deadline=None)
 def test_entry_to_bytes_to_entry_is_identity(entry: Entry) -> None:
     doc, problems = parse_entry_bytes(dump_entry(entry), "x.toml", entry.day)
@@ -75,6 +85,7 @@ def test_entry_to_bytes_to_entry_is_identity(entry: Entry) -> None:
 
 
 @given(entries())
+@example(entry=_crlf_note())
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -84,3 +95,17 @@ def test_saved_entry_reads_back_unchanged(tmp_path: Path, entry: Entry) -> None:
     day = store.read(entry.day)
     assert day.status is Status.OK
     assert day.entry is not None and day.entry.doc == entry.doc
+
+
+def test_a_crlf_note_is_rewritten_byte_for_byte_in_its_value(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    path = store.path(date(2026, 11, 25))
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b'schema = 1\ndate = 2026-11-25\nnotes = """one\r\ntwo\\r\nthree"""\n')
+    day = store.read(date(2026, 11, 25))
+    assert day.entry is not None
+    note = day.entry.notes
+    day.entry.set("symptoms", "fatigue", 3)
+    store.save(day.entry, expected=day.fingerprint)
+    again = store.read(date(2026, 11, 25)).entry
+    assert again is not None and again.notes == note

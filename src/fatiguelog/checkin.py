@@ -24,6 +24,7 @@ from fatiguelog.model import (
     BRISTOL,
     EXERTION,
     GI_RATINGS,
+    MAX_AMOUNT,
     RED_FLAGS,
     SLEEP_QUALITY,
     STOOL_FLAGS,
@@ -332,7 +333,8 @@ def _well_formed(step: Step, value: Any) -> bool:
     if kind == "intake":
         return isinstance(value, list) and all(
             isinstance(d, dict) and isinstance(d.get("substance"), str) and d["substance"].strip()
-            and _is_num(d.get("amount")) and d["amount"] > 0 and d.get("unit") in UNITS
+            and _is_num(d.get("amount")) and 0 < d["amount"] <= MAX_AMOUNT
+            and d.get("unit") in UNITS
             for d in value)
     if kind == "stools":
         return (isinstance(value, dict) and isinstance(value.get("stools"), list)

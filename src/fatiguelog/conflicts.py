@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from fatiguelog import paths
-from fatiguelog.atomic import FILE_MODE, ensure_private_dir
+from fatiguelog.atomic import FILE_MODE, open_private_dir
 from fatiguelog.model import Entry, key_label
 from fatiguelog.records import by_time
 from fatiguelog.store import (
@@ -222,30 +222,38 @@ def _merge_one(store: Store, copy: SyncCopy) -> CopyResult:
 
 
 def keep_aside(root: Path, path: Path) -> Path:
-    """Move a merged copy into `<data>/conflicts/` (0700) under a name not yet taken; 0600."""
+    """Move a merged copy into `<data>/conflicts/` (0700) under a name not yet taken; 0600.
+
+    The folder is opened by descriptor (never through a link, see `open_private_dir`) and the
+    copy is hard-linked into it first, so an existing kept copy is never replaced."""
     folder = paths.conflicts_dir(root)
-    ensure_private_dir(folder)
-    stem = path.name.removesuffix(".toml")
-    target = folder / path.name
-    n = 1
-    while True:
-        try:
-            os.link(path, target)  # never replaces a file already kept there
-        except FileExistsError:
-            n += 1
-            target = folder / f"{stem}.{n}.toml"
-            continue
-        except OSError as exc:
-            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EMLINK):
-                raise
-            if target.exists():
+    fd = open_private_dir(root, (folder.name,))
+    try:
+        stem = path.name.removesuffix(".toml")
+        name = path.name
+        n = 1
+        while True:
+            try:
+                os.link(path, name, dst_dir_fd=fd)  # never replaces a file already kept there
+            except FileExistsError:
                 n += 1
-                target = folder / f"{stem}.{n}.toml"
+                name = f"{stem}.{n}.toml"
                 continue
-            os.rename(path, target)  # a file system without hard links
+            except OSError as exc:
+                if exc.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EMLINK):
+                    raise
+                try:  # a file system without hard links: a rename that never replaces
+                    os.stat(name, dir_fd=fd, follow_symlinks=False)
+                except FileNotFoundError:
+                    os.rename(path, name, dst_dir_fd=fd)
+                    break
+                n += 1
+                name = f"{stem}.{n}.toml"
+                continue
+            os.unlink(path)
             break
-        os.unlink(path)
-        break
-    with contextlib.suppress(OSError):
-        os.chmod(target, FILE_MODE)
-    return target
+        with contextlib.suppress(OSError):
+            os.chmod(name, FILE_MODE, dir_fd=fd)
+    finally:
+        os.close(fd)
+    return folder / name

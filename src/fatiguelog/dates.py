@@ -18,6 +18,10 @@ _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 MIDNIGHT = time(0, 0)
 #: Said for any day after today, by every command and screen.
 NOT_YET = "that day hasn't happened yet"
+#: The days fatiguelog works with: a diary needs nothing earlier, and date arithmetic (a
+#: period's look-back and look-ahead) must never run off the calendar's ends.
+MIN_DAY = date(1900, 1, 1)
+MAX_DAY = date(9998, 12, 31)
 
 
 class DateError(ValueError):
@@ -47,9 +51,10 @@ def read_day_start(root: Path) -> time:
     """`day_starts_at` from the data folder's settings.toml, without loading the settings
     module (a command that only needs "today" stays fast). Anything unreadable: midnight
     (`fatiguelog check` and the app report the problem)."""
+    from fatiguelog.atomic import read_capped  # (never hangs on a pipe, never reads 1 GiB)
+
     try:
-        with open(root / "settings.toml", "rb") as handle:
-            raw = handle.read()
+        raw = read_capped(str(root / "settings.toml"), 1 << 20)
     except OSError:
         return MIDNIGHT
     if b"day_starts_at" not in raw:  # the usual case: no TOML parser needed
@@ -57,9 +62,9 @@ def read_day_start(root: Path) -> time:
     import tomllib
 
     try:
-        value = tomllib.loads(raw.decode("utf-8")).get("day_starts_at")
+        value = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff")).get("day_starts_at")
         return MIDNIGHT if value is None else parse_day_start(value)
-    except ValueError:  # not UTF-8, not TOML, not a time
+    except (ValueError, RecursionError):  # not UTF-8, not TOML, not a time
         return MIDNIGHT
 
 
@@ -70,12 +75,28 @@ def parse_day(text: str, today: date | None = None) -> date:
     match = _DAYS_AGO.match(value)
     try:
         if value in _NAMED:
-            return base + timedelta(days=_NAMED[value])
-        if match:
-            return base - timedelta(days=int(match.group(1)))
-        return date.fromisoformat(value) if len(value) == 10 else _fail(text)
+            day = base + timedelta(days=_NAMED[value])
+        elif match:
+            day = base - timedelta(days=int(match.group(1)))
+        else:
+            day = date.fromisoformat(value) if len(value) == 10 else _fail(text)
     except (ValueError, OverflowError):  # not a date, or before year 1
         return _fail(text)
+    if day < MIN_DAY:
+        raise DateError(f"'{_shown(text)}' is out of range: fatiguelog keeps days from "
+                        f"{MIN_DAY.isoformat()} on")
+    if day > MAX_DAY:
+        raise DateError(f"'{_shown(text)}' is out of range: no diary day is that far off")
+    return day
+
+
+def max_days(today: date) -> int:
+    """The longest period ending `today` (back to `MIN_DAY`), for `--days`."""
+    return (today - MIN_DAY).days + 1
+
+
+def _shown(text: str) -> str:
+    return "".join(ch for ch in text if ch.isprintable())[:40]
 
 
 def parse_past_day(text: str, today: date) -> date:
@@ -91,7 +112,7 @@ def not_future(day: date, today: date) -> date:
 
 
 def _fail(text: str) -> date:
-    raise DateError(f"'{text}' is not a date: use YYYY-MM-DD, today, yesterday or -Nd")
+    raise DateError(f"'{_shown(text)}' is not a date: use YYYY-MM-DD, today, yesterday or -Nd")
 
 
 def days_between(first: date, last: date) -> list[date]:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from fatiguelog import paths
-from fatiguelog.atomic import atomic_write
+from fatiguelog.atomic import UnsafePathError, atomic_write, read_capped, remove_under
 
 DRAFT_SCHEMA = 1
 
@@ -54,15 +53,23 @@ def save_draft(root: Path, draft: Draft, now: datetime | None = None, *,
         "answers": draft.answers,
     }
     atomic_write(draft_path(root, draft.day), tomli_w.dumps(doc).encode("utf-8"),
-                 durable=durable)
+                 durable=durable, root=root)
 
 
 def load_draft(root: Path, day: date) -> Draft | None:
     """The day's draft, or None when there is none or it can't be used."""
-    try:
-        doc = tomllib.loads(draft_path(root, day).read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    from fatiguelog.tomlsafe import MAX_FILE_BYTES, decode_toml, structure_issue
+
+    try:  # (never a pipe or a device, never more than 1 MiB)
+        raw = read_capped(str(draft_path(root, day)), MAX_FILE_BYTES)
+    except OSError:
         return None
+    from fatiguelog.problems import Problem
+
+    decoded = decode_toml(raw, "draft")
+    if isinstance(decoded, Problem) or structure_issue(decoded[1]) is not None:
+        return None
+    doc = decoded[1]
     if doc.get("schema") != DRAFT_SCHEMA or doc.get("date") != day:
         return None
     from fatiguelog.checkin import clean_answers  # not needed to list drafts at start-up
@@ -79,8 +86,8 @@ def load_draft(root: Path, day: date) -> Draft | None:
 
 
 def remove_draft(root: Path, day: date) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(draft_path(root, day))
+    with contextlib.suppress(UnsafePathError):  # a link: nothing of ours to remove there
+        remove_under(root, draft_path(root, day))
 
 
 def draft_days(root: Path) -> list[date]:

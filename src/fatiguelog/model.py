@@ -70,6 +70,15 @@ STOOL_FLAGS: Final[dict[str, str]] = {
 
 UNITS: Final = ("g", "mg", "ml", "capsule", "tablet", "cup", "drop", "other")
 
+# --- Limits: past these a value is absurd, a problem of its file (never analysed). -------
+
+#: The largest dose amount, and the largest diet figure (fibre servings, water in ml).
+MAX_AMOUNT: Final = 1_000_000
+MAX_HOURS: Final = 24
+#: More bowel movements (or doses) than this in one day is not a real day's record.
+MAX_STOOLS: Final = 100
+MAX_DOSES: Final = 100
+
 # --- Red flags: any one of these means "seek medical care promptly". --------------------
 
 RED_FLAGS: Final[dict[str, str]] = {

@@ -10,7 +10,7 @@ import math
 from datetime import time
 from typing import Any
 
-from fatiguelog.model import BRISTOL, STOOL_FLAGS, UNITS
+from fatiguelog.model import BRISTOL, MAX_AMOUNT, STOOL_FLAGS, UNITS
 from fatiguelog.textsafe import strip_controls
 
 
@@ -49,8 +49,9 @@ def make_dose(substance: str, amount: str, unit: str, form: str = "", moment: st
         value = float(amount.strip().replace(",", "."))
     except ValueError:
         value = math.nan
-    if not (math.isfinite(value) and value > 0):
-        raise InputError("The amount must be a number above 0.")
+    if not (math.isfinite(value) and 0 < value <= MAX_AMOUNT):
+        # (past a million the figure is a typo, and sums of such figures overflow)
+        raise InputError(f"The amount must be a number above 0 and at most {MAX_AMOUNT:,}.")
     if unit not in UNITS:
         raise InputError(f"The unit must be one of {', '.join(UNITS)}.")
     dose = dict(keep or {})

@@ -6,7 +6,6 @@ the app then runs on defaults rather than refusing to start.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import time
@@ -19,6 +18,7 @@ from fatiguelog.dates import MIDNIGHT, parse_day_start
 from fatiguelog.model import UNITS
 from fatiguelog.problems import Problem
 from fatiguelog.substances import CLASSES, builtin_class
+from fatiguelog.tomlsafe import decode_toml, structure_issue
 
 #: Optional check-in steps a user can switch off (symptoms, bowel movements and red flags
 #: are always asked: they are what the flags need).
@@ -88,6 +88,13 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _found(value: Any, allowed: tuple[type, ...] = ()) -> str:
+    """The kind of a wrong value, never its text (see validate.found)."""
+    from fatiguelog.validate import found
+
+    return found(value, allowed)
+
+
 def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Problem]]:
     """Settings from a parsed document; bad values are reported and replaced by defaults."""
     problems: list[Problem] = []
@@ -98,29 +105,36 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
     if raw_subs is None:
         substances = list(DEFAULT_SUBSTANCES)
     elif not isinstance(raw_subs, list):
-        problems.append(Problem(rel, "substances must be a list of [[substances]] tables"))
+        problems.append(Problem(rel, f"substances must be a list of [[substances]] tables "
+                                     f"({_found(raw_subs)}); the built-in list is used "
+                                     "(kratom and 7-hydroxymitragynine, opioid-acting)"))
         substances = list(DEFAULT_SUBSTANCES)
     else:
         for i, item in enumerate(raw_subs, 1):
             name = item.get("name") if isinstance(item, dict) else None
             if not isinstance(name, str) or not name.strip():
-                problems.append(Problem(rel, f"substance {i} needs a name"))
+                problems.append(Problem(rel, f"substance {i} needs a name; it was left out"))
                 continue
             unit = item.get("unit", "other")
             if unit not in UNITS:
                 problems.append(Problem(rel, f"substance {item['name']!r}: unit must be one of "
-                                             f"{', '.join(UNITS)}, not {unit!r}"))
+                                             f"{', '.join(UNITS)} ({_found(unit)}); the "
+                                             "default, other, is used"))
                 unit = "other"
             klass = item.get("class")
             if klass is not None and klass not in CLASSES:
                 problems.append(Problem(rel, f"substance {item['name']!r}: class must be one of "
-                                             f"{', '.join(CLASSES)}, not {klass!r} (the built-in "
-                                             "table is used)"))
+                                             f"{', '.join(CLASSES)} ({_found(klass)}); the "
+                                             "built-in table is used"))
                 klass = None
             opioid = item.get("opioid_acting", False)
             if not isinstance(opioid, bool):
+                # The built-in table's answer, not False: a typo must not switch the opioid
+                # rules off for kratom.
+                said = substance_class(name, klass) or "not classified"
                 problems.append(Problem(rel, f"substance {item['name']!r}: opioid_acting must be "
-                                             "true or false"))
+                                             f"true or false ({_found(opioid)}); the default "
+                                             f"for this name is used: {said}"))
             elif opioid and klass is None:
                 klass = "opioid"  # version 1's way of saying it
             substances.append(Substance(item["name"].strip(), unit, klass))
@@ -128,23 +142,30 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
     steps = dict(defaults.steps)
     raw_steps = doc.get("steps", {})
     if not isinstance(raw_steps, dict):
-        problems.append(Problem(rel, "[steps] must be a table"))
+        problems.append(Problem(rel, f"[steps] must be a table ({_found(raw_steps)}); the "
+                                     "default is used: every step is asked"))
     else:
         for key, value in raw_steps.items():
             if key in OPTIONAL_STEPS:
                 if isinstance(value, bool):
                     steps[key] = value
                 else:
-                    problems.append(Problem(rel, f"steps.{key} must be true or false"))
+                    problems.append(Problem(rel, f"steps.{key} must be true or false "
+                                                 f"({_found(value)}); the default is used: "
+                                                 "asked"))
 
     theme = doc.get("theme", defaults.theme)
     if theme not in THEMES:
-        problems.append(Problem(rel, f"theme must be one of {', '.join(THEMES)}, not {theme!r}"))
+        problems.append(Problem(rel, f"theme must be one of {', '.join(THEMES)} "
+                                     f"({_found(theme)}); the default, {defaults.theme}, "
+                                     "is used"))
         theme = defaults.theme
 
     birth_year = doc.get("birth_year")
     if birth_year is not None and (not _is_int(birth_year) or not 1900 <= birth_year <= 2100):
-        problems.append(Problem(rel, f"birth_year must be a year like 1970, not {birth_year!r}"))
+        problems.append(Problem(rel, f"birth_year must be a year like 1970 "
+                                     f"({_found(birth_year, (int,))})"
+                                     "; the default is used: none"))
         birth_year = None
 
     day_starts_at = defaults.day_starts_at
@@ -162,19 +183,31 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
 
 def _read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The settings file's TOML document ({} when there is none), or None and why not."""
+    from fatiguelog.atomic import TooLargeError, UnsafePathError, read_capped
+    from fatiguelog.tomlsafe import MAX_FILE_BYTES, TOO_LARGE
+
     rel = path.name
+    every = "; every setting's default is used"
     try:
-        raw = path.read_bytes()
+        raw = read_capped(str(path), MAX_FILE_BYTES)
     except FileNotFoundError:
         return {}, []
+    except TooLargeError:
+        return None, [Problem(rel, TOO_LARGE + every)]
+    except UnsafePathError as exc:  # a pipe, a device, a folder: never opened for reading
+        return None, [Problem(rel, (exc.strerror or "").removeprefix("is ") + every)]
     except OSError as exc:
         from fatiguelog.store import describe_os_error
 
-        return None, [Problem(rel, describe_os_error(exc, path))]
-    try:
-        return tomllib.loads(raw.decode("utf-8")), []
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return None, [Problem(rel, f"not valid TOML: {exc}")]
+        return None, [Problem(rel, describe_os_error(exc, path).rstrip(".") + every)]
+    decoded = decode_toml(raw, rel)
+    if isinstance(decoded, Problem):
+        return None, [decoded._replace(message=decoded.message + every)]
+    doc = decoded[1]
+    whole = structure_issue(doc)
+    if whole is not None:
+        return None, [Problem(rel, whole[0] + every)]
+    return doc, []
 
 
 def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
@@ -225,4 +258,4 @@ def _write(root: Path, make: Callable[[dict[str, Any]], dict[str, Any]]) -> None
         from fatiguelog.store import StoreError
 
         raise StoreError(f"{path} has a problem ({problems[0].message}), so it was not changed.")
-    atomic_write(path, tomli_w.dumps(make(current)).encode("utf-8"))
+    atomic_write(path, tomli_w.dumps(make(current)).encode("utf-8"), root=root)

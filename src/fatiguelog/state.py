@@ -8,7 +8,6 @@ means the facts are forgotten.
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,21 @@ STATE_FILE = "state.toml"
 
 
 def _read(root: Path) -> dict[str, Any]:
+    """The state file's document; {} when there is none or it can't be used (a pipe, a huge
+    or broken file: the fact is only forgotten)."""
+    from fatiguelog.atomic import read_capped
+    from fatiguelog.problems import Problem
+    from fatiguelog.tomlsafe import MAX_FILE_BYTES, decode_toml, structure_issue
+
+    path = root / STATE_FILE
     try:
-        return tomllib.loads((root / STATE_FILE).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = read_capped(str(path), MAX_FILE_BYTES)
+    except OSError:
         return {}
+    decoded = decode_toml(raw, path.name)
+    if isinstance(decoded, Problem) or structure_issue(decoded[1]) is not None:
+        return {}
+    return decoded[1]
 
 
 def _read_day(root: Path, key: str) -> date | None:
@@ -36,7 +46,7 @@ def _remember(root: Path, key: str, value: date) -> None:
 
     doc = _read(root)
     doc[key] = value
-    atomic_write(root / STATE_FILE, tomli_w.dumps(doc).encode("utf-8"))
+    atomic_write(root / STATE_FILE, tomli_w.dumps(doc).encode("utf-8"), root=root)
 
 
 def read_last_export(root: Path) -> date | None:

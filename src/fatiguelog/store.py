@@ -9,7 +9,8 @@ import contextlib
 import errno
 import os
 import re
-import tomllib
+import stat
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
@@ -17,16 +18,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fatiguelog import paths
-from fatiguelog.atomic import atomic_write, ensure_private_dir
+from fatiguelog.atomic import (
+    TooLargeError,
+    UnsafePathError,
+    atomic_write,
+    ensure_private_dir,
+    is_temporary_name,
+    kind_of,
+    read_capped,
+)
 from fatiguelog.model import Entry
 from fatiguelog.problems import Problem
-from fatiguelog.validate import entry_issues, future_schema, locate
+from fatiguelog.tomlsafe import MAX_FILE_BYTES, TOO_LARGE, decode_toml, structure_issue
+from fatiguelog.validate import Locator, entry_issues, future_schema
 
 if TYPE_CHECKING:
     from fatiguelog.cache import EntryCache
 
 _UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+#: An entry is a few hundred bytes; past this a file is not an entry (and is never read whole).
+MAX_ENTRY_BYTES = MAX_FILE_BYTES
+#: How long `log` and a save wait for another fatiguelog's lock before saying so.
+LOCK_WAIT_SECONDS = 3.0
+_LINK_OUTSIDE = ("a link leading outside the data folder (or reached through one): "
+                 "fatiguelog neither reads nor writes there")
 
 
 class StoreError(Exception):
@@ -98,6 +113,10 @@ class History(NamedTuple):
 def describe_os_error(error: OSError, path: Path) -> str:
     """One clear sentence for a storage fault."""
     where = str(path)
+    if isinstance(error, UnsafePathError):
+        return f"{error.describe()}."
+    if isinstance(error, TooLargeError):
+        return f"{error.filename or where} is too large to be one of fatiguelog's files."
     if error.errno == errno.ENOSPC:
         return f"The disk is full, so {where} could not be saved."
     if error.errno == errno.EDQUOT:
@@ -110,26 +129,23 @@ def describe_os_error(error: OSError, path: Path) -> str:
 
 
 def read_bytes(path: str) -> bytes:
-    """A whole file (by its path as text: thousands of `Path` objects cost a cold load ~10 ms)."""
-    with open(path, "rb") as handle:
-        return handle.read()
+    """A whole entry file (by its path as text: thousands of `Path` objects cost a cold load
+    ~10 ms): never a pipe or device, never more than `MAX_ENTRY_BYTES` (see `read_capped`)."""
+    return read_capped(path, MAX_ENTRY_BYTES)
 
 
 def parse_entry_bytes(raw: bytes, rel: str, day: date | None) -> tuple[dict | None, list[Problem]]:
     """Parse and validate one file's bytes; the document is `None` when it can't be used."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(rel, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = _TOML_LINE.search(str(exc))
-        message = _TOML_LINE.sub("", str(exc)).strip()
-        line = int(match.group(1)) if match else None
-        return None, [Problem(rel, f"not valid TOML: {message}", line)]
+    decoded = decode_toml(raw, rel)
+    if isinstance(decoded, Problem):
+        return None, [decoded]
+    text, doc = decoded
+    locator = Locator(text)
+    whole = structure_issue(doc)
+    if whole is not None:  # too deep or too large to hand to anything else
+        return None, [Problem(rel, whole[0], locator.locate(whole[1]))]
     issues = entry_issues(doc, day)
-    problems = [Problem(rel, message, locate(text, path)) for message, path in issues]
+    problems = [Problem(rel, message, locator.locate(path)) for message, path in issues]
     if problems and future_schema(doc):
         # A newer file: keep what this version can read, drop the parts it can't.
         for _message, path in issues:
@@ -149,6 +165,7 @@ class Store:
         self.root = root
         self.use_cache = use_cache
         self._cache_dir = cache_dir
+        self._real_root: str | None = None
 
     def path(self, day: date) -> Path:
         return paths.entry_path(self.root, day)
@@ -159,6 +176,14 @@ class Store:
         except ValueError:
             return str(path)
 
+    def outside(self, path: str) -> bool:
+        """Whether `path`, its links followed, leads outside the data folder."""
+        if self._real_root is None:
+            self._real_root = os.path.realpath(self.root)
+        real = os.path.realpath(path)
+        inside = self._real_root.rstrip(os.sep) + os.sep
+        return real != self._real_root and not real.startswith(inside)
+
     # -- reading -------------------------------------------------------------------------
     def exists(self, day: date) -> bool:
         return self.path(day).exists()
@@ -166,10 +191,17 @@ class Store:
     def read(self, day: date) -> DayFile:
         path = self.path(day)
         rel = self.relative(path)
+        if self.outside(str(path)):
+            return DayFile(day, path, Status.BROKEN, problems=[Problem(rel, _LINK_OUTSIDE)])
         try:
             raw = read_bytes(str(path))
         except FileNotFoundError:
             return DayFile(day, path, Status.MISSING)
+        except TooLargeError:
+            return DayFile(day, path, Status.BROKEN, problems=[Problem(rel, TOO_LARGE)])
+        except UnsafePathError as exc:  # a pipe, a device, a folder
+            return DayFile(day, path, Status.BROKEN,
+                           problems=[Problem(rel, (exc.strerror or "").removeprefix("is "))])
         except OSError as exc:
             return DayFile(day, path, Status.BROKEN,
                            problems=[Problem(rel, describe_os_error(exc, path))])
@@ -183,27 +215,49 @@ class Store:
         return DayFile(day, path, Status.OK, Entry(day, doc), problems, fingerprint)
 
     def entry_files(
-        self, years: range | None = None
+        self, years: range | None = None, problems: list[Problem] | None = None
     ) -> Iterator[tuple[str, list[tuple[date | None, os.DirEntry[str]]]]]:
         """Each year folder under entries/ (only `years`, when given) with its *.toml files.
 
         A file's day is None when its name is not an entry's (or sits in the wrong year).
+        A year folder that can't be used (a link leading outside the data folder, unreadable,
+        not a folder) is skipped and, when `problems` is given, added to it.
         """
+        report = problems.append if problems is not None else (lambda _problem: None)
         base = paths.entries_dir(self.root)
         try:
+            if os.path.islink(base) and self.outside(str(base)):
+                report(Problem("entries", _LINK_OUTSIDE))
+                return
             folders = sorted(os.scandir(base), key=lambda e: e.name)
         except FileNotFoundError:
             return
+        except OSError as exc:
+            report(Problem("entries", _unreadable_folder(exc)))
+            return
         for year in folders:
-            if not year.is_dir(follow_symlinks=False):
+            name = year.name
+            if years is not None and not (name.isdigit() and int(name) in years):
                 continue
-            if years is not None and not (year.name.isdigit() and int(year.name) in years):
+            rel = f"entries/{name}"
+            try:
+                if year.is_symlink() and self.outside(year.path):
+                    report(Problem(rel, _LINK_OUTSIDE))
+                    continue
+                is_folder = year.is_dir()
+            except OSError as exc:
+                report(Problem(rel, _unreadable_folder(exc)))
+                continue
+            if not is_folder:
+                if len(name) == 4 and name.isdigit():  # where a year's entries belong
+                    report(Problem(rel, "not a folder, so no entry in it was read"))
                 continue
             files = []
             try:
                 items = sorted(os.scandir(year.path), key=lambda e: e.name)
-            except OSError:
-                items = []
+            except OSError as exc:
+                report(Problem(rel, _unreadable_folder(exc)))
+                continue
             for item in items:
                 # Anything named *.toml is considered (a folder or a broken link with that name is
                 # reported when read, never silently skipped).
@@ -233,8 +287,15 @@ class Store:
         years = None
         if first is not None or last is not None:
             years = range((first or date.min).year, (last or date.max).year + 1)
-        for year, files in self.entry_files(years):
-            yield self._load_year(year, files, first, last)
+        found: list[Problem] = []  # folders that could not be read, gathered as they are met
+        for year, files in self.entry_files(years, found):
+            part = self._load_year(year, files, first, last)
+            if found:
+                part.problems[:0] = found
+                found.clear()
+            yield part
+        if found:
+            yield History({}, found)
 
     def _load_year(self, year: str, files: list[tuple[date | None, os.DirEntry[str]]],
                    first: date | None, last: date | None) -> History:
@@ -280,9 +341,16 @@ class Store:
         self, cache: EntryCache | None, rel: str, day: date, item: os.DirEntry[str]
     ) -> tuple[dict | None, list[Problem]]:
         try:
+            if item.is_symlink() and self.outside(item.path):
+                return None, [Problem(rel, _LINK_OUTSIDE)]
             st = item.stat()
         except OSError as exc:
             return None, [Problem(rel, describe_os_error(exc, Path(item.path)))]
+        if not stat.S_ISREG(st.st_mode):  # a pipe would hang the reader, a device never end
+            return None, [Problem(rel, f"{kind_of(st.st_mode)}, not a regular file; it was "
+                                       "not read")]
+        if st.st_size > MAX_ENTRY_BYTES:
+            return None, [Problem(rel, TOO_LARGE)]
         if cache is not None:
             from fatiguelog.cache import stat_key
 
@@ -316,7 +384,7 @@ class Store:
         entry.touch()
         data = dump_entry(entry)
         try:
-            atomic_write(path, data)
+            atomic_write(path, data, root=self.root)
         except OSError as exc:
             raise StoreError(describe_os_error(exc, path)) from exc
         return Fingerprint(data)
@@ -355,22 +423,72 @@ class Store:
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        """An advisory lock so two fatiguelog processes don't interleave a read-modify-write."""
+        """An advisory lock so two fatiguelog processes don't interleave a read-modify-write.
+
+        Waits at most `LOCK_WAIT_SECONDS` for another holder, then says so (StoreError): a
+        quick `log` must never hang with no word. The lock file is never followed if it is a
+        link, and must be a regular file."""
+        lock_path = self.root / ".lock"
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(
+            os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
             ensure_private_dir(self.root)
-            fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(lock_path, flags, 0o600)
         except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise StoreError(f"{lock_path} is a link; fatiguelog never follows a link for "
+                                 "its lock, so nothing was changed (remove that link).") from exc
             raise StoreError(describe_os_error(exc, self.root)) from exc
         try:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                raise StoreError(f"{lock_path} is {kind_of(mode)}, not a regular file, so "
+                                 "nothing was changed (remove it).")
             try:
                 import fcntl
             except ImportError:  # pragma: no cover - not POSIX
                 yield
                 return
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            deadline = time.monotonic() + LOCK_WAIT_SECONDS
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise StoreError(
+                            "another fatiguelog is saving to this data folder and did not "
+                            f"finish within {LOCK_WAIT_SECONDS:g} seconds, so nothing was "
+                            "changed; try again in a moment") from None
+                    time.sleep(0.05)
             yield
         finally:
             os.close(fd)
+
+    def leftovers(self) -> list[Problem]:
+        """Temporary files a killed save left behind, beside the entries, the settings and
+        the drafts (an interrupted write never replaced its file; each is worth a look)."""
+        folders = [self.root, paths.drafts_dir(self.root)]
+        with contextlib.suppress(OSError):
+            base = paths.entries_dir(self.root)
+            if not os.path.islink(base):
+                folders += sorted((Path(e.path) for e in os.scandir(base)
+                                   if e.is_dir(follow_symlinks=False)), key=str)
+        problems = []
+        for folder in folders:
+            try:
+                names = sorted(os.listdir(folder))
+            except OSError:
+                continue
+            for name in names:
+                if is_temporary_name(name):
+                    meant = name[1:].rsplit(".", 3)[0]
+                    problems.append(Problem(
+                        self.relative(folder / name),
+                        f"a temporary file left by a save that was interrupted (it was meant "
+                        f"to become {meant}, which was not changed); delete it once you have "
+                        "checked that file"))
+        return problems
 
 
 class EntryStream:
@@ -410,10 +528,26 @@ def _not_an_entry(name: str) -> str:
     return "not an entry file name (expected entries/YYYY/YYYY-MM-DD.toml); it was not read"
 
 
+def _unreadable_folder(exc: OSError) -> str:
+    reason = exc.strerror or type(exc).__name__
+    return f"this folder could not be read ({reason}), so no entry in it was read"
+
+
 def _changed(now: Fingerprint | None, before: Fingerprint | None) -> bool:
     if now is None or before is None:
         return now is not before
     return now.content != before.content
+
+
+def _has_cr(value: Any) -> bool:
+    """Whether any text in the document holds a carriage return."""
+    if type(value) is str:
+        return "\r" in value
+    if type(value) is dict:
+        return any(_has_cr(v) for v in value.values())
+    if type(value) is list:
+        return any(_has_cr(v) for v in value)
+    return False
 
 
 def dump_entry(entry: Entry) -> bytes:
@@ -425,7 +559,9 @@ def dump_entry(entry: Entry) -> bytes:
         if key in entry.doc:
             ordered[key] = entry.doc[key]
     ordered.update((k, v) for k, v in entry.doc.items() if k not in ordered)
-    text = tomli_w.dumps(ordered, multiline_strings=True)
+    # Multi-line strings read best, but TOML turns a CRLF inside one into LF: a note typed
+    # with CRLF line ends is written with escapes instead, so it reads back byte for byte.
+    text = tomli_w.dumps(ordered, multiline_strings=not _has_cr(ordered))
     # tomli-w writes "2026-11-25 21:04:11+01:00"; the format's examples use the "T" form.
     text = _UPDATED_LINE.sub(r"\1T\2", text, count=1)
     return text.encode("utf-8")

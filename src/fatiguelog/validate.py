@@ -3,6 +3,10 @@
 Returns problems rather than raising, so one bad value is reported with its line and the
 rest of the history still loads. Type checks exclude `bool` from numbers on purpose:
 `fatigue = true` is not a rating.
+
+A problem says which key and what *kind* of value is wrong ("found text"), never the value
+itself: problems are shown in every view and export, notes or not, and a mistyped answer can
+be as private as a note (`hours = "...nightmare about my ex"`).
 """
 
 from __future__ import annotations
@@ -14,16 +18,25 @@ from typing import Any
 
 from fatiguelog.model import (
     ALL_RATINGS,
+    MAX_AMOUNT,
+    MAX_DOSES,
+    MAX_HOURS,
+    MAX_STOOLS,
     RED_FLAGS,
     SCHEMA_VERSION,
     SECTIONS,
     STOOL_FLAGS,
     UNITS,
 )
+from fatiguelog.tomlsafe import MAX_DEPTH, structure_issue
+
+__all__ = ["MAX_DEPTH", "Locator", "entry_issues", "found", "future_schema", "locate",
+           "structure_issue"]
 
 # (message, key path used to find the line)
 Issue = tuple[str, tuple[str | int, ...]]
 Path = tuple[str | int, ...]
+
 
 # Every history load validates every file, so the checks below are written for speed:
 # `type(x) is int` (which also rules out bool) and one list of issues passed around.
@@ -32,12 +45,29 @@ for _rating in ALL_RATINGS:
     _RATINGS_BY_SECTION.setdefault(_rating.section, ())
     _RATINGS_BY_SECTION[_rating.section] += (_rating.key,)
 _NUMBER = (int, float)
+_KINDS: dict[type, str] = {
+    bool: "true/false", str: "text", int: "a whole number", float: "a decimal number",
+    date: "a date", time: "a time", datetime: "a date and time", list: "a list",
+    dict: "a table",
+}
+
+
+def found(value: Any, allowed: tuple[type, ...] = ()) -> str:
+    """What kind of value was found, without its text: "found text", "found a decimal
+    number"; a value of an `allowed` type is "a number outside that range" (the caller has
+    already said what was expected)."""
+    kind = type(value)
+    if kind is float and not math.isfinite(value):
+        return "found a number that is not finite"
+    if kind in allowed:
+        return "found a number outside that range"
+    return f"found {_KINDS.get(kind, 'another kind of value')}"
 
 
 def _bool(issues: list[Issue], table: dict[str, Any], key: str, name: str, path: Path) -> None:
     value = table.get(key)
     if value is not None and type(value) is not bool:
-        issues.append((f"{name} must be true or false, not {value!r}", path))
+        issues.append((f"{name} must be true or false ({found(value)})", path))
 
 
 def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
@@ -49,13 +79,13 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
         if table is None:
             continue
         if type(table) is not dict:
-            issues.append((f"[{section}] must be a table", (section,)))
+            issues.append((f"[{section}] must be a table ({found(table)})", (section,)))
             continue
         for key in _RATINGS_BY_SECTION.get(section, ()):
             value = table.get(key)
             if value is not None and (type(value) is not int or not 0 <= value <= 10):
-                issues.append((f"{section}.{key} must be a whole number from 0 to 10, "
-                               f"not {value!r}", (section, key)))
+                issues.append((f"{section}.{key} must be a whole number from 0 to 10 "
+                               f"({found(value, (int,))})", (section, key)))
     symptoms = doc.get("symptoms")
     if type(symptoms) is dict:
         _bool(issues, symptoms, "unrefreshing_sleep", "symptoms.unrefreshing_sleep",
@@ -63,9 +93,9 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
     sleep = doc.get("sleep")
     if type(sleep) is dict and "hours" in sleep:
         hours = sleep["hours"]
-        if type(hours) not in _NUMBER or not 0 <= hours <= 24:
-            issues.append((f"sleep.hours must be a number from 0 to 24, not {hours!r}",
-                           ("sleep", "hours")))
+        if type(hours) not in _NUMBER or not 0 <= hours <= MAX_HOURS:
+            issues.append((f"sleep.hours must be a number from 0 to {MAX_HOURS} "
+                           f"({found(hours, _NUMBER)})", ("sleep", "hours")))
     if "intake" in doc:
         _intake_issues(issues, doc["intake"])
     gi = doc.get("gi")
@@ -75,15 +105,16 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
     if type(diet) is dict:
         for key in ("fiber_servings", "water_ml"):
             value = diet.get(key)
-            if value is not None and (type(value) not in _NUMBER or not 0 <= value < math.inf):
-                issues.append((f"diet.{key} must be a number of 0 or more, not {value!r}",
-                               ("diet", key)))
+            if value is not None and (type(value) not in _NUMBER
+                                      or not 0 <= value <= MAX_AMOUNT):
+                issues.append((f"diet.{key} must be a number from 0 to {MAX_AMOUNT:,} "
+                               f"({found(value, _NUMBER)})", ("diet", key)))
     red = doc.get("red_flags")
     if type(red) is dict:
         for key in RED_FLAGS:
             value = red.get(key)
             if value is not None and type(value) is not bool:
-                issues.append((f"red_flags.{key} must be true or false, not {value!r}",
+                issues.append((f"red_flags.{key} must be true or false ({found(value)})",
                                ("red_flags", key)))
     return issues
 
@@ -93,72 +124,88 @@ def _head_issues(issues: list[Issue], doc: dict[str, Any], expected_day: date | 
     if schema is None:
         issues.append(("missing 'schema' (should be schema = 1)", ()))
     elif type(schema) is not int or schema < 1:
-        issues.append((f"schema must be a whole number of at least 1, not {schema!r}",
-                       ("schema",)))
+        issues.append((f"schema must be a whole number of at least 1 "
+                       f"({found(schema, (int,))})", ("schema",)))
     day = doc.get("date")
     if day is None:
         issues.append(("missing 'date'", ()))
     elif type(day) is not date:
-        issues.append((f"date must be a plain TOML date like 2026-11-25, not {day!r}",
+        issues.append((f"date must be a plain TOML date like 2026-11-25 ({found(day)})",
                        ("date",)))
     elif expected_day is not None and day != expected_day:
         issues.append((f"date {day} does not match the file name ({expected_day})", ("date",)))
     if "updated" in doc and type(doc["updated"]) is not datetime:
-        issues.append((f"updated must be a date and time, not {doc['updated']!r}",
+        issues.append((f"updated must be a date and time ({found(doc['updated'])})",
                        ("updated",)))
     if "notes" in doc and type(doc["notes"]) is not str:
-        issues.append(("notes must be text", ("notes",)))
+        issues.append((f"notes must be text ({found(doc['notes'])})", ("notes",)))
 
 
 def _intake_issues(issues: list[Issue], intake: Any) -> None:
     if type(intake) is not list:
-        issues.append(("intake must be a list of doses ([[intake]] tables)", ("intake",)))
+        issues.append((f"intake must be a list of doses ([[intake]] tables) ({found(intake)})",
+                       ("intake",)))
+        return
+    if len(intake) > MAX_DOSES:  # (as for stools: said once)
+        issues.append((f"intake lists {len(intake)} doses: more than {MAX_DOSES} in one day is "
+                       "not a day's record", ("intake",)))
         return
     for i, dose in enumerate(intake):
         where: Path = ("intake", i)
         if type(dose) is not dict:
-            issues.append((f"dose {i + 1} must be a table", where))
+            issues.append((f"dose {i + 1} must be a table ({found(dose)})", where))
             continue
         substance = dose.get("substance")
         if type(substance) is not str or not substance.strip():
-            issues.append((f"dose {i + 1}: substance must be a name", (*where, "substance")))
+            issues.append((f"dose {i + 1}: substance must be a name ({found(substance)})",
+                           (*where, "substance")))
         amount = dose.get("amount")
-        if not (type(amount) in _NUMBER and 0 < amount < math.inf):  # type: ignore[operator]
-            issues.append((f"dose {i + 1}: amount must be a number above 0, not {amount!r}",
+        if not (type(amount) in _NUMBER and 0 < amount <= MAX_AMOUNT):  # type: ignore[operator]
+            issues.append((f"dose {i + 1}: amount must be a number above 0 and at most "
+                           f"{MAX_AMOUNT:,} ({found(amount, _NUMBER)})",
                            (*where, "amount")))
         unit = dose.get("unit")
         if unit not in UNITS:
-            issues.append((f"dose {i + 1}: unit must be one of {', '.join(UNITS)}, "
-                           f"not {unit!r}", (*where, "unit")))
+            issues.append((f"dose {i + 1}: unit must be one of {', '.join(UNITS)} "
+                           f"({_found_unit(unit)})", (*where, "unit")))
         if "form" in dose and type(dose["form"]) is not str:
-            issues.append((f"dose {i + 1}: form must be text", (*where, "form")))
+            issues.append((f"dose {i + 1}: form must be text ({found(dose['form'])})",
+                           (*where, "form")))
         if "time" in dose and type(dose["time"]) is not time:
-            issues.append((f"dose {i + 1}: time must be a time like 08:30:00",
-                           (*where, "time")))
+            issues.append((f"dose {i + 1}: time must be a time like 08:30:00 "
+                           f"({found(dose['time'])})", (*where, "time")))
 
 
 def _gi_issues(issues: list[Issue], gi: dict[str, Any]) -> None:
     stools = gi.get("stools")
     if stools is not None and type(stools) is not list:
-        issues.append(("gi.stools must be a list of bowel movements", ("gi", "stools")))
+        issues.append((f"gi.stools must be a list of bowel movements ({found(stools)})",
+                       ("gi", "stools")))
+        stools = None
+    if stools is not None and len(stools) > MAX_STOOLS:
+        # Not a day's record, whatever each one holds: said once, not once per stool (which
+        # would make `check` print thousands of lines for one file).
+        issues.append((f"gi.stools lists {len(stools)} bowel movements: more than {MAX_STOOLS} "
+                       "in one day is not a day's record", ("gi", "stools")))
         stools = None
     for i, stool in enumerate(stools or ()):
         where: Path = ("gi", "stools", i)
         if type(stool) is not dict:
-            issues.append((f"bowel movement {i + 1} must be a table", where))
+            issues.append((f"bowel movement {i + 1} must be a table ({found(stool)})",
+                           where))
             continue
         bristol = stool.get("bristol")
         if bristol is not None and (type(bristol) is not int or not 1 <= bristol <= 7):
             issues.append((f"bowel movement {i + 1}: bristol must be a whole number from 1 "
-                           f"to 7, not {bristol!r}", (*where, "bristol")))
+                           f"to 7 ({found(bristol, (int,))})", (*where, "bristol")))
         if "time" in stool and type(stool["time"]) is not time:
-            issues.append((f"bowel movement {i + 1}: time must be a time like 07:40:00",
-                           (*where, "time")))
+            issues.append((f"bowel movement {i + 1}: time must be a time like 07:40:00 "
+                           f"({found(stool['time'])})", (*where, "time")))
         for flag in STOOL_FLAGS:  # inline: this loop runs for every stool of every file
             value = stool.get(flag)
             if value is not None and type(value) is not bool:
-                issues.append((f"bowel movement {i + 1}: {flag} must be true or false, "
-                               f"not {value!r}", (*where, flag)))
+                issues.append((f"bowel movement {i + 1}: {flag} must be true or false "
+                               f"({found(value)})", (*where, flag)))
     for key in ("no_bowel_movement", "laxative"):
         _bool(issues, gi, key, f"gi.{key}", ("gi", key))
     if gi.get("no_bowel_movement") is True and stools:
@@ -166,25 +213,73 @@ def _gi_issues(issues: list[Issue], gi: dict[str, Any]) -> None:
                        ("gi", "no_bowel_movement")))
 
 
+def _found_unit(unit: Any) -> str:
+    return "found another word" if type(unit) is str else found(unit)
+
+
+class Locator:
+    """Finds the line of a key path in one file's text. Built once per file: each key's lines
+    are found in one pass the first time that key is asked for, so a file with thousands of
+    problems costs one scan per distinct key, not one scan per problem."""
+
+    __slots__ = ("_braces", "_headers", "_keys", "_lines", "_text")
+
+    def __init__(self, text: str):
+        self._text = text
+        self._lines: list[str] | None = None  # split when first asked: most files have no
+        self._keys: dict[str, list[int]] = {}  # problem at all
+        self._headers: dict[str, int] = {}
+        self._braces: list[int] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self._text.splitlines()
+        return self._lines
+
+    def _key_lines(self, key: str) -> list[int]:
+        found_lines = self._keys.get(key)
+        if found_lines is None:
+            pattern = re.compile(rf"(^|[{{,\s.]){re.escape(key)}\s*=")
+            found_lines = [n for n, line in enumerate(self.lines) if pattern.search(line)]
+            self._keys[key] = found_lines
+        return found_lines
+
+    def _header(self, name: str) -> int:
+        start = self._headers.get(name)
+        if start is None:
+            header = re.compile(rf"^\s*\[\[?\s*{re.escape(name)}\b")
+            start = next((n for n, line in enumerate(self.lines) if header.match(line)), 0)
+            self._headers[name] = start
+        return start
+
+    def locate(self, path: tuple[str | int, ...]) -> int | None:
+        """Best-effort line number (1-based) of the key at `path`."""
+        if not path:
+            return None
+        from bisect import bisect_left  # (here: a C module, and most loads need none)
+
+        keys = [p for p in path if isinstance(p, str)]
+        index = next((p for p in path if isinstance(p, int)), 0)
+        start = 0
+        if len(keys) > 1 or isinstance(path[-1], int):
+            start = self._header(keys[0])
+        hits = self._key_lines(keys[-1])
+        first = bisect_left(hits, start)
+        if first == len(hits) and isinstance(path[-1], int):
+            if self._braces is None:
+                self._braces = [n for n, line in enumerate(self.lines) if "{" in line]
+            hits = self._braces
+            first = bisect_left(hits, start)
+        if first == len(hits):
+            return None
+        return hits[min(first + index, len(hits) - 1)] + 1
+
+
 def locate(text: str, path: tuple[str | int, ...]) -> int | None:
-    """Best-effort line number (1-based) of the key at `path` in the TOML source."""
-    if not path:
-        return None
-    keys = [p for p in path if isinstance(p, str)]
-    index = next((p for p in path if isinstance(p, int)), 0)
-    last = keys[-1]
-    lines = text.splitlines()
-    key_line = re.compile(rf"(^|[{{,\s.]){re.escape(last)}\s*=")
-    start = 0
-    if len(keys) > 1 or isinstance(path[-1], int):
-        header = re.compile(rf"^\s*\[\[?\s*{re.escape(keys[0])}\b")
-        start = next((n for n, line in enumerate(lines) if header.match(line)), 0)
-    hits = [n for n in range(start, len(lines)) if key_line.search(lines[n])]
-    if not hits and isinstance(path[-1], int):
-        hits = [n for n in range(start, len(lines)) if "{" in lines[n]]
-    if not hits:
-        return None
-    return hits[min(index, len(hits) - 1)] + 1
+    """Best-effort line number (1-based) of the key at `path` in the TOML source (for many
+    paths in one text, build one `Locator`)."""
+    return Locator(text).locate(path)
 
 
 def future_schema(doc: dict[str, Any]) -> bool:

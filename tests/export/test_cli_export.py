@@ -134,6 +134,10 @@ def test_output_file_is_private_and_matches_stdout(history, tmp_path, capsys, fm
     target.write_text("old, world-readable")
     target.chmod(0o644)
     code, said, err = export(history, "--format", fmt, *PERIOD, "-o", str(target), capsys=capsys)
+    assert code == 1 and "--force" in err and err.count("\n") == 1  # never replaced unasked
+    assert target.read_text() == "old, world-readable"
+    code, said, err = export(history, "--format", fmt, *PERIOD, "-o", str(target), "--force",
+                             capsys=capsys)
     assert code == 0, err
     assert _mode(target) == 0o600
     assert str(target) in said and "without notes" in said

@@ -196,7 +196,7 @@ async def test_conflict_merges_with_a_stool_logged_meanwhile(root):
 async def test_disk_error_keeps_the_draft_and_says_so(root, monkeypatch):
     import fatiguelog.store as store_module
 
-    def full(path, data):
+    def full(path, data, **options):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(store_module, "atomic_write", full)

@@ -148,3 +148,90 @@ async def test_missing_custom_folder_is_refused(warn_root: Path, tmp_path: Path)
         screen = await finish(pilot)
         assert "does not exist" in status(screen)
         assert not (tmp_path / "nope").exists()
+
+
+# -- replacing a file asks first; the data folder and non-files are refused -----------------
+
+def test_snapshot_replace_dialog(snap_compare, tmp_path: Path, monkeypatch) -> None:
+    """The question asked before an export replaces a file that is already there (shown over
+    the export screen as `e` opens it; the file named is a fixed one, for a stable picture)."""
+    from fatiguelog import paths
+    from fatiguelog.ui.app import FatiguelogApp
+    from fatiguelog.ui.screens.export import ReplaceDialog
+
+    monkeypatch.setattr(paths, "exports_dir", lambda: Path("/home/me/Documents/fatiguelog"))
+    app = FatiguelogApp(tmp_path / "no-data", today=TODAY, blink=False)
+    existing = Path("/home/me/Documents/fatiguelog/fatiguelog-summary-2026-08-28-to-2026-11-25"
+                    ".md")
+
+    async def ask(pilot) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.app.push_screen(ReplaceDialog([existing]))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=ask)
+
+
+async def _export_to(app: HostApp, pilot, path: Path) -> ExportScreen:
+    screen = app.screen
+    screen.query_one("#path", Input).value = str(path)
+    await pilot.pause()
+    await pilot.click("#export")
+    await pilot.pause()
+    return screen
+
+
+async def test_an_existing_file_is_replaced_only_after_a_yes(warn_root: Path,
+                                                             tmp_path: Path) -> None:
+    from fatiguelog.ui.screens.export import ReplaceDialog
+
+    target = tmp_path / "visit.md"
+    target.write_text("last month's summary\n")
+    target.chmod(0o644)
+    app = host(warn_root, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _export_to(app, pilot, target)
+        assert isinstance(app.screen, ReplaceDialog)
+        await pilot.press("escape")  # keyboard: keep it
+        await finish(pilot)
+        assert app.screen is screen and "is kept" in status(screen)
+        assert target.read_text() == "last month's summary\n"
+
+        await _export_to(app, pilot, target)
+        assert isinstance(app.screen, ReplaceDialog)
+        await pilot.click("#keep")  # mouse: keep it
+        await finish(pilot)
+        assert target.read_text() == "last month's summary\n"
+
+        await _export_to(app, pilot, target)
+        await pilot.press("enter")  # keyboard: replace
+        await finish(pilot)
+        assert target.read_text("utf-8").startswith("# Appointment summary")
+        assert os.stat(target).st_mode & 0o777 == 0o600
+
+        target.write_text("again\n")
+        await _export_to(app, pilot, target)
+        await pilot.click("#replace")  # mouse: replace
+        await finish(pilot)
+        assert target.read_text("utf-8").startswith("# Appointment summary")
+        assert "Saved the summary" in status(screen)
+
+
+async def test_the_data_folder_and_links_are_refused(warn_root: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine\n")
+    (tmp_path / "link.md").symlink_to(victim)
+    entry = sorted((warn_root / "entries").rglob("*.toml"))[-1]
+    before = entry.read_bytes()
+    app = host(warn_root, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _export_to(app, pilot, entry)
+        await finish(pilot)
+        assert "inside the data folder" in status(screen)
+        await _export_to(app, pilot, tmp_path / "link.md")
+        await finish(pilot)
+        assert "is a link, not a regular file" in status(screen)
+        assert screen.written is None
+    assert entry.read_bytes() == before
+    assert victim.read_text() == "mine\n" and (tmp_path / "link.md").is_symlink()

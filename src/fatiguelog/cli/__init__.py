@@ -19,6 +19,7 @@ from fatiguelog import __version__
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs `path` 2 ms
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
 
 EXIT_OK = 0
@@ -30,6 +31,15 @@ _DAYS_AGO = re.compile(r"^-\d+d$")
 
 class UserError(Exception):
     """Bad input or data: one line on standard error, exit 1, nothing touched."""
+
+
+def check_days(days: int | None, today: date) -> None:
+    """`--days` within what a period can be (back to 1900), else one line (UserError)."""
+    from fatiguelog.dates import max_days
+
+    if days is not None and not 1 <= days <= max_days(today):
+        raise UserError(f"--days must be from 1 to {max_days(today)} (back to 1900), "
+                        f"not {days}")
 
 
 def _join_days_ago(argv: Sequence[str]) -> list[str]:
@@ -89,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Run without a command to open the app.",
         epilog="Dates: YYYY-MM-DD, today, yesterday, or -Nd (N days ago).",
     )
-    parser.add_argument("--data-dir", metavar="PATH", type=Path,
+    parser.add_argument("--data-dir", metavar="PATH",
                         help="data folder (default: $FATIGUELOG_DATA_DIR, else the platform's)")
     parser.add_argument("--version", action="version", version=f"fatiguelog {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -134,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", metavar="PATH",
                         help="file to write ('-' or none: standard output)")
     export.add_argument("--include-notes", action="store_true", help="include free-text notes")
+    export.add_argument("--force", action="store_true",
+                        help="replace the output file if it exists")
 
     commands.add_parser("check", help="check every file; exit 1 when something is wrong")
     commands.add_parser("path", help="print the data folder")
@@ -170,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from fatiguelog.paths import data_dir
 
+        if args.data_dir is not None and not args.data_dir.strip():
+            raise UserError("--data-dir needs the path of a folder, not an empty one")
         root = data_dir(args.data_dir)
         if args.command not in ("remind", "demo"):  # silent / never uses the data folder
             _check_data_folder(root)

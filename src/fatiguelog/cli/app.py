@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from fatiguelog.cli import EXIT_OK, UserError, past_day, today_for
+from fatiguelog.cli import EXIT_OK, UserError, check_days, past_day, today_for
 
 
 def run_app(args: argparse.Namespace, root: Path) -> int:
@@ -16,6 +16,7 @@ def run_app(args: argparse.Namespace, root: Path) -> int:
         _check_day_editable(root, day)
         start = ("checkin", day, bool(args.quick))
     elif args.command == "trends":
+        check_days(args.days, today_for(root))
         start = ("trends", args.days)
     from fatiguelog.ui.app import FatiguelogApp
 

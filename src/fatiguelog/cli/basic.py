@@ -53,9 +53,10 @@ def check(root: Path) -> int:
     from fatiguelog.store import Store
     from fatiguelog.textsafe import strip_controls
 
-    history = Store(root, use_cache=False).load_all()  # check reads every file itself
+    store = Store(root, use_cache=False)
+    history = store.load_all()  # check reads every file itself
     _settings, settings_problems = load_settings(root)
-    problems = settings_problems + history.problems
+    problems = settings_problems + history.problems + store.leftovers()
     for problem in problems:
         print(strip_controls(str(problem), one_line=True))
     count = len(history.entries)

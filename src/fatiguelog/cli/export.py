@@ -3,6 +3,8 @@
 The period is `--from` to `--to`, both included; without `--from` it is the 90 calendar days
 ending on `--to` (default today), i.e. `--from` = `--to` minus 89 days. Files are written
 atomically and 0600; a missing folder is an error rather than something created silently.
+An existing file is replaced only with `--force`; a path inside the data folder, or one that is
+not a regular file (a link, a pipe, a device), is refused whatever the options.
 """
 
 from __future__ import annotations
@@ -69,10 +71,18 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
                          today_for(root))
     output = getattr(args, "output", None)
     target = None if output in (None, "-") else Path(output).expanduser()
+    force = bool(getattr(args, "force", False))
+    from fatiguelog import export
+
     if target is not None:
         _check_target(target)
-
-    from fatiguelog import export
+        try:
+            existing = export.check_targets(fmt, target, root)
+        except export.TargetError as exc:
+            raise UserError(str(exc)) from None
+        if existing and not force:
+            raise UserError(f"{existing[0]} already exists, so nothing was written: add "
+                            "--force to replace it")
     from fatiguelog.settings import load_settings
     from fatiguelog.store import Store
     from fatiguelog.textsafe import strip_controls
@@ -80,7 +90,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
     settings, settings_problems = load_settings(root)
     for problem in settings_problems:
         print(
-            strip_controls(f"fatiguelog: {problem} (defaults used)", one_line=True), file=sys.stderr
+            strip_controls(f"fatiguelog: {problem}", one_line=True), file=sys.stderr
         )
     summary = export.summarize_for(Store(root), settings, first, last, fmt, include_notes)
 
@@ -90,7 +100,13 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
     from fatiguelog.store import describe_os_error
 
     try:
-        written = export.write_files(summary, fmt, target, include_notes)
+        written = export.write_files(summary, fmt, target, include_notes, root=root,
+                                     force=force)
+    except export.TargetError as exc:
+        raise UserError(str(exc)) from None
+    except FileExistsError as exc:  # appeared since the check
+        raise UserError(f"{exc.filename or target} already exists, so nothing was written: "
+                        "add --force to replace it") from None
     except OSError as exc:
         raise UserError(describe_os_error(exc, target)) from None
     notes = "with notes" if include_notes else "without notes"

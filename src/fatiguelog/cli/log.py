@@ -10,7 +10,15 @@ from typing import Any
 
 from fatiguelog import records
 from fatiguelog.cli import EXIT_OK, UserError, past_day, today_for
-from fatiguelog.model import BRISTOL, RED_ADVICE, RED_FLAGS, STOOL_FLAGS, Entry
+from fatiguelog.model import (
+    BRISTOL,
+    MAX_DOSES,
+    MAX_STOOLS,
+    RED_ADVICE,
+    RED_FLAGS,
+    STOOL_FLAGS,
+    Entry,
+)
 from fatiguelog.store import Store, StoreError
 
 #: What a `log` command does to the day's entry, under the data folder's lock.
@@ -65,6 +73,9 @@ def _stool(args: argparse.Namespace, day: date, today: date) -> tuple[Change, st
 
     def change(entry: Entry) -> None:
         gi = entry.doc.setdefault("gi", {})
+        if len(gi.get("stools", [])) >= MAX_STOOLS:
+            raise UserError(f"{MAX_STOOLS} bowel movements are already recorded that day, the "
+                            "most one day may hold; nothing was changed")
         gi["no_bowel_movement"] = False  # a stool replaces an earlier "none today"
         gi["stools"] = records.by_time([*gi.get("stools", []), stool])
 
@@ -80,6 +91,9 @@ def _dose(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str
 
     def change(entry: Entry) -> None:
         intake = entry.doc.get("intake")
+        if isinstance(intake, list) and len(intake) >= MAX_DOSES:
+            raise UserError(f"{MAX_DOSES} doses are already recorded that day, the most one day "
+                            "may hold; nothing was changed")
         entry.doc["intake"] = records.by_time(
             [*(intake if isinstance(intake, list) else []), dose])
 

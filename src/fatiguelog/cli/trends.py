@@ -22,7 +22,7 @@ from rich.text import Text
 from fatiguelog import flagtext as ft
 from fatiguelog.analysis.intake import describe, fmt_amount, shown_changes
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeStats, Summary
-from fatiguelog.cli import EXIT_OK, UserError, today_for
+from fatiguelog.cli import EXIT_OK, check_days, today_for
 from fatiguelog.model import RED_FLAGS
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
@@ -56,11 +56,9 @@ def print_trends(args: argparse.Namespace, root: Path, *, console: Console | Non
     from fatiguelog.store import Store
 
     days = getattr(args, "days", None)
-    try:  # the same period as the trend view's
-        first, last = period_for(DEFAULT_DAYS if days is None else days,
-                                 today or today_for(root))
-    except ValueError:
-        raise UserError(f"--days must be 1 or more, not {days}") from None
+    day = today or today_for(root)
+    check_days(days, day)
+    first, last = period_for(DEFAULT_DAYS if days is None else days, day)
     settings, settings_problems = load_settings(root)
     summary = summarize(Store(root), settings, first, last, keep_entries=False, today=today)
     out = console or Console(highlight=False)

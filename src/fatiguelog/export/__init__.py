@@ -7,6 +7,9 @@ only the renderer it uses, and never Textual.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +55,41 @@ def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt
                      keep_entries=fmt == "csv")
 
 
+class TargetError(ValueError):
+    """An output path an export must never write to; the message is one line."""
+
+
+def output_paths(fmt: str, target: Path) -> list[Path]:
+    """Every file an export to `target` writes (CSV: its three)."""
+    return list(csv_paths(target).values()) if fmt == "csv" else [target]
+
+
+def check_targets(fmt: str, target: Path, root: Path) -> list[Path]:
+    """Refuse (TargetError) an output inside the data folder `root`, links followed, and one
+    that is not a regular file (a link, a pipe, a device: writing would replace it, not fill
+    it); return the files that already exist, which only an explicit yes may replace."""
+    from fatiguelog.atomic import kind_of
+
+    data = os.path.realpath(root)
+    existing = []
+    for path in output_paths(fmt, target):
+        where = os.path.join(os.path.realpath(path.parent), path.name)
+        if where == data or where.startswith(data.rstrip(os.sep) + os.sep):
+            raise TargetError(f"{path} is inside the data folder ({root}): an export is never "
+                              "written there, so nothing was written")
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise TargetError(f"{path} can't be used: {exc.strerror or exc}") from None
+        if not stat.S_ISREG(mode):
+            raise TargetError(f"{path} is {kind_of(mode)}, not a regular file, so nothing was "
+                              "written: give a file name (or - for standard output)")
+        existing.append(path)
+    return existing
+
+
 def csv_paths(path: Path) -> dict[str, Path]:
     """`x.csv` -> days in `x.csv`, stools in `x.stools.csv`, problems in `x.problems.csv`,
     flags in `x.flags.csv`, the rules checked in `x.coverage.csv`."""
@@ -65,22 +103,30 @@ def csv_paths(path: Path) -> dict[str, Path]:
     }
 
 
-def write_files(summary: Summary, fmt: str, target: Path, include_notes: bool) -> list[Path]:
+def write_files(summary: Summary, fmt: str, target: Path, include_notes: bool, *,
+                root: Path | None = None, force: bool = False) -> list[Path]:
     """Write the export to `target` (CSV: its three files), atomically and 0600.
 
     The one place exports reach the disk, for the command line and the export screen alike.
-    Raises OSError; callers say it in a sentence.
+    With the data folder `root`, the targets are checked again (`check_targets`) just before.
+    An existing file is replaced only with `force` (else FileExistsError, even for one that
+    appeared since the check); a link at the target is replaced, never followed.
+    Raises OSError or TargetError; callers say it in a sentence.
     """
     from fatiguelog.atomic import atomic_write
 
+    if root is not None:
+        existing = check_targets(fmt, target, root)
+        if existing and not force:
+            raise FileExistsError(errno.EEXIST, "File exists", str(existing[0]))
     if fmt == "csv":
         from fatiguelog.export.csv_export import tables
 
         parts = tables(summary, include_notes)
         written = []
         for name, path in csv_paths(target).items():
-            atomic_write(path, (BOM + parts[name]).encode("utf-8"))
+            atomic_write(path, (BOM + parts[name]).encode("utf-8"), replace=force)
             written.append(path)
         return written
-    atomic_write(target, render(summary, fmt, include_notes).encode("utf-8"))
+    atomic_write(target, render(summary, fmt, include_notes).encode("utf-8"), replace=force)
     return [target]

@@ -6,7 +6,8 @@ what it needs). Written to files they become `NAME.flags.csv`, `NAME.csv`, `NAME
 `NAME.problems.csv` and `NAME.coverage.csv`; on standard output they follow each other in that
 order, separated by one blank line. Numbers are written as numbers; every cell that
 comes from user text is stripped of control characters and, when it starts with `=`, `+`, `-`,
-`@`, tab or CR, prefixed with `'` so a spreadsheet shows it instead of running it.
+`@`, tab or CR (after any leading spaces, which spreadsheets skip), prefixed with `'` so a
+spreadsheet shows it instead of running it.
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ TABLES: tuple[str, ...] = ("flags", "days", "stools", "problems", "coverage")
 def guard(text: str) -> str:
     """User text as an inert cell: no control characters, never a formula."""
     clean = strip_controls(text).replace("\r", "")
-    return "'" + clean if clean.startswith(_FORMULA_START) else clean
+    # (" =1+1" is a formula too: spreadsheets skip leading white space, tabs and line ends)
+    risky = clean.startswith(_FORMULA_START) or clean.lstrip().startswith(_FORMULA_START)
+    return "'" + clean if risky else clean
 
 
 def _cell(value: Cell | bool) -> str:

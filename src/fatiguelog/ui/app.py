@@ -80,6 +80,8 @@ class FatiguelogApp(OrderedInputApp):
         from fatiguelog.ui.screens.home import HomeScreen
 
         self.first_frame_shown = True
+        if self.settings_problems:  # (here, not on mount: home's lines exist by now)
+            self.home_message(f"Settings: {self.settings_problems[0]}.")
         if isinstance(self.screen, HomeScreen):  # else it loads when it is shown
             self.screen.load()
 
@@ -89,8 +91,6 @@ class FatiguelogApp(OrderedInputApp):
 
             self.screen_change_signal.subscribe(self, mark_demo)
             mark_demo(self.screen)
-        if self.settings_problems:
-            self.home_message(f"Settings: {self.settings_problems[0]} (defaults used).")
         start = self.start
         if start and start[0] == "checkin":
             self.open_checkin(start[1], quick=bool(start[2]))

@@ -3,7 +3,9 @@
 The defaults are sensible (last 90 days, Markdown, the exports folder, notes left out), so the
 Export button, focused first, does the whole job with one Enter. The file is written with the
 exporters' public `render` (CSV: its three tables, as `fatiguelog export` writes them),
-atomically and 0600, and the screen says in plain words where it went.
+atomically and 0600, and the screen says in plain words where it went. A file that is already
+there is replaced only after the user says yes (a small dialog); a place inside the data
+folder, or one that is not a regular file (a link, a pipe, a device), is refused.
 
 "Since the last export" reads the date of the last export from `<data>/state.toml`
 (`last_export`), a small state file kept apart from `settings.toml`: settings are the user's
@@ -17,11 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar, cast
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
@@ -63,18 +66,76 @@ class Written:
 
 
 def write_summary(root: Path, settings: Settings, first: date, last: date, fmt: str,
-                  target: Path, include_notes: bool) -> Written:
-    """Summarize the period and write it to `target` (0600, atomic); CSV writes 3 files."""
+                  target: Path, include_notes: bool, *, force: bool = False) -> Written:
+    """Summarize the period and write it to `target` (0600, atomic); CSV writes 3 files.
+    An existing file is replaced only with `force` (the user said yes)."""
     from fatiguelog import export
     from fatiguelog.store import Store
 
     summary = export.summarize_for(Store(root), settings, first, last, fmt, include_notes)
-    written = export.write_files(summary, fmt, target, include_notes)
+    written = export.write_files(summary, fmt, target, include_notes, root=root, force=force)
     return Written(tuple(written), first, last, include_notes)
 
 
 class ExportError(Exception):
     """Something the user can fix (a date, a folder): shown as one plain line."""
+
+
+class ReplaceDialog(ModalScreen[bool]):
+    """"Replace the file that is already there?" Enter or r replaces, Esc or n keeps it;
+    both are buttons too."""
+
+    DEFAULT_CSS = """
+    ReplaceDialog {
+        align: center middle;
+    }
+    ReplaceDialog > Vertical {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        border: thick $warning;
+        background: $surface;
+        padding: 0 1;
+    }
+    ReplaceDialog #replace-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    ReplaceDialog #replace-buttons {
+        height: 1;
+        margin-top: 1;
+    }
+    ReplaceDialog #replace-buttons Button {
+        margin-right: 2;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r,enter", "choose(True)", "Replace", priority=True),
+        Binding("n,escape", "choose(False)", "Keep it"),
+    ]
+
+    def __init__(self, existing: list[Path]) -> None:
+        super().__init__()
+        self.existing = existing
+
+    def compose(self) -> ComposeResult:
+        files = "\n".join(f"  {path}" for path in self.existing)
+        noun = "This file is" if len(self.existing) == 1 else "These files are"
+        with Vertical():
+            yield Static(Content(f"{noun} already there:"), id="replace-title")
+            yield Static(Content(strip_controls(files)), id="replace-files")
+            yield Static(Content("Replace it with the new summary? The old one is lost."))
+            with Horizontal(id="replace-buttons"):
+                yield Button("r Replace", id="replace", compact=True)
+                yield Button("Esc Keep it", id="keep", compact=True)
+
+    def action_choose(self, replace: bool) -> None:
+        self.dismiss(replace)
+
+    @on(Button.Pressed)
+    def _clicked(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "replace")
 
 
 # -- the screen ---------------------------------------------------------------------------
@@ -249,17 +310,35 @@ class ExportScreen(Screen[None]):
     def action_export(self) -> None:
         if self._worker is not None and self._worker.is_running:
             return
+        from fatiguelog.export import TargetError, check_targets
+
         try:
             first, last = self.period()
             target = self.target(first, last)
-        except ExportError as exc:
-            self._status(f"Not exported: {exc}.", "error")
+            existing = check_targets(self.fmt, target, self.root)
+        except (ExportError, TargetError) as exc:
+            self._status(f"Not exported: {str(exc).rstrip('.')}.", "error")
             return
+        if not existing:
+            self._write(first, last, target, force=False)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._write(first, last, target, force=True)
+            else:
+                self._status("Not exported: the file that was there is kept. Choose another "
+                             "name to keep both.", "error")
+
+        self.app.push_screen(ReplaceDialog(existing), answered)
+
+    def _write(self, first: date, last: date, target: Path, *, force: bool) -> None:
         include_notes = self.query_one("#notes", Checkbox).value
         root, settings, fmt, today = self.root, self.settings, self.fmt, self.day
 
         def work() -> Written:
-            written = write_summary(root, settings, first, last, fmt, target, include_notes)
+            written = write_summary(root, settings, first, last, fmt, target, include_notes,
+                                    force=force)
             remember_export(root, today)
             return written
 
@@ -281,7 +360,9 @@ class ExportScreen(Screen[None]):
                 "Only you can read the file (permissions 0600).", "done")
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
-            if isinstance(error, OSError):
+            if isinstance(error, FileExistsError):  # appeared after the question
+                message = f"{error.filename} appeared meanwhile and was kept; export again."
+            elif isinstance(error, OSError):
                 from fatiguelog.store import describe_os_error
 
                 message = describe_os_error(error, Path(error.filename or ""))
@@ -296,4 +377,4 @@ class ExportScreen(Screen[None]):
             self.app.exit()
 
 
-__all__ = ["ExportScreen", "write_summary"]
+__all__ = ["ExportScreen", "ReplaceDialog", "write_summary"]

@@ -6,6 +6,8 @@ the app then runs on defaults rather than refusing to start.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import time
@@ -44,6 +46,30 @@ class Substance:
         return substance_class(self.name, self.klass) == "opioid"
 
 
+#: The kinds of question a user's own tracker can be (entry-format.md, "Added: settings").
+TRACKER_KINDS: Final = ("rating", "yesno", "number")
+#: Which way a tracker's 0-10 rating runs (said on screen every time it is asked).
+TRACKER_DIRECTIONS: Final = ("worse", "better")
+_TRACKER_KEY = re.compile(r"^[a-z0-9_]{1,40}$")
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """One of the user's own questions, stored under `[custom]` as `key`.
+
+    `ask = False` switches it off: it is no longer asked, but its past answers stay in the
+    files and still show in history (so does a tracker removed from settings)."""
+
+    key: str
+    label: str
+    kind: str  # rating | yesno | number
+    higher: str = "worse"  # ratings only: "worse" or "better"
+    unit: str = ""  # numbers only
+    minimum: float | None = None  # numbers only
+    maximum: float | None = None
+    ask: bool = True
+
+
 #: None by default: nothing is presumed about the user (entry-format.md, "Added: settings").
 DEFAULT_SUBSTANCES: Final[tuple[Substance, ...]] = ()
 
@@ -64,6 +90,8 @@ class Settings:
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept on rewrite
     #: Before this time of day a check-in is for the day before (`fatiguelog.dates.today`).
     day_starts_at: time = MIDNIGHT
+    #: The user's own questions, in the order they are asked (switched-off ones included).
+    trackers: tuple[Tracker, ...] = ()
 
     def asks(self, step: str) -> bool:
         return self.steps.get(step, True)
@@ -106,8 +134,8 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
         substances = list(DEFAULT_SUBSTANCES)
     elif not isinstance(raw_subs, list):
         problems.append(Problem(rel, f"substances must be a list of [[substances]] tables "
-                                     f"({_found(raw_subs)}); the built-in list is used "
-                                     "(kratom and 7-hydroxymitragynine, opioid-acting)"))
+                                     f"({_found(raw_subs)}); none is listed (classes come "
+                                     "from the built-in table)"))
         substances = list(DEFAULT_SUBSTANCES)
     else:
         for i, item in enumerate(raw_subs, 1):
@@ -175,10 +203,87 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
         except ValueError as exc:
             problems.append(Problem(rel, f"{exc} (00:00 used)"))
 
-    known = {"schema", "substances", "steps", "theme", "birth_year", "day_starts_at"}
+    trackers = _parse_trackers(doc.get("trackers"), rel, problems)
+
+    known = {"schema", "substances", "steps", "theme", "birth_year", "day_starts_at",
+             "trackers"}
     extra = {k: v for k, v in doc.items() if k not in known}
     return Settings(tuple(substances), steps, theme, birth_year, extra,
-                    day_starts_at=day_starts_at), problems
+                    day_starts_at=day_starts_at, trackers=trackers), problems
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and \
+        math.isfinite(value)
+
+
+def _parse_trackers(raw: Any, rel: str, problems: list[Problem]) -> tuple[Tracker, ...]:
+    """`[[trackers]]`: a tracker whose key or kind can't be used is left out (reported);
+    a bad optional value is reported and its default used."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(Problem(rel, f"trackers must be a list of [[trackers]] tables "
+                                     f"({_found(raw)}); none is asked"))
+        return ()
+    found: list[Tracker] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw, 1):
+        if not isinstance(item, dict):
+            problems.append(Problem(rel, f"tracker {i} must be a table ({_found(item)}); it "
+                                         "was left out"))
+            continue
+        key = item.get("key")
+        if not isinstance(key, str) or not _TRACKER_KEY.match(key):
+            problems.append(Problem(rel, f"tracker {i}: key must be 1-40 of a-z, 0-9 and _ "
+                                         f"({_found(key, (str,))}); it was left out"))
+            continue
+        name = f"tracker {key!r}"
+        if key in seen:
+            problems.append(Problem(rel, f"{name} is listed twice; the first is used"))
+            continue
+        kind = item.get("kind")
+        if kind not in TRACKER_KINDS:
+            problems.append(Problem(rel, f"{name}: kind must be one of "
+                                         f"{', '.join(TRACKER_KINDS)} ({_found(kind)}); it "
+                                         "was left out"))
+            continue
+        seen.add(key)
+        label = item.get("label")
+        if not isinstance(label, str) or not label.strip():
+            if label is not None:
+                problems.append(Problem(rel, f"{name}: label must be text ({_found(label)}); "
+                                             "the key is used"))
+            label = key.replace("_", " ").capitalize()
+        higher = item.get("higher", "worse")
+        if higher not in TRACKER_DIRECTIONS:
+            problems.append(Problem(rel, f"{name}: higher must be worse or better "
+                                         f"({_found(higher)}); the default, worse, is used"))
+            higher = "worse"
+        unit = item.get("unit", "")
+        if not isinstance(unit, str):
+            problems.append(Problem(rel, f"{name}: unit must be text ({_found(unit)}); none "
+                                         "is used"))
+            unit = ""
+        bounds: list[float | None] = []
+        for bound in ("min", "max"):
+            value = item.get(bound)
+            if value is not None and not _finite(value):
+                problems.append(Problem(rel, f"{name}: {bound} must be a number "
+                                             f"({_found(value, (int, float))}); none is used"))
+                value = None
+            bounds.append(value)
+        low, high = bounds
+        if low is not None and high is not None and low >= high:
+            problems.append(Problem(rel, f"{name}: min must be below max; neither is used"))
+            low = high = None
+        ask = item.get("ask", True)
+        if not isinstance(ask, bool):
+            problems.append(Problem(rel, f"{name}: ask must be true or false ({_found(ask)}); "
+                                         "the default is used: asked"))
+            ask = True
+        found.append(Tracker(key, label.strip(), kind, higher, unit.strip(), low, high, ask))
+    return tuple(found)
 
 
 def _read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -230,7 +335,26 @@ def settings_document(settings: Settings) -> dict[str, Any]:
         {"name": s.name, "unit": s.unit, **({"class": s.klass} if s.klass else {})}
         for s in settings.substances
     ]
+    if settings.trackers:
+        doc["trackers"] = [tracker_table(t) for t in settings.trackers]
     return doc
+
+
+def tracker_table(tracker: Tracker) -> dict[str, Any]:
+    """A tracker as its `[[trackers]]` table (only the keys that say something)."""
+    table: dict[str, Any] = {"key": tracker.key, "label": tracker.label, "kind": tracker.kind}
+    if tracker.kind == "rating":
+        table["higher"] = tracker.higher
+    if tracker.kind == "number":
+        if tracker.unit:
+            table["unit"] = tracker.unit
+        if tracker.minimum is not None:
+            table["min"] = tracker.minimum
+        if tracker.maximum is not None:
+            table["max"] = tracker.maximum
+    if not tracker.ask:
+        table["ask"] = False
+    return table
 
 
 def save_settings(root: Path, settings: Settings) -> None:

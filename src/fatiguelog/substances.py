@@ -121,7 +121,7 @@ _SUFFIX_PHRASES: Final = tuple(
     )
 )
 _DOSE = re.compile(r"^\d+(?:\.\d+)?(?:mg|g|mcg|µg|ug|ml)?$")
-_SPLIT = re.compile(r"[\s\-_.,/()'’]+")
+_SPLIT = re.compile(r"[\s\-_.,/()'\u2019]+")  # \u2019: a typographic apostrophe
 
 
 def _words(name: str) -> list[str]:
@@ -170,5 +170,5 @@ def class_words(klass: str | None) -> str:
     return klass if klass in CLASSES else NOT_CLASSIFIED
 
 
-__all__ = ["ALIASES", "CLASSES", "LAXATIVES", "NOT_CLASSIFIED", "OPIOIDS", "builtin_class", "class_words",
-           "normalize"]
+__all__ = ["ALIASES", "CLASSES", "LAXATIVES", "NOT_CLASSIFIED", "OPIOIDS", "builtin_class",
+           "class_words", "normalize"]

@@ -163,9 +163,14 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
         latest = on[-1]
         since = run_starts(run.active[:latest + 1])[latest]
         info = run.info
+        source, citation, advice = info.source, info.citation, info.advice
         try:
             evidence = run.evidence(latest)
             days = run.qualifying(since, latest)
+            if run.source_at is not None:
+                source, citation = run.source_at(latest)
+            if run.advice_for is not None:
+                advice = run.advice_for(since, latest)
         except Exception as exc:
             log.exception("evidence of %s failed", info.id)
             evidence = f"(the numbers could not be worked out: {type(exc).__name__})"
@@ -173,12 +178,12 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
         report = FlagReport(
             id=info.id, level=info.level, title=info.title,
             since=table.day(since), last=table.day(latest),
-            evidence=evidence, rule=info.rule, source=info.source,
-            advice=_advice(info, latest == b and ends_today),
+            evidence=evidence, rule=info.rule, source=source,
+            advice=_advice(info, advice, latest == b and ends_today),
             active_days=tuple(table.day(i) for i in on),
             evidence_days=(EvidenceDays(table.day(days[0]), table.day(days[-1]), len(days))
                            if days else None),
-            window=info.window, citation=info.citation,
+            window=info.window, citation=citation,
             report_days=(tuple(table.day(j) for j in days) if info.id.startswith("red.")
                          and info.id != "red.age_change" else ()),
         )
@@ -186,11 +191,11 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
     return tuple(report for _level, _order, report in sorted(reports, key=lambda r: r[:2]))
 
 
-def _advice(info: RuleInfo, now: bool) -> str:
+def _advice(info: RuleInfo, advice: str, now: bool) -> str:
     key = info.id.removeprefix("red.")
     if key in RED_ADVICE and not now:
         return RED_ADVICE_PAST[key]
-    return info.advice
+    return advice
 
 
 def _alarms(table: DayTable, runs: list[RuleRun], a: int, b: int) -> tuple[Alarm, ...]:

@@ -154,6 +154,51 @@ def describe(event: IntakeEvent) -> str:
     return f"{event.substance} {verb} to {amount} on {when}{before}"
 
 
+def change_head(events: Sequence[tuple[int, IntakeEvent]], k: int) -> int:
+    """The position in `events` (one substance, in order) of the first event of the change
+    that `events[k]` belongs to. A lasting change stays beyond the mean of the days before for
+    a few taken days while that mean catches up (`continues`); those days are the same change,
+    and a flag names the day it began (not a later day, with a mean no day had)."""
+    while k > 0 and events[k][1].continues and events[k - 1][1].kind != "stop":
+        k -= 1
+    return k
+
+
+def amounts_before(track: IntakeTrack, i: int) -> list[float]:
+    """The daily amounts a change on day index `i` was compared with: the last (up to 7) taken
+    days within the 14 days before it (the days of its `previous_mean`)."""
+    taken = sorted(j for j in track.totals if j < i)
+    first = max(bisect_left(taken, i - LOOKBACK_DAYS), len(taken) - MEAN_DAYS)
+    return [track.totals[j] for j in taken[first:]]
+
+
+def amount_words(amounts: Sequence[float], unit: str) -> str:
+    """`30 mg/day`, or `20-40 mg/day` when the days differed: amounts some day had."""
+    low, high = min(amounts), max(amounts)
+    if low == high:
+        return f"{fmt_amount(low)} {unit}/day"
+    return f"{fmt_amount(low)}-{fmt_amount(high)} {unit}/day"
+
+
+def cited(event: IntakeEvent, before: Sequence[float]) -> str:
+    """A change as a flag names it, with the amounts before and after (never a mean that no
+    day had), e.g. "codeine went up from 30 to 60 mg/day on 2026-11-11"."""
+    unit, when = event.unit, event.day.isoformat()
+    after = f"{fmt_amount(event.amount)} {unit}/day"
+    if event.kind == "start":
+        return (f"{event.substance} started at {after} on {when}, after 14 days or more "
+                "without it")
+    if event.kind == "stop":
+        was = f" (taken at {amount_words(before, unit)} before)" if before else ""
+        return f"{event.substance} stopped on {when}{was}"
+    verb = "went up" if event.kind == "increase" else "went down"
+    if not before:
+        return f"{event.substance} {verb} to {after} on {when}"
+    low, high = min(before), max(before)
+    was = fmt_amount(low) if low == high else f"{fmt_amount(low)}-{fmt_amount(high)} {unit}/day"
+    return f"{event.substance} {verb} from {was} to {after} on {when}"
+
+
 def fmt_amount(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
 

@@ -22,8 +22,8 @@ from fatiguelog.checkin import Step
 from fatiguelog.model import BRISTOL, RED_FLAGS, red_advice
 from fatiguelog.records import InputError
 from fatiguelog.textsafe import for_input, strip_controls
-from fatiguelog.ui.widgets.choices import MarkedCheckbox
 from fatiguelog.ui.typed import diary
+from fatiguelog.ui.widgets.choices import MarkedCheckbox
 from fatiguelog.ui.widgets.fields import Line, NumberField, TextField, safe, show_choice
 
 

@@ -73,7 +73,7 @@ async def test_a_new_user_reads_not_enough_data_first_on_home(tmp_path):
                             "(stools, or none) on most days, for 1 to 6 weeks depending on "
                             "the flag")
     assert "the alarm symptoms need a check-in in the last 7 days" in first
-    assert first.endswith("(0 of 17 rules checked)")
+    assert first.endswith("the last 7 days (0 of 17 rules checked).")
     assert "No flag on today" not in text
 
 

@@ -70,7 +70,11 @@ def test_user_text_is_printed_literally(tmp_path):
 
 def test_empty_history_says_not_enough_data(tmp_path):
     out = run(tmp_path, days=30, width=200)
-    assert "No flag was on in this period (0 of 17 rules could be checked" in out
+    # not enough data comes before "no flag" (review of issue 10, item 11)
+    assert ("Not enough data yet for the bowel flags: they need bowel answers (stools, or none) "
+            "on most days, for 1 to 6 weeks depending on the flag; the alarm symptoms need a "
+            "check-in in the last 7 days. No flag was on in this period (0 of 17 rules could "
+            "be checked") in " ".join(out.split())
     assert "Rules checked on " in out and ": 0 of 17. 17 could not be checked" in out
     assert ("- Few spontaneous bowel movements: needs at least 6 days with bowel movements "
             "recorded") in out

@@ -87,7 +87,8 @@ def flag_lines(summary: Summary) -> list[tuple[str, str]]:
     checked = "" if cov is None else f"{cov.rules_checked} of {cov.rules_total} rules checked"
     if not summary.banner and not others:
         gap = ft.data_gap(summary)  # a new user reads "not enough data yet" first
-        lines.append((f"{gap} ({checked})" if gap else f"No flag on today ({checked}).",
+        lines.append((f"{gap.removesuffix('.')} ({checked})." if gap
+                      else f"No flag on today ({checked}).",
                       "flag-none"))
     if cov is not None and cov.unchecked:
         lines.append((not_checked_line(cov.unchecked), "flag-hint"))

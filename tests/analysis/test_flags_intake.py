@@ -147,7 +147,7 @@ def test_the_timing_flag_names_its_start_with_date_substance_and_amount():
     assert f"Kratom started at 2 g/day on {day(17).isoformat()}" in report.evidence
     # symptoms from day 20; the rule met (4 answers, more than 25%) from day s
     assert (f"Days with straining or Bristol type 1-2 were recorded from {day(20).isoformat()}, "
-            f"3 days after it (9 days up to {day(33).isoformat()}); the rule was met from "
+            f"3 days after it (on 9 days up to {day(33).isoformat()}); the rule was met from "
             f"{day(s).isoformat()}") in report.evidence
     assert "timing association, not proof" in report.evidence
     assert report.level == "warn" and "clinician" in report.advice
@@ -159,8 +159,9 @@ def test_symptoms_before_the_start_are_said_plainly():
     s = run_start()
     report = flag(summary(timing_history(s - 3), 33), "gi.after_intake_increase")
     assert (f"Symptoms were already recorded before kratom started: days with straining or "
-            f"Bristol type 1-2 from {day(20).isoformat()} (1 day before it and 8 days from it to "
-            f"{day(33).isoformat()}); the rule was met from {day(s).isoformat()}") \
+            f"Bristol type 1-2 from {day(20).isoformat()}, 2 days before it (on 1 day before it "
+            f"and 8 days from it to {day(33).isoformat()}); the rule was met from "
+            f"{day(s).isoformat()}") \
         in report.evidence
     assert "after kratom started" not in report.evidence
 

@@ -61,7 +61,8 @@ def test_symptoms_that_began_before_the_increase_are_said_so():
     report = timing(codeine_history(increase=16, symptoms_from=20))
     assert f"Codeine went up from 30 to 60 mg/day on {iso(16)}" in report.evidence
     assert (f"Symptoms were already recorded before the increase: days with straining or "
-            f"Bristol type 1-2 from {iso(20)} (") in report.evidence
+            f"Bristol type 1-2 from {iso(20)}, 4 days before it (on 2 days before it and 9 days "
+            f"from it to {iso(0)})") in report.evidence
     assert "1 day after" not in report.evidence
 
 

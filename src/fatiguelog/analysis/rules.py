@@ -605,14 +605,15 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         before = sum(1 for d in days if d < j)
         what = " or ".join(ITEM_WORDS[item.letter] for item in found)
         change = f"{head.substance} started" if head.kind == "start" else "the increase"
-        until = f"{_days(len(days) - before)} from it to {t.day(i).isoformat()}"
         if before:
             when = (f"Symptoms were already recorded before {change}: days with {what} from "
-                    f"{t.day(onset).isoformat()} ({_days(before)} before it and {until})")
+                    f"{t.day(onset).isoformat()}, {_days(j - onset)} before it (on "
+                    f"{_days(before)} before it and {_days(len(days) - before)} from it to "
+                    f"{t.day(i).isoformat()})")
         else:
             after = "the same day" if onset == j else f"{_days(onset - j)} after it"
             when = (f"Days with {what} were recorded from {t.day(onset).isoformat()}, {after} "
-                    f"({_days(len(days))} up to {t.day(i).isoformat()})")
+                    f"(on {_days(len(days))} up to {t.day(i).isoformat()})")
         return (f"{len(found)} of 6 Rome IV items in 14 days: "
                 f"{'; '.join(say_item(item) for item in found)}. "
                 f"{words[:1].upper()}{words[1:]}. {when}; the rule was met from "

@@ -215,7 +215,9 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
     Ranges are delimited by the intake events: a start, a stop, and an increase or decrease
     that lasts (most of the taken days from it, up to 7 within 14 days and at least 2, are
     beyond the rule's limit against the range so far). A day's wobble stays in its range
-    ("1-2 cups a day"). The last range is the current one.
+    ("1-2 cups a day"). Use as needed (a laxative every third day) is one range too: a stop
+    that is part of it is a break inside the range, not "stopped" and "resumed" every few days
+    (see `_as_needed_break`). The last range is the current one.
     """
     taken = [i for i in sorted(track.totals) if i <= b]
     by_day = {i: event for i, event in events if i <= b}
@@ -236,6 +238,10 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
         event = by_day.get(i)
         if event is not None and event.kind == "stop" and i not in track.totals:
             if cur is not None and cur["status"] == "taking":
+                off = _as_needed_break(table, track, taken, i, b, cur.get("breaks", 0))
+                if off is not None:
+                    cur["breaks"] = max(cur.get("breaks", 0), off)
+                    continue
                 close(i - 1)
                 cur = {"first": i, "last": i, "status": "stopped", "amounts": [], "days": [],
                        "change": "stop"}
@@ -294,6 +300,29 @@ def median(values: list[float]) -> float:
     ordered = sorted(values)
     mid = len(ordered) // 2
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _as_needed_break(table: DayTable, track: IntakeTrack, taken: list[int], i: int, b: int,
+                     longest: int) -> int | None:
+    """The days off of a stop on day index `i` when it is a break in use as needed, else None.
+
+    As needed: taken again within 14 days, on at most half of the intake days in the 14 days
+    before it was taken again (its days off are its usual pattern, so the break is no news).
+    A stop not (yet) followed by a dose stays a break while it is no longer than the longest
+    break already in the range (`longest`); longer, it is a stop. Daily use with two days off
+    is more than half and stays a stop, then "resumed"."""
+    at = bisect_left(taken, i)
+    if at >= len(taken):
+        off = b - i + 1
+        return off if longest and off <= longest else None
+    again = taken[at]
+    off = again - i
+    if off >= LOOKBACK_DAYS:
+        return None
+    known = table.intake_days.sums
+    intake = known[again] - known[max(0, again - LOOKBACK_DAYS)]
+    used = at - bisect_left(taken, again - LOOKBACK_DAYS)
+    return off if 2 * used <= intake else None
 
 
 def _open(i: int, change: str | None) -> dict:

@@ -157,10 +157,11 @@ BOWEL_NEEDS: Final = ("they need bowel answers (stools, or none) on most days, f
 ALARM_NEEDS: Final = "the alarm symptoms need a check-in in the last 7 days"
 
 
-def data_gap(summary: Summary) -> str:
+def data_gap(summary: Summary, *, short: bool = False) -> str:
     """When no bowel rule could be checked on the last day (a new user, a long gap): that
     there is not enough data yet and what is needed. Said *before* "no flag", so nobody reads
-    an all-clear first. Empty when some bowel rule was checked."""
+    an all-clear first. Empty when some bowel rule was checked. `short` (home, whose next line
+    names the alarm symptoms' need): the bowel flags' need only, in fewer words."""
     cov = summary.coverage
     if cov is None:
         return ""
@@ -170,6 +171,9 @@ def data_gap(summary: Summary) -> str:
     bowel = {info.id for info in INFOS if info.id.startswith("gi.")}
     if not bowel <= {gap.id for gap in cov.unchecked}:
         return ""
+    if short:
+        return ("Not enough data yet for the bowel flags: they need bowel answers on most "
+                "days, for 1 to 6 weeks.")
     alarms_unchecked = any(gap.id.removeprefix("red.") in RED_FLAGS for gap in cov.unchecked)
     needs = f"{BOWEL_NEEDS}; {ALARM_NEEDS}" if alarms_unchecked else BOWEL_NEEDS
     return f"Not enough data yet for the bowel flags: {needs}."

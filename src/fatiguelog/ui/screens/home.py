@@ -86,7 +86,7 @@ def flag_lines(summary: Summary) -> list[tuple[str, str]]:
     cov = summary.coverage
     checked = "" if cov is None else f"{cov.rules_checked} of {cov.rules_total} rules checked"
     if not summary.banner and not others:
-        gap = ft.data_gap(summary)  # a new user reads "not enough data yet" first
+        gap = ft.data_gap(summary, short=True)  # a new user reads "not enough data" first
         lines.append((f"{gap.removesuffix('.')} ({checked})." if gap
                       else f"No flag on today ({checked}).",
                       "flag-none"))

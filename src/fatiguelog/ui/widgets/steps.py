@@ -509,6 +509,9 @@ class RedFlagsView(StepView):
     def on_mount(self) -> None:
         self._show()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._show()
+
     def _label(self, key: str) -> Content:
         number = list(RED_FLAGS).index(key) + 1
         return Content(f"{number}  {RED_FLAGS[key]}: {'YES' if self.flags[key] else 'no'}")
@@ -517,6 +520,9 @@ class RedFlagsView(StepView):
         line = self.query_one("#seek-care", Line)
         ticked = [key for key, on in self.flags.items() if on]
         line.display = bool(ticked)
+        # On a short terminal the advice needs the help line's rows (three kinds of advice
+        # take 7 at 60 columns): the boxes already say what is ticked.
+        self.query_one(".scale", Line).display = not ticked or self.app.size.height >= 24
         # The graded advice of flags.md v2 for what is ticked (bleeding: urgent GP or the
         # emergency number; weight loss alone: a GP soon), from the one source every view uses.
         line.say("\n".join(f"! {advice}" for advice in red_advice(ticked)))

@@ -95,6 +95,25 @@ def test_an_old_alarm_is_listed_with_its_date_and_opens_no_export(tmp_path, caps
     assert "Alarm symptoms reported in this period" in out and f"reported on {day}" in out
 
 
+def test_an_old_alarms_flag_advice_never_says_today(tmp_path, capsys):
+    """Review of issue 10, item 5: the CSV flags row and JSON `flags[].advice` of a vomiting
+    report 60 days ago read "Seek medical care promptly, today."."""
+    root = history(tmp_path, {60: "vomiting", 45: "blood_in_stool"})
+    for row in csv_flags(export(root, "csv", capsys)):
+        assert "today" not in row["advice"].lower(), row
+    doc = json.loads(export(root, "json", capsys))
+    advice = {f["id"]: f["advice"] for f in doc["flags"] if f["id"].startswith("red.")}
+    assert advice == {
+        "red.vomiting": "If no clinician has seen you about it yet, seek medical care promptly.",
+        "red.blood_in_stool": (
+            "If no clinician has seen you about it yet, ask for an urgent GP appointment or "
+            "call your urgent medical advice line; if bleeding is heavy or won't stop, call "
+            "your emergency number."),
+    }
+    md = export(root, "md", capsys)
+    assert "today" not in md[:md.index("## Rules checked")].lower().replace("today's", "")
+
+
 async def test_an_old_alarm_is_not_on_home_or_in_the_trend_view_banner(tmp_path):
     root = history(tmp_path, {60: "vomiting"})
     home, body = await app_views(root)
@@ -156,9 +175,12 @@ def test_a_past_period_says_was_reported_on(tmp_path, capsys, fmt):
         doc = json.loads(out)
         assert doc["alarms"][0]["active"] is True
         assert "today" not in doc["alarms"][0]["advice"]
+        assert doc["flags"][0]["id"] == "red.blood_in_stool"
+        assert "today" not in doc["flags"][0]["advice"]  # review of issue 10, item 5
         return
     if fmt == "csv":
         assert csv_flags(out)[0]["on_last_day"] == "1"
+        assert "today" not in csv_flags(out)[0]["advice"]
         return
     words = f"Blood in stool was reported on {reported}."
     assert words in out

@@ -68,6 +68,22 @@ def test_log_red_flag_says_what_to_do_graded_by_what_was_reported(cli, data_dir:
     assert "See a GP soon" in said and "today" not in said.split(":", 1)[1]
 
 
+def test_log_red_flag_for_an_earlier_day_never_says_today(cli, data_dir: Path) -> None:
+    """Review of issue 10, item 5: `log red-flag vomiting --date -10d` printed "Seek medical
+    care promptly, today." about a day ten days ago."""
+    for key, words in (("vomiting", "seek medical care promptly."),
+                       ("blood_in_stool", "ask for an urgent gp appointment")):
+        said = cli("log", "red-flag", key, "--date", "-10d").out
+        day = (TODAY - timedelta(days=10)).isoformat()
+        assert said.startswith(f"Recorded for {day}:")
+        assert "today" not in said.lower()
+        assert "if you still have it, or no clinician has seen you about it yet" in said.lower()
+        assert words in said.lower()
+    # today's date, however it is written, gets the graded urgent advice
+    said = cli("log", "red-flag", "vomiting", "--date", TODAY.isoformat()).out
+    assert "Seek medical care promptly, today." in said
+
+
 def test_log_laxative_marks_the_day(cli, data_dir: Path) -> None:
     result = cli("log", "laxative", "--date", "2026-03-01")
     assert result.code == 0 and result.out.count("\n") == 1

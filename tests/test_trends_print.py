@@ -37,7 +37,7 @@ def test_demo_history_prints_flags_charts_pem_and_the_caveat(tmp_path):
     generate(tmp_path, days=180)
     out = run(tmp_path, width=200)
     assert "URGENT: SEEK MEDICAL CARE PROMPTLY" in out
-    assert out.index("Blood in stool: reported on") < out.index("Few bowel movements")
+    assert out.index("Blood in stool: reported on") < out.index("Few spontaneous bowel movements")
     assert "Constipation after starting or increasing an opioid-class substance" in out
     for label in ("Lasted:", "Evidence:", "Rule:", "Source:", "Advice:", "Rome IV"):
         assert label in out
@@ -70,9 +70,14 @@ def test_user_text_is_printed_literally(tmp_path):
 
 def test_empty_history_says_not_enough_data(tmp_path):
     out = run(tmp_path, days=30, width=200)
-    assert "No flag was on in this period (0 of 17 rules could be checked" in out
+    # not enough data comes before "no flag" (review of issue 10, item 11)
+    assert ("Not enough data yet for the bowel flags: they need bowel answers (stools, or none) "
+            "on most days, for 1 to 6 weeks depending on the flag; the alarm symptoms need a "
+            "check-in in the last 7 days. No flag was on in this period (0 of 17 rules could "
+            "be checked") in " ".join(out.split())
     assert "Rules checked on " in out and ": 0 of 17. 17 could not be checked" in out
-    assert "- Few bowel movements: needs at least 6 days with bowel movements recorded" in out
+    assert ("- Few spontaneous bowel movements: needs at least 6 days with bowel movements "
+            "recorded") in out
     assert "This is not a diagnosis" in out
 
 

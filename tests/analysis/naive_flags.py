@@ -131,12 +131,29 @@ class Naive:
     def two_items_14(self, i: int) -> bool:
         return len(self.items(self.window(i, 14), 4, 6)[0]) >= 2
 
+    def unjudged_14(self, i: int) -> bool:
+        """Too few answers in the 14 days to judge 2 items: unknown, not "fewer than 2"."""
+        return self.items(self.window(i, 14), 4, 6)[1] < 2
+
+    def timing_run_start(self, i: int) -> int:
+        """The first day of the run of "2 or more items" that day i is in; a stretch of fewer
+        than 14 unknown days between such days does not end it (docs/flags.md, choices)."""
+        s = j = i
+        while j - 1 >= 0:
+            gap = 0
+            while j - 1 - gap >= 0 and not self.two_items_14(j - 1 - gap) \
+                    and self.unjudged_14(j - 1 - gap):
+                gap += 1
+            if gap >= 14 or j - 1 - gap < 0 or not self.two_items_14(j - 1 - gap):
+                break
+            j = j - 1 - gap
+            s = j
+        return s
+
     def after_increase(self, i: int) -> bool:
         if not self.two_items_14(i):
             return False
-        s = i
-        while s - 1 >= 0 and self.two_items_14(s - 1):
-            s -= 1
+        s = self.timing_run_start(i)
         return any(kind in ("start", "increase") and name in OPIOIDS
                    for (name, _unit), events in self.events().items()
                    for day, kind in events if s - 14 <= day <= s)
@@ -278,7 +295,9 @@ class Naive:
             "gi.incomplete": (self.incomplete, 14,
                               qual(lambda j: has(j, lambda s: s.get("incomplete") is True), 14)),
             "gi.constipation_pattern": (self.pattern, 28, qual(self.item_day, 28)),
-            "gi.after_intake_increase": (self.after_increase, 14, qual(self.item_day, 14)),
+            "gi.after_intake_increase": (
+                self.after_increase, 14,
+                lambda s, e: qual(self.item_day, 14)(self.timing_run_start(e), e)),
             "gi.change": (self.change, 14, qual(self.recorded, 14)),
             "gi.persistent": (self.persistent, 21, persistent_days),
             "red.age_change": (self.age_change, 21, persistent_days),

@@ -84,3 +84,26 @@ def test_classes_come_from_settings_then_the_table():
     s = summary(h, 0, 4, settings=mine)
     assert {r.substance: r.klass for r in s.intake_timeline} == {
         "Codeine": "opioid", "coffee": None, "Kanna": "other"}
+
+
+def test_use_as_needed_is_one_range_not_a_stop_every_few_days():
+    """Review of issue 10, item 9: senna every third day (nothing taken between) was 27
+    ranges in 40 days, "stopped" and "resumed" 13 times each."""
+    h = taken({n: 2.0 if n % 3 == 0 else 0 for n in range(40)}, "senna", "tablet")
+    (only,) = summary(h, 0, 39).intake_timeline
+    assert ((only.first - day(0)).days, (only.last - day(0)).days, only.status,
+            only.days_taken, only.daily_amount, only.current) == (0, 39, "taking", 14, 2.0, True)
+    # the same pattern, the period ending two days after the last dose: still as needed
+    assert [r.status for r in summary(h, 0, 38).intake_timeline] == ["taking"]
+    # a break longer than its usual ones is a stop
+    longer = taken({**{n: 2.0 if n % 3 == 0 else 0 for n in range(30)},
+                    **{n: 0 for n in range(30, 40)}}, "senna", "tablet")
+    assert [r.status for r in summary(longer, 0, 39).intake_timeline] == ["taking", "stopped"]
+
+
+def test_daily_use_with_two_days_off_is_stopped_then_resumed():
+    """Review of issue 10, item 3 (its timeline part): kratom 2 g a day, two days of "nothing
+    taken", back to 2 g: the timeline says stopped, then resumed (the views are issue 12's)."""
+    h = taken({**{n: 2.0 for n in range(30)}, 30: 0, 31: 0, **{n: 2.0 for n in range(32, 60)}})
+    assert [(r.status, r.change) for r in summary(h, 0, 59).intake_timeline] == [
+        ("taking", None), ("stopped", "stop"), ("taking", "resumed")]

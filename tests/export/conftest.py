@@ -269,7 +269,7 @@ def empty_summary(first: date = FIRST, last: date = LAST) -> Summary:
         notes=None,
         entries=(),
         coverage=Coverage(17, 0, (
-            RuleGap("gi.infrequent", "Few bowel movements",
+            RuleGap("gi.infrequent", "Few spontaneous bowel movements",
                     "needs at least 6 days with bowel movements recorded in the last 7 (has 0)"),
             RuleGap("gi.hard_stools", "Hard stools",
                     "needs at least 4 stools with a Bristol type in the last 14 days (has 0)"),

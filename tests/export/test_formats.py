@@ -332,7 +332,7 @@ def test_empty_period_says_not_enough_data(fmt):
         # Never "no flags" alone: how many rules could be checked, and which could not.
         assert "No flag was on in this period (0 of 17 rules could be checked" in out
         assert "Rules checked on 2026-09-28: 0 of 17." in out
-        assert "Few bowel movements: needs at least 6 days with bowel movements" in out
+        assert "Few spontaneous bowel movements: needs at least 6 days with bowel movements" in out
     if fmt == "md":
         assert "**Days recorded:** 0 of 28 (0%)" in out
         assert "No bowel movements were recorded" in out

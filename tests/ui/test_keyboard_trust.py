@@ -245,7 +245,7 @@ async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
     import subprocess
     import sys
 
-    from fatiguelog.model import SEEK_CARE
+    from fatiguelog.model import RED_ADVICE
 
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -260,7 +260,7 @@ async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
         assert isinstance(app.screen, HomeScreen)
         message = screen_text(app)
         assert "red flag 'fever' reported elsewhere" in message
-        assert SEEK_CARE in message
+        assert RED_ADVICE["fever"] in message
     doc = read_entry(root, TODAY)
     assert doc["red_flags"]["fever"] is True
     assert doc["red_flags"]["vomiting"] is False and doc["symptoms"] == {"fatigue": 6}

@@ -154,6 +154,51 @@ def describe(event: IntakeEvent) -> str:
     return f"{event.substance} {verb} to {amount} on {when}{before}"
 
 
+def change_head(events: Sequence[tuple[int, IntakeEvent]], k: int) -> int:
+    """The position in `events` (one substance, in order) of the first event of the change
+    that `events[k]` belongs to. A lasting change stays beyond the mean of the days before for
+    a few taken days while that mean catches up (`continues`); those days are the same change,
+    and a flag names the day it began (not a later day, with a mean no day had)."""
+    while k > 0 and events[k][1].continues and events[k - 1][1].kind != "stop":
+        k -= 1
+    return k
+
+
+def amounts_before(track: IntakeTrack, i: int) -> list[float]:
+    """The daily amounts a change on day index `i` was compared with: the last (up to 7) taken
+    days within the 14 days before it (the days of its `previous_mean`)."""
+    taken = sorted(j for j in track.totals if j < i)
+    first = max(bisect_left(taken, i - LOOKBACK_DAYS), len(taken) - MEAN_DAYS)
+    return [track.totals[j] for j in taken[first:]]
+
+
+def amount_words(amounts: Sequence[float], unit: str) -> str:
+    """`30 mg/day`, or `20-40 mg/day` when the days differed: amounts some day had."""
+    low, high = min(amounts), max(amounts)
+    if low == high:
+        return f"{fmt_amount(low)} {unit}/day"
+    return f"{fmt_amount(low)}-{fmt_amount(high)} {unit}/day"
+
+
+def cited(event: IntakeEvent, before: Sequence[float]) -> str:
+    """A change as a flag names it, with the amounts before and after (never a mean that no
+    day had), e.g. "codeine went up from 30 to 60 mg/day on 2026-11-11"."""
+    unit, when = event.unit, event.day.isoformat()
+    after = f"{fmt_amount(event.amount)} {unit}/day"
+    if event.kind == "start":
+        return (f"{event.substance} started at {after} on {when}, after 14 days or more "
+                "without it")
+    if event.kind == "stop":
+        was = f" (taken at {amount_words(before, unit)} before)" if before else ""
+        return f"{event.substance} stopped on {when}{was}"
+    verb = "went up" if event.kind == "increase" else "went down"
+    if not before:
+        return f"{event.substance} {verb} to {after} on {when}"
+    low, high = min(before), max(before)
+    was = fmt_amount(low) if low == high else f"{fmt_amount(low)}-{fmt_amount(high)} {unit}/day"
+    return f"{event.substance} {verb} from {was} to {after} on {when}"
+
+
 def fmt_amount(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
 
@@ -170,7 +215,9 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
     Ranges are delimited by the intake events: a start, a stop, and an increase or decrease
     that lasts (most of the taken days from it, up to 7 within 14 days and at least 2, are
     beyond the rule's limit against the range so far). A day's wobble stays in its range
-    ("1-2 cups a day"). The last range is the current one.
+    ("1-2 cups a day"). Use as needed (a laxative every third day) is one range too: a stop
+    that is part of it is a break inside the range, not "stopped" and "resumed" every few days
+    (see `_as_needed_break`). The last range is the current one.
     """
     taken = [i for i in sorted(track.totals) if i <= b]
     by_day = {i: event for i, event in events if i <= b}
@@ -191,6 +238,10 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
         event = by_day.get(i)
         if event is not None and event.kind == "stop" and i not in track.totals:
             if cur is not None and cur["status"] == "taking":
+                off = _as_needed_break(table, track, taken, i, b, cur.get("breaks", 0))
+                if off is not None:
+                    cur["breaks"] = max(cur.get("breaks", 0), off)
+                    continue
                 close(i - 1)
                 cur = {"first": i, "last": i, "status": "stopped", "amounts": [], "days": [],
                        "change": "stop"}
@@ -249,6 +300,29 @@ def median(values: list[float]) -> float:
     ordered = sorted(values)
     mid = len(ordered) // 2
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _as_needed_break(table: DayTable, track: IntakeTrack, taken: list[int], i: int, b: int,
+                     longest: int) -> int | None:
+    """The days off of a stop on day index `i` when it is a break in use as needed, else None.
+
+    As needed: taken again within 14 days, on at most half of the intake days in the 14 days
+    before it was taken again (its days off are its usual pattern, so the break is no news).
+    A stop not (yet) followed by a dose stays a break while it is no longer than the longest
+    break already in the range (`longest`); longer, it is a stop. Daily use with two days off
+    is more than half and stays a stop, then "resumed"."""
+    at = bisect_left(taken, i)
+    if at >= len(taken):
+        off = b - i + 1
+        return off if longest and off <= longest else None
+    again = taken[at]
+    off = again - i
+    if off >= LOOKBACK_DAYS:
+        return None
+    known = table.intake_days.sums
+    intake = known[again] - known[max(0, again - LOOKBACK_DAYS)]
+    used = at - bisect_left(taken, again - LOOKBACK_DAYS)
+    return off if 2 * used <= intake else None
 
 
 def _open(i: int, change: str | None) -> dict:

@@ -214,12 +214,9 @@ def _symptoms(s: Summary) -> list[str]:
     ]
     out += [_rating_row(r) for r in _ratings(s)]
     ex = s.exertion
-    out += [
-        "",
-        f"Exertion (0 = rested all day, 10 = far too much): mean {c.num(ex.mean, none=c.NO_DATA)} "
-        f"over {ex.days} days, range {c.num(ex.min)}-{c.num(ex.max)}.",
-        "",
-    ]
+    said = (f"mean {c.num(ex.mean, none=c.NO_DATA)} over {ex.days} days, range "
+            f"{c.num(ex.min)}-{c.num(ex.max)}" if ex.days else "no answers in this period")
+    out += ["", f"Exertion (0 = rested all day, 10 = far too much): {said}.", ""]
     return out
 
 
@@ -257,14 +254,13 @@ def _gi(s: Summary) -> list[str]:
     for kind in range(1, 8):
         count = gi.bristol_counts.get(kind, 0)
         out.append(f"| {kind} | {c.BRISTOL[kind]} | {count} | {c.bristol_share(s, count)} |")
-    return [
-        *out,
-        "",
-        f"Hard (types 1-2): {c.pct(gi.hard_share) if gi.hard_share is not None else c.NO_DATA}; "
-        f"loose (types 6-7): {c.pct(gi.loose_share) if gi.loose_share is not None else c.NO_DATA}"
-        f" of {total} stools with a type.",
-        "",
-    ]
+    if gi.hard_share is None or gi.loose_share is None:
+        shares = (f"Hard (types 1-2) and loose (types 6-7) shares: {c.NO_DATA} ({total} "
+                  f"stool{'' if total == 1 else 's'} with a type; a share needs at least 4).")
+    else:
+        shares = (f"Hard (types 1-2): {c.pct(gi.hard_share)}; loose (types 6-7): "
+                  f"{c.pct(gi.loose_share)} of {total} stools with a type.")
+    return [*out, "", shares, ""]
 
 
 def _share(share: float | None, answered: int) -> str:

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from fatiguelog import dates
-from fatiguelog.model import RED_ADVICE, SEEK_CARE, URGENT_RED_FLAGS
+from fatiguelog.model import red_advice
 from fatiguelog.settings import Settings, load_settings, update_settings
 from fatiguelog.ui.keys import OrderedInputApp
 
@@ -140,9 +140,9 @@ class FatiguelogApp(OrderedInputApp):
         message = result.message
         reported = result.entry.red_flags
         if reported:
-            # Weight loss without trying alone: "see a GP soon", not urgent care (flags.md v2).
-            urgent = any(key in URGENT_RED_FLAGS for key in reported)
-            advice = SEEK_CARE if urgent else RED_ADVICE["unintended_weight_loss"]
+            # The graded advice of flags.md v2 for what was reported (weight loss without
+            # trying alone: "see a GP soon", not urgent care).
+            advice = " ".join(red_advice(reported))
             message = f"{message} You reported a red flag. {advice}"
         self.home_message(message)  # stays on screen: nothing timed
 

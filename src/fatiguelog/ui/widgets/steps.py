@@ -19,10 +19,11 @@ from textual.widgets import Button, Checkbox, Input, OptionList
 
 from fatiguelog import checkin
 from fatiguelog.checkin import Step
-from fatiguelog.model import BRISTOL, RED_ADVICE, RED_FLAGS, SEEK_CARE, URGENT_RED_FLAGS
+from fatiguelog.model import BRISTOL, RED_FLAGS, red_advice
 from fatiguelog.records import InputError
 from fatiguelog.textsafe import for_input, strip_controls
 from fatiguelog.ui.typed import diary
+from fatiguelog.ui.widgets.choices import MarkedCheckbox
 from fatiguelog.ui.widgets.fields import Line, NumberField, TextField, safe, show_choice
 
 
@@ -497,15 +498,18 @@ class RedFlagsView(StepView):
         yield Line(self.step.help, classes="scale")
         with Vertical(classes="flags"):
             for key in RED_FLAGS:
-                box = Checkbox(self._label(key), self.flags[key], id=f"flag-{key}",
-                               compact=True)
+                box = MarkedCheckbox(self._label(key), self.flags[key], id=f"flag-{key}",
+                                     compact=True)
                 box.can_focus = False
                 yield box
-        yield Line(f"! {SEEK_CARE}", id="seek-care")
+        yield Line("", id="seek-care")
         yield Line("Press 1-7 to check or uncheck (or click). Enter goes on, s skips.",
                    classes="hint")
 
     def on_mount(self) -> None:
+        self._show()
+
+    def on_resize(self, event: events.Resize) -> None:
         self._show()
 
     def _label(self, key: str) -> Content:
@@ -514,10 +518,14 @@ class RedFlagsView(StepView):
 
     def _show(self) -> None:
         line = self.query_one("#seek-care", Line)
-        line.display = any(self.flags.values())
-        # Weight loss without trying alone is "see a GP soon", not urgent care (flags.md v2).
-        urgent = any(self.flags[key] for key in URGENT_RED_FLAGS)
-        line.say(f"! {SEEK_CARE if urgent else RED_ADVICE['unintended_weight_loss']}")
+        ticked = [key for key, on in self.flags.items() if on]
+        line.display = bool(ticked)
+        # On a short terminal the advice needs the help line's rows (three kinds of advice
+        # take 7 at 60 columns): the boxes already say what is ticked.
+        self.query_one(".scale", Line).display = not ticked or self.app.size.height >= 24
+        # The graded advice of flags.md v2 for what is ticked (bleeding: urgent GP or the
+        # emergency number; weight loss alone: a GP soon), from the one source every view uses.
+        line.say("\n".join(f"! {advice}" for advice in red_advice(ticked)))
 
     def action_check(self, number: int) -> None:
         """Check or uncheck red flag `number` (named so as not to shadow DOMNode.toggle)."""

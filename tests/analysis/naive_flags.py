@@ -131,23 +131,12 @@ class Naive:
     def two_items_14(self, i: int) -> bool:
         return len(self.items(self.window(i, 14), 4, 6)[0]) >= 2
 
-    def unjudged_14(self, i: int) -> bool:
-        """Too few answers in the 14 days to judge 2 items: unknown, not "fewer than 2"."""
-        return self.items(self.window(i, 14), 4, 6)[1] < 2
-
     def timing_run_start(self, i: int) -> int:
-        """The first day of the run of "2 or more items" that day i is in; a stretch of fewer
-        than 14 unknown days between such days does not end it (docs/flags.md, choices)."""
-        s = j = i
-        while j - 1 >= 0:
-            gap = 0
-            while j - 1 - gap >= 0 and not self.two_items_14(j - 1 - gap) \
-                    and self.unjudged_14(j - 1 - gap):
-                gap += 1
-            if gap >= 14 or j - 1 - gap < 0 or not self.two_items_14(j - 1 - gap):
-                break
-            j = j - 1 - gap
-            s = j
+        """The first day of the run of consecutive days with "2 or more items" that day i is
+        in (flags.md: "the first day of that run")."""
+        s = i
+        while s - 1 >= 0 and self.two_items_14(s - 1):
+            s -= 1
         return s
 
     def after_increase(self, i: int) -> bool:

@@ -172,24 +172,6 @@ def window_days(flags: Sequence[int], window: int) -> Callable[[int, int], list[
     return days
 
 
-def bridged_starts(met: Sequence[bool], unknown: Sequence[bool], longest: int) -> list[int]:
-    """Like `run_starts`, but a stretch of fewer than `longest` days whose answers were too
-    few to judge (`unknown`) neither ends a run nor belongs to it: missing is not zero, so a
-    stool every 4 days that leaves a window with 3 answers does not start the symptoms anew."""
-    starts = [-1] * len(met)
-    start, gap = -1, 0
-    for i, on in enumerate(met):
-        if on:
-            if start < 0:
-                start = i
-            starts[i], gap = start, 0
-        elif unknown[i] and start >= 0 and gap + 1 < longest:
-            gap += 1
-        else:
-            start, gap = -1, 0
-    return starts
-
-
 def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
@@ -554,9 +536,10 @@ def after_intake_increase(ctx: Context) -> RuleRun:
     t = ctx.table
     counts, judged = item_counts(t, AFTER_DAYS, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
     met = [k >= MIN_ITEMS for k in counts]
-    # A day whose window has too few answers to judge 2 items is unknown: it neither ends the
-    # run of symptoms nor starts a new one (choices made, docs/flags.md).
-    starts = bridged_starts(met, [n < MIN_ITEMS for n in judged], AFTER_DAYS)
+    # "That run" (flags.md) is the run of consecutive days meeting 2 items: a day whose window
+    # has too few answers to judge does not meet them, so it ends the run (the contract, kept
+    # to the letter; docs/flags.md "Where the contract misleads" says what this costs).
+    starts = run_starts(met)
     rises = ctx.opioid_events(RISE_KINDS)
     rise_days = [i for i, _ in rises]
 
@@ -588,8 +571,7 @@ def after_intake_increase(ctx: Context) -> RuleRun:
     qualifying_days = window_days(ctx.item_days, AFTER_DAYS)
 
     def qualifying(s: int, e: int) -> list[int]:
-        """The qualifying days of the whole run of symptoms (a day too thin to judge does not
-        cut it), so "how long" and "recorded from" agree."""
+        """The qualifying days of the whole run, so "how long" and "recorded from" agree."""
         return qualifying_days(starts[e] if starts[e] >= 0 else s, e)
 
     def evidence(i: int) -> str:

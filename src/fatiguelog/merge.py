@@ -43,13 +43,14 @@ class MergeResult:
         if not self.from_disk and not self.both_changed:
             return ("The file had changed on disk; your answers were saved and nothing "
                     "else was lost.")
-        said = "The file had changed on disk (another terminal?). Your answers were saved"
+        # Short, and a red flag first: home shows this on a 60x20 terminal too.
+        said = "The file had changed on disk (another terminal?)"
         if self.from_disk:
-            said += (", and these changes made elsewhere were kept: "
-                     + "; ".join(self.from_disk))
+            first = sorted(self.from_disk, key=lambda note: not note.startswith("red flag"))
+            said += "; also kept: " + "; ".join(first)
         if self.both_changed:
-            said += (". Changed both here and elsewhere (your answer kept): "
-                     + "; ".join(self.both_changed))
+            said += ". Changed in both places, your answer kept: " + "; ".join(
+                self.both_changed)
         return said + "."
 
 

@@ -135,6 +135,11 @@ class FatiguelogApp(OrderedInputApp):
         self.push_screen(CheckinScreen(session), self._checkin_done)
 
     def _checkin_done(self, result: Any) -> None:
+        from fatiguelog.ui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.rest_focus()
         if result is None:
             return
         message = result.message
@@ -143,7 +148,11 @@ class FatiguelogApp(OrderedInputApp):
             # Weight loss without trying alone: "see a GP soon", not urgent care (flags.md v2).
             urgent = any(key in URGENT_RED_FLAGS for key in reported)
             advice = SEEK_CARE if urgent else RED_ADVICE["unintended_weight_loss"]
-            message = f"{message} You reported a red flag. {advice}"
+            from fatiguelog.model import RED_FLAGS
+
+            # The red flag first: home's message area is small on a small terminal.
+            names = ", ".join(RED_FLAGS[key].lower() for key in reported)
+            message = f"You reported a red flag ({names}). {advice} {message}"
         self.home_message(message)  # stays on screen: nothing timed
 
     def home_message(self, message: str) -> None:

@@ -132,7 +132,12 @@ class HomeScreen(Screen[None]):
         Binding("d", "pick_day", "Other day"),
         Binding("t", "app.trends", "Trends"),
         Binding("e", "app.export", "Export"),
+        Binding("down,up", "pick_in_days", show=False),
     ]
+    #: Nothing is focused for you when home comes back: after a check-in, a stray Enter (the
+    #: second of a quick double press) must not reopen a day from the two weeks.
+    AUTO_FOCUS = ""
+    resting = False  # True after a check-in: see `rest_focus`
 
     def compose(self) -> ComposeResult:
         yield Line("fatiguelog", id="home-title")
@@ -216,6 +221,7 @@ class HomeScreen(Screen[None]):
         store = Store(app.root)
         waiting = set(draft_days(app.root))
         table = self._table()
+        row = table.cursor_row  # the day picked stays picked when the list is read again
         table.clear()
         today_state, today_logged = None, ""
         for back in range(GLANCE_DAYS):
@@ -246,6 +252,7 @@ class HomeScreen(Screen[None]):
             table.add_row(Text(label), Text(STATE_WORDS.get(state, state)),
                           Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
+        table.move_cursor(row=row, animate=False)
         self.show_today(today_state, today_logged)
         self.show_sync_copies()
 
@@ -264,6 +271,19 @@ class HomeScreen(Screen[None]):
 
     def say(self, message: str) -> None:
         self.query_one("#home-message", Line).say(message)
+
+    def rest_focus(self) -> None:
+        """No focus on the two weeks (after a check-in): Enter does nothing until up or down
+        picks a day again (also when the two weeks are only read now, after `checkin`)."""
+        self.resting = True
+        self.set_focus(None)
+
+    def action_pick_in_days(self) -> None:
+        """Up or down with nothing focused: to the two weeks, where Enter opens a day."""
+        self.resting = False
+        found = self.query("#recent")
+        if found:
+            found.first().focus()
 
     def action_checkin(self) -> None:
         diary(self).open_checkin(diary(self).today, quick=False)
@@ -292,7 +312,7 @@ class HomeScreen(Screen[None]):
         table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
         box.remove_children()
         box.mount(table)
-        if self.focused is None:
+        if self.focused is None and not self.resting:
             table.focus()
         return table
 

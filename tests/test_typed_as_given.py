@@ -157,3 +157,23 @@ def test_remind_says_when_todays_file_cant_be_read(cli, data_dir, body):
     assert result.code == 0
     assert result.out == ("fatiguelog: today's entry can't be read; 'fatiguelog check' says "
                           "why.\n")
+
+
+# -- 9. the merge message: a red flag first, and only what is true ---------------------------
+
+def test_a_merge_names_the_red_flag_first_and_never_a_none_today_it_dropped():
+    from fatiguelog.merge import merge_docs
+
+    base = {"schema": 1, "date": DAY}
+    ours = {**base, "symptoms": {"fatigue": 6}, "gi": {"stools": [], "no_bowel_movement": True},
+            "red_flags": {"fever": False}}
+    theirs = {**base, "symptoms": {"fatigue": 2},
+              "gi": {"stools": [{"bristol": 4}], "no_bowel_movement": False},
+              "red_flags": {"fever": True}}
+    merged = merge_docs(base, ours, theirs)
+    assert merged.doc["gi"]["no_bowel_movement"] is False        # the stool from elsewhere won
+    said = merged.summary()
+    assert said.startswith("Kept what changed on disk meanwhile (another terminal?): red flag "
+                           "'fever' reported elsewhere; 1 bowel movement added elsewhere.")
+    assert "fatigue (elsewhere: 2)" in said
+    assert "no bowel movement" not in said                        # it was not kept: not said

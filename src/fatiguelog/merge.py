@@ -44,14 +44,16 @@ class MergeResult:
             return ("The file had changed on disk; your answers were saved and nothing "
                     "else was lost.")
         # Short, and a red flag first: home shows this on a 60x20 terminal too.
-        said = "The file had changed on disk (another terminal?)"
+        parts = []
         if self.from_disk:
             first = sorted(self.from_disk, key=lambda note: not note.startswith("red flag"))
-            said += "; also kept: " + "; ".join(first)
+            parts.append("Kept what changed on disk meanwhile (another terminal?): "
+                         + "; ".join(first))
+        else:
+            parts.append("The file had changed on disk meanwhile (another terminal?)")
         if self.both_changed:
-            said += ". Changed in both places, your answer kept: " + "; ".join(
-                self.both_changed)
-        return said + "."
+            parts.append("Changed in both places, yours kept: " + "; ".join(self.both_changed))
+        return ". ".join(parts) + "."
 
 
 def _label(path: tuple[str, ...]) -> str:
@@ -64,6 +66,9 @@ def merge_docs(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any
     gi = result.doc.get("gi")
     if isinstance(gi, dict) and gi.get("stools") and gi.get("no_bowel_movement") is True:
         gi["no_bowel_movement"] = False  # a bowel movement recorded anywhere beats "none today"
+        # ...so "none today" was not kept: the message must not say it was.
+        said = _label(("gi", "no_bowel_movement"))
+        result.both_changed = [n for n in result.both_changed if not n.startswith(said)]
     return result
 
 

@@ -71,7 +71,12 @@ def _removed_on_signals(folder: str) -> Iterator[None]:
     ended it, so whoever sent it sees the usual outcome."""
 
     def ending(signum: int, _frame: FrameType | None) -> None:
-        shutil.rmtree(folder, ignore_errors=True)
+        # Again while it is still there: the app's worker threads (reading the history,
+        # writing its cache) may add a file while it is being removed.
+        for _attempt in range(5):
+            shutil.rmtree(folder, ignore_errors=True)
+            if not os.path.lexists(folder):
+                break
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
 

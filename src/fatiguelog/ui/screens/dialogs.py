@@ -209,7 +209,7 @@ class DoseForm(ModalScreen[dict | None]):
             yield from _row("Substance", TextField(
                 str(dose.get("substance", "")), id="substance", compact=True,
                 suggester=SuggestFromList(names, case_sensitive=False)))
-            yield Line(f"Yours: {', '.join(names) or 'none yet'} (right arrow takes a "
+            yield Line(f"Yours: {', '.join(names) or 'none yet'} (right arrow or Enter takes a "
                        "suggestion)", classes="field-help")
             amount = dose.get("amount")
             yield from _row("Amount", ValueField(

@@ -19,7 +19,7 @@ from fatiguelog import paths
 from fatiguelog.drafts import draft_days
 from fatiguelog.model import is_checked_in, logged_items
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import Line
+from fatiguelog.ui.widgets.fields import Line, Note
 from fatiguelog.ui.widgets.flags import overview_line
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def flag_lines(summary: Summary) -> list[tuple[str, str]]:
     if not summary.banner and not others:
         lines.append((f"No flag on today ({checked}).", "flag-none"))
     if cov is not None and cov.unchecked:
-        lines.append((not_checked_line(cov.unchecked), "flag-hint"))
+        lines.append((not_checked_line(cov.unchecked), "flag-hint not-checked"))
     if summary.banner or others:
         lines.append((f"Not a diagnosis: talk to your clinician. t: each flag's evidence and rule "
                       f"({checked}).", "flag-hint"))
@@ -145,11 +145,13 @@ class HomeScreen(Screen[None]):
         yield Static(action_links("c Check in today"), id="home-actions")
         with Vertical(id="home-flags"):
             yield Line("Looking at your recent entries for flags...", id="no-flags")
+        # What just happened (a save, a merge naming a red flag): under the flags, above the
+        # two weeks, which give way to it on a small terminal; no room taken while empty.
+        yield Note(id="home-message", classes="message")
         yield Line("Last two weeks (up/down picks a day, Enter opens it):", classes="caption")
         # The table (and its widget's import and styles) comes with the history, just after the
         # first frame, so the app opens at once however long the diary.
         yield Vertical(Line("Reading the last two weeks..."), id="recent-box")
-        yield Line(id="home-message", classes="message")
         yield Footer()
 
     def on_screen_resume(self) -> None:
@@ -270,7 +272,10 @@ class HomeScreen(Screen[None]):
             self.mount(Line(line, id="home-conflicts", classes="message"), after="#home-flags")
 
     def say(self, message: str) -> None:
+        """What just happened, in full. While it is shown, the list of rules that could not be
+        checked gives it room (a merge naming a red flag must be readable at 60x20)."""
         self.query_one("#home-message", Line).say(message)
+        self.set_class(bool(message), "-with-message")
 
     def rest_focus(self) -> None:
         """No focus on the two weeks (after a check-in): Enter does nothing until up or down
@@ -281,6 +286,7 @@ class HomeScreen(Screen[None]):
     def action_pick_in_days(self) -> None:
         """Up or down with nothing focused: to the two weeks, where Enter opens a day."""
         self.resting = False
+        self.say("")  # read: the two weeks get their room back
         found = self.query("#recent")
         if found:
             found.first().focus()

@@ -157,10 +157,12 @@ async def test_a_written_note_is_shown_with_its_lines_and_kept_when_added_to(roo
         await press(pilot, "end")
         await type_text(pilot, " more")
         await press(pilot, "ctrl+j")
-        await type_text(pilot, "new line")
+        await type_text(pilot, "new")
+        await press(pilot, "tab")                                    # a tab typed is a tab
+        await type_text(pilot, "line")
         await press(pilot, "enter", "enter")
         assert isinstance(app.screen, HomeScreen)
-    assert read_entry(root, YESTERDAY)["notes"] == note + " more\nnew line"
+    assert read_entry(root, YESTERDAY)["notes"] == note + " more\nnew\tline"
 
 
 async def test_a_note_with_controls_passed_through_is_written_back_untouched(root):

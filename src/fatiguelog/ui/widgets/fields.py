@@ -148,16 +148,18 @@ class FittedLine(Line):
 
 class NotesArea(TextArea):
     """A note over several lines. Enter is the check-in's "go on", so a new line is ctrl+j
-    (or shift+enter where the terminal tells it apart); a paste keeps its lines and tabs and
-    loses only control characters (a pasted escape sequence must not reach the terminal)."""
+    (or shift+enter where the terminal tells it apart); Tab types a tab; a paste keeps its
+    lines and tabs and loses only control characters (a pasted escape sequence must not
+    reach the terminal)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+j,shift+enter", "new_line", "New line", key_display="ctrl+j"),
     ]
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
+        # Tab types a tab (Esc stays the check-in's "back": its binding comes first).
         super().__init__(strip_controls(text), soft_wrap=True, show_line_numbers=False,
-                         highlight_cursor_line=False, **kwargs)
+                         highlight_cursor_line=False, tab_behavior="indent", **kwargs)
         self.indent_type = "tabs"  # a tab typed or pasted stays a tab
 
     def on_mount(self) -> None:

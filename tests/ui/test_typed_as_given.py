@@ -301,6 +301,8 @@ async def test_help_opens_inside_every_dialog_with_its_keys(root):
         await press(pilot, "a", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert "Save" in screen_text(app) and "Cancel" in screen_text(app)
+        assert "1-7: the Bristol type" in screen_text(app)
+        assert "s straining, i felt incomplete" in screen_text(app)
         await press(pilot, "escape")
         assert isinstance(app.screen, StoolForm)
         await press(pilot, "tab", "question_mark")                   # from the time box too

@@ -319,6 +319,13 @@ class StoolForm(ModalScreen[dict | None]):
             yield Line("Enter saves, Esc cancels. Tab reaches the time.", classes="hint")
         yield Footer()
 
+    def help_lines(self) -> list[str]:
+        """For the help screen: the keys the footer leaves out."""
+        flags = ", ".join(f"{key} {STOOL_FLAGS[flag].lower()}" for flag, key in self.KEYS.items())
+        return ["1-7: the Bristol type (each described in words in the list).",
+                f"{flags}: each says yes or no (press again to undo).",
+                *(line.text for line in self.query(".hint").results(Line))]
+
     def _type_label(self, n: int, chosen: bool) -> Content:
         return Content(f"{n}  {BRISTOL[n]}" + ("  <- chosen" if chosen else ""))
 

@@ -58,7 +58,7 @@ async def test_full_checkin_with_keys_only(root):
         await press(pilot, "tab", "tab")                     # to "form"
         await type_text(pilot, "capsules")
         await press(pilot, "tab")
-        await type_text(pilot, "2030")
+        await type_text(pilot, "20:3")
         await press(pilot, "enter")  # bad time: the form stays open and says why
         assert "not a time" in screen_text(app)
         await press(pilot, "backspace", "backspace", "backspace", "backspace")

@@ -135,15 +135,24 @@ class FatiguelogApp(OrderedInputApp):
         self.push_screen(CheckinScreen(session), self._checkin_done)
 
     def _checkin_done(self, result: Any) -> None:
+        from fatiguelog.ui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.rest_focus()
         if result is None:
             return
         message = result.message
         reported = result.entry.red_flags
         if reported:
             # The graded advice of flags.md v2 for what was reported (weight loss without
-            # trying alone: "see a GP soon", not urgent care).
+            # trying alone: "see a GP soon", not urgent care), the red flag first: home's
+            # message area is small on a small terminal.
+            from fatiguelog.model import RED_FLAGS
+
             advice = " ".join(red_advice(reported))
-            message = f"{message} You reported a red flag. {advice}"
+            names = ", ".join(RED_FLAGS[key].lower() for key in reported)
+            message = f"You reported a red flag ({names}). {advice} {message}"
         self.home_message(message)  # stays on screen: nothing timed
 
     def home_message(self, message: str) -> None:

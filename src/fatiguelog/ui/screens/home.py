@@ -19,7 +19,7 @@ from fatiguelog import paths
 from fatiguelog.drafts import draft_days
 from fatiguelog.model import is_checked_in, logged_items
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import Line
+from fatiguelog.ui.widgets.fields import Line, Note
 from fatiguelog.ui.widgets.flags import overview_line
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def flag_lines(summary: Summary) -> list[tuple[str, str]]:
                       else f"No flag on today ({checked}).",
                       "flag-none"))
     if cov is not None and cov.unchecked:
-        lines.append((not_checked_line(cov.unchecked), "flag-hint"))
+        lines.append((not_checked_line(cov.unchecked), "flag-hint not-checked"))
     if summary.banner or others:
         lines.append((f"Not a diagnosis: talk to your clinician. t: each flag's evidence and rule "
                       f"({checked}).", "flag-hint"))
@@ -135,7 +135,12 @@ class HomeScreen(Screen[None]):
         Binding("d", "pick_day", "Other day"),
         Binding("t", "app.trends", "Trends"),
         Binding("e", "app.export", "Export"),
+        Binding("down,up", "pick_in_days", show=False),
     ]
+    #: Nothing is focused for you when home comes back: after a check-in, a stray Enter (the
+    #: second of a quick double press) must not reopen a day from the two weeks.
+    AUTO_FOCUS = ""
+    resting = False  # True after a check-in: see `rest_focus`
 
     def compose(self) -> ComposeResult:
         yield Line("fatiguelog", id="home-title")
@@ -143,11 +148,13 @@ class HomeScreen(Screen[None]):
         yield Static(action_links("c Check in today"), id="home-actions")
         with Vertical(id="home-flags"):
             yield Line("Looking at your recent entries for flags...", id="no-flags")
+        # What just happened (a save, a merge naming a red flag): under the flags, above the
+        # two weeks, which give way to it on a small terminal; no room taken while empty.
+        yield Note(id="home-message", classes="message")
         yield Line("Last two weeks (up/down picks a day, Enter opens it):", classes="caption")
         # The table (and its widget's import and styles) comes with the history, just after the
         # first frame, so the app opens at once however long the diary.
         yield Vertical(Line("Reading the last two weeks..."), id="recent-box")
-        yield Line(id="home-message", classes="message")
         yield Footer()
 
     def on_screen_resume(self) -> None:
@@ -219,6 +226,7 @@ class HomeScreen(Screen[None]):
         store = Store(app.root)
         waiting = set(draft_days(app.root))
         table = self._table()
+        row = table.cursor_row  # the day picked stays picked when the list is read again
         table.clear()
         today_state, today_logged = None, ""
         for back in range(GLANCE_DAYS):
@@ -249,6 +257,7 @@ class HomeScreen(Screen[None]):
             table.add_row(Text(label), Text(STATE_WORDS.get(state, state)),
                           Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
+        table.move_cursor(row=row, animate=False)
         self.show_today(today_state, today_logged)
         self.show_sync_copies()
 
@@ -266,7 +275,24 @@ class HomeScreen(Screen[None]):
             self.mount(Line(line, id="home-conflicts", classes="message"), after="#home-flags")
 
     def say(self, message: str) -> None:
+        """What just happened, in full. While it is shown, the list of rules that could not be
+        checked gives it room (a merge naming a red flag must be readable at 60x20)."""
         self.query_one("#home-message", Line).say(message)
+        self.set_class(bool(message), "-with-message")
+
+    def rest_focus(self) -> None:
+        """No focus on the two weeks (after a check-in): Enter does nothing until up or down
+        picks a day again (also when the two weeks are only read now, after `checkin`)."""
+        self.resting = True
+        self.set_focus(None)
+
+    def action_pick_in_days(self) -> None:
+        """Up or down with nothing focused: to the two weeks, where Enter opens a day."""
+        self.resting = False
+        self.say("")  # read: the two weeks get their room back
+        found = self.query("#recent")
+        if found:
+            found.first().focus()
 
     def action_checkin(self) -> None:
         diary(self).open_checkin(diary(self).today, quick=False)
@@ -295,7 +321,7 @@ class HomeScreen(Screen[None]):
         table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
         box.remove_children()
         box.mount(table)
-        if self.focused is None:
+        if self.focused is None and not self.resting:
             table.focus()
         return table
 

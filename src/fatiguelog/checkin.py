@@ -5,6 +5,13 @@ no answer, so the file keeps whatever it had (nothing, for a new day). That is h
 question is an absent key, never a made-up zero" and "editing keeps what you skip" both hold.
 Answers are applied onto a copy of the whole TOML document, so unknown keys survive.
 
+Each kind of step is a class that knows its answer: where it is in the file (`current`), how
+it is written in (`apply`), whether a value says something (`is_answer`) and makes sense
+(`well_formed`, for drafts), and how it is said back (`describe`). The questions with one
+answer (ratings, yes/no, numbers) come from `fatiguelog.vocabulary`, the built-in ones and the
+user's own; the steps with several parts (doses, bowel movements, red flags, notes) are
+declared here. Which view draws each kind is the UI's business (`ui.widgets.steps.view_for`).
+
 Answer shapes, by step kind (also what a draft file stores):
 - rating: int 0-10; yesno: bool; number: int or float; notes: str
 - intake: list of dose tables (substance, amount, unit, optional form/time, unknown keys kept)
@@ -16,53 +23,39 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
-from fatiguelog.model import (
-    BRISTOL,
-    EXERTION,
-    GI_RATINGS,
-    MAX_AMOUNT,
-    RED_FLAGS,
-    SLEEP_QUALITY,
-    STOOL_FLAGS,
-    SYMPTOM_RATINGS,
-    UNITS,
-    Entry,
-    Rating,
-)
+from fatiguelog import vocabulary
+from fatiguelog.model import BRISTOL, MAX_AMOUNT, RED_FLAGS, STOOL_FLAGS, UNITS, Entry
 from fatiguelog.records import InputError, by_time, read_number, split_unit
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
 
 #: How many days back the intake default may come from (a gap of a few crash days is common).
 DEFAULT_INTAKE_LOOKBACK: Final = 7
 
 
+def _is_num(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
 @dataclass(frozen=True)
 class Step:
-    """One question on one screen."""
+    """One question on one screen. Subclasses are the kinds of step."""
+
+    #: The kind's name (also what a test or a note may say); never dispatched on.
+    kind: ClassVar[str] = ""
 
     id: str
-    kind: str  # rating | yesno | number | intake | stools | red_flags | notes | review
     title: str
     group: str | None = None  # the settings switch (settings.OPTIONAL_STEPS) that can hide it
-    rating: Rating | None = None
-    path: tuple[str, str] | None = None  # where a rating/yesno/number answer lives
-    minimum: float = 0
-    maximum: float = math.inf
-    integer: bool = False
-    unit_label: str = ""
-    example: str = ""  # a placeholder for typed numbers
     help: str = ""
     label: str = ""  # short name for the review
-    #: Words for the number box's own unit, accepted after the number ("7.5 h", "500 ml").
-    unit_words: tuple[str, ...] = ()
-    #: Other units a person may type, with their size in this box's unit: refused with the
-    #: number to type instead ("1.5 l" in millilitres: "type 1500").
-    other_units: tuple[tuple[tuple[str, ...], float], ...] = ()
+    quick: bool = False  # the quick check-in asks it too
 
     def about(self, day_word: str) -> Step:
         """The question as asked of `day_word` ("today", or "that day" when backfilling)."""
@@ -73,83 +66,223 @@ class Step:
 
     @property
     def short(self) -> str:
-        return self.label or (self.rating.label if self.rating else self.title)
+        return self.label or self.title
+
+    # -- the answer ------------------------------------------------------------------------
+    def current(self, entry: Entry) -> Any:
+        """The answer already in the file for this step, in the step's answer shape (or None)."""
+        return None
+
+    def apply(self, entry: Entry, value: Any) -> None:
+        """Write the answer `value` (never None) into `entry`."""
+
+    def is_answer(self, value: Any) -> bool:
+        """Whether a view's value says something (an untouched stools step says nothing)."""
+        return value is not None
+
+    def well_formed(self, value: Any) -> bool:
+        """Whether a value from a draft file still makes sense for this step."""
+        return False
+
+    def describe(self, value: Any) -> str:
+        """One line a person reads on the review step (`value` is never None)."""
+        return ""
+
+    def items(self, value: Any) -> list[Any]:
+        """The things listed in an answer of a list step (nothing for the others)."""
+        return []
+
+    #: What one listed thing is called ("bowel movement"); "" for steps that list nothing.
+    noun: ClassVar[str] = ""
+
+
+# --- Questions with one answer: from the vocabulary ---------------------------------------
+
+@dataclass(frozen=True)
+class QuestionStep(Step):
+    """A question of the vocabulary: its answer is one value at its key path."""
+
+    question: Question | None = None
+
+    @property
+    def q(self) -> Question:
+        assert self.question is not None
+        return self.question
+
+    @property
+    def path(self) -> tuple[str, str]:
+        return self.q.path
+
+    def current(self, entry: Entry) -> Any:
+        return entry.get(*self.q.path)
+
+    def apply(self, entry: Entry, value: Any) -> None:
+        entry.set(*self.q.path, value)
+
+
+@dataclass(frozen=True)
+class RatingStep(QuestionStep):
+    kind: ClassVar[str] = "rating"
 
     @property
     def scale(self) -> str:
         """Which way a 0-10 scale runs, said every time a rating is asked."""
-        if self.rating is None:
-            return ""
-        direction = ("higher is better" if self.rating is SLEEP_QUALITY else
-                     "higher is more" if self.rating is EXERTION else "higher is worse")
-        return f"0 = {self.rating.low}, 10 = {self.rating.high} ({direction})"
+        return self.q.scale
+
+    @staticmethod
+    def parse(typed: str) -> int:
+        """The rating `typed` is; `InputError` (saying the rule) when it is none."""
+        if typed.isascii() and typed.isdigit() and int(typed) <= 10:
+            return int(typed)
+        raise InputError(f"'{strip_controls(typed, one_line=True)}' is not a rating: ratings "
+                         "go from 0 to 10, in whole numbers. Backspace corrects it.")
+
+    def well_formed(self, value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
+
+    def describe(self, value: Any) -> str:
+        return f"{value} of 10"
 
 
-def _rating_step(rating: Rating, group: str | None = None) -> Step:
-    return Step(rating.key, "rating", rating.label, group, rating, rating.path)
+@dataclass(frozen=True)
+class YesNoStep(QuestionStep):
+    kind: ClassVar[str] = "yesno"
+
+    def well_formed(self, value: Any) -> bool:
+        return isinstance(value, bool)
+
+    def describe(self, value: Any) -> str:
+        return "yes" if value else "no"
 
 
-FATIGUE, PEM, PAIN, BRAIN_FOG = (_rating_step(r) for r in SYMPTOM_RATINGS)
-UNREFRESHING = Step("unrefreshing_sleep", "yesno", "Did you wake up unrefreshed?",
-                    path=("symptoms", "unrefreshing_sleep"), label="Unrefreshing sleep",
-                    help="Unrefreshing sleep: still exhausted after a night's sleep.")
-SLEEP_HOURS = Step("sleep_hours", "number", "How many hours did you sleep?", "sleep",
-                   path=("sleep", "hours"), maximum=24, unit_label="hours", example="e.g. 6.5",
-                   help="A number from 0 to 24, e.g. 6.5", label="Hours of sleep",
-                   unit_words=("h", "hr", "hrs", "hour", "hours"),
-                   other_units=((("min", "mins", "minute", "minutes"), 1 / 60),))
-QUALITY = _rating_step(SLEEP_QUALITY, "sleep")
-EXERTION_STEP = _rating_step(EXERTION, "exertion")
-INTAKE = Step("intake", "intake", "What did you take today?", "intake",
-              help="Any substance, medicine or supplement, one line per dose.", label="Intake")
-STOOLS = Step("stools", "stools", "Bowel movements today",
-              help="Add each one (Bristol type 1-7), or say none today.",
-              label="Bowel movements")
-STOMACH = tuple(_rating_step(r, "stomach") for r in GI_RATINGS)
-FIBER = Step("fiber_servings", "number", "Servings of fibre-rich food today", "diet",
-             path=("diet", "fiber_servings"), maximum=100, unit_label="servings",
-             example="e.g. 3",
-             help="Fruit, vegetables, wholegrains, beans: a serving is a handful. 0 or more.",
-             label="Fibre", unit_words=("serving", "servings"))
-WATER = Step("water_ml", "number", "How much water did you drink?", "diet",
-             path=("diet", "water_ml"), maximum=20000, integer=True, unit_label="ml",
-             example="e.g. 1500",
-             help="In millilitres: a glass is about 250 ml.", label="Water",
-             unit_words=("ml", "millilitre", "millilitres", "milliliter", "milliliters"),
-             other_units=((("l", "litre", "litres", "liter", "liters"), 1000),
-                          (("dl",), 100), (("cl",), 10)))
-RED = Step("red_flags", "red_flags", "Any of these today?",
-           help="Check any that happened today. None checked = none today.", label="Red flags")
-NOTES = Step("notes", "notes", "Anything else to note?", "notes",
-             help="Free text, kept private; left out of exports unless you ask.", label="Notes")
-REVIEW = Step("review", "review", "Review and save")
+@dataclass(frozen=True)
+class NumberStep(QuestionStep):
+    kind: ClassVar[str] = "number"
 
-FULL_STEPS: Final = (FATIGUE, PEM, PAIN, BRAIN_FOG, UNREFRESHING, SLEEP_HOURS, QUALITY,
-                     EXERTION_STEP, INTAKE, STOOLS, *STOMACH, FIBER, WATER, RED, NOTES, REVIEW)
-QUICK_STEPS: Final = (FATIGUE, STOOLS, RED)
-STEPS_BY_ID: Final = {step.id: step for step in FULL_STEPS}
+    @property
+    def minimum(self) -> float:
+        return self.q.minimum
+
+    @property
+    def maximum(self) -> float:
+        return self.q.maximum
+
+    @property
+    def integer(self) -> bool:
+        return self.q.integer
+
+    @property
+    def unit_label(self) -> str:
+        return self.q.unit
+
+    @property
+    def example(self) -> str:
+        return self.q.example
+
+    @property
+    def unit_words(self) -> tuple[str, ...]:
+        """Words for the box's own unit, accepted after the number ("7.5 h", "500 ml")."""
+        return self.q.unit_words
+
+    @property
+    def other_units(self) -> tuple[tuple[tuple[str, ...], float], ...]:
+        """Other units a person may type, with their size in this box's unit: refused with
+        the number to type instead ("1.5 l" in millilitres: "type 1500")."""
+        return self.q.other_units
+
+    def parse(self, text: str) -> int | float:
+        """The number typed in the box, exactly: a comma may be the decimal mark, the box's
+        own unit may follow it ("7.5 h"); anything that would change the number (another
+        unit, "1,500", a fraction of a whole-number box, out of range) is refused with a
+        sentence saying what to type instead."""
+        typed = strip_controls(text, one_line=True).strip()
+        out_of_range = f"Please give a number {self.q.limits}."
+        negative = typed.startswith("-")
+        if negative:
+            if self.minimum >= 0:
+                raise InputError(out_of_range)
+            text = typed[1:]
+        number, unit = split_unit(text)
+        unit_name = self.unit_label or "this box's unit"
+        if unit and unit.rstrip(".").casefold() not in self.unit_words:
+            word = unit.rstrip(".").casefold()
+            size = next((size for words, size in self.other_units if word in words), None)
+            if size is not None and number:
+                value = read_number(number) * size
+                raise InputError(f"'{typed}': this box is in {unit_name}. {number} {unit} "
+                                 f"is {value:g} {unit_name}: type {value:g}.")
+            glass = " (a glass is about 250 ml)" if self.unit_label == "ml" else ""
+            only = f", in {unit_name}" if self.unit_label else ""
+            raise InputError(f"'{typed}': type only the number{only}{glass}.")
+        if not number:
+            example = self.example.removeprefix("e.g. ")
+            raise InputError(f"'{typed}' is not a number: type digits"
+                             + (f", e.g. {example}." if example else "."))
+        value = read_number(number) * (-1 if negative else 1)
+        if not math.isfinite(value) or not self.minimum <= value <= self.maximum:
+            raise InputError(out_of_range)
+        if self.integer and not value.is_integer():
+            if self.unit_label == "ml":
+                raise InputError(f"'{typed}': water is in whole millilitres ({value:g} ml looks "
+                                 f"like litres). For {value:g} litres type {value * 1000:g}.")
+            raise InputError(f"'{typed}': type a whole number of {unit_name} here.")
+        if value.is_integer():
+            return round(value)
+        return round(value, 2)
+
+    def well_formed(self, value: Any) -> bool:
+        return _is_num(value) and self.minimum <= value <= self.maximum
+
+    def describe(self, value: Any) -> str:
+        return f"{_fmt_number(value)} {self.unit_label}".strip()
 
 
-def steps_for(settings: Settings, quick: bool = False) -> list[Step]:
-    """The steps to ask, in order: optional ones the user switched off are left out."""
-    if quick:
-        return list(QUICK_STEPS)
-    return [s for s in FULL_STEPS if s.group is None or settings.asks(s.group)]
+#: The step class for each kind of question.
+QUESTION_STEPS: Final[dict[str, type[QuestionStep]]] = {
+    "rating": RatingStep, "yesno": YesNoStep, "number": NumberStep}
 
 
-# --- What a step shows first ---------------------------------------------------------
+def question_step(question: Question) -> QuestionStep:
+    """The check-in step that asks `question`."""
+    return QUESTION_STEPS[question.kind](
+        question.step_id, question.asked_as, question.group, question.help, question.label,
+        question.quick, question)
 
 
-def current_value(step: Step, entry: Entry | None) -> Any:
-    """The answer already in the file for this step, in the step's answer shape (or None)."""
-    if entry is None:
-        return None
-    if step.path is not None:
-        return entry.get(*step.path)
-    if step.kind == "intake":
+# --- Steps with several parts ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IntakeStep(Step):
+    kind: ClassVar[str] = "intake"
+    noun: ClassVar[str] = "dose"
+
+    def current(self, entry: Entry) -> Any:
         raw = entry.doc.get("intake")
         return copy.deepcopy(raw) if isinstance(raw, list) else None
-    if step.kind == "stools":
+
+    def apply(self, entry: Entry, value: Any) -> None:
+        entry.doc["intake"] = by_time(value)
+
+    def items(self, value: Any) -> list[Any]:
+        return list(value or [])
+
+    def well_formed(self, value: Any) -> bool:
+        return isinstance(value, list) and all(
+            isinstance(d, dict) and isinstance(d.get("substance"), str) and d["substance"].strip()
+            and _is_num(d.get("amount")) and 0 < d["amount"] <= MAX_AMOUNT
+            and d.get("unit") in UNITS
+            for d in value)
+
+    def describe(self, value: Any) -> str:
+        return "; ".join(describe_dose(d) for d in value) if value else "nothing taken"
+
+
+@dataclass(frozen=True)
+class StoolsStep(Step):
+    kind: ClassVar[str] = "stools"
+    noun: ClassVar[str] = "bowel movement"
+
+    def current(self, entry: Entry) -> Any:
         gi = entry.section("gi")
         if gi is None:
             return None
@@ -160,14 +293,155 @@ def current_value(step: Step, entry: Entry | None) -> Any:
         if isinstance(gi.get("laxative"), bool):
             value["laxative"] = gi["laxative"]
         return value
-    if step.kind == "red_flags":
+
+    def apply(self, entry: Entry, value: Any) -> None:
+        gi = entry.doc.setdefault("gi", {})
+        if value["stools"]:
+            gi["stools"] = by_time(value["stools"])
+            gi["no_bowel_movement"] = False
+        elif value.get("no_bowel_movement"):
+            gi["stools"] = []
+            gi["no_bowel_movement"] = True
+        if "laxative" in value:
+            gi["laxative"] = value["laxative"]
+        if not gi:
+            del entry.doc["gi"]
+
+    def is_answer(self, value: Any) -> bool:
+        if value is None:
+            return False
+        return bool(value["stools"]) or bool(value.get("no_bowel_movement")) or "laxative" in value
+
+    def items(self, value: Any) -> list[Any]:
+        return list((value or {}).get("stools") or [])
+
+    def well_formed(self, value: Any) -> bool:
+        return (isinstance(value, dict) and isinstance(value.get("stools"), list)
+                and all(isinstance(s, dict) and s.get("bristol") in BRISTOL
+                        for s in value["stools"])
+                and isinstance(value.get("no_bowel_movement", False), bool)
+                and isinstance(value.get("laxative", False), bool))
+
+    def describe(self, value: Any) -> str:
+        parts = []
+        if value["stools"]:
+            parts.append(f"{len(value['stools'])}: " +
+                         "; ".join(describe_stool(s) for s in value["stools"]))
+        elif value.get("no_bowel_movement"):
+            parts.append("none today")
+        if "laxative" in value:
+            parts.append("laxative taken" if value["laxative"] else "no laxative")
+        return "; ".join(parts) or "not answered"
+
+
+@dataclass(frozen=True)
+class RedFlagsStep(Step):
+    kind: ClassVar[str] = "red_flags"
+
+    def current(self, entry: Entry) -> Any:
         table = entry.section("red_flags")
         if table is None:
             return None
         return {key: table.get(key) is True for key in RED_FLAGS}
-    if step.kind == "notes":
+
+    def apply(self, entry: Entry, value: Any) -> None:
+        table = entry.doc.setdefault("red_flags", {})
+        table.update({key: bool(value.get(key)) for key in RED_FLAGS})
+
+    def well_formed(self, value: Any) -> bool:
+        return isinstance(value, dict) and all(isinstance(v, bool) for v in value.values())
+
+    def describe(self, value: Any) -> str:
+        checked = [RED_FLAGS[k] for k in RED_FLAGS if value.get(k)]
+        return ", ".join(checked) if checked else "none"
+
+
+@dataclass(frozen=True)
+class NotesStep(Step):
+    kind: ClassVar[str] = "notes"
+
+    def current(self, entry: Entry) -> Any:
         return entry.notes
-    return None
+
+    def apply(self, entry: Entry, value: Any) -> None:
+        if value == entry.doc.get("notes"):
+            return  # passed through untouched: kept byte for byte
+        text = value.strip()
+        if text:
+            entry.doc["notes"] = text
+        else:
+            entry.doc.pop("notes", None)
+
+    def well_formed(self, value: Any) -> bool:
+        return isinstance(value, str)
+
+    def describe(self, value: Any) -> str:
+        text = " ".join(value.split())
+        return text if len(text) <= 60 else text[:57] + "..."
+
+
+@dataclass(frozen=True)
+class ReviewStep(Step):
+    """Every answer in words before saving; it has no answer of its own."""
+
+    kind: ClassVar[str] = "review"
+
+
+INTAKE = IntakeStep("intake", "What did you take today?", "intake",
+                    help="Any substance, medicine or supplement, one line per dose.",
+                    label="Intake")
+STOOLS = StoolsStep("stools", "Bowel movements today",
+                    help="Add each one (Bristol type 1-7), or say none today.",
+                    label="Bowel movements", quick=True)
+RED = RedFlagsStep("red_flags", "Any of these today?",
+                   help="Check any that happened today. None checked = none today.",
+                   label="Red flags", quick=True)
+NOTES = NotesStep("notes", "Anything else to note?", "notes",
+                  help="Free text, kept private; left out of exports unless you ask.",
+                  label="Notes")
+REVIEW = ReviewStep("review", "Review and save")
+
+#: The check-in in order: a section's name stands for its questions in the vocabulary (a
+#: question added there is asked with its section), `custom` for the user's own.
+ORDER: Final[tuple[str | Step, ...]] = (
+    "symptoms", CUSTOM, "sleep", "activity", INTAKE, STOOLS, "gi", "diet", RED, NOTES, REVIEW)
+
+
+def all_steps(questions: Vocabulary | None = None) -> list[Step]:
+    """Every step of the full check-in, switched off or not, for `questions` (default: the
+    built-in ones)."""
+    questions = vocabulary.BUILT_IN if questions is None else questions
+    steps: list[Step] = []
+    for part in ORDER:
+        if isinstance(part, Step):
+            steps.append(part)
+        else:
+            steps += [question_step(q) for q in questions.in_section(part) if q.asked]
+    return steps
+
+
+def steps_for(settings: Settings, quick: bool = False) -> list[Step]:
+    """The steps to ask, in order: optional ones the user switched off are left out, and the
+    user's own questions (switched on) come after the built-in symptoms."""
+    steps = all_steps(vocabulary.with_trackers(settings.trackers))
+    if quick:
+        return [s for s in steps if s.quick]
+    return [s for s in steps if s.group is None or settings.asks(s.group)]
+
+
+FULL_STEPS: Final = tuple(all_steps())
+STEPS_BY_ID: Final = {step.id: step for step in FULL_STEPS}
+FATIGUE, PEM, SLEEP_HOURS, QUALITY, FIBER, WATER, CRASH = (
+    STEPS_BY_ID[i] for i in ("fatigue", "pem", "sleep_hours", "quality", "fiber_servings",
+                             "water_ml", "crash"))
+
+
+# --- What a step shows first ---------------------------------------------------------
+
+
+def current_value(step: Step, entry: Entry | None) -> Any:
+    """The answer already in the file for this step, in the step's answer shape (or None)."""
+    return None if entry is None else step.current(entry)
 
 
 def intake_default(day: date, recent: dict[date, Entry]) -> tuple[list[dict], date | None]:
@@ -189,93 +463,37 @@ def intake_default(day: date, recent: dict[date, Entry]) -> tuple[list[dict], da
 # --- Applying answers ------------------------------------------------------------------
 
 
-def apply_answers(entry: Entry, answers: dict[str, Any]) -> Entry:
-    """A new entry: `entry` (untouched) with every answered step written in."""
+def _by_id(steps: Iterable[Step] | None) -> dict[str, Step]:
+    if steps is None:
+        return {step.id: step for step in all_steps()}
+    return {step.id: step for step in steps}
+
+
+def apply_answers(entry: Entry, answers: dict[str, Any],
+                  steps: Sequence[Step] | None = None) -> Entry:
+    """A new entry: `entry` (untouched) with every answered step of `steps` (default: the
+    built-in ones) written in."""
     result = Entry(entry.day, copy.deepcopy(entry.doc))
+    known = _by_id(steps)
     for step_id, value in answers.items():
-        step = STEPS_BY_ID.get(step_id)
+        step = known.get(step_id)
         if step is None or value is None:
             continue
-        _apply(result, step, copy.deepcopy(value))
+        step.apply(result, copy.deepcopy(value))
     return result
-
-
-def _apply(entry: Entry, step: Step, value: Any) -> None:
-    if step.path is not None:
-        entry.set(*step.path, value)
-    elif step.kind == "intake":
-        entry.doc["intake"] = by_time(value)
-    elif step.kind == "stools":
-        gi = entry.doc.setdefault("gi", {})
-        if value["stools"]:
-            gi["stools"] = by_time(value["stools"])
-            gi["no_bowel_movement"] = False
-        elif value.get("no_bowel_movement"):
-            gi["stools"] = []
-            gi["no_bowel_movement"] = True
-        if "laxative" in value:
-            gi["laxative"] = value["laxative"]
-        if not gi:
-            del entry.doc["gi"]
-    elif step.kind == "red_flags":
-        table = entry.doc.setdefault("red_flags", {})
-        table.update({key: bool(value.get(key)) for key in RED_FLAGS})
-    elif step.kind == "notes":
-        if value == entry.doc.get("notes"):
-            return  # passed through untouched: kept byte for byte
-        text = value.strip()
-        if text:
-            entry.doc["notes"] = text
-        else:
-            entry.doc.pop("notes", None)
 
 
 def is_answer(step: Step, value: Any) -> bool:
     """Whether a widget's value says something (an untouched stools step says nothing)."""
-    if value is None:
-        return False
-    if step.kind == "stools":
-        return bool(value["stools"]) or bool(value.get("no_bowel_movement")) or "laxative" in value
-    return True
+    return step.is_answer(value)
 
 
 # --- Checking what the user typed -----------------------------------------------------
 
 
-def parse_number(step: Step, text: str) -> int | float:
-    """The number typed in a step's box, exactly: a comma may be the decimal mark, the box's
-    own unit may follow it ("7.5 h"); anything that would change the number (another unit,
-    "1,500", a fraction of a whole-number box, out of range) is refused with a sentence
-    saying what to type instead."""
-    number, unit = split_unit(text)
-    typed = strip_controls(text, one_line=True).strip()
-    top = f" to {step.maximum:g}" if math.isfinite(step.maximum) else " or more"
-    out_of_range = f"Please give a number from {step.minimum:g}{top}."
-    if typed.startswith("-"):
-        raise InputError(out_of_range)
-    if unit and unit.rstrip(".").casefold() not in step.unit_words:
-        word = unit.rstrip(".").casefold()
-        size = next((size for words, size in step.other_units if word in words), None)
-        if size is not None and number:
-            value = read_number(number) * size
-            raise InputError(f"'{typed}': this box is in {step.unit_label}. {number} {unit} "
-                             f"is {value:g} {step.unit_label}: type {value:g}.")
-        glass = " (a glass is about 250 ml)" if step.unit_label == "ml" else ""
-        raise InputError(f"'{typed}': type only the number, in {step.unit_label}{glass}.")
-    if not number:
-        raise InputError(f"'{typed}' is not a number: type digits, e.g. "
-                         f"{step.example.removeprefix('e.g. ')}.")
-    value = read_number(number)
-    if not math.isfinite(value) or not step.minimum <= value <= step.maximum:
-        raise InputError(out_of_range)
-    if step.integer and not value.is_integer():
-        if step.unit_label == "ml":
-            raise InputError(f"'{typed}': water is in whole millilitres ({value:g} ml looks "
-                             f"like litres). For {value:g} litres type {value * 1000:g}.")
-        raise InputError(f"'{typed}': type a whole number of {step.unit_label} here.")
-    if value.is_integer():
-        return round(value)
-    return round(value, 2)
+def parse_number(step: NumberStep, text: str) -> int | float:
+    """The number typed in a number step's box (see `NumberStep.parse`)."""
+    return step.parse(text)
 
 
 # --- Saying answers back --------------------------------------------------------------
@@ -304,76 +522,34 @@ def describe_stool(stool: dict) -> str:
 
 def describe(step: Step, value: Any) -> str:
     """One line a person reads on the review step."""
-    if value is None:
-        return "not answered"
-    if step.kind == "rating":
-        return f"{value} of 10"
-    if step.kind == "yesno":
-        return "yes" if value else "no"
-    if step.kind == "number":
-        return f"{_fmt_number(value)} {step.unit_label}".strip()
-    if step.kind == "intake":
-        return "; ".join(describe_dose(d) for d in value) if value else "nothing taken"
-    if step.kind == "stools":
-        parts = []
-        if value["stools"]:
-            parts.append(f"{len(value['stools'])}: " +
-                         "; ".join(describe_stool(s) for s in value["stools"]))
-        elif value.get("no_bowel_movement"):
-            parts.append("none today")
-        if "laxative" in value:
-            parts.append("laxative taken" if value["laxative"] else "no laxative")
-        return "; ".join(parts) or "not answered"
-    if step.kind == "red_flags":
-        checked = [RED_FLAGS[k] for k in RED_FLAGS if value.get(k)]
-        return ", ".join(checked) if checked else "none"
-    if step.kind == "notes":
-        text = " ".join(value.split())
-        return text if len(text) <= 60 else text[:57] + "..."
-    return ""
+    return "not answered" if value is None else step.describe(value)
 
 
 # --- Drafts carry answers as TOML: keep only well-formed ones --------------------------
 
 
-def clean_answers(raw: Any) -> dict[str, Any]:
-    """The answers of a draft file that still make sense; anything odd is dropped."""
+def clean_answers(raw: Any, steps: Sequence[Step] | None = None) -> dict[str, Any]:
+    """The answers of a draft file that still make sense; anything odd is dropped. Without
+    `steps` (a draft read before the settings are), an answer to one of the user's own
+    questions is kept when it is true/false or a number: the check-in that opens it checks
+    it against the question again."""
     if not isinstance(raw, dict):
         return {}
+    known = _by_id(steps)
     out: dict[str, Any] = {}
     for step_id, value in raw.items():
-        step = STEPS_BY_ID.get(step_id)
-        if step is not None and _well_formed(step, value):
+        step = known.get(step_id)
+        if step is not None:
+            if step.well_formed(value):
+                out[step_id] = value
+        elif steps is None and step_id.startswith(f"{CUSTOM}.") and (
+                isinstance(value, bool) or _is_num(value)):
             out[step_id] = value
     return out
 
 
-def _is_num(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _well_formed(step: Step, value: Any) -> bool:
-    kind = step.kind
-    if kind == "rating":
-        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
-    if kind == "yesno":
-        return isinstance(value, bool)
-    if kind == "number":
-        return _is_num(value) and step.minimum <= value <= step.maximum
-    if kind == "notes":
-        return isinstance(value, str)
-    if kind == "red_flags":
-        return isinstance(value, dict) and all(isinstance(v, bool) for v in value.values())
-    if kind == "intake":
-        return isinstance(value, list) and all(
-            isinstance(d, dict) and isinstance(d.get("substance"), str) and d["substance"].strip()
-            and _is_num(d.get("amount")) and 0 < d["amount"] <= MAX_AMOUNT
-            and d.get("unit") in UNITS
-            for d in value)
-    if kind == "stools":
-        return (isinstance(value, dict) and isinstance(value.get("stools"), list)
-                and all(isinstance(s, dict) and s.get("bristol") in BRISTOL
-                        for s in value["stools"])
-                and isinstance(value.get("no_bowel_movement", False), bool)
-                and isinstance(value.get("laxative", False), bool))
-    return False
+__all__ = ["FULL_STEPS", "INTAKE", "NOTES", "ORDER", "RED", "REVIEW", "STOOLS", "InputError",
+           "IntakeStep", "NotesStep", "NumberStep", "QuestionStep", "RatingStep",
+           "RedFlagsStep", "ReviewStep", "Step", "StoolsStep", "YesNoStep", "all_steps",
+           "apply_answers", "clean_answers", "current_value", "describe", "intake_default",
+           "is_answer", "question_step", "steps_for"]

@@ -22,7 +22,7 @@ from typing import Any, Final, NamedTuple
 
 from fatiguelog import paths
 from fatiguelog.atomic import FILE_MODE, open_private_dir
-from fatiguelog.model import Entry, key_label
+from fatiguelog.model import Entry
 from fatiguelog.records import by_time
 from fatiguelog.store import (
     Status,
@@ -33,6 +33,7 @@ from fatiguelog.store import (
     read_bytes,
 )
 from fatiguelog.validate import future_schema
+from fatiguelog.vocabulary import key_label
 from fatiguelog.wording import show_value
 
 #: Lists where each side may have added items: united, not compared whole.

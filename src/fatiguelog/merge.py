@@ -13,24 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from fatiguelog.model import ALL_RATINGS, RED_FLAGS
+from fatiguelog.model import RED_FLAGS
 from fatiguelog.records import by_time
+from fatiguelog.vocabulary import Vocabulary, key_label
 
 _MISSING: Final = object()
 #: Lists of tables where both sides may add items (merged item by item, not replaced whole).
 _ITEM_LISTS: Final = {("gi", "stools"): "bowel movement", ("intake",): "dose"}
 _IGNORED: Final[set[tuple[str, ...]]] = {("updated",)}  # rewritten by every save
-_LABELS: Final[dict[tuple[str, ...], str]] = {
-    **{r.path: r.label.lower() for r in ALL_RATINGS},
-    **{("red_flags", k): f"red flag '{v.lower()}'" for k, v in RED_FLAGS.items()},
-    ("symptoms", "unrefreshing_sleep"): "unrefreshing sleep",
-    ("sleep", "hours"): "hours of sleep",
-    ("gi", "no_bowel_movement"): "'no bowel movement today'",
-    ("gi", "laxative"): "laxative",
-    ("diet", "fiber_servings"): "fibre servings",
-    ("diet", "water_ml"): "water",
-    ("notes",): "notes",
-}
 
 
 @dataclass
@@ -38,6 +28,8 @@ class MergeResult:
     doc: dict[str, Any]
     from_disk: list[str] = field(default_factory=list)  # what the other change contributed
     both_changed: list[str] = field(default_factory=list)  # answers changed on both sides
+    #: The questions whose names the message uses (the user's own included); None: built-in.
+    questions: Vocabulary | None = field(default=None, repr=False)
 
     def summary(self) -> str:
         if not self.from_disk and not self.both_changed:
@@ -56,18 +48,17 @@ class MergeResult:
         return ". ".join(parts) + "."
 
 
-def _label(path: tuple[str, ...]) -> str:
-    return _LABELS.get(path, ".".join(path))
-
-
-def merge_docs(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> MergeResult:
-    result = MergeResult({})
+def merge_docs(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any],
+               questions: Vocabulary | None = None) -> MergeResult:
+    """`questions` names the answers in the message (default: the built-in ones; a key it
+    does not name is said as its dotted path)."""
+    result = MergeResult({}, questions=questions)
     result.doc = _merge_tables(base, ours, theirs, (), result)
     gi = result.doc.get("gi")
     if isinstance(gi, dict) and gi.get("stools") and gi.get("no_bowel_movement") is True:
         gi["no_bowel_movement"] = False  # a bowel movement recorded anywhere beats "none today"
         # ...so "none today" was not kept: the message must not say it was.
-        said = _label(("gi", "no_bowel_movement"))
+        said = key_label(("gi", "no_bowel_movement"))
         result.both_changed = [n for n in result.both_changed if not n.startswith(said)]
     return result
 
@@ -86,11 +77,12 @@ def _merge_tables(base: dict, ours: dict, theirs: dict, path: tuple[str, ...],
 def _merge_value(base: Any, ours: Any, theirs: Any, path: tuple[str, ...],
                  result: MergeResult) -> Any:
     notes = result.from_disk
+    label = key_label(path, result.questions)
     if path in _IGNORED:
         return ours if ours is not _MISSING else theirs
     if ours == base:
         if theirs != base:
-            _note_disk(base, theirs, path, notes)
+            _note_disk(base, theirs, path, notes, result.questions)
         return theirs
     if theirs in (base, ours):
         return ours
@@ -107,9 +99,9 @@ def _merge_value(base: Any, ours: Any, theirs: Any, path: tuple[str, ...],
     if len(path) == 2 and path[0] == "red_flags" and path[1] in RED_FLAGS and (
             ours is True or theirs is True):
         if theirs is True:  # reported elsewhere: a safety answer is never dropped
-            notes.append(f"{_label(path)} reported elsewhere")
+            notes.append(f"{label} reported elsewhere")
         return True
-    result.both_changed.append(f"{_label(path)} (elsewhere: {_said(theirs)})")
+    result.both_changed.append(f"{label} (elsewhere: {_said(theirs)})")
     return ours  # the user's answer in this check-in wins
 
 
@@ -127,7 +119,8 @@ def _said(value: Any) -> str:
     return str(value)
 
 
-def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str]) -> None:
+def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str],
+               questions: Vocabulary | None = None) -> None:
     if path in _ITEM_LISTS and isinstance(theirs, list):
         before = base if isinstance(base, list) else []
         added = [item for item in theirs if item not in before]
@@ -139,13 +132,15 @@ def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str]) 
         inner_base = base if isinstance(base, dict) else {}
         for key in theirs:
             if inner_base.get(key, _MISSING) != theirs[key]:
-                _note_disk(inner_base.get(key, _MISSING), theirs[key], (*path, key), notes)
+                _note_disk(inner_base.get(key, _MISSING), theirs[key], (*path, key), notes,
+                           questions)
         return
+    label = key_label(path, questions)
     if theirs is _MISSING:
-        notes.append(f"{_label(path)} removed elsewhere")
+        notes.append(f"{label} removed elsewhere")
     elif path[0] == "red_flags" and theirs is True:
-        notes.append(f"{_label(path)} reported elsewhere")
+        notes.append(f"{label} reported elsewhere")
     else:
-        notes.append(f"{_label(path)} changed elsewhere")
+        notes.append(f"{label} changed elsewhere")
 
 

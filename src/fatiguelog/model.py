@@ -16,37 +16,8 @@ from typing import Any, Final, NamedTuple
 
 SCHEMA_VERSION: Final = 1
 
-# --- Ratings: integers 0-10, higher is worse, except sleep quality. ----------------------
-
-
-class Rating(NamedTuple):
-    """One 0-10 question and which way its scale runs (said on screen, every time)."""
-
-    section: str
-    key: str
-    label: str
-    low: str
-    high: str
-
-    @property
-    def path(self) -> tuple[str, str]:
-        return (self.section, self.key)
-
-
-SYMPTOM_RATINGS: Final = (
-    Rating("symptoms", "fatigue", "Fatigue", "none", "worst imaginable"),
-    Rating("symptoms", "pem", "Post-exertional malaise (PEM) today", "none", "worst imaginable"),
-    Rating("symptoms", "pain", "Pain", "none", "worst imaginable"),
-    Rating("symptoms", "brain_fog", "Brain fog", "clear", "worst imaginable"),
-)
-SLEEP_QUALITY: Final = Rating("sleep", "quality", "Sleep quality", "very poor", "excellent")
-EXERTION: Final = Rating("activity", "exertion", "Exertion today", "rested all day", "far too much")
-GI_RATINGS: Final = (
-    Rating("gi", "abdominal_pain", "Stomach pain", "none", "worst imaginable"),
-    Rating("gi", "bloating", "Bloating", "none", "worst imaginable"),
-    Rating("gi", "nausea", "Nausea", "none", "worst imaginable"),
-)
-ALL_RATINGS: Final = (*SYMPTOM_RATINGS, SLEEP_QUALITY, EXERTION, *GI_RATINGS)
+# The questions with one answer each (ratings, yes/no, numbers) are declared once, in
+# `fatiguelog.vocabulary`; this module holds the rest of the format.
 
 # --- Bowel movements. -------------------------------------------------------------------
 
@@ -215,9 +186,6 @@ class Entry:
         return value if isinstance(value, str) else None
 
     # -- typed views ---------------------------------------------------------------------
-    def rating(self, rating: Rating) -> int | None:
-        return self.get(*rating.path)
-
     @property
     def has_gi(self) -> bool:
         """A recorded GI day: an answered `gi` table (stools, or "none today")."""
@@ -272,7 +240,8 @@ class Entry:
 #: Sections only a check-in writes (`fatiguelog log` never does); `custom` holds the user's own
 #: trackers. An answer in any of them means the day was checked in.
 _CHECKIN_SECTIONS: Final = ("symptoms", "sleep", "activity", "diet", "custom")
-_GI_RATING_KEYS: Final = ("abdominal_pain", "bloating", "nausea")
+#: The `gi` keys `fatiguelog log` writes; any other `gi` answer (a stomach rating) is a check-in's.
+_LOGGED_GI_KEYS: Final = frozenset(("stools", "no_bowel_movement", "laxative"))
 _KNOWN_TOP: Final = {"schema", "date", "updated", "imported_from", "notes", "intake",
                      *SECTIONS, "custom"}
 
@@ -288,7 +257,7 @@ def is_checked_in(doc: dict[str, Any]) -> bool:
         if isinstance(table, dict) and table:
             return True
     gi = doc.get("gi")
-    if isinstance(gi, dict) and any(key in gi for key in _GI_RATING_KEYS):
+    if isinstance(gi, dict) and any(key not in _LOGGED_GI_KEYS for key in gi):
         return True
     notes = doc.get("notes")
     if isinstance(notes, str) and notes.strip():
@@ -327,34 +296,3 @@ def logged_items(doc: dict[str, Any]) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-
-#: Short names of the answers, for sentences that say what was merged, imported or kept.
-KEY_LABELS: Final[dict[tuple[str, ...], str]] = {
-    ("symptoms", "fatigue"): "fatigue",
-    ("symptoms", "pem"): "PEM",
-    ("symptoms", "pain"): "pain",
-    ("symptoms", "brain_fog"): "brain fog",
-    ("symptoms", "unrefreshing_sleep"): "unrefreshing sleep",
-    ("symptoms", "crash"): "crash day",
-    ("sleep", "hours"): "hours of sleep",
-    ("sleep", "quality"): "sleep quality",
-    ("activity", "exertion"): "exertion",
-    ("gi", "stools"): "bowel movements",
-    ("gi", "no_bowel_movement"): "'no bowel movement today'",
-    ("gi", "laxative"): "laxative",
-    ("gi", "abdominal_pain"): "stomach pain",
-    ("gi", "bloating"): "bloating",
-    ("gi", "nausea"): "nausea",
-    ("diet", "fiber_servings"): "fibre servings",
-    ("diet", "water_ml"): "water (ml)",
-    ("intake",): "doses",
-    ("notes",): "notes",
-    **{("red_flags", key): f"red flag '{label.lower()}'" for key, label in RED_FLAGS.items()},
-}
-
-
-def key_label(path: tuple[str, ...]) -> str:
-    """'fatigue' for ("symptoms", "fatigue"); a key this version doesn't name: its dotted path."""
-    return KEY_LABELS.get(path, ".".join(path))

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any
 
+from fatiguelog import vocabulary
 from fatiguelog.model import (
-    ALL_RATINGS,
     MAX_AMOUNT,
     MAX_DOSES,
-    MAX_HOURS,
     MAX_STOOLS,
     RED_FLAGS,
     SCHEMA_VERSION,
@@ -29,9 +29,10 @@ from fatiguelog.model import (
     UNITS,
 )
 from fatiguelog.tomlsafe import MAX_DEPTH, structure_issue
+from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
 
 __all__ = ["MAX_DEPTH", "Locator", "entry_issues", "found", "future_schema", "locate",
-           "structure_issue"]
+           "structure_issue", "tracker_issues"]
 
 # (message, key path used to find the line)
 Issue = tuple[str, tuple[str | int, ...]]
@@ -40,11 +41,10 @@ Path = tuple[str | int, ...]
 
 # Every history load validates every file, so the checks below are written for speed:
 # `type(x) is int` (which also rules out bool) and one list of issues passed around.
-_RATINGS_BY_SECTION: dict[str, tuple[str, ...]] = {}
-for _rating in ALL_RATINGS:
-    _RATINGS_BY_SECTION.setdefault(_rating.section, ())
-    _RATINGS_BY_SECTION[_rating.section] += (_rating.key,)
 _NUMBER = (int, float)
+#: Per section, each question's key, kind and largest value (numbers), from the vocabulary.
+_Plan = dict[str, tuple[tuple[str, str, float], ...]]
+_plans: dict[int, tuple[Vocabulary, _Plan]] = {}
 _KINDS: dict[type, str] = {
     bool: "true/false", str: "text", int: "a whole number", float: "a decimal number",
     date: "a date", time: "a time", datetime: "a date and time", list: "a list",
@@ -70,10 +70,30 @@ def _bool(issues: list[Issue], table: dict[str, Any], key: str, name: str, path:
         issues.append((f"{name} must be true or false ({found(value)})", path))
 
 
+def _plan(questions: Vocabulary) -> _Plan:
+    """The checks of the built-in questions by section, made once per vocabulary."""
+    made = _plans.get(id(questions))
+    if made is not None and made[0] is questions:
+        return made[1]
+    plan: _Plan = {}
+    for q in questions:
+        if q.section != CUSTOM:
+            plan[q.section] = (*plan.get(q.section, ()), (q.key, q.kind, q.file_max))
+    _plans[id(questions)] = (questions, plan)
+    return plan
+
+
+def _limit(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
 def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
-    """Every way `doc` breaks the contract, with the key path of each."""
+    """Every way `doc` breaks the contract, with the key path of each. Settings play no part
+    (a file is read the same whatever the settings say): a `[custom]` answer is checked as
+    the kind of value a tracker can hold, true/false or a number (see `tracker_issues`)."""
     issues: list[Issue] = []
     _head_issues(issues, doc, expected_day)
+    plan = _plan(vocabulary.BUILT_IN)
     for section in SECTIONS:
         table = doc.get(section)
         if table is None:
@@ -81,34 +101,26 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
         if type(table) is not dict:
             issues.append((f"[{section}] must be a table ({found(table)})", (section,)))
             continue
-        for key in _RATINGS_BY_SECTION.get(section, ()):
+        for key, kind, most in plan.get(section, ()):
             value = table.get(key)
-            if value is not None and (type(value) is not int or not 0 <= value <= 10):
-                issues.append((f"{section}.{key} must be a whole number from 0 to 10 "
-                               f"({found(value, (int,))})", (section, key)))
-    symptoms = doc.get("symptoms")
-    if type(symptoms) is dict:
-        _bool(issues, symptoms, "unrefreshing_sleep", "symptoms.unrefreshing_sleep",
-              ("symptoms", "unrefreshing_sleep"))
-    sleep = doc.get("sleep")
-    if type(sleep) is dict and "hours" in sleep:
-        hours = sleep["hours"]
-        if type(hours) not in _NUMBER or not 0 <= hours <= MAX_HOURS:
-            issues.append((f"sleep.hours must be a number from 0 to {MAX_HOURS} "
-                           f"({found(hours, _NUMBER)})", ("sleep", "hours")))
+            if value is None:
+                continue
+            if kind == "rating":
+                if type(value) is not int or not 0 <= value <= 10:
+                    issues.append((f"{section}.{key} must be a whole number from 0 to 10 "
+                                   f"({found(value, (int,))})", (section, key)))
+            elif kind == "yesno":
+                if type(value) is not bool:
+                    issues.append((f"{section}.{key} must be true or false ({found(value)})",
+                                   (section, key)))
+            elif type(value) not in _NUMBER or not 0 <= value <= most:
+                issues.append((f"{section}.{key} must be a number from 0 to {_limit(most)} "
+                               f"({found(value, _NUMBER)})", (section, key)))
     if "intake" in doc:
         _intake_issues(issues, doc["intake"])
     gi = doc.get("gi")
     if type(gi) is dict:
         _gi_issues(issues, gi)
-    diet = doc.get("diet")
-    if type(diet) is dict:
-        for key in ("fiber_servings", "water_ml"):
-            value = diet.get(key)
-            if value is not None and (type(value) not in _NUMBER
-                                      or not 0 <= value <= MAX_AMOUNT):
-                issues.append((f"diet.{key} must be a number from 0 to {MAX_AMOUNT:,} "
-                               f"({found(value, _NUMBER)})", ("diet", key)))
     red = doc.get("red_flags")
     if type(red) is dict:
         for key in RED_FLAGS:
@@ -116,6 +128,43 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
             if value is not None and type(value) is not bool:
                 issues.append((f"red_flags.{key} must be true or false ({found(value)})",
                                ("red_flags", key)))
+    custom = doc.get(CUSTOM)
+    if custom is not None:
+        _custom_issues(issues, custom)
+    return issues
+
+
+def _custom_issues(issues: list[Issue], custom: Any) -> None:
+    """`[custom]`: the user's own answers, each true/false (yes/no) or a number (a rating or
+    a number), within the limits every number of a file has."""
+    if type(custom) is not dict:
+        issues.append((f"[custom] must be a table ({found(custom)})", (CUSTOM,)))
+        return
+    for key, value in custom.items():
+        kind = type(value)
+        if kind is bool or (kind in _NUMBER and -MAX_AMOUNT <= value <= MAX_AMOUNT):
+            continue
+        issues.append((f"custom.{key} must be true/false or a number from "
+                       f"-{MAX_AMOUNT:,} to {MAX_AMOUNT:,} ({found(value, _NUMBER)})",
+                       (CUSTOM, key)))
+
+
+def tracker_issues(doc: dict[str, Any], questions: Iterable[Question]) -> list[Issue]:
+    """Answers under `[custom]` that don't fit the tracker the settings declare for them now
+    (a 12 for a rating, a number for a yes/no): left out of that tracker's figures, and
+    reported by `fatiguelog check` (the file itself is fine: the settings may have changed)."""
+    custom = doc.get(CUSTOM)
+    if type(custom) is not dict:
+        return []
+    issues: list[Issue] = []
+    for q in questions:
+        if q.section != CUSTOM or q.key not in custom or q.fits(custom[q.key]):
+            continue
+        wanted = {"rating": "a whole number from 0 to 10", "yesno": "true or false",
+                  "number": "a number"}[q.kind]
+        issues.append((f"custom.{q.key} does not fit your tracker '{q.label}', which is "
+                       f"{wanted} ({found(custom[q.key])}); it is left out of its figures",
+                       q.path))
     return issues
 
 

@@ -24,10 +24,10 @@ from fatiguelog.analysis.rules import (
     run_starts,
 )
 from fatiguelog.analysis.series import (
-    CHART_RATINGS,
+    answer_series,
+    answer_stats,
     bristol_mean,
     intake_series,
-    rating_series,
     rating_stats,
     sbm_per_week,
 )
@@ -46,17 +46,16 @@ from fatiguelog.analysis.summary import (
     Summary,
 )
 from fatiguelog.model import (
-    GI_RATINGS,
     RED_ADVICE,
     RED_ADVICE_PAST,
     RED_FLAGS,
-    SYMPTOM_RATINGS,
     URGENT_RED_FLAGS,
     Entry,
 )
 from fatiguelog.problems import Problem
 from fatiguelog.settings import Settings
 from fatiguelog.store import History
+from fatiguelog.vocabulary import with_trackers
 
 LOOKAHEAD = 2  # days after the period read for delayed PEM (the 1-2 days after)
 MIN_RATED_DAYS = 3  # a mean rating needs at least 3 answered days (flags.md, "Not enough data")
@@ -99,15 +98,18 @@ def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Seque
             yield day, entry
 
     table = build_table(counted(), min(origin, first), last + timedelta(days=LOOKAHEAD),
-                        settings.substance_class)
+                        settings.substance_class, with_trackers(settings.trackers))
     a, b = table.index(first), table.index(last)
+    # Every question: the built-in ones, the user's own, and `custom` keys found in the files.
+    questions = table.questions
     period = tuple(sorted(kept, key=lambda entry: entry.day))
 
     ctx = Context(table, settings, {}, until=b, history_start=history_start)
     runs = evaluate_all(ctx)
     trouble: list[Problem] = []
 
-    series: dict[str, DaySeries] = {k: rating_series(table, k, a, b) for k in CHART_RATINGS}
+    series: dict[str, DaySeries] = {q.series_key: answer_series(table, q, a, b)
+                                    for q in questions}
     series["sbm_per_week"] = sbm_per_week(table, a, b)
     series["bristol_mean"] = bristol_mean(table, a, b)
     try:
@@ -132,10 +134,12 @@ def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Seque
         flags=_flags(runs, table, a, b, ends_today=today is None or last >= today),
         not_enough_data=tuple(gap.id for gap in unchecked),
         not_enough_detail={gap.id: gap.needs for gap in unchecked},
-        symptoms={r.key: rating_stats(table, r.key, r.label, a, b) for r in SYMPTOM_RATINGS},
+        symptoms={q.key: rating_stats(table, q.series_key, q.label, a, b)
+                  for q in questions.ratings("symptoms")},
         sleep=_sleep(table, a, b),
         exertion=rating_stats(table, "exertion", "Exertion", a, b),
-        stomach={r.key: rating_stats(table, r.key, r.label, a, b) for r in GI_RATINGS},
+        stomach={q.key: rating_stats(table, q.series_key, q.label, a, b)
+                 for q in questions.ratings("gi")},
         gi=_gi(table, a, b),
         intake={name: stats for name, (_track, stats) in intake.items()},
         pem=pem_stats(exertion, table.ratings["pem"], table.ratings["fatigue"], a, b),
@@ -147,6 +151,7 @@ def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Seque
         coverage=Coverage(len(runs), len(runs) - len(unchecked), unchecked),
         intake_timeline=ranges,
         today=today,
+        answers={q.series_key: answer_stats(table, q, a, b) for q in questions},
     )
 
 

@@ -17,21 +17,15 @@ from datetime import date, timedelta
 from functools import cached_property
 from itertools import accumulate
 
+from fatiguelog import vocabulary
 from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, Entry
+from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
 
-#: Ratings kept per day: (series key, section, key in the section).
-RATING_PATHS: tuple[tuple[str, str, str], ...] = (
-    ("fatigue", "symptoms", "fatigue"),
-    ("pem", "symptoms", "pem"),
-    ("pain", "symptoms", "pain"),
-    ("brain_fog", "symptoms", "brain_fog"),
-    ("sleep_hours", "sleep", "hours"),
-    ("sleep_quality", "sleep", "quality"),
-    ("exertion", "activity", "exertion"),
-    ("abdominal_pain", "gi", "abdominal_pain"),
-    ("bloating", "gi", "bloating"),
-    ("nausea", "gi", "nausea"),
-)
+
+def answer_paths(questions: Iterable[Question]) -> tuple[tuple[str, str, str, str], ...]:
+    """Answers kept per day: (series key, section, key in the section, kind), one for every
+    question of the vocabulary (a yes/no is kept as 1 or 0)."""
+    return tuple((q.series_key, q.section, q.key, q.kind) for q in questions)
 
 
 def prefix(values: Sequence[int]) -> list[int]:
@@ -92,7 +86,11 @@ class DayTable:
     intake_day: list[bool]
     intake_days: Counts  # 1 on intake days
     intake: dict[tuple[str, str], IntakeTrack]  # (casefolded name, unit) -> track
+    #: Every question's daily answer by its series key (a yes/no as 1 or 0); None: no answer.
     ratings: dict[str, list[float | None]]
+    #: The questions of the table: the vocabulary it was given, plus the `custom` keys found
+    #: in the files that it does not declare (a tracker removed from settings).
+    questions: Vocabulary = field(default_factory=lambda: vocabulary.BUILT_IN)
 
     def day(self, i: int) -> date:
         return self.origin + timedelta(days=i)
@@ -107,12 +105,19 @@ class DayTable:
 
 
 def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
-                classify: Callable[[str], str | None] | None = None) -> DayTable:
+                classify: Callable[[str], str | None] | None = None,
+                questions: Vocabulary | None = None) -> DayTable:
     """One pass over (day, entry) pairs from `origin` to `last` (both included); the pairs
     may be streamed, so no entry needs to stay in memory after it was counted.
 
     `classify` gives a substance name's class (settings, then the built-in table): doses of
-    a laxative-class substance make their day a laxative day."""
+    a laxative-class substance make their day a laxative day. `questions` (default: the
+    built-in ones) says which answers to keep; a `custom` answer it does not declare is kept
+    too, under its key."""
+    questions = vocabulary.BUILT_IN if questions is None else questions
+    paths = answer_paths(questions)
+    declared = {q.key for q in questions.custom}
+    undeclared: dict[str, str] = {}  # a custom key not in `questions` -> yesno or number
     size = max(0, (last - origin).days + 1)
     has_entry = [0] * size
     gi_rec = [0] * size
@@ -129,7 +134,7 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
     red = {key: [0] * size for key in RED_FLAGS}
     intake_day = [False] * size
     intake: dict[tuple[str, str], IntakeTrack] = {}
-    ratings: dict[str, list[float | None]] = {key: [None] * size for key, _, _ in RATING_PATHS}
+    ratings: dict[str, list[float | None]] = {key: [None] * size for key, _, _, _ in paths}
 
     for day, entry in entries:
         i = (day - origin).days
@@ -137,12 +142,23 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
             continue
         doc = entry.doc
         has_entry[i] = 1
-        for key, section, name in RATING_PATHS:
+        for key, section, name, kind in paths:
             table = doc.get(section)
-            if isinstance(table, dict):
+            if type(table) is dict:
                 value = table.get(name)
-                if isinstance(value, int | float) and not isinstance(value, bool):
+                # Only an answer of the question's kind (a tracker may have changed kind
+                # since an answer was written: that answer is not one of this series).
+                if type(value) is bool:
+                    if kind == "yesno":
+                        ratings[key][i] = 1 if value else 0
+                elif type(value) is int:
+                    if kind == "number" or (kind == "rating" and 0 <= value <= 10):
+                        ratings[key][i] = value
+                elif type(value) is float and kind == "number":
                     ratings[key][i] = value
+        custom = doc.get(CUSTOM)
+        if type(custom) is dict and custom:
+            _found_custom(custom, declared, undeclared, ratings, i, size)
         gi = doc.get("gi")
         if isinstance(gi, dict):
             raw = gi.get("stools")
@@ -225,4 +241,23 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
         intake_days=Counts([1 if answered else 0 for answered in intake_day]),
         intake=intake,
         ratings=ratings,
+        questions=questions.with_found(undeclared),
     )
+
+
+def _found_custom(custom: dict, declared: set[str], found: dict[str, str],
+                  ratings: dict[str, list[float | None]], i: int, size: int) -> None:
+    """Answers under `custom` the settings don't declare (any more): kept by their key, as a
+    yes/no or a number, whichever the first answer found is."""
+    for name, value in custom.items():
+        if name in declared:
+            continue
+        kind = found.get(name)
+        if kind is None:
+            kind = found[name] = "yesno" if type(value) is bool else "number"
+            ratings[f"{CUSTOM}.{name}"] = [None] * size
+        if type(value) is bool:
+            if kind == "yesno":
+                ratings[f"{CUSTOM}.{name}"][i] = 1 if value else 0
+        elif type(value) in (int, float) and kind == "number":
+            ratings[f"{CUSTOM}.{name}"][i] = value

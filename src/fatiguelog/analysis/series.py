@@ -8,24 +8,14 @@ from __future__ import annotations
 from datetime import date
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack
-from fatiguelog.analysis.summary import DaySeries, RatingStats
+from fatiguelog.analysis.summary import AnswerStats, DaySeries, RatingStats
+from fatiguelog.vocabulary import Question
 
+#: The series that are not one question's answers (those are named by `Question.series_label`).
 LABELS: dict[str, str] = {
-    "fatigue": "Fatigue (0-10, higher is worse)",
-    "pem": "PEM (0-10, higher is worse)",
-    "pain": "Pain (0-10, higher is worse)",
-    "brain_fog": "Brain fog (0-10, higher is worse)",
-    "sleep_hours": "Sleep (hours)",
-    "sleep_quality": "Sleep quality (0-10, higher is better)",
-    "exertion": "Exertion (0-10)",
-    "abdominal_pain": "Stomach pain (0-10, higher is worse)",
-    "bloating": "Bloating (0-10, higher is worse)",
-    "nausea": "Nausea (0-10, higher is worse)",
     "sbm_per_week": "SBMs a week (rolling 7 days)",
     "bristol_mean": "Bristol type (daily mean, 1 hard - 7 watery)",
 }
-CHART_RATINGS = ("fatigue", "pem", "pain", "brain_fog", "sleep_hours", "sleep_quality",
-                 "exertion")
 SBM_MIN_RECORDED = 4  # recorded days in the 7 needed for a rolling SBMs-a-week figure
 MIN_RATED_DAYS = 3  # answered days a mean rating needs
 
@@ -34,8 +24,11 @@ def _days(table: DayTable, a: int, b: int) -> tuple[date, ...]:
     return table.dates[a:b + 1]
 
 
-def rating_series(table: DayTable, key: str, a: int, b: int) -> DaySeries:
-    return DaySeries(key, LABELS[key], _days(table, a, b), tuple(table.ratings[key][a:b + 1]))
+def answer_series(table: DayTable, question: Question, a: int, b: int) -> DaySeries:
+    """A question's daily answers (a yes/no as 1 or 0)."""
+    key = question.series_key
+    return DaySeries(key, question.series_label, _days(table, a, b),
+                     tuple(table.ratings[key][a:b + 1]))
 
 
 def sbm_per_week(table: DayTable, a: int, b: int) -> DaySeries:
@@ -80,6 +73,23 @@ def rating_stats(table: DayTable, key: str, label: str, a: int, b: int) -> Ratin
         first_half_mean=_mean(first),
         second_half_mean=_mean(second),
     )
+
+
+def answer_stats(table: DayTable, question: Question, a: int, b: int) -> AnswerStats:
+    """A question's figures over `a..b`: as `rating_stats` for a rating or a number, the days
+    answered yes for a yes/no."""
+    values = table.ratings[question.series_key]
+    if question.kind == "yesno":
+        said = [i for i in range(a, b + 1) if values[i] is not None]
+        return AnswerStats(question, len(said),
+                           yes_days=tuple(table.day(i) for i in said if values[i]))
+    half = a + (b - a + 1) // 2
+    every = [v for v in values[a:b + 1] if v is not None]
+    return AnswerStats(
+        question, len(every), mean=_mean(every),
+        min=min(every) if every else None, max=max(every) if every else None,
+        first_half_mean=_mean([v for v in values[a:half] if v is not None]),
+        second_half_mean=_mean([v for v in values[half:b + 1] if v is not None]))
 
 
 def _mean(values: list[float]) -> float | None:

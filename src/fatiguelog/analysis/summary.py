@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from fatiguelog import vocabulary
 from fatiguelog.problems import Problem
+from fatiguelog.vocabulary import Question, Vocabulary
 
 LEVEL_ORDER = {"urgent": 0, "warn": 1, "info": 2}
 
@@ -90,6 +92,30 @@ class RatingStats:
     max: int | None
     first_half_mean: float | None
     second_half_mean: float | None
+
+
+@dataclass(frozen=True)
+class AnswerStats:
+    """One question's answers over the period, whatever its kind: a rating or a number has a
+    mean (3 answered days at least), a range and its two halves; a yes/no the days it was
+    answered yes. `question` says what it is (label, kind, unit, whether it is still declared)."""
+
+    question: Question
+    days: int  # days answered
+    mean: float | None = None
+    min: float | None = None
+    max: float | None = None
+    first_half_mean: float | None = None
+    second_half_mean: float | None = None
+    yes_days: tuple[date, ...] = ()  # yes/no: the days answered yes
+
+    @property
+    def key(self) -> str:
+        return self.question.series_key
+
+    @property
+    def label(self) -> str:
+        return self.question.label
 
 
 @dataclass(frozen=True)
@@ -210,8 +236,8 @@ class Summary:
     gi: GiStats
     intake: dict[str, IntakeStats]  # by substance name as first written
     pem: PemStats
-    series: dict[str, DaySeries]  # fatigue, pem, sleep_hours, sleep_quality, exertion,
-    #                               sbm_per_week, bristol_mean, intake:<substance>
+    series: dict[str, DaySeries]  # every question's series key (fatigue, sleep_hours, crash,
+    #                               custom.<key>...), sbm_per_week, bristol_mean, intake:<name>
     problems: tuple[Problem, ...]
     notes: tuple[tuple[date, str], ...] | None = None  # only when asked for
     entries: tuple = field(default=(), repr=False)  # the period's Entry objects (CSV rows)
@@ -222,6 +248,33 @@ class Summary:
     coverage: Coverage | None = None
     intake_timeline: tuple[IntakeRange, ...] = ()  # by substance, then date
     today: date | None = None  # the day the summary was made for (None: the period's last day)
+    #: Every question's figures, by series key, in the order asked: the built-in ones, the
+    #: user's own (declared in settings), then `custom` keys found in the files that the
+    #: settings no longer declare (shown by their key).
+    answers: dict[str, AnswerStats] = field(default_factory=dict)
+
+    @property
+    def questions(self) -> Vocabulary:
+        """The questions of the period's figures (the built-in ones for a summary made
+        without answers)."""
+        if not self.answers:
+            return vocabulary.BUILT_IN
+        return Vocabulary(a.question for a in self.answers.values())
+
+    @property
+    def charted(self) -> tuple[AnswerStats, ...]:
+        """The answers drawn as charts, in order (the built-in charts, then the user's own)."""
+        return tuple(a for a in self.answers.values() if a.question.chart)
+
+    @property
+    def own(self) -> tuple[AnswerStats, ...]:
+        """The user's own questions (`custom`), declared ones first."""
+        return tuple(a for a in self.answers.values() if a.question.section == "custom")
+
+    @property
+    def crash(self) -> AnswerStats | None:
+        """The days marked as a PEM crash (`symptoms.crash`)."""
+        return self.answers.get("crash")
 
     @property
     def urgent(self) -> tuple[FlagReport, ...]:

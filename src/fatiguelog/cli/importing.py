@@ -26,8 +26,11 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
     assert fmt in FORMATS
     path = Path(args.file).expanduser()
     map_path = Path(args.map_file).expanduser() if args.map_file else None
+    from fatiguelog.settings import load_settings
+
+    settings, _problems = load_settings(root)  # (a bad settings file: no trackers to name)
     try:
-        plan, unused = plan_import(fmt, path, map_path, date.today())
+        plan, unused = plan_import(fmt, path, map_path, date.today(), settings.trackers)
     except (ImportFileError, MapError) as exc:
         raise UserError(strip_controls(str(exc), one_line=True)) from None
     out = _Out()

@@ -17,35 +17,45 @@ import io
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from fatiguelog import vocabulary
 from fatiguelog.analysis.summary import Summary
 from fatiguelog.dates import days_between
 from fatiguelog.export import common as c
-from fatiguelog.model import GI_RATINGS, RED_FLAGS, STOOL_FLAGS, SYMPTOM_RATINGS, Entry
+from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, Entry
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
 
 Cell = str | int | float | None
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-#: Fixed columns of the `days` table, in order; intake and notes columns follow them.
-DAY_COLUMNS: tuple[str, ...] = (
-    "date",
-    "entry",  # recorded | none | unreadable
-    *(f"symptoms.{r.key}" for r in SYMPTOM_RATINGS),
-    "symptoms.unrefreshing_sleep",
-    "sleep.hours",
-    "sleep.quality",
-    "activity.exertion",
-    "gi.recorded",
-    "gi.stool_count",
-    "gi.bristol_mean",
-    "gi.no_bowel_movement",
-    "gi.laxative",
-    *(f"gi.{r.key}" for r in GI_RATINGS),
-    "diet.fiber_servings",
-    "diet.water_ml",
-    *(f"red_flags.{key}" for key in RED_FLAGS),
-    "intake.recorded",
-)
+#: The bowel columns of the `days` table: figures of the day's bowel movements.
+_GI_COLUMNS: tuple[str, ...] = ("gi.recorded", "gi.stool_count", "gi.bristol_mean",
+                                "gi.no_bowel_movement", "gi.laxative")
+_LATER_SECTIONS = ("gi", "diet", CUSTOM)
+
+
+def day_questions(questions: Vocabulary | None = None) -> tuple[tuple[Question, ...],
+                                                               tuple[Question, ...],
+                                                               tuple[Question, ...]]:
+    """The questions with a column in the `days` table, in three groups: before the bowel
+    columns (symptoms, sleep, activity), after them (stomach, diet), and the user's own
+    after every built-in column."""
+    questions = vocabulary.BUILT_IN if questions is None else questions
+    return (tuple(q for q in questions if q.section not in _LATER_SECTIONS),
+            questions.in_section("gi", "diet"), questions.custom)
+
+
+def day_columns(questions: Vocabulary | None = None) -> tuple[str, ...]:
+    """Columns of the `days` table before the intake and notes columns: one per question
+    (named by its key path), and the day's bowel figures."""
+    early, late, own = day_questions(questions)
+    return ("date", "entry", *(q.dotted for q in early), *_GI_COLUMNS,
+            *(q.dotted for q in late), *(f"red_flags.{key}" for key in RED_FLAGS),
+            "intake.recorded", *(q.dotted for q in own))
+
+
+#: The columns of the `days` table with the built-in questions (the user's own follow them).
+DAY_COLUMNS: tuple[str, ...] = day_columns()
 STOOL_COLUMNS: tuple[str, ...] = ("date", "stool", "time", "bristol", *STOOL_FLAGS, "gi.laxative")
 PROBLEM_COLUMNS: tuple[str, ...] = ("file", "line", "error")
 FLAG_COLUMNS: tuple[str, ...] = (
@@ -97,40 +107,44 @@ def _flag(value: object) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def _answer(entry: Entry, question: Question) -> Cell | bool:
+    """A question's answer as a cell: true/false for a yes/no, a number for the others; an
+    answer of another kind (a tracker whose kind changed since) is left blank."""
+    value = entry.get(*question.path)
+    return value if question.fits(value) else None
+
+
 def _day_row(
     day: date,
     entry: Entry | None,
     problem: str | None,
     substances: list[tuple[str, str, str]],
     include_notes: bool,
+    questions: Vocabulary,
 ) -> list[Cell | bool]:
     if entry is None:
         status = "unreadable" if problem else "none"
-        blanks = len(DAY_COLUMNS) - 2 + len(substances)
+        blanks = len(day_columns(questions)) - 2 + len(substances)
         row: list[Cell | bool] = [c.iso(day), status, *([None] * blanks), problem]
         return [*row, None] if include_notes else row
     get = entry.get
     stools = entry.stools
     types = [s.bristol for s in stools if isinstance(s.bristol, int)]
     reds = entry.section("red_flags") or {}
+    early, late, own = day_questions(questions)
     row = [
         c.iso(day),
         "recorded",
-        *(entry.rating(r) for r in SYMPTOM_RATINGS),
-        _flag(get("symptoms", "unrefreshing_sleep")),
-        get("sleep", "hours"),
-        get("sleep", "quality"),
-        get("activity", "exertion"),
+        *(_answer(entry, q) for q in early),
         entry.has_gi,
         len(stools) if entry.has_gi else None,
         round(sum(types) / len(types), 2) if types else None,
         _flag(get("gi", "no_bowel_movement")),
         _flag(get("gi", "laxative")),
-        *(entry.rating(r) for r in GI_RATINGS),
-        get("diet", "fiber_servings"),
-        get("diet", "water_ml"),
+        *(_answer(entry, q) for q in late),
         *(_flag(reds.get(key)) for key in RED_FLAGS),
         entry.has_intake,
+        *(_answer(entry, q) for q in own),
     ]
     doses = entry.intake
     for key, unit, _name in substances:
@@ -181,11 +195,13 @@ def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
         day = p.day
         if day is not None:
             problems.setdefault(day, p.message)
-    header = [*DAY_COLUMNS, *(f"intake.{name}.{unit}" for _k, unit, name in substances), "problem"]
+    questions = summary.questions
+    header = [*day_columns(questions), *(f"intake.{name}.{unit}" for _k, unit, name in substances),
+              "problem"]
     if include_notes:
         header.append("notes")
     days = [
-        _day_row(day, entries.get(day), problems.get(day), substances, include_notes)
+        _day_row(day, entries.get(day), problems.get(day), substances, include_notes, questions)
         for day in days_between(summary.first, summary.last)
     ]
     stools = [

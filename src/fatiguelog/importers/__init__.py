@@ -7,20 +7,26 @@ and the answers into changes to entries, with every safety rule in one place.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from fatiguelog.importers.core import ImportFileError, Plan
 from fatiguelog.importers.targets import MapError
+
+if TYPE_CHECKING:
+    from fatiguelog.settings import Tracker
 
 FORMATS: Final = ("bearable", "daylio", "flaredown", "visible", "csv")
 
 __all__ = ["FORMATS", "ImportFileError", "MapError", "Plan", "plan_import"]
 
 
-def plan_import(fmt: str, path: Path, map_path: Path | None, today: date) -> tuple[Plan, list[str]]:
-    """What importing `path` would do, and the map's entries that named nothing in the file.
+def plan_import(fmt: str, path: Path, map_path: Path | None, today: date,
+                trackers: Sequence[Tracker] = ()) -> tuple[Plan, list[str]]:
+    """What importing `path` would do, and the map's entries that named nothing in the file
+    (`trackers`: the user's own, which a map may name as `custom.<key>`).
 
     Raises ImportFileError (the file) or MapError (the map), each with one line of reason.
     """
@@ -38,5 +44,5 @@ def plan_import(fmt: str, path: Path, map_path: Path | None, today: date) -> tup
         reader = {"bearable": bearable.read, "daylio": daylio.read,
                   "flaredown": flaredown.read, "visible": visible.read}[fmt]
         source = reader(read_table(path))
-    rules = rules_with_map(source, mapped, str(map_path))
+    rules = rules_with_map(source, mapped, str(map_path), trackers)
     return Plan(source, rules, today), unused(mapped, source)

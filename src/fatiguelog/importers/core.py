@@ -220,8 +220,10 @@ def convert(rule: Rule, reading: Reading) -> Any:
         return yes_no(text)
     if kind in ("hours", "number"):
         value = hours(text) if kind == "hours" else number(text)
-        if not 0 <= value <= (target.limit or math.inf):
-            raise NotUnderstood(f"'{text}' is not {target.label} from 0 to {target.limit:g}")
+        top = math.inf if target.limit is None else target.limit
+        if not target.floor <= value <= top:
+            said = f"to {top:g}" if math.isfinite(top) else "or more"
+            raise NotUnderstood(f"'{text}' is not {target.label} from {target.floor:g} {said}")
         return tidy(value)
     if kind == "text":
         return strip_controls(text).strip()

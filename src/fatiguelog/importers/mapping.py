@@ -25,18 +25,23 @@ unit = "mg"                   # default: from the value ("200 mg"), else "other"
 key = "skip"                  # leave it out without listing it as not mapped
 ```
 
-A later `key = "custom.<tracker>"` (the user's own trackers) only needs `targets.resolve` to
-know the trackers; nothing here changes.
+`key = "custom.<tracker>"` names one of the user's own trackers (settings `[[trackers]]`): a
+rating takes a scale like the built-in ratings (and `higher = "better"` when the tracker's own
+scale runs that way), a yes/no or a number is read as such.
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fatiguelog.importers.core import SKIP, Rule, Scale, Source
 from fatiguelog.importers.targets import RATING_KINDS, MapError, resolve
+
+if TYPE_CHECKING:
+    from fatiguelog.settings import Tracker
 
 _ENTRY_KEYS = {"key", "scale", "higher", "substance", "unit"}
 _FILE_KEYS = {"date", "date_format", "delimiter"}
@@ -89,15 +94,17 @@ def load_map(path: Path) -> MapFile:
     return MapFile(entries, file.get("date"), file.get("date_format"), file.get("delimiter"))
 
 
-def rules_with_map(source: Source, mapped: MapFile | None, where: str) -> dict[str, Rule | None]:
-    """The format's own rules, with the map's added on top (None: skipped by the map)."""
+def rules_with_map(source: Source, mapped: MapFile | None, where: str,
+                   trackers: Sequence[Tracker] = ()) -> dict[str, Rule | None]:
+    """The format's own rules, with the map's added on top (None: skipped by the map);
+    `trackers`: the user's own, which a map may name as `custom.<key>`."""
     rules: dict[str, Rule | None] = dict(source.rules)
     for name, entry in (mapped.columns if mapped else {}).items():
         if entry["key"].strip() == SKIP:
             rules[name] = None
             continue
         try:
-            target = resolve(entry["key"])
+            target = resolve(entry["key"], trackers)
         except MapError as exc:
             raise MapError(f"{where}: column {name!r}: {exc}") from None
         scale = None

@@ -11,21 +11,31 @@ Each target has a kind that says how a value from another tracker becomes ours:
 - stool: one bowel movement, with its Bristol type;
 - dose: one dose of a substance (an amount and a unit).
 
-A user's own tracker (`custom.<key>`, declared in settings `[[trackers]]`) will be one more
-entry point in `resolve`: its kind (rating, yesno, number) is already one of these.
+The questions with one answer (`fatiguelog.vocabulary`) are targets by their kind, the
+user's own trackers (`custom.<key>`, declared in settings `[[trackers]]`) included; the answers
+with several parts are listed here.
 """
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-from fatiguelog.model import RED_FLAGS, key_label
+from fatiguelog import vocabulary
+from fatiguelog.model import RED_FLAGS
+from fatiguelog.vocabulary import CUSTOM, Question, key_label
+
+if TYPE_CHECKING:
+    from fatiguelog.settings import Tracker
 
 
 class Target(NamedTuple):
     path: tuple[str, ...]
     kind: str  # rating | quality | yesno | hours | number | text | stool | dose
     limit: float | None = None  # numbers: the largest accepted value
+    floor: float = 0  # numbers: the smallest accepted value
+    name: str = ""  # said in messages (default: the answer's short name)
 
     @property
     def key(self) -> str:
@@ -33,7 +43,7 @@ class Target(NamedTuple):
 
     @property
     def label(self) -> str:
-        return key_label(self.path)
+        return self.name or key_label(self.path)
 
     @property
     def higher(self) -> str:
@@ -41,29 +51,38 @@ class Target(NamedTuple):
         return "better" if self.kind == "quality" else "worse"
 
 
-TARGETS: Final[dict[str, Target]] = {
-    t.key: t for t in (
-        Target(("symptoms", "fatigue"), "rating"),
-        Target(("symptoms", "pem"), "rating"),
-        Target(("symptoms", "pain"), "rating"),
-        Target(("symptoms", "brain_fog"), "rating"),
-        Target(("symptoms", "crash"), "yesno"),
-        Target(("symptoms", "unrefreshing_sleep"), "yesno"),
-        Target(("sleep", "hours"), "hours", 24),
-        Target(("sleep", "quality"), "quality"),
-        Target(("activity", "exertion"), "rating"),
-        Target(("gi", "stools"), "stool"),
-        Target(("gi", "abdominal_pain"), "rating"),
-        Target(("gi", "bloating"), "rating"),
-        Target(("gi", "nausea"), "rating"),
-        Target(("gi", "laxative"), "yesno"),
-        Target(("diet", "fiber_servings"), "number", 1000),
-        Target(("diet", "water_ml"), "number", 100_000),
-        Target(("intake",), "dose"),
-        Target(("notes",), "text"),
-        *(Target(("red_flags", key), "yesno") for key in RED_FLAGS),
-    )
-}
+def question_target(q: Question) -> Target:
+    """A question of the vocabulary as a place for imported answers. A number in hours may
+    come as H:MM (sleep); a rating that runs the other way is a "quality"."""
+    if q.kind == "rating":
+        return Target(q.path, "quality" if q.higher == "better" else "rating", name=q.said)
+    if q.kind == "yesno":
+        return Target(q.path, "yesno", name=q.said)
+    limit = q.maximum if math.isfinite(q.maximum) else None
+    return Target(q.path, "hours" if q.unit == "hours" else "number", limit, q.minimum,
+                  name=q.said)
+
+
+#: Answers with several parts (or asked inside another step), in no question of their own.
+_OTHER_TARGETS: Final = (
+    Target(("gi", "stools"), "stool"),
+    Target(("gi", "laxative"), "yesno"),
+    Target(("intake",), "dose"),
+    Target(("notes",), "text"),
+    *(Target(("red_flags", key), "yesno") for key in RED_FLAGS),
+)
+
+
+def targets(trackers: Sequence[Tracker] = ()) -> dict[str, Target]:
+    """Every place an imported answer can go, by key: the built-in questions, the answers
+    with several parts, and the user's own trackers (`custom.<key>`)."""
+    questions = vocabulary.with_trackers(trackers)
+    found = {t.key: t for t in map(question_target, questions)}
+    return {**found, **{t.key: t for t in _OTHER_TARGETS}}
+
+
+#: The built-in targets (the formats' own rules name these).
+TARGETS: Final[dict[str, Target]] = targets()
 RATING_KINDS: Final = ("rating", "quality")
 
 #: Names other trackers give to answers we have, compared lower-case without punctuation.
@@ -95,16 +114,21 @@ class MapError(ValueError):
     """A map file (or a column in it) that can't be used; the message says what would."""
 
 
-def resolve(key: str) -> Target:
-    """The target a map's `key = "..."` names."""
-    target = TARGETS.get(key.strip())
+def resolve(key: str, trackers: Sequence[Tracker] = ()) -> Target:
+    """The target a map's `key = "..."` names (`trackers`: the user's own, from settings)."""
+    known = targets(trackers)
+    target = known.get(key.strip())
     if target is not None:
         return target
-    if key.strip().startswith("custom."):
-        raise MapError(f"'{key}': your own trackers ([[trackers]] in settings) are not in this "
-                       "version yet, so there is no place for it")
+    if key.strip().startswith(f"{CUSTOM}."):
+        yours = sorted(k for k in known if k.startswith(f"{CUSTOM}."))
+        listed = (f"yours are {', '.join(yours)}" if yours else
+                  "your settings declare none yet")
+        raise MapError(f"'{key}' is not one of your own trackers ([[trackers]] in "
+                       f"settings.toml; {listed}): add it there first")
     raise MapError(f"'{key}' is not an answer fatiguelog keeps; use one of "
-                   f"{', '.join(sorted(TARGETS))} (or \"skip\")")
+                   f"{', '.join(sorted(k for k in known if not k.startswith(CUSTOM)))} "
+                   "(or \"skip\")")
 
 
 def known_target(name: str) -> Target | None:

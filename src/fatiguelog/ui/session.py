@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from fatiguelog import checkin
-from fatiguelog.checkin import Step
+from fatiguelog import checkin, vocabulary
+from fatiguelog.checkin import IntakeStep, Step
 from fatiguelog.drafts import Draft, remove_draft, save_draft
 from fatiguelog.merge import merge_docs
 from fatiguelog.model import Entry
@@ -46,16 +46,21 @@ class CheckinSession:
         self.day = day
         self.quick = quick
         self.steps: list[Step] = checkin.steps_for(settings, quick)
+        #: Every question of this diary (for the names said in a merge message).
+        self.questions = vocabulary.with_trackers(settings.trackers)
         opened = self.store.read(day)
         check_editable(opened)
         self.existing = opened.entry is not None
         self.base: Entry = opened.entry or Entry.new(day)
         self.fingerprint = opened.fingerprint
         ids = [s.id for s in self.steps]
-        # Only answers to steps asked now: one whose step was switched off since the draft
-        # would be saved without the review ever showing it.
+        # Only answers to steps asked now, and that still fit them: one whose step was
+        # switched off since the draft would be saved without the review ever showing it
+        # (and a tracker may have changed its kind since).
+        by_id = {s.id: s for s in self.steps}
         self.answers: dict[str, Any] = (
-            {k: v for k, v in draft.answers.items() if k in ids} if draft else {})
+            {k: v for k, v in draft.answers.items() if k in by_id and by_id[k].well_formed(v)}
+            if draft else {})
         self.index = ids.index(draft.step) if draft and draft.step in ids else 0
         self._recent: dict[date, Entry] | None = None
         self.draft_error: str | None = None
@@ -78,7 +83,7 @@ class CheckinSession:
         if step.id in self.answers:
             return self.answers[step.id]
         current = checkin.current_value(step, self.base)
-        if current is None and step.kind == "intake":
+        if current is None and isinstance(step, IntakeStep):
             doses, _source = checkin.intake_default(self.day, self.recent())
             return doses or None
         return current
@@ -131,7 +136,7 @@ class CheckinSession:
         remove_draft(self.root, self.day)
 
     def result(self) -> Entry:
-        return checkin.apply_answers(self.base, self.answers)
+        return checkin.apply_answers(self.base, self.answers, self.steps)
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> SaveResult:
@@ -148,7 +153,7 @@ class CheckinSession:
                 current = exc.current
                 theirs = (current.entry.doc if current.entry is not None
                           else Entry.new(self.day).doc)
-                merged = merge_docs(self.base.doc, ours.doc, theirs)
+                merged = merge_docs(self.base.doc, ours.doc, theirs, self.questions)
                 saved = Entry(self.day, merged.doc)
                 self.store.save(saved, expected=current.fingerprint)
                 message = f"{message} {merged.summary()}"

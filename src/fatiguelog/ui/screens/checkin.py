@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from fatiguelog import checkin
+from fatiguelog.checkin import IntakeStep, ReviewStep
 from fatiguelog.records import InputError
 from fatiguelog.store import StoreError
 from fatiguelog.ui.session import CheckinSession, SaveResult
@@ -43,7 +44,7 @@ class CheckinScreen(Screen[SaveResult | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":  # nothing to skip on the review: it saves or goes back
-            return self.session.step.kind != "review"
+            return not isinstance(self.session.step, ReviewStep)
         return True
 
     def help_lines(self) -> list[str]:
@@ -107,12 +108,12 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.pending_note = ""
         self.query_one("#step-error", Line).say(self.disk_warning())
         extra: dict[str, Any] = {"day_word": day_word}
-        if step.kind == "intake":
+        if isinstance(step, IntakeStep):
             source = session.intake_source()
             if source is not None:
                 extra["source"] = (f"Offered from {source:%a %d %b}: Enter keeps these doses "
                                    f"as {day_word}'s; change them with the keys below.")
-        if step.kind == "review":
+        if isinstance(step, ReviewStep):
             extra["rows"] = self.review_rows()
         view = view_for(step, session.shown_value(step), **extra)
         await body.mount(view)
@@ -122,9 +123,9 @@ class CheckinScreen(Screen[SaveResult | None]):
     def review_rows(self) -> list[tuple[str, str]]:
         rows = []
         for step in self.session.steps:
-            if step.kind == "review":
+            if isinstance(step, ReviewStep):
                 continue
-            label = step.rating.label if step.rating else step.short
+            label = step.short
             if step.id in self.session.answers:
                 said = checkin.describe(step, self.session.answers[step.id])
             else:
@@ -149,7 +150,7 @@ class CheckinScreen(Screen[SaveResult | None]):
         if view is None:
             return
         step = self.session.step
-        if step.kind == "review":
+        if isinstance(step, ReviewStep):
             self.save()
             return
         try:
@@ -163,7 +164,7 @@ class CheckinScreen(Screen[SaveResult | None]):
 
     async def action_skip(self) -> None:
         step = self.session.step
-        if step.kind == "review":
+        if isinstance(step, ReviewStep):
             return
         kept = self.kept_on_skip()
         if kept:
@@ -176,17 +177,16 @@ class CheckinScreen(Screen[SaveResult | None]):
         """Skipping a list step never throws away what was listed in this check-in: the
         items stay as the answer, and this says how many ("" when nothing was listed)."""
         step, view = self.session.step, self.view()
-        if step.kind not in ("stools", "intake") or view is None:
+        if not step.noun or view is None:  # not a list
             return ""
         if step.id not in self.session.answers:  # nothing changed here (offered doses stay
             return ""                             # offers; the file keeps its own)
         value = view.value()
-        items = value["stools"] if step.kind == "stools" else value
+        items = step.items(value)
         if not items:
             return ""
         self.session.answer(step, value)
-        noun = "bowel movement" if step.kind == "stools" else "dose"
-        return f"{len(items)} {noun}{'s' if len(items) > 1 else ''}"
+        return f"{len(items)} {step.noun}{'s' if len(items) > 1 else ''}"
 
     async def advance(self) -> None:
         if self.session.last:

@@ -18,7 +18,17 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, OptionList, TextArea
 
 from fatiguelog import checkin
-from fatiguelog.checkin import Step
+from fatiguelog.checkin import (
+    IntakeStep,
+    NotesStep,
+    NumberStep,
+    RatingStep,
+    RedFlagsStep,
+    ReviewStep,
+    Step,
+    StoolsStep,
+    YesNoStep,
+)
 from fatiguelog.model import BRISTOL, RED_FLAGS, red_advice
 from fatiguelog.records import InputError, number_text
 from fatiguelog.textsafe import as_edited, strip_controls
@@ -35,7 +45,11 @@ from fatiguelog.ui.widgets.fields import (
 
 
 class StepView(Widget, can_focus=True):
-    """Base: a step's question body."""
+    """Base: a step's question body. Each subclass says which kind of step it draws
+    (`draws`); `view_for` picks the view of a step by its class."""
+
+    #: The kind of step (a `checkin.Step` class) this view draws.
+    draws: ClassVar[type[Step]] = Step
 
     class Answered(Message):
         def __init__(self, view: StepView) -> None:
@@ -83,6 +97,8 @@ class RatingView(StepView):
     35, refused, never a silent 5).
     """
 
+    draws = RatingStep
+    step: RatingStep
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"type_key('{n}')", show=False) for n in range(10)),
         Binding("full_stop", "type_key('.')", show=False),
@@ -117,27 +133,19 @@ class RatingView(StepView):
         columns = max(1, min(11, (event.size.width + 1) // 5))
         self.query_one(".ratings", Grid).styles.grid_size_columns = columns
 
-    @staticmethod
-    def read(typed: str) -> int:
-        """The rating `typed` is; `InputError` (saying the rule) when it is none."""
-        if typed.isascii() and typed.isdigit() and int(typed) <= 10:
-            return int(typed)
-        raise InputError(f"'{strip_controls(typed, one_line=True)}' is not a rating: ratings "
-                         "go from 0 to 10, in whole numbers. Backspace corrects it.")
-
     def answer(self) -> int | None:
         """The rating on screen: what is typed when it is one, else the answer before typing
         (None when what is typed is refused)."""
         if not self.typed:
             return self.initial
         try:
-            return self.read(self.typed)
+            return self.step.parse(self.typed)
         except InputError:
             return None
 
     def value(self) -> Any:
         if self.typed:
-            return self.read(self.typed)
+            return self.step.parse(self.typed)
         return self.initial
 
     def _show(self) -> None:
@@ -194,6 +202,7 @@ class RatingView(StepView):
 
 
 class YesNoView(StepView):
+    draws = YesNoStep
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "pick(True)", "Yes"), Binding("n", "pick(False)", "No")]
 
@@ -231,6 +240,8 @@ class NumberView(StepView):
     typed (a unit that isn't the box's, "1,500", out of range) is said under the box at once
     and is no answer at all: never the last number that could be read on the way."""
 
+    draws = NumberStep
+    step: NumberStep
     can_focus = False
 
     def compose(self) -> ComposeResult:
@@ -248,7 +259,7 @@ class NumberView(StepView):
 
     def value(self) -> Any:
         text = self.query_one("#number", Input).value
-        return checkin.parse_number(self.step, text) if text.strip() else None
+        return self.step.parse(text) if text.strip() else None
 
     def show_problem(self, text: str) -> bool:
         self.query_one("#number-problem", Note).say(text)
@@ -270,6 +281,7 @@ class NotesView(StepView):
     tabs, a note written by hand in the file is shown with its lines, and one passed through
     untouched is written back exactly as the file has it (see `textsafe.as_edited`)."""
 
+    draws = NotesStep
     can_focus = False
 
     def compose(self) -> ComposeResult:
@@ -421,6 +433,8 @@ class ItemsView(StepView):
 
 
 class IntakeView(ItemsView):
+    draws = IntakeStep
+
     def __init__(self, step: Step, value: Any, source: str = "", **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
         self.items = [dict(d) for d in (value or [])]
@@ -470,6 +484,7 @@ class IntakeView(ItemsView):
 
 
 class StoolsView(ItemsView):
+    draws = StoolsStep
     BINDINGS: ClassVar[list[BindingType]] = [
         *ItemsView.BINDINGS, Binding("l", "laxative", "Laxative", show=False)]
 
@@ -555,6 +570,8 @@ class StoolsView(ItemsView):
 class RedFlagsView(StepView):
     """Seven checkboxes (keys 1-7); any one checked shows the seek-care message at once."""
 
+    draws = RedFlagsStep
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(str(i), f"check({i})", show=False) for i in range(1, 8)]
 
@@ -615,6 +632,8 @@ class RedFlagsView(StepView):
 class ReviewView(StepView):
     """Every answer in words, with where it comes from, before saving."""
 
+    draws = ReviewStep
+
     def __init__(self, step: Step, value: Any, rows: list[tuple[str, str]], **kwargs: Any):
         super().__init__(step, value, **kwargs)
         self.rows = rows
@@ -635,13 +654,17 @@ class ReviewView(StepView):
         self.query_one("#review", VerticalScroll).focus()
 
 
+#: The view of each kind of step (the steps themselves know nothing of Textual).
+VIEWS: dict[type[Step], type[StepView]] = {view.draws: view for view in (
+    RatingView, YesNoView, NumberView, NotesView, IntakeView, StoolsView, RedFlagsView,
+    ReviewView)}
+
+
 def view_for(step: Step, value: Any, **extra: Any) -> StepView:
-    kinds: dict[str, type[StepView]] = {
-        "rating": RatingView, "yesno": YesNoView, "number": NumberView, "notes": NotesView,
-        "intake": IntakeView, "stools": StoolsView, "red_flags": RedFlagsView,
-        "review": ReviewView,
-    }
-    return kinds[step.kind](step, value, id="step-view", **extra)
+    """The view that draws `step` (the nearest kind it is in `VIEWS`: a subclass of a step
+    is drawn as its kind is)."""
+    view = next(VIEWS[kind] for kind in type(step).__mro__ if kind in VIEWS)
+    return view(step, value, id="step-view", **extra)
 
 
 __all__ = ["InputError", "StepView", "view_for"]

@@ -364,7 +364,7 @@ def test_check_lists_temporary_files_left_by_a_killed_save(cli, data_dir: Path) 
         ('birth_year = "1968"\n', "(found text); the default is used: none"),
         ('[steps]\nsleep = "no"\n', "steps.sleep must be true or false (found text); the "
                                     "default is used: asked"),
-        ("substances = 3\n", "the built-in list is used"),
+        ("substances = 3\n", "none is listed"),
     ],
 )
 def test_a_wrong_type_in_settings_names_the_default_used(tmp_path: Path, text: str,

@@ -253,3 +253,17 @@ def test_new_tracker_keys_come_from_the_label_and_are_never_reused() -> None:
     assert edit.new_tracker_key("Héart-rate (bpm)!", set()) == "h_art_rate_bpm"
     assert edit.new_tracker_key("Pain", {"pain"}) == "pain_2"
     assert edit.new_tracker_key("???", set()) == "tracker"
+
+
+def test_the_editing_is_textual_free_and_tomlkit_loads_only_for_an_edit() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "import fatiguelog.settings, fatiguelog.cli.basic\n"
+            "assert 'tomlkit' not in sys.modules, 'tomlkit at start-up'\n"
+            "import fatiguelog.settings_edit, fatiguelog.trash, fatiguelog.pastdays\n"
+            "assert not [m for m in sys.modules if m.split('.')[0] == 'textual']\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr

@@ -267,3 +267,15 @@ def test_the_editing_is_textual_free_and_tomlkit_loads_only_for_an_edit() -> Non
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_settings_file_that_is_a_link_is_never_written_through(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text("# not the data folder's\ntheme = \"dark\"\n")
+    root = tmp_path / "data"
+    root.mkdir()
+    (root / "settings.toml").symlink_to(outside)
+    with pytest.raises(StoreError, match="link"):
+        update_settings(root, theme="light")
+    assert outside.read_text() == "# not the data folder's\ntheme = \"dark\"\n"
+    assert (root / "settings.toml").is_symlink()

@@ -26,7 +26,8 @@ SNIPPET_LENGTH = 50
 def day_answers(entry: Entry, settings: Settings | None = None
                 ) -> tuple[list[tuple[str, str]], list[str]]:
     """(question, answer in words) for every question the day answered, in check-in order,
-    and the questions it left unanswered. Notes are not among them (see `Entry.notes`).
+    and the questions it left unanswered (of those `settings` still asks). Notes are not among
+    them (see `Entry.notes`).
 
     The one place the day view gets its words from: the check-in's own descriptions today,
     the question registry's when there is one."""
@@ -40,7 +41,8 @@ def day_answers(entry: Entry, settings: Settings | None = None
         label = step.short.replace(" today", "")
         value = checkin.current_value(step, entry)
         if value is None:
-            missing.append(label)
+            if step.group is None or settings is None or settings.asks(step.group):
+                missing.append(label)
             continue
         words = checkin.describe(step, value).replace("none today", "none")
         answered.append((label, words))

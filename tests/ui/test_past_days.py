@@ -255,3 +255,28 @@ def test_day_answers_name_each_answer_and_what_was_left(history: Path) -> None:
     assert ("Hours of sleep", "6.5 hours") in answered
     assert "Exertion" not in [label for label, _words in answered] and "Exertion" in missing
     assert all("today" not in words for _label, words in answered)
+
+
+def test_a_step_switched_off_is_not_listed_as_unanswered(history: Path) -> None:
+    from fatiguelog.settings import Settings
+
+    entry = Store(history).read(YESTERDAY).entry
+    assert entry is not None
+    steps = dict(Settings().steps, diet=False)
+    _answered, missing = day_answers(entry, Settings(steps=steps))
+    assert "Fibre" not in missing and "Water" not in missing and "Pain" in missing
+
+
+async def test_undo_after_the_shell_restored_the_day_says_so_and_stops_offering(history: Path):
+    from fatiguelog.trash import restore_day
+
+    async with make_app(history).run_test(size=(80, 24)) as pilot:
+        await wait_for_home(pilot)
+        await pick_day(pilot, YESTERDAY)
+        await press(pilot, "x", "y")
+        restore_day(history, YESTERDAY)  # `fatiguelog restore` in another terminal
+        await press(pilot, "u")
+        assert "no longer there" in pilot.app.screen.query_one("#home-message").text
+        assert pilot.app.last_deleted is None
+        table = pilot.app.screen.query_one("#recent", DataTable)
+        assert str(table.get_row(YESTERDAY.isoformat())[1]) == "done"

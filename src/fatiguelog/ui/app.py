@@ -261,7 +261,9 @@ class FatiguelogApp(OrderedInputApp):
         try:
             restore(self.root, trashed)
         except TrashError as exc:
-            self.say(f"{exc}.")
+            if not os.path.lexists(trashed.path(self.root)):  # restored or moved meanwhile
+                self.last_deleted = None
+            self._changed(f"{exc}.")
             return
         self.last_deleted = None
         self._changed(f"Restored {trashed.day:%a %d %b %Y}.")

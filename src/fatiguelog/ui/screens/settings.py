@@ -28,7 +28,7 @@ from fatiguelog import settings_edit
 from fatiguelog.dates import MIDNIGHT, parse_day_start
 from fatiguelog.settings import Settings, Tracker
 from fatiguelog.store import StoreError
-from fatiguelog.substances import class_words
+from fatiguelog.substances import builtin_class, class_words
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line, Note
@@ -276,7 +276,9 @@ class SettingsScreen(Screen[None]):
                 self._confirm_remove(current.name)
                 return
             name, unit, klass = result["name"], result["unit"], result["klass"]
-            said = f"{name}: {unit}, {class_words(klass) if klass else 'built-in table'}."
+            said = f"{name}: {unit}, " + (
+                klass if klass else
+                f"class from the built-in table ({class_words(builtin_class(name))})") + "."
             if current is None:
                 self.change(f"Added {said}", lambda root: settings_edit.add_substance(
                     root, name, unit, klass))

@@ -81,20 +81,23 @@ class _Layout:
     """Where each table of a file starts and ends, line by line.
 
     A header is a line starting with `[` at a point where the file read so far is complete TOML
-    (not inside a multi-line string or array). The comment lines right above a header belong
+    (not inside a multi-line string or array: the text since the last header reads alone). The comment lines right above a header belong
     to that table; blank lines and other comments after a table's last value belong to
     neither, and stay where they are."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines(keepends=True)
         headers: list[tuple[int, tuple[str, ...], bool]] = []
+        since = 0  # the last header found: the text from it to a candidate must be complete
         for i, line in enumerate(self.lines):
             if not _HEADER_START.match(line):
                 continue
             found = _header_path(line)
-            if found is None or not _complete("".join(self.lines[:i])):
+            # (one table's text read alone: each line of the file is read about once)
+            if found is None or not _complete("".join(self.lines[since:i])):
                 continue
             headers.append((i, *found))
+            since = i
         self.sections: list[_Section] = []
         floor = -1
         leads: list[int] = []

@@ -172,6 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts = commands.add_parser("conflicts", help="sync-conflict copies of your entries")
     conflicts.add_argument("--merge", action="store_true",
                            help="merge each copy into its day, then keep it in conflicts/")
+    for name, said in (("delete", "move a day's entry to the trash (never erased)"),
+                       ("restore", "bring back a deleted day (its latest deleted copy)")):
+        trash = commands.add_parser(name, help=said)
+        trash.add_argument("--date", required=True, metavar="D", help="which day")
+    commands.add_parser("settings", help="the settings screen: substances, your own "
+                        "trackers, steps, birth year, when a day starts")
     return parser
 
 
@@ -269,6 +275,10 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
         from fatiguelog.cli.conflicts import run_conflicts
 
         return run_conflicts(args, root)
+    if command in ("delete", "restore"):
+        from fatiguelog.cli.trash import run_trash
+
+        return run_trash(args, root)
     if command == "demo":
         from fatiguelog.cli.demo import run_demo
 

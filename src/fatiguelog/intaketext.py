@@ -104,25 +104,24 @@ def range_change(r: IntakeRange, previous: IntakeRange | None = None) -> str:
         if before is None:
             return "stopped"
         return f"stopped (was {per_day(before.daily_amount, before.unit)})"
-    return "taken before this period" if r.before_period else "first recorded"
+    return "already taken" if r.before_period else "first recorded"
 
 
 def from_text(r: IntakeRange) -> str:
     """The range's first day; one that began before the period says so."""
-    day = r.first.isoformat()
-    return f"{day} or earlier" if r.before_period else day
+    return f"before {r.first.isoformat()}" if r.before_period else r.first.isoformat()
 
 
 def to_text(r: IntakeRange, period_last: date) -> str:
-    """The range's last day, and for the current one whether it is still taken."""
-    day = r.last.isoformat()
+    """The range's last day; the current one says whether it is still taken (or stopped)
+    on the period's last day."""
     if not r.current:
-        return day
+        return r.last.isoformat()
     if r.status == "stopped":
-        return f"{day} (not taken since)"
+        return "still stopped"
     if r.last_taken is not None and r.last_taken < period_last:
-        return f"{day} (last taken {r.last_taken.isoformat()})"
-    return f"{day} (still taken)"
+        return f"last taken {r.last_taken.isoformat()}"
+    return "still taken"
 
 
 def range_line(r: IntakeRange, previous: IntakeRange | None, period_last: date) -> str:
@@ -138,10 +137,10 @@ def range_line(r: IntakeRange, previous: IntakeRange | None, period_last: date) 
         if not r.current:
             said += f", not taken to {r.last.isoformat()}"
         return f"Now {said}" if r.current else said
-    began = (f"since {r.first.isoformat()} or earlier" if r.before_period
+    began = (f"since before {r.first.isoformat()}" if r.before_period
              else f"since {r.first.isoformat()} ({change})")
     if not r.current:
-        began = (f"{r.first.isoformat()} or earlier to {r.last.isoformat()}" if r.before_period
+        began = (f"from before {r.first.isoformat()} to {r.last.isoformat()}" if r.before_period
                  else f"{r.first.isoformat()} to {r.last.isoformat()} ({change})")
         return f"{range_amount(r)}: {began}"
     if r.last_taken is not None and r.last_taken < period_last:

@@ -82,7 +82,7 @@ async def test_notes_only_when_ticked(warn_root: Path, tmp_path: Path) -> None:
         assert os.stat(with_notes).st_mode & 0o777 == 0o600
 
 
-async def test_csv_writes_its_five_tables(warn_root: Path, tmp_path: Path) -> None:
+async def test_csv_writes_its_eight_tables(warn_root: Path, tmp_path: Path) -> None:
     app = host(warn_root, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.click("#period-30")
@@ -91,8 +91,9 @@ async def test_csv_writes_its_five_tables(warn_root: Path, tmp_path: Path) -> No
         screen = await finish(pilot)
         names = sorted(p.name for p in screen.written.paths)
         stem = "fatiguelog-summary-2026-10-27-to-2026-11-25"
-        assert names == [f"{stem}.coverage.csv", f"{stem}.csv", f"{stem}.flags.csv",
-                         f"{stem}.problems.csv", f"{stem}.stools.csv"]
+        assert names == [f"{stem}.coverage.csv", f"{stem}.csv", f"{stem}.discuss.csv",
+                         f"{stem}.flags.csv", f"{stem}.problems.csv", f"{stem}.stools.csv",
+                         f"{stem}.timeline.csv", f"{stem}.weeks.csv"]
         assert all(os.stat(p).st_mode & 0o777 == 0o600 for p in screen.written.paths)
         assert all(str(p) in status(screen) for p in screen.written.paths)
 

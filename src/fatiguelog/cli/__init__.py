@@ -146,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-notes", action="store_true", help="include free-text notes")
     export.add_argument("--force", action="store_true",
                         help="replace the output file if it exists")
+    said = export.add_mutually_exclusive_group()
+    said.add_argument("--discuss", metavar="TEXT",
+                      help="your own 'What I want to discuss', at the top of the summary")
+    said.add_argument("--discuss-file", metavar="PATH",
+                      help="the same, read from a UTF-8 text file ('-': standard input)")
 
     commands.add_parser("check", help="check every file; exit 1 when something is wrong")
     commands.add_parser("path", help="print the data folder")

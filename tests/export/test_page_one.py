@@ -324,3 +324,30 @@ def test_the_demo_summary_prints_page_one_whole_at_a4_and_letter(tmp_path, capsy
     assert "A4: " in said and "Letter: " in said
     assert said.count("page 1 holds every section; page 2 starts with the week table") == 2
     assert (tmp_path / "out" / "A4-page-1.png").exists()
+
+
+def test_json_writes_reordering_characters_as_escapes_and_keeps_the_text():
+    """Outside test of issue 9 (item 12): the JSON export wrote a raw U+202E."""
+    note = "dose \u202e3 g\u202c ok \u2066x\u2069"
+    s = make_summary(note=note, include_notes=True, substance="kra\u202etom")
+    out = render(s, "json", include_notes=True)
+    assert not any(ch in out for ch in "\u202e\u202c\u2066\u2069")
+    assert "\\u202e" in out
+    doc = json.loads(out)
+    assert doc["notes"][0]["text"] == note and "kra\u202etom" in doc["metrics"]["intake"]
+
+
+def test_a_long_period_draws_bowel_movements_a_week_one_column_each(tmp_path, capsys):
+    from fatiguelog.demo_history import generate
+
+    generate(tmp_path, days=400, seed=7, end=END)
+    code, out, err = _export(tmp_path, capsys, "--format", "html", "--from",
+                             (END - timedelta(days=399)).isoformat())
+    assert code == 0, err
+    chart = out[out.index("<title>Bowel movements per week</title>"):]
+    chart = chart[:chart.index("</svg>")]
+    columns = {x for x, key in re.findall(r'<rect x="([0-9.]+)"[^>]*><title>(stools:\w+)', chart)}
+    bands = {x for x, width in re.findall(
+        r'<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"[^>]*fill="url\(#noanswer\)"', chart)
+        if width != "10"}  # (not the legend's swatch)
+    assert len(columns | bands) == 58  # 400 days: 57 whole weeks and the 1 day before them

@@ -314,7 +314,7 @@ def _stool_columns(s: Summary) -> tuple[list[svg.StoolDay], str]:
     """The bowel chart's columns: one a day, or one a week for a long period."""
     keys = [key for key, _fill, _words in svg.STOOL_FILLS]
     if s.days > DAILY_CHART_DAYS:
-        weeks = [svg.StoolDay(w.first, None if not w.gi_days else (
+        weeks = [svg.StoolDay(w.last, None if not w.gi_days else (
             float(w.hard), float(w.typed - w.hard - w.loose), float(w.loose),
             float(w.stools - w.typed)), w.laxative_days > 0, w.alarm_days > 0)
             for w in s.weeks]

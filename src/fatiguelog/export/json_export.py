@@ -2,7 +2,7 @@
 
 The contract's keys come first and are never renamed; extra keys sit beside them. Text is kept
 as written (JSON escapes it), except that C1 control characters are written as `\\u` escapes so
-printing the export to a terminal can't smuggle in control sequences.
+printing the export to a terminal can't smuggle in control sequences or reorder what is shown.
 """
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ from typing import Any
 
 from fatiguelog.analysis.summary import FlagReport, IntakeRange, RatingStats, Summary, WeekRow
 from fatiguelog.export import common as c
+from fatiguelog.textsafe import BIDI_CONTROLS
 
 FORMAT_VERSION = 1
-_C1 = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+#: Written as `\u` escapes: C1 controls, line separators and the bidirectional controls that
+#: reorder text on screen (the text is kept exactly; printing it can't act on a terminal).
+_C1 = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:

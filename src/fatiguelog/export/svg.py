@@ -309,7 +309,8 @@ STOOL_FILLS: tuple[tuple[str, str, str], ...] = (
 
 @dataclass(frozen=True)
 class StoolDay:
-    """One column of the bowel chart: stools by group (None: no bowel answer that day)."""
+    """One column of the bowel chart: stools by group (None: no bowel answer that day).
+    `day` is the day, or a week's last day."""
 
     day: date
     counts: tuple[float, ...] | None  # in STOOL_FILLS order
@@ -329,11 +330,13 @@ def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: s
     if y_max % 2:
         y_max += 1  # an even top, so the middle tick is a whole number too
     step = 7 if unit == "week" else 1
-    slots = ((last - first).days // step) + 1
+    slots = -(-((last - first).days + 1) // step)
     col_w = PLOT_W / slots
 
     def centre(day: date) -> float:
-        return LEFT + col_w * ((day - first).days // step + 0.5)
+        """A day's column (a week's: weeks are counted back from the last day)."""
+        back = max(0, (last - day).days) // step
+        return LEFT + col_w * (slots - 1 - back + 0.5)
 
     parts = [
         f'<svg viewBox="0 0 {WIDTH} {height}" role="img" class="chart" '

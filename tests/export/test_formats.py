@@ -142,7 +142,7 @@ def test_html_writes_levels_in_words_and_urgent_first(summary):
     assert "gi.after_intake_increase" not in shown
     assert "This summary is not a diagnosis" in shown
     sentence = re.sub(r"\s+", " ", "".join(_parse(render(summary, "html")).text))
-    assert "kratomNOWopioid2026-09-15still taken5 g a dayincreased from 2.5 g" in sentence
+    assert "kratom NOWopioid2026-09-15still taken5 g a dayincreased from 2.5 g" in sentence
 
 
 def test_html_escapes_every_piece_of_user_text():

@@ -93,7 +93,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.now td { font-weight: 650; background: #eef5ee; }
 .now-mark { display: inline-block; font-size: .72em; font-weight: 700; letter-spacing: .05em;
             border: 1px solid #2e7d32; color: #2e7d32; border-radius: 3px; padding: 0 4px;
-            margin-left: 4px; vertical-align: 1px; background: #fff; }
+            margin-left: 2px; vertical-align: 1px; background: #fff; white-space: nowrap; }
 tr.empty td { color: var(--muted); }
 td.barcell, th.barcell { width: 28%; color: var(--muted); font-weight: normal; }
 .hbar { display: inline-block; height: .8em; background: #8fb3dc; border: 1px solid #1f4e8c;
@@ -255,7 +255,7 @@ def _medication(s: Summary) -> str:
         return _section("medication", f"<h2>{c.MEDICATION_HEADING}</h2><p>{said}</p>")
     cells = []
     for row in rows:
-        mark = '<span class="now-mark">NOW</span>' if row.current else ""
+        mark = '&nbsp;<span class="now-mark">NOW</span>' if row.current else ""
         opening = '<tr class="now">' if row.current else "<tr>"
         cells.append(
             f"{opening}<td>{t(row.substance)}{mark}</td>"

@@ -68,6 +68,7 @@ PERIODS: tuple[tuple[str, str], ...] = (
 DEFAULT_PERIOD = "90"
 #: The keys of the screen in words (the footer lists the bindings; this says what they do).
 HINTS = "Tab next · Ctrl+S export · Esc back"
+HINTS_MIN_WIDTH = 72
 
 
 # -- pure helpers (no widgets): state, file names, writing ------------------------------
@@ -284,6 +285,8 @@ class ExportScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._refresh_full()
+        # a narrow terminal keeps the title whole: the footer names the same keys
+        self.query_one("#export-hints", Static).display = self.size.width >= HINTS_MIN_WIDTH
 
     def _since_label(self) -> str:
         label = dict(PERIODS)["since"]

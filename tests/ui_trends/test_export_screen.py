@@ -358,3 +358,19 @@ def test_snapshot_export_screen_with_a_discuss_text(snap_compare, tmp_path: Path
 
     app = HostApp(lambda: ExportScreen(root, Settings(), today=TODAY, exports_folder=folder))
     assert snap_compare(app, terminal_size=SIZE, run_before=fill)
+
+
+def test_snapshot_export_screen_small(snap_compare, tmp_path: Path) -> None:
+    """60x20: the title stays whole (the key hints give way to the footer's), the full path
+    still shows, wrapped; a discuss text typed."""
+    from textual.widgets import TextArea
+
+    folder = Path("/home/me/Documents/fatiguelog")
+
+    async def fill(pilot) -> None:
+        pilot.app.screen.query_one("#discuss", TextArea).text = "Sleep, then the kratom cut."
+        await pilot.pause()
+
+    app = HostApp(lambda: ExportScreen(tmp_path / "data", Settings(), today=TODAY,
+                                       exports_folder=folder))
+    assert snap_compare(app, terminal_size=(60, 20), run_before=fill)

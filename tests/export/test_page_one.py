@@ -351,3 +351,19 @@ def test_a_long_period_draws_bowel_movements_a_week_one_column_each(tmp_path, ca
         r'<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"[^>]*fill="url\(#noanswer\)"', chart)
         if width != "10"}  # (not the legend's swatch)
     assert len(columns | bands) == 58  # 400 days: 57 whole weeks and the 1 day before them
+
+
+def test_one_alarm_report_is_a_mark_not_a_week_of_symptoms_in_the_flag_timeline(summary):
+    """Outside test of issue 10 (item 11): the timeline drew a 7-day "Vomiting reported" bar
+    for a single report."""
+    out = render(summary, "html")
+    chart = out[out.index("<title>When each flag was on</title>"):]
+    chart = chart[:chart.index("</svg>")]
+    labels = [" ".join(x.split()) for x in re.findall(r'class="flag-label">([^<]*)<', chart)]
+    joined = " ".join(labels)
+    assert ("URGENT: Blood in stool: 1 report (2026-09-23); bar: the flag is on for 7 days "
+            "after a report, not 7 days of symptoms") in joined
+    assert chart.count('class="report"') == 1  # one diamond, on the report day
+    assert "Warning: Constipation began after a kratom increase (line: 9 qualifying days, " \
+        "2026-09-16 to 2026-09-27)" in joined
+    assert not any(label.endswith("…") for label in labels)  # wrapped, never cut

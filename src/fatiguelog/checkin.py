@@ -285,9 +285,18 @@ def _fmt_number(value: float) -> str:
     return f"{value:g}"
 
 
+def _unit(dose: dict) -> str:
+    """"2 tablets", "1 (other unit)": the unit as it reads after the amount."""
+    from fatiguelog.intaketext import unit_text
+
+    amount = dose.get("amount")
+    value = float(amount) if isinstance(amount, int | float) else 0.0
+    return unit_text(value, str(dose.get("unit", "")))
+
+
 def describe_dose(dose: dict) -> str:
     amount = _fmt_number(dose.get("amount", 0))
-    text = f"{dose.get('substance', '?')} {amount} {dose.get('unit', '')}"
+    text = f"{dose.get('substance', '?')} {amount} {_unit(dose)}"
     extra = [str(dose["form"])] if dose.get("form") else []
     if isinstance(dose.get("time"), time):
         extra.append(dose["time"].strftime("%H:%M"))

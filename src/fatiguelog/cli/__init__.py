@@ -146,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-notes", action="store_true", help="include free-text notes")
     export.add_argument("--force", action="store_true",
                         help="replace the output file if it exists")
+    discuss = export.add_mutually_exclusive_group()
+    discuss.add_argument("--discuss", metavar="TEXT",
+                      help="your own 'What I want to discuss', at the top of the summary")
+    discuss.add_argument("--discuss-file", metavar="PATH",
+                      help="the same, read from a UTF-8 text file ('-': standard input)")
 
     commands.add_parser("check", help="check every file; exit 1 when something is wrong")
     commands.add_parser("path", help="print the data folder")
@@ -174,8 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="merge each copy into its day, then keep it in conflicts/")
     for name, said in (("delete", "move a day's entry to the trash (never erased)"),
                        ("restore", "bring back a deleted day (its latest deleted copy)")):
-        trash = commands.add_parser(name, help=said)
-        trash.add_argument("--date", required=True, metavar="D", help="which day")
+        day_command = commands.add_parser(name, help=said)
+        day_command.add_argument("--date", required=True, metavar="D", help="which day")
     commands.add_parser("settings", help="the settings screen: substances, your own "
                         "trackers, steps, birth year, when a day starts")
     return parser

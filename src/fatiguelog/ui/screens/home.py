@@ -132,13 +132,13 @@ def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, s
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "checkin", "Check in"),
-        Binding("q", "quick", "Quick"),
-        Binding("d", "pick_day", "Other day"),
+        Binding("q", "quick", "Quick", show=False),  # on the screen above the table
+        Binding("d", "pick_day", "Other day", show=False),
         Binding("t", "app.trends", "Trends"),
         Binding("e", "app.export", "Export"),
         Binding("down,up", "pick_in_days", show=False),
         Binding("s", "app.settings", "Settings"),
-        Binding("slash", "app.search_notes", "Search notes", key_display="/"),
+        Binding("slash", "app.search_notes", "Search", key_display="/"),
         Binding("x", "delete_day", "Delete day", show=False),
         Binding("u", "app.undo_delete", "Undo delete"),  # only while there is one to undo
     ]
@@ -161,7 +161,7 @@ class HomeScreen(Screen[None]):
         # The table (and its widget's import and styles) comes with the history, just after the
         # first frame, so the app opens at once however long the diary.
         yield Vertical(Line("Reading the last two weeks..."), id="recent-box")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p is in the help screen
 
     def on_screen_resume(self) -> None:
         """Also sent when home is first shown: then the files are read once the first frame is

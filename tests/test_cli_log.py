@@ -57,6 +57,25 @@ def test_log_dose(cli, data_dir: Path) -> None:
     assert str(dose["time"]) == "08:30:00"
 
 
+def test_log_dose_says_the_unit_as_it_reads(cli, data_dir: Path) -> None:
+    """Outside test of issue 10 (item 9): "2 tablet/day", "1 other"."""
+    assert "dose of vitamin D, 2 tablets" in cli("log", "dose", "vitamin D", "2", "tablet").out
+    assert "dose of drops, 1 (other unit)" in cli("log", "dose", "drops", "1", "other").out
+    assert "dose of tea, 1 cup" in cli("log", "dose", "tea", "1", "cup").out
+
+
+def test_the_check_in_and_the_merge_reports_say_units_as_they_read() -> None:
+    from fatiguelog.checkin import describe_dose
+    from fatiguelog.wording import show_dose
+
+    assert describe_dose({"substance": "vitamin D", "amount": 2.0, "unit": "tablet"}) == \
+        "vitamin D 2 tablets"
+    assert describe_dose({"substance": "drops", "amount": 1, "unit": "other"}) == \
+        "drops 1 (other unit)"
+    assert show_dose({"substance": "coffee", "amount": 2, "unit": "cup"}) == "coffee 2 cups"
+    assert show_dose({"substance": "kratom", "amount": 1.5, "unit": "g"}) == "kratom 1.5 g"
+
+
 def test_log_red_flag_says_what_to_do_graded_by_what_was_reported(cli, data_dir: Path) -> None:
     result = cli("log", "red-flag", "black_stool")
     assert result.code == 0

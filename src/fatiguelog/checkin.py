@@ -407,16 +407,17 @@ ORDER: Final[tuple[str | Step, ...]] = (
     "symptoms", CUSTOM, "sleep", "activity", INTAKE, STOOLS, "gi", "diet", RED, NOTES, REVIEW)
 
 
-def all_steps(questions: Vocabulary | None = None) -> list[Step]:
+def all_steps(questions: Vocabulary | None = None, every: bool = False) -> list[Step]:
     """Every step of the full check-in, switched off or not, for `questions` (default: the
-    built-in ones)."""
+    built-in ones); `every`: the questions no longer asked too (a tracker switched off or
+    removed from settings, for showing a past day's answers)."""
     questions = vocabulary.BUILT_IN if questions is None else questions
     steps: list[Step] = []
     for part in ORDER:
         if isinstance(part, Step):
             steps.append(part)
         else:
-            steps += [question_step(q) for q in questions.in_section(part) if q.asked]
+            steps += [question_step(q) for q in questions.in_section(part) if every or q.asked]
     return steps
 
 
@@ -503,9 +504,18 @@ def _fmt_number(value: float) -> str:
     return f"{value:g}"
 
 
+def _unit(dose: dict) -> str:
+    """"2 tablets", "1 (other unit)": the unit as it reads after the amount."""
+    from fatiguelog.intaketext import unit_text
+
+    amount = dose.get("amount")
+    value = float(amount) if isinstance(amount, int | float) else 0.0
+    return unit_text(value, str(dose.get("unit", "")))
+
+
 def describe_dose(dose: dict) -> str:
     amount = _fmt_number(dose.get("amount", 0))
-    text = f"{dose.get('substance', '?')} {amount} {dose.get('unit', '')}"
+    text = f"{dose.get('substance', '?')} {amount} {_unit(dose)}"
     extra = [str(dose["form"])] if dose.get("form") else []
     if isinstance(dose.get("time"), time):
         extra.append(dose["time"].strftime("%H:%M"))

@@ -291,7 +291,7 @@ def found_question(key: str, kind: str) -> Question:
     """A `custom` key found in a file that the settings don't declare (a tracker removed
     since): its answers still show, named by their key. `kind`: yesno or number."""
     return Question((CUSTOM, key), "yesno" if kind == "yesno" else "number", key, asked=False,
-                    chart=True, declared=False)
+                    chart=True, declared=False, minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT)
 
 
 def with_trackers(trackers: Sequence[Tracker] = ()) -> Vocabulary:

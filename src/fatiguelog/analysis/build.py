@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack, build_table
-from fatiguelog.analysis.intake import timeline
+from fatiguelog.analysis.intake import intake_indexes, timeline
 from fatiguelog.analysis.pem import pem_stats
 from fatiguelog.analysis.rules import (
     RED_DAYS,
@@ -45,6 +45,7 @@ from fatiguelog.analysis.summary import (
     SleepStats,
     Summary,
 )
+from fatiguelog.analysis.weeks import bowel_day_series, week_rows
 from fatiguelog.model import (
     RED_ADVICE,
     RED_ADVICE_PAST,
@@ -122,6 +123,7 @@ def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Seque
                                                    f"error in fatiguelog ({type(exc).__name__})"))
     for name, (track, _stats) in intake.items():
         series[f"intake:{name}"] = intake_series(table, name, track, a, b)
+    series.update(bowel_day_series(table, a, b))
 
     exertion = table.ratings["exertion"]
     unchecked = tuple(RuleGap(run.info.id, run.info.title, run.need(b))
@@ -152,6 +154,7 @@ def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Seque
         intake_timeline=ranges,
         today=today,
         answers={q.series_key: answer_stats(table, q, a, b) for q in questions},
+        weeks=week_rows(table, a, b),
     )
 
 
@@ -224,12 +227,14 @@ def _timeline(table: DayTable, ctx: Context, settings: Settings, a: int,
               b: int) -> tuple[IntakeRange, ...]:
     """The medication timeline of the period: every substance taken (or stopped) in it."""
     out: list[IntakeRange] = []
+    days = intake_indexes(table, b)
     for key, track in table.intake.items():
         events = ctx.events.get(key, [])
         in_period = any(a <= i <= b for i in track.totals) or any(a <= i <= b for i, _ in events)
         if not in_period:
             continue
-        ranges = timeline(table, track, settings.substance_class(track.name), events, a, b)
+        ranges = timeline(table, track, settings.substance_class(track.name), events, a, b,
+                          days)
         out += [r for r in ranges if not (r.status == "stopped" and r.before_period)]
     return tuple(sorted(out, key=lambda r: (r.substance.casefold(), r.unit, r.first)))
 

@@ -18,6 +18,8 @@ def run_app(args: argparse.Namespace, root: Path) -> int:
     elif args.command == "trends":
         check_days(args.days, today_for(root))
         start = ("trends", args.days)
+    elif args.command == "settings":
+        start = ("settings",)
     from fatiguelog.ui.app import FatiguelogApp
 
     FatiguelogApp(root, start=start).run()

@@ -98,7 +98,9 @@ def _dose(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str
         entry.doc["intake"] = records.by_time(
             [*(intake if isinstance(intake, list) else []), dose])
 
-    said = f"{dose['substance']}, {dose['amount']} {dose['unit']}"
+    from fatiguelog.intaketext import amount
+
+    said = f"{dose['substance']}, {amount(dose['amount'], dose['unit'])}"
     return change, f"dose of {said}{_at(dose)}."
 
 

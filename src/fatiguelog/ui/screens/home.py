@@ -3,6 +3,7 @@ and the flags active now (red flags first, in words)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -131,11 +132,15 @@ def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, s
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "checkin", "Check in"),
-        Binding("q", "quick", "Quick"),
-        Binding("d", "pick_day", "Other day"),
+        Binding("q", "quick", "Quick", show=False),  # on the screen above the table
+        Binding("d", "pick_day", "Other day", show=False),
         Binding("t", "app.trends", "Trends"),
         Binding("e", "app.export", "Export"),
         Binding("down,up", "pick_in_days", show=False),
+        Binding("s", "app.settings", "Settings"),
+        Binding("slash", "app.search_notes", "Search", key_display="/"),
+        Binding("x", "delete_day", "Delete day", show=False),
+        Binding("u", "app.undo_delete", "Undo delete"),  # only while there is one to undo
     ]
     #: Nothing is focused for you when home comes back: after a check-in, a stray Enter (the
     #: second of a quick double press) must not reopen a day from the two weeks.
@@ -151,11 +156,12 @@ class HomeScreen(Screen[None]):
         # What just happened (a save, a merge naming a red flag): under the flags, above the
         # two weeks, which give way to it on a small terminal; no room taken while empty.
         yield Note(id="home-message", classes="message")
-        yield Line("Last two weeks (up/down picks a day, Enter opens it):", classes="caption")
+        yield Line("Last two weeks (up/down picks a day, Enter opens it, x deletes it):",
+                   classes="caption")
         # The table (and its widget's import and styles) comes with the history, just after the
         # first frame, so the app opens at once however long the diary.
         yield Vertical(Line("Reading the last two weeks..."), id="recent-box")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p is in the help screen
 
     def on_screen_resume(self) -> None:
         """Also sent when home is first shown: then the files are read once the first frame is
@@ -327,4 +333,21 @@ class HomeScreen(Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "recent":
-            diary(self).open_checkin(date.fromisoformat(str(event.row_key.value)), quick=False)
+            diary(self).open_day(date.fromisoformat(str(event.row_key.value)))
+
+    def action_delete_day(self) -> None:
+        """Delete the day picked in the two weeks (it asks first; `u` undoes it)."""
+        from textual.widgets import DataTable
+
+        found = self.query("#recent")
+        if not found:
+            return
+        table = found.first(DataTable)
+        if not table.row_count:
+            return
+        day = date.fromisoformat(str(table.coordinate_to_cell_key(table.cursor_coordinate)
+                                     .row_key.value))
+        if not os.path.lexists(paths.entry_path(diary(self).root, day)):
+            self.say(f"{day:%a %d %b %Y} has no entry to delete.")
+            return
+        diary(self).ask_delete_day(day)

@@ -14,17 +14,18 @@ from fatiguelog.settings import Settings
 DAY = date(2026, 11, 25)
 
 
-def test_full_steps_follow_settings_and_quick_is_three_steps():
+def test_full_steps_follow_settings_and_quick_is_four_steps():
     ids = [s.id for s in checkin.steps_for(Settings())]
-    assert ids[:5] == ["fatigue", "pem", "pain", "brain_fog", "unrefreshing_sleep"]
+    assert ids[:6] == ["fatigue", "pem", "pain", "brain_fog", "unrefreshing_sleep", "crash"]
     assert ids[-3:] == ["red_flags", "notes", "review"]
-    assert len(ids) == 18
+    assert len(ids) == 19
     off = replace(Settings(), steps={"sleep": False, "diet": False, "intake": False})
     trimmed = [s.id for s in checkin.steps_for(off)]
     assert "sleep_hours" not in trimmed and "quality" not in trimmed
     assert "water_ml" not in trimmed and "intake" not in trimmed
     assert "stools" in trimmed and "red_flags" in trimmed  # never optional
-    assert [s.id for s in checkin.steps_for(off, quick=True)] == ["fatigue", "stools", "red_flags"]
+    assert [s.id for s in checkin.steps_for(off, quick=True)] == [
+        "fatigue", "crash", "stools", "red_flags"]
 
 
 def test_every_rating_says_which_way_it_runs():

@@ -72,12 +72,14 @@ def test_wrong_shapes_are_either_valid_or_reported(doc: dict) -> None:
     for problem in problems:
         assert problem.file == REL and problem.message
     if parsed is not None and not problems:
-        from fatiguelog.model import ALL_RATINGS, Entry
+        from fatiguelog import vocabulary
+        from fatiguelog.model import Entry
 
         entry = Entry(DAY, parsed)  # a valid entry: every typed view works
         entry.stools, entry.intake, entry.red_flags, entry.has_gi  # noqa: B018
-        for rating in ALL_RATINGS:
-            assert entry.rating(rating) is None or 0 <= entry.rating(rating) <= 10
+        for question in vocabulary.BUILT_IN:  # every answer found fits its question
+            value = entry.get(*question.path)
+            assert value is None or question.fits(value), (question.dotted, value)
 
 
 @given(st.binary(max_size=300))

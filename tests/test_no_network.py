@@ -52,7 +52,7 @@ async def test_checkin_trends_and_export_open_no_socket(
 
     app = FatiguelogApp(root, today=TODAY, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        for key in ("q", "7", "enter", "n", "enter", "enter"):  # the quick check-in
+        for key in ("q", "7", "enter", "s", "n", "enter", "enter"):  # the quick check-in
             await pilot.press(key)
             await pilot.pause()
         await pilot.press("t")

@@ -135,18 +135,17 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
 
 
 def _custom_issues(issues: list[Issue], custom: Any) -> None:
-    """`[custom]`: the user's own answers, each true/false (yes/no) or a number (a rating or
-    a number), within the limits every number of a file has."""
+    """`[custom]`: the user's own answers. A number there must be finite and within the limits
+    every number of a file has; true/false is a yes/no. Any other value (text, a list) is no
+    answer this version can hold: kept as an unknown key, as a newer version may have written
+    it, and left out of every figure."""
     if type(custom) is not dict:
         issues.append((f"[custom] must be a table ({found(custom)})", (CUSTOM,)))
         return
     for key, value in custom.items():
-        kind = type(value)
-        if kind is bool or (kind in _NUMBER and -MAX_AMOUNT <= value <= MAX_AMOUNT):
-            continue
-        issues.append((f"custom.{key} must be true/false or a number from "
-                       f"-{MAX_AMOUNT:,} to {MAX_AMOUNT:,} ({found(value, _NUMBER)})",
-                       (CUSTOM, key)))
+        if type(value) in _NUMBER and not -MAX_AMOUNT <= value <= MAX_AMOUNT:
+            issues.append((f"custom.{key} must be a number from -{MAX_AMOUNT:,} to "
+                           f"{MAX_AMOUNT:,} ({found(value, _NUMBER)})", (CUSTOM, key)))
 
 
 def tracker_issues(doc: dict[str, Any], questions: Iterable[Question]) -> list[Issue]:

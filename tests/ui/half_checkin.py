@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fatiguelog.ui.app import FatiguelogApp
 
-KEYS = ["c", "7", "enter", "5", "enter", "s", "t", "enter", "y", "enter", "6", ".", "5"]
+KEYS = ["c", "7", "enter", "5", "enter", "s", "t", "enter", "y", "enter", "s", "6", ".", "5"]
 
 
 async def main(root: Path) -> None:

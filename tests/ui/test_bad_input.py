@@ -23,26 +23,26 @@ def header(app) -> str:
 async def test_sleep_hours_out_of_range_is_refused_in_words(root):
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "7", "enter", "s", "s", "s", "s")  # fatigue, then skip to sleep
-        assert header(app).endswith("Step 6 of 18")
+        await press(pilot, "7", "enter", *["s"] * 5)  # fatigue, then skip to sleep
+        assert header(app).endswith("Step 7 of 19")
         await type_text(pilot, "25")
         await press(pilot, "enter")
-        assert header(app).endswith("Step 6 of 18")  # stayed on the question
+        assert header(app).endswith("Step 7 of 19")  # stayed on the question
         assert "0 to 24" in error_text(app)
         draft = drafts.load_draft(root, TODAY)
         assert draft is not None and draft.answers.get("fatigue") == 7  # nothing lost
         await press(pilot, "backspace", "backspace")
         await type_text(pilot, "7.5")
         await press(pilot, "enter")
-        assert header(app).endswith("Step 7 of 18")
+        assert header(app).endswith("Step 8 of 19")
         assert error_text(app) == ""
 
 
 async def test_a_dose_of_zero_is_refused_and_the_form_stays_open(root):
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *["s"] * 8)  # to the intake step
-        assert header(app).endswith("Step 9 of 18")
+        await press(pilot, *["s"] * 9)  # to the intake step
+        assert header(app).endswith("Step 10 of 19")
         await press(pilot, "a")
         await type_text(pilot, "kratom")
         await press(pilot, "tab")

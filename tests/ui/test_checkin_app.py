@@ -43,11 +43,12 @@ async def test_full_checkin_with_keys_only(root):
         assert "not checked in yet" in screen_text(app)
         await press(pilot, "c")
         assert isinstance(app.screen, CheckinScreen)
-        assert header(app).endswith("Step 1 of 18")
+        assert header(app).endswith("Step 1 of 19")
         await press(pilot, "7", "enter")                     # fatigue
-        assert header(app).endswith("Step 2 of 18")
+        assert header(app).endswith("Step 2 of 19")
         await press(pilot, "5", "enter", "s", "t", "enter")  # pem 5, pain skipped, brain fog 10
         await press(pilot, "y", "enter")                     # unrefreshing sleep
+        await press(pilot, "n", "enter")                     # not a crash day
         await type_text(pilot, "6.5")
         await press(pilot, "enter", "3", "enter", "6", "enter")  # hours, quality, exertion
         assert "Offered from Tue 24 Nov" in screen_text(app)
@@ -64,7 +65,7 @@ async def test_full_checkin_with_keys_only(root):
         await press(pilot, "backspace", "backspace", "backspace", "backspace")
         await type_text(pilot, "20:30")
         await press(pilot, "enter", "enter")
-        assert header(app).endswith("Step 10 of 18")
+        assert header(app).endswith("Step 11 of 19")
         await press(pilot, "a", "2", "s", "i", "enter")      # stool type 2, straining, incomplete
         await press(pilot, "a", "4", "tab")
         await type_text(pilot, "07:15")
@@ -86,7 +87,7 @@ async def test_full_checkin_with_keys_only(root):
         assert "checked in" in screen_text(app)
     doc = read_entry(root, TODAY)
     assert doc["symptoms"] == {"fatigue": 7, "pem": 5, "brain_fog": 10,
-                               "unrefreshing_sleep": True}
+                               "unrefreshing_sleep": True, "crash": False}
     assert doc["sleep"] == {"hours": 6.5, "quality": 3}
     assert doc["activity"] == {"exertion": 6}
     assert doc["intake"] == [  # timed doses first; the unit came from settings
@@ -110,22 +111,25 @@ async def test_full_checkin_with_keys_only(root):
     assert drafts.load_draft(root, TODAY) is None  # removed after saving
 
 
-async def test_quick_checkin_is_three_steps_then_saved(root):
+async def test_quick_checkin_is_four_steps_then_saved(root):
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "q")
-        assert header(app).startswith("Quick check-in") and header(app).endswith("Step 1 of 3")
+        assert header(app).startswith("Quick check-in") and header(app).endswith("Step 1 of 4")
         await press(pilot, "9", "enter")
-        assert header(app).endswith("Step 2 of 3")
+        assert header(app).endswith("Step 2 of 4")
+        assert "PEM crash" in screen_text(app)
+        await press(pilot, "y", "enter")                 # a crash day
+        assert header(app).endswith("Step 3 of 4")
         await press(pilot, "n", "enter")                 # no bowel movement today
-        assert header(app).endswith("Step 3 of 3")
+        assert header(app).endswith("Step 4 of 4")
         await press(pilot, "1")                          # blood in stool
         assert RED_ADVICE["blood_in_stool"] in screen_text(app)  # shown at once
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)
         assert RED_ADVICE["blood_in_stool"] in screen_text(app)
     doc = read_entry(root, TODAY)
-    assert doc["symptoms"] == {"fatigue": 9}
+    assert doc["symptoms"] == {"fatigue": 9, "crash": True}
     assert doc["gi"] == {"stools": [], "no_bowel_movement": True}
     assert doc["red_flags"]["blood_in_stool"] is True
     assert set(doc) == {"schema", "date", "updated", "symptoms", "gi", "red_flags"}
@@ -141,9 +145,9 @@ async def test_editing_keeps_answers_and_unknown_keys(root):
         assert "editing the saved day" in header(app)
         assert "Your answer: 4 of 10" in screen_text(app)  # filled in
         await press(pilot, "6", "enter")                    # change fatigue only
-        for _ in range(15):
+        for _ in range(16):
             await press(pilot, "s")                         # skip everything else...
-        assert header(app).endswith("Step 17 of 18")
+        assert header(app).endswith("Step 18 of 19")
         await press(pilot, "ctrl+s")                        # ...even in the notes box
         assert "Notes: old note (saved before, kept)" in screen_text(app)
         await press(pilot, "enter")
@@ -172,7 +176,7 @@ async def test_conflict_merges_with_a_stool_logged_meanwhile(root):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "8", "enter", "a", "4", "enter", "enter")
+        await press(pilot, "8", "enter", "s", "a", "4", "enter", "enter")
         # Meanwhile, in another terminal: `fatiguelog log stool 2 --time 06:00`
         from fatiguelog.model import Entry
         from fatiguelog.store import Store
@@ -203,7 +207,7 @@ async def test_disk_error_keeps_the_draft_and_says_so(root, monkeypatch):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "5", "enter", "n", "enter", "enter")
+        await press(pilot, "5", "enter", "s", "n", "enter", "enter")
         assert isinstance(app.screen, CheckinScreen)
         assert "The disk is full" in screen_text(app)
         assert "kept as a draft" in screen_text(app)
@@ -315,7 +319,7 @@ async def test_the_red_flag_step_gives_the_graded_advice_for_what_is_ticked(root
     emergency number"; and the boxes showed the same mark ticked or not (colour alone)."""
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "q", "9", "enter", "n", "enter")   # to the red-flag step
+        await press(pilot, "q", "9", "enter", "s", "n", "enter")   # to the red-flag step
         box = app.screen.query_one("#flag-black_stool")
         assert box.render().plain.startswith("▐ ▌")           # unticked: an empty box
         await press(pilot, "2")                                # black or tarry stool
@@ -342,7 +346,7 @@ async def test_the_red_flag_step_gives_the_graded_advice_for_what_is_ticked(root
 async def test_all_skipped_on_a_new_day_writes_nothing(root):
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "q", "s", "s", "s")
+        await press(pilot, "q", "s", "s", "s", "s")
         assert isinstance(app.screen, HomeScreen)
         assert "not checked in yet" in screen_text(app)
     assert not (root / "entries" / "2026" / "2026-11-25.toml").exists()

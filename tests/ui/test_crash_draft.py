@@ -51,16 +51,16 @@ async def test_draft_survives_sigkill_and_is_resumed(root):
         assert "5 answer(s)" in screen_text(app)
         await press(pilot, "r")
         assert isinstance(app.screen, CheckinScreen)
-        assert header(app).endswith("Step 6 of 18")          # where it was killed
+        assert header(app).endswith("Step 7 of 19")          # where it was killed
         assert app.screen.query_one("#number", Input).value == "6.5"
-        await press(pilot, "escape", "escape")
+        await press(pilot, "escape", "escape", "escape")
         assert "Your answer: 10 of 10" in screen_text(app)   # brain fog, via t
         await press(pilot, "escape")
         assert "Your answer: not given yet" in screen_text(app)  # pain was skipped
         # Finish: Enter through the rest (the hours typed before the crash are kept), save.
-        for _ in range(15):
+        for _ in range(16):
             await press(pilot, "enter")
-        assert header(app).endswith("Step 18 of 18")
+        assert header(app).endswith("Step 19 of 19")
         await press(pilot, "enter")
     doc = read_entry(root, TODAY)
     assert doc["symptoms"] == {"fatigue": 7, "pem": 5, "brain_fog": 10, "unrefreshing_sleep": True}

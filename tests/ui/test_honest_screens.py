@@ -83,7 +83,7 @@ async def test_demo_says_so_on_every_screen_and_exports_stay_in_its_folder(tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_home(pilot)
         assert banner_shown()
-        for keys, kind in ((["c"], CheckinScreen), (["s"] * 9 + ["a"], StoolForm),
+        for keys, kind in ((["c"], CheckinScreen), (["s"] * 10 + ["a"], StoolForm),
                            (["escape", "question_mark"], HelpScreen)):
             await press(pilot, *keys)
             assert isinstance(app.screen, kind)

@@ -88,10 +88,10 @@ async def test_keys_typed_together_are_all_kept(root):
         await burst(pilot, ["1", "0", "enter", "3", "enter"])   # fatigue 10, PEM 3
         await go_to(pilot, "sleep_hours")
         await burst(pilot, "7.5\r8\r")                          # hours 7.5, quality 8
-        assert header(app).endswith("Step 8 of 18")
+        assert header(app).endswith("Step 9 of 19")
         await go_to(pilot, "stools")
         await burst(pilot, ["a", "4", "s", "tab", *"07:15", "enter", "s"])  # add, then skip
-        assert header(app).endswith("Step 11 of 18")
+        assert header(app).endswith("Step 12 of 19")
         doc_answers = answers(app)
     assert doc_answers["fatigue"] == 10 and doc_answers["pem"] == 3
     assert doc_answers["sleep_hours"] == 7.5 and doc_answers["quality"] == 8
@@ -126,7 +126,7 @@ async def test_skip_keeps_the_stools_listed_and_says_so(root):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "s", "a", "2", "enter", "a", "5", "enter", "s")
+        await press(pilot, "s", "s", "a", "2", "enter", "a", "5", "enter", "s")
         assert "Skipped, and kept the 2 bowel movements you listed." in screen_text(app)
         await press(pilot, "enter")                             # red flags: none; saved
         assert isinstance(app.screen, HomeScreen)
@@ -137,7 +137,7 @@ async def test_remove_then_undo_brings_the_stool_back(root):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "s", "a", "2", "enter", "a", "6", "enter")
+        await press(pilot, "s", "s", "a", "2", "enter", "a", "6", "enter")
         screen = app.screen
         assert "u" not in screen.active_bindings              # nothing to undo yet
         await press(pilot, "x")                                 # removes the highlighted (6)
@@ -196,7 +196,7 @@ async def test_keys_in_a_dialog_never_reach_the_screen_behind(root):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "s", "a", "2", "enter")              # one stool listed
+        await press(pilot, "s", "s", "a", "2", "enter")              # one stool listed
         behind = app.screen
         await press(pilot, "a")
         assert isinstance(app.screen, StoolForm)
@@ -209,7 +209,7 @@ async def test_keys_in_a_dialog_never_reach_the_screen_behind(root):
         # Typed together: open the dialog, keys meant for it, cancel it.
         await burst(pilot, ["a", "x", "l", "n", "u", "escape"])
         assert app.screen is behind
-        assert header(app).endswith("Step 2 of 3")              # nothing skipped behind
+        assert header(app).endswith("Step 3 of 4")              # nothing skipped behind
         value = app.screen.view().value()
         assert [s["bristol"] for s in value["stools"]] == [2]    # nothing removed or added
         assert "laxative" not in value
@@ -229,7 +229,7 @@ async def test_ctrl_q_asks_when_answers_are_on_no_disk(root, monkeypatch):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "5", "enter", "n", "enter", "enter")  # try to save
+        await press(pilot, "5", "enter", "s", "n", "enter", "enter")  # try to save
         assert isinstance(app.screen, CheckinScreen)           # the answers stay on screen
         text = screen_text(app)
         assert "Not saved: The disk is full" in text
@@ -255,7 +255,7 @@ async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "6", "enter", "n", "enter")         # on the red-flag step: none
+        await press(pilot, "6", "enter", "s", "n", "enter")         # on the red-flag step: none
         # Meanwhile, in another terminal:
         done = subprocess.run(
             [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "log", "red-flag",

@@ -100,7 +100,7 @@ def test_keys_written_together_are_all_kept(tmp_path: Path) -> None:
         # "unrefreshing sleep" (unanswered: nothing written), then "7.5" and Enter in one write.
         term.write("10\r")
         at = term.wait_for("Post-exertional malaise", at)
-        term.write("\r\r\r\r")
+        term.write("\r\r\r\r\r")
         at = term.wait_for("How many hours did you sleep?", at)
         term.write("7.5\r")
         at = term.wait_for("Sleep quality", at)
@@ -156,7 +156,7 @@ def test_refused_numbers_pasted_notes_and_a_double_enter(tmp_path: Path) -> None
         at = term.wait_for("ratings go from 0 to 10", at)
         term.write("\x7f\x7f3\r")                       # two backspaces, then 3
         at = term.wait_for("Post-exertional malaise", at)
-        term.write("\r\r\r\r")
+        term.write("\r\r\r\r\r")
         at = term.wait_for("How many hours did you sleep?", at)
         term.write("\r" * 9)                             # hours to fibre: nothing
         at = term.wait_for("How much water did you drink?", at)
@@ -174,7 +174,7 @@ def test_refused_numbers_pasted_notes_and_a_double_enter(tmp_path: Path) -> None
         # been handled, and it opened no check-in (on a check-in `t` would be a rating).
         term.write("t")
         term.wait_for("Trends", saved)
-        assert "Step 1 of 18" not in term.text()[saved:]
+        assert "Step 1 of 19" not in term.text()[saved:]
         end = time.monotonic() + DEADLINE
         doc = _entry(root)
         while doc is None and time.monotonic() < end:

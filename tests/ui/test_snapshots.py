@@ -200,7 +200,7 @@ def test_home_after_a_merge_naming_a_red_flag(snap_compare, history, size):
 
     async def run_before(pilot) -> None:
         await pilot.pause()
-        for key in ("6", "enter", "n", "enter"):
+        for key in ("6", "enter", "s", "n", "enter"):
             await pilot.press(key)
             await pilot.pause()
 
@@ -241,4 +241,4 @@ def test_full_disk_message(snap_compare, history, monkeypatch):
     monkeypatch.setattr(store_module, "describe_os_error", described)
     monkeypatch.setattr(session_module, "describe_os_error", described)
     app = make_app(history, start=("checkin", TODAY, True))
-    assert snap_compare(app, terminal_size=SIZE, press=["5", "enter", "n", "enter", "enter"])
+    assert snap_compare(app, terminal_size=SIZE, press=["5", "enter", "s", "n", "enter", "enter"])

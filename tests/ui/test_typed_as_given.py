@@ -44,7 +44,7 @@ async def test_water_with_a_thousands_separator_or_litres_is_refused_not_rounded
         await pilot.pause()
         await go_to(pilot, "water_ml")
         await burst(pilot, "1,500\r")
-        assert header(app).endswith("Step 15 of 18")               # stayed on water
+        assert header(app).endswith("Step 16 of 19")               # stayed on water
         assert "could mean 1.5 or 1500: type 1500 or 1.5" in screen_text(app)
         assert "water_ml" not in answers(app)
         await press(pilot, "ctrl+u")
@@ -56,7 +56,7 @@ async def test_water_with_a_thousands_separator_or_litres_is_refused_not_rounded
         assert "water_ml" not in answers(app)
         await press(pilot, "ctrl+u")
         await burst(pilot, "1500\r")
-        assert header(app).endswith("Step 16 of 18")
+        assert header(app).endswith("Step 17 of 19")
         assert answers(app)["water_ml"] == 1500
 
 
@@ -89,7 +89,7 @@ async def test_a_refused_number_is_no_answer_on_disk_nor_after_resuming(root):
         assert "Please give a number from 0 to 24." in screen_text(app)
         assert "sleep_hours" not in draft_answers(root)
         await press(pilot, "enter")
-        assert header(app).endswith("Step 6 of 18")
+        assert header(app).endswith("Step 7 of 19")
         await press(pilot, "ctrl+q")                                 # the draft holds it all
         assert not app.is_running
     assert draft_answers(root) == {"fatigue": 6}
@@ -98,7 +98,7 @@ async def test_a_refused_number_is_no_answer_on_disk_nor_after_resuming(root):
         await pilot.pause()
         assert isinstance(again.screen, ResumeDialog)
         await press(pilot, "r")
-        assert header(again).endswith("Step 6 of 18")
+        assert header(again).endswith("Step 7 of 19")
         assert number_box(again).value == ""                         # never "2"
 
 
@@ -110,7 +110,7 @@ async def test_units_are_refused_and_going_back_shows_no_prefix(root):
         await burst(pilot, "450 min\r")
         assert "450 min is 7.5 hours: type 7.5" in screen_text(app)
         await press(pilot, "escape", "enter")
-        assert header(app).endswith("Step 6 of 18")
+        assert header(app).endswith("Step 7 of 19")
         assert number_box(app).value == ""                           # never "4"
         await burst(pilot, "7.5 hours\r")                           # its own unit is fine
         assert answers(app)["sleep_hours"] == 7.5
@@ -122,12 +122,12 @@ async def test_s_skips_an_untouched_box_and_is_a_letter_once_typing(root):
         await pilot.pause()
         await go_to(pilot, "sleep_hours")
         await burst(pilot, "7 hours")                               # not "7 hour" + skip
-        assert header(app).endswith("Step 6 of 18")
+        assert header(app).endswith("Step 7 of 19")
         assert number_box(app).value == "7 hours"
         await press(pilot, "ctrl+s")
-        assert header(app).endswith("Step 7 of 18")
+        assert header(app).endswith("Step 8 of 19")
         await press(pilot, "escape", "s")                           # shown again: s skips
-        assert header(app).endswith("Step 7 of 18")
+        assert header(app).endswith("Step 8 of 19")
 
 
 # -- 4 and 12. notes keep every character and line -------------------------------------------
@@ -213,7 +213,7 @@ async def test_ratings_typed_quickly_are_never_another_number(root):
             assert "ratings go from 0 to 10" in text
             assert "fatigue" not in answers(app), typed            # nothing recorded
             await burst(pilot, "\r")
-            assert header(app).endswith("Step 1 of 18")             # Enter can't go on
+            assert header(app).endswith("Step 1 of 19")             # Enter can't go on
             await burst(pilot, ["backspace"] * len(typed))
         await burst(pilot, "10.5")
         await burst(pilot, ["backspace", "backspace"])              # corrects to "10"
@@ -262,7 +262,7 @@ async def check_merge_message_is_readable(root, size):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await press(pilot, "6", "enter", "n", "enter")              # on the red-flag step
+        await press(pilot, "6", "enter", "s", "n", "enter")              # on the red-flag step
         done = subprocess.run(
             [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "log", "stool",
              "4", "--date", TODAY.isoformat()], capture_output=True, text=True)
@@ -347,7 +347,7 @@ async def test_a_time_typed_0740_is_kept(root):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "s")
+        await press(pilot, "s", "s")
         await burst(pilot, ["a", "4", "tab", *"0740", "enter"])
         assert isinstance(app.screen, CheckinScreen)
         assert answers(app)["stools"]["stools"][0]["time"] == time(7, 40)
@@ -357,7 +357,7 @@ async def test_a_stray_enter_after_saving_opens_no_day(root):
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "q")
-        await burst(pilot, ["5", "enter", "n", "enter", "enter", "enter"])  # save, then ⏎
+        await burst(pilot, ["5", "enter", "s", "n", "enter", "enter", "enter"])  # save, then ⏎
         assert isinstance(app.screen, HomeScreen)
         assert len(app.screen_stack) == 1
         assert read_entry(root, TODAY)["symptoms"] == {"fatigue": 5}

@@ -21,6 +21,7 @@ from fatiguelog.model import UNITS
 from fatiguelog.problems import Problem
 from fatiguelog.substances import CLASSES, builtin_class
 from fatiguelog.tomlsafe import decode_toml, structure_issue
+from fatiguelog.vocabulary import KINDS, OWN_DIRECTIONS
 
 #: Optional check-in steps a user can switch off (symptoms, bowel movements and red flags
 #: are always asked: they are what the flags need).
@@ -46,10 +47,10 @@ class Substance:
         return substance_class(self.name, self.klass) == "opioid"
 
 
-#: The kinds of question a user's own tracker can be (entry-format.md, "Added: settings").
-TRACKER_KINDS: Final = ("rating", "yesno", "number")
-#: Which way a tracker's 0-10 rating runs (said on screen every time it is asked).
-TRACKER_DIRECTIONS: Final = ("worse", "better")
+#: The kinds of question a user's own tracker can be, and which way its rating may run: the
+#: vocabulary's (a tracker becomes one of its questions, `vocabulary.tracker_question`).
+TRACKER_KINDS: Final = KINDS
+TRACKER_DIRECTIONS: Final = OWN_DIRECTIONS
 _TRACKER_KEY = re.compile(r"^[a-z0-9_]{1,40}$")
 
 

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 KINDS: Final = ("rating", "yesno", "number")
 #: Where the user's own answers live in an entry.
 CUSTOM: Final = "custom"
+#: Which way one of the user's own ratings may run (settings `higher = ...`).
+OWN_DIRECTIONS: Final = ("worse", "better")
 #: Which way a rating runs, in words said every time it is asked.
 DIRECTIONS: Final = {"worse": "higher is worse", "better": "higher is better",
                      "more": "higher is more"}
@@ -136,9 +138,28 @@ class Question(NamedTuple):
         return self.unit or "a number"
 
     @property
+    def kind_words(self) -> str:
+        """What an answer is, in words for a list of questions: "0-10, higher is worse",
+        "yes or no", "a number in bpm"."""
+        if self.kind == "rating":
+            return f"0-10, {self.direction}"
+        if self.kind == "yesno":
+            return "yes or no"
+        return f"a number in {self.unit}" if self.unit else "a number"
+
+    @property
     def series_label(self) -> str:
         """Its series named with its scale: "Fatigue (0-10, higher is worse)", "Sleep (hours)"."""
         return f"{self.chart_name} ({self.scale_note})"
+
+    @property
+    def chart_scale(self) -> tuple[float, float] | None:
+        """The fixed range of its chart (None: the answers' own range)."""
+        if self.kind == "rating":
+            return (0, 10)
+        if self.kind == "yesno":
+            return (0, 1)
+        return (self.minimum, self.chart_top) if self.chart_top else None
 
     @property
     def limits(self) -> str:
@@ -330,5 +351,5 @@ def key_label(path: tuple[str, ...], questions: Vocabulary | None = None) -> str
     return OTHER_NAMES.get(path, ".".join(path))
 
 
-__all__ = ["BUILT_IN", "CUSTOM", "KINDS", "QUESTIONS", "Question", "Vocabulary",
+__all__ = ["BUILT_IN", "CUSTOM", "KINDS", "OWN_DIRECTIONS", "QUESTIONS", "Question", "Vocabulary",
            "found_question", "key_label", "tracker_question", "with_trackers"]

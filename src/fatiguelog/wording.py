@@ -5,10 +5,14 @@ characters and shortened: these lines go to a terminal.
 
 from __future__ import annotations
 
-from datetime import time
-from typing import Any
+from collections.abc import Callable
+from datetime import date, time
+from typing import TYPE_CHECKING, Any
 
 from fatiguelog.textsafe import strip_controls
+
+if TYPE_CHECKING:
+    from fatiguelog.analysis.summary import AnswerStats
 
 MAX_TEXT = 40
 
@@ -52,3 +56,31 @@ def show_dose(dose: dict[str, Any]) -> str:
 
         unit = unit_text(float(value), unit)  # "2 tablets", "1 (other unit)"
     return f"{name} {show_value(value)} {unit}".rstrip()
+
+
+def answer_name(stats: AnswerStats) -> str:
+    """A question's name in a summary: its label, or for a `custom` key the settings no
+    longer declare, the key and why it is shown that way."""
+    q = stats.question
+    return q.label if q.declared else f"{q.key} (not in your settings now)"
+
+
+def answer_words(stats: AnswerStats, day: Callable[[date], str] = date.isoformat,
+                 most: int = 6) -> str:
+    """One question's period in words, the same in the trend view, `trends --print` and every
+    export: "yes on 3 of 9 answered days (2026-11-02, ...)", "mean 4.2 over 9 days, range
+    2-7 (0-10, higher is worse)", "mean 72 bpm over 9 days, range 60-80"."""
+    q = stats.question
+    if not stats.days:
+        return "no answers in this period"
+    if q.kind == "yesno":
+        yes = stats.yes_days
+        shown = ", ".join(day(d) for d in yes[:most]) + (", ..." if len(yes) > most else "")
+        return (f"yes on {len(yes)} of {stats.days} answered "
+                f"day{'' if stats.days == 1 else 's'}" + (f" ({shown})" if yes else ""))
+    unit = f" {q.unit}" if q.kind == "number" and q.unit else ""
+    mean = ("mean: not enough data (needs 3 answered days)" if stats.mean is None
+            else f"mean {stats.mean:.1f}{unit}")
+    scale = f" ({q.scale_note})" if q.kind == "rating" else ""
+    return (f"{mean} over {stats.days} day{'' if stats.days == 1 else 's'}, range "
+            f"{show_value(stats.min)}-{show_value(stats.max)}{scale}")

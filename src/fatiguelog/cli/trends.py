@@ -26,6 +26,7 @@ from fatiguelog.cli import EXIT_OK, check_days, today_for
 from fatiguelog.model import RED_FLAGS
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.wording import answer_name, answer_words
 
 DEFAULT_DAYS = 90
 BARS = "▁▂▃▄▅▆▇█"
@@ -36,13 +37,10 @@ LEVEL_STYLE = {"urgent": "bold red", "warn": "bold yellow", "info": "bold cyan"}
 NOT_A_DIAGNOSIS = ("This is not a diagnosis. It describes your own entries; talk to a clinician "
                    "about anything here. It never gives advice on doses.")
 
-#: (series key, short label, fixed scale or None for the series' own range, unit)
-CHARTS: tuple[tuple[str, str, tuple[float, float] | None, str], ...] = (
-    ("fatigue", "Fatigue", (0, 10), "0-10, higher is worse"),
-    ("pem", "PEM", (0, 10), "0-10, higher is worse"),
-    ("sleep_hours", "Sleep hours", (0, 12), "hours"),
-    ("sleep_quality", "Sleep quality", (0, 10), "0-10, higher is better"),
-    ("exertion", "Exertion", (0, 10), "0-10"),
+#: The charts that are no question's answers, after the questions' own (series key, label,
+#: fixed scale or None for the series' own range, unit); the questions' come from the
+#: vocabulary (`Summary.charted`): the built-in ones, then the user's own trackers.
+OTHER_CHARTS: tuple[tuple[str, str, tuple[float, float] | None, str], ...] = (
     ("sbm_per_week", "SBMs a week", None, "rolling 7 days"),
     ("bristol_mean", "Bristol type", (1, 7), "1 hard - 7 watery"),
 )
@@ -224,13 +222,21 @@ def _stats(series: DaySeries) -> str:
 def _charts(s: Summary, width: int) -> list[RenderableType]:
     columns = _chart_width(width)
     lines: list[RenderableType] = []
-    for key, label, scale, unit in CHARTS:
+    charts = [(a.question.series_key, answer_name(a), a.question.chart_scale,
+               a.question.scale_note, a) for a in s.charted
+              if a.question.declared or a.days]
+    for key, label, scale, unit, answers in [*charts, *((*c, None) for c in OTHER_CHARTS)]:
         series = s.series.get(key)
         if series is None:
             continue
-        lines.append(Text.assemble((f"{label:<{LABEL_WIDTH}}", "bold"),
+        name = strip_controls(label, one_line=True)
+        if len(name) >= LABEL_WIDTH:
+            name = name[:LABEL_WIDTH - 2] + "…"
+        said = (answer_words(answers) if answers is not None and (
+            answers.question.kind == "yesno") else _stats(series))
+        lines.append(Text.assemble((f"{name:<{LABEL_WIDTH}}", "bold"),
                                    sparkline(series.values, columns, scale)))
-        lines.append(Text(f"{'':<{LABEL_WIDTH}}{unit}; {_stats(series)}", style="dim"))
+        lines.append(Text(f"{'':<{LABEL_WIDTH}}{unit}; {said}", style="dim"))
     for name, stats in s.intake.items():
         series = s.series.get(f"intake:{name}")
         if series is not None:

@@ -11,7 +11,7 @@ from html import escape
 from typing import Final
 
 from fatiguelog import flagtext
-from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary, WeekRow
+from fatiguelog.analysis.summary import AnswerStats, FlagReport, RatingStats, Summary, WeekRow
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
@@ -236,9 +236,14 @@ def key_figures(s: Summary) -> list[Figure]:
              if s.sleep.hours_mean is None else
              Figure("Sleep", f"{num(s.sleep.hours_mean)} h a night",
                     f"quality {num(s.sleep.quality_mean, none=NO_DATA)}/10, higher is better"))
+    crash = s.crash
+    crashes = ([Figure("PEM crash days", str(len(crash.yes_days)),
+                       f"of {days_text(crash.days)} answered")]
+               if crash is not None and crash.days else [])
     return [
         _rating_figure("Fatigue (0-10)", s.symptoms.get("fatigue")),
         _rating_figure("PEM (0-10)", s.symptoms.get("pem")),
+        *crashes,
         sbm,
         _share_figure("Hard stools (type 1-2)", gi.hard_share, typed, "stools with a type"),
         _share_figure("Loose stools (type 6-7)", gi.loose_share, typed, "stools with a type"),
@@ -246,6 +251,17 @@ def key_figures(s: Summary) -> list[Figure]:
         laxative,
         sleep,
     ]
+
+
+#: The heading of the section of crash days and the patient's own questions.
+OWN_HEADING = "Crash days and the patient's own questions"
+
+
+def own_answers(s: Summary) -> list[AnswerStats]:
+    """What that section lists: the crash days (when answered), then the patient's own
+    questions (declared ones even unanswered; a key no longer declared when it has answers)."""
+    shown = [s.crash] if s.crash is not None and s.crash.days else []
+    return shown + [a for a in s.own if a.days or a.question.declared]
 
 
 def flags_now(s: Summary) -> list[FlagReport]:

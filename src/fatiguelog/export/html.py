@@ -22,6 +22,7 @@ from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summ
 from fatiguelog.analysis.weeks import ALARM_SERIES, LAXATIVE_SERIES
 from fatiguelog.export import common as c
 from fatiguelog.export import svg
+from fatiguelog.wording import answer_name, answer_words
 
 MIN_CHART_DAYS = 7
 #: Longer periods draw bowel movements per week, not per day (a day would be a hairline).
@@ -152,6 +153,7 @@ def render(summary: Summary, include_notes: bool = False) -> str:
         _charts(s),
         _flags(s),
         _symptoms(s),
+        _own(s),
         _gi(s),
         _intake(s),
         _pem(s),
@@ -387,6 +389,23 @@ def _charts(s: Summary) -> str:
             "Sleep, hours a night",
             svg.line_chart(sleep, s.first, s.last, y_max=12, y_label="hours",
                            title="Sleep hours", height=120)))
+    for own in s.own:  # the patient's own ratings and numbers, one chart each
+        q = own.question
+        line = _series(s, q.series_key)
+        if q.kind == "yesno" or not line:
+            continue
+        if q.kind == "rating":
+            top, low, y_label = 10.0, 0.0, "rating 0-10"
+        else:
+            values = [v for v in line[0].values if v is not None]
+            top = svg.nice_ceiling(max(max(values) * 1.1, 1))
+            low = min(0.0, min(values))
+            y_label = q.unit or "number"
+        figures.append(_figure(
+            f"{t(answer_name(own))}: {t(q.scale_note)} (the patient's own question; a gap: "
+            "no answer that day)",
+            svg.line_chart(line, s.first, s.last, y_max=top, y_min=low, y_label=y_label,
+                           title=answer_name(own), height=120)))
     if s.flags:
         figures.append(_figure(
             "When each flag was on: the bar (solid: urgent, hatched: warning, dotted: note); "
@@ -488,6 +507,16 @@ def _symptoms(s: Summary) -> str:
         + sleep
         + "</section>"
     )
+
+
+def _own(s: Summary) -> str:
+    """Crash days and the patient's own questions (settings `[[trackers]]`), one line each."""
+    shown = c.own_answers(s)
+    if not shown:
+        return ""
+    items = "".join(f"<li><strong>{t(answer_name(a))}:</strong> {t(answer_words(a))}</li>"
+                    for a in shown)
+    return f'<section class="keep"><h2>{t(c.OWN_HEADING)}</h2><ul>{items}</ul></section>'
 
 
 def _rating_row(r: RatingStats) -> str:

@@ -12,7 +12,14 @@ import json
 import re
 from typing import Any
 
-from fatiguelog.analysis.summary import FlagReport, IntakeRange, RatingStats, Summary, WeekRow
+from fatiguelog.analysis.summary import (
+    AnswerStats,
+    FlagReport,
+    IntakeRange,
+    RatingStats,
+    Summary,
+    WeekRow,
+)
 from fatiguelog.export import common as c
 from fatiguelog.textsafe import BIDI_CONTROLS
 
@@ -104,6 +111,26 @@ def week(w: WeekRow) -> dict[str, Any]:
     }
 
 
+def _answer(a: AnswerStats) -> dict[str, Any]:
+    """One question's figures, whatever it is (a built-in question, the patient's own, a key
+    no longer in their settings): its kind says which figures it has."""
+    q = a.question
+    doc: dict[str, Any] = {"label": q.label, "kind": q.kind, "days": a.days}
+    if q.kind == "yesno":
+        doc["yes_days"] = [c.iso(d) for d in a.yes_days]
+    else:
+        doc.update(mean=_round(a.mean), min=a.min, max=a.max,
+                   first_half_mean=_round(a.first_half_mean),
+                   second_half_mean=_round(a.second_half_mean))
+        if q.kind == "rating":
+            doc["higher"] = q.higher
+        elif q.unit:
+            doc["unit"] = q.unit
+    if q.section == "custom":
+        doc["in_settings"] = q.declared
+    return doc
+
+
 def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
     """The export as plain JSON types; `notes` only when asked for."""
     s = summary
@@ -162,6 +189,7 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
                 }
                 for name, st in s.intake.items()
             },
+            "answers": {a.question.dotted: _answer(a) for a in s.answers.values()},
             "exertion": _rating(s.exertion),
             "stomach": {key: _rating(r) for key, r in s.stomach.items()},
             "pem": {

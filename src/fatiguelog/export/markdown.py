@@ -17,6 +17,7 @@ from fatiguelog import intaketext as it
 from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary
 from fatiguelog.export import common as c
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.wording import answer_name, answer_words
 
 # `&` only matters where it would start an entity such as `&lt;` or `&#60;`.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
@@ -69,6 +70,7 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     out += ["---", "", "# Appendix: details", ""]
     out += _flags(s)
     out += _symptoms(s)
+    out += _own(s)
     out += _sleep(s)
     out += _gi(s)
     out += _intake(s)
@@ -265,6 +267,16 @@ def _symptoms(s: Summary) -> list[str]:
             f"{c.num(ex.min)}-{c.num(ex.max)}" if ex.days else "no answers in this period")
     out += ["", f"Exertion (0 = rested all day, 10 = far too much): {said}.", ""]
     return out
+
+
+def _own(s: Summary) -> list[str]:
+    """Crash days and the patient's own questions (settings `[[trackers]]`), one line each."""
+    shown = c.own_answers(s)
+    if not shown:
+        return []
+    out = [f"## {c.OWN_HEADING}", ""]
+    out += [f"- **{esc(answer_name(a))}:** {esc(answer_words(a))}" for a in shown]
+    return [*out, ""]
 
 
 def _sleep(s: Summary) -> list[str]:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 GLANCE_DAYS = 14
 #: The two weeks' "Check-in" column: a day with only shell-logged items is not "done".
-STATE_WORDS = {"logged": "logged only"}
+STATE_WORDS = {"logged": "logged only", "crash": "done, CRASH"}
 FLAG_DAYS = 7  # the period whose last day is today; flags active today are shown
 MAX_FLAG_LINES = 3
 
@@ -59,6 +59,9 @@ def today_state(root: Path, today: date) -> tuple[str, str]:
         doc = tomllib.loads(raw.decode("utf-8"))
     except ValueError:
         return "unreadable", ""
+    symptoms = doc.get("symptoms")
+    if isinstance(symptoms, dict) and symptoms.get("crash") is True:
+        return "crash", ""
     if is_checked_in(doc):
         return "done", ""
     if today in set(draft_days(root)):
@@ -213,13 +216,15 @@ class HomeScreen(Screen[None]):
             state, logged = today_state(app.root, today)
         said = {
             "done": "checked in. Press c to change it.",
+            "crash": "checked in, marked as a crash day. Press c to change it.",
             "unfinished": "not checked in yet - a check-in is unfinished.",
             "unreadable": "its file can't be read (run 'fatiguelog check').",
         }.get(state, "not checked in yet.")
         if state == "logged" and logged:
             said = f"{logged}, no check-in yet."
         self.query_one("#today-status", Line).say(f"Today ({today:%A %d %B}): {said}")
-        label = {"done": "c Change today", "unfinished": "c Continue today"}.get(
+        label = {"done": "c Change today", "crash": "c Change today",
+                 "unfinished": "c Continue today"}.get(
             state, "c Check in today")
         self.query_one("#home-actions", Static).update(action_links(label))
 
@@ -242,6 +247,8 @@ class HomeScreen(Screen[None]):
             logged = ""
             if read.status is Status.BROKEN:
                 state = "unreadable"
+            elif entry is not None and entry.crash:
+                state = "crash"  # a check-in that said so: the day of a crash, said as such
             elif entry is not None and is_checked_in(entry.doc):
                 state = "done"
             elif day in waiting:

@@ -32,6 +32,7 @@ from fatiguelog.substances import builtin_class, class_words
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line, Note
+from fatiguelog.vocabulary import tracker_question
 
 #: The optional steps in words (settings.OPTIONAL_STEPS).
 STEP_WORDS = {
@@ -72,13 +73,10 @@ def parse_day_start_text(text: str) -> str:
 
 
 def tracker_words(tracker: Tracker) -> str:
-    if tracker.kind == "rating":
-        scale = f"0-10, higher is {tracker.higher}"
-    elif tracker.kind == "yesno":
-        scale = "yes or no"
-    else:
-        scale = f"a number{f' in {tracker.unit}' if tracker.unit else ''}"
-    return f"{tracker.label} · {scale} · {'asked' if tracker.ask else 'not asked (off)'}"
+    """A tracker as the check-in asks it: the question the vocabulary makes of it."""
+    question = tracker_question(tracker)
+    asked = "asked" if question.asked else "not asked (off)"
+    return f"{question.label} · {question.kind_words} · {asked}"
 
 
 class SettingsScreen(Screen[None]):

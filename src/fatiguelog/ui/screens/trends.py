@@ -8,7 +8,8 @@ series, so ten years of history cost the screen a few small tuples, not every en
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -25,7 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from fatiguelog import flagtext as ft
 from fatiguelog import intaketext as it
-from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
+from fatiguelog.analysis.summary import AnswerStats, DaySeries, FlagReport, RatingStats, Summary
 from fatiguelog.model import RED_FLAGS
 from fatiguelog.settings import Settings
 from fatiguelog.substances import class_words
@@ -38,6 +39,7 @@ from fatiguelog.ui.widgets.flags import (
     UrgentBanner,
     overview_line,
 )
+from fatiguelog.wording import answer_name, answer_words
 
 #: Periods offered, in days (None: the whole history), with their key and label.
 PERIODS: tuple[tuple[str, int | None, str], ...] = (
@@ -250,21 +252,49 @@ def _chart(s: Summary, key: str, title: str, scale: Scale, **kwargs: Any) -> Wid
     return TextChart(series, scale, heading=title, classes="chart", **kwargs)
 
 
+def _question_chart(s: Summary, answers: AnswerStats) -> Widget:
+    """A question's chart, its words from the question (`vocabulary`): a yes/no is the days
+    answered yes, in words; a rating or a number, its bars with the period in words."""
+    q = answers.question
+    name = answer_name(answers)
+    if q.kind == "yesno":
+        return text(f"{name}: {answer_words(answers, _short_day)}", "chart-line")
+    heading_words = (_BUILT_IN_HEADINGS[q.series_key](s) if q.series_key in _BUILT_IN_HEADINGS
+                     else f"{name}: {answer_words(answers)}")
+    if q.chart_scale is not None and q.kind == "rating":
+        scale = Scale(0, 10, "0", "10")
+    else:
+        series = s.series.get(q.series_key)
+        values = [v for v in series.values if v is not None] if series else []
+        low = min([q.minimum if math.isfinite(q.minimum) else 0.0, *values])
+        top = max([q.chart_top or 1.0, *values])
+        unit = "h" if q.unit == "hours" else ""
+        scale = Scale(low, top, f"{fmt(low, 0)}{unit}", f"{fmt(top, 0)}{unit}")
+    return _chart(s, q.series_key, heading_words, scale)
+
+
+def _short_day(day: date) -> str:
+    return f"{day:%a %d %b}"
+
+
+#: The built-in charts' headings, with the figures the summary keeps for them.
+_BUILT_IN_HEADINGS: dict[str, Callable[[Summary], str]] = {
+    "fatigue": lambda s: _rating_heading("Fatigue (0-10, higher is worse)",
+                                         s.symptoms.get("fatigue")),
+    "pem": lambda s: _rating_heading("PEM (0-10, higher is worse)", s.symptoms.get("pem")),
+    "sleep_hours": lambda s: (f"Sleep (hours a night): mean {fmt(s.sleep.hours_mean)} "
+                              f"over {s.sleep.days} nights"),
+    "sleep_quality": lambda s: (f"Sleep quality (0-10, higher is better): mean "
+                                f"{fmt(s.sleep.quality_mean)}"),
+    "exertion": lambda s: _rating_heading("Exertion (0-10)", s.exertion),
+}
+
+
 def chart_widgets(s: Summary) -> Iterable[Widget]:
     yield heading("Charts (each bar is a day, or the mean of several; · = no answer)")
-    ten = Scale(0, 10, "0", "10")
-    yield _chart(s, "fatigue", _rating_heading("Fatigue (0-10, higher is worse)",
-                                               s.symptoms.get("fatigue")), ten)
-    yield _chart(s, "pem", _rating_heading("PEM (0-10, higher is worse)", s.symptoms.get("pem")),
-                 ten)
-    hours = [v for v in s.series["sleep_hours"].values if v is not None] \
-        if "sleep_hours" in s.series else []
-    top = max([12.0, *hours])
-    yield _chart(s, "sleep_hours", f"Sleep (hours a night): mean {fmt(s.sleep.hours_mean)} "
-                 f"over {s.sleep.days} nights", Scale(0, top, "0h", f"{fmt(top, 0)}h"))
-    yield _chart(s, "sleep_quality", f"Sleep quality (0-10, higher is better): mean "
-                 f"{fmt(s.sleep.quality_mean)}", ten)
-    yield _chart(s, "exertion", _rating_heading("Exertion (0-10)", s.exertion), ten)
+    for answers in s.charted:  # the built-in questions, then the user's own
+        if answers.question.declared or answers.days:
+            yield _question_chart(s, answers)
     yield from gi_widgets(s)
     yield from intake_widgets(s)
 

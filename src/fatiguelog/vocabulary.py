@@ -149,7 +149,10 @@ class Question(NamedTuple):
 
     @property
     def series_label(self) -> str:
-        """Its series named with its scale: "Fatigue (0-10, higher is worse)", "Sleep (hours)"."""
+        """Its series named with its scale: "Fatigue (0-10, higher is worse)", "Sleep hours"
+        (a unit its name says already is not said twice)."""
+        if self.kind == "number" and self.unit and self.unit in self.chart_name.lower():
+            return self.chart_name
         return f"{self.chart_name} ({self.scale_note})"
 
     @property
@@ -248,7 +251,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     Question(("symptoms", "crash"), "yesno", "PEM crash", name="crash day",
              title="Is today a PEM crash day?", quick=True, chart=True,
              help="A crash: far worse than your usual after doing too much. y or n."),
-    Question(("sleep", "hours"), "number", "Hours of sleep", short="Sleep",
+    Question(("sleep", "hours"), "number", "Hours of sleep", short="Sleep hours",
              title="How many hours did you sleep?", step="sleep_hours", series="sleep_hours",
              group="sleep", unit="hours", maximum=MAX_HOURS, file_max=MAX_HOURS,
              example="e.g. 6.5", help="A number from 0 to 24, e.g. 6.5",

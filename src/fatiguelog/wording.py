@@ -79,8 +79,10 @@ def answer_words(stats: AnswerStats, day: Callable[[date], str] = date.isoformat
         return (f"yes on {len(yes)} of {stats.days} answered "
                 f"day{'' if stats.days == 1 else 's'}" + (f" ({shown})" if yes else ""))
     unit = f" {q.unit}" if q.kind == "number" and q.unit else ""
-    mean = ("mean: not enough data (needs 3 answered days)" if stats.mean is None
-            else f"mean {stats.mean:.1f}{unit}")
     scale = f" ({q.scale_note})" if q.kind == "rating" else ""
-    return (f"{mean} over {stats.days} day{'' if stats.days == 1 else 's'}, range "
-            f"{show_value(stats.min)}-{show_value(stats.max)}{scale}")
+    low, high = show_value(stats.min), show_value(stats.max)
+    days = f"{stats.days} day{'' if stats.days == 1 else 's'}"
+    if stats.mean is None:  # a mean needs 3 answered days (flags.md, "Not enough data")
+        said = low if low == high else f"{low}-{high}"
+        return f"{said}{unit} on {days} answered{scale}; a mean needs 3 answered days"
+    return f"mean {stats.mean:.1f}{unit} over {days}, range {low}-{high}{scale}"

@@ -222,8 +222,12 @@ def _stats(series: DaySeries) -> str:
 def _charts(s: Summary, width: int) -> list[RenderableType]:
     columns = _chart_width(width)
     lines: list[RenderableType] = []
-    charts = [(a.question.series_key, answer_name(a), a.question.chart_scale,
-               a.question.scale_note, a) for a in s.charted
+    # (a tracker removed from settings: named by its key, and said so under its chart)
+    charts = [(a.question.series_key,
+               a.question.chart_name if a.question.declared else a.question.key,
+               a.question.chart_scale,
+               a.question.scale_note if a.question.declared else
+               f"{a.question.scale_note}, not in your settings now", a) for a in s.charted
               if a.question.declared or a.days]
     for key, label, scale, unit, answers in [*charts, *((*c, None) for c in OTHER_CHARTS)]:
         series = s.series.get(key)

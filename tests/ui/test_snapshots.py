@@ -242,3 +242,29 @@ def test_full_disk_message(snap_compare, history, monkeypatch):
     monkeypatch.setattr(session_module, "describe_os_error", described)
     app = make_app(history, start=("checkin", TODAY, True))
     assert snap_compare(app, terminal_size=SIZE, press=["5", "enter", "s", "n", "enter", "enter"])
+
+
+@pytest.fixture
+def trackers(history: Path) -> Path:
+    (history / "settings.toml").write_text(
+        '[[trackers]]\nkey = "dizziness_standing"\nlabel = "Dizziness on standing"\n'
+        'kind = "rating"\n\n[[trackers]]\nkey = "heart_rate"\nlabel = "Resting heart rate"\n'
+        'kind = "number"\nunit = "bpm"\nmin = 30\nmax = 220\n\n[[trackers]]\nkey = "period"\n'
+        'label = "Period"\nkind = "yesno"\n')
+    return history
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+@pytest.mark.parametrize("step_id", ["custom.dizziness_standing", "custom.heart_rate",
+                                     "custom.period"])
+def test_tracker_step(snap_compare, trackers, step_id, size):
+    """The user's own questions, asked as the built-in ones are (issue 13, point 2)."""
+    app = make_app(trackers, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=size, run_before=go_to(step_id))
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_home_with_a_crash_day(snap_compare, history, size):
+    """A day marked as a PEM crash says so in the two weeks (issue 13, point 3)."""
+    write_entry(history, YESTERDAY, symptoms={"fatigue": 9, "crash": True})
+    assert snap_compare(make_app(history), terminal_size=size, run_before=wait_for_home)

@@ -26,7 +26,7 @@ from fatiguelog.cli import EXIT_OK, check_days, today_for
 from fatiguelog.model import RED_FLAGS
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import answer_name, answer_words
+from fatiguelog.wording import answer_words
 
 DEFAULT_DAYS = 90
 BARS = "▁▂▃▄▅▆▇█"

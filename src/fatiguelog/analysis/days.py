@@ -1,9 +1,10 @@
-"""A compact per-day table of the history: one pass over the entries, then arrays.
+"""A compact per-day table of the history: one pass over the day records, then arrays.
 
 Every flag is evaluated at every day, so rules must not rescan entries. This table turns
-the history into plain per-day lists (counts, ratings, intake totals) plus prefix sums, so a
-window sum is two lookups. Index `i` is the day `origin + i`. Days without an entry, and
-entries without a `gi` table, count as *not recorded*: missing is not zero.
+the history (each day's `DayRecord`: its figures, no free text) into plain per-day lists
+(counts, ratings, intake totals) plus prefix sums, so a window sum is two lookups. Index `i`
+is the day `origin + i`. Days without an entry, and entries without a `gi` table, count as
+*not recorded*: missing is not zero.
 
 A *laxative day* (flags.md v2) is `gi.laxative = true` or a dose of a laxative-class substance
 that day; a day with neither and no `gi.laxative = false` has not answered it.
@@ -17,7 +18,8 @@ from datetime import date, timedelta
 from functools import cached_property
 from itertools import accumulate
 
-from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, Entry
+from fatiguelog.dayrecord import DayRecord
+from fatiguelog.model import RED_FLAGS, STOOL_FLAGS
 
 #: Ratings kept per day: (series key, section, key in the section).
 RATING_PATHS: tuple[tuple[str, str, str], ...] = (
@@ -106,13 +108,15 @@ class DayTable:
         return (day - self.origin).days
 
 
-def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
+def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: date,
                 classify: Callable[[str], str | None] | None = None) -> DayTable:
-    """One pass over (day, entry) pairs from `origin` to `last` (both included); the pairs
-    may be streamed, so no entry needs to stay in memory after it was counted.
+    """One pass over (day, record) pairs from `origin` to `last` (both included); the pairs
+    may be streamed, so nothing needs to stay in memory after it was counted.
 
-    `classify` gives a substance name's class (settings, then the built-in table): doses of
-    a laxative-class substance make their day a laxative day."""
+    Records (`fatiguelog.dayrecord`) hold every number and yes/no answer by key path; a
+    rating is read as `record.value(section, key)` (inlined below: this loop runs for every
+    day of the history). `classify` gives a substance name's class (settings, then the
+    built-in table): doses of a laxative-class substance make their day a laxative day."""
     size = max(0, (last - origin).days + 1)
     has_entry = [0] * size
     gi_rec = [0] * size
@@ -130,66 +134,68 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
     intake_day = [False] * size
     intake: dict[tuple[str, str], IntakeTrack] = {}
     ratings: dict[str, list[float | None]] = {key: [None] * size for key, _, _ in RATING_PATHS}
+    flags_of_stools = tuple((answered[flag], yes[flag], flag) for flag in STOOL_FLAGS)
+    red_days = tuple((red[key], key) for key in RED_FLAGS)
 
-    for day, entry in entries:
+    for day, record in records:
         i = (day - origin).days
         if not 0 <= i < size:
             continue
-        doc = entry.doc
+        scalars = record.scalars
         has_entry[i] = 1
         for key, section, name in RATING_PATHS:
-            table = doc.get(section)
-            if isinstance(table, dict):
+            table = scalars.get(section)
+            if type(table) is dict:
                 value = table.get(name)
-                if isinstance(value, int | float) and not isinstance(value, bool):
+                if type(value) is int or type(value) is float:
                     ratings[key][i] = value
-        gi = doc.get("gi")
-        if isinstance(gi, dict):
-            raw = gi.get("stools")
-            items = raw if isinstance(raw, list) else []
-            if items or gi.get("no_bowel_movement") is True:
-                gi_rec[i] = 1
-            if gi.get("laxative") is True:
-                lax[i] = 1
-            elif gi.get("laxative") is False:
-                lax_no[i] = 1
-            stools[i] = len(items)
-            for stool in items:
-                bristol = stool.get("bristol")
-                if isinstance(bristol, int) and not isinstance(bristol, bool):
-                    if bristol in by_type:
-                        by_type[bristol][i] += 1
-                    bristol_n[i] += 1
-                    bristol_sum[i] += bristol
-                    if bristol <= 2:
-                        hard[i] += 1
-                    elif bristol >= 6:
-                        loose[i] += 1
-                for flag in STOOL_FLAGS:
-                    value = stool.get(flag)
-                    if isinstance(value, bool):
-                        answered[flag][i] += 1
-                        if value:
-                            yes[flag][i] += 1
-        flags = doc.get("red_flags")
-        if isinstance(flags, dict):
-            for key in RED_FLAGS:
+        gi = scalars.get("gi")
+        if type(gi) is not dict:
+            gi = {}
+        items = record.stools or ()
+        if items or gi.get("no_bowel_movement") is True:
+            gi_rec[i] = 1
+        laxative = gi.get("laxative")
+        if laxative is True:
+            lax[i] = 1
+        elif laxative is False:
+            lax_no[i] = 1
+        stools[i] = len(items)
+        for stool, _time in items:
+            bristol = stool.get("bristol")
+            if type(bristol) is int:
+                if bristol in by_type:
+                    by_type[bristol][i] += 1
+                bristol_n[i] += 1
+                bristol_sum[i] += bristol
+                if bristol <= 2:
+                    hard[i] += 1
+                elif bristol >= 6:
+                    loose[i] += 1
+            for answers, said_yes, flag in flags_of_stools:
+                value = stool.get(flag)
+                if value is True:
+                    answers[i] += 1
+                    said_yes[i] += 1
+                elif value is False:
+                    answers[i] += 1
+        flags = scalars.get("red_flags")
+        if type(flags) is dict:
+            for per_day, key in red_days:
                 if flags.get(key) is True:
-                    red[key][i] = 1
-        doses = doc.get("intake")
-        if isinstance(doses, list):
+                    per_day[i] = 1
+        doses = record.doses
+        if doses is not None:
             intake_day[i] = True
-            for dose in doses:
-                name = str(dose.get("substance", "")).strip()
-                unit = dose.get("unit", "other")
-                amount = dose.get("amount")
-                if not name or not isinstance(amount, int | float) or isinstance(amount, bool):
+            for substance, amount, unit, _time in doses:
+                name = substance.strip()
+                if not name or amount is None:
                     continue
-                found = (name.casefold(), str(unit))
+                found = (name.casefold(), unit)
                 track = intake.get(found)
                 if track is None:
-                    track = intake[found] = IntakeTrack(name, str(unit), {})
-                track.totals[i] = track.totals.get(i, 0.0) + float(amount)
+                    track = intake[found] = IntakeTrack(name, unit, {})
+                track.totals[i] = track.totals.get(i, 0.0) + amount
 
     if classify is not None:
         for track in intake.values():

@@ -76,6 +76,10 @@ class RuleRun:
     # qualifying day indexes inside the windows of a run from `s` to `e` (both included)
     qualifying: Callable[[int, int], list[int]] = field(default=lambda s, e: [])
     error: str | None = None  # set when the rule could not be evaluated at all
+    # Per day, the earliest day index its value there depends on when that can reach past
+    # its windows (a run of days that may have begun before the table did; the table's size
+    # when nothing does): a caller that read only part of the history reads further back.
+    reach: list[int] | None = None
 
 
 @dataclass
@@ -515,8 +519,9 @@ def after_intake_increase(ctx: Context) -> RuleRun:
                     f"items (can judge {judged[i]})")
         return "needs intake answers (doses or 'nothing taken') in the last 28 days (has none)"
 
+    reach = [s - AFTER_BEFORE if s >= 0 else t.size for s in starts]  # the run's cause
     return RuleRun(AFTER_INCREASE, active, enough, evidence, need,
-                   window_days(ctx.item_days, AFTER_DAYS))
+                   window_days(ctx.item_days, AFTER_DAYS), reach=reach)
 
 
 # --- gi.change --------------------------------------------------------------------------

@@ -53,13 +53,16 @@ def check(root: Path) -> int:
     from fatiguelog.store import Store
     from fatiguelog.textsafe import strip_controls
 
-    store = Store(root, use_cache=False)
-    history = store.load_all()  # check reads every file itself
+    store = Store(root, use_cache=False)  # check reads every file itself
     _settings, settings_problems = load_settings(root)
-    problems = settings_problems + history.problems + store.leftovers()
+    problems = list(settings_problems)
+    count = 0
+    for year in store.years(None, None):  # a year at a time: thirty years need no more memory
+        problems += year.problems
+        count += len(year.entries)
+    problems += store.leftovers()
     for problem in problems:
         print(strip_controls(str(problem), one_line=True))
-    count = len(history.entries)
     if problems:
         print(f"{len(problems)} problem(s) found; {count} entries read. Nothing was changed.",
               file=sys.stderr)

@@ -23,15 +23,16 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 
-# ESC [ params final | ESC ] ... BEL/ST | ESC P ... ST | other two-byte ESC sequences
-_CONTROL = re.compile(
+# ESC [ params final | ESC ] ... BEL/ST | ESC P ... ST | other ESC sequences | a control
+_SEQUENCE = (
     r"\x1b\[([0-?]*)[ -/]*([@-~])"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
     r"|\x1b[P_^X][^\x1b]*\x1b\\"
     r"|\x1b[()*+][0-9A-Za-z]"
-    r"|\x1b[ -/]*[0-~]"
-    r"|[\x00-\x1f\x7f]"
+    r"|\x1b(?![\[\]P_^X()*+])[ -/]*[0-~]"
 )
+_CONTROL = re.compile(_SEQUENCE + r"|[\x00-\x1f\x7f]")
+_COMPLETE = re.compile(_SEQUENCE)
 
 
 class Screen:
@@ -46,19 +47,16 @@ class Screen:
     def feed(self, text: str) -> None:
         text = self._pending + text
         self._pending = ""
+        cut = text.rfind("\x1b")
+        if cut >= 0 and _COMPLETE.match(text, cut) is None and len(text) - cut < 256:
+            text, self._pending = text[:cut], text[cut:]  # completed by the next read
         pos = 0
         for match in _CONTROL.finditer(text):
             if match.start() > pos:
                 self._print(text[pos:match.start()])
             self._control(match)
             pos = match.end()
-        tail = text[pos:]
-        cut = tail.rfind("\x1b")
-        if cut >= 0:  # maybe the start of a sequence the next read completes
-            self._print(tail[:cut])
-            self._pending = tail[cut:]
-        else:
-            self._print(tail)
+        self._print(text[pos:])
 
     def _print(self, text: str) -> None:
         for char in text:

@@ -48,9 +48,9 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     original = store_module.parse_entry_bytes
 
-    def counting(raw, rel, day):
+    def counting(raw, rel, day, **options):
         parsed.append(rel)
-        return original(raw, rel, day)
+        return original(raw, rel, day, **options)
 
     monkeypatch.setattr(store_module, "parse_entry_bytes", counting)
     return parsed
@@ -156,9 +156,11 @@ def test_a_crafted_cache_with_a_matching_stat_but_other_content_is_ignored(
     fatigue(store)
     [path] = cache_files(private_cache)
     _mac, data = read_cache(path)
+    fever = data["paths"].index(["red_flags", "fever"])
+    rating = data["paths"].index(["symptoms", "fatigue"])
     for _digest, _problems, record in data["files"].values():
-        record[0]["red_flags"]["fever"] = True
-        record[0]["symptoms"]["fatigue"] = 10
+        record[0][fever] = True
+        record[0][rating] = 10
     write_cache(path, data, key=None)
     records = store.load_records().records
     assert not any(r.red_flags for r in records.values())
@@ -182,7 +184,7 @@ def test_a_record_moved_to_another_file_is_ignored(tmp_path: Path, private_cache
     _mac, data = read_cache(path)
     files = data["files"]
     donor = list(files[f"{DAYS[4]}.toml"])
-    donor[2][0]["red_flags"]["fever"] = True
+    donor[2][0][data["paths"].index(["red_flags", "fever"])] = True
     files[f"{DAYS[2]}.toml"] = donor
     write_cache(path, data, key=key)
     records = store.load_records().records
@@ -214,7 +216,7 @@ def test_an_escaped_key_never_becomes_a_time_on_the_second_run(tmp_path: Path) -
     for history in runs:
         assert history.problems == []
         record = history.records[DAYS[1]]
-        assert record.stools == [({"bristol": 4}, None)]
+        assert record.stool_answers() == [({"bristol": 4}, None)]
     assert runs[0].records == runs[1].records
     doc = store.load_all().entries[DAYS[1]].doc
     assert doc["gi"]["stools"][0]["$t"] == "07:00:00"

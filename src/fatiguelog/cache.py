@@ -14,8 +14,8 @@ size, by a clock that is wrong, is seen at once.
   per-file hashes are keyed too, so a record can't be pinned to another file's bytes, and a
   stored hash tells nothing about what a small file holds.
 - **No tags.** The format is ours: a MAC line, then JSON whose every position has one meaning
-  (records are lists in a fixed order; tables hold only numbers and booleans). A key or a text
-  in an entry is only ever data, so no entry can turn into another type on a later read.
+  (the year's key paths once, then each record as lists of values by position). A key or a
+  text in an entry is only ever data, so no entry can turn into another type on a later read.
 - **No free text.** No notes, no forms, no text answers: only numbers, booleans, substance
   names and units (which intake analysis groups by), and the problems' fixed wording (which
   names a key and a kind of value, never a value).
@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from fatiguelog.atomic import atomic_write, ensure_private_dir
+from fatiguelog.dayrecord import Layout
 from fatiguelog.model import SCHEMA_VERSION
 
 CACHE_FORMAT = "fatiguelog-day-records"
@@ -89,7 +90,8 @@ def root_id(root: Path) -> str:
 class RecordCache:
     """One year of one data folder: each entry file's keyed hash, problems and record."""
 
-    __slots__ = ("_dirty", "folder", "key", "path", "records", "root", "year")
+    __slots__ = ("_dirty", "_hasher", "folder", "key", "layout", "path", "records", "root",
+                 "year")
 
     def __init__(self, folder: Path, root: Path, year: str, key: bytes):
         self.folder = folder
@@ -98,11 +100,15 @@ class RecordCache:
         self.key = key
         self.path = folder / f"days-{root_id(root)}-{year}.json"
         self.records: dict[str, list[Any]] = {}
+        self.layout = Layout()  # the key paths of this year's records (see `DayRecord`)
         self._dirty = False
+        self._hasher = hashlib.blake2b(key=key, digest_size=_DIGEST_BYTES)  # (keyed once)
 
     def digest(self, raw: bytes) -> str:
         """The keyed hash a file's record is checked against."""
-        return hashlib.blake2b(raw, key=self.key, digest_size=_DIGEST_BYTES).hexdigest()
+        hasher = self._hasher.copy()
+        hasher.update(raw)
+        return hasher.hexdigest()
 
     def _mac(self, body: bytes) -> str:
         return hashlib.blake2b(body, key=self.key, digest_size=_MAC_BYTES,
@@ -133,10 +139,12 @@ class RecordCache:
             or data.get("root") != self.root
             or data.get("year") != self.year
             or type(data.get("files")) is not dict
+            or not _layout_shape(data.get("paths"), data.get("stool_keys"))
         ):
             self._dirty = True
             return
         self.records = data["files"]
+        self.layout = Layout([tuple(path) for path in data["paths"]], data["stool_keys"])
 
     def get(self, name: str, digest: str) -> tuple[Any, Any] | None:
         """(problems, record) of a file whose bytes hash to `digest`, else None. The record is
@@ -163,7 +171,8 @@ class RecordCache:
         if not self._dirty:
             return
         payload = {"format": CACHE_FORMAT, "entry_format": ENTRY_FORMAT, "layout": LAYOUT,
-                   "root": self.root, "year": self.year, "files": self.records}
+                   "root": self.root, "year": self.year, "paths": self.layout.paths,
+                   "stool_keys": self.layout.stool_keys, "files": self.records}
         try:
             # (check_circular off: records are plain lists and tables, made here)
             body = json.dumps(payload, separators=(",", ":"), check_circular=False,
@@ -181,6 +190,12 @@ class RecordCache:
         marker = self.folder / f"days-{root_id(Path(self.root))}.root"
         if not marker.exists():
             atomic_write(marker, self.root.encode(), durable=False)
+
+
+def _layout_shape(paths: Any, stool_keys: Any) -> bool:
+    return (type(paths) is list and type(stool_keys) is list
+            and all(type(p) is list and p and all(type(k) is str for k in p) for p in paths)
+            and all(type(k) is str for k in stool_keys))
 
 
 def sweep(folder: Path) -> None:

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from typing import Any
+
+TYPE_CHECKING = False  # (not `typing`'s: importing typing costs a few ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Unsupported", "loads"]
 
@@ -48,7 +51,7 @@ _SCALAR = (
 _ONE_SCALAR = re.compile(rf"(?:{_SCALAR})\Z")
 # Inside an inline table or an array: whitespace, then a key (tables) or a value.
 _ITEM_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*")
-_ITEM = re.compile(rf"[ \t\n]*(?:(?P<table>\{{)|{_SCALAR})")
+_SPACE = re.compile(r"[ \t\n]*")
 _AFTER = re.compile(r"[ \t\n]*([,\]])")
 _AFTER_INLINE = re.compile(r"[ \t]*([,}])")  # (an inline table stays on its line)
 _ESCAPE = re.compile(r'\\(?:(["\\btnfr])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))')
@@ -299,13 +302,14 @@ def _array(text: str) -> list[Any]:
             if closed.end() != end:
                 raise Unsupported("text after an array")
             return items
-        item = _ITEM.match(text, pos)
-        if item is None:
-            raise Unsupported("an array item of another form")
-        if item.group("table") is not None:
-            value, pos = _inline_table(text, item.end())
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]  # (always matches)
+        if text.startswith("{", pos):
+            value, pos = _inline_table(text, pos + 1)
             items.append(value)
         else:
+            item = _ONE_OF.match(text, pos)
+            if item is None:
+                raise Unsupported("an array item of another form")
             items.append(_scalar(item))
             pos = item.end()
         after = _AFTER.match(text, pos)

@@ -15,6 +15,7 @@ is named when the entries begin later). Pure: no Textual here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -44,8 +45,9 @@ class RecordReader:
     """The day records of one data folder, each day read once: reading further back adds
     only the days not read yet."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, progress: Callable[[str], None] | None = None):
         self.store = store
+        self.progress = progress
         self.records: dict[date, DayRecord] = {}
         self.problems: list[Problem] = []
         self._said: set[Problem] = set()
@@ -65,7 +67,14 @@ class RecordReader:
         self._span = (min(first, lo), max(last, hi))
 
     def _read(self, first: date, last: date) -> None:
-        for part in self.store.record_years(first, last):
+        progress = self.progress
+
+        def said(year: str) -> None:
+            if progress is not None:
+                progress(f"Reading your entries of {year}...")
+
+        for part in self.store.record_years(first, last,
+                                            on_year=said if progress is not None else None):
             self.records.update(part.records)
             for problem in part.problems:
                 if problem not in self._said:
@@ -78,12 +87,14 @@ class RecordReader:
 
 def summarize(store: Store, settings: Settings, first: date, last: date, *,
               include_notes: bool = False, keep_entries: bool = True,
-              today: date | None = None) -> Summary:
+              today: date | None = None,
+              progress: Callable[[str], None] | None = None) -> Summary:
     """The summary of `first..last`, reading no more of the history than it needs.
 
     Without `keep_entries` (and notes) no whole document is read: figures come from the day
     records (the trend view and home need figures only; CSV needs the entries). `today`
-    (default: the real date) decides whether the urgent banner may say "today".
+    (default: the real date) decides whether the urgent banner may say "today". `progress`
+    is told what is being done, in words (each year read, then the flags).
     """
     if first > last:
         raise ValueError(f"the period starts ({first}) after it ends ({last})")
@@ -92,10 +103,12 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
     history_start = first_day(store) if settings.birth_year is not None else None
     start = first - timedelta(days=LOOKBACK)
     end = last + timedelta(days=LOOKAHEAD)
-    reader = RecordReader(store)
+    reader = RecordReader(store, progress)
 
     def make(origin: date) -> Analysis:
         reader.cover(origin, end)
+        if progress is not None:
+            progress("Working out the flags...")
         return analyse(reader.pairs(origin, end), origin, settings, first, last, history_start)
 
     analysis = make(start)

@@ -39,7 +39,7 @@ from fatiguelog.analysis.summary import (
     SleepStats,
     Summary,
 )
-from fatiguelog.dayrecord import DayRecord
+from fatiguelog.dayrecord import DayRecord, Layout
 from fatiguelog.model import (
     GI_RATINGS,
     RED_ADVICE,
@@ -75,7 +75,8 @@ def build_summary(history: History, settings: Settings, first: date, last: date,
     """Everything a view shows about `first..last`; figures without data are `None`."""
     entries = history.entries
     origin = min(first, min(entries)) if entries else first
-    records = ((day, DayRecord.of(entry.doc)) for day, entry in entries.items())
+    layout = Layout()  # (one for all: positions are found once)
+    records = ((day, DayRecord.of(entry.doc, layout)) for day, entry in entries.items())
     period = [e for day, e in entries.items() if first <= day <= last]
     return summary_of(records, lambda: history.problems, origin, settings, first, last,
                       entries=period, include_notes=include_notes, keep_entries=keep_entries,

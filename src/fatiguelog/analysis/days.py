@@ -114,9 +114,10 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
     may be streamed, so nothing needs to stay in memory after it was counted.
 
     Records (`fatiguelog.dayrecord`) hold every number and yes/no answer by key path; a
-    rating is read as `record.value(section, key)` (inlined below: this loop runs for every
-    day of the history). `classify` gives a substance name's class (settings, then the
-    built-in table): doses of a laxative-class substance make their day a laxative day."""
+    rating is `record.value(section, key)` (read below by position, found once per layout:
+    this loop runs for every day of the history). `classify` gives a substance name's class
+    (settings, then the built-in table): doses of a laxative-class substance make their day a
+    laxative day."""
     size = max(0, (last - origin).days + 1)
     has_entry = [0] * size
     gi_rec = [0] * size
@@ -134,35 +135,51 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
     intake_day = [False] * size
     intake: dict[tuple[str, str], IntakeTrack] = {}
     ratings: dict[str, list[float | None]] = {key: [None] * size for key, _, _ in RATING_PATHS}
-    flags_of_stools = tuple((answered[flag], yes[flag], flag) for flag in STOOL_FLAGS)
-    red_days = tuple((red[key], key) for key in RED_FLAGS)
+    layout = None  # positions of the answers read, found once per layout (per cache year)
+    width = (0, 0)  # and found again when the layout grew (records made while counting)
+    rating_at: list[tuple[list[float | None], int]] = []
+    red_at: list[tuple[list[int], int]] = []
+    stool_flag_at: list[tuple[list[int], list[int], int]] = []
+    no_bm_at = laxative_at = bristol_at = None
 
     for day, record in records:
         i = (day - origin).days
         if not 0 <= i < size:
             continue
-        scalars = record.scalars
+        if record.layout is not layout or width != (len(record.layout.paths),
+                                                     len(record.layout.stool_keys)):
+            layout = record.layout
+            width = (len(layout.paths), len(layout.stool_keys))
+            index, in_stool = layout.index, layout.stool_index
+            rating_at = [(ratings[key], index[(section, name)])
+                         for key, section, name in RATING_PATHS if (section, name) in index]
+            red_at = [(red[key], index[("red_flags", key)]) for key in RED_FLAGS
+                      if ("red_flags", key) in index]
+            stool_flag_at = [(answered[flag], yes[flag], in_stool[flag])
+                             for flag in STOOL_FLAGS if flag in in_stool]
+            no_bm_at = index.get(("gi", "no_bowel_movement"))
+            laxative_at = index.get(("gi", "laxative"))
+            bristol_at = in_stool.get("bristol")
+        values = record.values
+        n = len(values)
         has_entry[i] = 1
-        for key, section, name in RATING_PATHS:
-            table = scalars.get(section)
-            if type(table) is dict:
-                value = table.get(name)
+        for column, at in rating_at:
+            if at < n:
+                value = values[at]
                 if type(value) is int or type(value) is float:
-                    ratings[key][i] = value
-        gi = scalars.get("gi")
-        if type(gi) is not dict:
-            gi = {}
+                    column[i] = value
         items = record.stools or ()
-        if items or gi.get("no_bowel_movement") is True:
+        if items or (no_bm_at is not None and no_bm_at < n and values[no_bm_at] is True):
             gi_rec[i] = 1
-        laxative = gi.get("laxative")
+        laxative = values[laxative_at] if laxative_at is not None and laxative_at < n else None
         if laxative is True:
             lax[i] = 1
         elif laxative is False:
             lax_no[i] = 1
         stools[i] = len(items)
-        for stool, _time in items:
-            bristol = stool.get("bristol")
+        for stool in items:
+            wide = len(stool)
+            bristol = stool[bristol_at] if bristol_at is not None and bristol_at < wide else None
             if type(bristol) is int:
                 if bristol in by_type:
                     by_type[bristol][i] += 1
@@ -172,18 +189,17 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
                     hard[i] += 1
                 elif bristol >= 6:
                     loose[i] += 1
-            for answers, said_yes, flag in flags_of_stools:
-                value = stool.get(flag)
-                if value is True:
-                    answers[i] += 1
-                    said_yes[i] += 1
-                elif value is False:
-                    answers[i] += 1
-        flags = scalars.get("red_flags")
-        if type(flags) is dict:
-            for per_day, key in red_days:
-                if flags.get(key) is True:
-                    per_day[i] = 1
+            for said, said_yes, at in stool_flag_at:
+                if at < wide:
+                    value = stool[at]
+                    if value is True:
+                        said[i] += 1
+                        said_yes[i] += 1
+                    elif value is False:
+                        said[i] += 1
+        for per_day, at in red_at:
+            if at < n and values[at] is True:
+                per_day[i] = 1
         doses = record.doses
         if doses is not None:
             intake_day[i] = True

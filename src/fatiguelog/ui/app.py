@@ -47,6 +47,7 @@ class FatiguelogApp(OrderedInputApp):
         self.blink = blink
         self.demo = demo
         self.first_frame_shown = False
+        self._filling = False  # the year caches are being (or were) brought up to date
         self.settings: Settings
         self.settings, self.settings_problems = load_settings(root)
         self.theme = THEMES.get(self.settings.theme, "textual-dark")
@@ -84,6 +85,22 @@ class FatiguelogApp(OrderedInputApp):
             self.home_message(f"Settings: {self.settings_problems[0]}.")
         if isinstance(self.screen, HomeScreen):  # else it loads when it is shown
             self.screen.load()
+
+    def home_useful(self) -> None:
+        """Home's flags are on screen: now, once per run, every year's cache is brought up to
+        date in the background, so "All" in the trend view finds them ready."""
+        if self._filling:
+            return
+        self._filling = True
+        self.run_worker(self._fill_caches, thread=True, group="fill", exit_on_error=False)
+
+    def _fill_caches(self) -> None:
+        from textual.worker import get_current_worker
+
+        from fatiguelog.store import Store
+
+        worker = get_current_worker()
+        Store(self.root).fill_caches(stop=lambda: worker.is_cancelled)
 
     def on_mount(self) -> None:
         if self.demo:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from fatiguelog.analysis.summary import Alarm, RuleGap, Summary
 
 GLANCE_DAYS = 14
+LOOKING = "Looking at your recent entries for flags..."
 #: The two weeks' "Check-in" column: a day with only shell-logged items is not "done".
 STATE_WORDS = {"logged": "logged only"}
 FLAG_DAYS = 7  # the period whose last day is today; flags active today are shown
@@ -109,8 +110,8 @@ def not_checked_line(gaps: tuple[RuleGap, ...], most: int = 4) -> str:
     return f"Not checked (not enough data): {shown}{more}. Press t for what each needs."
 
 
-def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, str]]:
-    """When the flags could not be worked out: the alarm symptoms still show, first."""
+def urgent_lines(alarms: tuple[Alarm, ...]) -> list[tuple[str, str]]:
+    """The banner for the urgent alarm symptoms among `alarms` (reported in the last 7 days)."""
     from fatiguelog import flagtext as ft
 
     lines: list[tuple[str, str]] = []
@@ -119,6 +120,28 @@ def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, s
         said = "; ".join(f"{a.title} reported on {ft.dates_text(a.days)}" for a in urgent)
         lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {said}.", "flag-urgent"))
         lines += [(text, "flag-urgent-advice") for text in dict.fromkeys(a.advice for a in urgent)]
+    return lines
+
+
+def alarms_of(reported: dict[str, list[date]]) -> tuple[Alarm, ...]:
+    """Alarms from the days each red flag was reported (as `report.alarms_only` makes them,
+    without reading the files again)."""
+    if not reported:
+        return ()
+    from fatiguelog.analysis.summary import Alarm
+    from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_FLAGS
+
+    return tuple(
+        Alarm(key=key, title=RED_FLAGS[key], level="urgent" if key in URGENT_RED_FLAGS else "warn",
+              days=tuple(reported[key]), active=True, advice=RED_ADVICE[key],
+              advice_past=RED_ADVICE_PAST[key])
+        for key in RED_FLAGS if key in reported
+    )
+
+
+def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, str]]:
+    """When the flags could not be worked out: the alarm symptoms still show, first."""
+    lines = urgent_lines(alarms)
     lines += [(f"{a.title} reported: {a.advice}", "flag-line") for a in alarms
               if a.level != "urgent"]
     lines.append((f"The other flags could not be worked out: {error}", "flag-line"))
@@ -126,6 +149,8 @@ def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, s
 
 
 class HomeScreen(Screen[None]):
+    """`flags_shown` is set once the flag lines are on screen (home is then useful)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "checkin", "Check in"),
         Binding("q", "quick", "Quick"),
@@ -134,32 +159,40 @@ class HomeScreen(Screen[None]):
         Binding("e", "app.export", "Export"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.flags_shown = False
+        self._days_shown: bool | None = False  # True: drawn for the first frame, not read again
+
     def compose(self) -> ComposeResult:
         yield Line("fatiguelog", id="home-title")
         yield Line(id="today-status", classes="status")
         yield Static(action_links("c Check in today"), id="home-actions")
         with Vertical(id="home-flags"):
-            yield Line("Looking at your recent entries for flags...", id="no-flags")
+            yield Line(LOOKING, id="no-flags")
         yield Line("Last two weeks (up/down picks a day, Enter opens it):", classes="caption")
-        # The table (and its widget's import and styles) comes with the history, just after the
-        # first frame, so the app opens at once however long the diary.
+        # The table is filled from its 14 small files before the first frame (with an alarm
+        # symptom of the last 7 days, the urgent line too); the flags come just after it.
         yield Vertical(Line("Reading the last two weeks..."), id="recent-box")
         yield Line(id="home-message", classes="message")
         yield Footer()
 
     def on_screen_resume(self) -> None:
-        """Also sent when home is first shown: then the files are read once the first frame is
-        out (the app calls `load` on Ready), so opening the app never waits for history."""
+        """Also sent when home is first shown, before the first frame: the two weeks (14 small
+        files) are drawn in it; the flags are worked out once it is out (the app calls `load`
+        on Ready), so opening the app never waits for history."""
         if getattr(self.app, "first_frame_shown", True):
             self.load()
         else:
-            self.show_today()
+            self.refresh_days()
 
     def load(self) -> None:
         """The two weeks (14 small files), and the flags (weeks of history, off the UI thread)."""
         if not self.is_attached:  # the app is already closing
             return
-        self.refresh_days()
+        if self._days_shown is not True:
+            self.refresh_days()
+        self._days_shown = None  # (read again when home is shown again)
         self.refresh_flags()
 
     def refresh_flags(self) -> None:
@@ -187,6 +220,17 @@ class HomeScreen(Screen[None]):
         box = self.query_one("#home-flags", Vertical)
         box.remove_children()
         box.mount_all(Line(text, classes=css) for text, css in lines)
+        self.flags_shown = True
+        diary(self).home_useful()
+
+    def _show_urgent_first(self, alarms: tuple[Alarm, ...]) -> None:
+        """An alarm symptom of the last 7 days is said at once, from the two weeks' files,
+        before any other flag is worked out (flags.md v2: the banner never waits)."""
+        lines = urgent_lines(alarms)
+        box = self.query_one("#home-flags", Vertical)
+        if self.flags_shown or not lines or box.query(".flag-urgent"):
+            return
+        box.mount_all([Line(text, classes=css) for text, css in lines], before=0)
 
     def show_today(self, state: str | None = None, logged: str = "") -> None:
         """Today's status line and main button. `state` is today's row of the two weeks;
@@ -218,10 +262,14 @@ class HomeScreen(Screen[None]):
         table = self._table()
         table.clear()
         today_state, today_logged = None, ""
+        alarms: dict[str, list[date]] = {}
         for back in range(GLANCE_DAYS):
             day = today - timedelta(days=back)
             read = store.read(day)
             entry = read.entry
+            if entry is not None and back < FLAG_DAYS:
+                for key in entry.red_flags:
+                    alarms.setdefault(key, []).insert(0, day)
             logged = ""
             if read.status is Status.BROKEN:
                 state = "unreadable"
@@ -248,6 +296,9 @@ class HomeScreen(Screen[None]):
                           Text(stools), Text(flags), key=day.isoformat())
         self.show_today(today_state, today_logged)
         self.show_sync_copies()
+        if self._days_shown is False:
+            self._days_shown = True
+        self._show_urgent_first(alarms_of(alarms))
 
     def show_sync_copies(self) -> None:
         """One line while sync-conflict copies of entries wait to be merged."""

@@ -18,10 +18,21 @@ def run_app(args: argparse.Namespace, root: Path) -> int:
     elif args.command == "trends":
         check_days(args.days, today_for(root))
         start = ("trends", args.days)
+    ahead = None
+    if start is None:  # home: its flags worked out on the other core while Textual starts
+        ahead = _start_ahead(root)
     from fatiguelog.ui.app import FatiguelogApp
 
-    FatiguelogApp(root, start=start).run()
+    FatiguelogApp(root, start=start, ahead=ahead).run()
     return EXIT_OK
+
+
+def _start_ahead(root: Path) -> object:
+    from fatiguelog.homeflags import Ahead
+    from fatiguelog.settings import load_settings
+
+    settings, _problems = load_settings(root)
+    return Ahead.start(root, settings, today_for(root))
 
 
 def _check_day_editable(root: Path, day: date) -> None:

@@ -38,8 +38,12 @@ class FatiguelogApp(OrderedInputApp):
     ]
 
     def __init__(self, root: Path, start: Start = None, *, today: date | None = None,
-                 now: datetime | None = None, blink: bool = True, demo: bool = False) -> None:
+                 now: datetime | None = None, blink: bool = True, demo: bool = False,
+                 ahead: Any = None) -> None:
+        """`ahead`: home's flag lines being worked out by another process since before the
+        app started (`fatiguelog.homeflags.Ahead`), when the command line could fork one."""
         super().__init__()
+        self._ahead = ahead
         self.root = root
         self.start = start
         self._today = today
@@ -85,6 +89,15 @@ class FatiguelogApp(OrderedInputApp):
             self.home_message(f"Settings: {self.settings_problems[0]}.")
         if isinstance(self.screen, HomeScreen):  # else it loads when it is shown
             self.screen.load()
+
+    def take_ahead(self) -> Any:
+        """The lines worked out ahead (once: later refreshes work them out again)."""
+        ahead, self._ahead = self._ahead, None
+        return ahead
+
+    def on_unmount(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
 
     def home_useful(self) -> None:
         """Home's flags are on screen: now, once per run, every year's cache is brought up to

@@ -17,22 +17,28 @@ from textual.widgets import Footer, Static
 
 from fatiguelog import paths
 from fatiguelog.drafts import draft_days
+from fatiguelog.homeflags import (  # (the lines are worked out apart from the screen)
+    FLAG_DAYS,
+    alarms_of,
+    home_lines,
+    urgent_lines,
+)
 from fatiguelog.model import is_checked_in, logged_items
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line
-from fatiguelog.ui.widgets.flags import overview_line
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
-    from fatiguelog.analysis.summary import Alarm, RuleGap, Summary
+    from fatiguelog.analysis.summary import Alarm
+    from fatiguelog.homeflags import Ahead
 
 GLANCE_DAYS = 14
 LOOKING = "Looking at your recent entries for flags..."
+#: Seconds after home is useful before the background work (year caches, sync copies) starts.
+AFTER_USEFUL = 0.3
 #: The two weeks' "Check-in" column: a day with only shell-logged items is not "done".
 STATE_WORDS = {"logged": "logged only"}
-FLAG_DAYS = 7  # the period whose last day is today; flags active today are shown
-MAX_FLAG_LINES = 3
 
 
 def action_links(checkin_label: str) -> Content:
@@ -66,88 +72,6 @@ def today_state(root: Path, today: date) -> tuple[str, str]:
     return "logged", logged_items(doc)
 
 
-def flag_lines(summary: Summary) -> list[tuple[str, str]]:
-    """(text, css class) lines for the home screen: the urgent banner first (alarm symptoms
-    reported in the last 7 days, so on today), then one line per other flag on today, then
-    which rules could not be checked. Never "no flags" alone."""
-    from fatiguelog import flagtext as ft
-
-    lines: list[tuple[str, str]] = []
-    urgent = [a for a in summary.alarms if a.active and a.level == "urgent"]
-    if summary.banner and urgent:
-        said = "; ".join(f"{a.title} reported on {ft.dates_text(a.days)}" for a in urgent)
-        lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {said}.", "flag-urgent"))
-        lines += [(text, "flag-urgent-advice") for text in dict.fromkeys(a.advice
-                                                                        for a in urgent)]
-    others = [f for f in summary.active_flags() if f.level != "urgent"]
-    for flag in others[:MAX_FLAG_LINES]:
-        lines.append((overview_line(flag), "flag-line"))  # all on today: said above
-    if len(others) > MAX_FLAG_LINES:
-        lines.append((f"... and {len(others) - MAX_FLAG_LINES} more.", "flag-line"))
-    cov = summary.coverage
-    checked = "" if cov is None else f"{cov.rules_checked} of {cov.rules_total} rules checked"
-    if not summary.banner and not others:
-        lines.append((f"No flag on today ({checked}).", "flag-none"))
-    if cov is not None and cov.unchecked:
-        lines.append((not_checked_line(cov.unchecked), "flag-hint"))
-    if summary.banner or others:
-        lines.append((f"Not a diagnosis: talk to your clinician. t: each flag's evidence and rule "
-                      f"({checked}).", "flag-hint"))
-    return lines
-
-
-def not_checked_line(gaps: tuple[RuleGap, ...], most: int = 4) -> str:
-    """The rules that could not be checked today, in words, short enough for home: the alarm
-    symptoms as one item (they all need a check-in in the last 7 days), then the first few
-    titles; the trend view lists each with what it needs."""
-    from fatiguelog.model import RED_FLAGS
-
-    alarms = [g for g in gaps if g.id.removeprefix("red.") in RED_FLAGS]
-    names = (["alarm symptoms (they need a check-in in the last 7 days)"] if alarms else [])
-    names += [g.title for g in gaps if g not in alarms]
-    shown = ", ".join(names[:most])
-    more = f" and {len(names) - most} more" if len(names) > most else ""
-    return f"Not checked (not enough data): {shown}{more}. Press t for what each needs."
-
-
-def urgent_lines(alarms: tuple[Alarm, ...]) -> list[tuple[str, str]]:
-    """The banner for the urgent alarm symptoms among `alarms` (reported in the last 7 days)."""
-    from fatiguelog import flagtext as ft
-
-    lines: list[tuple[str, str]] = []
-    urgent = [a for a in alarms if a.level == "urgent"]
-    if urgent:
-        said = "; ".join(f"{a.title} reported on {ft.dates_text(a.days)}" for a in urgent)
-        lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {said}.", "flag-urgent"))
-        lines += [(text, "flag-urgent-advice") for text in dict.fromkeys(a.advice for a in urgent)]
-    return lines
-
-
-def alarms_of(reported: dict[str, list[date]]) -> tuple[Alarm, ...]:
-    """Alarms from the days each red flag was reported (as `report.alarms_only` makes them,
-    without reading the files again)."""
-    if not reported:
-        return ()
-    from fatiguelog.analysis.summary import Alarm
-    from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_FLAGS
-
-    return tuple(
-        Alarm(key=key, title=RED_FLAGS[key], level="urgent" if key in URGENT_RED_FLAGS else "warn",
-              days=tuple(reported[key]), active=True, advice=RED_ADVICE[key],
-              advice_past=RED_ADVICE_PAST[key])
-        for key in RED_FLAGS if key in reported
-    )
-
-
-def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, str]]:
-    """When the flags could not be worked out: the alarm symptoms still show, first."""
-    lines = urgent_lines(alarms)
-    lines += [(f"{a.title} reported: {a.advice}", "flag-line") for a in alarms
-              if a.level != "urgent"]
-    lines.append((f"The other flags could not be worked out: {error}", "flag-line"))
-    return lines
-
-
 class HomeScreen(Screen[None]):
     """`flags_shown` is set once the flag lines are on screen (home is then useful)."""
 
@@ -171,9 +95,13 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home-flags"):
             yield Line(LOOKING, id="no-flags")
         yield Line("Last two weeks (up/down picks a day, Enter opens it):", classes="caption")
-        # The table is filled from its 14 small files before the first frame (with an alarm
-        # symptom of the last 7 days, the urgent line too); the flags come just after it.
-        yield Vertical(Line("Reading the last two weeks..."), id="recent-box")
+        # Filled from its 14 small files before the first frame (with an alarm symptom of the
+        # last 7 days, the urgent line too); the flags come with it or just after it.
+        from textual.widgets import DataTable
+
+        table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
+        table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
+        yield Vertical(table, id="recent-box")
         yield Line(id="home-message", classes="message")
         yield Footer()
 
@@ -196,32 +124,35 @@ class HomeScreen(Screen[None]):
         self.refresh_flags()
 
     def refresh_flags(self) -> None:
-        self.run_worker(self._active_flags, thread=True, exclusive=True, group="flags")
+        ahead = diary(self).take_ahead()
+        if ahead is not None:  # worked out while the app started (see `homeflags.Ahead`)
+            lines = ahead.lines(wait=False)
+            if lines is not None:
+                self._show_flag_lines(lines)
+                return
+        self.run_worker(lambda: self._active_flags(ahead), thread=True, exclusive=True,
+                        group="flags")
 
-    def _active_flags(self) -> None:
-        from fatiguelog.report import alarms_only, summarize
-        from fatiguelog.store import Store
-
+    def _active_flags(self, ahead: Ahead | None = None) -> None:
         app = diary(self)
-        today: date = app.today
-        store = Store(app.root)
-        try:
-            first = today - timedelta(days=FLAG_DAYS - 1)
-            summary = summarize(store, app.settings, first, today, keep_entries=False,
-                                today=today)
-        except Exception as exc:  # never let a bad history hide the home screen
-            # ...nor an alarm symptom: those are read again on their own (flags.md v2).
-            lines = alarm_only_lines(alarms_only(store, today), str(exc))
-            app.call_from_thread(self._show_flag_lines, lines)
-            return
-        app.call_from_thread(self._show_flag_lines, flag_lines(summary))
+        lines = ahead.lines(wait=True) if ahead is not None else None
+        if lines is None:
+            lines = home_lines(app.root, app.settings, app.today)
+        app.call_from_thread(self._show_flag_lines, lines)
 
     def _show_flag_lines(self, lines: list[tuple[str, str]]) -> None:
         box = self.query_one("#home-flags", Vertical)
         box.remove_children()
         box.mount_all(Line(text, classes=css) for text, css in lines)
         self.flags_shown = True
-        diary(self).home_useful()
+        # Home is useful once these are drawn: what can wait (the year caches, the sync
+        # copies) starts after that, so it never holds up this frame.
+        self.call_after_refresh(self.set_timer, AFTER_USEFUL, self._after_useful)
+
+    def _after_useful(self) -> None:
+        if self.is_attached:
+            self.refresh_sync_copies()
+            diary(self).home_useful()
 
     def _show_urgent_first(self, alarms: tuple[Alarm, ...]) -> None:
         """An alarm symptom of the last 7 days is said at once, from the two weeks' files,
@@ -295,16 +226,23 @@ class HomeScreen(Screen[None]):
                           Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
         self.show_today(today_state, today_logged)
-        self.show_sync_copies()
         if self._days_shown is False:
             self._days_shown = True
         self._show_urgent_first(alarms_of(alarms))
 
-    def show_sync_copies(self) -> None:
-        """One line while sync-conflict copies of entries wait to be merged."""
+    def refresh_sync_copies(self) -> None:
+        """Sync-conflict copies are looked for off the UI thread (every year folder is
+        listed: thirty years are ten thousand names)."""
+        self.run_worker(self._find_sync_copies, thread=True, exclusive=True, group="copies")
+
+    def _find_sync_copies(self) -> None:
         from fatiguelog.conflicts import find_copies, waiting_line
 
         line = waiting_line(len(find_copies(diary(self).root)))
+        self.app.call_from_thread(self.show_sync_copies, line)
+
+    def show_sync_copies(self, line: str) -> None:
+        """One line while sync-conflict copies of entries wait to be merged."""
         found = self.query("#home-conflicts")
         if found and line:
             found.first(Line).say(line)
@@ -332,17 +270,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(DayPicker(diary(self).today), chosen)
 
     def _table(self) -> DataTable[Text]:
-        """The two-weeks table, created the first time the history is read."""
+        """The two-weeks table (composed with the screen)."""
         from textual.widgets import DataTable
 
-        box = self.query_one("#recent-box", Vertical)
-        found = box.query(DataTable)
-        if found:
-            return found.first()
-        table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
-        table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
-        box.remove_children()
-        box.mount(table)
+        table: DataTable[Text] = self.query_one("#recent", DataTable)
         if self.focused is None:
             table.focus()
         return table

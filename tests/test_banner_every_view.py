@@ -76,11 +76,11 @@ def test_an_old_alarm_is_listed_with_its_date_and_opens_no_export(tmp_path, caps
     day = (TODAY - timedelta(days=60)).isoformat()
     md = export(root, "md", capsys)
     assert "## URGENT" not in md and "SEEK MEDICAL CARE" not in md
-    section = md[md.index("## Alarm symptoms reported in this period"):md.index("## Flags")]
+    section = md[md.index("## Alarm symptoms reported in this period"):md.index("## Week by")]
     assert f"- Vomiting: reported on {day}. If no clinician has seen you about it yet" in section
     assert "today" not in section
     html = export(root, "html", capsys)
-    assert 'class="alert"' not in html and "SEEK MEDICAL CARE" not in html
+    assert 'data-page1="banner"' not in html and "SEEK MEDICAL CARE" not in html
     assert "Alarm symptoms reported in this period" in html and f"reported on {day}" in html
     rows = csv_flags(export(root, "csv", capsys))
     assert [(r["id"], r["on_last_day"], r["report_days"]) for r in rows
@@ -93,6 +93,27 @@ def test_an_old_alarm_is_listed_with_its_date_and_opens_no_export(tmp_path, caps
     out = printed(root, capsys)
     assert "URGENT" not in out
     assert "Alarm symptoms reported in this period" in out and f"reported on {day}" in out
+
+
+def test_an_old_alarms_flag_advice_never_says_today(tmp_path, capsys):
+    """Review of issue 10, item 5: the CSV flags row and JSON `flags[].advice` of a vomiting
+    report 60 days ago read "Seek medical care promptly, today."."""
+    root = history(tmp_path, {60: "vomiting", 45: "blood_in_stool"})
+    for row in csv_flags(export(root, "csv", capsys)):
+        assert "today" not in row["advice"].lower(), row
+    doc = json.loads(export(root, "json", capsys))
+    advice = {f["id"]: f["advice"] for f in doc["flags"] if f["id"].startswith("red.")}
+    assert advice == {
+        "red.vomiting": "If no clinician has seen you about it yet, seek medical care promptly.",
+        "red.blood_in_stool": (
+            "If no clinician has seen you about it yet, ask for an urgent GP appointment or "
+            "call your urgent medical advice line; if bleeding is heavy or won't stop, call "
+            "your emergency number."),
+    }
+    md = export(root, "md", capsys)
+    prose = "\n".join(line for line in md[:md.index("## Rules checked")].splitlines()
+                      if not line.startswith("|"))  # table rows hold question labels
+    assert "today" not in prose.lower().replace("today's", "")
 
 
 async def test_an_old_alarm_is_not_on_home_or_in_the_trend_view_banner(tmp_path):
@@ -122,8 +143,9 @@ def test_an_alarm_reported_today_opens_every_export_and_the_print(tmp_path, caps
             "or call your urgent medical advice line today") in md
     assert md.index("Fever: reported on") > md.index("## Alarm symptoms reported")  # earlier
     html = export(root, "html", capsys)
-    assert html.index('<section class="alert"') == html.index("<section")  # the first one
-    assert html.index('class="alert"') < html.index("At a glance")
+    # the banner follows only the name lines and the period (issue 12's page one)
+    assert html.index('data-page1="banner"') < html.index('data-page1="discuss"')
+    assert html.index('class="p1 alert"') < html.index("Key figures")
     rows = csv_flags(export(root, "csv", capsys))
     assert (rows[0]["id"], rows[0]["on_last_day"]) == ("red.black_stool", "1")
     doc = json.loads(export(root, "json", capsys))
@@ -156,13 +178,16 @@ def test_a_past_period_says_was_reported_on(tmp_path, capsys, fmt):
         doc = json.loads(out)
         assert doc["alarms"][0]["active"] is True
         assert "today" not in doc["alarms"][0]["advice"]
+        assert doc["flags"][0]["id"] == "red.blood_in_stool"
+        assert "today" not in doc["flags"][0]["advice"]  # review of issue 10, item 5
         return
     if fmt == "csv":
         assert csv_flags(out)[0]["on_last_day"] == "1"
+        assert "today" not in csv_flags(out)[0]["advice"]
         return
     words = f"Blood in stool was reported on {reported}."
     assert words in out
-    banner = out[:out.index("At a glance")]
+    banner = out[:out.index("What I want to discuss")]
     assert "today" not in banner.lower().replace("today's", "")
     assert f"(it ends on {end.isoformat()})" in banner
 

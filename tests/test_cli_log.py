@@ -57,6 +57,25 @@ def test_log_dose(cli, data_dir: Path) -> None:
     assert str(dose["time"]) == "08:30:00"
 
 
+def test_log_dose_says_the_unit_as_it_reads(cli, data_dir: Path) -> None:
+    """Outside test of issue 10 (item 9): "2 tablet/day", "1 other"."""
+    assert "dose of vitamin D, 2 tablets" in cli("log", "dose", "vitamin D", "2", "tablet").out
+    assert "dose of drops, 1 (other unit)" in cli("log", "dose", "drops", "1", "other").out
+    assert "dose of tea, 1 cup" in cli("log", "dose", "tea", "1", "cup").out
+
+
+def test_the_check_in_and_the_merge_reports_say_units_as_they_read() -> None:
+    from fatiguelog.checkin import describe_dose
+    from fatiguelog.wording import show_dose
+
+    assert describe_dose({"substance": "vitamin D", "amount": 2.0, "unit": "tablet"}) == \
+        "vitamin D 2 tablets"
+    assert describe_dose({"substance": "drops", "amount": 1, "unit": "other"}) == \
+        "drops 1 (other unit)"
+    assert show_dose({"substance": "coffee", "amount": 2, "unit": "cup"}) == "coffee 2 cups"
+    assert show_dose({"substance": "kratom", "amount": 1.5, "unit": "g"}) == "kratom 1.5 g"
+
+
 def test_log_red_flag_says_what_to_do_graded_by_what_was_reported(cli, data_dir: Path) -> None:
     result = cli("log", "red-flag", "black_stool")
     assert result.code == 0
@@ -66,6 +85,22 @@ def test_log_red_flag_says_what_to_do_graded_by_what_was_reported(cli, data_dir:
     assert "seek medical care promptly, today" in cli("log", "red-flag", "fever").out.lower()
     said = cli("log", "red-flag", "unintended_weight_loss").out
     assert "See a GP soon" in said and "today" not in said.split(":", 1)[1]
+
+
+def test_log_red_flag_for_an_earlier_day_never_says_today(cli, data_dir: Path) -> None:
+    """Review of issue 10, item 5: `log red-flag vomiting --date -10d` printed "Seek medical
+    care promptly, today." about a day ten days ago."""
+    for key, words in (("vomiting", "seek medical care promptly."),
+                       ("blood_in_stool", "ask for an urgent gp appointment")):
+        said = cli("log", "red-flag", key, "--date", "-10d").out
+        day = (TODAY - timedelta(days=10)).isoformat()
+        assert said.startswith(f"Recorded for {day}:")
+        assert "today" not in said.lower()
+        assert "if you still have it, or no clinician has seen you about it yet" in said.lower()
+        assert words in said.lower()
+    # today's date, however it is written, gets the graded urgent advice
+    said = cli("log", "red-flag", "vomiting", "--date", TODAY.isoformat()).out
+    assert "Seek medical care promptly, today." in said
 
 
 def test_log_laxative_marks_the_day(cli, data_dir: Path) -> None:

@@ -59,7 +59,7 @@ def test_story_flags_are_there(tmp_path, seed):
     assert increases
     began = ids["gi.after_intake_increase"].since
     assert timedelta(0) <= began - increases[0].day <= timedelta(days=14)
-    assert f"kratom went up to 4 g/day on {increases[0].day.isoformat()}" in \
+    assert f"Kratom went up from 2 to 4 g/day on {increases[0].day.isoformat()}" in \
         ids["gi.after_intake_increase"].evidence
     assert {"gi.hard_stools", "gi.straining", "gi.constipation_pattern"} <= set(ids)
     # The later reduction is followed by looser stools.

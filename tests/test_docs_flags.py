@@ -69,3 +69,13 @@ def test_the_readme_names_every_alarm_symptom():
     assert set(words) == set(RED_FLAGS)
     for phrase in words.values():
         assert phrase in sentence, phrase
+
+
+def test_every_brand_name_and_combination_product_is_documented():
+    """Review of issue 10, item 7: the aliases the table adds are listed in docs/flags.md."""
+    from fatiguelog.substances import ALIASES
+
+    docs = flat(DOCS).lower()
+    for alias, ingredient in ALIASES.items():
+        assert alias.lower() in docs, alias
+        assert ingredient.lower() in docs, ingredient

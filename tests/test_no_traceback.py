@@ -47,9 +47,13 @@ COMMANDS: dict[str, list[str]] = {
     "conflicts": ["conflicts"],
     "conflicts --merge": ["conflicts", "--merge"],
     "demo": ["demo", "--days", "0"],
+    "delete": ["delete", "--date", "{D}"],
+    "restore": ["restore", "--date", "{D}"],
+    "settings": ["settings"],
 }
 DATED = {name for name, argv in COMMANDS.items() if "{D}" in argv}
-APP = {"app", "trends"}  # open the Textual app: only situations that stop them before it starts
+#: Open the Textual app: only situations that stop them before it starts.
+APP = {"app", "trends", "settings"}
 
 REFUSED = "refused"      # exit 1 or 2, exactly one line on standard error
 COPES = "copes"          # exit 0 (the problem is reported in what it prints)
@@ -111,6 +115,10 @@ def expected(situation: str, command: str) -> str | None:
         return REFUSED if command in DATED else None
     if command in ("checkin", "checkin --quick") or command.startswith("log "):
         return REFUSED  # a day that can't be written: said before anything starts
+    if command == "delete":
+        return COPES  # a broken or newer file is moved to the trash like any other
+    if command == "restore":
+        return REFUSED  # nothing was deleted: nothing to restore
     if command == "check":
         return REFUSED if situation == "broken day" else COPES
     return COPES  # exports, trends and remind read around it and say so

@@ -45,3 +45,39 @@ def test_the_table_imports_without_textual_or_rich():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+# Review of issue 10, item 7: common UK brand names and combination products were "not
+# classified", so co-codamol 2 -> 8 tablets a day then constipation raised no timing flag.
+@pytest.mark.parametrize(("name", "klass"), [
+    ("co-codamol 30/500", "opioid"), ("Co-codamol 8/500 effervescent", "opioid"),
+    ("Co-dydramol", "opioid"), ("Codeine linctus", "opioid"), ("OxyContin", "opioid"),
+    ("Oramorph", "opioid"), ("Oramorph oral solution", "opioid"), ("Zomorph", "opioid"),
+    ("MST Continus", "opioid"), ("Butrans", "opioid"), ("Butrans patch", "opioid"),
+    ("Nurofen Plus", "opioid"), ("Solpadeine Plus", "opioid"), ("Tramacet", "opioid"),
+    ("Imodium", "opioid"), ("Dulcolax", "laxative"), ("Laxido", "laxative"),
+    ("Laxido Orange", "laxative"), ("Movicol Paediatric", "laxative"),
+    ("Movicol Paediatric Plain", "laxative"), ("Senokot", "laxative"),
+    ("Phillips' Milk of Magnesia", "laxative"), ("glycerol suppositories", "laxative"),
+    ("bisacodyl suppository", "laxative"), ("phosphate enema", "laxative"),
+])
+def test_brands_and_combination_products_of_a_listed_ingredient(name, klass):
+    assert builtin_class(name) == klass
+
+
+@pytest.mark.parametrize("name", [
+    "Fybogel", "Fybogel Orange", "Ispaghula husk", "Celevac", "Normacol", "Nurofen",
+    "Solpadeine Headache", "Resolor", "Moventig", "Gabapentin", "Amitriptyline", "Ondansetron",
+    "paracetamol", "ibuprofen",
+])
+def test_products_without_a_listed_ingredient_stay_not_classified(name):
+    """Bulk-forming laxatives (ispaghula, methylcellulose, sterculia) are not a listed class;
+    a brand whose range has products without the ingredient is not an alias."""
+    assert builtin_class(name) is None
+
+
+def test_every_alias_names_a_listed_ingredient():
+    from fatiguelog.substances import ALIASES
+
+    listed = {name.casefold() for name in (*OPIOIDS, *LAXATIVES)}
+    assert all(ingredient.casefold() in listed for ingredient in ALIASES.values())

@@ -33,7 +33,7 @@ from fatiguelog.model import (
     Entry,
     Rating,
 )
-from fatiguelog.records import InputError, by_time
+from fatiguelog.records import InputError, by_time, read_number, split_unit
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import strip_controls
 
@@ -58,6 +58,11 @@ class Step:
     example: str = ""  # a placeholder for typed numbers
     help: str = ""
     label: str = ""  # short name for the review
+    #: Words for the number box's own unit, accepted after the number ("7.5 h", "500 ml").
+    unit_words: tuple[str, ...] = ()
+    #: Other units a person may type, with their size in this box's unit: refused with the
+    #: number to type instead ("1.5 l" in millilitres: "type 1500").
+    other_units: tuple[tuple[tuple[str, ...], float], ...] = ()
 
     def about(self, day_word: str) -> Step:
         """The question as asked of `day_word` ("today", or "that day" when backfilling)."""
@@ -90,7 +95,9 @@ UNREFRESHING = Step("unrefreshing_sleep", "yesno", "Did you wake up unrefreshed?
                     help="Unrefreshing sleep: still exhausted after a night's sleep.")
 SLEEP_HOURS = Step("sleep_hours", "number", "How many hours did you sleep?", "sleep",
                    path=("sleep", "hours"), maximum=24, unit_label="hours", example="e.g. 6.5",
-                   help="A number from 0 to 24, e.g. 6.5", label="Hours of sleep")
+                   help="A number from 0 to 24, e.g. 6.5", label="Hours of sleep",
+                   unit_words=("h", "hr", "hrs", "hour", "hours"),
+                   other_units=((("min", "mins", "minute", "minutes"), 1 / 60),))
 QUALITY = _rating_step(SLEEP_QUALITY, "sleep")
 EXERTION_STEP = _rating_step(EXERTION, "exertion")
 INTAKE = Step("intake", "intake", "What did you take today?", "intake",
@@ -103,11 +110,14 @@ FIBER = Step("fiber_servings", "number", "Servings of fibre-rich food today", "d
              path=("diet", "fiber_servings"), maximum=100, unit_label="servings",
              example="e.g. 3",
              help="Fruit, vegetables, wholegrains, beans: a serving is a handful. 0 or more.",
-             label="Fibre")
+             label="Fibre", unit_words=("serving", "servings"))
 WATER = Step("water_ml", "number", "How much water did you drink?", "diet",
              path=("diet", "water_ml"), maximum=20000, integer=True, unit_label="ml",
              example="e.g. 1500",
-             help="In millilitres: a glass is about 250 ml.", label="Water")
+             help="In millilitres: a glass is about 250 ml.", label="Water",
+             unit_words=("ml", "millilitre", "millilitres", "milliliter", "milliliters"),
+             other_units=((("l", "litre", "litres", "liter", "liters"), 1000),
+                          (("dl",), 100), (("cl",), 10)))
 RED = Step("red_flags", "red_flags", "Any of these today?",
            help="Check any that happened today. None checked = none today.", label="Red flags")
 NOTES = Step("notes", "notes", "Anything else to note?", "notes",
@@ -211,6 +221,8 @@ def _apply(entry: Entry, step: Step, value: Any) -> None:
         table = entry.doc.setdefault("red_flags", {})
         table.update({key: bool(value.get(key)) for key in RED_FLAGS})
     elif step.kind == "notes":
+        if value == entry.doc.get("notes"):
+            return  # passed through untouched: kept byte for byte
         text = value.strip()
         if text:
             entry.doc["notes"] = text
@@ -231,15 +243,37 @@ def is_answer(step: Step, value: Any) -> bool:
 
 
 def parse_number(step: Step, text: str) -> int | float:
-    raw = text.strip().replace(",", ".")
-    try:
-        value = float(raw)
-    except ValueError:
-        raise InputError(f"'{strip_controls(text, one_line=True)}' is not a number.") from None
+    """The number typed in a step's box, exactly: a comma may be the decimal mark, the box's
+    own unit may follow it ("7.5 h"); anything that would change the number (another unit,
+    "1,500", a fraction of a whole-number box, out of range) is refused with a sentence
+    saying what to type instead."""
+    number, unit = split_unit(text)
+    typed = strip_controls(text, one_line=True).strip()
+    top = f" to {step.maximum:g}" if math.isfinite(step.maximum) else " or more"
+    out_of_range = f"Please give a number from {step.minimum:g}{top}."
+    if typed.startswith("-"):
+        raise InputError(out_of_range)
+    if unit and unit.rstrip(".").casefold() not in step.unit_words:
+        word = unit.rstrip(".").casefold()
+        size = next((size for words, size in step.other_units if word in words), None)
+        if size is not None and number:
+            value = read_number(number) * size
+            raise InputError(f"'{typed}': this box is in {step.unit_label}. {number} {unit} "
+                             f"is {value:g} {step.unit_label}: type {value:g}.")
+        glass = " (a glass is about 250 ml)" if step.unit_label == "ml" else ""
+        raise InputError(f"'{typed}': type only the number, in {step.unit_label}{glass}.")
+    if not number:
+        raise InputError(f"'{typed}' is not a number: type digits, e.g. "
+                         f"{step.example.removeprefix('e.g. ')}.")
+    value = read_number(number)
     if not math.isfinite(value) or not step.minimum <= value <= step.maximum:
-        top = f" to {step.maximum:g}" if math.isfinite(step.maximum) else " or more"
-        raise InputError(f"Please give a number from {step.minimum:g}{top}.")
-    if step.integer or value.is_integer():
+        raise InputError(out_of_range)
+    if step.integer and not value.is_integer():
+        if step.unit_label == "ml":
+            raise InputError(f"'{typed}': water is in whole millilitres ({value:g} ml looks "
+                             f"like litres). For {value:g} litres type {value * 1000:g}.")
+        raise InputError(f"'{typed}': type a whole number of {step.unit_label} here.")
+    if value.is_integer():
         return round(value)
     return round(value, 2)
 
@@ -251,9 +285,18 @@ def _fmt_number(value: float) -> str:
     return f"{value:g}"
 
 
+def _unit(dose: dict) -> str:
+    """"2 tablets", "1 (other unit)": the unit as it reads after the amount."""
+    from fatiguelog.intaketext import unit_text
+
+    amount = dose.get("amount")
+    value = float(amount) if isinstance(amount, int | float) else 0.0
+    return unit_text(value, str(dose.get("unit", "")))
+
+
 def describe_dose(dose: dict) -> str:
     amount = _fmt_number(dose.get("amount", 0))
-    text = f"{dose.get('substance', '?')} {amount} {dose.get('unit', '')}"
+    text = f"{dose.get('substance', '?')} {amount} {_unit(dose)}"
     extra = [str(dose["form"])] if dose.get("form") else []
     if isinstance(dose.get("time"), time):
         extra.append(dose["time"].strftime("%H:%M"))

@@ -38,7 +38,6 @@ _EVIDENCE_NOUN: Final = {
                                 "days with a constipation symptom"),
     "gi.after_intake_increase": ("day with a constipation symptom",
                                  "days with a constipation symptom"),
-    "gi.change": ("recorded day compared", "recorded days compared"),
     "gi.persistent": ("day with the symptoms", "days with the symptoms"),
     "red.age_change": ("day with the symptoms", "days with the symptoms"),
 }
@@ -107,8 +106,12 @@ def lasted(flag: FlagReport) -> str:
         which = "a report" if ev.count == 1 else "the last report"
         return (f"Reported on {dates_text(flag.report_days) if flag.report_days else ev.last}; "
                 f"the flag stays on for {flag.window} days after {which}.")
-    one, many = _EVIDENCE_NOUN.get(flag.id, ("day that met the rule", "days that met the rule"))
     span = ((ev.last - ev.first).days + 1)
+    if flag.id == "gi.change":  # its qualifying days are the days compared, not symptoms
+        return (f"Compares {ev.count} recorded days between {ev.first.isoformat()} and "
+                f"{ev.last.isoformat()} (each day's last 14 days) with the 28 days before them. "
+                f"The flag stays on for up to {flag.window} days after the last of them.")
+    one, many = _EVIDENCE_NOUN.get(flag.id, ("day that met the rule", "days that met the rule"))
     if ev.count == 1:
         said = f"1 {one}: {ev.first.isoformat()}."
     else:
@@ -149,12 +152,42 @@ def coverage_lines(summary: Summary) -> list[str]:
     return [f"{gap.title}: {gap.needs}" for gap in cov.unchecked]
 
 
+BOWEL_NEEDS: Final = ("they need bowel answers (stools, or none) on most days, for 1 to 6 weeks "
+                      "depending on the flag")
+ALARM_NEEDS: Final = "the alarm symptoms need a check-in in the last 7 days"
+
+
+def data_gap(summary: Summary, *, short: bool = False) -> str:
+    """When no bowel rule could be checked on the last day (a new user, a long gap): that
+    there is not enough data yet and what is needed. Said *before* "no flag", so nobody reads
+    an all-clear first. Empty when some bowel rule was checked. `short` (home, whose next line
+    names the alarm symptoms' need): the bowel flags' need only, in fewer words."""
+    cov = summary.coverage
+    if cov is None:
+        return ""
+    from fatiguelog.analysis.rules import INFOS  # made the summary, so already imported
+    from fatiguelog.model import RED_FLAGS
+
+    bowel = {info.id for info in INFOS if info.id.startswith("gi.")}
+    if not bowel <= {gap.id for gap in cov.unchecked}:
+        return ""
+    if short:
+        return ("Not enough data yet for the bowel flags: they need bowel answers on most "
+                "days, for 1 to 6 weeks.")
+    alarms_unchecked = any(gap.id.removeprefix("red.") in RED_FLAGS for gap in cov.unchecked)
+    needs = f"{BOWEL_NEEDS}; {ALARM_NEEDS}" if alarms_unchecked else BOWEL_NEEDS
+    return f"Not enough data yet for the bowel flags: {needs}."
+
+
 def no_flags_text(summary: Summary) -> str:
-    """Never "no flags" alone: how many rules were checked goes with it."""
+    """Never "no flags" alone: how many rules were checked goes with it, and when no bowel
+    rule could be checked, that comes first."""
     cov = summary.coverage
     checked = "" if cov is None else (f" ({cov.rules_checked} of {cov.rules_total} rules could "
                                       "be checked on the last day)")
-    return f"No flag was on in this period{checked}."
+    gap = data_gap(summary)
+    text = f"No flag was on in this period{checked}."
+    return f"{gap} {text}" if gap else text
 
 
 def figure_or(value: str | None, none: str = "not enough data") -> str:
@@ -163,4 +196,5 @@ def figure_or(value: str | None, none: str = "not enough data") -> str:
 
 __all__ = ["ALARMS_HEADING", "BANNER_TODAY", "LEVEL_WORDS", "NOT_A_DIAGNOSIS", "SBM_EXPLAINED",
            "alarm_lines", "banner_heading", "banner_lines", "banner_text", "coverage_heading",
-           "coverage_lines", "dates_text", "lasted", "level_words", "no_flags_text", "when"]
+           "coverage_lines", "data_gap", "dates_text", "lasted", "level_words", "no_flags_text",
+           "when"]

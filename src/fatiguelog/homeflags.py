@@ -56,9 +56,14 @@ def flag_lines(summary: Summary) -> Lines:
     cov = summary.coverage
     checked = "" if cov is None else f"{cov.rules_checked} of {cov.rules_total} rules checked"
     if not summary.banner and not others:
-        lines.append((f"No flag on today ({checked}).", "flag-none"))
+        from fatiguelog import flagtext as ft
+
+        gap = ft.data_gap(summary, short=True)  # a new user reads "not enough data" first
+        lines.append((f"{gap.removesuffix('.')} ({checked})." if gap
+                      else f"No flag on today ({checked}).",
+                      "flag-none"))
     if cov is not None and cov.unchecked:
-        lines.append((not_checked_line(cov.unchecked), "flag-hint"))
+        lines.append((not_checked_line(cov.unchecked), "flag-hint not-checked"))
     if summary.banner or others:
         lines.append((f"Not a diagnosis: talk to your clinician. t: each flag's evidence and rule "
                       f"({checked}).", "flag-hint"))

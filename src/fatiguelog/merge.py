@@ -43,14 +43,17 @@ class MergeResult:
         if not self.from_disk and not self.both_changed:
             return ("The file had changed on disk; your answers were saved and nothing "
                     "else was lost.")
-        said = "The file had changed on disk (another terminal?). Your answers were saved"
+        # Short, and a red flag first: home shows this on a 60x20 terminal too.
+        parts = []
         if self.from_disk:
-            said += (", and these changes made elsewhere were kept: "
-                     + "; ".join(self.from_disk))
+            first = sorted(self.from_disk, key=lambda note: not note.startswith("red flag"))
+            parts.append("Kept what changed on disk meanwhile (another terminal?): "
+                         + "; ".join(first))
+        else:
+            parts.append("The file had changed on disk meanwhile (another terminal?)")
         if self.both_changed:
-            said += (". Changed both here and elsewhere (your answer kept): "
-                     + "; ".join(self.both_changed))
-        return said + "."
+            parts.append("Changed in both places, yours kept: " + "; ".join(self.both_changed))
+        return ". ".join(parts) + "."
 
 
 def _label(path: tuple[str, ...]) -> str:
@@ -63,6 +66,9 @@ def merge_docs(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any
     gi = result.doc.get("gi")
     if isinstance(gi, dict) and gi.get("stools") and gi.get("no_bowel_movement") is True:
         gi["no_bowel_movement"] = False  # a bowel movement recorded anywhere beats "none today"
+        # ...so "none today" was not kept: the message must not say it was.
+        said = _label(("gi", "no_bowel_movement"))
+        result.both_changed = [n for n in result.both_changed if not n.startswith(said)]
     return result
 
 

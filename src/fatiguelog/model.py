@@ -7,6 +7,7 @@ and screens; `validate.py` guarantees the shapes they rely on.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any, Final, NamedTuple
 
@@ -115,14 +116,30 @@ RED_ADVICE: Final[dict[str, str]] = {
     "fever": _PROMPT,
     "unintended_weight_loss": _SOON,
 }
-RED_ADVICE_PAST: Final[dict[str, str]] = {
-    key: ("If no clinician has seen you about it yet, ask for an urgent GP appointment or call "
-          "your urgent medical advice line; if bleeding is heavy or won't stop, call your "
-          "emergency number.") if text is _BLEEDING else
-         ("If no clinician has seen you about it yet, seek medical care promptly.")
-    if text is _PROMPT else text
-    for key, text in RED_ADVICE.items()
-}
+_BLEEDING_PAST: Final = ("ask for an urgent GP appointment or call your urgent medical advice "
+                         "line; if bleeding is heavy or won't stop, call your emergency number.")
+_PROMPT_PAST: Final = "seek medical care promptly."
+
+
+def _past(lead: str) -> dict[str, str]:
+    return {key: (f"{lead}, {_BLEEDING_PAST}" if text is _BLEEDING else
+                  f"{lead}, {_PROMPT_PAST}" if text is _PROMPT else text)
+            for key, text in RED_ADVICE.items()}
+
+
+RED_ADVICE_PAST: Final[dict[str, str]] = _past("If no clinician has seen you about it yet")
+#: For an alarm symptom logged for an earlier day (`fatiguelog log red-flag --date`): it may be
+#: over, or not; never "today" about a day that is not today.
+RED_ADVICE_LOGGED_PAST: Final[dict[str, str]] = _past(
+    "If you still have it, or no clinician has seen you about it yet")
+
+
+def red_advice(keys: Iterable[str]) -> list[str]:
+    """The graded advice for the alarm symptoms `keys` (flags.md v2), each text once, the most
+    urgent first (bleeding, then prompt care today, then a GP soon): the one source of these
+    words for the check-in step, its saved message and every view."""
+    chosen = set(keys)
+    return list(dict.fromkeys(RED_ADVICE[key] for key in RED_FLAGS if key in chosen))
 #: Red flags at level "urgent" (the banner); the others are warnings.
 URGENT_RED_FLAGS: Final = frozenset(k for k in RED_FLAGS if k != "unintended_weight_loss")
 

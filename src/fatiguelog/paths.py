@@ -91,6 +91,11 @@ def conflicts_dir(root: Path) -> Path:
     return root / "conflicts"
 
 
+def trash_dir(root: Path) -> Path:
+    """Where a deleted day's file is moved (never erased): `fatiguelog.trash`."""
+    return root / "trash"
+
+
 def settings_path(root: Path) -> Path:
     return root / "settings.toml"
 

@@ -7,11 +7,13 @@ Kept light (no dataclasses, no Textual): `fatiguelog log` imports it on every ru
 from __future__ import annotations
 
 import math
+import re
 from datetime import time
+from decimal import Decimal
 from typing import Any
 
 from fatiguelog.model import BRISTOL, MAX_AMOUNT, STOOL_FLAGS, UNITS
-from fatiguelog.textsafe import strip_controls
+from fatiguelog.textsafe import kept_if_unchanged, strip_controls
 
 
 class InputError(ValueError):
@@ -26,37 +28,94 @@ def by_time(items: list[Any]) -> list[Any]:
                                            item.get("time") or time()))
 
 
+#: Times as typed: "07:40", "7:40", "7.40" or "0740" (the 24-hour clock, minutes always two
+#: digits, so nothing typed is read two ways: "740" or "7:4" are refused, not guessed).
+_TIME = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})|([0-9]{2})([0-9]{2})")
+
+
 def parse_time(text: str) -> time | None:
-    """HH:MM (or empty for unknown)."""
+    """HH:MM, H:MM or HHMM (or empty for unknown); anything else is refused, never guessed."""
     raw = text.strip()
     if not raw:
         return None
-    try:
-        hours, minutes = raw.split(":")
-        return time(int(hours), int(minutes))
-    except ValueError:
-        raise InputError(f"'{strip_controls(raw, one_line=True)}' is not a time: "
-                         "use HH:MM, e.g. 07:40.") from None
+    found = _TIME.fullmatch(raw)
+    if found is not None:
+        hours, minutes = (found.group(1), found.group(2)) if found.group(1) else (
+            found.group(3), found.group(4))
+        if int(hours) <= 23 and int(minutes) <= 59:
+            return time(int(hours), int(minutes))
+    raise InputError(f"'{strip_controls(raw, one_line=True)}' is not a time: use the 24-hour "
+                     "clock, HH:MM (e.g. 07:40 or 19:40; 0740 works too).")
+
+
+# --- Numbers as typed -----------------------------------------------------------------
+
+#: A number, then perhaps a unit word ("1.5 l", "450min"): the unit is split off to be
+#: checked, never silently dropped.
+_NUMBER_AND_UNIT = re.compile(r"\s*([0-9.,][0-9., ]*?)?\s*([^\W\d_]+\.?)?\s*")
+#: "1 500": groups of three digits apart (a space is never a decimal mark).
+_SPACED_THOUSANDS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
+#: "1,500", "12,000": a comma followed by exactly three digits could be a thousands separator
+#: or a decimal comma ("1,500" = 1.5 in much of Europe): refused rather than guessed.
+_AMBIGUOUS_COMMA = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
+
+
+def split_unit(text: str) -> tuple[str, str]:
+    """(number text, unit word) of what was typed: ("1.5", "l") for "1.5 l"; ("", "") when
+    it does not even look like a number and a word (then `read_number` refuses it)."""
+    found = _NUMBER_AND_UNIT.fullmatch(text)
+    if found is None:
+        return text.strip(), ""
+    return (found.group(1) or "").strip(), (found.group(2) or "")
+
+
+def read_number(text: str) -> float:
+    """A number exactly as typed: digits with at most one decimal mark, a point or a comma
+    ("7,5" is 7.5; "1 500" is 1500). Whatever could be read two ways, or not at all, is
+    refused with a sentence saying how to type it: a number is never silently changed."""
+    raw = strip_controls(text, one_line=True).strip()
+    said = f"'{raw}'"
+    if _SPACED_THOUSANDS.fullmatch(raw):
+        raw = raw.replace(" ", "")
+    if _AMBIGUOUS_COMMA.fullmatch(raw):
+        whole, part = raw.split(",")
+        small = f"{float(f'{whole}.{part}'):g}"
+        raise InputError(f"{said} could mean {small} or {whole}{part}: type {whole}{part} or "
+                         f"{small} (a point for a decimal, no thousands separator).")
+    if raw.count(".") + raw.count(",") > 1:
+        raise InputError(f"{said}: use one decimal mark and no thousands separators "
+                         "(e.g. 1500 or 2.5).")
+    if not re.fullmatch(r"[0-9]+[.,]?[0-9]*|[.,][0-9]+", raw):
+        raise InputError(f"{said} is not a number: type digits, with a point or comma for a "
+                         "decimal (e.g. 2.5).")
+    return float(raw.replace(",", "."))
+
+
+def number_text(value: float) -> str:
+    """A number from a file, for a box to show: every digit it has, never an exponent
+    (`f"{x:g}"` shows 1234567.5 as "1.23457e+06", which saved back would be another number)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f")
 
 
 def make_dose(substance: str, amount: str, unit: str, form: str = "", moment: str = "",
               keep: dict | None = None) -> dict:
-    """A dose table from the form's text; `keep` is the dose being changed (unknown keys kept)."""
-    name = strip_controls(substance, one_line=True).strip()
-    if not name:
+    """A dose table from the form's text; `keep` is the dose being changed (unknown keys kept,
+    and a name or form the form showed from the file and the user left alone kept as the
+    file has it, byte for byte)."""
+    keep = keep or {}
+    name = kept_if_unchanged(substance, keep.get("substance")) or strip_controls(
+        substance, one_line=True).strip()
+    if not name.strip():
         raise InputError("The substance needs a name.")
-    try:
-        value = float(amount.strip().replace(",", "."))
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and 0 < value <= MAX_AMOUNT):
-        # (past a million the figure is a typo, and sums of such figures overflow)
-        raise InputError(f"The amount must be a number above 0 and at most {MAX_AMOUNT:,}.")
+    value = read_amount(amount)
     if unit not in UNITS:
         raise InputError(f"The unit must be one of {', '.join(UNITS)}.")
-    dose = dict(keep or {})
+    dose = dict(keep)
     dose.update(substance=name, amount=round(value) if value.is_integer() else value, unit=unit)
-    clean_form = strip_controls(form, one_line=True).strip()
+    clean_form = kept_if_unchanged(form, keep.get("form")) or strip_controls(
+        form, one_line=True).strip()
     if clean_form:
         dose["form"] = clean_form
     else:
@@ -67,6 +126,22 @@ def make_dose(substance: str, amount: str, unit: str, form: str = "", moment: st
     else:
         dose["time"] = when
     return dose
+
+
+def read_amount(amount: str) -> float:
+    """A dose's amount as typed: a number above 0, nothing else (its unit has its own box)."""
+    number, unit = split_unit(amount)
+    if amount.strip().startswith("-") or not number:
+        raise InputError(f"The amount must be a number above 0 and at most {MAX_AMOUNT:,}.")
+    if unit:
+        raise InputError(f"'{strip_controls(amount, one_line=True).strip()}': the amount is "
+                         f"only the number ({number}); the unit goes on its own (g, mg, "
+                         "ml...).")
+    value = read_number(number)
+    if not (math.isfinite(value) and 0 < value <= MAX_AMOUNT):
+        # (past a million the figure is a typo, and sums of such figures overflow)
+        raise InputError(f"The amount must be a number above 0 and at most {MAX_AMOUNT:,}.")
+    return value
 
 
 def make_stool(bristol: int, flags: dict[str, bool], moment: str = "",

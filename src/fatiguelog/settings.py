@@ -363,12 +363,15 @@ def save_settings(root: Path, settings: Settings) -> None:
 
 
 def update_settings(root: Path, **changes: Any) -> None:
-    """Change top-level keys (e.g. `theme`), keeping every other line of the file as it is.
+    """Change top-level keys (e.g. `theme`), keeping every other line of the file as it is,
+    comments included (`fatiguelog.settings_edit`).
 
     Refuses, changing nothing, when the file can't be read or holds values this version
     does not accept: rewriting it would replace what the user wrote with defaults.
     """
-    _write(root, lambda current: {**current, **changes})
+    from fatiguelog.settings_edit import set_values
+
+    set_values(root, **changes)
 
 
 def _write(root: Path, make: Callable[[dict[str, Any]], dict[str, Any]]) -> None:

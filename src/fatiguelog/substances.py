@@ -4,6 +4,12 @@ The table only classifies a name; it never says what the user takes (no substanc
 as "yours"). A user's `class` in settings wins over it. Names are matched case-insensitively,
 ignoring spaces, hyphens, dots and release suffixes ("Oxycodone ER", "tramadol extended-release"
 and "TRAMADOL" are all tramadol). A name in neither list is *not classified*, never "no".
+
+flags.md lists ingredients (and a few brands). A product that contains a listed ingredient is
+of that ingredient's class, so `ALIASES` adds the brand names and combination products people
+actually write ("co-codamol", "OxyContin", "Laxido"): each names the listed ingredient it
+contains, and docs/flags.md lists every one. A name that only *may* contain one ("Solpadeine
+Headache" has no codeine) is not an alias: unknown stays "not classified".
 Pure: no Textual, no Rich (`fatiguelog log` and the exports import it).
 """
 
@@ -28,6 +34,68 @@ LAXATIVES: Final = (
     "magnesium hydroxide", "glycerol suppository", "glycerin suppository", "enema",
 )
 
+#: Brand names and combination products -> the listed ingredient they contain (flags.md: a
+#: product that contains a listed ingredient is of its class). Keep docs/flags.md in step.
+ALIASES: Final[dict[str, str]] = {
+    # codeine
+    "co-codamol": "codeine", "co-codaprin": "codeine", "codeine linctus": "codeine",
+    "Solpadol": "codeine", "Kapake": "codeine", "Zapain": "codeine", "Tylex": "codeine",
+    "Codipar": "codeine", "Solpadeine": "codeine", "Solpadeine Plus": "codeine",
+    "Solpadeine Max": "codeine", "Nurofen Plus": "codeine", "Migraleve": "codeine",
+    "Tylenol with codeine": "codeine", "Galcodine": "codeine",
+    # dihydrocodeine
+    "co-dydramol": "dihydrocodeine", "Paramol": "dihydrocodeine", "DF118": "dihydrocodeine",
+    "DF118 Forte": "dihydrocodeine", "DHC Continus": "dihydrocodeine",
+    # tramadol, tapentadol
+    "Tramacet": "tramadol", "Zydol": "tramadol", "Zamadol": "tramadol", "Maxitram": "tramadol",
+    "Marol": "tramadol", "Tramquel": "tramadol", "Ultram": "tramadol", "Ultracet": "tramadol",
+    "Palexia": "tapentadol", "Nucynta": "tapentadol",
+    # morphine
+    "Oramorph": "morphine", "Zomorph": "morphine", "MST Continus": "morphine", "MST": "morphine",
+    "Sevredol": "morphine", "MXL": "morphine", "Morphgesic": "morphine",
+    # oxycodone
+    "OxyContin": "oxycodone", "OxyNorm": "oxycodone", "Longtec": "oxycodone",
+    "Shortec": "oxycodone", "Targinact": "oxycodone", "Percocet": "oxycodone",
+    "Roxicodone": "oxycodone",
+    # hydrocodone, hydromorphone
+    "Vicodin": "hydrocodone", "Norco": "hydrocodone", "Zohydro": "hydrocodone",
+    "Hysingla": "hydrocodone", "Palladone": "hydromorphone", "Dilaudid": "hydromorphone",
+    # fentanyl
+    "Durogesic": "fentanyl", "Matrifen": "fentanyl", "Abstral": "fentanyl",
+    "Effentora": "fentanyl", "Instanyl": "fentanyl", "PecFent": "fentanyl", "Actiq": "fentanyl",
+    # buprenorphine
+    "Butrans": "buprenorphine", "Transtec": "buprenorphine", "Subutex": "buprenorphine",
+    "Suboxone": "buprenorphine", "Espranor": "buprenorphine", "Temgesic": "buprenorphine",
+    "Buvidal": "buprenorphine",
+    # methadone, pethidine
+    "Physeptone": "methadone", "Methadose": "methadone", "Demerol": "pethidine",
+    # loperamide, diphenoxylate
+    "Imodium": "loperamide", "Imodium Plus": "loperamide", "Imodium Instants": "loperamide",
+    "Diareze": "loperamide", "Norimode": "loperamide", "Arret": "loperamide",
+    "co-phenotrope": "diphenoxylate", "Lomotil": "diphenoxylate",
+    # senna
+    "Senokot": "senna", "Manevac": "senna",
+    # bisacodyl, sodium picosulfate
+    "Dulcolax": "bisacodyl", "Dulcolax Pico": "sodium picosulfate",
+    "Laxoberal": "sodium picosulfate", "Picolax": "sodium picosulfate",
+    "CitraFleet": "sodium picosulfate",
+    # macrogol
+    "Laxido": "macrogol", "CosmoCol": "macrogol", "Molaxole": "macrogol", "Molative": "macrogol",
+    "Macilax": "macrogol", "Dulcosoft": "macrogol", "Klean-Prep": "macrogol",
+    "Moviprep": "macrogol", "Plenvu": "macrogol", "GlycoLax": "macrogol",
+    "polyethylene glycol 3350": "macrogol",
+    # lactulose, docusate, magnesium hydroxide
+    "Duphalac": "lactulose", "Lactugal": "lactulose", "Kristalose": "lactulose",
+    "Dioctyl": "docusate", "Docusol": "docusate", "Norgalax": "docusate", "Colace": "docusate",
+    "milk of magnesia": "magnesium hydroxide",
+    "Phillips' milk of magnesia": "magnesium hydroxide",
+    # glycerol suppository, enema
+    "glycerol suppositories": "glycerol suppository",
+    "glycerin suppositories": "glycerol suppository",
+    "phosphate enema": "enema", "Fleet enema": "enema", "Cleen enema": "enema",
+    "micro-enema": "enema", "Micralax": "enema", "Micolette": "enema", "Relaxit": "enema",
+}
+
 #: Words at the end of a product name that say how it is made, dosed or released, not what
 #: it is.
 _SUFFIX_WORDS: Final = frozenset({
@@ -38,6 +106,12 @@ _SUFFIX_WORDS: Final = frozenset({
     # salts: "codeine phosphate", "morphine sulfate", "docusate sodium"
     "sulfate", "sulphate", "hydrochloride", "hcl", "phosphate", "tartrate", "bitartrate",
     "citrate", "sodium",
+    # forms and flavours: "codeine linctus", "co-codamol effervescent", "Laxido orange",
+    # "Movicol Paediatric Plain", "bisacodyl suppository"
+    "linctus", "effervescent", "soluble", "dispersible", "caplet", "caplets", "sachet",
+    "sachets", "suppository", "suppositories", "granules", "instants", "melt", "melts",
+    "paediatric", "pediatric", "plain", "orange", "lemon", "lime", "chocolate", "unflavoured",
+    "unflavored", "flavour", "flavor",
 })
 _SUFFIX_PHRASES: Final = tuple(
     tuple(phrase.split()) for phrase in (
@@ -47,7 +121,7 @@ _SUFFIX_PHRASES: Final = tuple(
     )
 )
 _DOSE = re.compile(r"^\d+(?:\.\d+)?(?:mg|g|mcg|µg|ug|ml)?$")
-_SPLIT = re.compile(r"[\s\-_.,/()]+")
+_SPLIT = re.compile(r"[\s\-_.,/()'\u2019]+")  # \u2019: a typographic apostrophe
 
 
 def _words(name: str) -> list[str]:
@@ -73,6 +147,8 @@ _TABLE: Final[dict[str, str]] = {
     **{normalize(name): "laxative" for name in LAXATIVES},
     **{normalize(name): "opioid" for name in OPIOIDS},
 }
+_TABLE.update({normalize(alias): _TABLE[normalize(listed)]
+               for alias, listed in ALIASES.items()})
 
 
 def builtin_class(name: str) -> str | None:
@@ -94,5 +170,5 @@ def class_words(klass: str | None) -> str:
     return klass if klass in CLASSES else NOT_CLASSIFIED
 
 
-__all__ = ["CLASSES", "LAXATIVES", "NOT_CLASSIFIED", "OPIOIDS", "builtin_class", "class_words",
-           "normalize"]
+__all__ = ["ALIASES", "CLASSES", "LAXATIVES", "NOT_CLASSIFIED", "OPIOIDS", "builtin_class",
+           "class_words", "normalize"]

@@ -36,3 +36,35 @@ def for_input(text: str) -> str:
     """Text for a one-line `Input` box: no controls, no reordering, no line breaks (an Input
     shows one line; a break would hide the rest of the text)."""
     return strip_controls(text).replace("\n", " ").replace("\t", " ")
+
+
+def as_edited(original: str, shown: str, typed: str) -> str:
+    """What to write back for a text box that showed `shown` (`original`, made safe) and now
+    holds `typed`: only what the user changed is new. Untouched, the original comes back byte
+    for byte (its control or bidi characters included: they were in the file, and nobody asked
+    to change them); edited, the characters before and after the change keep their original
+    form, and only the typed middle is new (made safe)."""
+    if typed == shown:
+        return original
+    kept = [i for i, char in enumerate(original) if not _CONTROL.match(char)]
+    if len(kept) != len(shown) or "".join(original[i] for i in kept) != shown:
+        return strip_controls(typed)  # `shown` is not `original` made safe: nothing to keep
+    head = 0
+    most = min(len(shown), len(typed))
+    while head < most and shown[head] == typed[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and shown[-1 - tail] == typed[-1 - tail]:
+        tail += 1
+    start = kept[head - 1] + 1 if head else 0
+    end = kept[len(shown) - tail] if tail else len(original)
+    middle = strip_controls(typed[head:len(typed) - tail])
+    return original[:start] + middle + original[end:]
+
+
+def kept_if_unchanged(typed: str, original: object) -> str | None:
+    """The file's own text when a one-line box still shows it as it was filled in (`for_input`
+    of it), else None: text passed through untouched is written back untouched."""
+    if isinstance(original, str) and typed == for_input(original):
+        return original
+    return None

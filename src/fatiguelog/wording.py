@@ -45,5 +45,10 @@ def _show_list(items: list[Any]) -> str:
 
 def show_dose(dose: dict[str, Any]) -> str:
     name = strip_controls(str(dose.get("substance", "?")), one_line=True)
-    amount = show_value(dose.get("amount", "?"))
-    return f"{name} {amount} {dose.get('unit', '')}".rstrip()
+    value = dose.get("amount", "?")
+    unit = str(dose.get("unit", ""))
+    if isinstance(value, int | float) and not isinstance(value, bool) and unit:
+        from fatiguelog.intaketext import unit_text
+
+        unit = unit_text(float(value), unit)  # "2 tablets", "1 (other unit)"
+    return f"{name} {show_value(value)} {unit}".rstrip()

@@ -131,12 +131,18 @@ class Naive:
     def two_items_14(self, i: int) -> bool:
         return len(self.items(self.window(i, 14), 4, 6)[0]) >= 2
 
-    def after_increase(self, i: int) -> bool:
-        if not self.two_items_14(i):
-            return False
+    def timing_run_start(self, i: int) -> int:
+        """The first day of the run of consecutive days with "2 or more items" that day i is
+        in (flags.md: "the first day of that run")."""
         s = i
         while s - 1 >= 0 and self.two_items_14(s - 1):
             s -= 1
+        return s
+
+    def after_increase(self, i: int) -> bool:
+        if not self.two_items_14(i):
+            return False
+        s = self.timing_run_start(i)
         return any(kind in ("start", "increase") and name in OPIOIDS
                    for (name, _unit), events in self.events().items()
                    for day, kind in events if s - 14 <= day <= s)
@@ -278,7 +284,9 @@ class Naive:
             "gi.incomplete": (self.incomplete, 14,
                               qual(lambda j: has(j, lambda s: s.get("incomplete") is True), 14)),
             "gi.constipation_pattern": (self.pattern, 28, qual(self.item_day, 28)),
-            "gi.after_intake_increase": (self.after_increase, 14, qual(self.item_day, 14)),
+            "gi.after_intake_increase": (
+                self.after_increase, 14,
+                lambda s, e: qual(self.item_day, 14)(self.timing_run_start(e), e)),
             "gi.change": (self.change, 14, qual(self.recorded, 14)),
             "gi.persistent": (self.persistent, 21, persistent_days),
             "red.age_change": (self.age_change, 21, persistent_days),

@@ -143,11 +143,27 @@ def test_the_start_must_lie_in_the_14_days_before_the_run_began_inclusive(offset
 
 def test_the_timing_flag_names_its_start_with_date_substance_and_amount():
     s = run_start()
-    report = flag(summary(timing_history(s - 3), 33), "gi.after_intake_increase")
-    assert f"kratom started on {day(s - 3).isoformat()} at 2 g/day" in report.evidence
-    assert "3 days after" in report.evidence
+    report = flag(summary(timing_history(17), 33), "gi.after_intake_increase")
+    assert f"Kratom started at 2 g/day on {day(17).isoformat()}" in report.evidence
+    # symptoms from day 20; the rule met (4 answers, more than 25%) from day s
+    assert (f"Days with straining or Bristol type 1-2 were recorded from {day(20).isoformat()}, "
+            f"3 days after it (on 9 days up to {day(33).isoformat()}); the rule was met from "
+            f"{day(s).isoformat()}") in report.evidence
     assert "timing association, not proof" in report.evidence
     assert report.level == "warn" and "clinician" in report.advice
+
+
+def test_symptoms_before_the_start_are_said_plainly():
+    """Review of issue 10, item 2: the flag said "These began on D, 3 days after kratom
+    started" when the symptoms had begun 2 days before it (D was when the rule was met)."""
+    s = run_start()
+    report = flag(summary(timing_history(s - 3), 33), "gi.after_intake_increase")
+    assert (f"Symptoms were already recorded before kratom started: days with straining or "
+            f"Bristol type 1-2 from {day(20).isoformat()}, 2 days before it (on 1 day before it "
+            f"and 8 days from it to {day(33).isoformat()}); the rule was met from "
+            f"{day(s).isoformat()}") \
+        in report.evidence
+    assert "after kratom started" not in report.evidence
 
 
 def test_one_item_is_not_enough():

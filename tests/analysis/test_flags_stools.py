@@ -25,7 +25,8 @@ def test_infrequent_threshold(sbms, fires):
 
 def test_infrequent_evidence_names_the_numbers():
     s = summary(week(2), 6)
-    assert flag(s, "gi.infrequent").evidence == "2 SBMs in 7 days, 7 days recorded"
+    assert flag(s, "gi.infrequent").evidence == ("2 spontaneous bowel movements (SBMs) in 7 "
+                                                 "days, 7 days recorded")
     assert "Rome IV" in flag(s, "gi.infrequent").source
 
 
@@ -55,7 +56,13 @@ def test_laxative_day_and_the_day_after_are_not_sbms():
     h = history(*(entry(n, stools=[stool(4)], laxative=n in (0, 2, 4)) for n in range(7)))
     s = summary(h, 6)
     assert "gi.infrequent" in {f.id for f in s.flags}
-    assert flag(s, "gi.infrequent").evidence.startswith("1 SBM in 7 days")
+    report = flag(s, "gi.infrequent")
+    # Review of issue 10, item 9: someone with a stool every day and a laxative every few days
+    # has few *spontaneous* ones, not few bowel movements: the title and words say so.
+    assert report.title == "Few spontaneous bowel movements"
+    assert report.evidence.startswith("1 spontaneous bowel movement (SBM) in 7 days")
+    assert "7 bowel movements in all, 6 of them on a laxative day or the day after" \
+        in report.evidence
     plain = history(*(entry(n, stools=[stool(4)]) for n in range(7)))
     assert "gi.infrequent" not in active_at(plain, 6)
 

@@ -84,3 +84,68 @@ def test_classes_come_from_settings_then_the_table():
     s = summary(h, 0, 4, settings=mine)
     assert {r.substance: r.klass for r in s.intake_timeline} == {
         "Codeine": "opioid", "coffee": None, "Kanna": "other"}
+
+
+def test_use_as_needed_is_one_range_not_a_stop_every_few_days():
+    """Review of issue 10, item 9: senna every third day (nothing taken between) was 27
+    ranges in 40 days, "stopped" and "resumed" 13 times each."""
+    h = taken({n: 2.0 if n % 3 == 0 else 0 for n in range(40)}, "senna", "tablet")
+    (only,) = summary(h, 0, 39).intake_timeline
+    assert ((only.first - day(0)).days, (only.last - day(0)).days, only.status,
+            only.days_taken, only.daily_amount, only.current) == (0, 39, "taking", 14, 2.0, True)
+    # the same pattern, the period ending two days after the last dose: still as needed
+    assert [r.status for r in summary(h, 0, 38).intake_timeline] == ["taking"]
+    # a break longer than its usual ones is a stop
+    longer = taken({**{n: 2.0 if n % 3 == 0 else 0 for n in range(30)},
+                    **{n: 0 for n in range(30, 40)}}, "senna", "tablet")
+    assert [r.status for r in summary(longer, 0, 39).intake_timeline] == ["taking", "stopped"]
+
+
+def test_daily_use_with_two_days_off_is_stopped_then_resumed():
+    """Review of issue 10, item 3 (its timeline part): kratom 2 g a day, two days of "nothing
+    taken", back to 2 g: the timeline says stopped, then resumed (the views are issue 12's)."""
+    h = taken({**{n: 2.0 for n in range(30)}, 30: 0, 31: 0, **{n: 2.0 for n in range(32, 60)}})
+    assert [(r.status, r.change) for r in summary(h, 0, 59).intake_timeline] == [
+        ("taking", None), ("stopped", "stop"), ("taking", "resumed")]
+
+
+def test_senna_every_third_day_is_one_range_taken_on_n_of_m_days():
+    """Outside test of issue 10 (item 9): senna every third day read as 10 "stopped" lines.
+    On-and-off use is one range, still current at the end, never "stopped"."""
+    h = taken({n: 15.0 if n % 3 == 0 else 0 for n in range(31)}, "senna", "mg")
+    s = summary(h, 0, 30)
+    (only,) = s.intake_timeline
+    assert (only.status, only.intermittent, only.current) == ("taking", True, True)
+    assert (only.days_taken, only.intake_days) == (11, 31)
+    assert (only.first, only.last, only.last_taken) == (day(0), day(30), day(30))
+    h = taken({n: 15.0 if n % 3 == 0 else 0 for n in range(33)}, "senna", "mg")
+    (only,) = summary(h, 0, 32).intake_timeline  # ends 2 days after a dose: the usual gap
+    assert only.status == "taking" and only.last == day(32) and only.last_taken == day(30)
+
+
+def test_on_and_off_use_that_then_stops_ends_with_a_stop():
+    amounts = {n: 15.0 if n % 3 == 0 and n < 30 else 0 for n in range(45)}
+    h = taken(amounts, "senna", "mg")
+    assert [(r.status, r.intermittent, r.current) for r in summary(h, 0, 44).intake_timeline] == [
+        ("taking", True, False), ("stopped", False, True)]
+
+
+def test_a_resumed_substance_is_taken_on_the_last_row():
+    """Outside test of issue 10 (item 3): kratom 2 g a day, two days of "nothing taken", back
+    to 2 g: the latest range is "resumed" and taken, never "stopped"."""
+    h = taken({**{n: 2.0 for n in range(20)}, 20: 0, 21: 0, 22: 2.0, 23: 2.0})
+    assert rows(h, 0, 23) == [
+        (0, 19, "taking", 2.0, 2.0, 2.0, None, False),
+        (20, 21, "stopped", 0.0, 0.0, 0.0, "stop", False),
+        (22, 23, "taking", 2.0, 2.0, 2.0, "resumed", True),
+    ]
+    h = taken({**{n: 2.0 for n in range(20)}, 20: 0, 21: 0, 22: 2.0})  # back for one day
+    assert rows(h, 0, 22)[-1] == (22, 22, "taking", 2.0, 2.0, 2.0, "resumed", True)
+
+
+def test_every_other_day_is_one_range_taken_on_half_the_days():
+    h = taken({n: 2.0 if n % 2 == 0 else 0 for n in range(30)})
+    (only,) = summary(h, 0, 29).intake_timeline
+    assert only.status == "taking" and only.intermittent and only.days_taken == 15
+    daily = taken({n: 2.0 for n in range(30)})
+    assert not summary(daily, 0, 29).intake_timeline[0].intermittent

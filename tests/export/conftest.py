@@ -15,12 +15,14 @@ from fatiguelog.analysis.summary import (
     FlagReport,
     GiStats,
     IntakeEvent,
+    IntakeRange,
     IntakeStats,
     PemStats,
     RatingStats,
     RuleGap,
     SleepStats,
     Summary,
+    WeekRow,
 )
 from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, Entry
 from fatiguelog.problems import Problem
@@ -140,6 +142,21 @@ def make_summary(
         return RatingStats(key, label, 24, mean, lo, hi, mean - 0.8, mean + 0.7)
 
     event = IntakeEvent(first + timedelta(days=14), substance, "g", "increase", 5.0, 2.5)
+    timeline = (
+        IntakeRange(substance, "g", "opioid", first, first + timedelta(days=13), "taking", 2.5,
+                    2.5, 2.5, 11, None, True, False, intake_days=12,
+                    last_taken=first + timedelta(days=13)),
+        IntakeRange(substance, "g", "opioid", first + timedelta(days=14), last, "taking", 5.0,
+                    5.0, 5.0, 8, "increase", False, True, intake_days=12, last_taken=last),
+    )
+    weeks = tuple(
+        WeekRow(first=first + timedelta(days=7 * k), last=first + timedelta(days=7 * k + 6),
+                days=7, days_recorded=6, gi_days=6, stools=4, sbm=4, no_sbm_days=2, typed=4,
+                hard=0 if k < 2 else 4, loose=0, straining=0 if k < 2 else 4,
+                straining_answered=4, incomplete=0, incomplete_answered=0, laxative_days=0,
+                laxative_unanswered=6, alarm_days=1 if k == 3 else 0,
+                alarms=("blood_in_stool",) if k == 3 else ())
+        for k in range(4))
     summary = Summary(
         first=first,
         last=last,
@@ -226,6 +243,8 @@ def make_summary(
         notes=((first + timedelta(days=20), note),) if include_notes else None,
         entries=entries,
         alarms=alarms,
+        intake_timeline=timeline,
+        weeks=weeks,
         coverage=Coverage(17, 16, (RuleGap("gi.change", "Change from your usual bowel habit",
                                            "needs at least 10 recorded days in the last 14 "
                                            "(has 8) and 14 in the 28 days before them (has 0)"),)),
@@ -269,7 +288,7 @@ def empty_summary(first: date = FIRST, last: date = LAST) -> Summary:
         notes=None,
         entries=(),
         coverage=Coverage(17, 0, (
-            RuleGap("gi.infrequent", "Few bowel movements",
+            RuleGap("gi.infrequent", "Few spontaneous bowel movements",
                     "needs at least 6 days with bowel movements recorded in the last 7 (has 0)"),
             RuleGap("gi.hard_stools", "Hard stools",
                     "needs at least 4 stools with a Bristol type in the last 14 days (has 0)"),

@@ -71,5 +71,8 @@ def test_csv_files_are_named_after_the_output(tmp_path):
         "visit.problems.csv",
         "visit.flags.csv",
         "visit.coverage.csv",
+        "visit.weeks.csv",
+        "visit.timeline.csv",
+        "visit.discuss.csv",
     ]
     assert csv_paths(tmp_path / "visit")["stools"].name == "visit.stools.csv"

@@ -2,6 +2,10 @@
 
 Golden files live in tests/export/golden/. After an intended change in the analysis or a
 renderer, regenerate them with `FATIGUELOG_UPDATE_GOLDEN=1 pytest tests/export` and read the diff.
+Their history is the demo's (kratom up, then down; senna started and stopped; coffee, not
+classified; blood in stool 3 days before the end) plus vomiting reported 8 weeks before the
+end (a past alarm) and paracetamol every third day (on-and-off use), exported with a discuss
+text.
 """
 
 from __future__ import annotations
@@ -50,6 +54,34 @@ def history(tmp_path_factory) -> Path:
     return root
 
 
+DISCUSS = ("The blood on 22 November: what should I watch for?\n"
+           "Were the loose stools in October from cutting down kratom?\n\n"
+           "Sleep is still poor (5-6 hours).")
+
+
+@pytest.fixture(scope="module")
+def golden_history(tmp_path_factory) -> Path:
+    """The demo's history with a past alarm symptom and an on-and-off substance added."""
+    from datetime import timedelta
+
+    from fatiguelog.store import Store
+
+    root = tmp_path_factory.mktemp("golden")
+    generate(root, days=180, seed=7, end=END)
+    store = Store(root)
+    vomiting = store.read(date(2026, 9, 30)).entry
+    assert vomiting is not None
+    vomiting.doc["red_flags"] = {"vomiting": True}
+    store.save(vomiting)
+    for back in range(0, 30, 3):
+        entry = store.read(END - timedelta(days=back)).entry
+        if entry is not None:
+            entry.doc.setdefault("intake", []).append(
+                {"substance": "paracetamol", "amount": 2.0, "unit": "tablet"})
+            store.save(entry)
+    return root
+
+
 def export(root: Path, *args: str, capsys) -> tuple[int, str, str]:
     code = main(["--data-dir", str(root), "export", *args])
     out, err = capsys.readouterr()
@@ -64,8 +96,9 @@ def _mode(path: Path) -> int:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
-def test_golden(history, capsys, fmt):
-    code, out, err = export(history, "--format", fmt, *PERIOD, capsys=capsys)
+def test_golden(golden_history, capsys, fmt):
+    code, out, err = export(golden_history, "--format", fmt, *PERIOD, "--discuss", DISCUSS,
+                            capsys=capsys)
     assert code == 0, err
     golden = GOLDEN / f"summary.{fmt}"
     if UPDATE:
@@ -74,8 +107,9 @@ def test_golden(history, capsys, fmt):
     assert out == golden.read_bytes().decode("utf-8")
 
 
-def test_golden_json_with_notes(history, capsys):
-    code, out, _err = export(history, "--format", "json", "--include-notes", *PERIOD, capsys=capsys)
+def test_golden_json_with_notes(golden_history, capsys):
+    code, out, _err = export(golden_history, "--format", "json", "--include-notes", *PERIOD,
+                             capsys=capsys)
     assert code == 0
     golden = GOLDEN / "summary-notes.json"
     if UPDATE:
@@ -86,12 +120,15 @@ def test_golden_json_with_notes(history, capsys):
 def test_the_generated_story_reaches_the_clinician(history, capsys):
     """The demo history's story must reach the summary: dose, constipation, red flag."""
     _code, out, _err = export(history, *PERIOD, capsys=capsys)
-    assert out.index("## URGENT") < out.index("## At a glance")
+    assert out.index("## URGENT") < out.index("## What I want to discuss")
     assert "Blood in stool: reported on 2026-11-22. Ask for an urgent GP appointment" in out
-    assert "kratom increased to 4 g/day" in out
+    assert "| kratom | opioid | 2026-09-16 | 2026-10-15 | 4 g a day | increased from 2 g |" in out
+    assert ("| **kratom** (now) | opioid | **2026-10-16** | **still taken** | **1.5 g a day** | "
+            "**decreased from 4 g** |") in out
     assert "Constipation after starting or increasing an opioid-class substance" in out
     assert "timing association" in out
-    assert "| kratom | g |" in out and "| opioid |" in out and "| not classified |" in out
+    assert "| kratom | opioid |" in out and "| coffee | not classified |" in out
+    assert "*Nothing written for this appointment.*" in out
     assert "This summary is not a diagnosis" in out
     doc = json.loads(export(history, "--format", "json", *PERIOD, capsys=capsys)[1])
     assert doc["period"] == {
@@ -120,7 +157,7 @@ def test_default_is_markdown_for_the_90_days_ending_on_to(history, capsys):
     code, out, err = export(history, "--to", "2026-11-25", capsys=capsys)
     assert code == 0 and err == ""
     assert out.startswith("# Appointment summary")
-    assert "**Period:** 2026-08-28 to 2026-11-25 (90 days)" in out
+    assert "**2026-08-28 to 2026-11-25** (90 days)" in out
     code, dash, _ = export(history, "--to", "2026-11-25", "-o", "-", capsys=capsys)
     assert code == 0 and dash == out
 
@@ -146,12 +183,14 @@ def test_output_file_is_private_and_matches_stdout(history, tmp_path, capsys, fm
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
 
 
-def test_csv_output_writes_five_private_files_with_bom(history, tmp_path, capsys):
+def test_csv_output_writes_eight_private_files_with_bom(history, tmp_path, capsys):
     target = tmp_path / "visit.csv"
     code, said, err = export(history, "--format", "csv", *PERIOD, "-o", str(target), capsys=capsys)
     assert code == 0, err
     files = [target, tmp_path / "visit.stools.csv", tmp_path / "visit.problems.csv",
-             tmp_path / "visit.flags.csv", tmp_path / "visit.coverage.csv"]
+             tmp_path / "visit.flags.csv", tmp_path / "visit.coverage.csv",
+             tmp_path / "visit.weeks.csv", tmp_path / "visit.timeline.csv",
+             tmp_path / "visit.discuss.csv"]
     for path in files:
         assert path.exists() and _mode(path) == 0o600
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -41,8 +41,11 @@ def _csv_tables(text: str) -> dict[str, list[list[str]]]:
 
 def test_markdown_puts_urgent_flags_first_with_their_rule_source_and_advice(summary):
     text = render(summary, "md")
-    assert text.index("## URGENT") < text.index("## At a glance") < text.index("### Warning")
-    assert text.index("### Warning") < text.index("### Note")
+    order = ["## URGENT", "## What I want to discuss", "## Key figures", "## Flags on at",
+             "## Medicines and substances", "## Alarm symptoms reported", "## Week by week",
+             "# Appendix", "### Warning", "### Note"]
+    assert [text.index(heading) for heading in order] == sorted(
+        text.index(heading) for heading in order)
     assert "- **Blood in stool: reported on 2026-09-23. Ask for an urgent GP appointment" in text
     assert "- **Evidence:** 2 SBMs in 7 days, 7 days recorded" in text
     assert "- **Rule:** began within 14 days after an intake increase" in text
@@ -58,18 +61,21 @@ def test_markdown_puts_urgent_flags_first_with_their_rule_source_and_advice(summ
 
 def test_markdown_says_period_figures_and_what_was_taken(summary):
     text = render(summary, "md")
-    assert "**Period:** 2026-09-01 to 2026-09-28 (28 days)" in text
-    assert "**Days recorded:** 24 of 28 (86%)" in text
+    assert ("**2026-09-01 to 2026-09-28** (28 days) · entries on 24 of 28 days (86%) · bowel "
+            "answers on 24 days · 16 of 17 rules checked on 2026-09-28; not enough data to "
+            "check 1") in text
     assert "This summary is not a diagnosis" in text
     assert "| Fatigue | 24 | 6.2 | 5-8 | 5.5 | 7 | +1.5 |" in text
     assert "| Pain | 0 | not enough data |" in text
     assert "**4.7 SBMs per week**" in text
     assert "| 2 | Sausage-shaped but lumpy | 9 | 56% |" in text
     assert "Straining: 56% of 16 bowel movements" in text
-    assert "| kratom | g | 19 | 3.8 | 5 | opioid |" in text
-    assert ("- 2026-09-15: kratom increased to 5 g/day (mean of the days taken before: "
-            "2.5 g/day)") in text
-    assert "- **Rules checked:** 16 of 17 rules checked on 2026-09-28" in text
+    assert "| kratom | opioid | 19 | 5 g a day | 3.8 g | 5 g |" in text
+    assert ("| **kratom** (now) | opioid | **2026-09-15** | **still taken** | **5 g a day** | "
+            "**increased from 2.5 g** |") in text
+    assert "| kratom | opioid | before 2026-09-01 | 2026-09-14 | 2.5 g a day | already taken |" \
+        in text
+    assert "- **SBMs a week:** 4.7 (16 stools on 24 days answered)" in text
     assert "- Change from your usual bowel habit: needs at least 10 recorded days" in text
     assert "PEM was higher on the 1-2 days after higher-exertion days." in text
     assert "| PEM | 5.2 (n=5) | 3.4 (n=18) |" in text
@@ -136,7 +142,7 @@ def test_html_writes_levels_in_words_and_urgent_first(summary):
     assert "gi.after_intake_increase" not in shown
     assert "This summary is not a diagnosis" in shown
     sentence = re.sub(r"\s+", " ", "".join(_parse(render(summary, "html")).text))
-    assert "2026-09-15: kratom increased to 5 g/day" in sentence
+    assert "kratom NOWopioid2026-09-15still taken5 g a dayincreased from 2.5 g" in sentence
 
 
 def test_html_escapes_every_piece_of_user_text():
@@ -243,7 +249,8 @@ def test_csv_unreadable_day_is_marked_and_listed(broken_summary):
 def test_csv_tables_are_the_same_as_the_stream(summary):
     parts = tables(summary)
     assert render(summary, "csv") == "\r\n".join(
-        [parts["flags"], parts["days"], parts["stools"], parts["problems"], parts["coverage"]]
+        [parts["flags"], parts["days"], parts["stools"], parts["problems"], parts["coverage"],
+         parts["weeks"], parts["timeline"], parts["discuss"]]
     )
 
 
@@ -332,9 +339,9 @@ def test_empty_period_says_not_enough_data(fmt):
         # Never "no flags" alone: how many rules could be checked, and which could not.
         assert "No flag was on in this period (0 of 17 rules could be checked" in out
         assert "Rules checked on 2026-09-28: 0 of 17." in out
-        assert "Few bowel movements: needs at least 6 days with bowel movements" in out
+        assert "Few spontaneous bowel movements: needs at least 6 days with bowel movements" in out
     if fmt == "md":
-        assert "**Days recorded:** 0 of 28 (0%)" in out
+        assert "entries on 0 of 28 days (0%)" in out
         assert "No bowel movements were recorded" in out
         assert "No intake was recorded" in out
     if fmt == "html":
@@ -369,29 +376,31 @@ def test_markdown_escapes_entities_but_leaves_plain_ampersands(summary):
     assert "A & B \\&lt;x\\&gt;" in text
 
 
-def test_glance_keeps_opioid_changes_and_points_to_the_rest():
+def test_page_one_keeps_the_latest_ranges_and_points_to_the_rest():
+    """A substance with many changes shows its latest ranges (the current one last) on page
+    one and says how many are in the appendix, which lists them all."""
     from dataclasses import replace as swap
     from datetime import timedelta
 
-    from fatiguelog.analysis.summary import IntakeEvent, IntakeStats
+    from fatiguelog.analysis.summary import IntakeRange
 
     s = make_summary()
     coffee = tuple(
-        IntakeEvent(s.first + timedelta(days=i), "coffee", "cup", "increase", 2.0, 1.0)
-        for i in range(0, 24, 2)
-    )
-    s = swap(
-        s, intake={**s.intake, "coffee": IntakeStats("coffee", "cup", False, 20, 1.2, 2.0, coffee)}
-    )
+        IntakeRange("coffee", "cup", None, s.first + timedelta(days=4 * k),
+                    s.first + timedelta(days=4 * k + 3), "taking", 1.0 + k % 2, 1.0 + k % 2,
+                    1.0 + k % 2, 4, "increase" if k % 2 else "decrease", False, k == 6,
+                    intake_days=4, last_taken=s.first + timedelta(days=4 * k + 3))
+        for k in range(7))
+    s = swap(s, intake_timeline=(*s.intake_timeline, *coffee))
     text = render(s, "md")
-    glance = text[text.index("## At a glance") : text.index("## Flags")]
-    assert "2026-09-15: kratom increased" in glance  # the opioid-acting change always shows
-    assert "and 5 more (see Intake below)" in glance
-    assert glance.count("coffee increased") == 7
-    intake = text[text.index("## Intake") :]
-    assert intake.count("coffee increased") == 12  # the full list stays in the Intake section
+    page_one = text[text.index("## Medicines") : text.index("## Alarm symptoms")]
+    assert page_one.count("| coffee |") == 3 and page_one.count("**coffee** (now)") == 1
+    assert "3 earlier ranges: see Intake in the appendix." in page_one
+    assert page_one.index("| kratom |") < page_one.index("| coffee |")  # opioid-class first
+    appendix = text[text.index("## Intake in detail") :]
+    assert appendix.count("cup") >= 7
     html_text = render(s, "html")
-    assert "and 5 more (see Intake below)" in html_text
+    assert "3 earlier ranges in Intake in detail" in html_text
 
 
 def test_svg_charts_strip_control_characters_from_substance_names():

@@ -10,7 +10,7 @@ from datetime import time
 from textual.widgets import DataTable
 
 from fatiguelog import drafts
-from fatiguelog.model import SEEK_CARE
+from fatiguelog.model import RED_ADVICE
 from fatiguelog.settings import Settings, Substance, load_settings, save_settings
 from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ResumeDialog
@@ -58,7 +58,7 @@ async def test_full_checkin_with_keys_only(root):
         await press(pilot, "tab", "tab")                     # to "form"
         await type_text(pilot, "capsules")
         await press(pilot, "tab")
-        await type_text(pilot, "2030")
+        await type_text(pilot, "20:3")
         await press(pilot, "enter")  # bad time: the form stays open and says why
         assert "not a time" in screen_text(app)
         await press(pilot, "backspace", "backspace", "backspace", "backspace")
@@ -74,7 +74,7 @@ async def test_full_checkin_with_keys_only(root):
         await press(pilot, "enter")
         await type_text(pilot, "1200")
         await press(pilot, "enter")
-        assert SEEK_CARE not in screen_text(app)
+        assert "Seek medical care" not in screen_text(app)
         await press(pilot, "enter")                          # red flags: none
         await type_text(pilot, "Slept badly")
         await press(pilot, "enter")
@@ -120,10 +120,10 @@ async def test_quick_checkin_is_three_steps_then_saved(root):
         await press(pilot, "n", "enter")                 # no bowel movement today
         assert header(app).endswith("Step 3 of 3")
         await press(pilot, "1")                          # blood in stool
-        assert SEEK_CARE in screen_text(app)             # shown at once
+        assert RED_ADVICE["blood_in_stool"] in screen_text(app)  # shown at once
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)
-        assert SEEK_CARE in screen_text(app)
+        assert RED_ADVICE["blood_in_stool"] in screen_text(app)
     doc = read_entry(root, TODAY)
     assert doc["symptoms"] == {"fatigue": 9}
     assert doc["gi"] == {"stools": [], "no_bowel_movement": True}
@@ -304,9 +304,39 @@ async def test_mouse_works_and_enter_takes_the_suggestion(root):
         await pilot.pause()
         await pilot.click("#flag-fever")
         await pilot.pause()
-        assert SEEK_CARE in screen_text(app)
+        assert RED_ADVICE["fever"] in screen_text(app)
         assert screen.query_one("#flag-fever").label.plain == "6  Fever: YES"
         assert screen.session.answers["red_flags"]["fever"] is True
+
+
+async def test_the_red_flag_step_gives_the_graded_advice_for_what_is_ticked(root):
+    """Review of issue 10, item 6: blood or black stool got the weaker "contact your doctor or
+    an urgent care service today" without "if bleeding is heavy or won't stop, call your
+    emergency number"; and the boxes showed the same mark ticked or not (colour alone)."""
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "q", "9", "enter", "n", "enter")   # to the red-flag step
+        box = app.screen.query_one("#flag-black_stool")
+        assert box.render().plain.startswith("▐ ▌")           # unticked: an empty box
+        await press(pilot, "2")                                # black or tarry stool
+        assert box.render().plain.startswith("▐X▌")           # ticked: an X
+        said = screen_text(app)
+        assert ("Ask for an urgent GP appointment or call your urgent medical advice line "
+                "today; if bleeding is heavy or won't stop, call your emergency number.") in said
+        assert "contact your doctor or an urgent care service" not in said
+        await press(pilot, "2", "7")                           # only weight loss
+        said = screen_text(app)
+        assert RED_ADVICE["unintended_weight_loss"] in said
+        advice = app.screen.query_one("#seek-care", Line).render().plain
+        assert advice == f"! {RED_ADVICE['unintended_weight_loss']}" and "today" not in advice
+        await press(pilot, "4")                                # and vomiting
+        said = screen_text(app)
+        assert "Seek medical care promptly, today." in said
+        assert said.index("Seek medical care promptly") < said.index("See a GP soon")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, HomeScreen)
+        said = screen_text(app)
+        assert "Seek medical care promptly, today." in said and "See a GP soon" in said
 
 
 async def test_all_skipped_on_a_new_day_writes_nothing(root):

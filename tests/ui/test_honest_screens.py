@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from fatiguelog.settings import Settings, Substance, save_settings
 from fatiguelog.ui.app import FatiguelogApp
@@ -128,9 +128,9 @@ async def test_text_from_files_reaches_no_text_box_with_controls(root):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "notes")
-        value = app.screen.query_one("#notes", Input).value
+        value = app.screen.query_one("#notes", TextArea).text
         assert value == "Slept ]0;pwnedbadly esrever ok"
-        await press(pilot, "enter")                       # untouched: kept, cleaned
+        await press(pilot, "enter")                       # untouched: kept as the file has it
         await go_to(pilot, "intake")
         await press(pilot, "c")
         assert isinstance(app.screen, DoseForm)

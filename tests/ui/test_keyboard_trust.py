@@ -72,7 +72,9 @@ async def test_one_then_zero_is_ten_and_a_lone_one_is_one(root):
         await press(pilot, "0")
         assert "Your answer: 10 of 10" in screen_text(app)
         await press(pilot, "enter", "1", "enter")          # fatigue 10; PEM a lone 1
-        await press(pilot, "1", "5", "enter")              # pain: 1 then 5 is 5
+        await press(pilot, "1", "5", "enter")              # pain: 15 is refused, never 5
+        assert "Typed: 15_" in screen_text(app)
+        await press(pilot, "backspace", "backspace", "5", "enter")
         assert answers(app)["fatigue"] == 10
         assert answers(app)["pem"] == 1
         assert answers(app)["pain"] == 5
@@ -147,14 +149,17 @@ async def test_remove_then_undo_brings_the_stool_back(root):
     assert [s["bristol"] for s in read_entry(root, TODAY)["gi"]["stools"]] == [2, 6]
 
 
-async def test_nothing_taken_on_a_dose_list_can_be_undone(root):
+async def test_n_on_a_dose_list_removes_nothing(root):
+    """`n` is "no" and never removes (as on the bowel-movement step): x removes, u undoes."""
     write_entry(root, TODAY, intake=[{"substance": "kratom", "amount": 2, "unit": "g"}])
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "intake")
         await press(pilot, "n")
-        assert "1 dose(s) taken off the list. u puts them back." in screen_text(app)
+        assert "1 dose(s) listed." in screen_text(app)
+        await press(pilot, "x")
+        assert "Removed: kratom 2 g. u puts it back." in screen_text(app)
         await press(pilot, "u")
         assert "1 dose(s) listed." in screen_text(app)
 
@@ -245,7 +250,7 @@ async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
     import subprocess
     import sys
 
-    from fatiguelog.model import SEEK_CARE
+    from fatiguelog.model import RED_ADVICE
 
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -260,7 +265,7 @@ async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
         assert isinstance(app.screen, HomeScreen)
         message = screen_text(app)
         assert "red flag 'fever' reported elsewhere" in message
-        assert SEEK_CARE in message
+        assert RED_ADVICE["fever"] in message
     doc = read_entry(root, TODAY)
     assert doc["red_flags"]["fever"] is True
     assert doc["red_flags"]["vomiting"] is False and doc["symptoms"] == {"fatigue": 6}

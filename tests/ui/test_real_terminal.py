@@ -124,3 +124,91 @@ def test_keys_written_together_are_all_kept(tmp_path: Path) -> None:
     assert doc["notes"] == "Slept badly, woke at 4"
     assert doc["intake"] == []
     assert not any(doc["red_flags"].values())
+
+
+def _spawn(root: Path, tmp: Path, *args: str) -> Terminal:
+    """`fatiguelog ARGS` in a pty of 80x24, its temporary files under `tmp`."""
+    term = Terminal.__new__(Terminal)
+    env = {**os.environ, "FATIGUELOG_DATA_DIR": str(root), "XDG_CACHE_HOME": str(tmp),
+           "TMPDIR": str(tmp), "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    env.pop("TEXTUAL", None)
+    term.proc = ptyprocess.PtyProcess.spawn([sys.executable, "-m", "fatiguelog", *args],
+                                            env=env, dimensions=(24, 80))
+    term.output = []
+    term.lock = threading.Lock()
+    term.reader = threading.Thread(target=term._read, daemon=True)
+    term.reader.start()
+    return term
+
+
+@pytest.mark.slow
+def test_refused_numbers_pasted_notes_and_a_double_enter(tmp_path: Path) -> None:
+    """Written in single writes: "30⏎" on a rating and "1,500⏎" on water are refused (never
+    0 or 2); a bracketed paste of two lines into the notes keeps both; "⏎⏎" on the review saves
+    once and the second Enter opens nothing."""
+    if not hasattr(os, "openpty"):
+        pytest.skip("no pseudo-terminals here")
+    root = tmp_path / "data"
+    term = _spawn(root, tmp_path, "checkin")
+    try:
+        at = term.wait_for("Fatigue")
+        term.write("30\r")
+        at = term.wait_for("ratings go from 0 to 10", at)
+        term.write("\x7f\x7f3\r")                       # two backspaces, then 3
+        at = term.wait_for("Post-exertional malaise", at)
+        term.write("\r\r\r\r")
+        at = term.wait_for("How many hours did you sleep?", at)
+        term.write("\r" * 9)                             # hours to fibre: nothing
+        at = term.wait_for("How much water did you drink?", at)
+        term.write("1,500\r")
+        at = term.wait_for("could mean 1.5 or 1500", at)
+        term.write("\x15" + "1500\r")                   # ctrl+u empties the box
+        at = term.wait_for("Any of these today?", at)
+        term.write("\r")
+        at = term.wait_for("Anything else to note?", at)
+        term.write("\x1b[200~slept badly\rsecond line:\t7,5 mg\r\x1b[201~\r")
+        at = term.wait_for("Review and save", at)
+        term.write("\r\r")                               # save, and a stray Enter
+        saved = term.wait_for("checked in. Press c to change it.", at)
+        # Keys are handled in order: once `t` has opened the trends, the Enter before it has
+        # been handled, and it opened no check-in (on a check-in `t` would be a rating).
+        term.write("t")
+        term.wait_for("Trends", saved)
+        assert "Step 1 of 18" not in term.text()[saved:]
+        end = time.monotonic() + DEADLINE
+        doc = _entry(root)
+        while doc is None and time.monotonic() < end:
+            time.sleep(0.05)
+            doc = _entry(root)
+    finally:
+        term.close()
+    assert doc is not None
+    assert doc["symptoms"] == {"fatigue": 3}
+    assert doc["diet"] == {"water_ml": 1500}
+    assert doc["notes"] == "slept badly\nsecond line:\t7,5 mg"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ending", ["SIGHUP", "SIGTERM"])
+def test_the_demo_folder_goes_when_the_terminal_closes(tmp_path: Path, ending: str) -> None:
+    """Closing the terminal (SIGHUP) or `timeout` (SIGTERM) removes the demo's generated
+    health data, as quitting does."""
+    import signal
+
+    if not hasattr(os, "openpty"):
+        pytest.skip("no pseudo-terminals here")
+    term = _spawn(tmp_path / "mine", tmp_path, "demo", "--days", "20")
+    try:
+        term.wait_for("DEMO")
+        term.wait_for("rules checked")  # home has read the history (its cache is written)
+        folders = list(tmp_path.glob("fatiguelog-demo-*"))
+        assert len(folders) == 1 and (folders[0] / "data").is_dir()
+        term.proc.kill(getattr(signal, ending))
+        end = time.monotonic() + DEADLINE
+        while term.proc.isalive() and time.monotonic() < end:
+            time.sleep(0.05)
+        assert not term.proc.isalive()
+    finally:
+        term.close()
+    assert not list(tmp_path.glob("fatiguelog-demo-*"))
+    assert not (tmp_path / "mine").exists()

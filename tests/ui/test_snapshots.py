@@ -160,3 +160,85 @@ def test_demo_home(snap_compare, history, size):
 
     app = FatiguelogApp(history, today=TODAY, blink=False, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=wait_for_home)
+
+
+# -- the outside test of issue 9: refusals on screen, notes over lines, help in dialogs ------
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_rating_refused(snap_compare, history, size):
+    """"35" is not read as 5: shown as typed, refused, nothing recorded."""
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=size, press=["3", "5"])
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_number_refused(snap_compare, history, size):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=size, run_before=go_to("water_ml"),
+                        press=["1", "comma", "5", "0", "0"])
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_notes_over_several_lines(snap_compare, history, size):
+    write_entry(history, TODAY, notes="Bad night.\n\tWoke at 4, again at 6.\nGP on Friday")
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=size, run_before=go_to("notes"))
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_help_in_the_dose_form(snap_compare, history, size):
+    app = make_app(history, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=size, run_before=go_to("intake"),
+                        press=["a", "f1"])
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+def test_home_after_a_merge_naming_a_red_flag(snap_compare, history, size):
+    """Saved while `log stool` and `log red-flag fever` ran in another terminal: the message
+    wraps in full, the red flag first."""
+    from fatiguelog.store import Store
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        for key in ("6", "enter", "n", "enter"):
+            await pilot.press(key)
+            await pilot.pause()
+
+        def elsewhere(entry) -> None:
+            entry.doc.setdefault("gi", {})["stools"] = [{"bristol": 4}]
+            entry.doc["gi"]["no_bowel_movement"] = False
+            entry.doc.setdefault("red_flags", {})["fever"] = True
+            entry.doc.setdefault("symptoms", {})["fatigue"] = 2
+
+        Store(history).update(TODAY, elsewhere)
+        await pilot.press("enter")
+        await wait_for_home(pilot)
+
+    app = make_app(history, start=("checkin", TODAY, True))
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_full_disk_message(snap_compare, history, monkeypatch):
+    """Neither the entry nor the draft can be written: said once, under the step, with no
+    pop-up over it."""
+    import errno
+
+    import fatiguelog.drafts as drafts_module
+    import fatiguelog.store as store_module
+
+    def full(path, data, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    import fatiguelog.ui.session as session_module
+
+    real = store_module.describe_os_error
+
+    def described(error: OSError, path: Path) -> str:  # the same words on every machine
+        return real(error, Path("/home/you/.local/share/fatiguelog") / path.relative_to(history))
+
+    monkeypatch.setattr(store_module, "atomic_write", full)
+    monkeypatch.setattr(drafts_module, "atomic_write", full)
+    monkeypatch.setattr(store_module, "describe_os_error", described)
+    monkeypatch.setattr(session_module, "describe_os_error", described)
+    app = make_app(history, start=("checkin", TODAY, True))
+    assert snap_compare(app, terminal_size=SIZE, press=["5", "enter", "n", "enter", "enter"])

@@ -51,7 +51,7 @@ async def test_a_red_flag_logged_today_appears_after_a_check_in(tmp_path: Path) 
     root = tmp_path / "data"
     app = FatiguelogApp(root, today=TODAY, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert (await home_text(app, pilot)).startswith("No flag on today (0 of 17 rules")
+        assert (await home_text(app, pilot)).startswith("Not enough data yet for the bowel")
         for key in ("q", "5", "enter", "n", "enter", "2", "enter"):  # black stool
             await pilot.press(key)
             await pilot.pause()

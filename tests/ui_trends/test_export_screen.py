@@ -33,6 +33,10 @@ def status(screen: ExportScreen) -> str:
     return str(screen.query_one("#export-status", Static).render())
 
 
+def plain(widget) -> str:
+    return str(widget.render())
+
+
 def test_snapshot_export_screen(snap_compare, tmp_path: Path, monkeypatch) -> None:
     """The export screen as `e` opens it from home, in the user's own app."""
     from fatiguelog import paths
@@ -82,7 +86,7 @@ async def test_notes_only_when_ticked(warn_root: Path, tmp_path: Path) -> None:
         assert os.stat(with_notes).st_mode & 0o777 == 0o600
 
 
-async def test_csv_writes_its_five_tables(warn_root: Path, tmp_path: Path) -> None:
+async def test_csv_writes_its_eight_tables(warn_root: Path, tmp_path: Path) -> None:
     app = host(warn_root, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.click("#period-30")
@@ -91,8 +95,9 @@ async def test_csv_writes_its_five_tables(warn_root: Path, tmp_path: Path) -> No
         screen = await finish(pilot)
         names = sorted(p.name for p in screen.written.paths)
         stem = "fatiguelog-summary-2026-10-27-to-2026-11-25"
-        assert names == [f"{stem}.coverage.csv", f"{stem}.csv", f"{stem}.flags.csv",
-                         f"{stem}.problems.csv", f"{stem}.stools.csv"]
+        assert names == [f"{stem}.coverage.csv", f"{stem}.csv", f"{stem}.discuss.csv",
+                         f"{stem}.flags.csv", f"{stem}.problems.csv", f"{stem}.stools.csv",
+                         f"{stem}.timeline.csv", f"{stem}.weeks.csv"]
         assert all(os.stat(p).st_mode & 0o777 == 0o600 for p in screen.written.paths)
         assert all(str(p) in status(screen) for p in screen.written.paths)
 
@@ -104,13 +109,15 @@ async def test_custom_dates_and_a_wrong_one(warn_root: Path, tmp_path: Path) -> 
         assert screen.query_one("#from", Input).disabled
         await pilot.click("#period-custom")
         assert not screen.query_one("#from", Input).disabled
-        screen.query_one("#from", Input).value = "2026-11-30"
+        screen.query_one("#from", Input).value = "2026-11-20"
+        screen.query_one("#to", Input).value = "2026-11-10"
         await pilot.pause()
         await pilot.click("#export")
         await finish(pilot)
         assert "Not exported" in status(screen) and "after To" in status(screen)
         assert not list(tmp_path.glob("*.md"))
         screen.query_one("#from", Input).value = "2026-11-01"
+        screen.query_one("#to", Input).value = "2026-11-25"
         await pilot.pause()
         await pilot.click("#export")
         await finish(pilot)
@@ -235,3 +242,135 @@ async def test_the_data_folder_and_links_are_refused(warn_root: Path, tmp_path: 
         assert screen.written is None
     assert entry.read_bytes() == before
     assert victim.read_text() == "mine\n" and (tmp_path / "link.md").is_symlink()
+
+
+# -- issue 12: the discuss text, where the file goes, future days, "since" ------------------
+
+async def test_a_day_that_has_not_happened_is_refused_like_the_cli(warn_root: Path,
+                                                                   tmp_path: Path) -> None:
+    """Outside test of issue 9 (item 7): custom dates to "tomorrow" were exported."""
+    app = host(warn_root, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.click("#period-custom")
+        screen.query_one("#from", Input).value = "2026-11-01"
+        screen.query_one("#to", Input).value = "tomorrow"
+        await pilot.pause()
+        assert "hasn't happened yet" in plain(screen.query_one("#export-period"))
+        await pilot.press("ctrl+s")
+        await finish(pilot)
+        assert "Not exported" in status(screen) and "hasn't happened yet" in status(screen)
+        assert screen.written is None and not list(tmp_path.glob("*.md"))
+
+
+async def test_a_bare_file_name_goes_to_the_chosen_folder_and_says_the_full_path(
+        warn_root: Path, tmp_path: Path, monkeypatch) -> None:
+    """Outside test of issue 9 (item 8): "Saved ... to: summary.md" went to the folder the app
+    was started from, unannounced."""
+    folder = tmp_path / "exports"
+    elsewhere = tmp_path / "started-here"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    app = host(warn_root, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.query_one("#path", Input).value = "visit.md"
+        await pilot.pause()
+        expected = folder / "visit.md"
+        assert plain(screen.query_one("#path-full")).replace("\n", "") == f"Saves as: {expected}"
+        await pilot.press("ctrl+s")
+        screen = await finish(pilot)
+        assert expected.is_file() and not (elsewhere / "visit.md").exists()
+        assert f"to:\n{expected}\n" in status(screen)
+
+
+async def test_since_the_last_export_says_the_new_date_after_an_export(tmp_path: Path,
+                                                                      warn_root: Path) -> None:
+    app = host(warn_root, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        button = app.screen.query_one("#period-since", RadioButton)
+        assert button.disabled and "none yet" in str(button.label)
+        await pilot.press("ctrl+s")
+        await finish(pilot)
+        assert not button.disabled and f"({TODAY.isoformat()})" in str(button.label)
+
+
+async def test_the_discuss_text_is_kept_as_a_draft_until_exported(warn_root: Path,
+                                                                 tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from fatiguelog.discuss import draft_path, load_draft
+
+    words = "Blood on 22 Nov <b>[bold]x[/]\n=1+2 the kratom cut?"
+    app = host(warn_root, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#discuss", TextArea)
+        box.focus()
+        await pilot.press(*"Blood on 22 Nov <b>[bold]x[/]", "enter", *"=1+2 the kratom cut?")
+        await pilot.pause()
+        assert box.text == words
+        # on disk at once (a crash loses nothing), private
+        assert load_draft(warn_root) == words
+        assert os.stat(draft_path(warn_root)).st_mode & 0o777 == 0o600
+        assert "50 of 1,000 characters" in plain(app.screen.query_one("#discuss-count"))
+        await pilot.press("escape")  # leave the screen...
+        await pilot.pause()
+        app.push_screen(ExportScreen(warn_root, Settings(), today=TODAY, exports_folder=tmp_path))
+        await pilot.pause()
+        assert app.screen.query_one("#discuss", TextArea).text == words  # ...and it is back
+        await pilot.press("ctrl+s")
+        screen = await finish(pilot)
+        text = screen.written.paths[0].read_text("utf-8")
+        assert "## What I want to discuss" in text
+        assert "> Blood on 22 Nov \\<b\\>\\[bold\\]x\\[/\\]\\" in text  # inert, as written
+        assert not draft_path(warn_root).exists()  # in the summary now: the draft is gone
+        assert screen.query_one("#discuss", TextArea).text == words  # still in the box
+
+
+async def test_a_discuss_text_too_long_for_page_one_is_refused(warn_root: Path,
+                                                              tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    app = host(warn_root, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#discuss", TextArea).text = "word " * 300
+        await pilot.pause()
+        assert "1,499 of 1,000: too long" in plain(app.screen.query_one("#discuss-count"))
+        await pilot.press("ctrl+s")
+        screen = await finish(pilot)
+        assert "Not exported" in status(screen) and "1,000" in status(screen)
+        assert screen.written is None
+
+
+def test_snapshot_export_screen_with_a_discuss_text(snap_compare, tmp_path: Path) -> None:
+    """The screen with a discuss text typed and a file name the box can't show whole: the
+    full path is said below it, wrapped (80 columns)."""
+    from textual.widgets import TextArea
+
+    root = tmp_path / "data"
+    folder = Path("/home/a-person-with-a-long-name/Documents/appointments/fatiguelog")
+
+    async def fill(pilot) -> None:
+        pilot.app.screen.query_one("#discuss", TextArea).text = (
+            "1. The blood on 22 November: what should I watch for?\n"
+            "2. Were the loose stools from cutting down kratom?")
+        await pilot.pause()
+
+    app = HostApp(lambda: ExportScreen(root, Settings(), today=TODAY, exports_folder=folder))
+    assert snap_compare(app, terminal_size=SIZE, run_before=fill)
+
+
+def test_snapshot_export_screen_small(snap_compare, tmp_path: Path) -> None:
+    """60x20: the title stays whole (the key hints give way to the footer's), the full path
+    still shows, wrapped; a discuss text typed."""
+    from textual.widgets import TextArea
+
+    folder = Path("/home/me/Documents/fatiguelog")
+
+    async def fill(pilot) -> None:
+        pilot.app.screen.query_one("#discuss", TextArea).text = "Sleep, then the kratom cut."
+        await pilot.pause()
+
+    app = HostApp(lambda: ExportScreen(tmp_path / "data", Settings(), today=TODAY,
+                                       exports_folder=folder))
+    assert snap_compare(app, terminal_size=(60, 20), run_before=fill)

@@ -130,7 +130,7 @@ async def test_user_text_is_shown_as_text_not_markup(tmp_path: Path) -> None:
         assert charts and "[@click=app.quit]x[/] [bold]kr" in charts[0].heading
         assert "\x1b" not in charts[0].heading
         events = plain(app.screen.query_one(".events"))
-        assert "[@click=app.quit]x[/]" in events
+        assert "Now 3 g a day: since " in events and "(increased from 1 g)" in events
         assert app.is_running
 
 

@@ -14,9 +14,16 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack, build_table
-from fatiguelog.analysis.intake import timeline
+from fatiguelog.analysis.intake import intake_indexes, timeline
 from fatiguelog.analysis.pem import pem_stats
-from fatiguelog.analysis.rules import RED_DAYS, Context, RuleRun, evaluate_all, run_starts
+from fatiguelog.analysis.rules import (
+    RED_DAYS,
+    Context,
+    RuleInfo,
+    RuleRun,
+    evaluate_all,
+    run_starts,
+)
 from fatiguelog.analysis.series import (
     CHART_RATINGS,
     bristol_mean,
@@ -39,6 +46,7 @@ from fatiguelog.analysis.summary import (
     SleepStats,
     Summary,
 )
+from fatiguelog.analysis.weeks import bowel_day_series, week_rows
 from fatiguelog.dayrecord import DayRecord, Layout
 from fatiguelog.model import (
     GI_RATINGS,
@@ -132,6 +140,7 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
                                                    f"error in fatiguelog ({type(exc).__name__})"))
     for name, (track, _stats) in intake.items():
         series[f"intake:{name}"] = intake_series(table, name, track, a, b)
+    series.update(bowel_day_series(table, a, b))
 
     exertion = table.ratings["exertion"]
     unchecked = tuple(RuleGap(run.info.id, run.info.title, run.need(b))
@@ -141,7 +150,7 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
         last=last,
         days=b - a + 1,
         days_recorded=table.entry.between(a, b),
-        flags=_flags(runs, table, a, b),
+        flags=_flags(runs, table, a, b, ends_today=today is None or last >= today),
         not_enough_data=tuple(gap.id for gap in unchecked),
         not_enough_detail={gap.id: gap.needs for gap in unchecked},
         symptoms={r.key: rating_stats(table, r.key, r.label, a, b) for r in SYMPTOM_RATINGS},
@@ -159,10 +168,15 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
         coverage=Coverage(len(runs), len(runs) - len(unchecked), unchecked),
         intake_timeline=ranges,
         today=today,
+        weeks=week_rows(table, a, b),
     )
 
 
-def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int) -> tuple[FlagReport, ...]:
+def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
+           ends_today: bool = True) -> tuple[FlagReport, ...]:
+    """Every flag on at some day of `a..b`. An alarm symptom's advice says "today" only when
+    its flag is on at the period's last day and that day is today; otherwise it is the past
+    form ("if no clinician has seen you about it yet, ..."), in every view (flags.md v2)."""
     reports: list[tuple[int, int, FlagReport]] = []
     for order, run in enumerate(runs):
         on = [i for i in range(a, b + 1) if run.active[i]]
@@ -171,9 +185,14 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int) -> tuple[FlagRe
         latest = on[-1]
         since = run_starts(run.active[:latest + 1])[latest]
         info = run.info
+        source, citation, advice = info.source, info.citation, info.advice
         try:
             evidence = run.evidence(latest)
             days = run.qualifying(since, latest)
+            if run.source_at is not None:
+                source, citation = run.source_at(latest)
+            if run.advice_for is not None:
+                advice = run.advice_for(since, latest)
         except Exception as exc:
             log.exception("evidence of %s failed", info.id)
             evidence = f"(the numbers could not be worked out: {type(exc).__name__})"
@@ -181,16 +200,24 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int) -> tuple[FlagRe
         report = FlagReport(
             id=info.id, level=info.level, title=info.title,
             since=table.day(since), last=table.day(latest),
-            evidence=evidence, rule=info.rule, source=info.source,
-            advice=info.advice, active_days=tuple(table.day(i) for i in on),
+            evidence=evidence, rule=info.rule, source=source,
+            advice=_advice(info, advice, latest == b and ends_today),
+            active_days=tuple(table.day(i) for i in on),
             evidence_days=(EvidenceDays(table.day(days[0]), table.day(days[-1]), len(days))
                            if days else None),
-            window=info.window, citation=info.citation,
+            window=info.window, citation=citation,
             report_days=(tuple(table.day(j) for j in days) if info.id.startswith("red.")
                          and info.id != "red.age_change" else ()),
         )
         reports.append((LEVEL_ORDER[info.level], order, report))
     return tuple(report for _level, _order, report in sorted(reports, key=lambda r: r[:2]))
+
+
+def _advice(info: RuleInfo, advice: str, now: bool) -> str:
+    key = info.id.removeprefix("red.")
+    if key in RED_ADVICE and not now:
+        return RED_ADVICE_PAST[key]
+    return advice
 
 
 def _alarms(table: DayTable, runs: list[RuleRun], a: int, b: int) -> tuple[Alarm, ...]:
@@ -214,12 +241,14 @@ def _timeline(table: DayTable, ctx: Context, settings: Settings, a: int,
               b: int) -> tuple[IntakeRange, ...]:
     """The medication timeline of the period: every substance taken (or stopped) in it."""
     out: list[IntakeRange] = []
+    days = intake_indexes(table, b)
     for key, track in table.intake.items():
         events = ctx.events.get(key, [])
         in_period = any(a <= i <= b for i in track.totals) or any(a <= i <= b for i, _ in events)
         if not in_period:
             continue
-        ranges = timeline(table, track, settings.substance_class(track.name), events, a, b)
+        ranges = timeline(table, track, settings.substance_class(track.name), events, a, b,
+                          days)
         out += [r for r in ranges if not (r.status == "stopped" and r.before_period)]
     return tuple(sorted(out, key=lambda r: (r.substance.casefold(), r.unit, r.first)))
 

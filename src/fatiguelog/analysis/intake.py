@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack
 from fatiguelog.analysis.summary import IntakeEvent, IntakeRange
@@ -154,6 +155,51 @@ def describe(event: IntakeEvent) -> str:
     return f"{event.substance} {verb} to {amount} on {when}{before}"
 
 
+def change_head(events: Sequence[tuple[int, IntakeEvent]], k: int) -> int:
+    """The position in `events` (one substance, in order) of the first event of the change
+    that `events[k]` belongs to. A lasting change stays beyond the mean of the days before for
+    a few taken days while that mean catches up (`continues`); those days are the same change,
+    and a flag names the day it began (not a later day, with a mean no day had)."""
+    while k > 0 and events[k][1].continues and events[k - 1][1].kind != "stop":
+        k -= 1
+    return k
+
+
+def amounts_before(track: IntakeTrack, i: int) -> list[float]:
+    """The daily amounts a change on day index `i` was compared with: the last (up to 7) taken
+    days within the 14 days before it (the days of its `previous_mean`)."""
+    taken = sorted(j for j in track.totals if j < i)
+    first = max(bisect_left(taken, i - LOOKBACK_DAYS), len(taken) - MEAN_DAYS)
+    return [track.totals[j] for j in taken[first:]]
+
+
+def amount_words(amounts: Sequence[float], unit: str) -> str:
+    """`30 mg/day`, or `20-40 mg/day` when the days differed: amounts some day had."""
+    low, high = min(amounts), max(amounts)
+    if low == high:
+        return f"{fmt_amount(low)} {unit}/day"
+    return f"{fmt_amount(low)}-{fmt_amount(high)} {unit}/day"
+
+
+def cited(event: IntakeEvent, before: Sequence[float]) -> str:
+    """A change as a flag names it, with the amounts before and after (never a mean that no
+    day had), e.g. "codeine went up from 30 to 60 mg/day on 2026-11-11"."""
+    unit, when = event.unit, event.day.isoformat()
+    after = f"{fmt_amount(event.amount)} {unit}/day"
+    if event.kind == "start":
+        return (f"{event.substance} started at {after} on {when}, after 14 days or more "
+                "without it")
+    if event.kind == "stop":
+        was = f" (taken at {amount_words(before, unit)} before)" if before else ""
+        return f"{event.substance} stopped on {when}{was}"
+    verb = "went up" if event.kind == "increase" else "went down"
+    if not before:
+        return f"{event.substance} {verb} to {after} on {when}"
+    low, high = min(before), max(before)
+    was = fmt_amount(low) if low == high else f"{fmt_amount(low)}-{fmt_amount(high)} {unit}/day"
+    return f"{event.substance} {verb} from {was} to {after} on {when}"
+
+
 def fmt_amount(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
 
@@ -161,70 +207,97 @@ def fmt_amount(value: float) -> str:
 # --- the timeline of steady daily amounts -------------------------------------------------
 TIMELINE_AHEAD_DAYS = 7  # taken days after a change whose mean tells whether it lasted
 TIMELINE_MIN_AHEAD = 2  # a change seen on one day only is not (yet) a new range
+SHORT_SPELL_DAYS = 7  # a spell of fewer taken days, next to another as short, is on-and-off use
+OFTEN_SHARE = 0.75  # taken on fewer than 3 in 4 of the days with an intake answer: "on N of M"
 
 
 def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
-             events: Sequence[tuple[int, IntakeEvent]], a: int, b: int) -> list[IntakeRange]:
+             events: Sequence[tuple[int, IntakeEvent]], a: int, b: int,
+             days: Sequence[int] | None = None) -> list[IntakeRange]:
     """Ranges of a steady daily amount of one substance, clipped to days `a..b`.
 
-    Ranges are delimited by the intake events: a start, a stop, and an increase or decrease
-    that lasts (most of the taken days from it, up to 7 within 14 days and at least 2, are
-    beyond the rule's limit against the range so far). A day's wobble stays in its range
-    ("1-2 cups a day"). The last range is the current one.
+    The taken days fall into *spells* split by stops (2 or more intake days without it, the
+    rule's stop). A spell is split further by an increase or decrease that lasts (most of the
+    taken days from it, up to 7 within 14 days and at least 2, are beyond the rule's limit
+    against the range so far); a day's wobble stays in its range ("1-2 cups a day").
+    Spells of fewer than 7 taken days that follow each other within 14 days are on-and-off
+    use (senna every third day): one *intermittent* range, "taken on N of M days", not a stop
+    and a resume every few days. A gap at the end no longer than the longest gap inside such
+    a range is not a stop either. Every other stop is a stopped range; what follows it
+    "resumed" (or "started", after 14 days without). The last range is the current one.
+    `days`: the intake days (indexes, ascending), when the caller has them already.
     """
     taken = [i for i in sorted(track.totals) if i <= b]
-    by_day = {i: event for i, event in events if i <= b}
-    stops = sorted(i for i, event in events if event.kind == "stop" and i <= b)
-    marks = sorted(set(taken) | set(stops))
-    ranges: list[dict] = []
-    cur: dict | None = None
+    if not taken:
+        return []
+    intake_days = list(days) if days is not None else intake_indexes(table, b)
+    known = table.intake_days
+    kinds = {i: event.kind for i, event in events if i <= b}
 
-    def close(end: int) -> None:
-        nonlocal cur
-        if cur is not None:
-            if cur["status"] == "stopped":
-                cur["last"] = end
-            ranges.append(cur)
-        cur = None
+    def missed(after: int, before: int) -> int:
+        """Intake days strictly between two days (none of them lists the substance)."""
+        return known.between(after + 1, before - 1)
 
-    for i in marks:
-        event = by_day.get(i)
-        if event is not None and event.kind == "stop" and i not in track.totals:
-            if cur is not None and cur["status"] == "taking":
-                close(i - 1)
-                cur = {"first": i, "last": i, "status": "stopped", "amounts": [], "days": [],
-                       "change": "stop"}
-            continue
-        amount = track.totals[i]
-        kind = event.kind if event is not None else None
-        if cur is None:
-            cur = _open(i, "start" if kind == "start" else None)
-        elif cur["status"] == "stopped":
-            close(i - 1)
-            cur = _open(i, "start" if kind == "start" else "resumed")
-        elif kind == "start":
-            close(i - 1)
-            cur = _open(i, "start")
-        elif kind in ("increase", "decrease") and _lasts(track, taken, i, b, kind,
-                                                       cur["amounts"]):
-            close(i - 1)
-            cur = _open(i, kind)
-        cur["amounts"].append(amount)
-        cur["days"].append(i)
-        cur["last"] = i
-    if cur is not None:
-        if cur["status"] == "stopped":
-            cur["last"] = b
-        ranges.append(cur)
+    def next_intake_day(after: int) -> int:
+        return intake_days[bisect_left(intake_days, after + 1)]
+
+    spells: list[list[int]] = [[taken[0]]]
+    gaps: list[int] = []  # missed intake days between spell k and spell k + 1
+    for prev, i in pairwise(taken):
+        gap = missed(prev, i)
+        if gap >= STOP_DAYS:
+            spells.append([i])
+            gaps.append(gap)
+        else:
+            spells[-1].append(i)
+    trailing = known.between(taken[-1] + 1, b)
+
+    def joins(k: int) -> bool:
+        """Spells k and k + 1 are on-and-off use of one range."""
+        return (len(spells[k]) < SHORT_SPELL_DAYS and len(spells[k + 1]) < SHORT_SPELL_DAYS
+                and spells[k + 1][0] - spells[k][-1] < LOOKBACK_DAYS)
+
+    clusters: list[list[int]] = [[0]]
+    for k in range(len(spells) - 1):
+        if joins(k):
+            clusters[-1].append(k + 1)
+        else:
+            clusters.append([k + 1])
+
+    pieces: list[dict] = []
+    for n, cluster in enumerate(clusters):
+        first_day = spells[cluster[0]][0]
+        change = ("start" if kinds.get(first_day) == "start"
+                  else "resumed" if n > 0 else None)
+        if len(cluster) > 1:
+            widest = max(gaps[k] for k in cluster[:-1])
+            taken_days = [i for k in cluster for i in spells[k]]
+            pieces.append(_piece(taken_days, change, intermittent=True, widest=widest))
+        else:
+            pieces += _split(track, taken, spells[cluster[0]], kinds, b, change)
+        last_taken = spells[cluster[-1]][-1]
+        if n + 1 < len(clusters):
+            following = spells[clusters[n + 1][0]][0]
+            stop = next_intake_day(last_taken)
+            pieces.append({"first": stop, "last": following - 1, "status": "stopped",
+                           "days": [], "change": "stop", "intermittent": False})
+        elif trailing >= STOP_DAYS and trailing > pieces[-1].get("widest", 0):
+            pieces.append({"first": next_intake_day(last_taken), "last": b,
+                           "status": "stopped", "days": [], "change": "stop",
+                           "intermittent": False})
+        elif pieces[-1]["intermittent"]:
+            pieces[-1]["last"] = b  # on-and-off use goes on to the end of what is shown
 
     out: list[IntakeRange] = []
-    for item in ranges:
+    for item in pieces:
         if item["last"] < a:
             continue
         inside = [track.totals[i] for i in item["days"] if a <= i]
         if item["status"] == "taking" and not inside:
             continue
         first = max(item["first"], a)
+        answered = known.between(first, item["last"])
+        taken_inside = [i for i in item["days"] if a <= i]
         out.append(IntakeRange(
             substance=track.name, unit=track.unit, klass=klass,
             first=table.day(first), last=table.day(item["last"]),
@@ -236,11 +309,37 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
             change=None if item["first"] < a else item["change"],
             before_period=item["first"] < a,
             current=False,
+            intake_days=answered,
+            intermittent=item["intermittent"] or (
+                item["status"] == "taking" and len(inside) < OFTEN_SHARE * answered),
+            last_taken=table.day(taken_inside[-1]) if taken_inside else None,
         ))
     if out:
-        last = out[-1]
-        out[-1] = IntakeRange(**{**last.__dict__, "current": True})
+        out[-1] = replace(out[-1], current=True)
     return out
+
+
+def _piece(days: list[int], change: str | None, *, intermittent: bool = False,
+           widest: int = 0) -> dict:
+    return {"first": days[0], "last": days[-1], "status": "taking", "days": days,
+            "change": change, "intermittent": intermittent, "widest": widest}
+
+
+def _split(track: IntakeTrack, taken: list[int], spell: list[int], kinds: dict[int, str],
+           b: int, change: str | None) -> list[dict]:
+    """One spell of regular use, split where an increase or decrease lasted."""
+    pieces: list[dict] = []
+    amounts: list[float] = []
+    start = 0
+    for n, i in enumerate(spell):
+        kind = kinds.get(i)
+        if n and kind in ("increase", "decrease") and _lasts(track, taken, i, b, kind,
+                                                             amounts):
+            pieces.append(_piece(spell[start:n], change))
+            start, change, amounts = n, kind, []
+        amounts.append(track.totals[i])
+    pieces.append(_piece(spell[start:], change))
+    return pieces
 
 
 def median(values: list[float]) -> float:
@@ -249,11 +348,6 @@ def median(values: list[float]) -> float:
     ordered = sorted(values)
     mid = len(ordered) // 2
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-
-
-def _open(i: int, change: str | None) -> dict:
-    return {"first": i, "last": i, "status": "taking", "amounts": [], "days": [],
-            "change": change}
 
 
 def _lasts(track: IntakeTrack, taken: list[int], i: int, b: int, kind: str,

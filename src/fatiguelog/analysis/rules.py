@@ -25,7 +25,14 @@ from functools import cached_property
 from typing import NamedTuple
 
 from fatiguelog.analysis.days import Counts, DayTable
-from fatiguelog.analysis.intake import FALL_KINDS, RISE_KINDS, all_events, describe
+from fatiguelog.analysis.intake import (
+    FALL_KINDS,
+    RISE_KINDS,
+    all_events,
+    amounts_before,
+    change_head,
+    cited,
+)
 from fatiguelog.analysis.summary import IntakeEvent
 from fatiguelog.model import RED_ADVICE, RED_FLAGS, URGENT_RED_FLAGS
 from fatiguelog.settings import Settings
@@ -80,6 +87,13 @@ class RuleRun:
     # its windows (a run of days that may have begun before the table did; the table's size
     # when nothing does): a caller that read only part of the history reads further back.
     reach: list[int] | None = None
+    # Words that depend on what a flag found (None: the RuleInfo's): the source and full
+    # citation at a day (Singh et al. only when loose stools name an opioid decrease or stop),
+    # the advice for a run s..e, and what its evidence days show when they span less than 3
+    # weeks (the lasting-change rules).
+    source_at: Callable[[int], tuple[str, str]] | None = None
+    advice_for: Callable[[int, int], str] | None = None
+    facts: Callable[[int, int], str | None] | None = None
 
 
 @dataclass
@@ -105,6 +119,18 @@ class Context:
             if event.kind in kinds and self.settings.substance_class(event.substance) == "opioid"
         ]
         return sorted(found, key=lambda item: item[0])
+
+    def cited(self, i: int, event: IntakeEvent) -> tuple[int, IntakeEvent, str]:
+        """The change that the event on day index `i` belongs to: the day index it began, its
+        first event, and its words with the amounts before and after."""
+        key = (event.substance.casefold(), event.unit)
+        items = self.events.get(key, [])
+        k = next((n for n, (j, e) in enumerate(items) if j == i and e is event), None)
+        if k is None:  # not one of this table's events: name it as it is
+            return i, event, cited(event, [])
+        j, head = items[change_head(items, k)]
+        track = self.table.intake.get(key)
+        return j, head, cited(head, amounts_before(track, j) if track is not None else [])
 
     @cached_property
     def item_days(self) -> list[int]:
@@ -148,13 +174,6 @@ def window_days(flags: Sequence[int], window: int) -> Callable[[int, int], list[
     def days(s: int, e: int) -> list[int]:
         return [j for j in range(max(0, s - window + 1), e + 1) if flags[j]]
     return days
-
-
-def first_change(events: Sequence[tuple[int, IntakeEvent]]) -> IntakeEvent:
-    """The one to name among events in a window: the earliest that begins a change (not the
-    mean catching up with it, `continues`), else the earliest."""
-    fresh = [event for _i, event in events if not event.continues]
-    return fresh[0] if fresh else events[0][1]
 
 
 def _days(n: int) -> str:
@@ -270,7 +289,7 @@ def item_days(t: DayTable) -> list[int]:
 INFREQUENT = RuleInfo(
     id="gi.infrequent",
     level="warn",
-    title="Few bowel movements",
+    title="Few spontaneous bowel movements",
     rule=f"fewer than 3 {SBM_WORDS} in the last 7 days, with at least 6 of those days recorded",
     source="Rome IV functional constipation, criterion (f)",
     advice=CLINICIAN,
@@ -288,9 +307,18 @@ def infrequent(ctx: Context) -> RuleRun:
               for ok, n in zip(enough, windowed(t.sbm, INFREQUENT_DAYS), strict=True)]
 
     def evidence(i: int) -> str:
+        """Spontaneous ones out of all: with a laxative every third day, someone may have a
+        bowel movement every day and still few spontaneous ones."""
         sbm = t.sbm.window(i, INFREQUENT_DAYS)
+        stools = t.stools.window(i, INFREQUENT_DAYS)
         recorded = t.gi_recorded.window(i, INFREQUENT_DAYS)
-        return f"{sbm} SBM{'s' if sbm != 1 else ''} in 7 days, {recorded} days recorded"
+        plural = "s" if sbm != 1 else ""
+        said = (f"{sbm} spontaneous bowel movement{plural} (SBM{plural}) in 7 days, "
+                f"{recorded} days recorded")
+        if stools > sbm:
+            said += (f"; {stools} bowel movements in all, {stools - sbm} of them on a laxative "
+                     "day or the day after")
+        return said
 
     def need(i: int) -> str:
         return f"needs {INFREQUENT.needs} (has {t.gi_recorded.window(i, INFREQUENT_DAYS)})"
@@ -320,11 +348,10 @@ LOOSE = RuleInfo(
     title="Loose stools",
     rule="Bristol type 6-7 in more than 25% of stools in the last 14 days, with at least "
          "4 stools",
-    source="Rome IV stool-form subtyping cut-off; Singh et al. 2014 (kratom withdrawal "
-           "symptoms)",
+    source="Rome IV stool-form subtyping cut-off",
     advice=CLINICIAN,
     window=SHARE_DAYS,
-    citation=f"{ROME_IV} {SINGH}",
+    citation=ROME_IV,
     needs="at least 4 stools with a Bristol type in the last 14 days",
 )
 STRAINING = RuleInfo(
@@ -390,6 +417,9 @@ def incomplete(ctx: Context) -> RuleRun:
 
 
 LOOSE_FALL_DAYS = 7  # a decrease or stop in the 7 days before the loose stools began
+#: Added to the loose-stools source only when the flag names an opioid-class decrease or stop:
+#: nobody who never reduced one is told about kratom withdrawal.
+LOOSE_FALL_SOURCE = "Singh et al. 2014 (kratom withdrawal symptoms)"
 
 
 def loose_stools(ctx: Context) -> RuleRun:
@@ -399,21 +429,34 @@ def loose_stools(ctx: Context) -> RuleRun:
     starts = run_starts(run.active)
     base = run.evidence
 
-    def evidence(i: int) -> str:
-        text = base(i)
+    def fall(i: int) -> str | None:
+        """The opioid-class decrease or stop whose first day lies in the 7 days before the
+        run began (flags.md: that day excluded), in words; a later day of a change that
+        began earlier is not one."""
         begin = starts[i] if starts[i] >= 0 else i
         falls = ctx.opioid_events(FALL_KINDS)
         days = [j for j, _e in falls]
-        # flags.md: "in the 7 days before the first day of the run (that day excluded)"
         near = falls[bisect_left(days, begin - LOOSE_FALL_DAYS):bisect_left(days, begin)]
-        if near:
-            said = describe(first_change(near))
+        heads = sorted((ctx.cited(j, event) for j, event in near), key=lambda c: c[0])
+        inside = [words for j, _head, words in heads if begin - LOOSE_FALL_DAYS <= j]
+        return inside[0] if inside else None
+
+    def evidence(i: int) -> str:
+        text = base(i)
+        said = fall(i)
+        if said:
             text += (f". {said[:1].upper()}{said[1:]}, in the 7 days before the loose stools "
                      "began: loose stools can come with reducing or stopping an opioid-class "
                      "substance")
         return text
 
+    def source_at(i: int) -> tuple[str, str]:
+        if fall(i):
+            return f"{LOOSE.source}; {LOOSE_FALL_SOURCE}", f"{ROME_IV} {SINGH}"
+        return LOOSE.source, LOOSE.citation
+
     run.evidence = evidence
+    run.source_at = source_at
     return run
 
 
@@ -478,40 +521,89 @@ AFTER_INCREASE = RuleInfo(
 )
 
 
+#: Per Rome IV item letter, the per-day counts of the days that show it (for "symptoms
+#: recorded from"): a stool with the item, or for (f) a recorded day without an SBM.
+ITEM_WORDS = {"a": "straining", "b": "Bristol type 1-2", "c": "incomplete emptying",
+              "d": "a blocked feeling", "e": "manual help", "f": "no spontaneous bowel movement"}
+
+
+def item_per_day(t: DayTable, letter: str) -> list[int]:
+    if letter == "b":
+        return t.hard.per_day
+    if letter == "f":
+        return t.no_sbm.per_day
+    key = next(key for item, key, _words in ITEMS if item == letter)
+    return t.yes[key].per_day
+
+
 def after_intake_increase(ctx: Context) -> RuleRun:
     t = ctx.table
     counts, judged = item_counts(t, AFTER_DAYS, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
     met = [k >= MIN_ITEMS for k in counts]
+    # "That run" (flags.md) is the run of consecutive days meeting 2 items: a day whose window
+    # has too few answers to judge does not meet them, so it ends the run (the contract, kept
+    # to the letter; docs/flags.md "Where the contract misleads" says what this costs).
     starts = run_starts(met)
     rises = ctx.opioid_events(RISE_KINDS)
     rise_days = [i for i, _ in rises]
 
-    def cause(i: int) -> IntakeEvent | None:
-        """The first opioid start or increase in the 14 days before the run began, or on
-        its first day (flags.md: "in the 14 days before the first day of that run,
-        inclusive")."""
+    def near(i: int) -> list[tuple[int, IntakeEvent]]:
+        """Opioid starts and increases in the 14 days before the run began, or on its first
+        day (flags.md: "in the 14 days before the first day of that run, inclusive")."""
         s = starts[i]
         if s < 0:
+            return []
+        return rises[bisect_left(rise_days, s - AFTER_BEFORE):bisect_right(rise_days, s)]
+
+    def cause(i: int) -> tuple[int, IntakeEvent, str] | None:
+        """The change to name: the first day of the change each qualifying event belongs to
+        (a lasting increase is an "increase" on several taken days while the mean catches
+        up: the day it began is named, with the amounts before and after); the earliest that
+        began in the 14 days, else the latest that began before them."""
+        found = near(i)
+        if not found:
             return None
-        lo = bisect_left(rise_days, s - AFTER_BEFORE)
-        hi = bisect_right(rise_days, s)
-        return first_change(rises[lo:hi]) if hi > lo else None
+        heads = sorted({(c[0], c[1].substance): c
+                        for c in (ctx.cited(j, e) for j, e in found)}.values(),
+                       key=lambda c: c[0])
+        inside = [c for c in heads if c[0] >= starts[i] - AFTER_BEFORE]
+        return inside[0] if inside else heads[-1]
 
     intake = windowed(t.intake_days, AFTER_INTAKE_DAYS)
-    active = [bool(rises) and met[i] and cause(i) is not None for i in range(t.size)]
+    active = [bool(rises) and met[i] and bool(near(i)) for i in range(t.size)]
     enough = [active[i] or (judged[i] >= MIN_ITEMS and intake[i] > 0) for i in range(t.size)]
+    qualifying_days = window_days(ctx.item_days, AFTER_DAYS)
+
+    def qualifying(s: int, e: int) -> list[int]:
+        """The qualifying days of the whole run, so "how long" and "recorded from" agree."""
+        return qualifying_days(starts[e] if starts[e] >= 0 else s, e)
 
     def evidence(i: int) -> str:
-        event = cause(i)
-        if event is None:
+        named = cause(i)
+        if named is None:
             return ""
+        j, head, words = named
         found, _n = items_in(t, i - AFTER_DAYS + 1, i, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
-        began = t.day(starts[i])
-        gap = (began - event.day).days
-        when = "on the same day" if gap == 0 else f"{_days(gap)} after"
+        lo = max(0, starts[i] - AFTER_DAYS + 1)
+        per_day = [item_per_day(t, item.letter) for item in found]
+        days = [d for d in range(lo, i + 1) if any(p[d] for p in per_day)]
+        onset = days[0] if days else starts[i]
+        before = sum(1 for d in days if d < j)
+        what = " or ".join(ITEM_WORDS[item.letter] for item in found)
+        change = f"{head.substance} started" if head.kind == "start" else "the increase"
+        if before:
+            when = (f"Symptoms were already recorded before {change}: days with {what} from "
+                    f"{t.day(onset).isoformat()}, {_days(j - onset)} before it (on "
+                    f"{_days(before)} before it and {_days(len(days) - before)} from it to "
+                    f"{t.day(i).isoformat()})")
+        else:
+            after = "the same day" if onset == j else f"{_days(onset - j)} after it"
+            when = (f"Days with {what} were recorded from {t.day(onset).isoformat()}, {after} "
+                    f"(on {_days(len(days))} up to {t.day(i).isoformat()})")
         return (f"{len(found)} of 6 Rome IV items in 14 days: "
-                f"{'; '.join(say_item(item) for item in found)}. These began on "
-                f"{began.isoformat()}, {when} {describe(event)}. {NOT_PROOF}")
+                f"{'; '.join(say_item(item) for item in found)}. "
+                f"{words[:1].upper()}{words[1:]}. {when}; the rule was met from "
+                f"{t.day(starts[i]).isoformat()}. {NOT_PROOF}")
 
     def need(i: int) -> str:
         if judged[i] < MIN_ITEMS:
@@ -520,8 +612,7 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         return "needs intake answers (doses or 'nothing taken') in the last 28 days (has none)"
 
     reach = [s - AFTER_BEFORE if s >= 0 else t.size for s in starts]  # the run's cause
-    return RuleRun(AFTER_INCREASE, active, enough, evidence, need,
-                   window_days(ctx.item_days, AFTER_DAYS), reach=reach)
+    return RuleRun(AFTER_INCREASE, active, enough, evidence, need, qualifying, reach=reach)
 
 
 # --- gi.change --------------------------------------------------------------------------
@@ -748,7 +839,26 @@ def persistent(ctx: Context) -> RuleRun:
                 mark[i - run[i] + 1:i + 1] = b"\x01" * run[i]
         return [j for j, on in enumerate(mark) if on]
 
-    return RuleRun(PERSISTENT, active, enough, evidence, need, qualifying)
+    def facts(s: int, e: int) -> str | None:
+        """What the evidence days of a run s..e show, when they span less than 3 weeks (three
+        week blocks can hold an 11-day episode): said instead of "3 weeks or more"."""
+        days = qualifying(s, e)
+        if not days or days[-1] - days[0] + 1 >= WEEK * WEEKS:
+            return None
+        span = (f"on {_days(len(days))} between {t.day(days[0]).isoformat()} and "
+                f"{t.day(days[-1]).isoformat()} ({_days(days[-1] - days[0] + 1)})")
+        if all_of(constipated, e) or all_of(loose, e):
+            return (f"Symptoms were recorded {span}, less than 3 weeks, with some in each of "
+                    f"the 3 weeks from {t.day(e - 20).isoformat()} to {t.day(e).isoformat()}.")
+        return (f"A loose stool (Bristol 6-7) was recorded on each of the {run[e]} days in a "
+                f"row from {t.day(e - run[e] + 1).isoformat()} to {t.day(e).isoformat()}.")
+
+    def advice_for(s: int, e: int) -> str:
+        said = facts(s, e)
+        return f"{said} {PERSISTENT.advice}" if said else PERSISTENT.advice
+
+    return RuleRun(PERSISTENT, active, enough, evidence, need, qualifying,
+                   advice_for=advice_for, facts=facts)
 
 
 # --- red.<key> --------------------------------------------------------------------------
@@ -802,8 +912,8 @@ AGE = RuleInfo(
     source="Rome IV alarm feature: new symptoms after age 50 (Mearin et al. 2016); NHS bowel "
            "cancer symptoms lasting 3 weeks or more",
     advice="A new change in bowel habit lasting 3 weeks or more at 50 or over should be "
-           "checked: book a GP appointment and show them this summary. It is not an emergency "
-           "and this is not a diagnosis.",
+           "checked: book a GP appointment; this is not urgent. Show them this summary. This is "
+           "not a diagnosis.",
     window=PERSISTENT.window,
     citation=f"{ROME_IV} {NHS_BOWEL_CANCER}",
     needs="a birth year in settings, and enough data for the lasting-change rule",
@@ -844,7 +954,16 @@ def age_change(ctx: Context) -> RuleRun:
             return "needs a birth year in settings"
         return f"needs {PERSISTENT.needs}"
 
-    return RuleRun(AGE, active, enough, evidence, need, lasting.qualifying)
+    def advice_for(s: int, e: int) -> str:
+        said = lasting.facts(s, e) if lasting.facts is not None else None
+        if not said:
+            return AGE.advice
+        return (f"{said} A new change in bowel habit at 50 or over should be checked: book a "
+                "GP appointment; this is not urgent. Show them this summary. This is not a "
+                "diagnosis.")
+
+    return RuleRun(AGE, active, enough, evidence, need, lasting.qualifying,
+                   advice_for=advice_for)
 
 
 # --- all of them ------------------------------------------------------------------------

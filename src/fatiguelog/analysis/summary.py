@@ -164,6 +164,37 @@ class IntakeRange:
     change: str | None  # how it began: start, increase, decrease, resumed, stop; None: unknown
     before_period: bool  # the range began before the period's first day
     current: bool  # the last range of this substance
+    intake_days: int = 0  # days in the range (inside the period) with an intake answer
+    # taken on some days only ("on N of M days"): on-and-off use, or fewer than 3 days in 4
+    intermittent: bool = False
+    last_taken: date | None = None  # the last day it was taken in the range (None: stopped)
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """One 7-day block of the period (counted back from its last day; the first block may be
+    shorter): the evidence behind every duration a flag states. Counts, never made-up zeros:
+    a block without a recorded GI day has `gi_days == 0` and views say "no bowel answers"."""
+
+    first: date
+    last: date
+    days: int  # calendar days in the block (7, or fewer for the first)
+    days_recorded: int  # days with an entry
+    gi_days: int  # recorded GI days (stools, or an answered "none")
+    stools: int
+    sbm: int  # spontaneous: no laxative that day or the day before
+    no_sbm_days: int  # recorded GI days without an SBM (gi.infrequent's qualifying days)
+    typed: int  # stools with a Bristol type
+    hard: int  # Bristol 1-2
+    loose: int  # Bristol 6-7
+    straining: int  # stools with straining
+    straining_answered: int
+    incomplete: int
+    incomplete_answered: int
+    laxative_days: int  # gi.laxative = true or a laxative-class dose
+    laxative_unanswered: int  # entries that did not answer it
+    alarm_days: int  # days an alarm symptom (a red_flags key) was reported
+    alarms: tuple[str, ...] = ()  # the red_flags keys reported in the block
 
 
 @dataclass(frozen=True)
@@ -222,6 +253,8 @@ class Summary:
     coverage: Coverage | None = None
     intake_timeline: tuple[IntakeRange, ...] = ()  # by substance, then date
     today: date | None = None  # the day the summary was made for (None: the period's last day)
+    weeks: tuple[WeekRow, ...] = ()  # 7-day blocks counted back from `last`, oldest first
+    discuss: str = ""  # the patient's own "What I want to discuss" (user text: views escape it)
 
     @property
     def urgent(self) -> tuple[FlagReport, ...]:

@@ -146,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-notes", action="store_true", help="include free-text notes")
     export.add_argument("--force", action="store_true",
                         help="replace the output file if it exists")
+    discuss = export.add_mutually_exclusive_group()
+    discuss.add_argument("--discuss", metavar="TEXT",
+                      help="your own 'What I want to discuss', at the top of the summary")
+    discuss.add_argument("--discuss-file", metavar="PATH",
+                      help="the same, read from a UTF-8 text file ('-': standard input)")
 
     commands.add_parser("check", help="check every file; exit 1 when something is wrong")
     commands.add_parser("path", help="print the data folder")
@@ -172,6 +177,12 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts = commands.add_parser("conflicts", help="sync-conflict copies of your entries")
     conflicts.add_argument("--merge", action="store_true",
                            help="merge each copy into its day, then keep it in conflicts/")
+    for name, said in (("delete", "move a day's entry to the trash (never erased)"),
+                       ("restore", "bring back a deleted day (its latest deleted copy)")):
+        day_command = commands.add_parser(name, help=said)
+        day_command.add_argument("--date", required=True, metavar="D", help="which day")
+    commands.add_parser("settings", help="the settings screen: substances, your own "
+                        "trackers, steps, birth year, when a day starts")
     return parser
 
 
@@ -269,6 +280,10 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
         from fatiguelog.cli.conflicts import run_conflicts
 
         return run_conflicts(args, root)
+    if command in ("delete", "restore"):
+        from fatiguelog.cli.trash import run_trash
+
+        return run_trash(args, root)
     if command == "demo":
         from fatiguelog.cli.demo import run_demo
 

@@ -18,6 +18,8 @@ def run_app(args: argparse.Namespace, root: Path) -> int:
     elif args.command == "trends":
         check_days(args.days, today_for(root))
         start = ("trends", args.days)
+    elif args.command == "settings":
+        start = ("settings",)
     ahead = None
     if start is None:  # home: its flags worked out on the other core while Textual starts
         ahead = _start_ahead(root)

@@ -27,19 +27,26 @@ def reminder(root: Path) -> str | None:
     from fatiguelog.dates import read_day_start, today
     from fatiguelog.paths import entry_path
 
+    day = today(read_day_start(root))
     try:
-        with open(entry_path(root, today(read_day_start(root))), "rb") as handle:
+        with open(entry_path(root, day), "rb") as handle:
             raw = handle.read()
     except FileNotFoundError:
         return f"fatiguelog: no check-in yet today. {REMINDER}"
     import tomllib
 
     from fatiguelog.model import is_checked_in, logged_items
+    from fatiguelog.validate import entry_issues, future_schema
 
+    unreadable = "fatiguelog: today's entry can't be read; 'fatiguelog check' says why."
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except ValueError:  # not UTF-8 or not TOML
-        return "fatiguelog: today's entry can't be read; 'fatiguelog check' says why."
+        return unreadable
+    # A bad value (`fatigue = 11`) makes the file as unreadable as broken TOML does: home
+    # says "its file can't be read", and so does the reminder (never silence).
+    if not future_schema(doc) and entry_issues(doc, day):
+        return unreadable
     if is_checked_in(doc):
         return None
     logged = logged_items(doc)

@@ -5,6 +5,7 @@ ending on `--to` (default today), i.e. `--from` = `--to` minus 89 days. Files ar
 atomically and 0600; a missing folder is an error rather than something created silently.
 An existing file is replaced only with `--force`; a path inside the data folder, or one that is
 not a regular file (a link, a pipe, a device), is refused whatever the options.
+`--discuss TEXT` or `--discuss-file PATH` opens the summary with the user's own words.
 """
 
 from __future__ import annotations
@@ -44,6 +45,22 @@ def period(
     return first, last
 
 
+def _discuss(args: argparse.Namespace) -> str:
+    """The cleaned `--discuss` text or `--discuss-file` contents ("" without either); a file
+    that is missing, unreadable, huge or binary, or a text too long for page one, is a
+    UserError (one line, exit 1) before anything is read or written."""
+    from fatiguelog.discuss import DiscussError, check, read_file
+
+    text = getattr(args, "discuss", None)
+    name = getattr(args, "discuss_file", None)
+    try:
+        if name is not None:
+            return read_file(name)
+        return check(text, "--discuss") if text else ""
+    except DiscussError as exc:
+        raise UserError(f"--discuss-file {exc}" if name is not None else str(exc)) from None
+
+
 def _check_target(path: Path) -> None:
     if not path.parent.is_dir():
         raise UserError(
@@ -69,6 +86,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
     include_notes = bool(getattr(args, "include_notes", False))
     first, last = period(getattr(args, "from_", None), getattr(args, "to", None),
                          today_for(root))
+    discuss = _discuss(args)
     output = getattr(args, "output", None)
     target = None if output in (None, "-") else Path(output).expanduser()
     force = bool(getattr(args, "force", False))
@@ -93,6 +111,10 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
             strip_controls(f"fatiguelog: {problem}", one_line=True), file=sys.stderr
         )
     summary = export.summarize_for(Store(root), settings, first, last, fmt, include_notes)
+    if discuss:
+        from dataclasses import replace
+
+        summary = replace(summary, discuss=discuss)
 
     if target is None:
         _print_utf8(export.render(summary, fmt, include_notes))

@@ -15,6 +15,7 @@ from fatiguelog.model import (
     MAX_DOSES,
     MAX_STOOLS,
     RED_ADVICE,
+    RED_ADVICE_LOGGED_PAST,
     RED_FLAGS,
     STOOL_FLAGS,
     Entry,
@@ -57,7 +58,7 @@ def _change_for(args: argparse.Namespace, day: date, today: date) -> tuple[Chang
         return _laxative()
     if kind == "no-intake":
         return _no_intake()
-    return _red_flag(args)
+    return _red_flag(args, day, today)
 
 
 def _stool(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str]:
@@ -97,7 +98,9 @@ def _dose(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str
         entry.doc["intake"] = records.by_time(
             [*(intake if isinstance(intake, list) else []), dose])
 
-    said = f"{dose['substance']}, {dose['amount']} {dose['unit']}"
+    from fatiguelog.intaketext import amount
+
+    said = f"{dose['substance']}, {amount(dose['amount'], dose['unit'])}"
     return change, f"dose of {said}{_at(dose)}."
 
 
@@ -149,7 +152,9 @@ def _no_intake() -> tuple[Change, str]:
     return change, "nothing taken that day (no substances, medicines or supplements)."
 
 
-def _red_flag(args: argparse.Namespace) -> tuple[Change, str]:
+def _red_flag(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str]:
+    """An alarm symptom; the graded advice says "today" only for today: an earlier day's
+    report may be over, or not, so it is asked about, never "today"."""
     key = args.key.strip().lower().replace("-", "_")
     if key not in RED_FLAGS:
         raise UserError(f"unknown red flag '{args.key}': use one of {', '.join(RED_FLAGS)}")
@@ -157,4 +162,5 @@ def _red_flag(args: argparse.Namespace) -> tuple[Change, str]:
     def change(entry: Entry) -> None:
         entry.doc.setdefault("red_flags", {})[key] = True
 
-    return change, f"red flag: {RED_FLAGS[key]}. {RED_ADVICE[key]}"
+    advice = RED_ADVICE[key] if day == today else RED_ADVICE_LOGGED_PAST[key]
+    return change, f"red flag: {RED_FLAGS[key]}. {advice}"

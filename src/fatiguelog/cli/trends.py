@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fatiguelog import flagtext as ft
-from fatiguelog.analysis.intake import describe, fmt_amount, shown_changes
+from fatiguelog import intaketext as it
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeStats, Summary
 from fatiguelog.cli import EXIT_OK, check_days, today_for
 from fatiguelog.model import RED_FLAGS
@@ -197,7 +197,8 @@ def sparkline(values: Sequence[float | None], columns: int,
 
 
 def markers(days: Sequence[date], events: Sequence[tuple[date, str]], columns: int) -> str:
-    """A line under a chart: ▲ where an amount went up or started, ▼ down or stopped."""
+    """A line under a chart: ▲ where an amount went up, started or resumed, ▼ down or
+    stopped."""
     n = len(days)
     columns = min(columns, n)
     if not n:
@@ -208,7 +209,7 @@ def markers(days: Sequence[date], events: Sequence[tuple[date, str]], columns: i
         index = (day - first).days
         if 0 <= index < n:
             column = min(columns - 1, index * columns // n)
-            mark = "▲" if kind in ("increase", "start") else "▼"
+            mark = "▲" if kind in it.RISES else "▼"
             marks[column] = "◆" if marks[column] not in (" ", mark) else mark
     return "".join(marks)
 
@@ -220,9 +221,9 @@ def _stats(series: DaySeries) -> str:
     return f"mean {sum(known) / len(known):.1f}, {len(known)} days"
 
 
-def _charts(s: Summary, width: int) -> list[Text]:
+def _charts(s: Summary, width: int) -> list[RenderableType]:
     columns = _chart_width(width)
-    lines: list[Text] = []
+    lines: list[RenderableType] = []
     for key, label, scale, unit in CHARTS:
         series = s.series.get(key)
         if series is None:
@@ -233,34 +234,45 @@ def _charts(s: Summary, width: int) -> list[Text]:
     for name, stats in s.intake.items():
         series = s.series.get(f"intake:{name}")
         if series is not None:
-            lines.extend(_intake_chart(name, stats, series, columns))
+            lines.extend(_intake_chart(name, stats, series, s, columns))
     return lines
 
 
-def _intake_chart(name: str, stats: IntakeStats, series: DaySeries,
-                  columns: int) -> list[Text]:
+def _intake_chart(name: str, stats: IntakeStats, series: DaySeries, summary: Summary,
+                  columns: int) -> list[RenderableType]:
     shown = safe(name)
     label = shown if len(shown) < LABEL_WIDTH else shown[:LABEL_WIDTH - 2] + "…"
-    changes = [event for event, _until in shown_changes(stats.events)]
-    lines = [Text.assemble((f"{label:<{LABEL_WIDTH}}", "bold"),
-                           sparkline(series.values, columns))]
+    # Changes from the timeline's steady ranges: a wobble is not a list of increases, and a
+    # substance taken again after a break reads "resumed", never "stopped".
+    ranges = it.ranges_of(summary, stats.substance, stats.unit)
+    changes = it.range_events(ranges)
+    lines: list[RenderableType] = [Text.assemble((f"{label:<{LABEL_WIDTH}}", "bold"),
+                                                 sparkline(series.values, columns))]
     if changes:
         lines.append(Text.assemble(
             f"{'':<{LABEL_WIDTH}}",
             markers(series.days, [(e.day, e.kind) for e in changes], columns)))
-    mean = "-" if stats.mean_daily is None else fmt_amount(stats.mean_daily)
+    mean = "-" if stats.mean_daily is None else it.number(stats.mean_daily, 1)
     klass = f", class: {class_words(stats.klass)}"
-    arrows = "; ▲ up or started, ▼ down or stopped" if changes else ""
-    lines.append(Text(f"{'':<{LABEL_WIDTH}}{safe(stats.unit)} a day, mean {mean}, taken on "
-                      f"{stats.days} days{klass}{arrows}", style="dim"))
-    recent = changes[-5:]
-    if len(changes) > len(recent):
-        lines.append(Text(f"{'':<{LABEL_WIDTH}}({len(changes) - len(recent)} earlier changes "
+    arrows = "; ▲ up, started or resumed, ▼ down or stopped" if changes else ""
+    lines.append(_indented(f"{safe(it.unit_text(2, stats.unit))} a day, mean {mean} on the "
+                           f"{it.days_text(stats.days)} taken{klass}{arrows}"))
+    said = it.substance_lines(ranges, summary.last)
+    recent = said[-5:]
+    if len(said) > len(recent):
+        lines.append(Text(f"{'':<{LABEL_WIDTH}}({len(said) - len(recent)} earlier ranges "
                           "not listed)", style="dim"))
-    for event in recent:
-        arrow = "▲" if event.kind in ("increase", "start") else "▼"
-        lines.append(Text(f"{'':<{LABEL_WIDTH}}{arrow} {safe(describe(event))}"))
+    lines += [_indented(safe(line)) for line in recent]
     return lines
+
+
+def _indented(text: str) -> Table:
+    """A line under a chart label that wraps aligned with itself."""
+    grid = Table.grid()
+    grid.add_column(width=LABEL_WIDTH, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row("", Text(text))
+    return grid
 
 
 def _pem(s: Summary) -> list[Text]:

@@ -34,7 +34,7 @@ EXTENSIONS = {"md": ".md", "html": ".html", "csv": ".csv", "json": ".json"}
 
 
 def render(summary: Summary, fmt: str = "md", include_notes: bool = False) -> str:
-    """The whole export as text (CSV: its three tables separated by blank lines)."""
+    """The whole export as text (CSV: its tables separated by blank lines)."""
     try:
         module = FORMATS[fmt]
     except KeyError:
@@ -60,7 +60,7 @@ class TargetError(ValueError):
 
 
 def output_paths(fmt: str, target: Path) -> list[Path]:
-    """Every file an export to `target` writes (CSV: its three)."""
+    """Every file an export to `target` writes (CSV: one per table)."""
     return list(csv_paths(target).values()) if fmt == "csv" else [target]
 
 
@@ -92,7 +92,9 @@ def check_targets(fmt: str, target: Path, root: Path) -> list[Path]:
 
 def csv_paths(path: Path) -> dict[str, Path]:
     """`x.csv` -> days in `x.csv`, stools in `x.stools.csv`, problems in `x.problems.csv`,
-    flags in `x.flags.csv`, the rules checked in `x.coverage.csv`."""
+    flags in `x.flags.csv`, the rules checked in `x.coverage.csv`, the week table in
+    `x.weeks.csv`, the medication timeline in `x.timeline.csv`, the discuss text in
+    `x.discuss.csv`."""
     stem = path.name[: -len(".csv")] if path.name.lower().endswith(".csv") else path.name
     return {
         "days": path,
@@ -100,12 +102,15 @@ def csv_paths(path: Path) -> dict[str, Path]:
         "problems": path.with_name(f"{stem}.problems.csv"),
         "flags": path.with_name(f"{stem}.flags.csv"),
         "coverage": path.with_name(f"{stem}.coverage.csv"),
+        "weeks": path.with_name(f"{stem}.weeks.csv"),
+        "timeline": path.with_name(f"{stem}.timeline.csv"),
+        "discuss": path.with_name(f"{stem}.discuss.csv"),
     }
 
 
 def write_files(summary: Summary, fmt: str, target: Path, include_notes: bool, *,
                 root: Path | None = None, force: bool = False) -> list[Path]:
-    """Write the export to `target` (CSV: its three files), atomically and 0600.
+    """Write the export to `target` (CSV: a file per table), atomically and 0600.
 
     The one place exports reach the disk, for the command line and the export screen alike.
     With the data folder `root`, the targets are checked again (`check_targets`) just before.

@@ -5,13 +5,13 @@ Nothing here computes a figure: it turns fields of `Summary` into words and digi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import Final
 
 from fatiguelog import flagtext
-from fatiguelog.analysis.intake import shown_changes
-from fatiguelog.analysis.summary import FlagReport, IntakeEvent, RatingStats, Summary
+from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary, WeekRow
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
@@ -24,12 +24,14 @@ NO_DATA: Final = "not enough data"
 #: In the title of every export of the demo's made-up history.
 GENERATED: Final = "generated data, not a real person's diary"
 LEVEL_LABEL: Final = {"urgent": "URGENT", "warn": "Warning", "info": "Note"}
-KIND_LABEL: Final = {
-    "start": "started",
-    "stop": "stopped",
-    "increase": "increased",
-    "decrease": "decreased",
-}
+#: The blank lines a clinician fills in by hand (the diary holds no name: it stays private).
+WHO: Final = ("Name", "Date of birth")
+DISCUSS_HEADING: Final = "What I want to discuss"
+NO_DISCUSS: Final = "Nothing written for this appointment."
+MEDICATION_HEADING: Final = "Medicines and substances"
+WEEKS_HEADING: Final = "Week by week"
+#: Rows per substance on page one (the latest; the current one is always there).
+PAGE1_RANGES: Final = 4
 
 __all__ = ["BRISTOL", "SEEK_CARE", "class_words", "flagtext"]
 
@@ -147,23 +149,6 @@ def flag_status(flag: FlagReport, summary: Summary) -> str:
     return f"on {spells_text(flag, summary)}; not on at {iso(summary.last)}{count}"
 
 
-def event_text(event: IntakeEvent) -> str:
-    """One intake change in plain words, without the substance name (callers escape it)."""
-    unit = event.unit
-    if event.kind == "stop":
-        before = (
-            ""
-            if event.previous_mean is None
-            else f" (before: {num(event.previous_mean)} {unit}/day)"
-        )
-        return f"stopped{before}"
-    to = "at" if event.kind == "start" else "to"
-    text = f"{KIND_LABEL.get(event.kind, event.kind)} {to} {num(event.amount, 2)} {unit}/day"
-    if event.previous_mean is not None:
-        text += f" (mean of the days taken before: {num(event.previous_mean, 2)} {unit}/day)"
-    return text
-
-
 def bristol_share(summary: Summary, count: int) -> str:
     """A Bristol type's share of the stools with a type; 4 stools at least (flags.md)."""
     total = bristol_total(summary)
@@ -178,44 +163,183 @@ def recorded_share(summary: Summary) -> str:
     return part(summary.days_recorded, summary.days)
 
 
-def intake_changes(summary: Summary) -> list[tuple[IntakeEvent, date | None]]:
-    """Intake changes to show: the first day of each change and the last day it continued.
-
-    The analysis repeats a change while the 7-day mean catches up with a new level
-    (`continues`); a reader needs it once, with how long it went on.
-    """
-    out = [pair for stats in summary.intake.values() for pair in shown_changes(stats.events)]
-    return sorted(out, key=lambda pair: (pair[0].day, pair[0].substance.casefold()))
-
-
-def glance_changes(
-    summary: Summary, most: int = 8
-) -> tuple[list[tuple[IntakeEvent, date | None]], int]:
-    """The intake changes worth a first look: opioid-acting ones first, then the latest.
-
-    Returns the chosen changes (oldest first) and how many were left for the Intake section.
-    """
-    opioid = {(st.substance, st.unit) for st in summary.intake.values() if st.klass == "opioid"}
-    changes = intake_changes(summary)
-    ranked = sorted(
-        changes,
-        key=lambda pair: (
-            (pair[0].substance, pair[0].unit) not in opioid,
-            -pair[0].day.toordinal(),
-        ),
-    )
-    chosen = sorted(ranked[:most], key=lambda pair: (pair[0].day, pair[0].substance.casefold()))
-    return chosen, len(changes) - len(chosen)
-
-
 def days_text(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
-def change_text(event: IntakeEvent, until: date | None) -> str:
-    """E.g. `increased to 4 g/day (previous mean 2 g/day); the same amount again through ...`."""
-    text = event_text(event)
-    return text if until is None else f"{text}; the same amount again through {iso(until)}"
+# --- page one -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Figure:
+    """One key figure: what it is, its value ("not enough data" when it lacks it), a detail."""
+
+    label: str
+    value: str
+    detail: str = ""
+
+
+def period_line(s: Summary) -> str:
+    """`2026-08-28 to 2026-11-25 (90 days); entries on 88 of 90 days (98%), bowel answers on
+    88`."""
+    return (f"{iso(s.first)} to {iso(s.last)} ({days_text(s.days)}); entries on "
+            f"{s.days_recorded} of {days_text(s.days)} ({recorded_share(s)}), bowel answers on "
+            f"{days_text(s.gi.recorded_days)}")
+
+
+def coverage_line(s: Summary) -> str:
+    """`17 of 17 rules checked on 2026-11-25` and, when some could not be, which (titles)."""
+    cov = s.coverage
+    if cov is None:
+        return ""
+    text = f"{cov.rules_checked} of {cov.rules_total} rules checked on {iso(s.last)}"
+    if cov.unchecked:
+        titles = "; ".join(g.title for g in cov.unchecked)
+        text += (f"; not enough data to check {len(cov.unchecked)} (what each needs: Rules "
+                 f"checked, at the end): {titles}")
+    return text
+
+
+def _rating_figure(label: str, stats: RatingStats | None) -> Figure:
+    if stats is None or stats.mean is None:
+        days = stats.days if stats is not None else 0
+        return Figure(label, NO_DATA, f"needs 3 answered days (has {days})")
+    detail = f"on {days_text(stats.days)}"
+    if stats.first_half_mean is not None and stats.second_half_mean is not None:
+        detail = (f"1st half {num(stats.first_half_mean)} → 2nd half "
+                  f"{num(stats.second_half_mean)}")
+    return Figure(label, num(stats.mean), detail)
+
+
+def _share_figure(label: str, share: float | None, count: int, of: str) -> Figure:
+    if share is None:
+        return Figure(label, NO_DATA, f"needs 4 {of} (has {count})")
+    return Figure(label, pct(share), f"of {count} {of}")
+
+
+def key_figures(s: Summary) -> list[Figure]:
+    """The figures of page one, each "not enough data" (with what it needs) when it lacks it."""
+    gi = s.gi
+    typed = bristol_total(s)
+    sbm = (Figure("SBMs a week", NO_DATA,
+                  f"needs 4 days with bowel answers (has {gi.recorded_days})")
+           if gi.sbm_per_week is None else
+           Figure("SBMs a week", num(gi.sbm_per_week),
+                  f"{gi.stools} stools on {days_text(gi.recorded_days)} answered"))
+    if gi.laxative_days == 0 and gi.laxative_no_days == 0:
+        laxative = Figure("Laxative days", "not answered",
+                          f"on all {days_text(s.days_recorded)} recorded")
+    else:
+        unanswered = (f"; not answered on {days_text(gi.laxative_unanswered)}"
+                      if gi.laxative_unanswered else "")
+        laxative = Figure("Laxative days", str(gi.laxative_days),
+                          f"of {days_text(s.days)}{unanswered}")
+    sleep = (Figure("Sleep", NO_DATA, f"needs 3 answered nights (has {s.sleep.days})")
+             if s.sleep.hours_mean is None else
+             Figure("Sleep", f"{num(s.sleep.hours_mean)} h a night",
+                    f"quality {num(s.sleep.quality_mean, none=NO_DATA)}/10, higher is better"))
+    return [
+        _rating_figure("Fatigue (0-10)", s.symptoms.get("fatigue")),
+        _rating_figure("PEM (0-10)", s.symptoms.get("pem")),
+        sbm,
+        _share_figure("Hard stools (type 1-2)", gi.hard_share, typed, "stools with a type"),
+        _share_figure("Loose stools (type 6-7)", gi.loose_share, typed, "stools with a type"),
+        _share_figure("Straining", gi.straining_share, gi.straining_answered, "stools answered"),
+        laxative,
+        sleep,
+    ]
+
+
+def flags_now(s: Summary) -> list[FlagReport]:
+    """Flags on at the period's last day, other than alarm symptoms (those have the banner
+    and the alarm list)."""
+    return [f for f in shown_flags(s) if f.last == s.last]
+
+
+def flags_earlier(s: Summary) -> list[FlagReport]:
+    """Flags on at some time in the period but not at its end, other than alarm symptoms."""
+    return [f for f in shown_flags(s) if f.last != s.last]
+
+
+def flag_now_text(f: FlagReport) -> str:
+    """`on since 2026-11-10. 14 days without ... (17 days). The flag stays on ...`."""
+    lasted = flagtext.lasted(f)
+    return f"on since {iso(f.since)}." + (f" {lasted}" if lasted else "")
+
+
+def earlier_text(f: FlagReport, s: Summary) -> str:
+    """`Hard stools (2026-09-26 to 2026-10-10)`: the first and last day it was on."""
+    days = [d for d in f.active_days if s.first <= d <= s.last] or [f.since, f.last]
+    span = iso(days[0]) if days[0] == days[-1] else f"{iso(days[0])} to {iso(days[-1])}"
+    return f"{f.title} ({span})"
+
+
+def no_flag_now_text(s: Summary) -> str:
+    """What the flags section says when no flag other than an alarm symptom is on at the end."""
+    besides = " other than the alarm symptoms" if s.banner else ""
+    if not s.flags:
+        return flagtext.no_flags_text(s)
+    return f"No flag{besides} is on at {iso(s.last)}."
+
+
+def alarm_texts(s: Summary) -> list[str]:
+    """Every alarm symptom reported in the period, with its dates; one on at the end says
+    where its advice is (the banner), an earlier one gives its advice without "today"."""
+    out = []
+    for alarm in s.alarms:
+        days = flagtext.dates_text(alarm.days)
+        if alarm.active and alarm.level == "urgent" and s.banner:
+            out.append(f"{alarm.title}: reported on {days} (in the urgent box above).")
+        elif alarm.active:
+            out.append(f"{alarm.title}: reported on {days}. "
+                       f"{alarm.advice if s.ends_today else alarm.advice_past}")
+        else:
+            out.append(f"{alarm.title}: reported on {days}. {alarm.advice_past}")
+    return out
+
+
+NO_ALARMS: Final = "No alarm symptom was reported in this period."
+
+
+def discuss_paragraphs(s: Summary) -> list[list[str]]:
+    """The discuss text as paragraphs of lines (user text: callers escape every line)."""
+    text = strip_controls(s.discuss or "").strip()
+    if not text:
+        return []
+    return [block.split("\n") for block in text.split("\n\n")]
+
+
+# --- the week table ------------------------------------------------------------------------------
+WEEK_COLUMNS: Final = ("Week", "Days recorded", "Bowel answers", "Stools", "SBMs", "Type 1-2",
+                       "Type 6-7", "Straining", "Laxative days", "Alarm days")
+WEEK_NOTE: Final = ("Weeks are counted back from the last day. Stools, SBMs and types count "
+                    "bowel movements; straining is of the stools that answered it; — means "
+                    "no bowel answers that week (unknown, not zero).")
+
+
+def week_cells(w: WeekRow) -> list[str]:
+    """One row of the week table in words and digits (— for no bowel answers)."""
+    span = f"{iso(w.first)} to {iso(w.last)}"
+    if w.days != 7:
+        span += f" ({days_text(w.days)})"
+    bowel = w.gi_days > 0
+    dash = "—"
+    lax = str(w.laxative_days)
+    if w.laxative_unanswered:
+        lax += f" ({w.laxative_unanswered} not answered)"
+    alarms = str(w.alarm_days)
+    if w.alarms:
+        alarms += ": " + ", ".join(RED_FLAGS[key].lower() for key in w.alarms)
+    return [
+        span,
+        str(w.days_recorded),
+        str(w.gi_days),
+        str(w.stools) if bowel else dash,
+        str(w.sbm) if bowel else dash,
+        str(w.hard) if bowel else dash,
+        str(w.loose) if bowel else dash,
+        f"{w.straining} of {w.straining_answered}" if w.straining_answered else dash,
+        lax,
+        alarms,
+    ]
 
 
 def html_text(text: object) -> str:

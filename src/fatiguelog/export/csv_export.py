@@ -1,10 +1,13 @@
 """The period as CSV tables for a spreadsheet: one row per day, one row per bowel movement.
 
-Five tables (documented in docs/export.md): `flags` (urgent flags on at the period's last day
-first: the banner), `days`, `stools`, `problems` and `coverage` (every rule, checked or not and
-what it needs). Written to files they become `NAME.flags.csv`, `NAME.csv`, `NAME.stools.csv`,
-`NAME.problems.csv` and `NAME.coverage.csv`; on standard output they follow each other in that
-order, separated by one blank line. Numbers are written as numbers; every cell that
+Eight tables (documented in docs/export.md): `flags` (urgent flags on at the period's last day
+first: the banner), `days`, `stools`, `problems`, `coverage` (every rule, checked or not and
+what it needs), and the page's own `weeks` (the week-by-week table), `timeline` (the
+medicines and substances timeline) and `discuss` (the patient's "What I want to discuss", a
+row per line). Written to files they become `NAME.flags.csv`, `NAME.csv`, `NAME.stools.csv`,
+`NAME.problems.csv`, `NAME.coverage.csv`, `NAME.weeks.csv`, `NAME.timeline.csv` and
+`NAME.discuss.csv`; on standard output they follow each other in that order, separated by one
+blank line. Numbers are written as numbers; every cell that
 comes from user text is stripped of control characters and, when it starts with `=`, `+`, `-`,
 `@`, tab or CR (after any leading spaces, which spreadsheets skip), prefixed with `'` so a
 spreadsheet shows it instead of running it.
@@ -53,8 +56,22 @@ FLAG_COLUMNS: tuple[str, ...] = (
     "evidence_days", "window_days", "report_days", "evidence", "rule", "source", "advice",
 )
 COVERAGE_COLUMNS: tuple[str, ...] = ("id", "title", "checked", "needs")
+#: The week table of the page (the keys of the JSON export's `weeks`).
+WEEK_COLUMNS: tuple[str, ...] = (
+    "from", "to", "days", "days_recorded", "gi_days", "stools", "sbm", "no_sbm_days", "typed",
+    "bristol_1_2", "bristol_6_7", "straining", "straining_answered", "incomplete",
+    "incomplete_answered", "laxative_days", "laxative_unanswered", "alarm_days", "alarms",
+)
+#: The medication timeline of the page (the keys of the JSON export's `intake_timeline`).
+TIMELINE_COLUMNS: tuple[str, ...] = (
+    "substance", "class", "from", "to", "daily_amount", "unit", "status", "min_daily",
+    "max_daily", "days_taken", "intake_days", "intermittent", "change", "from_before_period",
+    "current", "last_taken",
+)
+DISCUSS_COLUMNS: tuple[str, ...] = ("line", "text")
 #: Tables in the order standard output shows them (the flags open it, as a banner would).
-TABLES: tuple[str, ...] = ("flags", "days", "stools", "problems", "coverage")
+TABLES: tuple[str, ...] = ("flags", "days", "stools", "problems", "coverage", "weeks",
+                           "timeline", "discuss")
 
 
 def guard(text: str) -> str:
@@ -172,8 +189,34 @@ def _coverage_rows(summary: Summary) -> list[list[Cell | bool]]:
              gaps[info.id].needs if info.id in gaps else None] for info in all_infos()]
 
 
+def _week_rows(summary: Summary) -> list[list[Cell | bool]]:
+    from fatiguelog.export.json_export import week
+
+    rows = []
+    for w in summary.weeks:
+        doc = week(w)
+        doc["alarms"] = " ".join(w.alarms) or None
+        rows.append([doc[name] for name in WEEK_COLUMNS])
+    return rows
+
+
+def _timeline_rows(summary: Summary) -> list[list[Cell | bool]]:
+    return [[r.substance, c.class_words(r.klass), c.iso(r.first), c.iso(r.last),
+             round(r.daily_amount, 6), r.unit, r.status, round(r.min_daily, 6),
+             round(r.max_daily, 6), r.days_taken, r.intake_days, r.intermittent, r.change,
+             r.before_period, r.current, c.iso(r.last_taken) if r.last_taken else None]
+            for r in summary.intake_timeline]
+
+
+def _discuss_rows(summary: Summary) -> list[list[Cell | bool]]:
+    """The discuss text, a row per line (user text: guarded like every other cell)."""
+    text = strip_controls(summary.discuss or "").strip()
+    return [[n, line] for n, line in enumerate(text.split("\n"), start=1)] if text else []
+
+
 def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
-    """The tables as CSV text: `flags`, `days`, `stools`, `problems`, `coverage`."""
+    """The tables as CSV text: `flags`, `days`, `stools`, `problems`, `coverage`, `weeks`,
+    `timeline`, `discuss`."""
     entries = {e.day: e for e in summary.entries}
     substances = _substances(entries.values())
     problems: dict[date, str] = {}
@@ -208,6 +251,9 @@ def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
             PROBLEM_COLUMNS, ([p.file, p.line, p.message] for p in summary.problems)
         ),
         "coverage": _table(COVERAGE_COLUMNS, _coverage_rows(summary)),
+        "weeks": _table(WEEK_COLUMNS, _week_rows(summary)),
+        "timeline": _table(TIMELINE_COLUMNS, _timeline_rows(summary)),
+        "discuss": _table(DISCUSS_COLUMNS, _discuss_rows(summary)),
     }
 
 

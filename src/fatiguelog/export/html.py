@@ -1,59 +1,77 @@
 """The appointment summary as one self-contained HTML file (no scripts, no external resources).
 
-Page one carries what a clinician needs first: warning signs, flags with since-dates, intake
-changes and the key figures; charts and tables follow. It prints on A4 and Letter alike.
-Every piece of user text goes through `html.escape`; levels are written in words as well as
-shown by colour.
+Page one (A4 and US Letter) is what a GP with one minute reads, in this order: name and date
+of birth left blank to fill by hand; the period and what could be checked; the urgent banner
+(only a red flag on at the period's end); the patient's own "What I want to discuss"; the key
+figures; the flags on now with how long the symptom lasted; the medicines and substances
+timeline (the current amount last and marked); every alarm symptom reported, with its dates.
+Each page-one section is kept whole when printed, and everything else starts on page two:
+the week-by-week table, the charts, the flags in detail (earlier ones too), the tables, and
+notes only when asked for. A section with nothing to show says why.
+
+Every piece of user text goes through `html.escape` (after losing control and bidirectional
+characters); levels are written in words as well as shown by colour.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
-from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeEvent, RatingStats, Summary
+from fatiguelog import intaketext as it
+from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
+from fatiguelog.analysis.weeks import ALARM_SERIES, LAXATIVE_SERIES
 from fatiguelog.export import common as c
 from fatiguelog.export import svg
 
 MIN_CHART_DAYS = 7
+#: Longer periods draw bowel movements per week, not per day (a day would be a hairline).
+DAILY_CHART_DAYS = 120
+#: The page-one sections, in order (`data-page1` on each; a test checks the order).
+PAGE_ONE = ("who", "period", "banner", "discuss", "figures", "flags", "medication", "alarms")
 CSS = """
 :root { --ink:#1d2430; --muted:#5a6472; --line:#d5dbe3; --soft:#f5f7fa; --accent:#1f4e8c;
         --urgent:#b71c1c; --urgent-bg:#fdecea; --warn:#8a5a00; --warn-bg:#fff6e0;
         --info:#1f4e8c; --info-bg:#eaf2fb; }
 * { box-sizing: border-box; }
 html { background: #eef1f5; }
-body { margin: 0; color: var(--ink); font: 15px/1.45 system-ui, -apple-system, "Segoe UI",
+body { margin: 0; color: var(--ink); font: 15px/1.4 system-ui, -apple-system, "Segoe UI",
        Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 820px; margin: 24px auto; background: #fff; padding: 28px 36px 32px;
+main { max-width: 840px; margin: 24px auto; background: #fff; padding: 26px 34px 30px;
        border: 1px solid var(--line); border-radius: 8px; }
-h1 { font-size: 1.55em; margin: 0 0 4px; }
-h2 { font-size: 1.15em; margin: 22px 0 8px; padding-bottom: 3px;
-     border-bottom: 2px solid var(--line);
-     break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 1.3em; margin: 0; }
+h2 { font-size: 1.08em; margin: 14px 0 5px; padding-bottom: 2px;
+     border-bottom: 2px solid var(--line); break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 1em; margin: 0 0 4px; }
-p { margin: 6px 0; }
-.period { font-size: 1.05em; margin: 2px 0; }
+p { margin: 4px 0; }
 .muted, .small { color: var(--muted); }
-.small { font-size: .88em; }
-.disclaimer { border-left: 4px solid var(--accent); background: var(--soft); padding: 6px 10px;
-              margin: 10px 0 4px; font-size: .92em; }
-.alert { border: 3px solid var(--urgent); background: var(--urgent-bg); padding: 10px 14px;
-         border-radius: 6px; margin: 14px 0; }
-.alert h2 { border: 0; margin: 0 0 4px; color: var(--urgent); }
-.alert ul { margin: 4px 0 6px 18px; padding: 0; }
-.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin: 10px 0; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: 6px 9px;
-        background: var(--soft);
-        break-inside: avoid; }
-.card .k { font-size: .78em; color: var(--muted); text-transform: uppercase;
+.small { font-size: .86em; }
+.who { display: flex; gap: 28px; margin: 8px 0 4px; font-size: .95em; }
+.who span { flex: 1; border-bottom: 1px solid var(--ink); padding-bottom: 2px; min-height: 1.6em; }
+.period { margin: 6px 0 2px; }
+.disclaimer { font-size: .84em; color: var(--muted); margin: 2px 0; }
+.alert { border: 3px solid var(--urgent); background: var(--urgent-bg); padding: 7px 12px;
+         border-radius: 6px; margin: 10px 0 6px; }
+.alert h2 { border: 0; margin: 0 0 2px; color: var(--urgent); }
+.alert ul { margin: 2px 0 2px 18px; padding: 0; }
+.discuss-text { border-left: 4px solid var(--accent); background: var(--soft);
+                padding: 5px 10px; margin: 4px 0; white-space: pre-wrap;
+                overflow-wrap: anywhere; }
+.discuss-text p { margin: 0 0 4px; }
+.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin: 6px 0 4px; }
+.card { border: 1px solid var(--line); border-radius: 5px; padding: 4px 8px;
+        background: var(--soft); break-inside: avoid; }
+.card .k { font-size: .74em; color: var(--muted); text-transform: uppercase;
            letter-spacing: .03em; }
-.card .v { font-size: 1.3em; font-weight: 650; }
-.card .d { font-size: .82em; color: var(--muted); }
-ul.tight { margin: 4px 0; padding-left: 20px; }
-ul.tight li { margin: 2px 0; }
+.card .v { font-size: 1.2em; font-weight: 650; }
+.card .v.none { font-size: .95em; font-weight: 600; color: var(--muted); }
+.card .d { font-size: .78em; color: var(--muted); }
+ul.tight { margin: 3px 0; padding-left: 20px; }
+ul.tight li { margin: 1px 0; }
+.lvl { font-weight: 700; }
+.lvl.urgent { color: var(--urgent); } .lvl.warn { color: var(--warn); }
+.lvl.info { color: var(--info); }
 .flag { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px;
-        padding: 7px 11px;
-        margin: 8px 0; break-inside: avoid; page-break-inside: avoid; }
+        padding: 6px 10px; margin: 7px 0; break-inside: avoid; page-break-inside: avoid; }
 .flag.urgent { border-left: 6px double var(--urgent); background: var(--urgent-bg); }
 .flag.warn { border-left: 6px solid var(--warn); background: var(--warn-bg); }
 .flag.info { border-left: 6px dotted var(--info); background: var(--info-bg); }
@@ -65,42 +83,52 @@ ul.tight li { margin: 2px 0; }
 dl.facts { display: grid; grid-template-columns: 6.5em 1fr; gap: 1px 10px; margin: 4px 0 0;
            font-size: .93em; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: 6px 0 8px; font-size: .93em;
-        break-inside: avoid; page-break-inside: avoid; }
-th, td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left;
+table { border-collapse: collapse; width: 100%; margin: 4px 0 4px; font-size: .9em; }
+table.meds td:nth-child(3), table.meds td:nth-child(4) { white-space: nowrap; }
+table.weeks td:first-child { white-space: nowrap; }
+th, td { border-bottom: 1px solid var(--line); padding: 2px 6px; text-align: left;
          vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+tr.now td { font-weight: 650; background: #eef5ee; }
+.now-mark { display: inline-block; font-size: .72em; font-weight: 700; letter-spacing: .05em;
+            border: 1px solid #2e7d32; color: #2e7d32; border-radius: 3px; padding: 0 4px;
+            margin-left: 2px; vertical-align: 1px; background: #fff; white-space: nowrap; }
+tr.empty td { color: var(--muted); }
+td.barcell, th.barcell { width: 28%; color: var(--muted); font-weight: normal; }
+.hbar { display: inline-block; height: .8em; background: #8fb3dc; border: 1px solid #1f4e8c;
+        vertical-align: middle; min-width: 1px; }
 figure { margin: 8px 0 12px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: .88em; color: var(--muted); margin-bottom: 2px; }
 svg.chart { width: 100%; height: auto; display: block; }
 svg .axis { stroke: #7b8591; stroke-width: 1; }
 svg .grid { stroke: #e3e7ec; stroke-width: 1; }
 svg .tick, svg .legend { font: 10px system-ui, sans-serif; fill: #4a5360; }
-svg .legend { font-size: 11px; fill: #1d2430; }
+svg .legend { font-size: 10.5px; fill: #1d2430; }
 svg .event { stroke: #6a1b9a; stroke-width: 1; stroke-dasharray: 3 2; }
 svg .event-label { font: 10px system-ui, sans-serif; fill: #6a1b9a; }
-svg .flag-label { font: 10px system-ui, sans-serif; fill: #1d2430; paint-order: stroke;
-                  stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
-svg .bar { fill: #8fb3dc; stroke: #1f4e8c; stroke-width: .6; }
-td.barcell, th.barcell { width: 28%; color: var(--muted); font-weight: normal; }
-.hbar { display: inline-block; height: .8em; background: #8fb3dc; border: 1px solid #1f4e8c;
-        vertical-align: middle; min-width: 1px; }
+svg .threshold { stroke: #9a6a12; stroke-width: 1; stroke-dasharray: 6 3; }
+svg .threshold-label { font: 10px system-ui, sans-serif; fill: #7a5200; }
+svg .flag-label { font: 10px system-ui, sans-serif; fill: #1d2430; }
+svg .evidence { stroke: #1d2430; stroke-width: 2; }
+svg .report { fill: #b71c1c; stroke: #fff; stroke-width: 1; }
+svg .laxative { fill: #2e7d32; }
+svg .nostool { fill: #fff; stroke: #1d2430; stroke-width: 1.2; }
 .note { white-space: pre-wrap; overflow-wrap: anywhere; }
 .problems li, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
                       font-size: .88em; overflow-wrap: anywhere; }
-footer { margin-top: 22px; padding-top: 8px; border-top: 1px solid var(--line);
-         font-size: .85em; color: var(--muted); }
-section.keep { break-inside: avoid; page-break-inside: avoid; }
-.page-break { break-before: page; page-break-before: always; }
-@page { margin: 13mm 12mm 14mm; }
+footer { margin-top: 18px; padding-top: 6px; border-top: 1px solid var(--line);
+         font-size: .82em; color: var(--muted); }
+section.p1, section.keep, div.keep { break-inside: avoid; page-break-inside: avoid; }
+.rest { break-before: page; page-break-before: always; }
+@page { margin: 11mm 12mm 12mm; }
 @media print {
   html, body { background: #fff; }
-  body { font-size: 10pt; }
+  body { font-size: 9pt; }
   main { max-width: none; margin: 0; padding: 0; border: 0; border-radius: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { margin-top: 14px; }
-  .cards { gap: 5px; }
+  h2 { margin-top: 8px; }
+  .cards { gap: 4px; }
 }
 @media (max-width: 640px) {
   .cards { grid-template-columns: repeat(2, 1fr); }
@@ -117,44 +145,54 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     title = f"Appointment summary {c.iso(s.first)} to {c.iso(s.last)}"
     if s.generated:
         title = f"DEMO ({c.GENERATED}): {title}"
-    body = [
-        _header(s),
-        _urgent(s),
-        f'<p class="small">{escape(c.flagtext.SBM_EXPLAINED)}</p>',
-        _glance(s),
-        _alarms(s),
-        _flags(s),
-        _coverage(s),
+    page_one = [_who(s), _period(s), _urgent(s), _discuss(s), _figures(s), _flags_now(s),
+                _medication(s), _alarms(s)]
+    rest = [
+        _weeks(s),
         _charts(s),
+        _flags(s),
         _symptoms(s),
         _gi(s),
         _intake(s),
         _pem(s),
+        _coverage(s),
         _gaps(s),
         _notes(s) if include_notes else "",
-        f"<footer>{escape(c.NOT_A_DIAGNOSIS)} Made with fatiguelog from the patient's own entries "
-        f"({c.iso(s.first)} to {c.iso(s.last)}).</footer>",
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(part for part in body if part)
+        + "\n".join(part for part in page_one if part)
+        + '\n<div class="rest">\n'
+        + "\n".join(part for part in rest if part)
+        + f"\n<footer>{escape(c.NOT_A_DIAGNOSIS)} Made with fatiguelog from the patient's own "
+        f"entries ({c.iso(s.first)} to {c.iso(s.last)}).</footer>\n</div>"
         + "\n</main>\n</body>\n</html>\n"
     )
 
 
-def _header(s: Summary) -> str:
-    return (
-        "<header>\n<h1>"
-        + (f"DEMO appointment summary: {escape(c.GENERATED)}" if s.generated
-           else "Appointment summary")
-        + "</h1>\n"
-        f'<p class="period"><strong>{c.iso(s.first)} to {c.iso(s.last)}</strong> ({s.days} days) · '
-        f"entries on {s.days_recorded} of {s.days} days ({c.recorded_share(s)})</p>\n"
-        f'<p class="disclaimer">{escape(c.NOT_A_DIAGNOSIS)}</p>\n</header>'
-    )
+def _section(key: str, body: str, extra: str = "") -> str:
+    """A page-one section: kept whole in print, its place named for the structure test."""
+    return f'<section class="p1{extra}" data-page1="{key}">{body}</section>'
+
+
+# --- page one ---------------------------------------------------------------------------------
+def _who(s: Summary) -> str:
+    heading = (f"DEMO appointment summary: {escape(c.GENERATED)}" if s.generated
+               else "Appointment summary")
+    blanks = "".join(f"<span>{escape(label)}:</span>" for label in c.WHO)
+    return _section("who", f"<h1>{heading}</h1>\n<div class=\"who\">{blanks}</div>")
+
+
+def _period(s: Summary) -> str:
+    return _section("period", (
+        f'<p class="period"><strong>{c.iso(s.first)} to {c.iso(s.last)}</strong> '
+        f"({c.days_text(s.days)}) · entries on {s.days_recorded} of {s.days} days "
+        f"({c.recorded_share(s)}) · bowel answers on {c.days_text(s.gi.recorded_days)} · "
+        f"{t(c.coverage_line(s))}</p>"
+        f'<p class="disclaimer">{escape(c.NOT_A_DIAGNOSIS)}</p>'))
 
 
 def _urgent(s: Summary) -> str:
@@ -162,116 +200,249 @@ def _urgent(s: Summary) -> str:
     if not s.banner:
         return ""
     items = "".join(f"<li><strong>{t(line)}</strong></li>" for line in c.flagtext.banner_lines(s))
-    return (
-        f'<section class="alert" role="alert"><h2>⚠ {t(c.flagtext.banner_heading(s))}</h2>'
-        f"<ul>{items}</ul></section>"
-    )
+    return _section("banner", (
+        f'<h2>⚠ {t(c.flagtext.banner_heading(s))}</h2><ul>{items}</ul>'), " alert")
+
+
+def _discuss(s: Summary) -> str:
+    paragraphs = c.discuss_paragraphs(s)
+    if paragraphs:
+        body = "".join("<p>" + "<br>".join(t(line) for line in lines) + "</p>"
+                       for lines in paragraphs)
+        text = f'<div class="discuss-text">{body}</div>'
+    else:
+        text = f'<p class="muted">{escape(c.NO_DISCUSS)}</p>'
+    return _section("discuss", f"<h2>{escape(c.DISCUSS_HEADING)}</h2>{text}")
+
+
+def _figures(s: Summary) -> str:
+    cards = "".join(
+        f'<div class="card"><div class="k">{escape(f.label)}</div>'
+        f'<div class="v{" none" if f.value == c.NO_DATA else ""}">{escape(f.value)}</div>'
+        + (f'<div class="d">{escape(f.detail)}</div>' if f.detail else "") + "</div>"
+        for f in c.key_figures(s))
+    return _section("figures", (
+        f'<h2>Key figures</h2><p class="small">{escape(c.flagtext.SBM_EXPLAINED)}</p>'
+        f'<div class="cards">{cards}</div>'))
+
+
+def _level(level: str) -> str:
+    word = c.LEVEL_LABEL.get(level, level)
+    return f'<span class="lvl {escape(level)}">{escape(word)}:</span>'
+
+
+def _flags_now(s: Summary) -> str:
+    now = c.flags_now(s)
+    if now:
+        items = "".join(f"<li>{_level(f.level)} <strong>{t(f.title)}</strong>, "
+                        f"{t(c.flag_now_text(f))}</li>" for f in now)
+        body = f'<ul class="tight">{items}</ul>'
+    else:
+        body = f"<p>{t(c.no_flag_now_text(s))}</p>"
+    earlier = c.flags_earlier(s)
+    if earlier:
+        body += ('<p class="small"><strong>Earlier in the period</strong> (not on at '
+                 f"{c.iso(s.last)}; details on page 2): "
+                 + "; ".join(t(c.earlier_text(f, s)) for f in earlier) + ".</p>")
+    return _section("flags", f"<h2>Flags on at {c.iso(s.last)}</h2>{body}")
+
+
+def _medication(s: Summary) -> str:
+    rows, hidden = it.rows(s, most=c.PAGE1_RANGES)
+    if not rows:
+        said = ("No intake was recorded in this period." if not s.intake_timeline
+                and not s.intake else "Nothing taken in this period.")
+        return _section("medication", f"<h2>{c.MEDICATION_HEADING}</h2><p>{said}</p>")
+    cells = []
+    for row in rows:
+        mark = '&nbsp;<span class="now-mark">NOW</span>' if row.current else ""
+        opening = '<tr class="now">' if row.current else "<tr>"
+        cells.append(
+            f"{opening}<td>{t(row.substance)}{mark}</td>"
+            f"<td>{escape(row.klass)}</td><td>{escape(row.first)}</td>"
+            f"<td>{escape(row.last)}</td><td>{t(row.amount)}</td>"
+            f"<td>{t(row.change)}</td></tr>")
+    more = (f'<p class="small">{hidden} earlier range{"s" if hidden != 1 else ""} in '
+            "Intake in detail (page 2 on).</p>" if hidden else "")
+    return _section("medication", (
+        f"<h2>{c.MEDICATION_HEADING}</h2>"
+        '<table class="meds"><thead><tr><th>Substance</th><th>Class</th><th>From</th><th>To</th>'
+        "<th>Amount</th><th>How it began</th></tr></thead><tbody>"
+        + "".join(cells) + "</tbody></table>"
+        '<p class="small">Ranges of a steady daily amount, each substance oldest first; NOW '
+        "marks the current one. A day's wobble stays in its range.</p>" + more))
 
 
 def _alarms(s: Summary) -> str:
-    """Alarm symptoms reported earlier in the period, with their dates: no banner."""
-    if not s.earlier_alarms:
+    lines = c.alarm_texts(s)
+    body = (f'<ul class="tight">{"".join(f"<li>{t(line)}</li>" for line in lines)}</ul>'
+            if lines else f"<p>{escape(c.NO_ALARMS)}</p>")
+    return _section("alarms", f"<h2>{escape(c.flagtext.ALARMS_HEADING)}</h2>{body}")
+
+
+# --- page two on ------------------------------------------------------------------------------
+def _weeks(s: Summary) -> str:
+    if not s.weeks:
         return ""
-    items = "".join(f"<li>{t(line)}</li>" for line in c.flagtext.alarm_lines(s.earlier_alarms))
-    return (f'<section class="keep"><h2>{escape(c.flagtext.ALARMS_HEADING)}</h2>'
-            f'<ul class="tight">{items}</ul></section>')
+    head = "".join(f"<th{_num(n)}>{escape(name)}</th>" for n, name in enumerate(c.WEEK_COLUMNS))
+    rows = []
+    for w in s.weeks:
+        cells = c.week_cells(w)
+        rows.append(('<tr class="empty">' if not w.gi_days else "<tr>")
+                    + "".join(f"<td{_num(n)}>{escape(v)}</td>" for n, v in enumerate(cells))
+                    + "</tr>")
+    return (f'<section class="keep"><h2>{c.WEEKS_HEADING}</h2>'
+            f'<table class="weeks"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+            "</table>"
+            f'<p class="small">{escape(c.WEEK_NOTE)}</p></section>')
 
 
-def _coverage(s: Summary) -> str:
-    """How many rules were checked on the last day, and those that could not be, in words."""
-    heading = c.flagtext.coverage_heading(s)
-    if not heading:
-        return ""
-    items = "".join(f"<li>{t(line)}</li>" for line in c.flagtext.coverage_lines(s))
-    listed = f'<ul class="tight">{items}</ul>' if items else ""
-    return f"<section><h2>Rules checked</h2><p>{t(heading)}</p>{listed}</section>"
+def _num(column: int) -> str:
+    """Every column of the week table but the first holds numbers (right-aligned)."""
+    return "" if column == 0 else ' class="n"'
 
 
-def _card(key: str, value: str, detail: str = "") -> str:
-    extra = f'<div class="d">{detail}</div>' if detail else ""
-    return f'<div class="card"><div class="k">{key}</div><div class="v">{value}</div>{extra}</div>'
-
-
-def _halves(r: RatingStats | None) -> str:
-    if r is None or r.first_half_mean is None or r.second_half_mean is None:
-        return ""
-    return f"1st half {c.num(r.first_half_mean)} → 2nd half {c.num(r.second_half_mean)}"
-
-
-def _glance(s: Summary) -> str:
-    fatigue = s.symptoms.get("fatigue")
-    pem = s.symptoms.get("pem")
-    gi = s.gi
-    total = c.bristol_total(s)
-    cards = [
-        _card("Fatigue (0-10)", c.num(fatigue.mean if fatigue else None, none=c.NO_DATA),
-              _halves(fatigue)),
-        _card("PEM (0-10)", c.num(pem.mean if pem else None, none=c.NO_DATA), _halves(pem)),
-        _card(
-            "SBMs per week",
-            c.num(gi.sbm_per_week, none=c.NO_DATA),
-            f"{gi.stools} bowel movements, {gi.recorded_days} days answered",
-        ),
-        _card(
-            "Hard stools (type 1-2)",
-            c.pct(gi.hard_share) if gi.hard_share is not None else c.NO_DATA,
-            f"of {total} typed stools",
-        ),
-        _card(
-            "Sleep",
-            f"{c.num(s.sleep.hours_mean)} h" if s.sleep.hours_mean is not None else c.NO_DATA,
-            f"quality {c.num(s.sleep.quality_mean)}/10 (higher is better)",
-        ),
-        _card("Exertion (0-10)", c.num(s.exertion.mean, none=c.NO_DATA), _halves(s.exertion)),
-        _card("Straining", c.pct(gi.straining_share) if gi.straining_share is not None
-              else c.NO_DATA, f"of {gi.straining_answered} answered"),
-        _card("Laxative days", str(gi.laxative_days),
-              f"in {s.days} days; not answered on {gi.laxative_unanswered}"),
+def _series(s: Summary, *keys: str) -> list[DaySeries]:
+    return [
+        s.series[k]
+        for k in keys
+        if k in s.series and any(v is not None for v in s.series[k].values)
     ]
-    active = [f for f in s.active_flags() if f in c.shown_flags(s)]
-    flags = (
-        "".join(
-            f"<li><strong>{escape(c.LEVEL_LABEL.get(f.level, f.level))}:</strong> {t(f.title)} "
-            f"(since {c.iso(f.since)})</li>"
-            for f in active
-        )
-        or ("<li>none besides the alarm symptoms above</li>" if s.banner else "<li>none</li>")
-    )
-    ended = [f for f in c.shown_flags(s) if f.last != s.last]
-    ended_html = ""
-    if ended:
-        items = "".join(f"<li>{t(f.title)}: {escape(c.spells_text(f, s))}</li>" for f in ended)
-        ended_html = f'<p><strong>Earlier in the period:</strong></p><ul class="tight">{items}</ul>'
-    chosen, hidden = c.glance_changes(s)
-    if chosen:
-        changes = _changes(chosen)
-        if hidden:
-            changes += f"<li>and {hidden} more (see Intake below)</li>"
-    else:
-        changes = "<li>none in the period</li>" if s.intake else "<li>no intake recorded</li>"
-    return (
-        '<section class="glance">\n<h2>At a glance</h2>\n'
-        f'<div class="cards">{"".join(cards)}</div>\n'
-        f'<p><strong>Flags active on {c.iso(s.last)}:</strong></p><ul class="tight">{flags}</ul>\n'
-        f"{ended_html}"
-        f"<p><strong>Rules checked:</strong> {escape(c.coverage_short(s))}</p>\n"
-        f'<p><strong>Intake changes:</strong></p><ul class="tight">{changes}</ul>\n</section>'
-    )
+
+
+def _stool_columns(s: Summary) -> tuple[list[svg.StoolDay], str]:
+    """The bowel chart's columns: one a day, or one a week for a long period."""
+    keys = [key for key, _fill, _words in svg.STOOL_FILLS]
+    if s.days > DAILY_CHART_DAYS:
+        weeks = [svg.StoolDay(w.last, None if not w.gi_days else (
+            float(w.hard), float(w.typed - w.hard - w.loose), float(w.loose),
+            float(w.stools - w.typed)), w.laxative_days > 0, w.alarm_days > 0)
+            for w in s.weeks]
+        return weeks, "week"
+    series = [s.series[k] for k in keys]
+    lax = s.series.get(LAXATIVE_SERIES)
+    alarm = s.series.get(ALARM_SERIES)
+    columns = []
+    for n, day in enumerate(series[0].days):
+        values = [line.values[n] for line in series]
+        counts = None if values[0] is None else tuple(float(v or 0) for v in values)
+        columns.append(svg.StoolDay(day, counts,
+                                    bool(lax and lax.values[n]), bool(alarm and alarm.values[n])))
+    return columns, "day"
+
+
+def _charts(s: Summary) -> str:
+    if s.days < MIN_CHART_DAYS:  # a chart of a few days says nothing the tables don't
+        return ('<section><h2>Over the period</h2><p>No charts for a period shorter than '
+                f"{MIN_CHART_DAYS} days: the tables say it all.</p></section>")
+    figures: list[str] = []
+    # Symptom and bowel charts mark changes of opioid-class substances only (the GI story);
+    # each substance's own chart marks all of its changes. Marks come from the timeline.
+    opioid = it.range_events([r for r in s.intake_timeline if r.klass == "opioid"])
+    if all(k in s.series for k, _fill, _words in svg.STOOL_FILLS) and s.gi.recorded_days:
+        columns, unit = _stool_columns(s)
+        figures.append(_figure(
+            f"Bowel movements per {unit}, by Bristol type. An open circle is an answered "
+            "“none”; a grey band is a day without a bowel answer (unknown, not zero). "
+            "Under the dates: ▲ a laxative day, ◆ an alarm symptom reported.",
+            svg.stool_chart(columns, s.first, s.last, unit=unit)))
+    sbm = _series(s, "sbm_per_week")
+    if sbm:
+        peak = max([7.0, *(v for v in sbm[0].values if v is not None)])
+        figures.append(_figure(
+            "Spontaneous bowel movements (SBMs) a week, over the 7 days up to each day "
+            "(a gap: fewer than 4 of those days answered)",
+            svg.line_chart(sbm, s.first, s.last, y_max=svg.nice_ceiling(peak),
+                           y_label="SBMs / week", title="SBMs a week", events=opioid,
+                           height=150, threshold=(3, "3 a week (Rome IV: fewer is a sign)"))))
+    bristol = _series(s, "bristol_mean")
+    if bristol:
+        figures.append(_figure(
+            "Bristol type, the day's mean (1 hard lumps - 7 watery; 3-5 typical; a gap: no "
+            "stool with a type that day)",
+            svg.line_chart(bristol, s.first, s.last, y_max=7, y_min=1, y_label="Bristol type",
+                           title="Bristol type", height=140)))
+    symptoms = _series(s, "fatigue", "pem")
+    if symptoms:
+        figures.append(_figure(
+            "Fatigue and PEM, daily ratings (0-10, higher is worse; gaps are days without an "
+            "answer)",
+            svg.line_chart(symptoms, s.first, s.last, y_max=10, y_label="rating 0-10",
+                           title="Fatigue and PEM", events=opioid)))
+    for name, stats in s.intake.items():
+        series = s.series.get(f"intake:{name}")
+        if series is None or not any(v is not None for v in series.values):
+            continue
+        peak = svg.nice_ceiling(max(v for v in series.values if v is not None) * 1.1)
+        marks = it.range_events(it.ranges_of(s, stats.substance, stats.unit))
+        unit = f"{it.unit_text(2, stats.unit)} / day"
+        figures.append(_figure(
+            f"{t(stats.substance)}: daily total in {t(it.unit_text(2, stats.unit))} (0: "
+            "answered, not taken; a gap: intake not answered)",
+            svg.line_chart([series], s.first, s.last, y_max=peak, y_label=unit,
+                           title=series.label, events=marks, height=130)))
+    sleep = _series(s, "sleep_hours")
+    if sleep:
+        figures.append(_figure(
+            "Sleep, hours a night",
+            svg.line_chart(sleep, s.first, s.last, y_max=12, y_label="hours",
+                           title="Sleep hours", height=120)))
+    if s.flags:
+        figures.append(_figure(
+            "When each flag was on: the bar (solid: urgent, hatched: warning, dotted: note); "
+            "the line under it: the days that met the rule in its latest run; ◆ each day an "
+            "alarm symptom was reported (its flag stays on for 7 days after a report)",
+            svg.flag_timeline([_timeline_row(f, s) for f in s.flags], s.first, s.last)))
+    if not figures:
+        return ("<section><h2>Over the period</h2><p>Nothing was answered that a chart could "
+                "show.</p></section>")
+    return "<section><h2>Over the period</h2>\n" + "\n".join(figures) + "\n</section>"
+
+
+def _timeline_row(f: FlagReport, s: Summary) -> svg.TimelineRow:
+    level = c.LEVEL_LABEL.get(f.level, f.level)
+    alarm = c.flagtext.alarm_for(f, s) if c.is_alarm(f) else None
+    if alarm is not None:
+        days = [d for d in alarm.days if s.first <= d <= s.last]
+        reports = "report" if len(days) == 1 else "reports"
+        label = (f"{level}: {alarm.title}: {len(days)} {reports} "
+                 f"({c.flagtext.dates_text(days)}); bar: the flag is on for 7 days after a "
+                 "report, not 7 days of symptoms")
+        return svg.TimelineRow(label, f.level, f.active_days, tuple(days))
+    ev = f.evidence_days
+    label = f"{level}: {f.title}"
+    if ev is not None:
+        first, last = c.iso(ev.first), c.iso(ev.last)
+        label += (f" (line: {ev.count} qualifying days, {first} to {last})" if ev.count > 1
+                  else f" (line: 1 qualifying day, {first})")
+    return svg.TimelineRow(label, f.level, f.active_days,
+                           evidence=(ev.first, ev.last) if ev is not None else None)
+
+
+def _figure(caption: str, chart: str) -> str:
+    return f"<figure><figcaption>{caption}</figcaption>{chart}</figure>"
 
 
 def _flags(s: Summary) -> str:
     shown = c.shown_flags(s)
     if not s.flags:
-        return f"<section><h2>Flags</h2><p>{t(c.flagtext.no_flags_text(s))}</p></section>"
+        return f"<section><h2>Flags in detail</h2><p>{t(c.flagtext.no_flags_text(s))}</p></section>"
     if not shown:
-        return ("<section><h2>Flags</h2><p>No flag other than the alarm symptoms above."
-                "</p></section>")
-    return (
-        '<section><h2>Flags</h2><p class="small">Each flag describes the '
-        "patient's own entries and names the rule it met.</p>\n"
-        + "\n".join(_flag(f, s) for f in shown)
-        + "\n</section>"
-    )
+        return ("<section><h2>Flags in detail</h2><p>No flag other than the alarm symptoms "
+                "(on page 1).</p></section>")
+    now, earlier = c.flags_now(s), c.flags_earlier(s)
+    intro = ('<h2>Flags in detail</h2><p class="small">Each flag describes the patient\'s own '
+             "entries and names the rule it met.</p>")
+    out = []
+    for heading, flags in ((f"On at {c.iso(s.last)}", now),
+                           (f"Earlier in the period (not on at {c.iso(s.last)})", earlier)):
+        if not flags:
+            continue
+        # a heading is never left alone at the foot of a page: it stays with its first card
+        out.append(f'<div class="keep">{intro}<h3>{heading}</h3>{_flag(flags[0], s)}</div>')
+        out += [_flag(f, s) for f in flags[1:]]
+        intro = ""
+    return "<section>" + "\n".join(out) + "\n</section>"
 
 
 def _flag(f: FlagReport, s: Summary) -> str:
@@ -291,140 +462,18 @@ def _flag(f: FlagReport, s: Summary) -> str:
     )
 
 
-def _series(s: Summary, *keys: str) -> list[DaySeries]:
-    return [
-        s.series[k]
-        for k in keys
-        if k in s.series and any(v is not None for v in s.series[k].values)
-    ]
-
-
-def _charts(s: Summary) -> str:
-    if s.days < MIN_CHART_DAYS:  # a chart of a few days says nothing the tables don't
-        return ""
-    figures: list[str] = []
-    changes = [e for e, _until in c.intake_changes(s)]
-    # Symptom and bowel charts mark changes of opioid-acting substances only (the GI story);
-    # each substance's own chart marks all of its changes.
-    opioid = {(st.substance, st.unit) for st in s.intake.values() if st.klass == "opioid"}
-    events = [e for e in changes if (e.substance, e.unit) in opioid]
-    symptoms = _series(s, "fatigue", "pem")
-    if symptoms:
-        figures.append(
-            _figure(
-                "Fatigue and PEM, daily (0-10, higher is worse; gaps are days without an answer)",
-                svg.line_chart(
-                    symptoms,
-                    s.first,
-                    s.last,
-                    y_max=10,
-                    y_label="0-10",
-                    title="Fatigue and PEM",
-                    events=events,
-                ),
-            )
-        )
-    bowel = _series(s, "sbm_per_week", "bristol_mean")
-    if bowel:
-        figures.append(
-            _figure(
-                "Bowel habits: SBMs per week and mean Bristol type (1 hard - 7 watery)",
-                svg.line_chart(
-                    bowel,
-                    s.first,
-                    s.last,
-                    y_max=max([7.0, *(v for b in bowel for v in b.values if v is not None)]),
-                    y_label="per week / type",
-                    title="Bowel habits",
-                    events=events,
-                ),
-            )
-        )
-    intake = [
-        v
-        for k, v in s.series.items()
-        if k.startswith("intake:") and any(x is not None for x in v.values)
-    ]
-    for series in intake:
-        peak = svg.nice_ceiling(max(v for v in series.values if v is not None) * 1.1)
-        name = series.key.removeprefix("intake:")
-        stats = s.intake.get(name)
-        unit = stats.unit if stats else ""
-        mine = [
-            e for e in changes if stats and (e.substance, e.unit) == (stats.substance, stats.unit)
-        ]
-        figures.append(
-            _figure(
-                f"Daily total: {t(series.label)} (gaps: intake not answered)",
-                svg.line_chart(
-                    [series],
-                    s.first,
-                    s.last,
-                    y_max=peak,
-                    y_label=unit,
-                    title=series.label,
-                    events=mine,
-                    height=140,
-                ),
-            )
-        )
-    sleep = _series(s, "sleep_hours")
-    if sleep:
-        figures.append(
-            _figure(
-                "Sleep, hours per night",
-                svg.line_chart(
-                    sleep,
-                    s.first,
-                    s.last,
-                    y_max=12,
-                    y_label="hours",
-                    title="Sleep hours",
-                    height=130,
-                ),
-            )
-        )
-    if s.flags:
-        figures.append(
-            _figure(
-                "When each flag was active (solid: urgent, hatched: warning, dotted: note)",
-                svg.flag_timeline(s.flags, s.first, s.last),
-            )
-        )
-    if not figures:
-        return ""
-    return "<section><h2>Over the period</h2>\n" + "\n".join(figures) + "\n</section>"
-
-
-def _figure(caption: str, chart: str) -> str:
-    return f"<figure><figcaption>{caption}</figcaption>{chart}</figure>"
-
-
 def _symptoms(s: Summary) -> str:
     rows = []
     for r in [*s.symptoms.values(), *s.stomach.values(), s.exertion]:
-        if not r.days:
-            rows.append(
-                f'<tr><td>{t(r.label)}</td><td class="n">0</td>'
-                f'<td colspan="5" class="muted">{c.NO_DATA}</td></tr>'
-            )
-            continue
-        rows.append(
-            f'<tr><td>{t(r.label)}</td><td class="n">{r.days}</td>'
-            f'<td class="n">{c.num(r.mean, none=c.NO_DATA)}</td>'
-            f'<td class="n">{c.num(r.min)}-{c.num(r.max)}</td>'
-            f'<td class="n">{c.num(r.first_half_mean)}</td>'
-            f'<td class="n">{c.num(r.second_half_mean)}</td>'
-            f'<td class="n">{c.signed(c.change(r))}</td></tr>'
-        )
+        rows.append(_rating_row(r))
     sl = s.sleep
     sleep = (
         f"<p>Sleep: mean <strong>{c.num(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
         "quality "
         f"<strong>{c.num(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
-        f"{sl.days} nights recorded.</p>"
+        f"{c.days_text(sl.days).replace('day', 'night')} recorded.</p>"
         if sl.days
-        else f"<p>Sleep: {c.NO_DATA}.</p>"
+        else f"<p>Sleep: {c.NO_DATA} (no night answered).</p>"
     )
     return (
         '<section class="keep"><h2>Symptoms and sleep</h2>'
@@ -438,6 +487,20 @@ def _symptoms(s: Summary) -> str:
         + "</tbody></table>"
         + sleep
         + "</section>"
+    )
+
+
+def _rating_row(r: RatingStats) -> str:
+    if not r.days:
+        return (f'<tr><td>{t(r.label)}</td><td class="n">0</td>'
+                f'<td colspan="5" class="muted">{c.NO_DATA} (never answered)</td></tr>')
+    return (
+        f'<tr><td>{t(r.label)}</td><td class="n">{r.days}</td>'
+        f'<td class="n">{c.num(r.mean, none=c.NO_DATA)}</td>'
+        f'<td class="n">{c.num(r.min)}-{c.num(r.max)}</td>'
+        f'<td class="n">{c.num(r.first_half_mean)}</td>'
+        f'<td class="n">{c.num(r.second_half_mean)}</td>'
+        f'<td class="n">{c.signed(c.change(r))}</td></tr>'
     )
 
 
@@ -459,7 +522,7 @@ def _gi(s: Summary) -> str:
     )
     return (
         '<section class="keep"><h2>Bowel habits</h2>'
-        f"<p>{gi.stools} bowel movements on {gi.recorded_days} days with an answer; "
+        f"<p>{gi.stools} bowel movements on {c.days_text(gi.recorded_days)} with an answer; "
         f"{gi.sbm} spontaneous (no laxative that day or the day before): "
         f"<strong>{escape(c.sbm_figure(gi.sbm_per_week))}</strong>. "
         f"Straining: {_share(gi.straining_share, gi.straining_answered)}. "
@@ -479,33 +542,42 @@ def _share(value: float | None, answered: int) -> str:
     return f"{c.pct(value)} of {answered} answered" if value is not None and answered else c.NO_DATA
 
 
-def _changes(changes: list[tuple[IntakeEvent, date | None]]) -> str:
-    return "".join(
-        f"<li>{c.iso(e.day)}: <strong>{t(e.substance)}</strong> "
-        f"{escape(c.change_text(e, until))}</li>"
-        for e, until in changes
-    )
-
-
 def _intake(s: Summary) -> str:
     if not s.intake:
-        return "<section><h2>Intake</h2><p>No intake was recorded in this period.</p></section>"
+        return ("<section><h2>Intake in detail</h2><p>No intake was recorded in this period."
+                "</p></section>")
     rows = "".join(
-        f'<tr><td>{t(st.substance)}</td><td>{t(st.unit)}</td><td class="n">{st.days}</td>'
-        f'<td class="n">{c.num(st.mean_daily, 2)}</td><td class="n">{c.num(st.max_daily, 2)}</td>'
-        f"<td>{escape(c.class_words(st.klass))}</td></tr>"
+        f'<tr><td>{t(st.substance)}</td><td>{escape(c.class_words(st.klass))}</td>'
+        f'<td class="n">{st.days}</td>'
+        f"<td>{t(_now(s, st.substance, st.unit))}</td>"
+        f'<td class="n">{t(_mean(st.mean_daily, st.unit))}</td>'
+        f'<td class="n">{t(_mean(st.max_daily, st.unit))}</td></tr>'
         for st in s.intake.values()
     )
-    changes = _changes(c.intake_changes(s)) or "<li>none in the period</li>"
+    lines = "".join(
+        f"<li><strong>{t(group[0].substance)}</strong><ul class=\"tight\">"
+        + "".join(f"<li>{t(line)}</li>" for line in it.substance_lines(group, s.last))
+        + "</ul></li>"
+        for group in it.by_substance(s.intake_timeline))
     return (
-        '<section class="keep"><h2>Intake (substances, medicines, supplements)</h2>'
-        '<table><thead><tr><th>Substance</th><th>Unit</th><th class="n">Days taken</th>'
-        '<th class="n">Mean per day taken</th><th class="n">Max per day</th><th>Class</th>'
+        '<section class="keep"><h2>Intake in detail</h2>'
+        '<table><thead><tr><th>Substance</th><th>Class</th><th class="n">Days taken</th>'
+        '<th>Now</th><th class="n">Mean on days taken</th><th class="n">Most in a day</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
-        "<p><strong>Changes</strong> (a day's total against the mean of the last, up to 7, "
-        "days it was taken in the 14 days before; days off are not zeros):</p>"
-        f'<ul class="tight">{changes}</ul></section>'
+        "<p><strong>Every range</strong> (a new range begins when the amount went up or down "
+        "by more than 25% and stayed there, or the substance was started, stopped or taken "
+        "again; days off are not zeros):</p>"
+        f'<ul class="tight">{lines}</ul></section>'
     )
+
+
+def _now(s: Summary, substance: str, unit: str) -> str:
+    ranges = it.ranges_of(s, substance, unit)
+    return it.range_amount(ranges[-1]) if ranges else "—"
+
+
+def _mean(value: float | None, unit: str) -> str:
+    return "—" if value is None else it.amount(value, unit, 1)
 
 
 def _pem(s: Summary) -> str:
@@ -529,18 +601,27 @@ def _pem(s: Summary) -> str:
     )
 
 
+def _coverage(s: Summary) -> str:
+    """How many rules were checked on the last day, and those that could not be, in words."""
+    heading = c.flagtext.coverage_heading(s)
+    if not heading:
+        return ""
+    items = "".join(f"<li>{t(line)}</li>" for line in c.flagtext.coverage_lines(s))
+    listed = f'<ul class="tight">{items}</ul>' if items else ""
+    return f'<section class="keep"><h2>Rules checked</h2><p>{t(heading)}</p>{listed}</section>'
+
+
 def _gaps(s: Summary) -> str:
-    out = ""
-    if s.problems:
-        items = "".join(
-            f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>"
-            for p in s.problems
-        )
-        out += (
-            "<section><h2>Files that could not be read</h2><p>These are missing from every "
-            f'figure above:</p><ul class="problems">{items}</ul></section>'
-        )
-    return out
+    if not s.problems:
+        return ""
+    items = "".join(
+        f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>"
+        for p in s.problems
+    )
+    return (
+        "<section><h2>Files that could not be read</h2><p>These are missing from every "
+        f'figure above:</p><ul class="problems">{items}</ul></section>'
+    )
 
 
 def _notes(s: Summary) -> str:

@@ -1,8 +1,9 @@
 """The appointment summary as JSON (contract: shared spec cli.md, "JSON export", version 1).
 
 The contract's keys come first and are never renamed; extra keys sit beside them. Text is kept
-as written (JSON escapes it), except that C1 control characters are written as `\\u` escapes so
-printing the export to a terminal can't smuggle in control sequences.
+as written (JSON escapes it), except that C1 control characters and bidi controls are written
+as `\\u` escapes so printing the export to a terminal can't smuggle in control sequences or
+reorder what it shows.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ import json
 import re
 from typing import Any
 
-from fatiguelog.analysis.summary import FlagReport, IntakeRange, RatingStats, Summary
+from fatiguelog.analysis.summary import FlagReport, IntakeRange, RatingStats, Summary, WeekRow
 from fatiguelog.export import common as c
+from fatiguelog.textsafe import BIDI_CONTROLS
 
 FORMAT_VERSION = 1
-_C1 = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+#: Written as `\u` escapes: C1 controls and line separators (a terminal acts on them) and
+#: the bidi controls of `textsafe.BIDI_CONTROLS` (they reorder what a terminal shows).
+_C1 = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -69,6 +73,34 @@ def _timeline(r: IntakeRange) -> dict[str, Any]:
         "change": r.change,
         "from_before_period": r.before_period,
         "current": r.current,
+        "intake_days": r.intake_days,
+        "intermittent": r.intermittent,
+        "last_taken": c.iso(r.last_taken) if r.last_taken else None,
+    }
+
+
+def week(w: WeekRow) -> dict[str, Any]:
+    """One row of the week table (the same numbers as the page's; CSV's `weeks` table)."""
+    return {
+        "from": c.iso(w.first),
+        "to": c.iso(w.last),
+        "days": w.days,
+        "days_recorded": w.days_recorded,
+        "gi_days": w.gi_days,
+        "stools": w.stools,
+        "sbm": w.sbm,
+        "no_sbm_days": w.no_sbm_days,
+        "typed": w.typed,
+        "bristol_1_2": w.hard,
+        "bristol_6_7": w.loose,
+        "straining": w.straining,
+        "straining_answered": w.straining_answered,
+        "incomplete": w.incomplete,
+        "incomplete_answered": w.incomplete_answered,
+        "laxative_days": w.laxative_days,
+        "laxative_unanswered": w.laxative_unanswered,
+        "alarm_days": w.alarm_days,
+        "alarms": list(w.alarms),
     }
 
 
@@ -157,6 +189,8 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
                                 for g in (s.coverage.unchecked if s.coverage else ())],
         },
         "intake_timeline": [_timeline(r) for r in s.intake_timeline],
+        "weeks": [week(w) for w in s.weeks],
+        "discuss": s.discuss or None,
         "not_enough_data": list(s.not_enough_data),
         "not_enough_detail": {rule: s.not_enough_detail.get(rule) for rule in s.not_enough_data},
         "problems": [{"file": p.file, "error": p.message, "line": p.line} for p in s.problems],

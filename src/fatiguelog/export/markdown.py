@@ -1,14 +1,19 @@
 """The appointment summary as Markdown: readable as plain text, tidy when rendered.
 
-Order follows what a clinician needs first: urgent flags, then what changed and since when,
-then what was taken, then the figures. User text (substance names, notes, file names) is
-stripped of control characters and escaped so it can never become a heading, a link or HTML.
+The first screen holds what the HTML's page one holds, in the same order: blanks for the name
+and date of birth, the period and the rules checked, the urgent banner, the patient's own
+"What I want to discuss", the key figures, the flags on now with how long the symptom lasted,
+the medicines and substances timeline (the current amount marked) and the alarm symptoms with
+their dates; then the week-by-week table. Everything else is in an appendix. User text (the
+discuss text, substance names, notes, file names) is stripped of control characters and
+escaped so it can never become a heading, a link or HTML.
 """
 
 from __future__ import annotations
 
 import re
 
+from fatiguelog import intaketext as it
 from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary
 from fatiguelog.export import common as c
 from fatiguelog.textsafe import strip_controls
@@ -22,6 +27,12 @@ def esc(text: str) -> str:
     """One line of user text, inert in Markdown (and in a terminal)."""
     text = _INLINE.sub(r"\\\1", strip_controls(str(text), one_line=True))
     return _LINE_START.sub(_escape_line_start, text)
+
+
+def cell(text: str) -> str:
+    """Text inside a table cell: inline marks escaped; a line start can't occur there, so
+    `1.5 g` stays `1.5 g`."""
+    return _INLINE.sub(r"\\\1", strip_controls(str(text), one_line=True))
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -44,22 +55,28 @@ def esc_block(text: str) -> list[str]:
 
 
 def render(summary: Summary, include_notes: bool = False) -> str:
+    s = summary
     out: list[str] = []
-    out += _header(summary)
-    out += _urgent(summary)
-    out += [c.flagtext.SBM_EXPLAINED, ""]
-    out += _glance(summary)
-    out += _alarms(summary)
-    out += _flags(summary)
-    out += _coverage(summary)
-    out += _symptoms(summary)
-    out += _sleep(summary)
-    out += _gi(summary)
-    out += _intake(summary)
-    out += _pem(summary)
-    out += _gaps(summary)
+    # Page one: what a clinician reads first, in the order of the HTML's first page.
+    out += _header(s)
+    out += _urgent(s)
+    out += _discuss(s)
+    out += _figures(s)
+    out += _flags_now(s)
+    out += _medication(s)
+    out += _alarms(s)
+    out += _weeks(s)
+    out += ["---", "", "# Appendix: details", ""]
+    out += _flags(s)
+    out += _symptoms(s)
+    out += _sleep(s)
+    out += _gi(s)
+    out += _intake(s)
+    out += _pem(s)
+    out += _coverage(s)
+    out += _gaps(s)
     if include_notes:
-        out += _notes(summary)
+        out += _notes(s)
     out += [
         "---",
         "",
@@ -70,12 +87,16 @@ def render(summary: Summary, include_notes: bool = False) -> str:
 
 
 def _header(s: Summary) -> list[str]:
+    blanks = "  ".join(f"{label}: ____________________" for label in c.WHO)
     return [
         "# Appointment summary (fatiguelog)" if not s.generated else
         f"# DEMO appointment summary: {c.GENERATED}",
         "",
-        f"**Period:** {c.iso(s.first)} to {c.iso(s.last)} ({s.days} days)  ",
-        f"**Days recorded:** {s.days_recorded} of {s.days} ({c.recorded_share(s)})",
+        blanks,
+        "",
+        f"**{c.iso(s.first)} to {c.iso(s.last)}** ({c.days_text(s.days)}) · entries on "
+        f"{s.days_recorded} of {s.days} days ({c.recorded_share(s)}) · bowel answers on "
+        f"{c.days_text(s.gi.recorded_days)} · {esc(c.coverage_line(s))}",
         "",
         f"> {c.NOT_A_DIAGNOSIS}",
         "",
@@ -91,72 +112,98 @@ def _urgent(s: Summary) -> list[str]:
     return [*out, ""]
 
 
-def _alarms(s: Summary) -> list[str]:
-    """Alarm symptoms reported earlier in the period, with their dates: no banner."""
-    if not s.earlier_alarms:
-        return []
-    out = [f"## {c.flagtext.ALARMS_HEADING}", ""]
-    out += [f"- {esc(line)}" for line in c.flagtext.alarm_lines(s.earlier_alarms)]
+def _discuss(s: Summary) -> list[str]:
+    """The patient's own words, each line escaped (user text), as a quote."""
+    out = [f"## {c.DISCUSS_HEADING}", ""]
+    paragraphs = c.discuss_paragraphs(s)
+    if not paragraphs:
+        return [*out, f"*{c.NO_DISCUSS}*", ""]
+    for n, lines in enumerate(paragraphs):
+        if n:
+            out.append(">")
+        out += [f"> {esc(line)}" + ("\\" if k < len(lines) - 1 else "")
+                for k, line in enumerate(lines)]
     return [*out, ""]
 
 
-def _glance(s: Summary) -> list[str]:
-    """Two-minute view: what is on now, since when, and what intake changed when."""
-    out = ["## At a glance", ""]
-    active = [f for f in s.active_flags() if f in c.shown_flags(s)]
-    if s.coverage is not None:
-        out.append(f"- **Rules checked:** {c.coverage_short(s)}"
-                   + (f"; {len(s.coverage.unchecked)} could not be (see below)"
-                      if s.coverage.unchecked else ""))
-    if active:
-        out.append(
-            f"- **Flags active on {c.iso(s.last)}:** "
-            + "; ".join(
-                f"{esc(f.title)} ({c.LEVEL_LABEL.get(f.level, f.level)}, since {c.iso(f.since)})"
-                for f in active
-            )
-        )
+def _figures(s: Summary) -> list[str]:
+    out = ["## Key figures", "", c.flagtext.SBM_EXPLAINED, ""]
+    out += [f"- **{f.label}:** {f.value}" + (f" ({f.detail})" if f.detail else "")
+            for f in c.key_figures(s)]
+    return [*out, ""]
+
+
+def _flags_now(s: Summary) -> list[str]:
+    out = [f"## Flags on at {c.iso(s.last)}", ""]
+    now = c.flags_now(s)
+    if now:
+        out += [f"- **{c.LEVEL_LABEL.get(f.level, f.level)}: {esc(f.title)}**, "
+                f"{esc(c.flag_now_text(f))}" for f in now]
     else:
-        none = "none besides the alarm symptoms above" if s.banner else "none"
-        out.append(f"- **Flags active on {c.iso(s.last)}:** {none}")
-    ended = [f for f in c.shown_flags(s) if f.last != s.last]
-    if ended:
-        out.append("- **Earlier in the period:**")
-        out += [f"  - {esc(f.title)}: {c.spells_text(f, s)}" for f in ended]
-    changes, hidden = c.glance_changes(s)
-    if changes:
-        out.append("- **Intake changes:**")
-        out += [
-            f"  - {c.iso(e.day)}: {esc(e.substance)} {c.change_text(e, until)}"
-            for e, until in changes
-        ]
-        if hidden:
-            out.append(f"  - and {hidden} more (see Intake below)")
-    elif s.intake:
-        out.append("- **Intake changes:** none in the period")
-    worse = [(r, c.change(r)) for r in _ratings(s)]
-    moved = [(r, d) for r, d in worse if d is not None and abs(d) >= 1]
-    if moved:
-        out.append(
-            "- **Ratings that moved by 1 point or more (first vs second half):** "
-            + "; ".join(
-                f"{esc(r.label)} {c.num(r.first_half_mean)} → {c.num(r.second_half_mean)}"
-                for r, _ in moved
-            )
-        )
+        out.append(esc(c.no_flag_now_text(s)))
+    earlier = c.flags_earlier(s)
+    if earlier:
+        out += ["", f"Earlier in the period (not on at {c.iso(s.last)}; details in the "
+                "appendix): " + "; ".join(esc(c.earlier_text(f, s)) for f in earlier) + "."]
     return [*out, ""]
+
+
+def _medication(s: Summary) -> list[str]:
+    out = [f"## {c.MEDICATION_HEADING}", ""]
+    rows, hidden = it.rows(s, most=c.PAGE1_RANGES)
+    if not rows:
+        said = ("No intake was recorded in this period." if not s.intake_timeline
+                and not s.intake else "Nothing taken in this period.")
+        return [*out, said, ""]
+    out += ["| Substance | Class | From | To | Amount | How it began |",
+            "|---|---|---|---|---|---|"]
+    for row in rows:
+        name = esc(row.substance)
+        cells = [f"**{name}** (now)" if row.current else name, row.klass, row.first, row.last,
+                 cell(row.amount), cell(row.change)]
+        if row.current:
+            cells[2:] = [f"**{cell}**" for cell in cells[2:]]
+        out.append("| " + " | ".join(cells) + " |")
+    out += ["", "Ranges of a steady daily amount, each substance oldest first; (now) marks the "
+            "current one. A day's wobble stays in its range."]
+    if hidden:
+        out.append(f"{hidden} earlier range{'s' if hidden != 1 else ''}: see Intake in the "
+                   "appendix.")
+    return [*out, ""]
+
+
+def _alarms(s: Summary) -> list[str]:
+    out = [f"## {c.flagtext.ALARMS_HEADING}", ""]
+    lines = c.alarm_texts(s)
+    out += [f"- {esc(line)}" for line in lines] if lines else [c.NO_ALARMS]
+    return [*out, ""]
+
+
+def _weeks(s: Summary) -> list[str]:
+    if not s.weeks:
+        return []
+    out = [f"## {c.WEEKS_HEADING}", "",
+           "| " + " | ".join(c.WEEK_COLUMNS) + " |",
+           "|---|" + "---:|" * (len(c.WEEK_COLUMNS) - 1)]
+    out += ["| " + " | ".join(c.week_cells(w)) + " |" for w in s.weeks]
+    return [*out, "", c.WEEK_NOTE, ""]
 
 
 def _flags(s: Summary) -> list[str]:
-    out = ["## Flags", ""]
+    out = ["## Flags in detail", ""]
     shown = c.shown_flags(s)
     if not s.flags:
         return [*out, c.flagtext.no_flags_text(s), ""]
     if not shown:
-        return [*out, "No flag other than the alarm symptoms above.", ""]
+        return [*out, "No flag other than the alarm symptoms (at the top).", ""]
     out += ["Each flag describes the patient's own entries and names its rule.", ""]
-    for flag in shown:
-        out += _flag(flag, s)
+    for heading, flags in ((f"On at {c.iso(s.last)}", c.flags_now(s)),
+                           (f"Earlier in the period (not on at {c.iso(s.last)})",
+                            c.flags_earlier(s))):
+        if flags:
+            out += [f"**{heading}**", ""]
+            for flag in flags:
+                out += _flag(flag, s)
     return out
 
 
@@ -214,12 +261,9 @@ def _symptoms(s: Summary) -> list[str]:
     ]
     out += [_rating_row(r) for r in _ratings(s)]
     ex = s.exertion
-    out += [
-        "",
-        f"Exertion (0 = rested all day, 10 = far too much): mean {c.num(ex.mean, none=c.NO_DATA)} "
-        f"over {ex.days} days, range {c.num(ex.min)}-{c.num(ex.max)}.",
-        "",
-    ]
+    said = (f"mean {c.num(ex.mean, none=c.NO_DATA)} over {ex.days} days, range "
+            f"{c.num(ex.min)}-{c.num(ex.max)}" if ex.days else "no answers in this period")
+    out += ["", f"Exertion (0 = rested all day, 10 = far too much): {said}.", ""]
     return out
 
 
@@ -257,14 +301,13 @@ def _gi(s: Summary) -> list[str]:
     for kind in range(1, 8):
         count = gi.bristol_counts.get(kind, 0)
         out.append(f"| {kind} | {c.BRISTOL[kind]} | {count} | {c.bristol_share(s, count)} |")
-    return [
-        *out,
-        "",
-        f"Hard (types 1-2): {c.pct(gi.hard_share) if gi.hard_share is not None else c.NO_DATA}; "
-        f"loose (types 6-7): {c.pct(gi.loose_share) if gi.loose_share is not None else c.NO_DATA}"
-        f" of {total} stools with a type.",
-        "",
-    ]
+    if gi.hard_share is None or gi.loose_share is None:
+        shares = (f"Hard (types 1-2) and loose (types 6-7) shares: {c.NO_DATA} ({total} "
+                  f"stool{'' if total == 1 else 's'} with a type; a share needs at least 4).")
+    else:
+        shares = (f"Hard (types 1-2): {c.pct(gi.hard_share)}; loose (types 6-7): "
+                  f"{c.pct(gi.loose_share)} of {total} stools with a type.")
+    return [*out, "", shares, ""]
 
 
 def _share(share: float | None, answered: int) -> str:
@@ -274,28 +317,26 @@ def _share(share: float | None, answered: int) -> str:
 
 
 def _intake(s: Summary) -> list[str]:
-    out = ["## Intake (substances, medicines, supplements)", ""]
+    out = ["## Intake in detail", ""]
     if not s.intake:
         return [*out, "No intake was recorded in this period.", ""]
     out += [
-        "| Substance | Unit | Days taken | Mean per day taken | Max per day | Class |",
-        "|---|---|---:|---:|---:|---|",
+        "| Substance | Class | Days taken | Now | Mean on days taken | Most in a day |",
+        "|---|---|---:|---|---:|---:|",
     ]
     for st in s.intake.values():
-        out.append(
-            f"| {esc(st.substance)} | {esc(st.unit)} | {st.days} | {c.num(st.mean_daily, 2)} | "
-            f"{c.num(st.max_daily, 2)} | {c.class_words(st.klass)} |"
-        )
-    changes = c.intake_changes(s)
-    out += ["", "**Changes** (a day's total against the mean of the last, up to 7, days it was "
-            "taken in the 14 days before; days off are not zeros):", ""]
-    if changes:
-        out += [
-            f"- {c.iso(e.day)}: {esc(e.substance)} {c.change_text(e, until)}"
-            for e, until in changes
-        ]
-    else:
-        out.append("- none in the period")
+        ranges = it.ranges_of(s, st.substance, st.unit)
+        now = it.range_amount(ranges[-1]) if ranges else "—"
+        mean = "—" if st.mean_daily is None else it.amount(st.mean_daily, st.unit, 1)
+        most = "—" if st.max_daily is None else it.amount(st.max_daily, st.unit)
+        out.append(f"| {esc(st.substance)} | {c.class_words(st.klass)} | {st.days} | "
+                   f"{cell(now)} | {cell(mean)} | {cell(most)} |")
+    out += ["", "Every range (a new one begins when the amount went up or down by more than "
+            "25% and stayed there, or the substance was started, stopped or taken again; days "
+            "off are not zeros):", ""]
+    for group in it.by_substance(s.intake_timeline):
+        out.append(f"- {esc(group[0].substance)}:")
+        out += [f"  - {esc(line)}" for line in it.substance_lines(group, s.last)]
     return [*out, ""]
 
 

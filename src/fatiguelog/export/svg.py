@@ -8,13 +8,13 @@ answer are gaps, never zeros. Text is escaped with `html.escape`.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeEvent
+from fatiguelog.analysis.summary import DaySeries, IntakeEvent
 from fatiguelog.export.common import html_text
-from fatiguelog.textsafe import strip_controls
+from fatiguelog.intaketext import mark_label
 
 WIDTH = 680
 LEFT, RIGHT = 44, 12
@@ -65,12 +65,25 @@ def _defs() -> str:
         "</pattern>"
         '<pattern id="solid" width="4" height="4" patternUnits="userSpaceOnUse">'
         '<rect width="4" height="4" fill="#c62828"/></pattern>'
+        '<pattern id="onlight" width="4" height="4" patternUnits="userSpaceOnUse">'
+        '<rect width="4" height="4" fill="#f6c9c5"/></pattern>'
+        '<pattern id="hard" width="5" height="5" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="5" height="5" fill="#b98b5e"/>'
+        '<line x1="0" y1="0" x2="0" y2="5" stroke="#5d3b1c" stroke-width="2"/></pattern>'
+        '<pattern id="loose" width="4" height="4" patternUnits="userSpaceOnUse">'
+        '<rect width="4" height="4" fill="#f3c47a"/>'
+        '<circle cx="2" cy="2" r="0.9" fill="#8a5a00"/></pattern>'
+        '<pattern id="noanswer" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(-45)"><rect width="6" height="6" fill="#f1f2f4"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#d5d8dd" stroke-width="1.5"/></pattern>'
         "</defs>"
     )
 
 
-def _date_axis(first: date, last: date, top: float, bottom: float) -> list[str]:
-    """Ticks at the ends and about monthly in between, labelled with the date."""
+def _date_axis(first: date, last: date, top: float, bottom: float,
+               where: Callable[[date], float] | None = None) -> list[str]:
+    """Ticks at the ends and about monthly in between, labelled with the date; `where` puts
+    a day on the x axis (default: the first day at the left edge, the last at the right)."""
     parts = [f'<line x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" class="axis"/>']
     span = (last - first).days
     step = 7 if span <= 35 else 14 if span <= 100 else 30 if span <= 400 else 91
@@ -84,7 +97,7 @@ def _date_axis(first: date, last: date, top: float, bottom: float) -> list[str]:
     if last != first:
         marks.append(last)
     for mark in marks:
-        x = _x(mark, first, last)
+        x = where(mark) if where is not None else _x(mark, first, last)
         anchor = "start" if mark == first else "end" if mark == last else "middle"
         parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" class="grid"/>')
         parts.append(
@@ -112,16 +125,22 @@ def line_chart(
     title: str,
     events: Sequence[IntakeEvent] = (),
     height: int = 170,
+    threshold: tuple[float, str] | None = None,
+    y_min: float = 0,
 ) -> str:
-    """Daily values as lines with gaps; intake changes as labelled vertical markers."""
+    """Daily values as lines with gaps; intake changes as labelled vertical markers;
+    `threshold` (value, words) a dashed horizontal line with its words."""
     top, bottom = 22, height - 26
     plot_h = bottom - top
     parts = [
         f'<svg viewBox="0 0 {WIDTH} {height}" role="img" class="chart" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{html_text(title)}</title>'
     ]
-    for value in (0, y_max / 2, y_max):
-        y = bottom - plot_h * value / y_max
+    def at(value: float) -> float:
+        return bottom - plot_h * (min(max(value, y_min), y_max) - y_min) / (y_max - y_min)
+
+    for value in (y_min, (y_min + y_max) / 2, y_max):
+        y = at(value)
         parts.append(
             f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" class="grid"/>'
         )
@@ -130,6 +149,12 @@ def line_chart(
         )
     parts.append(f'<text x="4" y="12" class="tick">{html_text(y_label)}</text>')
     parts += _date_axis(first, last, top, bottom)
+    if threshold is not None and y_min < threshold[0] < y_max:
+        y = at(threshold[0])
+        parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
+                     'class="threshold"/>')
+        parts.append(f'<text x="{WIDTH - RIGHT - 2}" y="{y - 3:.1f}" text-anchor="end" '
+                     f'class="threshold-label">{html_text(threshold[1])}</text>')
     parts += _event_marks(events, first, last, top, bottom)
     legend_x = LEFT + 8 + 6.2 * len(y_label)
     for index, line in enumerate(series):
@@ -140,8 +165,7 @@ def line_chart(
                 if runs[-1]:
                     runs.append([])
                 continue
-            y = bottom - plot_h * min(max(point, 0), y_max) / y_max
-            runs[-1].append((_x(day, first, last), y))
+            runs[-1].append((_x(day, first, last), at(point)))
         dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
         for run in runs:
             if len(run) > 1:
@@ -169,13 +193,13 @@ def line_chart(
 def _event_marks(
     events: Sequence[IntakeEvent], first: date, last: date, top: float, bottom: float
 ) -> list[str]:
-    """A dashed line per intake change, labelled; labels move down a row rather than overlap."""
+    """A dashed line per intake change, labelled (`▲ kratom 4 g`, `▼ senna stopped`); labels
+    move down a row rather than overlap."""
     parts: list[str] = []
     row_ends: list[float] = []  # right edge of the last label in each row
     for event in events:
         x = _x(event.day, first, last)
-        arrow = {"increase": "▲", "start": "▲", "decrease": "▼", "stop": "▼"}.get(event.kind, "•")
-        label = f"{arrow} {event.substance} {event.kind}"
+        label = mark_label(event)
         width = 6.3 * len(label) + 6
         anchor, left = ("end", x - 3 - width) if x + 3 + width > WIDTH - RIGHT else ("start", x)
         row = next((i for i, end in enumerate(row_ends) if left > end + 4), len(row_ends))
@@ -191,47 +215,196 @@ def _event_marks(
     return parts
 
 
-def _short(text: str, most: int = 48) -> str:
-    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+def wrap(text: str, width: int = 100) -> list[str]:
+    """Words in lines of at most `width` characters (a longer word gets a line of its own):
+    chart labels are wrapped, never cut."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
-def flag_timeline(flags: Sequence[FlagReport], first: date, last: date) -> str:
-    """One row per flag; filled where it was active. Level written in the row's label."""
-    row_h = 22
-    top = 6
-    height = top + row_h * len(flags) + 26
+@dataclass(frozen=True)
+class TimelineRow:
+    """One flag in the timeline: its words, the days it was on, and what lies under them."""
+
+    label: str  # the whole label, wrapped on its own lines above the bar (never cut)
+    level: str
+    on_days: tuple[date, ...]
+    report_days: tuple[date, ...] = ()  # alarm symptoms: a mark on each day it was reported
+    evidence: tuple[date, date] | None = None  # the qualifying days of the latest run
+
+
+def flag_timeline(rows: Sequence[TimelineRow], first: date, last: date) -> str:
+    """One row per flag: its label on lines of its own (so it can't overlap a bar or be cut),
+    then the days it was on as a bar filled by level. Under the bar, a thin line spans the
+    qualifying days of its latest run; an alarm symptom has a diamond on each report day, so
+    one report never reads as a week of symptoms."""
+    line_h, bar_h, gap = 12, 10, 7
+    top = 4
+    heights = [len(wrap(row.label)) * line_h + bar_h + 6 + gap for row in rows]
+    bottom = top + sum(heights)
+    height = bottom + 22
     parts = [
         f'<svg viewBox="0 0 {WIDTH} {height}" role="img" class="chart" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>When each flag was active</title>',
+        f'xmlns="http://www.w3.org/2000/svg"><title>When each flag was on</title>',
         _defs(),
     ]
-    bottom = top + row_h * len(flags)
     parts += _date_axis(first, last, top, bottom)
     day_w = PLOT_W / max((last - first).days, 1)
-    for i, flag in enumerate(flags):
-        y = top + i * row_h
-        days = sorted(d for d in flag.active_days if first <= d <= last)
-        start = prev = None
-        runs: list[tuple[date, date]] = []
-        for day in days:
-            if prev is not None and (day - prev).days == 1:
-                prev = day
-                continue
-            if start is not None and prev is not None:
-                runs.append((start, prev))
-            start = prev = day
-        if start is not None and prev is not None:
-            runs.append((start, prev))
-        fill = LEVEL_PATTERN.get(flag.level, "url(#dots)")
-        for a, b in runs:
-            x = _x(a, first, last) - day_w / 2
-            w = _x(b, first, last) - _x(a, first, last) + day_w
-            x, w = max(x, LEFT), min(w, WIDTH - RIGHT - max(x, LEFT))
-            parts.append(
-                f'<rect x="{x:.1f}" y="{y + 4}" width="{max(w, 2):.1f}" height="{row_h - 8}" '
-                f'fill="{fill}" stroke="#555" stroke-width="0.5"/>'
-            )
-        title = html_text(_short(strip_controls(flag.title, one_line=True)))
-        parts.append(f'<text x="{LEFT + 2}" y="{y + 15}" class="flag-label">{title}</text>')
+    y = top
+    for row, row_h in zip(rows, heights, strict=True):
+        lines = wrap(row.label)
+        for n, line in enumerate(lines):
+            parts.append(f'<text x="{LEFT}" y="{y + line_h * (n + 1) - 2}" class="flag-label">'
+                         f"{html_text(line)}</text>")
+        bar_y = y + line_h * len(lines) + 1
+        fill = ("url(#onlight)" if row.report_days
+                else LEVEL_PATTERN.get(row.level, "url(#dots)"))
+        for a, b in _runs([d for d in row.on_days if first <= d <= last]):
+            x = max(_x(a, first, last) - day_w / 2, LEFT)
+            w = min(_x(b, first, last) + day_w / 2, WIDTH - RIGHT) - x
+            parts.append(f'<rect x="{x:.1f}" y="{bar_y}" width="{max(w, 2):.1f}" '
+                         f'height="{bar_h}" fill="{fill}" stroke="#555" stroke-width="0.5"/>')
+        if row.evidence is not None:
+            a, b = max(row.evidence[0], first), min(row.evidence[1], last)
+            if a <= b:
+                x1, x2 = _x(a, first, last), _x(b, first, last)
+                ey = bar_y + bar_h + 3
+                parts.append(f'<line x1="{x1:.1f}" y1="{ey}" x2="{max(x2, x1 + 1):.1f}" '
+                             f'y2="{ey}" class="evidence"/>')
+        for day in row.report_days:
+            if first <= day <= last:
+                cx, cy = _x(day, first, last), bar_y + bar_h / 2
+                parts.append(f'<path d="M{cx:.1f} {cy - 6:.1f} L{cx + 5:.1f} {cy:.1f} '
+                             f'L{cx:.1f} {cy + 6:.1f} L{cx - 5:.1f} {cy:.1f} Z" '
+                             'class="report"/>')
+        y += row_h
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _runs(days: Sequence[date]) -> list[tuple[date, date]]:
+    out: list[tuple[date, date]] = []
+    for day in sorted(days):
+        if out and (day - out[-1][1]).days == 1:
+            out[-1] = (out[-1][0], day)
+        else:
+            out.append((day, day))
+    return out
+
+
+# --- bowel movements a day --------------------------------------------------------------------
+#: (series key, fill, words) bottom to top: hard stools first, so the eye finds them.
+STOOL_FILLS: tuple[tuple[str, str, str], ...] = (
+    ("stools:hard", "url(#hard)", "Bristol 1-2 (hard)"),
+    ("stools:typical", "#8fb3dc", "Bristol 3-5"),
+    ("stools:loose", "url(#loose)", "Bristol 6-7 (loose)"),
+    ("stools:untyped", "#d9d9d9", "no type given"),
+)
+
+
+@dataclass(frozen=True)
+class StoolDay:
+    """One column of the bowel chart: stools by group (None: no bowel answer that day).
+    `day` is the day, or a week's last day."""
+
+    day: date
+    counts: tuple[float, ...] | None  # in STOOL_FILLS order
+    laxative: bool = False
+    alarm: bool = False
+
+
+def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: str = "day",
+                height: int = 214) -> str:
+    """Bowel movements per day (or per week) as stacked bars by Bristol group; an answered
+    "no bowel movement" is an open circle on the axis, a day without an answer a grey band,
+    so the two never look alike. Laxative days and alarm-symptom days are marked on rows of
+    their own under the date axis."""
+    top, bottom = 44, height - 62
+    plot_h = bottom - top
+    y_max = max(3, math.ceil(max([0.0, *(sum(c.counts) for c in columns if c.counts)])))
+    if y_max % 2:
+        y_max += 1  # an even top, so the middle tick is a whole number too
+    step = 7 if unit == "week" else 1
+    slots = -(-((last - first).days + 1) // step)
+    col_w = PLOT_W / slots
+
+    def centre(day: date) -> float:
+        """A day's column (a week's: weeks are counted back from the last day)."""
+        back = max(0, (last - day).days) // step
+        return LEFT + col_w * (slots - 1 - back + 0.5)
+
+    parts = [
+        f'<svg viewBox="0 0 {WIDTH} {height}" role="img" class="chart" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>Bowel movements per {unit}</title>',
+        _defs(),
+    ]
+    for value in (0, y_max // 2, y_max):
+        y = bottom - plot_h * value / y_max
+        parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
+                     'class="grid"/>')
+        parts.append(f'<text x="{LEFT - 5}" y="{y + 4:.1f}" text-anchor="end" '
+                     f'class="tick">{value}</text>')
+    parts.append(f'<text x="4" y="12" class="tick">stools / {unit}</text>')
+    parts += _legend(12, 27)
+    for column in columns:
+        w = max(col_w * 0.7, 1.0)
+        x = centre(column.day) - w / 2
+        if column.counts is None:
+            parts.append(f'<rect x="{x:.1f}" y="{top}" width="{w:.1f}" height="{plot_h}" '
+                         'fill="url(#noanswer)"/>')
+            continue
+        y = float(bottom)
+        for (key, fill, _words), count in zip(STOOL_FILLS, column.counts, strict=True):
+            if count <= 0:
+                continue
+            h = plot_h * count / y_max
+            y -= h
+            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
+                         f'fill="{fill}" stroke="#35475c" stroke-width="0.4">'
+                         f"<title>{key}</title></rect>")
+        if not sum(column.counts):
+            parts.append(f'<circle cx="{x + w / 2:.1f}" cy="{bottom - 3}" r="2.6" '
+                         'class="nostool"/>')
+    parts += _date_axis(first, last, top, bottom, centre)
+    lax_y, alarm_y = bottom + 28, bottom + 44
+    parts.append(f'<text x="{LEFT - 5}" y="{lax_y + 4}" text-anchor="end" class="tick">'
+                 "laxative</text>")
+    parts.append(f'<text x="{LEFT - 5}" y="{alarm_y + 4}" text-anchor="end" class="tick">'
+                 "alarm</text>")
+    for column in columns:
+        cx = centre(column.day)
+        if column.laxative:
+            parts.append(f'<path d="M{cx - 3.5:.1f} {lax_y + 4} L{cx + 3.5:.1f} {lax_y + 4} '
+                         f'L{cx:.1f} {lax_y - 3} Z" class="laxative"/>')
+        if column.alarm:
+            parts.append(f'<path d="M{cx:.1f} {alarm_y - 5} L{cx + 4:.1f} {alarm_y} '
+                         f'L{cx:.1f} {alarm_y + 5} L{cx - 4:.1f} {alarm_y} Z" class="report"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _legend(y1: float, y2: float) -> list[str]:
+    """Swatches with words on two rows (stool types; then "none" and "no answer"), so no fill
+    has to be guessed and no word runs off the chart."""
+    parts: list[str] = []
+    x = LEFT + 70.0
+    for _key, fill, words in STOOL_FILLS:
+        parts.append(f'<rect x="{x:.1f}" y="{y1 - 8}" width="10" height="10" fill="{fill}" '
+                     'stroke="#35475c" stroke-width="0.4"/>')
+        parts.append(f'<text x="{x + 13:.1f}" y="{y1 + 1}" class="legend">{words}</text>')
+        x += 13 + 6.2 * len(words) + 14
+    x = LEFT + 70.0
+    parts.append(f'<circle cx="{x + 5:.1f}" cy="{y2 - 3}" r="2.6" class="nostool"/>')
+    words = "none (answered: no bowel movement)"
+    parts.append(f'<text x="{x + 13:.1f}" y="{y2 + 1}" class="legend">{words}</text>')
+    x += 13 + 6.2 * len(words) + 14
+    parts.append(f'<rect x="{x:.1f}" y="{y2 - 8}" width="10" height="10" '
+                 'fill="url(#noanswer)" stroke="#c4c8ce" stroke-width="0.4"/>')
+    parts.append(f'<text x="{x + 13:.1f}" y="{y2 + 1}" class="legend">no answer (unknown, not '
+                 "zero)</text>")
+    return parts

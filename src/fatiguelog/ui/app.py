@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from fatiguelog import dates
-from fatiguelog.model import RED_ADVICE, SEEK_CARE, URGENT_RED_FLAGS
+from fatiguelog.model import red_advice
 from fatiguelog.settings import Settings, load_settings, update_settings
 from fatiguelog.ui.keys import OrderedInputApp
+
+if TYPE_CHECKING:
+    from fatiguelog.trash import Trashed
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -23,7 +27,7 @@ Start = tuple[Any, ...] | None
 
 
 class FatiguelogApp(OrderedInputApp):
-    """`start`: None (home), ("checkin", day, quick) or ("trends", days).
+    """`start`: None (home), ("checkin", day, quick), ("trends", days) or ("settings",).
 
     `today` and `now` fix the clock (tests); `demo` marks every screen DEMO and keeps exports
     in the demo's own temporary folder.
@@ -55,6 +59,8 @@ class FatiguelogApp(OrderedInputApp):
         self.settings: Settings
         self.settings, self.settings_problems = load_settings(root)
         self.theme = THEMES.get(self.settings.theme, "textual-dark")
+        #: The day deleted last in this session, which `u` brings back.
+        self.last_deleted: Trashed | None = None
 
     @property
     def today(self) -> date:
@@ -126,6 +132,8 @@ class FatiguelogApp(OrderedInputApp):
             self.open_checkin(start[1], quick=bool(start[2]))
         elif start and start[0] == "trends":
             self.action_trends(start[1] if len(start) > 1 else None)
+        elif start and start[0] == "settings":
+            self.action_settings()
 
     # -- check-in ------------------------------------------------------------------------
     def open_checkin(self, day: date, quick: bool = False) -> None:
@@ -165,15 +173,24 @@ class FatiguelogApp(OrderedInputApp):
         self.push_screen(CheckinScreen(session), self._checkin_done)
 
     def _checkin_done(self, result: Any) -> None:
+        from fatiguelog.ui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.rest_focus()
         if result is None:
             return
         message = result.message
         reported = result.entry.red_flags
         if reported:
-            # Weight loss without trying alone: "see a GP soon", not urgent care (flags.md v2).
-            urgent = any(key in URGENT_RED_FLAGS for key in reported)
-            advice = SEEK_CARE if urgent else RED_ADVICE["unintended_weight_loss"]
-            message = f"{message} You reported a red flag. {advice}"
+            # The graded advice of flags.md v2 for what was reported (weight loss without
+            # trying alone: "see a GP soon", not urgent care), the red flag first: home's
+            # message area is small on a small terminal.
+            from fatiguelog.model import RED_FLAGS
+
+            advice = " ".join(red_advice(reported))
+            names = ", ".join(RED_FLAGS[key].lower() for key in reported)
+            message = f"You reported a red flag ({names}). {advice} {message}"
         self.home_message(message)  # stays on screen: nothing timed
 
     def home_message(self, message: str) -> None:
@@ -200,6 +217,104 @@ class FatiguelogApp(OrderedInputApp):
         from fatiguelog.ui.screens.export import ExportScreen
 
         self.push_screen(ExportScreen(self.root, self.settings, today=self.today))
+
+    # -- settings ------------------------------------------------------------------------
+    def action_settings(self) -> None:
+        from fatiguelog.ui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def reload_settings(self) -> None:
+        """Read settings.toml again after the settings screen changed it, so the next
+        check-in asks what it now says."""
+        self.settings, self.settings_problems = load_settings(self.root)
+        theme = THEMES.get(self.settings.theme)
+        if theme is not None and theme != self.theme:
+            self.theme = theme
+
+    # -- past days: the day view, notes search, delete and undo ---------------------------
+    def open_day(self, day: date) -> None:
+        """A day with a file opens read-only (its answers in words, its notes); a day without
+        one opens in the check-in."""
+        from fatiguelog import paths
+
+        if not os.path.lexists(paths.entry_path(self.root, day)):
+            self.open_checkin(day)
+            return
+        from fatiguelog.ui.screens.day import DayScreen
+
+        self.push_screen(DayScreen(day))
+
+    def action_search_notes(self) -> None:
+        from fatiguelog.ui.screens.day import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def ask_delete_day(self, day: date, done: Callable[[], None] | None = None) -> None:
+        """Confirm, then move the day's file to the trash and offer `u` to undo it. `done`
+        runs once it is deleted (the day view closes itself)."""
+        from fatiguelog.ui.screens.dialogs import ConfirmDialog
+
+        def chosen(sure: bool | None) -> None:
+            if not sure:
+                return
+            from fatiguelog.trash import TrashError, delete_day
+
+            try:
+                self.last_deleted = delete_day(self.root, day, self.now())
+            except TrashError as exc:
+                self.say(f"{day:%a %d %b %Y} was not deleted: {exc}.")
+                return
+            if done is not None:
+                done()
+            self.call_later(self._changed, f"Deleted {day:%a %d %b %Y}: its file was moved to "
+                                           "the trash folder. Press u to undo.")
+
+        self.push_screen(ConfirmDialog(
+            f"Delete {day:%A %d %B %Y}? Its file is moved to the trash folder, not erased, "
+            "and u brings it back.", yes="Delete it", no="Keep it"), chosen)
+
+    def _changed(self, message: str) -> None:
+        """A day was deleted or restored: say so, and the screen in front reads again."""
+        self.refresh_bindings()
+        self.say(message)
+        load = getattr(self.screen, "load", None)
+        if callable(load):
+            load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`u` (home and search: `app.undo_delete`) shows only while there is one to undo."""
+        if action == "undo_delete":
+            return self.last_deleted is not None
+        return True
+
+    def action_undo_delete(self) -> None:
+        """Bring back the day deleted last (exactly that file)."""
+        from fatiguelog.trash import TrashError, restore
+
+        trashed = self.last_deleted
+        if trashed is None:
+            return
+        try:
+            restore(self.root, trashed)
+        except TrashError as exc:
+            if not os.path.lexists(trashed.path(self.root)):  # restored or moved meanwhile
+                self.last_deleted = None
+            self._changed(f"{exc}.")
+            return
+        self.last_deleted = None
+        self._changed(f"Restored {trashed.day:%a %d %b %Y}.")
+
+    def say(self, message: str) -> None:
+        """A message on home, and on the screen in front when it has a message line."""
+        self.home_message(message)
+        say = getattr(self.screen, "say", None)
+        from fatiguelog.ui.screens.home import HomeScreen
+
+        if callable(say) and not isinstance(self.screen, HomeScreen):
+            say(message)
 
     # -- help, the command palette, quitting ---------------------------------------------
     def action_help(self) -> None:

@@ -145,7 +145,7 @@ class CheckinSession:
     def save(self) -> SaveResult:
         """Write the entry; merge with changes made on disk meanwhile. Raises StoreError."""
         ours = self.result()
-        message = f"Saved your check-in for {self.day:%A %d %B %Y}."
+        message = f"Saved your check-in for {self.day:%a %d %b %Y}."
         # The data folder's lock: `fatiguelog log` in another terminal can't slip a write
         # between our check of the file and our rename over it.
         with self.store.lock():

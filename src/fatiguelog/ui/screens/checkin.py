@@ -18,7 +18,6 @@ from textual.screen import Screen
 from fatiguelog import checkin
 from fatiguelog.records import InputError
 from fatiguelog.store import StoreError
-from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.session import CheckinSession, SaveResult
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import FittedLine, Line, Note, SteadyFooter
@@ -149,7 +148,9 @@ class CheckinScreen(Screen[SaveResult | None]):
         try:
             value = event.view.value()
         except InputError:
-            return  # half-typed; Enter will say what is wrong
+            # What the box holds can't be used ("25" hours): no answer, never the last number
+            # that could be read on the way ("2"); the step says what is wrong.
+            value = None
         self.session.answer(event.view.step, value)
 
     async def action_next(self) -> None:
@@ -163,7 +164,8 @@ class CheckinScreen(Screen[SaveResult | None]):
         try:
             value = view.value()
         except InputError as exc:
-            self.query_one("#step-error", Line).say(str(exc))
+            if not view.show_problem(str(exc)):
+                self.query_one("#step-error", Line).say(str(exc))
             return
         self.session.answer(step, value)
         await self.advance()
@@ -256,7 +258,8 @@ class CheckinScreen(Screen[SaveResult | None]):
             else:
                 self.save_error = f"Not saved: {exc}"
                 message = self.disk_warning() + " Free some space and press Enter again."
+            # Said once, in place under the step: a toast as well would cover it (and the
+            # step's own lines) on an 80x24 terminal.
             self.query_one("#step-error", Line).say(message)
-            self.app.notify(strip_controls(message), severity="error", markup=False)
             return
         self.dismiss(result)

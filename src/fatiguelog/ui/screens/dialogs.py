@@ -8,7 +8,7 @@ dialog's (the screen behind gets none of them).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Any, ClassVar
 
 from textual import on
@@ -24,23 +24,30 @@ from fatiguelog import records
 from fatiguelog.dates import DateError, parse_past_day
 from fatiguelog.drafts import Draft
 from fatiguelog.model import BRISTOL, STOOL_FLAGS, UNITS
-from fatiguelog.records import InputError
+from fatiguelog.records import InputError, number_text
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import for_input
 from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedRadioButton
-from fatiguelog.ui.widgets.fields import Line, Note, TextField
+from fatiguelog.ui.widgets.fields import Line, Note, TextField, ValueField
 
 
 def _button(label: str, button_id: str) -> Button:
     return Button(label, id=button_id, compact=True)
 
 
-def _completed(field: Input) -> str:
-    """The text, or the suggestion shown for it: Enter takes what the user sees."""
-    shown = getattr(field, "_suggestion", "") or ""
-    typed = field.value
-    if typed and shown.casefold().startswith(typed.casefold()):
-        return shown
+#: `?` (where it can't be typed into the box) and F1 open the help on every dialog: the
+#: dialog's own keys, since the screen behind gets none of them.
+HELP = Binding("f1,question_mark", "app.help", "Help", key_display="?")
+
+
+def suggested(typed: str, options: list[str] | tuple[str, ...]) -> str:
+    """The suggestion a box shows for `typed` (the first option it starts, case aside, as
+    `SuggestFromList(case_sensitive=False)` picks it), or `typed` itself when there is none:
+    Enter takes what the user sees."""
+    if typed:
+        for option in options:
+            if option.casefold().startswith(typed.casefold()):
+                return option
     return typed
 
 
@@ -58,6 +65,7 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
         Binding("enter", "answer(False)", "No", show=False, priority=True),
+        HELP,
     ]
 
     def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
@@ -90,6 +98,7 @@ class ResumeDialog(ModalScreen[str | None]):
         Binding("r,y,enter", "choose('resume')", "Resume", priority=True),
         Binding("n,escape", "choose(None)", "Not now"),
         Binding("x", "start_over", "Start over"),
+        HELP,
     ]
 
     def __init__(self, draft: Draft) -> None:
@@ -138,6 +147,7 @@ class DayPicker(ModalScreen[date | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "pick", "Open", priority=True),
         Binding("escape", "dismiss(None)", "Cancel"),
+        HELP,
     ]
 
     def __init__(self, today: date) -> None:
@@ -148,7 +158,7 @@ class DayPicker(ModalScreen[date | None]):
         with Vertical(classes="dialog"):
             yield Line("Which day? Type a date (YYYY-MM-DD), 'yesterday', or -3d for three "
                        "days ago.", classes="dialog-title")
-            yield TextField(placeholder="e.g. yesterday", id="day")
+            yield ValueField(placeholder="e.g. yesterday", id="day")
             yield Note(id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield _button("Enter Open", "open")
@@ -173,11 +183,15 @@ class DayPicker(ModalScreen[date | None]):
 
 
 class DoseForm(ModalScreen[dict | None]):
-    """One dose: substance (from settings or typed), amount, unit, optional form and time."""
+    """One dose: substance (from settings or typed), amount, unit, optional form and time.
+
+    Enter in the substance box takes the suggestion shown (filling in its usual unit) and
+    goes on to the amount; Enter anywhere else saves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", priority=True),
+        Binding("enter", "enter", "Save", priority=True),
         Binding("escape", "dismiss(None)", "Cancel"),
+        HELP,
     ]
 
     def __init__(self, current: dict | None, settings: Settings) -> None:
@@ -187,7 +201,7 @@ class DoseForm(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         dose = self.current or {}
-        names = [for_input(s.name) for s in self.settings.substances]
+        names = self.names()
         when = dose.get("time")
         with Vertical(classes="dialog form"):
             yield Line("Change this dose" if self.current else "Add a dose",
@@ -195,22 +209,25 @@ class DoseForm(ModalScreen[dict | None]):
             yield from _row("Substance", TextField(
                 str(dose.get("substance", "")), id="substance", compact=True,
                 suggester=SuggestFromList(names, case_sensitive=False)))
-            yield Line(f"Yours: {', '.join(names) or 'none yet'} (right arrow takes a "
+            yield Line(f"Yours: {', '.join(names) or 'none yet'} (right arrow or Enter takes a "
                        "suggestion)", classes="field-help")
-            yield from _row("Amount", TextField(
-                f"{dose['amount']:g}" if "amount" in dose else "", id="amount", compact=True,
-                restrict=r"[0-9.,]*"))
+            amount = dose.get("amount")
+            yield from _row("Amount", ValueField(
+                number_text(amount) if isinstance(amount, int | float) else "", id="amount",
+                compact=True))
             yield from _row("Unit", TextField(
                 str(dose.get("unit", "")), id="unit", compact=True,
                 suggester=SuggestFromList(UNITS, case_sensitive=False)))
             yield Line(", ".join(UNITS), classes="field-help")
             yield from _row("Form", TextField(str(dose.get("form", "")), id="form",
                                               compact=True, placeholder="optional"))
-            yield from _row("Time HH:MM", TextField(
-                when.strftime("%H:%M") if when else "", id="time", compact=True,
-                restrict=r"[0-9:]*", max_length=5, placeholder="optional"))
+            yield from _row("Time HH:MM", ValueField(
+                when.strftime("%H:%M") if isinstance(when, time) else "", id="time",
+                compact=True, placeholder="optional"))
             yield Note(id="error", classes="error")
-            yield Line("Tab moves between fields. Enter saves, Esc cancels.", classes="hint")
+            yield Line("Enter in Substance takes the suggestion and goes on to Amount; Enter "
+                       "elsewhere saves. Tab moves between fields, Esc cancels.",
+                       classes="hint")
         yield Footer()
 
     @on(Input.Changed, "#substance")
@@ -220,10 +237,31 @@ class DoseForm(ModalScreen[dict | None]):
         if known is not None and not unit.value:
             unit.value = known.unit
 
+    def names(self) -> list[str]:
+        return [for_input(s.name) for s in self.settings.substances]
+
+    def help_lines(self) -> list[str]:
+        """For the help screen: how the form is filled in."""
+        return [line.text for line in self.query(".hint").results(Line)]
+
+    def action_enter(self) -> None:
+        """Enter: in the substance box, take what it shows and go on to the amount."""
+        field = self.query_one("#substance", Input)
+        if self.focused is field:
+            field.value = suggested(field.value, self.names())
+            field.cursor_position = len(field.value)
+            self.query_one("#amount", Input).focus()
+            return
+        self.action_save()
+
     def action_save(self) -> None:
-        values = {key: _completed(self.query_one(f"#{key}", Input))
+        values = {key: self.query_one(f"#{key}", Input).value
                   for key in ("substance", "amount", "unit", "form", "time")}
-        known = self.settings.substance(values["substance"])
+        values["substance"] = suggested(values["substance"], self.names())
+        values["unit"] = suggested(values["unit"], UNITS)
+        untouched = self.current is not None and values["substance"] == for_input(
+            str(self.current.get("substance", "")))
+        known = None if untouched else self.settings.substance(values["substance"])
         if known is not None:
             values["substance"] = known.name  # one spelling, so trends add up
             values["unit"] = values["unit"] or known.unit
@@ -248,6 +286,7 @@ class StoolForm(ModalScreen[dict | None]):
         Binding("i", "flag('incomplete')", show=False),
         Binding("b", "flag('blockage')", show=False),
         Binding("m", "flag('manual')", show=False),
+        HELP,
     ]
     KEYS: ClassVar[dict[str, str]] = {"straining": "s", "incomplete": "i", "blockage": "b",
                                       "manual": "m"}
@@ -273,12 +312,19 @@ class StoolForm(ModalScreen[dict | None]):
                                      stool.get(flag) is True, id=f"flag-{flag}", compact=True)
                 box.can_focus = False
                 yield box
-            yield from _row("Time HH:MM", TextField(
-                when.strftime("%H:%M") if when else "", id="time", compact=True,
-                restrict=r"[0-9:]*", max_length=5, placeholder="optional"))
+            yield from _row("Time HH:MM", ValueField(
+                when.strftime("%H:%M") if isinstance(when, time) else "", id="time",
+                compact=True, placeholder="optional"))
             yield Note(id="error", classes="error")
             yield Line("Enter saves, Esc cancels. Tab reaches the time.", classes="hint")
         yield Footer()
+
+    def help_lines(self) -> list[str]:
+        """For the help screen: the keys the footer leaves out."""
+        flags = ", ".join(f"{key} {STOOL_FLAGS[flag].lower()}" for flag, key in self.KEYS.items())
+        return ["1-7: the Bristol type (each described in words in the list).",
+                f"{flags}: each says yes or no (press again to undo).",
+                *(line.text for line in self.query(".hint").results(Line))]
 
     def _type_label(self, n: int, chosen: bool) -> Content:
         return Content(f"{n}  {BRISTOL[n]}" + ("  <- chosen" if chosen else ""))

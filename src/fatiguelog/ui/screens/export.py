@@ -9,12 +9,20 @@ folder, or one that is not a regular file (a link, a pipe, a device), is refused
 
 "Since the last export" reads the date of the last export from `<data>/state.toml`
 (`last_export`), a small state file kept apart from `settings.toml`: settings are the user's
-own, hand-editable file, and an export should never rewrite it.
+own, hand-editable file, and an export should never rewrite it. After an export the choice
+says the new date.
+
+"What I want to discuss" is a text box whose words open the summary. What is typed is kept as
+a draft (`<data>/drafts/discuss.toml`, see `fatiguelog.discuss`) at every change, so leaving
+the screen or a crash loses nothing; the draft goes once a summary with it is written.
+A file name without a folder is saved in the chosen folder (the exports folder), and the
+screen always shows the full path it will write ("Saves as: ..."), wrapped, never cut.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import ClassVar, cast
@@ -25,9 +33,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioSet, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Static,
+    TextArea,
+)
 from textual.worker import Worker, WorkerState
 
+from fatiguelog import discuss as said
 from fatiguelog.report import period_for
 from fatiguelog.settings import Settings
 from fatiguelog.state import read_last_export, remember_export
@@ -47,6 +66,9 @@ PERIODS: tuple[tuple[str, str], ...] = (
     ("custom", "Custom dates"),
 )
 DEFAULT_PERIOD = "90"
+#: The keys of the screen in words (the footer lists the bindings; this says what they do).
+HINTS = "Tab next · Ctrl+S export · Esc back"
+HINTS_MIN_WIDTH = 72
 
 
 # -- pure helpers (no widgets): state, file names, writing ------------------------------
@@ -66,15 +88,34 @@ class Written:
 
 
 def write_summary(root: Path, settings: Settings, first: date, last: date, fmt: str,
-                  target: Path, include_notes: bool, *, force: bool = False) -> Written:
-    """Summarize the period and write it to `target` (0600, atomic); CSV writes 3 files.
-    An existing file is replaced only with `force` (the user said yes)."""
+                  target: Path, include_notes: bool, *, force: bool = False,
+                  discuss: str = "") -> Written:
+    """Summarize the period and write it to `target` (0600, atomic); CSV writes a file per
+    table. An existing file is replaced only with `force` (the user said yes). `discuss`:
+    the user's own words that open the summary (already checked: `discuss.check`)."""
     from fatiguelog import export
     from fatiguelog.store import Store
 
     summary = export.summarize_for(Store(root), settings, first, last, fmt, include_notes)
+    if discuss:
+        summary = replace(summary, discuss=discuss)
     written = export.write_files(summary, fmt, target, include_notes, root=root, force=force)
     return Written(tuple(written), first, last, include_notes)
+
+
+def resolve_target(raw: str, folder: Path, first: date, last: date, fmt: str) -> Path | None:
+    """The file an export to what the user typed writes, as a full path: `~` expanded, a name
+    without a folder placed in `folder`, a folder given the default file name. None: nothing
+    typed. Nothing is created or checked here (`ExportScreen.target` does that)."""
+    text = raw.strip()
+    if not text:
+        return None
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = folder / path
+    if path.is_dir():
+        path = path / default_name(first, last, fmt)
+    return Path(os.path.abspath(path))
 
 
 class ExportError(Exception):
@@ -138,6 +179,15 @@ class ReplaceDialog(ModalScreen[bool]):
         self.dismiss(event.button.id == "replace")
 
 
+def folded(text: str, width: int) -> str:
+    """`text` cut into lines of `width` characters: a long path continues on the next line
+    right where the line ends, instead of leaving its label alone on a line (`width` < 10:
+    as it is, the widget wraps it)."""
+    if width < 10:
+        return text
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
 # -- the screen ---------------------------------------------------------------------------
 
 class ExportScreen(Screen[None]):
@@ -162,6 +212,8 @@ class ExportScreen(Screen[None]):
         self._auto_path = ""  # the path we filled in; replaced while the user hasn't edited it
         self.written: Written | None = None
         self._worker: Worker[Written] | None = None
+        self._discuss = said.load_draft(self.root)  # kept from an earlier visit (or a crash)
+        self._draft_error = ""
 
     @property
     def day(self) -> date:
@@ -176,8 +228,10 @@ class ExportScreen(Screen[None]):
         return self._folder
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.assemble(("Export an appointment summary", "bold")),
-                     id="export-title")
+        with Horizontal(id="export-top"):
+            yield Static(Content.assemble(("Export an appointment summary", "bold")),
+                         id="export-title")
+            yield Static(Content(HINTS), id="export-hints")
         with VerticalScroll(id="export-body"):
             with Horizontal(id="choices"):
                 with Vertical(classes="choice"):
@@ -196,32 +250,54 @@ class ExportScreen(Screen[None]):
                         for key, label in FORMATS:
                             yield MarkedRadioButton(label, value=key == "md", id=f"format-{key}")
             with Horizontal(id="custom"):
-                yield Label("Custom: from")
+                yield Label("Dates: from")
                 yield Input(value=period_for(int(DEFAULT_PERIOD), self.day)[0].isoformat(),
                             id="from",
                             placeholder="YYYY-MM-DD", compact=True, disabled=True)
                 yield Label("to")
                 yield Input(value=self.day.isoformat(), id="to", placeholder="YYYY-MM-DD",
                             compact=True, disabled=True)
+                yield Static(self._period_line(), id="export-period")
+            with Horizontal(id="discuss-row"):
+                yield Label("What I want to discuss (optional, opens the summary)",
+                            id="discuss-label")
+                yield Static(Content(self._count_text(self._discuss)), id="discuss-count")
+            yield TextArea(self._discuss, id="discuss", soft_wrap=True, tab_behavior="focus",
+                           compact=True, highlight_cursor_line=False,
+                           placeholder="e.g. the three things to ask about; kept here until "
+                                       "you export")
             yield Label("Save to (a file name, or a folder)", id="path-label")
             yield Input(id="path", compact=True)
-            yield MarkedCheckbox("Include my notes (off: notes stay private)", value=False,
-                                 id="notes", compact=True)
+            yield Static("", id="path-full")  # the full path, always, wrapped: never cut
             with Horizontal(id="export-buttons"):
+                yield MarkedCheckbox("Include my notes (off: notes stay private)",
+                                     value=False, id="notes", compact=True)
                 yield Button("Export", id="export", variant="primary", compact=True)
                 yield Button("Back", id="back", compact=True)
-            yield Static(self._period_line(), id="export-period")
-            yield Static("", id="export-status")
+        # below the form, not in it: the message is seen without scrolling the form away
+        yield Static("", id="export-status")
         yield Footer()
 
     def on_mount(self) -> None:
         self._refresh_path()
         self.query_one("#export", Button).focus()
+        self.call_after_refresh(self._refresh_full)  # its width is known once laid out
+
+    def on_resize(self) -> None:
+        self._refresh_full()
+        # a narrow terminal keeps the title whole: the footer names the same keys
+        self.query_one("#export-hints", Static).display = self.size.width >= HINTS_MIN_WIDTH
+
+    def _since_label(self) -> str:
+        label = dict(PERIODS)["since"]
+        return (f"{label} ({self.last_export.isoformat()})" if self.last_export
+                else f"{label} (none yet)")
 
     # -- reading the form ----------------------------------------------------------------
     def period(self) -> tuple[date, date]:
-        """The chosen period; raises ExportError for dates the user must fix."""
-        from fatiguelog.dates import DateError, parse_day
+        """The chosen period; raises ExportError for dates the user must fix (a day that
+        hasn't happened yet included, as on the command line)."""
+        from fatiguelog.dates import DateError, parse_past_day
 
         today = self.day
         if self.period_key in ("30", "90"):
@@ -230,8 +306,8 @@ class ExportScreen(Screen[None]):
             return min(self.last_export, today), today
         if self.period_key == "custom":
             try:
-                first = parse_day(self.query_one("#from", Input).value.strip(), today)
-                last = parse_day(self.query_one("#to", Input).value.strip(), today)
+                first = parse_past_day(self.query_one("#from", Input).value.strip(), today)
+                last = parse_past_day(self.query_one("#to", Input).value.strip(), today)
             except DateError as exc:
                 raise ExportError(str(exc)) from None
             if first > last:
@@ -241,11 +317,13 @@ class ExportScreen(Screen[None]):
         return period_for(int(DEFAULT_PERIOD), today)
 
     def _period_line(self) -> str:
+        """Beside the dates: how many days they make, or what is wrong with them."""
         try:
             first, last = self.period()
         except ExportError as exc:
-            return f"Period: {exc}"
-        return f"Period: {first.isoformat()} to {last.isoformat()} ({(last - first).days + 1} days)"
+            return f"({exc})"
+        days = (last - first).days + 1
+        return f"({days} day{'s' if days != 1 else ''})"
 
     def _refresh_path(self) -> None:
         """Fill in the default file name unless the user has typed a path of their own."""
@@ -258,15 +336,47 @@ class ExportScreen(Screen[None]):
         if path_input.value in ("", self._auto_path):
             self._auto_path = str(self.folder / default_name(first, last, self.fmt))
             path_input.value = self._auto_path
+        self._refresh_full()
+
+    def _refresh_full(self) -> None:
+        """"Saves as: <the full path>" under the box, wrapped on as many lines as it needs:
+        the box scrolls a long name, this line shows it whole."""
+        full = self.query_one("#path-full", Static)
+        try:
+            first, last = self.period()
+        except ExportError:
+            full.update("")
+            return
+        box = self.query_one("#path", Input)
+        path = resolve_target(box.value, self.folder, first, last, self.fmt)
+        if path is None:
+            full.update(Content("Saves as: (type a file name or a folder above)"))
+            return
+        more = " and 7 more tables beside it (.flags.csv, .weeks.csv, ...)" \
+            if self.fmt == "csv" else ""
+        said_path = f"Saves as: {strip_controls(str(path), one_line=True)}"
+        # (two columns spare: a scroll bar may yet appear beside the form)
+        full.update(Content(folded(said_path, full.content_size.width - 2) + more))
+
+    @staticmethod
+    def _count_text(text: str) -> str:
+        """Beside the box: how much of page one's room the text takes, or that it is too
+        long (the whole reason is said when exporting)."""
+        cleaned = said.clean(text)
+        lines = cleaned.count("\n") + 1 if cleaned else 0
+        if len(cleaned) > said.MAX_CHARS:
+            return f"{len(cleaned):,} of {said.MAX_CHARS:,}: too long"
+        if lines > said.MAX_LINES:
+            return f"{lines} of {said.MAX_LINES} lines: too many"
+        return f"{len(cleaned):,} of {said.MAX_CHARS:,} characters"
 
     def target(self, first: date, last: date) -> Path:
-        raw = self.query_one("#path", Input).value.strip()
-        if not raw:
+        path = resolve_target(self.query_one("#path", Input).value, self.folder, first, last,
+                              self.fmt)
+        if path is None:
             raise ExportError("Type where to save the summary (a file name or a folder)")
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            path = path / default_name(first, last, self.fmt)
-        if path == self.folder / path.name and not path.parent.exists():
+        chosen = Path(os.path.abspath(self.folder))
+        if path.parent == chosen and not path.parent.exists():
             from fatiguelog.atomic import ensure_private_dir
 
             try:
@@ -285,6 +395,14 @@ class ExportScreen(Screen[None]):
         if event.radio_set.id == "period":
             self.period_key = button_id.removeprefix("period-")
             custom = self.period_key == "custom"
+            if not custom:  # the dates boxes show the chosen period (a start for custom)
+                try:
+                    first, last = self.period()
+                except ExportError:
+                    pass
+                else:
+                    self.query_one("#from", Input).value = first.isoformat()
+                    self.query_one("#to", Input).value = last.isoformat()
             for box in self.query("#custom Input").results(Input):
                 box.disabled = not custom
         elif event.radio_set.id == "format":
@@ -294,6 +412,31 @@ class ExportScreen(Screen[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("from", "to"):
             self._refresh_path()
+        elif event.input.id == "path":
+            self._refresh_full()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Keep what is typed as a draft at once (a crash loses nothing) and say its size."""
+        event.stop()
+        text = event.text_area.text
+        self._discuss = text
+        self.query_one("#discuss-count", Static).update(Content(self._count_text(text)))
+        self._keep_draft(durable=False)
+
+    def _keep_draft(self, *, durable: bool) -> None:
+        try:
+            said.save_draft(self.root, self._discuss, durable=durable)
+        except OSError as exc:
+            if not self._draft_error:  # said once, not at every key
+                from fatiguelog.store import describe_os_error
+
+                self._draft_error = describe_os_error(exc, said.draft_path(self.root))
+                self._status(f"Your text can't be kept as a draft ({self._draft_error}); it "
+                             "stays in the box while this screen is open.", "error")
+
+    def on_unmount(self) -> None:
+        if self._discuss.strip() and not self._draft_error:
+            self._keep_draft(durable=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -314,9 +457,10 @@ class ExportScreen(Screen[None]):
 
         try:
             first, last = self.period()
+            said.check(self._discuss)  # too long for page one: say so before anything
             target = self.target(first, last)
             existing = check_targets(self.fmt, target, self.root)
-        except (ExportError, TargetError) as exc:
+        except (ExportError, TargetError, said.DiscussError) as exc:
             self._status(f"Not exported: {str(exc).rstrip('.')}.", "error")
             return
         if not existing:
@@ -335,11 +479,14 @@ class ExportScreen(Screen[None]):
     def _write(self, first: date, last: date, target: Path, *, force: bool) -> None:
         include_notes = self.query_one("#notes", Checkbox).value
         root, settings, fmt, today = self.root, self.settings, self.fmt, self.day
+        discuss = said.check(self._discuss)
 
         def work() -> Written:
             written = write_summary(root, settings, first, last, fmt, target, include_notes,
-                                    force=force)
+                                    force=force, discuss=discuss)
             remember_export(root, today)
+            if discuss:
+                said.remove_draft(root)  # it is in the summary now
             return written
 
         self._status("Writing the summary...", "busy")
@@ -353,8 +500,11 @@ class ExportScreen(Screen[None]):
             written = cast(Written, event.worker.result)
             self.written = written
             self.last_export = self.day
+            since = self.query_one("#period-since", RadioButton)
+            since.label = self._since_label()
+            since.disabled = False
             notes = "with your notes" if written.include_notes else "without notes"
-            where = "\n".join(str(p) for p in written.paths)
+            where = "\n".join(strip_controls(str(p), one_line=True) for p in written.paths)
             self._status(
                 f"Saved the summary ({written.first} to {written.last}, {notes}) to:\n{where}\n"
                 "Only you can read the file (permissions 0600).", "done")

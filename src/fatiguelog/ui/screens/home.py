@@ -3,6 +3,7 @@ and the flags active now (red flags first, in words)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -25,7 +26,7 @@ from fatiguelog.homeflags import (  # (the lines are worked out apart from the s
 )
 from fatiguelog.model import is_checked_in, logged_items
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import Line
+from fatiguelog.ui.widgets.fields import Line, Note
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
@@ -81,7 +82,16 @@ class HomeScreen(Screen[None]):
         Binding("d", "pick_day", "Other day"),
         Binding("t", "app.trends", "Trends"),
         Binding("e", "app.export", "Export"),
+        Binding("down,up", "pick_in_days", show=False),
+        Binding("s", "app.settings", "Settings"),
+        Binding("slash", "app.search_notes", "Search notes", key_display="/"),
+        Binding("x", "delete_day", "Delete day", show=False),
+        Binding("u", "app.undo_delete", "Undo delete"),  # only while there is one to undo
     ]
+    #: Nothing is focused for you when home comes back: after a check-in, a stray Enter (the
+    #: second of a quick double press) must not reopen a day from the two weeks.
+    AUTO_FOCUS = ""
+    resting = False  # True after a check-in: see `rest_focus`
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,7 +104,11 @@ class HomeScreen(Screen[None]):
         yield Static(action_links("c Check in today"), id="home-actions")
         with Vertical(id="home-flags"):
             yield Line(LOOKING, id="no-flags")
-        yield Line("Last two weeks (up/down picks a day, Enter opens it):", classes="caption")
+        # What just happened (a save, a merge naming a red flag): under the flags, above the
+        # two weeks, which give way to it on a small terminal; no room taken while empty.
+        yield Note(id="home-message", classes="message")
+        yield Line("Last two weeks (up/down picks a day, Enter opens it, x deletes it):",
+                   classes="caption")
         # Filled from its 14 small files before the first frame (with an alarm symptom of the
         # last 7 days, the urgent line too); the flags come with it or just after it.
         from textual.widgets import DataTable
@@ -102,7 +116,6 @@ class HomeScreen(Screen[None]):
         table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
         table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
         yield Vertical(table, id="recent-box")
-        yield Line(id="home-message", classes="message")
         yield Footer()
 
     def on_screen_resume(self) -> None:
@@ -110,6 +123,7 @@ class HomeScreen(Screen[None]):
         files) are drawn in it; the flags are worked out once it is out (the app calls `load`
         on Ready), so opening the app never waits for history."""
         if getattr(self.app, "first_frame_shown", True):
+            self._days_shown = None  # shown again (after a check-in...): read again
             self.load()
         else:
             self.refresh_days()
@@ -191,6 +205,7 @@ class HomeScreen(Screen[None]):
         store = Store(app.root)
         waiting = set(draft_days(app.root))
         table = self._table()
+        row = table.cursor_row  # the day picked stays picked when the list is read again
         table.clear()
         today_state, today_logged = None, ""
         alarms: dict[str, list[date]] = {}
@@ -225,6 +240,7 @@ class HomeScreen(Screen[None]):
             table.add_row(Text(label), Text(STATE_WORDS.get(state, state)),
                           Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
+        table.move_cursor(row=row, animate=False)
         self.show_today(today_state, today_logged)
         if self._days_shown is False:
             self._days_shown = True
@@ -252,7 +268,24 @@ class HomeScreen(Screen[None]):
             self.mount(Line(line, id="home-conflicts", classes="message"), after="#home-flags")
 
     def say(self, message: str) -> None:
+        """What just happened, in full. While it is shown, the list of rules that could not be
+        checked gives it room (a merge naming a red flag must be readable at 60x20)."""
         self.query_one("#home-message", Line).say(message)
+        self.set_class(bool(message), "-with-message")
+
+    def rest_focus(self) -> None:
+        """No focus on the two weeks (after a check-in): Enter does nothing until up or down
+        picks a day again (also when the two weeks are only read now, after `checkin`)."""
+        self.resting = True
+        self.set_focus(None)
+
+    def action_pick_in_days(self) -> None:
+        """Up or down with nothing focused: to the two weeks, where Enter opens a day."""
+        self.resting = False
+        self.say("")  # read: the two weeks get their room back
+        found = self.query("#recent")
+        if found:
+            found.first().focus()
 
     def action_checkin(self) -> None:
         diary(self).open_checkin(diary(self).today, quick=False)
@@ -274,10 +307,27 @@ class HomeScreen(Screen[None]):
         from textual.widgets import DataTable
 
         table: DataTable[Text] = self.query_one("#recent", DataTable)
-        if self.focused is None:
+        if self.focused is None and not self.resting:
             table.focus()
         return table
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "recent":
-            diary(self).open_checkin(date.fromisoformat(str(event.row_key.value)), quick=False)
+            diary(self).open_day(date.fromisoformat(str(event.row_key.value)))
+
+    def action_delete_day(self) -> None:
+        """Delete the day picked in the two weeks (it asks first; `u` undoes it)."""
+        from textual.widgets import DataTable
+
+        found = self.query("#recent")
+        if not found:
+            return
+        table = found.first(DataTable)
+        if not table.row_count:
+            return
+        day = date.fromisoformat(str(table.coordinate_to_cell_key(table.cursor_coordinate)
+                                     .row_key.value))
+        if not os.path.lexists(paths.entry_path(diary(self).root, day)):
+            self.say(f"{day:%a %d %b %Y} has no entry to delete.")
+            return
+        diary(self).ask_delete_day(day)

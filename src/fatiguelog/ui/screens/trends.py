@@ -25,7 +25,7 @@ from textual.widgets import Button, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from fatiguelog import flagtext as ft
-from fatiguelog.analysis.intake import shown_changes
+from fatiguelog import intaketext as it
 from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
 from fatiguelog.model import RED_FLAGS
 from fatiguelog.settings import Settings
@@ -334,8 +334,6 @@ def gi_widgets(s: Summary) -> Iterable[Widget]:
 
 
 def intake_widgets(s: Summary) -> Iterable[Widget]:
-    from fatiguelog.analysis.intake import describe
-
     if not s.intake:
         yield text("Intake: nothing recorded in this period.", "chart-empty")
         return
@@ -344,19 +342,24 @@ def intake_widgets(s: Summary) -> Iterable[Widget]:
         amounts = [v for v in series.values if v is not None] if series else []
         top = max([1.0, *amounts])
         klass = f" (class: {class_words(stats.klass)})"
-        title = (f"{name}{klass}, {stats.unit} a day: mean {fmt(stats.mean_daily, 2)} on "
-                 f"{stats.days} days taken, max {fmt(stats.max_daily, 2)}")
-        # A streak (the 7-day mean catching up with one new amount) is shown once.
-        changes = [event for event, _until in shown_changes(stats.events)]
+        unit = it.unit_text(2, stats.unit)
+        title = (f"{name}{klass}, {unit} a day: mean {fmt(stats.mean_daily, 1)} on the "
+                 f"{it.days_text(stats.days)} taken, max {fmt(stats.max_daily, 2)}")
+        # Changes from the timeline's steady ranges: a wobble is not a list of increases, a
+        # substance taken again after a break reads "resumed", never "stopped".
+        ranges = it.ranges_of(s, stats.substance, stats.unit)
+        changes = it.range_events(ranges)
         yield _chart(s, f"intake:{name}", title, Scale(0, top, "0", fmt(top, 1)),
                      events=changes)
-        if changes:
-            shown = changes[-8:]
-            more = len(changes) - len(shown)
-            lines = [f"Changes ({MARK_WORDS}):"]
+        said = it.substance_lines(ranges, s.last)
+        if said:
+            shown = said[-8:]
+            more = len(said) - len(shown)
+            lines = [f"Amounts over the period ({MARK_WORDS}):" if changes
+                     else "Amounts over the period:"]
             if more:
-                lines.append(f"({more} earlier changes not listed)")
-            lines += [f"- {describe(e)}" for e in shown]
+                lines.append(f"({more} earlier ranges not listed)")
+            lines += [f"- {line}" for line in shown]
             yield text("\n".join(lines), "events")
 
 

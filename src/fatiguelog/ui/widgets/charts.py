@@ -25,8 +25,8 @@ from fatiguelog.textsafe import strip_controls
 BLOCKS = " ▁▂▃▄▅▆▇█"
 GAP = "·"
 #: Intake change markers, explained in words under every chart that uses them.
-MARKS = {"increase": "▲", "decrease": "▼", "start": "+", "stop": "x"}
-MARK_WORDS = "▲ increase  ▼ decrease  + started  x stopped"
+MARKS = {"increase": "▲", "decrease": "▼", "start": "+", "resumed": "+", "stop": "x"}
+MARK_WORDS = "▲ increase  ▼ decrease  + started or resumed  x stopped"
 AXIS_WIDTH = 5  # "10 ┤"
 MAX_COLUMNS_PER_DAY = 3
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from fatiguelog.textsafe import for_input, strip_controls
 
@@ -28,7 +29,10 @@ def show_choice(button: Button, label: str, chosen: bool) -> None:
 class TextField(Input):
     """An Input whose cursor blinks unless the app says not to (stable screenshots), whose
     value never carries a control or bidi character from a file, and which takes a paste
-    whole (its first line, trimmed when the box only takes digits)."""
+    whole (its first line, trimmed when the box takes one value: a number or a time)."""
+
+    #: A box for one value (a number, a time): a paste is trimmed of the spaces around it.
+    ONE_VALUE = False
 
     def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(None if value is None else for_input(value), *args, **kwargs)
@@ -41,7 +45,7 @@ class TextField(Input):
         event.stop()
         lines = event.text.splitlines()
         text = for_input(lines[0] if lines else "")
-        if self.restrict:
+        if self.restrict or self.ONE_VALUE:
             text = text.strip()
         if not text:
             return
@@ -80,18 +84,43 @@ class Note(Line):
         self.display = bool(text)
 
 
-class NumberField(TextField):
-    """A number box where `s` still skips the question (it can't be part of a number)."""
+class ValueField(TextField):
+    """A box for one number or time. It takes every key typed, letters too: a key dropped
+    without a word ("7.40pm" kept as "7.40", "2l" as "2") would change the value silently,
+    so what can't be used is refused with a sentence instead."""
 
-    async def _on_key(self, event: events.Key) -> None:
-        if event.character == "s":
+    ONE_VALUE = True
+
+    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 24)  # longer is never a number or a time anyway
+        super().__init__(value, *args, **kwargs)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """`?` is never part of a number or a time: it is left to the screen's and the app's
+        bindings (the help), as on every screen without a text box."""
+        return character != "?" and super().check_consume_key(key, character)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character == "?":
+            event.prevent_default()  # not into the box: on up to the help binding
+
+
+class NumberField(ValueField):
+    """A step's number box, where `s` skips the question until something is typed in it;
+    then `s` is a letter like any other (a unit: "7 hours" is read, not skipped halfway
+    through), and ctrl+s skips."""
+
+    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(value, *args, **kwargs)
+        self.filled = self.value  # what the box showed when the step opened
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character == "s" and self.value in ("", self.filled):
             event.stop()
             event.prevent_default()
             # Run it on the screen's queue: skipping removes this very widget.
             screen = self.screen
             screen.call_later(screen.run_action, "skip")
-            return
-        await super()._on_key(event)
 
 
 class FittedLine(Line):
@@ -139,3 +168,35 @@ class SteadyFooter(Footer):
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._shown = shown  # (else Textual's own waits: ask again next time)
         super().bindings_changed(screen)
+
+
+class NotesArea(TextArea):
+    """A note over several lines. Enter is the check-in's "go on", so a new line is ctrl+j
+    (or shift+enter where the terminal tells it apart); Tab types a tab; a paste keeps its
+    lines and tabs and loses only control characters (a pasted escape sequence must not
+    reach the terminal)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+j,shift+enter", "new_line", "New line", key_display="ctrl+j"),
+    ]
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        # Tab types a tab (Esc stays the check-in's "back": its binding comes first).
+        super().__init__(strip_controls(text), soft_wrap=True, show_line_numbers=False,
+                         highlight_cursor_line=False, tab_behavior="indent", **kwargs)
+        self.indent_type = "tabs"  # a tab typed or pasted stays a tab
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "blink", True)
+
+    def action_new_line(self) -> None:
+        self.replace("\n", *self.selection)
+
+    async def on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # instead of TextArea's own paste, which keeps controls
+        event.stop()
+        # Terminals send a pasted line break as CR (tmux, xterm): it is a new line here.
+        text = strip_controls(event.text.replace("\r\n", "\n").replace("\r", "\n"))
+        if text:
+            result = self.replace(text, *self.selection)
+            self.move_cursor(result.end_location)

@@ -15,15 +15,23 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, OptionList
+from textual.widgets import Button, Checkbox, Input, OptionList, TextArea
 
 from fatiguelog import checkin
 from fatiguelog.checkin import Step
-from fatiguelog.model import BRISTOL, RED_ADVICE, RED_FLAGS, SEEK_CARE, URGENT_RED_FLAGS
-from fatiguelog.records import InputError
-from fatiguelog.textsafe import for_input, strip_controls
+from fatiguelog.model import BRISTOL, RED_FLAGS, red_advice
+from fatiguelog.records import InputError, number_text
+from fatiguelog.textsafe import as_edited, strip_controls
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import Line, NumberField, TextField, safe, show_choice
+from fatiguelog.ui.widgets.choices import MarkedCheckbox
+from fatiguelog.ui.widgets.fields import (
+    Line,
+    Note,
+    NotesArea,
+    NumberField,
+    safe,
+    show_choice,
+)
 
 
 class StepView(Widget, can_focus=True):
@@ -49,6 +57,11 @@ class StepView(Widget, can_focus=True):
     def changed(self) -> None:
         self.post_message(self.Answered(self))
 
+    def show_problem(self, text: str) -> bool:
+        """Say why what is typed can't be used, in the step itself; False when the step has
+        no place for it (the screen says it instead)."""
+        return False
+
     def focus_first(self) -> None:
         self.focus()
 
@@ -71,21 +84,30 @@ def _button(label: str, action_id: str, *, classes: str = "") -> Button:
 
 
 class RatingView(StepView):
-    """0-10: digits as typed ("1" then "0" is 10), `t` for 10, a paste, or a click.
+    """0-10, typed as you would write the number: digits go into a small buffer shown on
+    screen, like a one-number box. "7" is 7, "1" then "0" is 10; what is not a whole number
+    from 0 to 10 ("12", "35", "7,5", "10.5") is refused, shown as typed, and records nothing
+    until Backspace corrects it. `t` is 10; a click or a paste works too.
 
-    A "1" might be the start of "10", so it waits, shown as "Typing: 1_": the next "0" makes
-    it 10, Enter or any other key keeps 1. Nothing is timed: a slow typist gets the same answer
-    as a fast one.
+    A "1" might be the start of "10", so it is shown as "Typing: 1_": the next "0" makes it
+    10, Enter keeps 1. Nothing is timed: a slow typist gets the same answer as a fast one,
+    and a second digit is never read as a new answer replacing the first ("3" then "5" is
+    35, refused, never a silent 5).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"digit({n})", show=False) for n in range(10)),
+        *(Binding(str(n), f"type_key('{n}')", show=False) for n in range(10)),
+        Binding("full_stop", "type_key('.')", show=False),
+        Binding("comma", "type_key(',')", show=False),
+        Binding("backspace", "correct", "Correct", show=False),
         Binding("t", "pick(10)", "10", show=False),
     ]
+    #: Longer than any rating: what is typed beyond it is not a rating anyway.
+    LONGEST = 6
 
     def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
-        self.typing = ""  # "1" while it may still become "10"
+        self.typed = ""  # the digits (and marks) typed since the step was shown or clicked
 
     def compose(self) -> ComposeResult:
         yield Line(self.step.scale, classes="scale")
@@ -95,8 +117,9 @@ class RatingView(StepView):
                 button.styles.line_pad = 0  # "[10]", the chosen answer, fills its 4 cells
                 yield button
         yield Line(id="answer", classes="answer")
-        yield Line("Type 0 to 10 (1 then 0 is 10; or click). Enter goes on, s skips, Esc "
-                   "goes back.", classes="hint")
+        yield Line("Type 0 to 10 as you would write it (1 then 0 is 10; 35 is refused, "
+                   "Backspace corrects), or click. Enter goes on, s skips, Esc goes back.",
+                   classes="hint")
 
     def on_mount(self) -> None:
         self._show()
@@ -105,7 +128,7 @@ class RatingView(StepView):
         if type(self) is not RatingView or set(extra) - {"day_word"}:
             return False
         self._reset(step, value, **extra)
-        self.typing = ""
+        self.typed = ""
         self.query_one(".scale", Line).say(step.scale)
         self._show()
         return True
@@ -115,52 +138,79 @@ class RatingView(StepView):
         columns = max(1, min(11, (event.size.width + 1) // 5))
         self.query_one(".ratings", Grid).styles.grid_size_columns = columns
 
+    @staticmethod
+    def read(typed: str) -> int:
+        """The rating `typed` is; `InputError` (saying the rule) when it is none."""
+        if typed.isascii() and typed.isdigit() and int(typed) <= 10:
+            return int(typed)
+        raise InputError(f"'{strip_controls(typed, one_line=True)}' is not a rating: ratings "
+                         "go from 0 to 10, in whole numbers. Backspace corrects it.")
+
+    def answer(self) -> int | None:
+        """The rating on screen: what is typed when it is one, else the answer before typing
+        (None when what is typed is refused)."""
+        if not self.typed:
+            return self.initial
+        try:
+            return self.read(self.typed)
+        except InputError:
+            return None
+
+    def value(self) -> Any:
+        if self.typed:
+            return self.read(self.typed)
+        return self.initial
+
     def _show(self) -> None:
+        answer = self.answer()
         for n in range(11):
-            show_choice(self.query_one(f"#rate-{n}", Button), str(n), self.initial == n)
-        if self.typing:
-            text = f"Typing: {self.typing}_  (0 now makes it 10; Enter keeps {self.typing})"
-        elif self.initial is None:
+            show_choice(self.query_one(f"#rate-{n}", Button), str(n), answer == n)
+        if self.typed == "1":
+            text = "Typing: 1_  (0 now makes it 10; Enter keeps 1)"
+        elif self.typed and answer is None:
+            text = (f"Typed: {strip_controls(self.typed, one_line=True)}_ - not a rating: "
+                    "ratings go from 0 to 10, so nothing is recorded. Backspace corrects it.")
+        elif answer is None:
             text = "Your answer: not given yet"
         else:
-            text = f"Your answer: {self.initial} of 10"
+            text = f"Your answer: {answer} of 10"
         self.query_one("#answer", Line).say(text)
 
-    def action_digit(self, n: int) -> None:
-        if self.typing == "1" and n == 0:
-            self.typing = ""
-            self.action_pick(10)
-            return
-        self.typing = "1" if n == 1 else ""
-        self.action_pick(n)
+    def action_type_key(self, char: str) -> None:
+        """A digit or a decimal mark, added to what is typed (as in a box)."""
+        if len(self.typed) < self.LONGEST:
+            self.typed += char
+        self._show()
+        self.changed()
+
+    def action_correct(self) -> None:
+        """Backspace: take back the last character typed."""
+        if self.typed:
+            self.typed = self.typed[:-1]
+            self._show()
+            self.changed()
 
     def action_pick(self, n: int) -> None:
-        if n != 1:
-            self.typing = ""
+        self.typed = ""
         self.initial = n
         self._show()
         self.changed()
 
-    def on_key(self, event: events.Key) -> None:
-        """Any key but a digit ends the typing: a waiting "1" is kept as 1."""
-        if self.typing and not (event.character or "").isdigit():
-            self.typing = ""
-            self._show()
+    def show_problem(self, text: str) -> bool:
+        self._show()  # the refusal is already said on the answer line
+        return True
 
     def on_paste(self, event: events.Paste) -> None:
-        """A pasted "7" or "10" is that answer."""
+        """A pasted "7" or "10" is that answer; anything else is shown as typed, refused."""
         event.stop()
-        text = event.text.strip()
-        if text.isascii() and text.isdigit() and int(text) <= 10:
-            self.typing = ""
-            self.action_pick(int(text))
-        else:
-            self.app.notify(f"'{strip_controls(text, one_line=True)[:20]}' is not a number "
-                            "from 0 to 10.", markup=False, severity="warning")
+        text = strip_controls(event.text, one_line=True).strip()
+        if text:
+            self.typed = text[:self.LONGEST]
+            self._show()
+            self.changed()
 
     @on(Button.Pressed, ".rating")
     def _clicked(self, event: Button.Pressed) -> None:
-        self.typing = ""
         self.action_pick(int(str(event.button.id).removeprefix("rate-")))
 
 
@@ -209,19 +259,21 @@ class YesNoView(StepView):
 
 
 class NumberView(StepView):
-    """A typed number; empty means no answer (Enter on empty skips)."""
+    """A typed number; empty means no answer (Enter on empty skips). What can't be used as
+    typed (a unit that isn't the box's, "1,500", out of range) is said under the box at once
+    and is no answer at all: never the last number that could be read on the way."""
 
     can_focus = False
 
     def compose(self) -> ComposeResult:
         yield Line(self.step.help, classes="scale")
-        text = "" if self.initial is None else f"{self.initial:g}"
+        text = "" if self.initial is None else number_text(self.initial)
         with Horizontal(classes="number-row"):
-            yield NumberField(text, placeholder=self.step.example, id="number",
-                            restrict=r"[0-9.,]*", max_length=8)
+            yield NumberField(text, placeholder=self.step.example, id="number")
             yield Line(self.step.unit_label, classes="unit")
-        yield Line("Type the number, then Enter. s skips (so does Enter on an empty box). "
-                   "Esc goes back.", classes="hint")
+        yield Note(id="number-problem", classes="error")
+        yield Line("Type the number, then Enter. s skips (so does Enter on an empty box; "
+                   "once you have typed here, ctrl+s). Esc goes back.", classes="hint")
 
     def focus_first(self) -> None:
         self.query_one("#number", Input).focus()
@@ -230,34 +282,51 @@ class NumberView(StepView):
         text = self.query_one("#number", Input).value
         return checkin.parse_number(self.step, text) if text.strip() else None
 
+    def show_problem(self, text: str) -> bool:
+        self.query_one("#number-problem", Note).say(text)
+        return True
+
     @on(Input.Changed, "#number")
     def _typed(self) -> None:
+        try:
+            self.value()
+        except InputError as exc:
+            self.show_problem(str(exc))
+        else:
+            self.show_problem("")
         self.changed()
 
 
 class NotesView(StepView):
+    """Free text over several lines, every character kept: a pasted note keeps its lines and
+    tabs, a note written by hand in the file is shown with its lines, and one passed through
+    untouched is written back exactly as the file has it (see `textsafe.as_edited`)."""
+
     can_focus = False
 
     def compose(self) -> ComposeResult:
         yield Line(self.step.help, classes="scale")
-        yield TextField(self.initial or "", placeholder="optional", id="notes")
-        yield Line("Type, then Enter. An empty note adds nothing (ctrl+s skips). "
-                   "Esc goes back.", classes="hint")
+        yield NotesArea(self.shown(), id="notes")
+        yield Line("Type or paste, then Enter to go on (ctrl+j starts a new line). An empty "
+                   "note adds nothing (ctrl+s skips). Esc goes back.", classes="hint")
+
+    def shown(self) -> str:
+        """The note as the box shows it: the file's text without control characters."""
+        return strip_controls(self.initial) if isinstance(self.initial, str) else ""
 
     def focus_first(self) -> None:
-        self.query_one("#notes", Input).focus()
+        area = self.query_one("#notes", NotesArea)
+        area.focus()
+        area.move_cursor(area.document.end)  # ready to add to the end of the note
 
     def value(self) -> Any:
-        typed = self.query_one("#notes", Input).value
-        if self.initial is not None and typed == for_input(self.initial):
-            # Untouched: the note as written, its line breaks kept (the box shows one line).
-            return strip_controls(self.initial).strip()
-        text = strip_controls(typed).strip()
-        if not text and self.initial is None:
-            return None
-        return text
+        typed = self.query_one("#notes", NotesArea).text
+        if isinstance(self.initial, str):
+            return as_edited(self.initial, self.shown(), typed)
+        text = strip_controls(typed)
+        return text if text.strip() else None
 
-    @on(Input.Changed, "#notes")
+    @on(TextArea.Changed, "#notes")
     def _typed(self) -> None:
         self.changed()
 
@@ -416,13 +485,13 @@ class IntakeView(ItemsView):
         return [dict(d) for d in self.items]
 
     def action_none(self) -> None:
+        """Nothing taken: only on an empty list. `n` is "no" everywhere and never removes
+        anything (as on the bowel-movement step); listed doses go one by one with x."""
         if self.items:
-            count = len(self.items)
-            self.remember(f"{count} dose(s) back")
-            self.items = []
-            self.after_edit(notice=f"{count} dose(s) taken off the list. u puts them back.")
-        else:
-            self.after_edit()
+            self.app.notify("Doses are listed: remove them first (x), then n says you took "
+                            "nothing.", markup=False)
+            return
+        self.after_edit()
 
     def edit_item(self, index: int | None) -> None:
         from fatiguelog.ui.screens.dialogs import DoseForm
@@ -529,15 +598,18 @@ class RedFlagsView(StepView):
         yield Line(self.step.help, classes="scale")
         with Vertical(classes="flags"):
             for key in RED_FLAGS:
-                box = Checkbox(self._label(key), self.flags[key], id=f"flag-{key}",
-                               compact=True)
+                box = MarkedCheckbox(self._label(key), self.flags[key], id=f"flag-{key}",
+                                     compact=True)
                 box.can_focus = False
                 yield box
-        yield Line(f"! {SEEK_CARE}", id="seek-care")
+        yield Line("", id="seek-care")
         yield Line("Press 1-7 to check or uncheck (or click). Enter goes on, s skips.",
                    classes="hint")
 
     def on_mount(self) -> None:
+        self._show()
+
+    def on_resize(self, event: events.Resize) -> None:
         self._show()
 
     def _label(self, key: str) -> Content:
@@ -546,10 +618,14 @@ class RedFlagsView(StepView):
 
     def _show(self) -> None:
         line = self.query_one("#seek-care", Line)
-        line.display = any(self.flags.values())
-        # Weight loss without trying alone is "see a GP soon", not urgent care (flags.md v2).
-        urgent = any(self.flags[key] for key in URGENT_RED_FLAGS)
-        line.say(f"! {SEEK_CARE if urgent else RED_ADVICE['unintended_weight_loss']}")
+        ticked = [key for key, on in self.flags.items() if on]
+        line.display = bool(ticked)
+        # On a short terminal the advice needs the help line's rows (three kinds of advice
+        # take 7 at 60 columns): the boxes already say what is ticked.
+        self.query_one(".scale", Line).display = not ticked or self.app.size.height >= 24
+        # The graded advice of flags.md v2 for what is ticked (bleeding: urgent GP or the
+        # emergency number; weight loss alone: a GP soon), from the one source every view uses.
+        line.say("\n".join(f"! {advice}" for advice in red_advice(ticked)))
 
     def action_check(self, number: int) -> None:
         """Check or uncheck red flag `number` (named so as not to shadow DOMNode.toggle)."""

@@ -1,6 +1,7 @@
 """Performance figures as ratios against baselines measured in the same run.
 
-Usage: python bench/run.py [--repeats 5] [--json PATH] [--only PREFIX...] [--years 1,10,30]
+Usage: python bench/run.py [--repeats 5] [--json PATH] [--markdown PATH] [--only PREFIX...]
+                           [--years 1,10,30]
 
 Builds seeded, realistic histories (every section filled, 1-3 stools a day, doses, notes) of
 1, 10 and 30 years in a temporary folder, each extended by a flag active for the last 200 days
@@ -344,6 +345,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--markdown", type=Path, help="also write the table here (README)")
     parser.add_argument("--only", nargs="*", help="run only these figures (by name prefix)")
     parser.add_argument("--years", default="1,10,30", help="histories to build (years)")
     args = parser.parse_args()
@@ -356,6 +358,8 @@ def main() -> int:
     print_table(figures)
     if args.json:
         args.json.write_text(json.dumps([asdict(f) for f in figures], indent=2) + "\n")
+    if args.markdown:
+        args.markdown.write_text(markdown_table(figures))
     return 0 if all(f.ok for f in figures) else 1
 
 
@@ -593,6 +597,25 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
     return figures
 
 
+def shown(f: Figure) -> tuple[str, str, str]:
+    """(measured, baseline, ratio) as the table says them."""
+    unit = "MiB" if f.unit == "MiB" else "ms"
+    scale = 1 if f.unit == "MiB" else 1000
+    ratio = f"+{f.ratio:.1f} MiB" if f.unit == "MiB" else f"{f.ratio:.2f}x"
+    return (f"{f.measured * scale:.1f} {unit}",
+            f"{f.baseline_name}: {f.baseline * scale:.1f} {unit}", ratio)
+
+
+def markdown_table(figures: list[Figure]) -> str:
+    lines = ["| v | figure | measured | baseline (same run) | ratio | target | |",
+             "|---|---|---|---|---|---|---|"]
+    for f in figures:
+        measured, baseline, ratio = shown(f)
+        lines.append(f"| {f.version} | {f.name} | {measured} | {baseline} | {ratio} | "
+                     f"{f.target.replace('<=', '≤')} | {'ok' if f.ok else 'OVER'} |")
+    return "\n".join(lines) + "\n"
+
+
 def print_table(figures: list[Figure]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -601,12 +624,7 @@ def print_table(figures: list[Figure]) -> None:
     for column in ("v", "figure", "measured", "baseline", "ratio", "target", ""):
         table.add_column(column)
     for f in figures:
-        unit = "MiB" if f.unit == "MiB" else "ms"
-        scale = 1 if f.unit == "MiB" else 1000
-        shown = f"+{f.ratio:.1f} MiB" if f.unit == "MiB" else f"{f.ratio:.2f}x"
-        table.add_row(str(f.version), f.name, f"{f.measured * scale:.1f} {unit}",
-                      f"{f.baseline_name}: {f.baseline * scale:.1f} {unit}", shown, f.target,
-                      "ok" if f.ok else "OVER")
+        table.add_row(str(f.version), f.name, *shown(f), f.target, "ok" if f.ok else "OVER")
     Console(width=160).print(table)
 
 

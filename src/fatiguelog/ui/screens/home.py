@@ -97,34 +97,58 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.flags_shown = False
         self._days_shown: bool | None = False  # True: drawn for the first frame, not read again
+        self._first_rows: tuple[str | None, str, dict[str, list[date]]] | None = None
+        self._ahead: Ahead | None = None  # flag lines still being worked out ahead
+        self._flags_first = False  # the flag lines were in the first frame
 
     def compose(self) -> ComposeResult:
         yield Line("fatiguelog", id="home-title")
         yield Line(id="today-status", classes="status")
         yield Static(action_links("c Check in today"), id="home-actions")
+        from textual.widgets import DataTable
+
+        table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
+        table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
+        lines: list[tuple[str, str]] = []
+        if not getattr(self.app, "first_frame_shown", True):
+            # The first frame: the two weeks' rows, given before the table is mounted, are
+            # measured with it; the flag lines when they were worked out ahead, else an alarm
+            # symptom of the last 7 days from those rows (the urgent line never waits).
+            self._first_rows = self._fill(table)
+            self._ahead = diary(self).take_ahead()
+            ready = self._ahead.lines(wait=False) if self._ahead is not None else None
+            if ready is not None:
+                lines, self._ahead = ready, None
+                self.flags_shown = self._flags_first = True
+            else:
+                lines = urgent_lines(alarms_of(self._first_rows[2]))
         with Vertical(id="home-flags"):
-            yield Line(LOOKING, id="no-flags")
+            for text, css in lines:
+                yield Line(text, classes=css)
+            if not self.flags_shown:
+                yield Line(LOOKING, id="no-flags")
         # What just happened (a save, a merge naming a red flag): under the flags, above the
         # two weeks, which give way to it on a small terminal; no room taken while empty.
         yield Note(id="home-message", classes="message")
         yield Line("Last two weeks (up/down picks a day, Enter opens it, x deletes it):",
                    classes="caption")
-        # Filled from its 14 small files before the first frame (with an alarm symptom of the
-        # last 7 days, the urgent line too); the flags come with it or just after it.
-        from textual.widgets import DataTable
-
-        table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
-        table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
         yield Vertical(table, id="recent-box")
         yield Footer()
 
     def on_screen_resume(self) -> None:
         """Also sent when home is first shown, before the first frame: the two weeks (14 small
-        files) are drawn in it; the flags are worked out once it is out (the app calls `load`
-        on Ready), so opening the app never waits for history."""
+        files, read in `compose`) are drawn in it, and the flag lines when they were worked
+        out ahead; else they are worked out once it is out (the app calls `load` on Ready),
+        so opening the app never waits for history."""
         if getattr(self.app, "first_frame_shown", True):
             self._days_shown = None  # shown again (after a check-in...): read again
             self.load()
+        elif self._first_rows is not None:  # (read in `compose`)
+            self._days_shown = True
+            self._show_rows(*self._first_rows)
+            self._first_rows = None
+            if self.focused is None and not self.resting:
+                self.query_one("#recent").focus()
         else:
             self.refresh_days()
 
@@ -138,7 +162,11 @@ class HomeScreen(Screen[None]):
         self.refresh_flags()
 
     def refresh_flags(self) -> None:
-        ahead = diary(self).take_ahead()
+        if self._flags_first:  # drawn in the first frame (worked out ahead)
+            self._flags_first = False
+            self._useful()
+            return
+        ahead, self._ahead = self._ahead or diary(self).take_ahead(), None
         if ahead is not None:  # worked out while the app started (see `homeflags.Ahead`)
             lines = ahead.lines(wait=False)
             if lines is not None:
@@ -159,8 +187,11 @@ class HomeScreen(Screen[None]):
         box.remove_children()
         box.mount_all(Line(text, classes=css) for text, css in lines)
         self.flags_shown = True
-        # Home is useful once these are drawn: what can wait (the year caches, the sync
-        # copies) starts after that, so it never holds up this frame.
+        self._useful()
+
+    def _useful(self) -> None:
+        """Home is useful once the flag lines are drawn: what can wait (the year caches, the
+        sync copies) starts after that, so it never holds up this frame."""
         self.call_after_refresh(self.set_timer, AFTER_USEFUL, self._after_useful)
 
     def _after_useful(self) -> None:
@@ -198,16 +229,32 @@ class HomeScreen(Screen[None]):
 
     def refresh_days(self) -> None:
         """The last two weeks at a glance (reads 14 files)."""
-        app = diary(self)
-        today: date = app.today
-        from fatiguelog.store import Status, Store  # after the first frame: not on start-up
-
-        store = Store(app.root)
-        waiting = set(draft_days(app.root))
         table = self._table()
         row = table.cursor_row  # the day picked stays picked when the list is read again
         table.clear()
-        today_state, today_logged = None, ""
+        found = self._fill(table)
+        table.move_cursor(row=row, animate=False)
+        self._show_rows(*found)
+
+    def _show_rows(self, today_state: str | None, today_logged: str,
+                   alarms: dict[str, list[date]]) -> None:
+        """What the two weeks' files say beyond the table: today's status, an alarm symptom."""
+        self.show_today(today_state, today_logged)
+        if self._days_shown is False:
+            self._days_shown = True
+        self._show_urgent_first(alarms_of(alarms))
+
+    def _fill(self, table: DataTable[Text]) -> tuple[str | None, str, dict[str, list[date]]]:
+        """The two weeks' rows into `table` (empty); (today's state, what today logged, the
+        days each red flag of the last 7 days was reported)."""
+        app = diary(self)
+        today: date = app.today
+        from fatiguelog.store import Status, Store
+
+        store = Store(app.root)
+        waiting = set(draft_days(app.root))
+        today_state: str | None = None
+        today_logged = ""
         alarms: dict[str, list[date]] = {}
         for back in range(GLANCE_DAYS):
             day = today - timedelta(days=back)
@@ -240,11 +287,7 @@ class HomeScreen(Screen[None]):
             table.add_row(Text(label), Text(STATE_WORDS.get(state, state)),
                           Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
-        table.move_cursor(row=row, animate=False)
-        self.show_today(today_state, today_logged)
-        if self._days_shown is False:
-            self._days_shown = True
-        self._show_urgent_first(alarms_of(alarms))
+        return today_state, today_logged, alarms
 
     def refresh_sync_copies(self) -> None:
         """Sync-conflict copies are looked for off the UI thread (every year folder is

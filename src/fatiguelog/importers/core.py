@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from copy import deepcopy
 from collections.abc import Iterator
+from copy import deepcopy
 from datetime import date, time
 from typing import Any, Final, NamedTuple
 

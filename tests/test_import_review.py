@@ -206,5 +206,5 @@ def test_an_imported_red_flag_prints_the_graded_advice(cli, data_dir: Path,
     logged = cli("log", "red-flag", "blood_in_stool", "--date", "2026-11-19").out
     advice = RED_ADVICE_LOGGED_PAST["blood_in_stool"]
     assert advice in logged  # the same words as the shell's own command
-    assert (f"!! Red flag reported for 2026-11-20: Blood in stool. {advice}"
+    assert (f"!! Red flag reported on 2026-11-20: Blood in stool. {advice}"
             in result.out)

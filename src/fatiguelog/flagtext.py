@@ -199,7 +199,7 @@ def red_flag_words(day: date, keys: Sequence[str], today: date) -> str:
     advice = RED_ADVICE if day == today else RED_ADVICE_LOGGED_PAST
     words = "; ".join(dict.fromkeys(advice[key] for key in chosen))
     names = ", ".join(RED_FLAGS[key] for key in chosen)
-    return f"Red flag reported for {day.isoformat()}: {names}. {words}"
+    return f"Red flag reported on {day.isoformat()}: {names}. {words}"
 
 
 def figure_or(value: str | None, none: str = "not enough data") -> str:

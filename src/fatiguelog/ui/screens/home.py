@@ -268,10 +268,13 @@ class HomeScreen(Screen[None]):
         self.show_sync_copies()
 
     def show_sync_copies(self) -> None:
-        """One line while sync-conflict copies of entries wait to be merged."""
-        from fatiguelog.conflicts import find_copies, waiting_line
+        """One line while sync-conflict copies of entries wait to be merged (first, a red flag
+        only a copy reports, with its graded advice)."""
+        from fatiguelog.conflicts import waiting_text
+        from fatiguelog.store import Store
 
-        line = waiting_line(len(find_copies(diary(self).root)))
+        app = diary(self)
+        line = waiting_text(Store(app.root), app.today)
         found = self.query("#home-conflicts")
         if found and line:
             found.first(Line).say(line)

@@ -43,7 +43,8 @@ def test_an_edited_stool_or_dose_is_a_clash_not_a_second_item(cli, data_dir: Pat
         ("kratom", 2), ("magnesium", 300)]  # "Magnesium" is the same substance, unchanged
     out = result.out
     assert "Different answers, yours kept:" in out
-    assert "bowel movements (yours" in out and "doses (yours" in out
+    assert "the bowel movement at 08:00 (straining yours no, the copy's yes)" in out
+    assert "the dose of kratom at 09:00 (amount yours 2, the copy's 3)" in out
     assert "added from the copy" not in out
     assert (data_dir / "conflicts" / COPY).exists()  # the copy's version is kept
 

@@ -62,8 +62,24 @@ class Clash(NamedTuple):
     other: Any
 
     def __str__(self) -> str:
+        if self.path in _ITEM_LISTS and isinstance(self.kept, dict) \
+                and isinstance(self.other, dict):
+            return _item_clash(self.path, self.kept, self.other)
         return (f"{key_label(self.path)} (yours {show_value(self.kept)}, "
                 f"the copy's {show_value(self.other)})")
+
+
+def _item_clash(path: tuple[str, ...], kept: dict[str, Any], other: dict[str, Any]) -> str:
+    """One record edited on one computer: which, and each detail that differs."""
+    noun = _ITEM_LISTS[path]
+    name = f" of {show_value(kept['substance']).strip(chr(34))}" if "substance" in kept else ""
+    at = f" at {show_value(kept['time'])}" if kept.get("time") is not None else ""
+    # (the substance is the same one, perhaps written in another case: not a difference)
+    keys = [k for k in dict.fromkeys([*kept, *other])
+            if k != "substance" and kept.get(k) != other.get(k)]
+    diff = ", ".join(f"{k} yours {show_value(kept.get(k, 'none'))}, the copy's "
+                     f"{show_value(other.get(k, 'none'))}" for k in keys)
+    return f"the {noun}{name}{at} ({diff})"
 
 
 class SyncMerge(NamedTuple):
@@ -148,7 +164,7 @@ def _merge_tables(ours: dict[str, Any], theirs: dict[str, Any], path: tuple[str,
                 noun = _ITEM_LISTS[where]
                 out[key] = by_time([*mine, *new])
                 added.append(f"{len(new)} {noun}{'s' if len(new) > 1 else ''}")
-            clashes.extend(Clash(where, [kept], [other]) for kept, other in changed)
+            clashes.extend(Clash(where, kept, other) for kept, other in changed)
         elif where == ("gi", "no_bowel_movement") and (ours.get("stools") or
                                                          theirs.get("stools")):
             continue  # settled below: a recorded bowel movement beats "none today"

@@ -33,10 +33,10 @@ def run_conflicts(args: argparse.Namespace, root: Path) -> int:
                 print(f"  !! {red_flag_words(copy.day, planned.merged.red_flags, date.today())}")
         mergeable = len(copies) - refused
         if mergeable:
+            which = "each" if not refused else f"the other {mergeable}"
             print(f"{_count(len(copies))} waiting. 'fatiguelog conflicts --merge' merges "
-                  f"{'each' if not refused else 'the other ' + str(mergeable)} into "
-                  "its day; nothing is lost (the copies are kept in "
-                  f"{root / 'conflicts'}).")
+                  f"{which} into {'its day' if not refused else 'their days'}; nothing is lost "
+                  f"(the copies are kept in {root / 'conflicts'}).")
         else:
             print(f"{_count(len(copies))} waiting; none can be merged as it is (see above).")
         return EXIT_OK

@@ -276,12 +276,16 @@ class HomeScreen(Screen[None]):
         app = diary(self)
         line = waiting_text(Store(app.root), app.today)
         found = self.query("#home-conflicts")
+        self.set_class(line.startswith("!!"), "-copy-red-flag")  # room for its advice
         if found and line:
             found.first(Line).say(line)
+            found.first(Line).set_class(line.startswith("!!"), "-red-flag")
         elif found:
             found.remove()
         elif line:
-            self.mount(Line(line, id="home-conflicts", classes="message"), after="#home-flags")
+            red = " -red-flag" if line.startswith("!!") else ""
+            self.mount(Line(line, id="home-conflicts", classes="message" + red),
+                       after="#home-flags")
 
     def say(self, message: str) -> None:
         """What just happened, in full. While it is shown, the list of rules that could not be

@@ -268,17 +268,24 @@ class HomeScreen(Screen[None]):
         self.show_sync_copies()
 
     def show_sync_copies(self) -> None:
-        """One line while sync-conflict copies of entries wait to be merged."""
-        from fatiguelog.conflicts import find_copies, waiting_line
+        """One line while sync-conflict copies of entries wait to be merged (first, a red flag
+        only a copy reports, with its graded advice)."""
+        from fatiguelog.conflicts import waiting_text
+        from fatiguelog.store import Store
 
-        line = waiting_line(len(find_copies(diary(self).root)))
+        app = diary(self)
+        line = waiting_text(Store(app.root), app.today)
         found = self.query("#home-conflicts")
+        self.set_class(line.startswith("!!"), "-copy-red-flag")  # room for its advice
         if found and line:
             found.first(Line).say(line)
+            found.first(Line).set_class(line.startswith("!!"), "-red-flag")
         elif found:
             found.remove()
         elif line:
-            self.mount(Line(line, id="home-conflicts", classes="message"), after="#home-flags")
+            red = " -red-flag" if line.startswith("!!") else ""
+            self.mount(Line(line, id="home-conflicts", classes="message" + red),
+                       after="#home-flags")
 
     def say(self, message: str) -> None:
         """What just happened, in full. While it is shown, the list of rules that could not be

@@ -12,7 +12,8 @@ _ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
 #: Syncthing `2026-11-25.sync-conflict-20261125-210411-ABCDEFG.toml`, Nextcloud and Dropbox
 #: `2026-11-25 (conflicted copy 2026-11-25 210411).toml`, `2026-11-25 (Jo's conflicted copy).toml`.
 _SYNC_COPIES = (
-    (re.compile(r"^(\d{4}-\d{2}-\d{2})\.sync-conflict-\d{8}-\d{6}-[0-9A-Za-z]+\.toml$"),
+    # (a copy of a copy, when the conflict repeats: one ".sync-conflict-..." part per round)
+    (re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.sync-conflict-\d{8}-\d{6}-[0-9A-Za-z]+)+\.toml$"),
      "Syncthing"),
     (re.compile(r"^(\d{4}-\d{2}-\d{2}) \([^/]*conflicted copy[^/]*\)\.toml$", re.IGNORECASE),
      "Nextcloud or Dropbox"),

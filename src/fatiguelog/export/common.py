@@ -13,6 +13,7 @@ from typing import Final
 from fatiguelog import flagtext
 from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary, WeekRow
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
+from fatiguelog.problems import Problem
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 
@@ -345,3 +346,16 @@ def week_cells(w: WeekRow) -> list[str]:
 def html_text(text: object) -> str:
     """User or analysis text for HTML and SVG, inert: control characters gone, escaped."""
     return escape(strip_controls(str(text)), quote=True)
+
+
+#: A sync-conflict copy is not an entry: the day's own entry (when there is one) is in every
+#: figure, only what the copy alone holds is not. Said apart from files that can't be read.
+COPIES_INTRO: Final = ("The day's own entry, when it has one, is in the figures above; what "
+                       "only the copy holds is not, until the copy is merged ('fatiguelog "
+                       "conflicts' lists them):")
+
+
+def is_sync_copy(problem: Problem) -> bool:
+    from fatiguelog.paths import sync_copy_of
+
+    return sync_copy_of(problem.file.replace("\\", "/").rsplit("/", 1)[-1]) is not None

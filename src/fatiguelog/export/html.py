@@ -612,16 +612,18 @@ def _coverage(s: Summary) -> str:
 
 
 def _gaps(s: Summary) -> str:
-    if not s.problems:
-        return ""
-    items = "".join(
-        f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>"
-        for p in s.problems
-    )
-    return (
-        "<section><h2>Files that could not be read</h2><p>These are missing from every "
-        f'figure above:</p><ul class="problems">{items}</ul></section>'
-    )
+    out = ""
+    for copies, heading, intro in (
+            (False, "Files that could not be read", "These are missing from every figure above:"),
+            (True, "Sync-conflict copies not merged yet", c.COPIES_INTRO)):
+        items = "".join(
+            f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>"
+            for p in s.problems if c.is_sync_copy(p) is copies
+        )
+        if items:
+            out += (f"<section><h2>{t(heading)}</h2><p>{t(intro)}</p>"
+                    f'<ul class="problems">{items}</ul></section>')
+    return out
 
 
 def _notes(s: Summary) -> str:

@@ -362,14 +362,16 @@ def _pem(s: Summary) -> list[str]:
 
 def _gaps(s: Summary) -> list[str]:
     out: list[str] = []
-    if s.problems:
-        out += [
-            "## Files that could not be read",
-            "",
-            "These days are missing from every figure above:",
-            "",
-        ]
-        for p in s.problems:
+    copies = [p for p in s.problems if c.is_sync_copy(p)]
+    broken = [p for p in s.problems if not c.is_sync_copy(p)]
+    for problems, heading, intro in (
+            (broken, "## Files that could not be read",
+             "These days are missing from every figure above:"),
+            (copies, "## Sync-conflict copies not merged yet", c.COPIES_INTRO)):
+        if not problems:
+            continue
+        out += [heading, "", intro, ""]
+        for p in problems:
             where = f"{p.file}:{p.line}" if p.line else p.file
             out.append(f"- {code(where)}: {esc(p.message)}")
         out.append("")

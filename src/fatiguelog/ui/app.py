@@ -37,7 +37,7 @@ class FatiguelogApp(OrderedInputApp):
     TITLE = "fatiguelog"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("ctrl+t", "toggle_theme", "Light/dark"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),  # in the help screen
         Binding("ctrl+q", "quit", "Quit"),
     ]
 

@@ -78,13 +78,13 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "checkin", "Check in"),
-        Binding("q", "quick", "Quick"),
-        Binding("d", "pick_day", "Other day"),
+        Binding("q", "quick", "Quick", show=False),  # on the screen above the table
+        Binding("d", "pick_day", "Other day", show=False),
         Binding("t", "app.trends", "Trends"),
         Binding("e", "app.export", "Export"),
         Binding("down,up", "pick_in_days", show=False),
         Binding("s", "app.settings", "Settings"),
-        Binding("slash", "app.search_notes", "Search notes", key_display="/"),
+        Binding("slash", "app.search_notes", "Search", key_display="/"),
         Binding("x", "delete_day", "Delete day", show=False),
         Binding("u", "app.undo_delete", "Undo delete"),  # only while there is one to undo
     ]
@@ -133,7 +133,7 @@ class HomeScreen(Screen[None]):
         yield Line("Last two weeks (up/down picks a day, Enter opens it, x deletes it):",
                    classes="caption")
         yield Vertical(table, id="recent-box")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p is in the help screen
 
     def on_screen_resume(self) -> None:
         """Also sent when home is first shown, before the first frame: the two weeks (14 small
@@ -192,12 +192,12 @@ class HomeScreen(Screen[None]):
     def _useful(self) -> None:
         """Home is useful once the flag lines are drawn: what can wait (the year caches, the
         sync copies) starts after that, so it never holds up this frame."""
-        self.call_after_refresh(self.set_timer, AFTER_USEFUL, self._after_useful)
+        self.call_after_refresh(self._after_useful)
 
     def _after_useful(self) -> None:
         if self.is_attached:
-            self.refresh_sync_copies()
-            diary(self).home_useful()
+            self.refresh_sync_copies()  # (a red flag only a copy reports must not wait long)
+            self.set_timer(AFTER_USEFUL, diary(self).home_useful)
 
     def _show_urgent_first(self, alarms: tuple[Alarm, ...]) -> None:
         """An alarm symptom of the last 7 days is said at once, from the two weeks' files,
@@ -295,20 +295,27 @@ class HomeScreen(Screen[None]):
         self.run_worker(self._find_sync_copies, thread=True, exclusive=True, group="copies")
 
     def _find_sync_copies(self) -> None:
-        from fatiguelog.conflicts import find_copies, waiting_line
+        from fatiguelog.conflicts import waiting_text
+        from fatiguelog.store import Store
 
-        line = waiting_line(len(find_copies(diary(self).root)))
+        app = diary(self)
+        line = waiting_text(Store(app.root), app.today)
         self.app.call_from_thread(self.show_sync_copies, line)
 
     def show_sync_copies(self, line: str) -> None:
-        """One line while sync-conflict copies of entries wait to be merged."""
+        """One line while sync-conflict copies of entries wait to be merged (first, a red flag
+        only a copy reports, with its graded advice)."""
         found = self.query("#home-conflicts")
+        self.set_class(line.startswith("!!"), "-copy-red-flag")  # room for its advice
         if found and line:
             found.first(Line).say(line)
+            found.first(Line).set_class(line.startswith("!!"), "-red-flag")
         elif found:
             found.remove()
         elif line:
-            self.mount(Line(line, id="home-conflicts", classes="message"), after="#home-flags")
+            red = " -red-flag" if line.startswith("!!") else ""
+            self.mount(Line(line, id="home-conflicts", classes="message" + red),
+                       after="#home-flags")
 
     def say(self, message: str) -> None:
         """What just happened, in full. While it is shown, the list of rules that could not be

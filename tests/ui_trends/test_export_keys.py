@@ -156,3 +156,21 @@ async def test_the_format_is_remembered_when_the_screen_opens_again(warn_root: P
         await pilot.pause()
         assert app.screen.query_one("#format-html", RadioButton).value
         assert app.screen.query_one("#path", Input).value.endswith(".html")
+
+
+async def test_the_full_name_stays_in_sight_after_an_export(warn_root: Path,
+                                                            tmp_path: Path) -> None:
+    """Finding 11: after an export with a 3-line discuss text at 80x24, the status under the
+    form pushed "Saves as" out of sight (".../fatiguelog-summary-2026-08-2")."""
+    folder = tmp_path / "a-person-with-a-long-name" / "Documents" / "appointments"
+    app = host(warn_root, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Is the kratom cut behind it?", "enter", *"The blood: what now?",
+                          "enter", *"Sleep.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.written is not None
+        body = screen.query_one("#export-body")
+        for part in ("#path-full", "#export"):
+            assert body.region.contains_region(screen.query_one(part).region), part

@@ -213,6 +213,17 @@ def folded(text: str, width: int) -> str:
     return "\n".join(text[i:i + width] for i in range(0, len(text), width))
 
 
+class FormBody(VerticalScroll):
+    """The form. When a message appears under it (after an export), it gets shorter: with
+    `keep_end` it scrolls so that its end ("Saves as", the buttons) stays in sight."""
+
+    keep_end = False
+
+    def on_resize(self) -> None:
+        if self.keep_end:
+            self.scroll_end(animate=False)
+
+
 # -- the screen ---------------------------------------------------------------------------
 
 class ExportScreen(Screen[None]):
@@ -257,7 +268,7 @@ class ExportScreen(Screen[None]):
             yield Static(Content.assemble(("Export an appointment summary", "bold")),
                          id="export-title")
             yield Static(Content(HINTS), id="export-hints")
-        with VerticalScroll(id="export-body"):
+        with FormBody(id="export-body"):
             with Horizontal(id="choices"):
                 with Vertical(classes="choice"):
                     yield Label("Period")
@@ -478,6 +489,10 @@ class ExportScreen(Screen[None]):
         status = self.query_one("#export-status", Static)
         status.update(Content(strip_controls(text)))
         status.set_classes(kind)
+        # the message takes room under the form: keep "Saves as" and the buttons in sight
+        body = self.query_one("#export-body", FormBody)
+        body.keep_end = True
+        body.scroll_end(animate=False)
 
     def action_export(self) -> None:
         if self._worker is not None and self._worker.is_running:

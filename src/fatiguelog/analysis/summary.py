@@ -157,7 +157,7 @@ class IntakeRange:
     first: date  # first day of the range in the period (see `before_period`)
     last: date  # taking: the last day it was taken; stopped: the last day of the stop
     status: str  # "taking" | "stopped"
-    daily_amount: float  # the median daily total on the days taken (0 when stopped)
+    daily_amount: float  # the usual (most common) daily total on the days taken (0: stopped)
     min_daily: float
     max_daily: float
     days_taken: int  # days taken in the range, inside the period

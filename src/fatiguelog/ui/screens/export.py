@@ -3,11 +3,12 @@
 The defaults are sensible (last 90 days, Markdown or the format of the last export, the
 exports folder, notes left out). The "What I want to discuss" box has the focus when the
 screen opens, so what the user types goes where they see it; Enter in a box is a new line or
-nothing, never an export (Ctrl+S, or the Export button, exports). The focused box is tinted. The file is written with the
-exporters' public `render` (CSV: its three tables, as `fatiguelog export` writes them),
-atomically and 0600, and the screen says in plain words where it went. A file that is already
-there is replaced only after the user says yes (a small dialog); a place inside the data
-folder, or one that is not a regular file (a link, a pipe, a device), is refused.
+nothing, never an export (Ctrl+S, or the Export button, exports). The focused box is tinted.
+The file is written with the exporters' public `render` (CSV: its tables, as `fatiguelog
+export` writes them), atomically and 0600, and the screen says in plain words where it
+went. A file that is already there is replaced only after the user chooses "Replace" (a small
+dialog that no letter answers); a place inside the data folder, or one that is not a
+regular file (a link, a pipe, a device), is refused.
 
 "Since the last export" reads the date of the last export from `<data>/state.toml`
 (`last_export`), a small state file kept apart from `settings.toml`: settings are the user's

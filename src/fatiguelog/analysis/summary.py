@@ -42,6 +42,9 @@ class FlagReport:
     window: int = 0  # the rule's window in days: it stays on up to this long after evidence
     citation: str = ""  # the full references of `source` (docs/flags.md, "Sources")
     report_days: tuple[date, ...] = ()  # red flags: the days it was reported (window of `last`)
+    #: Each run of the flag in the period, as the qualifying days of that run (oldest first):
+    #: how long the symptom lasted each time, without the days the flag stays on after it.
+    episodes: tuple[EvidenceDays, ...] = ()
 
 
 @dataclass(frozen=True)

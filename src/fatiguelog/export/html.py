@@ -189,7 +189,7 @@ def _who(s: Summary) -> str:
 def _period(s: Summary) -> str:
     return _section("period", (
         f'<p class="period"><strong>{c.iso(s.first)} to {c.iso(s.last)}</strong> '
-        f"({c.days_text(s.days)}) · entries on {s.days_recorded} of {s.days} days "
+        f"({c.days_text(s.days)}) · entries on {s.days_recorded} of {c.days_text(s.days)} "
         f"({c.recorded_share(s)}) · bowel answers on {c.days_text(s.gi.recorded_days)} · "
         f"{t(c.coverage_line(s))}</p>"
         f'<p class="disclaimer">{escape(c.NOT_A_DIAGNOSIS)}</p>'))
@@ -429,7 +429,7 @@ def _flags(s: Summary) -> str:
         return f"<section><h2>Flags in detail</h2><p>{t(c.flagtext.no_flags_text(s))}</p></section>"
     if not shown:
         return ("<section><h2>Flags in detail</h2><p>No flag other than the alarm symptoms "
-                "(on page 1).</p></section>")
+                f"(on page 1) {t(c.checked_words(s))}.</p></section>")
     now, earlier = c.flags_now(s), c.flags_earlier(s)
     intro = ('<h2>Flags in detail</h2><p class="small">Each flag describes the patient\'s own '
              "entries and names the rule it met.</p>")
@@ -471,7 +471,7 @@ def _symptoms(s: Summary) -> str:
         f"<p>Sleep: mean <strong>{c.num(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
         "quality "
         f"<strong>{c.num(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
-        f"{c.days_text(sl.days).replace('day', 'night')} recorded.</p>"
+        f"{c.nights_text(sl.days)} recorded.</p>"
         if sl.days
         else f"<p>Sleep: {c.NO_DATA} (no night answered).</p>"
     )

@@ -291,8 +291,9 @@ def episode_text(ev: EvidenceDays, s: Summary) -> str:
 
 def earlier_text(f: FlagReport, s: Summary, most: int = 2) -> str:
     """`Hard stools (2026-09-26 to 2026-10-08)`: the days that met the rule in each run of
-    the flag in the period (more than `most`: the first, how many more, the latest), so a duration is the symptom's, never the
-    flag's tail; one that began before the period says "before"."""
+    the flag in the period (more than `most`: the first, how many more, the latest), so a
+    duration is the symptom's, never the flag's tail; one that began before the period says
+    "before"."""
     episodes: list[EvidenceDays] = []
     for e in f.episodes:  # runs whose qualifying days overlap or touch read as one
         if e.last < s.first:

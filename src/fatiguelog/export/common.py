@@ -30,8 +30,37 @@ DISCUSS_HEADING: Final = "What I want to discuss"
 NO_DISCUSS: Final = "Nothing written for this appointment."
 MEDICATION_HEADING: Final = "Medicines and substances"
 WEEKS_HEADING: Final = "Week by week"
-#: Rows per substance on page one (the latest; the current one is always there).
+#: Rows per substance on page one (the latest; the current one is always there): opioid-class
+#: substances keep more of their story (the GI one), the rest their current range and the one
+#: before it. The others are in the appendix, and page one says how many.
 PAGE1_RANGES: Final = 4
+PAGE1_RANGES_BY_CLASS: Final = {"opioid": 3}
+PAGE1_RANGES_OTHER: Final = 2
+
+
+def tight(s: Summary) -> bool:
+    """A discuss text longer than a few short lines: page one shortens its lists (fewer
+    medicine rows, one span per earlier flag) so everything still fits on it."""
+    text = (s.discuss or "").strip()
+    return text.count("\n") >= 4 or len(text) > 300
+
+
+def page_one_rows(s: Summary) -> tuple[list, int]:
+    """The medication timeline's rows for page one, and how many older ones were left out."""
+    from fatiguelog import intaketext as it
+
+    rows, hidden = it.rows(s)
+    cut = 1 if tight(s) else 0  # a long discuss text takes the room of a row per substance
+    out = []
+    groups: dict[tuple[str, str], list] = {}
+    for row in rows:
+        groups.setdefault((row.substance.casefold(), row.range.unit), []).append(row)
+    left_out = 0
+    for group in groups.values():
+        most = PAGE1_RANGES_BY_CLASS.get(group[0].range.klass or "", PAGE1_RANGES_OTHER) - cut
+        left_out += max(0, len(group) - most)
+        out += group[-most:]
+    return out, hidden + left_out
 
 __all__ = ["BRISTOL", "SEEK_CARE", "class_words", "flagtext"]
 
@@ -289,11 +318,13 @@ def episode_text(ev: EvidenceDays, s: Summary) -> str:
     return first if ev.first == ev.last else f"{first} to {iso(ev.last)}"
 
 
-def earlier_text(f: FlagReport, s: Summary, most: int = 2) -> str:
+def earlier_text(f: FlagReport, s: Summary, most: int | None = None) -> str:
     """`Hard stools (2026-09-26 to 2026-10-08)`: the days that met the rule in each run of
     the flag in the period (more than `most`: the first, how many more, the latest), so a
     duration is the symptom's, never the flag's tail; one that began before the period says
     "before"."""
+    if most is None:
+        most = 1 if tight(s) else 2
     episodes: list[EvidenceDays] = []
     for e in f.episodes:  # runs whose qualifying days overlap or touch read as one
         if e.last < s.first:
@@ -306,7 +337,11 @@ def earlier_text(f: FlagReport, s: Summary, most: int = 2) -> str:
     if not episodes:
         days = [d for d in f.active_days if s.first <= d <= s.last] or [f.since, f.last]
         return f"{f.title} (on {iso(days[0])} to {iso(days[-1])})"
-    if len(episodes) > most:  # the first and the latest, and how many between them
+    if len(episodes) > most == 1:  # the latest, and how many before it
+        hidden = len(episodes) - 1
+        shown = [f"{hidden} earlier time{'s' if hidden > 1 else ''}",
+                 episode_text(episodes[-1], s)]
+    elif len(episodes) > most:  # the first and the latest, and how many between them
         hidden = len(episodes) - 2
         shown = [episode_text(episodes[0], s), f"{hidden} more time{'s' if hidden > 1 else ''}",
                  episode_text(episodes[-1], s)]

@@ -144,14 +144,15 @@ def _flags_now(s: Summary) -> list[str]:
         out.append(esc(c.no_flag_now_text(s)))
     earlier = c.flags_earlier(s)
     if earlier:
-        out += ["", f"Earlier in the period (not on at {c.iso(s.last)}; details in the "
-                "appendix): " + "; ".join(esc(c.earlier_text(f, s)) for f in earlier) + "."]
+        out += ["", f"Earlier in the period (not on at {c.iso(s.last)}; the days that met each "
+                "rule; details in the appendix): "
+                + "; ".join(esc(c.earlier_text(f, s)) for f in earlier) + "."]
     return [*out, ""]
 
 
 def _medication(s: Summary) -> list[str]:
     out = [f"## {c.MEDICATION_HEADING}", ""]
-    rows, hidden = it.rows(s, most=c.PAGE1_RANGES)
+    rows, hidden = c.page_one_rows(s)
     if not rows:
         said = ("No intake was recorded in this period." if not s.intake_timeline
                 and not s.intake else "Nothing taken in this period.")

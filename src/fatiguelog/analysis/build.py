@@ -186,9 +186,17 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
         since = run_starts(run.active[:latest + 1])[latest]
         info = run.info
         source, citation, advice = info.source, info.citation, info.advice
+        episodes: list[EvidenceDays] = []
         try:
             evidence = run.evidence(latest)
             days = run.qualifying(since, latest)
+            starts = run_starts(run.active[:latest + 1])
+            for n, i in enumerate(on):  # the last day of each run of active days
+                if n + 1 == len(on) or on[n + 1] != i + 1:
+                    found = run.qualifying(starts[i], i)
+                    if found:
+                        episodes.append(EvidenceDays(table.day(found[0]),
+                                                     table.day(found[-1]), len(found)))
             if run.source_at is not None:
                 source, citation = run.source_at(latest)
             if run.advice_for is not None:
@@ -205,7 +213,7 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
             active_days=tuple(table.day(i) for i in on),
             evidence_days=(EvidenceDays(table.day(days[0]), table.day(days[-1]), len(days))
                            if days else None),
-            window=info.window, citation=citation,
+            window=info.window, citation=citation, episodes=tuple(episodes),
             report_days=(tuple(table.day(j) for j in days) if info.id.startswith("red.")
                          and info.id != "red.age_change" else ()),
         )

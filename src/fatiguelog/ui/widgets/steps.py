@@ -477,7 +477,8 @@ class IntakeView(ItemsView):
         self.refresh_items()
 
     def show_status(self) -> None:
-        text = (f"{len(self.items)} dose(s) listed." if self.items
+        text = (f"{len(self.items)} dose{'' if len(self.items) == 1 else 's'} listed."
+                if self.items
                 else f"Nothing listed: Enter records that you took nothing {self.day_word}.")
         self.query_one("#items-status", Line).say(self.status_text(text))
 

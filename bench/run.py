@@ -1,11 +1,18 @@
 """Performance figures as ratios against baselines measured in the same run.
 
-Usage: python bench/run.py [--repeats 5] [--days 3650] [--json PATH]
+Usage: python bench/run.py [--repeats 5] [--json PATH] [--markdown PATH] [--only PREFIX...]
+                           [--years 1,10,30]
 
-Builds a seeded, realistic 10-year history in a temporary data folder, runs every case several
-times as a fresh process, takes the median, and prints one table (and writes the same figures as
-JSON). The machines are shared and noisy, so only ratios are compared with the targets of
-shared spec performance.md; no test asserts a time.
+Builds seeded, realistic histories (every section filled, 1-3 stools a day, doses, notes) of
+1, 10 and 30 years in a temporary folder, each extended by a flag active for the last 200 days
+(straining in every bowel movement) and an urgent red flag reported today. Every case runs
+several times as a fresh process and the median is reported; the machines are shared and
+noisy, so only ratios are compared with the targets of the shared spec performance.md
+(version 1 and version 2, printed in one table and written as JSON). No test asserts a time.
+
+What the user waits for is measured from outside, in a real terminal: each app runs in a pty
+of 80x24 whose screen is kept by `bench/terminal.py`, and a figure is the moment the text that
+means "useful" is on that screen (the minimal Textual app in the same harness is the baseline).
 """
 
 from __future__ import annotations
@@ -19,17 +26,22 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-PY = sys.executable
-END = date(2026, 11, 25)
-FORMATS = ("md", "html", "csv", "json")
+sys.path.insert(0, str(Path(__file__).parent))
+from terminal import Terminal
 
-# Start-up probes print two numbers: the wall-clock time of the first frame (Textual's Ready
-# event; the parent subtracts the moment it started the process) and the peak RSS in KiB.
+PY = sys.executable
+TODAY = date.today()
+FORMATS = ("md", "html", "csv", "json")
+FLAG_DAYS = 200  # the long-running flag: straining in every stool of the last 200 days
+
+# -- probes run as fresh processes ------------------------------------------------------------
+# The first frame (v1): Textual's Ready event, headless; each prints when and its peak RSS.
 MINIMAL_APP = """
 import resource, sys, time
 from textual.app import App
@@ -63,6 +75,38 @@ ready, rss = Probe(Path(sys.argv[1]), start=start).run(headless=True, size=(80, 
 print(ready, rss)
 """
 
+# The same minimal app in a terminal (v2 baseline): its text on screen is its first paint.
+MINIMAL_TERMINAL = """
+from textual.app import App
+from textual.widgets import Static
+class Minimal(App):
+    def compose(self):
+        yield Static("minimal app is here")
+Minimal().run()
+"""
+
+# A minimal app switching screens on a key (the check-in step's baseline).
+MINIMAL_SWITCH = """
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Static
+class Two(Screen):
+    def __init__(self, n):
+        super().__init__()
+        self.n = n
+    def compose(self):
+        yield Static(f"this is screen {self.n}")
+class Switcher(App):
+    BINDINGS = [("n", "next", "Next")]
+    count = 0
+    def compose(self):
+        yield Static("this is screen 0")
+    def action_next(self):
+        self.count += 1
+        self.switch_screen(Two(self.count)) if self.count > 1 else self.push_screen(Two(1))
+Switcher().run()
+"""
+
 NAIVE_LOOP = """
 import sys, tomllib, time
 from pathlib import Path
@@ -74,14 +118,34 @@ for path in sorted(Path(sys.argv[1]).glob(sys.argv[2])):
 print(time.perf_counter() - t)
 """
 
+NAIVE_FILES = """
+import sys, tomllib
+docs = []
+for path in sys.argv[1:]:
+    with open(path, "rb") as handle:
+        docs.append(tomllib.load(handle))
+"""
+
+# Loading the history as the app does: every day's record (what analysis reads), through
+# the cache. Whole documents are read only for the days a view shows.
 LOAD_ALL = """
 import sys, time
 from pathlib import Path
-from fatiguelog.store import Store
 t = time.perf_counter()
-history = Store(Path(sys.argv[1])).load_all()
-assert len(history.entries) > 0
+from fatiguelog.store import Store
+history = Store(Path(sys.argv[1])).load_records()
+assert len(history.records) > 0
 print(time.perf_counter() - t)
+"""
+
+# Fills the cache as an older fatiguelog would have (the version is not part of its key).
+OLDER_VERSION_FILL = """
+import sys
+from pathlib import Path
+import fatiguelog
+fatiguelog.__version__ = "0.0.1"
+from fatiguelog.store import Store
+Store(Path(sys.argv[1])).load_records()
 """
 
 FLAGS_ALL = """
@@ -89,13 +153,14 @@ import sys, time
 from pathlib import Path
 from fatiguelog.store import Store
 from fatiguelog.settings import load_settings
-from fatiguelog.analysis.build import build_summary
+from fatiguelog.analysis.build import summary_of
 root = Path(sys.argv[1])
-history = Store(root).load_all()
+records = Store(root).load_records()
 settings, _ = load_settings(root)
-days = sorted(history.entries)
+days = sorted(records.records)
 t = time.perf_counter()
-summary = build_summary(history, settings, days[0], days[-1])
+summary = summary_of(records.records.items(), lambda: records.problems, days[0], settings,
+                     days[0], days[-1], keep_entries=False)
 print(time.perf_counter() - t)
 """
 
@@ -134,6 +199,7 @@ print(time.perf_counter() - t, fsync_time)
 
 @dataclass
 class Figure:
+    version: int
     name: str
     measured: float
     baseline_name: str
@@ -149,9 +215,10 @@ def fatiguelog_command() -> list[str]:
     return [str(script)] if script.exists() else [PY, "-m", "fatiguelog"]
 
 
-def wall(cmd: list[str], env: dict[str, str]) -> float:
+def wall(cmd: list[str], env: dict[str, str], check: bool = True) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    subprocess.run(cmd, env=env, check=check, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.PIPE)
     return time.perf_counter() - start
 
 
@@ -167,12 +234,13 @@ def to_first_frame(cmd: list[str], env: dict[str, str]) -> float:
     return ready - started
 
 
-def wall_any(cmd: list[str], env: dict[str, str]) -> float:
-    """Like `wall`, for a command whose exit code is not 0 on purpose (`check` finds problems)."""
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=False, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+def peak_rss_mib(cmd: list[str], env: dict[str, str]) -> float:
+    """The peak resident memory of one run of `cmd` (that process alone), in MiB."""
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _pid, _status, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
+    return usage.ru_maxrss / 1024
 
 
 def write_invalid_stools(path: Path, size: int = 1 << 20) -> int:
@@ -190,17 +258,96 @@ def median_of(repeats: int, measure: Callable[[], float]) -> float:
 
 
 def build_history(root: Path, days: int) -> None:
+    """The seeded demo history (complete days) ending today, then a flag active for the last
+    200 days (straining in every bowel movement) and blood in the stool reported today."""
     from fatiguelog.demo_history import generate
+    from fatiguelog.model import Entry
+    from fatiguelog.store import dump_entry
 
-    generate(root, days=days, seed=2026, end=END, complete=True)
+    generate(root, days=days, seed=2026, end=TODAY, complete=True)
+    for back in range(min(FLAG_DAYS, days)):
+        day = TODAY - timedelta(days=back)
+        path = root / "entries" / f"{day.year}" / f"{day}.toml"
+        doc = tomllib.loads(path.read_text())
+        for stool in doc.get("gi", {}).get("stools", []):
+            stool["straining"] = True
+        if back == 0:
+            doc.setdefault("red_flags", {})["blood_in_stool"] = True
+        path.write_bytes(dump_entry(Entry(day, doc)))
+
+
+# -- what the user sees, in a terminal -----------------------------------------------------
+HOME_USEFUL = {
+    "status": "Today (",  # today's status line
+    "table": f"{TODAY - timedelta(days=1):%a %d %b}",  # the two weeks' table (a row of it)
+    "flags": "rules checked",  # the flag lines worked out (not "Looking at...")
+}
+URGENT = "SEEK MEDICAL CARE PROMPTLY"
+
+
+def home_times(env: dict[str, str], root: Path) -> dict[str, float]:
+    """When home's status, table and flags were all on screen (useful), and when the urgent
+    line first was."""
+    with Terminal([*fatiguelog_command(), "--data-dir", str(root)], env) as term:
+        seen = term.first_of({**HOME_USEFUL, "urgent": URGENT}, timeout=120)
+    useful = max(seen[name] for name in HOME_USEFUL)
+    return {"useful": useful, "urgent": seen["urgent"]}
+
+
+def minimal_paint(env: dict[str, str]) -> float:
+    with Terminal([PY, "-c", MINIMAL_TERMINAL], env) as term:
+        return term.wait_for("minimal app is here")
+
+
+def all_view(env: dict[str, str], root: Path) -> float:
+    """Seconds from pressing 5 ("All") in the trend view to its figures on screen."""
+    with Terminal([*fatiguelog_command(), "--data-dir", str(root), "trends", "--days", "7"],
+                  env) as term:
+        term.wait_for("Last 7 days ·", "days recorded", timeout=120)
+        term.drain(0.2)
+        sent = term.press("5")
+        done = term.wait_for("All your entries ·", "days recorded", "Flags:", timeout=300)
+    return done - sent
+
+
+def checkin_steps(env: dict[str, str], root: Path, steps: int = 4) -> list[float]:
+    """Seconds from Enter on a rating step to the next step drawn, for the first few steps."""
+    times = []
+    day = (TODAY - timedelta(days=1)).isoformat()
+    with Terminal([*fatiguelog_command(), "--data-dir", str(root), "checkin", "--date", day],
+                  env) as term:
+        term.wait_for("Step 1 of", timeout=120)
+        for step in range(1, steps + 1):
+            term.drain(0.1)
+            term.press("5")
+            term.wait_for("Your answer: 5 of 10")
+            term.drain(0.1)
+            sent = term.press("\r")
+            done = term.wait_for(f"Step {step + 1} of")
+            times.append(done - sent)
+    shutil.rmtree(root / "drafts", ignore_errors=True)  # (the next run starts afresh)
+    return times
+
+
+def minimal_switches(env: dict[str, str], switches: int = 4) -> list[float]:
+    times = []
+    with Terminal([PY, "-c", MINIMAL_SWITCH], env) as term:
+        term.wait_for("this is screen 0")
+        for n in range(1, switches + 1):
+            term.drain(0.1)
+            sent = term.press("n")
+            done = term.wait_for(f"this is screen {n}")
+            times.append(done - sent)
+    return times
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--days", type=int, default=3650)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--markdown", type=Path, help="also write the table here (README)")
     parser.add_argument("--only", nargs="*", help="run only these figures (by name prefix)")
+    parser.add_argument("--years", default="1,10,30", help="histories to build (years)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="fatiguelog-bench-"))
@@ -211,47 +358,77 @@ def main() -> int:
     print_table(figures)
     if args.json:
         args.json.write_text(json.dumps([asdict(f) for f in figures], indent=2) + "\n")
+    if args.markdown:
+        args.markdown.write_text(markdown_table(figures))
     return 0 if all(f.ok for f in figures) else 1
 
 
+def compile_packages(env: dict[str, str]) -> None:
+    """Byte-compile fatiguelog and Textual as pip installs them (an editable install would
+    otherwise compile on first import, in the middle of a measured run)."""
+    import textual
+
+    import fatiguelog
+
+    for package in (fatiguelog, textual):
+        subprocess.run([PY, "-m", "compileall", "-q", str(Path(package.__file__).parent)],
+                       env=env, check=True, stdout=subprocess.DEVNULL)
+
+
 def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
-    root, empty, cache = work / "data", work / "empty", work / "cache"
+    years = [int(y) for y in args.years.split(",")]
+    roots = {y: work / f"data-{y}y" for y in years}
+    empty = work / "empty"
     empty.mkdir()
-    t = time.perf_counter()
-    build_history(root, args.days)
-    took = time.perf_counter() - t
-    print(f"history: {args.days} days generated in {took:.1f} s", file=sys.stderr)
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "FATIGUELOG_DATA_DIR": str(root)}
+    for y, root in roots.items():
+        t = time.perf_counter()
+        build_history(root, 365 * y)
+        print(f"history: {y} years generated in {time.perf_counter() - t:.1f} s",
+              file=sys.stderr)
+    cache = work / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "FATIGUELOG_DATA_DIR": str(roots[10])}
     # Measure the package as an install leaves it: byte-compiled. (With PYTHONDONTWRITEBYTECODE
     # every process would compile fatiguelog's sources again, which no user's machine does.)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    import fatiguelog
-
-    subprocess.run([PY, "-m", "compileall", "-q", str(Path(fatiguelog.__file__).parent)],
-                   env=env, check=True, stdout=subprocess.DEVNULL)
+    env.pop("FATIGUELOG_CACHE_DIR", None)
+    compile_packages(env)
     n = args.repeats
     fl = fatiguelog_command()
+    root = roots[10]
     figures: list[Figure] = []
 
     def wanted(name: str) -> bool:
         return not args.only or any(name.startswith(p) for p in args.only)
 
-    def ratio(name, value, base_name, base, limit, unit="s", additive=False):
+    def ratio(version: int, name: str, value: float, base_name: str, base: float,
+              limit: float, unit: str = "s", additive: bool = False) -> None:
         if additive:
             r = value - base
-            figures.append(Figure(name, value, base_name, base, r, f"<= +{limit} MiB", r <= limit,
-                                  unit))
+            figures.append(Figure(version, name, value, base_name, base, r, f"<= +{limit} MiB",
+                                  r <= limit, unit))
         else:
             r = value / base
-            figures.append(Figure(name, value, base_name, base, r, f"<= {limit}x", r <= limit,
-                                  unit))
-        print(f"  {figures[-1].name}: {r:.2f}", file=sys.stderr)
+            figures.append(Figure(version, name, value, base_name, base, r, f"<= {limit}x",
+                                  r <= limit, unit))
+        print(f"  v{version} {name}: {r:.2f}", file=sys.stderr)
 
-    def warm() -> None:
-        subprocess.run([PY, "-c", LOAD_ALL, str(root)], env=env, check=True,
+    def warm(where: Path = root) -> None:
+        subprocess.run([PY, "-c", LOAD_ALL, str(where)], env=env, check=True,
                        capture_output=True)
 
-    # Start-up of the app (first frame) against a minimal Textual app.
+    def cold() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    naive: dict[int, float] = {}
+
+    def naive_years(y: int) -> float:
+        if y not in naive:
+            naive[y] = statistics.median(
+                printed([PY, "-c", NAIVE_LOOP, str(roots[y]), "entries/*/*.toml"], env)[0]
+                for _ in range(n))
+        return naive[y]
+
+    # ---------------------------------------------------------------- version 1 --------
     if wanted("app"):
         minimal = median_of(n, lambda: to_first_frame([PY, "-c", MINIMAL_APP], env))
         probe = FATIGUELOG_APP.format(start=None)
@@ -259,10 +436,10 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
         full = median_of(n, lambda: to_first_frame([PY, "-c", probe, str(root)], env))
         bare = median_of(n, lambda: to_first_frame([PY, "-c", probe, str(empty)],
                                                    {**env, "FATIGUELOG_DATA_DIR": str(empty)}))
-        ratio("app start, 10 years", full, "minimal Textual app", minimal, 1.25)
-        ratio("app start, 10 years vs empty", full, "app, empty history", bare, 1.10)
+        ratio(1, "app start to first frame, 10 years", full, "minimal Textual app", minimal,
+              1.25)
+        ratio(1, "app start, 10 years vs empty", full, "app, empty history", bare, 1.10)
 
-    # Commands that must not import Textual.
     if wanted("cli"):
         python = median_of(n, lambda: wall([PY, "-c", "pass"], env))
         for name, cmd in {
@@ -270,82 +447,173 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
             "path": [*fl, "path"],
             "log stool": [*fl, "log", "stool", "4", "--date", "2000-01-01"],
         }.items():
-            ratio(f"cli {name}", median_of(n, lambda cmd=cmd: wall(cmd, env)),
+            ratio(1, f"cli {name}", median_of(n, lambda cmd=cmd: wall(cmd, env)),
                   "python -c pass", python, 4.0)
 
-    # Loading ten years.
-    naive_10y = None
-    if wanted("load") or wanted("flags"):
-        naive_10y = statistics.median(
-            printed([PY, "-c", NAIVE_LOOP, str(root), "entries/*/*.toml"], env)[0]
-            for _ in range(n)
-        )
     if wanted("load"):
-        def cold() -> float:
-            shutil.rmtree(cache, ignore_errors=True)
+        def cold_load() -> float:
+            cold()
             return printed([PY, "-c", LOAD_ALL, str(root)], env)[0]
 
-        cold_time = median_of(n, cold)
+        cold_time = median_of(n, cold_load)
         warm()
         warm_time = median_of(n, lambda: printed([PY, "-c", LOAD_ALL, str(root)], env)[0])
-        ratio("load 10 years, warm", warm_time, "naive tomllib loop", naive_10y, 0.25)
-        ratio("load 10 years, cold", cold_time, "naive tomllib loop", naive_10y, 1.2)
+        ratio(1, "load 10 years, warm", warm_time, "naive tomllib loop", naive_years(10), 0.25)
+        ratio(1, "load 10 years, cold", cold_time, "naive tomllib loop", naive_years(10), 1.2)
 
     if wanted("flags"):
         warm()
         flags = median_of(n, lambda: printed([PY, "-c", FLAGS_ALL, str(root)], env)[0])
-        ratio("every flag, every day, 10 years", flags, "naive tomllib loop", naive_10y, 0.5)
+        ratio(1, "every flag, every day, 10 years", flags, "naive tomllib loop",
+              naive_years(10), 0.5)
 
-    # Exports of one year, every format, against the naive loop over that year's files.
-    if wanted("export"):
-        year_first = END - timedelta(days=364)
-        year_glob = "entries/*/*.toml"
-        year_files = work / "year"
-        for day in (year_first + timedelta(days=i) for i in range(365)):
-            src = root / "entries" / str(day.year) / f"{day}.toml"
-            if src.exists():
-                dst = year_files / "entries" / str(day.year) / src.name
-                dst.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, dst)
-        naive_1y = median_of(n, lambda: wall([PY, "-c", NAIVE_LOOP, str(year_files), year_glob],
-                                             env))
+    if wanted("export 1 year"):
+        first = TODAY - timedelta(days=364)
+        files = [str(root / "entries" / f"{d.year}" / f"{d}.toml")
+                 for d in (first + timedelta(days=i) for i in range(365))]
+        naive_1y = median_of(n, lambda: wall([PY, "-c", NAIVE_FILES, *files], env))
         warm()
         for fmt in FORMATS:
             out = work / f"export.{fmt}"
-            cmd = [*fl, "export", "--format", fmt, "--from", year_first.isoformat(), "--to",
-                   END.isoformat(), "--output", str(out), "--force"]
-            ratio(f"export 1 year, {fmt}", median_of(n, lambda cmd=cmd: wall(cmd, env)),
+            cmd = [*fl, "export", "--format", fmt, "--from", first.isoformat(), "--output",
+                   str(out), "--force"]
+            ratio(1, f"export 1 year, {fmt}", median_of(n, lambda cmd=cmd: wall(cmd, env)),
                   "naive loop, 1 year", naive_1y, 1.5)
 
-    # Peak memory with the trend view open on ten years.
     if wanted("memory"):
         warm()
-        minimal_rss = statistics.median(printed([PY, "-c", MINIMAL_APP], env)[1] for _ in range(3))
+        minimal_rss = statistics.median(printed([PY, "-c", MINIMAL_APP], env)[1]
+                                        for _ in range(3))
         probe = FATIGUELOG_APP.format(start=("trends", 3650))  # all ten years
         app_rss = statistics.median(printed([PY, "-c", probe, str(root)], env)[1]
                                     for _ in range(3))
-        ratio("peak memory, trend view on 10 years", app_rss / 1024, "minimal Textual app",
+        ratio(1, "peak memory, trend view on 10 years", app_rss / 1024, "minimal Textual app",
               minimal_rss / 1024, 40, unit="MiB", additive=True)
 
-    # `check` on one hostile file: 1 MiB of invalid bowel movements (about 61,000). Each
-    # problem once rescanned the whole text (20,000 took 147 s); now the file is read once,
-    # so the figure is near the cost of parsing it.
-    if wanted("check"):
+    # `check` on one hostile file: 1 MiB of invalid bowel movements (about 61,000).
+    if wanted("check, 1 MiB"):
         hostile = work / "hostile"
-        write_invalid_stools(hostile / "entries" / "2026" / "2026-11-24.toml")
-        one = str(hostile / "entries" / "2026" / "2026-11-24.toml")
+        write_invalid_stools(hostile / "entries" / f"{TODAY.year}" / f"{TODAY}.toml")
+        one = str(hostile / "entries" / f"{TODAY.year}" / f"{TODAY}.toml")
         parse = median_of(n, lambda: wall([PY, "-c", PARSE_ONE, one], env))
-        took = median_of(n, lambda: wall_any([*fl, "--data-dir", str(hostile), "check"], env))
-        ratio("check, 1 MiB of invalid stools", took, "tomllib parse of it", parse, 2.0)
+        took = median_of(n, lambda: wall([*fl, "--data-dir", str(hostile), "check"], env,
+                                         check=False))
+        ratio(1, "check, 1 MiB of invalid stools", took, "tomllib parse of it", parse, 2.0)
 
-    # Saving one check-in.
     if wanted("save"):
-        pairs = [printed([PY, "-c", SAVE_ONE, str(root), END.isoformat()], env)
+        pairs = [printed([PY, "-c", SAVE_ONE, str(root), TODAY.isoformat()], env)
                  for _ in range(max(n, 7))]
-        save = statistics.median(p[0] for p in pairs)
-        fsync = statistics.median(p[1] for p in pairs)
-        ratio("save one check-in", save, "one fsync of 1 KiB", fsync, 3.0)
+        ratio(1, "save one check-in", statistics.median(p[0] for p in pairs),
+              "one fsync of 1 KiB", statistics.median(p[1] for p in pairs), 3.0)
+
+    # ---------------------------------------------------------------- version 2 --------
+    useful: dict[int, float] = {}
+    paint = None
+    if wanted("home") or wanted("urgent") or wanted("30 years"):
+        paint = median_of(n, lambda: minimal_paint(env))
+        for y in years:
+            if y == 30 and not (wanted("30 years") or wanted("home")):
+                continue
+            warm(roots[y])
+            runs = [home_times(env, roots[y]) for _ in range(n)]
+            useful[y] = statistics.median(r["useful"] for r in runs)
+            if y == 10:
+                urgent = statistics.median(r["urgent"] for r in runs)
+                late = max(r["urgent"] - r["useful"] for r in runs)
+        if wanted("home"):
+            ratio(2, "home useful, 10 years", useful[10], "minimal app's first paint", paint,
+                  1.4)
+            if 1 in useful:
+                ratio(2, "home useful, 10 years vs 1 year (200-day flag)", useful[10],
+                      "home useful, 1 year", useful[1], 1.10)
+        if wanted("urgent"):
+            ratio(2, "urgent red flag on screen (latest run: "
+                  f"{1000 * late:+.0f} ms vs useful)", urgent, "home useful, 10 years",
+                  useful[10], 1.0)
+
+    if wanted("trend"):
+        base = naive_years(10)
+
+        def cold_all() -> float:
+            cold()
+            return all_view(env, root)
+
+        cold_time = median_of(n, cold_all)
+        warm()
+        warm_time = median_of(n, lambda: all_view(env, root))
+
+        def upgraded() -> float:
+            cold()
+            subprocess.run([PY, "-c", OLDER_VERSION_FILL, str(root)], env=env, check=True)
+            return all_view(env, root)
+
+        upgrade_time = median_of(n, upgraded)
+        ratio(2, "trend view All, 10 years, warm", warm_time, "naive tomllib loop", base, 0.20)
+        ratio(2, "trend view All, 10 years, cold", cold_time, "naive tomllib loop", base, 1.0)
+        ratio(2, "trend view All after an app upgrade", upgrade_time, "naive tomllib loop",
+              base, 0.20)
+
+    if wanted("check-in"):
+        warm()
+        steps = [t for _ in range(n) for t in checkin_steps(env, root)]
+        switches = [t for _ in range(n) for t in minimal_switches(env)]
+        ratio(2, "check-in: Enter to the next step drawn", statistics.median(steps),
+              "minimal app's screen switch", statistics.median(switches), 3.0)
+
+    if wanted("check memory") and 1 in roots and 30 in roots:
+        one = statistics.median(peak_rss_mib([*fl, "--data-dir", str(roots[1]), "check"], env)
+                                for _ in range(3))
+        thirty = statistics.median(peak_rss_mib([*fl, "--data-dir", str(roots[30]), "check"],
+                                                env) for _ in range(3))
+        ratio(2, "check peak memory, 30 years", thirty, "check, 1 year", one, 20, unit="MiB",
+              additive=True)
+
+    if wanted("30 years") and 30 in roots:
+        ratio(2, "home useful, 30 years", useful[30], "home useful, 10 years", useful[10], 1.10)
+        for y in (10, 30):
+            warm(roots[y])
+        printing = {y: median_of(n, lambda y=y: wall(
+            [*fl, "--data-dir", str(roots[y]), "trends", "--print"], env)) for y in (10, 30)}
+        ratio(2, "trends --print, 30 years", printing[30], "the same, 10 years", printing[10],
+              1.10)
+        out = work / "export-90.json"
+        exported = {y: median_of(n, lambda y=y: wall(
+            [*fl, "--data-dir", str(roots[y]), "export", "--format", "json", "-o", str(out),
+             "--force"], env)) for y in (10, 30)}
+        ratio(2, "export json (90 days), 30 years", exported[30], "the same, 10 years",
+              exported[10], 1.10)
+
+    if wanted("export 90"):
+        first = TODAY - timedelta(days=89)
+        files = [str(root / "entries" / f"{d.year}" / f"{d}.toml")
+                 for d in (first + timedelta(days=i) for i in range(90))]
+        naive_90 = median_of(n, lambda: wall([PY, "-c", NAIVE_FILES, *files], env))
+        warm()
+        for fmt in FORMATS:
+            out = work / f"export-90.{fmt}"
+            cmd = [*fl, "export", "--format", fmt, "--output", str(out), "--force"]
+            ratio(2, f"export 90 days, {fmt}", median_of(n, lambda cmd=cmd: wall(cmd, env)),
+                  "naive loop, 90 files", naive_90, 1.5)
     return figures
+
+
+def shown(f: Figure) -> tuple[str, str, str]:
+    """(measured, baseline, ratio) as the table says them."""
+    unit = "MiB" if f.unit == "MiB" else "ms"
+    scale = 1 if f.unit == "MiB" else 1000
+    ratio = f"+{f.ratio:.1f} MiB" if f.unit == "MiB" else f"{f.ratio:.2f}x"
+    return (f"{f.measured * scale:.1f} {unit}",
+            f"{f.baseline_name}: {f.baseline * scale:.1f} {unit}", ratio)
+
+
+def markdown_table(figures: list[Figure]) -> str:
+    lines = ["| v | figure | measured | baseline (same run) | ratio | target | |",
+             "|---|---|---|---|---|---|---|"]
+    for f in figures:
+        measured, baseline, ratio = shown(f)
+        lines.append(f"| {f.version} | {f.name} | {measured} | {baseline} | {ratio} | "
+                     f"{f.target.replace('<=', '≤')} | {'ok' if f.ok else 'OVER'} |")
+    return "\n".join(lines) + "\n"
 
 
 def print_table(figures: list[Figure]) -> None:
@@ -353,16 +621,11 @@ def print_table(figures: list[Figure]) -> None:
     from rich.table import Table
 
     table = Table(title="fatiguelog performance (medians; ratios against same-run baselines)")
-    for column in ("figure", "measured", "baseline", "ratio", "target", ""):
+    for column in ("v", "figure", "measured", "baseline", "ratio", "target", ""):
         table.add_column(column)
     for f in figures:
-        unit = "MiB" if f.unit == "MiB" else "ms"
-        scale = 1 if f.unit == "MiB" else 1000
-        shown = f"+{f.ratio:.1f} MiB" if f.unit == "MiB" else f"{f.ratio:.2f}x"
-        table.add_row(f.name, f"{f.measured * scale:.1f} {unit}",
-                      f"{f.baseline_name}: {f.baseline * scale:.1f} {unit}", shown, f.target,
-                      "ok" if f.ok else "OVER")
-    Console().print(table)
+        table.add_row(str(f.version), f.name, *shown(f), f.target, "ok" if f.ok else "OVER")
+    Console(width=160).print(table)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import random
 import signal
 import time
 import tomllib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -135,14 +136,16 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_a_crash(
     store.save(Entry.new(date(2026, 11, 24)))
     from fatiguelog import store as store_module
 
-    real = store_module.read_bytes
+    def unreadable(real: Callable[[str], bytes]) -> Callable[[str], bytes]:
+        def read(path: str) -> bytes:
+            if path.endswith(f"{DAY}.toml"):
+                raise PermissionError(errno.EACCES, "Permission denied", path)
+            return real(path)
+        return read
 
-    def unreadable(path: str) -> bytes:
-        if path.endswith(f"{DAY}.toml"):
-            raise PermissionError(errno.EACCES, "Permission denied", path)
-        return real(path)
-
-    monkeypatch.setattr(store_module, "read_bytes", unreadable)
+    # Both ways a file is read: the careful one, and the quick one for a listed regular file.
+    monkeypatch.setattr(store_module, "read_bytes", unreadable(store_module.read_bytes))
+    monkeypatch.setattr(store_module, "_read_regular", unreadable(store_module._read_regular))
     history = store.load_all()
     assert list(history.entries) == [date(2026, 11, 24)]
     assert "Permission denied" in history.problems[0].message

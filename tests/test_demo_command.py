@@ -21,7 +21,7 @@ def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(tmp_path, monke
             seen["root"] = root
             seen["demo"] = demo
             seen["marked"] = is_demo(root)
-            seen["entries"] = len(Store(root).load_all().entries)  # builds the cache
+            seen["entries"] = len(Store(root).load_records().records)  # builds the cache
             seen["cache"] = list(Path(os.environ["FATIGUELOG_CACHE_DIR"]).glob("*.json"))
 
         def run(self) -> None:

@@ -39,13 +39,6 @@ TO = TODAY.isoformat()
 TREND_DAYS = "800"  # back past 2025-01-01 whatever day the suite runs on
 
 
-@pytest.fixture(autouse=True)
-def cache_trusts_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The second run must really read the cache: files the cache saw change within 3 s
-    ("racy") are read again, and every file here was just written."""
-    monkeypatch.setattr("fatiguelog.cache.RACY_NS", 0, raising=False)
-
-
 def runnable(case: Case | Target) -> object:
     marks = []
     if case.needs == "mknod" and not can_mknod():

@@ -130,7 +130,10 @@ def test_flaredown_sample(cli, data_dir: Path) -> None:
         "Low dose naltrexone"]
     out = result.out
     assert "Fatigue: 0-4 (none, mild, moderate, severe, extreme), higher is worse" in out
-    assert "line 2, Ibuprofen: 'Taken' has no amount" in out
+    # "Taken" with no amount: that day's doses stay unanswered (never a made-up "not taken").
+    assert "line 2, Ibuprofen: taken, amount unknown" in out
+    assert "line 2, Low dose naltrexone: '4.5 mg' held back" in out
+    assert "intake" not in entry(data_dir, date(2026, 10, 5))
     assert "Chronic fatigue syndrome (7)" in out and "weather: temperature_max (7)" in out
     assert "Headache (5)" in out
 
@@ -145,7 +148,8 @@ def test_flaredown_infers_column_kinds_from_values(cli, data_dir: Path, tmp_path
     day = entry(data_dir, date(2026, 9, 1))
     assert day["symptoms"] == {"fatigue": 8}  # "Pain" holds words: not a rating column
     assert day["intake"] == [{"substance": "Magnesium", "amount": 300, "unit": "mg"}]
-    assert "Pain: values neither ratings 0-4 nor treatments" in result.out
+    assert ("column 'Pain' (2 values): its values fit neither a rating 0-4 nor a treatment"
+            in result.out)
 
 
 def test_visible_sample(cli, data_dir: Path) -> None:
@@ -174,8 +178,8 @@ def test_any_csv_with_a_map(cli, data_dir: Path) -> None:
     assert day["intake"] == [{"substance": "magnesium", "amount": 300, "unit": "mg"}]
     assert day["imported_from"] == "csv"
     assert "pain" not in entry(data_dir, date(2026, 11, 19))["symptoms"]  # blank cell
-    assert "Fatigue (1-5): 1-5, higher is worse -> fatigue 0-10, higher is worse (your map)" \
-        in result.out
+    assert ("Fatigue (1-5): 1-5, higher is worse -> fatigue 0-10, higher is worse "
+            "(1->0, 2->2, 3->5, 4->8, 5->10) (your map)") in result.out
     assert "Mood (7)" in result.out
 
 
@@ -188,7 +192,7 @@ def test_a_map_can_reverse_a_scale_and_it_says_so(cli, data_dir: Path, tmp_path:
     result = cli("import", "csv", str(export), "--map", str(mapping))
     assert result.code == 0, result.err
     fatigue = [entry(data_dir, date(2026, 9, d))["symptoms"]["fatigue"] for d in (1, 2, 3)]
-    assert fatigue == [10, 0, 3]  # little energy is much fatigue
+    assert fatigue == [10, 0, 2]  # little energy is much fatigue; 2.5 rounds to even
     assert "Energy: 1-5, higher is better -> fatigue 0-10, higher is worse, reversed" in result.out
 
 
@@ -198,7 +202,8 @@ def test_a_map_places_what_a_format_leaves_out(cli, data_dir: Path, tmp_path: Pa
                        '[columns.Mood]\nkey = "skip"\n')
     result = cli("import", *sample_args("bearable"), "--map", str(mapping))
     assert result.code == 0, result.err
-    assert entry(data_dir, date(2026, 11, 7))["symptoms"]["pain"] == 3  # Mild, on Bearable's 0-4
+    # Mild (1 on Bearable's 0-4) is 2.5: a half goes to the even number, leaning neither way.
+    assert entry(data_dir, date(2026, 11, 7))["symptoms"]["pain"] == 2
     assert "Skipped by your map: Mood (7)" in result.out
     assert "Symptom: Headache (2)" not in result.out
 
@@ -253,7 +258,7 @@ def test_clashing_bowel_movements_are_listed_not_merged(cli, data_dir: Path) -> 
     assert [s["bristol"] for s in stools] == [5]
     assert "2026-11-07 bowel movements: yours 1 (type 5), imported 2 (types 3, 4)" in result.out
     assert entry_path(data_dir, date(2026, 11, 7)).read_bytes() != before  # fatigue was added
-    assert entry(data_dir, date(2026, 11, 7))["symptoms"]["fatigue"] == 3
+    assert entry(data_dir, date(2026, 11, 7))["symptoms"]["fatigue"] == 2
 
 
 def test_importing_twice_changes_nothing_the_second_time(cli, data_dir: Path) -> None:

@@ -72,13 +72,17 @@ def test_install_writes_the_timer_and_enables_it(cli, fakes: Fakes, tmp_path: Pa
     assert "A daily reminder at 19:00 is on" in result.out
 
 
-def test_install_without_a_chosen_data_folder_passes_none(cli, fakes: Fakes, tmp_path: Path,
-                                                         monkeypatch) -> None:
+def test_install_always_passes_the_data_folder_it_uses(cli, fakes: Fakes, tmp_path: Path,
+                                                      monkeypatch) -> None:
+    # Set only through XDG_DATA_HOME, which a systemd user unit does not get from the shell:
+    # the unit must still read the same folder (report-15a, 12).
     monkeypatch.delenv("FATIGUELOG_DATA_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     fakes.add("systemctl")
     assert cli("remind", "install").code == 0
     service = (units(tmp_path) / "fatiguelog-remind.service").read_text()
-    assert "--data-dir" not in service and service.rstrip().endswith("remind --notify")
+    assert service.rstrip().endswith(
+        f"--data-dir {tmp_path / 'xdg-data' / 'fatiguelog'} remind --notify")
 
 
 def test_an_odd_data_folder_is_quoted_for_systemd(fakes: Fakes, tmp_path: Path) -> None:
@@ -176,8 +180,8 @@ def test_notify_is_silent_on_a_crash_day(cli, fakes: Fakes, data_dir: Path) -> N
 
 def test_notify_a_day_later_speaks_again(fakes: Fakes, data_dir: Path) -> None:
     fakes.add("notify-send")
-    assert reminders.notify(data_dir, TODAY - timedelta(days=1)) is None
-    assert reminders.notify(data_dir, TODAY) is None
+    assert reminders.notify(data_dir, TODAY - timedelta(days=1)) == reminders.Outcome([])
+    assert reminders.notify(data_dir, TODAY) == reminders.Outcome([])
     assert len(fakes.calls()) == 2
 
 
@@ -187,13 +191,40 @@ def test_notify_without_notify_send_prints_the_line_once(cli, fakes: Fakes) -> N
     assert cli("remind", "--notify").out == ""
 
 
-def test_a_failed_notification_is_tried_again_and_never_fails(cli, fakes: Fakes,
-                                                              data_dir: Path) -> None:
+def test_a_failed_notification_is_said_and_tried_again(cli, fakes: Fakes,
+                                                       data_dir: Path) -> None:
     fakes.add("notify-send", code=1, say="cannot open display")
     result = cli("remind", "--notify")
-    assert result.code == 0 and result.err == ""
+    assert result.code == 1 and result.out == ""
+    assert result.err == ("fatiguelog: notify-send failed (exit 1: cannot open display), so no "
+                          "reminder was shown; the next run tries again.\n")
     assert read_last_reminder(data_dir) is None  # not counted: the next run may reach you
     assert len(fakes.calls()) == 1
+
+
+def test_a_crash_answer_alone_is_not_a_check_in(cli, fakes: Fakes, data_dir: Path) -> None:
+    fakes.add("notify-send")
+    write_today(data_dir, symptoms={"crash": False})
+    assert cli("remind", "--notify").code == 0
+    assert len(fakes.calls()) == 1  # reminded: an imported "no crash" is not a check-in
+    assert "no check-in yet today" in cli("remind").out  # the same rule as home's
+
+
+@pytest.mark.parametrize(("verb", "name"), [("install", "fatiguelog-remind.timer"),
+                                            ("uninstall", "fatiguelog-remind.service")])
+def test_a_hand_written_unit_is_never_replaced_or_removed(cli, fakes: Fakes, tmp_path: Path,
+                                                          verb: str, name: str) -> None:
+    fakes.add("systemctl")
+    units(tmp_path).mkdir(parents=True)
+    mine = "[Timer]\nOnCalendar=daily\n"
+    (units(tmp_path) / name).write_text(mine)
+    result = cli("remind", verb)
+    assert result.code == 1
+    assert result.err.startswith(f"fatiguelog: {units(tmp_path) / name} was not written by "
+                                 "fatiguelog")
+    assert result.err.count("\n") == 1
+    assert (units(tmp_path) / name).read_text() == mine
+    assert fakes.calls() == []
 
 
 def test_the_state_file_keeps_other_facts(fakes: Fakes, data_dir: Path) -> None:
@@ -225,6 +256,8 @@ def test_plain_remind_is_unchanged(cli, fakes: Fakes, data_dir: Path) -> None:
         ({"symptoms": {"fatigue": 3}}, True),
         ({"gi": {"bloating": 2}}, True),
         ({"notes": "tired"}, True),
+        ({"symptoms": {"crash": False}}, False),  # an import's "no crash" alone
+        ({"symptoms": {"crash": False, "fatigue": 4}}, True),
         ({"a_key_from_a_newer_version": 1}, True),
     ],
 )

@@ -1,135 +1,228 @@
-"""A cache of parsed entries that is never a source of truth.
+"""A cache of per-day records that is never a source of truth and cannot be made to lie.
 
-Ten years of history is 3,650 TOML files; parsing them all at every start costs more than the
-user should wait. This cache keeps each file's parsed document (or its problems) keyed by what
-`stat` says about the file. It is:
-- rebuilt when missing, unreadable, foreign, or written by another version;
-- per file, ignored when the file's size, mtime, ctime or inode changed;
-- not trusted for files modified within `RACY_NS` of the moment the cache was built, because a
-  coarse file-system clock can give an edit made in the same tick the same mtime (the "racy
-  git" problem): such files are re-read every time until they are old enough;
-- JSON, never pickle: it holds data, nothing executable;
-- in the platform cache folder, 0600, one file per data folder and year (so a summary of one
-  year reads one or two small files, not ten years).
+Ten years of history is 3,650 TOML files; parsing them all each time the trend view shows
+"All" costs more than the user should wait. Reading their bytes is cheap; parsing is what
+costs. So this cache keeps, per entry file, a keyed hash of the file's bytes and what analysis
+needs of it (a `DayRecord`: numbers, yes/no answers, bowel movements, doses; its status and
+its problems), and a file's record is used only when the hash of the bytes on disk now is the
+one stored. Nothing depends on timestamps: an edit made within the same second, at the same
+size, by a clock that is wrong, is seen at once.
+
+- **Cannot lie.** Each cache file carries a MAC (keyed BLAKE2b) of its contents, made with a
+  random key kept beside it (`key`, 0600) and never written anywhere else; a cache file that
+  was crafted, copied from another machine or torn is ignored as a whole and rebuilt. The
+  per-file hashes are keyed too, so a record can't be pinned to another file's bytes, and a
+  stored hash tells nothing about what a small file holds.
+- **No tags.** The format is ours: a MAC line, then JSON whose every position has one meaning
+  (the year's key paths once, then each record as lists of values by position). A key or a
+  text in an entry is only ever data, so no entry can turn into another type on a later read.
+- **No free text.** No notes, no forms, no text answers: only numbers, booleans, substance
+  names and units (which intake analysis groups by), and the problems' fixed wording (which
+  names a key and a kind of value, never a value).
+- **Keyed on the file format**, not on the app: `ENTRY_FORMAT` (the entry schema) and
+  `LAYOUT` (this cache's own layout and how a file is judged; bumped when either changes). An
+  upgrade of the app keeps the cache; a change of either version rebuilds it.
+- JSON, never pickle; one file per data folder and year, in the platform cache folder, 0600.
+- **Not kept forever.** Beside each data folder's files, `days-<id>.root` names the folder;
+  once per process, when a cache is written, the caches of data folders that no longer exist
+  are deleted (and the notes-holding caches of fatiguelog before this format, too).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import json
 import os
-import time as clock
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from fatiguelog import __version__
-from fatiguelog.atomic import atomic_write
+from fatiguelog.atomic import atomic_write, ensure_private_dir
+from fatiguelog.dayrecord import Layout
+from fatiguelog.model import SCHEMA_VERSION
 
-CACHE_FORMAT = "fatiguelog-entry-cache"
-CACHE_VERSION = 1
-RACY_NS = 3_000_000_000  # 3 s: wider than any file-system timestamp granularity we know
-
-
-def stat_key(st: os.stat_result) -> list[int]:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
-def _tag(value: Any) -> Any:
-    """JSON has no dates or times: write them as tagged objects (called by the C encoder)."""
-    if isinstance(value, datetime):
-        return {"$dt": value.isoformat()}
-    if isinstance(value, date):
-        return {"$d": value.isoformat()}
-    if isinstance(value, time):
-        return {"$t": value.isoformat()}
-    raise TypeError(f"{type(value).__name__} can't be cached")
+CACHE_FORMAT = "fatiguelog-day-records"
+#: The entry file format the records were made from (an upgrade of the app keeps the cache).
+ENTRY_FORMAT = SCHEMA_VERSION
+#: This cache's layout and the rules a file is judged by (its problems are cached): bumped
+#: when either changes, never for a new app version that changes neither.
+LAYOUT = 1
+KEY_NAME = "key"
+_KEY_BYTES = 32
+_MAC_BYTES = 32
+_DIGEST_BYTES = 16
+_swept: set[str] = set()  # cache folders already cleaned up by this process
 
 
-def _decode_hook(obj: dict[str, Any]) -> Any:
-    if len(obj) == 1:
-        if "$d" in obj:
-            return date.fromisoformat(obj["$d"])
-        if "$t" in obj:
-            return time.fromisoformat(obj["$t"])
-        if "$dt" in obj:
-            return datetime.fromisoformat(obj["$dt"])
-    return obj
+def load_key(folder: Path) -> bytes | None:
+    """The cache's secret key, made (0600) the first time; None when it can't be had (then
+    nothing is cached: every file is parsed)."""
+    path = folder / KEY_NAME
+    for _attempt in range(2):
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except FileNotFoundError:
+            try:
+                ensure_private_dir(folder)
+                atomic_write(path, os.urandom(_KEY_BYTES), durable=False, replace=False)
+            except FileExistsError:
+                pass  # another fatiguelog made it just now: read that one
+            except OSError:
+                return None
+            continue
+        except OSError:
+            return None
+        try:
+            key = os.read(fd, _KEY_BYTES + 1)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return key if len(key) == _KEY_BYTES else None
+    return None
 
 
-class EntryCache:
-    """One year of one data folder: each entry file, its stat key and its parse result."""
+def root_id(root: Path) -> str:
+    return hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:16]
 
-    def __init__(self, folder: Path, root: Path, year: str):
-        digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-        self.path = folder / f"entries-{digest}-{year}.json"
-        self.root = str(root.resolve())
-        self.built_ns = clock.time_ns()
+
+class RecordCache:
+    """One year of one data folder: each entry file's keyed hash, problems and record."""
+
+    __slots__ = ("_dirty", "_hasher", "folder", "key", "layout", "path", "records", "root",
+                 "year")
+
+    def __init__(self, folder: Path, root: Path, year: str, key: bytes):
+        self.folder = folder
+        self.root = os.path.realpath(root)
+        self.year = year
+        self.key = key
+        self.path = folder / f"days-{root_id(root)}-{year}.json"
         self.records: dict[str, list[Any]] = {}
+        self.layout = Layout()  # the key paths of this year's records (see `DayRecord`)
         self._dirty = False
+        self._hasher = hashlib.blake2b(key=key, digest_size=_DIGEST_BYTES)  # (keyed once)
+
+    def digest(self, raw: bytes) -> str:
+        """The keyed hash a file's record is checked against."""
+        hasher = self._hasher.copy()
+        hasher.update(raw)
+        return hasher.hexdigest()
+
+    def _mac(self, body: bytes) -> str:
+        return hashlib.blake2b(body, key=self.key, digest_size=_MAC_BYTES,
+                               person=b"fl-cache").hexdigest()
 
     def load(self) -> None:
-        """Read the cache; anything wrong with it means starting empty (it is rebuilt)."""
+        """Read the cache; anything wrong with it (MAC, format, versions, folder, year) means
+        starting empty: it is rebuilt."""
         try:
             with open(self.path, "rb") as handle:
-                data = json.loads(handle.read(), object_hook=_decode_hook)
-        except (OSError, ValueError):
+                raw = handle.read()
+        except OSError:
+            self._dirty = True
+            return
+        mac, _newline, body = raw.partition(b"\n")
+        try:
+            if not hmac.compare_digest(mac, self._mac(body).encode()):
+                raise ValueError("not made with this cache's key")
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
             self._dirty = True
             return
         if (
-            not isinstance(data, dict)
+            type(data) is not dict
             or data.get("format") != CACHE_FORMAT
-            or data.get("version") != CACHE_VERSION
-            or data.get("app") != __version__
+            or data.get("entry_format") != ENTRY_FORMAT
+            or data.get("layout") != LAYOUT
             or data.get("root") != self.root
-            or not isinstance(data.get("files"), dict)
+            or data.get("year") != self.year
+            or type(data.get("files")) is not dict
+            or not _layout_shape(data.get("paths"), data.get("stool_keys"))
         ):
             self._dirty = True
             return
         self.records = data["files"]
+        self.layout = Layout([tuple(path) for path in data["paths"]], data["stool_keys"])
 
-    def get(self, rel: str, key: list[int]) -> tuple[dict | None, list[list[Any]]] | None:
-        """The cached (document, problems) for a file, or None when it must be read again."""
-        record = self.records.get(rel)
-        if (
-            not isinstance(record, list)
-            or len(record) != 4
-            or record[0] != key
-            or record[3] is not True  # not yet known to be safe from racy edits
-        ):
+    def get(self, name: str, digest: str) -> tuple[Any, Any] | None:
+        """(problems, record) of a file whose bytes hash to `digest`, else None. The record is
+        None for a file that can't be used (its problems say why)."""
+        found = self.records.get(name)
+        if type(found) is not list or len(found) != 3 or found[0] != digest:
             return None
-        doc, problems = record[1], record[2]
-        if (doc is not None and not isinstance(doc, dict)) or not isinstance(problems, list):
-            return None
-        return doc, problems
+        return found[1], found[2]
 
-    def put(self, rel: str, key: list[int], doc: dict | None, problems: list[list[Any]]) -> None:
-        trusted = self.built_ns - key[1] > RACY_NS and self.built_ns - key[2] > RACY_NS
-        self.records[rel] = [key, doc, problems, trusted]
+    def put(self, name: str, digest: str, problems: list[list[Any]],
+            record: list[Any] | None) -> None:
+        self.records[name] = [digest, problems, record]
         self._dirty = True
 
-    def keep_only(self, seen: set[str]) -> None:
+    def keep_only(self, names: set[str]) -> None:
         """Forget files that are gone."""
-        gone = self.records.keys() - seen
-        for rel in gone:
-            del self.records[rel]
+        gone = self.records.keys() - names
+        for name in gone:
+            del self.records[name]
         self._dirty = self._dirty or bool(gone)
 
     def save(self) -> None:
         """Write the cache if it changed; a cache that can't be written is simply skipped."""
         if not self._dirty:
             return
-        payload = {
-            "format": CACHE_FORMAT,
-            "version": CACHE_VERSION,
-            "app": __version__,
-            "root": self.root,
-            "files": self.records,
-        }
+        payload = {"format": CACHE_FORMAT, "entry_format": ENTRY_FORMAT, "layout": LAYOUT,
+                   "root": self.root, "year": self.year, "paths": self.layout.paths,
+                   "stool_keys": self.layout.stool_keys, "files": self.records}
         try:
-            # (check_circular off: parsed TOML has no cycles, and the check costs time)
-            text = json.dumps(payload, separators=(",", ":"), default=_tag, check_circular=False)
-            atomic_write(self.path, text.encode(), durable=False)
+            # (check_circular off: records are plain lists and tables, made here)
+            body = json.dumps(payload, separators=(",", ":"), check_circular=False,
+                              allow_nan=False).encode()
+            ensure_private_dir(self.folder)
+            atomic_write(self.path, self._mac(body).encode() + b"\n" + body, durable=False)
+            self._name_root()
         except (OSError, TypeError, ValueError):
             return
         self._dirty = False
+        sweep(self.folder)
+
+    def _name_root(self) -> None:
+        """`days-<id>.root`: which data folder these caches are for (see `sweep`)."""
+        marker = self.folder / f"days-{root_id(Path(self.root))}.root"
+        if not marker.exists():
+            atomic_write(marker, self.root.encode(), durable=False)
+
+
+def _layout_shape(paths: Any, stool_keys: Any) -> bool:
+    return (type(paths) is list and type(stool_keys) is list
+            and all(type(p) is list and p and all(type(k) is str for k in p) for p in paths)
+            and all(type(k) is str for k in stool_keys))
+
+
+def sweep(folder: Path) -> None:
+    """Delete the caches of data folders that no longer exist, and caches of older formats
+    (those held whole entries, notes included). Once per process and folder; never fails."""
+    name = str(folder)
+    if name in _swept:
+        return
+    _swept.add(name)
+    with contextlib.suppress(OSError):
+        names = os.listdir(folder)
+        gone: set[str] = set()
+        for item in names:
+            if item.startswith("days-") and item.endswith(".root"):
+                try:
+                    with open(folder / item, encoding="utf-8") as handle:
+                        root = handle.read()
+                except (OSError, UnicodeDecodeError):
+                    continue
+                if root and not os.path.isdir(root):
+                    gone.add(item[len("days-"):-len(".root")])
+        for item in names:
+            old = item.startswith("entries-") and item.endswith(".json")
+            stale = item.startswith("days-") and item[5:21] in gone
+            if old or stale:
+                with contextlib.suppress(OSError):
+                    os.unlink(folder / item)
+
+
+__all__ = ["RecordCache", "load_key", "sweep"]

@@ -32,7 +32,7 @@ from fatiguelog.store import (
     parse_entry_bytes,
     read_bytes,
 )
-from fatiguelog.validate import future_schema
+from fatiguelog.validate import beyond_limits, future_schema
 from fatiguelog.vocabulary import key_label
 from fatiguelog.wording import show_value
 
@@ -63,8 +63,24 @@ class Clash(NamedTuple):
     other: Any
 
     def __str__(self) -> str:
+        if self.path in _ITEM_LISTS and isinstance(self.kept, dict) \
+                and isinstance(self.other, dict):
+            return _item_clash(self.path, self.kept, self.other)
         return (f"{key_label(self.path)} (yours {show_value(self.kept)}, "
                 f"the copy's {show_value(self.other)})")
+
+
+def _item_clash(path: tuple[str, ...], kept: dict[str, Any], other: dict[str, Any]) -> str:
+    """One record edited on one computer: which, and each detail that differs."""
+    noun = _ITEM_LISTS[path]
+    name = f" of {show_value(kept['substance']).strip(chr(34))}" if "substance" in kept else ""
+    at = f" at {show_value(kept['time'])}" if kept.get("time") is not None else ""
+    # (the substance is the same one, perhaps written in another case: not a difference)
+    keys = [k for k in dict.fromkeys([*kept, *other])
+            if k != "substance" and kept.get(k) != other.get(k)]
+    diff = ", ".join(f"{k} yours {show_value(kept.get(k, 'none'))}, the copy's "
+                     f"{show_value(other.get(k, 'none'))}" for k in keys)
+    return f"the {noun}{name}{at} ({diff})"
 
 
 class SyncMerge(NamedTuple):
@@ -144,11 +160,12 @@ def _merge_tables(ours: dict[str, Any], theirs: dict[str, Any], path: tuple[str,
         if isinstance(mine, dict) and isinstance(value, dict):
             out[key] = _merge_tables(mine, value, where, added, clashes)
         elif where in _ITEM_LISTS and isinstance(mine, list) and isinstance(value, list):
-            new = [item for item in value if item not in mine]
+            new, changed = _unite(mine, value)
             if new:
                 noun = _ITEM_LISTS[where]
                 out[key] = by_time([*mine, *new])
                 added.append(f"{len(new)} {noun}{'s' if len(new) > 1 else ''}")
+            clashes.extend(Clash(where, kept, other) for kept, other in changed)
         elif where == ("gi", "no_bowel_movement") and (ours.get("stools") or
                                                          theirs.get("stools")):
             continue  # settled below: a recorded bowel movement beats "none today"
@@ -159,6 +176,53 @@ def _merge_tables(ours: dict[str, Any], theirs: dict[str, Any], path: tuple[str,
         else:
             clashes.append(Clash(where, mine, value))
     return out
+
+
+def _same_item(a: Any, b: Any) -> bool:
+    """Equal, with a substance's name compared case-insensitively ("kratom" is "Kratom")."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return _fold(a) == _fold(b)
+    return bool(a == b)
+
+
+def _fold(item: dict[str, Any]) -> dict[str, Any]:
+    name = item.get("substance")
+    return {**item, "substance": name.casefold()} if isinstance(name, str) else item
+
+
+def _slot(item: Any) -> tuple[Any, ...] | None:
+    """What makes two items one record edited on two computers: the same time (and, for a
+    dose, the same substance, any case). Without a time there is no telling an edit from a
+    second record made on the other computer: such items are united, as before."""
+    if not isinstance(item, dict) or item.get("time") is None:
+        return None
+    name = item.get("substance")
+    return (str(item.get("time")), name.casefold() if isinstance(name, str) else name)
+
+
+def _unite(mine: list[Any], theirs: list[Any]) -> tuple[list[Any], list[tuple[Any, Any]]]:
+    """The copy's bowel movements or doses the entry lacks, and the pairs (the entry's, the
+    copy's) that are one record with different details (a straining or an amount changed on
+    one computer): those are clashes, the entry's kept, never a second item."""
+    left = list(mine)
+    unmatched = []
+    for item in theirs:
+        same = next((i for i, have in enumerate(left) if _same_item(have, item)), None)
+        if same is None:
+            unmatched.append(item)
+        else:
+            del left[same]  # one of ours per one of theirs: a real second one is still added
+    new: list[Any] = []
+    changed: list[tuple[Any, Any]] = []
+    for item in unmatched:
+        slot = _slot(item)
+        edited = next((i for i, have in enumerate(left)
+                       if slot is not None and _slot(have) == slot), None)
+        if edited is None:
+            new.append(item)
+        else:
+            changed.append((left.pop(edited), item))
+    return new, changed
 
 
 def _said(path: tuple[str, ...], value: Any) -> str:
@@ -183,35 +247,58 @@ def merge_all(store: Store, copies: list[SyncCopy]) -> list[CopyResult]:
     return results
 
 
-def _merge_one(store: Store, copy: SyncCopy) -> CopyResult:
+class _Planned(NamedTuple):
+    merged: SyncMerge
+    current: Any  # the day's DayFile as read
+    created: bool
+
+
+def plan_merge(store: Store, copy: SyncCopy) -> _Planned | str:
+    """What merging `copy` would make of its day (nothing written), or why it can't be merged
+    as it is: `check`, home and `conflicts` say that reason instead of "run --merge"."""
     rel = copy.relative(store.root)
     try:
         if not stat.S_ISREG(os.lstat(copy.path).st_mode):
-            return CopyResult(copy, None, reason="it is not a regular file (a link or a "
-                                                 "folder?); fatiguelog doesn't follow it")
+            return ("it is not a regular file (a link or a folder?), which fatiguelog doesn't "
+                    "follow: look at it and move it out of the entries folder")
         raw = read_bytes(str(copy.path))
     except OSError as exc:
-        return CopyResult(copy, None, reason=describe_os_error(exc, copy.path))
+        return describe_os_error(exc, copy.path)
     doc, problems = parse_entry_bytes(raw, rel, copy.day)
     if doc is None or problems:
         first = problems[0] if problems else None
         why = first.message if first else "it can't be read"
-        return CopyResult(copy, None, reason=f"the copy can't be used ({why}); fix it by hand")
+        return (f"the copy can't be read ({why.rstrip('.')}): open it in a text editor, copy "
+                "what you want to keep into the day, then delete the copy")
     if future_schema(doc):
-        return CopyResult(copy, None, reason="the copy was written by a newer fatiguelog")
+        return "the copy was written by a newer fatiguelog: merge it with that version"
     current = store.read(copy.day)
     if current.status is Status.BROKEN:
         why = str(current.problems[0]) if current.problems else "it can't be read"
-        return CopyResult(copy, None, reason=f"the day's entry can't be read ({why}); fix it "
-                                             "first ('fatiguelog check')")
+        return (f"the day's entry can't be read ({why.rstrip('.')}): fix it first "
+                "('fatiguelog check' says where), then merge")
     if current.status is Status.FUTURE:
-        return CopyResult(copy, None, reason="the day's entry was written by a newer fatiguelog")
+        return ("the day's entry was written by a newer fatiguelog: merge the copy with that "
+                "version")
     entry = current.entry
     if entry is None:  # no entry that day: the copy becomes it
         merged = SyncMerge(doc, ["the whole day (there was no entry)"], [],
                            tuple(Entry(copy.day, doc).red_flags))
     else:
         merged = merge_copy(entry.doc, doc)
+    problem = beyond_limits(merged.doc, copy.day)
+    if problem:
+        return (f"the merged day would be a file no command can read ({problem.rstrip('.')}): "
+                "copy what you want to keep from the copy into the day by hand")
+    return _Planned(merged, current, entry is None)
+
+
+def _merge_one(store: Store, copy: SyncCopy) -> CopyResult:
+    planned = plan_merge(store, copy)
+    if isinstance(planned, str):
+        return CopyResult(copy, None, reason=planned)
+    merged, current, created = planned
+    entry = current.entry
     try:
         if entry is None or merged.doc != entry.doc:
             store.save(Entry(copy.day, merged.doc), expected=current.fingerprint)
@@ -219,7 +306,38 @@ def _merge_one(store: Store, copy: SyncCopy) -> CopyResult:
     except (StoreError, OSError) as exc:
         why = str(exc) if isinstance(exc, StoreError) else describe_os_error(exc, copy.path)
         return CopyResult(copy, None, reason=why)
-    return CopyResult(copy, merged, kept, created=entry is None)
+    return CopyResult(copy, merged, kept, created=created)
+
+
+def waiting_text(store: Store, today: date) -> str:
+    """Home's line while copies wait: how many, which can't be merged as they are, and a red
+    flag only a copy reports (with the graded advice: it must not wait unseen)."""
+    from fatiguelog.flagtext import red_flag_words
+
+    copies = find_copies(store.root)
+    if not copies:
+        return ""
+    refused = 0
+    flags: list[str] = []
+    for copy in copies:
+        planned = plan_merge(store, copy)
+        if isinstance(planned, str):
+            refused += 1
+        elif planned.merged.red_flags:
+            flags.append(red_flag_words(copy.day, planned.merged.red_flags, today))
+    count = len(copies)
+    line = f"{count} sync-conflict cop{'y' if count == 1 else 'ies'} waiting: "
+    if refused == count:
+        line += (f"run 'fatiguelog conflicts' to see why {'it' if count == 1 else 'they'} "
+                 f"can't be merged as {'it is' if count == 1 else 'they are'}.")
+    elif refused:
+        line += (f"run 'fatiguelog conflicts --merge' ({refused} can't be merged as "
+                 f"{'it is' if refused == 1 else 'they are'}: 'fatiguelog conflicts' says why).")
+    else:
+        line += "run 'fatiguelog conflicts --merge'."
+    if flags:
+        line = " ".join([f"!! A sync copy reports a red flag. {flags[0]}", *flags[1:], line])
+    return line
 
 
 def keep_aside(root: Path, path: Path) -> Path:

@@ -190,6 +190,18 @@ def no_flags_text(summary: Summary) -> str:
     return f"{gap} {text}" if gap else text
 
 
+def red_flag_words(day: date, keys: Sequence[str], today: date) -> str:
+    """An alarm symptom found for `day` outside the check-in (an import, a sync copy), with
+    the graded advice `fatiguelog log red-flag` gives: "today" only when the day is today."""
+    from fatiguelog.model import RED_ADVICE, RED_ADVICE_LOGGED_PAST, RED_FLAGS
+
+    chosen = [key for key in RED_FLAGS if key in keys]
+    advice = RED_ADVICE if day == today else RED_ADVICE_LOGGED_PAST
+    words = "; ".join(dict.fromkeys(advice[key] for key in chosen))
+    names = ", ".join(RED_FLAGS[key] for key in chosen)
+    return f"Red flag reported on {day.isoformat()}: {names}. {words}"
+
+
 def figure_or(value: str | None, none: str = "not enough data") -> str:
     return none if value is None else value
 
@@ -197,4 +209,4 @@ def figure_or(value: str | None, none: str = "not enough data") -> str:
 __all__ = ["ALARMS_HEADING", "BANNER_TODAY", "LEVEL_WORDS", "NOT_A_DIAGNOSIS", "SBM_EXPLAINED",
            "alarm_lines", "banner_heading", "banner_lines", "banner_text", "coverage_heading",
            "coverage_lines", "data_gap", "dates_text", "lasted", "level_words", "no_flags_text",
-           "when"]
+           "red_flag_words", "when"]

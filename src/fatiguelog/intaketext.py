@@ -89,6 +89,9 @@ def range_change(r: IntakeRange, previous: IntakeRange | None = None) -> str:
     without it`, `stopped (was 15 mg a day)`, `taken before this period`."""
     before = previous if previous is not None and previous.status == "taking" else None
     if r.change == "start":
+        if previous is not None and previous.status == "stopped":  # taken earlier this period
+            gap = (previous.last - previous.first).days + 1
+            return f"taken again after {days_text(gap)} without it"
         return "started"
     if r.change in ("increase", "decrease"):
         verb = "increased" if r.change == "increase" else "decreased"
@@ -118,7 +121,7 @@ def to_text(r: IntakeRange, period_last: date) -> str:
     if not r.current:
         return r.last.isoformat()
     if r.status == "stopped":
-        return "still stopped"
+        return "now"  # the amount says "none (stopped)"; "still stopped" read as a dose
     if r.last_taken is not None and r.last_taken < period_last:
         return f"last taken {r.last_taken.isoformat()}"
     return "still taken"

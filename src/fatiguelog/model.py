@@ -254,7 +254,10 @@ def is_checked_in(doc: dict[str, Any]) -> bool:
     with every known flag answered (the check-in's red-flag step writes all of them)."""
     for name in _CHECKIN_SECTIONS:
         table = doc.get(name)
-        if isinstance(table, dict) and table:
+        # A crash answer alone (an import's or a sync copy's `crash = false`) is not a
+        # check-in: a check-in answers more than that.
+        if isinstance(table, dict) and any(not (name == "symptoms" and key == "crash")
+                                           for key in table):
             return True
     gi = doc.get("gi")
     if isinstance(gi, dict) and any(key not in _LOGGED_GI_KEYS for key in gi):

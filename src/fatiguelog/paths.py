@@ -12,7 +12,8 @@ _ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
 #: Syncthing `2026-11-25.sync-conflict-20261125-210411-ABCDEFG.toml`, Nextcloud and Dropbox
 #: `2026-11-25 (conflicted copy 2026-11-25 210411).toml`, `2026-11-25 (Jo's conflicted copy).toml`.
 _SYNC_COPIES = (
-    (re.compile(r"^(\d{4}-\d{2}-\d{2})\.sync-conflict-\d{8}-\d{6}-[0-9A-Za-z]+\.toml$"),
+    # (a copy of a copy, when the conflict repeats: one ".sync-conflict-..." part per round)
+    (re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.sync-conflict-\d{8}-\d{6}-[0-9A-Za-z]+)+\.toml$"),
      "Syncthing"),
     (re.compile(r"^(\d{4}-\d{2}-\d{2}) \([^/]*conflicted copy[^/]*\)\.toml$", re.IGNORECASE),
      "Nextcloud or Dropbox"),
@@ -61,6 +62,12 @@ def entry_path(root: Path, day: date) -> Path:
 
 def day_of_name(name: str) -> date | None:
     """The day an entry file's name stands for ("2026-11-25.toml"), or None."""
+    if (len(name) == 15 and name[4] == "-" and name[7] == "-" and name.endswith(".toml")
+            and name[:10].replace("-", "").isdigit() and name.isascii()):
+        try:  # (the common case without the regular expression: this runs per file)
+            return date(int(name[:4]), int(name[5:7]), int(name[8:10]))
+        except ValueError:
+            return None
     match = _ENTRY_NAME.match(name)
     if not match:
         return None

@@ -82,9 +82,36 @@ def _systemd_arg(arg: str) -> str:
     return arg.replace("%", "%%").replace("$", "$$")
 
 
+HEADER: Final = ("# Written by 'fatiguelog remind install'; 'fatiguelog remind uninstall' "
+                 "removes it.")
+
+
+def not_ours(folder: Path) -> Path | None:
+    """The first unit file in `folder` with our name but without our header (written by
+    hand, or by something else): install and uninstall leave it alone and say so."""
+    for name in (SERVICE, TIMER):
+        path = folder / name
+        try:
+            with open(path, "rb") as handle:
+                first = handle.readline(len(HEADER) + 2).decode("utf-8", "replace")
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return path
+        if first.rstrip("\r\n") != HEADER:
+            return path
+    return None
+
+
+def _not_ours_failure(path: Path, what: str) -> str:
+    return (f"{path} was not written by fatiguelog (its first line is not \"{HEADER}\"), so "
+            f"it was left as it is and nothing was {what}: rename or remove it yourself if "
+            "you no longer want it, then run this again")
+
+
 def service_text(command: list[str]) -> str:
     return (
-        "# Written by 'fatiguelog remind install'; 'fatiguelog remind uninstall' removes it.\n"
+        f"{HEADER}\n"
         "[Unit]\n"
         "Description=fatiguelog: a reminder when today has no check-in\n"
         "\n"
@@ -96,7 +123,7 @@ def service_text(command: list[str]) -> str:
 
 def timer_text(hour: int = HOUR) -> str:
     return (
-        "# Written by 'fatiguelog remind install'; 'fatiguelog remind uninstall' removes it.\n"
+        f"{HEADER}\n"
         "[Unit]\n"
         "Description=fatiguelog: daily check-in reminder\n"
         "\n"
@@ -137,6 +164,9 @@ def install(data_dir: Path | None, *, runner: Runner = run,
             crontab_line(command),
         ])
     folder = units_dir(env)
+    foreign = not_ours(folder)
+    if foreign is not None:
+        return Outcome([], _not_ours_failure(foreign, "installed"))
     replaced = (folder / TIMER).exists() or (folder / SERVICE).exists()
     atomic_write(folder / SERVICE, service_text(command).encode("utf-8"))
     atomic_write(folder / TIMER, timer_text().encode("utf-8"))
@@ -164,6 +194,9 @@ def uninstall(*, runner: Runner = run, which: Callable[[str], str | None] = shut
               env: dict[str, str] | None = None) -> Outcome:
     folder = units_dir(env)
     present = [folder / name for name in (TIMER, SERVICE) if (folder / name).exists()]
+    foreign = not_ours(folder)
+    if foreign is not None:
+        return Outcome([], _not_ours_failure(foreign, "removed"))
     systemctl = which("systemctl")
     if not present:
         said = [f"No reminder timer was installed (nothing in {folder})."]
@@ -201,18 +234,23 @@ def should_notify(root: Path, today: date) -> bool:
 
 
 def notify(root: Path, today: date, *, runner: Runner = run,
-           which: Callable[[str], str | None] = shutil.which) -> str | None:
-    """Send today's one notification when it is due; returns the message shown on standard
-    output instead when notify-send is missing (the timer's log keeps it), else None."""
+           which: Callable[[str], str | None] = shutil.which) -> Outcome:
+    """Send today's one notification when it is due. Without notify-send, the message is
+    said on standard output instead (the timer's log keeps it). A notify-send that fails is
+    a failure (one line, for the timer's log and its exit code) and is not counted, so the
+    next run may still reach the user."""
     from fatiguelog.state import remember_reminder
 
     if not should_notify(root, today):
-        return None
+        return Outcome([])
     sender = which("notify-send")
     if sender is None:
         remember_reminder(root, today)
-        return f"fatiguelog: {MESSAGE}"
+        return Outcome([f"fatiguelog: {MESSAGE}"])
     done = runner([sender, "--app-name=fatiguelog", "fatiguelog", MESSAGE])
-    if done.code == 0:
-        remember_reminder(root, today)
-    return None
+    if done.code != 0:
+        return Outcome([], f"notify-send failed (exit {done.code}"
+                           f"{': ' + done.said if done.said else ''}), so no reminder was "
+                           "shown; the next run tries again")
+    remember_reminder(root, today)
+    return Outcome([])

@@ -1,25 +1,31 @@
 """Files -> store -> analysis -> summary: the one road to a `Summary` for every view.
 
-The trend view, `fatiguelog trends --print` and every export call `summarize`, so they can
-never disagree. It reads only the period plus a lookback (the rules look back at most 42 days:
-gi.change's baseline and window). A flag whose latest run reaches back into that warm-up
-stretch may have begun even earlier; then, when older files exist, the whole history is read
-and the summary rebuilt so `since` is true. `red.age_change` asks whether a lasting change was
-new over the 365 days before it began: when that rule is in play, the read reaches back that
-far (and the first entry of the history is named when the entries begin later).
-Pure: no Textual here.
+The trend view, `fatiguelog trends --print`, home and every export call `summarize`, so they
+can never disagree. Analysis reads per-day records (`fatiguelog.dayrecord`, through the cache:
+figures only, no free text); the views that show whole documents (CSV rows, notes) read the
+period's files themselves. `summarize` reads only the period plus a lookback (the rules look
+back at most 42 days: gi.change's baseline and window). A flag whose latest run reaches back
+into that warm-up stretch may have begun even earlier: then it reads a year further back, then
+two more, four more... only as far as the run goes (never the whole history for a flag that
+began last spring), and the flag's `since` is the one a full recount gives.
+`red.age_change` asks whether a lasting change was new over the 365 days before it began:
+when that rule is in play, the read reaches back that far (and the first entry of the history
+is named when the entries begin later). Pure: no Textual here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from fatiguelog.analysis.build import LOOKAHEAD, summary_of
-from fatiguelog.analysis.rules import AGE_MIN, AGE_NEW_DAYS, PERSISTENT
+from fatiguelog.analysis.build import LOOKAHEAD, Analysis, analyse, summary_of
+from fatiguelog.analysis.rules import AGE_MIN, AGE_NEW_DAYS, PERSISTENT, run_starts
 from fatiguelog.analysis.summary import Alarm, Summary
-from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_FLAGS
+from fatiguelog.dayrecord import DayRecord
+from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_FLAGS, Entry
 from fatiguelog.paths import is_demo
+from fatiguelog.problems import Problem
 from fatiguelog.settings import Settings
 from fatiguelog.store import Store
 
@@ -31,16 +37,64 @@ WARMUP = 75
 #: Days before a lasting change that red.age_change needs read: the 365 it looks at, plus the
 #: 3 weeks gi.persistent needs on the first of them, plus slack.
 AGE_LOOKBACK = AGE_NEW_DAYS + PERSISTENT.window + 7
+#: The first step back when a flag's run reaches into the warm-up (then 2, 4... times more).
+STEP_BACK = 365
+
+
+class RecordReader:
+    """The day records of one data folder, each day read once: reading further back adds
+    only the days not read yet."""
+
+    def __init__(self, store: Store, progress: Callable[[str], None] | None = None):
+        self.store = store
+        self.progress = progress
+        self.records: dict[date, DayRecord] = {}
+        self.problems: list[Problem] = []
+        self._said: set[Problem] = set()
+        self._span: tuple[date, date] | None = None
+
+    def cover(self, first: date, last: date) -> None:
+        """Read the records from `first` to `last` that were not read yet."""
+        if self._span is None:
+            self._read(first, last)
+            self._span = (first, last)
+            return
+        lo, hi = self._span
+        if first < lo:
+            self._read(first, lo - timedelta(days=1))
+        if last > hi:
+            self._read(hi + timedelta(days=1), last)
+        self._span = (min(first, lo), max(last, hi))
+
+    def _read(self, first: date, last: date) -> None:
+        progress = self.progress
+
+        def said(year: str) -> None:
+            if progress is not None:
+                progress(f"Reading your entries of {year}...")
+
+        for part in self.store.record_years(first, last,
+                                            on_year=said if progress is not None else None):
+            self.records.update(part.records)
+            for problem in part.problems:
+                if problem not in self._said:
+                    self._said.add(problem)
+                    self.problems.append(problem)
+
+    def pairs(self, first: date, last: date) -> list[tuple[date, DayRecord]]:
+        return [(day, rec) for day, rec in self.records.items() if first <= day <= last]
 
 
 def summarize(store: Store, settings: Settings, first: date, last: date, *,
               include_notes: bool = False, keep_entries: bool = True,
-              today: date | None = None) -> Summary:
+              today: date | None = None,
+              progress: Callable[[str], None] | None = None) -> Summary:
     """The summary of `first..last`, reading no more of the history than it needs.
 
-    Without `keep_entries` the history is streamed a year at a time and no document is kept
-    (the trend view and the home screen need figures only; CSV needs the entries). `today`
-    (default: the real date) decides whether the urgent banner may say "today".
+    Without `keep_entries` (and notes) no whole document is read: figures come from the day
+    records (the trend view and home need figures only; CSV needs the entries). `today`
+    (default: the real date) decides whether the urgent banner may say "today". `progress`
+    is told what is being done, in words (each year read, then the flags).
     """
     if first > last:
         raise ValueError(f"the period starts ({first}) after it ends ({last})")
@@ -48,47 +102,78 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
     # Only red.age_change names the history's first entry; listing file names is cheap.
     history_start = first_day(store) if settings.birth_year is not None else None
     start = first - timedelta(days=LOOKBACK)
+    end = last + timedelta(days=LOOKAHEAD)
+    reader = RecordReader(store, progress)
 
-    def make(origin: date) -> Summary:
-        return _summary(store, settings, origin, first, last, include_notes, keep_entries,
-                        today, history_start)
+    def make(origin: date) -> Analysis:
+        reader.cover(origin, end)
+        if progress is not None:
+            progress("Working out the flags...")
+        return analyse(reader.pairs(origin, end), origin, settings, first, last, history_start)
 
-    summary = make(start)
-    for _step in range(2):  # at most: reach back for red.age_change, then the whole history
-        earliest_needed = _needed_from(summary, settings, start)
-        if earliest_needed is None or not _has_before(store, start):
+    analysis = make(start)
+    step = STEP_BACK
+    while True:
+        unsure, needed = _reaches_back(analysis, settings, start, first, last)
+        if not unsure and needed is None:
             break
-        start = max(earliest_needed, history_start or first_day(store) or earliest_needed)
-        summary = make(start)
+        if not _has_before(store, start):
+            break
+        earliest = history_start or first_day(store) or start
+        back = start
+        if unsure:
+            back = _minus(start, step)
+            step *= 2
+        if needed is not None:
+            back = min(back, needed)
+        start = max(back, earliest)
+        analysis = make(start)
+    entries: tuple[Entry, ...] = ()
+    if keep_entries or include_notes:  # whole documents: read from the period's files
+        entries = tuple(store.load_range(first, last).entries.values())
+    summary = summary_of((), lambda: reader.problems, start, settings, first, last,
+                         entries=entries, include_notes=include_notes,
+                         keep_entries=keep_entries, today=today, history_start=history_start,
+                         analysis=analysis)
     if is_demo(store.root):
         summary = replace(summary, generated=True)
     return summary
 
 
-def _needed_from(summary: Summary, settings: Settings, start: date) -> date | None:
-    """The earliest day the rules need read to be exact, when that is before `start`."""
-    unsure_before = start + timedelta(days=WARMUP)
-    if any(flag.since < unsure_before for flag in summary.flags):
+def _minus(day: date, days: int) -> date:
+    try:
+        return day - timedelta(days=days)
+    except OverflowError:
         return date.min
+
+
+def _reaches_back(analysis: Analysis, settings: Settings, start: date, first: date,
+                  last: date) -> tuple[bool, date | None]:
+    """(whether a flag of the period may have begun before what was read, the day
+    red.age_change needs read from when that is before `start`)."""
+    table, _ctx, runs = analysis
+    a, b = table.index(first), table.index(last)
+    unsure = False
+    lasting_began: int | None = None
+    for run in runs:
+        active = run.active
+        latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
+        if latest is not None:
+            began = run_starts(active[:latest + 1])[latest]
+            if began < WARMUP:
+                unsure = True
+            if run.info.id == PERSISTENT.id:
+                lasting_began = began
+        if run.reach is not None and min(run.reach[a:b + 1], default=table.size) < WARMUP:
+            unsure = True  # a run whose cause may lie before the table (see `RuleRun.reach`)
     born = settings.birth_year
-    if born is None or summary.last.year - born < AGE_MIN:
-        return None
-    lasting = next((f for f in summary.flags if f.id == PERSISTENT.id), None)
-    if lasting is None:
-        return None
-    began = min([lasting.since, *lasting.active_days[:1]])
-    needed = began - timedelta(days=AGE_LOOKBACK)
-    return needed if needed < start else None
-
-
-def _summary(store: Store, settings: Settings, start: date, first: date, last: date,
-             include_notes: bool, keep_entries: bool, today: date | None = None,
-             history_start: date | None = None) -> Summary:
-    # (the 1-2 days after the period too: delayed PEM of its last days needs them)
-    stream = store.stream(start, last + timedelta(days=LOOKAHEAD))
-    return summary_of(stream, lambda: stream.problems, start, settings, first, last,
-                      include_notes=include_notes, keep_entries=keep_entries, today=today,
-                      history_start=history_start)
+    needed = None
+    if born is not None and last.year - born >= AGE_MIN and lasting_began is not None:
+        began_day = table.day(lasting_began)
+        need = began_day - timedelta(days=AGE_LOOKBACK)
+        if need < start:
+            needed = need
+    return unsure, needed
 
 
 def alarms_only(store: Store, last: date, days: int = 7) -> tuple[Alarm, ...]:

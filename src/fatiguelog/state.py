@@ -67,3 +67,24 @@ def read_last_reminder(root: Path) -> date | None:
 def remember_reminder(root: Path, day: date) -> None:
     """Record the day of a notification, so a day gets at most one."""
     _remember(root, "last_reminder", day)
+
+
+EXPORT_FORMATS = ("md", "html", "csv", "json")
+
+
+def read_export_format(root: Path) -> str | None:
+    """The format of the last export from the export screen (None: none, or not one we
+    know), so the screen opens with the user's own choice."""
+    value = _read(root).get("export_format")
+    return value if value in EXPORT_FORMATS else None
+
+
+def remember_export_format(root: Path, fmt: str) -> None:
+    """Record the export screen's format, keeping any other keys in the state file."""
+    import tomli_w
+
+    from fatiguelog.atomic import atomic_write
+
+    doc = _read(root)
+    doc["export_format"] = fmt
+    atomic_write(root / STATE_FILE, tomli_w.dumps(doc).encode("utf-8"), root=root)

@@ -27,13 +27,16 @@ from fatiguelog.atomic import (
     kind_of,
     read_capped,
 )
+from fatiguelog.dayrecord import DayRecord, Layout
 from fatiguelog.model import Entry
 from fatiguelog.problems import Problem
 from fatiguelog.tomlsafe import MAX_FILE_BYTES, TOO_LARGE, decode_toml, structure_issue
 from fatiguelog.validate import Locator, entry_issues, future_schema
 
 if TYPE_CHECKING:
-    from fatiguelog.cache import EntryCache
+    from threading import Lock
+
+    from fatiguelog.cache import RecordCache
 
 _UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
 #: An entry is a few hundred bytes; past this a file is not an entry (and is never read whole).
@@ -110,6 +113,13 @@ class History(NamedTuple):
     problems: list[Problem]
 
 
+class Records(NamedTuple):
+    """Every readable entry's `DayRecord`, by date, plus the problems of every file."""
+
+    records: dict[date, DayRecord]
+    problems: list[Problem]
+
+
 def describe_os_error(error: OSError, path: Path) -> str:
     """One clear sentence for a storage fault."""
     where = str(path)
@@ -134,9 +144,25 @@ def read_bytes(path: str) -> bytes:
     return read_capped(path, MAX_ENTRY_BYTES)
 
 
-def parse_entry_bytes(raw: bytes, rel: str, day: date | None) -> tuple[dict | None, list[Problem]]:
-    """Parse and validate one file's bytes; the document is `None` when it can't be used."""
-    decoded = decode_toml(raw, rel)
+def _loads(text: str) -> dict[str, Any]:
+    """An entry's document: the fast reader for the TOML fatiguelog writes, tomllib for
+    anything else (and for every error, which tomllib words)."""
+    from fatiguelog import quicktoml
+
+    try:
+        return quicktoml.loads(text)
+    except Exception:  # (Unsupported, or anything unforeseen: the reference parser decides)
+        import tomllib
+
+        return tomllib.loads(text)
+
+
+def parse_entry_bytes(raw: bytes, rel: str, day: date | None, *, fast: bool = False
+                      ) -> tuple[dict | None, list[Problem]]:
+    """Parse and validate one file's bytes; the document is `None` when it can't be used.
+    `fast`: for reading many files (the fast reader's patterns cost a millisecond to make,
+    more than one file's parse saves: `fatiguelog log` reads one file)."""
+    decoded = decode_toml(raw, rel, loads=_loads) if fast else decode_toml(raw, rel)
     if isinstance(decoded, Problem):
         return None, [decoded]
     text, doc = decoded
@@ -268,6 +294,7 @@ class Store:
                     files.append((day, item))
             yield year.name, files
 
+    # -- whole documents (CSV rows, notes, check): read from the files, never cached --------
     def load_all(self) -> History:
         """Every entry; files that can't be read become problems, the rest still loads."""
         return self.load_range(None, None)
@@ -282,92 +309,180 @@ class Store:
         return History(entries, problems)
 
     def years(self, first: date | None, last: date | None) -> Iterator[History]:
-        """The same, one year (one cache file) at a time: a caller that only counts can let
-        each year go before the next is read."""
-        years = None
-        if first is not None or last is not None:
-            years = range((first or date.min).year, (last or date.max).year + 1)
-        found: list[Problem] = []  # folders that could not be read, gathered as they are met
-        for year, files in self.entry_files(years, found):
-            part = self._load_year(year, files, first, last)
-            if found:
-                part.problems[:0] = found
-                found.clear()
-            yield part
-        if found:
-            yield History({}, found)
-
-    def _load_year(self, year: str, files: list[tuple[date | None, os.DirEntry[str]]],
-                   first: date | None, last: date | None) -> History:
-        cache = self._open_cache(year)
-        entries: dict[date, Entry] = {}
-        problems: list[Problem] = []
-        seen: set[str] = set()
-        for day, item in files:
-            rel = f"entries/{year}/{item.name}"
-            if day is None:
-                problems.append(Problem(rel, _not_an_entry(item.name)))
-                continue
-            seen.add(rel)
-            if (first and day < first) or (last and day > last):
-                continue
-            doc, found = self._parse_cached(cache, rel, day, item)
-            problems.extend(found)
-            if doc is not None:
-                entries[day] = Entry(day, doc)
-        if cache is not None:
-            cache.keep_only(seen)
-            cache.save()
-        return History(entries, problems)
+        """The same, one year at a time: a caller that only counts (`check`) lets each year
+        go before the next is read."""
+        for year, files, found in self._year_folders(first, last):
+            entries: dict[date, Entry] = {}
+            problems = found
+            for day, item in files:
+                rel = f"entries/{year}/{item.name}"
+                if day is None:
+                    problems.append(Problem(rel, _not_an_entry(item.name)))
+                    continue
+                if (first and day < first) or (last and day > last):
+                    continue
+                raw = self._read_item(rel, item)
+                if isinstance(raw, Problem):
+                    problems.append(raw)
+                    continue
+                doc, more = parse_entry_bytes(raw, rel, day, fast=True)
+                problems.extend(more)
+                if doc is not None:
+                    entries[day] = Entry(day, doc)
+            yield History(entries, problems)
 
     def stream(self, first: date | None, last: date | None) -> EntryStream:
         """The entries of a range read one year at a time (see `EntryStream`)."""
         return EntryStream(self, first, last)
 
-    def _open_cache(self, year: str) -> EntryCache | None:
+    # -- per-day records (every figure, no free text): what analysis reads, cached ---------
+    def load_records(self, first: date | None = None, last: date | None = None) -> Records:
+        """The `DayRecord` of every readable entry from `first` to `last` (None: unbounded),
+        with the problems of every file there; through the cache (`fatiguelog.cache`)."""
+        records: dict[date, DayRecord] = {}
+        problems: list[Problem] = []
+        for part in self.record_years(first, last):
+            records.update(part.records)
+            problems.extend(part.problems)
+        return Records(records, problems)
+
+    def record_years(self, first: date | None, last: date | None, *,
+                     on_year: Callable[[str], None] | None = None) -> Iterator[Records]:
+        """The same, one year (one cache file) at a time; `on_year` is told each year before
+        it is read (a view shows progress)."""
+        key = self._cache_key()
+        for year, files, found in self._year_folders(first, last):
+            if on_year is not None and year:
+                on_year(year)
+            part = self._year_records(year, files, first, last, key)
+            part.problems[:0] = found
+            yield part
+
+    def fill_caches(self, stop: Callable[[], bool] | None = None) -> None:
+        """Bring every year's cache up to date (the app does this in the background once home
+        is drawn, so "All" in the trend view finds them ready). `stop` is asked between years."""
+        key = self._cache_key()
+        if key is None:
+            return
+        for year, files, _found in self._year_folders(None, None):
+            if stop is not None and stop():
+                return
+            self._year_records(year, files, None, None, key)
+
+    def _year_folders(self, first: date | None, last: date | None
+                      ) -> Iterator[tuple[str, list[tuple[date | None, os.DirEntry[str]]],
+                                          list[Problem]]]:
+        """Each year folder of the range with its files, and the folder problems met on the
+        way to it (a folder that could not be read is reported with the next one read)."""
+        years = None
+        if first is not None or last is not None:
+            years = range((first or date.min).year, (last or date.max).year + 1)
+        found: list[Problem] = []
+        for year, files in self.entry_files(years, found):
+            gathered, found = found, []
+            yield year, files, gathered
+        if found:
+            yield "", [], found
+
+    def _cache_key(self) -> bytes | None:
         if not self.use_cache:
             return None
-        from fatiguelog.cache import EntryCache
+        from fatiguelog.cache import load_key
 
+        return load_key(self.cache_folder())
+
+    def cache_folder(self) -> Path:
+        return self._cache_dir or paths.cache_dir()
+
+    def _year_records(self, year: str, files: list[tuple[date | None, os.DirEntry[str]]],
+                      first: date | None, last: date | None, key: bytes | None) -> Records:
+        """One year's records: a file whose bytes hash to what the cache holds is not parsed;
+        every other one is, and the cache learns it."""
+        if key is None or not year:
+            return self._year_records_in(None, year, files, first, last)
+        from fatiguelog.cache import RecordCache
+
+        # One thread at a time per year and folder: the app fills the caches in the background
+        # while a view may ask for the same year; the second one finds the cache just written.
+        with _year_lock(self.root, year):
+            cache = RecordCache(self.cache_folder(), self.root, year, key)
+            cache.load()
+            return self._year_records_in(cache, year, files, first, last)
+
+    def _year_records_in(self, cache: RecordCache | None, year: str,
+                         files: list[tuple[date | None, os.DirEntry[str]]],
+                         first: date | None, last: date | None) -> Records:
+        layout = cache.layout if cache is not None else Layout()
+        records: dict[date, DayRecord] = {}
+        problems: list[Problem] = []
+        names: set[str] = set()
+        for day, item in files:
+            name = item.name
+            rel = f"entries/{year}/{name}"
+            if day is None:
+                problems.append(Problem(rel, _not_an_entry(name)))
+                continue
+            names.add(name)
+            if (first and day < first) or (last and day > last):
+                continue
+            raw = self._read_item(rel, item)
+            if isinstance(raw, Problem):
+                problems.append(raw)
+                continue
+            record: DayRecord | None = None
+            hit = None
+            if cache is not None:
+                digest = cache.digest(raw)
+                hit = cache.get(name, digest)
+            if hit is not None:
+                found, data = hit
+                record = DayRecord.from_json(layout, data) if data is not None else None
+                said = _problems_of(rel, found)
+                if said is None or (data is not None and record is None):
+                    hit = None  # not the shape this version writes: read the file
+                else:
+                    problems.extend(said)
+            if hit is None:
+                doc, found_problems = parse_entry_bytes(raw, rel, day, fast=True)
+                record = DayRecord.of(doc, layout) if doc is not None else None
+                problems.extend(found_problems)
+                if cache is not None:
+                    cache.put(name, digest, [[p.message, p.line] for p in found_problems],
+                              None if record is None else record.to_json())
+            if record is not None:
+                records[day] = record
+        if cache is not None:
+            cache.keep_only(names)
+            cache.save()
+        return Records(records, problems)
+
+    def _read_item(self, rel: str, item: os.DirEntry[str]) -> bytes | Problem:
+        """An entry file's bytes, or why it can't be read: a link leading outside the data
+        folder, not a regular file (a pipe would hang the reader, a device never end), over
+        the size limit, unreadable."""
         try:
-            folder = self._cache_dir or paths.cache_dir()
-            cache = EntryCache(folder, self.root, year)
+            if item.is_file(follow_symlinks=False):  # (the folder listing says so: no stat)
+                return _read_regular(item.path)
+        except TooLargeError:
+            return Problem(rel, TOO_LARGE)
         except OSError:
-            return None
-        cache.load()
-        return cache
-
-    def _parse_cached(
-        self, cache: EntryCache | None, rel: str, day: date, item: os.DirEntry[str]
-    ) -> tuple[dict | None, list[Problem]]:
+            pass  # (changed since it was listed: looked at again below)
         try:
             if item.is_symlink() and self.outside(item.path):
-                return None, [Problem(rel, _LINK_OUTSIDE)]
+                return Problem(rel, _LINK_OUTSIDE)
             st = item.stat()
         except OSError as exc:
-            return None, [Problem(rel, describe_os_error(exc, Path(item.path)))]
-        if not stat.S_ISREG(st.st_mode):  # a pipe would hang the reader, a device never end
-            return None, [Problem(rel, f"{kind_of(st.st_mode)}, not a regular file; it was "
-                                       "not read")]
+            return Problem(rel, describe_os_error(exc, Path(item.path)))
+        if not stat.S_ISREG(st.st_mode):
+            return Problem(rel, f"{kind_of(st.st_mode)}, not a regular file; it was not read")
         if st.st_size > MAX_ENTRY_BYTES:
-            return None, [Problem(rel, TOO_LARGE)]
-        if cache is not None:
-            from fatiguelog.cache import stat_key
-
-            key = stat_key(st)
-            hit = cache.get(rel, key)
-            if hit is not None:
-                doc, found = hit
-                return doc, [Problem(rel, message, line) for message, line in found]
+            return Problem(rel, TOO_LARGE)
         try:
-            raw = read_bytes(item.path)
+            return read_bytes(item.path)
+        except TooLargeError:
+            return Problem(rel, TOO_LARGE)
         except OSError as exc:
-            return None, [Problem(rel, describe_os_error(exc, Path(item.path)))]
-        doc, problems = parse_entry_bytes(raw, rel, day)
-        if cache is not None and b"$d" not in raw and b"$t" not in raw:
-            # (a file with a key the cache uses as a date tag is simply never cached)
-            cache.put(rel, key, doc, [[p.message, p.line] for p in problems])
-        return doc, problems
+            return Problem(rel, describe_os_error(exc, Path(item.path)))
 
     # -- writing -------------------------------------------------------------------------
     def save(self, entry: Entry, *, expected: Fingerprint | bool | None = True) -> Fingerprint:
@@ -492,11 +607,9 @@ class Store:
 
 
 class EntryStream:
-    """(day, entry) pairs of a range, read one year (one cache file) at a time.
-
-    A view that only needs figures (the trend view over ten years) counts each year and lets
-    it go, instead of holding every document at once. Problems gather as the years are read.
-    """
+    """(day, entry) pairs of a range, read one year at a time: a caller that only counts lets
+    each year go, instead of holding every document at once. Problems gather as the years are
+    read."""
 
     def __init__(self, store: Store, first: date | None, last: date | None):
         self.store = store
@@ -526,6 +639,53 @@ def _not_an_entry(name: str) -> str:
         return (f"a {tool} conflict copy of {day.isoformat()}, not read as an entry: "
                 "run 'fatiguelog conflicts --merge' to merge it into that day")
     return "not an entry file name (expected entries/YYYY/YYYY-MM-DD.toml); it was not read"
+
+
+_LOCKS: dict[tuple[str, str], Lock] = {}
+
+
+def _year_lock(root: Path, year: str) -> Lock:
+    """(`threading` imported here: `fatiguelog log` never needs it. `setdefault` is atomic.)"""
+    from threading import Lock
+
+    return _LOCKS.setdefault((str(root), year), Lock())
+
+
+def _read_regular(path: str) -> bytes:
+    """A file the folder listing says is regular: open, check what was opened, read. Four
+    system calls (ten years of history are read at each "All"); anything unexpected (it is
+    no longer a regular file, it grew past the limit) raises for the careful reader."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        if st.st_size > MAX_ENTRY_BYTES:
+            raise TooLargeError(errno.EFBIG, "File too large", path)
+        data = os.read(fd, st.st_size + 1)
+        if len(data) > st.st_size:  # it grows as we read: the careful reader decides
+            raise OSError(errno.EAGAIN, "changed while read")
+        return data
+    finally:
+        os.close(fd)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _problems_of(rel: str, found: Any) -> list[Problem] | None:
+    """A file's problems as the cache holds them (`[[message, line], ...]`), or None when they
+    have another shape."""
+    if type(found) is not list:
+        return None
+    out = []
+    for item in found:
+        if (type(item) is not list or len(item) != 2 or type(item[0]) is not str
+                or not (item[1] is None or type(item[1]) is int)):
+            return None
+        out.append(Problem(rel, item[0], item[1]))
+    return out
 
 
 def _unreadable_folder(exc: OSError) -> str:

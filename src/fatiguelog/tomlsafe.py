@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 from fatiguelog.problems import Problem
@@ -35,13 +36,15 @@ _TOML_QUOTING = (
 )
 
 
-def decode_toml(raw: bytes, rel: str, limit: int = MAX_FILE_BYTES
+def decode_toml(raw: bytes, rel: str, limit: int = MAX_FILE_BYTES, *,
+                loads: Callable[[str], dict[str, Any]] = tomllib.loads,
                 ) -> tuple[str, dict[str, Any]] | Problem:
     """A TOML file's text and document, or the one problem that stops it being read.
 
     Every way tomllib can fail is caught here, per file: invalid TOML, an integer too long to
     convert (ValueError), nesting that exhausts the stack (RecursionError), memory. A UTF-8
-    byte-order mark at the start (some editors write one) is accepted."""
+    byte-order mark at the start (some editors write one) is accepted. `loads` may be a faster
+    reader that falls back to tomllib (entries: `fatiguelog.quicktoml`)."""
     if len(raw) > limit:
         return Problem(rel, TOO_LARGE)
     try:
@@ -51,7 +54,7 @@ def decode_toml(raw: bytes, rel: str, limit: int = MAX_FILE_BYTES
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return text, tomllib.loads(text)
+        return text, loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(_TOML_LINE, str(exc))
         message = re.sub(_TOML_LINE, "", str(exc)).strip()

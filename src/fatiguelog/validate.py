@@ -334,3 +334,22 @@ def future_schema(doc: dict[str, Any]) -> bool:
     """A file from a newer fatiguelog: read what we can, never rewrite it."""
     schema = doc.get("schema")
     return type(schema) is int and schema > SCHEMA_VERSION
+
+
+def beyond_limits(doc: dict[str, Any], day: date) -> str:
+    """Why writing `doc` as `day`'s entry would make a file no command can read (a broken value,
+    over 100 bowel movements or doses, over 1 MiB: entry-format "Added: limits"), or "".
+
+    For writers that add to a day in bulk (an import, a sync-copy merge): they refuse that day
+    and say why, instead of writing a file every later read would reject."""
+    from fatiguelog.model import Entry
+    from fatiguelog.store import MAX_ENTRY_BYTES, dump_entry
+
+    issues = entry_issues(doc, day)
+    if issues:
+        return issues[0][0]
+    size = len(dump_entry(Entry(day, doc)))
+    if size > MAX_ENTRY_BYTES:
+        return (f"the day's file would be {size / 2**20:.1f} MiB, over the "
+                f"{MAX_ENTRY_BYTES // 2**20} MiB an entry may hold")
+    return ""

@@ -149,3 +149,31 @@ def test_every_other_day_is_one_range_taken_on_half_the_days():
     assert only.status == "taking" and only.intermittent and only.days_taken == 15
     daily = taken({n: 2.0 for n in range(30)})
     assert not summary(daily, 0, 29).intake_timeline[0].intermittent
+
+
+def test_a_random_wobble_between_two_amounts_is_one_range():
+    """Outside test of issue 12, finding 2: coffee 1 or 2 cups at random for 70 days made 27
+    ranges ("increased from 1 cup", "decreased from 1-2 cups"). A wobble between amounts the
+    range already had is one range; a move to amounts outside it (3-4 cups) is a new one."""
+    import random
+
+    pick = random.Random(3)
+    cups = {n: float(pick.choice([1, 2]) if n < 70 else pick.choice([3, 4])) for n in range(90)}
+    h = taken(cups, "coffee", "cup")
+    got = rows(h, 0, 89)
+    assert [(r[0], r[4], r[5], r[6]) for r in got] == [(0, 1, 2, None), (70, 3, 4, "increase")]
+    # the usual amount is one that was taken, never a median no day had ("usually 1.5")
+    assert all(r[3] in (1, 2, 3, 4) for r in got)
+
+
+def test_a_lasting_change_with_a_day_of_the_new_amount_before_it_stays_a_change():
+    """Merging wobble must not swallow a real change: 2 g with one 3 g day, then 3 g daily."""
+    h = taken({**{n: 2.0 for n in range(30)}, 12: 3.0, **{n: 3.0 for n in range(30, 50)}})
+    got = rows(h, 0, 49)
+    assert [(r[0], r[3], r[6]) for r in got] == [(0, 2.0, None), (30, 3.0, "increase")]
+
+
+def test_the_usual_amount_is_the_most_common_one():
+    h = taken({n: (2.0 if n % 3 else 1.0) for n in range(30)}, "coffee", "cup")
+    (only,) = summary(h, 0, 29).intake_timeline
+    assert only.daily_amount == 2.0 and (only.min_daily, only.max_daily) == (1.0, 2.0)

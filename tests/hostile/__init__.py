@@ -194,9 +194,7 @@ CASES: tuple[Case, ...] = (
     Case("nested-33", "a value nested deeper than 32 levels",
          bad_entry("x = " + "[" * 33 + "1" + "]" * 33 + "\n")),
     Case("escaped-cache-tag", 'the key "\\u0024t" in a stool (the cache tag)', escaped_tag,
-         bad=(), loads=WITH_GOOD_BAD_DAY,
-         cached_run_fails="the cache matches its tag on the file's bytes: the cache redesign "
-                          "of issue 11 point 5 fixes it"),
+         bad=(), loads=WITH_GOOD_BAD_DAY),
     Case("fifo-entry", "a FIFO entry hangs check", fifo_entry),
     Case("link-to-dev-zero", "a link to /dev/zero gives MemoryError", link_to_dev_zero),
     Case("device-entry", "a device node as an entry", device_entry, needs="mknod"),

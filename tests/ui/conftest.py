@@ -46,10 +46,11 @@ async def type_text(pilot, text: str) -> None:
 
 
 async def wait_for_home(pilot) -> None:
-    """The home screen reads its two weeks and works out flags just after the first frame."""
+    """The home screen draws its two weeks (and an urgent line) in the first frame and works
+    out the flags just after it."""
     for _ in range(200):
         await pilot.pause(0.02)
         lines = [str(w.render()) for w in pilot.app.screen.query("#home-flags Static")]
-        if lines and not lines[0].startswith("Looking"):
+        if lines and not any(line.startswith("Looking") for line in lines):
             return
     raise AssertionError("the home screen never finished loading")

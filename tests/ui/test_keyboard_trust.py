@@ -157,11 +157,11 @@ async def test_n_on_a_dose_list_removes_nothing(root):
         await pilot.pause()
         await go_to(pilot, "intake")
         await press(pilot, "n")
-        assert "1 dose(s) listed." in screen_text(app)
+        assert "1 dose listed." in screen_text(app)
         await press(pilot, "x")
         assert "Removed: kratom 2 g. u puts it back." in screen_text(app)
         await press(pilot, "u")
-        assert "1 dose(s) listed." in screen_text(app)
+        assert "1 dose listed." in screen_text(app)
 
 
 async def test_n_in_the_resume_dialog_keeps_the_draft(root):

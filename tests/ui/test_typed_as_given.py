@@ -246,7 +246,7 @@ async def test_n_on_listed_doses_removes_nothing(root):
         await pilot.pause()
         await go_to(pilot, "intake")
         await press(pilot, "n")
-        assert "3 dose(s) listed." in screen_text(app)
+        assert "3 doses listed." in screen_text(app)
         await press(pilot, "enter")                                  # on: keeps all three
         assert [d["substance"] for d in answers(app)["intake"]] == ["kratom", "tea", "fibre"]
         await press(pilot, "escape")

@@ -47,11 +47,11 @@ def test_snapshot_export_screen(snap_compare, tmp_path: Path, monkeypatch) -> No
     assert snap_compare(app, terminal_size=SIZE, press=["e"])
 
 
-async def test_enter_exports_markdown_0600_and_says_where(warn_root: Path, tmp_path: Path) -> None:
+async def test_ctrl_s_exports_markdown_0600_and_says_where(warn_root: Path, tmp_path: Path) -> None:
     folder = tmp_path / "exports"  # missing: the default folder is created, 0700
     app = host(warn_root, folder)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # the Export button has the focus
+        await pilot.press("ctrl+s")  # the discuss box has the focus: Enter is a new line
         screen = await finish(pilot)
         expected = folder / "fatiguelog-summary-2026-08-28-to-2026-11-25.md"
         assert expected.is_file()
@@ -212,7 +212,7 @@ async def test_an_existing_file_is_replaced_only_after_a_yes(warn_root: Path,
         assert target.read_text() == "last month's summary\n"
 
         await _export_to(app, pilot, target)
-        await pilot.press("enter")  # keyboard: replace
+        await pilot.press("tab", "enter")  # keyboard: a move to "Replace", then Enter
         await finish(pilot)
         assert target.read_text("utf-8").startswith("# Appointment summary")
         assert os.stat(target).st_mode & 0o777 == 0o600

@@ -9,8 +9,9 @@ else is reported as such and never hides an alarm symptom.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack, build_table
 from fatiguelog.analysis.intake import intake_indexes, timeline
@@ -46,6 +47,7 @@ from fatiguelog.analysis.summary import (
     Summary,
 )
 from fatiguelog.analysis.weeks import bowel_day_series, week_rows
+from fatiguelog.dayrecord import DayRecord, Layout
 from fatiguelog.model import (
     RED_ADVICE,
     RED_ADVICE_PAST,
@@ -65,48 +67,65 @@ MIN_STOOLS = 4  # a share of stools needs at least 4 stools
 log = logging.getLogger(__name__)
 
 
+class Analysis(NamedTuple):
+    """The day table of a stretch of history and every rule evaluated on it (before the
+    summary is made: `fatiguelog.report` looks at it to decide whether to read further back)."""
+
+    table: DayTable
+    ctx: Context
+    runs: list[RuleRun]
+
+
 def build_summary(history: History, settings: Settings, first: date, last: date, *,
                   include_notes: bool = False, keep_entries: bool = True,
                   today: date | None = None) -> Summary:
     """Everything a view shows about `first..last`; figures without data are `None`."""
     entries = history.entries
     origin = min(first, min(entries)) if entries else first
-    return summary_of(entries.items(), lambda: history.problems, origin, settings, first, last,
-                      include_notes=include_notes, keep_entries=keep_entries, today=today,
-                      history_start=min(entries) if entries else None)
+    layout = Layout()  # (one for all: positions are found once)
+    records = ((day, DayRecord.of(entry.doc, layout)) for day, entry in entries.items())
+    period = [e for day, e in entries.items() if first <= day <= last]
+    return summary_of(records, lambda: history.problems, origin, settings, first, last,
+                      entries=period, include_notes=include_notes, keep_entries=keep_entries,
+                      today=today, history_start=min(entries) if entries else None)
 
 
-def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Sequence[Problem]],
-               origin: date, settings: Settings, first: date, last: date, *,
+def analyse(records: Iterable[tuple[date, DayRecord]], origin: date, settings: Settings,
+            first: date, last: date, history_start: date | None = None) -> Analysis:
+    """The day table from `origin` to the period's end (and the days after it that delayed PEM
+    needs), and every rule evaluated on it up to `last`."""
+    table = build_table(records, min(origin, first), last + timedelta(days=LOOKAHEAD),
+                        settings.substance_class, with_trackers(settings.trackers))
+    ctx = Context(table, settings, {}, until=table.index(last), history_start=history_start)
+    return Analysis(table, ctx, evaluate_all(ctx))
+
+
+def summary_of(records: Iterable[tuple[date, DayRecord]],
+               problems: Callable[[], Sequence[Problem]], origin: date, settings: Settings,
+               first: date, last: date, *, entries: Iterable[Entry] = (),
                include_notes: bool = False, keep_entries: bool = True,
-               today: date | None = None, history_start: date | None = None) -> Summary:
-    """The summary from (day, entry) pairs read once, in any order, possibly streamed.
+               today: date | None = None, history_start: date | None = None,
+               analysis: Analysis | None = None) -> Summary:
+    """The summary from (day, record) pairs read once, in any order, possibly streamed (or
+    from their `analysis`, already made).
 
-    `problems` is asked for after the pairs are read (a stream finds them as it goes).
-    Without `keep_entries` (and notes) no entry outlives the pass that counts it, so a view
-    of ten years needs memory for figures, not for ten years of documents. `today` is the
-    day the summary is made on (the banner says "today" only when the period ends then);
-    `history_start` the first entry of the whole history when the pairs start later.
+    `problems` is asked for after the records are read (a stream finds them as it goes).
+    `entries` are the period's whole documents, for the views that show them (CSV rows,
+    notes): kept only with `keep_entries` or `include_notes`. `today` is the day the summary is
+    made on (the banner says "today" only when the period ends then); `history_start` the
+    first entry of the whole history when the records start later.
     """
     if first > last:
         raise ValueError(f"the period starts ({first}) after it ends ({last})")
-    kept: list[Entry] = []
-
-    def counted() -> Iterator[tuple[date, Entry]]:
-        for day, entry in pairs:
-            if (keep_entries or include_notes) and first <= day <= last:
-                kept.append(entry)
-            yield day, entry
-
-    table = build_table(counted(), min(origin, first), last + timedelta(days=LOOKAHEAD),
-                        settings.substance_class, with_trackers(settings.trackers))
+    if analysis is None:
+        analysis = analyse(records, origin, settings, first, last, history_start)
+    table, ctx, runs = analysis
     a, b = table.index(first), table.index(last)
     # Every question: the built-in ones, the user's own, and `custom` keys found in the files.
     questions = table.questions
-    period = tuple(sorted(kept, key=lambda entry: entry.day))
-
-    ctx = Context(table, settings, {}, until=b, history_start=history_start)
-    runs = evaluate_all(ctx)
+    period = (tuple(sorted((e for e in entries if first <= e.day <= last),
+                           key=lambda entry: entry.day))
+              if keep_entries or include_notes else ())
     trouble: list[Problem] = []
 
     series: dict[str, DaySeries] = {q.series_key: answer_series(table, q, a, b)
@@ -153,8 +172,8 @@ def summary_of(pairs: Iterable[tuple[date, Entry]], problems: Callable[[], Seque
         coverage=Coverage(len(runs), len(runs) - len(unchecked), unchecked),
         intake_timeline=ranges,
         today=today,
-        answers={q.series_key: answer_stats(table, q, a, b) for q in questions},
         weeks=week_rows(table, a, b),
+        answers={q.series_key: answer_stats(table, q, a, b) for q in questions},
     )
 
 
@@ -172,9 +191,17 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
         since = run_starts(run.active[:latest + 1])[latest]
         info = run.info
         source, citation, advice = info.source, info.citation, info.advice
+        episodes: list[EvidenceDays] = []
         try:
             evidence = run.evidence(latest)
             days = run.qualifying(since, latest)
+            starts = run_starts(run.active[:latest + 1])
+            for n, i in enumerate(on):  # the last day of each run of active days
+                if n + 1 == len(on) or on[n + 1] != i + 1:
+                    found = run.qualifying(starts[i], i)
+                    if found:
+                        episodes.append(EvidenceDays(table.day(found[0]),
+                                                     table.day(found[-1]), len(found)))
             if run.source_at is not None:
                 source, citation = run.source_at(latest)
             if run.advice_for is not None:
@@ -191,7 +218,7 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
             active_days=tuple(table.day(i) for i in on),
             evidence_days=(EvidenceDays(table.day(days[0]), table.day(days[-1]), len(days))
                            if days else None),
-            window=info.window, citation=citation,
+            window=info.window, citation=citation, episodes=tuple(episodes),
             report_days=(tuple(table.day(j) for j in days) if info.id.startswith("red.")
                          and info.id != "red.age_change" else ()),
         )
@@ -321,4 +348,4 @@ def _notes(period: tuple[Entry, ...]) -> tuple[tuple[date, str], ...]:
     return tuple((e.day, e.notes) for e in period if e.notes and e.notes.strip())
 
 
-__all__ = ["build_summary"]
+__all__ = ["Analysis", "analyse", "build_summary", "summary_of"]

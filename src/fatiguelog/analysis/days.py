@@ -1,9 +1,10 @@
-"""A compact per-day table of the history: one pass over the entries, then arrays.
+"""A compact per-day table of the history: one pass over the day records, then arrays.
 
 Every flag is evaluated at every day, so rules must not rescan entries. This table turns
-the history into plain per-day lists (counts, ratings, intake totals) plus prefix sums, so a
-window sum is two lookups. Index `i` is the day `origin + i`. Days without an entry, and
-entries without a `gi` table, count as *not recorded*: missing is not zero.
+the history (each day's `DayRecord`: its figures, no free text) into plain per-day lists
+(counts, ratings, intake totals) plus prefix sums, so a window sum is two lookups. Index `i`
+is the day `origin + i`. Days without an entry, and entries without a `gi` table, count as
+*not recorded*: missing is not zero.
 
 A *laxative day* (flags.md v2) is `gi.laxative = true` or a dose of a laxative-class substance
 that day; a day with neither and no `gi.laxative = false` has not answered it.
@@ -18,7 +19,8 @@ from functools import cached_property
 from itertools import accumulate
 
 from fatiguelog import vocabulary
-from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, Entry
+from fatiguelog.dayrecord import DayRecord
+from fatiguelog.model import RED_FLAGS, STOOL_FLAGS
 from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
 
 
@@ -104,16 +106,19 @@ class DayTable:
         return (day - self.origin).days
 
 
-def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
+def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: date,
                 classify: Callable[[str], str | None] | None = None,
                 questions: Vocabulary | None = None) -> DayTable:
-    """One pass over (day, entry) pairs from `origin` to `last` (both included); the pairs
-    may be streamed, so no entry needs to stay in memory after it was counted.
+    """One pass over (day, record) pairs from `origin` to `last` (both included); the pairs
+    may be streamed, so nothing needs to stay in memory after it was counted.
 
-    `classify` gives a substance name's class (settings, then the built-in table): doses of
-    a laxative-class substance make their day a laxative day. `questions` (default: the
-    built-in ones) says which answers to keep; a `custom` answer it does not declare is kept
-    too, under its key."""
+    Records (`fatiguelog.dayrecord`) hold every number and yes/no answer by key path; a
+    rating is `record.value(section, key)` (read below by position, found once per layout:
+    this loop runs for every day of the history). `classify` gives a substance name's class
+    (settings, then the built-in table): doses of a laxative-class substance make their day a
+    laxative day. `questions` (default: the built-in ones) says which answers to keep, each
+    only when it is of the question's kind; a `custom` answer it does not declare is kept too,
+    under its key (as a yes/no or a number, whichever its first answer is)."""
     questions = vocabulary.BUILT_IN if questions is None else questions
     paths = answer_paths(questions)
     declared = {q.key for q in questions.custom}
@@ -135,77 +140,97 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
     intake_day = [False] * size
     intake: dict[tuple[str, str], IntakeTrack] = {}
     ratings: dict[str, list[float | None]] = {key: [None] * size for key, _, _, _ in paths}
+    layout = None  # positions of the answers read, found once per layout (per cache year)
+    width = (0, 0)  # and found again when the layout grew (records made while counting)
+    rating_at: list[tuple[list[float | None], int, str]] = []
+    found_at: list[tuple[str, int]] = []  # undeclared `custom` keys of this layout
+    red_at: list[tuple[list[int], int]] = []
+    stool_flag_at: list[tuple[list[int], list[int], int]] = []
+    no_bm_at = laxative_at = bristol_at = None
 
-    for day, entry in entries:
+    for day, record in records:
         i = (day - origin).days
         if not 0 <= i < size:
             continue
-        doc = entry.doc
+        if record.layout is not layout or width != (len(record.layout.paths),
+                                                     len(record.layout.stool_keys)):
+            layout = record.layout
+            width = (len(layout.paths), len(layout.stool_keys))
+            index, in_stool = layout.index, layout.stool_index
+            rating_at = [(ratings[key], index[(section, name)], kind)
+                         for key, section, name, kind in paths if (section, name) in index]
+            found_at = [(path[1], at) for path, at in index.items()
+                        if len(path) == 2 and path[0] == CUSTOM and path[1] not in declared]
+            red_at = [(red[key], index[("red_flags", key)]) for key in RED_FLAGS
+                      if ("red_flags", key) in index]
+            stool_flag_at = [(answered[flag], yes[flag], in_stool[flag])
+                             for flag in STOOL_FLAGS if flag in in_stool]
+            no_bm_at = index.get(("gi", "no_bowel_movement"))
+            laxative_at = index.get(("gi", "laxative"))
+            bristol_at = in_stool.get("bristol")
+        values = record.values
+        n = len(values)
         has_entry[i] = 1
-        for key, section, name, kind in paths:
-            table = doc.get(section)
-            if type(table) is dict:
-                value = table.get(name)
+        for column, at, kind in rating_at:
+            if at < n:
                 # Only an answer of the question's kind (a tracker may have changed kind
                 # since an answer was written: that answer is not one of this series).
+                value = values[at]
                 if type(value) is bool:
                     if kind == "yesno":
-                        ratings[key][i] = 1 if value else 0
+                        column[i] = 1 if value else 0
                 elif type(value) is int:
                     if kind == "number" or (kind == "rating" and 0 <= value <= 10):
-                        ratings[key][i] = value
+                        column[i] = value
                 elif type(value) is float and kind == "number":
-                    ratings[key][i] = value
-        custom = doc.get(CUSTOM)
-        if type(custom) is dict and custom:
-            _found_custom(custom, declared, undeclared, ratings, i, size)
-        gi = doc.get("gi")
-        if isinstance(gi, dict):
-            raw = gi.get("stools")
-            items = raw if isinstance(raw, list) else []
-            if items or gi.get("no_bowel_movement") is True:
-                gi_rec[i] = 1
-            if gi.get("laxative") is True:
-                lax[i] = 1
-            elif gi.get("laxative") is False:
-                lax_no[i] = 1
-            stools[i] = len(items)
-            for stool in items:
-                bristol = stool.get("bristol")
-                if isinstance(bristol, int) and not isinstance(bristol, bool):
-                    if bristol in by_type:
-                        by_type[bristol][i] += 1
-                    bristol_n[i] += 1
-                    bristol_sum[i] += bristol
-                    if bristol <= 2:
-                        hard[i] += 1
-                    elif bristol >= 6:
-                        loose[i] += 1
-                for flag in STOOL_FLAGS:
-                    value = stool.get(flag)
-                    if isinstance(value, bool):
-                        answered[flag][i] += 1
-                        if value:
-                            yes[flag][i] += 1
-        flags = doc.get("red_flags")
-        if isinstance(flags, dict):
-            for key in RED_FLAGS:
-                if flags.get(key) is True:
-                    red[key][i] = 1
-        doses = doc.get("intake")
-        if isinstance(doses, list):
+                    column[i] = value
+        for name, at in found_at:
+            if at < n and values[at] is not None:
+                _found_custom(name, values[at], undeclared, ratings, i, size)
+        items = record.stools or ()
+        if items or (no_bm_at is not None and no_bm_at < n and values[no_bm_at] is True):
+            gi_rec[i] = 1
+        laxative = values[laxative_at] if laxative_at is not None and laxative_at < n else None
+        if laxative is True:
+            lax[i] = 1
+        elif laxative is False:
+            lax_no[i] = 1
+        stools[i] = len(items)
+        for stool in items:
+            wide = len(stool)
+            bristol = stool[bristol_at] if bristol_at is not None and bristol_at < wide else None
+            if type(bristol) is int:
+                if bristol in by_type:
+                    by_type[bristol][i] += 1
+                bristol_n[i] += 1
+                bristol_sum[i] += bristol
+                if bristol <= 2:
+                    hard[i] += 1
+                elif bristol >= 6:
+                    loose[i] += 1
+            for said, said_yes, at in stool_flag_at:
+                if at < wide:
+                    value = stool[at]
+                    if value is True:
+                        said[i] += 1
+                        said_yes[i] += 1
+                    elif value is False:
+                        said[i] += 1
+        for per_day, at in red_at:
+            if at < n and values[at] is True:
+                per_day[i] = 1
+        doses = record.doses
+        if doses is not None:
             intake_day[i] = True
-            for dose in doses:
-                name = str(dose.get("substance", "")).strip()
-                unit = dose.get("unit", "other")
-                amount = dose.get("amount")
-                if not name or not isinstance(amount, int | float) or isinstance(amount, bool):
+            for substance, amount, unit, _time in doses:
+                name = substance.strip()
+                if not name or amount is None:
                     continue
-                found = (name.casefold(), str(unit))
+                found = (name.casefold(), unit)
                 track = intake.get(found)
                 if track is None:
-                    track = intake[found] = IntakeTrack(name, str(unit), {})
-                track.totals[i] = track.totals.get(i, 0.0) + float(amount)
+                    track = intake[found] = IntakeTrack(name, unit, {})
+                track.totals[i] = track.totals.get(i, 0.0) + amount
 
     if classify is not None:
         for track in intake.values():
@@ -245,19 +270,16 @@ def build_table(entries: Iterable[tuple[date, Entry]], origin: date, last: date,
     )
 
 
-def _found_custom(custom: dict, declared: set[str], found: dict[str, str],
+def _found_custom(name: str, value: float | bool, found: dict[str, str],
                   ratings: dict[str, list[float | None]], i: int, size: int) -> None:
-    """Answers under `custom` the settings don't declare (any more): kept by their key, as a
+    """An answer under `custom` the settings don't declare (any more): kept by its key, as a
     yes/no or a number, whichever the first answer found is."""
-    for name, value in custom.items():
-        if name in declared:
-            continue
-        kind = found.get(name)
-        if kind is None:
-            kind = found[name] = "yesno" if type(value) is bool else "number"
-            ratings[f"{CUSTOM}.{name}"] = [None] * size
-        if type(value) is bool:
-            if kind == "yesno":
-                ratings[f"{CUSTOM}.{name}"][i] = 1 if value else 0
-        elif type(value) in (int, float) and kind == "number":
-            ratings[f"{CUSTOM}.{name}"][i] = value
+    kind = found.get(name)
+    if kind is None:
+        kind = found[name] = "yesno" if type(value) is bool else "number"
+        ratings[f"{CUSTOM}.{name}"] = [None] * size
+    if type(value) is bool:
+        if kind == "yesno":
+            ratings[f"{CUSTOM}.{name}"][i] = 1 if value else 0
+    elif kind == "number":
+        ratings[f"{CUSTOM}.{name}"][i] = value

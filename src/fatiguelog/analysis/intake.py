@@ -302,7 +302,7 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
             substance=track.name, unit=track.unit, klass=klass,
             first=table.day(first), last=table.day(item["last"]),
             status=item["status"],
-            daily_amount=float(median(inside)) if inside else 0.0,
+            daily_amount=float(usual(inside)) if inside else 0.0,
             min_daily=min(inside) if inside else 0.0,
             max_daily=max(inside) if inside else 0.0,
             days_taken=len(inside),
@@ -327,7 +327,8 @@ def _piece(days: list[int], change: str | None, *, intermittent: bool = False,
 
 def _split(track: IntakeTrack, taken: list[int], spell: list[int], kinds: dict[int, str],
            b: int, change: str | None) -> list[dict]:
-    """One spell of regular use, split where an increase or decrease lasted."""
+    """One spell of regular use, split where an increase or decrease lasted; then pieces
+    that are only a wobble between the same amounts are one range again (`_same_amounts`)."""
     pieces: list[dict] = []
     amounts: list[float] = []
     start = 0
@@ -339,7 +340,33 @@ def _split(track: IntakeTrack, taken: list[int], spell: list[int], kinds: dict[i
             start, change, amounts = n, kind, []
         amounts.append(track.totals[i])
     pieces.append(_piece(spell[start:], change))
-    return pieces
+    merged = [pieces[0]]
+    for piece in pieces[1:]:
+        if _same_amounts([track.totals[i] for i in merged[-1]["days"]],
+                         [track.totals[i] for i in piece["days"]]):
+            merged[-1] = _piece(merged[-1]["days"] + piece["days"], merged[-1]["change"])
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _same_amounts(before: list[float], after: list[float]) -> bool:
+    """Two neighbouring pieces of one spell are one range when each one's usual amount lies
+    within the other's lowest to highest amount: coffee at 1 or 2 cups a day, whichever half
+    of the days had more 2s, is one range "1-2 cups a day". A move to amounts the range did
+    not have (2 g to 3 g, with a day of 3 g before it; 1-2 cups to 3-4 cups) stays a change."""
+    return (min(before) <= usual(after) <= max(before)
+            and min(after) <= usual(before) <= max(after))
+
+
+def usual(values: list[float]) -> float:
+    """The usual daily amount: the most common one (on a tie, the one nearest the median,
+    then the lower). Always an amount some day had: never "usually 1.5 cups" from 1s and 2s."""
+    counts: dict[float, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    middle = median(values)
+    return min(counts, key=lambda v: (-counts[v], abs(v - middle), v))
 
 
 def median(values: list[float]) -> float:
@@ -354,7 +381,10 @@ def _lasts(track: IntakeTrack, taken: list[int], i: int, b: int, kind: str,
            so_far: list[float]) -> bool:
     """Whether a change on taken day `i` lasted: of the taken days from `i` (up to 7, within
     14 days, none after `b`; at least 2 of them), more than half are beyond the rule's limit
-    against the mean of the range so far."""
+    against the mean of the range so far, and at most one is back among the range's own
+    amounts (at or below the highest it had on 2 days or more, for an increase; a single
+    day's amount is a wobble, not one of its own): 1, 1, then 2, 2, 1, 1, 2 cups is a wobble,
+    not a new range."""
     if not so_far:
         return True
     at = bisect_left(taken, i)
@@ -364,4 +394,9 @@ def _lasts(track: IntakeTrack, taken: list[int], i: int, b: int, kind: str,
         return False
     reference = sum(so_far) / len(so_far)
     beyond = above if kind == "increase" else below
-    return 2 * sum(1 for amount in ahead if beyond(amount, reference)) > len(ahead)
+    repeated = [v for v in set(so_far) if so_far.count(v) > 1] or so_far
+    if kind == "increase":
+        back = sum(1 for amount in ahead if amount <= max(repeated))
+    else:
+        back = sum(1 for amount in ahead if amount >= min(repeated))
+    return 2 * sum(1 for amount in ahead if beyond(amount, reference)) > len(ahead) and back <= 1

@@ -83,6 +83,10 @@ class RuleRun:
     # qualifying day indexes inside the windows of a run from `s` to `e` (both included)
     qualifying: Callable[[int, int], list[int]] = field(default=lambda s, e: [])
     error: str | None = None  # set when the rule could not be evaluated at all
+    # Per day, the earliest day index its value there depends on when that can reach past
+    # its windows (a run of days that may have begun before the table did; the table's size
+    # when nothing does): a caller that read only part of the history reads further back.
+    reach: list[int] | None = None
     # Words that depend on what a flag found (None: the RuleInfo's): the source and full
     # citation at a day (Singh et al. only when loose stools name an opioid decrease or stop),
     # the advice for a run s..e, and what its evidence days show when they span less than 3
@@ -607,7 +611,8 @@ def after_intake_increase(ctx: Context) -> RuleRun:
                     f"items (can judge {judged[i]})")
         return "needs intake answers (doses or 'nothing taken') in the last 28 days (has none)"
 
-    return RuleRun(AFTER_INCREASE, active, enough, evidence, need, qualifying)
+    reach = [s - AFTER_BEFORE if s >= 0 else t.size for s in starts]  # the run's cause
+    return RuleRun(AFTER_INCREASE, active, enough, evidence, need, qualifying, reach=reach)
 
 
 # --- gi.change --------------------------------------------------------------------------

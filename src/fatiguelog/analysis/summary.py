@@ -44,6 +44,9 @@ class FlagReport:
     window: int = 0  # the rule's window in days: it stays on up to this long after evidence
     citation: str = ""  # the full references of `source` (docs/flags.md, "Sources")
     report_days: tuple[date, ...] = ()  # red flags: the days it was reported (window of `last`)
+    #: Each run of the flag in the period, as the qualifying days of that run (oldest first):
+    #: how long the symptom lasted each time, without the days the flag stays on after it.
+    episodes: tuple[EvidenceDays, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ class IntakeRange:
     first: date  # first day of the range in the period (see `before_period`)
     last: date  # taking: the last day it was taken; stopped: the last day of the stop
     status: str  # "taking" | "stopped"
-    daily_amount: float  # the median daily total on the days taken (0 when stopped)
+    daily_amount: float  # the usual (most common) daily total on the days taken (0: stopped)
     min_daily: float
     max_daily: float
     days_taken: int  # days taken in the range, inside the period

@@ -20,10 +20,21 @@ def run_app(args: argparse.Namespace, root: Path) -> int:
         start = ("trends", args.days)
     elif args.command == "settings":
         start = ("settings",)
+    ahead = None
+    if start is None:  # home: its flags worked out on the other core while Textual starts
+        ahead = _start_ahead(root)
     from fatiguelog.ui.app import FatiguelogApp
 
-    FatiguelogApp(root, start=start).run()
+    FatiguelogApp(root, start=start, ahead=ahead).run()
     return EXIT_OK
+
+
+def _start_ahead(root: Path) -> object:
+    from fatiguelog.homeflags import Ahead
+    from fatiguelog.settings import load_settings
+
+    settings, _problems = load_settings(root)
+    return Ahead.start(root, settings, today_for(root))
 
 
 def _check_day_editable(root: Path, day: date) -> None:

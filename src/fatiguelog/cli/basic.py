@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK
+
+if TYPE_CHECKING:
+    from fatiguelog.problems import Problem
+    from fatiguelog.store import Store
 
 REMINDER = "Run 'fatiguelog checkin' (under a minute)."
 
@@ -60,16 +65,38 @@ def check(root: Path) -> int:
     from fatiguelog.store import Store
     from fatiguelog.textsafe import strip_controls
 
-    store = Store(root, use_cache=False)
-    history = store.load_all()  # check reads every file itself
+    store = Store(root, use_cache=False)  # check reads every file itself
     _settings, settings_problems = load_settings(root)
-    problems = settings_problems + history.problems + store.leftovers()
+    problems = list(settings_problems)
+    count = 0
+    for year in store.years(None, None):  # a year at a time: thirty years need no more memory
+        problems += year.problems
+        count += len(year.entries)
+    problems += store.leftovers()
+    problems = [_copy_problem(store, problem) for problem in problems]
     for problem in problems:
         print(strip_controls(str(problem), one_line=True))
-    count = len(history.entries)
     if problems:
         print(f"{len(problems)} problem(s) found; {count} entries read. Nothing was changed.",
               file=sys.stderr)
         return EXIT_DATA
     print(f"All is well: {count} entries read from {root}.")
     return EXIT_OK
+
+
+def _copy_problem(store: Store, problem: Problem) -> Problem:
+    """A sync-conflict copy that `conflicts --merge` would refuse: say why, and what to do,
+    rather than "run 'fatiguelog conflicts --merge'"."""
+    from fatiguelog.conflicts import SyncCopy, plan_merge
+    from fatiguelog.paths import sync_copy_of
+
+    found = sync_copy_of(problem.file.rsplit("/", 1)[-1])
+    if found is None:
+        return problem
+    day, tool = found
+    why = plan_merge(store, SyncCopy(store.root / problem.file, day, tool))
+    if not isinstance(why, str):
+        return problem
+    return problem._replace(message=f"a {tool} conflict copy of {day.isoformat()}, not read as "
+                                    f"an entry; it can't be merged as it is: "
+                                    f"{why.rstrip('.')}.")

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK, UserError
-from fatiguelog.conflicts import SyncCopy, find_copies, merge_all
-from fatiguelog.model import RED_FLAGS, SEEK_CARE
+from fatiguelog.conflicts import SyncCopy, find_copies, merge_all, plan_merge
+from fatiguelog.flagtext import red_flag_words
 from fatiguelog.store import Store, StoreError
 from fatiguelog.textsafe import strip_controls
-
-RED_FLAG_DAYS = 7  # as the home screen: a red flag this recent gets "seek care" at once
 
 
 def run_conflicts(args: argparse.Namespace, root: Path) -> int:
@@ -22,13 +20,32 @@ def run_conflicts(args: argparse.Namespace, root: Path) -> int:
         print("No sync-conflict copies: every day has one file.")
         return EXIT_OK
     if not args.merge:
+        store = Store(root)
+        refused = 0
         for copy in copies:
-            print(f"{copy.relative(root)}: a {copy.tool} conflict copy of {copy.day}")
-        print(f"{_count(len(copies))} waiting. 'fatiguelog conflicts --merge' merges each into "
-              "its day; nothing is lost (the copies are kept in "
-              f"{root / 'conflicts'}).")
+            planned = plan_merge(store, copy)
+            line = f"{copy.relative(root)}: a {copy.tool} conflict copy of {copy.day}"
+            if isinstance(planned, str):
+                refused += 1
+                line += f"; it can't be merged as it is: {_sentence(planned)}"
+            print(strip_controls(line, one_line=True))
+            if not isinstance(planned, str) and planned.merged.red_flags:
+                print(f"  !! {red_flag_words(copy.day, planned.merged.red_flags, date.today())}")
+        mergeable = len(copies) - refused
+        if mergeable:
+            which = "each" if not refused else f"the other {mergeable}"
+            print(f"{_count(len(copies))} waiting. 'fatiguelog conflicts --merge' merges "
+                  f"{which} into {'its day' if not refused else 'their days'}; nothing is lost "
+                  f"(the copies are kept in {root / 'conflicts'}).")
+        else:
+            print(f"{_count(len(copies))} waiting; none can be merged as it is (see above).")
         return EXIT_OK
     return _merge(root, copies)
+
+
+def _sentence(text: str) -> str:
+    """A reason as the end of a sentence: one final period, never two."""
+    return text.rstrip().rstrip(".") + "."
 
 
 def _merge(root: Path, copies: list[SyncCopy]) -> int:
@@ -42,7 +59,7 @@ def _merge(root: Path, copies: list[SyncCopy]) -> int:
         if result.merged is None:
             left += 1
             print(strip_controls(f"{result.copy.day}: {name} was left where it is: "
-                                 f"{result.reason}.", one_line=True))
+                                 f"{_sentence(result.reason)}", one_line=True))
             continue
         kept_at = result.kept_at.relative_to(root).as_posix() if result.kept_at else "?"
         merged = result.merged
@@ -58,14 +75,12 @@ def _merge(root: Path, copies: list[SyncCopy]) -> int:
                      + "; ".join(str(c) for c in merged.clashes) + ".")
         print(strip_controls(line, one_line=True))
         if merged.red_flags:
-            names = ", ".join(RED_FLAGS[key] for key in merged.red_flags)
-            recent = date.today() - result.copy.day <= timedelta(days=RED_FLAG_DAYS)
-            print(f"  !! Red flag reported on {result.copy.day}: {names}."
-                  + (f" {SEEK_CARE}" if recent else ""))
+            print(f"  !! {red_flag_words(result.copy.day, merged.red_flags, date.today())}")
         print(f"  The copy is kept in {kept_at}.")
     merged_count = len(copies) - left
     if left:
-        print(f"{_count(merged_count)} merged, {_count(left)} left where they were (see above).")
+        print(f"{_count(merged_count)} merged; {_count(left)} left where "
+              f"{'it was' if left == 1 else 'they were'} (see above).")
         print(f"fatiguelog: {_count(left)} could not be merged; nothing was lost.",
               file=sys.stderr)
         return EXIT_DATA

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK, UserError
+from fatiguelog.flagtext import red_flag_words
 from fatiguelog.importers import FORMATS, ImportFileError, MapError, plan_import
 from fatiguelog.importers.core import DayChange, Plan, plan_changes, write_changes
 from fatiguelog.importers.targets import Target
@@ -50,14 +51,18 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
                         "days; running it again adds the rest.") from None
     _changes(out, done, args.dry_run)
     _footer(out, plan)
+    _red_flags(out, done, date.today())
     _summary(out, done, args.dry_run)
     out.flush()
     blocked = [c for c in done if c.status in ("unreadable", "newer")]
+    refused = [c for c in done if c.status == "refused"]
     if blocked:
         print(f"fatiguelog: {len(blocked)} day(s) were not changed because their file can't be "
               "read or is from a newer version (listed above).", file=sys.stderr)
-        return EXIT_DATA
-    return EXIT_OK
+    if refused:
+        print(f"fatiguelog: {len(refused)} day(s) were refused: importing them would go past "
+              "what one day's file may hold (listed above).", file=sys.stderr)
+    return EXIT_DATA if blocked or refused else EXIT_OK
 
 
 class _Out:
@@ -128,6 +133,13 @@ def _changes(out: _Out, changes: list[DayChange], dry_run: bool) -> None:
         for change in blocked:
             out(f"  {change.day}: {change.problem} (the file was left as it is: fix it, then "
                 "import again)")
+    refused = [c for c in changes if c.status == "refused"]
+    if refused:
+        out()
+        out("Days refused (nothing written for them): the import would make a file no command "
+            "can read:")
+        for change in refused:
+            out(f"  {change.day}: {change.problem}")
 
 
 def _footer(out: _Out, plan: Plan) -> None:
@@ -138,15 +150,32 @@ def _footer(out: _Out, plan: Plan) -> None:
         out("  " + ", ".join(f"{name} ({n})" for name, n in plan.unmapped.most_common()))
     if plan.ignored:
         out("Skipped by your map: " + ", ".join(f"{n} ({c})" for n, c in plan.ignored.items()))
-    if plan.not_understood:
+    if plan.not_understood or plan.unclear_count:
         out()
         out("Left out, not understood:")
+        for name, n in plan.unclear_count.items():
+            out(f"  column {name!r} ({n} value{'s' if n != 1 else ''}): {plan.unclear[name]}")
         for skipped in plan.not_understood[:MAX_LISTED]:
             out(f"  line {skipped.line}, {skipped.source}: {skipped.why}")
         if len(plan.not_understood) > MAX_LISTED:
             out(f"  ... and {len(plan.not_understood) - MAX_LISTED} more.")
+    if plan.duplicates:
+        out()
+        out("Rows repeated exactly in the file, read once:")
+        shown = [f"line {line} (= line {first})" for line, first in plan.duplicates]
+        more = len(shown) - MAX_LISTED
+        out("  " + ", ".join(shown[:MAX_LISTED]) + (f" ... and {more} more" if more > 0 else ""))
     if plan.future:
         out("Left out, dated after today: " + ", ".join(str(d) for d in sorted(plan.future)))
+
+
+def _red_flags(out: _Out, changes: list[DayChange], today: date) -> None:
+    """Each alarm symptom the import adds, with the same graded advice as `log red-flag`."""
+    for change in changes:
+        keys = [t.path[1] for t, v in change.adds if t.path[0] == "red_flags" and v is True]
+        if keys:
+            out()
+            out(f"!! {red_flag_words(change.day, keys, today)}")
 
 
 def _summary(out: _Out, changes: list[DayChange], dry_run: bool) -> None:

@@ -6,12 +6,10 @@ Plain `fatiguelog remind` stays in `cli.basic`, small and fast, for shell start-
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK
-from fatiguelog.paths import ENV_DATA_DIR
 
 
 def run_remind(args: argparse.Namespace, root: Path) -> int:
@@ -25,24 +23,27 @@ def run_remind(args: argparse.Namespace, root: Path) -> int:
         try:
             from fatiguelog.dates import read_day_start, today
 
-            shown = reminders.notify(root, today(read_day_start(root)))
-            if shown:
-                print(shown)
-        except Exception:  # a reminder never fails loudly (it runs from a timer)
-            pass
-        return EXIT_OK
-    chosen = args.data_dir or (root if os.environ.get(ENV_DATA_DIR) else None)
-    try:
-        install = args.action == "install"
-        outcome = reminders.install(chosen) if install else reminders.uninstall()
-    except OSError as exc:
-        from fatiguelog.store import describe_os_error
+            outcome = reminders.notify(root, today(read_day_start(root)))
+        except Exception as exc:  # (a timer's log keeps one line, never a traceback)
+            print(f"fatiguelog: the reminder could not be checked ({type(exc).__name__}).",
+                  file=sys.stderr)
+            return EXIT_DATA
+    else:
+        # The unit runs without the user's shell (no FATIGUELOG_DATA_DIR, no XDG_DATA_HOME):
+        # it is told the data folder this very command uses, always.
+        chosen = root.expanduser().absolute()
+        try:
+            install = args.action == "install"
+            outcome = reminders.install(chosen) if install else reminders.uninstall()
+        except OSError as exc:
+            from fatiguelog.store import describe_os_error
 
-        print(f"fatiguelog: {describe_os_error(exc, reminders.units_dir())}", file=sys.stderr)
-        return EXIT_DATA
+            print(f"fatiguelog: {describe_os_error(exc, reminders.units_dir())}",
+                  file=sys.stderr)
+            return EXIT_DATA
     for line in outcome.said:
         print(line)
     if outcome.failure:
-        print(f"fatiguelog: {outcome.failure}.", file=sys.stderr)
+        print(f"fatiguelog: {outcome.failure.rstrip('.')}.", file=sys.stderr)
         return EXIT_DATA
     return EXIT_OK

@@ -6,13 +6,21 @@ Nothing here computes a figure: it turns fields of `Summary` into words and digi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 from typing import Final
 
 from fatiguelog import flagtext
-from fatiguelog.analysis.summary import AnswerStats, FlagReport, RatingStats, Summary, WeekRow
+from fatiguelog.analysis.summary import (
+    AnswerStats,
+    EvidenceDays,
+    FlagReport,
+    RatingStats,
+    Summary,
+    WeekRow,
+)
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
+from fatiguelog.problems import Problem
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 
@@ -30,8 +38,37 @@ DISCUSS_HEADING: Final = "What I want to discuss"
 NO_DISCUSS: Final = "Nothing written for this appointment."
 MEDICATION_HEADING: Final = "Medicines and substances"
 WEEKS_HEADING: Final = "Week by week"
-#: Rows per substance on page one (the latest; the current one is always there).
+#: Rows per substance on page one (the latest; the current one is always there): opioid-class
+#: substances keep more of their story (the GI one), the rest their current range and the one
+#: before it. The others are in the appendix, and page one says how many.
 PAGE1_RANGES: Final = 4
+PAGE1_RANGES_BY_CLASS: Final = {"opioid": 3}
+PAGE1_RANGES_OTHER: Final = 2
+
+
+def tight(s: Summary) -> bool:
+    """A discuss text longer than a few short lines: page one shortens its lists (fewer
+    medicine rows, one span per earlier flag) so everything still fits on it."""
+    text = (s.discuss or "").strip()
+    return text.count("\n") >= 4 or len(text) > 300
+
+
+def page_one_rows(s: Summary) -> tuple[list, int]:
+    """The medication timeline's rows for page one, and how many older ones were left out."""
+    from fatiguelog import intaketext as it
+
+    rows, hidden = it.rows(s)
+    cut = 1 if tight(s) else 0  # a long discuss text takes the room of a row per substance
+    out = []
+    groups: dict[tuple[str, str], list] = {}
+    for row in rows:
+        groups.setdefault((row.substance.casefold(), row.range.unit), []).append(row)
+    left_out = 0
+    for group in groups.values():
+        most = PAGE1_RANGES_BY_CLASS.get(group[0].range.klass or "", PAGE1_RANGES_OTHER) - cut
+        left_out += max(0, len(group) - most)
+        out += group[-most:]
+    return out, hidden + left_out
 
 __all__ = ["BRISTOL", "SEEK_CARE", "class_words", "flagtext"]
 
@@ -167,6 +204,22 @@ def days_text(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
+def nights_text(count: int) -> str:
+    return f"{count} night" if count == 1 else f"{count} nights"
+
+
+def checked_words(s: Summary) -> str:
+    """What a "no flag" sentence always carries: how many rules could be checked, e.g.
+    `(7 of 17 rules could be checked; the others lack data, see Rules checked)`."""
+    cov = s.coverage
+    if cov is None:
+        return ""
+    said = f"({cov.rules_checked} of {cov.rules_total} rules could be checked"
+    if cov.unchecked:
+        said += "; the others lack data, see Rules checked"
+    return said + ")"
+
+
 # --- page one -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Figure:
@@ -224,14 +277,15 @@ def key_figures(s: Summary) -> list[Figure]:
            if gi.sbm_per_week is None else
            Figure("SBMs a week", num(gi.sbm_per_week),
                   f"{gi.stools} stools on {days_text(gi.recorded_days)} answered"))
-    if gi.laxative_days == 0 and gi.laxative_no_days == 0:
+    known = gi.laxative_days + gi.laxative_no_days
+    if known == 0:
         laxative = Figure("Laxative days", "not answered",
                           f"on all {days_text(s.days_recorded)} recorded")
-    else:
+    else:  # of the days it is known for, never of the period's days (unknown is not "no")
         unanswered = (f"; not answered on {days_text(gi.laxative_unanswered)}"
                       if gi.laxative_unanswered else "")
         laxative = Figure("Laxative days", str(gi.laxative_days),
-                          f"of {days_text(s.days)}{unanswered}")
+                          f"of {days_text(known)} answered{unanswered}")
     sleep = (Figure("Sleep", NO_DATA, f"needs 3 answered nights (has {s.sleep.days})")
              if s.sleep.hours_mean is None else
              Figure("Sleep", f"{num(s.sleep.hours_mean)} h a night",
@@ -281,11 +335,43 @@ def flag_now_text(f: FlagReport) -> str:
     return f"on since {iso(f.since)}." + (f" {lasted}" if lasted else "")
 
 
-def earlier_text(f: FlagReport, s: Summary) -> str:
-    """`Hard stools (2026-09-26 to 2026-10-10)`: the first and last day it was on."""
-    days = [d for d in f.active_days if s.first <= d <= s.last] or [f.since, f.last]
-    span = iso(days[0]) if days[0] == days[-1] else f"{iso(days[0])} to {iso(days[-1])}"
-    return f"{f.title} ({span})"
+def episode_text(ev: EvidenceDays, s: Summary) -> str:
+    """`2026-10-12 to 2026-10-27`, `2026-10-12`, `before 2026-08-28 to 2026-09-10`: the days
+    that met the rule in one run (not the days the flag stayed on after them)."""
+    first = f"before {iso(s.first)}" if ev.first < s.first else iso(ev.first)
+    return first if ev.first == ev.last else f"{first} to {iso(ev.last)}"
+
+
+def earlier_text(f: FlagReport, s: Summary, most: int | None = None) -> str:
+    """`Hard stools (2026-09-26 to 2026-10-08)`: the days that met the rule in each run of
+    the flag in the period (more than `most`: the first, how many more, the latest), so a
+    duration is the symptom's, never the flag's tail; one that began before the period says
+    "before"."""
+    if most is None:
+        most = 1 if tight(s) else 2
+    episodes: list[EvidenceDays] = []
+    for e in f.episodes:  # runs whose qualifying days overlap or touch read as one
+        if e.last < s.first:
+            continue
+        if episodes and e.first <= episodes[-1].last + timedelta(days=1):
+            prev = episodes[-1]
+            episodes[-1] = EvidenceDays(prev.first, max(prev.last, e.last), prev.count + e.count)
+        else:
+            episodes.append(e)
+    if not episodes:
+        days = [d for d in f.active_days if s.first <= d <= s.last] or [f.since, f.last]
+        return f"{f.title} (on {iso(days[0])} to {iso(days[-1])})"
+    if len(episodes) > most == 1:  # the latest, and how many before it
+        hidden = len(episodes) - 1
+        shown = [f"{hidden} earlier time{'s' if hidden > 1 else ''}",
+                 episode_text(episodes[-1], s)]
+    elif len(episodes) > most:  # the first and the latest, and how many between them
+        hidden = len(episodes) - 2
+        shown = [episode_text(episodes[0], s), f"{hidden} more time{'s' if hidden > 1 else ''}",
+                 episode_text(episodes[-1], s)]
+    else:
+        shown = [episode_text(e, s) for e in episodes]
+    return f"{f.title} ({'; '.join(shown)})"
 
 
 def no_flag_now_text(s: Summary) -> str:
@@ -293,7 +379,7 @@ def no_flag_now_text(s: Summary) -> str:
     besides = " other than the alarm symptoms" if s.banner else ""
     if not s.flags:
         return flagtext.no_flags_text(s)
-    return f"No flag{besides} is on at {iso(s.last)}."
+    return f"No flag{besides} is on at {iso(s.last)} {checked_words(s)}.".replace(" .", ".")
 
 
 def alarm_texts(s: Summary) -> list[str]:
@@ -338,10 +424,12 @@ def week_cells(w: WeekRow) -> list[str]:
         span += f" ({days_text(w.days)})"
     bowel = w.gi_days > 0
     dash = "—"
-    lax = str(w.laxative_days)
+    # unknown is never zero: no answer that week is a dash, not "0"
+    lax = dash if w.laxative_unanswered >= w.days_recorded and not w.laxative_days else str(
+        w.laxative_days)
     if w.laxative_unanswered:
         lax += f" ({w.laxative_unanswered} not answered)"
-    alarms = str(w.alarm_days)
+    alarms = str(w.alarm_days) if w.days_recorded else dash
     if w.alarms:
         alarms += ": " + ", ".join(RED_FLAGS[key].lower() for key in w.alarms)
     return [
@@ -361,3 +449,16 @@ def week_cells(w: WeekRow) -> list[str]:
 def html_text(text: object) -> str:
     """User or analysis text for HTML and SVG, inert: control characters gone, escaped."""
     return escape(strip_controls(str(text)), quote=True)
+
+
+#: A sync-conflict copy is not an entry: the day's own entry (when there is one) is in every
+#: figure, only what the copy alone holds is not. Said apart from files that can't be read.
+COPIES_INTRO: Final = ("The day's own entry, when it has one, is in the figures above; what "
+                       "only the copy holds is not, until the copy is merged ('fatiguelog "
+                       "conflicts' lists them):")
+
+
+def is_sync_copy(problem: Problem) -> bool:
+    from fatiguelog.paths import sync_copy_of
+
+    return sync_copy_of(problem.file.replace("\\", "/").rsplit("/", 1)[-1]) is not None

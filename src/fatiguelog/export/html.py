@@ -58,14 +58,17 @@ p { margin: 4px 0; }
                 padding: 5px 10px; margin: 4px 0; white-space: pre-wrap;
                 overflow-wrap: anywhere; }
 .discuss-text p { margin: 0 0 4px; }
+.discuss-text.two { column-count: 2; column-gap: 18px; }
+.discuss-text.long { font-size: .88em; }
 .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin: 6px 0 4px; }
-.card { border: 1px solid var(--line); border-radius: 5px; padding: 4px 8px;
-        background: var(--soft); break-inside: avoid; }
+.card { border: 1px solid var(--line); border-radius: 5px; padding: 2px 7px;
+        background: var(--soft); break-inside: avoid; line-height: 1.25; }
 .card .k { font-size: .74em; color: var(--muted); text-transform: uppercase;
            letter-spacing: .03em; }
-.card .v { font-size: 1.2em; font-weight: 650; }
-.card .v.none { font-size: .95em; font-weight: 600; color: var(--muted); }
-.card .d { font-size: .78em; color: var(--muted); }
+.card .v { font-size: 1.05em; font-weight: 650; display: inline; margin-left: 4px; }
+.card .k { display: inline; }
+.card .v.none { font-size: .92em; font-weight: 600; color: var(--muted); }
+.card .d { font-size: .74em; color: var(--muted); }
 ul.tight { margin: 3px 0; padding-left: 20px; }
 ul.tight li { margin: 1px 0; }
 .lvl { font-weight: 700; }
@@ -122,13 +125,16 @@ footer { margin-top: 18px; padding-top: 6px; border-top: 1px solid var(--line);
          font-size: .82em; color: var(--muted); }
 section.p1, section.keep, div.keep { break-inside: avoid; page-break-inside: avoid; }
 .rest { break-before: page; page-break-before: always; }
-@page { margin: 11mm 12mm 12mm; }
+@page { margin: 9mm 11mm 10mm; }
 @media print {
   html, body { background: #fff; }
   body { font-size: 9pt; }
   main { max-width: none; margin: 0; padding: 0; border: 0; border-radius: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { margin-top: 8px; }
+  h2 { margin-top: 6px; margin-bottom: 3px; }
+  .alert { margin: 6px 0 4px; padding: 5px 10px; }
+  .period { margin: 4px 0 1px; }
+  .discuss-text { line-height: 1.3; padding: 3px 8px; }
   .cards { gap: 4px; }
 }
 @media (max-width: 640px) {
@@ -191,7 +197,7 @@ def _who(s: Summary) -> str:
 def _period(s: Summary) -> str:
     return _section("period", (
         f'<p class="period"><strong>{c.iso(s.first)} to {c.iso(s.last)}</strong> '
-        f"({c.days_text(s.days)}) · entries on {s.days_recorded} of {s.days} days "
+        f"({c.days_text(s.days)}) · entries on {s.days_recorded} of {c.days_text(s.days)} "
         f"({c.recorded_share(s)}) · bowel answers on {c.days_text(s.gi.recorded_days)} · "
         f"{t(c.coverage_line(s))}</p>"
         f'<p class="disclaimer">{escape(c.NOT_A_DIAGNOSIS)}</p>'))
@@ -211,7 +217,12 @@ def _discuss(s: Summary) -> str:
     if paragraphs:
         body = "".join("<p>" + "<br>".join(t(line) for line in lines) + "</p>"
                        for lines in paragraphs)
-        text = f'<div class="discuss-text">{body}</div>'
+        rows = [line for block in paragraphs for line in block]
+        # many short lines (a list of questions) take two columns, and a text near its limit
+        # a smaller type: page one keeps room for everything else
+        size = " two" if len(rows) >= 8 and max(map(len, rows)) <= 48 else ""
+        size += " long" if len(rows) >= 10 or sum(map(len, rows)) > 700 else ""
+        text = f'<div class="discuss-text{size}">{body}</div>'
     else:
         text = f'<p class="muted">{escape(c.NO_DISCUSS)}</p>'
     return _section("discuss", f"<h2>{escape(c.DISCUSS_HEADING)}</h2>{text}")
@@ -243,14 +254,14 @@ def _flags_now(s: Summary) -> str:
         body = f"<p>{t(c.no_flag_now_text(s))}</p>"
     earlier = c.flags_earlier(s)
     if earlier:
-        body += ('<p class="small"><strong>Earlier in the period</strong> (not on at '
-                 f"{c.iso(s.last)}; details on page 2): "
+        body += ('<p class="small"><strong>Earlier in the period</strong> (the days that met '
+                 "each rule; details in “Flags in detail”, after the charts): "
                  + "; ".join(t(c.earlier_text(f, s)) for f in earlier) + ".</p>")
     return _section("flags", f"<h2>Flags on at {c.iso(s.last)}</h2>{body}")
 
 
 def _medication(s: Summary) -> str:
-    rows, hidden = it.rows(s, most=c.PAGE1_RANGES)
+    rows, hidden = c.page_one_rows(s)
     if not rows:
         said = ("No intake was recorded in this period." if not s.intake_timeline
                 and not s.intake else "Nothing taken in this period.")
@@ -264,15 +275,17 @@ def _medication(s: Summary) -> str:
             f"<td>{escape(row.klass)}</td><td>{escape(row.first)}</td>"
             f"<td>{escape(row.last)}</td><td>{t(row.amount)}</td>"
             f"<td>{t(row.change)}</td></tr>")
-    more = (f'<p class="small">{hidden} earlier range{"s" if hidden != 1 else ""} in '
-            "Intake in detail (page 2 on).</p>" if hidden else "")
+    more = (f' {hidden} earlier range{"s" if hidden != 1 else ""}: in "Intake in detail", '
+            "after the charts." if hidden else "")
     return _section("medication", (
         f"<h2>{c.MEDICATION_HEADING}</h2>"
         '<table class="meds"><thead><tr><th>Substance</th><th>Class</th><th>From</th><th>To</th>'
         "<th>Amount</th><th>How it began</th></tr></thead><tbody>"
         + "".join(cells) + "</tbody></table>"
-        '<p class="small">Ranges of a steady daily amount, each substance oldest first; NOW '
-        "marks the current one. A day's wobble stays in its range.</p>" + more))
+        '<p class="small">'
+        + ("" if c.tight(s) else "Ranges of a steady daily amount, each substance oldest "
+           "first; NOW marks the current one. A day's wobble stays in its range.")
+        + more + "</p>"))
 
 
 def _alarms(s: Summary) -> str:
@@ -448,7 +461,7 @@ def _flags(s: Summary) -> str:
         return f"<section><h2>Flags in detail</h2><p>{t(c.flagtext.no_flags_text(s))}</p></section>"
     if not shown:
         return ("<section><h2>Flags in detail</h2><p>No flag other than the alarm symptoms "
-                "(on page 1).</p></section>")
+                f"(on page 1) {t(c.checked_words(s))}.</p></section>")
     now, earlier = c.flags_now(s), c.flags_earlier(s)
     intro = ('<h2>Flags in detail</h2><p class="small">Each flag describes the patient\'s own '
              "entries and names the rule it met.</p>")
@@ -490,7 +503,7 @@ def _symptoms(s: Summary) -> str:
         f"<p>Sleep: mean <strong>{c.num(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
         "quality "
         f"<strong>{c.num(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
-        f"{c.days_text(sl.days).replace('day', 'night')} recorded.</p>"
+        f"{c.nights_text(sl.days)} recorded.</p>"
         if sl.days
         else f"<p>Sleep: {c.NO_DATA} (no night answered).</p>"
     )
@@ -641,16 +654,18 @@ def _coverage(s: Summary) -> str:
 
 
 def _gaps(s: Summary) -> str:
-    if not s.problems:
-        return ""
-    items = "".join(
-        f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>"
-        for p in s.problems
-    )
-    return (
-        "<section><h2>Files that could not be read</h2><p>These are missing from every "
-        f'figure above:</p><ul class="problems">{items}</ul></section>'
-    )
+    out = ""
+    for copies, heading, intro in (
+            (False, "Files that could not be read", "These are missing from every figure above:"),
+            (True, "Sync-conflict copies not merged yet", c.COPIES_INTRO)):
+        items = "".join(
+            f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>"
+            for p in s.problems if c.is_sync_copy(p) is copies
+        )
+        if items:
+            out += (f"<section><h2>{t(heading)}</h2><p>{t(intro)}</p>"
+                    f'<ul class="problems">{items}</ul></section>')
+    return out
 
 
 def _notes(s: Summary) -> str:

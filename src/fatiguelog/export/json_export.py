@@ -87,26 +87,36 @@ def _timeline(r: IntakeRange) -> dict[str, Any]:
 
 
 def week(w: WeekRow) -> dict[str, Any]:
-    """One row of the week table (the same numbers as the page's; CSV's `weeks` table)."""
+    """One row of the week table (the same numbers as the page's; CSV's `weeks` table).
+    Unknown is null, never 0: bowel figures of a week without bowel answers, straining and
+    incomplete without an answer, laxative days without one, anything of a week without an
+    entry."""
+    bowel = w.gi_days > 0
+    entries = w.days_recorded > 0
+    laxative_known = w.laxative_days > 0 or w.laxative_unanswered < w.days_recorded
+
+    def known(value: int, answered: bool) -> int | None:
+        return value if answered else None
+
     return {
         "from": c.iso(w.first),
         "to": c.iso(w.last),
         "days": w.days,
         "days_recorded": w.days_recorded,
         "gi_days": w.gi_days,
-        "stools": w.stools,
-        "sbm": w.sbm,
-        "no_sbm_days": w.no_sbm_days,
-        "typed": w.typed,
-        "bristol_1_2": w.hard,
-        "bristol_6_7": w.loose,
-        "straining": w.straining,
+        "stools": known(w.stools, bowel),
+        "sbm": known(w.sbm, bowel),
+        "no_sbm_days": known(w.no_sbm_days, bowel),
+        "typed": known(w.typed, bowel),
+        "bristol_1_2": known(w.hard, bowel),
+        "bristol_6_7": known(w.loose, bowel),
+        "straining": known(w.straining, w.straining_answered > 0),
         "straining_answered": w.straining_answered,
-        "incomplete": w.incomplete,
+        "incomplete": known(w.incomplete, w.incomplete_answered > 0),
         "incomplete_answered": w.incomplete_answered,
-        "laxative_days": w.laxative_days,
-        "laxative_unanswered": w.laxative_unanswered,
-        "alarm_days": w.alarm_days,
+        "laxative_days": known(w.laxative_days, laxative_known),
+        "laxative_unanswered": known(w.laxative_unanswered, entries),
+        "alarm_days": known(w.alarm_days, entries),
         "alarms": list(w.alarms),
     }
 

@@ -21,7 +21,8 @@ from fatiguelog.wording import answer_name, answer_words
 
 # `&` only matters where it would start an entity such as `&lt;` or `&#60;`.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+#: `1. x` is a list only with a space after the mark: `7.5 mg` stays as it is.
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)](?=\s|$))")
 
 
 def esc(text: str) -> str:
@@ -145,14 +146,15 @@ def _flags_now(s: Summary) -> list[str]:
         out.append(esc(c.no_flag_now_text(s)))
     earlier = c.flags_earlier(s)
     if earlier:
-        out += ["", f"Earlier in the period (not on at {c.iso(s.last)}; details in the "
-                "appendix): " + "; ".join(esc(c.earlier_text(f, s)) for f in earlier) + "."]
+        out += ["", f"Earlier in the period (not on at {c.iso(s.last)}; the days that met each "
+                "rule; details in the appendix): "
+                + "; ".join(esc(c.earlier_text(f, s)) for f in earlier) + "."]
     return [*out, ""]
 
 
 def _medication(s: Summary) -> list[str]:
     out = [f"## {c.MEDICATION_HEADING}", ""]
-    rows, hidden = it.rows(s, most=c.PAGE1_RANGES)
+    rows, hidden = c.page_one_rows(s)
     if not rows:
         said = ("No intake was recorded in this period." if not s.intake_timeline
                 and not s.intake else "Nothing taken in this period.")
@@ -197,7 +199,8 @@ def _flags(s: Summary) -> list[str]:
     if not s.flags:
         return [*out, c.flagtext.no_flags_text(s), ""]
     if not shown:
-        return [*out, "No flag other than the alarm symptoms (at the top).", ""]
+        return [*out, f"No flag other than the alarm symptoms (at the top) "
+                f"{c.checked_words(s)}.", ""]
     out += ["Each flag describes the patient's own entries and names its rule.", ""]
     for heading, flags in ((f"On at {c.iso(s.last)}", c.flags_now(s)),
                            (f"Earlier in the period (not on at {c.iso(s.last)})",
@@ -263,7 +266,7 @@ def _symptoms(s: Summary) -> list[str]:
     ]
     out += [_rating_row(r) for r in _ratings(s)]
     ex = s.exertion
-    said = (f"mean {c.num(ex.mean, none=c.NO_DATA)} over {ex.days} days, range "
+    said = (f"mean {c.num(ex.mean, none=c.NO_DATA)} over {c.days_text(ex.days)}, range "
             f"{c.num(ex.min)}-{c.num(ex.max)}" if ex.days else "no answers in this period")
     out += ["", f"Exertion (0 = rested all day, 10 = far too much): {said}.", ""]
     return out
@@ -287,7 +290,7 @@ def _sleep(s: Summary) -> list[str]:
         "## Sleep",
         "",
         f"- Hours per night: mean **{c.num(sl.hours_mean, none=c.NO_DATA)}** "
-        f"({sl.days} nights recorded)",
+        f"({c.nights_text(sl.days)} recorded)",
         f"- Quality (0-10, higher is better): mean **{c.num(sl.quality_mean, none=c.NO_DATA)}**",
         "",
     ]
@@ -374,14 +377,16 @@ def _pem(s: Summary) -> list[str]:
 
 def _gaps(s: Summary) -> list[str]:
     out: list[str] = []
-    if s.problems:
-        out += [
-            "## Files that could not be read",
-            "",
-            "These days are missing from every figure above:",
-            "",
-        ]
-        for p in s.problems:
+    copies = [p for p in s.problems if c.is_sync_copy(p)]
+    broken = [p for p in s.problems if not c.is_sync_copy(p)]
+    for problems, heading, intro in (
+            (broken, "## Files that could not be read",
+             "These days are missing from every figure above:"),
+            (copies, "## Sync-conflict copies not merged yet", c.COPIES_INTRO)):
+        if not problems:
+            continue
+        out += [heading, "", intro, ""]
+        for p in problems:
             where = f"{p.file}:{p.line}" if p.line else p.file
             out.append(f"- {code(where)}: {esc(p.message)}")
         out.append("")

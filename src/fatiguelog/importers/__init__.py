@@ -39,10 +39,14 @@ def plan_import(fmt: str, path: Path, map_path: Path | None, today: date,
         if mapped is None:
             raise MapError("import csv needs --map MAP.toml to know which column is which "
                            "(see docs/import.md)")
-        source = plaincsv.read(read_table(path, mapped.delimiter), mapped)
+        table = read_table(path, mapped.delimiter)
+        source = plaincsv.read(table, mapped)
     else:
         reader = {"bearable": bearable.read, "daylio": daylio.read,
                   "flaredown": flaredown.read, "visible": visible.read}[fmt]
-        source = reader(read_table(path))
+        table = read_table(path)
+        source = reader(table)
     rules = rules_with_map(source, mapped, str(map_path), trackers)
-    return Plan(source, rules, today), unused(mapped, source)
+    plan = Plan(source, rules, today)
+    plan.duplicates = list(table.duplicates)
+    return plan, unused(mapped, source)

@@ -10,7 +10,9 @@ part of the day (am, mid, pm, pre) or a clock time. `category` says what the row
   severity 0-4 (none, mild, moderate, severe, unbearable). Fatigue, PEM, pain, brain fog,
   nausea, bloating and stomach pain have a home; a "Crash" symptom marks a crash day.
 - Sleep: hours, "7:30" or "7.5". Sleep quality: 1-5, higher is better.
-- Meds/Supplements (or Medication): `detail` is "Ibuprofen (mg)", `rating/amount` the amount.
+- Meds/Supplements (or Medication): `detail` is "Ibuprofen (mg)", `rating/amount` the amount
+  (none given: taken, amount unknown; that day's doses are left unanswered and listed).
+- A row with nothing to read (a blank rating, sleep or amount) is listed, never dropped.
 - Bowel Movements: one row is one bowel movement; its Bristol type is "Type 4" in `detail`
   or a `rating/amount` of 1-7.
 - Mood, Energy, Factors and the rest have no home yet: listed as not mapped.
@@ -62,28 +64,25 @@ def read(table: Table) -> Source:
             if target is not None and source not in rules:
                 rules[source] = Rule(target, SEVERITY)
             scales[source] = SEVERITY
-            if value:
-                readings.append(Reading(day, source, value, row.line, at, name))
+            readings.append(Reading(day, source, value, row.line, at, name))  # "": listed
         elif kind in _MEDS:
             name, unit = _split(detail)
             source = f"{category}: {name}"
             rules.setdefault(source, Rule(TARGETS["intake"], substance=name,
                                           how="the unit from the detail, as in 'Ibuprofen (mg)'"))
-            if amount:
-                readings.append(Reading(day, source, amount, row.line, at, name, unit))
+            # No amount: taken, amount unknown (listed; that day's doses stay unanswered).
+            readings.append(Reading(day, source, amount, row.line, at, name, unit))
         elif kind == "sleep":
             rules["Sleep"] = Rule(TARGETS["sleep.hours"], how="hours as H:MM or a number")
-            if amount:
-                readings.append(Reading(day, "Sleep", amount, row.line, at))
+            readings.append(Reading(day, "Sleep", amount, row.line, at))
         elif kind == "sleep quality":
             rules["Sleep quality"] = Rule(TARGETS["sleep.quality"], scales["Sleep quality"])
-            if amount:
-                readings.append(Reading(day, "Sleep quality", amount, row.line, at))
+            readings.append(Reading(day, "Sleep quality", amount, row.line, at))
         elif kind in ("bowel movements", "bowel movement"):
             rules["Bowel Movements"] = Rule(TARGETS["gi.stools"],
                                             how="each row, its type from 'Type N' in the detail")
-            value = detail if re.search(r"(type|bristol)\D{0,3}[1-7]", detail, re.I) else amount
-            readings.append(Reading(day, "Bowel Movements", value or "?", row.line, at))
+            value = detail if re.search(r"(type|bristol)", detail, re.I) else amount
+            readings.append(Reading(day, "Bowel Movements", value or detail, row.line, at))
         elif category:
             readings.append(Reading(day, category, amount or detail or "yes", row.line, at))
     return Source(LABEL, readings, rules, scales, [])

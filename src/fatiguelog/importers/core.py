@@ -16,12 +16,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
+from copy import deepcopy
 from datetime import date, time
 from typing import Any, Final, NamedTuple
 
 from fatiguelog.importers.targets import RATING_KINDS, Target
-from fatiguelog.model import BRISTOL, UNITS, Entry
-from fatiguelog.records import by_time
+from fatiguelog.model import BRISTOL, SCHEMA_VERSION, UNITS, Entry
+from fatiguelog.records import InputError, by_time, read_number
 from fatiguelog.store import (
     BrokenEntryError,
     DayFile,
@@ -30,7 +31,7 @@ from fatiguelog.store import (
     Store,
 )
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.validate import entry_issues
+from fatiguelog.validate import beyond_limits
 
 MAX_AMOUNT: Final = 1_000_000
 SKIP: Final = "skip"
@@ -44,6 +45,14 @@ class NotUnderstood(ValueError):
     """One value that can't become an answer (it is left out and listed)."""
 
 
+class AmountUnknown(NotUnderstood):
+    """A dose taken with no amount ("Taken", or a medication row with the amount left blank).
+
+    fatiguelog can't record a dose without an amount, and leaving it out would make the day
+    read as "not taken" (the timeline would show a stop): so the whole day's doses stay
+    unanswered, and this reading and the doses held back are listed."""
+
+
 class Scale(NamedTuple):
     """A source's rating scale: its lowest and highest value and which way it runs."""
 
@@ -53,13 +62,31 @@ class Scale(NamedTuple):
     words: str = ""  # e.g. "none, mild, moderate, severe, unbearable"
 
     def convert(self, value: float, to_higher: str) -> int:
-        """The value on our 0-10 scale, rounded half up, reversed when the directions differ."""
+        """The value on our 0-10 scale, reversed when the directions differ, rounded to the
+        nearest whole number; a value exactly halfway goes to the even one (2.5 -> 2,
+        7.5 -> 8), so rounding leans neither to "better" nor to "worse". A value off the
+        scale (outside it, or between the steps of a scale of whole numbers) is refused."""
         if not self.low <= value <= self.high:
             raise NotUnderstood(f"{value:g} is outside its scale {self}")
+        if self.whole and not value.is_integer():
+            raise NotUnderstood(f"{value:g} is not on its scale {self} (whole numbers only)")
         share = (value - self.low) / (self.high - self.low)
         if self.higher != to_higher:
             share = 1 - share
-        return math.floor(share * 10 + 0.5)
+        return round(share * 10)  # Python rounds halves to even
+
+    @property
+    def whole(self) -> bool:
+        """A scale of whole steps ("1-5"): the usual kind; a value between steps is a typo."""
+        return float(self.low).is_integer() and float(self.high).is_integer()
+
+    def steps(self, to_higher: str) -> str:
+        """Each source value and what it becomes, "0->0, 1->2, 2->5, 3->8, 4->10", for a
+        scale of at most 11 whole steps ("" otherwise): the report says every rounding."""
+        if not self.whole or self.high - self.low > 10:
+            return ""
+        values = range(int(self.low), int(self.high) + 1)
+        return ", ".join(f"{v}->{self.convert(float(v), to_higher)}" for v in values)
 
     def __str__(self) -> str:
         return f"{self.low:g}-{self.high:g}"
@@ -94,6 +121,8 @@ class Rule(NamedTuple):
             turn = ", reversed" if scale.higher != target.higher else ""
             said = (f"{source}: {scale}{words}, higher is {scale.higher} -> {what} 0-10, "
                     f"higher is {target.higher}{turn}")
+            steps = scale.steps(target.higher)
+            said += f" ({steps})" if steps else ""
         elif target.kind == "dose":
             name = self.substance or "the named substance"
             unit = f" in {self.unit}" if self.unit else ""
@@ -128,13 +157,20 @@ class Source(NamedTuple):
     rules: dict[str, Rule]  # the built-in mapping of the sources it recognises
     scales: dict[str, Scale]  # scales it knows, for a map that doesn't give one
     notes: list[str]  # things worth saying about the file (e.g. weather columns)
+    #: Columns whose values fit no one reading (name, why): listed as not understood, never
+    #: guessed (a map can still place them).
+    unclear: tuple[tuple[str, str], ...] = ()
 
 
 # -- values --------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*(?:/\s*\d+(?:[.,]\d+)?)?\s*$")
+_NUMBER = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)*)\s*(?:/\s*\d+(?:[.,]\d+)?)?\s*$")
+#: "1,000", "1.000", "2,500": a thousands separator, or a decimal mark before three digits?
+#: `records.read_number` refuses the comma form for the check-in; an export can come from any
+#: locale, so the point form is refused here too.
+_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
-_DOSE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([^\d\s].*)?$")
+_DOSE = re.compile(r"^\s*(\d+(?:[.,]\d+)*)\s*([^\d\s].*)?$")
 _BRISTOL = re.compile(r"(?:type|bristol)\D{0,3}([1-7])\b", re.IGNORECASE)
 _YES: Final = {"yes", "y", "true", "x", "taken", "ja", "oui", "si", "sí", "1"}
 _NO: Final = {"no", "n", "false", "not taken", "nein", "non", "0"}
@@ -149,10 +185,29 @@ _UNIT_WORDS: Final[dict[str, str]] = {
 
 
 def number(text: str) -> float:
+    """A number as the check-in and `log` read it (`records.read_number`): "7,5" is 7.5, and
+    whatever could be read two ways ("1,000" or "1.000": a thousand, or one?) is refused and
+    listed, never guessed. "3/5" (a value out of its maximum) is read as 3."""
     match = _NUMBER.match(text)
     if not match:
         raise NotUnderstood(f"'{text}' is not a number")
-    value = float(match.group(1).replace(",", "."))
+    return _read(match.group(1), text)
+
+
+def _read(digits: str, text: str) -> float:
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    if _THOUSANDS.fullmatch(digits):
+        whole, part = digits.replace(",", ".").split(".")
+        small = f"{float(f'{whole}.{part}'):g}"
+        raise NotUnderstood(f"'{text}' could mean {small} or {whole}{part} (a thousands "
+                            "separator or a decimal mark?): not guessed; change it in the "
+                            "file to one or the other")
+    try:
+        value = sign * read_number(digits)  # the check-in's rules: one decimal mark at most
+    except InputError:
+        raise NotUnderstood(f"'{text}' is not a number (one decimal mark at most, no "
+                            "thousands separators)") from None
     if not math.isfinite(value):
         raise NotUnderstood(f"'{text}' is not a number")
     return value
@@ -235,10 +290,14 @@ def convert(rule: Rule, reading: Reading) -> Any:
 
 
 def _dose(rule: Rule, reading: Reading) -> dict[str, Any]:
+    if not reading.value.strip() or reading.value.strip().casefold() in _YES:
+        raise AmountUnknown("taken, amount unknown: that day's doses are left unanswered "
+                            "(a dose needs an amount, and leaving this one out would read as "
+                            "not taken)")
     match = _DOSE.match(reading.value)
     if not match:
         raise NotUnderstood(f"'{reading.value}' has no amount (fatiguelog needs one for a dose)")
-    amount = float(match.group(1).replace(",", "."))
+    amount = _read(match.group(1), reading.value)
     if not 0 < amount <= MAX_AMOUNT:
         raise NotUnderstood(f"'{reading.value}' is not an amount above 0")
     unit, form = unit_of(rule.unit or reading.unit or match.group(2))
@@ -271,17 +330,26 @@ class Plan:
         self.unmapped: Counter[str] = Counter()
         self.ignored: Counter[str] = Counter()  # skipped by the user's map
         self.not_understood: list[Skipped] = []
+        self.unclear: dict[str, str] = dict(source.unclear)
+        self.unclear_count: Counter[str] = Counter()
+        self.duplicates: list[tuple[int, int]] = []  # (line, the line it repeats), read once
         self.future: Counter[date] = Counter()
         self.days: dict[date, dict[tuple[str, ...], Any]] = {}
         self.targets: dict[tuple[str, ...], Target] = {}
         self.count = 0
+        self.doses_unknown: set[date] = set()  # days with a dose taken, amount unknown
+        self.dose_lines: dict[date, list[Reading]] = {}
         for reading in source.readings:
             self._add(reading, today)
+        self._hold_back_doses()
 
     def _add(self, reading: Reading, today: date) -> None:
         self.count += 1
         if reading.source not in self.rules:
-            self.unmapped[reading.source] += 1
+            if reading.source in self.unclear:
+                self.unclear_count[reading.source] += 1
+            else:
+                self.unmapped[reading.source] += 1
             return
         rule = self.rules[reading.source]
         if rule is None:
@@ -290,16 +358,40 @@ class Plan:
         if reading.day > today:
             self.future[reading.day] += 1
             return
+        if not reading.value.strip() and rule.target.kind != "dose":
+            self.not_understood.append(Skipped(reading.line, reading.source,
+                                               "the row gives no value, so no answer"))
+            return
         try:
             value = convert(rule, reading)
         except NotUnderstood as exc:
             self.not_understood.append(Skipped(reading.line, reading.source, str(exc)))
+            if isinstance(exc, AmountUnknown):
+                self.used.setdefault(reading.source, rule)
+                self.doses_unknown.add(reading.day)
             return
         self.used.setdefault(reading.source, rule)
         target = rule.target
+        if target.kind == "dose":
+            self.dose_lines.setdefault(reading.day, []).append(reading)
         self.targets[target.path] = target
         facts = self.days.setdefault(reading.day, {})
         facts[target.path] = gather(target, facts.get(target.path), value)
+
+
+    def _hold_back_doses(self) -> None:
+        """A day with a dose of unknown amount gets no doses at all (see AmountUnknown)."""
+        for day in sorted(self.doses_unknown):
+            facts = self.days.get(day, {})
+            if facts.pop(("intake",), None) is None:
+                continue
+            for reading in self.dose_lines.get(day, []):
+                self.not_understood.append(Skipped(
+                    reading.line, reading.source, f"'{reading.value}' held back: that day "
+                    "also has a dose taken with no amount, so its doses are left unanswered"))
+            if not facts:
+                del self.days[day]
+        self.not_understood.sort(key=lambda skipped: skipped.line)
 
 
 def gather(target: Target, before: Any, value: Any) -> Any:
@@ -342,7 +434,7 @@ class Clash(NamedTuple):
 
 class DayChange(NamedTuple):
     day: date
-    status: str  # new | existing | unreadable | newer
+    status: str  # new | existing | unreadable | newer | refused (past the limits)
     adds: list[tuple[Target, Any]]
     clashes: list[Clash]
     same: int  # answers the entry already had, equal
@@ -420,7 +512,14 @@ def _change_for(read: DayFile, day: date, plan: Plan) -> DayChange:
     if read.status is Status.FUTURE:
         return DayChange(day, "newer", [], [], 0, "written by a newer fatiguelog")
     doc = read.entry.doc if read.entry is not None else None
-    return day_change(day, doc, plan.days[day], plan.targets)
+    change = day_change(day, doc, plan.days[day], plan.targets)
+    if change.adds:  # never a file that would not read back (dry run included)
+        after = deepcopy(doc) if doc is not None else {"schema": SCHEMA_VERSION, "date": day}
+        apply_adds(after, change.adds, "check")
+        problem = beyond_limits(after, day)
+        if problem:
+            return change._replace(status="refused", adds=[], problem=problem)
+    return change
 
 
 def write_changes(store: Store, plan: Plan, fmt: str) -> Iterator[DayChange]:
@@ -441,9 +540,9 @@ def write_changes(store: Store, plan: Plan, fmt: str) -> Iterator[DayChange]:
 def _write_day(store: Store, read: DayFile, change: DayChange, fmt: str) -> DayChange:
     entry = read.entry or Entry.new(read.day)
     apply_adds(entry.doc, change.adds, fmt)
-    issues = entry_issues(entry.doc, read.day)
-    if issues:  # never write a file that would not read back
-        return change._replace(status="unreadable", adds=[], problem=issues[0][0])
+    problem = beyond_limits(entry.doc, read.day)
+    if problem:  # never write a file that would not read back
+        return change._replace(status="refused", adds=[], problem=problem)
     try:
         store.save(entry, expected=read.fingerprint)
     except (BrokenEntryError, ReadOnlyEntryError) as exc:

@@ -32,6 +32,9 @@ class Row(NamedTuple):
 class Table(NamedTuple):
     header: list[str]
     rows: list[Row]
+    #: (line, the line it repeats): a row exactly like an earlier one, read once. An export
+    #: that says the same dose or bowel movement twice is a fault of the export, not two doses.
+    duplicates: tuple[tuple[int, int], ...] = ()
 
     def has(self, *names: str) -> bool:
         return all(name in self.header for name in names)
@@ -87,24 +90,33 @@ def _parse(text: str, delimiter: str) -> Table:
 def _rows(reader: Iterator[list[str]]) -> Table:
     header: list[str] = []
     rows: list[Row] = []
+    seen: dict[tuple[str, ...], int] = {}
+    duplicates: list[tuple[int, int]] = []
     line = 0
     try:
         for cells in reader:
-            line = reader.line_num  # type: ignore[attr-defined]
+            # A record can span lines (a note with a line break): it is named by its first.
+            first, line = line + 1, reader.line_num  # type: ignore[attr-defined]
             if not any(cell.strip() for cell in cells):
                 continue
             if not header:
                 header = _unique([cell.strip() for cell in cells])
                 continue
             if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-                raise ImportFileError(f"line {line} has {len(cells)} cells but the first line "
+                raise ImportFileError(f"line {first} has {len(cells)} cells but the first line "
                                       f"names {len(header)} columns")
             padded = [*cells, *[""] * (len(header) - len(cells))]
-            rows.append(Row(line, {name: cell.strip() for name, cell in zip(header, padded,
-                                                                          strict=False)}))
+            row = Row(first, {name: cell.strip() for name, cell in zip(header, padded,
+                                                                      strict=False)})
+            same = tuple(row.cells.values())
+            if same in seen:
+                duplicates.append((first, seen[same]))
+                continue
+            seen[same] = first
+            rows.append(row)
     except csv.Error as exc:
         raise ImportFileError(f"line {line + 1} is not valid CSV ({exc})") from None
-    return Table(header, rows)
+    return Table(header, rows, tuple(duplicates))
 
 
 def _unique(names: list[str]) -> list[str]:

@@ -4,12 +4,15 @@
 
 `Date` is YYYY-MM-DD. The header does not say which column is a condition, a symptom or a
 treatment, so the values decide: a column of whole numbers 0-4 is a rating (0 none to
-4 extreme); a column of "Taken", "Not Taken" or a dose ("20 mg") is a treatment. Tags and Foods
-are joined by "; ". Columns after Foods (newer exports) are the weather.
+4 extreme); a column of "Taken", "Not Taken" or doses with a unit ("20 mg") is a treatment.
+Anything else (a "5" among ratings, a bare number among doses, words) fits no one reading: the
+column is listed as not understood, never guessed. Tags and Foods are joined by "; ". Columns
+after Foods (newer exports) are the weather.
 
 Ratings whose name fatiguelog knows (Fatigue, Brain fog, Nausea...) are converted to 0-10;
-treatments become doses when they give an amount ("Taken" alone has none, so it is listed).
-Conditions, other symptoms, tags, foods and weather are listed as not mapped.
+treatments become doses when they give an amount. "Taken" alone has none: that day's doses
+are left unanswered (see core.AmountUnknown) and listed. Conditions, other symptoms, tags,
+foods and weather are listed as not mapped.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from __future__ import annotations
 import re
 
 from fatiguelog.importers.core import Reading, Rule, Scale, Source
-from fatiguelog.importers.csvfile import Table, columns_error, iso_day
+from fatiguelog.importers.csvfile import Table, columns_error, iso_day, said
 from fatiguelog.importers.targets import TARGETS, known_target
 
 LABEL = "Flaredown"
 RATING = Scale(0, 4, "worse", "none, mild, moderate, severe, extreme")
-_TREATMENT = re.compile(r"^(taken|not taken|\d+(?:[.,]\d+)?(?:\s*\S.*)?)$", re.IGNORECASE)
+#: A treatment's cell: Taken, Not Taken, or an amount with its unit ("4.5 mg"); a bare number
+#: is no dose (no unit), and in a column of ratings it is a stray value: either way, unclear.
+_TREATMENT = re.compile(r"^(taken|not taken|\d+(?:[.,]\d+)*\s*[^\d\s.,].*)$", re.IGNORECASE)
 
 
 def read(table: Table) -> Source:
@@ -46,7 +51,8 @@ def read(table: Table) -> Source:
                 rules[name] = Rule(target, RATING)
         elif kind == "treatment":
             rules[name] = Rule(TARGETS["intake"], substance=name,
-                               how="'Not Taken' is left out; 'Taken' with no amount is listed")
+                               how="'Not Taken' is left out; 'Taken' with no amount leaves that "
+                                   "day's doses unanswered (listed)")
     readings: list[Reading] = []
     for row in table.rows:
         day = iso_day(row.cells[header[0]], row.line)
@@ -63,9 +69,9 @@ def read(table: Table) -> Source:
         for name in weather:
             if row.cells[name]:
                 readings.append(Reading(day, f"weather: {name}", row.cells[name], row.line))
-    notes = [f"{name}: values neither ratings 0-4 nor treatments, left as not mapped"
-             for name, kind in kinds.items() if kind == "unknown"]
-    return Source(LABEL, readings, rules, scales, notes)
+    unclear = tuple((name, _unclear_why([row.cells[name] for row in table.rows]))
+                    for name, kind in kinds.items() if kind == "unknown")
+    return Source(LABEL, readings, rules, scales, [], unclear)
 
 
 def _kind(values: list[str]) -> str:
@@ -78,3 +84,11 @@ def _kind(values: list[str]) -> str:
     if all(_TREATMENT.match(v) for v in given):
         return "treatment"
     return "unknown"
+
+
+def _unclear_why(values: list[str]) -> str:
+    """Why a column fits no one reading, with the values that don't fit (said, not guessed)."""
+    odd = list(dict.fromkeys(v for v in values if v and not (v.isdigit() and int(v) <= 4)))
+    shown = ", ".join(f"'{said(v)}'" for v in odd[:3])
+    return (f"its values fit neither a rating 0-4 nor a treatment (Taken, Not Taken or an "
+            f"amount with its unit): {shown}; a map file can say what it is")

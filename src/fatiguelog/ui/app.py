@@ -42,8 +42,12 @@ class FatiguelogApp(OrderedInputApp):
     ]
 
     def __init__(self, root: Path, start: Start = None, *, today: date | None = None,
-                 now: datetime | None = None, blink: bool = True, demo: bool = False) -> None:
+                 now: datetime | None = None, blink: bool = True, demo: bool = False,
+                 ahead: Any = None) -> None:
+        """`ahead`: home's flag lines being worked out by another process since before the
+        app started (`fatiguelog.homeflags.Ahead`), when the command line could fork one."""
         super().__init__()
+        self._ahead = ahead
         self.root = root
         self.start = start
         self._today = today
@@ -51,6 +55,7 @@ class FatiguelogApp(OrderedInputApp):
         self.blink = blink
         self.demo = demo
         self.first_frame_shown = False
+        self._filling = False  # the year caches are being (or were) brought up to date
         self.settings: Settings
         self.settings, self.settings_problems = load_settings(root)
         self.theme = THEMES.get(self.settings.theme, "textual-dark")
@@ -90,6 +95,31 @@ class FatiguelogApp(OrderedInputApp):
             self.home_message(f"Settings: {self.settings_problems[0]}.")
         if isinstance(self.screen, HomeScreen):  # else it loads when it is shown
             self.screen.load()
+
+    def take_ahead(self) -> Any:
+        """The lines worked out ahead (once: later refreshes work them out again)."""
+        ahead, self._ahead = self._ahead, None
+        return ahead
+
+    def on_unmount(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
+
+    def home_useful(self) -> None:
+        """Home's flags are on screen: now, once per run, every year's cache is brought up to
+        date in the background, so "All" in the trend view finds them ready."""
+        if self._filling:
+            return
+        self._filling = True
+        self.run_worker(self._fill_caches, thread=True, group="fill", exit_on_error=False)
+
+    def _fill_caches(self) -> None:
+        from textual.worker import get_current_worker
+
+        from fatiguelog.store import Store
+
+        worker = get_current_worker()
+        Store(self.root).fill_caches(stop=lambda: worker.is_cancelled)
 
     def on_mount(self) -> None:
         if self.demo:

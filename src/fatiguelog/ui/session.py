@@ -25,6 +25,8 @@ from fatiguelog.store import (
     describe_os_error,
 )
 
+_NOTHING = object()  # (no answer recorded for a step)
+
 
 class CannotEdit(Exception):
     """This day's file can't be changed (broken, or from a newer version); says why."""
@@ -106,11 +108,15 @@ class CheckinSession:
 
     # -- answering -------------------------------------------------------------------------
     def answer(self, step: Step, value: Any) -> None:
-        """Record an answer (a keystroke's worth: the draft follows without an fsync)."""
+        """Record an answer (a keystroke's worth: the draft follows without an fsync; an answer
+        the draft already holds is not written again)."""
+        before = self.answers.get(step.id, _NOTHING)
         if checkin.is_answer(step, value):
             self.answers[step.id] = value
         else:
             self.answers.pop(step.id, None)
+        if self.answers.get(step.id, _NOTHING) == before and self.draft_error is None:
+            return
         self.save_draft(durable=False)
 
     def skip(self, step: Step) -> None:
@@ -118,10 +124,12 @@ class CheckinSession:
         self.answers.pop(step.id, None)
         self.save_draft(durable=False)
 
-    def move(self, index: int) -> None:
-        """Go to another step; the draft is flushed to disk at every step change."""
+    def move(self, index: int, *, flush: bool = True) -> None:
+        """Go to another step; the draft is flushed to disk at every step change (`flush`
+        False: the caller calls `save_draft` itself, once the step is on screen)."""
         self.index = max(0, min(index, len(self.steps) - 1))
-        self.save_draft()
+        if flush:
+            self.save_draft()
 
     def save_draft(self, *, durable: bool = True) -> None:
         draft = Draft(self.day, self.quick, self.step.id, self.answers)

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from fatiguelog import checkin
 from fatiguelog.checkin import IntakeStep, ReviewStep
@@ -22,7 +21,7 @@ from fatiguelog.records import InputError
 from fatiguelog.store import StoreError
 from fatiguelog.ui.session import CheckinSession, SaveResult
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import FittedLine, Line, Note
+from fatiguelog.ui.widgets.fields import FittedLine, Line, Note, SteadyFooter
 from fatiguelog.ui.widgets.steps import StepView, view_for
 
 
@@ -73,7 +72,7 @@ class CheckinScreen(Screen[SaveResult | None]):
         yield Line(id="step-title")
         yield Container(id="step-body")
         yield Note(id="step-error", classes="error")
-        yield Footer()
+        yield SteadyFooter()
 
     async def on_mount(self) -> None:
         await self.show_step()
@@ -87,7 +86,6 @@ class CheckinScreen(Screen[SaveResult | None]):
         session = self.session
         step = session.step
         body = self.query_one("#step-body", Container)
-        await body.remove_children()
         kind = "Quick check-in" if session.quick else "Check-in"
         counter = f" - Step {session.index + 1} of {session.count}"
         # Longest first; the step counter stays visible however narrow the terminal.
@@ -115,8 +113,17 @@ class CheckinScreen(Screen[SaveResult | None]):
                                    f"as {day_word}'s; change them with the keys below.")
         if isinstance(step, ReviewStep):
             extra["rows"] = self.review_rows()
-        view = view_for(step, session.shown_value(step), **extra)
-        await body.mount(view)
+        value = session.shown_value(step)
+        shown = self.view()
+        # The same kind of question as the step before (rating after rating): shown in the
+        # same view, in place; else a new view. (A step is drawn within a few redraws.)
+        if shown is not None and type(shown.step) is type(step) and shown.reuse(step, value,
+                                                                              **extra):
+            view = shown
+        else:
+            await body.remove_children()
+            view = view_for(step, value, **extra)
+            await body.mount(view)
         view.focus_first()
         self.refresh_bindings()
 
@@ -137,6 +144,8 @@ class CheckinScreen(Screen[SaveResult | None]):
 
     # -- answering -----------------------------------------------------------------------
     def on_step_view_answered(self, event: StepView.Answered) -> None:
+        if event.step is not event.view.step:  # (the view shows another step now)
+            return
         try:
             value = event.view.value()
         except InputError:
@@ -192,15 +201,26 @@ class CheckinScreen(Screen[SaveResult | None]):
         if self.session.last:
             self.save()
             return
-        self.session.move(self.session.index + 1)
-        await self.show_step()
+        await self.go_to(self.session.index + 1)
 
     async def action_back(self) -> None:
         if self.session.index == 0:
             self.leave()
             return
-        self.session.move(self.session.index - 1)
+        await self.go_to(self.session.index - 1)
+
+    async def go_to(self, index: int) -> None:
+        """Another step; the draft (every answer already in it, unsynced) is flushed to disk
+        as soon as that step is on screen, not before: the step is drawn at once."""
+        self.session.move(index, flush=False)
         await self.show_step()
+        self.call_after_refresh(self._flush_draft)
+
+    def _flush_draft(self) -> None:
+        had_error = self.session.draft_error
+        self.session.save_draft()
+        if self.session.draft_error != had_error:
+            self.query_one("#step-error", Line).say(self.disk_warning())
 
     def leave(self) -> None:
         """Esc on the first step: pause, keeping the draft; asks first when there is none."""

@@ -1,11 +1,14 @@
 """The export screen: pick a period, a format and a place; it writes the appointment summary.
 
-The defaults are sensible (last 90 days, Markdown, the exports folder, notes left out), so the
-Export button, focused first, does the whole job with one Enter. The file is written with the
-exporters' public `render` (CSV: its three tables, as `fatiguelog export` writes them),
-atomically and 0600, and the screen says in plain words where it went. A file that is already
-there is replaced only after the user says yes (a small dialog); a place inside the data
-folder, or one that is not a regular file (a link, a pipe, a device), is refused.
+The defaults are sensible (last 90 days, Markdown or the format of the last export, the
+exports folder, notes left out). The "What I want to discuss" box has the focus when the
+screen opens, so what the user types goes where they see it; Enter in a box is a new line or
+nothing, never an export (Ctrl+S, or the Export button, exports). The focused box is tinted.
+The file is written with the exporters' public `render` (CSV: its tables, as `fatiguelog
+export` writes them), atomically and 0600, and the screen says in plain words where it
+went. A file that is already there is replaced only after the user chooses "Replace" (a small
+dialog that no letter answers); a place inside the data folder, or one that is not a
+regular file (a link, a pipe, a device), is refused.
 
 "Since the last export" reads the date of the last export from `<data>/state.toml`
 (`last_export`), a small state file kept apart from `settings.toml`: settings are the user's
@@ -49,7 +52,12 @@ from textual.worker import Worker, WorkerState
 from fatiguelog import discuss as said
 from fatiguelog.report import period_for
 from fatiguelog.settings import Settings
-from fatiguelog.state import read_last_export, remember_export
+from fatiguelog.state import (
+    read_export_format,
+    read_last_export,
+    remember_export,
+    remember_export_format,
+)
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedRadioButton
 
@@ -115,6 +123,10 @@ def resolve_target(raw: str, folder: Path, first: date, last: date, fmt: str) ->
         path = folder / path
     if path.is_dir():
         path = path / default_name(first, last, fmt)
+    elif not path.suffix:  # "visit" -> "visit.md": a file the reader's computer can open
+        from fatiguelog.export import EXTENSIONS
+
+        path = path.with_name(path.name + EXTENSIONS[fmt])
     return Path(os.path.abspath(path))
 
 
@@ -123,8 +135,13 @@ class ExportError(Exception):
 
 
 class ReplaceDialog(ModalScreen[bool]):
-    """"Replace the file that is already there?" Enter or r replaces, Esc or n keeps it;
-    both are buttons too."""
+    """"Replace the file that is already there?" Two buttons, "Keep it" focused first.
+
+    No letter answers it, and Enter presses the focused button: someone still typing their
+    discuss text when the question appears ("my problem...") or pressing Enter out of habit
+    keeps the file. Replacing takes a deliberate move to "Replace" (Tab, an arrow key or the
+    mouse), then Enter or Space. Esc keeps it.
+    """
 
     DEFAULT_CSS = """
     ReplaceDialog {
@@ -149,11 +166,16 @@ class ReplaceDialog(ModalScreen[bool]):
     ReplaceDialog #replace-buttons Button {
         margin-right: 2;
     }
+    ReplaceDialog #replace-keys {
+        color: $text-muted;
+    }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r,enter", "choose(True)", "Replace", priority=True),
-        Binding("n,escape", "choose(False)", "Keep it"),
+        Binding("escape", "choose(False)", "Keep it"),
+        Binding("left,right,up,down", "app.focus_next", "Other button", show=False),
     ]
+    #: What the keys do, in the dialog itself (its footer is under it, out of sight).
+    KEYS = "Tab to Replace, then Enter. Enter or Esc keeps the file."
 
     def __init__(self, existing: list[Path]) -> None:
         super().__init__()
@@ -167,8 +189,12 @@ class ReplaceDialog(ModalScreen[bool]):
             yield Static(Content(strip_controls(files)), id="replace-files")
             yield Static(Content("Replace it with the new summary? The old one is lost."))
             with Horizontal(id="replace-buttons"):
-                yield Button("r Replace", id="replace", compact=True)
-                yield Button("Esc Keep it", id="keep", compact=True)
+                yield Button("Keep it", id="keep", compact=True)
+                yield Button("Replace", id="replace", compact=True, variant="warning")
+            yield Static(Content(self.KEYS), id="replace-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
 
     def action_choose(self, replace: bool) -> None:
         self.dismiss(replace)
@@ -186,6 +212,17 @@ def folded(text: str, width: int) -> str:
     if width < 10:
         return text
     return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+class FormBody(VerticalScroll):
+    """The form. When a message appears under it (after an export), it gets shorter: with
+    `keep_end` it scrolls so that its end ("Saves as", the buttons) stays in sight."""
+
+    keep_end = False
+
+    def on_resize(self) -> None:
+        if self.keep_end:
+            self.scroll_end(animate=False)
 
 
 # -- the screen ---------------------------------------------------------------------------
@@ -208,7 +245,7 @@ class ExportScreen(Screen[None]):
         self._folder = exports_folder
         self.last_export = read_last_export(self.root)
         self.period_key = DEFAULT_PERIOD
-        self.fmt = "md"
+        self.fmt = read_export_format(self.root) or "md"  # the last export's, else Markdown
         self._auto_path = ""  # the path we filled in; replaced while the user hasn't edited it
         self.written: Written | None = None
         self._worker: Worker[Written] | None = None
@@ -232,7 +269,7 @@ class ExportScreen(Screen[None]):
             yield Static(Content.assemble(("Export an appointment summary", "bold")),
                          id="export-title")
             yield Static(Content(HINTS), id="export-hints")
-        with VerticalScroll(id="export-body"):
+        with FormBody(id="export-body"):
             with Horizontal(id="choices"):
                 with Vertical(classes="choice"):
                     yield Label("Period")
@@ -248,7 +285,8 @@ class ExportScreen(Screen[None]):
                     yield Label("Format")
                     with RadioSet(id="format", compact=True):
                         for key, label in FORMATS:
-                            yield MarkedRadioButton(label, value=key == "md", id=f"format-{key}")
+                            yield MarkedRadioButton(label, value=key == self.fmt,
+                                                    id=f"format-{key}")
             with Horizontal(id="custom"):
                 yield Label("Dates: from")
                 yield Input(value=period_for(int(DEFAULT_PERIOD), self.day)[0].isoformat(),
@@ -267,7 +305,8 @@ class ExportScreen(Screen[None]):
                            placeholder="e.g. the three things to ask about; kept here until "
                                        "you export")
             yield Label("Save to (a file name, or a folder)", id="path-label")
-            yield Input(id="path", compact=True)
+            # the cursor goes to the end: a letter typed does not wipe the whole name
+            yield Input(id="path", compact=True, select_on_focus=False)
             yield Static("", id="path-full")  # the full path, always, wrapped: never cut
             with Horizontal(id="export-buttons"):
                 yield MarkedCheckbox("Include my notes (off: notes stay private)",
@@ -280,7 +319,9 @@ class ExportScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._refresh_path()
-        self.query_one("#export", Button).focus()
+        box = self.query_one("#discuss", TextArea)
+        box.focus()  # typing on arrival goes into the box the user sees first
+        box.move_cursor(box.document.end)  # after a kept draft, not before it
         self.call_after_refresh(self._refresh_full)  # its width is known once laid out
 
     def on_resize(self) -> None:
@@ -449,6 +490,10 @@ class ExportScreen(Screen[None]):
         status = self.query_one("#export-status", Static)
         status.update(Content(strip_controls(text)))
         status.set_classes(kind)
+        # the message takes room under the form: keep "Saves as" and the buttons in sight
+        body = self.query_one("#export-body", FormBody)
+        body.keep_end = True
+        body.scroll_end(animate=False)
 
     def action_export(self) -> None:
         if self._worker is not None and self._worker.is_running:
@@ -473,6 +518,7 @@ class ExportScreen(Screen[None]):
             else:
                 self._status("Not exported: the file that was there is kept. Choose another "
                              "name to keep both.", "error")
+                self.query_one("#path", Input).focus()  # where another name goes
 
         self.app.push_screen(ReplaceDialog(existing), answered)
 
@@ -485,6 +531,7 @@ class ExportScreen(Screen[None]):
             written = write_summary(root, settings, first, last, fmt, target, include_notes,
                                     force=force, discuss=discuss)
             remember_export(root, today)
+            remember_export_format(root, fmt)
             if discuss:
                 said.remove_draft(root)  # it is in the summary now
             return written

@@ -18,21 +18,28 @@ from textual.widgets import Footer, Static
 
 from fatiguelog import paths
 from fatiguelog.drafts import draft_days
+from fatiguelog.homeflags import (  # (the lines are worked out apart from the screen)
+    FLAG_DAYS,
+    alarms_of,
+    home_lines,
+    urgent_lines,
+)
 from fatiguelog.model import is_checked_in, logged_items
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line, Note
-from fatiguelog.ui.widgets.flags import overview_line
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
-    from fatiguelog.analysis.summary import Alarm, RuleGap, Summary
+    from fatiguelog.analysis.summary import Alarm
+    from fatiguelog.homeflags import Ahead
 
 GLANCE_DAYS = 14
+LOOKING = "Looking at your recent entries for flags..."
+#: Seconds after home is useful before the background work (year caches, sync copies) starts.
+AFTER_USEFUL = 0.3
 #: The two weeks' "Check-in" column: a day with only shell-logged items is not "done".
 STATE_WORDS = {"logged": "logged only", "crash": "done, CRASH"}
-FLAG_DAYS = 7  # the period whose last day is today; flags active today are shown
-MAX_FLAG_LINES = 3
 
 
 def action_links(checkin_label: str) -> Content:
@@ -69,70 +76,9 @@ def today_state(root: Path, today: date) -> tuple[str, str]:
     return "logged", logged_items(doc)
 
 
-def flag_lines(summary: Summary) -> list[tuple[str, str]]:
-    """(text, css class) lines for the home screen: the urgent banner first (alarm symptoms
-    reported in the last 7 days, so on today), then one line per other flag on today, then
-    which rules could not be checked. Never "no flags" alone."""
-    from fatiguelog import flagtext as ft
-
-    lines: list[tuple[str, str]] = []
-    urgent = [a for a in summary.alarms if a.active and a.level == "urgent"]
-    if summary.banner and urgent:
-        said = "; ".join(f"{a.title} reported on {ft.dates_text(a.days)}" for a in urgent)
-        lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {said}.", "flag-urgent"))
-        lines += [(text, "flag-urgent-advice") for text in dict.fromkeys(a.advice
-                                                                        for a in urgent)]
-    others = [f for f in summary.active_flags() if f.level != "urgent"]
-    for flag in others[:MAX_FLAG_LINES]:
-        lines.append((overview_line(flag), "flag-line"))  # all on today: said above
-    if len(others) > MAX_FLAG_LINES:
-        lines.append((f"... and {len(others) - MAX_FLAG_LINES} more.", "flag-line"))
-    cov = summary.coverage
-    checked = "" if cov is None else f"{cov.rules_checked} of {cov.rules_total} rules checked"
-    if not summary.banner and not others:
-        gap = ft.data_gap(summary, short=True)  # a new user reads "not enough data" first
-        lines.append((f"{gap.removesuffix('.')} ({checked})." if gap
-                      else f"No flag on today ({checked}).",
-                      "flag-none"))
-    if cov is not None and cov.unchecked:
-        lines.append((not_checked_line(cov.unchecked), "flag-hint not-checked"))
-    if summary.banner or others:
-        lines.append((f"Not a diagnosis: talk to your clinician. t: each flag's evidence and rule "
-                      f"({checked}).", "flag-hint"))
-    return lines
-
-
-def not_checked_line(gaps: tuple[RuleGap, ...], most: int = 4) -> str:
-    """The rules that could not be checked today, in words, short enough for home: the alarm
-    symptoms as one item (they all need a check-in in the last 7 days), then the first few
-    titles; the trend view lists each with what it needs."""
-    from fatiguelog.model import RED_FLAGS
-
-    alarms = [g for g in gaps if g.id.removeprefix("red.") in RED_FLAGS]
-    names = (["alarm symptoms (they need a check-in in the last 7 days)"] if alarms else [])
-    names += [g.title for g in gaps if g not in alarms]
-    shown = ", ".join(names[:most])
-    more = f" and {len(names) - most} more" if len(names) > most else ""
-    return f"Not checked (not enough data): {shown}{more}. Press t for what each needs."
-
-
-def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> list[tuple[str, str]]:
-    """When the flags could not be worked out: the alarm symptoms still show, first."""
-    from fatiguelog import flagtext as ft
-
-    lines: list[tuple[str, str]] = []
-    urgent = [a for a in alarms if a.level == "urgent"]
-    if urgent:
-        said = "; ".join(f"{a.title} reported on {ft.dates_text(a.days)}" for a in urgent)
-        lines.append((f"!! SEEK MEDICAL CARE PROMPTLY: {said}.", "flag-urgent"))
-        lines += [(text, "flag-urgent-advice") for text in dict.fromkeys(a.advice for a in urgent)]
-    lines += [(f"{a.title} reported: {a.advice}", "flag-line") for a in alarms
-              if a.level != "urgent"]
-    lines.append((f"The other flags could not be worked out: {error}", "flag-line"))
-    return lines
-
-
 class HomeScreen(Screen[None]):
+    """`flags_shown` is set once the flag lines are on screen (home is then useful)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "checkin", "Check in"),
         Binding("q", "quick", "Quick", show=False),  # on the screen above the table
@@ -150,62 +96,120 @@ class HomeScreen(Screen[None]):
     AUTO_FOCUS = ""
     resting = False  # True after a check-in: see `rest_focus`
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.flags_shown = False
+        self._days_shown: bool | None = False  # True: drawn for the first frame, not read again
+        self._first_rows: tuple[str | None, str, dict[str, list[date]]] | None = None
+        self._ahead: Ahead | None = None  # flag lines still being worked out ahead
+        self._flags_first = False  # the flag lines were in the first frame
+
     def compose(self) -> ComposeResult:
         yield Line("fatiguelog", id="home-title")
         yield Line(id="today-status", classes="status")
         yield Static(action_links("c Check in today"), id="home-actions")
+        from textual.widgets import DataTable
+
+        table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
+        table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
+        lines: list[tuple[str, str]] = []
+        if not getattr(self.app, "first_frame_shown", True):
+            # The first frame: the two weeks' rows, given before the table is mounted, are
+            # measured with it; the flag lines when they were worked out ahead, else an alarm
+            # symptom of the last 7 days from those rows (the urgent line never waits).
+            self._first_rows = self._fill(table)
+            self._ahead = diary(self).take_ahead()
+            ready = self._ahead.lines(wait=False) if self._ahead is not None else None
+            if ready is not None:
+                lines, self._ahead = ready, None
+                self.flags_shown = self._flags_first = True
+            else:
+                lines = urgent_lines(alarms_of(self._first_rows[2]))
         with Vertical(id="home-flags"):
-            yield Line("Looking at your recent entries for flags...", id="no-flags")
+            for text, css in lines:
+                yield Line(text, classes=css)
+            if not self.flags_shown:
+                yield Line(LOOKING, id="no-flags")
         # What just happened (a save, a merge naming a red flag): under the flags, above the
         # two weeks, which give way to it on a small terminal; no room taken while empty.
         yield Note(id="home-message", classes="message")
         yield Line("Last two weeks (up/down picks a day, Enter opens it, x deletes it):",
                    classes="caption")
-        # The table (and its widget's import and styles) comes with the history, just after the
-        # first frame, so the app opens at once however long the diary.
-        yield Vertical(Line("Reading the last two weeks..."), id="recent-box")
+        yield Vertical(table, id="recent-box")
         yield Footer(show_command_palette=False)  # ctrl+p is in the help screen
 
     def on_screen_resume(self) -> None:
-        """Also sent when home is first shown: then the files are read once the first frame is
-        out (the app calls `load` on Ready), so opening the app never waits for history."""
+        """Also sent when home is first shown, before the first frame: the two weeks (14 small
+        files, read in `compose`) are drawn in it, and the flag lines when they were worked
+        out ahead; else they are worked out once it is out (the app calls `load` on Ready),
+        so opening the app never waits for history."""
         if getattr(self.app, "first_frame_shown", True):
+            self._days_shown = None  # shown again (after a check-in...): read again
             self.load()
+        elif self._first_rows is not None:  # (read in `compose`)
+            self._days_shown = True
+            self._show_rows(*self._first_rows)
+            self._first_rows = None
+            if self.focused is None and not self.resting:
+                self.query_one("#recent").focus()
         else:
-            self.show_today()
+            self.refresh_days()
 
     def load(self) -> None:
         """The two weeks (14 small files), and the flags (weeks of history, off the UI thread)."""
         if not self.is_attached:  # the app is already closing
             return
-        self.refresh_days()
+        if self._days_shown is not True:
+            self.refresh_days()
+        self._days_shown = None  # (read again when home is shown again)
         self.refresh_flags()
 
     def refresh_flags(self) -> None:
-        self.run_worker(self._active_flags, thread=True, exclusive=True, group="flags")
-
-    def _active_flags(self) -> None:
-        from fatiguelog.report import alarms_only, summarize
-        from fatiguelog.store import Store
-
-        app = diary(self)
-        today: date = app.today
-        store = Store(app.root)
-        try:
-            first = today - timedelta(days=FLAG_DAYS - 1)
-            summary = summarize(store, app.settings, first, today, keep_entries=False,
-                                today=today)
-        except Exception as exc:  # never let a bad history hide the home screen
-            # ...nor an alarm symptom: those are read again on their own (flags.md v2).
-            lines = alarm_only_lines(alarms_only(store, today), str(exc))
-            app.call_from_thread(self._show_flag_lines, lines)
+        if self._flags_first:  # drawn in the first frame (worked out ahead)
+            self._flags_first = False
+            self._useful()
             return
-        app.call_from_thread(self._show_flag_lines, flag_lines(summary))
+        ahead, self._ahead = self._ahead or diary(self).take_ahead(), None
+        if ahead is not None:  # worked out while the app started (see `homeflags.Ahead`)
+            lines = ahead.lines(wait=False)
+            if lines is not None:
+                self._show_flag_lines(lines)
+                return
+        self.run_worker(lambda: self._active_flags(ahead), thread=True, exclusive=True,
+                        group="flags")
+
+    def _active_flags(self, ahead: Ahead | None = None) -> None:
+        app = diary(self)
+        lines = ahead.lines(wait=True) if ahead is not None else None
+        if lines is None:
+            lines = home_lines(app.root, app.settings, app.today)
+        app.call_from_thread(self._show_flag_lines, lines)
 
     def _show_flag_lines(self, lines: list[tuple[str, str]]) -> None:
         box = self.query_one("#home-flags", Vertical)
         box.remove_children()
         box.mount_all(Line(text, classes=css) for text, css in lines)
+        self.flags_shown = True
+        self._useful()
+
+    def _useful(self) -> None:
+        """Home is useful once the flag lines are drawn: what can wait (the year caches, the
+        sync copies) starts after that, so it never holds up this frame."""
+        self.call_after_refresh(self._after_useful)
+
+    def _after_useful(self) -> None:
+        if self.is_attached:
+            self.refresh_sync_copies()  # (a red flag only a copy reports must not wait long)
+            self.set_timer(AFTER_USEFUL, diary(self).home_useful)
+
+    def _show_urgent_first(self, alarms: tuple[Alarm, ...]) -> None:
+        """An alarm symptom of the last 7 days is said at once, from the two weeks' files,
+        before any other flag is worked out (flags.md v2: the banner never waits)."""
+        lines = urgent_lines(alarms)
+        box = self.query_one("#home-flags", Vertical)
+        if self.flags_shown or not lines or box.query(".flag-urgent"):
+            return
+        box.mount_all([Line(text, classes=css) for text, css in lines], before=0)
 
     def show_today(self, state: str | None = None, logged: str = "") -> None:
         """Today's status line and main button. `state` is today's row of the two weeks;
@@ -230,20 +234,40 @@ class HomeScreen(Screen[None]):
 
     def refresh_days(self) -> None:
         """The last two weeks at a glance (reads 14 files)."""
-        app = diary(self)
-        today: date = app.today
-        from fatiguelog.store import Status, Store  # after the first frame: not on start-up
-
-        store = Store(app.root)
-        waiting = set(draft_days(app.root))
         table = self._table()
         row = table.cursor_row  # the day picked stays picked when the list is read again
         table.clear()
-        today_state, today_logged = None, ""
+        found = self._fill(table)
+        table.move_cursor(row=row, animate=False)
+        self._show_rows(*found)
+
+    def _show_rows(self, today_state: str | None, today_logged: str,
+                   alarms: dict[str, list[date]]) -> None:
+        """What the two weeks' files say beyond the table: today's status, an alarm symptom."""
+        self.show_today(today_state, today_logged)
+        if self._days_shown is False:
+            self._days_shown = True
+        self._show_urgent_first(alarms_of(alarms))
+
+    def _fill(self, table: DataTable[Text]) -> tuple[str | None, str, dict[str, list[date]]]:
+        """The two weeks' rows into `table` (empty); (today's state, what today logged, the
+        days each red flag of the last 7 days was reported)."""
+        app = diary(self)
+        today: date = app.today
+        from fatiguelog.store import Status, Store
+
+        store = Store(app.root)
+        waiting = set(draft_days(app.root))
+        today_state: str | None = None
+        today_logged = ""
+        alarms: dict[str, list[date]] = {}
         for back in range(GLANCE_DAYS):
             day = today - timedelta(days=back)
             read = store.read(day)
             entry = read.entry
+            if entry is not None and back < FLAG_DAYS:
+                for key in entry.red_flags:
+                    alarms.setdefault(key, []).insert(0, day)
             logged = ""
             if read.status is Status.BROKEN:
                 state = "unreadable"
@@ -270,22 +294,35 @@ class HomeScreen(Screen[None]):
             table.add_row(Text(label), Text(STATE_WORDS.get(state, state)),
                           Text("-" if fatigue is None else str(fatigue)),
                           Text(stools), Text(flags), key=day.isoformat())
-        table.move_cursor(row=row, animate=False)
-        self.show_today(today_state, today_logged)
-        self.show_sync_copies()
+        return today_state, today_logged, alarms
 
-    def show_sync_copies(self) -> None:
-        """One line while sync-conflict copies of entries wait to be merged."""
-        from fatiguelog.conflicts import find_copies, waiting_line
+    def refresh_sync_copies(self) -> None:
+        """Sync-conflict copies are looked for off the UI thread (every year folder is
+        listed: thirty years are ten thousand names)."""
+        self.run_worker(self._find_sync_copies, thread=True, exclusive=True, group="copies")
 
-        line = waiting_line(len(find_copies(diary(self).root)))
+    def _find_sync_copies(self) -> None:
+        from fatiguelog.conflicts import waiting_text
+        from fatiguelog.store import Store
+
+        app = diary(self)
+        line = waiting_text(Store(app.root), app.today)
+        self.app.call_from_thread(self.show_sync_copies, line)
+
+    def show_sync_copies(self, line: str) -> None:
+        """One line while sync-conflict copies of entries wait to be merged (first, a red flag
+        only a copy reports, with its graded advice)."""
         found = self.query("#home-conflicts")
+        self.set_class(line.startswith("!!"), "-copy-red-flag")  # room for its advice
         if found and line:
             found.first(Line).say(line)
+            found.first(Line).set_class(line.startswith("!!"), "-red-flag")
         elif found:
             found.remove()
         elif line:
-            self.mount(Line(line, id="home-conflicts", classes="message"), after="#home-flags")
+            red = " -red-flag" if line.startswith("!!") else ""
+            self.mount(Line(line, id="home-conflicts", classes="message" + red),
+                       after="#home-flags")
 
     def say(self, message: str) -> None:
         """What just happened, in full. While it is shown, the list of rules that could not be
@@ -323,17 +360,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(DayPicker(diary(self).today), chosen)
 
     def _table(self) -> DataTable[Text]:
-        """The two-weeks table, created the first time the history is read."""
+        """The two-weeks table (composed with the screen)."""
         from textual.widgets import DataTable
 
-        box = self.query_one("#recent-box", Vertical)
-        found = box.query(DataTable)
-        if found:
-            return found.first()
-        table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
-        table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
-        box.remove_children()
-        box.mount(table)
+        table: DataTable[Text] = self.query_one("#recent", DataTable)
         if self.focused is None and not self.resting:
             table.focus()
         return table

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
@@ -50,6 +51,7 @@ PERIODS: tuple[tuple[str, int | None, str], ...] = (
     ("5", None, "All"),
 )
 DEFAULT_DAYS = 90
+LOADING = "Reading your entries..."
 #: Bristol types in a few words, to fit one line at 80 columns (full wording: model.BRISTOL).
 BRISTOL_SHORT = {1: "separate hard lumps", 2: "lumpy sausage", 3: "sausage with cracks",
                  4: "smooth, soft sausage", 5: "soft blobs", 6: "mushy, ragged pieces",
@@ -86,6 +88,7 @@ class TrendsScreen(Screen[None]):
         self.today = today
         self.summary: Summary | None = None
         self.loaded = False
+        self._loads = 0  # periods asked for so far (progress of an earlier one is ignored)
         self._worker: Worker[Summary] | None = None
 
     # -- layout --------------------------------------------------------------------------
@@ -96,7 +99,7 @@ class TrendsScreen(Screen[None]):
                 yield Button(f"[{key}] {label}  ", id=period_id(days), compact=True,
                              classes="period")
         with VerticalScroll(id="trends-body"):
-            yield Static("Reading your entries...", id="trends-loading")
+            yield Static(LOADING, id="trends-loading")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -121,11 +124,31 @@ class TrendsScreen(Screen[None]):
             button.set_class(chosen, "-selected")
 
     # -- loading -------------------------------------------------------------------------
+    class Progress(Message):
+        """What the worker is doing, in words (posted from its thread)."""
+
+        def __init__(self, text: str, load: int) -> None:
+            super().__init__()
+            self.text = text
+            self.load = load
+
     def _load(self) -> None:
+        shown = self.loaded
         self.loaded = False
+        self._loads += 1
+        load = self._loads
         self.query_one("#trends-title", Static).update(self._title())
+        if shown:  # a period switch: the old body (flags, charts) goes at once
+            self.summary = None
+            self.call_next(self._replace_body, [Static(LOADING, id="trends-loading")])
+        else:
+            for loading in self.query("#trends-loading").results(Static):
+                loading.update(LOADING)
         root, settings, days = self.root, self.settings, self.days
         today = self.today or date.today()
+
+        def said(text: str) -> None:
+            self.post_message(self.Progress(text, load))
 
         def compute() -> Summary:
             from fatiguelog.report import period_for, summarize
@@ -133,11 +156,18 @@ class TrendsScreen(Screen[None]):
 
             store = Store(root)
             first, last = period_for(days, today, store=store)
-            summary = summarize(store, settings, first, last, keep_entries=False, today=today)
+            summary = summarize(store, settings, first, last, keep_entries=False, today=today,
+                                progress=said)
             return replace(summary, entries=())  # charts need the series, not every entry
 
         self._worker = self.run_worker(compute, name="trends", group="trends", thread=True,
                                        exclusive=True, exit_on_error=False)
+
+    def on_trends_screen_progress(self, message: Progress) -> None:
+        if self.loaded or message.load != self._loads:  # (an earlier period's worker)
+            return
+        for shown in self.query("#trends-loading").results(Static):
+            shown.update(Content(message.text))
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self._worker:

@@ -16,13 +16,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from fatiguelog import flagtext as ft
+from fatiguelog.homeflags import LEVEL_WORDS, overview_line  # (Textual-free: home's lines too)
 from fatiguelog.textsafe import strip_controls
 
 if TYPE_CHECKING:  # annotations only: the home screen imports this before its first frame
     from fatiguelog.analysis.summary import Alarm, FlagReport, Summary
 
 URGENT_HEADLINE = "!! SEEK MEDICAL CARE PROMPTLY !!"
-LEVEL_WORDS = {"urgent": "!! URGENT", "warn": "! WARNING", "info": "i NOTE"}
 NOT_A_DIAGNOSIS = ("This is not a diagnosis. These flags describe your own entries; talk to "
                    "your doctor or another clinician about them.")
 
@@ -35,16 +35,6 @@ def when(flag: FlagReport, last_day: date) -> str:
     """"on since ... (still on)" or "on from ... to ..." in plain words."""
     text = ft.when(flag, last_day)
     return text[:1].upper() + text[1:]
-
-
-def overview_line(flag: FlagReport, last_day: date | None = None) -> str:
-    """One line per flag (home, and the top of the trend view); the details follow elsewhere.
-    With `last_day` (a period's end) it also says whether the flag is still on then."""
-    level = LEVEL_WORDS.get(flag.level, flag.level)
-    if last_day is None:
-        return f"{level}: {_t(flag.title)} (since {flag.since.isoformat()})"
-    still = "still on" if flag.last == last_day else f"until {flag.last.isoformat()}"
-    return f"{level}: {_t(flag.title)} (since {flag.since.isoformat()}, {still})"
 
 
 def flag_content(flag: FlagReport, last_day: date) -> Content:

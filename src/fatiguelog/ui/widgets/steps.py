@@ -55,6 +55,7 @@ class StepView(Widget, can_focus=True):
         def __init__(self, view: StepView) -> None:
             super().__init__()
             self.view = view
+            self.step = view.step  # (the view may have moved on to another step since)
 
     def __init__(self, step: Step, value: Any, *, day_word: str = "today",
                  **kwargs: Any) -> None:
@@ -77,6 +78,17 @@ class StepView(Widget, can_focus=True):
 
     def focus_first(self) -> None:
         self.focus()
+
+    def reuse(self, step: Step, value: Any, **extra: Any) -> bool:
+        """Show another step of the same kind in this view, in place (no widget is built or
+        mounted: moving between two ratings is then only a few lines redrawn); False when
+        this view can't (the check-in builds a new one)."""
+        return False
+
+    def _reset(self, step: Step, value: Any, day_word: str = "today", **extra: Any) -> None:
+        self.step = step
+        self.initial = value
+        self.day_word = day_word
 
 
 def _button(label: str, action_id: str, *, classes: str = "") -> Button:
@@ -127,6 +139,16 @@ class RatingView(StepView):
 
     def on_mount(self) -> None:
         self._show()
+
+    def reuse(self, step: Step, value: Any, **extra: Any) -> bool:
+        if (type(self) is not RatingView or not isinstance(step, RatingStep)
+                or set(extra) - {"day_word"}):
+            return False
+        self._reset(step, value, **extra)
+        self.typed = ""
+        self.query_one(".scale", Line).say(step.scale)
+        self._show()
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         """As many answers on a row as fit (all 11 from 54 columns); the rest wrap below."""
@@ -218,6 +240,17 @@ class YesNoView(StepView):
 
     def on_mount(self) -> None:
         self._show()
+
+    def reuse(self, step: Step, value: Any, **extra: Any) -> bool:
+        help_lines = self.query(".scale")
+        if (type(self) is not YesNoView or set(extra) - {"day_word"}
+                or bool(step.help) != bool(help_lines)):
+            return False
+        self._reset(step, value, **extra)
+        if step.help:
+            help_lines.first(Line).say(step.help)
+        self._show()
+        return True
 
     def _show(self) -> None:
         for button_id, label, answer in (("yes", "y  Yes", True), ("no", "n  No", False)):
@@ -459,7 +492,8 @@ class IntakeView(ItemsView):
         self.refresh_items()
 
     def show_status(self) -> None:
-        text = (f"{len(self.items)} dose(s) listed." if self.items
+        text = (f"{len(self.items)} dose{'' if len(self.items) == 1 else 's'} listed."
+                if self.items
                 else f"Nothing listed: Enter records that you took nothing {self.day_word}.")
         self.query_one("#items-status", Line).say(self.status_text(text))
 

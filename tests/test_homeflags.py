@@ -1,0 +1,67 @@
+"""Home's flag lines worked out ahead, in a forked process, while the app starts: the same
+lines as worked out on the spot, and nothing at all when they are for another day."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from fatiguelog.homeflags import home_lines
+from fatiguelog.settings import Settings
+from tests.ui_trends.histories import TODAY, build, day_entry
+
+# A fresh process (no threads yet: pytest's workers run some, and `Ahead` never forks then).
+AHEAD = """
+import json, sys
+from datetime import date
+from pathlib import Path
+from fatiguelog.homeflags import Ahead
+from fatiguelog.settings import Settings
+ahead = Ahead.start(Path(sys.argv[1]), Settings(), date.fromisoformat(sys.argv[2]))
+assert ahead is not None, "no fork here"
+print(json.dumps(ahead.lines(wait=True)))
+"""
+
+
+def history(root: Path) -> None:
+    build(root, 120, lambda i, day: day_entry(
+        day, bristol=(6, 7) if i > 60 else (4,), straining=i > 90,
+        red="blood_in_stool" if i == 118 else None, notes="private words"))
+
+
+def test_lines_worked_out_ahead_are_those_worked_out_on_the_spot(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    history(root)
+    env_cache = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-c", AHEAD, str(root), TODAY.isoformat()],
+                            capture_output=True, text=True, env={**os.environ, **env_cache},
+                            check=True)
+    ahead = [tuple(line) for line in json.loads(result.stdout)]
+    here = home_lines(root, Settings(), TODAY)
+    assert ahead == here
+    assert ahead[0][0].startswith("!! SEEK MEDICAL CARE PROMPTLY: Blood in stool")
+    assert any("(since " in text for text, _css in ahead)
+
+
+def test_lines_for_another_day_are_not_used() -> None:
+    """The child says which day its lines are for: lines from before midnight are never shown
+    as today's (home then works them out itself)."""
+    import os
+
+    from fatiguelog.homeflags import Ahead
+
+    def finished_with(day: str) -> Ahead:
+        read_end, write_end = os.pipe()
+        os.write(write_end, json.dumps({"today": day, "lines": [["No flag on today.",
+                                                                   "flag-none"]]}).encode())
+        os.close(write_end)
+        child = subprocess.Popen([sys.executable, "-c", "pass"])
+        return Ahead(child.pid, read_end, TODAY)
+
+    assert finished_with((TODAY - timedelta(days=1)).isoformat()).lines(wait=True) is None
+    assert finished_with(TODAY.isoformat()).lines(wait=True) == [("No flag on today.",
+                                                                   "flag-none")]

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fatiguelog.cli import EXIT_OK, UserError, check_days, past_day, today_for
+
+if TYPE_CHECKING:
+    from fatiguelog.ui.app import FatiguelogApp
 
 
 def run_app(args: argparse.Namespace, root: Path) -> int:
@@ -22,7 +26,15 @@ def run_app(args: argparse.Namespace, root: Path) -> int:
         start = ("settings",)
     from fatiguelog.ui.app import FatiguelogApp
 
-    FatiguelogApp(root, start=start).run()
+    return run_tui(FatiguelogApp(root, start=start))
+
+
+def run_tui(app: FatiguelogApp) -> int:
+    """Run the app; when it fails, one line on standard error (never a traceback, never the
+    values it was holding: see `FatiguelogApp.crash_line`) and exit 1."""
+    app.run()
+    if app.return_code:
+        raise UserError(app.crash_line())
     return EXIT_OK
 
 

@@ -47,9 +47,10 @@ def run_demo(args: argparse.Namespace) -> int:
                 (root / DEMO_MARKER).write_text(
                     "This folder was made by 'fatiguelog demo': every entry in it is "
                     "generated.\n", encoding="utf-8")
+                from fatiguelog.cli.app import run_tui
                 from fatiguelog.ui.app import FatiguelogApp
 
-                FatiguelogApp(root, demo=True).run()
+                return run_tui(FatiguelogApp(root, demo=True))
         finally:
             if previous is None:
                 os.environ.pop(ENV_CACHE_DIR, None)

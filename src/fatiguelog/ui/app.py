@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from fatiguelog.trash import Trashed
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+#: A top-level line of a traceback naming the exception ("DuplicateIds: Tried to...").
+_RAISED = re.compile(r"^([A-Za-z_][\w.]*): ", re.MULTILINE)
 
 Start = tuple[Any, ...] | None
 
@@ -56,6 +60,25 @@ class FatiguelogApp(OrderedInputApp):
         self.theme = THEMES.get(self.settings.theme, "textual-dark")
         #: The day deleted last in this session, which `u` brings back.
         self.last_deleted: Trashed | None = None
+        #: Where Textual writes what it prints when the app fails: its traceback shows the
+        #: locals of every frame (a note being typed, an answer), and a health diary must
+        #: never put those in the terminal's scrollback. It stays in memory and is dropped;
+        #: `crash_line` names only the kind of error. FATIGUELOG_DEBUG=1 keeps Textual's.
+        self.crash_report = io.StringIO()
+        if not os.environ.get("FATIGUELOG_DEBUG"):
+            from rich.console import Console
+
+            self.error_console = Console(file=self.crash_report, markup=False,
+                                         highlight=False, width=200)
+
+    def crash_line(self) -> str:
+        """After `run()` ended with an error (`return_code` not 0): one line saying so, with
+        the kind of error and never its text (which may quote a note or an answer)."""
+        found = _RAISED.findall(self.crash_report.getvalue())
+        kind = found[-1].rsplit(".", 1)[-1] if found else "an error in the app"
+        return (f"unexpected error in the app ({kind}). What was saved, and any unfinished "
+                "check-in's draft, stays on disk; please report it (FATIGUELOG_DEBUG=1 shows "
+                "the details)")
 
     @property
     def today(self) -> date:

@@ -57,17 +57,20 @@ class DayScreen(Screen[None]):
                    id="day-hint", classes="hint")
         yield Footer()
 
-    def on_screen_resume(self) -> None:
-        """Also when first shown, and back from the check-in: the file as it is now."""
-        self.show()
+    async def on_screen_resume(self) -> None:
+        """Also when first shown, and back from any screen opened over it (help, the delete
+        dialog, the check-in): the file as it is now."""
+        await self.show()
 
-    def show(self) -> None:
+    async def show(self) -> None:
+        """Read the day again and redraw it: the old lines are gone before the new ones are
+        mounted (and the notes line has a class, not an id, so no two can ever clash)."""
         from fatiguelog.store import Status, Store
 
         app = diary(self)
         read = Store(app.root).read(self.day)
         body = self.query_one("#day-body", VerticalScroll)
-        body.remove_children()
+        await body.remove_children()
         rows: list[Static] = []
         state = ""
         note = ""
@@ -88,12 +91,12 @@ class DayScreen(Screen[None]):
             rows += [Line(f"{label}: {words}", classes="day-row") for label, words in answered]
             if entry.notes:
                 rows.append(Line("Notes:", classes="day-heading"))
-                rows.append(Static(safe(entry.notes), classes="day-notes", id="day-notes"))
+                rows.append(Static(safe(entry.notes), classes="day-notes"))
             if missing:
                 rows.append(Line(f"Not answered: {', '.join(missing)}.", classes="day-missing"))
         self.query_one("#day-title", Line).say(f"{self.day:%A %d %B %Y}{state}")
         self.query_one("#day-note", Note).say(note)
-        body.mount_all(rows)
+        await body.mount_all(rows)
         body.focus()
         self.refresh_bindings()
 

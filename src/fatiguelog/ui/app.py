@@ -253,7 +253,7 @@ class FatiguelogApp(OrderedInputApp):
         def chosen(sure: bool | None) -> None:
             if not sure:
                 return
-            from fatiguelog.trash import TrashError, delete_day
+            from fatiguelog.trash import TrashError, delete_day, moved_with
 
             try:
                 self.last_deleted = delete_day(self.root, day, self.now())
@@ -262,12 +262,17 @@ class FatiguelogApp(OrderedInputApp):
                 return
             if done is not None:
                 done()
-            self.call_later(self._changed, f"Deleted {day:%a %d %b %Y}: its file was moved to "
-                                           "the trash folder. Press u to undo.")
+            along = moved_with(self.root, self.last_deleted)
+            self.call_later(self._changed, f"Deleted {day:%a %d %b %Y}{along}: moved to the "
+                                           "trash folder. Press u to undo.")
 
+        from fatiguelog.drafts import draft_days
+
+        also = (" (with its unfinished check-in)" if day in set(draft_days(self.root))
+                else "")
         self.push_screen(ConfirmDialog(
-            f"Delete {day:%A %d %B %Y}? Its file is moved to the trash folder, not erased, "
-            "and u brings it back.", yes="Delete it", no="Keep it"), chosen)
+            f"Delete {day:%A %d %B %Y}{also}? Its file is moved to the trash folder, not "
+            "erased, and u brings it back.", yes="Delete it", no="Keep it"), chosen)
 
     def _changed(self, message: str) -> None:
         """A day was deleted or restored: say so, and the screen in front reads again."""
@@ -291,7 +296,7 @@ class FatiguelogApp(OrderedInputApp):
         if trashed is None:
             return
         try:
-            restore(self.root, trashed)
+            restore(self.root, trashed, again="press u again (r lists every deleted day)")
         except TrashError as exc:
             if not os.path.lexists(trashed.path(self.root)):  # restored or moved meanwhile
                 self.last_deleted = None
@@ -299,6 +304,30 @@ class FatiguelogApp(OrderedInputApp):
             return
         self.last_deleted = None
         self._changed(f"Restored {trashed.day:%a %d %b %Y}.")
+
+    def action_restore_deleted(self) -> None:
+        """Every deleted copy in the trash, newest first; Enter brings one back."""
+        from fatiguelog.ui.screens.day import TrashScreen
+
+        if not isinstance(self.screen, TrashScreen):
+            self.push_screen(TrashScreen())
+
+    def restore_copy(self, trashed: Trashed) -> bool:
+        """Bring back one copy picked from the trash list; False (said why) when refused."""
+        from fatiguelog.trash import TrashError, moved_with, restore
+
+        along = moved_with(self.root, trashed)
+        try:
+            restore(self.root, trashed, again="pick it here again")
+        except TrashError as exc:
+            self.say(f"{exc}.")
+            return False
+        if self.last_deleted == trashed:
+            self.last_deleted = None
+        self.refresh_bindings()
+        self.say(f"Restored {trashed.day:%a %d %b %Y}{along} (deleted "
+                 f"{trashed.deleted_at:%d %b %H:%M:%S}).")
+        return True
 
     def say(self, message: str) -> None:
         """A message on home, and on the screen in front when it has a message line."""

@@ -283,7 +283,10 @@ async def test_a_click_opens_a_line(hand_written: Path):
         await pilot.pause()
         listing = pilot.app.screen.query_one(OptionList)
         row = listing.get_option_index("birth-year")
-        await pilot.click(OptionList, offset=(4, row))
+        await pilot.click(OptionList, offset=(4, row))  # picks it (as on home)
+        await pilot.pause()
+        assert not pilot.app.screen.query("#value") and listing.highlighted == row
+        await pilot.click(OptionList, offset=(4, row))  # opens it
         await pilot.pause()
         assert pilot.app.screen.query("#value")
         await press(pilot, "escape")

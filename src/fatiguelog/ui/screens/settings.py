@@ -14,9 +14,11 @@ again, so the next check-in asks what it now says.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -68,7 +70,26 @@ def parse_day_start_text(text: str) -> str:
     try:
         return f"{parse_day_start(raw):%H:%M}"
     except ValueError:
-        raise ValueError("A time from 00:00 to 23:59, like 04:00.") from None
+        raise ValueError("Hours and minutes from 00:00 to 23:59, like 04:00.") from None
+
+
+def day_start_hides(root: Path, value: str, now: datetime) -> str:
+    """Why a day starting at `value` ("HH:MM") can't be set now, or "": it would make today
+    the day before, and the calendar's today already has an entry, which every screen and
+    command would then hide as a day that hasn't happened yet."""
+    import os
+
+    from fatiguelog import dates, paths
+
+    start = parse_day_start(value)
+    new_today = dates.today(start, now)
+    calendar = now.date()
+    if new_today >= calendar or not os.path.lexists(paths.entry_path(root, calendar)):
+        return ""
+    return (f"with a day starting at {value}, it would still be {new_today:%a %d %b} now "
+            f"({now:%H:%M}), and {calendar:%a %d %b} already has an entry, which would be "
+            f"hidden until {value}. Choose {now:%H:%M} or earlier now, or set {value} after "
+            f"{value}.")
 
 
 def tracker_words(tracker: Tracker) -> str:
@@ -93,13 +114,31 @@ class SettingsScreen(Screen[None]):
         Binding("shift+down", "move(1)", "Move down", key_display="shift+↓"),
     ]
 
+    #: The line highlighted when a mouse button went down on the list (None: no click on
+    #: the way). A click on another line only picks it, as on home; a click on the line
+    #: already picked changes it (a single click switched a step at once).
+    _before_click: int | None = None
+
     def compose(self) -> ComposeResult:
         yield Line("Settings (each change is saved at once)", id="settings-title")
         yield Note(id="settings-problem", classes="error")
-        yield Note(id="settings-message", classes="message")
         yield OptionList(id="settings-list")
+        # Under the list, not above it: a message appearing must not move the lines under
+        # the mouse (a second click at the same spot hit the line below).
+        yield Note(id="settings-message", classes="message")
         yield Line(HINT, classes="hint", id="settings-hint")
         yield Footer()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        listing = self.query_one(OptionList)
+        try:
+            under = self.get_widget_at(event.screen_x, event.screen_y)[0]
+        except Exception:  # (outside the screen)
+            under = None
+        self._before_click = listing.highlighted if under is listing else None
+
+    def on_key(self) -> None:
+        self._before_click = None
 
     def on_mount(self) -> None:
         app = diary(self)
@@ -211,6 +250,9 @@ class SettingsScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        before, self._before_click = self._before_click, None
+        if before is not None and before != event.option_index:
+            return  # a click on another line: it is picked now; a second click changes it
         picked = event.option.id or ""
         if picked == "theme":
             diary(self).action_toggle_theme()
@@ -235,13 +277,19 @@ class SettingsScreen(Screen[None]):
             value = result[0]
             if value == "00:00" and self.settings.day_starts_at == MIDNIGHT:
                 return
-            self.change(f"A new day now starts at {value}.",
+            hidden = day_start_hides(diary(self).root, value, diary(self).now())
+            if hidden:
+                self.say(f"Not changed: {hidden}")
+                return
+            self.change(f"A new day now starts at {value}: a check-in before {value} is for "
+                        "the day before.",
                         lambda root: settings_edit.set_value(root, "day_starts_at", value))
 
+        # (no max_length: a longer time, 23:59:59, is refused in words, not cut silently)
         self.app.push_screen(ValueForm(
             "When does your day start? (HH:MM)", f"{self.settings.day_starts_at:%H:%M}",
             "A check-in before this time is for the day before: 04:00 for a late night.",
-            parse_day_start_text, restrict=r"[0-9:]*", max_length=5), chosen)
+            parse_day_start_text, restrict=r"[0-9:]*"), chosen)
 
     def _ask_birth_year(self) -> None:
         from fatiguelog.ui.screens.settings_forms import ValueForm

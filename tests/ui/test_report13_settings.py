@@ -71,3 +71,49 @@ async def test_a_click_picks_a_line_and_a_second_click_changes_it(
         await pilot.click(offset=(6, top + row))  # the same spot: the same line
         await pilot.pause()
         assert "sleep = true" in text(hand_written)
+
+
+async def test_a_linked_settings_file_is_said_up_front_and_no_form_opens(
+        hand_written: Path, tmp_path: Path):  # noqa: F811
+    real = tmp_path / "dotfiles" / "settings.toml"
+    real.parent.mkdir()
+    link = hand_written / "settings.toml"
+    real.write_text(link.read_text())
+    link.unlink()
+    link.symlink_to(real)
+    async with app_at(hand_written).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        top = pilot.app.screen.query_one("#settings-problem").text
+        assert top.startswith("settings.toml is a link")
+        await go_to(pilot, "birth-year")
+        await press(pilot, "enter")
+        assert not pilot.app.screen.query("#value")  # no form for nothing
+        assert pilot.app.screen.query_one("#settings-message").text.startswith(
+            "Not changed: settings.toml is a link")
+        await go_to(pilot, "theme")
+        await press(pilot, "enter")
+        listing = pilot.app.screen.query_one(OptionList)
+        line = str(listing.get_option("theme").prompt)
+        assert line == "  Theme: light for now (settings.toml still says dark: not saved)"
+    assert real.read_text() == HAND_WRITTEN and link.is_symlink()
+
+
+async def test_a_class_against_the_built_in_table_is_said_before_it_is_saved(
+        hand_written: Path):  # noqa: F811
+    async with app_at(hand_written).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await go_to(pilot, "add-substance")
+        await press(pilot, "enter")
+        await type_text(pilot, "Tramadol")
+        await press(pilot, "tab")
+        await type_text(pilot, "mg")
+        await press(pilot, "tab", "up", "space", "enter")  # Up wraps round to "other"
+        error = pilot.app.screen.query_one("#error").text
+        assert "The built-in table says Tramadol is opioid; you picked other" in error
+        assert "Tramadol" not in text(hand_written)
+        await press(pilot, "enter")  # said, and meant
+        assert 'name = "Tramadol"' in text(hand_written) and 'class = "other"' in text(
+            hand_written)
+        message = pilot.app.screen.query_one("#settings-message").text
+        assert message == ("Added Tramadol: mg, other (the built-in table says opioid: yours "
+                           "is used).")

@@ -384,11 +384,14 @@ class FatiguelogApp(OrderedInputApp):
     # -- theme ---------------------------------------------------------------------------
     def action_toggle_theme(self) -> None:
         name = "light" if self.theme == THEMES["dark"] else "dark"
-        self.theme = THEMES[name]
-        self.settings = self.settings.with_theme(name)
         from fatiguelog.store import StoreError
 
         try:
             update_settings(self.root, theme=name)
         except (StoreError, OSError) as exc:
+            # Switched for this session only: `settings.theme` keeps what the file says, so
+            # the settings screen shows both rather than a theme the file doesn't hold.
             self.notify(f"The theme could not be saved: {exc}", severity="warning", markup=False)
+        else:
+            self.settings = self.settings.with_theme(name)
+        self.theme = THEMES[name]

@@ -166,7 +166,7 @@ class SettingsScreen(Screen[None]):
         start = s.day_starts_at
         rows = [
             Option(Content("General"), disabled=True),
-            Option(Content(f"  Theme: {s.theme} (Enter or ctrl+t switches)"), id="theme"),
+            Option(Content(self._theme_line(s)), id="theme"),
             Option(Content(f"  A new day starts at {start:%H:%M}"
                            + (" (midnight)" if start == MIDNIGHT else "")), id="day-start"),
             Option(Content("  Birth year: " + (str(s.birth_year) if s.birth_year else
@@ -195,15 +195,42 @@ class SettingsScreen(Screen[None]):
         rows.append(Option(Content("  + Add a question of your own"), id="add-tracker"))
         return rows
 
+    def _theme_line(self, s: Settings) -> str:
+        from fatiguelog.ui.app import THEMES
+
+        now = next((name for name, theme in THEMES.items() if theme == self.app.theme),
+                   s.theme)
+        if now != s.theme:  # switched, but the file could not be changed
+            return f"  Theme: {now} for now (settings.toml still says {s.theme}: not saved)"
+        return f"  Theme: {s.theme} (Enter or ctrl+t switches)"
+
+    def blocked(self) -> str:
+        """Why no change can be written (said at the top, before any form opens), or ""."""
+        app = diary(self)
+        path = app.root / "settings.toml"
+        if path.is_symlink():
+            return ("settings.toml is a link (a dotfile manager's?): fatiguelog reads it but "
+                    "never writes through a link, so nothing here can change it. Edit the "
+                    "file it points to by hand, or put the file itself in its place.")
+        problems = app.settings_problems
+        if problems:
+            return (f"settings.toml has a problem: {problems[0]}. It is left as it is and "
+                    "nothing here can change it until it is fixed by hand ('fatiguelog "
+                    "check' lists every problem).")
+        return ""
+
+    def refuse_if_blocked(self) -> bool:
+        """True (and said) when a change can't be written: no form opens for nothing."""
+        why = self.blocked()
+        if why:
+            self.say("Not changed: " + why.split(":", 1)[0] + " (see the top line).")
+        return bool(why)
+
     def show(self) -> None:
         """Draw the lines from the app's settings, keeping the line picked."""
         if not self.is_attached:
             return
-        problems = diary(self).settings_problems
-        self.query_one("#settings-problem", Note).say(
-            f"settings.toml has a problem: {problems[0]}. It is left as it is and nothing "
-            "here can change it until it is fixed by hand ('fatiguelog check' lists every "
-            "problem)." if problems else "")
+        self.query_one("#settings-problem", Note).say(self.blocked())
         listing = self.query_one(OptionList)
         picked = listing.highlighted
         listing.set_options(self.rows())
@@ -254,9 +281,14 @@ class SettingsScreen(Screen[None]):
         if before is not None and before != event.option_index:
             return  # a click on another line: it is picked now; a second click changes it
         picked = event.option.id or ""
+        if picked != "theme" and self.refuse_if_blocked():
+            return
         if picked == "theme":
             diary(self).action_toggle_theme()
-            self.say(f"Theme: {self.settings.theme}.")
+            line = self._theme_line(self.settings).strip()
+            self.say(f"{line.split(' (')[0]}." if "not saved" not in line else
+                     f"{line.split(' (')[0]}: settings.toml was not changed (see the top "
+                     "line).")
         elif picked == "day-start":
             self._ask_day_start()
         elif picked == "birth-year":
@@ -324,9 +356,13 @@ class SettingsScreen(Screen[None]):
                 self._confirm_remove(current.name)
                 return
             name, unit, klass = result["name"], result["unit"], result["klass"]
+            table = builtin_class(name)
             said = f"{name}: {unit}, " + (
                 klass if klass else
-                f"class from the built-in table ({class_words(builtin_class(name))})") + "."
+                f"class from the built-in table ({class_words(table)})")
+            if klass and table and klass != table:
+                said += f" (the built-in table says {table}: yours is used)"
+            said += "."
             if current is None:
                 self.change(f"Added {said}", lambda root: settings_edit.add_substance(
                     root, name, unit, klass))
@@ -387,6 +423,8 @@ class SettingsScreen(Screen[None]):
 
     def action_switch(self) -> None:
         picked = self.picked()
+        if picked.startswith(("step-", "tracker-")) and self.refuse_if_blocked():
+            return
         if picked.startswith("step-"):
             step = picked.removeprefix("step-")
             asked = not self.settings.asks(step)
@@ -402,13 +440,13 @@ class SettingsScreen(Screen[None]):
 
     def action_remove(self) -> None:
         picked = self.picked()
-        if picked.startswith("substance-"):
+        if picked.startswith("substance-") and not self.refuse_if_blocked():
             self._confirm_remove(self.settings.substances[
                 int(picked.removeprefix("substance-"))].name)
 
     def action_move(self, step: int) -> None:
         picked = self.picked()
-        if not picked.startswith("tracker-"):
+        if not picked.startswith("tracker-") or self.refuse_if_blocked():
             return
         index = int(picked.removeprefix("tracker-"))
         trackers = self.settings.trackers

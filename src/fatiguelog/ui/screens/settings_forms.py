@@ -111,6 +111,7 @@ class SubstanceForm(_Form):
         super().__init__()
         self.current = current
         self.taken = taken  # names already listed, casefolded
+        self._overruled: str | None = None  # a class against the table, said once already
 
     def compose(self) -> ComposeResult:
         current = self.current
@@ -182,7 +183,19 @@ class SubstanceForm(_Form):
             return
         pressed = self.query_one("#class", RadioSet).pressed_button
         klass = str(pressed.id).removeprefix("class-") if pressed else "table"
-        self.dismiss({"name": name, "unit": unit, "klass": None if klass == "table" else klass})
+        chosen = None if klass == "table" else klass
+        table = builtin_class(name)
+        kept = self.current.klass if self.current else None
+        if chosen is not None and table is not None and chosen not in (table, kept) \
+                and self._overruled != chosen:
+            # (a stray Up in the class list wraps round to "other": an opioid must not be
+            # reclassified without a word)
+            self._overruled = chosen
+            self.fail(f"The built-in table says {name} is {table}; you picked {chosen}, so "
+                      f"the {table} flags would no longer count it. Enter again saves it as "
+                      f"{chosen}; or pick another class.")
+            return
+        self.dismiss({"name": name, "unit": unit, "klass": chosen})
 
 
 KIND_WORDS = {"rating": "A rating from 0 to 10", "yesno": "Yes or no", "number": "A number"}

@@ -204,7 +204,8 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
 
     theme = doc.get("theme", defaults.theme)
     if theme not in THEMES:
-        problems.append(Problem(rel, f"theme must be one of {', '.join(THEMES)}, in lower case "
+        case = ", in lower case" if isinstance(theme, str) and theme.lower() in THEMES else ""
+        problems.append(Problem(rel, f"theme must be one of {', '.join(THEMES)}{case} "
                                      f"({_was(theme)}); the default, {defaults.theme}, "
                                      "is used"))
         theme = defaults.theme
@@ -282,7 +283,7 @@ def _parse_trackers(raw: Any, rel: str, problems: list[Problem]) -> tuple[Tracke
             problems[-1] = problems[-1]._replace(message=problems[-1].message +
                                                  "; it was left out")
             continue
-        assert isinstance(key, str)
+        assert isinstance(key, str) and isinstance(kind, str)
         seen.add(key)
         if not isinstance(label, str) or not label.strip():
             label = key.replace("_", " ").capitalize()

@@ -13,6 +13,29 @@ if TYPE_CHECKING:
     from fatiguelog.ui.app import FatiguelogApp
 
 
+EXIT_USAGE = 2
+#: What each screen command offers instead when there is no terminal to draw on.
+_INSTEAD = {"trends": " ('fatiguelog trends --print' prints them)",
+            "settings": " (or edit settings.toml by hand: 'fatiguelog path' shows where)"}
+
+
+def needs_terminal(command: str | None) -> int | None:
+    """The app draws on a terminal and reads keys from it: with standard input or output
+    not a terminal (a pipe, a file, /dev/null, cron) it would wait for keys that never come.
+    Then one line and exit 2 (None: go on). Not for `checkin`, which gets a plain mode of
+    its own for pipes and screen readers."""
+    import sys
+
+    if command == "checkin" or (sys.stdin.isatty() and sys.stdout.isatty()):
+        return None
+    from fatiguelog.cli import _say_error
+
+    what = {None: "the app", "demo": "the demo"}.get(command, f"'fatiguelog {command}'")
+    _say_error(f"{what} needs a terminal, and standard input or output is not one: run it in "
+               f"a terminal{_INSTEAD.get(command or '', '')}")
+    return EXIT_USAGE
+
+
 def run_app(args: argparse.Namespace, root: Path) -> int:
     start: tuple[object, ...] | None = None
     if args.command == "checkin":
@@ -24,6 +47,9 @@ def run_app(args: argparse.Namespace, root: Path) -> int:
         start = ("trends", args.days)
     elif args.command == "settings":
         start = ("settings",)
+    refused = needs_terminal(args.command)  # (after what was typed is checked: said first)
+    if refused is not None:
+        return refused
     from fatiguelog.ui.app import FatiguelogApp
 
     return run_tui(FatiguelogApp(root, start=start))

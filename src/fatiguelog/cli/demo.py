@@ -29,6 +29,11 @@ def run_demo(args: argparse.Namespace) -> int:
     seed = getattr(args, "seed", 7)
     if not 1 <= days <= MAX_DAYS:
         raise UserError(f"--days must be from 1 to {MAX_DAYS}, not {days}")
+    from fatiguelog.cli.app import needs_terminal
+
+    refused = needs_terminal("demo")
+    if refused is not None:
+        return refused
     from fatiguelog.demo_history import generate
     from fatiguelog.paths import ENV_CACHE_DIR
 

@@ -70,3 +70,4 @@ def test_day_start_hides_refuses_a_start_that_would_hide_today(tmp_path: Path):
     assert "Choose 16:24 or earlier now" in said
     assert day_start_hides(tmp_path, "16:24", now) == ""
     assert day_start_hides(tmp_path, "04:00", now) == ""
+

@@ -117,3 +117,27 @@ async def test_a_class_against_the_built_in_table_is_said_before_it_is_saved(
         message = pilot.app.screen.query_one("#settings-message").text
         assert message == ("Added Tramadol: mg, other (the built-in table says opioid: yours "
                            "is used).")
+
+
+async def test_a_long_name_or_question_is_refused_in_words_never_cut(
+        hand_written: Path):  # noqa: F811
+    async with app_at(hand_written).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await go_to(pilot, "add-substance")
+        await press(pilot, "enter")
+        pilot.app.screen.query_one("#name").value = "x" * 240
+        await press(pilot, "tab")
+        await type_text(pilot, "g")
+        await press(pilot, "enter")
+        assert pilot.app.screen.query_one("#error").text == (
+            "The name: at most 60 characters, so it fits on a line (this one has 240).")
+        await press(pilot, "escape")
+        await go_to(pilot, "add-tracker")
+        await press(pilot, "enter")
+        label = "Dizziness on standing up after a shower in the morning or evening"
+        await type_text(pilot, label)
+        assert pilot.app.screen.query_one("#label").value == label  # all of it, not 60
+        await press(pilot, "enter")
+        assert "at most 60 characters" in pilot.app.screen.query_one("#error").text
+        await press(pilot, "escape")
+    assert text(hand_written) == HAND_WRITTEN

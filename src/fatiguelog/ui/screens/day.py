@@ -97,6 +97,9 @@ class DayScreen(Screen[None]):
                 rows.append(Line(f"Not answered: {', '.join(missing)}.", classes="day-missing"))
         self.query_one("#day-title", Line).say(f"{self.day:%A %d %B %Y}{state}")
         self.query_one("#day-note", Note).say(note)
+        self.query_one("#day-hint", Line).say(
+            "Enter changes this day in the check-in, x deletes it, Esc goes back."
+            if self.editable else "x moves it to the trash, Esc goes back.")
         await body.mount_all(rows)
         body.focus()
         self.refresh_bindings()

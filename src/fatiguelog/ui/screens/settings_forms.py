@@ -175,6 +175,10 @@ class SubstanceForm(_Form):
         if not name:
             self.fail("Type the substance's name first.")
             return
+        if self.current is None and len(name) > MAX_LABEL:
+            self.fail(f"The name: at most {MAX_LABEL} characters, so it fits on a line (this "
+                      f"one has {len(name)}).")
+            return
         if self.current is None and name.casefold() in self.taken:
             self.fail(f"{name} is already in your list: pick it there to change it.")
             return
@@ -219,9 +223,10 @@ class TrackerForm(_Form):
         with Vertical(classes="dialog form"):
             yield Line("Add a question of your own" if current is None
                        else "Change this question", classes="dialog-title")
+            # (no max_length: a longer question is refused in words, never cut silently)
             yield from _row("Question", TextField(
                 current.label if current else "", id="label", compact=True,
-                max_length=MAX_LABEL, placeholder="e.g. Dizziness on standing"))
+                placeholder="e.g. Dizziness on standing"))
             if current is None:
                 yield from _row("Key", TextField(id="key", compact=True, max_length=40,
                                                  restrict=r"[a-z0-9_]*"))
@@ -307,6 +312,10 @@ class TrackerForm(_Form):
         label = " ".join(for_input(self.query_one("#label", Input).value).split())
         if not label:
             self.fail("Type the question first, e.g. Dizziness on standing.")
+            return
+        if len(label) > MAX_LABEL:
+            self.fail(f"The question: at most {MAX_LABEL} characters, so it fits on a line "
+                      f"(this one has {len(label)}).")
             return
         unit = ""
         if self._kind() == "number":

@@ -66,8 +66,8 @@ def test_day_start_hides_refuses_a_start_that_would_hide_today(tmp_path: Path):
     path.parent.mkdir(parents=True)
     path.write_text("schema = 1\ndate = 2026-11-25\n")
     said = day_start_hides(tmp_path, "23:00", now)
-    assert "Wed 25 Nov already has an entry, which would be hidden" in said
-    assert "Choose 16:24 or earlier now" in said
+    assert "Wed 25 Nov's entry would be hidden" in said
+    assert "Choose 16:24 or earlier" in said
     assert day_start_hides(tmp_path, "16:24", now) == ""
     assert day_start_hides(tmp_path, "04:00", now) == ""
 

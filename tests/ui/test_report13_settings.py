@@ -35,7 +35,7 @@ async def test_a_day_start_that_would_hide_today_is_refused(hand_written: Path):
         await set_day_start(pilot, "23:00")
         message = pilot.app.screen.query_one("#settings-message").text
         assert message.startswith("Not changed: with a day starting at 23:00")
-        assert "Wed 25 Nov already has an entry" in message
+        assert "Wed 25 Nov's entry would be hidden" in message
         assert text(hand_written) == HAND_WRITTEN
         assert pilot.app.today == TODAY
         await set_day_start(pilot, "04:00")  # before now: today stays today

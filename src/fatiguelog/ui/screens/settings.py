@@ -86,10 +86,9 @@ def day_start_hides(root: Path, value: str, now: datetime) -> str:
     calendar = now.date()
     if new_today >= calendar or not os.path.lexists(paths.entry_path(root, calendar)):
         return ""
-    return (f"with a day starting at {value}, it would still be {new_today:%a %d %b} now "
-            f"({now:%H:%M}), and {calendar:%a %d %b} already has an entry, which would be "
-            f"hidden until {value}. Choose {now:%H:%M} or earlier now, or set {value} after "
-            f"{value}.")
+    return (f"with a day starting at {value}, it would still be {new_today:%a %d %b} at "
+            f"{now:%H:%M}, and {calendar:%a %d %b}'s entry would be hidden. Choose "
+            f"{now:%H:%M} or earlier (or set {value} after {value}).")
 
 
 def tracker_words(tracker: Tracker) -> str:

@@ -24,6 +24,8 @@ def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(tmp_path, monke
             seen["entries"] = len(Store(root).load_records().records)  # builds the cache
             seen["cache"] = list(Path(os.environ["FATIGUELOG_CACHE_DIR"]).glob("*.json"))
 
+        return_code = 0
+
         def run(self) -> None:
             seen["ran"] = True
 
@@ -32,6 +34,7 @@ def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(tmp_path, monke
     monkeypatch.setitem(sys.modules, "fatiguelog.ui.app", fake)
     own = tmp_path / "my-data"
     monkeypatch.setenv("FATIGUELOG_DATA_DIR", str(own))
+    monkeypatch.setattr("fatiguelog.cli.app.needs_terminal", lambda command: None)
 
     assert main(["--data-dir", str(own), "demo", "--days", "30", "--seed", "3"]) == 0
     assert seen["ran"] is True

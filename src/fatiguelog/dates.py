@@ -41,9 +41,15 @@ _NAMED = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 def parse_day_start(value: object) -> time:
     """`"HH:MM"` (00:00 to 23:59) as a time; ValueError saying what is wrong otherwise."""
-    match = _CLOCK.match(value.strip()) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        kind = "a time without quotes" if isinstance(value, time) else "another kind of value"
+        raise ValueError(f'day_starts_at must be hours and minutes in quotes, like "04:00" '
+                         f"(found {kind})")
+    match = _CLOCK.match(value.strip())
     if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise ValueError(f'day_starts_at must be a time like "04:00", not {value!r}')
+        shown = "".join(ch for ch in value if ch.isprintable())[:20]
+        raise ValueError(f'day_starts_at must be hours and minutes from "00:00" to "23:59", '
+                         f'like "04:00" (found "{shown}")')
     return time(int(match.group(1)), int(match.group(2)))
 
 

@@ -76,12 +76,13 @@ def note_snippet(notes: str, query: str) -> tuple[str, int, int] | None:
     if match is None:
         return None
     first = max(0, match.start() - SNIPPET_BEFORE)
-    last = max(first + SNIPPET_LENGTH, match.end())
+    # (never more than one line's worth: a 5,000-character match filled the whole list)
+    last = min(max(first + SNIPPET_LENGTH, match.end()), first + SNIPPET_BEFORE + SNIPPET_LENGTH)
     snippet = text[first:last]
     lead = "..." if first > 0 else ""
     tail = "..." if last < len(text) else ""
     start = len(lead) + match.start() - first
-    return f"{lead}{snippet}{tail}", start, start + (match.end() - match.start())
+    return f"{lead}{snippet}{tail}", start, start + min(match.end(), last) - match.start()
 
 
 def search_notes(root: Path, query: str,

@@ -124,6 +124,17 @@ def _found(value: Any, allowed: tuple[type, ...] = ()) -> str:
     return found(value, allowed)
 
 
+def _was(value: Any, allowed: tuple[type, ...] = ()) -> str:
+    """What was found instead, for a setting: its text when it is text (a setting is the
+    user's own word, and "found text" alone hides the typo, e.g. "Dark"), else its kind."""
+    if isinstance(value, str):
+        from fatiguelog.textsafe import strip_controls
+
+        shown = strip_controls(value, one_line=True)
+        return f'found "{shown[:40]}{"..." if len(shown) > 40 else ""}"'
+    return _found(value, allowed)
+
+
 def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Problem]]:
     """Settings from a parsed document; bad values are reported and replaced by defaults."""
     problems: list[Problem] = []
@@ -140,33 +151,42 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
         substances = list(DEFAULT_SUBSTANCES)
     else:
         for i, item in enumerate(raw_subs, 1):
-            name = item.get("name") if isinstance(item, dict) else None
-            if not isinstance(name, str) or not name.strip():
-                problems.append(Problem(rel, f"substance {i} needs a name; it was left out"))
+            if not isinstance(item, dict):
+                problems.append(Problem(rel, f"substance {i} must be a [[substances]] table "
+                                             f"({_found(item)}); it was left out"))
                 continue
+            name = item.get("name")
+            named = isinstance(name, str) and bool(name.strip())
+            # (every problem of a substance is named, also of one left out for want of a name)
+            who = f"substance {name!r}" if named else f"substance {i}"
+            if not named:
+                problems.append(Problem(rel, f"{who} needs a name; it was left out"))
             unit = item.get("unit", "other")
             if unit not in UNITS:
-                problems.append(Problem(rel, f"substance {item['name']!r}: unit must be one of "
-                                             f"{', '.join(UNITS)} ({_found(unit)}); the "
-                                             "default, other, is used"))
+                problems.append(Problem(rel, f"{who}: unit must be one of "
+                                             f"{', '.join(UNITS)} ({_was(unit)})" +
+                                        ("; the default, other, is used" if named else "")))
                 unit = "other"
             klass = item.get("class")
             if klass is not None and klass not in CLASSES:
-                problems.append(Problem(rel, f"substance {item['name']!r}: class must be one of "
-                                             f"{', '.join(CLASSES)} ({_found(klass)}); the "
-                                             "built-in table is used"))
+                problems.append(Problem(rel, f"{who}: class must be one of "
+                                             f"{', '.join(CLASSES)} ({_was(klass)})" +
+                                        ("; the built-in table is used" if named else "")))
                 klass = None
             opioid = item.get("opioid_acting", False)
+            if not named:
+                continue
+            assert isinstance(name, str)
             if not isinstance(opioid, bool):
                 # The built-in table's answer, not False: a typo must not switch the opioid
                 # rules off for kratom.
                 said = substance_class(name, klass) or "not classified"
-                problems.append(Problem(rel, f"substance {item['name']!r}: opioid_acting must be "
+                problems.append(Problem(rel, f"{who}: opioid_acting must be "
                                              f"true or false ({_found(opioid)}); the default "
                                              f"for this name is used: {said}"))
             elif opioid and klass is None:
                 klass = "opioid"  # version 1's way of saying it
-            substances.append(Substance(item["name"].strip(), unit, klass))
+            substances.append(Substance(name.strip(), unit, klass))
 
     steps = dict(defaults.steps)
     raw_steps = doc.get("steps", {})
@@ -185,8 +205,9 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
 
     theme = doc.get("theme", defaults.theme)
     if theme not in THEMES:
-        problems.append(Problem(rel, f"theme must be one of {', '.join(THEMES)} "
-                                     f"({_found(theme)}); the default, {defaults.theme}, "
+        case = ", in lower case" if isinstance(theme, str) and theme.lower() in THEMES else ""
+        problems.append(Problem(rel, f"theme must be one of {', '.join(THEMES)}{case} "
+                                     f"({_was(theme)}); the default, {defaults.theme}, "
                                      "is used"))
         theme = defaults.theme
 
@@ -234,32 +255,43 @@ def _parse_trackers(raw: Any, rel: str, problems: list[Problem]) -> tuple[Tracke
             problems.append(Problem(rel, f"tracker {i} must be a table ({_found(item)}); it "
                                          "was left out"))
             continue
+        # Every problem of a tracker is named, also when it is left out for one of them.
         key = item.get("key")
+        usable = True
         if not isinstance(key, str) or not _TRACKER_KEY.match(key):
+            why = (f"{_was(key)}: only a-z, 0-9 and _, at most 40" if isinstance(key, str)
+                   else _found(key))
             problems.append(Problem(rel, f"tracker {i}: key must be 1-40 of a-z, 0-9 and _ "
-                                         f"({_found(key, (str,))}); it was left out"))
-            continue
-        name = f"tracker {key!r}"
-        if key in seen:
-            problems.append(Problem(rel, f"{name} is listed twice; the first is used"))
-            continue
+                                         f"({why})"))
+            name = f"tracker {i}"
+            usable = False
+        else:
+            name = f"tracker {key!r}"
+            if key in seen:
+                problems.append(Problem(rel, f"{name} is listed twice; the first is used"))
+                continue
         kind = item.get("kind")
         if kind not in TRACKER_KINDS:
             problems.append(Problem(rel, f"{name}: kind must be one of "
-                                         f"{', '.join(TRACKER_KINDS)} ({_found(kind)}); it "
-                                         "was left out"))
-            continue
-        seen.add(key)
+                                         f"{', '.join(TRACKER_KINDS)} ({_was(kind)})"))
+            usable = False
         label = item.get("label")
+        if label is not None and (not isinstance(label, str) or not label.strip()):
+            said = "it is empty" if isinstance(label, str) else _found(label)
+            problems.append(Problem(rel, f"{name}: label must be text ({said})"
+                                    + ("; the key is used" if usable else "")))
+        if not usable:
+            problems[-1] = problems[-1]._replace(message=problems[-1].message +
+                                                 "; it was left out")
+            continue
+        assert isinstance(key, str) and isinstance(kind, str)
+        seen.add(key)
         if not isinstance(label, str) or not label.strip():
-            if label is not None:
-                problems.append(Problem(rel, f"{name}: label must be text ({_found(label)}); "
-                                             "the key is used"))
             label = key.replace("_", " ").capitalize()
         higher = item.get("higher", "worse")
         if higher not in TRACKER_DIRECTIONS:
             problems.append(Problem(rel, f"{name}: higher must be worse or better "
-                                         f"({_found(higher)}); the default, worse, is used"))
+                                         f"({_was(higher)}); the default, worse, is used"))
             higher = "worse"
         unit = item.get("unit", "")
         if not isinstance(unit, str):

@@ -247,6 +247,8 @@ def _commit(root: Path, expect: Callable[[dict[str, Any]], None],
             raise StoreError(f"{path}: {CANNOT}.") from None
         if not current.text and not text.startswith("#"):
             text = NEW_FILE_HEADER + text
+        if current.text and not current.text.endswith("\n") and text.endswith(current.nl):
+            text = text[:-len(current.nl)]  # a file without a final line break keeps so
         _prove(path, text, wanted)
         data = ((_BOM if current.bom else "") + text).encode("utf-8")
         try:
@@ -277,6 +279,29 @@ def _tomlkit_edit(current: _File, change: Callable[[Any], None]) -> str:
     return text
 
 
+def _like(old: Any, value: Any) -> Any:
+    """`value` written as `old` was: a 'literal' string stays in single quotes."""
+    import tomlkit
+    from tomlkit.items import String, StringType
+
+    if isinstance(old, String) and old.type is StringType.SLL and isinstance(value, str) \
+            and "'" not in value and "\n" not in value and "\r" not in value:
+        return tomlkit.string(value, literal=True)
+    return value
+
+
+_INLINE_END = re.compile(r"(\S)\}([ \t]*(?:#.*)?)$", re.MULTILINE)
+
+
+def _spaced_inline(before: str, after: str) -> str:
+    """tomlkit adds a key to an inline table as `{ a = 1, b = 2}`: where the file wrote
+    `{ a = 1 }`, the space before the brace is kept."""
+    if not re.search(r"\{ .*\S \}", before):
+        return after
+    return _INLINE_END.sub(lambda m: f"{m.group(1)} }}{m.group(2)}"
+                           if m.group(1) != "{" else m.group(0), after)
+
+
 def _ended(current: _File) -> str:
     """The text, ending with a line break (so lines can be added after its last line)."""
     text = current.text
@@ -305,7 +330,7 @@ def set_value(root: Path, key: str, value: Any) -> bool:
                 if value is None:
                     del doc[key]
                 else:
-                    doc[key] = value
+                    doc[key] = _like(doc[key], value)
             return _tomlkit_edit(current, change)
         layout = _Layout(_ended(current))
         layout.top_insert(_lines(_key_line(key, value), current.nl), current.nl)
@@ -345,7 +370,7 @@ def set_step(root: Path, step: str, asked: bool) -> bool:
         if step in steps or section is None:  # a value there, or an inline/dotted table
             def change(doc: Any) -> None:
                 doc["steps"][step] = asked
-            return _tomlkit_edit(current, change)
+            return _spaced_inline(current.text, _tomlkit_edit(current, change))
         layout.insert(section.end, _lines(_key_line(step, asked), current.nl))
         return layout.text()
 
@@ -421,7 +446,7 @@ def _set_in_element(root: Path, name: str, match: Callable[[dict[str, Any]], boo
                     if value is None:
                         del element[key]
                     else:
-                        element[key] = value
+                        element[key] = _like(element[key], value)
             text = _tomlkit_edit(current, change)
         if not new_keys:
             return text

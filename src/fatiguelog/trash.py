@@ -4,7 +4,14 @@
 `trash/YYYY-MM-DD.<deleted-at>.toml` (deleted-at as `YYYYMMDD-HHMMSS`, local time). The file
 itself is moved (a hard link then an unlink, or a rename that never replaces), so it is byte
 for byte what it was, a broken file included. `fatiguelog restore --date D` brings the latest
-one back; it refuses while the day has a live entry (nothing is ever replaced).
+one back (`restore --list` lists every deleted copy of the day, `--copy N` picks another); it
+refuses while the day has a live entry (nothing is ever replaced).
+
+A day is more than its entry: an unfinished check-in's draft (`drafts/YYYY-MM-DD.toml`) and
+sync-conflict copies beside the entry would bring the day back (resuming the draft, or
+`conflicts --merge` making the copy the day). So they move with it, beside it in the trash as
+`YYYY-MM-DD.<deleted-at>.draft.toml` and `YYYY-MM-DD.<deleted-at>.copy.<its own name>`, and
+come back with it. Nothing of the day is left behind, nothing is erased.
 
 Nothing is moved through a link: every folder below the data folder is opened by descriptor
 with O_NOFOLLOW (see `atomic.open_private_dir`), and a day's file that is a link, a folder or
@@ -50,6 +57,26 @@ class Trashed(NamedTuple):
 
     def path(self, root: Path) -> Path:
         return paths.trash_dir(root) / self.name
+
+    @property
+    def stem(self) -> str:
+        return self.name.removesuffix(".toml")
+
+    @property
+    def draft_name(self) -> str:
+        """Its day's unfinished check-in, deleted with it (when there was one)."""
+        return f"{self.stem}.draft.toml"
+
+    def copy_name(self, original: str) -> str:
+        """A sync-conflict copy of its day, deleted with it."""
+        return f"{self.stem}.copy.{original}"
+
+    def companions(self, names: list[str]) -> tuple[bool, list[str]]:
+        """(whether its draft is there, the original names of its sync copies) among the
+        trash folder's `names`."""
+        prefix = f"{self.stem}.copy."
+        return (self.draft_name in names,
+                sorted(n.removeprefix(prefix) for n in names if n.startswith(prefix)))
 
     @property
     def deleted_at(self) -> datetime:
@@ -157,6 +184,12 @@ def delete_day(root: Path, day: date, now: datetime | None = None) -> Trashed:
                             n += 1
                     with contextlib.suppress(OSError, NotImplementedError):
                         os.chmod(trashed.name, FILE_MODE, dir_fd=trash)
+                    # (after the entry: a crash in between leaves them where they were,
+                    # never in the trash without their day)
+                    for copy in _sync_copies(folder, day):
+                        _move_along(folder, copy, trash, trashed.copy_name(copy))
+                    with contextlib.suppress(UnsafePathError):  # drafts/ is a link: not ours
+                        _move_draft(root, day, trash, trashed.draft_name, to_trash=True)
                     _sync(trash, folder)
                 finally:
                     os.close(trash)
@@ -165,6 +198,50 @@ def delete_day(root: Path, day: date, now: datetime | None = None) -> Trashed:
     except OSError as exc:
         raise TrashError(describe_os_error(exc, where)) from exc
     return trashed
+
+
+def _sync_copies(folder: int, day: date) -> list[str]:
+    """The names of the day's sync-conflict copies in its year folder (regular files only)."""
+    found = []
+    for name in sorted(os.listdir(folder)):
+        copy = paths.sync_copy_of(name)
+        if copy is None or copy[0] != day:
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode):
+                found.append(name)
+    return found
+
+
+def _move_along(src: int, name: str, dst: int, target: str) -> None:
+    """Move one of the day's other files with it (never replacing one: FileExistsError)."""
+    _move(src, name, dst, target)
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.chmod(target, FILE_MODE, dir_fd=dst)
+
+
+def _move_draft(root: Path, day: date, trash: int, trashed_name: str, *,
+                to_trash: bool) -> bool:
+    """Move the day's draft into the trash (or back); False when there was none to move."""
+    draft = f"{day.isoformat()}.toml"
+    try:
+        drafts = (_open_existing(root, (paths.drafts_dir(root).name,)) if to_trash
+                  else open_private_dir(root, (paths.drafts_dir(root).name,)))
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    try:
+        src, name, dst, target = ((drafts, draft, trash, trashed_name) if to_trash
+                                  else (trash, trashed_name, drafts, draft))
+        try:
+            if not stat.S_ISREG(os.stat(name, dir_fd=src, follow_symlinks=False).st_mode):
+                return False
+        except FileNotFoundError:
+            return False
+        _move_along(src, name, dst, target)
+        _sync(drafts)
+        return True
+    finally:
+        os.close(drafts)
 
 
 def in_trash(root: Path, day: date | None = None) -> list[Trashed]:
@@ -182,9 +259,9 @@ def in_trash(root: Path, day: date | None = None) -> list[Trashed]:
                   key=lambda t: (t.stamp, t.n))
 
 
-def restore_day(root: Path, day: date) -> Trashed:
-    """Bring back the day's latest deleted file; TrashError when there is none, or when the
-    day has an entry again (nothing is ever replaced)."""
+def copies_of(root: Path, day: date) -> list[Trashed]:
+    """The day's deleted copies, newest deletion first (the order `--list` numbers them);
+    TrashError when there is none."""
     try:
         found = in_trash(root, day)
     except OSError as exc:
@@ -192,16 +269,48 @@ def restore_day(root: Path, day: date) -> Trashed:
     if not found:
         raise TrashError(f"nothing to restore for {day.isoformat()}: there is no deleted copy "
                          f"of it in {paths.trash_dir(root)}")
-    return restore(root, found[-1])
+    return found[::-1]
 
 
-def restore(root: Path, trashed: Trashed) -> Trashed:
-    """Bring back one deleted file (the app's undo) to its day's place."""
+def pick(root: Path, day: date, which: str | None = None) -> Trashed:
+    """One of the day's deleted copies: `which` is its number in `copies_of` (1, the latest,
+    when None) or its file name in the trash."""
+    found = copies_of(root, day)
+    if which is None:
+        return found[0]
+    text = which.strip()
+    if text.isdigit() and 1 <= int(text) <= len(found):
+        return found[int(text) - 1]
+    named = next((t for t in found if t.name == text), None)
+    if named is None:
+        count = "1 deleted copy" if len(found) == 1 else f"{len(found)} deleted copies"
+        raise TrashError(f"{day.isoformat()} has {count} in the trash, numbered 1 to "
+                         f"{len(found)} (newest first), and none is {text!r}: "
+                         f"'fatiguelog restore --date {day.isoformat()} --list' lists them")
+    return named
+
+
+def restore_day(root: Path, day: date, which: str | None = None) -> Trashed:
+    """Bring back the day's latest deleted file (or the one `which` picks, see `pick`);
+    TrashError when there is none, or when the day has an entry again (nothing is ever
+    replaced)."""
+    return restore(root, pick(root, day, which))
+
+
+def restore(root: Path, trashed: Trashed, *, again: str = "") -> Trashed:
+    """Bring back one deleted day (the app's undo, or a copy picked from the list) to its
+    place, with the draft and sync copies deleted with it. `again` says how to try this same
+    copy again once the way is clear (the default: the command that names it)."""
     store = Store(root)
     where = store.path(trashed.day)
-    in_the_way = (f"{trashed.day.isoformat()} already has an entry, so nothing was restored "
-                  f"(the deleted copy stays in the trash): delete that entry first "
-                  f"('fatiguelog delete --date {trashed.day.isoformat()}'), then restore")
+    iso = trashed.day.isoformat()
+    again = again or f"'fatiguelog restore --date {iso} --copy {trashed.name}'"
+    in_the_way = (f"{iso} already has an entry, so nothing was restored (the deleted copy "
+                  f"stays in the trash): delete that entry first ('fatiguelog delete --date "
+                  f"{iso}'; it goes to the trash too), then {again}")
+    draft_in_the_way = (f"{iso} has an unfinished check-in again, and the deleted copy has "
+                        "one of its own, so nothing was restored: finish or discard the new "
+                        f"one first (open {iso} in the check-in), then {again}")
     try:
         with store.lock():
             try:
@@ -223,6 +332,25 @@ def restore(root: Path, trashed: Trashed) -> Trashed:
                         pass
                     else:
                         raise TrashError(in_the_way)
+                    names = os.listdir(trash)
+                    has_draft, copies = trashed.companions(names)
+                    if has_draft and os.path.lexists(paths.drafts_dir(root) /
+                                                     f"{iso}.toml"):
+                        raise TrashError(draft_in_the_way)
+                    for copy in copies:
+                        if os.path.lexists(where.parent / copy):
+                            raise TrashError(
+                                f"a sync copy named {copy} is beside {iso}'s entry again, "
+                                "and the deleted copy holds one of that name, so nothing was "
+                                "restored: merge it first ('fatiguelog conflicts --merge'), "
+                                f"then {again}")
+                    # The draft and the copies first: a crash in between leaves the entry in
+                    # the trash, listed and restorable, never them there without it.
+                    for copy in copies:
+                        _move_along(trash, trashed.copy_name(copy), folder, copy)
+                    if has_draft:
+                        _move_draft(root, trashed.day, trash, trashed.draft_name,
+                                    to_trash=False)
                     try:
                         _move(trash, trashed.name, folder, where.name)
                     except FileExistsError:
@@ -237,5 +365,49 @@ def restore(root: Path, trashed: Trashed) -> Trashed:
     return trashed
 
 
-__all__ = ["TrashError", "Trashed", "delete_day", "in_trash", "restore", "restore_day",
-           "trashed_name"]
+def moved_with(root: Path, trashed: Trashed) -> str:
+    """What went to (or came back from) the trash with the day's entry, in words ("" none):
+    " with its unfinished check-in and 1 sync copy"."""
+    try:
+        names = os.listdir(paths.trash_dir(root))
+    except OSError:
+        return ""
+    has_draft, copies = trashed.companions(names)
+    return _with(has_draft, len(copies))
+
+
+def _with(has_draft: bool, copies: int) -> str:
+    parts = (["its unfinished check-in"] if has_draft else []) + (
+        [f"{copies} sync cop{'y' if copies == 1 else 'ies'}"] if copies else [])
+    return f" with {' and '.join(parts)}" if parts else ""
+
+
+def describe(root: Path, trashed: Trashed) -> str:
+    """What a deleted copy holds, in a few words, for the lists that pick one: "checked in
+    (fatigue 7)", "logged only (1 bowel movement logged)", "can't be read", and what was
+    deleted with it."""
+    from fatiguelog.model import is_checked_in, logged_items
+    from fatiguelog.store import parse_entry_bytes, read_bytes
+
+    try:
+        raw = read_bytes(str(trashed.path(root)))
+        names = os.listdir(paths.trash_dir(root))
+    except OSError:
+        return "can't be read"
+    doc, _problems = parse_entry_bytes(raw, trashed.name, trashed.day)
+    if doc is None:
+        said = "can't be read (it is kept as it was)"
+    elif is_checked_in(doc):
+        symptoms = doc.get("symptoms")
+        fatigue = symptoms.get("fatigue") if isinstance(symptoms, dict) else None
+        said = "checked in" + (f" (fatigue {fatigue})" if isinstance(fatigue, int) else "")
+    else:
+        logged = logged_items(doc)
+        said = f"logged only: {logged.removesuffix(' logged')}" if logged else "no answers"
+    has_draft, copies = trashed.companions(names)
+    along = _with(has_draft, len(copies))
+    return f"{said},{along}" if along else said
+
+
+__all__ = ["TrashError", "Trashed", "copies_of", "delete_day", "describe", "in_trash",
+           "moved_with", "pick", "restore", "restore_day", "trashed_name"]

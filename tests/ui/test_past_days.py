@@ -72,7 +72,7 @@ async def test_enter_on_a_day_opens_it_read_only_with_its_notes_as_text(history:
         assert "Post-exertional malaise (PEM): 5 of 10" in shown
         assert "Bowel movements: 1: 08:30 type 2, straining" in shown
         assert "Intake: kratom 2.5 g" in shown
-        notes = str(pilot.app.screen.query_one("#day-notes").render())
+        notes = str(pilot.app.screen.query_one(".day-notes").render())
         assert "[bold]not markup[/bold]" in notes and "\x1b" not in notes
         assert "Not answered: Pain, Brain fog" in shown
         await press(pilot, "escape")

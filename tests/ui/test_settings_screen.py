@@ -146,6 +146,9 @@ async def test_classifying_a_substance_adds_one_line_in_its_table(hand_written: 
         await press(pilot, "tab")  # to the class
         await press(pilot, "down", "down", "down")  # "other"
         await press(pilot, "space")
+        await press(pilot, "enter")  # kratom is opioid in the built-in table: said first
+        assert "The built-in table says kratom is opioid" in \
+            pilot.app.screen.query_one("#error").text
         await press(pilot, "enter")
         assert text(hand_written) == replaced('unit = "g"\n', 'unit = "g"\nclass = "other"\n')
         assert pilot.app.settings.substance_class("kratom") == "other"
@@ -259,7 +262,8 @@ async def test_a_file_it_cannot_read_is_said_and_never_rewritten(root: Path):
         await go_to(pilot, "step-diet")
         await press(pilot, "space")
         message = pilot.app.screen.query_one("#settings-message").text
-        assert message.startswith("Not changed:") and "was not changed" in message
+        # said at once, without a dialog first (the problem itself is on the top line)
+        assert message == "Not changed: settings.toml has a problem (see the top line)."
         await press(pilot, "ctrl+t")
     assert snapshot_tree(root) == before
 
@@ -283,7 +287,10 @@ async def test_a_click_opens_a_line(hand_written: Path):
         await pilot.pause()
         listing = pilot.app.screen.query_one(OptionList)
         row = listing.get_option_index("birth-year")
-        await pilot.click(OptionList, offset=(4, row))
+        await pilot.click(OptionList, offset=(4, row))  # picks it (as on home)
+        await pilot.pause()
+        assert not pilot.app.screen.query("#value") and listing.highlighted == row
+        await pilot.click(OptionList, offset=(4, row))  # opens it
         await pilot.pause()
         assert pilot.app.screen.query("#value")
         await press(pilot, "escape")

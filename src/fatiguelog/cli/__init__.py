@@ -181,6 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
                        ("restore", "bring back a deleted day (its latest deleted copy)")):
         day_command = commands.add_parser(name, help=said)
         day_command.add_argument("--date", required=True, metavar="D", help="which day")
+    restore = commands.choices["restore"]
+    which = restore.add_mutually_exclusive_group()
+    which.add_argument("--list", action="store_true",
+                       help="list the day's deleted copies, newest first, with what each holds")
+    which.add_argument("--copy", metavar="N", help="restore copy N of --list (default 1, the "
+                       "latest), or the one with that file name")
     commands.add_parser("settings", help="the settings screen: substances, your own "
                         "trackers, steps, birth year, when a day starts")
     return parser

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from fatiguelog.cli import EXIT_DATA, EXIT_OK
 
 if TYPE_CHECKING:
+    from datetime import date, time
+
     from fatiguelog.problems import Problem
     from fatiguelog.store import Store
 
@@ -69,11 +71,17 @@ def check(root: Path) -> int:
     _settings, settings_problems = load_settings(root)
     problems = list(settings_problems)
     count = 0
+    from fatiguelog.dates import today
+
+    now = today(_settings.day_starts_at)
+    later: list[date] = []  # entries dated after today (hidden everywhere else)
     for year in store.years(None, None):  # a year at a time: thirty years need no more memory
         problems += year.problems
         count += len(year.entries)
+        later += sorted(day for day in year.entries if day > now)
     problems += store.leftovers()
     problems = [_copy_problem(store, problem) for problem in problems]
+    problems += _after_today(root, _settings.day_starts_at, later)
     for problem in problems:
         print(strip_controls(str(problem), one_line=True))
     if problems:
@@ -82,6 +90,22 @@ def check(root: Path) -> int:
         return EXIT_DATA
     print(f"All is well: {count} entries read from {root}.")
     return EXIT_OK
+
+
+def _after_today(root: Path, start: time, days: list[date]) -> list[Problem]:
+    """Entries dated after today: every screen and command treats them as days that haven't
+    happened yet, so they are hidden. A later start of the day (or a clock set back) does
+    that to an entry written before; said here rather than left unseen."""
+    from fatiguelog.dates import MIDNIGHT, today
+    from fatiguelog.problems import Problem
+
+    now = today(start)
+    why = (f'your day starts at {start:%H:%M} (day_starts_at in settings.toml): an earlier '
+           "start shows it again" if start != MIDNIGHT else "is the computer's clock right?")
+    return [Problem(f"entries/{day.year:04d}/{day.isoformat()}.toml",
+                    f"dated {day.isoformat()}, after today ({now.isoformat()}), so it is hidden "
+                    f"as a day that hasn't happened yet; {why}")
+            for day in days if day > now]
 
 
 def _copy_problem(store: Store, problem: Problem) -> Problem:

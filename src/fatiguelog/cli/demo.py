@@ -29,6 +29,11 @@ def run_demo(args: argparse.Namespace) -> int:
     seed = getattr(args, "seed", 7)
     if not 1 <= days <= MAX_DAYS:
         raise UserError(f"--days must be from 1 to {MAX_DAYS}, not {days}")
+    from fatiguelog.cli.app import needs_terminal
+
+    refused = needs_terminal("demo")
+    if refused is not None:
+        return refused
     from fatiguelog.demo_history import generate
     from fatiguelog.paths import ENV_CACHE_DIR
 
@@ -47,9 +52,10 @@ def run_demo(args: argparse.Namespace) -> int:
                 (root / DEMO_MARKER).write_text(
                     "This folder was made by 'fatiguelog demo': every entry in it is "
                     "generated.\n", encoding="utf-8")
+                from fatiguelog.cli.app import run_tui
                 from fatiguelog.ui.app import FatiguelogApp
 
-                FatiguelogApp(root, demo=True).run()
+                return run_tui(FatiguelogApp(root, demo=True))
         finally:
             if previous is None:
                 os.environ.pop(ENV_CACHE_DIR, None)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from fatiguelog.trash import Trashed
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+#: A top-level line of a traceback naming the exception ("DuplicateIds: Tried to...").
+_RAISED = re.compile(r"^([A-Za-z_][\w.]*): ", re.MULTILINE)
 
 Start = tuple[Any, ...] | None
 
@@ -61,6 +65,25 @@ class FatiguelogApp(OrderedInputApp):
         self.theme = THEMES.get(self.settings.theme, "textual-dark")
         #: The day deleted last in this session, which `u` brings back.
         self.last_deleted: Trashed | None = None
+        #: Where Textual writes what it prints when the app fails: its traceback shows the
+        #: locals of every frame (a note being typed, an answer), and a health diary must
+        #: never put those in the terminal's scrollback. It stays in memory and is dropped;
+        #: `crash_line` names only the kind of error. FATIGUELOG_DEBUG=1 keeps Textual's.
+        self.crash_report = io.StringIO()
+        if not os.environ.get("FATIGUELOG_DEBUG"):
+            from rich.console import Console
+
+            self.error_console = Console(file=self.crash_report, markup=False,
+                                         highlight=False, width=200)
+
+    def crash_line(self) -> str:
+        """After `run()` ended with an error (`return_code` not 0): one line saying so, with
+        the kind of error and never its text (which may quote a note or an answer)."""
+        found = _RAISED.findall(self.crash_report.getvalue())
+        kind = found[-1].rsplit(".", 1)[-1] if found else "an error in the app"
+        return (f"unexpected error in the app ({kind}). What was saved, and any unfinished "
+                "check-in's draft, stays on disk; please report it (FATIGUELOG_DEBUG=1 shows "
+                "the details)")
 
     @property
     def today(self) -> date:
@@ -260,7 +283,7 @@ class FatiguelogApp(OrderedInputApp):
         def chosen(sure: bool | None) -> None:
             if not sure:
                 return
-            from fatiguelog.trash import TrashError, delete_day
+            from fatiguelog.trash import TrashError, delete_day, moved_with
 
             try:
                 self.last_deleted = delete_day(self.root, day, self.now())
@@ -269,12 +292,17 @@ class FatiguelogApp(OrderedInputApp):
                 return
             if done is not None:
                 done()
-            self.call_later(self._changed, f"Deleted {day:%a %d %b %Y}: its file was moved to "
-                                           "the trash folder. Press u to undo.")
+            along = moved_with(self.root, self.last_deleted)
+            self.call_later(self._changed, f"Deleted {day:%a %d %b %Y}{along}: moved to the "
+                                           "trash folder. Press u to undo.")
 
+        from fatiguelog.drafts import draft_days
+
+        also = (" (with its unfinished check-in)" if day in set(draft_days(self.root))
+                else "")
         self.push_screen(ConfirmDialog(
-            f"Delete {day:%A %d %B %Y}? Its file is moved to the trash folder, not erased, "
-            "and u brings it back.", yes="Delete it", no="Keep it"), chosen)
+            f"Delete {day:%A %d %B %Y}{also}? Its file is moved to the trash folder, not "
+            "erased, and u brings it back.", yes="Delete it", no="Keep it"), chosen)
 
     def _changed(self, message: str) -> None:
         """A day was deleted or restored: say so, and the screen in front reads again."""
@@ -298,7 +326,7 @@ class FatiguelogApp(OrderedInputApp):
         if trashed is None:
             return
         try:
-            restore(self.root, trashed)
+            restore(self.root, trashed, again="press u again (r lists every deleted day)")
         except TrashError as exc:
             if not os.path.lexists(trashed.path(self.root)):  # restored or moved meanwhile
                 self.last_deleted = None
@@ -306,6 +334,30 @@ class FatiguelogApp(OrderedInputApp):
             return
         self.last_deleted = None
         self._changed(f"Restored {trashed.day:%a %d %b %Y}.")
+
+    def action_restore_deleted(self) -> None:
+        """Every deleted copy in the trash, newest first; Enter brings one back."""
+        from fatiguelog.ui.screens.day import TrashScreen
+
+        if not isinstance(self.screen, TrashScreen):
+            self.push_screen(TrashScreen())
+
+    def restore_copy(self, trashed: Trashed) -> bool:
+        """Bring back one copy picked from the trash list; False (said why) when refused."""
+        from fatiguelog.trash import TrashError, moved_with, restore
+
+        along = moved_with(self.root, trashed)
+        try:
+            restore(self.root, trashed, again="pick it here again")
+        except TrashError as exc:
+            self.say(f"{exc}.")
+            return False
+        if self.last_deleted == trashed:
+            self.last_deleted = None
+        self.refresh_bindings()
+        self.say(f"Restored {trashed.day:%a %d %b %Y}{along} (deleted "
+                 f"{trashed.deleted_at:%d %b %H:%M:%S}).")
+        return True
 
     def say(self, message: str) -> None:
         """A message on home, and on the screen in front when it has a message line."""
@@ -362,11 +414,14 @@ class FatiguelogApp(OrderedInputApp):
     # -- theme ---------------------------------------------------------------------------
     def action_toggle_theme(self) -> None:
         name = "light" if self.theme == THEMES["dark"] else "dark"
-        self.theme = THEMES[name]
-        self.settings = self.settings.with_theme(name)
         from fatiguelog.store import StoreError
 
         try:
             update_settings(self.root, theme=name)
         except (StoreError, OSError) as exc:
+            # Switched for this session only: `settings.theme` keeps what the file says, so
+            # the settings screen shows both rather than a theme the file doesn't hold.
             self.notify(f"The theme could not be saved: {exc}", severity="warning", markup=False)
+        else:
+            self.settings = self.settings.with_theme(name)
+        self.theme = THEMES[name]

@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 
 from fatiguelog.model import is_checked_in
 from fatiguelog.pastdays import NoteHit, day_answers, search_notes
+from fatiguelog.trash import Trashed
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line, Note, TextField, safe
 
@@ -57,17 +58,20 @@ class DayScreen(Screen[None]):
                    id="day-hint", classes="hint")
         yield Footer()
 
-    def on_screen_resume(self) -> None:
-        """Also when first shown, and back from the check-in: the file as it is now."""
-        self.show()
+    async def on_screen_resume(self) -> None:
+        """Also when first shown, and back from any screen opened over it (help, the delete
+        dialog, the check-in): the file as it is now."""
+        await self.show()
 
-    def show(self) -> None:
+    async def show(self) -> None:
+        """Read the day again and redraw it: the old lines are gone before the new ones are
+        mounted (and the notes line has a class, not an id, so no two can ever clash)."""
         from fatiguelog.store import Status, Store
 
         app = diary(self)
         read = Store(app.root).read(self.day)
         body = self.query_one("#day-body", VerticalScroll)
-        body.remove_children()
+        await body.remove_children()
         rows: list[Static] = []
         state = ""
         note = ""
@@ -88,12 +92,15 @@ class DayScreen(Screen[None]):
             rows += [Line(f"{label}: {words}", classes="day-row") for label, words in answered]
             if entry.notes:
                 rows.append(Line("Notes:", classes="day-heading"))
-                rows.append(Static(safe(entry.notes), classes="day-notes", id="day-notes"))
+                rows.append(Static(safe(entry.notes), classes="day-notes"))
             if missing:
                 rows.append(Line(f"Not answered: {', '.join(missing)}.", classes="day-missing"))
         self.query_one("#day-title", Line).say(f"{self.day:%A %d %B %Y}{state}")
         self.query_one("#day-note", Note).say(note)
-        body.mount_all(rows)
+        self.query_one("#day-hint", Line).say(
+            "Enter changes this day in the check-in, x deletes it, Esc goes back."
+            if self.editable else "x moves it to the trash, Esc goes back.")
+        await body.mount_all(rows)
         body.focus()
         self.refresh_bindings()
 
@@ -158,8 +165,10 @@ class SearchScreen(Screen[None]):
         self.query_one("#search-status", Note).say(message)
 
     def load(self) -> None:
-        """Search again (a day was deleted or restored meanwhile); what was said stays."""
+        """Search again (a day was deleted or restored meanwhile); what was said stays, and
+        the keys go to the screen, not the search box (`u` undoes, `/` searches anew)."""
         if self.query_text:
+            self.set_focus(None)
             self.search(self.query_text, keep_remark=True)
 
     @on(Input.Submitted, "#query")
@@ -196,6 +205,8 @@ class SearchScreen(Screen[None]):
         remark = f" {self.remark}" if self.remark else ""
         if not hits:
             self._status(f"No note holds \u201c{shown}\u201d.{remark}")
+            if remark:  # (after a delete: `u` must undo it, not be typed in the box)
+                self.set_focus(None)
             return
         days = "1 day" if len(hits) == 1 else f"{len(hits)} days"
         self._status(f"{days} with \u201c{shown}\u201d in the notes, newest first. Enter "
@@ -223,4 +234,67 @@ class SearchScreen(Screen[None]):
         self.dismiss(None)
 
 
-__all__ = ["DayScreen", "SearchScreen"]
+class TrashScreen(Screen[None]):
+    """Every deleted day in the trash, newest deletion first, with what each holds; Enter
+    brings one back (refused, saying why, while its day has an entry again). A day deleted
+    twice is listed twice: any copy can be picked, not only the latest."""
+
+    CSS_PATH = CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("u", "app.undo_delete", "Undo delete"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.copies: list[Trashed] = []
+
+    def compose(self) -> ComposeResult:
+        yield Line("Deleted days (in the trash folder, never erased)", id="trash-title")
+        yield Note(id="trash-status", classes="message")
+        yield OptionList(id="trash-list")
+        yield Line("Up/down picks a deleted day, Enter brings it back, Esc goes back.",
+                   id="trash-hint", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+        self.query_one("#trash-list", OptionList).focus()
+
+    def help_lines(self) -> list[str]:
+        return ["Each deleted copy of a day is listed, newest deletion first, with what it "
+                "holds.", "Enter brings the one picked back; a day that has an entry again "
+                "must be deleted first."]
+
+    def load(self) -> None:
+        from fatiguelog.trash import describe, in_trash
+
+        root = diary(self).root
+        self.copies = in_trash(root)[::-1]
+        listing = self.query_one("#trash-list", OptionList)
+        picked = listing.highlighted
+        listing.set_options(
+            Option(Content(f"{t.day:%a %d %b %Y} · deleted {t.deleted_at:%d %b %H:%M:%S} · "
+                           f"{describe(root, t)}"), id=t.name) for t in self.copies)
+        listing.display = bool(self.copies)
+        if self.copies:
+            listing.highlighted = min(picked or 0, len(self.copies) - 1)
+        elif not self.query_one("#trash-status", Note).text:
+            self.say("The trash is empty: no day was deleted.")
+
+    def say(self, message: str) -> None:
+        self.query_one("#trash-status", Note).say(message)
+
+    @on(OptionList.OptionSelected, "#trash-list")
+    def _restore(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        picked = next((t for t in self.copies if t.name == event.option.id), None)
+        if picked is not None:
+            diary(self).restore_copy(picked)
+            self.load()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+__all__ = ["DayScreen", "SearchScreen", "TrashScreen"]

@@ -90,6 +90,7 @@ class HomeScreen(Screen[None]):
         Binding("slash", "app.search_notes", "Search", key_display="/"),
         Binding("x", "delete_day", "Delete day", show=False),
         Binding("u", "app.undo_delete", "Undo delete"),  # only while there is one to undo
+        Binding("r", "app.restore_deleted", "Restore a deleted day", show=False),
     ]
     #: Nothing is focused for you when home comes back: after a check-in, a stray Enter (the
     #: second of a quick double press) must not reopen a day from the two weeks.

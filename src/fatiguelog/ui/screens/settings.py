@@ -14,9 +14,11 @@ again, so the next check-in asks what it now says.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -69,7 +71,25 @@ def parse_day_start_text(text: str) -> str:
     try:
         return f"{parse_day_start(raw):%H:%M}"
     except ValueError:
-        raise ValueError("A time from 00:00 to 23:59, like 04:00.") from None
+        raise ValueError("Hours and minutes from 00:00 to 23:59, like 04:00.") from None
+
+
+def day_start_hides(root: Path, value: str, now: datetime) -> str:
+    """Why a day starting at `value` ("HH:MM") can't be set now, or "": it would make today
+    the day before, and the calendar's today already has an entry, which every screen and
+    command would then hide as a day that hasn't happened yet."""
+    import os
+
+    from fatiguelog import dates, paths
+
+    start = parse_day_start(value)
+    new_today = dates.today(start, now)
+    calendar = now.date()
+    if new_today >= calendar or not os.path.lexists(paths.entry_path(root, calendar)):
+        return ""
+    return (f"with a day starting at {value}, it would still be {new_today:%a %d %b} at "
+            f"{now:%H:%M}, and {calendar:%a %d %b}'s entry would be hidden. Choose "
+            f"{now:%H:%M} or earlier (or set {value} after {value}).")
 
 
 def tracker_words(tracker: Tracker) -> str:
@@ -91,13 +111,31 @@ class SettingsScreen(Screen[None]):
         Binding("shift+down", "move(1)", "Move down", key_display="shift+↓"),
     ]
 
+    #: The line highlighted when a mouse button went down on the list (None: no click on
+    #: the way). A click on another line only picks it, as on home; a click on the line
+    #: already picked changes it (a single click switched a step at once).
+    _before_click: int | None = None
+
     def compose(self) -> ComposeResult:
         yield Line("Settings (each change is saved at once)", id="settings-title")
         yield Note(id="settings-problem", classes="error")
-        yield Note(id="settings-message", classes="message")
         yield OptionList(id="settings-list")
+        # Under the list, not above it: a message appearing must not move the lines under
+        # the mouse (a second click at the same spot hit the line below).
+        yield Note(id="settings-message", classes="message")
         yield Line(HINT, classes="hint", id="settings-hint")
         yield Footer()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        listing = self.query_one(OptionList)
+        try:
+            under = self.get_widget_at(event.screen_x, event.screen_y)[0]
+        except Exception:  # (outside the screen)
+            under = None
+        self._before_click = listing.highlighted if under is listing else None
+
+    def on_key(self) -> None:
+        self._before_click = None
 
     def on_mount(self) -> None:
         app = diary(self)
@@ -125,7 +163,7 @@ class SettingsScreen(Screen[None]):
         start = s.day_starts_at
         rows = [
             Option(Content("General"), disabled=True),
-            Option(Content(f"  Theme: {s.theme} (Enter or ctrl+t switches)"), id="theme"),
+            Option(Content(self._theme_line(s)), id="theme"),
             Option(Content(f"  A new day starts at {start:%H:%M}"
                            + (" (midnight)" if start == MIDNIGHT else "")), id="day-start"),
             Option(Content("  Birth year: " + (str(s.birth_year) if s.birth_year else
@@ -154,15 +192,42 @@ class SettingsScreen(Screen[None]):
         rows.append(Option(Content("  + Add a question of your own"), id="add-tracker"))
         return rows
 
+    def _theme_line(self, s: Settings) -> str:
+        from fatiguelog.ui.app import THEMES
+
+        now = next((name for name, theme in THEMES.items() if theme == self.app.theme),
+                   s.theme)
+        if now != s.theme:  # switched, but the file could not be changed
+            return f"  Theme: {now} for now (settings.toml still says {s.theme}: not saved)"
+        return f"  Theme: {s.theme} (Enter or ctrl+t switches)"
+
+    def blocked(self) -> str:
+        """Why no change can be written (said at the top, before any form opens), or ""."""
+        app = diary(self)
+        path = app.root / "settings.toml"
+        if path.is_symlink():
+            return ("settings.toml is a link (a dotfile manager's?): fatiguelog reads it but "
+                    "never writes through a link, so nothing here can change it. Edit the "
+                    "file it points to by hand, or put the file itself in its place.")
+        problems = app.settings_problems
+        if problems:
+            return (f"settings.toml has a problem: {problems[0]}. It is left as it is and "
+                    "nothing here can change it until it is fixed by hand ('fatiguelog "
+                    "check' lists every problem).")
+        return ""
+
+    def refuse_if_blocked(self) -> bool:
+        """True (and said) when a change can't be written: no form opens for nothing."""
+        why = self.blocked()
+        if why:
+            self.say("Not changed: " + why.split(":", 1)[0] + " (see the top line).")
+        return bool(why)
+
     def show(self) -> None:
         """Draw the lines from the app's settings, keeping the line picked."""
         if not self.is_attached:
             return
-        problems = diary(self).settings_problems
-        self.query_one("#settings-problem", Note).say(
-            f"settings.toml has a problem: {problems[0]}. It is left as it is and nothing "
-            "here can change it until it is fixed by hand ('fatiguelog check' lists every "
-            "problem)." if problems else "")
+        self.query_one("#settings-problem", Note).say(self.blocked())
         listing = self.query_one(OptionList)
         picked = listing.highlighted
         listing.set_options(self.rows())
@@ -209,10 +274,18 @@ class SettingsScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        before, self._before_click = self._before_click, None
+        if before is not None and before != event.option_index:
+            return  # a click on another line: it is picked now; a second click changes it
         picked = event.option.id or ""
+        if picked != "theme" and self.refuse_if_blocked():
+            return
         if picked == "theme":
             diary(self).action_toggle_theme()
-            self.say(f"Theme: {self.settings.theme}.")
+            line = self._theme_line(self.settings).strip()
+            self.say(f"{line.split(' (')[0]}." if "not saved" not in line else
+                     f"{line.split(' (')[0]}: settings.toml was not changed (see the top "
+                     "line).")
         elif picked == "day-start":
             self._ask_day_start()
         elif picked == "birth-year":
@@ -233,13 +306,19 @@ class SettingsScreen(Screen[None]):
             value = result[0]
             if value == "00:00" and self.settings.day_starts_at == MIDNIGHT:
                 return
-            self.change(f"A new day now starts at {value}.",
+            hidden = day_start_hides(diary(self).root, value, diary(self).now())
+            if hidden:
+                self.say(f"Not changed: {hidden}")
+                return
+            self.change(f"A new day now starts at {value}: a check-in before {value} is for "
+                        "the day before.",
                         lambda root: settings_edit.set_value(root, "day_starts_at", value))
 
+        # (no max_length: a longer time, 23:59:59, is refused in words, not cut silently)
         self.app.push_screen(ValueForm(
             "When does your day start? (HH:MM)", f"{self.settings.day_starts_at:%H:%M}",
             "A check-in before this time is for the day before: 04:00 for a late night.",
-            parse_day_start_text, restrict=r"[0-9:]*", max_length=5), chosen)
+            parse_day_start_text, restrict=r"[0-9:]*"), chosen)
 
     def _ask_birth_year(self) -> None:
         from fatiguelog.ui.screens.settings_forms import ValueForm
@@ -274,9 +353,13 @@ class SettingsScreen(Screen[None]):
                 self._confirm_remove(current.name)
                 return
             name, unit, klass = result["name"], result["unit"], result["klass"]
+            table = builtin_class(name)
             said = f"{name}: {unit}, " + (
                 klass if klass else
-                f"class from the built-in table ({class_words(builtin_class(name))})") + "."
+                f"class from the built-in table ({class_words(table)})")
+            if klass and table and klass != table:
+                said += f" (the built-in table says {table}: yours is used)"
+            said += "."
             if current is None:
                 self.change(f"Added {said}", lambda root: settings_edit.add_substance(
                     root, name, unit, klass))
@@ -337,6 +420,8 @@ class SettingsScreen(Screen[None]):
 
     def action_switch(self) -> None:
         picked = self.picked()
+        if picked.startswith(("step-", "tracker-")) and self.refuse_if_blocked():
+            return
         if picked.startswith("step-"):
             step = picked.removeprefix("step-")
             asked = not self.settings.asks(step)
@@ -352,13 +437,13 @@ class SettingsScreen(Screen[None]):
 
     def action_remove(self) -> None:
         picked = self.picked()
-        if picked.startswith("substance-"):
+        if picked.startswith("substance-") and not self.refuse_if_blocked():
             self._confirm_remove(self.settings.substances[
                 int(picked.removeprefix("substance-"))].name)
 
     def action_move(self, step: int) -> None:
         picked = self.picked()
-        if not picked.startswith("tracker-"):
+        if not picked.startswith("tracker-") or self.refuse_if_blocked():
             return
         index = int(picked.removeprefix("tracker-"))
         trackers = self.settings.trackers

@@ -111,6 +111,7 @@ class SubstanceForm(_Form):
         super().__init__()
         self.current = current
         self.taken = taken  # names already listed, casefolded
+        self._overruled: str | None = None  # a class against the table, said once already
 
     def compose(self) -> ComposeResult:
         current = self.current
@@ -174,6 +175,10 @@ class SubstanceForm(_Form):
         if not name:
             self.fail("Type the substance's name first.")
             return
+        if self.current is None and len(name) > MAX_LABEL:
+            self.fail(f"The name: at most {MAX_LABEL} characters, so it fits on a line (this "
+                      f"one has {len(name)}).")
+            return
         if self.current is None and name.casefold() in self.taken:
             self.fail(f"{name} is already in your list: pick it there to change it.")
             return
@@ -182,7 +187,19 @@ class SubstanceForm(_Form):
             return
         pressed = self.query_one("#class", RadioSet).pressed_button
         klass = str(pressed.id).removeprefix("class-") if pressed else "table"
-        self.dismiss({"name": name, "unit": unit, "klass": None if klass == "table" else klass})
+        chosen = None if klass == "table" else klass
+        table = builtin_class(name)
+        kept = self.current.klass if self.current else None
+        if chosen is not None and table is not None and chosen not in (table, kept) \
+                and self._overruled != chosen:
+            # (a stray Up in the class list wraps round to "other": an opioid must not be
+            # reclassified without a word)
+            self._overruled = chosen
+            self.fail(f"The built-in table says {name} is {table}; you picked {chosen}, so "
+                      f"the {table} flags would no longer count it. Enter again saves it as "
+                      f"{chosen}; or pick another class.")
+            return
+        self.dismiss({"name": name, "unit": unit, "klass": chosen})
 
 
 KIND_WORDS = {"rating": "A rating from 0 to 10", "yesno": "Yes or no", "number": "A number"}
@@ -206,9 +223,10 @@ class TrackerForm(_Form):
         with Vertical(classes="dialog form"):
             yield Line("Add a question of your own" if current is None
                        else "Change this question", classes="dialog-title")
+            # (no max_length: a longer question is refused in words, never cut silently)
             yield from _row("Question", TextField(
                 current.label if current else "", id="label", compact=True,
-                max_length=MAX_LABEL, placeholder="e.g. Dizziness on standing"))
+                placeholder="e.g. Dizziness on standing"))
             if current is None:
                 yield from _row("Key", TextField(id="key", compact=True, max_length=40,
                                                  restrict=r"[a-z0-9_]*"))
@@ -294,6 +312,10 @@ class TrackerForm(_Form):
         label = " ".join(for_input(self.query_one("#label", Input).value).split())
         if not label:
             self.fail("Type the question first, e.g. Dizziness on standing.")
+            return
+        if len(label) > MAX_LABEL:
+            self.fail(f"The question: at most {MAX_LABEL} characters, so it fits on a line "
+                      f"(this one has {len(label)}).")
             return
         unit = ""
         if self._kind() == "number":

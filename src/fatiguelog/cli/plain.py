@@ -593,6 +593,8 @@ class PlainCheckin:
         from fatiguelog import checkin
 
         session = self.session
+        if not session.answers and not session.existing:
+            return "save"  # nothing to check: saving says nothing was saved, as the app does
         answered: list[str] = []
         skipped: list[str] = []
         for step in self.questions:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -19,6 +19,8 @@ from fatiguelog.settings import Settings, load_settings, update_settings
 from fatiguelog.ui.keys import OrderedInputApp
 
 if TYPE_CHECKING:
+    from textual.filter import LineFilter
+
     from fatiguelog.trash import Trashed
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -56,6 +58,15 @@ class FatiguelogApp(OrderedInputApp):
         self.theme = THEMES.get(self.settings.theme, "textual-dark")
         #: The day deleted last in this session, which `u` brings back.
         self.last_deleted: Trashed | None = None
+        from fatiguelog.ui.nocolor import no_colour
+
+        self.no_color = no_colour()  # NO_COLOR="" is "not set" (no-color.org); :nocolor CSS
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """With `NO_COLOR` set, no colour escape at all (see `ui.nocolor`)."""
+        from fatiguelog.ui.nocolor import line_filters
+
+        return line_filters(super().get_line_filters())
 
     @property
     def today(self) -> date:

@@ -107,7 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     checkin = commands.add_parser("checkin", help="the guided daily check-in")
     checkin.add_argument("--date", default="today", help="which day (default today)")
     checkin.add_argument("--quick", action="store_true",
-                         help="the three-step check-in for crash days")
+                         help="the four-step check-in for crash days")
+    checkin.add_argument("--plain", action="store_true",
+                         help="plain numbered questions, one per line (screen readers, braille, "
+                         "pipes); automatic when input or output is not a terminal or TERM=dumb")
 
     log = commands.add_parser("log", help="quick capture from the shell, no app")
     kinds = log.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
@@ -294,6 +297,11 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
         from fatiguelog.cli.demo import run_demo
 
         return run_demo(args)
+    if command == "checkin":
+        from fatiguelog.cli.plain import run_plain, wants_plain
+
+        if wants_plain(args):
+            return run_plain(args, root)
     from fatiguelog.cli.app import run_app
 
     return run_app(args, root)

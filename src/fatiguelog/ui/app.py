@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -21,6 +21,8 @@ from fatiguelog.settings import Settings, load_settings, update_settings
 from fatiguelog.ui.keys import OrderedInputApp
 
 if TYPE_CHECKING:
+    from textual.filter import LineFilter
+
     from fatiguelog.trash import Trashed
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -75,6 +77,15 @@ class FatiguelogApp(OrderedInputApp):
 
             self.error_console = Console(file=self.crash_report, markup=False,
                                          highlight=False, width=200)
+        from fatiguelog.ui.nocolor import no_colour
+
+        self.no_color = no_colour()  # NO_COLOR="" is "not set" (no-color.org); :nocolor CSS
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """With `NO_COLOR` set, no colour escape at all (see `ui.nocolor`)."""
+        from fatiguelog.ui.nocolor import line_filters
+
+        return line_filters(super().get_line_filters())
 
     def crash_line(self) -> str:
         """After `run()` ended with an error (`return_code` not 0): one line saying so, with

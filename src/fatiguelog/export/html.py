@@ -329,7 +329,7 @@ def _stool_columns(s: Summary) -> tuple[list[svg.StoolDay], str]:
     if s.days > DAILY_CHART_DAYS:
         weeks = [svg.StoolDay(w.last, None if not w.gi_days else (
             float(w.hard), float(w.typed - w.hard - w.loose), float(w.loose),
-            float(w.stools - w.typed)), w.laxative_days > 0, w.alarm_days > 0)
+            float(w.stools - w.typed)), bool(w.laxative_days), bool(w.alarm_days), w.gi_days)
             for w in s.weeks]
         return weeks, "week"
     series = [s.series[k] for k in keys]

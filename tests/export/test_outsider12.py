@@ -199,3 +199,38 @@ def test_a_year_of_kratom_prints_page_one_whole_at_a4_and_letter(kratom_root, tm
         first = " ".join((tmp_path / "out" / f"page1-{paper}.txt").read_text().split())
         assert "Medicines and substances" in first and "NOW" in first, paper
         assert "Vomiting: reported on 2026-09-26" in first, paper
+
+
+# -- 10: one rule for how means are shown ------------------------------------------------------
+ONE_DECIMAL = r"[+-]?\d+\.\d"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_every_mean_is_shown_with_one_decimal(kratom_root, capsys, fmt):
+    """Their finding 10: "PEM 3.4 → 3", "quality 4/10": a whole mean lost its decimal, so
+    two means side by side looked like different kinds of number. Every mean (ratings, their
+    halves and change, sleep hours and quality, SBMs a week) has one decimal; answers and
+    counts stay whole."""
+    text = export(kratom_root, capsys, "--format", fmt)
+    text = " ".join(re.sub(r"<[^>]+>", " ", text).replace("*", "").split())
+    quality = re.findall(r"quality (\S+) ?/10", text, flags=re.I)
+    quality += re.findall(r"Quality \(0-10, higher is better\): mean (\S+)", text)
+    assert quality and all(re.fullmatch(ONE_DECIMAL, q) for q in quality), quality
+    halves = re.findall(r"1st half (\S+) → 2nd half (\S+?)[);,]?\s", text)
+    assert halves and all(re.fullmatch(ONE_DECIMAL, v) for pair in halves for v in pair), halves
+    first = text.split("Week by week")[0]  # page one's key figures
+    sbm = re.findall(r"SBMs a week:? (\d\S*)", first)
+    assert sbm and all(re.fullmatch(ONE_DECIMAL, v) for v in sbm), sbm
+    for label in ("Hours per night: mean", "Sleep: mean"):
+        for value in re.findall(re.escape(label) + r" (\d\S*)", text):
+            assert re.fullmatch(ONE_DECIMAL, value), (label, value)
+    if fmt == "md":
+        table = [line for line in export(kratom_root, capsys, "--format", "md").splitlines()
+                 if line.startswith(("| Fatigue", "| PEM", "| Pain", "| Brain fog"))
+                 and line.count("|") == 8]
+        assert table
+        for line in table:
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            mean, first, second, change = cells[2], cells[4], cells[5], cells[6]
+            for value in (mean, first, second, change):
+                assert re.fullmatch(ONE_DECIMAL, value) or value == "—", (line, value)

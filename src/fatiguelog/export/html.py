@@ -481,9 +481,9 @@ def _symptoms(s: Summary) -> str:
         rows.append(_rating_row(r))
     sl = s.sleep
     sleep = (
-        f"<p>Sleep: mean <strong>{c.num(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
+        f"<p>Sleep: mean <strong>{c.mean(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
         "quality "
-        f"<strong>{c.num(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
+        f"<strong>{c.mean(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
         f"{c.nights_text(sl.days)} recorded.</p>"
         if sl.days
         else f"<p>Sleep: {c.NO_DATA} (no night answered).</p>"
@@ -509,10 +509,10 @@ def _rating_row(r: RatingStats) -> str:
                 f'<td colspan="5" class="muted">{c.NO_DATA} (never answered)</td></tr>')
     return (
         f'<tr><td>{t(r.label)}</td><td class="n">{r.days}</td>'
-        f'<td class="n">{c.num(r.mean, none=c.NO_DATA)}</td>'
+        f'<td class="n">{c.mean(r.mean, none=c.NO_DATA)}</td>'
         f'<td class="n">{c.num(r.min)}-{c.num(r.max)}</td>'
-        f'<td class="n">{c.num(r.first_half_mean)}</td>'
-        f'<td class="n">{c.num(r.second_half_mean)}</td>'
+        f'<td class="n">{c.mean(r.first_half_mean)}</td>'
+        f'<td class="n">{c.mean(r.second_half_mean)}</td>'
         f'<td class="n">{c.signed(c.change(r))}</td></tr>'
     )
 
@@ -601,11 +601,11 @@ def _pem(s: Summary) -> str:
             f'<table><thead><tr><th>Next 1-2 days</th><th class="n">After exertion ≥ {p.threshold} '
             f'({p.high_days} days)</th><th class="n">After other days ({p.other_days})</th>'
             "</tr></thead>"
-            f'<tbody><tr><td>PEM</td><td class="n">{c.num(p.pem_after_high)} '
+            f'<tbody><tr><td>PEM</td><td class="n">{c.mean(p.pem_after_high)} '
             f"(n={p.pem_after_high_n})</td>"
-            f'<td class="n">{c.num(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
-            f'<tr><td>Fatigue</td><td class="n">{c.num(p.fatigue_after_high)} '
-            f'(n={p.fatigue_after_high_n})</td><td class="n">{c.num(p.fatigue_after_other)} '
+            f'<td class="n">{c.mean(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
+            f'<tr><td>Fatigue</td><td class="n">{c.mean(p.fatigue_after_high)} '
+            f'(n={p.fatigue_after_high_n})</td><td class="n">{c.mean(p.fatigue_after_other)} '
             f"(n={p.fatigue_after_other_n})</td></tr></tbody></table>"
         )
     return (

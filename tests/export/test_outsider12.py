@@ -174,6 +174,10 @@ def test_amounts_in_markdown_tables_read_without_backslashes(coffee_root, capsys
     "Sleep is still poor.",
     ("Is the kratom cut behind the loose stools? " + "I would like to ask about the loose "
      "stools in October and whether the kratom change caused them. " * 10)[:970].rstrip(),
+    # the most the product accepts as lines: 15 lines of 65 characters (975 of 1,000)
+    "\n".join(["Is the kratom cut behind the loose stools? And what of the dose?"[:65]]
+              + [f"Question {n:02d}: " + ("about the loose stools and the kratom dose, " * 2)
+                 [:52] for n in range(1, 15)]),
 ])
 def test_a_year_of_kratom_prints_page_one_whole_at_a4_and_letter(kratom_root, tmp_path,
                                                                  capsys, discuss):
@@ -234,3 +238,20 @@ def test_every_mean_is_shown_with_one_decimal(kratom_root, capsys, fmt):
             mean, first, second, change = cells[2], cells[4], cells[5], cells[6]
             for value in (mean, first, second, change):
                 assert re.fullmatch(ONE_DECIMAL, value) or value == "—", (line, value)
+
+
+def test_a_discuss_text_near_its_limit_names_earlier_flags_by_title_only(kratom_root,
+                                                                        capsys):
+    """Their finding 1 (left): 15 lines of 65 characters pushed the alarm symptoms to page 2
+    on Letter. With a discuss text that long, page one names earlier flags without their
+    dates (they are in "Flags in detail") and sets the text smaller."""
+    text = "\n".join(f"Question {n:02d}: " + "x" * 52 for n in range(15))
+    html = export(kratom_root, capsys, "--format", "html", "--discuss", text)
+    first = html[:html.index('<section class="rest')] if '<section class="rest' in html \
+        else html.split("Week by week")[0]
+    earlier = first[first.index("Earlier in the period"):]
+    earlier = earlier[:earlier.index("</p>")]
+    assert "Loose stools" in earlier and not re.search(r"\d{4}-\d{2}-\d{2}", earlier), earlier
+    assert 'class="discuss-text long"' in first
+    short = export(kratom_root, capsys, "--format", "html", "--discuss", "Sleep?")
+    assert re.search(r"Loose stools \(2026-10-12", short)  # a short text keeps the days

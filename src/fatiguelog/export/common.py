@@ -46,6 +46,15 @@ def tight(s: Summary) -> bool:
     return text.count("\n") >= 4 or len(text) > 300
 
 
+def long_discuss(s: Summary) -> bool:
+    """A discuss text near its limit (10 lines or more, or over 700 characters): the printed
+    page one sets it smaller and names earlier flags by title only (their days are in "Flags
+    in detail"), so the medicines and the alarm dates still fit on page one at A4 and Letter
+    (15 lines of 65 characters pushed the alarm symptoms to page 2 on Letter)."""
+    rows = [line for line in (s.discuss or "").strip().splitlines() if line.strip()]
+    return len(rows) >= 10 or sum(map(len, rows)) > 700
+
+
 def page_one_rows(s: Summary) -> tuple[list, int]:
     """The medication timeline's rows for page one, and how many older ones were left out."""
     from fatiguelog import intaketext as it

@@ -58,7 +58,7 @@ p { margin: 4px 0; }
                 overflow-wrap: anywhere; }
 .discuss-text p { margin: 0 0 4px; }
 .discuss-text.two { column-count: 2; column-gap: 18px; }
-.discuss-text.long { font-size: .88em; }
+.discuss-text.long { font-size: .84em; line-height: 1.25; }
 .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin: 6px 0 4px; }
 .card { border: 1px solid var(--line); border-radius: 5px; padding: 2px 7px;
         background: var(--soft); break-inside: avoid; line-height: 1.25; }
@@ -219,7 +219,7 @@ def _discuss(s: Summary) -> str:
         # many short lines (a list of questions) take two columns, and a text near its limit
         # a smaller type: page one keeps room for everything else
         size = " two" if len(rows) >= 8 and max(map(len, rows)) <= 48 else ""
-        size += " long" if len(rows) >= 10 or sum(map(len, rows)) > 700 else ""
+        size += " long" if c.long_discuss(s) else ""
         text = f'<div class="discuss-text{size}">{body}</div>'
     else:
         text = f'<p class="muted">{escape(c.NO_DISCUSS)}</p>'
@@ -251,7 +251,11 @@ def _flags_now(s: Summary) -> str:
     else:
         body = f"<p>{t(c.no_flag_now_text(s))}</p>"
     earlier = c.flags_earlier(s)
-    if earlier:
+    if earlier and c.long_discuss(s):  # titles only: the long discuss text takes the room
+        body += ('<p class="small"><strong>Earlier in the period</strong> (their days in '
+                 "“Flags in detail”, after the charts): "
+                 + "; ".join(t(f.title) for f in earlier) + ".</p>")
+    elif earlier:
         body += ('<p class="small"><strong>Earlier in the period</strong> (the days that met '
                  "each rule; details in “Flags in detail”, after the charts): "
                  + "; ".join(t(c.earlier_text(f, s)) for f in earlier) + ".</p>")

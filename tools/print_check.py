@@ -141,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         html = args.html or demo_html(Path(folder), args.end)
         if args.html is None:
             shutil.copy(html, args.out / "summary.html")
-        results = check(chromium, html, args.out, banner=args.html is None)
+        results = check(chromium, html.resolve(), args.out.resolve(),
+                        banner=args.html is None)  # (file URIs need absolute paths)
     failed = False
     for r in results:
         verdict = "page 1 holds every section" if not r.missing else (

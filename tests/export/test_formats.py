@@ -65,7 +65,7 @@ def test_markdown_says_period_figures_and_what_was_taken(summary):
             "answers on 24 days · 16 of 17 rules checked on 2026-09-28; not enough data to "
             "check 1") in text
     assert "This summary is not a diagnosis" in text
-    assert "| Fatigue | 24 | 6.2 | 5-8 | 5.5 | 7 | +1.5 |" in text
+    assert "| Fatigue | 24 | 6.2 | 5-8 | 5.5 | 7.0 | +1.5 |" in text
     assert "| Pain | 0 | not enough data |" in text
     assert "**4.7 SBMs per week**" in text
     assert "| 2 | Sausage-shaped but lumpy | 9 | 56% |" in text

@@ -348,8 +348,8 @@ def test_a_long_period_draws_bowel_movements_a_week_one_column_each(tmp_path, ca
     chart = chart[:chart.index("</svg>")]
     columns = {x for x, key in re.findall(r'<rect x="([0-9.]+)"[^>]*><title>(stools:\w+)', chart)}
     bands = {x for x, width in re.findall(
-        r'<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"[^>]*fill="url\(#noanswer\)"', chart)
-        if width != "10"}  # (not the legend's swatch)
+        r'<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"[^>]*fill="url\(#(?:noanswer|few)\)"',
+        chart) if width != "10"}  # (not the legend's swatches; "few": the 1-day week)
     assert len(columns | bands) == 58  # 400 days: 57 whole weeks and the 1 day before them
 
 

@@ -536,6 +536,18 @@ def item_per_day(t: DayTable, letter: str) -> list[int]:
     return t.yes[key].per_day
 
 
+def _relative(onset: int, days: list[int], j: int, head: IntakeEvent) -> str:
+    """When symptoms began against one of several named changes (day index `j`), e.g. "the
+    same day codeine started" or "2 days before kratom went up (on 1 day before it)"."""
+    change = f"{head.substance} {'started' if head.kind == 'start' else 'went up'}"
+    if onset == j:
+        return f"the same day {change}"
+    if onset > j:
+        return f"{_days(onset - j)} after {change}"
+    before = sum(1 for d in days if d < j)
+    return f"{_days(j - onset)} before {change} (on {_days(before)} before it)"
+
+
 def after_intake_increase(ctx: Context) -> RuleRun:
     t = ctx.table
     counts, judged = item_counts(t, AFTER_DAYS, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
@@ -555,19 +567,14 @@ def after_intake_increase(ctx: Context) -> RuleRun:
             return []
         return rises[bisect_left(rise_days, s - AFTER_BEFORE):bisect_right(rise_days, s)]
 
-    def cause(i: int) -> tuple[int, IntakeEvent, str] | None:
-        """The change to name: the first day of the change each qualifying event belongs to
-        (a lasting increase is an "increase" on several taken days while the mean catches
-        up: the day it began is named, with the amounts before and after); the earliest that
-        began in the 14 days, else the latest that began before them."""
-        found = near(i)
-        if not found:
-            return None
-        heads = sorted({(c[0], c[1].substance): c
-                        for c in (ctx.cited(j, e) for j, e in found)}.values(),
-                       key=lambda c: c[0])
-        inside = [c for c in heads if c[0] >= starts[i] - AFTER_BEFORE]
-        return inside[0] if inside else heads[-1]
+    def causes(i: int) -> list[tuple[int, IntakeEvent, str]]:
+        """The changes to name, latest first: the first day of the change each qualifying
+        event belongs to (a lasting increase is an "increase" on several taken days while the
+        mean catches up: the day it began is named, with the amounts before and after). Every
+        qualifying change is named (flags.md: "evidence names that start or increase"): when
+        kratom started and codeine started 4 days later, naming one would hide the other."""
+        heads = {(c[0], c[1].substance): c for c in (ctx.cited(j, e) for j, e in near(i))}
+        return sorted(heads.values(), key=lambda c: (-c[0], c[1].substance.casefold()))
 
     intake = windowed(t.intake_days, AFTER_INTAKE_DAYS)
     active = [bool(rises) and met[i] and bool(near(i)) for i in range(t.size)]
@@ -579,17 +586,27 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         return qualifying_days(starts[e] if starts[e] >= 0 else s, e)
 
     def evidence(i: int) -> str:
-        named = cause(i)
-        if named is None:
+        named = causes(i)
+        if not named:
             return ""
-        j, head, words = named
         found, _n = items_in(t, i - AFTER_DAYS + 1, i, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
         lo = max(0, starts[i] - AFTER_DAYS + 1)
         per_day = [item_per_day(t, item.letter) for item in found]
         days = [d for d in range(lo, i + 1) if any(p[d] for p in per_day)]
         onset = days[0] if days else starts[i]
-        before = sum(1 for d in days if d < j)
         what = " or ".join(ITEM_WORDS[item.letter] for item in found)
+        items = (f"{len(found)} of 6 Rome IV items in 14 days: "
+                 f"{'; '.join(say_item(item) for item in found)}. ")
+        met = f"the rule was met from {t.day(starts[i]).isoformat()}. {NOT_PROOF}"
+        if len(named) > 1:
+            return (items + "Opioid-class changes in the 14 days before the rule was met "
+                    f"(latest first): {'; '.join(words for _j, _h, words in named)}. Days "
+                    f"with {what} were recorded from {t.day(onset).isoformat()} (on "
+                    f"{_days(len(days))} up to {t.day(i).isoformat()}): "
+                    f"{', '.join(_relative(onset, days, j, head) for j, head, _w in named)}; "
+                    + met)
+        j, head, words = named[0]
+        before = sum(1 for d in days if d < j)
         change = f"{head.substance} started" if head.kind == "start" else "the increase"
         if before:
             when = (f"Symptoms were already recorded before {change}: days with {what} from "
@@ -600,10 +617,7 @@ def after_intake_increase(ctx: Context) -> RuleRun:
             after = "the same day" if onset == j else f"{_days(onset - j)} after it"
             when = (f"Days with {what} were recorded from {t.day(onset).isoformat()}, {after} "
                     f"(on {_days(len(days))} up to {t.day(i).isoformat()})")
-        return (f"{len(found)} of 6 Rome IV items in 14 days: "
-                f"{'; '.join(say_item(item) for item in found)}. "
-                f"{words[:1].upper()}{words[1:]}. {when}; the rule was met from "
-                f"{t.day(starts[i]).isoformat()}. {NOT_PROOF}")
+        return f"{items}{words[:1].upper()}{words[1:]}. {when}; {met}"
 
     def need(i: int) -> str:
         if judged[i] < MIN_ITEMS:

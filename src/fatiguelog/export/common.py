@@ -53,6 +53,15 @@ def tight(s: Summary) -> bool:
     return text.count("\n") >= 4 or len(text) > 300
 
 
+def long_discuss(s: Summary) -> bool:
+    """A discuss text near its limit (10 lines or more, or over 700 characters): the printed
+    page one sets it smaller and names earlier flags by title only (their days are in "Flags
+    in detail"), so the medicines and the alarm dates still fit on page one at A4 and Letter
+    (15 lines of 65 characters pushed the alarm symptoms to page 2 on Letter)."""
+    rows = [line for line in (s.discuss or "").strip().splitlines() if line.strip()]
+    return len(rows) >= 10 or sum(map(len, rows)) > 700
+
+
 def page_one_rows(s: Summary) -> tuple[list, int]:
     """The medication timeline's rows for page one, and how many older ones were left out."""
     from fatiguelog import intaketext as it
@@ -95,7 +104,7 @@ def coverage_short(summary: Summary) -> str:
 
 
 def sbm_figure(value: float | None) -> str:
-    return NO_DATA if value is None else f"{num(value)} SBMs per week"
+    return NO_DATA if value is None else f"{mean(value)} SBMs per week"
 
 
 def laxative_text(summary: Summary) -> str:
@@ -118,6 +127,16 @@ def num(value: float | int | None, digits: int = 1, *, none: str = "—") -> str
     return "0" if text in ("-0", "") else text
 
 
+def mean(value: float | None, *, none: str = "—") -> str:
+    """A mean as every format shows it: always one decimal (`3.0`, `3.4`), so a whole mean
+    beside a fractional one ("PEM 3.4 → 3", "quality 4/10") never looks like another kind of
+    number. Answers, counts and ranges of answers stay whole (`num`)."""
+    if value is None:
+        return none
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
 def pct(share: float | None) -> str:
     """A share (0-1) as a whole percentage."""
     return "—" if share is None else f"{round(share * 100)}%"
@@ -136,8 +155,8 @@ def signed(value: float | None) -> str:
     """A difference with its sign, so `+1.2` and `-0.5` read at a glance."""
     if value is None:
         return "—"
-    text = num(round(value, 1))
-    return text if text.startswith("-") or text == "0" else f"+{text}"
+    text = mean(value)
+    return text if text.startswith("-") or text == "0.0" else f"+{text}"
 
 
 def change(stats: RatingStats) -> float | None:
@@ -257,9 +276,9 @@ def _rating_figure(label: str, stats: RatingStats | None) -> Figure:
         return Figure(label, NO_DATA, f"needs 3 answered days (has {days})")
     detail = f"on {days_text(stats.days)}"
     if stats.first_half_mean is not None and stats.second_half_mean is not None:
-        detail = (f"1st half {num(stats.first_half_mean)} → 2nd half "
-                  f"{num(stats.second_half_mean)}")
-    return Figure(label, num(stats.mean), detail)
+        detail = (f"1st half {mean(stats.first_half_mean)} → 2nd half "
+                  f"{mean(stats.second_half_mean)}")
+    return Figure(label, mean(stats.mean), detail)
 
 
 def _share_figure(label: str, share: float | None, count: int, of: str) -> Figure:
@@ -275,7 +294,7 @@ def key_figures(s: Summary) -> list[Figure]:
     sbm = (Figure("SBMs a week", NO_DATA,
                   f"needs 4 days with bowel answers (has {gi.recorded_days})")
            if gi.sbm_per_week is None else
-           Figure("SBMs a week", num(gi.sbm_per_week),
+           Figure("SBMs a week", mean(gi.sbm_per_week),
                   f"{gi.stools} stools on {days_text(gi.recorded_days)} answered"))
     known = gi.laxative_days + gi.laxative_no_days
     if known == 0:
@@ -288,8 +307,8 @@ def key_figures(s: Summary) -> list[Figure]:
                           f"of {days_text(known)} answered{unanswered}")
     sleep = (Figure("Sleep", NO_DATA, f"needs 3 answered nights (has {s.sleep.days})")
              if s.sleep.hours_mean is None else
-             Figure("Sleep", f"{num(s.sleep.hours_mean)} h a night",
-                    f"quality {num(s.sleep.quality_mean, none=NO_DATA)}/10, higher is better"))
+             Figure("Sleep", f"{mean(s.sleep.hours_mean)} h a night",
+                    f"quality {mean(s.sleep.quality_mean, none=NO_DATA)}/10, higher is better"))
     crash = s.crash
     crashes = ([Figure("PEM crash days", str(len(crash.yes_days)),
                        f"of {days_text(crash.days)} answered")]

@@ -59,7 +59,7 @@ p { margin: 4px 0; }
                 overflow-wrap: anywhere; }
 .discuss-text p { margin: 0 0 4px; }
 .discuss-text.two { column-count: 2; column-gap: 18px; }
-.discuss-text.long { font-size: .88em; }
+.discuss-text.long { font-size: .84em; line-height: 1.25; }
 .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin: 6px 0 4px; }
 .card { border: 1px solid var(--line); border-radius: 5px; padding: 2px 7px;
         background: var(--soft); break-inside: avoid; line-height: 1.25; }
@@ -221,7 +221,7 @@ def _discuss(s: Summary) -> str:
         # many short lines (a list of questions) take two columns, and a text near its limit
         # a smaller type: page one keeps room for everything else
         size = " two" if len(rows) >= 8 and max(map(len, rows)) <= 48 else ""
-        size += " long" if len(rows) >= 10 or sum(map(len, rows)) > 700 else ""
+        size += " long" if c.long_discuss(s) else ""
         text = f'<div class="discuss-text{size}">{body}</div>'
     else:
         text = f'<p class="muted">{escape(c.NO_DISCUSS)}</p>'
@@ -253,7 +253,11 @@ def _flags_now(s: Summary) -> str:
     else:
         body = f"<p>{t(c.no_flag_now_text(s))}</p>"
     earlier = c.flags_earlier(s)
-    if earlier:
+    if earlier and c.long_discuss(s):  # titles only: the long discuss text takes the room
+        body += ('<p class="small"><strong>Earlier in the period</strong> (their days in '
+                 "“Flags in detail”, after the charts): "
+                 + "; ".join(t(f.title) for f in earlier) + ".</p>")
+    elif earlier:
         body += ('<p class="small"><strong>Earlier in the period</strong> (the days that met '
                  "each rule; details in “Flags in detail”, after the charts): "
                  + "; ".join(t(c.earlier_text(f, s)) for f in earlier) + ".</p>")
@@ -331,7 +335,7 @@ def _stool_columns(s: Summary) -> tuple[list[svg.StoolDay], str]:
     if s.days > DAILY_CHART_DAYS:
         weeks = [svg.StoolDay(w.last, None if not w.gi_days else (
             float(w.hard), float(w.typed - w.hard - w.loose), float(w.loose),
-            float(w.stools - w.typed)), w.laxative_days > 0, w.alarm_days > 0)
+            float(w.stools - w.typed)), bool(w.laxative_days), bool(w.alarm_days), w.gi_days)
             for w in s.weeks]
         return weeks, "week"
     series = [s.series[k] for k in keys]
@@ -500,9 +504,9 @@ def _symptoms(s: Summary) -> str:
         rows.append(_rating_row(r))
     sl = s.sleep
     sleep = (
-        f"<p>Sleep: mean <strong>{c.num(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
+        f"<p>Sleep: mean <strong>{c.mean(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
         "quality "
-        f"<strong>{c.num(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
+        f"<strong>{c.mean(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
         f"{c.nights_text(sl.days)} recorded.</p>"
         if sl.days
         else f"<p>Sleep: {c.NO_DATA} (no night answered).</p>"
@@ -538,10 +542,10 @@ def _rating_row(r: RatingStats) -> str:
                 f'<td colspan="5" class="muted">{c.NO_DATA} (never answered)</td></tr>')
     return (
         f'<tr><td>{t(r.label)}</td><td class="n">{r.days}</td>'
-        f'<td class="n">{c.num(r.mean, none=c.NO_DATA)}</td>'
+        f'<td class="n">{c.mean(r.mean, none=c.NO_DATA)}</td>'
         f'<td class="n">{c.num(r.min)}-{c.num(r.max)}</td>'
-        f'<td class="n">{c.num(r.first_half_mean)}</td>'
-        f'<td class="n">{c.num(r.second_half_mean)}</td>'
+        f'<td class="n">{c.mean(r.first_half_mean)}</td>'
+        f'<td class="n">{c.mean(r.second_half_mean)}</td>'
         f'<td class="n">{c.signed(c.change(r))}</td></tr>'
     )
 
@@ -630,11 +634,11 @@ def _pem(s: Summary) -> str:
             f'<table><thead><tr><th>Next 1-2 days</th><th class="n">After exertion ≥ {p.threshold} '
             f'({p.high_days} days)</th><th class="n">After other days ({p.other_days})</th>'
             "</tr></thead>"
-            f'<tbody><tr><td>PEM</td><td class="n">{c.num(p.pem_after_high)} '
+            f'<tbody><tr><td>PEM</td><td class="n">{c.mean(p.pem_after_high)} '
             f"(n={p.pem_after_high_n})</td>"
-            f'<td class="n">{c.num(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
-            f'<tr><td>Fatigue</td><td class="n">{c.num(p.fatigue_after_high)} '
-            f'(n={p.fatigue_after_high_n})</td><td class="n">{c.num(p.fatigue_after_other)} '
+            f'<td class="n">{c.mean(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
+            f'<tr><td>Fatigue</td><td class="n">{c.mean(p.fatigue_after_high)} '
+            f'(n={p.fatigue_after_high_n})</td><td class="n">{c.mean(p.fatigue_after_other)} '
             f"(n={p.fatigue_after_other_n})</td></tr></tbody></table>"
         )
     return (

@@ -248,9 +248,9 @@ def _rating_row(r: RatingStats) -> str:
     if not r.days:
         return f"| {esc(r.label)} | 0 | {c.NO_DATA} | | | | |"
     return (
-        f"| {esc(r.label)} | {r.days} | {c.num(r.mean, none=c.NO_DATA)} | "
+        f"| {esc(r.label)} | {r.days} | {c.mean(r.mean, none=c.NO_DATA)} | "
         f"{c.num(r.min)}-{c.num(r.max)} | "
-        f"{c.num(r.first_half_mean)} | {c.num(r.second_half_mean)} | {c.signed(c.change(r))} |"
+        f"{c.mean(r.first_half_mean)} | {c.mean(r.second_half_mean)} | {c.signed(c.change(r))} |"
     )
 
 
@@ -266,7 +266,7 @@ def _symptoms(s: Summary) -> list[str]:
     ]
     out += [_rating_row(r) for r in _ratings(s)]
     ex = s.exertion
-    said = (f"mean {c.num(ex.mean, none=c.NO_DATA)} over {c.days_text(ex.days)}, range "
+    said = (f"mean {c.mean(ex.mean, none=c.NO_DATA)} over {c.days_text(ex.days)}, range "
             f"{c.num(ex.min)}-{c.num(ex.max)}" if ex.days else "no answers in this period")
     out += ["", f"Exertion (0 = rested all day, 10 = far too much): {said}.", ""]
     return out
@@ -289,9 +289,9 @@ def _sleep(s: Summary) -> list[str]:
     return [
         "## Sleep",
         "",
-        f"- Hours per night: mean **{c.num(sl.hours_mean, none=c.NO_DATA)}** "
+        f"- Hours per night: mean **{c.mean(sl.hours_mean, none=c.NO_DATA)}** "
         f"({c.nights_text(sl.days)} recorded)",
-        f"- Quality (0-10, higher is better): mean **{c.num(sl.quality_mean, none=c.NO_DATA)}**",
+        f"- Quality (0-10, higher is better): mean **{c.mean(sl.quality_mean, none=c.NO_DATA)}**",
         "",
     ]
 
@@ -366,10 +366,10 @@ def _pem(s: Summary) -> list[str]:
         "",
         "| Rating on the next 1-2 days | After higher exertion | After other days |",
         "|---|---:|---:|",
-        f"| PEM | {c.num(p.pem_after_high)} (n={p.pem_after_high_n}) | "
-        f"{c.num(p.pem_after_other)} (n={p.pem_after_other_n}) |",
-        f"| Fatigue | {c.num(p.fatigue_after_high)} (n={p.fatigue_after_high_n}) | "
-        f"{c.num(p.fatigue_after_other)} (n={p.fatigue_after_other_n}) |",
+        f"| PEM | {c.mean(p.pem_after_high)} (n={p.pem_after_high_n}) | "
+        f"{c.mean(p.pem_after_other)} (n={p.pem_after_other_n}) |",
+        f"| Fatigue | {c.mean(p.fatigue_after_high)} (n={p.fatigue_after_high_n}) | "
+        f"{c.mean(p.fatigue_after_other)} (n={p.fatigue_after_other_n}) |",
         "",
     ]
     return out

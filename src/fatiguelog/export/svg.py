@@ -17,8 +17,18 @@ from fatiguelog.export.common import html_text
 from fatiguelog.intaketext import mark_label
 
 WIDTH = 680
-LEFT, RIGHT = 44, 12
+LEFT, RIGHT = 54, 12  # room for "laxative" left of the plot; a mark on the last day fits
 PLOT_W = WIDTH - LEFT - RIGHT
+#: Average glyph width of the charts' sans-serif, in font sizes: words are laid out from it
+#: so that no two overlap (tests/export/test_charts.py estimates them the same way).
+CHAR_W = 0.6
+TICK_PX, LEGEND_PX = 10.0, 10.5  # font sizes (the summary's CSS: .tick, .legend ...)
+FEW_DAYS = 4  # a week with fewer days with a bowel answer is not drawn as a bar
+
+
+def text_width(text: str, size: float = TICK_PX) -> float:
+    """The width a line of text takes, estimated from its length (no font metrics offline)."""
+    return len(text) * size * CHAR_W
 
 
 @dataclass(frozen=True)
@@ -76,28 +86,47 @@ def _defs() -> str:
         '<pattern id="noanswer" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(-45)"><rect width="6" height="6" fill="#f1f2f4"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#d5d8dd" stroke-width="1.5"/></pattern>'
+        '<pattern id="few" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" fill="#f7f3e8"/>'
+        '<circle cx="3" cy="3" r="1" fill="#b9ad8c"/></pattern>'
         "</defs>"
     )
 
 
 def _date_axis(first: date, last: date, top: float, bottom: float,
                where: Callable[[date], float] | None = None) -> list[str]:
-    """Ticks at the ends and about monthly in between, labelled with the date; `where` puts
-    a day on the x axis (default: the first day at the left edge, the last at the right)."""
+    """Ticks at both ends and at a round step in between, labelled with the date; the step
+    is the smallest (a week, two weeks, a month, two months, a quarter, half a year) whose
+    labels fit side by side, and a middle tick too close to the last is left out, so no two
+    dates ever run into each other. `where` puts a day on the x axis (default: the first day
+    at the left edge, the last at the right)."""
+    def x_of(day: date) -> float:
+        return where(day) if where is not None else _x(day, first, last)
+
     parts = [f'<line x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" class="axis"/>']
     span = (last - first).days
-    step = 7 if span <= 35 else 14 if span <= 100 else 30 if span <= 400 else 91
+    label_w, gap = text_width("2026-01-01"), 8
+    px_per_day = (x_of(last) - x_of(first)) / span if span else float(PLOT_W)
+    step = next((n for n in (7, 14, 30, 61, 91, 182, 365) if n * px_per_day >= label_w + gap),
+                730)
     marks = [first]
     day = first
     while span > 0:
         day = date.fromordinal(day.toordinal() + step)
-        if (last - day).days < step / 2:
+        if day >= last:
             break
-        marks.append(day)
+        if x_of(day) - x_of(first) >= label_w * 1.5 + gap:  # clear of the first's label
+            marks.append(day)
     if last != first:
-        marks.append(last)
+        # the last day is always labelled: drop middle ticks whose label would touch it
+        while len(marks) > 1 and x_of(last) - x_of(marks[-1]) < label_w * 1.5 + gap:
+            marks.pop()
+        if x_of(last) - x_of(first) < label_w * 2 + gap:
+            marks = [first]  # two labels do not fit: the first day only
+        else:
+            marks.append(last)
     for mark in marks:
-        x = where(mark) if where is not None else _x(mark, first, last)
+        x = x_of(mark)
         anchor = "start" if mark == first else "end" if mark == last else "middle"
         parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" class="grid"/>')
         parts.append(
@@ -115,6 +144,33 @@ def _marker(style: LineStyle, x: float, y: float) -> str:
     return ""
 
 
+def _legend_items(series: Sequence[DaySeries], threshold: tuple[float, str] | None,
+                  x0: float) -> tuple[list[str], int]:
+    """The legend of a line chart on rows from `x0` (a row wraps before the right edge):
+    each line's sample stroke, marker and words, then the threshold's dashed line and words
+    (in the legend, never printed over the data). Returns the parts and the number of rows."""
+    parts: list[str] = []
+    items: list[tuple[str, str, str]] = []  # (label, stroke attributes, marker style key)
+    for index, line in enumerate(series):
+        style = STYLES[index % len(STYLES)]
+        dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+        items.append((line.label, f'stroke="{style.colour}" stroke-width="2"{dash}', str(index)))
+    if threshold is not None:
+        items.append((threshold[1], 'class="threshold"', ""))
+    x, row = x0, 0
+    for label, stroke, key in items:
+        width = 28 + text_width(label, LEGEND_PX)
+        if x > x0 and x + width > WIDTH - RIGHT:
+            x, row = x0, row + 1
+        y = 12 + 14 * row
+        parts.append(f'<line x1="{x:.1f}" y1="{y - 4}" x2="{x + 24:.1f}" y2="{y - 4}" {stroke}/>')
+        if key:
+            parts.append(_marker(STYLES[int(key) % len(STYLES)], x + 12, y - 4))
+        parts.append(f'<text x="{x + 28:.1f}" y="{y}" class="legend">{html_text(label)}</text>')
+        x += width + 16
+    return parts, row + 1
+
+
 def line_chart(
     series: Sequence[DaySeries],
     first: date,
@@ -128,12 +184,24 @@ def line_chart(
     threshold: tuple[float, str] | None = None,
     y_min: float = 0,
 ) -> str:
-    """Daily values as lines with gaps; intake changes as labelled vertical markers;
-    `threshold` (value, words) a dashed horizontal line with its words."""
-    top, bottom = 22, height - 26
+    """Daily values as lines with gaps; intake changes as dashed vertical lines, each with a
+    number right above it and its words in a numbered list under the dates (words printed on
+    the plot overprinted each other and the data on a long period); `threshold` (value,
+    words) a dashed horizontal line, named in the legend. `height` is the height of the plot
+    with its axes; the legend rows, the numbers and the list add to it."""
+    legend_x = 4 + text_width(y_label, TICK_PX) + 12
+    legend, legend_rows = _legend_items(series, threshold if threshold is not None
+                                        and y_min < threshold[0] < y_max else None, legend_x)
+    shown = [e for e in events if first <= e.day <= last]
+    band_rows, placed = _number_rows(shown, first, last)
+    head = 12 + 14 * (legend_rows - 1)
+    top = head + 10 + (11 * band_rows + 4 if band_rows else 0)
+    bottom = top + height - 48
     plot_h = bottom - top
+    listed, list_rows = _event_list(shown, bottom + 30)
+    total = bottom + 26 + (12 * list_rows + 4 if list_rows else 0)
     parts = [
-        f'<svg viewBox="0 0 {WIDTH} {height}" role="img" class="chart" '
+        f'<svg viewBox="0 0 {WIDTH} {total}" role="img" class="chart" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{html_text(title)}</title>'
     ]
     def at(value: float) -> float:
@@ -153,10 +221,12 @@ def line_chart(
         y = at(threshold[0])
         parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
                      'class="threshold"/>')
-        parts.append(f'<text x="{WIDTH - RIGHT - 2}" y="{y - 3:.1f}" text-anchor="end" '
-                     f'class="threshold-label">{html_text(threshold[1])}</text>')
-    parts += _event_marks(events, first, last, top, bottom)
-    legend_x = LEFT + 8 + 6.2 * len(y_label)
+    for (x, row), n in zip(placed, range(1, len(shown) + 1), strict=True):
+        y = head + 10 + 11 * (row + 1)
+        parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" class="event"/>')
+        parts.append(f'<text x="{x:.1f}" y="{y}" text-anchor="middle" '
+                     f'class="event-label">{n}</text>')
+    parts += listed
     for index, line in enumerate(series):
         style = STYLES[index % len(STYLES)]
         runs: list[list[tuple[float, float]]] = [[]]
@@ -176,43 +246,42 @@ def line_chart(
                 )
             if len(run) <= 40:
                 parts += [_marker(style, x, y) for x, y in run]
-        # Legend, right-aligned on the top line: sample stroke + marker + label.
-        label = html_text(line.label)
-        y = 12
-        parts.append(
-            f'<line x1="{legend_x:.1f}" y1="{y - 4}" x2="{legend_x + 24:.1f}" y2="{y - 4}" '
-            f'stroke="{style.colour}" stroke-width="2"{dash}/>'
-        )
-        parts.append(_marker(style, legend_x + 12, y - 4))
-        parts.append(f'<text x="{legend_x + 28:.1f}" y="{y}" class="legend">{label}</text>')
-        legend_x += 28 + 6.2 * len(line.label) + 16
+    parts += legend
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _event_marks(
-    events: Sequence[IntakeEvent], first: date, last: date, top: float, bottom: float
-) -> list[str]:
-    """A dashed line per intake change, labelled (`▲ kratom 4 g`, `▼ senna stopped`); labels
-    move down a row rather than overlap."""
-    parts: list[str] = []
-    row_ends: list[float] = []  # right edge of the last label in each row
-    for event in events:
+def _number_rows(events: Sequence[IntakeEvent], first: date, last: date
+                 ) -> tuple[int, list[tuple[float, int]]]:
+    """Each change's number centred on its line, in the first row of the band above the plot
+    where it does not touch another number (changes on the same or near days stack)."""
+    placed: list[tuple[float, int]] = []
+    row_ends: list[float] = []
+    for n, event in enumerate(events, start=1):
         x = _x(event.day, first, last)
-        label = mark_label(event)
-        width = 6.3 * len(label) + 6
-        anchor, left = ("end", x - 3 - width) if x + 3 + width > WIDTH - RIGHT else ("start", x)
-        row = next((i for i, end in enumerate(row_ends) if left > end + 4), len(row_ends))
+        half = text_width(str(n)) / 2 + 2
+        row = next((i for i, end in enumerate(row_ends) if x - half > end), len(row_ends))
         if row == len(row_ends):
             row_ends.append(0.0)
-        row_ends[row] = left + width + 3
-        text_x = x - 3 if anchor == "end" else x + 3
-        parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" class="event"/>')
-        parts.append(
-            f'<text x="{text_x:.1f}" y="{top + 9 + 11 * (row % 4)}" text-anchor="{anchor}" '
-            f'class="event-label">{html_text(label)}</text>'
-        )
-    return parts
+        row_ends[row] = x + half
+        placed.append((x, row))
+    return len(row_ends), placed
+
+
+def _event_list(events: Sequence[IntakeEvent], y0: float) -> tuple[list[str], int]:
+    """The changes' words under the chart, numbered as on the plot and dated
+    ("2 ▲ codeine started, 60 mg (2026-11-05)"), flowing on as many lines as they need."""
+    parts: list[str] = []
+    x, row = float(LEFT), 0
+    for n, event in enumerate(events, start=1):
+        words = f"{n} {mark_label(event)} ({event.day.isoformat()})"
+        width = text_width(words)
+        if x > LEFT and x + width > WIDTH - RIGHT:
+            x, row = float(LEFT), row + 1
+        parts.append(f'<text x="{x:.1f}" y="{y0 + 12 * row}" class="event-label">'
+                     f"{html_text(words)}</text>")
+        x += width + 14
+    return parts, (row + 1 if events else 0)
 
 
 def wrap(text: str, width: int = 100) -> list[str]:
@@ -316,6 +385,14 @@ class StoolDay:
     counts: tuple[float, ...] | None  # in STOOL_FILLS order
     laxative: bool = False
     alarm: bool = False
+    answered: int | None = None  # a week's days with a bowel answer (None: a day's column)
+
+    @property
+    def few(self) -> bool:
+        """A week with too few days answered to draw: 1 stool in 1 of 7 days recorded is
+        not a week of 1 stool, and a bar would read as severe constipation."""
+        return self.counts is not None and self.answered is not None \
+            and self.answered < FEW_DAYS
 
 
 def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: str = "day",
@@ -324,9 +401,13 @@ def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: s
     "no bowel movement" is an open circle on the axis, a day without an answer a grey band,
     so the two never look alike. Laxative days and alarm-symptom days are marked on rows of
     their own under the date axis."""
-    top, bottom = 44, height - 62
+    weekly = unit == "week"
+    if weekly:
+        height += 15  # a legend row for the weeks with too few days answered
+    top, bottom = (59 if weekly else 44), height - 62
     plot_h = bottom - top
-    y_max = max(3, math.ceil(max([0.0, *(sum(c.counts) for c in columns if c.counts)])))
+    y_max = max(3, math.ceil(max([0.0, *(sum(c.counts) for c in columns
+                                         if c.counts and not c.few)])))
     if y_max % 2:
         y_max += 1  # an even top, so the middle tick is a whole number too
     step = 7 if unit == "week" else 1
@@ -350,13 +431,14 @@ def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: s
         parts.append(f'<text x="{LEFT - 5}" y="{y + 4:.1f}" text-anchor="end" '
                      f'class="tick">{value}</text>')
     parts.append(f'<text x="4" y="12" class="tick">stools / {unit}</text>')
-    parts += _legend(12, 27)
+    parts += _legend(12, 27, 42 if weekly else None)
     for column in columns:
         w = max(col_w * 0.7, 1.0)
         x = centre(column.day) - w / 2
-        if column.counts is None:
+        if column.counts is None or column.few:
+            fill = "url(#few)" if column.few else "url(#noanswer)"
             parts.append(f'<rect x="{x:.1f}" y="{top}" width="{w:.1f}" height="{plot_h}" '
-                         'fill="url(#noanswer)"/>')
+                         f'fill="{fill}"/>')
             continue
         y = float(bottom)
         for (key, fill, _words), count in zip(STOOL_FILLS, column.counts, strict=True):
@@ -388,21 +470,28 @@ def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: s
     return "".join(parts)
 
 
-def _legend(y1: float, y2: float) -> list[str]:
+def _legend(y1: float, y2: float, y3: float | None = None) -> list[str]:
     """Swatches with words on two rows (stool types; then "none" and "no answer"), so no fill
-    has to be guessed and no word runs off the chart."""
+    has to be guessed and no word runs off the chart; a third row for weeks: the band of a
+    week with too few days answered to draw."""
     parts: list[str] = []
     x = LEFT + 70.0
     for _key, fill, words in STOOL_FILLS:
         parts.append(f'<rect x="{x:.1f}" y="{y1 - 8}" width="10" height="10" fill="{fill}" '
                      'stroke="#35475c" stroke-width="0.4"/>')
         parts.append(f'<text x="{x + 13:.1f}" y="{y1 + 1}" class="legend">{words}</text>')
-        x += 13 + 6.2 * len(words) + 14
+        x += 13 + text_width(words, LEGEND_PX) + 14
+    if y3 is not None:
+        x = LEFT + 70.0
+        parts.append(f'<rect x="{x:.1f}" y="{y3 - 8}" width="10" height="10" '
+                     'fill="url(#few)" stroke="#c4c8ce" stroke-width="0.4"/>')
+        parts.append(f'<text x="{x + 13:.1f}" y="{y3 + 1}" class="legend">week with fewer than '
+                     f"{FEW_DAYS} of 7 days answered: not drawn (see the week table)</text>")
     x = LEFT + 70.0
     parts.append(f'<circle cx="{x + 5:.1f}" cy="{y2 - 3}" r="2.6" class="nostool"/>')
     words = "none (answered: no bowel movement)"
     parts.append(f'<text x="{x + 13:.1f}" y="{y2 + 1}" class="legend">{words}</text>')
-    x += 13 + 6.2 * len(words) + 14
+    x += 13 + text_width(words, LEGEND_PX) + 14
     parts.append(f'<rect x="{x:.1f}" y="{y2 - 8}" width="10" height="10" '
                  'fill="url(#noanswer)" stroke="#c4c8ce" stroke-width="0.4"/>')
     parts.append(f'<text x="{x + 13:.1f}" y="{y2 + 1}" class="legend">no answer (unknown, not '

@@ -31,11 +31,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).parent))
 from terminal import Terminal
 
 PY = sys.executable
+K = TypeVar("K")
 TODAY = date.today()
 FORMATS = ("md", "html", "csv", "json")
 FLAG_DAYS = 200  # the long-running flag: straining in every stool of the last 200 days
@@ -257,6 +259,18 @@ def median_of(repeats: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(repeats))
 
 
+def interleaved(repeats: int, cases: dict[K, Callable[[], float]]) -> dict[K, float]:
+    """The median of each case, the cases taking turns (baseline, case, case..., baseline,
+    case...): on a shared machine the load changes from one second to the next, and a
+    baseline measured first and a case measured a minute later would be timed under
+    different loads. Taking turns puts each ratio's two sides under the same."""
+    got: dict[K, list[float]] = {name: [] for name in cases}
+    for _ in range(repeats):
+        for name, measure in cases.items():
+            got[name].append(measure())
+    return {name: statistics.median(values) for name, values in got.items()}
+
+
 def build_history(root: Path, days: int) -> None:
     """The seeded demo history (complete days) ending today, then a flag active for the last
     200 days (straining in every bowel movement) and blood in the stool reported today."""
@@ -430,34 +444,43 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
 
     # ---------------------------------------------------------------- version 1 --------
     if wanted("app"):
-        minimal = median_of(n, lambda: to_first_frame([PY, "-c", MINIMAL_APP], env))
         probe = FATIGUELOG_APP.format(start=None)
         warm()
-        full = median_of(n, lambda: to_first_frame([PY, "-c", probe, str(root)], env))
-        bare = median_of(n, lambda: to_first_frame([PY, "-c", probe, str(empty)],
-                                                   {**env, "FATIGUELOG_DATA_DIR": str(empty)}))
+        got = interleaved(n, {
+            "minimal": lambda: to_first_frame([PY, "-c", MINIMAL_APP], env),
+            "full": lambda: to_first_frame([PY, "-c", probe, str(root)], env),
+            "bare": lambda: to_first_frame([PY, "-c", probe, str(empty)],
+                                           {**env, "FATIGUELOG_DATA_DIR": str(empty)}),
+        })
+        minimal, full, bare = got["minimal"], got["full"], got["bare"]
         ratio(1, "app start to first frame, 10 years", full, "minimal Textual app", minimal,
               1.25)
         ratio(1, "app start, 10 years vs empty", full, "app, empty history", bare, 1.10)
 
     if wanted("cli"):
-        python = median_of(n, lambda: wall([PY, "-c", "pass"], env))
-        for name, cmd in {
+        commands = {
             "remind": [*fl, "remind"],
             "path": [*fl, "path"],
             "log stool": [*fl, "log", "stool", "4", "--date", "2000-01-01"],
-        }.items():
-            ratio(1, f"cli {name}", median_of(n, lambda cmd=cmd: wall(cmd, env)),
-                  "python -c pass", python, 4.0)
+        }
+        got = interleaved(n, {"python": lambda: wall([PY, "-c", "pass"], env),
+                              **{name: lambda cmd=cmd: wall(cmd, env)
+                                 for name, cmd in commands.items()}})
+        for name in commands:
+            ratio(1, f"cli {name}", got[name], "python -c pass", got["python"], 4.0)
 
     if wanted("load"):
         def cold_load() -> float:
             cold()
             return printed([PY, "-c", LOAD_ALL, str(root)], env)[0]
 
-        cold_time = median_of(n, cold_load)
-        warm()
-        warm_time = median_of(n, lambda: printed([PY, "-c", LOAD_ALL, str(root)], env)[0])
+        got = interleaved(n, {
+            "naive": lambda: printed([PY, "-c", NAIVE_LOOP, str(root), "entries/*/*.toml"],
+                                     env)[0],
+            "cold": cold_load,  # (which leaves the cache filled: warm next)
+            "warm": lambda: printed([PY, "-c", LOAD_ALL, str(root)], env)[0]})
+        naive.setdefault(10, got["naive"])
+        cold_time, warm_time = got["cold"], got["warm"]
         ratio(1, "load 10 years, warm", warm_time, "naive tomllib loop", naive_years(10), 0.25)
         ratio(1, "load 10 years, cold", cold_time, "naive tomllib loop", naive_years(10), 1.2)
 
@@ -471,14 +494,15 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
         first = TODAY - timedelta(days=364)
         files = [str(root / "entries" / f"{d.year}" / f"{d}.toml")
                  for d in (first + timedelta(days=i) for i in range(365))]
-        naive_1y = median_of(n, lambda: wall([PY, "-c", NAIVE_FILES, *files], env))
         warm()
+        got = interleaved(n, {
+            "naive": lambda: wall([PY, "-c", NAIVE_FILES, *files], env),
+            **{fmt: lambda fmt=fmt: wall(
+                [*fl, "export", "--format", fmt, "--from", first.isoformat(), "--output",
+                 str(work / f"export.{fmt}"), "--force"], env) for fmt in FORMATS}})
         for fmt in FORMATS:
-            out = work / f"export.{fmt}"
-            cmd = [*fl, "export", "--format", fmt, "--from", first.isoformat(), "--output",
-                   str(out), "--force"]
-            ratio(1, f"export 1 year, {fmt}", median_of(n, lambda cmd=cmd: wall(cmd, env)),
-                  "naive loop, 1 year", naive_1y, 1.5)
+            ratio(1, f"export 1 year, {fmt}", got[fmt], "naive loop, 1 year", got["naive"],
+                  1.5)
 
     if wanted("memory"):
         warm()
@@ -510,16 +534,21 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
     useful: dict[int, float] = {}
     paint = None
     if wanted("home") or wanted("urgent") or wanted("30 years"):
-        paint = median_of(n, lambda: minimal_paint(env))
-        for y in years:
-            if y == 30 and not (wanted("30 years") or wanted("home")):
-                continue
+        homes = [y for y in years if y != 30 or wanted("30 years") or wanted("home")]
+        for y in homes:
             warm(roots[y])
-            runs = [home_times(env, roots[y]) for _ in range(n)]
-            useful[y] = statistics.median(r["useful"] for r in runs)
+        runs: dict[int, list[dict[str, float]]] = {y: [] for y in homes}
+        paints: list[float] = []
+        for _ in range(n):  # (taking turns: see `interleaved`)
+            paints.append(minimal_paint(env))
+            for y in homes:
+                runs[y].append(home_times(env, roots[y]))
+        paint = statistics.median(paints)
+        for y in homes:
+            useful[y] = statistics.median(r["useful"] for r in runs[y])
             if y == 10:
-                urgent = statistics.median(r["urgent"] for r in runs)
-                late = max(r["urgent"] - r["useful"] for r in runs)
+                urgent = statistics.median(r["urgent"] for r in runs[y])
+                late = max(r["urgent"] - r["useful"] for r in runs[y])
         if wanted("home"):
             ratio(2, "home useful, 10 years", useful[10], "minimal app's first paint", paint,
                   1.4)
@@ -532,22 +561,21 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
                   useful[10], 1.0)
 
     if wanted("trend"):
-        base = naive_years(10)
-
         def cold_all() -> float:
             cold()
-            return all_view(env, root)
-
-        cold_time = median_of(n, cold_all)
-        warm()
-        warm_time = median_of(n, lambda: all_view(env, root))
+            return all_view(env, root)  # (which leaves the cache filled: warm next)
 
         def upgraded() -> float:
             cold()
             subprocess.run([PY, "-c", OLDER_VERSION_FILL, str(root)], env=env, check=True)
             return all_view(env, root)
 
-        upgrade_time = median_of(n, upgraded)
+        got = interleaved(n, {
+            "naive": lambda: printed([PY, "-c", NAIVE_LOOP, str(root), "entries/*/*.toml"],
+                                     env)[0],
+            "cold": cold_all, "warm": lambda: all_view(env, root), "upgrade": upgraded})
+        base, cold_time, warm_time, upgrade_time = (got["naive"], got["cold"], got["warm"],
+                                                    got["upgrade"])
         ratio(2, "trend view All, 10 years, warm", warm_time, "naive tomllib loop", base, 0.20)
         ratio(2, "trend view All, 10 years, cold", cold_time, "naive tomllib loop", base, 1.0)
         ratio(2, "trend view All after an app upgrade", upgrade_time, "naive tomllib loop",
@@ -555,8 +583,11 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
 
     if wanted("check-in"):
         warm()
-        steps = [t for _ in range(n) for t in checkin_steps(env, root)]
-        switches = [t for _ in range(n) for t in minimal_switches(env)]
+        steps: list[float] = []
+        switches: list[float] = []
+        for _ in range(n):  # (taking turns: see `interleaved`)
+            switches += minimal_switches(env)
+            steps += checkin_steps(env, root)
         ratio(2, "check-in: Enter to the next step drawn", statistics.median(steps),
               "minimal app's screen switch", statistics.median(switches), 3.0)
 
@@ -572,14 +603,14 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
         ratio(2, "home useful, 30 years", useful[30], "home useful, 10 years", useful[10], 1.10)
         for y in (10, 30):
             warm(roots[y])
-        printing = {y: median_of(n, lambda y=y: wall(
-            [*fl, "--data-dir", str(roots[y]), "trends", "--print"], env)) for y in (10, 30)}
+        printing = interleaved(n, {y: lambda y=y: wall(
+            [*fl, "--data-dir", str(roots[y]), "trends", "--print"], env) for y in (10, 30)})
         ratio(2, "trends --print, 30 years", printing[30], "the same, 10 years", printing[10],
               1.10)
         out = work / "export-90.json"
-        exported = {y: median_of(n, lambda y=y: wall(
+        exported = interleaved(n, {y: lambda y=y: wall(
             [*fl, "--data-dir", str(roots[y]), "export", "--format", "json", "-o", str(out),
-             "--force"], env)) for y in (10, 30)}
+             "--force"], env) for y in (10, 30)})
         ratio(2, "export json (90 days), 30 years", exported[30], "the same, 10 years",
               exported[10], 1.10)
 
@@ -587,13 +618,15 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
         first = TODAY - timedelta(days=89)
         files = [str(root / "entries" / f"{d.year}" / f"{d}.toml")
                  for d in (first + timedelta(days=i) for i in range(90))]
-        naive_90 = median_of(n, lambda: wall([PY, "-c", NAIVE_FILES, *files], env))
         warm()
+        got = interleaved(n, {
+            "naive": lambda: wall([PY, "-c", NAIVE_FILES, *files], env),
+            **{fmt: lambda fmt=fmt: wall(
+                [*fl, "export", "--format", fmt, "--output", str(work / f"export-90.{fmt}"),
+                 "--force"], env) for fmt in FORMATS}})
         for fmt in FORMATS:
-            out = work / f"export-90.{fmt}"
-            cmd = [*fl, "export", "--format", fmt, "--output", str(out), "--force"]
-            ratio(2, f"export 90 days, {fmt}", median_of(n, lambda cmd=cmd: wall(cmd, env)),
-                  "naive loop, 90 files", naive_90, 1.5)
+            ratio(2, f"export 90 days, {fmt}", got[fmt], "naive loop, 90 files", got["naive"],
+                  1.5)
     return figures
 
 

@@ -35,6 +35,7 @@ import hashlib
 import hmac
 import json
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -225,4 +226,76 @@ def sweep(folder: Path) -> None:
                     os.unlink(folder / item)
 
 
-__all__ = ["RecordCache", "load_key", "sweep"]
+class RunHints:
+    """Where the last summaries of each period length had to start reading, so the next one
+    starts there at once instead of stepping back a year at a time (a flag on for 200 days
+    costs one read, not two, and the 90-day export one pass of the rules, not two).
+
+    A hint is never a source of truth: `fatiguelog.report.summarize` still checks that every
+    flag of the period began inside what was read (and reads further back when not), so a
+    hint that is wrong, stale, crafted or unreadable can only make a read longer or shorter,
+    never a figure different. It holds dates and period lengths only. One small JSON file per
+    data folder beside the record caches (`days-<id>-runs.json`, swept with them), 0600.
+    """
+
+    FORMAT = "fatiguelog-run-hints"
+    #: A hint is used for a period ending at most this many days after the one it was made
+    #: for (the flags on then are, most days, those on now).
+    FRESH_DAYS = 31
+    KEEP = 8  # period lengths remembered (home's week, the trend periods, the 90-day export)
+
+    def __init__(self, folder: Path, root: Path):
+        self.folder = folder
+        self.root = os.path.realpath(root)
+        self.path = folder / f"days-{root_id(root)}-runs.json"
+        self.hints: dict[str, list[str]] = {}
+        self._loaded = False
+
+    def load(self) -> None:
+        self._loaded = True
+        try:
+            with open(self.path, "rb") as handle:
+                data = json.loads(handle.read(65536))
+        except (OSError, ValueError, UnicodeDecodeError):
+            return
+        if (type(data) is not dict or data.get("format") != self.FORMAT
+                or data.get("root") != self.root or type(data.get("hints")) is not dict):
+            return
+        self.hints = {str(k): v for k, v in data["hints"].items()
+                      if type(v) is list and len(v) == 2 and all(type(x) is str for x in v)}
+
+    def start(self, first: date, last: date) -> date | None:
+        """Where to start reading for `first..last`, when a recent summary of a period as long
+        said so (None: no such hint)."""
+        if not self._loaded:
+            self.load()
+        found = self.hints.get(str((last - first).days))
+        if found is None:
+            return None
+        try:
+            made_for, start = date.fromisoformat(found[0]), date.fromisoformat(found[1])
+        except ValueError:
+            return None
+        return start if 0 <= (last - made_for).days <= self.FRESH_DAYS else None
+
+    def remember(self, first: date, last: date, start: date) -> None:
+        """That `first..last` needed reading from `start`; written only when that is news (a
+        hint that can't be written is simply not kept)."""
+        if not self._loaded:
+            self.load()
+        length = str((last - first).days)
+        value = [last.isoformat(), start.isoformat()]
+        old = self.hints.get(length)
+        if old is not None and old[1] == value[1] and self.start(first, last) is not None:
+            return  # the same start, and still fresh: nothing to write
+        self.hints.pop(length, None)
+        self.hints[length] = value
+        while len(self.hints) > self.KEEP:
+            del self.hints[next(iter(self.hints))]
+        payload = {"format": self.FORMAT, "root": self.root, "hints": self.hints}
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            ensure_private_dir(self.folder)
+            atomic_write(self.path, json.dumps(payload).encode(), durable=False)
+
+
+__all__ = ["RecordCache", "RunHints", "load_key", "sweep"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from fatiguelog.analysis.build import LOOKAHEAD, Analysis, analyse, summary_of
 from fatiguelog.analysis.rules import AGE_MIN, AGE_NEW_DAYS, PERSISTENT, run_starts
@@ -28,6 +29,9 @@ from fatiguelog.paths import is_demo
 from fatiguelog.problems import Problem
 from fatiguelog.settings import Settings
 from fatiguelog.store import Store
+
+if TYPE_CHECKING:
+    from fatiguelog.cache import RunHints
 
 #: Days read before the period, so every rule is exact on the period's first day.
 LOOKBACK = 120
@@ -111,6 +115,10 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
             progress("Working out the flags...")
         return analyse(reader.pairs(origin, end), origin, settings, first, last, history_start)
 
+    hints = _hints(store)
+    hinted = hints.start(first, last) if hints is not None else None
+    if hinted is not None and hinted < start:  # a recent summary had to read from there
+        start = min(start, max(hinted, history_start or first_day(store) or hinted))
     analysis = make(start)
     step = STEP_BACK
     while True:
@@ -128,6 +136,8 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
             back = min(back, needed)
         start = max(back, earliest)
         analysis = make(start)
+    if hints is not None:
+        hints.remember(first, last, _needed_start(analysis, settings, first, last))
     entries: tuple[Entry, ...] = ()
     if keep_entries or include_notes:  # whole documents: read from the period's files
         entries = tuple(store.load_range(first, last).entries.values())
@@ -174,6 +184,40 @@ def _reaches_back(analysis: Analysis, settings: Settings, start: date, first: da
         if need < start:
             needed = need
     return unsure, needed
+
+
+def _hints(store: Store) -> RunHints | None:
+    if not store.use_cache:
+        return None
+    from fatiguelog.cache import RunHints
+
+    return RunHints(store.cache_folder(), store.root)
+
+
+def _needed_start(analysis: Analysis, settings: Settings, first: date, last: date) -> date:
+    """Where a read must start for no flag of `first..last` to be unsure (see
+    `_reaches_back`): `LOOKBACK` days before the earliest run start or cause of a flag on in
+    the period, or the year red.age_change looks at before a lasting change. Only a hint for
+    the next summary of a period as long (`fatiguelog.cache.RunHints`)."""
+    table, _ctx, runs = analysis
+    a, b = table.index(first), table.index(last)
+    earliest = a
+    lasting_began: int | None = None
+    for run in runs:
+        active = run.active
+        latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
+        if latest is not None:
+            began = run_starts(active[:latest + 1])[latest]
+            earliest = min(earliest, began)
+            if run.info.id == PERSISTENT.id:
+                lasting_began = began
+        if run.reach is not None:
+            earliest = min(earliest, min(run.reach[a:b + 1], default=a))
+    needed = _minus(table.day(earliest), LOOKBACK)
+    born = settings.birth_year
+    if born is not None and last.year - born >= AGE_MIN and lasting_began is not None:
+        needed = min(needed, _minus(table.day(lasting_began), AGE_LOOKBACK))
+    return needed
 
 
 def alarms_only(store: Store, last: date, days: int = 7) -> tuple[Alarm, ...]:

@@ -331,3 +331,27 @@ def test_hostile_text_in_entries_stays_inert_in_every_format(tmp_path, capsys, f
         doc = json.loads(out)
         assert doc["notes"] == [{"date": "2026-11-20", "text": EVIL_NOTE}]
         assert EVIL_NAME in doc["metrics"]["intake"]
+
+
+def test_csv_files_are_each_flushed_and_their_folder_once_after_the_last(
+        history, tmp_path, capsys, monkeypatch):
+    """Eight files, each flushed to disk before it takes its name, and the folder's names
+    flushed once, after the last rename (not eight times: each flush is a wait on the disk)."""
+    events: list[str] = []
+    real_fsync, real_link = os.fsync, os.link
+
+    def fsync(fd: int) -> None:
+        events.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    def link(src, dst, *args, **kwargs):  # (a new file takes its name by a link: no clobbering)
+        events.append("named")
+        real_link(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "link", link)
+    code, _said, err = export(history, "--format", "csv", *PERIOD, "-o",
+                              str(tmp_path / "visit.csv"), capsys=capsys)
+    assert code == 0, err
+    written = events[events.index("file"):]  # (the record caches are written before: no flush)
+    assert written == ["file", "named"] * 8 + ["folder"], events

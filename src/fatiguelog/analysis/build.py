@@ -8,7 +8,6 @@ else is reported as such and never hides an alarm symptom.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -64,7 +63,14 @@ LOOKAHEAD = 2  # days after the period read for delayed PEM (the 1-2 days after)
 MIN_RATED_DAYS = 3  # a mean rating needs at least 3 answered days (flags.md, "Not enough data")
 MIN_GI_DAYS = 4  # SBMs a week needs at least 4 recorded GI days
 MIN_STOOLS = 4  # a share of stools needs at least 4 stools
-log = logging.getLogger(__name__)
+
+
+def _log_exception(message: str, *args: object) -> None:
+    """Log the exception being handled (`logging` is imported only then: it brings
+    traceback, threading and string along, a good part of a short command's start)."""
+    import logging
+
+    logging.getLogger(__name__).exception(message, *args)
 
 
 class Analysis(NamedTuple):
@@ -136,7 +142,7 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
         intake = _intake(table, ctx, settings, a, b)
         ranges = _timeline(table, ctx, settings, a, b)
     except Exception as exc:
-        log.exception("intake figures failed")
+        _log_exception("intake figures failed")
         intake, ranges = {}, ()
         trouble.append(Problem("(intake figures)", "could not be worked out because of an "
                                                    f"error in fatiguelog ({type(exc).__name__})"))
@@ -207,7 +213,7 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
             if run.advice_for is not None:
                 advice = run.advice_for(since, latest)
         except Exception as exc:
-            log.exception("evidence of %s failed", info.id)
+            _log_exception("evidence of %s failed", info.id)
             evidence = f"(the numbers could not be worked out: {type(exc).__name__})"
             days = []
         report = FlagReport(

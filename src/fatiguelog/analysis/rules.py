@@ -16,7 +16,6 @@ runs inside its own guard, so a rule that fails can never hide an alarm symptom.
 
 from __future__ import annotations
 
-import logging
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +36,13 @@ from fatiguelog.analysis.summary import IntakeEvent
 from fatiguelog.model import RED_ADVICE, RED_FLAGS, URGENT_RED_FLAGS
 from fatiguelog.settings import Settings
 
-log = logging.getLogger(__name__)
+
+def _log_exception(message: str, *args: object) -> None:
+    """Log the exception being handled (`logging` is imported only then: it brings
+    traceback, threading and string along, a good part of a short command's start)."""
+    import logging
+
+    logging.getLogger(__name__).exception(message, *args)
 
 # --- sources: short forms for views, full citations for docs/flags.md and the JSON ----------
 ROME_IV = "Mearin F, et al. Bowel Disorders. Gastroenterology 2016;150:1393-1407 (Rome IV)."
@@ -1009,7 +1014,7 @@ def evaluate_all(ctx: Context) -> list[RuleRun]:
         try:
             run = rule(ctx)
         except Exception as exc:  # one rule's bug must not hide the others
-            log.exception("flag rule %s failed", info.id)
+            _log_exception("flag rule %s failed", info.id)
             run = failed(info, ctx.table.size, exc)
         ctx.runs[run.info.id] = run
         runs.append(run)

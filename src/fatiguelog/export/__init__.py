@@ -129,8 +129,10 @@ def write_files(summary: Summary, fmt: str, target: Path, include_notes: bool, *
 
         parts = tables(summary, include_notes)
         written = []
-        for name, path in csv_paths(target).items():
-            atomic_write(path, (BOM + parts[name]).encode("utf-8"), replace=force)
+        paths = csv_paths(target)  # (one folder: it is flushed once, after the last file)
+        for n, (name, path) in enumerate(paths.items(), start=1):
+            atomic_write(path, (BOM + parts[name]).encode("utf-8"), replace=force,
+                         sync_folder=n == len(paths))
             written.append(path)
         return written
     atomic_write(target, render(summary, fmt, include_notes).encode("utf-8"), replace=force)

@@ -227,5 +227,5 @@ def figure_or(value: str | None, none: str = "not enough data") -> str:
 
 __all__ = ["ALARMS_HEADING", "BANNER_TODAY", "LEVEL_WORDS", "NOT_A_DIAGNOSIS", "SBM_EXPLAINED",
            "alarm_caveats", "alarm_lines", "banner_heading", "banner_lines", "banner_text",
-           "coverage_heading", "coverage_lines", "data_gap", "dates_text", "lasted", "level_words", "no_flags_text",
-           "red_flag_words", "when"]
+           "coverage_heading", "coverage_lines", "data_gap", "dates_text", "lasted", "level_words",
+           "no_flags_text", "red_flag_words", "when"]

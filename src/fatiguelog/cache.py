@@ -48,7 +48,7 @@ CACHE_FORMAT = "fatiguelog-day-records"
 ENTRY_FORMAT = SCHEMA_VERSION
 #: This cache's layout and the rules a file is judged by (its problems are cached): bumped
 #: when either changes, never for a new app version that changes neither.
-LAYOUT = 1
+LAYOUT = 2  # 2: a broken file's valid red flags are kept (a partial record)
 KEY_NAME = "key"
 _KEY_BYTES = 32
 _MAC_BYTES = 32

@@ -106,8 +106,9 @@ def waiting_line(count: int) -> str:
     return f"{copies} waiting: run 'fatiguelog conflicts --merge'."
 
 
-def find_copies(root: Path) -> list[SyncCopy]:
-    """Every sync-conflict copy beside the entries, by day then name (a quick folder listing)."""
+def find_copies(root: Path, only: range | None = None) -> list[SyncCopy]:
+    """Every sync-conflict copy beside the entries (of the years `only`, when given), by day then
+    name (a quick folder listing)."""
     found: list[SyncCopy] = []
     try:
         years = sorted(os.scandir(paths.entries_dir(root)), key=lambda e: e.name)
@@ -115,6 +116,8 @@ def find_copies(root: Path) -> list[SyncCopy]:
         return found
     for year in years:
         if not year.is_dir(follow_symlinks=False):
+            continue
+        if only is not None and not (year.name.isdigit() and int(year.name) in only):
             continue
         try:
             names = sorted(os.listdir(year.path))

@@ -91,11 +91,14 @@ def _stool_scalars(stool: dict[str, Any]) -> list[tuple[str, Scalar]]:
 class DayRecord:
     """One day's figures (see the module's docstring)."""
 
-    __slots__ = ("doses", "layout", "stools", "values")
+    __slots__ = ("doses", "layout", "partial", "stools", "values")
 
     def __init__(self, layout: Layout, values: list[Any], stools: list[list[Any]] | None,
-                 doses: list[list[Any]] | None):
+                 doses: list[list[Any]] | None, partial: bool = False):
         self.layout = layout
+        #: Only the valid red-flag answers of a file that has a problem elsewhere: they still
+        #: count (a red flag is never hidden by a file problem); the day is not a check-in.
+        self.partial = partial
         self.values = values  # by `layout.paths`; shorter when paths were added later
         self.stools = stools  # None: no `gi.stools` list in the entry
         self.doses = doses  # None: the intake question was not answered (no `intake` list)
@@ -146,6 +149,14 @@ class DayRecord:
                               _seconds(dose.get("time"))])
         return cls(layout, values, stools, doses)
 
+    @classmethod
+    def flags_only(cls, keys: list[str], layout: Layout | None = None) -> DayRecord:
+        """The record of a file that can't be used as an entry but whose `[red_flags]`
+        answers `keys` are valid (true): those alone, marked `partial`."""
+        record = cls.of({"red_flags": dict.fromkeys(keys, True)}, layout)
+        record.partial = True
+        return record
+
     # -- reading -------------------------------------------------------------------------
     def value(self, section: str, key: str) -> Scalar | None:
         """The answer at `section.key` (None when absent)."""
@@ -192,6 +203,8 @@ class DayRecord:
     def to_json(self) -> list[Any]:
         """`[values, stools, doses]`: lists by position (the layout is stored once beside
         them); nothing in it is ever read as a tag."""
+        if self.partial:
+            return [self.values, None, None, 1]
         return [self.values, self.stools, self.doses]
 
     @classmethod
@@ -199,19 +212,20 @@ class DayRecord:
         """A record read back from the cache (its layout read beside it), or None when it
         has another shape. (The cache file's MAC says this fatiguelog's cache wrote it, in
         this layout: only the outer shape is checked, at every "All" of ten years.)"""
-        if type(data) is not list or len(data) != 3:
+        if type(data) is not list or len(data) not in (3, 4) or (len(data) == 4
+                                                                 and data[3] != 1):
             return None
-        values, stools, doses = data
+        values, stools, doses = data[:3]
         if (type(values) is not list or len(values) > len(layout.paths)
                 or not (stools is None or type(stools) is list)
                 or not (doses is None or type(doses) is list)):
             return None
-        return cls(layout, values, stools, doses)
+        return cls(layout, values, stools, doses, len(data) == 4)
 
     def plain(self) -> tuple[Any, ...]:
         """The record without its layout (to compare records of different layouts)."""
         return (self.answers(), None if self.stools is None else self.stool_answers(),
-                self.doses)
+                self.doses, self.partial)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, DayRecord) and self.plain() == other.plain()

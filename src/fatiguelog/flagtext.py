@@ -202,11 +202,30 @@ def red_flag_words(day: date, keys: Sequence[str], today: date) -> str:
     return f"Red flag reported on {day.isoformat()}: {names}. {words}"
 
 
+UNREAD_RED: str = ("this day's file can't be read and may hold a red flag "
+                   "(fix it: fatiguelog check)")
+IN_COPY: str = "in a sync copy not merged yet (run 'fatiguelog conflicts --merge')"
+
+
+def alarm_caveats(summary: Summary, *, copies: bool = True) -> list[str]:
+    """What the alarms can't show: red flags only a sync copy holds (with their advice), and
+    days whose file can't be read at all (each may hold a red flag). Every view says them
+    beside the alarms, so "no alarm symptom" is never said without them."""
+    out = []
+    if copies:
+        for alarm in summary.copy_alarms:
+            advice = alarm.advice if alarm.active and summary.ends_today else alarm.advice_past
+            out.append(f"{alarm.title}: reported on {dates_text(alarm.days)} {IN_COPY}. "
+                       f"{advice}")
+    out += [f"{day.isoformat()}: {UNREAD_RED}." for day in summary.unread_days]
+    return out
+
+
 def figure_or(value: str | None, none: str = "not enough data") -> str:
     return none if value is None else value
 
 
 __all__ = ["ALARMS_HEADING", "BANNER_TODAY", "LEVEL_WORDS", "NOT_A_DIAGNOSIS", "SBM_EXPLAINED",
-           "alarm_lines", "banner_heading", "banner_lines", "banner_text", "coverage_heading",
-           "coverage_lines", "data_gap", "dates_text", "lasted", "level_words", "no_flags_text",
-           "red_flag_words", "when"]
+           "alarm_caveats", "alarm_lines", "banner_heading", "banner_lines", "banner_text",
+           "coverage_heading", "coverage_lines", "data_gap", "dates_text", "lasted", "level_words",
+           "no_flags_text", "red_flag_words", "when"]

@@ -48,6 +48,10 @@ def flag_lines(summary: Summary) -> Lines:
     reported in the last 7 days, so on today), then one line per other flag on today, then
     which rules could not be checked. Never "no flags" alone."""
     lines = urgent_lines(tuple(a for a in summary.alarms if a.active)) if summary.banner else []
+    from fatiguelog.flagtext import alarm_caveats
+
+    # (a sync copy's red flag has its own line on home, see `conflicts.waiting_text`)
+    lines += [(f"! {text}", "flag-line") for text in alarm_caveats(summary, copies=False)]
     others = [f for f in summary.active_flags() if f.level != "urgent"]
     for flag in others[:MAX_FLAG_LINES]:
         lines.append((overview_line(flag), "flag-line"))  # all on today: said above

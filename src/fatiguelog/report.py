@@ -28,7 +28,7 @@ from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_
 from fatiguelog.paths import is_demo
 from fatiguelog.problems import Problem
 from fatiguelog.settings import Settings
-from fatiguelog.store import Store
+from fatiguelog.store import Store, red_flags_of_bytes
 
 if TYPE_CHECKING:
     from fatiguelog.cache import RunHints
@@ -145,9 +145,39 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
                          entries=entries, include_notes=include_notes,
                          keep_entries=keep_entries, today=today, history_start=history_start,
                          analysis=analysis)
+    copies = copy_alarms(store, summary, min(first, last - timedelta(days=6)), last, today)
+    if copies:
+        summary = replace(summary, copy_alarms=copies)
     if is_demo(store.root):
         summary = replace(summary, generated=True)
     return summary
+
+
+def copy_alarms(store: Store, summary: Summary, first: date, last: date,
+                today: date) -> tuple[Alarm, ...]:
+    """Red flags that only a sync-conflict copy dated `first..last` reports (the day's own
+    entry does not): they are not in the figures until merged, but every view names them."""
+    from fatiguelog.conflicts import find_copies
+    from fatiguelog.store import read_bytes
+
+    seen = {(a.key, day) for a in summary.alarms for day in a.days}
+    found: dict[str, list[date]] = {}
+    for copy in find_copies(store.root, range(first.year, last.year + 1)):
+        if not first <= copy.day <= last:
+            continue
+        try:
+            flags = red_flags_of_bytes(read_bytes(str(copy.path))) or []
+        except OSError:
+            continue
+        for key in flags:
+            if (key, copy.day) not in seen and copy.day not in found.get(key, []):
+                found.setdefault(key, []).append(copy.day)
+    return tuple(
+        Alarm(key=key, title=RED_FLAGS[key], level="urgent" if key in URGENT_RED_FLAGS else "warn",
+              days=tuple(sorted(found[key])),
+              active=last == today and max(found[key]) > today - timedelta(days=7),
+              advice=RED_ADVICE[key], advice_past=RED_ADVICE_PAST[key])
+        for key in RED_FLAGS if key in found)
 
 
 def _minus(day: date, days: int) -> date:
@@ -228,8 +258,11 @@ def alarms_only(store: Store, last: date, days: int = 7) -> tuple[Alarm, ...]:
     for back in range(days - 1, -1, -1):
         day = last - timedelta(days=back)
         try:
-            entry = store.read(day).entry
+            found_file = store.read(day)
+            entry = found_file.entry
             reported = entry.red_flags if entry is not None else []
+            if entry is None and found_file.fingerprint is not None:  # broken: its red flags
+                reported = red_flags_of_bytes(found_file.fingerprint.content) or []
         except Exception:
             continue
         for key in reported:

@@ -183,6 +183,21 @@ def parse_entry_bytes(raw: bytes, rel: str, day: date | None, *, fast: bool = Fa
     return (None if problems else doc), problems
 
 
+def red_flags_of_bytes(raw: bytes) -> list[str] | None:
+    """The red flags a file reports true in its `[red_flags]` table, read even when another
+    part of it is wrong (a bad value elsewhere must never hide a red flag); None when the file
+    is not TOML at all (then nothing in it can be known)."""
+    from fatiguelog.model import RED_FLAGS
+
+    decoded = decode_toml(raw, "", loads=_loads)
+    if isinstance(decoded, Problem):
+        return None
+    table = decoded[1].get("red_flags")
+    if type(table) is not dict:
+        return []
+    return [key for key in RED_FLAGS if table.get(key) is True]
+
+
 class Store:
     """The entries of one data folder."""
 
@@ -445,6 +460,10 @@ class Store:
             if hit is None:
                 doc, found_problems = parse_entry_bytes(raw, rel, day, fast=True)
                 record = DayRecord.of(doc, layout) if doc is not None else None
+                if record is None:  # its valid red flags still count (None: not TOML)
+                    flags = red_flags_of_bytes(raw)
+                    if flags is not None:
+                        record = DayRecord.flags_only(flags, layout)
                 problems.extend(found_problems)
                 if cache is not None:
                     cache.put(name, digest, [[p.message, p.line] for p in found_problems],

@@ -133,6 +133,7 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
                            key=lambda entry: entry.day))
               if keep_entries or include_notes else ())
     trouble: list[Problem] = []
+    found = problems()
 
     series: dict[str, DaySeries] = {q.series_key: answer_series(table, q, a, b)
                                     for q in questions}
@@ -171,7 +172,8 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
         intake={name: stats for name, (_track, stats) in intake.items()},
         pem=pem_stats(exertion, table.ratings["pem"], table.ratings["fatigue"], a, b),
         series=series,
-        problems=(*_problems(problems(), first, last), *trouble),
+        problems=(*_problems(found, first, last), *trouble),
+        unread_days=_unread(found, table, first, last),
         notes=_notes(period) if include_notes else None,
         entries=period if keep_entries else (),
         alarms=_alarms(table, runs, a, b),
@@ -348,6 +350,24 @@ def _intake(table: DayTable, ctx: Context, settings: Settings, a: int,
 def _problems(problems: Sequence[Problem], first: date, last: date) -> tuple[Problem, ...]:
     """Problems of files in the period, and every one whose date can't be told."""
     return tuple(p for p in problems if p.day is None or first <= p.day <= last)
+
+
+def _unread(problems: Sequence[Problem], table: DayTable, first: date,
+            last: date) -> tuple[date, ...]:
+    """Days of the period, or of the alarm window ending at its last day, whose entry file
+    has a problem and gave no record at all (not even its red flags): it could not be read,
+    so it may hold a red flag."""
+    lo = min(first, last - timedelta(days=RED_DAYS - 1))
+    seen = table.seen
+    out = set()
+    for problem in problems:
+        day = problem.day
+        if day is None or not lo <= day <= last:
+            continue
+        i = (day - table.origin).days
+        if not (0 <= i < len(seen) and seen[i]):
+            out.add(day)
+    return tuple(sorted(out))
 
 
 def _notes(period: tuple[Entry, ...]) -> tuple[tuple[date, str], ...]:

@@ -93,6 +93,9 @@ class DayTable:
     #: The questions of the table: the vocabulary it was given, plus the `custom` keys found
     #: in the files that it does not declare (a tracker removed from settings).
     questions: Vocabulary = field(default_factory=lambda: vocabulary.BUILT_IN)
+    #: 1 on days with any record (an entry, or a file's valid red flags alone): a day with a
+    #: problem and none is a file that could not be read at all (it may hold a red flag).
+    seen: list[int] = field(default_factory=list)
 
     def day(self, i: int) -> date:
         return self.origin + timedelta(days=i)
@@ -138,6 +141,7 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
     yes = {flag: [0] * size for flag in STOOL_FLAGS}
     red = {key: [0] * size for key in RED_FLAGS}
     intake_day = [False] * size
+    seen = [0] * size  # any record, a file's valid red flags alone included
     intake: dict[tuple[str, str], IntakeTrack] = {}
     ratings: dict[str, list[float | None]] = {key: [None] * size for key, _, _, _ in paths}
     layout = None  # positions of the answers read, found once per layout (per cache year)
@@ -170,6 +174,12 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
             bristol_at = in_stool.get("bristol")
         values = record.values
         n = len(values)
+        seen[i] = 1
+        if record.partial:  # a file with a problem: only its valid red flags count
+            for per_day, at in red_at:
+                if at < n and values[at] is True:
+                    per_day[i] = 1
+            continue
         has_entry[i] = 1
         for column, at, kind in rating_at:
             if at < n:
@@ -267,6 +277,7 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
         intake=intake,
         ratings=ratings,
         questions=questions.with_found(undeclared),
+        seen=seen,
     )
 
 

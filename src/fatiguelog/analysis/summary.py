@@ -283,6 +283,11 @@ class Summary:
     intake_timeline: tuple[IntakeRange, ...] = ()  # by substance, then date
     today: date | None = None  # the day the summary was made for (None: the period's last day)
     weeks: tuple[WeekRow, ...] = ()  # 7-day blocks counted back from `last`, oldest first
+    #: Days of the period (or of the 7 ending at its last day) whose entry file could not be
+    #: read at all: each may hold a red flag nobody sees until it is fixed.
+    unread_days: tuple[date, ...] = ()
+    #: Red flags only a sync-conflict copy holds (not merged yet), as alarms.
+    copy_alarms: tuple[Alarm, ...] = ()
     discuss: str = ""  # the patient's own "What I want to discuss" (user text: views escape it)
     #: Every question's figures, by series key, in the order asked: the built-in ones, the
     #: user's own (declared in settings), then `custom` keys found in the files that the

@@ -20,7 +20,7 @@ from fatiguelog.model import (
     STOOL_FLAGS,
     Entry,
 )
-from fatiguelog.store import Store, StoreError
+from fatiguelog.store import BrokenEntryError, Store, StoreError
 
 #: What a `log` command does to the day's entry, under the data folder's lock.
 Change = Callable[[Entry], None]
@@ -37,8 +37,19 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
     today = today_for(root)
     day = past_day(args.date, today)
     change, said = _change_for(args, day, today)
+    store = Store(root)
     try:
-        Store(root).update(day, change)
+        store.update(day, change)
+    except BrokenEntryError as exc:
+        if args.kind == "red-flag":
+            # Never overwrite a file that can't be read, but never let a red flag wait on it.
+            raise UserError(
+                f"The red flag was NOT recorded: {exc.problems[0]}. The file was left "
+                f"untouched. To record it: run 'fatiguelog check', correct that line of "
+                f"{store.relative(store.path(day))} in a text editor, then run this command "
+                f"again. Do not wait for that to act on it: {said.removeprefix('red flag: ')}"
+            ) from None
+        raise UserError(str(exc)) from None
     except StoreError as exc:
         raise UserError(str(exc)) from None
     print(f"Recorded for {day.isoformat()}: {said}")

@@ -83,9 +83,11 @@ def render(summary: Summary, *, width: int = 80,
             box=box.DOUBLE, border_style="red", padding=(0, 1),
         ))
     earlier = summary.earlier_alarms
-    if earlier:
+    caveats = ft.alarm_caveats(summary)
+    if earlier or caveats:
         blocks.append(Text(ft.ALARMS_HEADING, style="bold underline"))
         blocks.extend(Text(f"  - {safe(line)}") for line in ft.alarm_lines(earlier))
+        blocks.extend(Text(f"  - {safe(line)}", style="bold") for line in caveats)
         blocks.append(Text(""))
     blocks.append(Text(ft.SBM_EXPLAINED))
     blocks.append(Text("Flags", style="bold underline"))

@@ -414,7 +414,7 @@ def alarm_texts(s: Summary) -> list[str]:
                        f"{alarm.advice if s.ends_today else alarm.advice_past}")
         else:
             out.append(f"{alarm.title}: reported on {days}. {alarm.advice_past}")
-    return out
+    return out + flagtext.alarm_caveats(s)
 
 
 NO_ALARMS: Final = "No alarm symptom was reported in this period."

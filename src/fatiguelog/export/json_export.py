@@ -219,6 +219,12 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
              "active": a.active, "level": a.level,
              "advice": a.advice if a.active and s.ends_today else a.advice_past}
             for a in s.alarms
+        ] + [
+            {"key": a.key, "title": a.title, "days": [c.iso(d) for d in a.days],
+             "active": a.active, "level": a.level,
+             "advice": a.advice if a.active and s.ends_today else a.advice_past,
+             "note": "in a sync copy not merged yet"}
+            for a in s.copy_alarms
         ],
         "coverage": {
             "rules_checked": s.coverage.rules_checked if s.coverage else 0,
@@ -238,6 +244,9 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
         doc["notes"] = [{"date": c.iso(day), "text": text} for day, text in (s.notes or ())]
     if s.generated:  # an extra key beside the contract's: the demo's data is made up
         doc["generated"] = c.GENERATED
+    if s.unread_days:  # (only then: each may hold a red flag)
+        doc["unreadable_days"] = [{"day": c.iso(d), "note": c.flagtext.UNREAD_RED}
+                                  for d in s.unread_days]
     return doc
 
 

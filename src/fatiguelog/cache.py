@@ -35,6 +35,7 @@ import hashlib
 import hmac
 import json
 import os
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -53,35 +54,75 @@ KEY_NAME = "key"
 _KEY_BYTES = 32
 _MAC_BYTES = 32
 _DIGEST_BYTES = 16
+#: The most a cache file may hold (a year of records is well under a megabyte); a bigger one
+#: is a miss, never read.
+MAX_RECORDS_BYTES = 64 << 20
+MAX_HINTS_BYTES = 1 << 16
+MAX_ROOT_BYTES = 1 << 16  # a folder's path
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _swept: set[str] = set()  # cache folders already cleaned up by this process
 
 
 def load_key(folder: Path) -> bytes | None:
-    """The cache's secret key, made (0600) the first time; None when it can't be had (then
-    nothing is cached: every file is parsed)."""
+    """The cache's secret key, made (0600) the first time and when the one there is damaged;
+    None when it can't be had, or when something other than a regular file is where it goes
+    (a pipe, a link, a device: never read, never replaced): then nothing is cached this run,
+    every file is parsed."""
     path = folder / KEY_NAME
     for _attempt in range(2):
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            st = os.lstat(path)
         except FileNotFoundError:
-            try:
-                ensure_private_dir(folder)
-                atomic_write(path, os.urandom(_KEY_BYTES), durable=False, replace=False)
-            except FileExistsError:
-                pass  # another fatiguelog made it just now: read that one
-            except OSError:
-                return None
-            continue
+            st = None
         except OSError:
             return None
-        try:
-            key = os.read(fd, _KEY_BYTES + 1)
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            return None  # not ours to replace
+        key = None if st is None else read_cache_file(path, _KEY_BYTES)
+        if key is not None and len(key) == _KEY_BYTES:
+            return key
+        if st is not None and key is None and st.st_size <= _KEY_BYTES:
+            return None  # a regular file that could not be read (or became something else)
+        try:  # absent, or a regular file of the wrong size: (re)made
+            ensure_private_dir(folder)
+            atomic_write(path, os.urandom(_KEY_BYTES), durable=False, replace=st is not None)
+        except FileExistsError:
+            pass  # another fatiguelog made it just now: read that one
         except OSError:
             return None
-        finally:
-            os.close(fd)
-        return key if len(key) == _KEY_BYTES else None
     return None
+
+
+def read_cache_file(path: Path, limit: int) -> bytes | None:
+    """A cache file's bytes, or None (a miss) for anything but a regular file of at most
+    `limit` bytes: a link is never followed, a pipe never waited on (opened non-blocking, and
+    never read), a device never opened, and no more than `limit` bytes are ever read, whatever
+    the file claims or turns out to hold."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):  # (not even opened: some devices act)
+            return None
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)  # what was opened, in case it changed since
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, limit + 1 - total)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+        return None  # grew past the limit while being read
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def root_id(root: Path) -> str:
@@ -118,10 +159,8 @@ class RecordCache:
     def load(self) -> None:
         """Read the cache; anything wrong with it (MAC, format, versions, folder, year) means
         starting empty: it is rebuilt."""
-        try:
-            with open(self.path, "rb") as handle:
-                raw = handle.read()
-        except OSError:
+        raw = read_cache_file(self.path, MAX_RECORDS_BYTES)
+        if raw is None:
             self._dirty = True
             return
         mac, _newline, body = raw.partition(b"\n")
@@ -211,10 +250,10 @@ def sweep(folder: Path) -> None:
         gone: set[str] = set()
         for item in names:
             if item.startswith("days-") and item.endswith(".root"):
+                raw = read_cache_file(folder / item, MAX_ROOT_BYTES)
                 try:
-                    with open(folder / item, encoding="utf-8") as handle:
-                        root = handle.read()
-                except (OSError, UnicodeDecodeError):
+                    root = "" if raw is None else raw.decode()
+                except UnicodeDecodeError:
                     continue
                 if root and not os.path.isdir(root):
                     gone.add(item[len("days-"):-len(".root")])
@@ -253,10 +292,10 @@ class RunHints:
 
     def load(self) -> None:
         self._loaded = True
+        raw = read_cache_file(self.path, MAX_HINTS_BYTES)
         try:
-            with open(self.path, "rb") as handle:
-                data = json.loads(handle.read(65536))
-        except (OSError, ValueError, UnicodeDecodeError):
+            data = json.loads(raw) if raw is not None else None
+        except (ValueError, UnicodeDecodeError):
             return
         if (type(data) is not dict or data.get("format") != self.FORMAT
                 or data.get("root") != self.root or type(data.get("hints")) is not dict):

@@ -65,3 +65,35 @@ def test_lines_for_another_day_are_not_used() -> None:
     assert finished_with((TODAY - timedelta(days=1)).isoformat()).lines(wait=True) is None
     assert finished_with(TODAY.isoformat()).lines(wait=True) == [("No flag on today.",
                                                                    "flag-none")]
+
+
+STUCK = """
+import os, subprocess, sys, time
+from datetime import date
+from fatiguelog.homeflags import Ahead
+read_end, write_end = os.pipe()
+# A child that never answers (as one stuck on a pipe planted in the cache folder would be).
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"],
+                         pass_fds=(write_end,))
+os.close(write_end)
+Ahead.WAIT_SECONDS = 1.0
+ahead = Ahead(child.pid, read_end, date(2026, 11, 25))
+print(ahead.lines(wait=True))
+try:
+    os.kill(child.pid, 0)
+    print("child still there")
+except ProcessLookupError:
+    print("child gone")
+"""
+
+
+def test_home_never_waits_forever_for_the_lines_worked_out_ahead() -> None:
+    """A child that never answers: home stops waiting after a bound (then works the lines out
+    itself: `lines` says None), and the child is killed and reaped, not left behind."""
+    try:
+        result = subprocess.run([sys.executable, "-c", STUCK], capture_output=True, text=True,
+                                timeout=20)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("Ahead.lines(wait=True) waited for a stuck child") from None
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["None", "child gone"]

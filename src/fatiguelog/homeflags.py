@@ -145,6 +145,11 @@ def home_lines(root: Path, settings: Settings, today: date) -> Lines:
 class Ahead:
     """Home's flag lines, worked out by a forked process while the app starts."""
 
+    #: The longest home waits for the child (`lines(wait=True)`): one that has not answered by
+    #: then is stuck (or the history is huge); it is killed and home works the lines out
+    #: itself, so the flags never stay on "Looking..." for good.
+    WAIT_SECONDS = 20.0
+
     def __init__(self, pid: int, fd: int, today: date):
         self.pid = pid
         self.fd = fd
@@ -188,13 +193,19 @@ class Ahead:
         return cls(pid, read_end, today)
 
     def lines(self, wait: bool) -> Lines | None:
-        """The lines when the child has finished (waiting for it with `wait`); None while it
-        works (without `wait`), and when it failed (then the caller works them out)."""
+        """The lines when the child has finished (waiting for it with `wait`, at most
+        `WAIT_SECONDS`); None while it works (without `wait`), and when it failed or did not
+        answer in time (then the child is killed, and the caller works them out)."""
         import select
+        import time
 
+        deadline = time.monotonic() + self.WAIT_SECONDS
         while not self._done:
-            ready, _w, _x = select.select([self.fd], [], [], None if wait else 0)
+            left = max(0.0, deadline - time.monotonic()) if wait else 0
+            ready, _w, _x = select.select([self.fd], [], [], left)
             if not ready:
+                if wait:
+                    self.close()
                 return None
             try:
                 chunk = os.read(self.fd, 65536)
@@ -219,13 +230,15 @@ class Ahead:
             self._lines = None
 
     def close(self) -> None:
-        """The app is leaving: stop a child still at work, and let it go."""
+        """The app is leaving (or gave up waiting): stop a child still at work, and reap it.
+        Its lines, if any came, are not used."""
         if self._done:
             return
         import signal
 
         with contextlib.suppress(OSError):
-            os.kill(self.pid, signal.SIGTERM)
+            os.kill(self.pid, signal.SIGKILL)  # (a child stuck in a read ignores nothing)
+        self._data.clear()
         self._finish()
 
 

@@ -38,11 +38,42 @@ def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def cache_dir() -> Path:
-    """The platform cache folder (never a source of truth), unless `FATIGUELOG_CACHE_DIR`."""
+_warned: set[str] = set()  # FATIGUELOG_CACHE_DIR values already warned about (once each)
+
+
+def cache_dir(root: Path | None = None) -> Path:
+    """The platform cache folder (never a source of truth), unless `FATIGUELOG_CACHE_DIR`.
+
+    That variable is ignored (one warning line on standard error, the platform folder is used)
+    when it is relative (the cache would follow the current folder) or, with the data folder
+    `root`, the data folder itself or inside it (which may be synced or backed up: the cache
+    stays on this computer)."""
     env = os.environ.get(ENV_CACHE_DIR)
     if env:
-        return Path(env).expanduser()
+        given = Path(env).expanduser()
+        why = ("is not an absolute path" if not given.is_absolute()
+               else "is inside the data folder" if root is not None and is_inside(given, root)
+               else None)
+        if why is None:
+            return given
+        if env not in _warned:
+            import sys
+
+            _warned.add(env)
+            print(f"fatiguelog: {ENV_CACHE_DIR}={env} {why}; it is ignored and the platform "
+                  "cache folder is used", file=sys.stderr)
+    return platform_cache_dir()
+
+
+def is_inside(path: Path | str, folder: Path | str) -> bool:
+    """Whether `path` is `folder` or below it, links followed."""
+    where = os.path.realpath(path)
+    base = os.path.realpath(folder)
+    return where == base or where.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def platform_cache_dir() -> Path:
+    """The platform cache folder, whatever `FATIGUELOG_CACHE_DIR` says."""
     plain = _xdg_dir("XDG_CACHE_HOME", ".cache")
     if plain is not None:
         return Path(plain)

@@ -407,7 +407,7 @@ class Store:
         return load_key(self.cache_folder())
 
     def cache_folder(self) -> Path:
-        return self._cache_dir or paths.cache_dir()
+        return self._cache_dir or paths.cache_dir(self.root)
 
     def _year_records(self, year: str, files: list[tuple[date | None, os.DirEntry[str]]],
                       first: date | None, last: date | None, key: bytes | None) -> Records:

@@ -69,8 +69,10 @@ def run_tui(app: FatiguelogApp) -> int:
 
 def _start_ahead(root: Path) -> object:
     from fatiguelog.homeflags import Ahead
+    from fatiguelog.paths import cache_dir
     from fatiguelog.settings import load_settings
 
+    cache_dir(root)  # (a warning about FATIGUELOG_CACHE_DIR is said before the screen is up)
     settings, _problems = load_settings(root)
     return Ahead.start(root, settings, today_for(root))
 

@@ -69,14 +69,18 @@ def check_targets(fmt: str, target: Path, root: Path) -> list[Path]:
     that is not a regular file (a link, a pipe, a device: writing would replace it, not fill
     it); return the files that already exist, which only an explicit yes may replace."""
     from fatiguelog.atomic import kind_of
+    from fatiguelog.paths import cache_dir, is_inside
 
-    data = os.path.realpath(root)
+    cache = cache_dir(root)
     existing = []
     for path in output_paths(fmt, target):
         where = os.path.join(os.path.realpath(path.parent), path.name)
-        if where == data or where.startswith(data.rstrip(os.sep) + os.sep):
+        if is_inside(where, root):
             raise TargetError(f"{path} is inside the data folder ({root}): an export is never "
                               "written there, so nothing was written")
+        if is_inside(where, cache):
+            raise TargetError(f"{path} is inside fatiguelog's cache folder ({cache}): an "
+                              "export is never written there, so nothing was written")
         try:
             mode = os.lstat(path).st_mode
         except FileNotFoundError:

@@ -75,3 +75,11 @@ def test_a_cache_folder_beside_the_data_folder_is_used(history: Path) -> None:
     assert result.returncode == 0
     assert "FATIGUELOG_CACHE_DIR" not in result.stderr
     assert list((history / "own-cache").glob("days-*.json"))
+
+
+def test_a_lock_that_is_a_folder_is_named(cli, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """(not a cache matter, but a file of fatiguelog's own named in the message)"""
+    (data_dir / ".lock").mkdir(parents=True)
+    result = cli("log", "red-flag", "fever")
+    assert result.code != 0
+    assert f"{data_dir / '.lock'} is a folder" in result.err

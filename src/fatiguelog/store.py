@@ -572,6 +572,9 @@ class Store:
             if exc.errno == errno.ELOOP:
                 raise StoreError(f"{lock_path} is a link; fatiguelog never follows a link for "
                                  "its lock, so nothing was changed (remove that link).") from exc
+            if exc.errno == errno.EISDIR:
+                raise StoreError(f"{lock_path} is a folder, not a regular file, so nothing "
+                                 "was changed (remove it).") from exc
             raise StoreError(describe_os_error(exc, self.root)) from exc
         try:
             mode = os.fstat(fd).st_mode

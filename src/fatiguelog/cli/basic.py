@@ -11,7 +11,9 @@ from fatiguelog.cli import EXIT_DATA, EXIT_OK
 if TYPE_CHECKING:
     from datetime import date, time
 
+    from fatiguelog.model import Entry
     from fatiguelog.problems import Problem
+    from fatiguelog.settings import Settings
     from fatiguelog.store import Store
 
 REMINDER = "Run 'fatiguelog checkin' (under a minute)."
@@ -79,6 +81,7 @@ def check(root: Path) -> int:
         problems += year.problems
         count += len(year.entries)
         later += sorted(day for day in year.entries if day > now)
+        problems += _tracker_problems(store, _settings, year.entries)
     problems += store.leftovers()
     problems = [_copy_problem(store, problem) for problem in problems]
     problems += _after_today(root, _settings.day_starts_at, later)
@@ -90,6 +93,34 @@ def check(root: Path) -> int:
         return EXIT_DATA
     print(f"All is well: {count} entries read from {root}.")
     return EXIT_OK
+
+
+def _tracker_problems(store: Store, settings: Settings,
+                      entries: dict[date, Entry]) -> list[Problem]:
+    """Answers of the user's own trackers that don't fit the tracker as the settings declare
+    it now (`validate.tracker_issues`): the file is readable, but every figure leaves such an
+    answer out, so `check` says which and where."""
+    from fatiguelog import vocabulary
+    from fatiguelog.problems import Problem
+    from fatiguelog.validate import Locator, tracker_issues
+
+    questions = vocabulary.with_trackers(settings.trackers).custom
+    if not questions:
+        return []
+    problems: list[Problem] = []
+    for day in sorted(entries):
+        issues = tracker_issues(entries[day].doc, questions)
+        if not issues:
+            continue
+        path = store.path(day)
+        try:
+            locator: Locator | None = Locator(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            locator = None
+        problems += [Problem(store.relative(path), message,
+                             locator.locate(where) if locator is not None else None)
+                     for message, where in issues]
+    return problems
 
 
 def _after_today(root: Path, start: time, days: list[date]) -> list[Problem]:

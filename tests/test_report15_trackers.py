@@ -109,3 +109,25 @@ def test_day_view_shows_an_answer_not_used(tmp_path: Path) -> None:
     assert said["Resting heart rate"] == "500 (not used: outside 30-220)"
     assert said["Dizzy"] == "12 (not used: outside 0-10)"
     assert said["Period"] == '"yes" (not used: not yes or no)'
+
+
+def test_shell_reminder_is_quiet_on_a_crash_day_like_the_notification(tmp_path: Path,
+                                                                       capsys) -> None:
+    """A quick check-in that only marked the day as a crash: `remind` says nothing, as
+    `remind --notify` (one rule: `model.reminder_due`)."""
+    from fatiguelog import reminders
+    from fatiguelog.cli.basic import reminder
+    from fatiguelog.dates import read_day_start, today
+
+    day = today(read_day_start(tmp_path))
+    entry = Entry.new(day)
+    entry.doc["symptoms"] = {"crash": True}
+    Store(tmp_path).save(entry)
+    assert reminder(tmp_path) is None
+    assert main(["--data-dir", str(tmp_path), "remind"]) == 0
+    assert capsys.readouterr().out == ""
+    assert not reminders.should_notify(tmp_path, day)
+    entry.doc["symptoms"] = {"crash": False}
+    Store(tmp_path).save(entry, expected=False)
+    assert reminder(tmp_path) is not None
+    assert reminders.should_notify(tmp_path, day)

@@ -21,7 +21,7 @@ REMINDER = "Run 'fatiguelog checkin' (under a minute)."
 
 def remind(root: Path) -> int:
     """One line when today has no check-in (a day with only shell-logged stools or doses has
-    none yet); silent otherwise; always exit 0."""
+    none yet); silent otherwise (a day marked as a crash too); always exit 0."""
     try:
         line = reminder(root)
     except Exception:  # a reminder must never break a shell start-up
@@ -44,7 +44,7 @@ def reminder(root: Path) -> str | None:
         return f"fatiguelog: no check-in yet today. {REMINDER}"
     import tomllib
 
-    from fatiguelog.model import is_checked_in, logged_items
+    from fatiguelog.model import logged_items, reminder_due
     from fatiguelog.validate import entry_issues, future_schema
 
     unreadable = "fatiguelog: today's entry can't be read; 'fatiguelog check' says why."
@@ -56,7 +56,7 @@ def reminder(root: Path) -> str | None:
     # says "its file can't be read", and so does the reminder (never silence).
     if not future_schema(doc) and entry_issues(doc, day):
         return unreadable
-    if is_checked_in(doc):
+    if not reminder_due(doc):  # checked in, or a crash day: as the notification
         return None
     logged = logged_items(doc)
     return (f"fatiguelog: {logged} today, but no check-in yet. {REMINDER}" if logged

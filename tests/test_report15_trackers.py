@@ -131,3 +131,19 @@ def test_shell_reminder_is_quiet_on_a_crash_day_like_the_notification(tmp_path: 
     Store(tmp_path).save(entry, expected=False)
     assert reminder(tmp_path) is not None
     assert reminders.should_notify(tmp_path, day)
+
+
+def test_trends_print_shows_a_mean_only_from_three_answered_days(tmp_path: Path,
+                                                                  capsys) -> None:
+    """As the trend view and the exports: one or two days make no mean."""
+    today = date.today()
+    for k, fatigue in ((1, 7), (2, 5)):
+        entry = Entry.new(today - timedelta(days=k))
+        entry.doc["symptoms"] = {"fatigue": fatigue, "pem": 4} if k == 1 else {
+            "fatigue": fatigue}
+        Store(tmp_path).save(entry)
+    assert main(["--data-dir", str(tmp_path), "trends", "--print"]) == 0
+    out = capsys.readouterr().out
+    assert "not enough data (2 days)" in out  # fatigue
+    assert "not enough data (1 day)" in out  # PEM
+    assert "mean 7.0" not in out and "mean 6.0" not in out and "1 days" not in out

@@ -246,6 +246,15 @@ _KNOWN_TOP: Final = {"schema", "date", "updated", "imported_from", "notes", "int
                      *SECTIONS, "custom"}
 
 
+def reminder_due(doc: dict[str, Any]) -> bool:
+    """Whether a day's document still wants a reminder: no check-in, and not marked as a crash
+    (a crash day is a day to rest, and no reminder comes). One rule for the shell's `remind`
+    and the desktop notification (`reminders.should_notify`)."""
+    symptoms = doc.get("symptoms")
+    crash = isinstance(symptoms, dict) and symptoms.get("crash") is True
+    return not (crash or is_checked_in(doc))
+
+
 def is_checked_in(doc: dict[str, Any]) -> bool:
     """Whether a day's document holds a check-in (full or quick), not only facts logged from
     the shell (stools, doses, one red flag, a laxative, "nothing taken"): decided from the

@@ -220,7 +220,7 @@ def uninstall(*, runner: Runner = run, which: Callable[[str], str | None] = shut
 
 def should_notify(root: Path, today: date) -> bool:
     """Today has no check-in, isn't marked as a crash, and had no notification yet."""
-    from fatiguelog.model import is_checked_in
+    from fatiguelog.model import reminder_due
     from fatiguelog.state import read_last_reminder
     from fatiguelog.store import Status, Store
 
@@ -230,7 +230,7 @@ def should_notify(root: Path, today: date) -> bool:
     if day.status is Status.BROKEN:
         return False  # something was written today; 'fatiguelog check' is the way to hear of it
     entry = day.entry
-    return entry is None or not (is_checked_in(entry.doc) or entry.crash)
+    return entry is None or reminder_due(entry.doc)
 
 
 def notify(root: Path, today: date, *, runner: Runner = run,

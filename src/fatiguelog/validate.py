@@ -150,8 +150,9 @@ def _custom_issues(issues: list[Issue], custom: Any) -> None:
 
 def tracker_issues(doc: dict[str, Any], questions: Iterable[Question]) -> list[Issue]:
     """Answers under `[custom]` that don't fit the tracker the settings declare for them now
-    (a 12 for a rating, a number for a yes/no): left out of that tracker's figures, and
-    reported by `fatiguelog check` (the file itself is fine: the settings may have changed)."""
+    (a 12 for a rating, text for a yes/no, 500 where the lowest and highest are 30 and 220):
+    left out of that tracker's figures, and reported by `fatiguelog check` (the file itself is
+    fine: the settings may have changed)."""
     custom = doc.get(CUSTOM)
     if type(custom) is not dict:
         return []
@@ -159,11 +160,13 @@ def tracker_issues(doc: dict[str, Any], questions: Iterable[Question]) -> list[I
     for q in questions:
         if q.section != CUSTOM or q.key not in custom or q.fits(custom[q.key]):
             continue
+        value = custom[q.key]
         wanted = {"rating": "a whole number from 0 to 10", "yesno": "true or false",
-                  "number": "a number"}[q.kind]
+                  "number": f"a number {q.limits}"}[q.kind]
+        said = (f"found {_limit(value)}" if type(value) in _NUMBER and math.isfinite(value)
+                else found(value))
         issues.append((f"custom.{q.key} does not fit your tracker '{q.label}', which is "
-                       f"{wanted} ({found(custom[q.key])}); it is left out of its figures",
-                       q.path))
+                       f"{wanted} ({said}); it is left out of its figures", q.path))
     return issues
 
 

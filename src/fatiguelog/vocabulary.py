@@ -174,13 +174,41 @@ class Question(NamedTuple):
     # -- an answer -----------------------------------------------------------------------------
     def fits(self, value: object) -> bool:
         """Whether `value` is an answer of this kind (a rating 0-10, true/false, a finite
-        number); a number out of the question's own limits still fits (a file may hold an
-        answer given when the limits were different)."""
+        number). One of the user's own numbers must also be within the tracker's lowest and
+        highest as the settings say now: an answer outside them (a typo, `500` bpm) is left
+        out of every figure, shown as "not used" on its day and reported by `check`. (Built-in
+        numbers are checked with their file: `validate.entry_issues`.)"""
         if self.kind == "yesno":
             return type(value) is bool
         if self.kind == "rating":
             return type(value) is int and 0 <= value <= 10
-        return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
+        if type(value) not in (int, float) or not math.isfinite(value):  # type: ignore[arg-type]
+            return False
+        if self.section != CUSTOM:
+            return True
+        number = float(value)  # type: ignore[arg-type]
+        return (self.minimum <= number <= self.maximum
+                and (not self.integer or number.is_integer()))
+
+    def not_used(self, value: object) -> str:
+        """Why `value` is not an answer to this question, in a few words ("outside 30-220",
+        "not yes or no"); "" when it fits."""
+        if self.fits(value):
+            return ""
+        if self.kind == "yesno":
+            return "not yes or no"
+        number = type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
+        if self.kind == "rating":
+            if number and 0 <= value <= 10:  # type: ignore[operator]
+                return "not a whole number from 0 to 10"
+            return "outside 0-10" if number else "not a number from 0 to 10"
+        if not number:
+            return "not a number"
+        if self.integer and float(value).is_integer() is False:  # type: ignore[arg-type]
+            return "not a whole number"
+        if math.isfinite(self.maximum):
+            return f"outside {self.minimum:g}-{self.maximum:g}"
+        return f"below {self.minimum:g}"
 
 
 class Vocabulary:

@@ -140,17 +140,22 @@ def test_empty_line_skips_and_keeps_what_the_file_had(root: Path) -> None:
     write_entry(root, DAY, symptoms={"fatigue": 4, "pain": 2}, notes="old note")
     done = plain(root, "\n6\n\n\ny\n", "--quick")  # fatigue kept, crash 6?? refused
     assert "Saved before: 4 of 10; Enter keeps it." in done.stdout
-    assert "Type y for yes or n for no" in done.stdout  # "6" is no yes/no answer
+    assert "Type y for yes or n for no" in done.stderr  # "6" is no yes/no answer: stopped
+    assert done.returncode == 1
     doc = read_entry(root, DAY)
     assert doc["symptoms"] == {"fatigue": 4, "pain": 2}
     assert doc["notes"] == "old note"
 
 
-def test_bad_input_is_said_and_asked_again_never_falsified(root: Path) -> None:
-    done = plain(root, "35\n7,5\n3\n", "--quick")  # then the input ends
-    assert "'35' is not a rating: type a whole number from 0 to 10" in done.stdout
-    assert "'7,5' is not a rating" in done.stdout
-    assert drafts.load_draft(root, DAY).answers == {"fatigue": 3}
+def test_bad_input_is_said_and_never_falsified(root: Path) -> None:
+    """Through a pipe the check-in stops at a refused answer (asking again would read the
+    next question's answer); at a terminal it is asked again (tests/ui/test_report15_plain)."""
+    done = plain(root, "35\n7,5\n3\n", "--quick")
+    assert "'35' is not a rating: type a whole number from 0 to 10" in done.stderr
+    assert drafts.load_draft(root, DAY) is None
+    done = plain(root, "7,5\n3\n", "--quick")
+    assert "'7,5' is not a rating" in done.stderr
+    assert drafts.load_draft(root, DAY) is None
 
 
 def test_b_goes_back_one_question(root: Path) -> None:
@@ -177,7 +182,7 @@ def test_end_of_input_keeps_a_draft_and_the_next_run_resumes(root: Path) -> None
     assert "'fatiguelog checkin --plain --date 2026-11-20' goes on from there" in first.stderr
     assert drafts.load_draft(root, DAY).answers == {"fatigue": 7, "pem": 5}
     # Enter resumes at the third question; the rest skipped, then saved.
-    second = plain(root, "\n" + "\n" * 16 + "\n\n\ny\n")
+    second = plain(root, "\n" + "\n" * 17 + "y\n")  # 16 questions, the laxative, then y
     assert "You have an unfinished check-in for Fri 20 Nov 2026" in second.stdout
     assert "3/18 Pain" in second.stdout and "1/18 Fatigue" not in second.stdout
     assert second.returncode == 0, second.stderr

@@ -12,6 +12,7 @@ that day; a day with neither and no `gi.laxative = false` has not answered it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -146,7 +147,12 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
     ratings: dict[str, list[float | None]] = {key: [None] * size for key, _, _, _ in paths}
     layout = None  # positions of the answers read, found once per layout (per cache year)
     width = (0, 0)  # and found again when the layout grew (records made while counting)
-    rating_at: list[tuple[list[float | None], int, str]] = []
+    rating_at: list[tuple[list[float | None], int, str, float, float]] = []
+    # The user's own numbers count only within their tracker's lowest and highest (built-in
+    # numbers are checked with their file).
+    bounds = {q.series_key: (q.minimum, q.maximum) for q in questions
+              if q.section == CUSTOM and q.kind == "number"}
+    anything = (-math.inf, math.inf)
     found_at: list[tuple[str, int]] = []  # undeclared `custom` keys of this layout
     red_at: list[tuple[list[int], int]] = []
     stool_flag_at: list[tuple[list[int], list[int], int]] = []
@@ -161,7 +167,8 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
             layout = record.layout
             width = (len(layout.paths), len(layout.stool_keys))
             index, in_stool = layout.index, layout.stool_index
-            rating_at = [(ratings[key], index[(section, name)], kind)
+            rating_at = [(ratings[key], index[(section, name)], kind,
+                          *bounds.get(key, anything))
                          for key, section, name, kind in paths if (section, name) in index]
             found_at = [(path[1], at) for path, at in index.items()
                         if len(path) == 2 and path[0] == CUSTOM and path[1] not in declared]
@@ -181,7 +188,7 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
                     per_day[i] = 1
             continue
         has_entry[i] = 1
-        for column, at, kind in rating_at:
+        for column, at, kind, lowest, highest in rating_at:
             if at < n:
                 # Only an answer of the question's kind (a tracker may have changed kind
                 # since an answer was written: that answer is not one of this series).
@@ -190,9 +197,10 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
                     if kind == "yesno":
                         column[i] = 1 if value else 0
                 elif type(value) is int:
-                    if kind == "number" or (kind == "rating" and 0 <= value <= 10):
+                    if ((kind == "number" and lowest <= value <= highest)
+                            or (kind == "rating" and 0 <= value <= 10)):
                         column[i] = value
-                elif type(value) is float and kind == "number":
+                elif type(value) is float and kind == "number" and lowest <= value <= highest:
                     column[i] = value
         for name, at in found_at:
             if at < n and values[at] is not None:

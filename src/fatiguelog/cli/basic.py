@@ -11,7 +11,9 @@ from fatiguelog.cli import EXIT_DATA, EXIT_OK
 if TYPE_CHECKING:
     from datetime import date, time
 
+    from fatiguelog.model import Entry
     from fatiguelog.problems import Problem
+    from fatiguelog.settings import Settings
     from fatiguelog.store import Store
 
 REMINDER = "Run 'fatiguelog checkin' (under a minute)."
@@ -19,7 +21,7 @@ REMINDER = "Run 'fatiguelog checkin' (under a minute)."
 
 def remind(root: Path) -> int:
     """One line when today has no check-in (a day with only shell-logged stools or doses has
-    none yet); silent otherwise; always exit 0."""
+    none yet); silent otherwise (a day marked as a crash too); always exit 0."""
     try:
         line = reminder(root)
     except Exception:  # a reminder must never break a shell start-up
@@ -42,7 +44,7 @@ def reminder(root: Path) -> str | None:
         return f"fatiguelog: no check-in yet today. {REMINDER}"
     import tomllib
 
-    from fatiguelog.model import is_checked_in, logged_items
+    from fatiguelog.model import logged_items, reminder_due
     from fatiguelog.validate import entry_issues, future_schema
 
     unreadable = "fatiguelog: today's entry can't be read; 'fatiguelog check' says why."
@@ -54,7 +56,7 @@ def reminder(root: Path) -> str | None:
     # says "its file can't be read", and so does the reminder (never silence).
     if not future_schema(doc) and entry_issues(doc, day):
         return unreadable
-    if is_checked_in(doc):
+    if not reminder_due(doc):  # checked in, or a crash day: as the notification
         return None
     logged = logged_items(doc)
     return (f"fatiguelog: {logged} today, but no check-in yet. {REMINDER}" if logged
@@ -79,6 +81,7 @@ def check(root: Path) -> int:
         problems += year.problems
         count += len(year.entries)
         later += sorted(day for day in year.entries if day > now)
+        problems += _tracker_problems(store, _settings, year.entries)
     problems += store.leftovers()
     problems = [_copy_problem(store, problem) for problem in problems]
     problems += _after_today(root, _settings.day_starts_at, later)
@@ -90,6 +93,34 @@ def check(root: Path) -> int:
         return EXIT_DATA
     print(f"All is well: {count} entries read from {root}.")
     return EXIT_OK
+
+
+def _tracker_problems(store: Store, settings: Settings,
+                      entries: dict[date, Entry]) -> list[Problem]:
+    """Answers of the user's own trackers that don't fit the tracker as the settings declare
+    it now (`validate.tracker_issues`): the file is readable, but every figure leaves such an
+    answer out, so `check` says which and where."""
+    from fatiguelog import vocabulary
+    from fatiguelog.problems import Problem
+    from fatiguelog.validate import Locator, tracker_issues
+
+    questions = vocabulary.with_trackers(settings.trackers).custom
+    if not questions:
+        return []
+    problems: list[Problem] = []
+    for day in sorted(entries):
+        issues = tracker_issues(entries[day].doc, questions)
+        if not issues:
+            continue
+        path = store.path(day)
+        try:
+            locator: Locator | None = Locator(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            locator = None
+        problems += [Problem(store.relative(path), message,
+                             locator.locate(where) if locator is not None else None)
+                     for message, where in issues]
+    return problems
 
 
 def _after_today(root: Path, start: time, days: list[date]) -> list[Problem]:

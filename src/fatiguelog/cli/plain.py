@@ -62,6 +62,12 @@ class EndOfInput(Exception):
     """Standard input ended (Ctrl-D, or the end of a pipe)."""
 
 
+class Refused(Exception):
+    """An answer refused when input is not typed at a terminal (a pipe, a file): asking again
+    would take the next line, meant for the next question, as this one's answer and shift
+    every later answer onto the wrong question. The check-in stops there instead."""
+
+
 class GoBack(Exception):
     """`b`: back to the question before."""
 
@@ -89,6 +95,9 @@ class PlainIO:
             self.echo = not stdin.isatty()  # a pipe: show the answer read, as a terminal would
         except (AttributeError, ValueError):
             self.echo = True
+        #: A person typing at a terminal: a refused answer is asked again. Otherwise (a pipe)
+        #: the first refused answer stops the check-in (`PlainCheckin.refuse`).
+        self.interactive = not self.echo
 
     def say(self, text: str = "") -> None:
         from fatiguelog.textsafe import strip_controls
@@ -144,6 +153,9 @@ class PlainCheckin:
             except (EndOfInput, GoBack):
                 self.io.say("Nothing changed: your unfinished check-in is kept as a draft.")
                 return EXIT_OK
+            except Refused as exc:
+                raise UserError(f"Stopped at {str(exc).removesuffix('.')}. Nothing changed: "
+                                "your unfinished check-in is kept as a draft.") from None
             if draft is not None:
                 quick = draft.quick  # resumed as it was begun, as the app does
         try:
@@ -156,9 +168,22 @@ class PlainCheckin:
             return self.walk()
         except EndOfInput:
             return self.stopped("Input ended")
+        except Refused as exc:
+            return self.stopped_at(str(exc))
         except KeyboardInterrupt:
             self.stopped("Interrupted")
             return 130
+
+    def refuse(self, message: str) -> None:
+        """An answer that is not one: said, and asked again, to a person at a terminal; from a
+        pipe, the check-in stops here (`Refused`), naming the question and what it accepts."""
+        if self.io.interactive:
+            self.io.say(message)
+            return
+        raise Refused(f"{self.asking}: {message}")
+
+    #: The question being asked, as a refusal names it ("question 1/14 (Fatigue)").
+    asking = "the unfinished check-in"
 
     def offer_draft(self, draft: Any) -> Any:
         """Resume the draft (Enter or y), start over (x, asked first), or leave (n)."""
@@ -181,7 +206,7 @@ class PlainCheckin:
                     remove_draft(self.root, self.day)
                     return None
                 continue
-            self.io.say("Type y to resume, n to leave it for now, or x to start over.")
+            self.refuse("Type y to resume, n to leave it for now, or x to start over.")
 
     def introduce(self, resumed: bool) -> None:
         session = self.session
@@ -251,6 +276,22 @@ class PlainCheckin:
         day = "" if self.day == self.today else f" --date {self.day.isoformat()}"
         return f"'fatiguelog checkin --plain{day}'"
 
+    def stopped_at(self, why: str) -> int:
+        """Input from a pipe refused at one question: what was accepted before it stays a
+        draft (nothing after it was read), and one line says where and what is accepted."""
+        session = self.session
+        why = why.removesuffix(".")
+        if not session.answers:
+            session.discard()
+            raise UserError(f"Stopped at {why}. Nothing was answered before it, so nothing "
+                            "was kept.")
+        session.save_draft()
+        if session.draft_error is not None:
+            raise UserError(f"Stopped at {why}. The draft could not be written: "
+                            f"{session.draft_error}")
+        raise UserError(f"Stopped at {why}. Your {len(session.answers)} answer(s) before it are "
+                        f"kept as a draft; {self.again()} goes on from there.")
+
     def stopped(self, why: str) -> int:
         """Input ended mid-way: the answers stay in the draft, and this says so."""
         session = self.session
@@ -272,6 +313,7 @@ class PlainCheckin:
 
         asked = step.about(self.day_word)
         number = f"{pos + 1}/{len(self.questions)}"
+        self.asking = f"question {number} ({step.short})"
         ways: list[tuple[type, Callable[[Any, str], None]]] = [
             (checkin.RatingStep, self.ask_rating), (checkin.YesNoStep, self.ask_yesno),
             (checkin.NumberStep, self.ask_number), (checkin.IntakeStep, self.ask_intake),
@@ -308,7 +350,7 @@ class PlainCheckin:
             try:
                 value = read(typed)
             except InputError as exc:
-                self.io.say(str(exc))
+                self.refuse(str(exc))
                 continue
             self.session.answer(step, value)
             return
@@ -428,7 +470,7 @@ class PlainCheckin:
                 return [dict(item) for item in items], True
             if typed in NO_WORDS:
                 return [], True
-            self.io.say("Type y to keep the list, n to start an empty one, or an empty line.")
+            self.refuse("Type y to keep the list, n to start an empty one, or an empty line.")
 
     def describe_item(self, step: Any, item: dict) -> str:
         from fatiguelog import checkin
@@ -458,7 +500,7 @@ class PlainCheckin:
             try:
                 dose = self.read_dose(typed)
             except InputError as exc:
-                self.io.say(str(exc))
+                self.refuse(str(exc))
                 continue
             items.append(dose)
             started = True
@@ -528,7 +570,7 @@ class PlainCheckin:
                 try:
                     stool = self.read_stool(typed)
                 except InputError as exc:
-                    self.io.say(str(exc))
+                    self.refuse(str(exc))
                     continue
                 items.append(stool)
                 changed = True
@@ -554,7 +596,7 @@ class PlainCheckin:
                 return
             if typed in YES_WORDS | NO_WORDS:
                 break
-            self.io.say("Type y for yes or n for no (or an empty line to skip).")
+            self.refuse("Type y for yes or n for no (or an empty line to skip).")
         if value is None:  # the list was skipped: this check-in's answer, else the file's
             value = self.session.answers.get(step.id) or checkin.current_value(
                 step, self.session.base)
@@ -622,7 +664,8 @@ class PlainCheckin:
                 return "save"
             if typed in NO_WORDS:
                 return "stop"
-            self.io.say("Type y to save, n to stop without saving, or b to go back.")
+            self.asking = "the summary"
+            self.refuse("Type y to save, n to stop without saving, or b to go back.")
 
     def save(self) -> int:
         from fatiguelog.model import RED_FLAGS, red_advice

@@ -21,6 +21,7 @@ from rich.text import Text
 
 from fatiguelog import flagtext as ft
 from fatiguelog import intaketext as it
+from fatiguelog.analysis.series import MIN_RATED_DAYS
 from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeStats, Summary
 from fatiguelog.cli import EXIT_OK, check_days, today_for
 from fatiguelog.model import RED_FLAGS
@@ -218,6 +219,8 @@ def _stats(series: DaySeries) -> str:
     known = [v for v in series.values if v is not None]
     if not known:
         return "no answers"
+    if len(known) < MIN_RATED_DAYS:  # as the trend view and the exports: no mean of 1 or 2
+        return f"not enough data ({len(known)} day{'' if len(known) == 1 else 's'})"
     return f"mean {sum(known) / len(known):.1f}, {len(known)} days"
 
 

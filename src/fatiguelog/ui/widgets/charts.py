@@ -88,8 +88,16 @@ def bar_rows(values: Sequence[float | None], scale: Scale, height: int,
     return ["".join(r) for r in rows]
 
 
-def _axis_label(value: float, label: str) -> str:
-    return f"{label or fmt(value, 1):>3} ┤"[-AXIS_WIDTH:].rjust(AXIS_WIDTH)
+def axis_labels(scale: Scale) -> tuple[str, str, int]:
+    """The top and bottom scale labels and the axis width that holds both whole: a label is
+    never cut ("12000 ┤", not "000 ┤", which would show a false scale)."""
+    high = scale.high_label or fmt(scale.high, 1)
+    low = scale.low_label or fmt(scale.low, 1)
+    return high, low, max(AXIS_WIDTH, len(high) + 2, len(low) + 2)
+
+
+def _axis_label(text: str, width: int) -> str:
+    return f"{text:>3} ┤".rjust(width)
 
 
 class TextChart(Widget):
@@ -117,22 +125,23 @@ class TextChart(Widget):
         return len(self._heading_lines(width)) + self.rows + 1 + (1 if self.events else 0)
 
     def render(self) -> Content:
-        width = max(10, self.size.width - AXIS_WIDTH)
+        high, low, axis = axis_labels(self.scale)
+        width = max(10, self.size.width - axis)
         values, step, per = buckets(self.series.values, width)
         body = bar_rows(values, self.scale, self.rows, per)
         lines: list[Content] = self._heading_lines(self.size.width)
         for i, row in enumerate(body):
             if i == 0:
-                label = _axis_label(self.scale.high, self.scale.high_label)
+                label = _axis_label(high, axis)
             elif i == len(body) - 1:
-                label = _axis_label(self.scale.low, self.scale.low_label)
+                label = _axis_label(low, axis)
             else:
-                label = "  ┤".rjust(AXIS_WIDTH)
+                label = "  ┤".rjust(axis)
             lines.append(Content.assemble((label, "dim"), row))
         if self.events:
-            lines.append(Content.assemble((" " * AXIS_WIDTH, ""),
+            lines.append(Content.assemble((" " * axis, ""),
                                           self._markers(len(body[0]) if body else 0, step, per)))
-        lines.append(Content.assemble((" " * AXIS_WIDTH, ""),
+        lines.append(Content.assemble((" " * axis, ""),
                                       (self._dates(len(body[0]) if body else 0, step), "dim")))
         return Content("\n").join(lines)
 

@@ -39,7 +39,7 @@ def make_history(root: Path) -> None:
                                      1))
 
 
-def table(store: Store):  # noqa: ANN201 (a DayTable)
+def table(store: Store):
     records = store.load_records().records
     return build_table(sorted(records.items()), DAYS[0], DAYS[-1], questions=QUESTIONS)
 

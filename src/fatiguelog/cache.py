@@ -23,9 +23,15 @@ size, by a clock that is wrong, is seen at once.
   `LAYOUT` (this cache's own layout and how a file is judged; bumped when either changes). An
   upgrade of the app keeps the cache; a change of either version rebuilds it.
 - JSON, never pickle; one file per data folder and year, in the platform cache folder, 0600.
-- **Not kept forever.** Beside each data folder's files, `days-<id>.root` names the folder;
-  once per process, when a cache is written, the caches of data folders that no longer exist
-  are deleted (and the notes-holding caches of fatiguelog before this format, too).
+- **No names in clear.** Key paths (a tracker's key may be named after something private),
+  stool keys and the data folder are stored by keyed hash only; substance names have their
+  control characters stripped (`DayRecord.of`). A layout read back knows its paths by hash
+  until a file using them is parsed (see `Layout`).
+- **Swept.** Once per process, when a cache is written, the caches of fatiguelog before this
+  format are deleted: the notes-holding `entries-*` ones, and the `days-<id>.root` markers
+  that named their data folder in clear (used one last time to delete the caches of data
+  folders that no longer exist). Since the folder is no longer named anywhere, a deleted
+  data folder's cache now stays until the cache folder is cleared (it is safe to delete).
 """
 
 from __future__ import annotations
@@ -49,7 +55,8 @@ CACHE_FORMAT = "fatiguelog-day-records"
 ENTRY_FORMAT = SCHEMA_VERSION
 #: This cache's layout and the rules a file is judged by (its problems are cached): bumped
 #: when either changes, never for a new app version that changes neither.
-LAYOUT = 2  # 2: a broken file's valid red flags are kept (a partial record)
+LAYOUT = 3  # 2: a broken file's valid red flags are kept (a partial record); 3: key paths,
+#: substance names and the data folder by keyed hash (no name the user chose in clear)
 KEY_NAME = "key"
 _KEY_BYTES = 32
 _MAC_BYTES = 32
@@ -129,6 +136,13 @@ def root_id(root: Path) -> str:
     return hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:16]
 
 
+def root_mac(root: Path | str, key: bytes | None) -> str:
+    """What the cache stores of its data folder: a keyed hash of the folder's path (its name
+    may say something private), enough to tell another folder's cache from this one's."""
+    return hashlib.blake2b(os.path.realpath(root).encode(), key=key or b"",
+                           digest_size=_DIGEST_BYTES, person=b"fl-root").hexdigest()
+
+
 class RecordCache:
     """One year of one data folder: each entry file's keyed hash, problems and record."""
 
@@ -137,12 +151,13 @@ class RecordCache:
 
     def __init__(self, folder: Path, root: Path, year: str, key: bytes):
         self.folder = folder
-        self.root = os.path.realpath(root)
+        self.root = root_mac(root, key)
         self.year = year
         self.key = key
         self.path = folder / f"days-{root_id(root)}-{year}.json"
         self.records: dict[str, list[Any]] = {}
-        self.layout = Layout()  # the key paths of this year's records (see `DayRecord`)
+        # the key paths of this year's records (see `DayRecord`), stored by keyed hash
+        self.layout = Layout(hash_of=self.path_hash)
         self._dirty = False
         self._hasher = hashlib.blake2b(key=key, digest_size=_DIGEST_BYTES)  # (keyed once)
 
@@ -151,6 +166,13 @@ class RecordCache:
         hasher = self._hasher.copy()
         hasher.update(raw)
         return hasher.hexdigest()
+
+    def path_hash(self, path: tuple[str, ...]) -> str:
+        """What the cache stores of a key path: its keyed hash, never its names (a key, a
+        tracker's, may be named after something private)."""
+        digest = hashlib.blake2b(json.dumps(path).encode(), key=self.key,
+                                 digest_size=_DIGEST_BYTES, person=b"fl-path").hexdigest()
+        return ("c" if len(path) == 2 and path[0] == "custom" else "k") + digest
 
     def _mac(self, body: bytes) -> str:
         return hashlib.blake2b(body, key=self.key, digest_size=_MAC_BYTES,
@@ -184,7 +206,7 @@ class RecordCache:
             self._dirty = True
             return
         self.records = data["files"]
-        self.layout = Layout([tuple(path) for path in data["paths"]], data["stool_keys"])
+        self.layout = Layout.of_hashes(data["paths"], data["stool_keys"], self.path_hash)
 
     def get(self, name: str, digest: str) -> tuple[Any, Any] | None:
         """(problems, record) of a file whose bytes hash to `digest`, else None. The record is
@@ -210,32 +232,26 @@ class RecordCache:
         """Write the cache if it changed; a cache that can't be written is simply skipped."""
         if not self._dirty:
             return
+        paths, stool_keys = self.layout.hashes(self.path_hash)
         payload = {"format": CACHE_FORMAT, "entry_format": ENTRY_FORMAT, "layout": LAYOUT,
-                   "root": self.root, "year": self.year, "paths": self.layout.paths,
-                   "stool_keys": self.layout.stool_keys, "files": self.records}
+                   "root": self.root, "year": self.year, "paths": paths,
+                   "stool_keys": stool_keys, "files": self.records}
         try:
             # (check_circular off: records are plain lists and tables, made here)
             body = json.dumps(payload, separators=(",", ":"), check_circular=False,
                               allow_nan=False).encode()
             ensure_private_dir(self.folder)
             atomic_write(self.path, self._mac(body).encode() + b"\n" + body, durable=False)
-            self._name_root()
         except (OSError, TypeError, ValueError):
             return
         self._dirty = False
         sweep(self.folder)
 
-    def _name_root(self) -> None:
-        """`days-<id>.root`: which data folder these caches are for (see `sweep`)."""
-        marker = self.folder / f"days-{root_id(Path(self.root))}.root"
-        if not marker.exists():
-            atomic_write(marker, self.root.encode(), durable=False)
-
 
 def _layout_shape(paths: Any, stool_keys: Any) -> bool:
     return (type(paths) is list and type(stool_keys) is list
-            and all(type(p) is list and p and all(type(k) is str for k in p) for p in paths)
-            and all(type(k) is str for k in stool_keys))
+            and all(type(p) is str for p in paths) and all(type(k) is str for k in stool_keys)
+            and len(set(paths)) == len(paths) and len(set(stool_keys)) == len(stool_keys))
 
 
 def sweep(folder: Path) -> None:
@@ -260,7 +276,10 @@ def sweep(folder: Path) -> None:
         for item in names:
             old = item.startswith("entries-") and item.endswith(".json")
             stale = item.startswith("days-") and item[5:21] in gone
-            if old or stale:
+            # (a `.root` marker named its data folder in clear: fatiguelog no longer writes
+            # them, so a cache made from now on is not swept when its folder is deleted)
+            marker = item.startswith("days-") and item.endswith(".root")
+            if old or stale or marker:
                 with contextlib.suppress(OSError):
                     os.unlink(folder / item)
 
@@ -285,7 +304,7 @@ class RunHints:
 
     def __init__(self, folder: Path, root: Path):
         self.folder = folder
-        self.root = os.path.realpath(root)
+        self.root = root_mac(root, load_key(folder))
         self.path = folder / f"days-{root_id(root)}-runs.json"
         self.hints: dict[str, list[str]] = {}
         self._loaded = False

@@ -18,8 +18,11 @@ groups by). Times are seconds after midnight; a missing answer is None.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import time
 from typing import Any
+
+from fatiguelog.textsafe import strip_controls
 
 __all__ = ["DayRecord", "Layout"]
 
@@ -30,33 +33,108 @@ Path = tuple[str, ...]
 class Layout:
     """The key paths of a set of records, each at its position in every record's values (and
     the keys of their bowel movements). It only grows: a record made before a path was added
-    is shorter, and reads None there."""
+    is shorter, and reads None there.
 
-    __slots__ = ("index", "paths", "stool_index", "stool_keys")
+    A layout read back from the cache knows its paths only by keyed hash (the cache never
+    holds a key's name: a key may be named after something private). `hashed` maps such a
+    hash to its position until the path is asked for (`find`, which hashes it) or a record is
+    made with it (`position`). A `custom` answer's hash is marked (a leading "c"): analysis
+    lists the undeclared ones by name, so the store parses a cached file again when it has an
+    answer at a `custom` position still `unresolved` (once per key and year: that names it)."""
 
-    def __init__(self, paths: list[Path] | None = None, stool_keys: list[str] | None = None):
-        self.paths: list[Path] = []
+    __slots__ = ("custom", "hash_of", "hashed", "index", "paths", "stool_hashed", "stool_index",
+                 "stool_keys", "unresolved", "unresolved_stool")
+
+    def __init__(self, paths: list[Path] | None = None, stool_keys: list[str] | None = None,
+                 hash_of: Callable[[Path], str] | None = None):
+        self.paths: list[Path | None] = []  # None: known by hash only (see `hashed`)
         self.index: dict[Path, int] = {}
-        self.stool_keys: list[str] = []
+        self.stool_keys: list[str | None] = []
         self.stool_index: dict[str, int] = {}  # position in a stool (after its time)
+        self.hash_of = hash_of
+        self.hashed: dict[str, int] = {}
+        self.stool_hashed: dict[str, int] = {}
+        self.custom: set[int] = set()
+        self.unresolved: set[int] = set()  # the `custom` ones known by hash only
         for path in paths or ():
             self.position(path)
         for key in stool_keys or ():
             self.stool_position(key)
 
+    @classmethod
+    def of_hashes(cls, paths: list[str], stool_keys: list[str],
+                  hash_of: Callable[[Path], str]) -> Layout:
+        """A layout read back from the cache: every path known by its keyed hash only."""
+        layout = cls(hash_of=hash_of)
+        for at, digest in enumerate(paths):
+            layout.paths.append(None)
+            layout.hashed[digest] = at
+            if digest.startswith("c"):
+                layout.custom.add(at)
+        for at, digest in enumerate(stool_keys):
+            layout.stool_keys.append(None)
+            layout.stool_hashed[digest] = at + 1
+        layout.unresolved = layout.custom
+        return layout
+
     def position(self, path: Path) -> int:
         found = self.index.get(path)
         if found is None:
-            found = self.index[path] = len(self.paths)
-            self.paths.append(path)
+            at = (self.hashed.pop(self.hash_of(path), None)
+                  if self.hashed and self.hash_of is not None else None)
+            if at is not None:  # a path of the cache, named now
+                self.paths[at] = path
+                self.unresolved.discard(at)
+                found = self.index[path] = at
+            else:
+                found = self.index[path] = len(self.paths)
+                self.paths.append(path)
         return found
 
     def stool_position(self, key: str) -> int:
         found = self.stool_index.get(key)
         if found is None:
-            found = self.stool_index[key] = len(self.stool_keys) + 1
-            self.stool_keys.append(key)
+            at = (self.stool_hashed.pop(self.hash_of(("", key)), None)
+                  if self.stool_hashed and self.hash_of is not None else None)
+            if at is not None:
+                self.stool_keys[at - 1] = key
+                found = self.stool_index[key] = at
+            else:
+                found = self.stool_index[key] = len(self.stool_keys) + 1
+                self.stool_keys.append(key)
         return found
+
+    def find(self, path: Path) -> int | None:
+        """A path's position (named now when the cache knew it by hash), or None."""
+        found = self.index.get(path)
+        if (found is None and self.hashed and self.hash_of is not None
+                and self.hash_of(path) in self.hashed):
+            found = self.position(path)
+        return found
+
+    def stool_find(self, key: str) -> int | None:
+        found = self.stool_index.get(key)
+        if (found is None and self.stool_hashed and self.hash_of is not None
+                and self.hash_of(("", key)) in self.stool_hashed):
+            found = self.stool_position(key)
+        return found
+
+    def hashes(self, hash_of: Callable[[Path], str]) -> tuple[list[str], list[str]]:
+        """The paths and stool keys as the cache stores them: keyed hashes, by position."""
+        named = {at: digest for digest, at in self.hashed.items()}
+        stool_named = {at: digest for digest, at in self.stool_hashed.items()}
+        return ([named[at] if path is None else hash_of(path)
+                 for at, path in enumerate(self.paths)],
+                [stool_named[at + 1] if key is None else hash_of(("", key))
+                 for at, key in enumerate(self.stool_keys)])
+
+    def names_all(self, values: list[Any]) -> bool:
+        """Whether every `custom` answer of a record is at a named path (analysis lists the
+        `custom` keys the settings don't declare, a removed tracker's, by name)."""
+        if self.unresolved:
+            n = len(values)
+            return not any(at < n and values[at] is not None for at in self.unresolved)
+        return True
 
 
 def _seconds(value: Any) -> int | None:
@@ -144,7 +222,9 @@ class DayRecord:
                 number: float | None = None
                 if (type(amount) is int or type(amount) is float) and math.isfinite(amount):
                     number = float(amount)
-                doses.append([name if type(name) is str else "", number,
+                # (control characters stripped: a name is shown, and cached)
+                doses.append([strip_controls(name, one_line=True) if type(name) is str else "",
+                              number,
                               unit if type(unit) is str else "other",
                               _seconds(dose.get("time"))])
         return cls(layout, values, stools, doses)
@@ -160,13 +240,13 @@ class DayRecord:
     # -- reading -------------------------------------------------------------------------
     def value(self, section: str, key: str) -> Scalar | None:
         """The answer at `section.key` (None when absent)."""
-        at = self.layout.index.get((section, key))
+        at = self.layout.find((section, key))
         values = self.values
         return values[at] if at is not None and at < len(values) else None
 
     def at(self, *path: str) -> Scalar | None:
         """The answer at any key path (a top-level one, a nested table's), or None."""
-        at = self.layout.index.get(path)
+        at = self.layout.find(path)
         values = self.values
         return values[at] if at is not None and at < len(values) else None
 
@@ -189,7 +269,7 @@ class DayRecord:
         """Each bowel movement's answers by key, and its time (seconds after midnight)."""
         keys = self.layout.stool_keys
         return [({key: row[i + 1] for i, key in enumerate(keys)
-                  if i + 1 < len(row) and row[i + 1] is not None}, row[0])
+                  if key is not None and i + 1 < len(row) and row[i + 1] is not None}, row[0])
                 for row in self.stools or ()]
 
     @property

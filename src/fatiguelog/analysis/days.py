@@ -166,19 +166,20 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
                                                      len(record.layout.stool_keys)):
             layout = record.layout
             width = (len(layout.paths), len(layout.stool_keys))
-            index, in_stool = layout.index, layout.stool_index
-            rating_at = [(ratings[key], index[(section, name)], kind,
-                          *bounds.get(key, anything))
-                         for key, section, name, kind in paths if (section, name) in index]
-            found_at = [(path[1], at) for path, at in index.items()
+            # (`find`: a cached layout knows its paths by keyed hash until asked for them)
+            find, stool_find = layout.find, layout.stool_find
+            rating_at = [(ratings[key], at, kind, *bounds.get(key, anything))
+                         for key, section, name, kind in paths
+                         if (at := find((section, name))) is not None]
+            found_at = [(path[1], at) for path, at in layout.index.items()
                         if len(path) == 2 and path[0] == CUSTOM and path[1] not in declared]
-            red_at = [(red[key], index[("red_flags", key)]) for key in RED_FLAGS
-                      if ("red_flags", key) in index]
-            stool_flag_at = [(answered[flag], yes[flag], in_stool[flag])
-                             for flag in STOOL_FLAGS if flag in in_stool]
-            no_bm_at = index.get(("gi", "no_bowel_movement"))
-            laxative_at = index.get(("gi", "laxative"))
-            bristol_at = in_stool.get("bristol")
+            red_at = [(red[key], at) for key in RED_FLAGS
+                      if (at := find(("red_flags", key))) is not None]
+            stool_flag_at = [(answered[flag], yes[flag], at) for flag in STOOL_FLAGS
+                             if (at := stool_find(flag)) is not None]
+            no_bm_at = find(("gi", "no_bowel_movement"))
+            laxative_at = find(("gi", "laxative"))
+            bristol_at = stool_find("bristol")
         values = record.values
         n = len(values)
         seen[i] = 1

@@ -29,7 +29,7 @@ from datetime import date, time, timedelta
 from typing import Any, ClassVar, Final
 
 from fatiguelog import vocabulary
-from fatiguelog.model import BRISTOL, MAX_AMOUNT, RED_FLAGS, STOOL_FLAGS, UNITS, Entry
+from fatiguelog.model import BRISTOL, MAX_AMOUNT, MIN_AMOUNT, RED_FLAGS, STOOL_FLAGS, UNITS, Entry
 from fatiguelog.records import InputError, by_time, read_number, split_unit
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import strip_controls
@@ -269,7 +269,7 @@ class IntakeStep(Step):
     def well_formed(self, value: Any) -> bool:
         return isinstance(value, list) and all(
             isinstance(d, dict) and isinstance(d.get("substance"), str) and d["substance"].strip()
-            and _is_num(d.get("amount")) and 0 < d["amount"] <= MAX_AMOUNT
+            and _is_num(d.get("amount")) and MIN_AMOUNT <= d["amount"] <= MAX_AMOUNT
             and d.get("unit") in UNITS
             for d in value)
 

@@ -46,6 +46,12 @@ UNITS: Final = ("g", "mg", "ml", "capsule", "tablet", "cup", "drop", "other")
 
 #: The largest dose amount, and the largest diet figure (fibre servings, water in ml).
 MAX_AMOUNT: Final = 1_000_000
+#: The smallest dose amount: every view shows amounts to two decimals, so a smaller one would
+#: read as "0 g" (a typo or a unit mix-up, never a dose to chart as none).
+MIN_AMOUNT: Final = 0.01
+#: Said when an amount is below MIN_AMOUNT, by `log`, the dose dialog, import and `check`.
+TOO_SMALL_AMOUNT: Final = (f"at least {MIN_AMOUNT}: a smaller amount would show as 0 (write it "
+                           "in a smaller unit, such as mg instead of g)")
 MAX_HOURS: Final = 24
 #: More bowel movements (or doses) than this in one day is not a real day's record.
 MAX_STOOLS: Final = 100

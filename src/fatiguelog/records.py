@@ -12,7 +12,14 @@ from datetime import time
 from decimal import Decimal
 from typing import Any
 
-from fatiguelog.model import BRISTOL, MAX_AMOUNT, STOOL_FLAGS, UNITS
+from fatiguelog.model import (
+    BRISTOL,
+    MAX_AMOUNT,
+    MIN_AMOUNT,
+    STOOL_FLAGS,
+    TOO_SMALL_AMOUNT,
+    UNITS,
+)
 from fatiguelog.textsafe import kept_if_unchanged, strip_controls
 
 
@@ -141,6 +148,8 @@ def read_amount(amount: str) -> float:
     if not (math.isfinite(value) and 0 < value <= MAX_AMOUNT):
         # (past a million the figure is a typo, and sums of such figures overflow)
         raise InputError(f"The amount must be a number above 0 and at most {MAX_AMOUNT:,}.")
+    if value < MIN_AMOUNT:
+        raise InputError(f"The amount must be {TOO_SMALL_AMOUNT}.")
     return value
 
 

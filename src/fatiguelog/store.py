@@ -631,6 +631,38 @@ class Store:
                         "checked that file"))
         return problems
 
+    def misplaced(self) -> list[Problem]:
+        """Files that look like a day's entry (a *.toml name starting with a date, in any case
+        or with trailing spaces) but sit where no entry is read: beside the year folders, in a
+        folder inside one, at the top of the data folder, or named "2026-11-25.TOML". Without
+        this a red flag written there is silently ignored. Links are not followed and only
+        `_MISPLACED_DEPTH` levels are looked at; drafts, trash and merged copies are known."""
+        problems: list[Problem] = []
+        known = {("drafts",), ("trash",), ("conflicts",)}
+        pending: list[tuple[str, ...]] = [()]
+        while pending:
+            parts = pending.pop()
+            try:
+                items = sorted(os.scandir(self.root.joinpath(*parts)), key=lambda e: e.name)
+            except OSError:
+                continue
+            for item in items:
+                where = (*parts, item.name)
+                if item.name.startswith(".") or where in known:
+                    continue
+                try:
+                    folder = item.is_dir(follow_symlinks=False)
+                except OSError:
+                    continue
+                if folder:
+                    if len(where) < _MISPLACED_DEPTH:
+                        pending.append(where)
+                    continue
+                why = _misplaced_why(where)
+                if why is not None:
+                    problems.append(Problem("/".join(where), why))
+        return sorted(problems)
+
 
 class EntryStream:
     """(day, entry) pairs of a range, read one year at a time: a caller that only counts lets
@@ -665,6 +697,31 @@ def _not_an_entry(name: str) -> str:
         return (f"a {tool} conflict copy of {day.isoformat()}, not read as an entry: "
                 "run 'fatiguelog conflicts --merge' to merge it into that day")
     return "not an entry file name (expected entries/YYYY/YYYY-MM-DD.toml); it was not read"
+
+
+#: How many folder levels below the data folder `Store.misplaced` looks (entries/2026/x/y...).
+_MISPLACED_DEPTH = 6
+_DATE_START = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _misplaced_why(where: tuple[str, ...]) -> str | None:
+    """Why an entry-like file at `where` (parts below the data folder) is not read, or None
+    when it is not entry-like or is read (or reported) by the entry reader already."""
+    name = where[-1]
+    plain = name.rstrip().lower()
+    if not plain.endswith(".toml") or _DATE_START.match(plain) is None:
+        return None
+    if len(where) == 3 and where[0] == "entries" and name.endswith(".toml"):
+        return None  # read, or reported as a stray name or a sync copy, by entry_files
+    day = paths.day_of_name(plain)
+    if day is None:
+        copy = paths.sync_copy_of(plain)
+        return ("looks like a day's entry but is not where entries are read (entries/YYYY/"
+                "YYYY-MM-DD.toml), so it was not read" if copy is None else
+                f"a {copy[1]} conflict copy of {copy[0].isoformat()} outside its year folder "
+                f"(entries/{copy[0].year:04d}/), so it was not read")
+    return (f"an entry file in the wrong place or with the wrong name, so it was not read: "
+            f"move it to entries/{day.year:04d}/{day.isoformat()}.toml to count it")
 
 
 _LOCKS: dict[tuple[str, str], Lock] = {}

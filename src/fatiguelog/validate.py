@@ -22,10 +22,12 @@ from fatiguelog.model import (
     MAX_AMOUNT,
     MAX_DOSES,
     MAX_STOOLS,
+    MIN_AMOUNT,
     RED_FLAGS,
     SCHEMA_VERSION,
     SECTIONS,
     STOOL_FLAGS,
+    TOO_SMALL_AMOUNT,
     UNITS,
 )
 from fatiguelog.tomlsafe import MAX_DEPTH, structure_issue
@@ -214,6 +216,9 @@ def _intake_issues(issues: list[Issue], intake: Any) -> None:
         if not (type(amount) in _NUMBER and 0 < amount <= MAX_AMOUNT):  # type: ignore[operator]
             issues.append((f"dose {i + 1}: amount must be a number above 0 and at most "
                            f"{MAX_AMOUNT:,} ({found(amount, _NUMBER)})",
+                           (*where, "amount")))
+        elif amount < MIN_AMOUNT:  # type: ignore[operator]
+            issues.append((f"dose {i + 1}: amount must be {TOO_SMALL_AMOUNT} (found {amount})",
                            (*where, "amount")))
         unit = dose.get("unit")
         if unit not in UNITS:

@@ -83,6 +83,7 @@ def check(root: Path) -> int:
         later += sorted(day for day in year.entries if day > now)
         problems += _tracker_problems(store, _settings, year.entries)
     problems += store.leftovers()
+    problems += store.misplaced()
     problems = [_copy_problem(store, problem) for problem in problems]
     problems += _after_today(root, _settings.day_starts_at, later)
     for problem in problems:

@@ -41,6 +41,8 @@ def render(summary: Summary, fmt: str = "md", include_notes: bool = False) -> st
         raise ValueError(
             f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}"
         ) from None
+    if not include_notes:
+        summary = _private(summary)
     text: str = import_module(module).render(summary, include_notes)
     return text
 
@@ -51,8 +53,19 @@ def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt
     the period's entries (the others need figures, which a stream of the years gives)."""
     from fatiguelog.report import summarize
 
-    return summarize(store, settings, first, last, include_notes=include_notes,
-                     keep_entries=fmt == "csv")
+    summary = summarize(store, settings, first, last, include_notes=include_notes,
+                        keep_entries=fmt == "csv")
+    return summary if include_notes else _private(summary)
+
+
+def _private(summary: Summary) -> Summary:
+    """The summary with no file name the user chose in its problem lists (without
+    --include-notes a name like "told GP about X.toml" is as private as a note)."""
+    from dataclasses import replace
+
+    from fatiguelog.export.common import private_problems
+
+    return replace(summary, problems=private_problems(summary.problems))
 
 
 class TargetError(ValueError):

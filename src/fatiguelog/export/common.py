@@ -5,6 +5,7 @@ Nothing here computes a figure: it turns fields of `Summary` into words and digi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -481,3 +482,34 @@ def is_sync_copy(problem: Problem) -> bool:
     from fatiguelog.paths import sync_copy_of
 
     return sync_copy_of(problem.file.replace("\\", "/").rsplit("/", 1)[-1]) is not None
+
+
+#: Folder names of the data folder's own layout: said as they are in an export.
+_OWN_FOLDERS: Final = frozenset({"entries", "drafts", "trash", "conflicts"})
+_OWN_FILES: Final = frozenset({"settings.toml", "state.toml"})
+NOT_A_DATE: Final = "(a file whose name is not a date)"
+
+
+def private_file(file: str) -> str:
+    """A problem's file as an export may say it without --include-notes: a name the user
+    chose ("2026-11-23 told GP about X.toml", a folder of theirs) is private like a note, so
+    only the data folder's own names (entries/2026/2026-11-23.toml, settings.toml) and the
+    date of a sync-conflict copy are kept."""
+    from fatiguelog.paths import day_of_name, sync_copy_of
+
+    *folders, name = file.replace("\\", "/").split("/")
+    said = [part if part in _OWN_FOLDERS or (len(part) == 4 and part.isdigit()) else "(a folder)"
+            for part in folders]
+    copy = sync_copy_of(name)
+    if day_of_name(name) is not None or (not folders and name in _OWN_FILES):
+        said.append(name)
+    elif copy is not None:  # (still a copy's name, so it is listed with the copies)
+        said.append(f"{copy[0].isoformat()} (conflicted copy).toml")
+    else:
+        said.append(NOT_A_DATE)
+    return "/".join(said)
+
+
+def private_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """`problems` with their files as `private_file` says them."""
+    return tuple(p._replace(file=private_file(p.file)) for p in problems)

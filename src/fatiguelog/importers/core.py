@@ -21,7 +21,7 @@ from datetime import date, time
 from typing import Any, Final, NamedTuple
 
 from fatiguelog.importers.targets import RATING_KINDS, Target
-from fatiguelog.model import BRISTOL, SCHEMA_VERSION, UNITS, Entry
+from fatiguelog.model import BRISTOL, MIN_AMOUNT, SCHEMA_VERSION, TOO_SMALL_AMOUNT, UNITS, Entry
 from fatiguelog.records import InputError, by_time, read_number
 from fatiguelog.store import (
     BrokenEntryError,
@@ -300,6 +300,8 @@ def _dose(rule: Rule, reading: Reading) -> dict[str, Any]:
     amount = _read(match.group(1), reading.value)
     if not 0 < amount <= MAX_AMOUNT:
         raise NotUnderstood(f"'{reading.value}' is not an amount above 0")
+    if amount < MIN_AMOUNT:
+        raise NotUnderstood(f"'{reading.value}': the amount must be {TOO_SMALL_AMOUNT}")
     unit, form = unit_of(rule.unit or reading.unit or match.group(2))
     name = strip_controls(rule.substance or reading.name or reading.source, one_line=True)
     dose: dict[str, Any] = {"substance": name.strip(), "amount": tidy(amount), "unit": unit}

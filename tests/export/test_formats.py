@@ -23,6 +23,9 @@ from fatiguelog.textsafe import strip_controls
 
 from .conftest import EVIL, EVIL_SUBSTANCE, empty_summary, make_summary
 
+#: How an export names the stray entries/2026/notes.toml: a name the user chose is private.
+NOT_A_DATE_FILE = "entries/2026/(a file whose name is not a date)"
+
 ALL = sorted(FORMATS)
 
 
@@ -243,7 +246,7 @@ def test_csv_unreadable_day_is_marked_and_listed(broken_summary):
         "3",
         "not valid TOML: Expected '=' after a key",
     ]
-    assert problems[2][0] == "entries/2026/notes.toml"
+    assert problems[2][0] == NOT_A_DATE_FILE
 
 
 def test_csv_tables_are_the_same_as_the_stream(summary):
@@ -297,7 +300,7 @@ def test_json_lists_unreadable_files(broken_summary):
         "error": "not valid TOML: Expected '=' after a key",
         "line": 3,
     }
-    assert doc["problems"][1]["file"] == "entries/2026/notes.toml"
+    assert doc["problems"][1]["file"] == NOT_A_DATE_FILE
 
 
 def test_json_keeps_user_text_exactly_and_terminal_safe():
@@ -362,7 +365,7 @@ def test_unreadable_files_are_listed(broken_summary, fmt):
     assert "Files that could not be read" in out
     assert "entries/2026/2026-09-04.toml:3" in out
     assert "Expected '=' after a key" in out.replace("&#x27;", "'")
-    assert "entries/2026/notes.toml" in out
+    assert NOT_A_DATE_FILE in out
 
 
 def test_unknown_format_is_a_clear_error(summary):

@@ -501,7 +501,8 @@ def private_file(file: str) -> str:
     said = [part if part in _OWN_FOLDERS or (len(part) == 4 and part.isdigit()) else "(a folder)"
             for part in folders]
     copy = sync_copy_of(name)
-    if day_of_name(name) is not None or (not folders and name in _OWN_FILES):
+    if (day_of_name(name) is not None or (not folders and name in _OWN_FILES | _OWN_FOLDERS)
+            or (folders == ["entries"] and len(name) == 4 and name.isdigit())):
         said.append(name)
     elif copy is not None:  # (still a copy's name, so it is listed with the copies)
         said.append(f"{copy[0].isoformat()} (conflicted copy).toml")

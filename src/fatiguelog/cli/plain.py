@@ -279,33 +279,39 @@ class PlainCheckin:
     def stopped_at(self, why: str) -> int:
         """Input from a pipe refused at one question: what was accepted before it stays a
         draft (nothing after it was read), and one line says where and what is accepted."""
-        session = self.session
         why = why.removesuffix(".")
-        if not session.answers:
-            session.discard()
+        kept, error = self._keep_what_was_answered()
+        if not kept:
             raise UserError(f"Stopped at {why}. Nothing was answered before it, so nothing "
                             "was kept.")
-        session.save_draft()
-        if session.draft_error is not None:
-            raise UserError(f"Stopped at {why}. The draft could not be written: "
-                            f"{session.draft_error}")
-        raise UserError(f"Stopped at {why}. Your {len(session.answers)} answer(s) before it are "
+        if error is not None:
+            raise UserError(f"Stopped at {why}. The draft could not be written: {error}")
+        raise UserError(f"Stopped at {why}. Your {kept} answer(s) before it are "
                         f"kept as a draft; {self.again()} goes on from there.")
 
     def stopped(self, why: str) -> int:
         """Input ended mid-way: the answers stay in the draft, and this says so."""
+        kept, error = self._keep_what_was_answered()
+        if not kept:
+            raise UserError(f"{why} before the check-in was finished; nothing was answered, "
+                            "so nothing was kept.")
+        if error is not None:
+            raise UserError(f"{why} before the check-in was saved, and the draft could not be "
+                            f"written: {error}")
+        raise UserError(f"{why} before the check-in was saved: your "
+                        f"{kept} answer(s) are kept as a draft; "
+                        f"{self.again()} goes on from there.")
+
+    def _keep_what_was_answered(self) -> tuple[int, str | None]:
+        """The one rule for a check-in cut short: no answer, no draft; else the draft is
+        written. (answers kept, why the draft could not be written)."""
         session = self.session
         if not session.answers:
             session.discard()
-            raise UserError(f"{why} before the check-in was finished; nothing was answered, "
-                            "so nothing was kept.")
+            return 0, None
         session.save_draft()
-        if session.draft_error is not None:
-            raise UserError(f"{why} before the check-in was saved, and the draft could not be "
-                            f"written: {session.draft_error}")
-        raise UserError(f"{why} before the check-in was saved: your "
-                        f"{len(session.answers)} answer(s) are kept as a draft; "
-                        f"{self.again()} goes on from there.")
+        error = session.draft_error
+        return len(session.answers), None if error is None else str(error)
 
     # -- one question ----------------------------------------------------------------------
     def ask_step(self, step: Any, pos: int) -> None:

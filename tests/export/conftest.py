@@ -313,3 +313,27 @@ def broken_summary() -> Summary:
 
 
 __all__ = ["EVIL", "EVIL_SUBSTANCE", "empty_summary", "make_summary", "replace"]
+
+
+# -- the outside GP's histories (tests/export/outsider12.py), one build per test module ----
+
+
+@pytest.fixture(scope="module")
+def kratom_root(tmp_path_factory):
+    from .outsider12 import year_of_kratom
+
+    return year_of_kratom(tmp_path_factory.mktemp("A") / "data")
+
+
+@pytest.fixture(scope="module")
+def one_day_root(tmp_path_factory):
+    from .outsider12 import one_day
+
+    return one_day(tmp_path_factory.mktemp("B") / "data")
+
+
+@pytest.fixture(scope="module")
+def coffee_root(tmp_path_factory):
+    from .outsider12 import coffee_wobble
+
+    return coffee_wobble(tmp_path_factory.mktemp("C") / "data")

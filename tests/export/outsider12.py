@@ -151,3 +151,12 @@ def one_day(root: Path) -> Path:
                        "stools = [{ bristol = 4 }]", "laxative = true", "[red_flags]",
                        "vomiting = true"])
     return root
+
+
+def export(root: Path, capsys, *args: str) -> str:
+    """`fatiguelog export ARGS` on `root`, its standard output (it must succeed)."""
+    from fatiguelog.cli import main
+
+    capsys.readouterr()
+    assert main(["--data-dir", str(root), "export", *args]) == 0
+    return capsys.readouterr().out

@@ -11,13 +11,12 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from fatiguelog.cli import main
 
-from .outsider12 import coffee_wobble, year_of_kratom
+from .outsider12 import export
 
 NS = "{http://www.w3.org/2000/svg}"
 #: Font size (px) of each text class, as the summary's CSS sets it.
@@ -75,22 +74,6 @@ def charts(html: str) -> list[Chart]:
         out.append(Chart(title, w, h, root))
     assert out
     return out
-
-
-@pytest.fixture(scope="module")
-def kratom_root(tmp_path_factory) -> Path:
-    return year_of_kratom(tmp_path_factory.mktemp("A") / "data")
-
-
-@pytest.fixture(scope="module")
-def coffee_root(tmp_path_factory) -> Path:
-    return coffee_wobble(tmp_path_factory.mktemp("C") / "data")
-
-
-def export(root: Path, capsys, *args: str) -> str:
-    capsys.readouterr()
-    assert main(["--data-dir", str(root), "export", *args]) == 0
-    return capsys.readouterr().out
 
 
 PERIODS = {

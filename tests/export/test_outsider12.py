@@ -12,28 +12,7 @@ import pytest
 
 from fatiguelog.cli import main
 
-from .outsider12 import coffee_wobble, one_day, year_of_kratom
-
-
-@pytest.fixture(scope="module")
-def kratom_root(tmp_path_factory) -> Path:
-    return year_of_kratom(tmp_path_factory.mktemp("A") / "data")
-
-
-@pytest.fixture(scope="module")
-def one_day_root(tmp_path_factory) -> Path:
-    return one_day(tmp_path_factory.mktemp("B") / "data")
-
-
-@pytest.fixture(scope="module")
-def coffee_root(tmp_path_factory) -> Path:
-    return coffee_wobble(tmp_path_factory.mktemp("C") / "data")
-
-
-def export(root: Path, capsys, *args: str) -> str:
-    capsys.readouterr()
-    assert main(["--data-dir", str(root), "export", *args]) == 0
-    return capsys.readouterr().out
+from .outsider12 import export
 
 
 def page_one(markdown: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 
 from fatiguelog.cli import main
-from fatiguelog.cli.trends import print_trends, sparkline
+from fatiguelog.cli.trends import print_trends
 from fatiguelog.demo_history import generate
 from fatiguelog.model import Entry
 from fatiguelog.store import Store
@@ -41,8 +41,9 @@ def test_demo_history_prints_flags_charts_pem_and_the_caveat(tmp_path):
     assert "Constipation after starting or increasing an opioid-class substance" in out
     for label in ("Lasted:", "Evidence:", "Rule:", "Source:", "Advice:", "Rome IV"):
         assert label in out
-    for chart in ("Fatigue", "PEM", "Sleep hours", "Exertion", "SBMs a week", "Bristol type",
-                  "kratom"):
+    for chart in ("Fatigue (0-10", "PEM (0-10", "Sleep (hours a night)", "Exertion (0-10)",
+                  "Spontaneous bowel movements (SBMs) a week", "Bristol type, daily mean",
+                  "kratom (class: opioid)"):
         assert chart in out
     assert "4 g a day: " in out and "(increased from 2 g)" in out
     assert "Now 1.5 g a day: since " in out and "(decreased from 4 g)" in out
@@ -100,12 +101,6 @@ def test_command_line_prints_without_textual(tmp_path):
 def test_bad_days_is_a_one_line_error(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path), "trends", "--days", "0", "--print"]) == 1
     assert "--days" in capsys.readouterr().err
-
-
-def test_sparkline_keeps_gaps_and_scale():
-    assert sparkline([0, None, 10], 3, (0, 10)) == "▁·█"
-    assert sparkline([None, None], 5) == "··"
-    assert len(sparkline(list(range(90)), 40, (0, 90))) == 40
 
 
 def test_changes_are_the_timelines_ranges_not_every_wobble_or_a_break(tmp_path):

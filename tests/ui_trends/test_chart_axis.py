@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from textual.app import App, ComposeResult
 
 from fatiguelog.analysis.summary import DaySeries
-from fatiguelog.ui.widgets.charts import Scale, TextChart
+from fatiguelog.textchart import Chart, Scale
+from fatiguelog.ui.widgets.charts import TextChart
 
 DAYS = tuple(date(2026, 11, 20) + timedelta(days=n) for n in range(6))
 
@@ -21,7 +22,7 @@ class ChartApp(App[None]):
     def compose(self) -> ComposeResult:
         series = DaySeries("custom.steps", "Steps walked", DAYS,
                            (1500.0, None, 12000.0, 4000.0, None, 800.0))
-        yield TextChart(series, self.scale, heading="Steps walked", id="chart")
+        yield TextChart(Chart(series, self.scale, "Steps walked"), id="chart")
 
 
 async def rendered(scale: Scale, width: int = 60) -> list[str]:

@@ -9,43 +9,32 @@ change markers are arrows.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from fatiguelog import flagtext as ft
-from fatiguelog import intaketext as it
-from fatiguelog.analysis.series import MIN_RATED_DAYS
-from fatiguelog.analysis.summary import DaySeries, FlagReport, IntakeStats, Summary
+from fatiguelog.analysis.summary import FlagReport, Summary
 from fatiguelog.cli import EXIT_OK, check_days, today_for
 from fatiguelog.model import RED_FLAGS
-from fatiguelog.substances import class_words
+from fatiguelog.textchart import Chart
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import answer_words
+from fatiguelog.trendcharts import Note, chart_section
 
 DEFAULT_DAYS = 90
-BARS = "▁▂▃▄▅▆▇█"
-GAP = "·"
-LABEL_WIDTH = 16
 LEVEL_WORDS = {"urgent": "URGENT", "warn": "WARNING", "info": "NOTE"}
 LEVEL_STYLE = {"urgent": "bold red", "warn": "bold yellow", "info": "bold cyan"}
 NOT_A_DIAGNOSIS = ("This is not a diagnosis. It describes your own entries; talk to a clinician "
                    "about anything here. It never gives advice on doses.")
-
-#: The charts that are no question's answers, after the questions' own (series key, label,
-#: fixed scale or None for the series' own range, unit); the questions' come from the
-#: vocabulary (`Summary.charted`): the built-in ones, then the user's own trackers.
-OTHER_CHARTS: tuple[tuple[str, str, tuple[float, float] | None, str], ...] = (
-    ("sbm_per_week", "SBMs a week", None, "rolling 7 days"),
-    ("bristol_mean", "Bristol type", (1, 7), "1 hard - 7 watery"),
-)
-
 
 def print_trends(args: argparse.Namespace, root: Path, *, console: Console | None = None,
                  today: date | None = None) -> int:
@@ -60,10 +49,52 @@ def print_trends(args: argparse.Namespace, root: Path, *, console: Console | Non
     first, last = period_for(DEFAULT_DAYS if days is None else days, day)
     settings, settings_problems = load_settings(root)
     summary = summarize(Store(root), settings, first, last, keep_entries=False, today=today)
-    out = console or Console(highlight=False)
+    out = console or Console(highlight=False, width=None if _is_terminal() else pipe_width())
     for block in render(summary, width=out.width, settings_problems=len(settings_problems)):
-        out.print(block)
+        out.print(Trimmed(block))
     return EXIT_OK
+
+
+#: The width when standard output is no terminal and COLUMNS says nothing usable.
+PIPE_WIDTH = 80
+MIN_WIDTH = 20
+
+
+def pipe_width(environ: Mapping[str, str] = os.environ) -> int:
+    """The width to print at into a pipe or a file: COLUMNS when it is set (a screen reader's
+    or a braille display's line, or a wide pager's), else 80; never under 20. Not the width
+    of a terminal on standard input or error, as Rich would take: that one is not where the
+    text goes."""
+    columns = environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(MIN_WIDTH, int(columns))
+    return PIPE_WIDTH
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed, or replaced by an object without it
+        return False
+
+
+class Trimmed:
+    """A renderable printed without the spaces Rich leaves at the end of its lines (a table
+    pads its cells to their width, a wrapped line keeps the space it broke at): text copied
+    from a pipe, read by a screen reader or shown on a braille display has none."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in console.render_lines(self.renderable, options, pad=False):
+            while line and not line[-1].control and not line[-1].text.rstrip():
+                line.pop()
+            if line and not line[-1].control:
+                last = line[-1]
+                line[-1] = Segment(last.text.rstrip(), last.style, last.control)
+            yield from line
+            yield Segment.line()
 
 
 def safe(text: str) -> str:
@@ -101,10 +132,7 @@ def render(summary: Summary, *, width: int = 80,
         blocks.append(Text("No other flag was on in this period."))
     blocks.extend(_not_enough(summary))
     blocks.append(Text(""))
-    blocks.append(Text("Charts", style="bold underline"))
-    blocks.append(Text(f"One column per {_span(summary.days, _chart_width(width))}; "
-                       f"{BARS[0]} low to {BARS[-1]} high; {GAP} no answer."))
-    blocks.extend(_charts(summary, width))
+    blocks.extend(chart_blocks(summary, width))
     blocks.append(Text(""))
     blocks.append(Text("Delayed PEM (after your busier days)", style="bold underline"))
     blocks.extend(_pem(summary))
@@ -162,132 +190,38 @@ def _not_enough(s: Summary) -> list[Text]:
     return lines
 
 
-def _chart_width(width: int) -> int:
-    return max(10, width - LABEL_WIDTH - 2)
+#: How each kind of note between the charts is printed (the trend view's classes, in Rich
+#: styles): muted words are dim, headings bold and underlined.
+NOTE_STYLE = {"heading": "bold underline", "chart-empty": "dim", "quiet": "dim", "events": "dim"}
 
 
-def _span(days: int, columns: int) -> str:
-    per = -(-days // min(days, columns))
-    return "day" if per == 1 else f"{per} days (mean)"
-
-
-def sparkline(values: Sequence[float | None], columns: int,
-              scale: tuple[float, float] | None = None) -> str:
-    """One character per column; columns average the days they cover; gaps stay gaps."""
-    n = len(values)
-    if n == 0:
-        return ""
-    columns = min(columns, n)
-    buckets: list[float | None] = []
-    for c in range(columns):
-        part = [v for v in values[c * n // columns:(c + 1) * n // columns] if v is not None]
-        buckets.append(sum(part) / len(part) if part else None)
-    known = [v for v in buckets if v is not None]
-    if not known:
-        return GAP * columns
-    low, high = scale if scale is not None else (0.0, max(known) or 1.0)
-    span = (high - low) or 1.0
-    out = []
-    for v in buckets:
-        if v is None:
-            out.append(GAP)
+def chart_blocks(s: Summary, width: int) -> list[RenderableType]:
+    """The trend view's charts part (`trendcharts`), drawn by the same engine at the width
+    of the output: a chart is its lines as they are, a note wraps at words. A blank line
+    comes before each, as the view's margins (a yes/no line sits under the chart above)."""
+    blocks: list[RenderableType] = []
+    for item in chart_section(s):
+        if not (isinstance(item, Note) and item.kind == "chart-line"):
+            blocks.append(Text(""))
+        if isinstance(item, Chart):
+            blocks.append(chart_text(item, width))
         else:
-            level = round((min(max(v, low), high) - low) / span * (len(BARS) - 1))
-            out.append(BARS[level])
-    return "".join(out)
+            blocks.append(Text(item.text, style=NOTE_STYLE.get(item.kind, "")))
+    return blocks
 
 
-def markers(days: Sequence[date], events: Sequence[tuple[date, str]], columns: int) -> str:
-    """A line under a chart: ▲ where an amount went up, started or resumed, ▼ down or
-    stopped."""
-    n = len(days)
-    columns = min(columns, n)
-    if not n:
-        return ""
-    first = days[0]
-    marks = [" "] * columns
-    for day, kind in events:
-        index = (day - first).days
-        if 0 <= index < n:
-            column = min(columns - 1, index * columns // n)
-            mark = "▲" if kind in it.RISES else "▼"
-            marks[column] = "◆" if marks[column] not in (" ", mark) else mark
-    return "".join(marks)
-
-
-def _stats(series: DaySeries) -> str:
-    known = [v for v in series.values if v is not None]
-    if not known:
-        return "no answers"
-    if len(known) < MIN_RATED_DAYS:  # as the trend view and the exports: no mean of 1 or 2
-        return f"not enough data ({len(known)} day{'' if len(known) == 1 else 's'})"
-    return f"mean {sum(known) / len(known):.1f}, {len(known)} days"
-
-
-def _charts(s: Summary, width: int) -> list[RenderableType]:
-    columns = _chart_width(width)
-    lines: list[RenderableType] = []
-    # (a tracker removed from settings: named by its key, and said so under its chart)
-    charts = [(a.question.series_key,
-               a.question.chart_name if a.question.declared else a.question.key,
-               a.question.chart_scale,
-               a.question.scale_note if a.question.declared else
-               f"{a.question.scale_note}, not in your settings now", a) for a in s.charted
-              if a.question.declared or a.days]
-    for key, label, scale, unit, answers in [*charts, *((*c, None) for c in OTHER_CHARTS)]:
-        series = s.series.get(key)
-        if series is None:
-            continue
-        name = strip_controls(label, one_line=True)
-        if len(name) >= LABEL_WIDTH:
-            name = name[:LABEL_WIDTH - 2] + "…"
-        said = (answer_words(answers) if answers is not None and (
-            answers.question.kind == "yesno") else _stats(series))
-        lines.append(Text.assemble((f"{name:<{LABEL_WIDTH}}", "bold"),
-                                   sparkline(series.values, columns, scale)))
-        lines.append(Text(f"{'':<{LABEL_WIDTH}}{unit}; {said}", style="dim"))
-    for name, stats in s.intake.items():
-        series = s.series.get(f"intake:{name}")
-        if series is not None:
-            lines.extend(_intake_chart(name, stats, series, s, columns))
-    return lines
-
-
-def _intake_chart(name: str, stats: IntakeStats, series: DaySeries, summary: Summary,
-                  columns: int) -> list[RenderableType]:
-    shown = safe(name)
-    label = shown if len(shown) < LABEL_WIDTH else shown[:LABEL_WIDTH - 2] + "…"
-    # Changes from the timeline's steady ranges: a wobble is not a list of increases, and a
-    # substance taken again after a break reads "resumed", never "stopped".
-    ranges = it.ranges_of(summary, stats.substance, stats.unit)
-    changes = it.range_events(ranges)
-    lines: list[RenderableType] = [Text.assemble((f"{label:<{LABEL_WIDTH}}", "bold"),
-                                                 sparkline(series.values, columns))]
-    if changes:
-        lines.append(Text.assemble(
-            f"{'':<{LABEL_WIDTH}}",
-            markers(series.days, [(e.day, e.kind) for e in changes], columns)))
-    mean = "-" if stats.mean_daily is None else it.number(stats.mean_daily, 1)
-    klass = f", class: {class_words(stats.klass)}"
-    arrows = "; ▲ up, started or resumed, ▼ down or stopped" if changes else ""
-    lines.append(_indented(f"{safe(it.unit_text(2, stats.unit))} a day, mean {mean} on the "
-                           f"{it.days_text(stats.days)} taken{klass}{arrows}"))
-    said = it.substance_lines(ranges, summary.last)
-    recent = said[-5:]
-    if len(said) > len(recent):
-        lines.append(Text(f"{'':<{LABEL_WIDTH}}({len(said) - len(recent)} earlier ranges "
-                          "not listed)", style="dim"))
-    lines += [_indented(safe(line)) for line in recent]
-    return lines
-
-
-def _indented(text: str) -> Table:
-    """A line under a chart label that wraps aligned with itself."""
-    grid = Table.grid()
-    grid.add_column(width=LABEL_WIDTH, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row("", Text(text))
-    return grid
+def chart_text(chart: Chart, width: int) -> Text:
+    """A chart's lines as Rich text: never wrapped again (the engine fits them to `width`),
+    styled by the engine's spans."""
+    text = Text(no_wrap=True, overflow="ignore")
+    for n, line in enumerate(chart.lines(width)):
+        if n:
+            text.append("\n")
+        start = len(text)
+        text.append(line.text)
+        for span in line.spans:
+            text.stylize(span.style, start + span.start, start + span.end)
+    return text
 
 
 def _pem(s: Summary) -> list[Text]:

@@ -8,12 +8,11 @@ series, so ten years of history cost the screen a few small tuples, not every en
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,13 +25,13 @@ from textual.widgets import Button, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from fatiguelog import flagtext as ft
-from fatiguelog import intaketext as it
-from fatiguelog.analysis.summary import AnswerStats, DaySeries, FlagReport, RatingStats, Summary
+from fatiguelog.analysis.summary import FlagReport, Summary
 from fatiguelog.model import RED_FLAGS
 from fatiguelog.settings import Settings
-from fatiguelog.substances import class_words
+from fatiguelog.textchart import Chart
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.ui.widgets.charts import MARK_WORDS, Scale, TextChart, fmt, period_text
+from fatiguelog.trendcharts import chart_section
+from fatiguelog.ui.widgets.charts import TextChart, fmt, period_text
 from fatiguelog.ui.widgets.flags import (
     NOT_A_DIAGNOSIS,
     AlarmList,
@@ -40,7 +39,6 @@ from fatiguelog.ui.widgets.flags import (
     UrgentBanner,
     overview_line,
 )
-from fatiguelog.wording import answer_name, answer_words
 
 #: Periods offered, in days (None: the whole history), with their key and label.
 PERIODS: tuple[tuple[str, int | None, str], ...] = (
@@ -52,10 +50,6 @@ PERIODS: tuple[tuple[str, int | None, str], ...] = (
 )
 DEFAULT_DAYS = 90
 LOADING = "Reading your entries..."
-#: Bristol types in a few words, to fit one line at 80 columns (full wording: model.BRISTOL).
-BRISTOL_SHORT = {1: "separate hard lumps", 2: "lumpy sausage", 3: "sausage with cracks",
-                 4: "smooth, soft sausage", 5: "soft blobs", 6: "mushy, ragged pieces",
-                 7: "watery, no solid pieces"}
 
 
 def period_id(days: int | None) -> str:
@@ -264,133 +258,16 @@ def flag_widgets(s: Summary) -> Iterable[Widget]:
         yield text("\n".join([said, *lines]), "not-enough")
 
 
-def _rating_heading(label: str, stats: RatingStats | None) -> str:
-    if stats is None or not stats.days:
-        return f"{label}: no answers in this period"
-    return (f"{label}: mean {fmt(stats.mean)}, range {fmt(stats.min)}-{fmt(stats.max)}, "
-            f"{stats.days} days answered")
-
-
-def _has_values(series: DaySeries | None) -> bool:
-    return series is not None and any(v is not None for v in series.values)
-
-
-def _chart(s: Summary, key: str, title: str, scale: Scale, **kwargs: Any) -> Widget:
-    series = s.series.get(key)
-    if series is None or not _has_values(series):
-        return text(f"{title.split(':')[0]}: no answers in this period", "chart-empty")
-    return TextChart(series, scale, heading=title, classes="chart", **kwargs)
-
-
-def _question_chart(s: Summary, answers: AnswerStats) -> Widget:
-    """A question's chart, its words from the question (`vocabulary`): a yes/no is the days
-    answered yes, in words; a rating or a number, its bars with the period in words."""
-    q = answers.question
-    name = answer_name(answers)
-    if q.kind == "yesno":
-        return text(f"{name}: {answer_words(answers, _short_day)}", "chart-line")
-    heading_words = (_BUILT_IN_HEADINGS[q.series_key](s) if q.series_key in _BUILT_IN_HEADINGS
-                     else f"{name}: {answer_words(answers)}")
-    if q.chart_scale is not None and q.kind == "rating":
-        scale = Scale(0, 10, "0", "10")
-    else:
-        series = s.series.get(q.series_key)
-        values = [v for v in series.values if v is not None] if series else []
-        low = min([q.minimum if math.isfinite(q.minimum) else 0.0, *values])
-        top = max([q.chart_top or 1.0, *values])
-        unit = "h" if q.unit == "hours" else ""
-        scale = Scale(low, top, f"{fmt(low, 0)}{unit}", f"{fmt(top, 0)}{unit}")
-    return _chart(s, q.series_key, heading_words, scale)
-
-
-def _short_day(day: date) -> str:
-    return f"{day:%a %d %b}"
-
-
-#: The built-in charts' headings, with the figures the summary keeps for them.
-_BUILT_IN_HEADINGS: dict[str, Callable[[Summary], str]] = {
-    "fatigue": lambda s: _rating_heading("Fatigue (0-10, higher is worse)",
-                                         s.symptoms.get("fatigue")),
-    "pem": lambda s: _rating_heading("PEM (0-10, higher is worse)", s.symptoms.get("pem")),
-    "sleep_hours": lambda s: (f"Sleep (hours a night): mean {fmt(s.sleep.hours_mean)} "
-                              f"over {s.sleep.days} nights"),
-    "sleep_quality": lambda s: (f"Sleep quality (0-10, higher is better): mean "
-                                f"{fmt(s.sleep.quality_mean)}"),
-    "exertion": lambda s: _rating_heading("Exertion (0-10)", s.exertion),
-}
-
-
 def chart_widgets(s: Summary) -> Iterable[Widget]:
-    yield heading("Charts (each bar is a day, or the mean of several; · = no answer)")
-    for answers in s.charted:  # the built-in questions, then the user's own
-        if answers.question.declared or answers.days:
-            yield _question_chart(s, answers)
-    yield from gi_widgets(s)
-    yield from intake_widgets(s)
-
-
-def gi_widgets(s: Summary) -> Iterable[Widget]:
-    gi = s.gi
-    sbm = s.series.get("sbm_per_week")
-    peak = max([7.0, *(v for v in sbm.values if v is not None)]) if sbm else 7.0
-    per_week = ("not enough data (needs 4 recorded days)" if gi.sbm_per_week is None
-                else f"{fmt(gi.sbm_per_week)} a week")
-    yield _chart(s, "sbm_per_week",
-                 f"Spontaneous bowel movements (SBMs) a week (rolling 7 days): {per_week} over "
-                 f"{gi.recorded_days} recorded days", Scale(0, peak, "0", fmt(peak, 0)))
-    yield _chart(s, "bristol_mean", "Bristol type, daily mean (1 hard lumps - 7 watery; "
-                 "4 is typical)", Scale(1, 7, "1", "7"))
-    total = sum(gi.bristol_counts.values())
-    if total:
-        width = 24
-        most = max(gi.bristol_counts.values()) or 1
-        lines = [f"Bristol types of {total} stools in this period:"]
-        for kind in range(1, 8):
-            n = gi.bristol_counts.get(kind, 0)
-            bar = "█" * round(width * n / most)
-            lines.append(f"Type {kind} {bar:<{width}} {n:>4}  {BRISTOL_SHORT[kind]}")
-        yield text("\n".join(lines), "bristol")
-    shares = []
-    if gi.straining_share is not None:
-        shares.append(f"straining in {fmt(100 * gi.straining_share, 0)}% of "
-                      f"{gi.straining_answered} answered")
-    if gi.incomplete_share is not None:
-        shares.append(f"felt incomplete in {fmt(100 * gi.incomplete_share, 0)}% of "
-                      f"{gi.incomplete_answered} answered")
-    shares.append(f"laxative on {gi.laxative_days} days, no laxative on {gi.laxative_no_days}, "
-                  f"not answered on {gi.laxative_unanswered}")
-    yield text(f"{gi.stools} bowel movements ({gi.sbm} spontaneous); " + "; ".join(shares) + ".",
-               "quiet")
-
-
-def intake_widgets(s: Summary) -> Iterable[Widget]:
-    if not s.intake:
-        yield text("Intake: nothing recorded in this period.", "chart-empty")
-        return
-    for name, stats in s.intake.items():
-        series = s.series.get(f"intake:{name}")
-        amounts = [v for v in series.values if v is not None] if series else []
-        top = max([1.0, *amounts])
-        klass = f" (class: {class_words(stats.klass)})"
-        unit = it.unit_text(2, stats.unit)
-        title = (f"{name}{klass}, {unit} a day: mean {fmt(stats.mean_daily, 1)} on the "
-                 f"{it.days_text(stats.days)} taken, max {fmt(stats.max_daily, 2)}")
-        # Changes from the timeline's steady ranges: a wobble is not a list of increases, a
-        # substance taken again after a break reads "resumed", never "stopped".
-        ranges = it.ranges_of(s, stats.substance, stats.unit)
-        changes = it.range_events(ranges)
-        yield _chart(s, f"intake:{name}", title, Scale(0, top, "0", fmt(top, 1)),
-                     events=changes)
-        said = it.substance_lines(ranges, s.last)
-        if said:
-            shown = said[-8:]
-            more = len(said) - len(shown)
-            lines = [f"Amounts over the period ({MARK_WORDS}):" if changes
-                     else "Amounts over the period:"]
-            if more:
-                lines.append(f"({more} earlier ranges not listed)")
-            lines += [f"- {line}" for line in shown]
-            yield text("\n".join(lines), "events")
+    """The charts part, from the same items `trends --print` prints (`trendcharts`): a chart
+    becomes a `TextChart`, a note a `Static` whose class is its kind."""
+    for item in chart_section(s):
+        if isinstance(item, Chart):
+            yield TextChart(item, classes="chart")
+        elif item.kind == "heading":
+            yield heading(item.text)
+        else:
+            yield text(item.text, item.kind)
 
 
 def pem_widgets(s: Summary) -> Iterable[Widget]:

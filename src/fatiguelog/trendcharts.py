@@ -1,0 +1,197 @@
+"""The charts part of the trend view, from a `Summary`: the same charts and the same words in
+the app and in `trends --print`.
+
+A list of items in reading order: a `textchart.Chart` (drawn by the one chart engine) or a
+`Note`, a paragraph that is no chart (a heading, "no answers in this period", a yes/no
+question's days, the Bristol type counts, the amounts of a substance over the period). The
+trend view turns each item into a widget (a note's kind is its CSS class) and the print into
+Rich text; neither adds a figure of its own, so the two can't disagree.
+
+No Textual and no Rich here (a test checks `sys.modules`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from fatiguelog import intaketext as it
+from fatiguelog.analysis.summary import (
+    AnswerStats,
+    DaySeries,
+    IntakeEvent,
+    RatingStats,
+    Summary,
+)
+from fatiguelog.substances import class_words
+from fatiguelog.textchart import Chart, Scale, fmt
+from fatiguelog.textsafe import strip_controls
+from fatiguelog.wording import answer_name, answer_words
+
+SECTION_HEADING = "Charts (each bar is a day, or the mean of several; · = no answer)"
+#: Bristol types in a few words, to fit one line at 80 columns (full wording: model.BRISTOL).
+BRISTOL_SHORT = {1: "separate hard lumps", 2: "lumpy sausage", 3: "sausage with cracks",
+                 4: "smooth, soft sausage", 5: "soft blobs", 6: "mushy, ragged pieces",
+                 7: "watery, no solid pieces"}
+#: Ranges of a substance listed under its chart (the earlier ones are counted).
+RANGES_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class Note:
+    """A paragraph between the charts. `kind` says what it is: "heading", "chart-empty" (a
+    chart with no answers), "chart-line" (a yes/no question's days), "bristol", "events" (a
+    substance's amounts) or "quiet" (figures in words)."""
+
+    text: str
+    kind: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", strip_controls(self.text))  # user text: no controls
+
+
+Item = Chart | Note
+
+
+def chart_section(s: Summary) -> list[Item]:
+    """Everything of the charts part, in reading order: the questions' charts (the built-in
+    ones, then the user's own), the bowel charts, then each substance's."""
+    items: list[Item] = [Note(SECTION_HEADING, "heading")]
+    for answers in s.charted:
+        if answers.question.declared or answers.days:
+            items.append(question_chart(s, answers))
+    items.extend(gi_items(s))
+    items.extend(intake_items(s))
+    return items
+
+
+def _rating_heading(label: str, stats: RatingStats | None) -> str:
+    if stats is None or not stats.days:
+        return f"{label}: no answers in this period"
+    return (f"{label}: mean {fmt(stats.mean)}, range {fmt(stats.min)}-{fmt(stats.max)}, "
+            f"{stats.days} days answered")
+
+
+def _has_values(series: DaySeries | None) -> bool:
+    return series is not None and any(v is not None for v in series.values)
+
+
+def _chart(s: Summary, key: str, title: str, scale: Scale,
+           events: tuple[IntakeEvent, ...] = ()) -> Item:
+    series = s.series.get(key)
+    if series is None or not _has_values(series):
+        return Note(f"{title.split(':')[0]}: no answers in this period", "chart-empty")
+    return Chart(series, scale, title, events=events)
+
+
+def question_chart(s: Summary, answers: AnswerStats) -> Item:
+    """A question's chart, its words from the question (`vocabulary`): a yes/no is the days
+    answered yes, in words; a rating or a number, its bars with the period in words."""
+    q = answers.question
+    name = answer_name(answers)
+    if q.kind == "yesno":
+        return Note(f"{name}: {answer_words(answers, _short_day)}", "chart-line")
+    heading_words = (_BUILT_IN_HEADINGS[q.series_key](s) if q.series_key in _BUILT_IN_HEADINGS
+                     else f"{name}: {answer_words(answers)}")
+    if q.chart_scale is not None and q.kind == "rating":
+        scale = Scale(0, 10, "0", "10")
+    else:
+        series = s.series.get(q.series_key)
+        values = [v for v in series.values if v is not None] if series else []
+        low = min([q.minimum if math.isfinite(q.minimum) else 0.0, *values])
+        top = max([q.chart_top or 1.0, *values])
+        unit = "h" if q.unit == "hours" else ""
+        scale = Scale(low, top, f"{fmt(low, 0)}{unit}", f"{fmt(top, 0)}{unit}")
+    return _chart(s, q.series_key, heading_words, scale)
+
+
+def _short_day(day: date) -> str:
+    return f"{day:%a %d %b}"
+
+
+#: The built-in charts' headings, with the figures the summary keeps for them.
+_BUILT_IN_HEADINGS: dict[str, Callable[[Summary], str]] = {
+    "fatigue": lambda s: _rating_heading("Fatigue (0-10, higher is worse)",
+                                         s.symptoms.get("fatigue")),
+    "pem": lambda s: _rating_heading("PEM (0-10, higher is worse)", s.symptoms.get("pem")),
+    "sleep_hours": lambda s: (f"Sleep (hours a night): mean {fmt(s.sleep.hours_mean)} "
+                              f"over {s.sleep.days} nights"),
+    "sleep_quality": lambda s: (f"Sleep quality (0-10, higher is better): mean "
+                                f"{fmt(s.sleep.quality_mean)}"),
+    "exertion": lambda s: _rating_heading("Exertion (0-10)", s.exertion),
+}
+
+
+def gi_items(s: Summary) -> Iterable[Item]:
+    gi = s.gi
+    sbm = s.series.get("sbm_per_week")
+    peak = max([7.0, *(v for v in sbm.values if v is not None)]) if sbm else 7.0
+    per_week = ("not enough data (needs 4 recorded days)" if gi.sbm_per_week is None
+                else f"{fmt(gi.sbm_per_week)} a week")
+    yield _chart(s, "sbm_per_week",
+                 f"Spontaneous bowel movements (SBMs) a week (rolling 7 days): {per_week} over "
+                 f"{gi.recorded_days} recorded days", Scale(0, peak, "0", fmt(peak, 0)))
+    yield _chart(s, "bristol_mean", "Bristol type, daily mean (1 hard lumps - 7 watery; "
+                 "4 is typical)", Scale(1, 7, "1", "7"))
+    total = sum(gi.bristol_counts.values())
+    if total:
+        width = 24
+        most = max(gi.bristol_counts.values()) or 1
+        lines = [f"Bristol types of {total} stools in this period:"]
+        for kind in range(1, 8):
+            n = gi.bristol_counts.get(kind, 0)
+            bar = "█" * round(width * n / most)
+            lines.append(f"Type {kind} {bar:<{width}} {n:>4}  {BRISTOL_SHORT[kind]}")
+        yield Note("\n".join(lines), "bristol")
+    shares = []
+    if gi.straining_share is not None:
+        shares.append(f"straining in {fmt(100 * gi.straining_share, 0)}% of "
+                      f"{gi.straining_answered} answered")
+    if gi.incomplete_share is not None:
+        shares.append(f"felt incomplete in {fmt(100 * gi.incomplete_share, 0)}% of "
+                      f"{gi.incomplete_answered} answered")
+    shares.append(f"laxative on {gi.laxative_days} days, no laxative on {gi.laxative_no_days}, "
+                  f"not answered on {gi.laxative_unanswered}")
+    yield Note(f"{gi.stools} bowel movements ({gi.sbm} spontaneous); " + "; ".join(shares) + ".",
+               "quiet")
+
+
+def intake_items(s: Summary) -> Iterable[Item]:
+    if not s.intake:
+        yield Note("Intake: nothing recorded in this period.", "chart-empty")
+        return
+    for name, stats in s.intake.items():
+        series = s.series.get(f"intake:{name}")
+        amounts = [v for v in series.values if v is not None] if series else []
+        top = max([1.0, *amounts])
+        klass = f" (class: {class_words(stats.klass)})"
+        unit = it.unit_text(2, stats.unit)
+        title = (f"{name}{klass}, {unit} a day: mean {fmt(stats.mean_daily, 1)} on the "
+                 f"{it.days_text(stats.days)} taken, max {fmt(stats.max_daily, 2)}")
+        # Changes from the timeline's steady ranges: a wobble is not a list of increases, a
+        # substance taken again after a break reads "resumed", never "stopped".
+        ranges = it.ranges_of(s, stats.substance, stats.unit)
+        changes = it.range_events(ranges)
+        yield _chart(s, f"intake:{name}", title, Scale(0, top, "0", fmt(top, 1)),
+                     events=tuple(changes))
+        said = it.substance_lines(ranges, s.last)
+        if said:
+            shown = said[-RANGES_SHOWN:]
+            more = len(said) - len(shown)
+            lines = ["Amounts over the period:"]
+            if more:
+                lines.append(f"({more} earlier ranges not listed)")
+            lines += [f"- {line}" for line in shown]
+            yield Note("\n".join(lines), "events")
+
+
+__all__ = [
+    "BRISTOL_SHORT",
+    "SECTION_HEADING",
+    "Item",
+    "Note",
+    "chart_section",
+    "question_chart",
+]

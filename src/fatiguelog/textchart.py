@@ -180,9 +180,11 @@ def legend(marks: Sequence[str], width: int) -> list[str]:
     return lines
 
 
-def date_lines(days: Sequence[date], columns: int, step: int) -> list[str]:
+def date_lines(days: Sequence[date], columns: int, step: int, room: int) -> list[str]:
     """The first and last day under the bars' ends, and how many days a column holds when
-    that is more than one (on a line of its own when it doesn't fit between the dates)."""
+    that is more than one (on a line of its own when it doesn't fit between the dates). No
+    line is wider than `room`: a narrow chart says "first to last" on as many lines as it
+    takes."""
     if not days:
         return ["no days"]
     first, last = days[0].isoformat(), days[-1].isoformat()
@@ -190,8 +192,9 @@ def date_lines(days: Sequence[date], columns: int, step: int) -> list[str]:
     middle = columns - len(first) - len(last)
     if note and middle >= len(note) + 2:
         return [first + f" {note} ".center(middle) + last]
-    line = first + " " * middle + last if middle >= 1 else f"{first} to {last}"
-    return [line, note] if note else [line]
+    lines = ([first + " " * middle + last] if middle >= 1
+             else wrap(f"{first} to {last}", room))
+    return lines + (wrap(note, room) if note else [])
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -238,9 +241,10 @@ class Chart:
             lines.append(Line(indent + marks))
         else:
             used = []
-        for text in date_lines(self.series.days, columns, step):
+        room = max(MIN_BARS, width - axis)
+        for text in date_lines(self.series.days, columns, step, room):
             lines.append(Line(indent + text, (Span(axis, axis + len(text), "dim"),)))
-        for text in legend(used, max(MIN_BARS, width - axis)):
+        for text in legend(used, room):
             lines.append(Line(indent + text, (Span(axis, axis + len(text), "dim"),)))
         return [_rstrip(line) for line in lines]
 

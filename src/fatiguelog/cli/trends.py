@@ -1,9 +1,10 @@
 """`fatiguelog trends --print`: the trend view as plain Rich output (no Textual).
 
-It renders the same `Summary` the app and the exports use. Every piece of user text (a
-substance name) goes into a `rich.text.Text`, never into markup, and loses control
-characters first. Meaning never rests on colour alone: levels are written as words and
-change markers are arrows.
+It renders the same `Summary` the app and the exports use, and the app's charts: the chart
+section (`trendcharts`) drawn by the one text-chart engine (`textchart`) at the output's width.
+Every piece of user text (a substance name, a tracker's label) goes into a `rich.text.Text`,
+never into markup, and loses control characters first. Meaning never rests on colour alone:
+levels are written as words and intake changes are marks explained in words.
 """
 
 from __future__ import annotations
@@ -131,7 +132,6 @@ def render(summary: Summary, *, width: int = 80,
     else:
         blocks.append(Text("No other flag was on in this period."))
     blocks.extend(_not_enough(summary))
-    blocks.append(Text(""))
     blocks.extend(chart_blocks(summary, width))
     blocks.append(Text(""))
     blocks.append(Text("Delayed PEM (after your busier days)", style="bold underline"))

@@ -64,9 +64,9 @@ def test_trends_print_leaves_out_answers_that_dont_fit(tmp_path: Path, capsys) -
     diary(tmp_path)
     assert main(["--data-dir", str(tmp_path), "trends", "--print"]) == 0
     out = capsys.readouterr().out
-    assert "bpm; mean 70.0, 3 days" in out
-    assert "286" not in out
-    assert "mean 5.0, 3 days" in out  # Dizzy without the 12
+    assert "Resting heart rate: mean 70.0 bpm over 3 days, range 60-80" in out
+    assert "286" not in out and "500" not in out
+    assert "Dizzy: mean 5.0 over 3 days, range 4-6" in out  # without the 12
 
 
 def test_json_and_csv_leave_out_answers_that_dont_fit(tmp_path: Path, capsys) -> None:
@@ -144,6 +144,9 @@ def test_trends_print_shows_a_mean_only_from_three_answered_days(tmp_path: Path,
         Store(tmp_path).save(entry)
     assert main(["--data-dir", str(tmp_path), "trends", "--print"]) == 0
     out = capsys.readouterr().out
-    assert "not enough data (2 days)" in out  # fatigue
-    assert "not enough data (1 day)" in out  # PEM
+    # (the trend view's words: the same chart section)
+    assert ("Fatigue (0-10, higher is worse): 5-7 on 2 days answered; a mean needs 3 answered "
+            "days") in " ".join(out.split())
+    assert "PEM (0-10, higher is worse): 4 on 1 day answered; a mean needs 3 answered days" in out
     assert "mean 7.0" not in out and "mean 6.0" not in out and "1 days" not in out
+    assert "mean not enough data" not in out

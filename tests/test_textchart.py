@@ -132,13 +132,22 @@ def test_two_changes_in_one_column_are_said_to_be_several():
     assert lines[-1].text.strip() == "◆ more than one change"
 
 
-def test_the_legend_never_splits_a_meaning_between_lines():
+def test_the_legend_keeps_each_meaning_together_and_within_the_width():
     marks = ["▲", "▼", "+", "x", "◆"]
-    lines = legend(marks, 15)
-    assert lines == ["▲ increase", "▼ decrease", "+ started or resumed", "x stopped",
-                     "◆ more than one change"]
     assert legend(marks, 80) == ["▲ increase  ▼ decrease  + started or resumed  x stopped  "
                                  "◆ more than one change"]
+    assert legend(marks, 24) == ["▲ increase  ▼ decrease", "+ started or resumed",
+                                 "x stopped", "◆ more than one change"]
+    assert legend(marks, 15) == ["▲ increase", "▼ decrease", "+ started or", "  resumed",
+                                 "x stopped", "◆ more than one", "  change"]
+
+
+def test_a_narrow_substance_chart_fits_its_width():
+    chart = Chart(series([2.0] * 90, "intake:senna"), Scale(0, 4), "senna",
+                  events=(event(10, "start"), event(40, "stop"), event(70, "increase")))
+    lines = chart.lines(20)
+    assert all(len(line.text) <= 20 for line in lines), plain(lines)
+    assert "+ started or" in plain(lines) and "x stopped" in plain(lines)
 
 
 # -- headings and scale labels are never cut ----------------------------------------------

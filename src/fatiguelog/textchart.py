@@ -79,7 +79,8 @@ class Line:
         return cls(text, (Span(0, len(text), style),) if text and style else ())
 
 
-# Number formats: i13w's wording module may take `fmt` over; it stays as it was meanwhile.
+# The number format of the charts and their headings, as it was: it belongs in the wording
+# module (titles, levels, number formats) and may move there.
 def fmt(value: float | None, digits: int = 1) -> str:
     """A figure as text; `None` is "not enough data", never a zero."""
     if value is None:
@@ -169,14 +170,18 @@ def marker_row(days: Sequence[date], events: Iterable[IntakeEvent], columns: int
 
 def legend(marks: Sequence[str], width: int) -> list[str]:
     """The meaning of the marks used, in words ("▲ increase  x stopped"), packed into lines of
-    `width`; a meaning is never split between two lines."""
+    `width`: two meanings share a line only when both fit, and one too long for a line of its
+    own goes on under its mark ("+ started or" / "  resumed")."""
     items = [f"{mark} {words}" for mark, words in MARK_MEANINGS if mark in marks]
     lines: list[str] = []
     for item in items:
         if lines and len(lines[-1]) + 2 + len(item) <= width:
             lines[-1] += "  " + item
-        else:
+        elif len(item) <= width:
             lines.append(item)
+        else:
+            lines.extend(textwrap.wrap(item, width=max(3, width), subsequent_indent="  ",
+                                       break_on_hyphens=False))
     return lines
 
 

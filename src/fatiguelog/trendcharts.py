@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from fatiguelog import intaketext as it
+from fatiguelog.analysis.series import MIN_RATED_DAYS
 from fatiguelog.analysis.summary import (
     AnswerStats,
     DaySeries,
@@ -67,11 +68,39 @@ def chart_section(s: Summary) -> list[Item]:
     return items
 
 
+#: Said instead of a mean from one or two days (flags.md, "Not enough data"): the trend view
+#: said "mean not enough data", the print "not enough data (2 days)"; both now say this.
+NO_MEAN = f"a mean needs {MIN_RATED_DAYS} answered days"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _rating_heading(label: str, stats: RatingStats | None) -> str:
     if stats is None or not stats.days:
         return f"{label}: no answers in this period"
-    return (f"{label}: mean {fmt(stats.mean)}, range {fmt(stats.min)}-{fmt(stats.max)}, "
-            f"{stats.days} days answered")
+    answered = f"{_count(stats.days, 'day')} answered"
+    if stats.mean is None:
+        low, high = fmt(stats.min), fmt(stats.max)
+        return f"{label}: {low if low == high else f'{low}-{high}'} on {answered}; {NO_MEAN}"
+    return f"{label}: mean {fmt(stats.mean)}, range {fmt(stats.min)}-{fmt(stats.max)}, {answered}"
+
+
+def _sleep_heading(s: Summary) -> str:
+    label = "Sleep (hours a night)"
+    if not s.sleep.days:
+        return f"{label}: no answers in this period"
+    if s.sleep.hours_mean is None:
+        return f"{label}: {NO_MEAN}"
+    return f"{label}: mean {fmt(s.sleep.hours_mean)} over {_count(s.sleep.days, 'night')}"
+
+
+def _quality_heading(s: Summary) -> str:
+    label = "Sleep quality (0-10, higher is better)"
+    if s.sleep.quality_mean is None:
+        return f"{label}: {NO_MEAN if s.sleep.days else 'no answers in this period'}"
+    return f"{label}: mean {fmt(s.sleep.quality_mean)}"
 
 
 def _has_values(series: DaySeries | None) -> bool:
@@ -116,10 +145,8 @@ _BUILT_IN_HEADINGS: dict[str, Callable[[Summary], str]] = {
     "fatigue": lambda s: _rating_heading("Fatigue (0-10, higher is worse)",
                                          s.symptoms.get("fatigue")),
     "pem": lambda s: _rating_heading("PEM (0-10, higher is worse)", s.symptoms.get("pem")),
-    "sleep_hours": lambda s: (f"Sleep (hours a night): mean {fmt(s.sleep.hours_mean)} "
-                              f"over {s.sleep.days} nights"),
-    "sleep_quality": lambda s: (f"Sleep quality (0-10, higher is better): mean "
-                                f"{fmt(s.sleep.quality_mean)}"),
+    "sleep_hours": _sleep_heading,
+    "sleep_quality": _quality_heading,
     "exertion": lambda s: _rating_heading("Exertion (0-10)", s.exertion),
 }
 

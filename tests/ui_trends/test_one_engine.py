@@ -112,6 +112,21 @@ def test_the_print_draws_the_engines_lines_at_its_own_width(tmp_path: Path, widt
     assert f"(1 column = {step} days)" in " ".join(out[heading:heading + 8])
 
 
+async def test_one_or_two_days_make_no_mean_in_the_view_or_the_print(tmp_path: Path) -> None:
+    """Where the two disagreed in words, the clearer wins in both: the view said "mean not
+    enough data, range 5-7, 2 days answered", the print "not enough data (2 days)"."""
+    root = tmp_path / "data"
+    build(root, 2, lambda i, day: day_entry(day, fatigue=5 + 2 * i, pem=4, exertion=1))
+    said = "Fatigue (0-10, higher is worse): 5-7 on 2 days answered; a mean needs 3 answered days"
+    app = HostApp(lambda: TrendsScreen(root, Settings(), 30, today=TODAY))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_loaded(pilot)
+        headings = [c.heading for c in app.screen.query(TextChart)]
+        assert said in headings, headings
+        assert not [h for h in headings if "mean not enough data" in h]
+    assert said in printed(root, 100, days=30)
+
+
 async def at_the_kratom_chart(pilot: Pilot) -> None:
     """The trend view loaded, scrolled so the substance's chart (its marks and their words)
     is at the top."""

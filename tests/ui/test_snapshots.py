@@ -229,7 +229,7 @@ def test_full_disk_message(snap_compare, history, monkeypatch):
     def full(path, data, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    import fatiguelog.ui.session as session_module
+    import fatiguelog.checkin_session as session_module
 
     real = store_module.describe_os_error
 

@@ -80,8 +80,8 @@ def _start_ahead(root: Path) -> object:
 def _check_day_editable(root: Path, day: date) -> None:
     """A day whose file is broken or from a newer version: said in one line before the app
     starts (the check-in could never save it)."""
+    from fatiguelog.checkin_session import CannotEdit, check_editable
     from fatiguelog.store import Store
-    from fatiguelog.ui.session import CannotEdit, check_editable
 
     try:
         check_editable(Store(root).read(day))

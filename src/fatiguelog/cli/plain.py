@@ -2,7 +2,7 @@
 braille displays, `TERM=dumb` and pipes.
 
 The same questions (`checkin.steps_for`, from the vocabulary), the same draft and the same
-merge on save as the app (`ui.session.CheckinSession`, which imports no Textual), the same
+merge on save as the app (`checkin_session.CheckinSession`, which imports no Textual), the same
 rules for what is typed (`RatingStep.parse`, `NumberStep.parse`, `records.make_dose`,
 `records.make_stool`). Only the way of asking differs: one question per line, each saying its
 scale; an empty line skips (an answer given before stays); `b` goes back one question; lists
@@ -142,8 +142,8 @@ class PlainCheckin:
 
     # -- the whole check-in ----------------------------------------------------------------
     def run(self) -> int:
+        from fatiguelog.checkin_session import CannotEdit, CheckinSession
         from fatiguelog.drafts import load_draft
-        from fatiguelog.ui.session import CannotEdit, CheckinSession
 
         draft = load_draft(self.root, self.day)
         quick = self.quick

@@ -195,8 +195,8 @@ class FatiguelogApp(OrderedInputApp):
         self.push_screen(ResumeDialog(draft), chosen)
 
     def _start_checkin(self, day: date, quick: bool, draft: Any) -> None:
+        from fatiguelog.checkin_session import CannotEdit, CheckinSession
         from fatiguelog.ui.screens.checkin import CheckinScreen
-        from fatiguelog.ui.session import CannotEdit, CheckinSession
 
         try:
             session = CheckinSession(self.root, self.settings, day, quick, draft)

@@ -17,9 +17,9 @@ from textual.screen import Screen
 
 from fatiguelog import checkin
 from fatiguelog.checkin import IntakeStep, ReviewStep
+from fatiguelog.checkin_session import CheckinSession, SaveResult
 from fatiguelog.records import InputError
 from fatiguelog.store import StoreError
-from fatiguelog.ui.session import CheckinSession, SaveResult
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import FittedLine, Line, Note, SteadyFooter
 from fatiguelog.ui.widgets.steps import StepView, view_for

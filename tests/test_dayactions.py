@@ -11,21 +11,15 @@ from pathlib import Path
 from fatiguelog import dayactions
 from fatiguelog.drafts import Draft, load_draft, save_draft
 from fatiguelog.trash import in_trash
+from tests.factories import entry_file, put_entry
 
 DAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 25, 9, 30, 0)
 ENTRY = (b"schema = 1\ndate = 2026-11-20   # hand-edited\n\n[symptoms]\nfatigue = 7\n")
 
 
-def put(root: Path, data: bytes = ENTRY, day: date = DAY) -> Path:
-    path = root / "entries" / f"{day.year}" / f"{day.isoformat()}.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
-
-
 def test_delete_moves_the_day_to_the_trash_and_offers_undo(tmp_path: Path) -> None:
-    entry = put(tmp_path)
+    entry = put_entry(tmp_path, DAY, ENTRY)
     outcome = dayactions.delete(tmp_path, DAY, NOW)
     assert outcome.done
     assert outcome.message == ("Deleted Fri 20 Nov 2026: moved to the trash folder. Press u "
@@ -37,7 +31,7 @@ def test_delete_moves_the_day_to_the_trash_and_offers_undo(tmp_path: Path) -> No
 
 
 def test_delete_says_what_went_with_the_day(tmp_path: Path) -> None:
-    put(tmp_path)
+    put_entry(tmp_path, DAY, ENTRY)
     save_draft(tmp_path, Draft(DAY, False, "pem", {"fatigue": 6}))
     assert "(with its unfinished check-in)" in dayactions.delete_question(tmp_path, DAY)
     outcome = dayactions.delete(tmp_path, DAY, NOW)
@@ -46,14 +40,14 @@ def test_delete_says_what_went_with_the_day(tmp_path: Path) -> None:
 
 
 def test_the_question_without_a_draft_names_only_the_day(tmp_path: Path) -> None:
-    put(tmp_path)
+    put_entry(tmp_path, DAY, ENTRY)
     assert dayactions.delete_question(tmp_path, DAY) == (
         "Delete Friday 20 November 2026? Its file is moved to the trash folder, not erased, "
         "and u brings it back.")
 
 
 def test_a_day_without_a_file_is_refused_and_undo_stays_as_it_was(tmp_path: Path) -> None:
-    put(tmp_path, day=date(2026, 11, 19))
+    put_entry(tmp_path, date(2026, 11, 19), ENTRY)
     earlier = dayactions.delete(tmp_path, date(2026, 11, 19), NOW).undo
     assert dayactions.nothing_to_delete(tmp_path, DAY) == "Fri 20 Nov 2026 has no entry to delete."
     outcome = dayactions.delete(tmp_path, DAY, NOW, undo=earlier)
@@ -63,7 +57,7 @@ def test_a_day_without_a_file_is_refused_and_undo_stays_as_it_was(tmp_path: Path
 
 
 def test_undo_brings_back_exactly_that_file(tmp_path: Path) -> None:
-    entry = put(tmp_path)
+    entry = put_entry(tmp_path, DAY, ENTRY)
     trashed = dayactions.delete(tmp_path, DAY, NOW).undo
     assert trashed is not None
     outcome = dayactions.undo_delete(tmp_path, trashed)
@@ -74,11 +68,11 @@ def test_undo_brings_back_exactly_that_file(tmp_path: Path) -> None:
 
 
 def test_undo_refused_while_the_day_has_an_entry_again_stays_offered(tmp_path: Path) -> None:
-    put(tmp_path)
+    put_entry(tmp_path, DAY, ENTRY)
     trashed = dayactions.delete(tmp_path, DAY, NOW).undo
     assert trashed is not None
     newer = b"schema = 1\ndate = 2026-11-20\n[symptoms]\nfatigue = 2\n"
-    entry = put(tmp_path, newer)
+    entry = put_entry(tmp_path, DAY, newer)
     outcome = dayactions.undo_delete(tmp_path, trashed)
     assert not outcome.done
     assert "already has an entry, so nothing was restored" in outcome.message
@@ -88,7 +82,7 @@ def test_undo_refused_while_the_day_has_an_entry_again_stays_offered(tmp_path: P
 
 
 def test_undo_of_a_copy_gone_from_the_trash_is_no_longer_offered(tmp_path: Path) -> None:
-    put(tmp_path)
+    put_entry(tmp_path, DAY, ENTRY)
     trashed = dayactions.delete(tmp_path, DAY, NOW).undo
     assert trashed is not None
     trashed.path(tmp_path).unlink()  # restored by hand, or moved away meanwhile
@@ -99,8 +93,8 @@ def test_undo_of_a_copy_gone_from_the_trash_is_no_longer_offered(tmp_path: Path)
 
 def test_restoring_the_copy_undo_would_bring_back_ends_the_undo(tmp_path: Path) -> None:
     other_day = date(2026, 11, 18)
-    put(tmp_path, day=other_day)
-    put(tmp_path)
+    put_entry(tmp_path, other_day, ENTRY)
+    put_entry(tmp_path, DAY, ENTRY)
     first = dayactions.delete(tmp_path, other_day, NOW).undo
     last = dayactions.delete(tmp_path, DAY, NOW).undo
     assert first is not None and last is not None
@@ -109,14 +103,14 @@ def test_restoring_the_copy_undo_would_bring_back_ends_the_undo(tmp_path: Path) 
     assert outcome.message == "Restored Wed 18 Nov 2026 (deleted 25 Nov 09:30:00)."
     outcome = dayactions.restore_copy(tmp_path, last, undo=last)
     assert outcome.done and outcome.undo is None
-    assert (tmp_path / "entries" / "2026" / "2026-11-20.toml").read_bytes() == ENTRY
+    assert entry_file(tmp_path, DAY).read_bytes() == ENTRY
 
 
 def test_a_refused_restore_keeps_undo_and_replaces_nothing(tmp_path: Path) -> None:
-    put(tmp_path)
+    put_entry(tmp_path, DAY, ENTRY)
     trashed = dayactions.delete(tmp_path, DAY, NOW).undo
     assert trashed is not None
-    put(tmp_path, b"schema = 1\ndate = 2026-11-20\n")
+    put_entry(tmp_path, DAY, b"schema = 1\ndate = 2026-11-20\n")
     outcome = dayactions.restore_copy(tmp_path, trashed, undo=trashed)
     assert (outcome.done, outcome.undo) == (False, trashed)
     assert "pick it here again" in outcome.message

@@ -18,8 +18,7 @@ from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ConfirmDialog, ResumeDialog, StoolForm
 from fatiguelog.ui.screens.home import HomeScreen
 
-from .conftest import TODAY, make_app, press, read_entry, write_entry
-from .test_checkin_app import header, screen_text
+from .conftest import TODAY, header, make_app, press, read_entry, screen_text, write_entry
 
 #: Key names Textual gives the characters typed here.
 NAMES = {".": "full_stop", ":": "colon", ",": "comma", " ": "space", "\r": "enter"}

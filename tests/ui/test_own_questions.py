@@ -29,12 +29,20 @@ from fatiguelog.settings import Settings, load_settings
 from fatiguelog.store import Status, Store
 from fatiguelog.ui.screens.home import HomeScreen
 from fatiguelog.ui.screens.trends import TrendsScreen
-from fatiguelog.ui.widgets.fields import Line
 from fatiguelog.vocabulary import Question
 from tests.ui_trends.conftest import wait_loaded
 from tests.ui_trends.hostapp import HostApp
 
-from .conftest import TODAY, YESTERDAY, make_app, press, read_entry, type_text, write_entry
+from .conftest import (
+    TODAY,
+    YESTERDAY,
+    make_app,
+    press,
+    read_entry,
+    screen_text,
+    type_text,
+    write_entry,
+)
 
 TRACKERS = """
 [[trackers]]
@@ -56,10 +64,6 @@ key = "period"
 label = "Period"
 kind = "yesno"
 """
-
-
-def screen_text(app) -> str:
-    return "\n".join(line.render().plain for line in app.screen.query(Line) if line.display)
 
 
 def static_text(app) -> str:

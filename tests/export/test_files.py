@@ -169,7 +169,9 @@ def test_one_writer_on_both_surfaces() -> None:
         for own_writing in ("atomic_write", "write_files", "check_targets",
                             "ensure_private_dir", "write_text", "write_bytes", "open("):
             assert own_writing not in text, (surface, own_writing)
-        assert "files.save" in text or "import save" in text, surface
+    screen = (root / "ui/screens/export.py").read_text(encoding="utf-8")
+    assert "from fatiguelog.export.files import save" in screen
+    assert "files.save(" in (root / "cli/export.py").read_text(encoding="utf-8")
 
 
 def test_dates_in_the_default_name() -> None:

@@ -247,7 +247,7 @@ async def test_a_crash_day_is_shown_on_home_and_counted_in_summaries(root):
     summary = summary_of(root)
     assert summary.crash is not None and summary.crash.yes_days == (YESTERDAY,)
     md = markdown.render(summary)
-    assert "PEM crash days** 1" in md or "PEM crash days:** 1" in md
+    assert "- **PEM crash days:** 1 (of 2 days answered)" in md
     assert f"- **PEM crash:** yes on 1 of 2 answered days ({YESTERDAY.isoformat()})" in md
     assert "PEM crash" in html.render(summary)
 

@@ -82,7 +82,10 @@ async def test_enter_on_a_day_without_a_file_starts_its_check_in(history: Path):
         await wait_for_home(pilot)
         await pick_day(pilot, TODAY - timedelta(days=3))
         await press(pilot, "enter")
-        assert isinstance(pilot.app.screen, CheckinScreen)
+        screen = pilot.app.screen
+        assert isinstance(screen, CheckinScreen)
+        assert screen.session.day == TODAY - timedelta(days=3)
+        assert not screen.session.existing  # a new day: nothing on disk is being edited
 
 
 async def test_enter_in_the_day_view_changes_the_day_in_the_check_in(history: Path):

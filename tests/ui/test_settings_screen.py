@@ -103,6 +103,8 @@ async def test_fatiguelog_settings_opens_the_screen(hand_written: Path):
     async with make_app(hand_written, start=("settings",)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(pilot.app.screen, SettingsScreen)
+        said = "\n".join(shown(pilot))
+        assert "Resting heart rate" in said and "kratom" in said  # the file's own settings
 
 
 async def test_adding_a_substance_the_table_suggests_its_class(hand_written: Path):

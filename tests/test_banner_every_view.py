@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from fatiguelog.cli import main
+from tests.factories import make_app
 from tests.ui_trends.conftest import wait_loaded
 from tests.ui_trends.histories import day_entry, write
 
@@ -57,10 +58,9 @@ def csv_flags(text: str) -> list[dict[str, str]]:
 
 async def app_views(root: Path) -> tuple[str, list[str]]:
     """Home's flag lines, and the trend view's body widgets (90 days), as plain text."""
-    from fatiguelog.ui.app import FatiguelogApp
     from tests.ui.conftest import wait_for_home
 
-    app = FatiguelogApp(root, today=TODAY, blink=False)
+    app = make_app(root, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_home(pilot)
         home = "\n".join(str(w.render()) for w in app.screen.query("#home-flags Static"))

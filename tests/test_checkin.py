@@ -113,6 +113,6 @@ def test_check_in_logic_imports_without_textual():
     import sys
 
     code = ("import sys, fatiguelog.checkin, fatiguelog.drafts, fatiguelog.merge, "
-            "fatiguelog.ui.session; print('textual' in sys.modules)")
+            "fatiguelog.checkin_session; print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

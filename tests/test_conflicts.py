@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from fatiguelog.model import RED_ADVICE, RED_ADVICE_LOGGED_PAST
 from fatiguelog.paths import sync_copy_of
 from fatiguelog.store import Store
 from tests.conftest import mode, snapshot_tree
+from tests.factories import read_entry, year_folder
 
 DAY = date(2026, 11, 20)
 SYNCTHING = "2026-11-20.sync-conflict-20261120-213000-ABCDEFG.toml"
@@ -52,16 +52,6 @@ vomiting = true
 """
 
 
-def folder(root: Path) -> Path:
-    path = root / "entries" / "2026"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def entry(root: Path, day: date = DAY) -> dict:
-    return tomllib.loads((root / "entries" / f"{day.year}" / f"{day}.toml").read_text())
-
-
 @pytest.mark.parametrize(
     ("name", "tool"),
     [(SYNCTHING, "Syncthing"), (NEXTCLOUD, "Nextcloud or Dropbox"),
@@ -85,8 +75,8 @@ def test_lookalikes_are_not_sync_copies(name: str) -> None:
 @pytest.mark.parametrize("name", [SYNCTHING, NEXTCLOUD, DROPBOX])
 def test_a_copy_is_never_read_as_an_entry_and_check_lists_it(cli, data_dir: Path,
                                                               name: str) -> None:
-    (folder(data_dir) / f"{DAY}.toml").write_text(ENTRY)
-    (folder(data_dir) / name).write_text(COPY)
+    (year_folder(data_dir, 2026) / f"{DAY}.toml").write_text(ENTRY)
+    (year_folder(data_dir, 2026) / name).write_text(COPY)
     history = Store(data_dir, use_cache=False).load_all()
     assert history.entries[DAY].doc["symptoms"] == {"fatigue": 6}
     [problem] = history.problems
@@ -99,9 +89,9 @@ def test_a_copy_is_never_read_as_an_entry_and_check_lists_it(cli, data_dir: Path
 
 def test_conflicts_lists_copies_and_changes_nothing(cli, data_dir: Path) -> None:
     assert cli("conflicts").out.startswith("No sync-conflict copies")
-    (folder(data_dir) / f"{DAY}.toml").write_text(ENTRY)
-    (folder(data_dir) / SYNCTHING).write_text(COPY)
-    (folder(data_dir) / NEXTCLOUD).write_text(COPY)
+    (year_folder(data_dir, 2026) / f"{DAY}.toml").write_text(ENTRY)
+    (year_folder(data_dir, 2026) / SYNCTHING).write_text(COPY)
+    (year_folder(data_dir, 2026) / NEXTCLOUD).write_text(COPY)
     before = snapshot_tree(data_dir)
     result = cli("conflicts")
     assert result.code == 0
@@ -112,12 +102,12 @@ def test_conflicts_lists_copies_and_changes_nothing(cli, data_dir: Path) -> None
 
 
 def test_merge_unites_stools_keeps_clashes_listed_and_red_flags_true(cli, data_dir: Path) -> None:
-    (folder(data_dir) / f"{DAY}.toml").write_text(ENTRY)
-    copy = folder(data_dir) / SYNCTHING
+    (year_folder(data_dir, 2026) / f"{DAY}.toml").write_text(ENTRY)
+    copy = year_folder(data_dir, 2026) / SYNCTHING
     copy.write_text(COPY)
     result = cli("conflicts", "--merge")
     assert result.code == 0, result.err
-    doc = entry(data_dir)
+    doc = read_entry(data_dir, DAY)
     assert doc["symptoms"] == {"fatigue": 6, "pain": 4}  # the entry's 6 kept, pain added
     assert doc["notes"] == "laptop"
     assert doc["gi"]["stools"] == [  # united, the shared one once
@@ -135,8 +125,8 @@ def test_merge_unites_stools_keeps_clashes_listed_and_red_flags_true(cli, data_d
 
 
 def test_the_copy_is_moved_never_deleted(cli, data_dir: Path) -> None:
-    (folder(data_dir) / f"{DAY}.toml").write_text(ENTRY)
-    copy = folder(data_dir) / SYNCTHING
+    (year_folder(data_dir, 2026) / f"{DAY}.toml").write_text(ENTRY)
+    copy = year_folder(data_dir, 2026) / SYNCTHING
     copy.write_text(COPY)
     copy.chmod(0o644)  # as a sync tool may leave it
     assert cli("conflicts", "--merge").code == 0
@@ -151,36 +141,36 @@ def test_the_copy_is_moved_never_deleted(cli, data_dir: Path) -> None:
     assert kept.read_text() == COPY
     second = data_dir / "conflicts" / SYNCTHING.replace(".toml", ".2.toml")
     assert "pain = 5" in second.read_text()
-    assert entry(data_dir)["symptoms"]["pain"] == 4  # a clash: the entry's answer kept
+    assert read_entry(data_dir, DAY)["symptoms"]["pain"] == 4  # a clash: the entry's answer kept
     assert cli("check").code == 0  # nothing left waiting
 
 
 def test_a_copy_with_no_entry_becomes_the_entry(cli, data_dir: Path) -> None:
-    copy = folder(data_dir) / DROPBOX
+    copy = year_folder(data_dir, 2026) / DROPBOX
     copy.write_text(COPY)
     result = cli("conflicts", "--merge")
     assert result.code == 0
     assert "there was no entry that day, so the copy became it" in result.out
-    assert entry(data_dir)["symptoms"] == {"fatigue": 7, "pain": 4}
+    assert read_entry(data_dir, DAY)["symptoms"] == {"fatigue": 7, "pain": 4}
     assert (data_dir / "conflicts" / DROPBOX).read_text() == COPY
 
 
 def test_merging_an_equal_copy_leaves_the_entry_byte_for_byte(cli, data_dir: Path) -> None:
-    path = folder(data_dir) / f"{DAY}.toml"
+    path = year_folder(data_dir, 2026) / f"{DAY}.toml"
     path.write_text(ENTRY)
-    (folder(data_dir) / NEXTCLOUD).write_text(ENTRY)
+    (year_folder(data_dir, 2026) / NEXTCLOUD).write_text(ENTRY)
     result = cli("conflicts", "--merge")
     assert result.code == 0 and "the copy added nothing new" in result.out
     assert path.read_text() == ENTRY
 
 
 def test_a_broken_copy_or_entry_is_left_where_it_is(cli, data_dir: Path) -> None:
-    (folder(data_dir) / f"{DAY}.toml").write_text(ENTRY)
-    bad_copy = folder(data_dir) / SYNCTHING
+    (year_folder(data_dir, 2026) / f"{DAY}.toml").write_text(ENTRY)
+    bad_copy = year_folder(data_dir, 2026) / SYNCTHING
     bad_copy.write_text("schema = 1\n[[[ broken")
-    broken_entry = folder(data_dir) / "2026-11-21.toml"
+    broken_entry = year_folder(data_dir, 2026) / "2026-11-21.toml"
     broken_entry.write_text("schema = 1\n[[[ also broken")
-    other = folder(data_dir) / "2026-11-21 (conflicted copy 2026-11-21 101010).toml"
+    other = year_folder(data_dir, 2026) / "2026-11-21 (conflicted copy 2026-11-21 101010).toml"
     other.write_text("schema = 1\ndate = 2026-11-21\n[symptoms]\nfatigue = 3\n")
     before = snapshot_tree(data_dir)
     result = cli("conflicts", "--merge")
@@ -226,14 +216,14 @@ def test_a_red_flag_from_a_copy_gets_the_graded_advice(cli, data_dir: Path, back
     assert f"!! Red flag reported on {day}: Black or tarry stool. {advice}" in result.out
     logged = cli("log", "red-flag", "black_stool", "--date", str(day)).out
     assert advice in logged
-    assert entry(data_dir, day)["red_flags"] == {"black_stool": True}
+    assert read_entry(data_dir, day)["red_flags"] == {"black_stool": True}
 
 
 def test_a_linked_copy_is_not_followed(cli, data_dir: Path, tmp_path: Path) -> None:
     outside = tmp_path / "outside.toml"
     outside.write_text(COPY)
-    (folder(data_dir) / SYNCTHING).symlink_to(outside)
+    (year_folder(data_dir, 2026) / SYNCTHING).symlink_to(outside)
     result = cli("conflicts", "--merge")
     assert result.code == 1 and "not a regular file" in result.out
-    assert (folder(data_dir) / SYNCTHING).is_symlink() and outside.read_text() == COPY
+    assert (year_folder(data_dir, 2026) / SYNCTHING).is_symlink() and outside.read_text() == COPY
     assert not (data_dir / "entries" / "2026" / "2026-11-20.toml").exists()

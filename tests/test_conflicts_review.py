@@ -4,25 +4,15 @@ every message says what is true and what to do."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date, time
 from pathlib import Path
 
 from fatiguelog.conflicts import merge_copy
 from fatiguelog.model import RED_ADVICE_LOGGED_PAST
+from tests.factories import read_entry, year_folder
 
 DAY = date(2026, 11, 20)
 COPY = "2026-11-20.sync-conflict-20261120-213000-ABCDEFG.toml"
-
-
-def folder(root: Path) -> Path:
-    path = root / "entries" / "2026"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def entry(root: Path, day: date = DAY) -> dict:
-    return tomllib.loads((folder(root) / f"{day}.toml").read_text())
 
 
 # 3. The same bowel movement or dose edited on one side is one record: a clash, never two.
@@ -30,14 +20,14 @@ def test_an_edited_stool_or_dose_is_a_clash_not_a_second_item(cli, data_dir: Pat
     cli("log", "stool", "4", "--date", str(DAY), "--time", "08:00")
     cli("log", "dose", "kratom", "2", "g", "--date", str(DAY), "--time", "09:00")
     cli("log", "dose", "magnesium", "300", "mg", "--date", str(DAY), "--time", "21:00")
-    mine = (folder(data_dir) / f"{DAY}.toml").read_text()
-    (folder(data_dir) / COPY).write_text(
+    mine = (year_folder(data_dir, 2026) / f"{DAY}.toml").read_text()
+    (year_folder(data_dir, 2026) / COPY).write_text(
         mine.replace("straining = false", "straining = true")
             .replace('substance = "kratom", amount = 2,', 'substance = "Kratom", amount = 3,')
             .replace('substance = "magnesium"', 'substance = "Magnesium"'))
     result = cli("conflicts", "--merge")
     assert result.code == 0, result.err
-    doc = entry(data_dir)
+    doc = read_entry(data_dir, DAY)
     assert len(doc["gi"]["stools"]) == 1 and doc["gi"]["stools"][0]["straining"] is False
     assert [(d["substance"], d["amount"]) for d in doc["intake"]] == [
         ("kratom", 2), ("magnesium", 300)]  # "Magnesium" is the same substance, unchanged
@@ -63,45 +53,46 @@ def test_a_merge_past_the_limits_is_refused(cli, data_dir: Path) -> None:
     stools = "".join(f"[[gi.stools]]\nbristol = {n % 7 + 1}\n" for n in range(60))
     other = "".join(f"[[gi.stools]]\nbristol = {n % 7 + 1}\nstraining = true\n"
                     for n in range(60))
-    path = folder(data_dir) / f"{DAY}.toml"
+    path = year_folder(data_dir, 2026) / f"{DAY}.toml"
     path.write_text(f"schema = 1\ndate = {DAY}\n{stools}")
-    (folder(data_dir) / COPY).write_text(f"schema = 1\ndate = {DAY}\n{other}")
+    (year_folder(data_dir, 2026) / COPY).write_text(f"schema = 1\ndate = {DAY}\n{other}")
     before = path.read_bytes()
     result = cli("conflicts", "--merge")
     assert result.code == 1
     assert ("was left where it is: the merged day would be a file no command can read "
             "(gi.stools lists 120 bowel movements") in result.out
-    assert path.read_bytes() == before and (folder(data_dir) / COPY).exists()
+    assert path.read_bytes() == before and (year_folder(data_dir, 2026) / COPY).exists()
     assert cli("check").code == 1  # the copy still waits, and check says why
     assert "it can't be merged as it is: the merged day would be" in cli("check").out
 
 
 def test_a_merge_over_one_mib_is_refused(cli, data_dir: Path) -> None:
-    path = folder(data_dir) / f"{DAY}.toml"
+    path = year_folder(data_dir, 2026) / f"{DAY}.toml"
     path.write_text(f'schema = 1\ndate = {DAY}\nnotes = "{"a" * 600_000}"\n')
-    (folder(data_dir) / COPY).write_text(
+    (year_folder(data_dir, 2026) / COPY).write_text(
         f'schema = 1\ndate = {DAY}\n[custom]\nlong = "{"b" * 600_000}"\n')
     result = cli("conflicts", "--merge")
     assert result.code == 1 and "MiB" in result.out
-    assert "custom" not in entry(data_dir)
+    assert "custom" not in read_entry(data_dir, DAY)
 
 
 # 10. A Syncthing copy of a copy is recognised, listed by check and merged.
 def test_a_copy_of_a_copy_is_recognised(cli, data_dir: Path) -> None:
     name = ("2026-11-20.sync-conflict-20261120-101010-ABCDEFG"
             ".sync-conflict-20261121-090000-HIJKLMN.toml")
-    (folder(data_dir) / name).write_text(f"schema = 1\ndate = {DAY}\n[symptoms]\npain = 3\n")
+    (year_folder(data_dir, 2026) / name).write_text(
+        f"schema = 1\ndate = {DAY}\n[symptoms]\npain = 3\n")
     check = cli("check")
     assert "a Syncthing conflict copy of 2026-11-20" in check.out
     assert "not an entry file name" not in check.out
     assert name in cli("conflicts").out
     assert cli("conflicts", "--merge").code == 0
-    assert entry(data_dir)["symptoms"] == {"pain": 3}
+    assert read_entry(data_dir, DAY)["symptoms"] == {"pain": 3}
 
 
 # 11. Messages: one period, the right number, why a copy is refused and what to do.
 def test_a_refused_copy_says_why_everywhere(cli, data_dir: Path) -> None:
-    (folder(data_dir) / COPY).write_text("this is [[ not toml")
+    (year_folder(data_dir, 2026) / COPY).write_text("this is [[ not toml")
     listed = cli("conflicts")
     assert "it can't be merged as it is: the copy can't be read (not valid TOML" in listed.out
     assert "open it in a text editor" in listed.out
@@ -120,8 +111,9 @@ def test_no_double_period_after_a_reason_that_ends_with_one(cli, data_dir: Path,
     from fatiguelog import conflicts
     from fatiguelog.store import StoreError
 
-    (folder(data_dir) / f"{DAY}.toml").write_text(f"schema = 1\ndate = {DAY}\n")
-    (folder(data_dir) / COPY).write_text(f"schema = 1\ndate = {DAY}\n[symptoms]\npain = 3\n")
+    (year_folder(data_dir, 2026) / f"{DAY}.toml").write_text(f"schema = 1\ndate = {DAY}\n")
+    (year_folder(data_dir, 2026) / COPY).write_text(
+        f"schema = 1\ndate = {DAY}\n[symptoms]\npain = 3\n")
 
     def full(*_args: object) -> None:
         raise StoreError("No space left on the disk.")
@@ -133,7 +125,8 @@ def test_no_double_period_after_a_reason_that_ends_with_one(cli, data_dir: Path,
 
 def test_the_export_says_what_a_copy_leaves_out(cli, data_dir: Path, tmp_path: Path) -> None:
     cli("log", "stool", "4", "--date", str(DAY))
-    (folder(data_dir) / COPY).write_text(f"schema = 1\ndate = {DAY}\n[symptoms]\npain = 3\n")
+    (year_folder(data_dir, 2026) / COPY).write_text(
+        f"schema = 1\ndate = {DAY}\n[symptoms]\npain = 3\n")
     out = tmp_path / "summary.md"
     assert cli("export", "--format", "md", "--to", "2026-11-25", "-o", str(out)).code == 0
     text = out.read_text()
@@ -144,8 +137,8 @@ def test_the_export_says_what_a_copy_leaves_out(cli, data_dir: Path, tmp_path: P
 
 # 8. The merge uses the graded advice of `log red-flag`.
 def test_merge_red_flag_advice_is_graded(cli, data_dir: Path) -> None:
-    (folder(data_dir) / f"{DAY}.toml").write_text(f"schema = 1\ndate = {DAY}\n")
-    (folder(data_dir) / COPY).write_text(
+    (year_folder(data_dir, 2026) / f"{DAY}.toml").write_text(f"schema = 1\ndate = {DAY}\n")
+    (year_folder(data_dir, 2026) / COPY).write_text(
         f"schema = 1\ndate = {DAY}\n[red_flags]\nblood_in_stool = true\n")
     result = cli("conflicts", "--merge")
     advice = RED_ADVICE_LOGGED_PAST["blood_in_stool"]

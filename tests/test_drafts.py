@@ -37,8 +37,8 @@ def test_broken_draft_is_ignored(tmp_path):
 
 
 def test_a_resumed_draft_keeps_only_answers_to_steps_still_asked(tmp_path):
+    from fatiguelog.checkin_session import CheckinSession
     from fatiguelog.settings import OPTIONAL_STEPS, Settings
-    from fatiguelog.ui.session import CheckinSession
 
     day = date(2026, 11, 25)
     steps = {step: step != "diet" for step in OPTIONAL_STEPS}  # diet switched off since

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from fatiguelog.cli import main
+from tests.factories import make_app
 from tests.hostile import (
     BAD_DAY,
     CASES,
@@ -214,7 +215,6 @@ def test_every_command_survives_the_case_twice(case: Case, tmp_path: Path,
 async def test_the_app_starts_beside_the_case_twice(case: Case, tmp_path: Path) -> None:
     from textual.widgets import DataTable
 
-    from fatiguelog.ui.app import FatiguelogApp
     from tests.ui.conftest import wait_for_home
 
     root, outside = tmp_path / "data", tmp_path / "outside"
@@ -222,7 +222,7 @@ async def test_the_app_starts_beside_the_case_twice(case: Case, tmp_path: Path) 
     before_root, before_outside = tree(root), tree(outside)
     try:
         for _run in (1, 2):
-            app = FatiguelogApp(root, today=TODAY, blink=False)
+            app = make_app(root, today=TODAY)
             try:
                 with deadline(120):
                     async with app.run_test(size=(80, 24)) as pilot:

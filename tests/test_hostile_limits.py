@@ -25,6 +25,7 @@ from fatiguelog.model import MAX_AMOUNT, Entry
 from fatiguelog.problems import Problem
 from fatiguelog.store import Status, Store, StoreError, parse_entry_bytes
 from fatiguelog.validate import Locator, locate
+from tests.factories import make_app
 
 DAY = date(2026, 11, 25)
 REL = "entries/2026/2026-11-25.toml"
@@ -394,13 +395,12 @@ def test_settings_a_bom_a_pipe_and_a_deep_file(tmp_path: Path) -> None:
 
 async def test_a_settings_problem_is_said_on_the_home_screen(tmp_path: Path) -> None:
     """(it used to stop the app at start: the message came before home had its lines)"""
-    from fatiguelog.ui.app import FatiguelogApp
     from tests.ui.conftest import wait_for_home
 
     root = tmp_path / "data"
     root.mkdir()
     (root / "settings.toml").write_text("theme = 3\n")
-    app = FatiguelogApp(root, today=DAY, blink=False)
+    app = make_app(root, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_home(pilot)
         said = str(app.screen.query_one("#home-message").render())

@@ -5,13 +5,13 @@ that can't be read is one line and exit 1, with nothing written."""
 from __future__ import annotations
 
 import os
-import tomllib
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import mode, snapshot_tree
+from tests.factories import entry_file, put_entry, read_entry
 
 SAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples" / "import"
 FORMATS = ("bearable", "daylio", "flaredown", "visible", "csv")
@@ -33,28 +33,13 @@ SAMPLE_DAY = {
 }
 
 
-def entry_path(root: Path, day: date) -> Path:
-    return root / "entries" / f"{day.year}" / f"{day}.toml"
-
-
-def entry(root: Path, day: date) -> dict:
-    return tomllib.loads(entry_path(root, day).read_text())
-
-
-def write(root: Path, day: date, text: str) -> Path:
-    path = entry_path(root, day)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    return path
-
-
 # -- each format: the sample becomes entries, with its scales said ------------------------
 
 
 def test_bearable_sample(cli, data_dir: Path) -> None:
     result = cli("import", *sample_args("bearable"))
     assert result.code == 0, result.err
-    day = entry(data_dir, date(2026, 11, 4))
+    day = read_entry(data_dir, date(2026, 11, 4))
     # Severity 0-4 -> 0-10: Unbearable (4) is 10, Severe (3) 7.5 rounds up to 8.
     assert day["symptoms"] == {"fatigue": 10, "pem": 8, "brain_fog": 8, "crash": True}
     assert day["gi"] == {"nausea": 5}
@@ -65,18 +50,18 @@ def test_bearable_sample(cli, data_dir: Path) -> None:
     assert day["notes"] == "PEM from yesterday's visit. Stayed in bed."
     assert day["imported_from"] == "bearable"
     # Two fatigue readings on the 2nd (Severe am, Moderate pm): the worst is kept.
-    assert entry(data_dir, date(2026, 11, 2))["symptoms"]["fatigue"] == 8
+    assert read_entry(data_dir, date(2026, 11, 2))["symptoms"]["fatigue"] == 8
     # One row is one bowel movement, with its time; nothing not in the file is made up.
-    stools = entry(data_dir, date(2026, 11, 7))["gi"]["stools"]
+    stools = read_entry(data_dir, date(2026, 11, 7))["gi"]["stools"]
     assert stools == [{"time": time(8, 0), "bristol": 3}, {"time": time(19, 30), "bristol": 4}]
-    assert "abdominal_pain" not in entry(data_dir, date(2026, 11, 7)).get("gi", {})
+    assert "abdominal_pain" not in read_entry(data_dir, date(2026, 11, 7)).get("gi", {})
     out = result.out
     assert ("Symptom: Fatigue: 0-4 (none, mild, moderate, severe, unbearable), higher is "
             "worse -> fatigue 0-10, higher is worse") in out
     assert "Sleep quality: 1-5, higher is better -> sleep quality 0-10, higher is better" in out
     assert "Mood (7), Energy (7)" in out and "Symptom: Headache (2)" in out
     assert "7 new entries" in out
-    assert mode(entry_path(data_dir, date(2026, 11, 4))) == 0o600
+    assert mode(entry_file(data_dir, date(2026, 11, 4))) == 0o600
 
 
 def test_bearable_newer_header_with_date_formatted(cli, data_dir: Path, tmp_path: Path) -> None:
@@ -87,36 +72,36 @@ def test_bearable_newer_header_with_date_formatted(cli, data_dir: Path, tmp_path
         "2026-09-22,22nd Sep 2026,Tuesday,am,Energy,2,,\n"
     )
     assert cli("import", "bearable", str(export)).code == 0
-    assert entry(data_dir, date(2026, 9, 22))["symptoms"] == {"brain_fog": 5}
+    assert read_entry(data_dir, date(2026, 9, 22))["symptoms"] == {"brain_fog": 5}
 
 
 def test_daylio_sample(cli, data_dir: Path) -> None:
     result = cli("import", *sample_args("daylio"))
     assert result.code == 0, result.err
-    assert entry(data_dir, date(2026, 10, 23)) | {"updated": None} == {
+    assert read_entry(data_dir, date(2026, 10, 23)) | {"updated": None} == {
         "schema": 1, "date": date(2026, 10, 23), "updated": None,
         "notes": "Crash\nCouldn't get up. Lights off, earplugs in.", "imported_from": "daylio",
     }  # only the notes have a home: no rating is made up from a mood
     # Two entries on one day: both notes, in time order, each with its time.
-    assert entry(data_dir, date(2026, 10, 25))["notes"] == (
+    assert read_entry(data_dir, date(2026, 10, 25))["notes"] == (
         "13:10 Lunch with my sister.\n\n22:05 Too much\nCooked for everyone, paid for it in "
         "the evening.")
-    assert not entry_path(data_dir, date(2026, 10, 24)).exists()  # a mood, no note
+    assert not entry_file(data_dir, date(2026, 10, 24)).exists()  # a mood, no note
     assert "mood (8)" in result.out and "activity: rest (3)" in result.out
 
 
 def test_daylio_older_export_and_12_hour_times(cli, data_dir: Path) -> None:
     result = cli("import", "daylio", str(SAMPLES / "daylio-older.csv"))
     assert result.code == 0, result.err
-    assert entry(data_dir, date(2026, 10, 18))["notes"] == (
+    assert read_entry(data_dir, date(2026, 10, 18))["notes"] == (
         "08:10 Woke up at five.\n\n21:45 Visitors stayed too long, PEM tomorrow probably.")
-    assert entry(data_dir, date(2026, 10, 19))["notes"] == "Read a chapter in bed."
+    assert read_entry(data_dir, date(2026, 10, 19))["notes"] == "Read a chapter in bed."
 
 
 def test_flaredown_sample(cli, data_dir: Path) -> None:
     result = cli("import", *sample_args("flaredown"))
     assert result.code == 0, result.err
-    day = entry(data_dir, date(2026, 10, 6))
+    day = read_entry(data_dir, date(2026, 10, 6))
     assert day["symptoms"] == {"fatigue": 10, "brain_fog": 8}  # 4 and 3 on 0-4
     assert day["gi"] == {"nausea": 5}
     assert day["intake"] == [
@@ -124,16 +109,16 @@ def test_flaredown_sample(cli, data_dir: Path) -> None:
         {"substance": "Ibuprofen", "amount": 400, "unit": "mg"},
     ]
     # A blank cell is no answer; "Not Taken" is not a dose.
-    day8 = entry(data_dir, date(2026, 10, 8))
+    day8 = read_entry(data_dir, date(2026, 10, 8))
     assert "gi" not in day8
-    assert [d["substance"] for d in entry(data_dir, date(2026, 10, 7))["intake"]] == [
+    assert [d["substance"] for d in read_entry(data_dir, date(2026, 10, 7))["intake"]] == [
         "Low dose naltrexone"]
     out = result.out
     assert "Fatigue: 0-4 (none, mild, moderate, severe, extreme), higher is worse" in out
     # "Taken" with no amount: that day's doses stay unanswered (never a made-up "not taken").
     assert "line 2, Ibuprofen: taken, amount unknown" in out
     assert "line 2, Low dose naltrexone: '4.5 mg' held back" in out
-    assert "intake" not in entry(data_dir, date(2026, 10, 5))
+    assert "intake" not in read_entry(data_dir, date(2026, 10, 5))
     assert "Chronic fatigue syndrome (7)" in out and "weather: temperature_max (7)" in out
     assert "Headache (5)" in out
 
@@ -145,7 +130,7 @@ def test_flaredown_infers_column_kinds_from_values(cli, data_dir: Path, tmp_path
                       "2026-09-02,1,Taken,mild,,\n")
     result = cli("import", "flaredown", str(export))
     assert result.code == 0
-    day = entry(data_dir, date(2026, 9, 1))
+    day = read_entry(data_dir, date(2026, 9, 1))
     assert day["symptoms"] == {"fatigue": 8}  # "Pain" holds words: not a rating column
     assert day["intake"] == [{"substance": "Magnesium", "amount": 300, "unit": "mg"}]
     assert ("column 'Pain' (2 values): its values fit neither a rating 0-4 nor a treatment"
@@ -155,14 +140,14 @@ def test_flaredown_infers_column_kinds_from_values(cli, data_dir: Path, tmp_path
 def test_visible_sample(cli, data_dir: Path) -> None:
     result = cli("import", *sample_args("visible"))
     assert result.code == 0, result.err
-    crash = entry(data_dir, date(2026, 11, 13))
+    crash = read_entry(data_dir, date(2026, 11, 13))
     assert crash["symptoms"] == {"fatigue": 10, "brain_fog": 10, "crash": True}
     assert crash["gi"] == {"abdominal_pain": 7, "nausea": 7}  # 2 on 0-3 is 6.67
     assert crash["notes"] == "Crash after the dentist yesterday."
-    busy = entry(data_dir, date(2026, 11, 12))
+    busy = read_entry(data_dir, date(2026, 11, 12))
     assert busy["activity"] == {"exertion": 10}  # Physically active 3 of 3
     assert busy["symptoms"]["crash"] is False  # an answered "no crash"
-    assert not entry_path(data_dir, date(2026, 11, 15)).exists()  # only heart rate and sleep
+    assert not entry_file(data_dir, date(2026, 11, 15)).exists()  # only heart rate and sleep
     out = result.out
     assert "Fatigue: 0-3 (none, mild, moderate, severe), higher is worse -> fatigue 0-10" in out
     assert "HR Variability (5)" in out and "Sleep (5)" in out
@@ -171,13 +156,13 @@ def test_visible_sample(cli, data_dir: Path) -> None:
 def test_any_csv_with_a_map(cli, data_dir: Path) -> None:
     result = cli("import", *sample_args("csv"))
     assert result.code == 0, result.err
-    day = entry(data_dir, date(2026, 11, 16))
+    day = read_entry(data_dir, date(2026, 11, 16))
     assert day["symptoms"] == {"fatigue": 8, "pain": 5}  # 4 on 1-5 is 7.5; 2 on 0-4 is 5
     assert day["sleep"] == {"hours": 6.5}  # "6,5"
     assert day["gi"] == {"stools": [{"bristol": 3}]}
     assert day["intake"] == [{"substance": "magnesium", "amount": 300, "unit": "mg"}]
     assert day["imported_from"] == "csv"
-    assert "pain" not in entry(data_dir, date(2026, 11, 19))["symptoms"]  # blank cell
+    assert "pain" not in read_entry(data_dir, date(2026, 11, 19))["symptoms"]  # blank cell
     assert ("Fatigue (1-5): 1-5, higher is worse -> fatigue 0-10, higher is worse "
             "(1->0, 2->2, 3->5, 4->8, 5->10) (your map)") in result.out
     assert "Mood (7)" in result.out
@@ -191,7 +176,7 @@ def test_a_map_can_reverse_a_scale_and_it_says_so(cli, data_dir: Path, tmp_path:
                        'higher = "better"\n')
     result = cli("import", "csv", str(export), "--map", str(mapping))
     assert result.code == 0, result.err
-    fatigue = [entry(data_dir, date(2026, 9, d))["symptoms"]["fatigue"] for d in (1, 2, 3)]
+    fatigue = [read_entry(data_dir, date(2026, 9, d))["symptoms"]["fatigue"] for d in (1, 2, 3)]
     assert fatigue == [10, 0, 2]  # little energy is much fatigue; 2.5 rounds to even
     assert "Energy: 1-5, higher is better -> fatigue 0-10, higher is worse, reversed" in result.out
 
@@ -203,7 +188,7 @@ def test_a_map_places_what_a_format_leaves_out(cli, data_dir: Path, tmp_path: Pa
     result = cli("import", *sample_args("bearable"), "--map", str(mapping))
     assert result.code == 0, result.err
     # Mild (1 on Bearable's 0-4) is 2.5: a half goes to the even number, leaning neither way.
-    assert entry(data_dir, date(2026, 11, 7))["symptoms"]["pain"] == 2
+    assert read_entry(data_dir, date(2026, 11, 7))["symptoms"]["pain"] == 2
     assert "Skipped by your map: Mood (7)" in result.out
     assert "Symptom: Headache (2)" not in result.out
 
@@ -221,7 +206,7 @@ def test_dry_run_writes_nothing(cli, data_dir: Path, fmt: str) -> None:
     assert "Nothing was written" in result.out
     assert snapshot_tree(data_dir) == before
     day, _path, _value = SAMPLE_DAY[fmt]
-    assert not entry_path(data_dir, day).exists()
+    assert not entry_file(data_dir, day).exists()
 
 
 def test_dry_run_creates_no_data_folder(cli, data_dir: Path) -> None:
@@ -237,10 +222,10 @@ def test_an_existing_answer_is_never_overwritten(cli, data_dir: Path, fmt: str) 
     day, path, imported = SAMPLE_DAY[fmt]
     mine: object = "my own words" if path == ("notes",) else 1
     table = f"[{path[0]}]\n{path[1]} = {mine}\n" if len(path) == 2 else f'notes = "{mine}"\n'
-    write(data_dir, day, f"schema = 1\ndate = {day}\nmystery = \"kept\"\n{table}")
+    put_entry(data_dir, day, f"schema = 1\ndate = {day}\nmystery = \"kept\"\n{table}")
     result = cli("import", *sample_args(fmt))
     assert result.code == 0, result.err
-    doc = entry(data_dir, day)
+    doc = read_entry(data_dir, day)
     value = doc[path[0]] if len(path) == 1 else doc[path[0]][path[1]]
     assert value == mine
     assert doc["mystery"] == "kept"
@@ -251,14 +236,14 @@ def test_an_existing_answer_is_never_overwritten(cli, data_dir: Path, fmt: str) 
 
 def test_clashing_bowel_movements_are_listed_not_merged(cli, data_dir: Path) -> None:
     cli("log", "stool", "5", "--date", "2026-11-07", "--time", "12:00")
-    before = entry_path(data_dir, date(2026, 11, 7)).read_bytes()
+    before = entry_file(data_dir, date(2026, 11, 7)).read_bytes()
     result = cli("import", *sample_args("bearable"))
     assert result.code == 0
-    stools = entry(data_dir, date(2026, 11, 7))["gi"]["stools"]
+    stools = read_entry(data_dir, date(2026, 11, 7))["gi"]["stools"]
     assert [s["bristol"] for s in stools] == [5]
     assert "2026-11-07 bowel movements: yours 1 (type 5), imported 2 (types 3, 4)" in result.out
-    assert entry_path(data_dir, date(2026, 11, 7)).read_bytes() != before  # fatigue was added
-    assert entry(data_dir, date(2026, 11, 7))["symptoms"]["fatigue"] == 2
+    assert entry_file(data_dir, date(2026, 11, 7)).read_bytes() != before  # fatigue was added
+    assert read_entry(data_dir, date(2026, 11, 7))["symptoms"]["fatigue"] == 2
 
 
 def test_importing_twice_changes_nothing_the_second_time(cli, data_dir: Path) -> None:
@@ -271,8 +256,8 @@ def test_importing_twice_changes_nothing_the_second_time(cli, data_dir: Path) ->
 
 
 def test_a_broken_or_newer_day_is_reported_and_left_alone(cli, data_dir: Path) -> None:
-    broken = write(data_dir, date(2026, 11, 4), "schema = 1\n[[[ broken")
-    newer = write(data_dir, date(2026, 11, 5), "schema = 2\ndate = 2026-11-05\n")
+    broken = put_entry(data_dir, date(2026, 11, 4), "schema = 1\n[[[ broken")
+    newer = put_entry(data_dir, date(2026, 11, 5), "schema = 2\ndate = 2026-11-05\n")
     result = cli("import", *sample_args("bearable"))
     assert result.code == 1
     assert broken.read_text() == "schema = 1\n[[[ broken"
@@ -280,7 +265,7 @@ def test_a_broken_or_newer_day_is_reported_and_left_alone(cli, data_dir: Path) -
     assert "2026-11-04: entries/2026/2026-11-04.toml:2: not valid TOML" in result.out
     assert "2026-11-05:" in result.out and "newer fatiguelog" in result.out
     assert result.err.count("\n") == 1 and "2 day(s) were not changed" in result.err
-    assert entry(data_dir, date(2026, 11, 6))["symptoms"]["fatigue"] == 5  # the rest came in
+    assert read_entry(data_dir, date(2026, 11, 6))["symptoms"]["fatigue"] == 5  # the rest came in
 
 
 def test_days_after_today_are_left_out(cli, data_dir: Path, tmp_path: Path) -> None:
@@ -301,7 +286,7 @@ def test_text_from_the_file_cannot_drive_the_terminal(cli, data_dir: Path, tmp_p
     result = cli("import", "visible", str(export))
     assert result.code == 0
     assert "\x1b" not in result.out and "\x07" not in result.out
-    assert "\x1b" not in entry(data_dir, date(2026, 1, 5))["notes"]
+    assert "\x1b" not in read_entry(data_dir, date(2026, 1, 5))["notes"]
 
 
 # -- a file that can't be read: one line, exit 1, nothing written -------------------------

@@ -7,21 +7,13 @@ scales round without leaning; an imported red flag gets the graded advice."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from pathlib import Path
 
 from fatiguelog.model import RED_ADVICE_LOGGED_PAST
+from tests.factories import entry_file, read_entry
 
 BEARABLE = "date,weekday,time of day,category,rating/amount,detail,notes\n"
-
-
-def entry_path(root: Path, day: date) -> Path:
-    return root / "entries" / f"{day.year}" / f"{day}.toml"
-
-
-def entry(root: Path, day: date) -> dict:
-    return tomllib.loads(entry_path(root, day).read_text())
 
 
 def export(tmp_path: Path, text: str, name: str = "export.csv") -> str:
@@ -41,9 +33,10 @@ def test_thousands_separators_are_refused_and_listed(cli, data_dir: Path,
     assert result.code == 0, result.err
     assert "line 2, Meds/Supplements: Magnesium: '1,000' could mean 1 or 1000" in result.out
     assert "line 3, Meds/Supplements: Magnesium: '1.000' could mean 1 or 1000" in result.out
-    assert not entry_path(data_dir, date(2026, 11, 1)).exists()
-    assert not entry_path(data_dir, date(2026, 11, 2)).exists()
-    assert entry(data_dir, date(2026, 11, 3))["intake"][0]["amount"] == 1.5  # "1,5": unambiguous
+    assert not entry_file(data_dir, date(2026, 11, 1)).exists()
+    assert not entry_file(data_dir, date(2026, 11, 2)).exists()
+    # "1,5": unambiguous
+    assert read_entry(data_dir, date(2026, 11, 3))["intake"][0]["amount"] == 1.5
 
 
 def test_a_flaredown_dose_with_a_thousands_separator(cli, data_dir: Path,
@@ -52,7 +45,7 @@ def test_a_flaredown_dose_with_a_thousands_separator(cli, data_dir: Path,
     result = cli("import", "flaredown", export(tmp_path, text))
     assert "line 2, Vitamin D: '1,000 IU' could mean 1 or 1000" in result.out
     assert "line 3, Vitamin D: '1.500 IU' could mean 1.5 or 1500" in result.out
-    assert not entry_path(data_dir, date(2026, 11, 1)).exists()
+    assert not entry_file(data_dir, date(2026, 11, 1)).exists()
 
 
 # 2. A symptom column with stray numbers is not a treatment: listed as not understood.
@@ -63,7 +56,7 @@ def test_a_flaredown_column_that_fits_no_reading_is_not_guessed(cli, data_dir: P
     result = cli("import", "flaredown", export(tmp_path, text))
     assert result.code == 0, result.err
     for day in (1, 2, 3):
-        doc = entry(data_dir, date(2026, 11, day))
+        doc = read_entry(data_dir, date(2026, 11, day))
         assert "intake" not in doc and "brain_fog" not in doc["symptoms"]
     assert ("column 'Brain fog' (3 values): its values fit neither a rating 0-4 nor a "
             "treatment") in result.out
@@ -75,7 +68,7 @@ def test_a_column_of_bare_numbers_above_4_is_not_a_dose(cli, data_dir: Path,
                                                         tmp_path: Path) -> None:
     text = "Date,Pain score,Tags,Foods\n2026-11-01,5,,\n2026-11-02,7,,\n"
     result = cli("import", "flaredown", export(tmp_path, text))
-    assert not entry_path(data_dir, date(2026, 11, 1)).exists()
+    assert not entry_file(data_dir, date(2026, 11, 1)).exists()
     assert "column 'Pain score' (2 values)" in result.out
 
 
@@ -87,9 +80,9 @@ def test_taken_without_an_amount_leaves_the_days_doses_unanswered(cli, data_dir:
             "2026-11-02,2,Taken,300 mg,,\n")
     result = cli("import", "flaredown", export(tmp_path, text))
     assert result.code == 0, result.err
-    assert [d["substance"] for d in entry(data_dir, date(2026, 11, 1))["intake"]] == [
+    assert [d["substance"] for d in read_entry(data_dir, date(2026, 11, 1))["intake"]] == [
         "LDN", "Magnesium"]
-    second = entry(data_dir, date(2026, 11, 2))
+    second = read_entry(data_dir, date(2026, 11, 2))
     assert "intake" not in second  # not [Magnesium] alone: that would say LDN was stopped
     assert second["symptoms"] == {"fatigue": 5}
     assert "line 3, LDN: taken, amount unknown" in result.out
@@ -105,8 +98,8 @@ def test_a_bearable_row_with_no_amount_is_listed(cli, data_dir: Path, tmp_path: 
             + "1st Nov 2026,Sunday,am,Sleep quality,3,,\n")
     result = cli("import", "bearable", export(tmp_path, text))
     assert result.code == 0, result.err
-    assert entry(data_dir, date(2026, 11, 1)).keys() >= {"sleep"}
-    assert "intake" not in entry(data_dir, date(2026, 11, 1))
+    assert read_entry(data_dir, date(2026, 11, 1)).keys() >= {"sleep"}
+    assert "intake" not in read_entry(data_dir, date(2026, 11, 1))
     assert "line 2, Meds/Supplements: Ibuprofen: taken, amount unknown" in result.out
     assert "line 3, Sleep: the row gives no value" in result.out
     assert "line 4, Symptom: Fatigue: the row gives no value" in result.out
@@ -118,7 +111,7 @@ def test_an_exactly_repeated_row_is_read_once(cli, data_dir: Path, tmp_path: Pat
     stool = "1st Nov 2026,Sunday,09:00,Bowel Movements,,Type 4,\n"
     result = cli("import", "bearable", export(tmp_path, BEARABLE + row + row + stool + stool))
     assert result.code == 0, result.err
-    doc = entry(data_dir, date(2026, 11, 1))
+    doc = read_entry(data_dir, date(2026, 11, 1))
     assert len(doc["intake"]) == 1 and len(doc["gi"]["stools"]) == 1
     assert "Rows repeated exactly in the file, read once:" in result.out
     assert "line 3 (= line 2), line 5 (= line 4)" in result.out
@@ -138,8 +131,8 @@ def test_a_day_past_the_limits_is_refused_and_nothing_is_written(cli, data_dir: 
     assert result.code == 1
     assert "2026-11-01: gi.stools lists 120 bowel movements" in result.out
     assert "file was left as it is" not in result.out  # there is no file: nothing was written
-    assert not entry_path(data_dir, date(2026, 11, 1)).exists()
-    assert entry(data_dir, date(2026, 11, 2))["gi"]["stools"] == [{"bristol": 4}]
+    assert not entry_file(data_dir, date(2026, 11, 1)).exists()
+    assert read_entry(data_dir, date(2026, 11, 2))["gi"]["stools"] == [{"bristol": 4}]
     assert result.err.count("\n") == 1 and "refused" in result.err
     assert cli("check").code == 0  # every file written can be read
 
@@ -152,7 +145,7 @@ def test_a_day_over_one_mib_is_refused(cli, data_dir: Path, tmp_path: Path) -> N
                  "--map", str(mapping))
     assert result.code == 1
     assert "2026-11-01: the day's file would be 1.1 MiB, over the 1 MiB" in result.out
-    assert not entry_path(data_dir, date(2026, 11, 1)).exists()
+    assert not entry_file(data_dir, date(2026, 11, 1)).exists()
 
 
 # 9. Halves round to even (leaning neither way); a value between a scale's steps is refused.
@@ -162,9 +155,9 @@ def test_scales_round_without_leaning_and_say_every_step(cli, data_dir: Path,
             + "2nd Nov 2026,Monday,am,Sleep quality,2.5,,\n"
             + "3rd Nov 2026,Tuesday,am,Symptom,1,Fatigue (Mild),\n")
     result = cli("import", "bearable", export(tmp_path, text))
-    assert entry(data_dir, date(2026, 11, 1))["sleep"] == {"quality": 2}  # 2.5: not "better" 3
-    assert entry(data_dir, date(2026, 11, 3))["symptoms"] == {"fatigue": 2}  # 2.5: not 3
-    assert not entry_path(data_dir, date(2026, 11, 2)).exists()
+    assert read_entry(data_dir, date(2026, 11, 1))["sleep"] == {"quality": 2}  # 2.5: not "better" 3
+    assert read_entry(data_dir, date(2026, 11, 3))["symptoms"] == {"fatigue": 2}  # 2.5: not 3
+    assert not entry_file(data_dir, date(2026, 11, 2)).exists()
     assert "line 3, Sleep quality: 2.5 is not on its scale 1-5 (whole numbers only)" in result.out
     assert "(1->0, 2->2, 3->5, 4->8, 5->10)" in result.out  # the source value of each answer
 

@@ -11,6 +11,7 @@ import pytest
 
 from fatiguelog.cli import main
 from fatiguelog.demo_history import generate
+from tests.factories import make_app
 
 TODAY = date(2026, 11, 25)
 NETWORK = {socket.AF_INET, socket.AF_INET6}
@@ -44,13 +45,12 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 async def test_checkin_trends_and_export_open_no_socket(
     tmp_path: Path, no_network: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fatiguelog.ui.app import FatiguelogApp
     from fatiguelog.ui.screens.trends import TrendsScreen
 
     root = tmp_path / "data"
     generate(root, days=120, seed=3, end=TODAY - timedelta(days=1))
 
-    app = FatiguelogApp(root, today=TODAY, blink=False)
+    app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         for key in ("q", "7", "enter", "s", "n", "enter", "enter"):  # the quick check-in
             await pilot.press(key)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from fatiguelog.cli import build_parser
+from tests.factories import put_entry
 
 SAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "import"
 TODAY = date.today()  # the commands run on the real clock
@@ -69,22 +70,16 @@ def tomorrow(tmp: Path) -> str:
     return "tomorrow"
 
 
-def _write(tmp: Path, day: date, text: str) -> None:
-    path = tmp / "data" / "entries" / f"{day.year}" / f"{day.isoformat()}.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def broken_day(tmp: Path) -> str:
-    _write(tmp, YESTERDAY, "schema = 1\ndate = [broken\n")
-    _write(tmp, TODAY, "schema = 1\ndate = [broken\n")  # remind reads today
+    put_entry(tmp / "data", YESTERDAY, "schema = 1\ndate = [broken\n")
+    put_entry(tmp / "data", TODAY, "schema = 1\ndate = [broken\n")  # remind reads today
     return YESTERDAY.isoformat()
 
 
 def newer_day(tmp: Path) -> str:
     for day in (YESTERDAY, TODAY):
-        _write(tmp, day, f"schema = 2\ndate = {day.isoformat()}\n[symptoms]\nfatigue = 3\n"
-                         "[future_section]\nx = 1\n")
+        put_entry(tmp / "data", day, f"schema = 2\ndate = {day.isoformat()}\n[symptoms]\n"
+                  "fatigue = 3\n[future_section]\nx = 1\n")
     return YESTERDAY.isoformat()
 
 

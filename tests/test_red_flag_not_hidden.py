@@ -19,6 +19,7 @@ import pytest
 
 from fatiguelog.cli import main
 from fatiguelog.homeflags import home_lines
+from fatiguelog.model import red_advice
 from fatiguelog.settings import Settings
 
 TODAY = date.today()
@@ -97,7 +98,9 @@ def test_log_red_flag_on_a_broken_day_says_what_to_do_and_gives_the_advice(
     assert code == 1
     assert path.read_bytes() == before  # never overwritten
     assert "NOT recorded" in err and "fatiguelog check" in err
-    assert "seek" in err.lower() or "contact" in err.lower() or "call" in err.lower()
+    # the graded advice for what was reported, whole (not merely some word like "call")
+    [advice] = red_advice(["blood_in_stool"])
+    assert f"Do not wait for that to act on it: Blood in stool. {advice}" in err
 
 
 def test_a_red_flag_only_in_a_sync_copy_is_in_every_view(tmp_path: Path, capsys) -> None:

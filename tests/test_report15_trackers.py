@@ -14,6 +14,7 @@ from fatiguelog.model import Entry
 from fatiguelog.pastdays import day_answers
 from fatiguelog.settings import load_settings
 from fatiguelog.store import Store
+from tests.factories import write_settings
 
 SETTINGS = """
 [[trackers]]
@@ -37,7 +38,7 @@ kind = "yesno"
 
 
 def diary(root: Path) -> list[date]:
-    (root / "settings.toml").write_text(SETTINGS, encoding="utf-8")
+    write_settings(root, SETTINGS)
     today = date.today()
     days = [today - timedelta(days=k) for k in (4, 3, 2, 1)]
     answers = [

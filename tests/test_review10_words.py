@@ -10,6 +10,7 @@ from pathlib import Path
 from fatiguelog import flagtext as ft
 from fatiguelog.cli import main
 from fatiguelog.model import Entry
+from tests.factories import make_app
 from tests.ui_trends.histories import day_entry, write
 
 TODAY = date.today()
@@ -61,10 +62,9 @@ def test_the_change_flag_says_what_its_figure_is():
 
 async def test_a_new_user_reads_not_enough_data_first_on_home(tmp_path):
     """A new user saw "No flag on today (0 of 17 rules checked)" as the first flag line."""
-    from fatiguelog.ui.app import FatiguelogApp
     from tests.ui.conftest import wait_for_home
 
-    app = FatiguelogApp(tmp_path / "data", today=TODAY, blink=False)
+    app = make_app(tmp_path / "data", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_home(pilot)
         text = "\n".join(str(w.render()) for w in app.screen.query("#home-flags Static"))

@@ -9,6 +9,7 @@ the file must hold afterwards.
 from __future__ import annotations
 
 import tomllib
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from fatiguelog import settings_edit as edit
 from fatiguelog.settings import Tracker, load_settings, update_settings
 from fatiguelog.store import StoreError
+from tests.factories import edited, read_settings, write_settings
 
 HAND_WRITTEN = """\
 # My fatiguelog settings -- written by hand, please keep my notes!
@@ -57,19 +59,14 @@ kind = "rating"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     root = tmp_path / "data"
-    root.mkdir()
-    (root / "settings.toml").write_text(HAND_WRITTEN, encoding="utf-8")
+    write_settings(root, HAND_WRITTEN)
     return root
 
 
-def text(root: Path) -> str:
-    return (root / "settings.toml").read_text(encoding="utf-8")
-
-
-def replaced(old: str, new: str) -> str:
-    """HAND_WRITTEN with one piece changed (which must be there exactly once)."""
-    assert HAND_WRITTEN.count(old) == 1, old
-    return HAND_WRITTEN.replace(old, new)
+#: The settings file after one edit: HAND_WRITTEN with one piece changed (there exactly once).
+replaced = partial(edited, HAND_WRITTEN)
+#: The settings file as it is on disk now.
+text = read_settings
 
 
 def test_the_theme_key_adds_one_line_after_the_top_level_keys(root: Path) -> None:

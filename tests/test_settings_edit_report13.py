@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from fatiguelog import settings_edit
+from tests.factories import read_settings, write_settings
 
 
 def edited(root: Path, text: str, change) -> str:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "settings.toml").write_text(text, encoding="utf-8")
+    write_settings(root, text)
     change(root)
-    return (root / "settings.toml").read_text(encoding="utf-8")
+    return read_settings(root)
 
 
 def test_a_step_added_to_an_inline_table_keeps_its_spacing(tmp_path: Path):

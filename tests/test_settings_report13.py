@@ -8,11 +8,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from fatiguelog.settings import load_settings
+from tests.factories import write_settings
 
 
 def problems_of(root: Path, text: str) -> list[str]:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "settings.toml").write_text(text, encoding="utf-8")
+    write_settings(root, text)
     return [p.message for p in load_settings(root)[1]]
 
 

@@ -18,16 +18,10 @@ from fatiguelog.store import (
     dump_entry,
 )
 from tests.conftest import mode
+from tests.factories import put_entry
 
 DAY = date(2026, 11, 25)
 HEAD = "schema = 1\ndate = 2026-11-25\n"
-
-
-def write(root: Path, day: date, text: str) -> Path:
-    path = root / "entries" / f"{day.year}" / f"{day.isoformat()}.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_save_writes_the_file_the_format_describes(tmp_path: Path) -> None:
@@ -50,8 +44,8 @@ def test_save_writes_the_file_the_format_describes(tmp_path: Path) -> None:
 
 
 def test_unknown_keys_survive_a_rewrite(tmp_path: Path) -> None:
-    write(tmp_path, DAY, 'schema = 1\ndate = 2026-11-25\nmood = "ok"\n'
-                         '[symptoms]\nfatigue = 3\nhand_tremor = 2\n[custom]\nx = [1, 2]\n')
+    put_entry(tmp_path, DAY, 'schema = 1\ndate = 2026-11-25\nmood = "ok"\n'
+                             '[symptoms]\nfatigue = 3\nhand_tremor = 2\n[custom]\nx = [1, 2]\n')
     store = Store(tmp_path)
     day = store.read(DAY)
     assert day.entry is not None
@@ -91,7 +85,7 @@ def test_unknown_keys_survive_a_rewrite(tmp_path: Path) -> None:
 def test_a_broken_file_is_reported_with_its_line_and_left_untouched(
     tmp_path: Path, text: str, line: int | None, words: str
 ) -> None:
-    path = write(tmp_path, DAY, text)
+    path = put_entry(tmp_path, DAY, text)
     store = Store(tmp_path)
     day = store.read(DAY)
     assert day.status is Status.BROKEN
@@ -108,8 +102,9 @@ def test_a_broken_file_is_reported_with_its_line_and_left_untouched(
 
 
 def test_the_rest_of_the_history_loads_beside_a_broken_file(tmp_path: Path) -> None:
-    write(tmp_path, DAY, "this is not toml")
-    write(tmp_path, date(2026, 11, 24), "schema = 1\ndate = 2026-11-24\n[symptoms]\nfatigue = 5\n")
+    put_entry(tmp_path, DAY, "this is not toml")
+    put_entry(tmp_path, date(2026, 11, 24),
+              "schema = 1\ndate = 2026-11-24\n[symptoms]\nfatigue = 5\n")
     (tmp_path / "entries" / "2026" / "notes.toml").write_text("x = 1")
     (tmp_path / "entries" / "2026" / "2026-11-23.toml.bak").write_text("junk")
     history = Store(tmp_path).load_all()
@@ -119,7 +114,7 @@ def test_the_rest_of_the_history_loads_beside_a_broken_file(tmp_path: Path) -> N
 
 
 def test_non_utf8_bytes_are_a_problem_not_a_crash(tmp_path: Path) -> None:
-    path = write(tmp_path, DAY, "")
+    path = put_entry(tmp_path, DAY, "")
     path.write_bytes(b"schema = 1\ndate = 2026-11-25\nnotes = \"\xff\xfe\"\n")
     day = Store(tmp_path).read(DAY)
     assert day.status is Status.BROKEN
@@ -128,7 +123,7 @@ def test_non_utf8_bytes_are_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 def test_a_newer_schema_is_read_but_never_rewritten(tmp_path: Path) -> None:
     text = 'schema = 2\ndate = 2026-11-25\n[symptoms]\nfatigue = 4\n[future]\nthing = "x"\n'
-    path = write(tmp_path, DAY, text)
+    path = put_entry(tmp_path, DAY, text)
     store = Store(tmp_path)
     day = store.read(DAY)
     assert day.status is Status.FUTURE
@@ -140,8 +135,8 @@ def test_a_newer_schema_is_read_but_never_rewritten(tmp_path: Path) -> None:
 
 
 def test_a_newer_schema_with_unreadable_parts_keeps_the_readable_ones(tmp_path: Path) -> None:
-    write(tmp_path, DAY, 'schema = 3\ndate = 2026-11-25\n[symptoms]\nfatigue = "high"\n'
-                         "[sleep]\nhours = 7\n")
+    put_entry(tmp_path, DAY, 'schema = 3\ndate = 2026-11-25\n[symptoms]\nfatigue = "high"\n'
+                             "[sleep]\nhours = 7\n")
     day = Store(tmp_path).read(DAY)
     assert day.status is Status.FUTURE
     assert day.entry is not None

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from fatiguelog.model import Entry
-from fatiguelog.store import Store
-from fatiguelog.ui.app import FatiguelogApp
+from tests.factories import TODAY, make_app, read_entry
+from tests.factories import save_entry as write_entry
 
-TODAY = date(2026, 11, 25)
 YESTERDAY = date(2026, 11, 24)
 
 
@@ -21,17 +18,18 @@ def root(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-def make_app(root: Path, start=None) -> FatiguelogApp:
-    return FatiguelogApp(root, start=start, today=TODAY, blink=False)
+def screen_text(app) -> str:
+    """Every line the screen in front shows (its `Line`s), as the user reads them."""
+    from fatiguelog.ui.widgets.fields import Line
+
+    return "\n".join(line.render().plain for line in app.screen.query(Line) if line.display)
 
 
-def write_entry(root: Path, day: date, **doc) -> None:
-    Store(root).save(Entry(day, {"schema": 1, "date": day, **doc}), expected=True)
+def header(app) -> str:
+    """The check-in's top line: the day and the step counter."""
+    from fatiguelog.ui.widgets.fields import Line
 
-
-def read_entry(root: Path, day: date) -> dict:
-    path = root / "entries" / f"{day.year}" / f"{day.isoformat()}.toml"
-    return tomllib.loads(path.read_text())
+    return app.screen.query_one("#step-header", Line).render().plain
 
 
 async def press(pilot, *keys: str) -> None:
@@ -54,3 +52,7 @@ async def wait_for_home(pilot) -> None:
         if lines and not any(line.startswith("Looking") for line in lines):
             return
     raise AssertionError("the home screen never finished loading")
+
+
+__all__ = ["TODAY", "YESTERDAY", "header", "make_app", "press", "read_entry", "screen_text",
+           "type_text", "wait_for_home", "write_entry"]

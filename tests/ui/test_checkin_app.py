@@ -17,16 +17,17 @@ from fatiguelog.ui.screens.dialogs import ResumeDialog
 from fatiguelog.ui.screens.home import HomeScreen
 from fatiguelog.ui.widgets.fields import Line
 
-from .conftest import TODAY, YESTERDAY, make_app, press, read_entry, type_text, write_entry
-
-
-def screen_text(app) -> str:
-    """Every Line on the current screen, as the user reads it."""
-    return "\n".join(line.render().plain for line in app.screen.query(Line) if line.display)
-
-
-def header(app) -> str:
-    return app.screen.query_one("#step-header", Line).render().plain
+from .conftest import (
+    TODAY,
+    YESTERDAY,
+    header,
+    make_app,
+    press,
+    read_entry,
+    screen_text,
+    type_text,
+    write_entry,
+)
 
 
 def user_substances(root, *substances: Substance) -> None:

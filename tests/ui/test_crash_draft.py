@@ -14,8 +14,7 @@ from textual.widgets import Input
 from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ResumeDialog
 
-from .conftest import TODAY, make_app, press, read_entry
-from .test_checkin_app import header, screen_text
+from .conftest import TODAY, header, make_app, press, read_entry, screen_text
 
 HELPER = Path(__file__).with_name("half_checkin.py")
 

@@ -9,15 +9,23 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 
 from fatiguelog.settings import Settings, Substance, save_settings
-from fatiguelog.ui.app import FatiguelogApp
 from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.demo import BANNER, DemoBanner
 from fatiguelog.ui.screens.dialogs import DayPicker, DoseForm, StoolForm
 from fatiguelog.ui.screens.help import HelpScreen
 from fatiguelog.ui.screens.home import HomeScreen
 
-from .conftest import TODAY, YESTERDAY, make_app, press, type_text, wait_for_home, write_entry
-from .test_checkin_app import header, screen_text
+from .conftest import (
+    TODAY,
+    YESTERDAY,
+    header,
+    make_app,
+    press,
+    screen_text,
+    type_text,
+    wait_for_home,
+    write_entry,
+)
 from .test_keyboard_trust import go_to
 
 NASTY = "Slept \x1b]0;pwned\x07badly \u202eesrever\u202c ok"
@@ -45,7 +53,7 @@ async def test_shell_logged_items_are_not_a_check_in(root):
 async def test_before_the_day_starts_the_check_in_is_for_the_day_before(root):
     root.mkdir(parents=True)
     (root / "settings.toml").write_text('day_starts_at = "04:00"\n')
-    app = FatiguelogApp(root, now=datetime(2026, 11, 26, 1, 30), blink=False)
+    app = make_app(root, now=datetime(2026, 11, 26, 1, 30))
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "c")
         assert isinstance(app.screen, CheckinScreen)
@@ -74,7 +82,7 @@ async def test_demo_says_so_on_every_screen_and_exports_stay_in_its_folder(tmp_p
     root = tmp_path / "demo" / "data"
     generate(root, days=30, seed=3, end=TODAY)
     (root / paths.DEMO_MARKER).write_text("generated\n")
-    app = FatiguelogApp(root, today=TODAY, blink=False, demo=True)
+    app = make_app(root, demo=True)
 
     def banner_shown() -> bool:
         banners = list(app.screen.query(DemoBanner))

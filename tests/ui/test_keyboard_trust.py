@@ -18,8 +18,7 @@ from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ConfirmDialog, ResumeDialog, StoolForm
 from fatiguelog.ui.screens.home import HomeScreen
 
-from .conftest import TODAY, make_app, press, read_entry, write_entry
-from .test_checkin_app import header, screen_text
+from .conftest import TODAY, header, make_app, press, read_entry, screen_text, write_entry
 
 #: Key names Textual gives the characters typed here.
 NAMES = {".": "full_stop", ":": "colon", ",": "comma", " ": "space", "\r": "enter"}
@@ -172,7 +171,8 @@ async def test_n_in_the_resume_dialog_keeps_the_draft(root):
         assert isinstance(app.screen, ResumeDialog)
         await press(pilot, "n")                                 # "no": not now
         assert isinstance(app.screen, HomeScreen)
-    assert drafts.load_draft(root, TODAY) is not None
+    kept = drafts.load_draft(root, TODAY)
+    assert kept is not None and kept.answers == {"fatigue": 7}  # the answer, not only a file
 
 
 async def test_start_over_asks_first(root):
@@ -184,12 +184,12 @@ async def test_start_over_asks_first(root):
         assert "Drop the 1 answer(s)" in screen_text(app)
         await press(pilot, "n")                                 # no: back to the offer
         assert isinstance(app.screen, ResumeDialog)
-        assert drafts.load_draft(root, TODAY) is not None
+        kept = drafts.load_draft(root, TODAY)
+        assert kept is not None and kept.answers == {"fatigue": 7}
         await press(pilot, "x", "y")                            # yes: start over
         assert isinstance(app.screen, CheckinScreen)
         assert "Your answer: not given yet" in screen_text(app)
-    assert drafts.load_draft(root, TODAY) is None or not drafts.load_draft(
-        root, TODAY).answers
+    assert drafts.load_draft(root, TODAY) is None  # dropped, and nothing answered since
 
 
 async def test_keys_in_a_dialog_never_reach_the_screen_behind(root):

@@ -29,12 +29,20 @@ from fatiguelog.settings import Settings, load_settings
 from fatiguelog.store import Status, Store
 from fatiguelog.ui.screens.home import HomeScreen
 from fatiguelog.ui.screens.trends import TrendsScreen
-from fatiguelog.ui.widgets.fields import Line
 from fatiguelog.vocabulary import Question
 from tests.ui_trends.conftest import wait_loaded
 from tests.ui_trends.hostapp import HostApp
 
-from .conftest import TODAY, YESTERDAY, make_app, press, read_entry, type_text, write_entry
+from .conftest import (
+    TODAY,
+    YESTERDAY,
+    make_app,
+    press,
+    read_entry,
+    screen_text,
+    type_text,
+    write_entry,
+)
 
 TRACKERS = """
 [[trackers]]
@@ -56,10 +64,6 @@ key = "period"
 label = "Period"
 kind = "yesno"
 """
-
-
-def screen_text(app) -> str:
-    return "\n".join(line.render().plain for line in app.screen.query(Line) if line.display)
 
 
 def static_text(app) -> str:
@@ -246,7 +250,7 @@ async def test_a_crash_day_is_shown_on_home_and_counted_in_summaries(root):
     summary = summary_of(root)
     assert summary.crash is not None and summary.crash.yes_days == (YESTERDAY,)
     md = markdown.render(summary)
-    assert "PEM crash days** 1" in md or "PEM crash days:** 1" in md
+    assert "- **PEM crash days:** 1 (of 2 days answered)" in md
     assert f"- **PEM crash:** yes on 1 of 2 answered days ({YESTERDAY.isoformat()})" in md
     assert "PEM crash" in html.render(summary)
 

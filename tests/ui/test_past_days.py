@@ -16,6 +16,7 @@ from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.day import DayScreen, SearchScreen
 from fatiguelog.ui.screens.dialogs import ConfirmDialog
 from fatiguelog.ui.screens.home import HomeScreen
+from tests.factories import entry_file
 
 from ..conftest import snapshot_tree
 from .conftest import TODAY, YESTERDAY, make_app, press, type_text, wait_for_home, write_entry
@@ -36,10 +37,6 @@ def history(root: Path) -> Path:
     write_entry(root, TWO_DAYS_AGO, symptoms={"fatigue": 4}, notes="A calm day, no DIZZINESS")
     write_entry(root, LONG_AGO, symptoms={"fatigue": 3}, notes="dizzy years ago")
     return root
-
-
-def entry_path(root: Path, day: date) -> Path:
-    return root / "entries" / f"{day.year}" / f"{day.isoformat()}.toml"
 
 
 async def pick_day(pilot, day: date) -> None:
@@ -85,7 +82,10 @@ async def test_enter_on_a_day_without_a_file_starts_its_check_in(history: Path):
         await wait_for_home(pilot)
         await pick_day(pilot, TODAY - timedelta(days=3))
         await press(pilot, "enter")
-        assert isinstance(pilot.app.screen, CheckinScreen)
+        screen = pilot.app.screen
+        assert isinstance(screen, CheckinScreen)
+        assert screen.session.day == TODAY - timedelta(days=3)
+        assert not screen.session.existing  # a new day: nothing on disk is being edited
 
 
 async def test_enter_in_the_day_view_changes_the_day_in_the_check_in(history: Path):
@@ -99,7 +99,7 @@ async def test_enter_in_the_day_view_changes_the_day_in_the_check_in(history: Pa
 
 
 async def test_delete_from_the_day_view_then_undo(history: Path):
-    path = entry_path(history, YESTERDAY)
+    path = entry_file(history, YESTERDAY)
     original = path.read_bytes()
     async with make_app(history).run_test(size=(80, 24)) as pilot:
         await wait_for_home(pilot)
@@ -142,14 +142,14 @@ async def test_x_on_the_two_weeks_deletes_after_yes(history: Path):
         await wait_for_home(pilot)
         await pick_day(pilot, TWO_DAYS_AGO)
         await press(pilot, "x", "y")
-        assert not entry_path(history, TWO_DAYS_AGO).exists()
+        assert not entry_file(history, TWO_DAYS_AGO).exists()
         table = pilot.app.screen.query_one("#recent", DataTable)
         row = table.get_row(TWO_DAYS_AGO.isoformat())
         assert str(row[1]) == "missing"
 
 
 async def test_a_broken_day_says_why_and_can_still_be_deleted(root: Path):
-    path = entry_path(root, YESTERDAY)
+    path = entry_file(root, YESTERDAY)
     path.parent.mkdir(parents=True)
     path.write_bytes(b"schema = 1\ndate = [broken\n")
     async with make_app(root).run_test(size=(80, 24)) as pilot:
@@ -231,11 +231,11 @@ async def test_deleting_a_day_found_by_search_updates_the_results(history: Path)
 # -- the Textual-free part ------------------------------------------------------------------
 
 def test_search_reads_past_broken_files_and_links_outside(history: Path, tmp_path: Path):
-    broken = entry_path(history, TODAY)
+    broken = entry_file(history, TODAY)
     broken.write_bytes(b'notes = "dizzy" \xff')
     outside = tmp_path / "outside.toml"
     outside.write_text(f'schema = 1\ndate = {TODAY - timedelta(days=6)}\nnotes = "dizzy"\n')
-    entry_path(history, TODAY - timedelta(days=6)).symlink_to(outside)
+    entry_file(history, TODAY - timedelta(days=6)).symlink_to(outside)
     hits = search_notes(history, "dizzy")
     assert [h.day for h in hits] == [YESTERDAY, LONG_AGO]
 

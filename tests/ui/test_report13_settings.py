@@ -11,14 +11,14 @@ from textual.widgets import OptionList
 
 from fatiguelog.ui.app import FatiguelogApp
 
-from .conftest import TODAY, press, type_text, write_entry
+from .conftest import TODAY, make_app, press, type_text, write_entry
 from .test_settings_screen import HAND_WRITTEN, go_to, hand_written, text  # noqa: F401
 
 AT_1624 = datetime(2026, 11, 25, 16, 24)
 
 
 def app_at(root: Path) -> FatiguelogApp:
-    return FatiguelogApp(root, start=("settings",), now=AT_1624, blink=False)
+    return make_app(root, ("settings",), now=AT_1624)
 
 
 async def set_day_start(pilot, typed: str) -> None:

@@ -14,9 +14,10 @@ from fatiguelog import paths
 from fatiguelog.trash import delete_day
 from fatiguelog.ui.screens.day import SearchScreen, TrashScreen
 from fatiguelog.ui.screens.home import HomeScreen
+from tests.factories import entry_file
 
 from .conftest import YESTERDAY, make_app, press, type_text, wait_for_home, write_entry
-from .test_past_days import entry_path, pick_day, wait_for_search
+from .test_past_days import pick_day, wait_for_search
 
 
 def two_deletions(root: Path) -> None:
@@ -40,13 +41,13 @@ async def test_r_lists_every_deleted_copy_and_enter_brings_back_the_one_picked(r
             "Tue 24 Nov 2026 · deleted 25 Nov 16:19:53 · logged only: 1 bowel movement",
             "Tue 24 Nov 2026 · deleted 25 Nov 16:19:47 · checked in (fatigue 7)"]
         await press(pilot, "down", "enter")
-        assert "the real day" in entry_path(root, YESTERDAY).read_text()
+        assert "the real day" in entry_file(root, YESTERDAY).read_text()
         assert "Restored Tue 24 Nov 2026" in screen.query_one("#trash-status").text
         assert len(listing.options) == 1
         await press(pilot, "enter")  # the other one: refused, the day has an entry again
         assert "already has an entry" in screen.query_one("#trash-status").text
         assert "pick it here again" in screen.query_one("#trash-status").text
-        assert "the real day" in entry_path(root, YESTERDAY).read_text()
+        assert "the real day" in entry_file(root, YESTERDAY).read_text()
 
 
 async def test_deleting_a_day_takes_its_unfinished_check_in_along(root: Path):
@@ -64,7 +65,7 @@ async def test_deleting_a_day_takes_its_unfinished_check_in_along(root: Path):
             await press(pilot, "escape")
         await pick_day(pilot, YESTERDAY)
         await press(pilot, "x", "y")
-        assert not draft.exists() and not entry_path(root, YESTERDAY).exists()
+        assert not draft.exists() and not entry_file(root, YESTERDAY).exists()
         message = pilot.app.screen.query_one("#home-message").text
         assert "with its unfinished check-in" in message
         await pilot.pause()
@@ -72,7 +73,7 @@ async def test_deleting_a_day_takes_its_unfinished_check_in_along(root: Path):
         row = table.get_row(YESTERDAY.isoformat())
         assert str(row[1]) != "unfinished"
         await press(pilot, "u")
-        assert draft.exists() and entry_path(root, YESTERDAY).exists()
+        assert draft.exists() and entry_file(root, YESTERDAY).exists()
 
 
 async def test_u_undoes_right_after_deleting_a_day_found_by_search(root: Path):
@@ -87,7 +88,7 @@ async def test_u_undoes_right_after_deleting_a_day_found_by_search(root: Path):
         await pilot.pause()
         assert isinstance(pilot.app.screen, SearchScreen)
         await wait_for_search(pilot)
-        assert not entry_path(root, YESTERDAY).exists()
+        assert not entry_file(root, YESTERDAY).exists()
         await press(pilot, "u")
-        assert entry_path(root, YESTERDAY).exists()
+        assert entry_file(root, YESTERDAY).exists()
         assert pilot.app.screen.query_one("#query", Input).value == "café"

@@ -4,12 +4,14 @@ rewritten; the app's settings follow, so the next check-in asks what the file no
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
 
 from fatiguelog.ui.screens.settings import SettingsScreen
+from tests.factories import edited, read_settings, write_settings
 
 from ..conftest import snapshot_tree
 from .conftest import TODAY, make_app, press, type_text, wait_for_home
@@ -46,18 +48,14 @@ kind = "rating"
 
 @pytest.fixture
 def hand_written(root: Path) -> Path:
-    root.mkdir(parents=True)
-    (root / "settings.toml").write_text(HAND_WRITTEN, encoding="utf-8")
+    write_settings(root, HAND_WRITTEN)
     return root
 
 
-def text(root: Path) -> str:
-    return (root / "settings.toml").read_text(encoding="utf-8")
-
-
-def replaced(old: str, new: str) -> str:
-    assert HAND_WRITTEN.count(old) == 1, old
-    return HAND_WRITTEN.replace(old, new)
+#: The settings file after one edit: HAND_WRITTEN with one piece changed (there exactly once).
+replaced = partial(edited, HAND_WRITTEN)
+#: The settings file as it is on disk now.
+text = read_settings
 
 
 async def go_to(pilot, option_id: str) -> None:
@@ -105,6 +103,8 @@ async def test_fatiguelog_settings_opens_the_screen(hand_written: Path):
     async with make_app(hand_written, start=("settings",)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(pilot.app.screen, SettingsScreen)
+        said = "\n".join(shown(pilot))
+        assert "Resting heart rate" in said and "kratom" in said  # the file's own settings
 
 
 async def test_adding_a_substance_the_table_suggests_its_class(hand_written: Path):

@@ -156,9 +156,7 @@ def test_undo_after_remove(snap_compare, history, size):
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
 def test_demo_home(snap_compare, history, size):
-    from fatiguelog.ui.app import FatiguelogApp
-
-    app = FatiguelogApp(history, today=TODAY, blink=False, demo=True)
+    app = make_app(history, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=wait_for_home)
 
 
@@ -229,7 +227,7 @@ def test_full_disk_message(snap_compare, history, monkeypatch):
     def full(path, data, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    import fatiguelog.ui.session as session_module
+    import fatiguelog.checkin_session as session_module
 
     real = store_module.describe_os_error
 

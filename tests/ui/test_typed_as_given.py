@@ -22,8 +22,18 @@ from fatiguelog.ui.screens.dialogs import ConfirmDialog, DoseForm, ResumeDialog,
 from fatiguelog.ui.screens.help import HelpScreen
 from fatiguelog.ui.screens.home import HomeScreen
 
-from .conftest import TODAY, YESTERDAY, make_app, press, read_entry, type_text, write_entry
-from .test_checkin_app import header, screen_text, user_substances
+from .conftest import (
+    TODAY,
+    YESTERDAY,
+    header,
+    make_app,
+    press,
+    read_entry,
+    screen_text,
+    type_text,
+    write_entry,
+)
+from .test_checkin_app import user_substances
 from .test_keyboard_trust import answers, burst, go_to, paste
 
 

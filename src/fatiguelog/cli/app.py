@@ -1,11 +1,16 @@
-"""Open the Textual app (the only command path that imports Textual)."""
+"""Open the Textual app (the only command path that imports Textual).
+
+`launch` is the one place the command line reaches into `fatiguelog.ui` (the import-linter
+contract "the domain never imports the UI" allows exactly that import); `fatiguelog demo` starts
+the app through it too.
+"""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fatiguelog.cli import EXIT_OK, UserError, check_days, past_day, today_for
 
@@ -53,9 +58,15 @@ def run_app(args: argparse.Namespace, root: Path) -> int:
     ahead = None
     if start is None:  # home: its flags worked out on the other core while Textual starts
         ahead = _start_ahead(root)
+    return launch(root, start=start, ahead=ahead)
+
+
+def launch(root: Path, **options: Any) -> int:
+    """Run the app on the data folder `root` (`options`: `FatiguelogApp`'s, e.g. `start`,
+    `demo`). The command line's only import of the UI, made here when the app is wanted."""
     from fatiguelog.ui.app import FatiguelogApp
 
-    return run_tui(FatiguelogApp(root, start=start, ahead=ahead))
+    return run_tui(FatiguelogApp(root, **options))
 
 
 def run_tui(app: FatiguelogApp) -> int:
@@ -80,8 +91,8 @@ def _start_ahead(root: Path) -> object:
 def _check_day_editable(root: Path, day: date) -> None:
     """A day whose file is broken or from a newer version: said in one line before the app
     starts (the check-in could never save it)."""
+    from fatiguelog.checkin_session import CannotEdit, check_editable
     from fatiguelog.store import Store
-    from fatiguelog.ui.session import CannotEdit, check_editable
 
     try:
         check_editable(Store(root).read(day))

@@ -52,10 +52,9 @@ def run_demo(args: argparse.Namespace) -> int:
                 (root / DEMO_MARKER).write_text(
                     "This folder was made by 'fatiguelog demo': every entry in it is "
                     "generated.\n", encoding="utf-8")
-                from fatiguelog.cli.app import run_tui
-                from fatiguelog.ui.app import FatiguelogApp
+                from fatiguelog.cli.app import launch
 
-                return run_tui(FatiguelogApp(root, demo=True))
+                return launch(root, demo=True)
         finally:
             if previous is None:
                 os.environ.pop(ENV_CACHE_DIR, None)

@@ -61,13 +61,18 @@ def _discuss(args: argparse.Namespace) -> str:
         raise UserError(f"--discuss-file {exc}" if name is not None else str(exc)) from None
 
 
-def _check_target(path: Path) -> None:
-    if not path.parent.is_dir():
-        raise UserError(
-            f"the folder {path.parent} does not exist: create it first or choose another --output"
-        )
-    if path.is_dir():
-        raise UserError(f"{path} is a folder: give a file name for --output")
+def _said(error: Exception) -> UserError:
+    """A refusal of the export's file (`export.files.SaveError`), with the way out on the
+    command line."""
+    from fatiguelog.export import files
+
+    if isinstance(error, files.FolderMissing):
+        return UserError(f"{error}: create it first or choose another --output")
+    if isinstance(error, files.IsAFolder):
+        return UserError(f"{error}: give a file name for --output")
+    if isinstance(error, files.AlreadyThere):
+        return UserError(f"{error}, so nothing was written: add --force to replace it")
+    return UserError(str(error))
 
 
 def _print_utf8(text: str) -> None:
@@ -91,18 +96,16 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
     target = None if output in (None, "-") else Path(output).expanduser()
     force = bool(getattr(args, "force", False))
     from fatiguelog import export
+    from fatiguelog.export import files
 
     if target is not None:
-        _check_target(target)
         try:
-            existing = export.check_targets(fmt, target, root)
-        except export.TargetError as exc:
-            raise UserError(str(exc)) from None
-        if existing and not force:
-            raise UserError(f"{existing[0]} already exists, so nothing was written: add "
-                            "--force to replace it")
+            existing = files.check_place(fmt, target, root)
+            if existing and not force:
+                raise files.AlreadyThere(existing[0])
+        except files.SaveError as exc:
+            raise _said(exc) from None
     from fatiguelog.settings import load_settings
-    from fatiguelog.store import Store
     from fatiguelog.textsafe import strip_controls
 
     settings, settings_problems = load_settings(root)
@@ -110,29 +113,17 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
         print(
             strip_controls(f"fatiguelog: {problem}", one_line=True), file=sys.stderr
         )
-    summary = export.summarize_for(Store(root), settings, first, last, fmt, include_notes)
-    if discuss:
-        from dataclasses import replace
-
-        summary = replace(summary, discuss=discuss)
-
     if target is None:
+        summary = files.summary_for(root, settings, first, last, fmt, include_notes, discuss)
         _print_utf8(export.render(summary, fmt, include_notes))
         return EXIT_OK
-    from fatiguelog.store import describe_os_error
-
-    try:
-        written = export.write_files(summary, fmt, target, include_notes, root=root,
-                                     force=force)
-    except export.TargetError as exc:
-        raise UserError(str(exc)) from None
-    except FileExistsError as exc:  # appeared since the check
-        raise UserError(f"{exc.filename or target} already exists, so nothing was written: "
-                        "add --force to replace it") from None
-    except OSError as exc:
-        raise UserError(describe_os_error(exc, target)) from None
+    try:  # the same writer as the export screen's
+        written = files.save(root, settings, first, last, fmt, target, include_notes,
+                             force=force, discuss=discuss)
+    except files.SaveError as exc:  # (a file that appeared since the check included)
+        raise _said(exc) from None
     notes = "with notes" if include_notes else "without notes"
-    where = ", ".join(str(path) for path in written)
+    where = ", ".join(str(path) for path in written.paths)
     kind = "as CSV: " if fmt == "csv" else "to "
     print(strip_controls(f"Saved the summary ({first} to {last}, {notes}) {kind}{where}",
                          one_line=True))

@@ -2,7 +2,7 @@
 braille displays, `TERM=dumb` and pipes.
 
 The same questions (`checkin.steps_for`, from the vocabulary), the same draft and the same
-merge on save as the app (`ui.session.CheckinSession`, which imports no Textual), the same
+merge on save as the app (`checkin_session.CheckinSession`, which imports no Textual), the same
 rules for what is typed (`RatingStep.parse`, `NumberStep.parse`, `records.make_dose`,
 `records.make_stool`). Only the way of asking differs: one question per line, each saying its
 scale; an empty line skips (an answer given before stays); `b` goes back one question; lists
@@ -142,22 +142,23 @@ class PlainCheckin:
 
     # -- the whole check-in ----------------------------------------------------------------
     def run(self) -> int:
-        from fatiguelog.drafts import load_draft
-        from fatiguelog.ui.session import CannotEdit, CheckinSession
+        from fatiguelog.checkin_session import CannotEdit, CheckinSession
+        from fatiguelog.dayactions import draft_to_offer, start_after_offer
 
-        draft = load_draft(self.root, self.day)
+        draft = draft_to_offer(self.root, self.day)
         quick = self.quick
         if draft is not None:
             try:
-                draft = self.offer_draft(draft)
+                start = start_after_offer(self.root, self.day, quick, draft,
+                                          self.offer_draft(draft))
             except (EndOfInput, GoBack):
                 self.io.say("Nothing changed: your unfinished check-in is kept as a draft.")
                 return EXIT_OK
             except Refused as exc:
                 raise UserError(f"Stopped at {str(exc).removesuffix('.')}. Nothing changed: "
                                 "your unfinished check-in is kept as a draft.") from None
-            if draft is not None:
-                quick = draft.quick  # resumed as it was begun, as the app does
+            # (resumed as it was begun, or started over: the same decision as the app's)
+            quick, draft = (start.quick, start.draft) if start else (quick, None)
         try:
             self.session = CheckinSession(self.root, self.settings, self.day, quick, draft)
         except CannotEdit as exc:
@@ -185,8 +186,11 @@ class PlainCheckin:
     #: The question being asked, as a refusal names it ("question 1/14 (Fatigue)").
     asking = "the unfinished check-in"
 
-    def offer_draft(self, draft: Any) -> Any:
-        """Resume the draft (Enter or y), start over (x, asked first), or leave (n)."""
+    def offer_draft(self, draft: Any) -> str:
+        """Resume the draft (Enter or y: `RESUME`), start over (x, asked first:
+        `START_OVER`), or leave (n: EndOfInput)."""
+        from fatiguelog.dayactions import RESUME, START_OVER
+
         when = f", last changed at {draft.saved:%H:%M}" if draft.saved else ""
         self.io.say(f"You have an unfinished check-in for {draft.day:%a %d %b %Y}{when}, with "
                     f"{len(draft.answers)} answer(s).")
@@ -194,17 +198,14 @@ class PlainCheckin:
             typed = self.io.ask("Resume it where you left off? y or Enter resumes, n leaves it "
                                 "for now, x starts over (asks first):").casefold()
             if typed in ("", "y", "yes", "r"):
-                return draft
+                return RESUME
             if typed in NO_WORDS:
                 raise EndOfInput
             if typed == "x":
                 sure = self.io.ask(f"Drop the {len(draft.answers)} answer(s) of this "
                                    "unfinished check-in and start over? y or n:").casefold()
                 if sure in YES_WORDS:
-                    from fatiguelog.drafts import remove_draft
-
-                    remove_draft(self.root, self.day)
-                    return None
+                    return START_OVER
                 continue
             self.refuse("Type y to resume, n to leave it for now, or x to start over.")
 

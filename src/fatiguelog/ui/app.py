@@ -177,26 +177,24 @@ class FatiguelogApp(OrderedInputApp):
         except dates.DateError:
             self.home_message(f"{day:%d %b %Y}: {dates.NOT_YET}. Pick today or an earlier day.")
             return
-        from fatiguelog.drafts import load_draft, remove_draft
+        from fatiguelog import dayactions
 
-        draft = load_draft(self.root, day)
+        draft = dayactions.draft_to_offer(self.root, day)
         if draft is None:
             self._start_checkin(day, quick, None)
             return
         from fatiguelog.ui.screens.dialogs import ResumeDialog
 
         def chosen(choice: str | None) -> None:
-            if choice == "resume":
-                self._start_checkin(day, draft.quick, draft)
-            elif choice == "discard":
-                remove_draft(self.root, day)
-                self._start_checkin(day, quick, None)
+            start = dayactions.start_after_offer(self.root, day, quick, draft, choice)
+            if start is not None:
+                self._start_checkin(day, start.quick, start.draft)
 
         self.push_screen(ResumeDialog(draft), chosen)
 
     def _start_checkin(self, day: date, quick: bool, draft: Any) -> None:
+        from fatiguelog.checkin_session import CannotEdit, CheckinSession
         from fatiguelog.ui.screens.checkin import CheckinScreen
-        from fatiguelog.ui.session import CannotEdit, CheckinSession
 
         try:
             session = CheckinSession(self.root, self.settings, day, quick, draft)
@@ -271,9 +269,9 @@ class FatiguelogApp(OrderedInputApp):
     def open_day(self, day: date) -> None:
         """A day with a file opens read-only (its answers in words, its notes); a day without
         one opens in the check-in."""
-        from fatiguelog import paths
+        from fatiguelog.dayactions import has_entry_file
 
-        if not os.path.lexists(paths.entry_path(self.root, day)):
+        if not has_entry_file(self.root, day):
             self.open_checkin(day)
             return
         from fatiguelog.ui.screens.day import DayScreen
@@ -289,31 +287,23 @@ class FatiguelogApp(OrderedInputApp):
     def ask_delete_day(self, day: date, done: Callable[[], None] | None = None) -> None:
         """Confirm, then move the day's file to the trash and offer `u` to undo it. `done`
         runs once it is deleted (the day view closes itself)."""
+        from fatiguelog import dayactions
         from fatiguelog.ui.screens.dialogs import ConfirmDialog
 
         def chosen(sure: bool | None) -> None:
             if not sure:
                 return
-            from fatiguelog.trash import TrashError, delete_day, moved_with
-
-            try:
-                self.last_deleted = delete_day(self.root, day, self.now())
-            except TrashError as exc:
-                self.say(f"{day:%a %d %b %Y} was not deleted: {exc}.")
+            outcome = dayactions.delete(self.root, day, self.now(), undo=self.last_deleted)
+            if not outcome.done:
+                self.say(outcome.message)
                 return
+            self.last_deleted = outcome.undo
             if done is not None:
                 done()
-            along = moved_with(self.root, self.last_deleted)
-            self.call_later(self._changed, f"Deleted {day:%a %d %b %Y}{along}: moved to the "
-                                           "trash folder. Press u to undo.")
+            self.call_later(self._changed, outcome.message)
 
-        from fatiguelog.drafts import draft_days
-
-        also = (" (with its unfinished check-in)" if day in set(draft_days(self.root))
-                else "")
-        self.push_screen(ConfirmDialog(
-            f"Delete {day:%A %d %B %Y}{also}? Its file is moved to the trash folder, not "
-            "erased, and u brings it back.", yes="Delete it", no="Keep it"), chosen)
+        self.push_screen(ConfirmDialog(dayactions.delete_question(self.root, day),
+                                       yes="Delete it", no="Keep it"), chosen)
 
     def _changed(self, message: str) -> None:
         """A day was deleted or restored: say so, and the screen in front reads again."""
@@ -331,20 +321,13 @@ class FatiguelogApp(OrderedInputApp):
 
     def action_undo_delete(self) -> None:
         """Bring back the day deleted last (exactly that file)."""
-        from fatiguelog.trash import TrashError, restore
+        from fatiguelog.dayactions import undo_delete
 
-        trashed = self.last_deleted
-        if trashed is None:
+        if self.last_deleted is None:
             return
-        try:
-            restore(self.root, trashed, again="press u again (r lists every deleted day)")
-        except TrashError as exc:
-            if not os.path.lexists(trashed.path(self.root)):  # restored or moved meanwhile
-                self.last_deleted = None
-            self._changed(f"{exc}.")
-            return
-        self.last_deleted = None
-        self._changed(f"Restored {trashed.day:%a %d %b %Y}.")
+        outcome = undo_delete(self.root, self.last_deleted)
+        self.last_deleted = outcome.undo
+        self._changed(outcome.message)
 
     def action_restore_deleted(self) -> None:
         """Every deleted copy in the trash, newest first; Enter brings one back."""
@@ -355,20 +338,14 @@ class FatiguelogApp(OrderedInputApp):
 
     def restore_copy(self, trashed: Trashed) -> bool:
         """Bring back one copy picked from the trash list; False (said why) when refused."""
-        from fatiguelog.trash import TrashError, moved_with, restore
+        from fatiguelog.dayactions import restore_copy
 
-        along = moved_with(self.root, trashed)
-        try:
-            restore(self.root, trashed, again="pick it here again")
-        except TrashError as exc:
-            self.say(f"{exc}.")
-            return False
-        if self.last_deleted == trashed:
-            self.last_deleted = None
-        self.refresh_bindings()
-        self.say(f"Restored {trashed.day:%a %d %b %Y}{along} (deleted "
-                 f"{trashed.deleted_at:%d %b %H:%M:%S}).")
-        return True
+        outcome = restore_copy(self.root, trashed, undo=self.last_deleted)
+        if outcome.done:
+            self.last_deleted = outcome.undo
+            self.refresh_bindings()
+        self.say(outcome.message)
+        return outcome.done
 
     def say(self, message: str) -> None:
         """A message on home, and on the screen in front when it has a message line."""

@@ -16,13 +16,13 @@ from textual.containers import Container
 from textual.screen import Screen
 
 from fatiguelog import checkin
-from fatiguelog.checkin import IntakeStep, ReviewStep
+from fatiguelog.checkin import IntakeStep, ReviewStep, StoolsStep
+from fatiguelog.checkin_session import CheckinSession, SaveResult
 from fatiguelog.records import InputError
 from fatiguelog.store import StoreError
-from fatiguelog.ui.session import CheckinSession, SaveResult
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import FittedLine, Line, Note, SteadyFooter
-from fatiguelog.ui.widgets.steps import StepView, view_for
+from fatiguelog.ui.widgets.steps import ItemsView, StepView, view_for
 
 
 class CheckinScreen(Screen[SaveResult | None]):
@@ -153,6 +153,22 @@ class CheckinScreen(Screen[SaveResult | None]):
             # that could be read on the way ("2"); the step says what is wrong.
             value = None
         self.session.answer(event.view.step, value)
+
+    def on_items_view_form_wanted(self, event: ItemsView.FormWanted) -> None:
+        """A list step asks for the form that adds or changes one of its items: dialogs are
+        screens, so this screen opens it and hands back what the user entered."""
+        from fatiguelog.ui.screens.dialogs import DoseForm, StoolForm
+
+        event.stop()
+        view, index = event.view, event.index
+        form: DoseForm | StoolForm
+        if isinstance(event.step, IntakeStep):
+            form = DoseForm(event.current, diary(self).settings)
+        elif isinstance(event.step, StoolsStep):
+            form = StoolForm(event.current)
+        else:
+            return
+        self.app.push_screen(form, lambda item: view.store_item(index, item))
 
     async def action_next(self) -> None:
         view = self.view()

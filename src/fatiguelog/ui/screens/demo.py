@@ -48,12 +48,12 @@ class DemoExportScreen(ExportScreen):
                               f"({self.demo_folder}), never among your files") from None
         return path
 
-    def _status(self, text: str, kind: str) -> None:
+    def show_status(self, text: str, kind: str) -> None:
         """A summary saved by the demo goes when the demo ends: say so where it says where."""
         if kind == "done":
             text = (f"{text}\nThis is the demo's temporary folder: it is deleted when the demo "
                     "ends (quit, or the terminal closes). Copy the file elsewhere to keep it.")
-        super()._status(text, kind)
+        super().show_status(text, kind)
 
 
 __all__ = ["BANNER", "DemoBanner", "DemoExportScreen", "mark_demo"]

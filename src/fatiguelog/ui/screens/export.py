@@ -4,8 +4,8 @@ The defaults are sensible (last 90 days, Markdown or the format of the last expo
 exports folder, notes left out). The "What I want to discuss" box has the focus when the
 screen opens, so what the user types goes where they see it; Enter in a box is a new line or
 nothing, never an export (Ctrl+S, or the Export button, exports). The focused box is tinted.
-The file is written with the exporters' public `render` (CSV: its tables, as `fatiguelog
-export` writes them), atomically and 0600, and the screen says in plain words where it
+The file is written by the same writer as `fatiguelog export -o` (`fatiguelog.export.files`:
+atomically and 0600, CSV as a file per table), and the screen says in plain words where it
 went. A file that is already there is replaced only after the user chooses "Replace" (a small
 dialog that no letter answers); a place inside the data folder, or one that is not a
 regular file (a link, a pipe, a device), is refused.
@@ -24,8 +24,6 @@ screen always shows the full path it will write ("Saves as: ..."), wrapped, neve
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import ClassVar, cast
@@ -50,14 +48,10 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState
 
 from fatiguelog import discuss as said
+from fatiguelog.export.files import SaveError, Written, default_name, resolve_target
 from fatiguelog.report import period_for
 from fatiguelog.settings import Settings
-from fatiguelog.state import (
-    read_export_format,
-    read_last_export,
-    remember_export,
-    remember_export_format,
-)
+from fatiguelog.state import read_export_format, read_last_export
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedRadioButton
 
@@ -77,57 +71,6 @@ DEFAULT_PERIOD = "90"
 #: The keys of the screen in words (the footer lists the bindings; this says what they do).
 HINTS = "Tab next · Ctrl+S export · Esc back"
 HINTS_MIN_WIDTH = 72
-
-
-# -- pure helpers (no widgets): state, file names, writing ------------------------------
-
-def default_name(first: date, last: date, fmt: str) -> str:
-    from fatiguelog.export import EXTENSIONS
-
-    return f"fatiguelog-summary-{first.isoformat()}-to-{last.isoformat()}{EXTENSIONS[fmt]}"
-
-
-@dataclass(frozen=True)
-class Written:
-    paths: tuple[Path, ...]
-    first: date
-    last: date
-    include_notes: bool
-
-
-def write_summary(root: Path, settings: Settings, first: date, last: date, fmt: str,
-                  target: Path, include_notes: bool, *, force: bool = False,
-                  discuss: str = "") -> Written:
-    """Summarize the period and write it to `target` (0600, atomic); CSV writes a file per
-    table. An existing file is replaced only with `force` (the user said yes). `discuss`:
-    the user's own words that open the summary (already checked: `discuss.check`)."""
-    from fatiguelog import export
-    from fatiguelog.store import Store
-
-    summary = export.summarize_for(Store(root), settings, first, last, fmt, include_notes)
-    if discuss:
-        summary = replace(summary, discuss=discuss)
-    written = export.write_files(summary, fmt, target, include_notes, root=root, force=force)
-    return Written(tuple(written), first, last, include_notes)
-
-
-def resolve_target(raw: str, folder: Path, first: date, last: date, fmt: str) -> Path | None:
-    """The file an export to what the user typed writes, as a full path: `~` expanded, a name
-    without a folder placed in `folder`, a folder given the default file name. None: nothing
-    typed. Nothing is created or checked here (`ExportScreen.target` does that)."""
-    text = raw.strip()
-    if not text:
-        return None
-    path = Path(text).expanduser()
-    if not path.is_absolute():
-        path = folder / path
-    if path.is_dir():
-        path = path / default_name(first, last, fmt)
-    elif not path.suffix:  # "visit" -> "visit.md": a file the reader's computer can open
-        from fatiguelog.export import EXTENSIONS
-
-        path = path.with_name(path.name + EXTENSIONS[fmt])
-    return Path(os.path.abspath(path))
 
 
 class ExportError(Exception):
@@ -412,22 +355,11 @@ class ExportScreen(Screen[None]):
         return f"{len(cleaned):,} of {said.MAX_CHARS:,} characters"
 
     def target(self, first: date, last: date) -> Path:
+        """The file what is typed in "Save to" names (nothing is created or checked here)."""
         path = resolve_target(self.query_one("#path", Input).value, self.folder, first, last,
                               self.fmt)
         if path is None:
             raise ExportError("Type where to save the summary (a file name or a folder)")
-        chosen = Path(os.path.abspath(self.folder))
-        if path.parent == chosen and not path.parent.exists():
-            from fatiguelog.atomic import ensure_private_dir
-
-            try:
-                ensure_private_dir(path.parent)  # the default folder is ours to create (0700)
-            except OSError as exc:
-                raise ExportError(f"The folder {path.parent} could not be created: "
-                                  f"{exc.strerror or exc}") from None
-        if not path.parent.is_dir():
-            raise ExportError(f"The folder {path.parent} does not exist: create it first or "
-                              "choose another place")
         return path
 
     # -- events --------------------------------------------------------------------------
@@ -472,7 +404,7 @@ class ExportScreen(Screen[None]):
                 from fatiguelog.store import describe_os_error
 
                 self._draft_error = describe_os_error(exc, said.draft_path(self.root))
-                self._status(f"Your text can't be kept as a draft ({self._draft_error}); it "
+                self.show_status(f"Your text can't be kept as a draft ({self._draft_error}); it "
                              "stays in the box while this screen is open.", "error")
 
     def on_unmount(self) -> None:
@@ -486,7 +418,8 @@ class ExportScreen(Screen[None]):
         elif event.button.id == "back":
             self.action_back()
 
-    def _status(self, text: str, kind: str) -> None:
+    def show_status(self, text: str, kind: str) -> None:
+        """Say `text` under the form (`kind`: busy, done or error, which colours it)."""
         status = self.query_one("#export-status", Static)
         status.update(Content(strip_controls(text)))
         status.set_classes(kind)
@@ -498,15 +431,20 @@ class ExportScreen(Screen[None]):
     def action_export(self) -> None:
         if self._worker is not None and self._worker.is_running:
             return
-        from fatiguelog.export import TargetError, check_targets
+        from fatiguelog.export.files import FolderMissing, check_place
 
         try:
             first, last = self.period()
             said.check(self._discuss)  # too long for page one: say so before anything
             target = self.target(first, last)
-            existing = check_targets(self.fmt, target, self.root)
-        except (ExportError, TargetError, said.DiscussError) as exc:
-            self._status(f"Not exported: {str(exc).rstrip('.')}.", "error")
+            # (the exports folder offered by default is ours to create, 0700)
+            existing = check_place(self.fmt, target, self.root, may_create=self.folder)
+        except FolderMissing as exc:
+            self.show_status(f"Not exported: {exc}: create it first or choose another place.",
+                             "error")
+            return
+        except (ExportError, SaveError, said.DiscussError) as exc:
+            self.show_status(f"Not exported: {str(exc).rstrip('.')}.", "error")
             return
         if not existing:
             self._write(first, last, target, force=False)
@@ -516,7 +454,7 @@ class ExportScreen(Screen[None]):
             if replace:
                 self._write(first, last, target, force=True)
             else:
-                self._status("Not exported: the file that was there is kept. Choose another "
+                self.show_status("Not exported: the file that was there is kept. Choose another "
                              "name to keep both.", "error")
                 self.query_one("#path", Input).focus()  # where another name goes
 
@@ -528,15 +466,12 @@ class ExportScreen(Screen[None]):
         discuss = said.check(self._discuss)
 
         def work() -> Written:
-            written = write_summary(root, settings, first, last, fmt, target, include_notes,
-                                    force=force, discuss=discuss)
-            remember_export(root, today)
-            remember_export_format(root, fmt)
-            if discuss:
-                said.remove_draft(root)  # it is in the summary now
-            return written
+            from fatiguelog.export.files import save
 
-        self._status("Writing the summary...", "busy")
+            return save(root, settings, first, last, fmt, target, include_notes, force=force,
+                        discuss=discuss, remember=today)
+
+        self.show_status("Writing the summary...", "busy")
         self._worker = self.run_worker(work, name="export", group="export", thread=True,
                                        exclusive=True, exit_on_error=False)
 
@@ -552,20 +487,18 @@ class ExportScreen(Screen[None]):
             since.disabled = False
             notes = "with your notes" if written.include_notes else "without notes"
             where = "\n".join(strip_controls(str(p), one_line=True) for p in written.paths)
-            self._status(
+            self.show_status(
                 f"Saved the summary ({written.first} to {written.last}, {notes}) to:\n{where}\n"
                 "Only you can read the file (permissions 0600).", "done")
         elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            if isinstance(error, FileExistsError):  # appeared after the question
-                message = f"{error.filename} appeared meanwhile and was kept; export again."
-            elif isinstance(error, OSError):
-                from fatiguelog.store import describe_os_error
+            from fatiguelog.export.files import AlreadyThere
 
-                message = describe_os_error(error, Path(error.filename or ""))
+            error = event.worker.error
+            if isinstance(error, AlreadyThere):  # appeared after the question
+                message = f"{error.path} appeared meanwhile and was kept; export again."
             else:
                 message = str(error)
-            self._status(f"Not exported: {message}", "error")
+            self.show_status(f"Not exported: {message}", "error")
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
@@ -574,4 +507,4 @@ class ExportScreen(Screen[None]):
             self.app.exit()
 
 
-__all__ = ["ExportScreen", "ReplaceDialog", "write_summary"]
+__all__ = ["ExportScreen", "ReplaceDialog"]

@@ -3,7 +3,6 @@ and the flags active now (red flags first, in words)."""
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -385,7 +384,10 @@ class HomeScreen(Screen[None]):
             return
         day = date.fromisoformat(str(table.coordinate_to_cell_key(table.cursor_coordinate)
                                      .row_key.value))
-        if not os.path.lexists(paths.entry_path(diary(self).root, day)):
-            self.say(f"{day:%a %d %b %Y} has no entry to delete.")
+        from fatiguelog.dayactions import nothing_to_delete
+
+        refused = nothing_to_delete(diary(self).root, day)
+        if refused:
+            self.say(refused)
             return
         diary(self).ask_delete_day(day)

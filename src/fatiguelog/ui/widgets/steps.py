@@ -2,6 +2,9 @@
 
 A view posts `Answered` whenever the user changes something, so the draft on disk follows every
 keystroke that matters; `value()` gives the answer in the shape `fatiguelog.checkin` expects.
+A list step that needs a form (a dose, a bowel movement) posts `ItemsView.FormWanted`: dialogs
+are screens, so the screen that shows the step opens the form and hands the result back (a
+widget never imports a screen).
 """
 
 from __future__ import annotations
@@ -32,7 +35,6 @@ from fatiguelog.checkin import (
 from fatiguelog.model import BRISTOL, RED_FLAGS, red_advice
 from fatiguelog.records import InputError, number_text
 from fatiguelog.textsafe import as_edited, strip_controls
-from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.choices import MarkedCheckbox
 from fatiguelog.ui.widgets.fields import (
     Line,
@@ -359,6 +361,18 @@ class ItemsView(StepView):
     #: What one item is called, for "Removed 1 bowel movement".
     NOUN = "item"
 
+    class FormWanted(Message):
+        """Add an item (`index` None) or change item `index` (now `current`): the screen
+        showing the step opens the form for the step's kind and gives what it returns to
+        `view.store_item(index, item)` (None, cancelled: nothing changes)."""
+
+        def __init__(self, view: ItemsView, index: int | None) -> None:
+            super().__init__()
+            self.view = view
+            self.step = view.step
+            self.index = index
+            self.current = None if index is None else dict(view.items[index])
+
     def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
         self.items: list[dict] = []
@@ -458,7 +472,8 @@ class ItemsView(StepView):
         self.list_widget().highlighted = self.items.index(item)
 
     def edit_item(self, index: int | None) -> None:
-        raise NotImplementedError
+        """Ask for the form that adds (`index` None) or changes an item."""
+        self.post_message(self.FormWanted(self, index))
 
     @on(Button.Pressed, ".tool")
     async def _clicked(self, event: Button.Pressed) -> None:
@@ -508,13 +523,6 @@ class IntakeView(ItemsView):
                             "nothing.", markup=False)
             return
         self.after_edit()
-
-    def edit_item(self, index: int | None) -> None:
-        from fatiguelog.ui.screens.dialogs import DoseForm
-
-        current = None if index is None else self.items[index]
-        self.app.push_screen(DoseForm(current, diary(self).settings),
-                             lambda item: self.store_item(index, item))
 
 
 class StoolsView(ItemsView):
@@ -593,12 +601,6 @@ class StoolsView(ItemsView):
     def action_laxative(self) -> None:
         self.laxative = not self.laxative if self.laxative is not None else True
         self.after_edit()
-
-    def edit_item(self, index: int | None) -> None:
-        from fatiguelog.ui.screens.dialogs import StoolForm
-
-        current = None if index is None else self.items[index]
-        self.app.push_screen(StoolForm(current), lambda item: self.store_item(index, item))
 
 
 class RedFlagsView(StepView):

@@ -27,16 +27,22 @@ from fatiguelog.cli import EXIT_OK, check_days, today_for
 from fatiguelog.model import RED_FLAGS
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import answer_words
+from fatiguelog.wording import (
+    DEFAULT_DAYS,
+    DISCLAIMER,
+    NO_DATA,
+    PEM_TITLE,
+    TRENDS_TITLE,
+    answer_words,
+    days_text,
+    level_label,
+    mean_text,
+)
 
-DEFAULT_DAYS = 90
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"
 LABEL_WIDTH = 16
-LEVEL_WORDS = {"urgent": "URGENT", "warn": "WARNING", "info": "NOTE"}
 LEVEL_STYLE = {"urgent": "bold red", "warn": "bold yellow", "info": "bold cyan"}
-NOT_A_DIAGNOSIS = ("This is not a diagnosis. It describes your own entries; talk to a clinician "
-                   "about anything here. It never gives advice on doses.")
 
 #: The charts that are no question's answers, after the questions' own (series key, label,
 #: fixed scale or None for the series' own range, unit); the questions' come from the
@@ -106,14 +112,14 @@ def render(summary: Summary, *, width: int = 80,
                        f"{BARS[0]} low to {BARS[-1]} high; {GAP} no answer."))
     blocks.extend(_charts(summary, width))
     blocks.append(Text(""))
-    blocks.append(Text("Delayed PEM (after your busier days)", style="bold underline"))
+    blocks.append(Text(PEM_TITLE, style="bold underline"))
     blocks.extend(_pem(summary))
     problems = len(summary.problems) + settings_problems
     if problems:
         blocks.append(Text(f"{problems} file(s) could not be read and are left out: run "
                            "'fatiguelog check' to see them.", style="bold"))
     blocks.append(Text(""))
-    blocks.append(Text(NOT_A_DIAGNOSIS, style="bold"))
+    blocks.append(Text(DISCLAIMER, style="bold"))
     return blocks
 
 
@@ -131,7 +137,7 @@ def shown_flags(summary: Summary) -> list[FlagReport]:
 
 def _header(s: Summary) -> Text:
     return Text.assemble(
-        ("Trends ", "bold"),
+        (f"{TRENDS_TITLE} ", "bold"),
         f"{s.first.isoformat()} to {s.last.isoformat()} ({s.days} days, "
         f"{s.days_recorded} with a check-in)",
     )
@@ -140,7 +146,7 @@ def _header(s: Summary) -> Text:
 def _flag(flag: FlagReport, last: date) -> RenderableType:
     """Heading (level in words, title, since/last), then label/value rows that wrap aligned."""
     heading = Text()
-    heading.append(f"{LEVEL_WORDS[flag.level]}: ", style=LEVEL_STYLE[flag.level])
+    heading.append(f"{level_label(flag.level)}: ", style=LEVEL_STYLE.get(flag.level, "bold"))
     heading.append(flag.title, style="bold")
     heading.append(f"  ({ft.when(flag, last)})")
     rows = Table.grid(padding=(0, 1))
@@ -220,8 +226,8 @@ def _stats(series: DaySeries) -> str:
     if not known:
         return "no answers"
     if len(known) < MIN_RATED_DAYS:  # as the trend view and the exports: no mean of 1 or 2
-        return f"not enough data ({len(known)} day{'' if len(known) == 1 else 's'})"
-    return f"mean {sum(known) / len(known):.1f}, {len(known)} days"
+        return f"{NO_DATA} ({days_text(len(known))})"
+    return f"mean {mean_text(sum(known) / len(known))}, {days_text(len(known))}"
 
 
 def _charts(s: Summary, width: int) -> list[RenderableType]:
@@ -297,7 +303,7 @@ def _pem(s: Summary) -> list[Text]:
         return lines
 
     def figure(value: float | None, n: int) -> str:
-        return "not enough data" if value is None else f"{value:.1f} ({n} days)"
+        return NO_DATA if value is None else f"{mean_text(value)} ({days_text(n)})"
 
     lines.append(Text(f"  After higher-exertion days (exertion {p.threshold} or more): "
                       f"PEM {figure(p.pem_after_high, p.pem_after_high_n)}, "

@@ -33,24 +33,21 @@ from fatiguelog.settings import Settings
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.widgets.charts import MARK_WORDS, Scale, TextChart, fmt, period_text
-from fatiguelog.ui.widgets.flags import (
-    NOT_A_DIAGNOSIS,
-    AlarmList,
-    FlagCard,
-    UrgentBanner,
-    overview_line,
+from fatiguelog.ui.widgets.flags import AlarmList, FlagCard, UrgentBanner, overview_line
+from fatiguelog.wording import (
+    DEFAULT_DAYS,
+    DISCLAIMER,
+    NO_DATA,
+    PEM_TITLE,
+    TREND_PERIODS,
+    TRENDS_TITLE,
+    answer_name,
+    answer_words,
+    mean_text,
+    percent,
+    period_words,
 )
-from fatiguelog.wording import answer_name, answer_words
 
-#: Periods offered, in days (None: the whole history), with their key and label.
-PERIODS: tuple[tuple[str, int | None, str], ...] = (
-    ("1", 7, "7 days"),
-    ("2", 30, "30 days"),
-    ("3", 90, "90 days"),
-    ("4", 365, "1 year"),
-    ("5", None, "All"),
-)
-DEFAULT_DAYS = 90
 LOADING = "Reading your entries..."
 #: Bristol types in a few words, to fit one line at 80 columns (full wording: model.BRISTOL).
 BRISTOL_SHORT = {1: "separate hard lumps", 2: "lumpy sausage", 3: "sausage with cracks",
@@ -62,17 +59,13 @@ def period_id(days: int | None) -> str:
     return f"period-{days or 'all'}"
 
 
-def period_words(days: int | None) -> str:
-    return "All your entries" if days is None else f"Last {days} days"
-
-
 class TrendsScreen(Screen[None]):
     """Trends and flags for a period the user can switch with 1-5 (or a click)."""
 
     CSS_PATH = str(Path(__file__).parent.parent / "trends.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        *(Binding(key, f"period({days})", label) for key, days, label in PERIODS),
+        *(Binding(key, f"period({days})", label) for key, days, label in TREND_PERIODS),
         Binding("a", "period(None)", "All", show=False),
         Binding("w", "period(7)", "Week", show=False),
         Binding("m", "period(30)", "Month", show=False),
@@ -95,7 +88,7 @@ class TrendsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="trends-title")
         with Horizontal(id="periods"):
-            for key, days, label in PERIODS:
+            for key, days, label in TREND_PERIODS:
                 yield Button(f"[{key}] {label}  ", id=period_id(days), compact=True,
                              classes="period")
         with VerticalScroll(id="trends-body"):
@@ -110,14 +103,14 @@ class TrendsScreen(Screen[None]):
     def _title(self, summary: Summary | None = None) -> Content:
         words = period_words(self.days)
         if summary is None:
-            return Content.assemble(("Trends", "bold"), f" · {words}")
+            return Content.assemble((TRENDS_TITLE, "bold"), f" · {words}")
         return Content.assemble(
-            ("Trends", "bold"), f" · {words} · {period_text(summary.first, summary.last)} · "
+            (TRENDS_TITLE, "bold"), f" · {words} · {period_text(summary.first, summary.last)} · "
             f"{summary.days_recorded}/{summary.days} days recorded")
 
     def _mark_period(self) -> None:
         """The chosen period's button carries a "◀" (the title names it in words too)."""
-        for key, days, label in PERIODS:
+        for key, days, label in TREND_PERIODS:
             button = self.query_one(f"#{period_id(days)}", Button)
             chosen = days == self.days
             button.label = Content(f"[{key}] {label}{' ◀' if chosen else '  '}")
@@ -201,7 +194,7 @@ class TrendsScreen(Screen[None]):
         self._load()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        for _key, days, _label in PERIODS:
+        for _key, days, _label in TREND_PERIODS:
             if event.button.id == period_id(days):
                 event.stop()
                 self.action_period(days)
@@ -227,7 +220,7 @@ def body_widgets(s: Summary) -> Iterable[Widget]:
     """Everything below the period bar, in reading order: what matters most comes first."""
     if s.banner:
         yield UrgentBanner(s)
-    yield text(NOT_A_DIAGNOSIS, "disclaimer")
+    yield text(DISCLAIMER, "disclaimer")
     if s.earlier_alarms:
         yield AlarmList(s.earlier_alarms)
     yield from flag_widgets(s)
@@ -267,7 +260,8 @@ def flag_widgets(s: Summary) -> Iterable[Widget]:
 def _rating_heading(label: str, stats: RatingStats | None) -> str:
     if stats is None or not stats.days:
         return f"{label}: no answers in this period"
-    return (f"{label}: mean {fmt(stats.mean)}, range {fmt(stats.min)}-{fmt(stats.max)}, "
+    return (f"{label}: mean {mean_text(stats.mean, none=NO_DATA)}, range {fmt(stats.min)}-"
+            f"{fmt(stats.max)}, "
             f"{stats.days} days answered")
 
 
@@ -312,10 +306,11 @@ _BUILT_IN_HEADINGS: dict[str, Callable[[Summary], str]] = {
     "fatigue": lambda s: _rating_heading("Fatigue (0-10, higher is worse)",
                                          s.symptoms.get("fatigue")),
     "pem": lambda s: _rating_heading("PEM (0-10, higher is worse)", s.symptoms.get("pem")),
-    "sleep_hours": lambda s: (f"Sleep (hours a night): mean {fmt(s.sleep.hours_mean)} "
+    "sleep_hours": lambda s: (f"Sleep (hours a night): mean "
+                              f"{mean_text(s.sleep.hours_mean, none=NO_DATA)} "
                               f"over {s.sleep.days} nights"),
     "sleep_quality": lambda s: (f"Sleep quality (0-10, higher is better): mean "
-                                f"{fmt(s.sleep.quality_mean)}"),
+                                f"{mean_text(s.sleep.quality_mean, none=NO_DATA)}"),
     "exertion": lambda s: _rating_heading("Exertion (0-10)", s.exertion),
 }
 
@@ -334,7 +329,7 @@ def gi_widgets(s: Summary) -> Iterable[Widget]:
     sbm = s.series.get("sbm_per_week")
     peak = max([7.0, *(v for v in sbm.values if v is not None)]) if sbm else 7.0
     per_week = ("not enough data (needs 4 recorded days)" if gi.sbm_per_week is None
-                else f"{fmt(gi.sbm_per_week)} a week")
+                else f"{mean_text(gi.sbm_per_week)} a week")
     yield _chart(s, "sbm_per_week",
                  f"Spontaneous bowel movements (SBMs) a week (rolling 7 days): {per_week} over "
                  f"{gi.recorded_days} recorded days", Scale(0, peak, "0", fmt(peak, 0)))
@@ -352,10 +347,10 @@ def gi_widgets(s: Summary) -> Iterable[Widget]:
         yield text("\n".join(lines), "bristol")
     shares = []
     if gi.straining_share is not None:
-        shares.append(f"straining in {fmt(100 * gi.straining_share, 0)}% of "
+        shares.append(f"straining in {percent(gi.straining_share)} of "
                       f"{gi.straining_answered} answered")
     if gi.incomplete_share is not None:
-        shares.append(f"felt incomplete in {fmt(100 * gi.incomplete_share, 0)}% of "
+        shares.append(f"felt incomplete in {percent(gi.incomplete_share)} of "
                       f"{gi.incomplete_answered} answered")
     shares.append(f"laxative on {gi.laxative_days} days, no laxative on {gi.laxative_no_days}, "
                   f"not answered on {gi.laxative_unanswered}")
@@ -395,20 +390,24 @@ def intake_widgets(s: Summary) -> Iterable[Widget]:
 
 def pem_widgets(s: Summary) -> Iterable[Widget]:
     p = s.pem
-    yield heading("Delayed post-exertional malaise (PEM)")
+
+    def figure(value: float | None) -> str:
+        return mean_text(value, none=NO_DATA)
+
+    yield heading(PEM_TITLE)
     lines = [p.statement or "Not enough data to compare."]
     if p.enough_data:
         lines += [
             f"On the 1-2 days after exertion of {p.threshold} or more ({p.high_days} days) "
             f"vs. after other days ({p.other_days} days):",
-            f"  PEM      {fmt(p.pem_after_high):>7} (n={p.pem_after_high_n})  vs. "
-            f"{fmt(p.pem_after_other):>7} (n={p.pem_after_other_n})",
-            f"  Fatigue  {fmt(p.fatigue_after_high):>7} (n={p.fatigue_after_high_n})  vs. "
-            f"{fmt(p.fatigue_after_other):>7} (n={p.fatigue_after_other_n})",
+            f"  PEM      {figure(p.pem_after_high):>7} (n={p.pem_after_high_n})  vs. "
+            f"{figure(p.pem_after_other):>7} (n={p.pem_after_other_n})",
+            f"  Fatigue  {figure(p.fatigue_after_high):>7} (n={p.fatigue_after_high_n})  vs. "
+            f"{figure(p.fatigue_after_other):>7} (n={p.fatigue_after_other_n})",
         ]
     else:
         lines.append("Not enough data for the delayed-PEM figures in this period.")
     yield text("\n".join(lines), "pem")
 
 
-__all__ = ["PERIODS", "TrendsScreen", "body_widgets"]
+__all__ = ["TrendsScreen", "body_widgets"]

@@ -21,6 +21,7 @@ from textual.widget import Widget
 
 from fatiguelog.analysis.summary import DaySeries, IntakeEvent
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.wording import NO_DATA, number
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 GAP = "·"
@@ -40,13 +41,9 @@ class Scale:
 
 
 def fmt(value: float | None, digits: int = 1) -> str:
-    """A figure as text; `None` is "not enough data", never a zero."""
-    if value is None:
-        return "not enough data"
-    text = f"{value:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
+    """A figure as text (`wording.number`, as in every view); `None` is "not enough data",
+    never a zero. (A mean is `wording.mean_text`: one decimal.)"""
+    return number(value, digits, none=NO_DATA)
 
 
 def buckets(values: Sequence[float | None], width: int) -> tuple[list[float | None], int, int]:

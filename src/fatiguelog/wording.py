@@ -99,6 +99,11 @@ def percent(share: float | None, *, none: str = DASH) -> str:
     return none if share is None else f"{round(share * 100)}%"
 
 
+def percent_of(count: int, total: int, *, none: str = DASH) -> str:
+    """`count` of `total` as a whole percentage: `3 of 9` -> `33%`; `none` of nothing."""
+    return none if total <= 0 else f"{round(100 * count / total)}%"
+
+
 def plural(count: int, one: str, many: str | None = None) -> str:
     """`1 day`, `3 days`, `0 days`; `many` for a noun that is not one + "s" (`copies`)."""
     return f"{count} {one if count == 1 else many or one + 's'}"

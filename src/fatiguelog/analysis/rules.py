@@ -35,7 +35,7 @@ from fatiguelog.analysis.intake import (
 from fatiguelog.analysis.summary import IntakeEvent
 from fatiguelog.model import RED_ADVICE, RED_FLAGS, URGENT_RED_FLAGS
 from fatiguelog.settings import Settings
-from fatiguelog.wording import NOT_A_DIAGNOSIS, days_text
+from fatiguelog.wording import NOT_A_DIAGNOSIS, days_text, percent_of
 
 
 def _log_exception(message: str, *args: object) -> None:
@@ -150,10 +150,6 @@ class Context:
         per_day = self.table.entry.per_day
         first = next((i for i, has in enumerate(per_day) if has), None)
         return None if first is None else self.table.day(first)
-
-
-def pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "-"
 
 
 def over_quarter(part: int, whole: int) -> bool:
@@ -273,7 +269,7 @@ def say_item(item: Item) -> str:
     if item.letter == "f":
         return f"(f) {7 * item.count / item.out_of:.1f} {item.words}"
     return (f"({item.letter}) {item.words} in {item.count} of {item.out_of} stools "
-            f"({pct(item.count, item.out_of)})")
+            f"({percent_of(item.count, item.out_of, none='-')})")
 
 
 def item_days(t: DayTable) -> list[int]:
@@ -391,7 +387,7 @@ def _share_rule(ctx: Context, info: RuleInfo, part: Counts, whole: Counts, what:
 
     def evidence(i: int) -> str:
         k, n = part.window(i, SHARE_DAYS), whole.window(i, SHARE_DAYS)
-        return f"{what} in {k} of {n} {of} in 14 days ({pct(k, n)})"
+        return f"{what} in {k} of {n} {of} in 14 days ({percent_of(k, n, none='-')})"
 
     def need(i: int) -> str:
         return f"needs {info.needs} (has {whole.window(i, SHARE_DAYS)})"

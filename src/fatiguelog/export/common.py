@@ -1,8 +1,8 @@
 """Wording every export shares, so the formats say the same thing.
 
 Nothing here computes a figure: it turns fields of `Summary` into words and digits. The
-numbers, levels, titles and "not a diagnosis" are `fatiguelog.wording`'s, as on every screen
-(exports reach them through this module, `c.mean_text`).
+numbers, levels, titles and the clinician's disclaimer are `fatiguelog.wording`'s, as on every
+screen (exports reach them through this module, `c.mean_text`).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from fatiguelog.wording import (
     nights_text,
     number,
     percent,
+    percent_of,
 )
 
 #: In the title of every export of the demo's made-up history.
@@ -129,11 +130,6 @@ def laxative_text(summary: Summary) -> str:
     return text
 
 
-def part(count: int, total: int) -> str:
-    """`count` as a percentage of `total` (both already in the summary)."""
-    return "—" if total <= 0 else f"{round(100 * count / total)}%"
-
-
 def iso(day: date) -> str:
     return day.isoformat()
 
@@ -195,7 +191,7 @@ def flag_status(flag: FlagReport, summary: Summary) -> str:
 def bristol_share(summary: Summary, count: int) -> str:
     """A Bristol type's share of the stools with a type; 4 stools at least (flags.md)."""
     total = bristol_total(summary)
-    return part(count, total) if total >= 4 else NO_DATA
+    return percent_of(count, total) if total >= 4 else NO_DATA
 
 
 def bristol_total(summary: Summary) -> int:
@@ -203,7 +199,7 @@ def bristol_total(summary: Summary) -> int:
 
 
 def recorded_share(summary: Summary) -> str:
-    return part(summary.days_recorded, summary.days)
+    return percent_of(summary.days_recorded, summary.days)
 
 
 def checked_words(s: Summary) -> str:

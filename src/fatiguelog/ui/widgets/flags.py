@@ -1,6 +1,6 @@
 """Flag text for screens: the urgent banner, earlier alarm symptoms and one block per flag, in
 words, never colour alone (the sentences themselves come from `fatiguelog.flagtext`, the
-level words and "not a diagnosis" from `fatiguelog.wording`).
+level words from `fatiguelog.wording`).
 
 Every piece of text that came from the user's files (substance names inside evidence, for
 instance) goes in as plain text: `Content.assemble` with strings does not parse markup, and

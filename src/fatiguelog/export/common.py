@@ -40,6 +40,7 @@ from fatiguelog.wording import (
     number,
     percent,
     percent_of,
+    plural,
 )
 
 #: In the title of every export of the demo's made-up history.
@@ -92,7 +93,7 @@ def page_one_rows(s: Summary) -> tuple[list, int]:
 
 __all__ = ["BRISTOL", "CLINICIAN_DISCLAIMER", "DISCUSS_TITLE", "LEVELS", "NO_DATA", "PEM_TITLE",
            "SEEK_CARE", "SUMMARY_TITLE", "class_words", "days_text", "flagtext", "level_word",
-           "mean_text", "nights_text", "number", "percent"]
+           "mean_text", "nights_text", "number", "percent", "plural"]
 
 
 def is_alarm(flag: FlagReport) -> bool:

@@ -279,8 +279,8 @@ def _medication(s: Summary) -> str:
             f"<td>{escape(row.klass)}</td><td>{escape(row.first)}</td>"
             f"<td>{escape(row.last)}</td><td>{t(row.amount)}</td>"
             f"<td>{t(row.change)}</td></tr>")
-    more = (f' {hidden} earlier range{"s" if hidden != 1 else ""}: in "Intake in detail", '
-            "after the charts." if hidden else "")
+    more = (f' {c.plural(hidden, "earlier range")}: in "Intake in detail", after the charts.'
+            if hidden else "")
     return _section("medication", (
         f"<h2>{c.MEDICATION_HEADING}</h2>"
         '<table class="meds"><thead><tr><th>Substance</th><th>Class</th><th>From</th><th>To</th>'
@@ -440,8 +440,7 @@ def _timeline_row(f: FlagReport, s: Summary) -> svg.TimelineRow:
     alarm = c.flagtext.alarm_for(f, s) if c.is_alarm(f) else None
     if alarm is not None:
         days = [d for d in alarm.days if s.first <= d <= s.last]
-        reports = "report" if len(days) == 1 else "reports"
-        label = (f"{level}: {alarm.title}: {len(days)} {reports} "
+        label = (f"{level}: {alarm.title}: {c.plural(len(days), 'report')} "
                  f"({c.flagtext.dates_text(days)}); bar: the flag is on for 7 days after a "
                  "report, not 7 days of symptoms")
         return svg.TimelineRow(label, f.level, f.active_days, tuple(days))

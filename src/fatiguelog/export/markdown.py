@@ -171,8 +171,7 @@ def _medication(s: Summary) -> list[str]:
     out += ["", "Ranges of a steady daily amount, each substance oldest first; (now) marks the "
             "current one. A day's wobble stays in its range."]
     if hidden:
-        out.append(f"{hidden} earlier range{'s' if hidden != 1 else ''}: see Intake in the "
-                   "appendix.")
+        out.append(f"{c.plural(hidden, 'earlier range')}: see Intake in the appendix.")
     return [*out, ""]
 
 
@@ -319,8 +318,8 @@ def _gi(s: Summary) -> list[str]:
         count = gi.bristol_counts.get(kind, 0)
         out.append(f"| {kind} | {c.BRISTOL[kind]} | {count} | {c.bristol_share(s, count)} |")
     if gi.hard_share is None or gi.loose_share is None:
-        shares = (f"Hard (types 1-2) and loose (types 6-7) shares: {c.NO_DATA} ({total} "
-                  f"stool{'' if total == 1 else 's'} with a type; a share needs at least 4).")
+        shares = (f"Hard (types 1-2) and loose (types 6-7) shares: {c.NO_DATA} "
+                  f"({c.plural(total, 'stool')} with a type; a share needs at least 4).")
     else:
         shares = (f"Hard (types 1-2): {c.percent(gi.hard_share)}; loose (types 6-7): "
                   f"{c.percent(gi.loose_share)} of {total} stools with a type.")

@@ -66,6 +66,7 @@ from fatiguelog.wording import (
     DISCUSS_TITLE,
     EXPORT_PERIOD_DAYS,
     SUMMARY_TITLE,
+    days_text,
     period_words,
 )
 
@@ -368,7 +369,7 @@ class ExportScreen(Screen[None]):
         except ExportError as exc:
             return f"({exc})"
         days = (last - first).days + 1
-        return f"({days} day{'s' if days != 1 else ''})"
+        return f"({days_text(days)})"
 
     def _refresh_path(self) -> None:
         """Fill in the default file name unless the user has typed a path of their own."""

@@ -76,7 +76,7 @@ def test_the_cli_offers_and_describes_what_the_registry_holds(
     said = " ".join(capsys.readouterr().out.split())
     assert "--format {md,html,csv,json}" in said
     for f in formats.FORMATS:
-        assert f"{f.key} ({f.extension}, {f.description})" in said
+        assert f"{f.key} ({f.extension}): {f.description}" in said
     assert "Default: md" in said
 
 

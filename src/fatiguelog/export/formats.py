@@ -86,7 +86,7 @@ def find(key: str) -> ExportFormat:
 
 def help_text() -> str:
     """`--format`'s help: each format with its extension and what it is, the default said."""
-    said = [f"{f.key} ({f.extension}, {f.description})" for f in FORMATS]
+    said = [f"{f.key} ({f.extension}): {f.description}" for f in FORMATS]
     return f"{'; '.join(said)}. Default: {default().key}"
 
 

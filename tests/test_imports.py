@@ -67,6 +67,7 @@ def test_domain_modules_import_without_textual() -> None:
         "import fatiguelog.analysis.build, fatiguelog.export, fatiguelog.report\n"
         "import fatiguelog.demo_history, fatiguelog.cache, fatiguelog.checkin, fatiguelog.state\n"
         "import fatiguelog.importers.core, fatiguelog.conflicts, fatiguelog.reminders\n"
+        "import fatiguelog.wording, fatiguelog.export.formats, fatiguelog.flagtext\n"
         "print(any(m.startswith('textual') for m in sys.modules))\n"
     )
     result = subprocess.run(

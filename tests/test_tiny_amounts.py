@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from fatiguelog.intaketext import number
 from fatiguelog.records import InputError, read_amount
 from fatiguelog.validate import entry_issues
+from fatiguelog.wording import amount_number
 
 TOO_SMALL = "would show as 0"
 
@@ -26,7 +26,7 @@ def test_an_amount_that_would_show_as_0_is_refused(typed: str) -> None:
 
 @pytest.mark.parametrize("typed", ["0.01", "0.25", "2"])
 def test_the_smallest_amount_that_shows_is_accepted(typed: str) -> None:
-    assert number(read_amount(typed)) != "0"
+    assert amount_number(read_amount(typed)) != "0"
 
 
 def test_log_dose_refuses_it_and_writes_nothing(cli, data_dir: Path) -> None:

@@ -52,7 +52,7 @@ def test_demo_history_prints_flags_charts_pem_and_the_caveat(tmp_path):
     assert out.index("SBM means spontaneous bowel movement") < out.index("SBMs")
     assert "Rules checked on " in out
     assert "gi.infrequent" not in out and "red.blood_in_stool" not in out
-    assert "Delayed PEM" in out and "After higher-exertion days" in out
+    assert "Delayed post-exertional malaise (PEM)" in out and "After higher-exertion days" in out
     assert "This is not a diagnosis" in out
     first = (date.today() - timedelta(days=89)).isoformat()
     assert f"Trends {first} to {date.today().isoformat()} (90 days" in out

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from fatiguelog.cli.trends import NOT_A_DIAGNOSIS, pipe_width
+from fatiguelog.cli.trends import pipe_width
+from fatiguelog.wording import DISCLAIMER as NOT_A_DIAGNOSIS
 from tests.ui_trends.histories import build, constipated_after_increase
 
 LONG_LABEL = "Steps walked outside the house before noon today"

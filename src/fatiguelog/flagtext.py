@@ -16,13 +16,10 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:  # annotations only: home imports this before its first frame
     from fatiguelog.analysis.summary import Alarm, FlagReport, Summary
 
-LEVEL_WORDS: Final = {"urgent": "URGENT", "warn": "Warning", "info": "Note"}
 SBM_EXPLAINED: Final = ("SBM means spontaneous bowel movement: one on a day when no laxative "
                         "was taken that day or the day before.")
 BANNER_TODAY: Final = "URGENT: SEEK MEDICAL CARE PROMPTLY"
 ALARMS_HEADING: Final = "Alarm symptoms reported in this period"
-NOT_A_DIAGNOSIS: Final = ("This is not a diagnosis. Flags describe your own entries and name "
-                          "the rule they met; talk to a clinician about them.")
 
 #: What a flag's qualifying days are, in words (flags.md, "Qualifying days").
 _EVIDENCE_NOUN: Final = {
@@ -128,10 +125,6 @@ def when(flag: FlagReport, last_day: date) -> str:
     return f"on from {since} to {flag.last.isoformat()}; not on at {last_day.isoformat()}"
 
 
-def level_words(level: str) -> str:
-    return LEVEL_WORDS.get(level, level)
-
-
 # --- coverage ---------------------------------------------------------------------------
 def coverage_heading(summary: Summary) -> str:
     cov = summary.coverage
@@ -221,11 +214,7 @@ def alarm_caveats(summary: Summary, *, copies: bool = True) -> list[str]:
     return out
 
 
-def figure_or(value: str | None, none: str = "not enough data") -> str:
-    return none if value is None else value
-
-
-__all__ = ["ALARMS_HEADING", "BANNER_TODAY", "LEVEL_WORDS", "NOT_A_DIAGNOSIS", "SBM_EXPLAINED",
+__all__ = ["ALARMS_HEADING", "BANNER_TODAY", "SBM_EXPLAINED",
            "alarm_caveats", "alarm_lines", "banner_heading", "banner_lines", "banner_text",
-           "coverage_heading", "coverage_lines", "data_gap", "dates_text", "lasted", "level_words",
+           "coverage_heading", "coverage_lines", "data_gap", "dates_text", "lasted",
            "no_flags_text", "red_flag_words", "when"]

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 FLAG_DAYS = 7  # the period whose last day is today; flags active today are shown
 MAX_FLAG_LINES = 3
-LEVEL_WORDS = {"urgent": "!! URGENT", "warn": "! WARNING", "info": "i NOTE"}
 Lines = list[tuple[str, str]]
 
 
@@ -34,8 +33,9 @@ def overview_line(flag: FlagReport, last_day: date | None = None) -> str:
     """One line per flag (home, and the top of the trend view); the details follow elsewhere.
     With `last_day` (a period's end) it also says whether the flag is still on then."""
     from fatiguelog.textsafe import strip_controls
+    from fatiguelog.wording import level_label
 
-    level = LEVEL_WORDS.get(flag.level, flag.level)
+    level = level_label(flag.level)
     title = strip_controls(flag.title)
     if last_day is None:
         return f"{level}: {title} (since {flag.since.isoformat()})"
@@ -69,8 +69,11 @@ def flag_lines(summary: Summary) -> Lines:
     if cov is not None and cov.unchecked:
         lines.append((not_checked_line(cov.unchecked), "flag-hint not-checked"))
     if summary.banner or others:
-        lines.append((f"Not a diagnosis: talk to your clinician. t: each flag's evidence and rule "
-                      f"({checked}).", "flag-hint"))
+        from fatiguelog.wording import NOT_A_DIAGNOSIS
+
+        # (one line at 80 columns: the trend view says it whole, with each flag's rule)
+        lines.append((f"{NOT_A_DIAGNOSIS} Press t for the evidence ({checked}).",
+                      "flag-hint"))
     return lines
 
 

@@ -5,8 +5,9 @@ Every export, the trend view and `trends --print` list intake changes from the t
 steady ranges, not from the rule's day-by-day events: coffee at 1-2 cups is one range "1-2
 cups a day", not five "increases"; a substance taken again after a break reads "resumed",
 never "stopped"; on-and-off use reads "on 11 of 31 days". Units are plural when the amount is
-not 1 ("2 cups", "1 tablet"); the unit "other" reads "(other unit)". Plain strings only: each
-view escapes them (the substance name is user text).
+not 1 ("2 cups", "1 tablet"); the unit "other" reads "(other unit)" (amounts, units and
+plurals are `fatiguelog.wording`'s, like every number). Plain strings only: each view escapes
+them (the substance name is user text).
 """
 
 from __future__ import annotations
@@ -17,13 +18,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Final
 
 from fatiguelog.substances import class_words
+from fatiguelog.wording import AMOUNT_DIGITS, amount, amount_number, days_text, number, unit_text
 
 if TYPE_CHECKING:  # annotations only
     from fatiguelog.analysis.summary import IntakeEvent, IntakeRange, Summary
 
-#: Units counted in pieces: they take a plural "s".
-COUNTED_UNITS: Final = frozenset({"capsule", "tablet", "cup", "drop"})
-OTHER_UNIT: Final = "other"
 #: The order substances are listed in: opioid-class first (the GI story), laxatives, then
 #: names fatiguelog could not classify (they may be either), then the rest.
 CLASS_ORDER: Final = {"opioid": 0, "laxative": 1, None: 2, "other": 3}
@@ -31,29 +30,7 @@ CLASS_ORDER: Final = {"opioid": 0, "laxative": 1, None: 2, "other": 3}
 RISES: Final = frozenset({"start", "increase", "resumed"})
 
 
-def number(value: float, digits: int = 2) -> str:
-    """`2`, `1.5`, `0.25`: as many decimals as the amount has, at most `digits`."""
-    if float(value).is_integer():
-        return str(int(value))
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
-
-
-def unit_text(value: float, unit: str) -> str:
-    """The unit as it reads after `value`: `g`, `cups`, `cup`, `(other unit)`."""
-    if unit == OTHER_UNIT:
-        return "(other unit)"
-    if unit in COUNTED_UNITS and value != 1:
-        return f"{unit}s"
-    return unit
-
-
-def amount(value: float, unit: str, digits: int = 2) -> str:
-    """`1.5 g`, `2 cups`, `1 cup`, `1 (other unit)`."""
-    return f"{number(value, digits)} {unit_text(value, unit)}"
-
-
-def per_day(value: float, unit: str, digits: int = 2) -> str:
+def per_day(value: float, unit: str, digits: int = AMOUNT_DIGITS) -> str:
     return f"{amount(value, unit, digits)} a day"
 
 
@@ -61,11 +38,7 @@ def amount_range(low: float, high: float, unit: str) -> str:
     """`1-2 cups`, `2 g` (one amount when both ends are the same)."""
     if low == high:
         return amount(low, unit)
-    return f"{number(low)}-{number(high)} {unit_text(high, unit)}"
-
-
-def days_text(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
+    return f"{amount_number(low)}-{amount_number(high)} {unit_text(high, unit)}"
 
 
 # --- one range ------------------------------------------------------------------------------
@@ -76,7 +49,7 @@ def range_amount(r: IntakeRange) -> str:
         return "none (stopped)"
     said = amount_range(r.min_daily, r.max_daily, r.unit)
     if r.min_daily != r.max_daily:
-        said += f" a day (usually {number(r.daily_amount)})" if not r.intermittent else ""
+        said += f" a day (usually {amount_number(r.daily_amount)})" if not r.intermittent else ""
     elif not r.intermittent:
         said += " a day"
     if r.intermittent:
@@ -231,6 +204,8 @@ def mark_label(event: IntakeEvent) -> str:
     return f"{arrow} {event.substance} {amount(event.amount, event.unit)}"
 
 
+# (amount, days_text, number and unit_text are `wording`'s, named here too for the timeline's
+# callers: one definition each)
 __all__ = ["TimelineRow", "amount", "amount_range", "by_substance", "days_text", "from_text",
            "mark_label", "number", "per_day", "range_amount", "range_change", "range_events",
            "range_line", "ranges_of", "rows", "substance_lines", "to_text", "unit_text"]

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any, Final, NamedTuple
 
+from fatiguelog.wording import plural
+
 # Value types are NamedTuples and plain classes, not dataclasses: `fatiguelog log` imports this
 # module, and `dataclasses` (with `inspect`) alone costs about 10 ms of start-up.
 
@@ -293,24 +295,20 @@ def logged_items(doc: dict[str, Any]) -> str:
     gi: dict[str, Any] = raw_gi if isinstance(raw_gi, dict) else {}
     stools = gi.get("stools")
     if isinstance(stools, list) and stools:
-        parts.append(_count(len(stools), "bowel movement"))
+        parts.append(plural(len(stools), "bowel movement"))
     elif gi.get("no_bowel_movement") is True:
         parts.append("no bowel movement")
     if gi.get("laxative") is True:
         parts.append("a laxative")
     intake = doc.get("intake")
     if isinstance(intake, list):
-        parts.append(_count(len(intake), "dose") if intake else "nothing taken")
+        parts.append(plural(len(intake), "dose") if intake else "nothing taken")
     flags = doc.get("red_flags")
     if isinstance(flags, dict):
         reported = [k for k in RED_FLAGS if flags.get(k) is True]
         if reported:
-            parts.append(_count(len(reported), "red flag"))
+            parts.append(plural(len(reported), "red flag"))
     if not parts:
         return ""
     said = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
     return f"{said} logged"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -69,14 +69,13 @@ def remember_reminder(root: Path, day: date) -> None:
     _remember(root, "last_reminder", day)
 
 
-EXPORT_FORMATS = ("md", "html", "csv", "json")
-
-
 def read_export_format(root: Path) -> str | None:
     """The format of the last export from the export screen (None: none, or not one we
     know), so the screen opens with the user's own choice."""
+    from fatiguelog.export.formats import keys
+
     value = _read(root).get("export_format")
-    return value if value in EXPORT_FORMATS else None
+    return value if value in keys() else None
 
 
 def remember_export_format(root: Path, fmt: str) -> None:

@@ -29,6 +29,7 @@ from math import ceil
 from typing import TYPE_CHECKING
 
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.wording import NO_DATA, number
 
 if TYPE_CHECKING:
     from fatiguelog.analysis.summary import DaySeries, IntakeEvent
@@ -82,13 +83,9 @@ class Line:
 # The number format of the charts and their headings, as it was: it belongs in the wording
 # module (titles, levels, number formats) and may move there.
 def fmt(value: float | None, digits: int = 1) -> str:
-    """A figure as text; `None` is "not enough data", never a zero."""
-    if value is None:
-        return "not enough data"
-    text = f"{value:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
+    """A figure as text (`wording.number`, as in every view); `None` is "not enough data",
+    never a zero. (A mean is `wording.mean_text`: one decimal.)"""
+    return number(value, digits, none=NO_DATA)
 
 
 def period_text(first: date, last: date) -> str:

@@ -29,7 +29,7 @@ from fatiguelog.analysis.summary import (
 from fatiguelog.substances import class_words
 from fatiguelog.textchart import Chart, Scale, fmt
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import answer_name, answer_words
+from fatiguelog.wording import NO_DATA, answer_name, answer_words, mean_text, percent, plural
 
 SECTION_HEADING = "Charts (each bar is a day, or the mean of several; · = no answer)"
 #: Bristol types in a few words, to fit one line at 80 columns (full wording: model.BRISTOL).
@@ -73,18 +73,15 @@ def chart_section(s: Summary) -> list[Item]:
 NO_MEAN = f"a mean needs {MIN_RATED_DAYS} answered days"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _rating_heading(label: str, stats: RatingStats | None) -> str:
     if stats is None or not stats.days:
         return f"{label}: no answers in this period"
-    answered = f"{_count(stats.days, 'day')} answered"
+    answered = f"{plural(stats.days, 'day')} answered"
     if stats.mean is None:
         low, high = fmt(stats.min), fmt(stats.max)
         return f"{label}: {low if low == high else f'{low}-{high}'} on {answered}; {NO_MEAN}"
-    return f"{label}: mean {fmt(stats.mean)}, range {fmt(stats.min)}-{fmt(stats.max)}, {answered}"
+    return (f"{label}: mean {mean_text(stats.mean, none=NO_DATA)}, range {fmt(stats.min)}-"
+            f"{fmt(stats.max)}, {answered}")
 
 
 def _sleep_heading(s: Summary) -> str:
@@ -93,14 +90,15 @@ def _sleep_heading(s: Summary) -> str:
         return f"{label}: no answers in this period"
     if s.sleep.hours_mean is None:
         return f"{label}: {NO_MEAN}"
-    return f"{label}: mean {fmt(s.sleep.hours_mean)} over {_count(s.sleep.days, 'night')}"
+    return (f"{label}: mean {mean_text(s.sleep.hours_mean, none=NO_DATA)} over "
+            f"{plural(s.sleep.days, 'night')}")
 
 
 def _quality_heading(s: Summary) -> str:
     label = "Sleep quality (0-10, higher is better)"
     if s.sleep.quality_mean is None:
         return f"{label}: {NO_MEAN if s.sleep.days else 'no answers in this period'}"
-    return f"{label}: mean {fmt(s.sleep.quality_mean)}"
+    return f"{label}: mean {mean_text(s.sleep.quality_mean, none=NO_DATA)}"
 
 
 def _has_values(series: DaySeries | None) -> bool:
@@ -156,7 +154,7 @@ def gi_items(s: Summary) -> Iterable[Item]:
     sbm = s.series.get("sbm_per_week")
     peak = max([7.0, *(v for v in sbm.values if v is not None)]) if sbm else 7.0
     per_week = ("not enough data (needs 4 recorded days)" if gi.sbm_per_week is None
-                else f"{fmt(gi.sbm_per_week)} a week")
+                else f"{mean_text(gi.sbm_per_week)} a week")
     yield _chart(s, "sbm_per_week",
                  f"Spontaneous bowel movements (SBMs) a week (rolling 7 days): {per_week} over "
                  f"{gi.recorded_days} recorded days", Scale(0, peak, "0", fmt(peak, 0)))
@@ -174,10 +172,10 @@ def gi_items(s: Summary) -> Iterable[Item]:
         yield Note("\n".join(lines), "bristol")
     shares = []
     if gi.straining_share is not None:
-        shares.append(f"straining in {fmt(100 * gi.straining_share, 0)}% of "
+        shares.append(f"straining in {percent(gi.straining_share)} of "
                       f"{gi.straining_answered} answered")
     if gi.incomplete_share is not None:
-        shares.append(f"felt incomplete in {fmt(100 * gi.incomplete_share, 0)}% of "
+        shares.append(f"felt incomplete in {percent(gi.incomplete_share)} of "
                       f"{gi.incomplete_answered} answered")
     shares.append(f"laxative on {gi.laxative_days} days, no laxative on {gi.laxative_no_days}, "
                   f"not answered on {gi.laxative_unanswered}")

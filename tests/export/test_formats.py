@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from fatiguelog.export import FORMATS, render
+from fatiguelog.export import formats, render
 from fatiguelog.export.csv_export import (
     DAY_COLUMNS,
     FLAG_COLUMNS,
@@ -26,7 +26,7 @@ from .conftest import EVIL, EVIL_SUBSTANCE, empty_summary, make_summary
 #: How an export names the stray entries/2026/notes.toml: a name the user chose is private.
 NOT_A_DATE_FILE = "entries/2026/(a file whose name is not a date)"
 
-ALL = sorted(FORMATS)
+ALL = sorted(formats.keys())
 
 
 def _csv_sections(text: str) -> list[list[list[str]]]:

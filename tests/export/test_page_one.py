@@ -19,12 +19,12 @@ import pytest
 from fatiguelog import intaketext as it
 from fatiguelog.cli import main
 from fatiguelog.discuss import MAX_CHARS, check, clean
-from fatiguelog.export import FORMATS, render
+from fatiguelog.export import formats, render
 from fatiguelog.export.html import PAGE_ONE
 
 from .conftest import empty_summary, make_summary, replace
 
-ALL = sorted(FORMATS)
+ALL = sorted(formats.keys())
 END = date(2026, 11, 25)
 
 

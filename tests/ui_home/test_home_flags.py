@@ -28,7 +28,7 @@ async def test_an_urgent_flag_and_warnings_are_on_the_home_screen(tmp_path: Path
     first, *rest = text.splitlines()
     assert first == "!! SEEK MEDICAL CARE PROMPTLY: Blood in stool reported on 2026-11-21."
     assert rest[0].startswith("Ask for an urgent GP appointment")
-    assert "Not a diagnosis: talk to your clinician" in text and "(17 of 17 rules checked)" in text
+    assert "This is not a diagnosis. Press t for the evidence (17 of 17 rules checked)." in text
 
 
 async def test_no_flags_is_said_in_words(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from itertools import accumulate, pairwise
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack
 from fatiguelog.analysis.summary import IntakeEvent, IntakeRange
+from fatiguelog.wording import amount_number
 
 INCREASE_RATIO = 1.25  # more than 25% above the mean
 DECREASE_RATIO = 0.75  # below 75% of the mean
@@ -141,9 +142,9 @@ def describe(event: IntakeEvent) -> str:
     """One plain line, e.g. "kratom went up to 4 g/day on 2026-05-03 (from a mean of 2 g/day
     on the days it was taken before)"."""
     unit = event.unit
-    amount = f"{fmt_amount(event.amount)} {unit}/day"
+    amount = f"{amount_number(event.amount)} {unit}/day"
     before = "" if event.previous_mean is None else (
-        f" (from a mean of {fmt_amount(event.previous_mean)} {unit}/day on the days it was "
+        f" (from a mean of {amount_number(event.previous_mean)} {unit}/day on the days it was "
         "taken before)")
     when = event.day.isoformat()
     if event.kind == "start":
@@ -177,15 +178,15 @@ def amount_words(amounts: Sequence[float], unit: str) -> str:
     """`30 mg/day`, or `20-40 mg/day` when the days differed: amounts some day had."""
     low, high = min(amounts), max(amounts)
     if low == high:
-        return f"{fmt_amount(low)} {unit}/day"
-    return f"{fmt_amount(low)}-{fmt_amount(high)} {unit}/day"
+        return f"{amount_number(low)} {unit}/day"
+    return f"{amount_number(low)}-{amount_number(high)} {unit}/day"
 
 
 def cited(event: IntakeEvent, before: Sequence[float]) -> str:
     """A change as a flag names it, with the amounts before and after (never a mean that no
     day had), e.g. "codeine went up from 30 to 60 mg/day on 2026-11-11"."""
     unit, when = event.unit, event.day.isoformat()
-    after = f"{fmt_amount(event.amount)} {unit}/day"
+    after = f"{amount_number(event.amount)} {unit}/day"
     if event.kind == "start":
         return (f"{event.substance} started at {after} on {when}, after 14 days or more "
                 "without it")
@@ -196,12 +197,11 @@ def cited(event: IntakeEvent, before: Sequence[float]) -> str:
     if not before:
         return f"{event.substance} {verb} to {after} on {when}"
     low, high = min(before), max(before)
-    was = fmt_amount(low) if low == high else f"{fmt_amount(low)}-{fmt_amount(high)} {unit}/day"
+    was = (amount_number(low) if low == high
+           else f"{amount_number(low)}-{amount_number(high)} {unit}/day")
     return f"{event.substance} {verb} from {was} to {after} on {when}"
 
 
-def fmt_amount(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
 
 
 # --- the timeline of steady daily amounts -------------------------------------------------

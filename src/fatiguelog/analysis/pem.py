@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from fatiguelog.analysis.summary import PemStats
+from fatiguelog.wording import mean_text
 
 PERCENTILE = 0.67
 MIN_EXERTION_DAYS = 10  # days with an exertion rating in the period
@@ -113,10 +114,10 @@ def _with_statement(s: PemStats, rated: int) -> PemStats:
         others = f"after other days ({s.pem_after_other_n} days)"
         if abs(high - other) < SAME_WITHIN:
             text = (f"In these entries, PEM on the next 1-2 days was about the same {days}, "
-                    f"{high:.1f}, as {others}, {other:.1f}.")
+                    f"{mean_text(high)}, as {others}, {mean_text(other)}.")
         else:
             word = "higher" if high > other else "lower"
-            text = (f"In these entries, PEM on the next 1-2 days averaged {high:.1f} {days}, "
-                    f"{word} than {other:.1f} {others}. This describes your own days; it does "
-                    "not show that one causes the other.")
+            text = (f"In these entries, PEM on the next 1-2 days averaged {mean_text(high)} "
+                    f"{days}, {word} than {mean_text(other)} {others}. This describes your own "
+                    "days; it does not show that one causes the other.")
     return replace(s, statement=text)

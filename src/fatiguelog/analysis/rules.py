@@ -35,6 +35,7 @@ from fatiguelog.analysis.intake import (
 from fatiguelog.analysis.summary import IntakeEvent
 from fatiguelog.model import RED_ADVICE, RED_FLAGS, URGENT_RED_FLAGS
 from fatiguelog.settings import Settings
+from fatiguelog.wording import NOT_A_DIAGNOSIS, days_text, percent_of
 
 
 def _log_exception(message: str, *args: object) -> None:
@@ -58,7 +59,7 @@ NHS_CONSTIPATION = "NHS: Constipation (nhs.uk)."
 NHS_DIARRHOEA = "NHS: Diarrhoea and vomiting (nhs.uk)."
 
 CLINICIAN = ("Talk to your doctor or another clinician about it and show them this summary. "
-             "This is not a diagnosis.")
+             f"{NOT_A_DIAGNOSIS}")
 NOT_PROOF = "This is a timing association, not proof that one caused the other."
 PATTERN_NOTE = ("resembles the Rome IV pattern; a diagnosis needs symptoms over 3 months and a "
                 "clinician")
@@ -151,10 +152,6 @@ class Context:
         return None if first is None else self.table.day(first)
 
 
-def pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "-"
-
-
 def over_quarter(part: int, whole: int) -> bool:
     """More than 25% (exactly 25% is not over)."""
     return whole > 0 and 4 * part > whole
@@ -179,10 +176,6 @@ def window_days(flags: Sequence[int], window: int) -> Callable[[int, int], list[
     def days(s: int, e: int) -> list[int]:
         return [j for j in range(max(0, s - window + 1), e + 1) if flags[j]]
     return days
-
-
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
 
 
 # --- the Rome IV items ------------------------------------------------------------------
@@ -276,7 +269,7 @@ def say_item(item: Item) -> str:
     if item.letter == "f":
         return f"(f) {7 * item.count / item.out_of:.1f} {item.words}"
     return (f"({item.letter}) {item.words} in {item.count} of {item.out_of} stools "
-            f"({pct(item.count, item.out_of)})")
+            f"({percent_of(item.count, item.out_of, none='-')})")
 
 
 def item_days(t: DayTable) -> list[int]:
@@ -394,7 +387,7 @@ def _share_rule(ctx: Context, info: RuleInfo, part: Counts, whole: Counts, what:
 
     def evidence(i: int) -> str:
         k, n = part.window(i, SHARE_DAYS), whole.window(i, SHARE_DAYS)
-        return f"{what} in {k} of {n} {of} in 14 days ({pct(k, n)})"
+        return f"{what} in {k} of {n} {of} in 14 days ({percent_of(k, n, none='-')})"
 
     def need(i: int) -> str:
         return f"needs {info.needs} (has {whole.window(i, SHARE_DAYS)})"
@@ -548,9 +541,9 @@ def _relative(onset: int, days: list[int], j: int, head: IntakeEvent) -> str:
     if onset == j:
         return f"the same day {change}"
     if onset > j:
-        return f"{_days(onset - j)} after {change}"
+        return f"{days_text(onset - j)} after {change}"
     before = sum(1 for d in days if d < j)
-    return f"{_days(j - onset)} before {change} (on {_days(before)} before it)"
+    return f"{days_text(j - onset)} before {change} (on {days_text(before)} before it)"
 
 
 def after_intake_increase(ctx: Context) -> RuleRun:
@@ -607,7 +600,7 @@ def after_intake_increase(ctx: Context) -> RuleRun:
             return (items + "Opioid-class changes in the 14 days before the rule was met "
                     f"(latest first): {'; '.join(words for _j, _h, words in named)}. Days "
                     f"with {what} were recorded from {t.day(onset).isoformat()} (on "
-                    f"{_days(len(days))} up to {t.day(i).isoformat()}): "
+                    f"{days_text(len(days))} up to {t.day(i).isoformat()}): "
                     f"{', '.join(_relative(onset, days, j, head) for j, head, _w in named)}; "
                     + met)
         j, head, words = named[0]
@@ -615,13 +608,13 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         change = f"{head.substance} started" if head.kind == "start" else "the increase"
         if before:
             when = (f"Symptoms were already recorded before {change}: days with {what} from "
-                    f"{t.day(onset).isoformat()}, {_days(j - onset)} before it (on "
-                    f"{_days(before)} before it and {_days(len(days) - before)} from it to "
+                    f"{t.day(onset).isoformat()}, {days_text(j - onset)} before it (on "
+                    f"{days_text(before)} before it and {days_text(len(days) - before)} from it to "
                     f"{t.day(i).isoformat()})")
         else:
-            after = "the same day" if onset == j else f"{_days(onset - j)} after it"
+            after = "the same day" if onset == j else f"{days_text(onset - j)} after it"
             when = (f"Days with {what} were recorded from {t.day(onset).isoformat()}, {after} "
-                    f"(on {_days(len(days))} up to {t.day(i).isoformat()})")
+                    f"(on {days_text(len(days))} up to {t.day(i).isoformat()})")
         return f"{items}{words[:1].upper()}{words[1:]}. {when}; {met}"
 
     def need(i: int) -> str:
@@ -864,8 +857,8 @@ def persistent(ctx: Context) -> RuleRun:
         days = qualifying(s, e)
         if not days or days[-1] - days[0] + 1 >= WEEK * WEEKS:
             return None
-        span = (f"on {_days(len(days))} between {t.day(days[0]).isoformat()} and "
-                f"{t.day(days[-1]).isoformat()} ({_days(days[-1] - days[0] + 1)})")
+        span = (f"on {days_text(len(days))} between {t.day(days[0]).isoformat()} and "
+                f"{t.day(days[-1]).isoformat()} ({days_text(days[-1] - days[0] + 1)})")
         if all_of(constipated, e) or all_of(loose, e):
             return (f"Symptoms were recorded {span}, less than 3 weeks, with some in each of "
                     f"the 3 weeks from {t.day(e - 20).isoformat()} to {t.day(e).isoformat()}.")
@@ -931,8 +924,8 @@ AGE = RuleInfo(
     source="Rome IV alarm feature: new symptoms after age 50 (Mearin et al. 2016); NHS bowel "
            "cancer symptoms lasting 3 weeks or more",
     advice="A new change in bowel habit lasting 3 weeks or more at 50 or over should be "
-           "checked: book a GP appointment; this is not urgent. Show them this summary. This is "
-           "not a diagnosis.",
+           "checked: book a GP appointment; this is not urgent. Show them this summary. "
+           f"{NOT_A_DIAGNOSIS}",
     window=PERSISTENT.window,
     citation=f"{ROME_IV} {NHS_BOWEL_CANCER}",
     needs="a birth year in settings, and enough data for the lasting-change rule",

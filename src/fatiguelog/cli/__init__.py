@@ -134,15 +134,20 @@ def build_parser() -> argparse.ArgumentParser:
                 kinds.choices["no-intake"], red):
         sub.add_argument("--date", default="today", help="which day (default today)")
 
+    from fatiguelog.export import formats  # (light: no renderer, no typing)
+    from fatiguelog.wording import DEFAULT_DAYS, DISCUSS_TITLE, SUMMARY_TITLE
+
     trends = commands.add_parser("trends", help="trends and flags")
-    trends.add_argument("--days", type=int, default=None, help="period in days (default 90)")
+    trends.add_argument("--days", type=int, default=None,
+                        help=f"period in days (default {DEFAULT_DAYS})")
     trends.add_argument("--print", action="store_true", dest="print_",
                         help="print to the terminal instead of opening the app")
 
-    export = commands.add_parser("export", help="the appointment summary")
-    export.add_argument("--format", choices=("md", "html", "csv", "json"), default="md")
+    export = commands.add_parser("export", help=f"the {SUMMARY_TITLE.lower()}")
+    export.add_argument("--format", choices=formats.keys(), default=formats.default().key,
+                        help=formats.help_text())
     export.add_argument("--from", dest="from_", metavar="D",
-                        help="first day (default: the 90 days ending on --to)")
+                        help=f"first day (default: the {DEFAULT_DAYS} days ending on --to)")
     export.add_argument("--to", metavar="D", default="today", help="last day (default today)")
     export.add_argument("--output", "-o", metavar="PATH",
                         help="file to write ('-' or none: standard output)")
@@ -151,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="replace the output file if it exists")
     discuss = export.add_mutually_exclusive_group()
     discuss.add_argument("--discuss", metavar="TEXT",
-                      help="your own 'What I want to discuss', at the top of the summary")
+                      help=f"your own '{DISCUSS_TITLE}', at the top of the summary")
     discuss.add_argument("--discuss-file", metavar="PATH",
                       help="the same, read from a UTF-8 text file ('-': standard input)")
 

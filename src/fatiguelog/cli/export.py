@@ -16,8 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fatiguelog.cli import EXIT_OK, UserError, today_for
-
-DEFAULT_DAYS = 90
+from fatiguelog.wording import DEFAULT_DAYS
 
 
 def period(
@@ -87,7 +86,9 @@ def _print_utf8(text: str) -> None:
 
 
 def run_export(args: argparse.Namespace, root: Path) -> int:
-    fmt = getattr(args, "format", None) or "md"
+    from fatiguelog.export import formats
+
+    fmt = getattr(args, "format", None) or formats.default().key
     include_notes = bool(getattr(args, "include_notes", False))
     first, last = period(getattr(args, "from_", None), getattr(args, "to", None),
                          today_for(root))

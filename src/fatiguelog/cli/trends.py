@@ -30,12 +30,18 @@ from fatiguelog.model import RED_FLAGS
 from fatiguelog.textchart import Chart
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.trendcharts import Note, chart_section
+from fatiguelog.wording import (
+    DEFAULT_DAYS,
+    DISCLAIMER,
+    NO_DATA,
+    PEM_TITLE,
+    TRENDS_TITLE,
+    days_text,
+    level_label,
+    mean_text,
+)
 
-DEFAULT_DAYS = 90
-LEVEL_WORDS = {"urgent": "URGENT", "warn": "WARNING", "info": "NOTE"}
 LEVEL_STYLE = {"urgent": "bold red", "warn": "bold yellow", "info": "bold cyan"}
-NOT_A_DIAGNOSIS = ("This is not a diagnosis. It describes your own entries; talk to a clinician "
-                   "about anything here. It never gives advice on doses.")
 
 def print_trends(args: argparse.Namespace, root: Path, *, console: Console | None = None,
                  today: date | None = None) -> int:
@@ -134,14 +140,14 @@ def render(summary: Summary, *, width: int = 80,
     blocks.extend(_not_enough(summary))
     blocks.extend(chart_blocks(summary, width))
     blocks.append(Text(""))
-    blocks.append(Text("Delayed PEM (after your busier days)", style="bold underline"))
+    blocks.append(Text(PEM_TITLE, style="bold underline"))
     blocks.extend(_pem(summary))
     problems = len(summary.problems) + settings_problems
     if problems:
         blocks.append(Text(f"{problems} file(s) could not be read and are left out: run "
                            "'fatiguelog check' to see them.", style="bold"))
     blocks.append(Text(""))
-    blocks.append(Text(NOT_A_DIAGNOSIS, style="bold"))
+    blocks.append(Text(DISCLAIMER, style="bold"))
     return blocks
 
 
@@ -159,7 +165,7 @@ def shown_flags(summary: Summary) -> list[FlagReport]:
 
 def _header(s: Summary) -> Text:
     return Text.assemble(
-        ("Trends ", "bold"),
+        (f"{TRENDS_TITLE} ", "bold"),
         f"{s.first.isoformat()} to {s.last.isoformat()} ({s.days} days, "
         f"{s.days_recorded} with a check-in)",
     )
@@ -168,7 +174,7 @@ def _header(s: Summary) -> Text:
 def _flag(flag: FlagReport, last: date) -> RenderableType:
     """Heading (level in words, title, since/last), then label/value rows that wrap aligned."""
     heading = Text()
-    heading.append(f"{LEVEL_WORDS[flag.level]}: ", style=LEVEL_STYLE[flag.level])
+    heading.append(f"{level_label(flag.level)}: ", style=LEVEL_STYLE.get(flag.level, "bold"))
     heading.append(flag.title, style="bold")
     heading.append(f"  ({ft.when(flag, last)})")
     rows = Table.grid(padding=(0, 1))
@@ -231,7 +237,7 @@ def _pem(s: Summary) -> list[Text]:
         return lines
 
     def figure(value: float | None, n: int) -> str:
-        return "not enough data" if value is None else f"{value:.1f} ({n} days)"
+        return NO_DATA if value is None else f"{mean_text(value)} ({days_text(n)})"
 
     lines.append(Text(f"  After higher-exertion days (exertion {p.threshold} or more): "
                       f"PEM {figure(p.pem_after_high, p.pem_after_high_n)}, "

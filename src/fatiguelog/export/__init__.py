@@ -1,8 +1,10 @@
 """Appointment summary exporters: they format a `Summary`, they compute nothing of their own.
 
 Formats: Markdown (`md`, the default), self-contained HTML (`html`), CSV tables (`csv`) and
-JSON (`json`, contract in the shared cli spec). Imports stay lazy so `fatiguelog export` loads
-only the renderer it uses, and never Textual.
+JSON (`json`, contract in the shared cli spec), declared once in `fatiguelog.export.formats`.
+Imports stay lazy so `fatiguelog export` loads only the renderer it uses, and never Textual;
+the command-line parser imports this package (for the formats) at every start, so not even
+`typing` is imported here.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import os
 import stat
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from fatiguelog.export import formats
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: see above
 if TYPE_CHECKING:
     from datetime import date
 
@@ -24,27 +28,20 @@ if TYPE_CHECKING:
 #: Spreadsheet programs read a CSV as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
 
-FORMATS: dict[str, str] = {
-    "md": "fatiguelog.export.markdown",
-    "html": "fatiguelog.export.html",
-    "csv": "fatiguelog.export.csv_export",
-    "json": "fatiguelog.export.json_export",
-}
-EXTENSIONS = {"md": ".md", "html": ".html", "csv": ".csv", "json": ".json"}
-
 
 def render(summary: Summary, fmt: str = "md", include_notes: bool = False) -> str:
-    """The whole export as text (CSV: its tables separated by blank lines)."""
-    try:
-        module = FORMATS[fmt]
-    except KeyError:
-        raise ValueError(
-            f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}"
-        ) from None
+    """The whole export as text (CSV: its tables separated by blank lines). ValueError for a
+    format `formats.FORMATS` does not declare."""
+    module = formats.find(fmt).module
     if not include_notes:
         summary = _private(summary)
     text: str = import_module(module).render(summary, include_notes)
     return text
+
+
+def extension(fmt: str) -> str:
+    """The file name ending of `fmt`'s summary, with its dot: `.md`."""
+    return formats.find(fmt).extension
 
 
 def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt: str,

@@ -1,6 +1,8 @@
-"""Wording and number formatting every export shares, so the formats say the same thing.
+"""Wording every export shares, so the formats say the same thing.
 
-Nothing here computes a figure: it turns fields of `Summary` into words and digits.
+Nothing here computes a figure: it turns fields of `Summary` into words and digits. The
+numbers, levels, titles and the clinician's disclaimer are `fatiguelog.wording`'s, as on every
+screen (exports reach them through this module, `c.mean_text`).
 """
 
 from __future__ import annotations
@@ -24,18 +26,27 @@ from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
 from fatiguelog.problems import Problem
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
-
-NOT_A_DIAGNOSIS: Final = (
-    "This summary is not a diagnosis. It describes the patient's own diary entries; "
-    "flags name the rule they met and are for discussion with a clinician."
+from fatiguelog.wording import (
+    CLINICIAN_DISCLAIMER,
+    DISCUSS_TITLE,
+    LEVELS,
+    NO_DATA,
+    PEM_TITLE,
+    SUMMARY_TITLE,
+    days_text,
+    level_word,
+    mean_text,
+    nights_text,
+    number,
+    percent,
+    percent_of,
+    plural,
 )
-NO_DATA: Final = "not enough data"
+
 #: In the title of every export of the demo's made-up history.
 GENERATED: Final = "generated data, not a real person's diary"
-LEVEL_LABEL: Final = {"urgent": "URGENT", "warn": "Warning", "info": "Note"}
 #: The blank lines a clinician fills in by hand (the diary holds no name: it stays private).
 WHO: Final = ("Name", "Date of birth")
-DISCUSS_HEADING: Final = "What I want to discuss"
 NO_DISCUSS: Final = "Nothing written for this appointment."
 MEDICATION_HEADING: Final = "Medicines and substances"
 WEEKS_HEADING: Final = "Week by week"
@@ -80,7 +91,9 @@ def page_one_rows(s: Summary) -> tuple[list, int]:
         out += group[-most:]
     return out, hidden + left_out
 
-__all__ = ["BRISTOL", "SEEK_CARE", "class_words", "flagtext"]
+__all__ = ["BRISTOL", "CLINICIAN_DISCLAIMER", "DISCUSS_TITLE", "LEVELS", "NO_DATA", "PEM_TITLE",
+           "SEEK_CARE", "SUMMARY_TITLE", "class_words", "days_text", "flagtext", "level_word",
+           "mean_text", "nights_text", "number", "percent", "plural"]
 
 
 def is_alarm(flag: FlagReport) -> bool:
@@ -105,7 +118,7 @@ def coverage_short(summary: Summary) -> str:
 
 
 def sbm_figure(value: float | None) -> str:
-    return NO_DATA if value is None else f"{mean(value)} SBMs per week"
+    return NO_DATA if value is None else f"{mean_text(value)} SBMs per week"
 
 
 def laxative_text(summary: Summary) -> str:
@@ -118,36 +131,6 @@ def laxative_text(summary: Summary) -> str:
     return text
 
 
-def num(value: float | int | None, digits: int = 1, *, none: str = "—") -> str:
-    """A number as a person reads it: `6.2`, `3`, never `3.0000001`; `None` as a dash."""
-    if value is None:
-        return none
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def mean(value: float | None, *, none: str = "—") -> str:
-    """A mean as every format shows it: always one decimal (`3.0`, `3.4`), so a whole mean
-    beside a fractional one ("PEM 3.4 → 3", "quality 4/10") never looks like another kind of
-    number. Answers, counts and ranges of answers stay whole (`num`)."""
-    if value is None:
-        return none
-    text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text
-
-
-def pct(share: float | None) -> str:
-    """A share (0-1) as a whole percentage."""
-    return "—" if share is None else f"{round(share * 100)}%"
-
-
-def part(count: int, total: int) -> str:
-    """`count` as a percentage of `total` (both already in the summary)."""
-    return "—" if total <= 0 else f"{round(100 * count / total)}%"
-
-
 def iso(day: date) -> str:
     return day.isoformat()
 
@@ -156,7 +139,7 @@ def signed(value: float | None) -> str:
     """A difference with its sign, so `+1.2` and `-0.5` read at a glance."""
     if value is None:
         return "—"
-    text = mean(value)
+    text = mean_text(value)
     return text if text.startswith("-") or text == "0.0" else f"+{text}"
 
 
@@ -209,7 +192,7 @@ def flag_status(flag: FlagReport, summary: Summary) -> str:
 def bristol_share(summary: Summary, count: int) -> str:
     """A Bristol type's share of the stools with a type; 4 stools at least (flags.md)."""
     total = bristol_total(summary)
-    return part(count, total) if total >= 4 else NO_DATA
+    return percent_of(count, total) if total >= 4 else NO_DATA
 
 
 def bristol_total(summary: Summary) -> int:
@@ -217,15 +200,7 @@ def bristol_total(summary: Summary) -> int:
 
 
 def recorded_share(summary: Summary) -> str:
-    return part(summary.days_recorded, summary.days)
-
-
-def days_text(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
-def nights_text(count: int) -> str:
-    return f"{count} night" if count == 1 else f"{count} nights"
+    return percent_of(summary.days_recorded, summary.days)
 
 
 def checked_words(s: Summary) -> str:
@@ -277,15 +252,15 @@ def _rating_figure(label: str, stats: RatingStats | None) -> Figure:
         return Figure(label, NO_DATA, f"needs 3 answered days (has {days})")
     detail = f"on {days_text(stats.days)}"
     if stats.first_half_mean is not None and stats.second_half_mean is not None:
-        detail = (f"1st half {mean(stats.first_half_mean)} → 2nd half "
-                  f"{mean(stats.second_half_mean)}")
-    return Figure(label, mean(stats.mean), detail)
+        detail = (f"1st half {mean_text(stats.first_half_mean)} → 2nd half "
+                  f"{mean_text(stats.second_half_mean)}")
+    return Figure(label, mean_text(stats.mean), detail)
 
 
 def _share_figure(label: str, share: float | None, count: int, of: str) -> Figure:
     if share is None:
         return Figure(label, NO_DATA, f"needs 4 {of} (has {count})")
-    return Figure(label, pct(share), f"of {count} {of}")
+    return Figure(label, percent(share), f"of {count} {of}")
 
 
 def key_figures(s: Summary) -> list[Figure]:
@@ -295,7 +270,7 @@ def key_figures(s: Summary) -> list[Figure]:
     sbm = (Figure("SBMs a week", NO_DATA,
                   f"needs 4 days with bowel answers (has {gi.recorded_days})")
            if gi.sbm_per_week is None else
-           Figure("SBMs a week", mean(gi.sbm_per_week),
+           Figure("SBMs a week", mean_text(gi.sbm_per_week),
                   f"{gi.stools} stools on {days_text(gi.recorded_days)} answered"))
     known = gi.laxative_days + gi.laxative_no_days
     if known == 0:
@@ -308,8 +283,9 @@ def key_figures(s: Summary) -> list[Figure]:
                           f"of {days_text(known)} answered{unanswered}")
     sleep = (Figure("Sleep", NO_DATA, f"needs 3 answered nights (has {s.sleep.days})")
              if s.sleep.hours_mean is None else
-             Figure("Sleep", f"{mean(s.sleep.hours_mean)} h a night",
-                    f"quality {mean(s.sleep.quality_mean, none=NO_DATA)}/10, higher is better"))
+             Figure("Sleep", f"{mean_text(s.sleep.hours_mean)} h a night",
+                    f"quality {mean_text(s.sleep.quality_mean, none=NO_DATA)}/10, higher is "
+                    "better"))
     crash = s.crash
     crashes = ([Figure("PEM crash days", str(len(crash.yes_days)),
                        f"of {days_text(crash.days)} answered")]

@@ -98,7 +98,7 @@ def _cell(value: Cell | bool) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, int | float):
-        return c.num(value, 3)
+        return c.number(value, 3)
     return guard(str(value))
 
 

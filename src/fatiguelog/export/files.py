@@ -155,9 +155,9 @@ def _remember(root: Path, day: date, fmt: str, discuss: str) -> None:
 
 def default_name(first: date, last: date, fmt: str) -> str:
     """The file name an export of `first`..`last` in `fmt` is offered under."""
-    from fatiguelog.export import EXTENSIONS
+    from fatiguelog.export import extension
 
-    return f"fatiguelog-summary-{first.isoformat()}-to-{last.isoformat()}{EXTENSIONS[fmt]}"
+    return f"fatiguelog-summary-{first.isoformat()}-to-{last.isoformat()}{extension(fmt)}"
 
 
 def resolve_target(raw: str, folder: Path, first: date, last: date, fmt: str) -> Path | None:
@@ -174,9 +174,9 @@ def resolve_target(raw: str, folder: Path, first: date, last: date, fmt: str) ->
     if path.is_dir():
         path = path / default_name(first, last, fmt)
     elif not path.suffix:  # "visit" -> "visit.md": a file the reader's computer can open
-        from fatiguelog.export import EXTENSIONS
+        from fatiguelog.export import extension
 
-        path = path.with_name(path.name + EXTENSIONS[fmt])
+        path = path.with_name(path.name + extension(fmt))
     return Path(os.path.abspath(path))
 
 

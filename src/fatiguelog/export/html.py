@@ -149,7 +149,7 @@ t = c.html_text
 
 def render(summary: Summary, include_notes: bool = False) -> str:
     s = summary
-    title = f"Appointment summary {c.iso(s.first)} to {c.iso(s.last)}"
+    title = f"{c.SUMMARY_TITLE} {c.iso(s.first)} to {c.iso(s.last)}"
     if s.generated:
         title = f"DEMO ({c.GENERATED}): {title}"
     page_one = [_who(s), _period(s), _urgent(s), _discuss(s), _figures(s), _flags_now(s),
@@ -175,8 +175,8 @@ def render(summary: Summary, include_notes: bool = False) -> str:
         + "\n".join(part for part in page_one if part)
         + '\n<div class="rest">\n'
         + "\n".join(part for part in rest if part)
-        + f"\n<footer>{escape(c.NOT_A_DIAGNOSIS)} Made with fatiguelog from the patient's own "
-        f"entries ({c.iso(s.first)} to {c.iso(s.last)}).</footer>\n</div>"
+        + f"\n<footer>{escape(c.CLINICIAN_DISCLAIMER)} Made with fatiguelog from the patient's "
+        f"own entries ({c.iso(s.first)} to {c.iso(s.last)}).</footer>\n</div>"
         + "\n</main>\n</body>\n</html>\n"
     )
 
@@ -188,8 +188,8 @@ def _section(key: str, body: str, extra: str = "") -> str:
 
 # --- page one ---------------------------------------------------------------------------------
 def _who(s: Summary) -> str:
-    heading = (f"DEMO appointment summary: {escape(c.GENERATED)}" if s.generated
-               else "Appointment summary")
+    heading = (f"DEMO {c.SUMMARY_TITLE.lower()}: {escape(c.GENERATED)}" if s.generated
+               else c.SUMMARY_TITLE)
     blanks = "".join(f"<span>{escape(label)}:</span>" for label in c.WHO)
     return _section("who", f"<h1>{heading}</h1>\n<div class=\"who\">{blanks}</div>")
 
@@ -200,7 +200,7 @@ def _period(s: Summary) -> str:
         f"({c.days_text(s.days)}) · entries on {s.days_recorded} of {c.days_text(s.days)} "
         f"({c.recorded_share(s)}) · bowel answers on {c.days_text(s.gi.recorded_days)} · "
         f"{t(c.coverage_line(s))}</p>"
-        f'<p class="disclaimer">{escape(c.NOT_A_DIAGNOSIS)}</p>'))
+        f'<p class="disclaimer">{escape(c.CLINICIAN_DISCLAIMER)}</p>'))
 
 
 def _urgent(s: Summary) -> str:
@@ -225,7 +225,7 @@ def _discuss(s: Summary) -> str:
         text = f'<div class="discuss-text{size}">{body}</div>'
     else:
         text = f'<p class="muted">{escape(c.NO_DISCUSS)}</p>'
-    return _section("discuss", f"<h2>{escape(c.DISCUSS_HEADING)}</h2>{text}")
+    return _section("discuss", f"<h2>{escape(c.DISCUSS_TITLE)}</h2>{text}")
 
 
 def _figures(s: Summary) -> str:
@@ -240,7 +240,7 @@ def _figures(s: Summary) -> str:
 
 
 def _level(level: str) -> str:
-    word = c.LEVEL_LABEL.get(level, level)
+    word = c.level_word(level)
     return f'<span class="lvl {escape(level)}">{escape(word)}:</span>'
 
 
@@ -279,8 +279,8 @@ def _medication(s: Summary) -> str:
             f"<td>{escape(row.klass)}</td><td>{escape(row.first)}</td>"
             f"<td>{escape(row.last)}</td><td>{t(row.amount)}</td>"
             f"<td>{t(row.change)}</td></tr>")
-    more = (f' {hidden} earlier range{"s" if hidden != 1 else ""}: in "Intake in detail", '
-            "after the charts." if hidden else "")
+    more = (f' {c.plural(hidden, "earlier range")}: in "Intake in detail", after the charts.'
+            if hidden else "")
     return _section("medication", (
         f"<h2>{c.MEDICATION_HEADING}</h2>"
         '<table class="meds"><thead><tr><th>Substance</th><th>Class</th><th>From</th><th>To</th>'
@@ -436,12 +436,11 @@ def _charts(s: Summary) -> str:
 
 
 def _timeline_row(f: FlagReport, s: Summary) -> svg.TimelineRow:
-    level = c.LEVEL_LABEL.get(f.level, f.level)
+    level = c.level_word(f.level)
     alarm = c.flagtext.alarm_for(f, s) if c.is_alarm(f) else None
     if alarm is not None:
         days = [d for d in alarm.days if s.first <= d <= s.last]
-        reports = "report" if len(days) == 1 else "reports"
-        label = (f"{level}: {alarm.title}: {len(days)} {reports} "
+        label = (f"{level}: {alarm.title}: {c.plural(len(days), 'report')} "
                  f"({c.flagtext.dates_text(days)}); bar: the flag is on for 7 days after a "
                  "report, not 7 days of symptoms")
         return svg.TimelineRow(label, f.level, f.active_days, tuple(days))
@@ -482,10 +481,10 @@ def _flags(s: Summary) -> str:
 
 
 def _flag(f: FlagReport, s: Summary) -> str:
-    level = f.level if f.level in c.LEVEL_LABEL else "info"
+    level = f.level if f.level in c.LEVELS else "info"
     lasted = c.flagtext.lasted(f)
     return (
-        f'<div class="flag {level}"><h3><span class="badge">{escape(c.LEVEL_LABEL[level])}</span>'
+        f'<div class="flag {level}"><h3><span class="badge">{escape(c.level_word(level))}</span>'
         f"{t(f.title)}</h3>"
         '<dl class="facts">'
         f"<dt>When</dt><dd>{escape(c.flag_status(f, s))}</dd>"
@@ -504,9 +503,10 @@ def _symptoms(s: Summary) -> str:
         rows.append(_rating_row(r))
     sl = s.sleep
     sleep = (
-        f"<p>Sleep: mean <strong>{c.mean(sl.hours_mean, none=c.NO_DATA)} hours</strong> a night, "
+        f"<p>Sleep: mean <strong>{c.mean_text(sl.hours_mean, none=c.NO_DATA)} hours</strong> "
+        "a night, "
         "quality "
-        f"<strong>{c.mean(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
+        f"<strong>{c.mean_text(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
         f"{c.nights_text(sl.days)} recorded.</p>"
         if sl.days
         else f"<p>Sleep: {c.NO_DATA} (no night answered).</p>"
@@ -542,10 +542,10 @@ def _rating_row(r: RatingStats) -> str:
                 f'<td colspan="5" class="muted">{c.NO_DATA} (never answered)</td></tr>')
     return (
         f'<tr><td>{t(r.label)}</td><td class="n">{r.days}</td>'
-        f'<td class="n">{c.mean(r.mean, none=c.NO_DATA)}</td>'
-        f'<td class="n">{c.num(r.min)}-{c.num(r.max)}</td>'
-        f'<td class="n">{c.mean(r.first_half_mean)}</td>'
-        f'<td class="n">{c.mean(r.second_half_mean)}</td>'
+        f'<td class="n">{c.mean_text(r.mean, none=c.NO_DATA)}</td>'
+        f'<td class="n">{c.number(r.min)}-{c.number(r.max)}</td>'
+        f'<td class="n">{c.mean_text(r.first_half_mean)}</td>'
+        f'<td class="n">{c.mean_text(r.second_half_mean)}</td>'
         f'<td class="n">{c.signed(c.change(r))}</td></tr>'
     )
 
@@ -585,7 +585,9 @@ def _bristol_group(kind: int) -> str:
 
 
 def _share(value: float | None, answered: int) -> str:
-    return f"{c.pct(value)} of {answered} answered" if value is not None and answered else c.NO_DATA
+    if value is None or not answered:
+        return c.NO_DATA
+    return f"{c.percent(value)} of {answered} answered"
 
 
 def _intake(s: Summary) -> str:
@@ -634,15 +636,16 @@ def _pem(s: Summary) -> str:
             f'<table><thead><tr><th>Next 1-2 days</th><th class="n">After exertion ≥ {p.threshold} '
             f'({p.high_days} days)</th><th class="n">After other days ({p.other_days})</th>'
             "</tr></thead>"
-            f'<tbody><tr><td>PEM</td><td class="n">{c.mean(p.pem_after_high)} '
+            f'<tbody><tr><td>PEM</td><td class="n">{c.mean_text(p.pem_after_high)} '
             f"(n={p.pem_after_high_n})</td>"
-            f'<td class="n">{c.mean(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
-            f'<tr><td>Fatigue</td><td class="n">{c.mean(p.fatigue_after_high)} '
-            f'(n={p.fatigue_after_high_n})</td><td class="n">{c.mean(p.fatigue_after_other)} '
+            f'<td class="n">{c.mean_text(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
+            f'<tr><td>Fatigue</td><td class="n">{c.mean_text(p.fatigue_after_high)} '
+            f'(n={p.fatigue_after_high_n})</td>'
+            f'<td class="n">{c.mean_text(p.fatigue_after_other)} '
             f"(n={p.fatigue_after_other_n})</td></tr></tbody></table>"
         )
     return (
-        '<section class="keep"><h2>Delayed post-exertional malaise (PEM)</h2>'
+        f'<section class="keep"><h2>{c.PEM_TITLE}</h2>'
         f"<p>{t(p.statement)}</p>{table}</section>"
     )
 

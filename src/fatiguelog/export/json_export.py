@@ -238,7 +238,7 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
         "not_enough_data": list(s.not_enough_data),
         "not_enough_detail": {rule: s.not_enough_detail.get(rule) for rule in s.not_enough_data},
         "problems": [{"file": p.file, "error": p.message, "line": p.line} for p in s.problems],
-        "disclaimer": c.NOT_A_DIAGNOSIS,
+        "disclaimer": c.CLINICIAN_DISCLAIMER,
     }
     if include_notes:
         doc["notes"] = [{"date": c.iso(day), "text": text} for day, text in (s.notes or ())]

@@ -83,7 +83,7 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     out += [
         "---",
         "",
-        f"*{c.NOT_A_DIAGNOSIS}* Made with fatiguelog from the patient's own entries.",
+        f"*{c.CLINICIAN_DISCLAIMER}* Made with fatiguelog from the patient's own entries.",
         "",
     ]
     return "\n".join(out)
@@ -92,8 +92,8 @@ def render(summary: Summary, include_notes: bool = False) -> str:
 def _header(s: Summary) -> list[str]:
     blanks = "  ".join(f"{label}: ____________________" for label in c.WHO)
     return [
-        "# Appointment summary (fatiguelog)" if not s.generated else
-        f"# DEMO appointment summary: {c.GENERATED}",
+        f"# {c.SUMMARY_TITLE} (fatiguelog)" if not s.generated else
+        f"# DEMO {c.SUMMARY_TITLE.lower()}: {c.GENERATED}",
         "",
         blanks,
         "",
@@ -101,7 +101,7 @@ def _header(s: Summary) -> list[str]:
         f"{s.days_recorded} of {s.days} days ({c.recorded_share(s)}) · bowel answers on "
         f"{c.days_text(s.gi.recorded_days)} · {esc(c.coverage_line(s))}",
         "",
-        f"> {c.NOT_A_DIAGNOSIS}",
+        f"> {c.CLINICIAN_DISCLAIMER}",
         "",
     ]
 
@@ -117,7 +117,7 @@ def _urgent(s: Summary) -> list[str]:
 
 def _discuss(s: Summary) -> list[str]:
     """The patient's own words, each line escaped (user text), as a quote."""
-    out = [f"## {c.DISCUSS_HEADING}", ""]
+    out = [f"## {c.DISCUSS_TITLE}", ""]
     paragraphs = c.discuss_paragraphs(s)
     if not paragraphs:
         return [*out, f"*{c.NO_DISCUSS}*", ""]
@@ -140,7 +140,7 @@ def _flags_now(s: Summary) -> list[str]:
     out = [f"## Flags on at {c.iso(s.last)}", ""]
     now = c.flags_now(s)
     if now:
-        out += [f"- **{c.LEVEL_LABEL.get(f.level, f.level)}: {esc(f.title)}**, "
+        out += [f"- **{c.level_word(f.level)}: {esc(f.title)}**, "
                 f"{esc(c.flag_now_text(f))}" for f in now]
     else:
         out.append(esc(c.no_flag_now_text(s)))
@@ -171,8 +171,7 @@ def _medication(s: Summary) -> list[str]:
     out += ["", "Ranges of a steady daily amount, each substance oldest first; (now) marks the "
             "current one. A day's wobble stays in its range."]
     if hidden:
-        out.append(f"{hidden} earlier range{'s' if hidden != 1 else ''}: see Intake in the "
-                   "appendix.")
+        out.append(f"{c.plural(hidden, 'earlier range')}: see Intake in the appendix.")
     return [*out, ""]
 
 
@@ -213,7 +212,7 @@ def _flags(s: Summary) -> list[str]:
 
 
 def _flag(flag: FlagReport, s: Summary) -> list[str]:
-    level = c.LEVEL_LABEL.get(flag.level, flag.level)
+    level = c.level_word(flag.level)
     lasted = c.flagtext.lasted(flag)
     return [
         f"### {level}: {esc(flag.title)}",
@@ -248,9 +247,10 @@ def _rating_row(r: RatingStats) -> str:
     if not r.days:
         return f"| {esc(r.label)} | 0 | {c.NO_DATA} | | | | |"
     return (
-        f"| {esc(r.label)} | {r.days} | {c.mean(r.mean, none=c.NO_DATA)} | "
-        f"{c.num(r.min)}-{c.num(r.max)} | "
-        f"{c.mean(r.first_half_mean)} | {c.mean(r.second_half_mean)} | {c.signed(c.change(r))} |"
+        f"| {esc(r.label)} | {r.days} | {c.mean_text(r.mean, none=c.NO_DATA)} | "
+        f"{c.number(r.min)}-{c.number(r.max)} | "
+        f"{c.mean_text(r.first_half_mean)} | {c.mean_text(r.second_half_mean)} | "
+        f"{c.signed(c.change(r))} |"
     )
 
 
@@ -266,8 +266,8 @@ def _symptoms(s: Summary) -> list[str]:
     ]
     out += [_rating_row(r) for r in _ratings(s)]
     ex = s.exertion
-    said = (f"mean {c.mean(ex.mean, none=c.NO_DATA)} over {c.days_text(ex.days)}, range "
-            f"{c.num(ex.min)}-{c.num(ex.max)}" if ex.days else "no answers in this period")
+    said = (f"mean {c.mean_text(ex.mean, none=c.NO_DATA)} over {c.days_text(ex.days)}, range "
+            f"{c.number(ex.min)}-{c.number(ex.max)}" if ex.days else "no answers in this period")
     out += ["", f"Exertion (0 = rested all day, 10 = far too much): {said}.", ""]
     return out
 
@@ -289,9 +289,10 @@ def _sleep(s: Summary) -> list[str]:
     return [
         "## Sleep",
         "",
-        f"- Hours per night: mean **{c.mean(sl.hours_mean, none=c.NO_DATA)}** "
+        f"- Hours per night: mean **{c.mean_text(sl.hours_mean, none=c.NO_DATA)}** "
         f"({c.nights_text(sl.days)} recorded)",
-        f"- Quality (0-10, higher is better): mean **{c.mean(sl.quality_mean, none=c.NO_DATA)}**",
+        "- Quality (0-10, higher is better): mean "
+        f"**{c.mean_text(sl.quality_mean, none=c.NO_DATA)}**",
         "",
     ]
 
@@ -317,18 +318,18 @@ def _gi(s: Summary) -> list[str]:
         count = gi.bristol_counts.get(kind, 0)
         out.append(f"| {kind} | {c.BRISTOL[kind]} | {count} | {c.bristol_share(s, count)} |")
     if gi.hard_share is None or gi.loose_share is None:
-        shares = (f"Hard (types 1-2) and loose (types 6-7) shares: {c.NO_DATA} ({total} "
-                  f"stool{'' if total == 1 else 's'} with a type; a share needs at least 4).")
+        shares = (f"Hard (types 1-2) and loose (types 6-7) shares: {c.NO_DATA} "
+                  f"({c.plural(total, 'stool')} with a type; a share needs at least 4).")
     else:
-        shares = (f"Hard (types 1-2): {c.pct(gi.hard_share)}; loose (types 6-7): "
-                  f"{c.pct(gi.loose_share)} of {total} stools with a type.")
+        shares = (f"Hard (types 1-2): {c.percent(gi.hard_share)}; loose (types 6-7): "
+                  f"{c.percent(gi.loose_share)} of {total} stools with a type.")
     return [*out, "", shares, ""]
 
 
 def _share(share: float | None, answered: int) -> str:
     if share is None or not answered:
         return c.NO_DATA
-    return f"{c.pct(share)} of {answered} bowel movements that answered it"
+    return f"{c.percent(share)} of {answered} bowel movements that answered it"
 
 
 def _intake(s: Summary) -> list[str]:
@@ -357,7 +358,7 @@ def _intake(s: Summary) -> list[str]:
 
 def _pem(s: Summary) -> list[str]:
     p = s.pem
-    out = ["## Delayed post-exertional malaise (PEM)", "", esc(p.statement), ""]
+    out = [f"## {c.PEM_TITLE}", "", esc(p.statement), ""]
     if not p.enough_data:
         return out
     out += [
@@ -366,10 +367,10 @@ def _pem(s: Summary) -> list[str]:
         "",
         "| Rating on the next 1-2 days | After higher exertion | After other days |",
         "|---|---:|---:|",
-        f"| PEM | {c.mean(p.pem_after_high)} (n={p.pem_after_high_n}) | "
-        f"{c.mean(p.pem_after_other)} (n={p.pem_after_other_n}) |",
-        f"| Fatigue | {c.mean(p.fatigue_after_high)} (n={p.fatigue_after_high_n}) | "
-        f"{c.mean(p.fatigue_after_other)} (n={p.fatigue_after_other_n}) |",
+        f"| PEM | {c.mean_text(p.pem_after_high)} (n={p.pem_after_high_n}) | "
+        f"{c.mean_text(p.pem_after_other)} (n={p.pem_after_other_n}) |",
+        f"| Fatigue | {c.mean_text(p.fatigue_after_high)} (n={p.fatigue_after_high_n}) | "
+        f"{c.mean_text(p.fatigue_after_other)} (n={p.fatigue_after_other_n}) |",
         "",
     ]
     return out

@@ -235,7 +235,8 @@ class FatiguelogApp(OrderedInputApp):
     # -- trends and export ----------------------------------------------------------------
     def action_trends(self, days: int | None = None) -> None:
         """The trend view; without a number of days, the default period (90 days)."""
-        from fatiguelog.ui.screens.trends import DEFAULT_DAYS, TrendsScreen
+        from fatiguelog.ui.screens.trends import TrendsScreen
+        from fatiguelog.wording import DEFAULT_DAYS
 
         self.push_screen(TrendsScreen(self.root, self.settings,
                                       DEFAULT_DAYS if days is None else days, today=self.today))

@@ -48,26 +48,30 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState
 
 from fatiguelog import discuss as said
+from fatiguelog.export import formats
 from fatiguelog.export.files import SaveError, Written, default_name, resolve_target
 from fatiguelog.report import period_for
 from fatiguelog.settings import Settings
 from fatiguelog.state import read_export_format, read_last_export
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedRadioButton
-
-FORMATS: tuple[tuple[str, str], ...] = (
-    ("md", "Markdown (.md)"),
-    ("html", "Web page (.html)"),
-    ("csv", "Spreadsheet (.csv)"),
-    ("json", "JSON (.json)"),
+from fatiguelog.wording import (
+    DEFAULT_DAYS,
+    DISCUSS_TITLE,
+    EXPORT_PERIOD_DAYS,
+    SUMMARY_TITLE,
+    days_text,
+    period_words,
 )
+
+#: The periods offered (the formats are `fatiguelog.export.formats`'): the last N days
+#: (wording's), since the last export, or dates typed.
 PERIODS: tuple[tuple[str, str], ...] = (
-    ("30", "Last 30 days"),
-    ("90", "Last 90 days"),
+    *((str(days), period_words(days)) for days in EXPORT_PERIOD_DAYS),
     ("since", "Since last export"),
     ("custom", "Custom dates"),
 )
-DEFAULT_PERIOD = "90"
+DEFAULT_PERIOD = str(DEFAULT_DAYS)
 #: The keys of the screen in words (the footer lists the bindings; this says what they do).
 HINTS = "Tab next · Ctrl+S export · Esc back"
 HINTS_MIN_WIDTH = 72
@@ -188,7 +192,8 @@ class ExportScreen(Screen[None]):
         self._folder = exports_folder
         self.last_export = read_last_export(self.root)
         self.period_key = DEFAULT_PERIOD
-        self.fmt = read_export_format(self.root) or "md"  # the last export's, else Markdown
+        # the last export's format, else the default (Markdown)
+        self.fmt = read_export_format(self.root) or formats.default().key
         self._auto_path = ""  # the path we filled in; replaced while the user hasn't edited it
         self.written: Written | None = None
         self._worker: Worker[Written] | None = None
@@ -209,7 +214,7 @@ class ExportScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="export-top"):
-            yield Static(Content.assemble(("Export an appointment summary", "bold")),
+            yield Static(Content.assemble((f"Export an {SUMMARY_TITLE.lower()}", "bold")),
                          id="export-title")
             yield Static(Content(HINTS), id="export-hints")
         with FormBody(id="export-body"):
@@ -227,9 +232,9 @@ class ExportScreen(Screen[None]):
                 with Vertical(classes="choice"):
                     yield Label("Format")
                     with RadioSet(id="format", compact=True):
-                        for key, label in FORMATS:
-                            yield MarkedRadioButton(label, value=key == self.fmt,
-                                                    id=f"format-{key}")
+                        for each in formats.FORMATS:
+                            yield MarkedRadioButton(each.choice, value=each.key == self.fmt,
+                                                    id=f"format-{each.key}")
             with Horizontal(id="custom"):
                 yield Label("Dates: from")
                 yield Input(value=period_for(int(DEFAULT_PERIOD), self.day)[0].isoformat(),
@@ -240,7 +245,7 @@ class ExportScreen(Screen[None]):
                             compact=True, disabled=True)
                 yield Static(self._period_line(), id="export-period")
             with Horizontal(id="discuss-row"):
-                yield Label("What I want to discuss (optional, opens the summary)",
+                yield Label(f"{DISCUSS_TITLE} (optional, opens the summary)",
                             id="discuss-label")
                 yield Static(Content(self._count_text(self._discuss)), id="discuss-count")
             yield TextArea(self._discuss, id="discuss", soft_wrap=True, tab_behavior="focus",
@@ -284,7 +289,7 @@ class ExportScreen(Screen[None]):
         from fatiguelog.dates import DateError, parse_past_day
 
         today = self.day
-        if self.period_key in ("30", "90"):
+        if self.period_key.isdigit():  # the last N days
             return period_for(int(self.period_key), today)
         if self.period_key == "since" and self.last_export is not None:
             return min(self.last_export, today), today
@@ -307,7 +312,7 @@ class ExportScreen(Screen[None]):
         except ExportError as exc:
             return f"({exc})"
         days = (last - first).days + 1
-        return f"({days} day{'s' if days != 1 else ''})"
+        return f"({days_text(days)})"
 
     def _refresh_path(self) -> None:
         """Fill in the default file name unless the user has typed a path of their own."""

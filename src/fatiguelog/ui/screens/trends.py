@@ -31,33 +31,24 @@ from fatiguelog.settings import Settings
 from fatiguelog.textchart import Chart
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.trendcharts import chart_section
-from fatiguelog.ui.widgets.charts import TextChart, fmt, period_text
-from fatiguelog.ui.widgets.flags import (
-    NOT_A_DIAGNOSIS,
-    AlarmList,
-    FlagCard,
-    UrgentBanner,
-    overview_line,
+from fatiguelog.ui.widgets.charts import TextChart, period_text
+from fatiguelog.ui.widgets.flags import AlarmList, FlagCard, UrgentBanner, overview_line
+from fatiguelog.wording import (
+    DEFAULT_DAYS,
+    DISCLAIMER,
+    NO_DATA,
+    PEM_TITLE,
+    TREND_PERIODS,
+    TRENDS_TITLE,
+    mean_text,
+    period_words,
 )
 
-#: Periods offered, in days (None: the whole history), with their key and label.
-PERIODS: tuple[tuple[str, int | None, str], ...] = (
-    ("1", 7, "7 days"),
-    ("2", 30, "30 days"),
-    ("3", 90, "90 days"),
-    ("4", 365, "1 year"),
-    ("5", None, "All"),
-)
-DEFAULT_DAYS = 90
 LOADING = "Reading your entries..."
 
 
 def period_id(days: int | None) -> str:
     return f"period-{days or 'all'}"
-
-
-def period_words(days: int | None) -> str:
-    return "All your entries" if days is None else f"Last {days} days"
 
 
 class TrendsScreen(Screen[None]):
@@ -66,7 +57,7 @@ class TrendsScreen(Screen[None]):
     CSS_PATH = str(Path(__file__).parent.parent / "trends.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        *(Binding(key, f"period({days})", label) for key, days, label in PERIODS),
+        *(Binding(key, f"period({days})", label) for key, days, label in TREND_PERIODS),
         Binding("a", "period(None)", "All", show=False),
         Binding("w", "period(7)", "Week", show=False),
         Binding("m", "period(30)", "Month", show=False),
@@ -89,7 +80,7 @@ class TrendsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="trends-title")
         with Horizontal(id="periods"):
-            for key, days, label in PERIODS:
+            for key, days, label in TREND_PERIODS:
                 yield Button(f"[{key}] {label}  ", id=period_id(days), compact=True,
                              classes="period")
         with VerticalScroll(id="trends-body"):
@@ -104,14 +95,14 @@ class TrendsScreen(Screen[None]):
     def _title(self, summary: Summary | None = None) -> Content:
         words = period_words(self.days)
         if summary is None:
-            return Content.assemble(("Trends", "bold"), f" · {words}")
+            return Content.assemble((TRENDS_TITLE, "bold"), f" · {words}")
         return Content.assemble(
-            ("Trends", "bold"), f" · {words} · {period_text(summary.first, summary.last)} · "
+            (TRENDS_TITLE, "bold"), f" · {words} · {period_text(summary.first, summary.last)} · "
             f"{summary.days_recorded}/{summary.days} days recorded")
 
     def _mark_period(self) -> None:
         """The chosen period's button carries a "◀" (the title names it in words too)."""
-        for key, days, label in PERIODS:
+        for key, days, label in TREND_PERIODS:
             button = self.query_one(f"#{period_id(days)}", Button)
             chosen = days == self.days
             button.label = Content(f"[{key}] {label}{' ◀' if chosen else '  '}")
@@ -195,7 +186,7 @@ class TrendsScreen(Screen[None]):
         self._load()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        for _key, days, _label in PERIODS:
+        for _key, days, _label in TREND_PERIODS:
             if event.button.id == period_id(days):
                 event.stop()
                 self.action_period(days)
@@ -221,7 +212,7 @@ def body_widgets(s: Summary) -> Iterable[Widget]:
     """Everything below the period bar, in reading order: what matters most comes first."""
     if s.banner:
         yield UrgentBanner(s)
-    yield text(NOT_A_DIAGNOSIS, "disclaimer")
+    yield text(DISCLAIMER, "disclaimer")
     if s.earlier_alarms:
         yield AlarmList(s.earlier_alarms)
     yield from flag_widgets(s)
@@ -272,20 +263,24 @@ def chart_widgets(s: Summary) -> Iterable[Widget]:
 
 def pem_widgets(s: Summary) -> Iterable[Widget]:
     p = s.pem
-    yield heading("Delayed post-exertional malaise (PEM)")
+
+    def figure(value: float | None) -> str:
+        return mean_text(value, none=NO_DATA)
+
+    yield heading(PEM_TITLE)
     lines = [p.statement or "Not enough data to compare."]
     if p.enough_data:
         lines += [
             f"On the 1-2 days after exertion of {p.threshold} or more ({p.high_days} days) "
             f"vs. after other days ({p.other_days} days):",
-            f"  PEM      {fmt(p.pem_after_high):>7} (n={p.pem_after_high_n})  vs. "
-            f"{fmt(p.pem_after_other):>7} (n={p.pem_after_other_n})",
-            f"  Fatigue  {fmt(p.fatigue_after_high):>7} (n={p.fatigue_after_high_n})  vs. "
-            f"{fmt(p.fatigue_after_other):>7} (n={p.fatigue_after_other_n})",
+            f"  PEM      {figure(p.pem_after_high):>7} (n={p.pem_after_high_n})  vs. "
+            f"{figure(p.pem_after_other):>7} (n={p.pem_after_other_n})",
+            f"  Fatigue  {figure(p.fatigue_after_high):>7} (n={p.fatigue_after_high_n})  vs. "
+            f"{figure(p.fatigue_after_other):>7} (n={p.fatigue_after_other_n})",
         ]
     else:
         lines.append("Not enough data for the delayed-PEM figures in this period.")
     yield text("\n".join(lines), "pem")
 
 
-__all__ = ["PERIODS", "TrendsScreen", "body_widgets"]
+__all__ = ["TrendsScreen", "body_widgets"]

@@ -1,5 +1,6 @@
 """Flag text for screens: the urgent banner, earlier alarm symptoms and one block per flag, in
-words, never colour alone (the sentences themselves come from `fatiguelog.flagtext`).
+words, never colour alone (the sentences themselves come from `fatiguelog.flagtext`, the
+level words from `fatiguelog.wording`).
 
 Every piece of text that came from the user's files (substance names inside evidence, for
 instance) goes in as plain text: `Content.assemble` with strings does not parse markup, and
@@ -16,15 +17,14 @@ from textual.content import Content
 from textual.widgets import Static
 
 from fatiguelog import flagtext as ft
-from fatiguelog.homeflags import LEVEL_WORDS, overview_line  # (Textual-free: home's lines too)
+from fatiguelog.homeflags import overview_line  # (Textual-free: home's lines too)
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.wording import level_label
 
 if TYPE_CHECKING:  # annotations only: the home screen imports this before its first frame
     from fatiguelog.analysis.summary import Alarm, FlagReport, Summary
 
 URGENT_HEADLINE = "!! SEEK MEDICAL CARE PROMPTLY !!"
-NOT_A_DIAGNOSIS = ("This is not a diagnosis. These flags describe your own entries; talk to "
-                   "your doctor or another clinician about them.")
 
 
 def _t(text: str) -> str:
@@ -40,7 +40,7 @@ def when(flag: FlagReport, last_day: date) -> str:
 def flag_content(flag: FlagReport, last_day: date) -> Content:
     """The whole flag: title, when, how long, evidence, rule, source, advice, in words (the
     rule id is for the JSON and CSV exports, not for this screen)."""
-    level = LEVEL_WORDS.get(flag.level, flag.level.upper())
+    level = level_label(flag.level)
     parts: list[str | tuple[str, str]] = [
         (f"{level}: ", "bold"), (_t(flag.title), "bold"), "\n",
         f"{when(flag, last_day)}\n",
@@ -95,5 +95,5 @@ class FlagCard(Static):
         super().__init__(flag_content(flag, last_day), classes=f"flag flag-{flag.level}")
 
 
-__all__ = ["LEVEL_WORDS", "NOT_A_DIAGNOSIS", "URGENT_HEADLINE", "AlarmList", "FlagCard",
-           "UrgentBanner", "flag_content", "overview_line"]
+__all__ = ["URGENT_HEADLINE", "AlarmList", "FlagCard", "UrgentBanner", "flag_content",
+           "overview_line"]

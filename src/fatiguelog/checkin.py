@@ -394,7 +394,7 @@ STOOLS = StoolsStep("stools", "Bowel movements today",
                     help="Add each one (Bristol type 1-7), or say none today.",
                     label="Bowel movements", quick=True)
 RED = RedFlagsStep("red_flags", "Any of these today?",
-                   help="Check any that happened today. None checked = none today.",
+                   help="Check any that happened today; n if none of them did.",
                    label="Red flags", quick=True)
 NOTES = NotesStep("notes", "Anything else to note?", "notes",
                   help="Free text, kept private; left out of exports unless you ask.",

@@ -261,7 +261,7 @@ async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
             [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "log", "red-flag",
              "fever", "--date", TODAY.isoformat()], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
-        await press(pilot, "enter")                             # save "none"
+        await press(pilot, "n", "enter")                        # save "none of these"
         assert isinstance(app.screen, HomeScreen)
         message = screen_text(app)
         assert "red flag 'fever' reported elsewhere" in message

@@ -90,7 +90,7 @@ async def test_full_plain_checkin_writes_the_apps_file(root: Path, tmp_path: Pat
         await type_text(pilot, "3")
         await press(pilot, "enter")
         await type_text(pilot, "1200")
-        await press(pilot, "enter", "enter")
+        await press(pilot, "enter", "n", "enter")                  # red flags: none of these
         await type_text(pilot, "Slept badly")
         await press(pilot, "enter", "enter")
     from_app = read_entry(app_root, DAY)

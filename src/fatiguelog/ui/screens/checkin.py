@@ -109,8 +109,9 @@ class CheckinScreen(Screen[SaveResult | None]):
         if isinstance(step, IntakeStep):
             source = session.intake_source()
             if source is not None:
-                extra["source"] = (f"Offered from {source:%a %d %b}: Enter keeps these doses "
-                                   f"as {day_word}'s; change them with the keys below.")
+                extra["source"] = (f"Offered from {source:%a %d %b}: y takes them as "
+                                   f"{day_word}'s doses (Enter alone records nothing); a, c "
+                                   "and x change them.")
         if isinstance(step, ReviewStep):
             extra["rows"] = self.review_rows()
         value = session.shown_value(step)
@@ -168,7 +169,11 @@ class CheckinScreen(Screen[SaveResult | None]):
             if not view.show_problem(str(exc)):
                 self.query_one("#step-error", Line).say(str(exc))
             return
-        self.session.answer(step, value)
+        if view.touched:
+            # Only what the user changed is this check-in's answer: Enter on a step left as
+            # shown writes nothing for it (not answered stays not answered; the file keeps
+            # what it had), so walking through with Enter never invents an answer.
+            self.session.answer(step, value)
         await self.advance()
 
     async def action_skip(self) -> None:

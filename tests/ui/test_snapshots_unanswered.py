@@ -1,0 +1,28 @@
+"""Screenshots of steps that are not answered yet, and of the answers that say "none"
+(outside test of issue 13, finding 6): unticked red flags say neither yes nor no, an empty dose
+list is "nothing listed yet" until `n`. At 80x24 and 60x20. Update with
+`pytest tests/ui/test_snapshots_unanswered.py --snapshot-update` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import TODAY, make_app
+from .test_snapshots import SIZE, SMALL, go_to
+
+SIZES = pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
+
+
+@SIZES
+@pytest.mark.parametrize("keys", [[], ["n"]], ids=["not-answered", "none"])
+def test_red_flags(snap_compare, root, size, keys):
+    app = make_app(root, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=size, run_before=go_to("red_flags"), press=keys)
+
+
+@SIZES
+@pytest.mark.parametrize("keys", [[], ["n"]], ids=["not-answered", "nothing-taken"])
+def test_intake(snap_compare, root, size, keys):
+    app = make_app(root, start=("checkin", TODAY, False))
+    assert snap_compare(app, terminal_size=size, run_before=go_to("intake"), press=keys)

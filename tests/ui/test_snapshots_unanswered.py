@@ -26,3 +26,17 @@ def test_red_flags(snap_compare, root, size, keys):
 def test_intake(snap_compare, root, size, keys):
     app = make_app(root, start=("checkin", TODAY, False))
     assert snap_compare(app, terminal_size=size, run_before=go_to("intake"), press=keys)
+
+
+@SIZES
+def test_saved_answer_outside_its_scale(snap_compare, root, size):
+    """A tracker's rating saved as 12 (by hand): said as not usable, never offered."""
+    from fatiguelog.settings import Settings, Tracker, save_settings
+
+    from .conftest import YESTERDAY, write_entry
+
+    save_settings(root, Settings(trackers=(Tracker("dizzy", "Dizziness on standing",
+                                                   "rating"),)))
+    write_entry(root, YESTERDAY, symptoms={"fatigue": 5}, custom={"dizzy": 12})
+    app = make_app(root, start=("checkin", YESTERDAY, False))
+    assert snap_compare(app, terminal_size=size, run_before=go_to("custom.dizzy"))

@@ -342,7 +342,8 @@ class PlainCheckin:
         kept = checkin.current_value(step, session.base)
         if kept is not None and step.is_answer(kept):
             return f" Saved before: {checkin.describe(step, kept)}; Enter keeps it."
-        return ""
+        found = checkin.unusable_said(step, session.base)
+        return f" {found}; type an answer, or Enter leaves the file as it is." if found else ""
 
     def ask_value(self, step: Any, prompt: str, read: Callable[[str], Any]) -> None:
         """Ask until the line is an answer (`read` raises InputError with the sentence that
@@ -649,12 +650,11 @@ class PlainCheckin:
             if step.id in session.answers:
                 answered.append(f"{step.short}: {checkin.describe(step, session.answers[step.id])}")
                 continue
-            kept = checkin.current_value(step, session.base)
+            kept = checkin.kept_words(step, session.base)
             if kept is None:
                 skipped.append(step.short)
             else:
-                answered.append(f"{step.short}: {checkin.describe(step, kept)} (saved before, "
-                                "kept)")
+                answered.append(f"{step.short}: {kept}")
         self.io.say(f"Your answers for {self.day:%a %d %b %Y}:")
         for line in answered:
             self.io.say(f"  {line}")

@@ -102,6 +102,9 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.query_one("#step-day", Note).say(app.day_boundary_note(session.day))
         step = step.about(day_word)
         self.query_one("#step-title", Line).say(step.title)
+        found = "" if step.id in session.answers else checkin.unusable_said(step, session.base)
+        if found and not self.pending_note:
+            self.pending_note = f"{found}. Answer it, or go on: the file keeps it as it is."
         self.query_one("#step-note", Note).say(self.pending_note)
         self.pending_note = ""
         self.query_one("#step-error", Line).say(self.disk_warning())
@@ -137,9 +140,7 @@ class CheckinScreen(Screen[SaveResult | None]):
             if step.id in self.session.answers:
                 said = checkin.describe(step, self.session.answers[step.id])
             else:
-                kept = checkin.current_value(step, self.session.base)
-                said = ("skipped" if kept is None
-                        else f"{checkin.describe(step, kept)} (saved before, kept)")
+                said = checkin.kept_words(step, self.session.base) or "skipped"
             rows.append((label, said))
         return rows
 

@@ -213,3 +213,17 @@ def test_plain_enter_through_a_new_and_a_quick_check_in_saves_nothing(root: Path
     said = plain_run(root, TODAY, "\n" * 10, quick=True)
     assert "Nothing was answered, so nothing was saved." in said
     assert not Store(root).exists(TODAY)
+
+
+def test_plain_end_of_input_at_a_terminal_ends_the_prompt_line(root: Path):
+    """Ctrl-D at a terminal echoes no line break: the message about the draft must not be
+    glued to the prompt ("Rating 0-10: fatiguelog: Input ended...")."""
+    import pytest
+
+    from fatiguelog.cli import UserError
+
+    out = io.StringIO()
+    args = argparse.Namespace(date=YESTERDAY.isoformat(), quick=True, plain=True)
+    with pytest.raises(UserError, match="Input ended"):
+        run_plain(args, root, stdin=Terminal("7\n"), stdout=out)
+    assert out.getvalue().endswith("y or n. \n"), out.getvalue()[-80:]

@@ -115,8 +115,10 @@ class PlainIO:
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
-            if self.echo:
-                self.stdout.write("\n")
+            # The prompt's line ends here: Ctrl-D at a terminal echoes no line break, and
+            # the message that follows (on standard error) must start on a line of its own.
+            self.stdout.write("\n")
+            self.stdout.flush()
             raise EndOfInput
         text = strip_controls(line.rstrip("\r\n"), one_line=True).strip()
         if self.echo:

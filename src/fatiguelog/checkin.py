@@ -62,7 +62,8 @@ class Step:
         if day_word == "today":
             return self
         return replace(self, title=self.title.replace("today", day_word),
-                       help=self.help.replace("today", day_word))
+                       help=self.help.replace("today", day_word),
+                       label=self.label.replace("today", day_word))
 
     @property
     def short(self) -> str:

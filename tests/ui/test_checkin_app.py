@@ -166,7 +166,7 @@ async def test_home_shows_two_weeks_in_words(root):
         table = app.screen.query_one("#recent", DataTable)
         assert table.row_count == 14
         row = [str(cell) for cell in table.get_row(YESTERDAY.isoformat())]
-        assert row[1:4] == ["done", "8", "2 (type 1, 2)"]
+        assert row[1:5] == ["done", "8", "-", "2 (type 1, 2)"]
         assert str(table.get_row(TODAY.isoformat())[1]) == "not yet"
         assert app.screen.query_one("#home-flags")
 

@@ -321,7 +321,7 @@ class PlainCheckin:
 
         asked = step.about(self.day_word)
         number = f"{pos + 1}/{len(self.questions)}"
-        self.asking = f"question {number} ({step.short})"
+        self.asking = f"question {number} ({asked.short})"
         ways: list[tuple[type, Callable[[Any, str], None]]] = [
             (checkin.RatingStep, self.ask_rating), (checkin.YesNoStep, self.ask_yesno),
             (checkin.NumberStep, self.ask_number), (checkin.IntakeStep, self.ask_intake),
@@ -649,14 +649,15 @@ class PlainCheckin:
         answered: list[str] = []
         skipped: list[str] = []
         for step in self.questions:
+            label = step.about(self.day_word).short  # "Exertion that day" for a past day
             if step.id in session.answers:
-                answered.append(f"{step.short}: {checkin.describe(step, session.answers[step.id])}")
+                answered.append(f"{label}: {checkin.describe(step, session.answers[step.id])}")
                 continue
             kept = checkin.kept_words(step, session.base)
             if kept is None:
-                skipped.append(step.short)
+                skipped.append(label)
             else:
-                answered.append(f"{step.short}: {kept}")
+                answered.append(f"{label}: {kept}")
         self.io.say(f"Your answers for {self.day:%a %d %b %Y}:")
         for line in answered:
             self.io.say(f"  {line}")

@@ -116,7 +116,7 @@ class CheckinScreen(Screen[SaveResult | None]):
                                    f"{day_word}'s doses (Enter alone records nothing); a, c "
                                    "and x change them.")
         if isinstance(step, ReviewStep):
-            extra["rows"] = self.review_rows()
+            extra["rows"] = self.review_rows(day_word)
         value = session.shown_value(step)
         shown = self.view()
         # The same kind of question as the step before (rating after rating): shown in the
@@ -131,12 +131,12 @@ class CheckinScreen(Screen[SaveResult | None]):
         view.focus_first()
         self.refresh_bindings()
 
-    def review_rows(self) -> list[tuple[str, str]]:
+    def review_rows(self, day_word: str = "today") -> list[tuple[str, str]]:
         rows = []
         for step in self.session.steps:
             if isinstance(step, ReviewStep):
                 continue
-            label = step.short
+            label = step.about(day_word).short  # "Exertion that day" for a past day
             if step.id in self.session.answers:
                 said = checkin.describe(step, self.session.answers[step.id])
             else:

@@ -18,6 +18,7 @@ from fatiguelog.cli.plain import run_plain
 from tests.ui.conftest import TODAY, YESTERDAY, make_app, press, wait_for_home, write_entry
 from tests.ui.test_checkin_app import screen_text
 
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     return tmp_path / "data"

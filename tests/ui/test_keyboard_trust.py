@@ -181,7 +181,7 @@ async def test_start_over_asks_first(root):
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "c", "x")
         assert isinstance(app.screen, ConfirmDialog)
-        assert "Drop the 1 answer(s)" in screen_text(app)
+        assert "Drop the 1 answer of this" in screen_text(app)
         await press(pilot, "n")                                 # no: back to the offer
         assert isinstance(app.screen, ResumeDialog)
         assert drafts.load_draft(root, TODAY) is not None

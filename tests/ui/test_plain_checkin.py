@@ -178,7 +178,7 @@ def test_end_of_input_keeps_a_draft_and_the_next_run_resumes(root: Path) -> None
     first = plain(root, "7\n5\n")
     assert first.returncode == 1
     assert first.stderr.count("\n") == 1
-    assert "your 2 answer(s) are kept as a draft" in first.stderr
+    assert "your 2 answers are kept as a draft" in first.stderr
     assert "'fatiguelog checkin --plain --date 2026-11-20' goes on from there" in first.stderr
     assert drafts.load_draft(root, DAY).answers == {"fatigue": 7, "pem": 5}
     # Enter resumes at the third question; the rest skipped, then saved.

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK
+from fatiguelog.plural import counted
 
 if TYPE_CHECKING:
     from datetime import date, time
@@ -89,7 +90,8 @@ def check(root: Path) -> int:
     for problem in problems:
         print(strip_controls(str(problem), one_line=True))
     if problems:
-        print(f"{len(problems)} problem(s) found; {count} entries read. Nothing was changed.",
+        print(f"{counted(len(problems), 'problem')} found; {counted(count, 'entry', 'entries')} "
+              "read. Nothing was changed.",
               file=sys.stderr)
         return EXIT_DATA
     print(f"All is well: {count} entries read from {root}.")

@@ -20,6 +20,7 @@ from fatiguelog.model import (
     STOOL_FLAGS,
     Entry,
 )
+from fatiguelog.plural import counted, verb
 from fatiguelog.store import BrokenEntryError, Store, StoreError
 
 #: What a `log` command does to the day's entry, under the data folder's lock.
@@ -133,8 +134,9 @@ def _none() -> tuple[Change, str]:
         gi = entry.doc.setdefault("gi", {})
         if gi.get("stools"):
             raise UserError(
-                f"{len(gi['stools'])} bowel movement(s) are already recorded that day; "
-                "nothing was changed"
+                f"{counted(len(gi['stools']), 'bowel movement')} "
+                f"{verb(len(gi['stools']), 'is', 'are')} already recorded that day; nothing was "
+                "changed"
             )
         gi["stools"] = []
         gi["no_bowel_movement"] = True
@@ -156,7 +158,8 @@ def _no_intake() -> tuple[Change, str]:
         intake = entry.doc.get("intake")
         if isinstance(intake, list) and intake:
             raise UserError(
-                f"{len(intake)} dose(s) are already recorded that day; nothing was changed"
+                f"{counted(len(intake), 'dose')} {verb(len(intake), 'is', 'are')} already "
+                "recorded that day; nothing was changed"
             )
         entry.doc["intake"] = []
 

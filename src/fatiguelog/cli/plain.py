@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK, UserError, past_day, today_for
+from fatiguelog.plural import counted, verb
 
 
 def wants_plain(args: argparse.Namespace, stdin: TextIO | None = None,
@@ -191,7 +192,7 @@ class PlainCheckin:
         """Resume the draft (Enter or y), start over (x, asked first), or leave (n)."""
         when = f", last changed at {draft.saved:%H:%M}" if draft.saved else ""
         self.io.say(f"You have an unfinished check-in for {draft.day:%a %d %b %Y}{when}, with "
-                    f"{len(draft.answers)} answer(s).")
+                    f"{counted(len(draft.answers), 'answer')}.")
         while True:
             typed = self.io.ask("Resume it where you left off? y or Enter resumes, n leaves it "
                                 "for now, x starts over (asks first):").casefold()
@@ -200,8 +201,9 @@ class PlainCheckin:
             if typed in NO_WORDS:
                 raise EndOfInput
             if typed == "x":
-                sure = self.io.ask(f"Drop the {len(draft.answers)} answer(s) of this "
-                                   "unfinished check-in and start over? y or n:").casefold()
+                them = counted(len(draft.answers), "answer")
+                sure = self.io.ask(f"Drop the {them} of this unfinished check-in and start "
+                                   "over? y or n:").casefold()
                 if sure in YES_WORDS:
                     from fatiguelog.drafts import remove_draft
 
@@ -288,8 +290,9 @@ class PlainCheckin:
                             "was kept.")
         if error is not None:
             raise UserError(f"Stopped at {why}. The draft could not be written: {error}")
-        raise UserError(f"Stopped at {why}. Your {kept} answer(s) before it are "
-                        f"kept as a draft; {self.again()} goes on from there.")
+        raise UserError(f"Stopped at {why}. Your {counted(kept, 'answer')} before it "
+                        f"{verb(kept, 'is', 'are')} kept as a draft; {self.again()} goes on "
+                        "from there.")
 
     def stopped(self, why: str) -> int:
         """Input ended mid-way: the answers stay in the draft, and this says so."""
@@ -301,7 +304,8 @@ class PlainCheckin:
             raise UserError(f"{why} before the check-in was saved, and the draft could not be "
                             f"written: {error}")
         raise UserError(f"{why} before the check-in was saved: your "
-                        f"{kept} answer(s) are kept as a draft; "
+                        f"{counted(kept, 'answer')} {verb(kept, 'is', 'are')} kept as a "
+                        "draft; "
                         f"{self.again()} goes on from there.")
 
     def _keep_what_was_answered(self) -> tuple[int, str | None]:

@@ -110,8 +110,11 @@ def render(summary: Summary, *, width: int = 80,
     blocks.extend(_pem(summary))
     problems = len(summary.problems) + settings_problems
     if problems:
-        blocks.append(Text(f"{problems} file(s) could not be read and are left out: run "
-                           "'fatiguelog check' to see them.", style="bold"))
+        from fatiguelog.plural import counted, verb
+
+        blocks.append(Text(f"{counted(problems, 'file')} could not be read and "
+                           f"{verb(problems, 'is', 'are')} left out: run 'fatiguelog check' to "
+                           f"see {verb(problems, 'it', 'them')}.", style="bold"))
     blocks.append(Text(""))
     blocks.append(Text(NOT_A_DIAGNOSIS, style="bold"))
     return blocks

@@ -24,6 +24,7 @@ from fatiguelog import records
 from fatiguelog.dates import DateError, parse_past_day
 from fatiguelog.drafts import Draft
 from fatiguelog.model import BRISTOL, STOOL_FLAGS, UNITS
+from fatiguelog.plural import counted
 from fatiguelog.records import InputError, number_text
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import for_input
@@ -110,7 +111,7 @@ class ResumeDialog(ModalScreen[str | None]):
         count = len(self.draft.answers)
         with Vertical(classes="dialog"):
             yield Line(f"You have an unfinished check-in for {self.draft.day:%a %d %b %Y}"
-                       f"{when}, with {count} answer(s).", classes="dialog-title")
+                       f"{when}, with {counted(count, 'answer')}.", classes="dialog-title")
             yield Line("Resume it where you left off? (Start over drops its answers: "
                        "it asks first.)")
             with Horizontal(classes="buttons"):
@@ -130,7 +131,7 @@ class ResumeDialog(ModalScreen[str | None]):
                 self.dismiss("discard")
 
         self.app.push_screen(ConfirmDialog(
-            f"Drop the {count} answer(s) of this unfinished check-in and start over?",
+            f"Drop the {counted(count, 'answer')} of this unfinished check-in and start over?",
             yes="Drop them, start over", no="Keep them"), chosen)
 
     @on(Button.Pressed)

@@ -34,6 +34,7 @@ from fatiguelog.checkin import (
     YesNoStep,
 )
 from fatiguelog.model import BRISTOL, RED_FLAGS, red_advice
+from fatiguelog.plural import counted
 from fatiguelog.records import InputError, number_text
 from fatiguelog.textsafe import as_edited, strip_controls
 from fatiguelog.ui.typed import diary
@@ -624,7 +625,7 @@ class StoolsView(ItemsView):
 
     def show_status(self) -> None:
         if self.items:
-            text = f"{len(self.items)} bowel movement(s) {self.day_word}."
+            text = f"{counted(len(self.items), 'bowel movement')} {self.day_word}."
         elif self.none_today:
             text = f"None {self.day_word} (no bowel movement)."
         else:

@@ -534,6 +534,8 @@ class IntakeView(ItemsView):
         else:
             text = f"Nothing listed yet: a adds a dose, n says you took nothing {self.day_word}."
         self.query_one("#items-status", Line).say(self.status_text(text))
+        for take in self.query("#do-take"):
+            take.display = self.offered  # (taken, changed: nothing left to take)
 
     def value(self) -> Any:
         if self.offered:

@@ -126,7 +126,7 @@ def test_log_no_intake_refuses_a_day_with_doses(cli, data_dir: Path) -> None:
     before = (data_dir / "entries" / f"{TODAY.year}" / f"{TODAY}.toml").read_bytes()
     result = cli("log", "no-intake")
     assert result.code == 1
-    assert result.err.count("\n") == 1 and "1 dose(s) are already recorded" in result.err
+    assert result.err.count("\n") == 1 and "1 dose is already recorded" in result.err
     assert "Traceback" not in result.err
     assert (data_dir / "entries" / f"{TODAY.year}" / f"{TODAY}.toml").read_bytes() == before
 

@@ -180,7 +180,7 @@ def test_an_unreadable_year_folder_is_reported_by_check(
     assert main(["--data-dir", str(tmp_path), "check"]) == 1
     out, err = capsys.readouterr()
     assert "entries/2025: this folder could not be read (Permission denied)" in out
-    assert "1 entries read" in err
+    assert "1 entry read" in err
     history = Store(tmp_path, use_cache=False).load_all()
     assert list(history.entries) == [DAY]
     assert [p.file for p in history.problems] == ["entries/2025"]

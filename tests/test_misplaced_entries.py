@@ -43,7 +43,7 @@ def test_a_misplaced_entry_is_a_problem_saying_where_it_belongs(tmp_path: Path, 
     assert code == 1, out
     assert f"{where}: " in out
     assert "move it to entries/2026/2026-11-20.toml to count it" in out
-    assert "1 problem(s) found" in err
+    assert "1 problem found" in err
 
 
 def test_known_files_and_entries_are_not_reported(tmp_path: Path, capsys) -> None:

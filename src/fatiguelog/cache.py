@@ -55,8 +55,9 @@ CACHE_FORMAT = "fatiguelog-day-records"
 ENTRY_FORMAT = SCHEMA_VERSION
 #: This cache's layout and the rules a file is judged by (its problems are cached): bumped
 #: when either changes, never for a new app version that changes neither.
-LAYOUT = 3  # 2: a broken file's valid red flags are kept (a partial record); 3: key paths,
-#: substance names and the data folder by keyed hash (no name the user chose in clear)
+LAYOUT = 4  # 2: a broken file's valid red flags are kept (a partial record); 3: key paths,
+#: substance names and the data folder by keyed hash (no name the user chose in clear); 4: a
+#: wrong `symptoms.crash` is a problem of that answer, no longer of its whole file
 KEY_NAME = "key"
 _KEY_BYTES = 32
 _MAC_BYTES = 32

@@ -62,7 +62,8 @@ class Step:
         if day_word == "today":
             return self
         return replace(self, title=self.title.replace("today", day_word),
-                       help=self.help.replace("today", day_word))
+                       help=self.help.replace("today", day_word),
+                       label=self.label.replace("today", day_word))
 
     @property
     def short(self) -> str:
@@ -79,6 +80,13 @@ class Step:
     def is_answer(self, value: Any) -> bool:
         """Whether a view's value says something (an untouched stools step says nothing)."""
         return value is not None
+
+    def not_usable(self, value: Any) -> str:
+        """Why a value found in the file can't be offered as this step's answer, in a few
+        words ("outside 0-10"); "" when it can. (A file that breaks the format is refused
+        before any step sees it: this is for answers the file may hold but the question can't
+        take, such as a tracker's answer outside its scale.)"""
+        return ""
 
     def well_formed(self, value: Any) -> bool:
         """Whether a value from a draft file still makes sense for this step."""
@@ -118,6 +126,9 @@ class QuestionStep(Step):
 
     def apply(self, entry: Entry, value: Any) -> None:
         entry.set(*self.q.path, value)
+
+    def not_usable(self, value: Any) -> str:
+        return self.q.not_used(value)
 
 
 @dataclass(frozen=True)
@@ -394,7 +405,7 @@ STOOLS = StoolsStep("stools", "Bowel movements today",
                     help="Add each one (Bristol type 1-7), or say none today.",
                     label="Bowel movements", quick=True)
 RED = RedFlagsStep("red_flags", "Any of these today?",
-                   help="Check any that happened today. None checked = none today.",
+                   help="Check any that happened today; n if none of them did.",
                    label="Red flags", quick=True)
 NOTES = NotesStep("notes", "Anything else to note?", "notes",
                   help="Free text, kept private; left out of exports unless you ask.",
@@ -441,8 +452,60 @@ FATIGUE, PEM, SLEEP_HOURS, QUALITY, FIBER, WATER, CRASH = (
 
 
 def current_value(step: Step, entry: Entry | None) -> Any:
-    """The answer already in the file for this step, in the step's answer shape (or None)."""
-    return None if entry is None else step.current(entry)
+    """The answer already in the file for this step, in the step's answer shape: what the
+    step offers to keep. None when there is none, or when the file's value can't be an answer
+    to it (a 12 on a 0-10 rating: see `unusable`), which is never offered as one."""
+    if entry is None:
+        return None
+    value = step.current(entry)
+    return None if value is None or step.not_usable(value) else value
+
+
+def _unusable(step: Step, entry: Entry | None) -> tuple[str, str] | None:
+    """(the file's value as found, why it can't be an answer to `step`), or None."""
+    value = None if entry is None else step.current(entry)
+    why = "" if value is None else step.not_usable(value)
+    return (as_found(value), why) if why else None
+
+
+def unusable(step: Step, entry: Entry | None) -> str:
+    """The file's value for `step` when it can't be an answer to it, with why: "12 (outside
+    0-10)"; "" when there is none or it is usable. The check-ins say it and never offer it;
+    going on without answering leaves it in the file as it is."""
+    found = _unusable(step, entry)
+    return f"{found[0]} ({found[1]})" if found else ""
+
+
+def unusable_said(step: Step, entry: Entry | None) -> str:
+    """"Saved before: 12, which can't be used (outside 0-10)", as both check-ins say it when
+    they show the step; "" when the file's value is usable or absent."""
+    found = _unusable(step, entry)
+    return f"Saved before: {found[0]}, which can't be used ({found[1]})" if found else ""
+
+
+def as_found(value: object) -> str:
+    """A value as the file holds it, for saying one that doesn't fit its question: a number
+    as written, text in quotes (cut short, control characters removed), anything else by its
+    kind."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        text = strip_controls(value, one_line=True)
+        return f'"{text[:30]}…"' if len(text) > 30 else f'"{text}"'
+    return "a list" if isinstance(value, list) else "a table"
+
+
+def kept_words(step: Step, entry: Entry | None) -> str | None:
+    """What the file keeps for a step this check-in leaves alone, for the review: "4 of 10
+    (saved before, kept)", "12 (outside 0-10) saved before, not usable: left as it is"; None
+    when it keeps nothing (the step is skipped)."""
+    kept = current_value(step, entry)
+    if kept is not None:
+        return f"{describe(step, kept)} (saved before, kept)"
+    found = unusable(step, entry)
+    return f"{found} saved before, not usable: left as it is" if found else None
 
 
 def intake_default(day: date, recent: dict[date, Entry]) -> tuple[list[dict], date | None]:
@@ -561,5 +624,6 @@ def clean_answers(raw: Any, steps: Sequence[Step] | None = None) -> dict[str, An
 __all__ = ["FULL_STEPS", "INTAKE", "NOTES", "ORDER", "RED", "REVIEW", "STOOLS", "InputError",
            "IntakeStep", "NotesStep", "NumberStep", "QuestionStep", "RatingStep",
            "RedFlagsStep", "ReviewStep", "Step", "StoolsStep", "YesNoStep", "all_steps",
-           "apply_answers", "clean_answers", "current_value", "describe", "intake_default",
-           "is_answer", "question_step", "steps_for"]
+           "apply_answers", "as_found", "clean_answers", "current_value", "describe",
+           "intake_default", "is_answer", "kept_words", "question_step", "steps_for",
+           "unusable", "unusable_said"]

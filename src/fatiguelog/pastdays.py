@@ -46,7 +46,7 @@ def day_answers(entry: Entry, settings: Settings | None = None
         if isinstance(step, checkin.ReviewStep | checkin.NotesStep):
             continue
         label = step.short.replace(" today", "")
-        value = checkin.current_value(step, entry)
+        value = step.current(entry)  # as the file has it, usable or not
         switched_off = isinstance(step, checkin.QuestionStep) and not step.q.asked
         asked = not switched_off and (
             step.group is None or settings is None or settings.asks(step.group))
@@ -56,26 +56,14 @@ def day_answers(entry: Entry, settings: Settings | None = None
             continue
         if isinstance(step, checkin.QuestionStep) and not step.q.fits(value):
             # Shown, never hidden: the figures leave it out, and the day says why.
-            answered.append((label, f"{_as_found(value)} (not used: {step.q.not_used(value)})"))
+            answered.append((label, f"{checkin.as_found(value)} (not used: "
+                                    f"{step.q.not_used(value)})"))
             continue
         if not step.well_formed(value):
             continue
         words = checkin.describe(step, value).replace("none today", "none")
         answered.append((label, words))
     return answered, missing
-
-
-def _as_found(value: object) -> str:
-    """A value that doesn't fit its question, as the file holds it: a number as written, text
-    in quotes (cut short, control characters removed), anything else by its kind."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | float):
-        return f"{value:g}" if isinstance(value, float) else str(value)
-    if isinstance(value, str):
-        text = strip_controls(value, one_line=True)
-        return f'"{text[:30]}…"' if len(text) > 30 else f'"{text}"'
-    return "a list" if isinstance(value, list) else "a table"
 
 
 class NoteHit(NamedTuple):

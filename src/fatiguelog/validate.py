@@ -33,8 +33,8 @@ from fatiguelog.model import (
 from fatiguelog.tomlsafe import MAX_DEPTH, structure_issue
 from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
 
-__all__ = ["MAX_DEPTH", "Locator", "entry_issues", "found", "future_schema", "locate",
-           "structure_issue", "tracker_issues"]
+__all__ = ["MAX_DEPTH", "Locator", "answer_issues", "entry_issues", "found", "future_schema",
+           "locate", "structure_issue", "tracker_issues"]
 
 # (message, key path used to find the line)
 Issue = tuple[str, tuple[str | int, ...]]
@@ -79,7 +79,7 @@ def _plan(questions: Vocabulary) -> _Plan:
         return made[1]
     plan: _Plan = {}
     for q in questions:
-        if q.section != CUSTOM:
+        if q.section != CUSTOM and not q.added:  # (an added answer's problem is its own)
             plan[q.section] = (*plan.get(q.section, ()), (q.key, q.kind, q.file_max))
     _plans[id(questions)] = (questions, plan)
     return plan
@@ -92,7 +92,9 @@ def _limit(value: float) -> str:
 def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
     """Every way `doc` breaks the contract, with the key path of each. Settings play no part
     (a file is read the same whatever the settings say): a `[custom]` answer is checked as
-    the kind of value a tracker can hold, true/false or a number (see `tracker_issues`)."""
+    the kind of value a tracker can hold, true/false or a number, and an answer added to the
+    format since version 1 (`symptoms.crash`) not at all here: a value either can't take is a
+    problem of that answer alone (see `answer_issues`)."""
     issues: list[Issue] = []
     _head_issues(issues, doc, expected_day)
     plan = _plan(vocabulary.BUILT_IN)
@@ -148,6 +150,26 @@ def _custom_issues(issues: list[Issue], custom: Any) -> None:
         if type(value) in _NUMBER and not -MAX_AMOUNT <= value <= MAX_AMOUNT:
             issues.append((f"custom.{key} must be a number from -{MAX_AMOUNT:,} to "
                            f"{MAX_AMOUNT:,} ({found(value, _NUMBER)})", (CUSTOM, key)))
+
+
+def answer_issues(doc: dict[str, Any], questions: Iterable[Question]) -> list[Issue]:
+    """Answers that don't fit their question but leave the rest of their file readable: an
+    answer added to the format since version 1 that isn't of its kind (`crash = "yes"`), and
+    the user's own answers that don't fit their tracker as the settings say now (see
+    `tracker_issues`). Each is left out of every figure and reported by `fatiguelog check`."""
+    issues: list[Issue] = []
+    for q in questions:
+        if not q.added or q.section == CUSTOM:
+            continue
+        table = doc.get(q.section)
+        if type(table) is not dict or q.key not in table or q.fits(table[q.key]):
+            continue
+        wanted = {"rating": "a whole number from 0 to 10", "yesno": "true or false",
+                  "number": f"a number {q.limits}"}[q.kind]
+        allowed = {"rating": (int,), "number": _NUMBER}.get(q.kind, ())
+        issues.append((f"{q.dotted} must be {wanted} ({found(table[q.key], allowed)}); the "
+                       "rest of the day is read, this answer is left out", q.path))
+    return issues + tracker_issues(doc, questions)
 
 
 def tracker_issues(doc: dict[str, Any], questions: Iterable[Question]) -> list[Issue]:

@@ -78,6 +78,12 @@ class Question(NamedTuple):
     asked: bool = True  # False: a tracker switched off (`ask = false`), or no longer declared
     chart: bool = False  # drawn in the trend view, `trends --print` and the HTML export
     declared: bool = True  # False: a `custom` key found in a file, not in the settings
+    #: Added to the file format after its version 1 (entry-format.md, "Added"): older versions
+    #: keep it as an unknown key, so a value there this version can't take (`crash = "yes"`)
+    #: is a problem of that answer alone, as a tracker's is (`validate.answer_issues`): the
+    #: rest of its day is read, the answer is left out of every figure. A problem of a
+    #: version-1 answer (`fatigue = 11`) is its whole file's.
+    added: bool = False
 
     # -- names -------------------------------------------------------------------------------
     @property
@@ -277,7 +283,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
              title="Did you wake up unrefreshed?",
              help="Unrefreshing sleep: still exhausted after a night's sleep."),
     Question(("symptoms", "crash"), "yesno", "PEM crash", name="crash day",
-             title="Is today a PEM crash day?", quick=True, chart=True,
+             title="Is today a PEM crash day?", quick=True, chart=True, added=True,
              help="A crash: far worse than your usual after doing too much. y or n."),
     Question(("sleep", "hours"), "number", "Hours of sleep", short="Sleep hours",
              title="How many hours did you sleep?", step="sleep_hours", series="sleep_hours",

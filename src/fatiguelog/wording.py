@@ -109,6 +109,11 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else many or one + 's'}"
 
 
+def verb(count: int, singular: str, plural: str) -> str:
+    """The verb that agrees with `count`: verb(1, "is", "are") is "is"."""
+    return singular if count == 1 else plural
+
+
 def days_text(count: int) -> str:
     return plural(count, "day")
 

@@ -77,7 +77,7 @@ async def test_full_checkin_with_keys_only(root):
         await type_text(pilot, "1200")
         await press(pilot, "enter")
         assert "Seek medical care" not in screen_text(app)
-        await press(pilot, "enter")                          # red flags: none
+        await press(pilot, "n", "enter")                     # red flags: none of these
         await type_text(pilot, "Slept badly")
         await press(pilot, "enter")
         review = screen_text(app)
@@ -94,7 +94,7 @@ async def test_full_checkin_with_keys_only(root):
     assert doc["intake"] == [  # timed doses first; the unit came from settings
         {"substance": "kratom", "amount": 1.5, "unit": "g", "form": "capsules",
          "time": time(20, 30)},
-        {"substance": "kratom", "amount": 3, "unit": "g"},  # yesterday's, accepted
+        {"substance": "kratom", "amount": 3, "unit": "g"},  # yesterday's, kept in the list
     ]
     assert doc["gi"]["stools"] == [
         {"time": time(7, 15), "bristol": 4, "straining": False, "incomplete": False,
@@ -167,7 +167,7 @@ async def test_home_shows_two_weeks_in_words(root):
         table = app.screen.query_one("#recent", DataTable)
         assert table.row_count == 14
         row = [str(cell) for cell in table.get_row(YESTERDAY.isoformat())]
-        assert row[1:4] == ["done", "8", "2 (type 1, 2)"]
+        assert row[1:5] == ["done", "8", "-", "2 (type 1, 2)"]
         assert str(table.get_row(TODAY.isoformat())[1]) == "not yet"
         assert app.screen.query_one("#home-flags")
 

@@ -47,7 +47,7 @@ async def test_draft_survives_sigkill_and_is_resumed(root):
         assert "unfinished" in screen_text(app)
         await press(pilot, "c")
         assert isinstance(app.screen, ResumeDialog)
-        assert "5 answer(s)" in screen_text(app)
+        assert "with 5 answers." in screen_text(app)
         await press(pilot, "r")
         assert isinstance(app.screen, CheckinScreen)
         assert header(app).endswith("Step 7 of 19")          # where it was killed

@@ -181,7 +181,7 @@ async def test_start_over_asks_first(root):
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "c", "x")
         assert isinstance(app.screen, ConfirmDialog)
-        assert "Drop the 1 answer(s)" in screen_text(app)
+        assert "Drop the 1 answer of this" in screen_text(app)
         await press(pilot, "n")                                 # no: back to the offer
         assert isinstance(app.screen, ResumeDialog)
         kept = drafts.load_draft(root, TODAY)
@@ -261,7 +261,7 @@ async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
             [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "log", "red-flag",
              "fever", "--date", TODAY.isoformat()], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
-        await press(pilot, "enter")                             # save "none"
+        await press(pilot, "n", "enter")                        # save "none of these"
         assert isinstance(app.screen, HomeScreen)
         message = screen_text(app)
         assert "red flag 'fever' reported elsewhere" in message

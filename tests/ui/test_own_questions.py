@@ -264,10 +264,17 @@ async def test_today_marked_as_a_crash_says_so(root):
 
 
 def test_crash_must_be_yes_or_no(root):
+    """A crash answer that isn't yes/no is a problem of that answer (see test_crash_typo.py):
+    the day is read, the answer is left out, and `answer_issues` names it."""
+    from fatiguelog import vocabulary
+    from fatiguelog.validate import answer_issues
+
     root.mkdir(parents=True)
     path = root / "entries" / "2026" / f"{TODAY.isoformat()}.toml"
     path.parent.mkdir(parents=True)
     path.write_text(f'schema = 1\ndate = {TODAY.isoformat()}\n[symptoms]\ncrash = "yes"\n')
     read = Store(root).read(TODAY)
-    assert read.status is Status.BROKEN
-    assert "symptoms.crash must be true or false (found text)" in read.problems[0].message
+    assert read.status is Status.OK and read.entry is not None and not read.entry.crash
+    issues = answer_issues(read.entry.doc, vocabulary.BUILT_IN)
+    assert [path for _, path in issues] == [("symptoms", "crash")]
+    assert "symptoms.crash must be true or false (found text)" in issues[0][0]

@@ -90,7 +90,7 @@ async def test_full_plain_checkin_writes_the_apps_file(root: Path, tmp_path: Pat
         await type_text(pilot, "3")
         await press(pilot, "enter")
         await type_text(pilot, "1200")
-        await press(pilot, "enter", "enter")
+        await press(pilot, "enter", "n", "enter")                  # red flags: none of these
         await type_text(pilot, "Slept badly")
         await press(pilot, "enter", "enter")
     from_app = read_entry(app_root, DAY)
@@ -178,7 +178,7 @@ def test_end_of_input_keeps_a_draft_and_the_next_run_resumes(root: Path) -> None
     first = plain(root, "7\n5\n")
     assert first.returncode == 1
     assert first.stderr.count("\n") == 1
-    assert "your 2 answer(s) are kept as a draft" in first.stderr
+    assert "your 2 answers are kept as a draft" in first.stderr
     assert "'fatiguelog checkin --plain --date 2026-11-20' goes on from there" in first.stderr
     assert drafts.load_draft(root, DAY).answers == {"fatigue": 7, "pem": 5}
     # Enter resumes at the third question; the rest skipped, then saved.

@@ -104,9 +104,9 @@ def test_keys_written_together_are_all_kept(tmp_path: Path) -> None:
         at = term.wait_for("How many hours did you sleep?", at)
         term.write("7.5\r")
         at = term.wait_for("Sleep quality", at)
-        # Quality, exertion, intake (nothing), stools, three stomach ratings, fibre, water,
-        # red flags (none): Enter through all of them in one write, to the notes.
-        term.write("\r" * 10)
+        # Quality, exertion, intake (n: nothing taken), stools, three stomach ratings, fibre,
+        # water, red flags (n: none of these): through all of them in one write, to the notes.
+        term.write("\r\rn\r\r\r\r\r\r\rn\r")
         at = term.wait_for("Anything else to note?", at)
         term.write("Slept badly, woke at 4\r")
         at = term.wait_for("Review and save", at)

@@ -24,7 +24,7 @@ def test_a_refused_answer_in_a_pipe_stops_there_and_keeps_the_answers_before(
     assert len(lines) == 1, done.stderr
     assert "question 2/" in lines[0] and "(PEM)" in lines[0]
     assert "'12' is not a rating: type a whole number from 0 to 10" in lines[0]
-    assert "1 answer(s) before it are kept as a draft" in lines[0]
+    assert "Your 1 answer before it is kept as a draft" in lines[0]
     draft = drafts.load_draft(root, DAY)
     assert draft is not None and draft.answers == {"fatigue": 7}
     assert not entry_path(root, DAY).exists()

@@ -256,12 +256,12 @@ async def test_n_on_listed_doses_removes_nothing(root):
         await pilot.pause()
         await go_to(pilot, "intake")
         await press(pilot, "n")
-        assert "3 doses listed." in screen_text(app)
-        await press(pilot, "enter")                                  # on: keeps all three
+        assert "3 doses offered, not recorded yet." in screen_text(app)
+        await press(pilot, "y", "enter")                             # taken: all three
         assert [d["substance"] for d in answers(app)["intake"]] == ["kratom", "tea", "fibre"]
         await press(pilot, "escape")
         await press(pilot, "x", "x", "x", "n")                       # emptied: n is "none"
-        assert "Nothing listed" in screen_text(app)
+        assert "Nothing taken today." in screen_text(app)
         await press(pilot, "enter")
         assert answers(app)["intake"] == []
 

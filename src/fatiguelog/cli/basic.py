@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK
+from fatiguelog.wording import plural
 
 if TYPE_CHECKING:
     from datetime import date, time
@@ -81,7 +82,7 @@ def check(root: Path) -> int:
         problems += year.problems
         count += len(year.entries)
         later += sorted(day for day in year.entries if day > now)
-        problems += _tracker_problems(store, _settings, year.entries)
+        problems += _answer_problems(store, _settings, year.entries)
     problems += store.leftovers()
     problems += store.misplaced()
     problems = [_copy_problem(store, problem) for problem in problems]
@@ -89,28 +90,28 @@ def check(root: Path) -> int:
     for problem in problems:
         print(strip_controls(str(problem), one_line=True))
     if problems:
-        print(f"{len(problems)} problem(s) found; {count} entries read. Nothing was changed.",
+        print(f"{plural(len(problems), 'problem')} found; {plural(count, 'entry', 'entries')} "
+              "read. Nothing was changed.",
               file=sys.stderr)
         return EXIT_DATA
     print(f"All is well: {count} entries read from {root}.")
     return EXIT_OK
 
 
-def _tracker_problems(store: Store, settings: Settings,
-                      entries: dict[date, Entry]) -> list[Problem]:
-    """Answers of the user's own trackers that don't fit the tracker as the settings declare
-    it now (`validate.tracker_issues`): the file is readable, but every figure leaves such an
-    answer out, so `check` says which and where."""
+def _answer_problems(store: Store, settings: Settings,
+                     entries: dict[date, Entry]) -> list[Problem]:
+    """Answers that don't fit their question but leave their day readable
+    (`validate.answer_issues`: `crash = "yes"`, a tracker's answer outside its scale as the
+    settings declare it now): every figure leaves such an answer out, so `check` says which
+    and where."""
     from fatiguelog import vocabulary
     from fatiguelog.problems import Problem
-    from fatiguelog.validate import Locator, tracker_issues
+    from fatiguelog.validate import Locator, answer_issues
 
-    questions = vocabulary.with_trackers(settings.trackers).custom
-    if not questions:
-        return []
+    questions = vocabulary.with_trackers(settings.trackers)
     problems: list[Problem] = []
     for day in sorted(entries):
-        issues = tracker_issues(entries[day].doc, questions)
+        issues = answer_issues(entries[day].doc, questions)
         if not issues:
             continue
         path = store.path(day)

@@ -17,7 +17,7 @@ from fatiguelog.importers.core import DayChange, Plan, plan_changes, write_chang
 from fatiguelog.importers.targets import Target
 from fatiguelog.store import Store, StoreError
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import show_value
+from fatiguelog.wording import plural, show_value, verb
 
 MAX_LISTED = 20
 
@@ -57,11 +57,15 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
     blocked = [c for c in done if c.status in ("unreadable", "newer")]
     refused = [c for c in done if c.status == "refused"]
     if blocked:
-        print(f"fatiguelog: {len(blocked)} day(s) were not changed because their file can't be "
-              "read or is from a newer version (listed above).", file=sys.stderr)
+        print(f"fatiguelog: {plural(len(blocked), 'day')} {verb(len(blocked), 'was', 'were')} "
+              "not changed because "
+              f"{verb(len(blocked), 'its file', 'their files')} can't be read or "
+              f"{verb(len(blocked), 'is', 'are')} from a newer version (listed above).",
+              file=sys.stderr)
     if refused:
-        print(f"fatiguelog: {len(refused)} day(s) were refused: importing them would go past "
-              "what one day's file may hold (listed above).", file=sys.stderr)
+        print(f"fatiguelog: {plural(len(refused), 'day')} {verb(len(refused), 'was', 'were')} "
+              f"refused: importing {verb(len(refused), 'it', 'them')} would go past what one "
+              "day's file may hold (listed above).", file=sys.stderr)
     return EXIT_DATA if blocked or refused else EXIT_OK
 
 

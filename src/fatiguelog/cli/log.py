@@ -21,6 +21,7 @@ from fatiguelog.model import (
     Entry,
 )
 from fatiguelog.store import BrokenEntryError, Store, StoreError
+from fatiguelog.wording import plural, verb
 
 #: What a `log` command does to the day's entry, under the data folder's lock.
 Change = Callable[[Entry], None]
@@ -133,8 +134,9 @@ def _none() -> tuple[Change, str]:
         gi = entry.doc.setdefault("gi", {})
         if gi.get("stools"):
             raise UserError(
-                f"{len(gi['stools'])} bowel movement(s) are already recorded that day; "
-                "nothing was changed"
+                f"{plural(len(gi['stools']), 'bowel movement')} "
+                f"{verb(len(gi['stools']), 'is', 'are')} already recorded that day; nothing was "
+                "changed"
             )
         gi["stools"] = []
         gi["no_bowel_movement"] = True
@@ -156,7 +158,8 @@ def _no_intake() -> tuple[Change, str]:
         intake = entry.doc.get("intake")
         if isinstance(intake, list) and intake:
             raise UserError(
-                f"{len(intake)} dose(s) are already recorded that day; nothing was changed"
+                f"{plural(len(intake), 'dose')} {verb(len(intake), 'is', 'are')} already "
+                "recorded that day; nothing was changed"
             )
         entry.doc["intake"] = []
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from fatiguelog.cli import EXIT_DATA, EXIT_OK, UserError, past_day, today_for
+from fatiguelog.wording import plural, verb
 
 
 def wants_plain(args: argparse.Namespace, stdin: TextIO | None = None,
@@ -115,8 +116,10 @@ class PlainIO:
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
-            if self.echo:
-                self.stdout.write("\n")
+            # The prompt's line ends here: Ctrl-D at a terminal echoes no line break, and
+            # the message that follows (on standard error) must start on a line of its own.
+            self.stdout.write("\n")
+            self.stdout.flush()
             raise EndOfInput
         text = strip_controls(line.rstrip("\r\n"), one_line=True).strip()
         if self.echo:
@@ -193,7 +196,7 @@ class PlainCheckin:
 
         when = f", last changed at {draft.saved:%H:%M}" if draft.saved else ""
         self.io.say(f"You have an unfinished check-in for {draft.day:%a %d %b %Y}{when}, with "
-                    f"{len(draft.answers)} answer(s).")
+                    f"{plural(len(draft.answers), 'answer')}.")
         while True:
             typed = self.io.ask("Resume it where you left off? y or Enter resumes, n leaves it "
                                 "for now, x starts over (asks first):").casefold()
@@ -202,8 +205,9 @@ class PlainCheckin:
             if typed in NO_WORDS:
                 raise EndOfInput
             if typed == "x":
-                sure = self.io.ask(f"Drop the {len(draft.answers)} answer(s) of this "
-                                   "unfinished check-in and start over? y or n:").casefold()
+                them = plural(len(draft.answers), "answer")
+                sure = self.io.ask(f"Drop the {them} of this unfinished check-in and start "
+                                   "over? y or n:").casefold()
                 if sure in YES_WORDS:
                     return START_OVER
                 continue
@@ -287,8 +291,9 @@ class PlainCheckin:
                             "was kept.")
         if error is not None:
             raise UserError(f"Stopped at {why}. The draft could not be written: {error}")
-        raise UserError(f"Stopped at {why}. Your {kept} answer(s) before it are "
-                        f"kept as a draft; {self.again()} goes on from there.")
+        raise UserError(f"Stopped at {why}. Your {plural(kept, 'answer')} before it "
+                        f"{verb(kept, 'is', 'are')} kept as a draft; {self.again()} goes on "
+                        "from there.")
 
     def stopped(self, why: str) -> int:
         """Input ended mid-way: the answers stay in the draft, and this says so."""
@@ -300,7 +305,8 @@ class PlainCheckin:
             raise UserError(f"{why} before the check-in was saved, and the draft could not be "
                             f"written: {error}")
         raise UserError(f"{why} before the check-in was saved: your "
-                        f"{kept} answer(s) are kept as a draft; "
+                        f"{plural(kept, 'answer')} {verb(kept, 'is', 'are')} kept as a "
+                        "draft; "
                         f"{self.again()} goes on from there.")
 
     def _keep_what_was_answered(self) -> tuple[int, str | None]:
@@ -320,7 +326,7 @@ class PlainCheckin:
 
         asked = step.about(self.day_word)
         number = f"{pos + 1}/{len(self.questions)}"
-        self.asking = f"question {number} ({step.short})"
+        self.asking = f"question {number} ({asked.short})"
         ways: list[tuple[type, Callable[[Any, str], None]]] = [
             (checkin.RatingStep, self.ask_rating), (checkin.YesNoStep, self.ask_yesno),
             (checkin.NumberStep, self.ask_number), (checkin.IntakeStep, self.ask_intake),
@@ -343,7 +349,8 @@ class PlainCheckin:
         kept = checkin.current_value(step, session.base)
         if kept is not None and step.is_answer(kept):
             return f" Saved before: {checkin.describe(step, kept)}; Enter keeps it."
-        return ""
+        found = checkin.unusable_said(step, session.base)
+        return f" {found}; type an answer, or Enter leaves the file as it is." if found else ""
 
     def ask_value(self, step: Any, prompt: str, read: Callable[[str], Any]) -> None:
         """Ask until the line is an answer (`read` raises InputError with the sentence that
@@ -647,15 +654,15 @@ class PlainCheckin:
         answered: list[str] = []
         skipped: list[str] = []
         for step in self.questions:
+            label = step.about(self.day_word).short  # "Exertion that day" for a past day
             if step.id in session.answers:
-                answered.append(f"{step.short}: {checkin.describe(step, session.answers[step.id])}")
+                answered.append(f"{label}: {checkin.describe(step, session.answers[step.id])}")
                 continue
-            kept = checkin.current_value(step, session.base)
+            kept = checkin.kept_words(step, session.base)
             if kept is None:
-                skipped.append(step.short)
+                skipped.append(label)
             else:
-                answered.append(f"{step.short}: {checkin.describe(step, kept)} (saved before, "
-                                "kept)")
+                answered.append(f"{label}: {kept}")
         self.io.say(f"Your answers for {self.day:%a %d %b %Y}:")
         for line in answered:
             self.io.say(f"  {line}")

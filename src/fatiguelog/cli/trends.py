@@ -39,6 +39,8 @@ from fatiguelog.wording import (
     days_text,
     level_label,
     mean_text,
+    plural,
+    verb,
 )
 
 LEVEL_STYLE = {"urgent": "bold red", "warn": "bold yellow", "info": "bold cyan"}
@@ -144,8 +146,9 @@ def render(summary: Summary, *, width: int = 80,
     blocks.extend(_pem(summary))
     problems = len(summary.problems) + settings_problems
     if problems:
-        blocks.append(Text(f"{problems} file(s) could not be read and are left out: run "
-                           "'fatiguelog check' to see them.", style="bold"))
+        blocks.append(Text(f"{plural(problems, 'file')} could not be read and "
+                           f"{verb(problems, 'is', 'are')} left out: run 'fatiguelog check' to "
+                           f"see {verb(problems, 'it', 'them')}.", style="bold"))
     blocks.append(Text(""))
     blocks.append(Text(DISCLAIMER, style="bold"))
     return blocks

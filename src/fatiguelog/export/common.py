@@ -275,7 +275,9 @@ def key_figures(s: Summary) -> list[Figure]:
     known = gi.laxative_days + gi.laxative_no_days
     if known == 0:
         laxative = Figure("Laxative days", "not answered",
-                          f"on all {days_text(s.days_recorded)} recorded")
+                          f"on the {days_text(s.days_recorded)} recorded"
+                          if s.days_recorded == 1
+                          else f"on all {days_text(s.days_recorded)} recorded")
     else:  # of the days it is known for, never of the period's days (unknown is not "no")
         unanswered = (f"; not answered on {days_text(gi.laxative_unanswered)}"
                       if gi.laxative_unanswered else "")

@@ -102,6 +102,9 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.query_one("#step-day", Note).say(app.day_boundary_note(session.day))
         step = step.about(day_word)
         self.query_one("#step-title", Line).say(step.title)
+        found = "" if step.id in session.answers else checkin.unusable_said(step, session.base)
+        if found and not self.pending_note:
+            self.pending_note = f"{found}. Answer it, or go on: the file keeps it as it is."
         self.query_one("#step-note", Note).say(self.pending_note)
         self.pending_note = ""
         self.query_one("#step-error", Line).say(self.disk_warning())
@@ -109,10 +112,11 @@ class CheckinScreen(Screen[SaveResult | None]):
         if isinstance(step, IntakeStep):
             source = session.intake_source()
             if source is not None:
-                extra["source"] = (f"Offered from {source:%a %d %b}: Enter keeps these doses "
-                                   f"as {day_word}'s; change them with the keys below.")
+                extra["source"] = (f"Offered from {source:%a %d %b}: y takes them as "
+                                   f"{day_word}'s doses (Enter alone records nothing); a, c "
+                                   "and x change them.")
         if isinstance(step, ReviewStep):
-            extra["rows"] = self.review_rows()
+            extra["rows"] = self.review_rows(day_word)
         value = session.shown_value(step)
         shown = self.view()
         # The same kind of question as the step before (rating after rating): shown in the
@@ -127,18 +131,16 @@ class CheckinScreen(Screen[SaveResult | None]):
         view.focus_first()
         self.refresh_bindings()
 
-    def review_rows(self) -> list[tuple[str, str]]:
+    def review_rows(self, day_word: str = "today") -> list[tuple[str, str]]:
         rows = []
         for step in self.session.steps:
             if isinstance(step, ReviewStep):
                 continue
-            label = step.short
+            label = step.about(day_word).short  # "Exertion that day" for a past day
             if step.id in self.session.answers:
                 said = checkin.describe(step, self.session.answers[step.id])
             else:
-                kept = checkin.current_value(step, self.session.base)
-                said = ("skipped" if kept is None
-                        else f"{checkin.describe(step, kept)} (saved before, kept)")
+                said = checkin.kept_words(step, self.session.base) or "skipped"
             rows.append((label, said))
         return rows
 
@@ -184,7 +186,11 @@ class CheckinScreen(Screen[SaveResult | None]):
             if not view.show_problem(str(exc)):
                 self.query_one("#step-error", Line).say(str(exc))
             return
-        self.session.answer(step, value)
+        if view.touched:
+            # Only what the user changed is this check-in's answer: Enter on a step left as
+            # shown writes nothing for it (not answered stays not answered; the file keeps
+            # what it had), so walking through with Enter never invents an answer.
+            self.session.answer(step, value)
         await self.advance()
 
     async def action_skip(self) -> None:

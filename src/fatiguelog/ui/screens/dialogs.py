@@ -29,6 +29,7 @@ from fatiguelog.settings import Settings
 from fatiguelog.textsafe import for_input
 from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedRadioButton
 from fatiguelog.ui.widgets.fields import Line, Note, TextField, ValueField
+from fatiguelog.wording import plural
 
 
 def _button(label: str, button_id: str) -> Button:
@@ -110,7 +111,7 @@ class ResumeDialog(ModalScreen[str | None]):
         count = len(self.draft.answers)
         with Vertical(classes="dialog"):
             yield Line(f"You have an unfinished check-in for {self.draft.day:%a %d %b %Y}"
-                       f"{when}, with {count} answer(s).", classes="dialog-title")
+                       f"{when}, with {plural(count, 'answer')}.", classes="dialog-title")
             yield Line("Resume it where you left off? (Start over drops its answers: "
                        "it asks first.)")
             with Horizontal(classes="buttons"):
@@ -130,7 +131,7 @@ class ResumeDialog(ModalScreen[str | None]):
                 self.dismiss("discard")
 
         self.app.push_screen(ConfirmDialog(
-            f"Drop the {count} answer(s) of this unfinished check-in and start over?",
+            f"Drop the {plural(count, 'answer')} of this unfinished check-in and start over?",
             yes="Drop them, start over", no="Keep them"), chosen)
 
     @on(Button.Pressed)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -39,6 +40,22 @@ LOOKING = "Looking at your recent entries for flags..."
 AFTER_USEFUL = 0.3
 #: The two weeks' "Check-in" column: a day with only shell-logged items is not "done".
 STATE_WORDS = {"logged": "logged only", "crash": "done, CRASH"}
+#: Narrower than this, the two weeks' bowel-movement column is headed "Stools" and a day is
+#: "Tue 24" (within two weeks, the weekday and date say which), so every column fits whole at
+#: 60 columns. Red flags come before the bowel movements: however narrow the terminal, the
+#: column that can say YES is never the one cut.
+WHOLE_HEADERS = 68
+
+
+def column_labels(width: int) -> tuple[str, ...]:
+    """The two weeks' column headers for a terminal `width` columns wide."""
+    stools = "Bowel movements" if width >= WHOLE_HEADERS else "Stools"
+    return ("Day", "Check-in", "Fatigue", "Red flags", stools)
+
+
+def day_label(day: date, width: int) -> str:
+    """A day of the two weeks, as its row says it on a terminal `width` columns wide."""
+    return f"{day:%a %d %b}" if width >= WHOLE_HEADERS else f"{day:%a %d}"
 
 
 def action_links(checkin_label: str) -> Content:
@@ -79,7 +96,9 @@ class HomeScreen(Screen[None]):
     """`flags_shown` is set once the flag lines are on screen (home is then useful)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "checkin", "Check in"),
+        # Not in the footer: the line above the two weeks says it as it is today ("c Check in
+        # today", "c Change today"), and at 60 columns the footer has room for the others only.
+        Binding("c", "checkin", "Check in", show=False),
         Binding("q", "quick", "Quick", show=False),  # on the screen above the table
         Binding("d", "pick_day", "Other day", show=False),
         Binding("t", "app.trends", "Trends"),
@@ -111,7 +130,7 @@ class HomeScreen(Screen[None]):
         from textual.widgets import DataTable
 
         table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
-        table.add_columns("Day", "Check-in", "Fatigue", "Bowel movements", "Red flags")
+        table.add_columns(*column_labels(self.app.size.width))
         lines: list[tuple[str, str]] = []
         if not getattr(self.app, "first_frame_shown", True):
             # The first frame: the two weeks' rows, given before the table is mounted, are
@@ -290,10 +309,10 @@ class HomeScreen(Screen[None]):
                 stools = (f"{len(entry.stools)} (type {', '.join(kinds)})" if entry.stools
                           else "none")
             flags = "YES" if entry is not None and entry.red_flags else "-"
-            label = "Today" if back == 0 else f"{day:%a %d %b}"
+            label = "Today" if back == 0 else day_label(day, self.app.size.width)
             table.add_row(Text(label), Text(STATE_WORDS.get(state, state)),
                           Text("-" if fatigue is None else str(fatigue)),
-                          Text(stools), Text(flags), key=day.isoformat())
+                          Text(flags), Text(stools), key=day.isoformat())
         return today_state, today_logged, alarms
 
     def refresh_sync_copies(self) -> None:
@@ -358,6 +377,17 @@ class HomeScreen(Screen[None]):
                 diary(self).open_checkin(day, quick=False)
 
         self.app.push_screen(DayPicker(diary(self).today), chosen)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wider or narrower than `WHOLE_HEADERS`: the two weeks' headers to match."""
+        from textual.widgets import DataTable
+
+        table: DataTable[Text] = self.query_one("#recent", DataTable)
+        labels = column_labels(event.size.width)
+        if [str(column.label) for column in table.columns.values()] != list(labels):
+            table.clear(columns=True)
+            table.add_columns(*labels)
+            self.refresh_days()
 
     def _table(self) -> DataTable[Text]:
         """The two-weeks table (composed with the screen)."""

@@ -5,6 +5,11 @@ keystroke that matters; `value()` gives the answer in the shape `fatiguelog.chec
 A list step that needs a form (a dose, a bowel movement) posts `ItemsView.FormWanted`: dialogs
 are screens, so the screen that shows the step opens the form and hands the result back (a
 widget never imports a screen).
+
+A view the user has not changed (`touched` is False) gives no answer of this check-in: Enter
+on it leaves the step as the file has it, so walking through with Enter never writes an answer
+the user did not give (an empty dose list is not "nothing taken", unticked red flags are not
+"none of these": `n` says those).
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from fatiguelog.ui.widgets.fields import (
     safe,
     show_choice,
 )
+from fatiguelog.wording import plural
 
 
 class StepView(Widget, can_focus=True):
@@ -65,12 +71,16 @@ class StepView(Widget, can_focus=True):
         self.step = step
         self.initial = value
         self.day_word = day_word  # "today", or "that day" when backfilling
+        #: The user changed something on this step since it was shown: only then is what it
+        #: shows this check-in's answer (Enter on an untouched step writes nothing).
+        self.touched = False
 
     def value(self) -> Any:
         """The answer now on screen; `InputError` when typed text can't be used."""
         return self.initial
 
     def changed(self) -> None:
+        self.touched = True
         self.post_message(self.Answered(self))
 
     def show_problem(self, text: str) -> bool:
@@ -91,6 +101,7 @@ class StepView(Widget, can_focus=True):
         self.step = step
         self.initial = value
         self.day_word = day_word
+        self.touched = False
 
 
 def _button(label: str, action_id: str, *, classes: str = "") -> Button:
@@ -281,13 +292,16 @@ class NumberView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Line(self.step.help, classes="scale")
-        text = "" if self.initial is None else number_text(self.initial)
         with Horizontal(classes="number-row"):
-            yield NumberField(text, placeholder=self.step.example, id="number")
+            yield NumberField(self.shown(), placeholder=self.step.example, id="number")
             yield Line(self.step.unit_label, classes="unit")
         yield Note(id="number-problem", classes="error")
         yield Line("Type the number, then Enter. s skips (so does Enter on an empty box; "
                    "once you have typed here, ctrl+s). Esc goes back.", classes="hint")
+
+    def shown(self) -> str:
+        """The number the box starts with (the answer before, if any)."""
+        return "" if self.initial is None else number_text(self.initial)
 
     def focus_first(self) -> None:
         self.query_one("#number", Input).focus()
@@ -301,7 +315,9 @@ class NumberView(StepView):
         return True
 
     @on(Input.Changed, "#number")
-    def _typed(self) -> None:
+    def _typed(self, event: Input.Changed) -> None:
+        if not self.touched and event.value == self.shown():
+            return  # the box filled in with the answer before: nothing typed yet
         try:
             self.value()
         except InputError as exc:
@@ -343,6 +359,8 @@ class NotesView(StepView):
 
     @on(TextArea.Changed, "#notes")
     def _typed(self) -> None:
+        if not self.touched and self.query_one("#notes", NotesArea).text == self.shown():
+            return  # the note before, loaded into the box: nothing typed yet
         self.changed()
 
 
@@ -481,12 +499,25 @@ class ItemsView(StepView):
 
 
 class IntakeView(ItemsView):
+    """The day's doses. An earlier day's doses may be offered: they are no answer until the
+    user takes them (`y`) or changes the list; `n` says nothing was taken."""
+
     draws = IntakeStep
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *ItemsView.BINDINGS, Binding("y", "take", "Take these", show=False)]
 
     def __init__(self, step: Step, value: Any, source: str = "", **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
         self.items = [dict(d) for d in (value or [])]
         self.source = source
+        #: The doses listed are only offered (an earlier day's, `source` says which).
+        self.offered = bool(source) and bool(self.items)
+        #: The list is the day's own answer (the file's or this check-in's, not an offer):
+        #: emptying it says that nothing was taken.
+        self.own = value is not None and not self.offered
+        #: "Nothing taken" is said (by `n`, or by the answer before: an empty list).
+        self.nothing = value == []
+        self._offer_back = False  # an undo brings the untouched offer back
 
     def describe_item(self, item: dict) -> str:
         return checkin.describe_dose(item)
@@ -500,6 +531,8 @@ class IntakeView(ItemsView):
             yield _button("c Change", "do-change", classes="tool")
             yield _button("x Remove", "do-remove", classes="tool")
             yield _button(f"n Nothing {self.day_word}", "do-none", classes="tool")
+            if self.offered:
+                yield _button("y Take", "do-take", classes="tool")
         yield Line("Up/down picks a dose. Enter goes on, s skips (keeping the list), Esc goes "
                    "back.", classes="hint")
 
@@ -507,13 +540,42 @@ class IntakeView(ItemsView):
         self.refresh_items()
 
     def show_status(self) -> None:
-        text = (f"{len(self.items)} dose{'' if len(self.items) == 1 else 's'} listed."
-                if self.items
-                else f"Nothing listed: Enter records that you took nothing {self.day_word}.")
+        doses = f"{len(self.items)} dose{'' if len(self.items) == 1 else 's'}"
+        if self.items and self.offered:
+            text = f"{doses} offered, not recorded yet."
+        elif self.items:
+            text = f"{doses} listed."
+        elif self.nothing:
+            text = f"Nothing taken {self.day_word}."
+        else:
+            text = f"Nothing listed yet: a adds a dose, n says you took nothing {self.day_word}."
         self.query_one("#items-status", Line).say(self.status_text(text))
+        for take in self.query("#do-take"):
+            take.display = self.offered  # (taken, changed: nothing left to take)
 
     def value(self) -> Any:
-        return [dict(d) for d in self.items]
+        if self.offered:
+            return None  # an offer is no answer until it is taken or changed
+        if self.items:
+            return [dict(d) for d in self.items]
+        return [] if self.nothing else None
+
+    def state(self) -> Any:
+        return (super().state(), self.nothing, self.offered)
+
+    def restore(self, state: Any) -> None:
+        items, self.nothing, self._offer_back = state
+        super().restore(items)
+
+    def after_edit(self, notice: str = "") -> None:
+        # Any change makes the list the day's answer; only an undo back to the untouched
+        # offer makes it an offer again.
+        self.offered, self._offer_back = self._offer_back, False
+        if self.items:
+            self.nothing = False
+        elif self.own:
+            self.nothing = True  # the day's own doses all removed: nothing taken
+        super().after_edit(notice)
 
     def action_none(self) -> None:
         """Nothing taken: only on an empty list. `n` is "no" everywhere and never removes
@@ -522,7 +584,19 @@ class IntakeView(ItemsView):
             self.app.notify("Doses are listed: remove them first (x), then n says you took "
                             "nothing.", markup=False)
             return
+        self.nothing = True
         self.after_edit()
+
+    def action_take(self) -> None:
+        """`y`: the doses listed (offered from an earlier day, or already the day's) are this
+        day's answer."""
+        if not self.items:
+            self.app.notify("No dose is listed: a adds one, n says you took nothing.",
+                            markup=False)
+            return
+        self.offered = False
+        self.own = True
+        self.after_edit(notice=f"Recorded as {self.day_word}'s doses.")
 
 
 class StoolsView(ItemsView):
@@ -562,7 +636,7 @@ class StoolsView(ItemsView):
 
     def show_status(self) -> None:
         if self.items:
-            text = f"{len(self.items)} bowel movement(s) {self.day_word}."
+            text = f"{plural(len(self.items), 'bowel movement')} {self.day_word}."
         elif self.none_today:
             text = f"None {self.day_word} (no bowel movement)."
         else:
@@ -604,16 +678,24 @@ class StoolsView(ItemsView):
 
 
 class RedFlagsView(StepView):
-    """Seven checkboxes (keys 1-7); any one checked shows the seek-care message at once."""
+    """Seven checkboxes (keys 1-7); any one checked shows the seek-care message at once.
+
+    Unticked boxes are no answer until the user gives one: a box ticked (or unticked), or `n`
+    for "none of these". Until then the boxes say neither yes nor no, and Enter writes
+    nothing (a red flag the file has stays as it is)."""
 
     draws = RedFlagsStep
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(str(i), f"check({i})", show=False) for i in range(1, 8)]
+        *(Binding(str(i), f"check({i})", show=False) for i in range(1, 8)),
+        Binding("n", "none", "None of these", show=False)]
 
     def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
         self.flags = {key: bool((value or {}).get(key)) for key in RED_FLAGS}
+        #: An answer is on screen: the one before (the file's or this check-in's), a box
+        #: changed, or `n`.
+        self.answered = value is not None
 
     def compose(self) -> ComposeResult:
         yield Line(self.step.help, classes="scale")
@@ -623,9 +705,10 @@ class RedFlagsView(StepView):
                                      compact=True)
                 box.can_focus = False
                 yield box
+        yield Line(id="flags-answer", classes="answer")
         yield Line("", id="seek-care")
-        yield Line("Press 1-7 to check or uncheck (or click). Enter goes on, s skips.",
-                   classes="hint")
+        yield Line("Press 1-7 to check or uncheck (or click), n for none of these. Enter goes "
+                   "on, s skips.", classes="hint")
 
     def on_mount(self) -> None:
         self._show()
@@ -635,11 +718,17 @@ class RedFlagsView(StepView):
 
     def _label(self, key: str) -> Content:
         number = list(RED_FLAGS).index(key) + 1
+        if not self.answered:
+            return Content(f"{number}  {RED_FLAGS[key]}")
         return Content(f"{number}  {RED_FLAGS[key]}: {'YES' if self.flags[key] else 'no'}")
 
     def _show(self) -> None:
         line = self.query_one("#seek-care", Line)
         ticked = [key for key, on in self.flags.items() if on]
+        answer = self.query_one("#flags-answer", Line)
+        answer.display = not ticked  # (what is ticked, the boxes and the advice say)
+        answer.say("Your answer: none of these" if self.answered
+                   else "Your answer: not given yet (n: none of these)")
         line.display = bool(ticked)
         # On a short terminal the advice needs the help line's rows (three kinds of advice
         # take 7 at 60 columns): the boxes already say what is ticked.
@@ -653,16 +742,29 @@ class RedFlagsView(StepView):
         key = list(RED_FLAGS)[number - 1]
         self.query_one(f"#flag-{key}", Checkbox).toggle()
 
+    def action_none(self) -> None:
+        """`n`: none of these happened. Like `n` everywhere, it never unchecks anything."""
+        if any(self.flags.values()):
+            self.app.notify("A red flag is checked: uncheck it first (its number), then n "
+                            "says none of these.", markup=False)
+            return
+        self._answer()
+
     @on(Checkbox.Changed)
     def _changed(self, event: Checkbox.Changed) -> None:
         key = str(event.checkbox.id).removeprefix("flag-")
         self.flags[key] = event.value
-        event.checkbox.label = self._label(key)
+        self._answer()
+
+    def _answer(self) -> None:
+        self.answered = True
+        for key in RED_FLAGS:
+            self.query_one(f"#flag-{key}", Checkbox).label = self._label(key)
         self._show()
         self.changed()
 
     def value(self) -> Any:
-        return dict(self.flags)
+        return dict(self.flags) if self.answered else None
 
 
 class ReviewView(StepView):

@@ -80,7 +80,7 @@ def test_trends_count_the_day_but_not_as_a_crash(tmp_path: Path, capsys) -> None
     assert main(["--data-dir", str(tmp_path), "trends", "--print"]) == 0
     out = capsys.readouterr().out
     assert "could not be read" not in out
-    assert "Fatigue" in out and "mean 7.0, 3 days" in out
+    assert "Fatigue (0-10, higher is worse): mean 7.0, range 7-7, 3 days answered" in out
 
 
 def test_the_shell_reminder_reads_the_day(tmp_path: Path) -> None:

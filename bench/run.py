@@ -140,14 +140,19 @@ assert len(history.records) > 0
 print(time.perf_counter() - t)
 """
 
-# Fills the cache as an older fatiguelog would have (the version is not part of its key).
+# Fills the caches as an older fatiguelog would have left them once it showed "All" (the
+# version is not part of their key; the source of the domain code is, see summarycache).
 OLDER_VERSION_FILL = """
 import sys
+from datetime import date
 from pathlib import Path
 import fatiguelog
 fatiguelog.__version__ = "0.0.1"
+from fatiguelog.settings import load_settings
 from fatiguelog.store import Store
-Store(Path(sys.argv[1])).load_records()
+from fatiguelog.summarycache import summary_all
+root = Path(sys.argv[1])
+summary_all(Store(root), load_settings(root)[0], date.today())
 """
 
 FLAGS_ALL = """

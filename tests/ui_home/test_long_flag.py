@@ -80,3 +80,26 @@ async def test_the_trend_view_dates_them_as_a_full_recount(long_root: Path) -> N
                  "still on" if f.last == TODAY else f"until {f.last.isoformat()}")
                 for f in full.flags]
     assert sorted(shown) == sorted(expected), text
+
+
+async def test_all_dates_them_as_a_full_recount_worked_out_and_from_its_cache(
+        long_root: Path, private_cache: Path) -> None:
+    """"All" is worked out once, then kept whole (`summarycache`): both say what a recount
+    of every day says."""
+    first = min(Store(long_root, use_cache=False).load_records().records)
+    full = full_recount(long_root, first, TODAY)
+    expected = sorted((f.title, f.since.isoformat(),
+                       "still on" if f.last == TODAY else f"until {f.last.isoformat()}")
+                      for f in full.flags)
+    for run in ("worked out", "from the cache"):
+        app = FatiguelogApp(long_root, start=("trends", 7), today=TODAY, blink=False)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await wait_loaded(pilot)
+            await pilot.press("5")  # All
+            await wait_loaded(pilot)
+            assert isinstance(app.screen, TrendsScreen) and app.screen.days is None
+            text = "\n".join(str(w.render()) for w in app.screen.query(".overview"))
+        shown = re.findall(r": (.+) \(since (\d{4}-\d\d-\d\d), (still on|until [\d-]+)\)",
+                           text)
+        assert sorted(shown) == expected, (run, text)
+        assert list(private_cache.glob("days-*-all.json")), run

@@ -151,10 +151,15 @@ class TrendsScreen(Screen[None]):
             self.post_message(self.Progress(text, load))
 
         def compute() -> Summary:
-            from fatiguelog.report import period_for, summarize
             from fatiguelog.store import Store
 
             store = Store(root)
+            if days is None:  # "All": kept whole while no file changes (`summarycache`)
+                from fatiguelog.summarycache import summary_all
+
+                return summary_all(store, settings, today, progress=said)
+            from fatiguelog.report import period_for, summarize
+
             first, last = period_for(days, today, store=store)
             summary = summarize(store, settings, first, last, keep_entries=False, today=today,
                                 progress=said)

@@ -1,0 +1,546 @@
+"""The trend view's "All": the whole summary, cached, checked against every file each time.
+
+Ten years of history is 3,650 files. The record cache (`fatiguelog.cache`) spares parsing
+them, but working out every rule and figure over ten years still costs more than the user
+should wait each time "All" is asked for. So the last "All" summary is kept too, as figures,
+and used only when nothing it was made from has changed:
+
+- **Checked, never trusted.** Its key is a keyed hash (the record cache's key) of the bytes
+  of every entry file the summary read (and of every problem found without parsing: a name
+  that is not an entry's, a file that can't be read), the settings analysis reads (substance
+  classes, birth year, your own questions), the day it was made for (flags depend on
+  "today"), and the source of fatiguelog's domain code (a newer version whose analysis
+  differs never uses an older version's summary; one that changed only the screens does).
+  Every file is read and hashed again each time: a mismatch of any kind recomputes. A
+  summary is kept only when the files hashed before and after it was worked out are the
+  same, and when it reads back equal to itself.
+- **Cannot lie.** A MAC (keyed BLAKE2b) over the whole file; a crafted, copied or torn file
+  is ignored and replaced.
+- **No free text.** No notes, no forms, no text answers (the summary of the trend view holds
+  none). Your own questions' keys, names and units are never written: wherever one would
+  be (a series' key or label, a problem's wording) there is a reference instead, resolved
+  from the settings (a declared question) or from the one entry file that answers it (a key
+  found in the files that the settings no longer declare, stored as a keyed hash with the
+  date of that file). Substance names are kept (without control characters), as in the
+  record cache. Problems are kept by the position of their file in the check (only entry
+  files with a date for a name), wording regenerated for everything found without parsing.
+- **No tags.** JSON in positions the code knows by the summary's types (`_Codec`), never
+  pickle; a type the code does not know is not cached.
+- One file per data folder (the latest "All"), beside the record caches, 0600.
+
+Textual-free.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import json
+import os
+import re
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, timedelta
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fatiguelog.analysis.summary import Summary
+from fatiguelog.cache import (
+    ENTRY_FORMAT,
+    LAYOUT,
+    MAX_RECORDS_BYTES,
+    load_key,
+    read_cache_file,
+    root_id,
+    root_mac,
+)
+from fatiguelog.problems import Problem
+from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary, with_trackers
+
+if TYPE_CHECKING:
+    from fatiguelog.settings import Settings
+    from fatiguelog.store import Store
+
+FORMAT = "fatiguelog-all-summary"
+#: This cache's own layout (bumped when it changes; the domain code's changes are in the key).
+VERSION = 1
+_MAC_BYTES = 32
+_DIGEST_BYTES = 32
+#: Summary fields not cached: whole documents and notes (never here), and what is made again
+#: at each use (problems from the check, copies' alarms from the copies, the demo's mark).
+_NOT_KEPT = frozenset({"problems", "notes", "entries", "generated", "copy_alarms", "discuss"})
+#: The package folders whose code does not decide a summary (a change there keeps the cache).
+_NOT_ANALYSIS = frozenset({"ui", "cli", "export", "importers"})
+#: The package's own `__init__` (its version: a new version keeps the cache) and `__main__`.
+_VERSION = frozenset({"__init__.py", "__main__.py"})
+
+
+def summary_all(store: Store, settings: Settings, today: date, *,
+                progress: Callable[[str], None] | None = None) -> Summary:
+    """The summary of the whole history ("All") made for `today`, without entries: the
+    cached one when every file it was made from is byte for byte as it was (and the
+    settings, the day and the code are too), else worked out (`fatiguelog.report.summarize`,
+    told every file it reads) and kept for next time."""
+    kept = AllCache.of(store, settings, today)
+    if kept is not None:
+        found = kept.get()
+        if found is not None:
+            return found
+    from fatiguelog.report import period_for, summarize
+
+    first, last = period_for(None, today, store=store)
+    check = kept.checker() if kept is not None else None
+    summary = summarize(store, settings, first, last, keep_entries=False, today=today,
+                        progress=progress, check=check)
+    if kept is not None and check is not None and first < today:
+        kept.put(summary, check)
+    return summary
+
+
+@cache
+def code_digest() -> str | None:
+    """A hash of the source of fatiguelog's domain code (all but the screens, the command
+    line, the exports, the importers and the package's version); None when it can't be read
+    (then nothing is cached)."""
+    import fatiguelog
+
+    base = Path(fatiguelog.__file__).parent
+    hasher = hashlib.blake2b(digest_size=_DIGEST_BYTES, person=b"fl-code")
+    try:
+        for folder, dirs, files in os.walk(base):
+            dirs[:] = sorted(d for d in dirs if not (Path(folder) == base and d in _NOT_ANALYSIS)
+                             and not d.startswith(("_", ".")))
+            for name in sorted(files):
+                if name.endswith(".py") and not (Path(folder) == base and name in _VERSION):
+                    path = Path(folder) / name
+                    data = path.read_bytes()
+                    rel = path.relative_to(base).as_posix().encode()
+                    hasher.update(len(rel).to_bytes(4, "big") + rel)
+                    hasher.update(len(data).to_bytes(8, "big") + data)
+    except OSError:
+        return None
+    return hasher.hexdigest()
+
+
+class Checker:
+    """What a summary was made from (see `fatiguelog.store.FileCheck`): the range read, a
+    keyed hash of every file read, and the problems met on the way, in order (`slots`: a
+    problem found without parsing, or the path of a file read, where its own go)."""
+
+    def __init__(self, key: bytes):
+        self.hasher = hashlib.blake2b(key=key, digest_size=_DIGEST_BYTES, person=b"fl-all")
+        self.slots: list[Problem | str] = []
+        self.spans: list[tuple[date | None, date | None]] = []
+
+    def begin(self, first: date | None, last: date | None) -> None:
+        self.spans.append((first, last))
+
+    def file(self, rel: str, raw: bytes) -> None:
+        name = rel.encode()
+        self.hasher.update(len(name).to_bytes(4, "big") + name + len(raw).to_bytes(8, "big"))
+        self.hasher.update(raw)
+        self.slots.append(rel)
+
+    def problem(self, problem: Problem) -> None:
+        self.slots.append(problem)
+
+    def key(self, head: bytes) -> str:
+        """The hash of it all, with `head` (what else the summary depends on) last."""
+        hasher = self.hasher.copy()
+        said = json.dumps([[n, p.file, p.message, p.line] for n, p in enumerate(self.slots)
+                           if isinstance(p, Problem)]).encode()
+        hasher.update(len(said).to_bytes(8, "big") + said)
+        hasher.update(len(head).to_bytes(8, "big") + head)
+        return hasher.hexdigest()
+
+
+class AllCache:
+    """The "All" summary of one data folder, for one day and one set of settings."""
+
+    def __init__(self, store: Store, settings: Settings, today: date, key: bytes, code: str):
+        self.store = store
+        self.settings = settings
+        self.today = today
+        self.key = key
+        self.code = code
+        self.folder = store.cache_folder()
+        self.path = self.folder / f"days-{root_id(store.root)}-all.json"
+        self.root = root_mac(store.root, key)
+
+    @classmethod
+    def of(cls, store: Store, settings: Settings, today: date) -> AllCache | None:
+        """None when nothing may be cached (no cache, no key, the code can't be read)."""
+        if not store.use_cache:
+            return None
+        key = load_key(store.cache_folder())
+        code = code_digest()
+        if key is None or code is None:
+            return None
+        return cls(store, settings, today, key, code)
+
+    # -- the check ---------------------------------------------------------------------------
+    def checker(self) -> Checker:
+        return Checker(self.key)
+
+    def _head(self, first: date, start: date, end: date) -> bytes:
+        """What the summary depends on besides the files: this cache's and the files' format,
+        the code, the data folder, the settings analysis reads, the day and the period."""
+        settings = self.settings
+        return json.dumps([FORMAT, VERSION, ENTRY_FORMAT, LAYOUT, self.code, self.root,
+                           repr((settings.substances, settings.birth_year, settings.trackers)),
+                           self.today.toordinal(), first.toordinal(), start.toordinal(),
+                           end.toordinal()]).encode()
+
+    def _before(self, start: date) -> bool:
+        """Whether an entry file is dated before `start` (names only: nothing is read)."""
+        for _year, files in self.store.entry_files(range(1, start.year + 1)):
+            if any(day is not None and day < start for day, _item in files):
+                return True
+        return False
+
+    # -- reading -----------------------------------------------------------------------------
+    def _mac(self, body: bytes) -> str:
+        return hashlib.blake2b(body, key=self.key, digest_size=_MAC_BYTES,
+                               person=b"fl-allmac").hexdigest()
+
+    def get(self) -> Summary | None:
+        """The summary kept, when every file, the settings, the day and the code are what it
+        was made from; None otherwise (or when anything about the file is wrong)."""
+        raw = read_cache_file(self.path, MAX_RECORDS_BYTES)
+        if raw is None:
+            return None
+        mac, _newline, rest = raw.partition(b"\n")
+        if not hmac.compare_digest(mac, self._mac(rest).encode()):
+            return None
+        head_bytes, _newline, body = rest.partition(b"\n")
+        try:
+            head = json.loads(head_bytes)
+            if (type(head) is not dict or head.get("format") != FORMAT
+                    or head.get("version") != VERSION or head.get("root") != self.root
+                    or head.get("today") != self.today.toordinal()):
+                return None
+            first, start, end = (date.fromordinal(head[k]) for k in ("first", "start", "end"))
+            if self._before(start):
+                return None  # an entry older than the summary's first: it starts earlier now
+            check = self.checker()
+            self.store.check_files(start, end, check)
+            slots = check.slots
+            if not hmac.compare_digest(check.key(self._head(first, start, end)),
+                                       str(head.get("key"))):
+                return None
+            vocab = self._vocabulary(head["found"])
+            if vocab is None:
+                return None
+            codec = _Codec(vocab)
+            fields = codec.decode(Summary, json.loads(body))
+            found = _found_problems(slots, head["problems"], codec)
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError):
+            return None  # (anything not of the shape written here: a miss)
+        summary = Summary(problems=_in_period(found, fields["first"], fields["last"]),
+                          **fields)
+        return self._made_again(summary, slots)
+
+    def _made_again(self, summary: Summary, slots: list[Problem | str]) -> Summary:
+        """What is never kept: the sync-conflict copies' red flags (read from the copies,
+        when the check met any) and the demo's mark."""
+        from dataclasses import replace
+
+        from fatiguelog.paths import is_demo, sync_copy_of
+
+        if any(isinstance(p, Problem) and sync_copy_of(p.file.rsplit("/", 1)[-1]) is not None
+               for p in slots):
+            from fatiguelog.report import copy_alarms
+
+            first, last = summary.first, summary.last
+            copies = copy_alarms(self.store, summary, min(first, last - timedelta(days=6)),
+                                 last, self.today)
+            if copies:
+                summary = replace(summary, copy_alarms=copies)
+        if is_demo(self.store.root):
+            summary = replace(summary, generated=True)
+        return summary
+
+    def _vocabulary(self, found: Any) -> Vocabulary | None:
+        """The summary's questions: the settings' own, then each `custom` key found in the
+        files that they no longer declare, named by the one file the cache points at (None:
+        that file no longer names it)."""
+        keys: dict[str, str] = {}
+        for hashed, kind, ordinal in found:
+            day = date.fromordinal(ordinal)
+            entry = self.store.read(day).entry
+            custom = entry.doc.get(CUSTOM) if entry is not None else None
+            name = next((k for k in custom if self._hash(k) == hashed), None) if type(
+                custom) is dict else None
+            if name is None:
+                return None
+            keys[name] = str(kind)
+        return with_trackers(self.settings.trackers).with_found(keys)
+
+    def _hash(self, name: str) -> str:
+        return hashlib.blake2b(name.encode(), key=self.key, digest_size=16,
+                               person=b"fl-allkey").hexdigest()
+
+    # -- writing -----------------------------------------------------------------------------
+    def put(self, summary: Summary, check: Checker) -> None:
+        """Keep `summary`, made from what `check` was told (one read, of one range), when it
+        can be kept whole and reads back equal to itself; otherwise nothing is written (it
+        is worked out again next time)."""
+        from fatiguelog.atomic import atomic_write, ensure_private_dir
+
+        if len(check.spans) != 1 or None in check.spans[0]:
+            return  # (read in several steps: not one range to check again)
+        start, end = check.spans[0]
+        assert start is not None and end is not None
+        first, slots = summary.first, check.slots
+        days = [day for day in (Problem(p, "").day if isinstance(p, str) else p.day
+                                for p in slots) if day is not None]
+        if not days or min(days) != first:
+            return  # (the history's first day changed while it was read)
+        key = check.key(self._head(first, start, end))
+        found = _found_of(summary)
+        if (found is None or summary.discuss or summary.entries
+                or summary.notes is not None):
+            return
+        vocab = with_trackers(self.settings.trackers).with_found(
+            {q.key: q.kind for q, _day in found})
+        if vocab.questions != summary.questions.questions:
+            return
+        codec = _Codec(vocab)
+        where = {rel: n for n, rel in enumerate(slots) if isinstance(rel, str)}
+        problems = []
+        for p in summary.problems:
+            if p.file in where:  # a file read: its own problems (listing ones come again)
+                problems.append([where[p.file], codec.text(p.message), p.line])
+        if _in_period(_found_problems(slots, problems, codec), summary.first,
+                      summary.last) != summary.problems:
+            return  # (a problem that does not come from the files: never kept)
+        head = {"format": FORMAT, "version": VERSION, "root": self.root,
+                "today": self.today.toordinal(), "first": first.toordinal(),
+                "start": start.toordinal(), "end": end.toordinal(), "key": key,
+                "found": [[self._hash(q.key), q.kind, day.toordinal()] for q, day in found],
+                "problems": problems}
+        try:
+            body = json.dumps(codec.encode(Summary, summary), separators=(",", ":"),
+                              allow_nan=False, check_circular=False)
+            fields = _Codec(vocab).decode(Summary, json.loads(body))
+            again = Summary(problems=summary.problems, **fields)
+            plain = dataclasses.replace(summary, copy_alarms=(), generated=False)
+            if again != plain:
+                return  # (something the codec can't say exactly: not kept)
+            data = (json.dumps(head, separators=(",", ":"), allow_nan=False).encode() + b"\n"
+                    + body.encode())
+            if len(data) > MAX_RECORDS_BYTES - 2 * _MAC_BYTES - 2:
+                return
+            ensure_private_dir(self.folder)
+            atomic_write(self.path, self._mac(data).encode() + b"\n" + data, durable=False)
+        except (OSError, ValueError, TypeError, KeyError, IndexError, OverflowError):
+            return
+
+
+def _found_of(summary: Summary) -> list[tuple[Question, date]] | None:
+    """Each `custom` question found in the files and not declared, with a day that answers
+    it (the first in its series); None when one has no such day."""
+    out = []
+    for question in summary.questions:
+        if question.section != CUSTOM or question.declared:
+            continue
+        series = summary.series.get(question.series_key)
+        day = None if series is None else next(
+            (d for d, v in zip(series.days, series.values, strict=False) if v is not None),
+            None)
+        if day is None:
+            return None
+        out.append((question, day))
+    return out
+
+
+def _found_problems(slots: list[Problem | str], kept: Any, codec: _Codec) -> list[Problem]:
+    """Every problem of the check, in the order `fatiguelog.report` lists them (each once):
+    those found without parsing, and each file's own from the cache (`kept`: [slot, text,
+    line])."""
+    own: dict[int, list[Problem]] = {}
+    for n, message, line in kept:
+        rel = slots[n]
+        if type(rel) is not str or not (line is None or type(line) is int):
+            raise ValueError("not a file read")
+        own.setdefault(n, []).append(Problem(rel, codec.untext(message), line))
+    out: dict[Problem, None] = {}
+    for n, slot in enumerate(slots):
+        if isinstance(slot, Problem):
+            out.setdefault(slot)
+        else:
+            for problem in own.get(n, ()):
+                out.setdefault(problem)
+    return list(out)
+
+
+def _in_period(problems: list[Problem], first: date, last: date) -> tuple[Problem, ...]:
+    """As `fatiguelog.analysis.build` lists a period's problems (its files', and every one
+    whose date can't be told)."""
+    return tuple(p for p in problems if p.day is None or first <= p.day <= last)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+class _Codec:
+    """A summary as JSON by position, by its types (no tags): dates as day numbers (a run of
+    consecutive days as its first and length), a question as its place in the vocabulary,
+    dictionaries as pairs, and any text that holds one of your own questions' names with a
+    reference in its place (`text`)."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.questions = vocab.questions
+        self.index = {q: n for n, q in enumerate(vocab.questions)}
+        private: dict[str, None] = {}
+        for q in vocab.custom:
+            for said in (q.key, q.label, q.unit):
+                if said:
+                    private.update(dict.fromkeys((said, said.lower(), said.casefold())))
+        self.private = list(private)
+        self.place = {said: n for n, said in enumerate(self.private)}
+        self.pattern = re.compile("|".join(re.escape(p) for p in sorted(
+            self.private, key=len, reverse=True))) if self.private else None
+        self._days: dict[Any, tuple[date, ...]] = {}
+        self._made: dict[Any, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
+
+    # -- text ----------------------------------------------------------------------------------
+    def text(self, said: str) -> Any:
+        """`said`, or [text, reference, text...] when one of the names is in it."""
+        if type(said) is not str:
+            raise TypeError("not text")
+        pattern = self.pattern
+        if pattern is None or pattern.search(said) is None:
+            return said
+        parts: list[Any] = []
+        at = 0
+        for match in pattern.finditer(said):
+            if match.start() > at:
+                parts.append(said[at:match.start()])
+            parts.append(self.place[match.group()])
+            at = match.end()
+        if at < len(said):
+            parts.append(said[at:])
+        return parts
+
+    def untext(self, kept: Any) -> str:
+        if type(kept) is str:
+            return kept
+        return "".join(part if type(part) is str else self.private[part] for part in kept)
+
+    # -- dates ---------------------------------------------------------------------------------
+    @staticmethod
+    def days(days: tuple[date, ...]) -> list[list[int]]:
+        if not days:
+            return []
+        first = days[0].toordinal()
+        if days[-1].toordinal() - first == len(days) - 1 and all(
+                b > a for a, b in pairwise(days)):
+            return [[first, len(days)]]
+        runs: list[list[int]] = []
+        for day in days:
+            n = day.toordinal()
+            if runs and runs[-1][0] + runs[-1][1] == n:
+                runs[-1][1] += 1
+            else:
+                runs.append([n, 1])
+        return runs
+
+    def undays(self, runs: list[list[int]]) -> tuple[date, ...]:
+        key = tuple(tuple(run) for run in runs)
+        found = self._days.get(key)
+        if found is None:
+            out: list[date] = []
+            for first, count in runs:
+                if count < 1:
+                    raise ValueError("an empty run")
+                day = date.fromordinal(first)
+                out += [day + timedelta(days=k) for k in range(count)]
+            found = self._days[key] = tuple(out)
+        return found
+
+    # -- by type -------------------------------------------------------------------------------
+    def encode(self, kind: Any, value: Any) -> Any:
+        return self._codec(kind)[0](value)
+
+    def decode(self, kind: Any, value: Any) -> Any:
+        """A dataclass decodes to its fields (by name), the caller makes it."""
+        return self._codec(kind)[1](value)
+
+    def _codec(self, kind: Any) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+        key = kind
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._make(kind)
+        return made
+
+    def _make(self, kind: Any) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+        plain = _plain
+        if kind in (int, float, bool):
+            return plain, plain
+        if kind is str:
+            return self.text, self.untext
+        if kind is date:
+            return (lambda d: d.toordinal()), date.fromordinal
+        if kind is Question:
+            return (lambda q: self.index[q]), (lambda n: self.questions[n])
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if origin in (typing.Union, types.UnionType):
+            others = [a for a in args if a is not type(None)]
+            if len(others) != 1 or len(args) != 2:
+                raise TypeError(f"no codec for {kind}")
+            enc, dec = self._codec(others[0])
+            return ((lambda v: None if v is None else enc(v)),
+                    (lambda v: None if v is None else dec(v)))
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = args[0]
+            if item is date:
+                return self.days, self.undays
+            if all(a in (int, float, type(None)) for a in typing.get_args(item) or (item,)):
+                return list, _numbers
+            enc, dec = self._codec(item)
+            return ((lambda v: [enc(x) for x in v]), (lambda v: tuple(dec(x) for x in v)))
+        if origin is dict and len(args) == 2:
+            enc_k, dec_k = self._codec(args[0])
+            enc_v, dec_v = self._codec(args[1])
+            return ((lambda v: [[enc_k(k), enc_v(x)] for k, x in v.items()]),
+                    (lambda v: {dec_k(k): dec_v(x) for k, x in v}))
+        if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+            hints = _hints(kind)
+            top = kind is Summary
+            names = [f.name for f in dataclasses.fields(kind)
+                     if not (top and f.name in _NOT_KEPT)]
+            codecs = [self._codec(hints[name]) for name in names]
+            pairs = list(zip(names, codecs, strict=True))
+
+            def enc_fields(obj: Any) -> list[Any]:
+                return [enc(getattr(obj, name)) for name, (enc, _dec) in pairs]
+
+            def dec_fields(values: list[Any]) -> Any:
+                if type(values) is not list or len(values) != len(pairs):
+                    raise ValueError("not this type's fields")
+                fields = {name: dec(v) for (name, (_enc, dec)), v in
+                          zip(pairs, values, strict=True)}
+                return fields if top else kind(**fields)
+
+            return enc_fields, dec_fields
+        raise TypeError(f"no codec for {kind}")
+
+
+def _plain(value: Any) -> Any:
+    return value
+
+
+def _numbers(values: Any) -> tuple[Any, ...]:
+    if type(values) is not list:
+        raise ValueError("not a list of numbers")
+    return tuple(values)
+
+
+__all__ = ["AllCache", "code_digest", "summary_all"]

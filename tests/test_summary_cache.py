@@ -1,0 +1,215 @@
+"""The trend view's "All" is kept whole (`fatiguelog.summarycache`), and only ever saves time.
+
+What it gives back equals a fresh computation; a changed file (same size, same second), a
+changed setting, another day, a crafted cache, an older entry all make it work "All" out
+again; a new app version keeps it, a new format rebuilds it; it holds no free text and none
+of the user's own question names.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import fatiguelog
+from fatiguelog import cache as cache_module
+from fatiguelog import report, summarycache
+from fatiguelog.analysis.summary import Summary
+from fatiguelog.paths import DEMO_MARKER
+from fatiguelog.settings import Settings, Tracker
+from fatiguelog.store import Store
+from fatiguelog.summarycache import summary_all
+from tests.ui_trends.histories import TODAY, build, constipated_after_increase, day_entry, write
+
+DAYS = 120
+NOTE = "SECRET-NOTE hard day"  # (in the history's last 30 days)
+DECLARED = "SECRETdeclared"  # a tracker of the settings
+LABEL = "SECRET label of mine"
+REMOVED = "SECRETremoved"  # a tracker removed from the settings, still in the files
+SETTINGS = Settings(trackers=(Tracker(key=DECLARED, label=LABEL, kind="number", unit="SECRETunit",
+                                      minimum=0, maximum=100),))
+
+
+def make_history(root: Path) -> None:
+    build(root, DAYS, constipated_after_increase(DAYS))
+    for back in (3, 40):  # the user's own answers, one declared, one no longer
+        path = root / "entries" / str((TODAY - timedelta(days=back)).year) / (
+            f"{TODAY - timedelta(days=back)}.toml")
+        path.write_text(path.read_text() + f"\n[custom]\n{DECLARED} = 7\n{REMOVED} = true\n")
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    folder = tmp_path / "data-SECRETFOLDER"
+    make_history(folder)
+    return folder
+
+
+def fresh(root: Path, settings: Settings = SETTINGS, today: date = TODAY) -> Summary:
+    store = Store(root, use_cache=False)
+    first, last = report.period_for(None, today, store=store)
+    return report.summarize(store, settings, first, last, keep_entries=False, today=today)
+
+
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times "All" was worked out (not taken from the cache)."""
+    made: list[int] = []
+    original = report.summarize
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(report, "summarize", counting)
+    return made
+
+
+def all_of(root: Path, settings: Settings = SETTINGS, today: date = TODAY) -> Summary:
+    return summary_all(Store(root), settings, today)
+
+
+def kept_file(private_cache: Path) -> Path:
+    [path] = private_cache.glob("days-*-all.json")
+    return path
+
+
+def test_a_cached_all_equals_a_fresh_computation(root: Path, private_cache: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    made = counted(monkeypatch)
+    expected = fresh(root)
+    assert expected.flags and expected.own  # (flags, and the user's own questions, to keep)
+    first = all_of(root)
+    again = all_of(root)
+    assert made == [1, 1]  # (the fresh one, then the first "All": the second is the cache's)
+    assert first == expected
+    assert again == expected
+    assert kept_file(private_cache).stat().st_mode & 0o777 == 0o600
+    assert [a.question.key for a in again.own] == [DECLARED, REMOVED]
+    assert again.answers[f"custom.{DECLARED}"].question.label == LABEL
+    assert again.series[f"custom.{REMOVED}"].label == expected.series[f"custom.{REMOVED}"].label
+
+
+def test_it_holds_no_note_and_no_name_the_user_chose(root: Path, private_cache: Path) -> None:
+    all_of(root)
+    assert all_of(root) == fresh(root)
+    stored = kept_file(private_cache).read_bytes()
+    assert stored
+    for secret in ("SECRET", NOTE, DECLARED, REMOVED, LABEL, LABEL.lower(), "SECRETunit",
+                   os.path.realpath(root)):
+        assert secret.encode() not in stored, secret
+    assert b"kratom" in stored  # (substance names are kept, as in the record cache)
+
+
+def test_an_edited_file_is_seen_at_once(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    all_of(root)
+    made = counted(monkeypatch)
+    path = root / "entries" / str(TODAY.year) / f"{TODAY - timedelta(days=5)}.toml"
+    text = path.read_text()
+    stat = path.stat()
+    edited = text.replace("fatigue = 6", "fatigue = 9")
+    assert edited != text and len(edited) == len(text)
+    path.write_text(edited)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same time
+    expected = fresh(root)
+    made.clear()
+    assert all_of(root) == expected
+    assert made == [1]  # worked out again
+    assert all_of(root) == expected
+    assert made == [1]  # and kept again
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "broken", "stray", "earlier"])
+def test_a_new_or_missing_file_is_seen(root: Path, change: str,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    all_of(root)
+    made = counted(monkeypatch)
+    year = root / "entries" / str(TODAY.year)
+    if change == "added":  # a day that was a gap: none in this history, so one after today
+        (year / f"{TODAY - timedelta(days=2)}.toml").unlink()
+        all_of(root)
+        made.clear()
+        write(root, [day_entry(TODAY - timedelta(days=2), bristol=(1,))])
+    elif change == "removed":
+        (year / f"{TODAY - timedelta(days=1)}.toml").unlink()
+    elif change == "broken":
+        (year / f"{TODAY - timedelta(days=1)}.toml").write_text("schema = 1\nthis is not toml\n")
+    elif change == "stray":
+        (year / "told my GP.toml").write_text("schema = 1\n")
+    else:  # an entry older than the first one (and than what "All" read)
+        write(root, [day_entry(TODAY - timedelta(days=DAYS + 400))])
+    got = all_of(root)
+    assert made == [1]
+    assert got == fresh(root)
+    assert all_of(root) == got and made == [1, 1]  # (then from the cache again)
+
+
+def test_settings_and_the_day_are_part_of_its_key(root: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    all_of(root)
+    made = counted(monkeypatch)
+    older = replace(SETTINGS, birth_year=1950)
+    assert all_of(root, older) == fresh(root, older)
+    assert len(made) == 2
+    plain = Settings()  # no tracker: the removed one and the declared one are both found
+    assert all_of(root, plain) == fresh(root, plain)
+    assert len(made) == 4
+    tomorrow = TODAY + timedelta(days=1)
+    assert all_of(root, plain, tomorrow) == fresh(root, plain, tomorrow)
+    assert len(made) == 6
+    all_of(root, plain, tomorrow)
+    assert len(made) == 6  # (kept for that day)
+
+
+def test_a_new_app_version_keeps_it_a_new_format_or_analysis_rebuilds_it(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    all_of(root)
+    made = counted(monkeypatch)
+    monkeypatch.setattr(fatiguelog, "__version__", "99.0")
+    assert all_of(root) == fresh(root)
+    assert made == [1]  # (only the fresh one)
+    for module, name, value in ((summarycache, "VERSION", summarycache.VERSION + 1),
+                                (summarycache, "ENTRY_FORMAT", cache_module.ENTRY_FORMAT + 1),
+                                (summarycache, "LAYOUT", cache_module.LAYOUT + 1)):
+        made.clear()
+        monkeypatch.setattr(module, name, value)
+        assert all_of(root) == fresh(root)
+        assert len(made) == 2, name  # worked out again under the new format...
+        all_of(root)
+        assert len(made) == 2, name  # ...and kept for it
+    made.clear()
+    monkeypatch.setattr(summarycache, "code_digest", lambda: "another analysis")
+    all_of(root)
+    assert made == [1]
+
+
+def test_a_crafted_or_torn_cache_is_ignored(root: Path, private_cache: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    all_of(root)
+    path = kept_file(private_cache)
+    made = counted(monkeypatch)
+    good = path.read_bytes()
+    changed = good.replace(b"kratom", b"kratum")
+    assert changed != good
+    for bad in (changed, good[:-100], b"", good + b" "):
+        path.write_bytes(bad)
+        made.clear()
+        assert all_of(root) == fresh(root)
+        assert len(made) == 2
+    assert path.read_bytes() != b""  # (replaced by a good one)
+
+
+def test_a_sync_copy_and_the_demo_mark_are_never_taken_from_it(root: Path) -> None:
+    all_of(root)
+    year = root / "entries" / str(TODAY.year)
+    copy = year / f"{TODAY - timedelta(days=1)}.sync-conflict-20261124-101010-ABCDEF.toml"
+    all_of(root)
+    copy.write_text("schema = 1\n[red_flags]\nblood_in_stool = true\n")
+    first = all_of(root)
+    assert first.copy_alarms and first == fresh(root)
+    assert all_of(root) == first  # (from the cache: the copy's alarm read from the copy)
+    (root / DEMO_MARKER).write_text("")
+    assert all_of(root).generated and all_of(root) == fresh(root)

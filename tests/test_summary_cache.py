@@ -213,3 +213,21 @@ def test_a_sync_copy_and_the_demo_mark_are_never_taken_from_it(root: Path) -> No
     assert all_of(root) == first  # (from the cache: the copy's alarm read from the copy)
     (root / DEMO_MARKER).write_text("")
     assert all_of(root).generated and all_of(root) == fresh(root)
+
+
+@pytest.mark.parametrize("values", [
+    (), (None,), (None, None, 3), (0, 10, None, 7, None), (1.0, None, 2.0, -3.0),
+    (7.5, None, 6.25, 1e300), (-0.0, 1.0), (2**40, None, -(2**40)), (2**70, 1),
+    (1, 2.5, None), (True, False, None), (0.1 + 0.2, None, 1 / 3),
+])
+def test_daily_numbers_read_back_exactly(values: tuple[object, ...]) -> None:
+    """Packed series (`_pack`) come back as they were: same values, same types (a 7 is not a
+    7.0, a missing day is None, -0.0 keeps its sign)."""
+    import json
+    import math
+
+    kept = summarycache._unpack(json.loads(json.dumps(summarycache._pack(values))))
+    assert kept == values
+    assert [type(v) for v in kept] == [type(v) for v in values]
+    assert [math.copysign(1, v) for v in kept if type(v) is float] == [
+        math.copysign(1, v) for v in values if type(v) is float]

@@ -33,14 +33,18 @@ Textual-free.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
 import hmac
 import json
+import math
 import os
 import re
+import sys
 import types
 import typing
+from array import array
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
@@ -251,8 +255,8 @@ class AllCache:
 
         from fatiguelog.paths import is_demo, sync_copy_of
 
-        if any(isinstance(p, Problem) and sync_copy_of(p.file.rsplit("/", 1)[-1]) is not None
-               for p in slots):
+        if any(sync_copy_of(p.file.rsplit("/", 1)[-1]) is not None
+               for p in slots if type(p) is Problem):
             from fatiguelog.report import copy_alarms
 
             first, last = summary.first, summary.last
@@ -407,7 +411,7 @@ class _Codec:
         self.place = {said: n for n, said in enumerate(self.private)}
         self.pattern = re.compile("|".join(re.escape(p) for p in sorted(
             self.private, key=len, reverse=True))) if self.private else None
-        self._days: dict[Any, tuple[date, ...]] = {}
+        self._span: tuple[int, tuple[date, ...]] = (0, ())  # consecutive days from a day
         self._made: dict[Any, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
 
     # -- text ----------------------------------------------------------------------------------
@@ -453,17 +457,29 @@ class _Codec:
         return runs
 
     def undays(self, runs: list[list[int]]) -> tuple[date, ...]:
-        key = tuple(tuple(run) for run in runs)
-        found = self._days.get(key)
-        if found is None:
-            out: list[date] = []
-            for first, count in runs:
-                if count < 1:
-                    raise ValueError("an empty run")
-                day = date.fromordinal(first)
-                out += [day + timedelta(days=k) for k in range(count)]
-            found = self._days[key] = tuple(out)
-        return found
+        """The days of `runs`, as slices of one tuple of consecutive days (the period's, made
+        once: ten years of charts share it)."""
+        if len(runs) == 1:
+            return self._run(*runs[0])
+        out: tuple[date, ...] = ()
+        for first, count in runs:
+            out += self._run(first, count)
+        return out
+
+    def _run(self, first: int, count: int) -> tuple[date, ...]:
+        if type(first) is not int or type(count) is not int or count < 1:
+            raise ValueError("not a run of days")
+        low, days = self._span
+        if not days:
+            low, days = first, tuple(date.fromordinal(n) for n in range(first, first + count))
+        if first < low:
+            days = tuple(date.fromordinal(n) for n in range(first, low)) + days
+            low = first
+        high = low + len(days)
+        if first + count > high:
+            days += tuple(date.fromordinal(n) for n in range(high, first + count))
+        self._span = (low, days)
+        return days[first - low:first - low + count]
 
     # -- by type -------------------------------------------------------------------------------
     def encode(self, kind: Any, value: Any) -> Any:
@@ -503,7 +519,7 @@ class _Codec:
             if item is date:
                 return self.days, self.undays
             if all(a in (int, float, type(None)) for a in typing.get_args(item) or (item,)):
-                return list, _numbers
+                return _pack, _unpack
             enc, dec = self._codec(item)
             return ((lambda v: [enc(x) for x in v]), (lambda v: tuple(dec(x) for x in v)))
         if origin is dict and len(args) == 2:
@@ -537,9 +553,65 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _numbers(values: Any) -> tuple[Any, ...]:
-    if type(values) is not list:
-        raise ValueError("not a list of numbers")
+#: Packed whole numbers: the smallest array type that holds them (and its bound).
+_WHOLE = (("b", 1 << 7), ("h", 1 << 15), ("i", 1 << 31), ("q", 1 << 63))
+
+
+def _pack(values: tuple[Any, ...]) -> Any:
+    """Daily numbers (ten years of them per series: most of a summary) as few bytes, quick to
+    read back: "w" and whole numbers, "f" and fractions that are whole (1.0), packed in the
+    smallest integer array that holds them; "d" and other fractions as doubles; base64, then
+    the days without a number ("|" and runs of first:count, where 0 was packed). A list as
+    it is when they mix whole numbers and fractions (or hold anything else)."""
+    kinds = {type(v) for v in values} - {type(None)}
+    present = [v for v in values if v is not None]
+    if kinds == {float} and not all(v.is_integer() and (v or math.copysign(1, v) > 0)
+                                    for v in present):  # (-0.0 is no whole number here)
+        if not all(math.isfinite(v) for v in present):
+            return list(values)
+        kind, packed = "d", array("d", [0.0 if v is None else v for v in values])
+    elif kinds <= {int} or (kinds == {float} and all(math.isfinite(v) for v in present)):
+        top = max((abs(int(v)) for v in present), default=0)
+        code = next((c for c, bound in _WHOLE if top < bound), "")
+        if not code:
+            return list(values)
+        kind = "f" if kinds == {float} else "w"
+        packed = array(code, [0 if v is None else int(v) for v in values])
+    else:
+        return list(values)
+    if sys.byteorder != "little":  # (kept portable, though the cache stays on this machine)
+        packed.byteswap()
+    missing: list[str] = []
+    run = 0
+    for n, value in enumerate((*values, 0)):
+        if value is None:
+            run += 1
+        elif run:
+            missing.append(f"{n - run}:{run}")
+            run = 0
+    return (kind + packed.typecode + base64.b64encode(packed.tobytes()).decode("ascii") + "|"
+            + ",".join(missing))
+
+
+def _unpack(kept: Any) -> tuple[Any, ...]:
+    if type(kept) is list:
+        return tuple(kept)
+    if type(kept) is not str or kept[:1] not in ("w", "f", "d"):
+        raise ValueError("not packed numbers")
+    kind, code = kept[0], kept[1:2]
+    if (kind == "d") != (code == "d") or (kind != "d" and code not in dict(_WHOLE)):
+        raise ValueError("not packed numbers")
+    data, _bar, gaps = kept[2:].partition("|")
+    packed = array(code, base64.b64decode(data, validate=True))
+    if sys.byteorder != "little":
+        packed.byteswap()
+    values: list[Any] = (array("d", packed) if kind == "f" else packed).tolist()
+    for gap in gaps.split(",") if gaps else ():
+        first, _colon, count = gap.partition(":")
+        start, n = int(first), int(count)
+        if not (start >= 0 and n > 0 and start + n <= len(values)):
+            raise ValueError("not a run of missing days")
+        values[start:start + n] = [None] * n
     return tuple(values)
 
 

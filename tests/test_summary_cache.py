@@ -73,7 +73,7 @@ def all_of(root: Path, settings: Settings = SETTINGS, today: date = TODAY) -> Su
 
 
 def kept_file(private_cache: Path) -> Path:
-    [path] = private_cache.glob("days-*-all.json")
+    [path] = private_cache.glob("days-*-sum-all.json")
     return path
 
 
@@ -231,3 +231,64 @@ def test_daily_numbers_read_back_exactly(values: tuple[object, ...]) -> None:
     assert [type(v) for v in kept] == [type(v) for v in values]
     assert [math.copysign(1, v) for v in kept if type(v) is float] == [
         math.copysign(1, v) for v in values if type(v) is float]
+
+
+def test_a_period_ending_today_is_kept_and_exports_use_it(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trend view's 90 days, then the default export (md, json, csv) of the same 90 days:
+    worked out once, the same figures every time; CSV's rows (and only they) are read from
+    the files."""
+    from fatiguelog import export
+    from fatiguelog.summarycache import cached_summary
+
+    today = date.today()  # (the export's period ends on the real today)
+    root = tmp_path / "data"
+    build(root, DAYS, constipated_after_increase(DAYS), end=today)
+    first = today - timedelta(days=89)
+    plain = report.summarize(Store(root, use_cache=False), SETTINGS, first, today,
+                             keep_entries=False, today=today)
+    with_rows = report.summarize(Store(root, use_cache=False), SETTINGS, first, today,
+                                 keep_entries=True, today=today)
+    made = counted(monkeypatch)
+    for _run in range(3):  # (the first may read back in two steps: kept from the second)
+        assert cached_summary(Store(root), SETTINGS, first, today, today=today) == plain
+    assert 1 <= len(made) <= 2
+    made.clear()
+    for fmt in ("md", "json", "csv", "md"):
+        got = export.summarize_for(Store(root), SETTINGS, first, today, fmt, False)
+        assert got == export._private(with_rows if fmt == "csv" else plain), fmt
+        assert export.render(got, fmt) == export.render(
+            export._private(with_rows if fmt == "csv" else plain), fmt)
+    assert made == []  # (every one from the trend view's)
+    assert NOTE not in export.render(got, "md")
+    noted = export.summarize_for(Store(root), SETTINGS, first, today, "md", True)
+    assert noted.notes and made == [1]  # notes: read from the files, never kept
+
+
+def test_a_period_that_does_not_end_today_is_not_kept(root: Path, private_cache: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from fatiguelog.summarycache import cached_summary
+
+    made = counted(monkeypatch)
+    last = TODAY - timedelta(days=1)
+    for _run in range(2):
+        assert cached_summary(Store(root), SETTINGS, last - timedelta(days=29), last,
+                              today=TODAY) == fresh_period(root, last - timedelta(days=29), last)
+    assert len(made) == 4
+    assert not list(private_cache.glob("days-*-sum-*.json"))
+
+
+def fresh_period(root: Path, first: date, last: date) -> Summary:
+    return report.summarize(Store(root, use_cache=False), SETTINGS, first, last,
+                            keep_entries=False, today=TODAY)
+
+
+def test_only_a_few_period_lengths_are_kept(root: Path, private_cache: Path) -> None:
+    from fatiguelog.summarycache import SummaryCache, cached_summary
+
+    for days in range(1, 2 * SummaryCache.KEEP):
+        for _run in range(2):
+            cached_summary(Store(root), SETTINGS, TODAY - timedelta(days=days - 1), TODAY,
+                           today=TODAY)
+    kept = sorted(private_cache.glob("days-*-sum-*.json"))
+    assert 0 < len(kept) <= SummaryCache.KEEP

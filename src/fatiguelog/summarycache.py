@@ -1,32 +1,37 @@
-"""The trend view's "All": the whole summary, cached, checked against every file each time.
+"""Summaries of a period ending today, kept as figures, checked against every file each time.
 
 Ten years of history is 3,650 files. The record cache (`fatiguelog.cache`) spares parsing
 them, but working out every rule and figure over ten years still costs more than the user
-should wait each time "All" is asked for. So the last "All" summary is kept too, as figures,
-and used only when nothing it was made from has changed:
+should wait each time "All" is asked for; and a 90-day export (or home's week) with a flag on
+for months reads, and works out, the months before too. So the latest summary of each period
+length ending today is kept (the trend view's periods, "All", an export's, home's week) and
+used only when nothing it was made from has changed:
 
 - **Checked, never trusted.** Its key is a keyed hash (the record cache's key) of the bytes
   of every entry file the summary read (and of every problem found without parsing: a name
-  that is not an entry's, a file that can't be read), the settings analysis reads (substance
-  classes, birth year, your own questions), the day it was made for (flags depend on
-  "today"), and the source of fatiguelog's domain code (a newer version whose analysis
-  differs never uses an older version's summary; one that changed only the screens does).
-  Every file is read and hashed again each time: a mismatch of any kind recomputes. A
-  summary is kept only when the files hashed before and after it was worked out are the
-  same, and when it reads back equal to itself.
+  that is not an entry's, a file that can't be read), the day of the history's first entry,
+  the settings analysis reads (substance classes, birth year, your own questions), the
+  period and the day it was made for (flags depend on "today"), and the source of
+  fatiguelog's domain code (a newer version whose analysis differs never uses an older
+  version's summary; one that changed only the screens, or only its version number, does).
+  Every file is read and hashed again each time: a mismatch of any kind works it out again.
+  The hash is of the very bytes the summary was made from (`fatiguelog.store.FileCheck`),
+  and a summary is kept only when it reads back equal to itself.
 - **Cannot lie.** A MAC (keyed BLAKE2b) over the whole file; a crafted, copied or torn file
   is ignored and replaced.
-- **No free text.** No notes, no forms, no text answers (the summary of the trend view holds
-  none). Your own questions' keys, names and units are never written: wherever one would
-  be (a series' key or label, a problem's wording) there is a reference instead, resolved
-  from the settings (a declared question) or from the one entry file that answers it (a key
-  found in the files that the settings no longer declare, stored as a keyed hash with the
-  date of that file). Substance names are kept (without control characters), as in the
-  record cache. Problems are kept by the position of their file in the check (only entry
-  files with a date for a name), wording regenerated for everything found without parsing.
+- **No free text.** No notes, no forms, no text answers (these summaries hold none: an
+  export's notes and rows are read from the files). Your own questions' keys, names and
+  units are never written: wherever one would be (a series' key or label, a problem's
+  wording) there is a reference instead, resolved from the settings (a declared question) or
+  from the one entry file that answers it (a key found in the files that the settings no
+  longer declare, stored as a keyed hash with the date of that file). Substance names are
+  kept (without control characters), as in the record cache. Problems are kept by the
+  position of their file in the check (only entry files with a date for a name), wording
+  regenerated for everything found without parsing.
 - **No tags.** JSON in positions the code knows by the summary's types (`_Codec`), never
   pickle; a type the code does not know is not cached.
-- One file per data folder (the latest "All"), beside the record caches, 0600.
+- One file per data folder and period length (`days-<id>-sum-<days|all>.json`, the most
+  recent `KEEP` of them), beside the record caches, 0600.
 
 Textual-free.
 """
@@ -85,24 +90,43 @@ _VERSION = frozenset({"__init__.py", "__main__.py"})
 
 def summary_all(store: Store, settings: Settings, today: date, *,
                 progress: Callable[[str], None] | None = None) -> Summary:
-    """The summary of the whole history ("All") made for `today`, without entries: the
-    cached one when every file it was made from is byte for byte as it was (and the
-    settings, the day and the code are too), else worked out (`fatiguelog.report.summarize`,
-    told every file it reads) and kept for next time."""
-    kept = AllCache.of(store, settings, today)
+    """The summary of the whole history ("All") made for `today` (see `cached_summary`)."""
+    first = first_day(store)
+    return cached_summary(store, settings, min(first, today) if first else today, today,
+                          today=today, progress=progress, whole=True)
+
+
+def cached_summary(store: Store, settings: Settings, first: date, last: date, *,
+                   today: date, progress: Callable[[str], None] | None = None,
+                   whole: bool = False) -> Summary:
+    """`fatiguelog.report.summarize(store, settings, first, last, keep_entries=False,
+    today=today, progress=progress)`: the kept one when the period ends today and every
+    file it was made from is byte for byte as it was (and the settings, the day and the code
+    are too); else worked out (told every file it reads) and kept for next time. `whole`:
+    the period is "All" (kept under its own name, whatever its length)."""
+    kept = SummaryCache.of(store, settings, today, first, last, whole)
     if kept is not None:
         found = kept.get()
         if found is not None:
             return found
-    from fatiguelog.report import period_for, summarize
+    from fatiguelog.report import summarize
 
-    first, last = period_for(None, today, store=store)
     check = kept.checker() if kept is not None else None
     summary = summarize(store, settings, first, last, keep_entries=False, today=today,
                         progress=progress, check=check)
-    if kept is not None and check is not None and first < today:
+    if kept is not None and check is not None:
         kept.put(summary, check)
     return summary
+
+
+def first_day(store: Store) -> date | None:
+    """The date of the earliest entry file, from file names alone (None: no entries): what
+    `fatiguelog.report.first_day` says, without importing the analysis."""
+    for _year, files in store.entry_files():
+        days = [day for day, _item in files if day is not None]
+        if days:
+            return min(days)
+    return None
 
 
 @cache
@@ -162,49 +186,58 @@ class Checker:
         return hasher.hexdigest()
 
 
-class AllCache:
-    """The "All" summary of one data folder, for one day and one set of settings."""
+class SummaryCache:
+    """The kept summary of one data folder, period length and day, for one set of
+    settings."""
 
-    def __init__(self, store: Store, settings: Settings, today: date, key: bytes, code: str):
+    #: Period lengths kept per data folder (the trend view's five, an export's, home's week).
+    KEEP = 8
+
+    def __init__(self, store: Store, settings: Settings, today: date, first: date, last: date,
+                 whole: bool, key: bytes, code: str):
         self.store = store
         self.settings = settings
         self.today = today
+        self.first = first
+        self.last = last
         self.key = key
         self.code = code
         self.folder = store.cache_folder()
-        self.path = self.folder / f"days-{root_id(store.root)}-all.json"
+        length = "all" if whole else str((last - first).days + 1)
+        self.path = self.folder / f"days-{root_id(store.root)}-sum-{length}.json"
         self.root = root_mac(store.root, key)
+        self.start_day = first_day(store)  # (the history's first entry, part of the key)
 
     @classmethod
-    def of(cls, store: Store, settings: Settings, today: date) -> AllCache | None:
-        """None when nothing may be cached (no cache, no key, the code can't be read)."""
-        if not store.use_cache:
+    def of(cls, store: Store, settings: Settings, today: date, first: date, last: date,
+           whole: bool = False) -> SummaryCache | None:
+        """None when nothing may be kept: no cache (or no key, or the code can't be read),
+        or a period that does not end today, or has no entry before today."""
+        if not store.use_cache or last != today or first > last:
             return None
         key = load_key(store.cache_folder())
         code = code_digest()
         if key is None or code is None:
             return None
-        return cls(store, settings, today, key, code)
+        kept = cls(store, settings, today, first, last, whole, key, code)
+        return kept if kept.start_day is not None and kept.start_day < today else None
 
     # -- the check ---------------------------------------------------------------------------
     def checker(self) -> Checker:
         return Checker(self.key)
 
-    def _head(self, first: date, start: date, end: date) -> bytes:
-        """What the summary depends on besides the files: this cache's and the files' format,
-        the code, the data folder, the settings analysis reads, the day and the period."""
+    def _head(self, start: date, end: date) -> bytes:
+        """What the summary depends on besides the files it read: this cache's and the files'
+        format, the code, the data folder, the settings analysis reads, the history's first
+        day (whether there is more before what was read, and when it began), the period,
+        the day it was made for, and what was read."""
         settings = self.settings
+        assert self.start_day is not None
         return json.dumps([FORMAT, VERSION, ENTRY_FORMAT, LAYOUT, self.code, self.root,
                            repr((settings.substances, settings.birth_year, settings.trackers)),
-                           self.today.toordinal(), first.toordinal(), start.toordinal(),
+                           self.start_day.toordinal(), self.first.toordinal(),
+                           self.last.toordinal(), self.today.toordinal(), start.toordinal(),
                            end.toordinal()]).encode()
-
-    def _before(self, start: date) -> bool:
-        """Whether an entry file is dated before `start` (names only: nothing is read)."""
-        for _year, files in self.store.entry_files(range(1, start.year + 1)):
-            if any(day is not None and day < start for day, _item in files):
-                return True
-        return False
 
     # -- reading -----------------------------------------------------------------------------
     def _mac(self, body: bytes) -> str:
@@ -225,16 +258,15 @@ class AllCache:
             head = json.loads(head_bytes)
             if (type(head) is not dict or head.get("format") != FORMAT
                     or head.get("version") != VERSION or head.get("root") != self.root
-                    or head.get("today") != self.today.toordinal()):
+                    or head.get("today") != self.today.toordinal()
+                    or head.get("first") != self.first.toordinal()
+                    or head.get("last") != self.last.toordinal()):
                 return None
-            first, start, end = (date.fromordinal(head[k]) for k in ("first", "start", "end"))
-            if self._before(start):
-                return None  # an entry older than the summary's first: it starts earlier now
+            start, end = date.fromordinal(head["start"]), date.fromordinal(head["end"])
             check = self.checker()
             self.store.check_files(start, end, check)
             slots = check.slots
-            if not hmac.compare_digest(check.key(self._head(first, start, end)),
-                                       str(head.get("key"))):
+            if not hmac.compare_digest(check.key(self._head(start, end)), str(head.get("key"))):
                 return None
             vocab = self._vocabulary(head["found"])
             if vocab is None:
@@ -297,14 +329,12 @@ class AllCache:
 
         if len(check.spans) != 1 or None in check.spans[0]:
             return  # (read in several steps: not one range to check again)
+        if first_day(self.store) != self.start_day:
+            return  # (the history's first day changed while it was worked out)
         start, end = check.spans[0]
         assert start is not None and end is not None
-        first, slots = summary.first, check.slots
-        days = [day for day in (Problem(p, "").day if isinstance(p, str) else p.day
-                                for p in slots) if day is not None]
-        if not days or min(days) != first:
-            return  # (the history's first day changed while it was read)
-        key = check.key(self._head(first, start, end))
+        slots = check.slots
+        key = check.key(self._head(start, end))
         found = _found_of(summary)
         if (found is None or summary.discuss or summary.entries
                 or summary.notes is not None):
@@ -323,8 +353,9 @@ class AllCache:
                       summary.last) != summary.problems:
             return  # (a problem that does not come from the files: never kept)
         head = {"format": FORMAT, "version": VERSION, "root": self.root,
-                "today": self.today.toordinal(), "first": first.toordinal(),
-                "start": start.toordinal(), "end": end.toordinal(), "key": key,
+                "today": self.today.toordinal(), "first": self.first.toordinal(),
+                "last": self.last.toordinal(), "start": start.toordinal(),
+                "end": end.toordinal(), "key": key,
                 "found": [[self._hash(q.key), q.kind, day.toordinal()] for q, day in found],
                 "problems": problems}
         try:
@@ -343,6 +374,20 @@ class AllCache:
             atomic_write(self.path, self._mac(data).encode() + b"\n" + data, durable=False)
         except (OSError, ValueError, TypeError, KeyError, IndexError, OverflowError):
             return
+        self._forget_old()
+
+    def _forget_old(self) -> None:
+        """Only the `KEEP` most recent period lengths stay (an export of any period is kept
+        under its length: the files would otherwise pile up)."""
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            mine = [p for p in self.folder.glob(f"days-{root_id(self.store.root)}-sum-*.json")
+                    if p != self.path]
+            if len(mine) >= self.KEEP:
+                mine.sort(key=lambda p: p.stat().st_mtime)
+                for old in mine[:len(mine) - self.KEEP + 1]:
+                    old.unlink()
 
 
 def _found_of(summary: Summary) -> list[tuple[Question, date]] | None:
@@ -615,4 +660,4 @@ def _unpack(kept: Any) -> tuple[Any, ...]:
     return tuple(values)
 
 
-__all__ = ["AllCache", "code_digest", "summary_all"]
+__all__ = ["SummaryCache", "cached_summary", "code_digest", "first_day", "summary_all"]

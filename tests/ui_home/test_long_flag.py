@@ -102,4 +102,4 @@ async def test_all_dates_them_as_a_full_recount_worked_out_and_from_its_cache(
         shown = re.findall(r": (.+) \(since (\d{4}-\d\d-\d\d), (still on|until [\d-]+)\)",
                            text)
         assert sorted(shown) == expected, (run, text)
-        assert list(private_cache.glob("days-*-all.json")), run
+        assert list(private_cache.glob("days-*-sum-all.json")), run

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -152,17 +152,14 @@ class TrendsScreen(Screen[None]):
 
         def compute() -> Summary:
             from fatiguelog.store import Store
+            from fatiguelog.summarycache import cached_summary, summary_all
 
             store = Store(root)
-            if days is None:  # "All": kept whole while no file changes (`summarycache`)
-                from fatiguelog.summarycache import summary_all
-
+            if days is None:  # (kept as figures while no file changes: `summarycache`)
                 return summary_all(store, settings, today, progress=said)
-            from fatiguelog.report import period_for, summarize
-
-            first, last = period_for(days, today, store=store)
-            summary = summarize(store, settings, first, last, keep_entries=False, today=today,
-                                progress=said)
+            last = today
+            first = last - timedelta(days=days - 1)
+            summary = cached_summary(store, settings, first, last, today=today, progress=said)
             return replace(summary, entries=())  # charts need the series, not every entry
 
         self._worker = self.run_worker(compute, name="trends", group="trends", thread=True,

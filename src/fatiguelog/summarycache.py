@@ -38,10 +38,7 @@ Textual-free.
 
 from __future__ import annotations
 
-import base64
-import dataclasses
-import hashlib
-import hmac
+import binascii
 import json
 import math
 import os
@@ -62,11 +59,14 @@ from fatiguelog.cache import (
     ENTRY_FORMAT,
     LAYOUT,
     MAX_RECORDS_BYTES,
+    blake2b,
+    compare_digest,
     load_key,
     read_cache_file,
     root_id,
     root_mac,
 )
+from fatiguelog.frozen import is_record, record_fields, replace
 from fatiguelog.problems import Problem
 from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary, with_trackers
 
@@ -137,7 +137,7 @@ def code_digest() -> str | None:
     import fatiguelog
 
     base = Path(fatiguelog.__file__).parent
-    hasher = hashlib.blake2b(digest_size=_DIGEST_BYTES, person=b"fl-code")
+    hasher = blake2b(digest_size=_DIGEST_BYTES, person=b"fl-code")
     try:
         for folder, dirs, files in os.walk(base):
             dirs[:] = sorted(d for d in dirs if not (Path(folder) == base and d in _NOT_ANALYSIS)
@@ -160,7 +160,7 @@ class Checker:
     problem found without parsing, or the path of a file read, where its own go)."""
 
     def __init__(self, key: bytes):
-        self.hasher = hashlib.blake2b(key=key, digest_size=_DIGEST_BYTES, person=b"fl-all")
+        self.hasher = blake2b(key=key, digest_size=_DIGEST_BYTES, person=b"fl-all")
         self.slots: list[Problem | str] = []
         self.spans: list[tuple[date | None, date | None]] = []
 
@@ -241,7 +241,7 @@ class SummaryCache:
 
     # -- reading -----------------------------------------------------------------------------
     def _mac(self, body: bytes) -> str:
-        return hashlib.blake2b(body, key=self.key, digest_size=_MAC_BYTES,
+        return blake2b(body, key=self.key, digest_size=_MAC_BYTES,
                                person=b"fl-allmac").hexdigest()
 
     def get(self) -> Summary | None:
@@ -251,7 +251,7 @@ class SummaryCache:
         if raw is None:
             return None
         mac, _newline, rest = raw.partition(b"\n")
-        if not hmac.compare_digest(mac, self._mac(rest).encode()):
+        if not compare_digest(mac, self._mac(rest).encode()):
             return None
         head_bytes, _newline, body = rest.partition(b"\n")
         try:
@@ -266,7 +266,7 @@ class SummaryCache:
             check = self.checker()
             self.store.check_files(start, end, check)
             slots = check.slots
-            if not hmac.compare_digest(check.key(self._head(start, end)), str(head.get("key"))):
+            if not compare_digest(check.key(self._head(start, end)), str(head.get("key"))):
                 return None
             vocab = self._vocabulary(head["found"])
             if vocab is None:
@@ -283,8 +283,6 @@ class SummaryCache:
     def _made_again(self, summary: Summary, slots: list[Problem | str]) -> Summary:
         """What is never kept: the sync-conflict copies' red flags (read from the copies,
         when the check met any) and the demo's mark."""
-        from dataclasses import replace
-
         from fatiguelog.paths import is_demo, sync_copy_of
 
         if any(sync_copy_of(p.file.rsplit("/", 1)[-1]) is not None
@@ -317,7 +315,7 @@ class SummaryCache:
         return with_trackers(self.settings.trackers).with_found(keys)
 
     def _hash(self, name: str) -> str:
-        return hashlib.blake2b(name.encode(), key=self.key, digest_size=16,
+        return blake2b(name.encode(), key=self.key, digest_size=16,
                                person=b"fl-allkey").hexdigest()
 
     # -- writing -----------------------------------------------------------------------------
@@ -363,7 +361,7 @@ class SummaryCache:
                               allow_nan=False, check_circular=False)
             fields = _Codec(vocab).decode(Summary, json.loads(body))
             again = Summary(problems=summary.problems, **fields)
-            plain = dataclasses.replace(summary, copy_alarms=(), generated=False)
+            plain = replace(summary, copy_alarms=(), generated=False)
             if again != plain:
                 return  # (something the codec can't say exactly: not kept)
             data = (json.dumps(head, separators=(",", ":"), allow_nan=False).encode() + b"\n"
@@ -435,7 +433,11 @@ def _in_period(problems: list[Problem], first: date, last: date) -> tuple[Proble
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    """The fields' types (their annotations are text: `from __future__ import annotations`),
+    evaluated in the class's module (`typing.get_type_hints` takes milliseconds more)."""
+    names = vars(sys.modules[cls.__module__])
+    return {name: eval(kind, names) if isinstance(kind, str) else kind
+            for name, kind in record_fields(cls)}
 
 
 class _Codec:
@@ -572,11 +574,11 @@ class _Codec:
             enc_v, dec_v = self._codec(args[1])
             return ((lambda v: [[enc_k(k), enc_v(x)] for k, x in v.items()]),
                     (lambda v: {dec_k(k): dec_v(x) for k, x in v}))
-        if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+        if isinstance(kind, type) and is_record(kind):
             hints = _hints(kind)
             top = kind is Summary
-            names = [f.name for f in dataclasses.fields(kind)
-                     if not (top and f.name in _NOT_KEPT)]
+            names = [name for name, _kind in record_fields(kind)
+                     if not (top and name in _NOT_KEPT)]
             codecs = [self._codec(hints[name]) for name in names]
             pairs = list(zip(names, codecs, strict=True))
 
@@ -634,8 +636,8 @@ def _pack(values: tuple[Any, ...]) -> Any:
         elif run:
             missing.append(f"{n - run}:{run}")
             run = 0
-    return (kind + packed.typecode + base64.b64encode(packed.tobytes()).decode("ascii") + "|"
-            + ",".join(missing))
+    data = binascii.b2a_base64(packed.tobytes(), newline=False).decode("ascii")
+    return f"{kind}{packed.typecode}{data}|{','.join(missing)}"
 
 
 def _unpack(kept: Any) -> tuple[Any, ...]:
@@ -647,7 +649,7 @@ def _unpack(kept: Any) -> tuple[Any, ...]:
     if (kind == "d") != (code == "d") or (kind != "d" and code not in dict(_WHOLE)):
         raise ValueError("not packed numbers")
     data, _bar, gaps = kept[2:].partition("|")
-    packed = array(code, base64.b64decode(data, validate=True))
+    packed = array(code, binascii.a2b_base64(data, strict_mode=True))
     if sys.byteorder != "little":
         packed.byteswap()
     values: list[Any] = (array("d", packed) if kind == "f" else packed).tolist()

@@ -112,7 +112,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
         )
     summary = export.summarize_for(Store(root), settings, first, last, fmt, include_notes)
     if discuss:
-        from dataclasses import replace
+        from fatiguelog.frozen import replace
 
         summary = replace(summary, discuss=discuss)
 

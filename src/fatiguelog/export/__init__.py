@@ -64,7 +64,7 @@ def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt
 
     summary = cached_summary(store, settings, first, last, today=calendar.today())
     if fmt == "csv":  # whole documents for the rows: read from the period's files
-        from dataclasses import replace
+        from fatiguelog.frozen import replace
 
         found = store.load_range(first, last).entries
         summary = replace(summary, entries=tuple(found[day] for day in sorted(found)
@@ -75,9 +75,8 @@ def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt
 def _private(summary: Summary) -> Summary:
     """The summary with no file name the user chose in its problem lists (without
     --include-notes a name like "told GP about X.toml" is as private as a note)."""
-    from dataclasses import replace
-
     from fatiguelog.export.common import private_problems
+    from fatiguelog.frozen import replace
 
     return replace(summary, problems=private_problems(summary.problems))
 

@@ -561,6 +561,20 @@ class _Codec:
             enc, dec = self._codec(others[0])
             return ((lambda v: None if v is None else enc(v)),
                     (lambda v: None if v is None else dec(v)))
+        if origin is tuple and args and Ellipsis not in args:  # (a fixed length)
+            parts = [self._codec(a) for a in args]
+
+            def enc_fixed(value: tuple[Any, ...]) -> list[Any]:
+                if len(value) != len(parts):
+                    raise ValueError("not this tuple's length")
+                return [enc(v) for (enc, _dec), v in zip(parts, value, strict=True)]
+
+            def dec_fixed(value: list[Any]) -> tuple[Any, ...]:
+                if type(value) is not list or len(value) != len(parts):
+                    raise ValueError("not this tuple's length")
+                return tuple(dec(v) for (_enc, dec), v in zip(parts, value, strict=True))
+
+            return enc_fixed, dec_fixed
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             item = args[0]
             if item is date:

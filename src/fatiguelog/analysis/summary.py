@@ -81,6 +81,9 @@ class Coverage:
     rules_total: int
     rules_checked: int
     unchecked: tuple[RuleGap, ...]
+    #: Every rule, checked or not, as (id, title), in the order views list them (red flags
+    #: first): what a view lists without importing the rules (a kept summary's, say).
+    rules: tuple[tuple[str, str], ...] = ()
 
 
 @frozen

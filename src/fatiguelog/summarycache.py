@@ -50,7 +50,6 @@ from array import array
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -486,13 +485,13 @@ class _Codec:
         return "".join(part if type(part) is str else self.private[part] for part in kept)
 
     # -- dates ---------------------------------------------------------------------------------
-    @staticmethod
-    def days(days: tuple[date, ...]) -> list[list[int]]:
+    def days(self, days: tuple[date, ...]) -> list[list[int]]:
+        """Days as runs of consecutive days ([first day's number, count], ...)."""
         if not days:
             return []
         first = days[0].toordinal()
-        if days[-1].toordinal() - first == len(days) - 1 and all(
-                b > a for a, b in pairwise(days)):
+        if (days[-1].toordinal() - first == len(days) - 1
+                and days == self._run(first, len(days))):  # (one run: compared in C)
             return [[first, len(days)]]
         runs: list[list[int]] = []
         for day in days:
@@ -620,38 +619,46 @@ _WHOLE = (("b", 1 << 7), ("h", 1 << 15), ("i", 1 << 31), ("q", 1 << 63))
 
 def _pack(values: tuple[Any, ...]) -> Any:
     """Daily numbers (ten years of them per series: most of a summary) as few bytes, quick to
-    read back: "w" and whole numbers, "f" and fractions that are whole (1.0), packed in the
-    smallest integer array that holds them; "d" and other fractions as doubles; base64, then
-    the days without a number ("|" and runs of first:count, where 0 was packed). A list as
-    it is when they mix whole numbers and fractions (or hold anything else)."""
-    kinds = {type(v) for v in values} - {type(None)}
+    read back: "w" and whole numbers, "f" and fractions that are whole (1.0, not -0.0),
+    packed in the smallest integer array that holds them; "d" and other fractions as
+    doubles; base64, then the days without a number ("|" and runs of first:count, where 0
+    was packed). A list as it is when they mix whole numbers and fractions (or hold
+    anything else, or a fraction that is not finite)."""
     present = [v for v in values if v is not None]
-    if kinds == {float} and not all(v.is_integer() and (v or math.copysign(1, v) > 0)
-                                    for v in present):  # (-0.0 is no whole number here)
-        if not all(math.isfinite(v) for v in present):
+    kinds = set(map(type, present))
+    if not kinds <= {int, float} or kinds == {int, float}:
+        return list(values)
+    missing = len(present) < len(values)
+    filled = [0 if v is None else v for v in values] if missing else list(values)
+    top = max(-min(filled), max(filled)) if filled else 0
+    code = next((c for c, bound in _WHOLE if top < bound), "")
+    packed: array[Any]
+    if kinds == {float}:
+        if not math.isfinite(sum(present)):
             return list(values)
-        kind, packed = "d", array("d", [0.0 if v is None else v for v in values])
-    elif kinds <= {int} or (kinds == {float} and all(math.isfinite(v) for v in present)):
-        top = max((abs(int(v)) for v in present), default=0)
-        code = next((c for c, bound in _WHOLE if top < bound), "")
+        doubles = array("d", filled)
+        whole = array(code, map(int, doubles)) if code else None
+        if whole is not None and array("d", whole).tobytes() == doubles.tobytes():
+            kind, packed = "f", whole  # (every one whole: the same bytes once doubles again)
+        else:
+            kind, packed = "d", doubles
+    else:
         if not code:
             return list(values)
-        kind = "f" if kinds == {float} else "w"
-        packed = array(code, [0 if v is None else int(v) for v in values])
-    else:
-        return list(values)
+        kind, packed = "w", array(code, filled)
     if sys.byteorder != "little":  # (kept portable, though the cache stays on this machine)
         packed.byteswap()
-    missing: list[str] = []
-    run = 0
-    for n, value in enumerate((*values, 0)):
-        if value is None:
-            run += 1
-        elif run:
-            missing.append(f"{n - run}:{run}")
-            run = 0
+    gaps: list[str] = []
+    if missing:
+        run = 0
+        for n, value in enumerate((*values, 0)):
+            if value is None:
+                run += 1
+            elif run:
+                gaps.append(f"{n - run}:{run}")
+                run = 0
     data = binascii.b2a_base64(packed.tobytes(), newline=False).decode("ascii")
-    return f"{kind}{packed.typecode}{data}|{','.join(missing)}"
+    return f"{kind}{packed.typecode}{data}|{','.join(gaps)}"
 
 
 def _unpack(kept: Any) -> tuple[Any, ...]:

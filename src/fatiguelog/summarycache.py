@@ -87,22 +87,27 @@ _NOT_ANALYSIS = frozenset({"ui", "cli", "export", "importers"})
 _VERSION = frozenset({"__init__.py", "__main__.py"})
 
 
+Later = Callable[[Callable[[], None]], None]
+
+
 def summary_all(store: Store, settings: Settings, today: date, *,
-                progress: Callable[[str], None] | None = None) -> Summary:
+                progress: Callable[[str], None] | None = None,
+                later: Later | None = None) -> Summary:
     """The summary of the whole history ("All") made for `today` (see `cached_summary`)."""
     first = first_day(store)
     return cached_summary(store, settings, min(first, today) if first else today, today,
-                          today=today, progress=progress, whole=True)
+                          today=today, progress=progress, whole=True, later=later)
 
 
 def cached_summary(store: Store, settings: Settings, first: date, last: date, *,
                    today: date, progress: Callable[[str], None] | None = None,
-                   whole: bool = False) -> Summary:
+                   whole: bool = False, later: Later | None = None) -> Summary:
     """`fatiguelog.report.summarize(store, settings, first, last, keep_entries=False,
     today=today, progress=progress)`: the kept one when the period ends today and every
     file it was made from is byte for byte as it was (and the settings, the day and the code
     are too); else worked out (told every file it reads) and kept for next time. `whole`:
-    the period is "All" (kept under its own name, whatever its length)."""
+    the period is "All" (kept under its own name, whatever its length). `later`: given the
+    keeping, to do once the summary is shown (a view: tens of milliseconds not waited for)."""
     kept = SummaryCache.of(store, settings, today, first, last, whole)
     if kept is not None:
         found = kept.get()
@@ -114,7 +119,11 @@ def cached_summary(store: Store, settings: Settings, first: date, last: date, *,
     summary = summarize(store, settings, first, last, keep_entries=False, today=today,
                         progress=progress, check=check)
     if kept is not None and check is not None:
-        kept.put(summary, check)
+        keeping, done = kept, check
+        if later is None:
+            keeping.put(summary, done)
+        else:
+            later(lambda: keeping.put(summary, done))
     return summary
 
 

@@ -326,6 +326,9 @@ def all_view(env: dict[str, str], root: Path) -> float:
         term.drain(0.2)
         sent = term.press("5")
         done = term.wait_for("All your entries ·", "days recorded", "Flags:", timeout=300)
+        # The view stays on screen a moment, as for anyone reading it (not timed): what it
+        # keeps for next time is written once it is shown, and a kill at once would lose it.
+        term.drain(0.5)
     return done - sent
 
 

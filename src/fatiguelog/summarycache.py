@@ -146,6 +146,7 @@ def code_digest() -> str | None:
 
     base = Path(fatiguelog.__file__).parent
     hasher = blake2b(digest_size=_DIGEST_BYTES, person=b"fl-code")
+    read = 0
     try:
         for folder, dirs, files in os.walk(base):
             dirs[:] = sorted(d for d in dirs if not (Path(folder) == base and d in _NOT_ANALYSIS)
@@ -157,9 +158,10 @@ def code_digest() -> str | None:
                     rel = path.relative_to(base).as_posix().encode()
                     hasher.update(len(rel).to_bytes(4, "big") + rel)
                     hasher.update(len(data).to_bytes(8, "big") + data)
+                    read += 1
     except OSError:
         return None
-    return hasher.hexdigest()
+    return hasher.hexdigest() if read else None  # (no source to read: a zipped copy)
 
 
 class Checker:

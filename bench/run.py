@@ -140,14 +140,19 @@ assert len(history.records) > 0
 print(time.perf_counter() - t)
 """
 
-# Fills the cache as an older fatiguelog would have (the version is not part of its key).
+# Fills the caches as an older fatiguelog would have left them once it showed "All" (the
+# version is not part of their key; the source of the domain code is, see summarycache).
 OLDER_VERSION_FILL = """
 import sys
+from datetime import date
 from pathlib import Path
 import fatiguelog
 fatiguelog.__version__ = "0.0.1"
+from fatiguelog.settings import load_settings
 from fatiguelog.store import Store
-Store(Path(sys.argv[1])).load_records()
+from fatiguelog.summarycache import summary_all
+root = Path(sys.argv[1])
+summary_all(Store(root), load_settings(root)[0], date.today())
 """
 
 FLAGS_ALL = """
@@ -321,6 +326,9 @@ def all_view(env: dict[str, str], root: Path) -> float:
         term.drain(0.2)
         sent = term.press("5")
         done = term.wait_for("All your entries ·", "days recorded", "Flags:", timeout=300)
+        # The view stays on screen a moment, as for anyone reading it (not timed): what it
+        # keeps for next time is written once it is shown, and a kill at once would lose it.
+        term.drain(0.5)
     return done - sent
 
 

@@ -37,11 +37,10 @@ size, by a clock that is wrong, is seen at once.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import json
 import os
 import stat
+from _operator import _compare_digest as compare_digest  # (what `hmac.compare_digest` is)
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -49,6 +48,20 @@ from typing import Any
 from fatiguelog.atomic import atomic_write, ensure_private_dir
 from fatiguelog.dayrecord import Layout
 from fatiguelog.model import SCHEMA_VERSION
+
+# The hashes without `hashlib`: it loads OpenSSL's bindings, 2-3 ms of every command that
+# reads the cache (an export, `trends --print`) for two hashes Python has built in.
+try:
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without it
+    from hashlib import blake2b
+try:
+    from _sha256 import sha256  # type: ignore[import-not-found, unused-ignore]
+except ImportError:  # pragma: no cover - Python 3.12 and later
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found, no-redef, unused-ignore]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment, unused-ignore]
 
 CACHE_FORMAT = "fatiguelog-day-records"
 #: The entry file format the records were made from (an upgrade of the app keeps the cache).
@@ -134,13 +147,13 @@ def read_cache_file(path: Path, limit: int) -> bytes | None:
 
 
 def root_id(root: Path) -> str:
-    return hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:16]
+    return sha256(os.path.realpath(root).encode()).hexdigest()[:16]
 
 
 def root_mac(root: Path | str, key: bytes | None) -> str:
     """What the cache stores of its data folder: a keyed hash of the folder's path (its name
     may say something private), enough to tell another folder's cache from this one's."""
-    return hashlib.blake2b(os.path.realpath(root).encode(), key=key or b"",
+    return blake2b(os.path.realpath(root).encode(), key=key or b"",
                            digest_size=_DIGEST_BYTES, person=b"fl-root").hexdigest()
 
 
@@ -160,7 +173,7 @@ class RecordCache:
         # the key paths of this year's records (see `DayRecord`), stored by keyed hash
         self.layout = Layout(hash_of=self.path_hash)
         self._dirty = False
-        self._hasher = hashlib.blake2b(key=key, digest_size=_DIGEST_BYTES)  # (keyed once)
+        self._hasher = blake2b(key=key, digest_size=_DIGEST_BYTES)  # (keyed once)
 
     def digest(self, raw: bytes) -> str:
         """The keyed hash a file's record is checked against."""
@@ -171,12 +184,12 @@ class RecordCache:
     def path_hash(self, path: tuple[str, ...]) -> str:
         """What the cache stores of a key path: its keyed hash, never its names (a key, a
         tracker's, may be named after something private)."""
-        digest = hashlib.blake2b(json.dumps(path).encode(), key=self.key,
+        digest = blake2b(json.dumps(path).encode(), key=self.key,
                                  digest_size=_DIGEST_BYTES, person=b"fl-path").hexdigest()
         return ("c" if len(path) == 2 and path[0] == "custom" else "k") + digest
 
     def _mac(self, body: bytes) -> str:
-        return hashlib.blake2b(body, key=self.key, digest_size=_MAC_BYTES,
+        return blake2b(body, key=self.key, digest_size=_MAC_BYTES,
                                person=b"fl-cache").hexdigest()
 
     def load(self) -> None:
@@ -188,7 +201,7 @@ class RecordCache:
             return
         mac, _newline, body = raw.partition(b"\n")
         try:
-            if not hmac.compare_digest(mac, self._mac(body).encode()):
+            if not compare_digest(mac, self._mac(body).encode()):
                 raise ValueError("not made with this cache's key")
             data = json.loads(body)
         except (ValueError, UnicodeDecodeError):

@@ -158,10 +158,14 @@ def data_gap(summary: Summary, *, short: bool = False) -> str:
     cov = summary.coverage
     if cov is None:
         return ""
-    from fatiguelog.analysis.rules import INFOS  # made the summary, so already imported
     from fatiguelog.model import RED_FLAGS
 
-    bowel = {info.id for info in INFOS if info.id.startswith("gi.")}
+    ids = [rule for rule, _title in cov.rules]
+    if not ids:  # (a summary made without them: the rules say)
+        from fatiguelog.analysis.rules import INFOS
+
+        ids = [info.id for info in INFOS]
+    bowel = {rule for rule in ids if rule.startswith("gi.")}
     if not bowel <= {gap.id for gap in cov.unchecked}:
         return ""
     if short:

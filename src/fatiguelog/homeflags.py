@@ -132,15 +132,17 @@ def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> Lines:
 def home_lines(root: Path, settings: Settings, today: date) -> Lines:
     """Home's flag lines for `today`: the flags active today (and since when), or, when they
     could not be worked out, the alarm symptoms read straight from their files."""
-    from fatiguelog.report import alarms_only, summarize
     from fatiguelog.store import Store
+    from fatiguelog.summarycache import cached_summary
 
     store = Store(root)
     try:
         first = today - timedelta(days=FLAG_DAYS - 1)
-        summary = summarize(store, settings, first, today, keep_entries=False, today=today)
+        summary = cached_summary(store, settings, first, today, today=today)
     except Exception as exc:  # never let a bad history hide the home screen
         # ...nor an alarm symptom: those are read again on their own (flags.md v2).
+        from fatiguelog.report import alarms_only
+
         return alarm_only_lines(alarms_only(store, today), str(exc))
     return flag_lines(summary)
 

@@ -13,10 +13,10 @@ them (the substance name is user text).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
+from fatiguelog.frozen import frozen
 from fatiguelog.substances import class_words
 from fatiguelog.wording import AMOUNT_DIGITS, amount, amount_number, days_text, number, unit_text
 
@@ -127,7 +127,7 @@ def range_line(r: IntakeRange, previous: IntakeRange | None, period_last: date) 
 
 
 # --- the whole timeline ---------------------------------------------------------------------
-@dataclass(frozen=True)
+@frozen
 class TimelineRow:
     """One row of the medication timeline table, in words (the name is user text)."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from datetime import time
-from decimal import Decimal
 from typing import Any
 
 from fatiguelog.model import (
@@ -103,6 +102,8 @@ def number_text(value: float) -> str:
     (`f"{x:g}"` shows 1234567.5 as "1.23457e+06", which saved back would be another number)."""
     if isinstance(value, int) or float(value).is_integer():
         return str(int(value))
+    from decimal import Decimal  # (here: `fatiguelog log` imports this module on every run)
+
     return format(Decimal(repr(float(value))), "f")
 
 

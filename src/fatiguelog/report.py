@@ -32,6 +32,7 @@ from fatiguelog.store import Store, red_flags_of_bytes
 
 if TYPE_CHECKING:
     from fatiguelog.cache import RunHints
+    from fatiguelog.store import FileCheck
 
 #: Days read before the period, so every rule is exact on the period's first day.
 LOOKBACK = 120
@@ -49,9 +50,11 @@ class RecordReader:
     """The day records of one data folder, each day read once: reading further back adds
     only the days not read yet."""
 
-    def __init__(self, store: Store, progress: Callable[[str], None] | None = None):
+    def __init__(self, store: Store, progress: Callable[[str], None] | None = None,
+                 check: FileCheck | None = None):
         self.store = store
         self.progress = progress
+        self.check = check  # told every file read (see `Store.record_years`)
         self.records: dict[date, DayRecord] = {}
         self.problems: list[Problem] = []
         self._said: set[Problem] = set()
@@ -78,7 +81,8 @@ class RecordReader:
                 progress(f"Reading your entries of {year}...")
 
         for part in self.store.record_years(first, last,
-                                            on_year=said if progress is not None else None):
+                                            on_year=said if progress is not None else None,
+                                            check=self.check):
             self.records.update(part.records)
             for problem in part.problems:
                 if problem not in self._said:
@@ -92,13 +96,16 @@ class RecordReader:
 def summarize(store: Store, settings: Settings, first: date, last: date, *,
               include_notes: bool = False, keep_entries: bool = True,
               today: date | None = None,
-              progress: Callable[[str], None] | None = None) -> Summary:
+              progress: Callable[[str], None] | None = None,
+              check: FileCheck | None = None) -> Summary:
     """The summary of `first..last`, reading no more of the history than it needs.
 
     Without `keep_entries` (and notes) no whole document is read: figures come from the day
     records (the trend view and home need figures only; CSV needs the entries). `today`
     (default: the real date) decides whether the urgent banner may say "today". `progress`
-    is told what is being done, in words (each year read, then the flags).
+    is told what is being done, in words (each year read, then the flags); `check`, every
+    file read and every problem met on the way (`fatiguelog.summarycache` keeps a summary
+    by them).
     """
     if first > last:
         raise ValueError(f"the period starts ({first}) after it ends ({last})")
@@ -107,7 +114,7 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
     history_start = first_day(store) if settings.birth_year is not None else None
     start = first - timedelta(days=LOOKBACK)
     end = last + timedelta(days=LOOKAHEAD)
-    reader = RecordReader(store, progress)
+    reader = RecordReader(store, progress, check)
 
     def make(origin: date) -> Analysis:
         reader.cover(origin, end)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 from typing import Any, Final
@@ -17,6 +16,7 @@ from typing import Any, Final
 from fatiguelog import paths
 from fatiguelog.atomic import atomic_write
 from fatiguelog.dates import MIDNIGHT, parse_day_start
+from fatiguelog.frozen import field, frozen, replace
 from fatiguelog.model import UNITS
 from fatiguelog.problems import Problem
 from fatiguelog.substances import CLASSES, builtin_class
@@ -29,7 +29,7 @@ OPTIONAL_STEPS: Final = ("sleep", "exertion", "intake", "stomach", "diet", "note
 THEMES: Final = ("dark", "light")
 
 
-@dataclass(frozen=True)
+@frozen
 class Substance:
     """One of the user's substances. `klass` is the `class` the user set (opioid, laxative,
     other); None means "from the built-in table" (flags.md), else not classified."""
@@ -54,7 +54,7 @@ TRACKER_DIRECTIONS: Final = OWN_DIRECTIONS
 _TRACKER_KEY = re.compile(r"^[a-z0-9_]{1,40}$")
 
 
-@dataclass(frozen=True)
+@frozen
 class Tracker:
     """One of the user's own questions, stored under `[custom]` as `key`.
 
@@ -82,7 +82,7 @@ def substance_class(name: str, klass: str | None = None) -> str | None:
     return builtin_class(name)
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     substances: tuple[Substance, ...] = DEFAULT_SUBSTANCES
     steps: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(OPTIONAL_STEPS, True))

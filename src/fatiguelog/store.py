@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from fatiguelog import paths
 from fatiguelog.atomic import (
@@ -111,6 +111,17 @@ class History(NamedTuple):
 
     entries: dict[date, Entry]
     problems: list[Problem]
+
+
+class FileCheck(Protocol):
+    """Told what a read of the records met, in order (`Store.record_years`,
+    `Store.check_files`): the range, each file read with its bytes, and each problem found
+    without parsing (a folder that can't be used, a name that is not an entry's, a file that
+    can't be read)."""
+
+    def begin(self, first: date | None, last: date | None) -> None: ...
+    def file(self, rel: str, raw: bytes) -> None: ...
+    def problem(self, problem: Problem) -> None: ...
 
 
 class Records(NamedTuple):
@@ -362,16 +373,44 @@ class Store:
         return Records(records, problems)
 
     def record_years(self, first: date | None, last: date | None, *,
-                     on_year: Callable[[str], None] | None = None) -> Iterator[Records]:
+                     on_year: Callable[[str], None] | None = None,
+                     check: FileCheck | None = None) -> Iterator[Records]:
         """The same, one year (one cache file) at a time; `on_year` is told each year before
-        it is read (a view shows progress)."""
+        it is read (a view shows progress). `check` is told the range, every file read (its
+        bytes) and every problem found without parsing, in order (see `FileCheck`)."""
         key = self._cache_key()
+        if check is not None:
+            check.begin(first, last)
         for year, files, found in self._year_folders(first, last):
             if on_year is not None and year:
                 on_year(year)
-            part = self._year_records(year, files, first, last, key)
+            if check is not None:
+                for problem in found:
+                    check.problem(problem)
+            part = self._year_records(year, files, first, last, key, check)
             part.problems[:0] = found
             yield part
+
+    def check_files(self, first: date | None, last: date | None, check: FileCheck) -> None:
+        """Tell `check` what `record_years` would from `first` to `last` (the same files, the
+        same problems, in the same order), without parsing anything: how a summary made from
+        those files is known to be still true (`fatiguelog.summarycache`)."""
+        check.begin(first, last)
+        for year, files, found in self._year_folders(first, last):
+            for problem in found:
+                check.problem(problem)
+            for day, item in files:
+                rel = f"entries/{year}/{item.name}"
+                if day is None:
+                    check.problem(Problem(rel, _not_an_entry(item.name)))
+                    continue
+                if (first and day < first) or (last and day > last):
+                    continue
+                raw = self._read_item(rel, item)
+                if isinstance(raw, Problem):
+                    check.problem(raw)
+                else:
+                    check.file(rel, raw)
 
     def fill_caches(self, stop: Callable[[], bool] | None = None) -> None:
         """Bring every year's cache up to date (the app does this in the background once home
@@ -382,7 +421,7 @@ class Store:
         for year, files, _found in self._year_folders(None, None):
             if stop is not None and stop():
                 return
-            self._year_records(year, files, None, None, key)
+            self._year_records(year, files, None, None, key, None)
 
     def _year_folders(self, first: date | None, last: date | None
                       ) -> Iterator[tuple[str, list[tuple[date | None, os.DirEntry[str]]],
@@ -410,11 +449,12 @@ class Store:
         return self._cache_dir or paths.cache_dir(self.root)
 
     def _year_records(self, year: str, files: list[tuple[date | None, os.DirEntry[str]]],
-                      first: date | None, last: date | None, key: bytes | None) -> Records:
+                      first: date | None, last: date | None, key: bytes | None,
+                      check: FileCheck | None) -> Records:
         """One year's records: a file whose bytes hash to what the cache holds is not parsed;
         every other one is, and the cache learns it."""
         if key is None or not year:
-            return self._year_records_in(None, year, files, first, last)
+            return self._year_records_in(None, year, files, first, last, check)
         from fatiguelog.cache import RecordCache
 
         # One thread at a time per year and folder: the app fills the caches in the background
@@ -422,11 +462,12 @@ class Store:
         with _year_lock(self.root, year):
             cache = RecordCache(self.cache_folder(), self.root, year, key)
             cache.load()
-            return self._year_records_in(cache, year, files, first, last)
+            return self._year_records_in(cache, year, files, first, last, check)
 
     def _year_records_in(self, cache: RecordCache | None, year: str,
                          files: list[tuple[date | None, os.DirEntry[str]]],
-                         first: date | None, last: date | None) -> Records:
+                         first: date | None, last: date | None,
+                         check: FileCheck | None) -> Records:
         layout = cache.layout if cache is not None else Layout()
         records: dict[date, DayRecord] = {}
         problems: list[Problem] = []
@@ -436,6 +477,8 @@ class Store:
             rel = f"entries/{year}/{name}"
             if day is None:
                 problems.append(Problem(rel, _not_an_entry(name)))
+                if check is not None:
+                    check.problem(problems[-1])
                 continue
             names.add(name)
             if (first and day < first) or (last and day > last):
@@ -443,7 +486,11 @@ class Store:
             raw = self._read_item(rel, item)
             if isinstance(raw, Problem):
                 problems.append(raw)
+                if check is not None:
+                    check.problem(raw)
                 continue
+            if check is not None:
+                check.file(rel, raw)
             record: DayRecord | None = None
             hit = None
             if cache is not None:

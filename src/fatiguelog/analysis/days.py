@@ -69,6 +69,8 @@ class IntakeTrack:
 
 @dataclass
 class DayTable:
+    """The history as per-day lists and prefix sums, index `i` being `origin + i` days."""
+
     origin: date
     size: int
     entry: Counts

@@ -68,6 +68,8 @@ SBM_WORDS = "spontaneous bowel movements (SBMs: no laxative that day or the day 
 
 @dataclass(frozen=True)
 class RuleInfo:
+    """A rule of flags.md: its id, level, words, source and window."""
+
     id: str
     level: str
     title: str
@@ -81,6 +83,8 @@ class RuleInfo:
 
 @dataclass
 class RuleRun:
+    """A rule evaluated at every day of a table (see the module's docstring)."""
+
     info: RuleInfo
     active: list[bool]
     enough: list[bool]
@@ -190,6 +194,8 @@ ITEMS = (
 
 @dataclass(frozen=True)
 class Item:
+    """A Rome IV item met in a window: how many of how many."""
+
     letter: str
     words: str
     count: int

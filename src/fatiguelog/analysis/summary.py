@@ -6,17 +6,17 @@ can't disagree. Figures that lack data are `None` ("not enough data"), never a m
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from fatiguelog import vocabulary
+from fatiguelog.frozen import field, frozen
 from fatiguelog.problems import Problem
 from fatiguelog.vocabulary import Question, Vocabulary
 
 LEVEL_ORDER = {"urgent": 0, "warn": 1, "info": 2}
 
 
-@dataclass(frozen=True)
+@frozen
 class EvidenceDays:
     """The qualifying days inside the windows of a flag's latest run (flags.md v2): the days
     whose entries met the rule, so a view can say how long the symptom lasted."""
@@ -26,7 +26,7 @@ class EvidenceDays:
     count: int
 
 
-@dataclass(frozen=True)
+@frozen
 class FlagReport:
     """One flag active at some time in the period (contract: flags.md, "What each flag carries")."""
 
@@ -49,7 +49,7 @@ class FlagReport:
     episodes: tuple[EvidenceDays, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Alarm:
     """One alarm symptom (a `red_flags` key) reported in the period, with its report dates.
 
@@ -65,7 +65,7 @@ class Alarm:
     advice_past: str  # the same advice without "today", for an earlier report
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleGap:
     """A rule that could not be checked on the period's last day, and what it needs."""
 
@@ -74,16 +74,19 @@ class RuleGap:
     needs: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Coverage:
     """How many rules were checked on the period's last day, and which could not be."""
 
     rules_total: int
     rules_checked: int
     unchecked: tuple[RuleGap, ...]
+    #: Every rule, checked or not, as (id, title), in the order views list them (red flags
+    #: first): what a view lists without importing the rules (a kept summary's, say).
+    rules: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class RatingStats:
     """A 0-10 rating over the period; halves compare the first and second half of it."""
 
@@ -97,7 +100,7 @@ class RatingStats:
     second_half_mean: float | None
 
 
-@dataclass(frozen=True)
+@frozen
 class AnswerStats:
     """One question's answers over the period, whatever its kind: a rating or a number has a
     mean (3 answered days at least), a range and its two halves; a yes/no the days it was
@@ -121,14 +124,16 @@ class AnswerStats:
         return self.question.label
 
 
-@dataclass(frozen=True)
+@frozen
 class SleepStats:
+    """Nights answered in the period, and their means (None: fewer than 3 answers)."""
+
     days: int
     hours_mean: float | None
     quality_mean: float | None
 
 
-@dataclass(frozen=True)
+@frozen
 class GiStats:
     """Bowel figures of the period. A figure below its minimum data is None ("not enough
     data", flags.md): SBMs a week needs 4 recorded GI days, a share of stools 4 stools."""
@@ -149,8 +154,10 @@ class GiStats:
     loose_share: float | None = None  # Bristol 6-7 among stools with a type
 
 
-@dataclass(frozen=True)
+@frozen
 class IntakeEvent:
+    """A change in how much of a substance was taken (`fatiguelog.analysis.intake`)."""
+
     day: date
     substance: str
     unit: str
@@ -162,8 +169,10 @@ class IntakeEvent:
     continues: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class IntakeStats:
+    """One substance (in one unit) taken or stopped in the period."""
+
     substance: str
     unit: str
     opioid_acting: bool  # klass == "opioid" (version 1's key)
@@ -174,7 +183,7 @@ class IntakeStats:
     klass: str | None = None  # opioid | laxative | other | None: not classified
 
 
-@dataclass(frozen=True)
+@frozen
 class IntakeRange:
     """A stretch of one substance at a steady daily amount, or stopped (the medication
     timeline). Delimited by the intake events; a wobble within the rule's limits stays in
@@ -199,7 +208,7 @@ class IntakeRange:
     last_taken: date | None = None  # the last day it was taken in the range (None: stopped)
 
 
-@dataclass(frozen=True)
+@frozen
 class WeekRow:
     """One 7-day block of the period (counted back from its last day; the first block may be
     shorter): the evidence behind every duration a flag states. Counts, never made-up zeros:
@@ -226,7 +235,7 @@ class WeekRow:
     alarms: tuple[str, ...] = ()  # the red_flags keys reported in the block
 
 
-@dataclass(frozen=True)
+@frozen
 class PemStats:
     """Delayed post-exertional malaise: the 1-2 days after higher-exertion days vs. others."""
 
@@ -245,7 +254,7 @@ class PemStats:
     statement: str  # one descriptive sentence, never more than the data supports
 
 
-@dataclass(frozen=True)
+@frozen
 class DaySeries:
     """Daily values for charts; `None` is a day with no answer (a gap, not a zero)."""
 
@@ -255,8 +264,10 @@ class DaySeries:
     values: tuple[float | None, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
+    """Everything a view shows about one period (`fatiguelog.report.summarize`)."""
+
     first: date
     last: date
     days: int

@@ -12,10 +12,13 @@ counted as not answered, never as "no".
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from fatiguelog.analysis.days import DayTable
 from fatiguelog.analysis.summary import DaySeries, WeekRow
 from fatiguelog.model import RED_FLAGS
+
+if TYPE_CHECKING:  # (the HTML export reads the series names without the table's module)
+    from fatiguelog.analysis.days import DayTable
 
 WEEK = 7
 

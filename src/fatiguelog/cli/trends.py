@@ -48,16 +48,19 @@ LEVEL_STYLE = {"urgent": "bold red", "warn": "bold yellow", "info": "bold cyan"}
 def print_trends(args: argparse.Namespace, root: Path, *, console: Console | None = None,
                  today: date | None = None) -> int:
     """Summarize the last N days (reading only what they need) and print it."""
-    from fatiguelog.report import period_for, summarize
+    from datetime import timedelta
+
     from fatiguelog.settings import load_settings
     from fatiguelog.store import Store
+    from fatiguelog.summarycache import cached_summary
 
     days = getattr(args, "days", None)
     day = today or today_for(root)
     check_days(days, day)
-    first, last = period_for(DEFAULT_DAYS if days is None else days, day)
+    first, last = day - timedelta(days=(DEFAULT_DAYS if days is None else days) - 1), day
     settings, settings_problems = load_settings(root)
-    summary = summarize(Store(root), settings, first, last, keep_entries=False, today=today)
+    summary = cached_summary(Store(root), settings, first, last,
+                             today=today or date.today())
     out = console or Console(highlight=False, width=None if _is_terminal() else pipe_width())
     for block in render(summary, width=out.width, settings_problems=len(settings_problems)):
         out.print(Trimmed(block))

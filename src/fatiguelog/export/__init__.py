@@ -47,20 +47,33 @@ def extension(fmt: str) -> str:
 def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt: str,
                   include_notes: bool) -> Summary:
     """The summary an export in `fmt` renders: only CSV has a row per day, so only it keeps
-    the period's entries (the others need figures, which a stream of the years gives)."""
-    from fatiguelog.report import summarize
+    the period's entries (the others need figures, which a stream of the years gives, or the
+    summary of the same period kept by the trend view or an earlier export:
+    `fatiguelog.summarycache`). Notes are read from the files, never kept."""
+    if include_notes:
+        from fatiguelog.report import summarize
 
-    summary = summarize(store, settings, first, last, include_notes=include_notes,
-                        keep_entries=fmt == "csv")
-    return summary if include_notes else _private(summary)
+        return summarize(store, settings, first, last, include_notes=True,
+                         keep_entries=fmt == "csv")
+    from datetime import date as calendar
+
+    from fatiguelog.summarycache import cached_summary
+
+    summary = cached_summary(store, settings, first, last, today=calendar.today())
+    if fmt == "csv":  # whole documents for the rows: read from the period's files
+        from fatiguelog.frozen import replace
+
+        found = store.load_range(first, last).entries
+        summary = replace(summary, entries=tuple(found[day] for day in sorted(found)
+                                                 if first <= day <= last))
+    return _private(summary)
 
 
 def _private(summary: Summary) -> Summary:
     """The summary with no file name the user chose in its problem lists (without
     --include-notes a name like "told GP about X.toml" is as private as a note)."""
-    from dataclasses import replace
-
     from fatiguelog.export.common import private_problems
+    from fatiguelog.frozen import replace
 
     return replace(summary, problems=private_problems(summary.problems))
 

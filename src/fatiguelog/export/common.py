@@ -8,9 +8,7 @@ screen (exports reach them through this module, `c.mean_text`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
-from html import escape
 from typing import Final
 
 from fatiguelog import flagtext
@@ -22,6 +20,7 @@ from fatiguelog.analysis.summary import (
     Summary,
     WeekRow,
 )
+from fatiguelog.frozen import frozen
 from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
 from fatiguelog.problems import Problem
 from fatiguelog.substances import class_words
@@ -216,7 +215,7 @@ def checked_words(s: Summary) -> str:
 
 
 # --- page one -------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """One key figure: what it is, its value ("not enough data" when it lacks it), a detail."""
 
@@ -445,7 +444,10 @@ def week_cells(w: WeekRow) -> list[str]:
 
 
 def html_text(text: object) -> str:
-    """User or analysis text for HTML and SVG, inert: control characters gone, escaped."""
+    """User or analysis text for HTML and SVG, inert: control characters gone, escaped.
+    (`html` is imported here: its entity table costs every other format a millisecond.)"""
+    from html import escape
+
     return escape(strip_controls(str(text)), quote=True)
 
 

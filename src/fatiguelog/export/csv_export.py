@@ -196,11 +196,14 @@ def _flag_rows(summary: Summary) -> list[list[Cell | bool]]:
 
 
 def _coverage_rows(summary: Summary) -> list[list[Cell | bool]]:
-    from fatiguelog.analysis.rules import all_infos
-
     gaps = {g.id: g for g in (summary.coverage.unchecked if summary.coverage else ())}
-    return [[info.id, info.title, info.id not in gaps,
-             gaps[info.id].needs if info.id in gaps else None] for info in all_infos()]
+    rules = summary.coverage.rules if summary.coverage else ()
+    if not rules:  # (a summary made without them: the rules say)
+        from fatiguelog.analysis.rules import all_infos
+
+        rules = tuple((info.id, info.title) for info in all_infos())
+    return [[rule, title, rule not in gaps, gaps[rule].needs if rule in gaps else None]
+            for rule, title in rules]
 
 
 def _week_rows(summary: Summary) -> list[list[Cell | bool]]:

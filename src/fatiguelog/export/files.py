@@ -15,10 +15,11 @@ question in the app).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from fatiguelog.frozen import frozen, replace
 
 if TYPE_CHECKING:
     from fatiguelog.analysis.summary import Summary
@@ -63,7 +64,7 @@ class WriteFailed(SaveError):
     """The disk said no (full, no permission...): `describe_os_error`'s sentence."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Written:
     """What `save` wrote: every file (CSV: one per table) and the period it covers."""
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from fatiguelog.analysis.summary import DaySeries, IntakeEvent
 from fatiguelog.export.common import html_text
+from fatiguelog.frozen import frozen
 from fatiguelog.intaketext import mark_label
 
 WIDTH = 680
@@ -31,7 +31,7 @@ def text_width(text: str, size: float = TICK_PX) -> float:
     return len(text) * size * CHAR_W
 
 
-@dataclass(frozen=True)
+@frozen
 class LineStyle:
     colour: str
     dash: str  # stroke-dasharray, "" for solid
@@ -296,7 +296,7 @@ def wrap(text: str, width: int = 100) -> list[str]:
     return lines or [""]
 
 
-@dataclass(frozen=True)
+@frozen
 class TimelineRow:
     """One flag in the timeline: its words, the days it was on, and what lies under them."""
 
@@ -376,7 +376,7 @@ STOOL_FILLS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class StoolDay:
     """One column of the bowel chart: stools by group (None: no bowel answer that day).
     `day` is the day, or a week's last day."""

@@ -8,9 +8,9 @@ series, so ten years of history cost the screen a few small tuples, not every en
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import ClassVar
 
@@ -75,6 +75,8 @@ class TrendsScreen(Screen[None]):
         self.loaded = False
         self._loads = 0  # periods asked for so far (progress of an earlier one is ignored)
         self._worker: Worker[Summary] | None = None
+        #: Summaries worked out but not kept yet (`summarycache`): kept once they are shown.
+        self._keep: list[Callable[[], None]] = []
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -136,13 +138,17 @@ class TrendsScreen(Screen[None]):
             self.post_message(self.Progress(text, load))
 
         def compute() -> Summary:
-            from fatiguelog.report import period_for, summarize
             from fatiguelog.store import Store
+            from fatiguelog.summarycache import cached_summary, summary_all
 
             store = Store(root)
-            first, last = period_for(days, today, store=store)
-            summary = summarize(store, settings, first, last, keep_entries=False, today=today,
-                                progress=said)
+            later = self._keep.append  # (kept once shown: see `_show`)
+            if days is None:  # (kept as figures while no file changes: `summarycache`)
+                return summary_all(store, settings, today, progress=said, later=later)
+            last = today
+            first = last - timedelta(days=days - 1)
+            summary = cached_summary(store, settings, first, last, today=today, progress=said,
+                                     later=later)
             return replace(summary, entries=())  # charts need the series, not every entry
 
         self._worker = self.run_worker(compute, name="trends", group="trends", thread=True,
@@ -170,6 +176,19 @@ class TrendsScreen(Screen[None]):
         self.query_one("#trends-title", Static).update(self._title(summary))
         await self._replace_body(list(body_widgets(summary)))
         self.loaded = True
+        if self._keep:
+            self.call_after_refresh(self._keep_summaries)
+
+    def _keep_summaries(self) -> None:
+        """The summary just shown is kept for next time (`summarycache`), off the UI
+        thread, once it is on screen."""
+        keep, self._keep = self._keep, []
+
+        def run() -> None:
+            for one in keep:
+                one()
+
+        self.run_worker(run, name="keep", group="keep", thread=True, exit_on_error=False)
 
     async def _replace_body(self, widgets: list[Widget]) -> None:
         body = self.query_one("#trends-body", VerticalScroll)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static, TextArea
+from textual.widgets import Button, Footer, Input, Static
 
 from fatiguelog.textsafe import for_input, strip_controls
 
@@ -168,35 +167,3 @@ class SteadyFooter(Footer):
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._shown = shown  # (else Textual's own waits: ask again next time)
         super().bindings_changed(screen)
-
-
-class NotesArea(TextArea):
-    """A note over several lines. Enter is the check-in's "go on", so a new line is ctrl+j
-    (or shift+enter where the terminal tells it apart); Tab types a tab; a paste keeps its
-    lines and tabs and loses only control characters (a pasted escape sequence must not
-    reach the terminal)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+j,shift+enter", "new_line", "New line", key_display="ctrl+j"),
-    ]
-
-    def __init__(self, text: str = "", **kwargs: Any) -> None:
-        # Tab types a tab (Esc stays the check-in's "back": its binding comes first).
-        super().__init__(strip_controls(text), soft_wrap=True, show_line_numbers=False,
-                         highlight_cursor_line=False, tab_behavior="indent", **kwargs)
-        self.indent_type = "tabs"  # a tab typed or pasted stays a tab
-
-    def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "blink", True)
-
-    def action_new_line(self) -> None:
-        self.replace("\n", *self.selection)
-
-    async def on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()  # instead of TextArea's own paste, which keeps controls
-        event.stop()
-        # Terminals send a pasted line break as CR (tmux, xterm): it is a new line here.
-        text = strip_controls(event.text.replace("\r\n", "\n").replace("\r", "\n"))
-        if text:
-            result = self.replace(text, *self.selection)
-            self.move_cursor(result.end_location)

@@ -127,7 +127,11 @@ def question_chart(s: Summary, answers: AnswerStats) -> Item:
     else:
         series = s.series.get(q.series_key)
         values = [v for v in series.values if v is not None] if series else []
-        low = min([q.minimum if math.isfinite(q.minimum) else 0.0, *values])
+        # A key no longer declared has no limits of its own (`found_question`: the file's
+        # widest): its chart starts at 0, lower only for a negative answer, as in HTML; so a
+        # 0 draws no bar.
+        floor = q.minimum if q.declared and math.isfinite(q.minimum) else 0.0
+        low = min([floor, *values])
         top = max([q.chart_top or 1.0, *values])
         unit = "h" if q.unit == "hours" else ""
         scale = Scale(low, top, f"{fmt(low, 0)}{unit}", f"{fmt(top, 0)}{unit}")

@@ -1,0 +1,98 @@
+"""Outside test 13b, findings on charts and the question registry (session i13g).
+
+1. A tracker no longer in settings (or every tracker, when settings.toml can't be read) was
+   charted on a -1000000 axis in the trend view and `trends --print`: a 0 drew as a full bar.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from fatiguelog.report import summarize
+from fatiguelog.settings import Settings, load_settings
+from fatiguelog.store import Store
+from fatiguelog.textchart import MAX_COLUMNS_PER_DAY, Chart
+from fatiguelog.trendcharts import chart_section
+from tests.factories import TODAY, save_entry, write_settings
+
+DIZZY = """
+[[trackers]]
+key = "dizziness_on_standing"
+label = "Dizziness on standing"
+kind = "rating"
+
+[[trackers]]
+key = "hours_upright"
+label = "Hours upright"
+kind = "number"
+unit = "h"
+"""
+
+#: (days back, dizziness, hours upright): a real 0 on two days, one day unanswered.
+ANSWERS = ((5, 6, 3), (3, 0, 4), (2, 8, None), (0, 3, 0))
+
+
+def _history(root: Path) -> None:
+    for back, dizzy, upright in ANSWERS:
+        custom: dict[str, object] = {"dizziness_on_standing": dizzy}
+        if upright is not None:
+            custom["hours_upright"] = upright
+        save_entry(root, TODAY - timedelta(days=back), symptoms={"fatigue": 5}, custom=custom)
+
+
+def _charts(root: Path) -> dict[str, Chart]:
+    settings, _problems = load_settings(root)
+    s = summarize(Store(root), settings, TODAY - timedelta(days=6), TODAY, today=TODAY)
+    return {item.series.key: item for item in chart_section(s) if isinstance(item, Chart)}
+
+
+def _zero_day_column(chart: Chart, day: date, width: int = 80) -> str:
+    """The characters drawn over `day` in every bar row of the chart, top to bottom."""
+    lines = [line.text for line in chart.lines(width)]
+    bars = [line for line in lines if "┤" in line]
+    days = list(chart.series.days)
+    # Seven days at 80 columns: each day takes the most columns a day gets, after the axis.
+    per_day = MAX_COLUMNS_PER_DAY
+    at = bars[0].index("┤") + 1 + days.index(day) * per_day
+    return "".join(line.ljust(at + per_day)[at:at + per_day] for line in bars)
+
+
+def test_a_removed_tracker_is_charted_from_zero_and_a_zero_draws_no_bar(tmp_path: Path):
+    root = tmp_path / "data"
+    _history(root)
+    write_settings(root, "")  # both trackers removed from settings
+    charts = _charts(root)
+    for key in ("custom.dizziness_on_standing", "custom.hours_upright"):
+        chart = charts[key]
+        assert chart.scale.low == 0, key
+        assert "-1000000" not in "\n".join(line.text for line in chart.lines(80))
+    zero_day = TODAY - timedelta(days=3)
+    assert _zero_day_column(charts["custom.dizziness_on_standing"], zero_day).strip() == ""
+    assert _zero_day_column(charts["custom.hours_upright"], TODAY).strip() == ""
+    eight = _zero_day_column(charts["custom.dizziness_on_standing"], TODAY - timedelta(days=2))
+    assert "█" in eight
+
+
+def test_an_unreadable_settings_file_charts_every_tracker_from_zero(tmp_path: Path):
+    root = tmp_path / "data"
+    _history(root)
+    write_settings(root, DIZZY + "label = \n")  # not TOML: defaults are used
+    assert load_settings(root)[0] == Settings()
+    charts = _charts(root)
+    assert charts["custom.hours_upright"].scale.low == 0
+    assert _zero_day_column(charts["custom.hours_upright"], TODAY).strip() == ""
+
+
+def test_trends_print_draws_a_removed_trackers_zero_as_no_bar(tmp_path: Path, capsys):
+    from fatiguelog.cli import main
+
+    root = tmp_path / "data"
+    _history(root)
+    write_settings(root, "")
+    assert main(["--data-dir", str(root), "trends", "--print", "--days", "7"]) == 0
+    out = capsys.readouterr().out
+    assert "-1000000" not in out
+    block = out[out.index("dizziness_on_standing (not in your settings now)"):]
+    rows = [line for line in block.splitlines()[:8] if "┤" in line]
+    assert rows[-1].split("┤")[0].strip() == "0"  # the scale's bottom is 0

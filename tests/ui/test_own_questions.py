@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Static
 from fatiguelog import vocabulary
 from fatiguelog.checkin import ReviewStep
 from fatiguelog.export import csv_export, html, json_export, markdown
+from fatiguelog.importers.targets import known_target
 from fatiguelog.pastdays import day_answers
 from fatiguelog.report import summarize
 from fatiguelog.settings import Settings, load_settings
@@ -137,6 +138,14 @@ async def test_a_question_declared_once_is_asked_saved_checked_charted_and_expor
     assert row["symptoms.sore_throat"] == "4"
     figures = json_export.as_dict(summary)["metrics"]["answers"]["symptoms.sore_throat"]
     assert figures["label"] == "Sore throat" and figures["days"] == 1 and figures["max"] == 4
+    # Its HTML chart, drawn from the registry like the trend view's.
+    page = html.render(summary)
+    assert "<title>Sore throat</title>" in page
+    assert "<figcaption>Sore throat (0-10, higher is worse), daily" in page
+    # Importable by its name from another tracker ("Sore Throat" in Bearable, Visible...).
+    target = known_target("Sore Throat")
+    assert target is not None and target.key == "symptoms.sore_throat"
+    assert target.kind == "rating"
 
 
 # -- 2. the user's own trackers ---------------------------------------------------------------
@@ -200,6 +209,11 @@ async def test_a_tracker_of_each_kind_end_to_end(with_trackers):
     page = html.render(summary)
     assert "<strong>Resting heart rate:</strong> mean 72.8 bpm over 4 days" in page
     assert "<title>Dizziness on standing</title>" in page  # its own chart
+    # A yes/no gets one too (the user guide promises a chart each): a strip of its days.
+    strip = page[page.index("<title>Period</title>"):]
+    strip = strip[:strip.index("</svg>")]
+    assert "yes (tall bar)" in strip and "not answered" in strip
+    assert strip.count('fill="#1f4e8c"/>') == 2  # two days answered yes
 
 
 def test_trends_print_charts_the_trackers(with_trackers, capsys):

@@ -2,6 +2,8 @@
 
 1. A tracker no longer in settings (or every tracker, when settings.toml can't be read) was
    charted on a -1000000 axis in the trend view and `trends --print`: a 0 drew as a full bar.
+12. Built-in rating headings were hand-kept and shaped differently from the user's own (and a
+   new built-in symptom got the user's shape); sleep quality gave no day count.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from fatiguelog import vocabulary
 from fatiguelog.report import summarize
 from fatiguelog.settings import Settings, load_settings
 from fatiguelog.store import Store
 from fatiguelog.textchart import MAX_COLUMNS_PER_DAY, Chart
 from fatiguelog.trendcharts import chart_section
+from fatiguelog.vocabulary import Question
 from tests.factories import TODAY, save_entry, write_settings
 
 DIZZY = """
@@ -96,3 +100,51 @@ def test_trends_print_draws_a_removed_trackers_zero_as_no_bar(tmp_path: Path, ca
     block = out[out.index("dizziness_on_standing (not in your settings now)"):]
     rows = [line for line in block.splitlines()[:8] if "┤" in line]
     assert rows[-1].split("┤")[0].strip() == "0"  # the scale's bottom is 0
+
+
+# -- 12. one heading shape for every rating and number ----------------------------------------
+
+SORE_THROAT = Question(("symptoms", "sore_throat"), "rating", "Sore throat", chart=True)
+
+
+def _headings(root: Path) -> list[str]:
+    settings, _problems = load_settings(root)
+    s = summarize(Store(root), settings, TODAY - timedelta(days=6), TODAY, today=TODAY)
+    return [item.heading for item in chart_section(s) if isinstance(item, Chart)]
+
+
+def test_every_rating_and_number_heading_has_one_shape(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(vocabulary, "BUILT_IN",
+                        vocabulary.Vocabulary((*vocabulary.QUESTIONS, SORE_THROAT)))
+    vocabulary._with.cache_clear()
+    root = tmp_path / "data"
+    write_settings(root, DIZZY + '\n[[trackers]]\nkey = "heart_rate"\nlabel = '
+                   '"Resting heart rate"\nkind = "number"\nunit = "bpm"\nmin = 30\nmax = 220\n')
+    for back, n in enumerate((4, 6, 8, 5)):
+        save_entry(root, TODAY - timedelta(days=back),
+                   symptoms={"fatigue": n, "sore_throat": n},
+                   sleep={"hours": n + 1, "quality": 10 - n},
+                   custom={"dizziness_on_standing": n, "heart_rate": 60 + n})
+    try:
+        headings = _headings(root)
+    finally:
+        vocabulary._with.cache_clear()
+    shape = "mean 5.8, range 4-8, 4 days answered"
+    assert f"Fatigue (0-10, higher is worse): {shape}" in headings
+    # A new built-in symptom and the user's own rating read like fatigue.
+    assert f"Sore throat (0-10, higher is worse): {shape}" in headings
+    assert f"Dizziness on standing (0-10, higher is worse): {shape}" in headings
+    assert "Resting heart rate (bpm): mean 65.8, range 64-68, 4 days answered" in headings
+    # Sleep quality says its days too; sleep hours its range.
+    assert ("Sleep quality (0-10, higher is better): mean 4.2, range 2-6, 4 days answered"
+            in headings)
+    assert "Sleep hours: mean 6.8, range 5-9, 4 days answered" in headings
+
+
+def test_a_heading_of_one_or_two_days_says_the_answers(tmp_path: Path):
+    root = tmp_path / "data"
+    save_entry(root, TODAY, symptoms={"fatigue": 5}, sleep={"hours": 4, "quality": 3})
+    headings = _headings(root)
+    assert ("Sleep hours: 4 on 1 day answered; a mean needs 3 answered days" in headings)
+    assert ("Sleep quality (0-10, higher is better): 3 on 1 day answered; a mean needs 3 "
+            "answered days" in headings)

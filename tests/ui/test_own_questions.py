@@ -191,8 +191,9 @@ async def test_a_tracker_of_each_kind_end_to_end(with_trackers):
     async with host.run_test(size=(100, 60)) as pilot:
         await wait_loaded(pilot)
         shown = static_text(host)
-        assert "Dizziness on standing: mean 5.8 over 4 days, range 3-8" in shown
-        assert "Resting heart rate: mean 72.8 bpm over 4 days" in shown
+        assert ("Dizziness on standing (0-10, higher is worse): mean 5.8, range 3-8, 4 days "
+                "answered") in shown
+        assert "Resting heart rate (bpm): mean 72.8, range 64-81, 4 days answered" in shown
         assert "Period: yes on 2 of 4 answered days" in shown
 
     summary = summary_of(root)
@@ -223,9 +224,9 @@ def test_trends_print_charts_the_trackers(with_trackers, capsys):
     out = capsys.readouterr().out
     assert code == 0
     # The trend view's words (one chart section for both), the labels whole.
-    assert ("Dizziness on standing: mean 5.0 over 3 days, range 3-7 (0-10, higher is worse)"
-            in out)
-    assert "Resting heart rate: mean 71.7 bpm over 3 days, range 64-81" in out
+    assert ("Dizziness on standing (0-10, higher is worse): mean 5.0, range 3-7, 3 days answered"
+            in out.replace("\n", " "))  # the heading wraps at words
+    assert "Resting heart rate (bpm): mean 71.7, range 64-81, 3 days answered" in out
     assert "Period: yes on 1 of 3 answered days (Mon 23 Nov)" in out
     assert "…" not in out
 

@@ -4,6 +4,8 @@
    charted on a -1000000 axis in the trend view and `trends --print`: a 0 drew as a full bar.
 12. Built-in rating headings were hand-kept and shaped differently from the user's own (and a
    new built-in symptom got the user's shape); sleep quality gave no day count.
+10. The day view showed a removed tracker as `dizziness_on_standing: 6`, without saying it is
+   no longer in the settings (as the trend view and the exports do).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fatiguelog import vocabulary
+from fatiguelog.pastdays import day_answers
 from fatiguelog.report import summarize
 from fatiguelog.settings import Settings, load_settings
 from fatiguelog.store import Store
@@ -148,3 +151,19 @@ def test_a_heading_of_one_or_two_days_says_the_answers(tmp_path: Path):
     assert ("Sleep hours: 4 on 1 day answered; a mean needs 3 answered days" in headings)
     assert ("Sleep quality (0-10, higher is better): 3 on 1 day answered; a mean needs 3 "
             "answered days" in headings)
+
+
+# -- 10. the day view names a removed question as the trend view and exports do ---------------
+
+def test_the_day_view_says_a_removed_question_is_not_in_the_settings_now(tmp_path: Path):
+    root = tmp_path / "data"
+    save_entry(root, TODAY, symptoms={"fatigue": 5},
+               custom={"dizziness_on_standing": 6, "period": True, "hours_upright": 2.5})
+    said, _missing = day_answers(Store(root).read(TODAY).entry, Settings())
+    shown = dict(said)
+    # Its kind as the file's value tells it: a yes/no is yes or no, a number the number (a 6
+    # alone can't say it was a 0-10 rating: the settings that said so are gone).
+    assert shown["dizziness_on_standing (not in your settings now)"] == "6"
+    assert shown["period (not in your settings now)"] == "yes"
+    assert shown["hours_upright (not in your settings now)"] == "2.5"
+    assert "dizziness_on_standing" not in shown

@@ -245,7 +245,8 @@ def test_a_removed_tracker_keeps_its_answers_and_is_shown_by_its_key(with_tracke
     assert json_export.as_dict(summary)["metrics"]["answers"]["custom.heart_rate"][
         "in_settings"] is False
     said, _missing = day_answers(Store(root).read(YESTERDAY).entry, Settings())
-    assert ("dizziness_standing", "5") in said and ("period", "no") in said
+    assert ("dizziness_standing (not in your settings now)", "5") in said
+    assert ("period (not in your settings now)", "no") in said
     # Nothing rewrote the file.
     assert (root / "entries" / "2026" / f"{YESTERDAY.isoformat()}.toml").read_bytes() == before
 

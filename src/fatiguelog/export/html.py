@@ -445,7 +445,7 @@ def _question_charts(s: Summary, opioid: Sequence[IntakeEvent]) -> list[str]:
         name = answer_name(answers)
         # "Sleep hours", "Dizziness on standing (0-10, higher is worse)", "PEM crash (days
         # marked yes)": the name with its scale, a unit the name says not said twice.
-        head = q.series_label if q.declared else f"{name} ({q.scale_note})"
+        head = q.series_label if q.declared else name
         whose = "the patient's own question; " if q.section == "custom" else ""
         if q.kind == "yesno":
             figures.append(_figure(

@@ -65,9 +65,10 @@ def test_trends_print_leaves_out_answers_that_dont_fit(tmp_path: Path, capsys) -
     diary(tmp_path)
     assert main(["--data-dir", str(tmp_path), "trends", "--print"]) == 0
     out = capsys.readouterr().out
-    assert "Resting heart rate: mean 70.0 bpm over 3 days, range 60-80" in out
+    assert "Resting heart rate (bpm): mean 70.0, range 60-80, 3 days answered" in out
     assert "286" not in out and "500" not in out
-    assert "Dizzy: mean 5.0 over 3 days, range 4-6" in out  # without the 12
+    # Without the 12:
+    assert "Dizzy (0-10, higher is worse): mean 5.0, range 4-6, 3 days answered" in out
 
 
 def test_json_and_csv_leave_out_answers_that_dont_fit(tmp_path: Path, capsys) -> None:

@@ -41,7 +41,7 @@ def test_demo_history_prints_flags_charts_pem_and_the_caveat(tmp_path):
     assert "Constipation after starting or increasing an opioid-class substance" in out
     for label in ("Lasted:", "Evidence:", "Rule:", "Source:", "Advice:", "Rome IV"):
         assert label in out
-    for chart in ("Fatigue (0-10", "PEM (0-10", "Sleep (hours a night)", "Exertion (0-10)",
+    for chart in ("Fatigue (0-10", "PEM (0-10", "Sleep hours: mean", "Exertion (0-10)",
                   "Spontaneous bowel movements (SBMs) a week", "Bristol type, daily mean",
                   "kratom (class: opioid)"):
         assert chart in out

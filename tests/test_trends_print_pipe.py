@@ -97,7 +97,8 @@ def test_into_a_pipe_it_prints_80_columns_whole_labels_and_whole_words(root, tmp
     lines = out.splitlines()
     assert [line for line in lines if line != line.rstrip()] == []
     assert "…" not in out
-    assert any(line.startswith("Dizziness on standing: mean ") for line in lines)
+    assert any(line.startswith("Dizziness on standing (0-10, higher is worse): mean ")
+               for line in lines)
     heading = next(n for n, line in enumerate(lines) if line.startswith("Steps walked"))
     assert words_in_order(" ".join(lines[heading:heading + 2]), LONG_LABEL + ": mean 6750")
     # Lines break between words: each sentence reads whole, whatever its wrapping.

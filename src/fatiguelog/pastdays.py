@@ -17,6 +17,7 @@ from typing import NamedTuple
 from fatiguelog.model import Entry
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.wording import question_name
 
 #: How much of a note a search result shows around the text found (one line at 80 columns).
 SNIPPET_BEFORE = 24
@@ -31,7 +32,7 @@ def day_answers(entry: Entry, settings: Settings | None = None
 
     The words are the check-in's own (each step describes its answer); the questions are the
     vocabulary's, the user's own trackers included, and a `[custom]` answer the settings no
-    longer declare is shown by its key."""
+    longer declare is shown by its key, "(not in your settings now)"."""
     from fatiguelog import checkin, vocabulary
 
     questions = vocabulary.with_trackers(settings.trackers if settings is not None else ())
@@ -46,6 +47,8 @@ def day_answers(entry: Entry, settings: Settings | None = None
         if isinstance(step, checkin.ReviewStep | checkin.NotesStep):
             continue
         label = step.short.replace(" today", "")
+        if isinstance(step, checkin.QuestionStep) and not step.q.declared:
+            label = question_name(step.q)  # as the trend view and the exports name it
         value = step.current(entry)  # as the file has it, usable or not
         switched_off = isinstance(step, checkin.QuestionStep) and not step.q.asked
         asked = not switched_off and (

@@ -13,7 +13,7 @@ No Textual and no Rich here (a test checks `sys.modules`).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,7 +23,6 @@ from fatiguelog.analysis.summary import (
     AnswerStats,
     DaySeries,
     IntakeEvent,
-    RatingStats,
     Summary,
 )
 from fatiguelog.substances import class_words
@@ -73,32 +72,24 @@ def chart_section(s: Summary) -> list[Item]:
 NO_MEAN = f"a mean needs {MIN_RATED_DAYS} answered days"
 
 
-def _rating_heading(label: str, stats: RatingStats | None) -> str:
-    if stats is None or not stats.days:
+def question_heading(answers: AnswerStats) -> str:
+    """A rating's or a number's chart heading, one shape for every question and made from it
+    alone (its name, scale and direction, unit), so a new built-in symptom or the user's own
+    reads like fatigue: "Fatigue (0-10, higher is worse): mean 6.0, range 4-8, 5 days
+    answered", "Resting heart rate (bpm): 60-64 on 2 days answered; a mean needs 3 answered
+    days", "Sleep quality (0-10, higher is better): no answers in this period"."""
+    q = answers.question
+    name = q.chart_name if q.declared else answer_name(answers)
+    scale = q.scale_note if q.kind == "rating" else q.unit
+    label = name if not scale or scale.casefold() in name.casefold() else f"{name} ({scale})"
+    if not answers.days or answers.min is None or answers.max is None:
         return f"{label}: no answers in this period"
-    answered = f"{plural(stats.days, 'day')} answered"
-    if stats.mean is None:
-        low, high = fmt(stats.min), fmt(stats.max)
+    answered = f"{plural(answers.days, 'day')} answered"
+    low, high = fmt(answers.min), fmt(answers.max)
+    if answers.mean is None:
         return f"{label}: {low if low == high else f'{low}-{high}'} on {answered}; {NO_MEAN}"
-    return (f"{label}: mean {mean_text(stats.mean, none=NO_DATA)}, range {fmt(stats.min)}-"
-            f"{fmt(stats.max)}, {answered}")
-
-
-def _sleep_heading(s: Summary) -> str:
-    label = "Sleep (hours a night)"
-    if not s.sleep.days:
-        return f"{label}: no answers in this period"
-    if s.sleep.hours_mean is None:
-        return f"{label}: {NO_MEAN}"
-    return (f"{label}: mean {mean_text(s.sleep.hours_mean, none=NO_DATA)} over "
-            f"{plural(s.sleep.days, 'night')}")
-
-
-def _quality_heading(s: Summary) -> str:
-    label = "Sleep quality (0-10, higher is better)"
-    if s.sleep.quality_mean is None:
-        return f"{label}: {NO_MEAN if s.sleep.days else 'no answers in this period'}"
-    return f"{label}: mean {mean_text(s.sleep.quality_mean, none=NO_DATA)}"
+    return (f"{label}: mean {mean_text(answers.mean, none=NO_DATA)}, range {low}-{high}, "
+            f"{answered}")
 
 
 def _has_values(series: DaySeries | None) -> bool:
@@ -120,14 +111,17 @@ def question_chart(s: Summary, answers: AnswerStats) -> Item:
     name = answer_name(answers)
     if q.kind == "yesno":
         return Note(f"{name}: {answer_words(answers, _short_day)}", "chart-line")
-    heading_words = (_BUILT_IN_HEADINGS[q.series_key](s) if q.series_key in _BUILT_IN_HEADINGS
-                     else f"{name}: {answer_words(answers)}")
+    heading_words = question_heading(answers)
     if q.chart_scale is not None and q.kind == "rating":
         scale = Scale(0, 10, "0", "10")
     else:
         series = s.series.get(q.series_key)
         values = [v for v in series.values if v is not None] if series else []
-        low = min([q.minimum if math.isfinite(q.minimum) else 0.0, *values])
+        # A key no longer declared has no limits of its own (`found_question`: the file's
+        # widest): its chart starts at 0, lower only for a negative answer, as in HTML; so a
+        # 0 draws no bar.
+        floor = q.minimum if q.declared and math.isfinite(q.minimum) else 0.0
+        low = min([floor, *values])
         top = max([q.chart_top or 1.0, *values])
         unit = "h" if q.unit == "hours" else ""
         scale = Scale(low, top, f"{fmt(low, 0)}{unit}", f"{fmt(top, 0)}{unit}")
@@ -136,17 +130,6 @@ def question_chart(s: Summary, answers: AnswerStats) -> Item:
 
 def _short_day(day: date) -> str:
     return f"{day:%a %d %b}"
-
-
-#: The built-in charts' headings, with the figures the summary keeps for them.
-_BUILT_IN_HEADINGS: dict[str, Callable[[Summary], str]] = {
-    "fatigue": lambda s: _rating_heading("Fatigue (0-10, higher is worse)",
-                                         s.symptoms.get("fatigue")),
-    "pem": lambda s: _rating_heading("PEM (0-10, higher is worse)", s.symptoms.get("pem")),
-    "sleep_hours": _sleep_heading,
-    "sleep_quality": _quality_heading,
-    "exertion": lambda s: _rating_heading("Exertion (0-10)", s.exertion),
-}
 
 
 def gi_items(s: Summary) -> Iterable[Item]:
@@ -219,4 +202,5 @@ __all__ = [
     "Note",
     "chart_section",
     "question_chart",
+    "question_heading",
 ]

@@ -84,6 +84,10 @@ class Question(NamedTuple):
     #: rest of its day is read, the answer is left out of every figure. A problem of a
     #: version-1 answer (`fatigue = 11`) is its whole file's.
     added: bool = False
+    #: Other names other trackers give it, for imports ("tiredness" for fatigue): its label,
+    #: short name, name and key are known without saying. A rating, higher is worse, is
+    #: matched by those names; another kind only by the names given here.
+    also_called: tuple[str, ...] = ()
 
     # -- names -------------------------------------------------------------------------------
     @property
@@ -274,16 +278,19 @@ class Vocabulary:
 # (the sections' places among the other steps: `checkin.ORDER`).
 
 QUESTIONS: Final[tuple[Question, ...]] = (
-    Question(("symptoms", "fatigue"), "rating", "Fatigue", quick=True, chart=True),
+    Question(("symptoms", "fatigue"), "rating", "Fatigue", quick=True, chart=True,
+             also_called=("tiredness", "exhaustion")),
     Question(("symptoms", "pem"), "rating", "Post-exertional malaise (PEM) today", short="PEM",
-             name="PEM", chart=True),
-    Question(("symptoms", "pain"), "rating", "Pain"),
+             name="PEM", chart=True,
+             also_called=("post exertional malaise", "post exertional malaise (PEM)")),
+    Question(("symptoms", "pain"), "rating", "Pain", also_called=("general pain",)),
     Question(("symptoms", "brain_fog"), "rating", "Brain fog", low="clear"),
     Question(("symptoms", "unrefreshing_sleep"), "yesno", "Unrefreshing sleep",
              title="Did you wake up unrefreshed?",
              help="Unrefreshing sleep: still exhausted after a night's sleep."),
     Question(("symptoms", "crash"), "yesno", "PEM crash", name="crash day",
              title="Is today a PEM crash day?", quick=True, chart=True, added=True,
+             also_called=("crash", "PEM crash"),
              help="A crash: far worse than your usual after doing too much. y or n."),
     Question(("sleep", "hours"), "number", "Hours of sleep", short="Sleep hours",
              title="How many hours did you sleep?", step="sleep_hours", series="sleep_hours",
@@ -297,7 +304,8 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     Question(("activity", "exertion"), "rating", "Exertion today", short="Exertion",
              name="exertion", group="exertion", higher="more", low="rested all day",
              high="far too much", chart=True),
-    Question(("gi", "abdominal_pain"), "rating", "Stomach pain", group="stomach"),
+    Question(("gi", "abdominal_pain"), "rating", "Stomach pain", group="stomach",
+             also_called=("abdominal pain", "stomach ache", "stomachache", "belly pain")),
     Question(("gi", "bloating"), "rating", "Bloating", group="stomach"),
     Question(("gi", "nausea"), "rating", "Nausea", group="stomach"),
     Question(("diet", "fiber_servings"), "number", "Fibre", name="fibre servings",

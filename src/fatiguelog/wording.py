@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from typing import Any, Final
 
     from fatiguelog.analysis.summary import AnswerStats
+    from fatiguelog.vocabulary import Question
 
 # --- titles (each used by more than one view) -----------------------------------------------
 TRENDS_TITLE: Final = "Trends"
@@ -222,7 +223,12 @@ def show_dose(dose: dict[str, Any]) -> str:
 def answer_name(stats: AnswerStats) -> str:
     """A question's name in a summary: its label, or for a `custom` key the settings no
     longer declare, the key and why it is shown that way."""
-    q = stats.question
+    return question_name(stats.question)
+
+
+def question_name(q: Question) -> str:
+    """A question's name wherever its answers are shown (summaries, the day view): its
+    label, or for a `custom` key the settings no longer declare, the key and why."""
     return q.label if q.declared else f"{q.key} (not in your settings now)"
 
 

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Static
 from fatiguelog import vocabulary
 from fatiguelog.checkin import ReviewStep
 from fatiguelog.export import csv_export, html, json_export, markdown
+from fatiguelog.importers.targets import known_target
 from fatiguelog.pastdays import day_answers
 from fatiguelog.report import summarize
 from fatiguelog.settings import Settings, load_settings
@@ -137,6 +138,14 @@ async def test_a_question_declared_once_is_asked_saved_checked_charted_and_expor
     assert row["symptoms.sore_throat"] == "4"
     figures = json_export.as_dict(summary)["metrics"]["answers"]["symptoms.sore_throat"]
     assert figures["label"] == "Sore throat" and figures["days"] == 1 and figures["max"] == 4
+    # Its HTML chart, drawn from the registry like the trend view's.
+    page = html.render(summary)
+    assert "<title>Sore throat</title>" in page
+    assert "<figcaption>Sore throat (0-10, higher is worse), daily" in page
+    # Importable by its name from another tracker ("Sore Throat" in Bearable, Visible...).
+    target = known_target("Sore Throat")
+    assert target is not None and target.key == "symptoms.sore_throat"
+    assert target.kind == "rating"
 
 
 # -- 2. the user's own trackers ---------------------------------------------------------------
@@ -182,8 +191,9 @@ async def test_a_tracker_of_each_kind_end_to_end(with_trackers):
     async with host.run_test(size=(100, 60)) as pilot:
         await wait_loaded(pilot)
         shown = static_text(host)
-        assert "Dizziness on standing: mean 5.8 over 4 days, range 3-8" in shown
-        assert "Resting heart rate: mean 72.8 bpm over 4 days" in shown
+        assert ("Dizziness on standing (0-10, higher is worse): mean 5.8, range 3-8, 4 days "
+                "answered") in shown
+        assert "Resting heart rate (bpm): mean 72.8, range 64-81, 4 days answered" in shown
         assert "Period: yes on 2 of 4 answered days" in shown
 
     summary = summary_of(root)
@@ -200,6 +210,11 @@ async def test_a_tracker_of_each_kind_end_to_end(with_trackers):
     page = html.render(summary)
     assert "<strong>Resting heart rate:</strong> mean 72.8 bpm over 4 days" in page
     assert "<title>Dizziness on standing</title>" in page  # its own chart
+    # A yes/no gets one too (the user guide promises a chart each): a strip of its days.
+    strip = page[page.index("<title>Period</title>"):]
+    strip = strip[:strip.index("</svg>")]
+    assert "yes (tall bar)" in strip and "not answered" in strip
+    assert strip.count('fill="#1f4e8c"/>') == 2  # two days answered yes
 
 
 def test_trends_print_charts_the_trackers(with_trackers, capsys):
@@ -209,9 +224,9 @@ def test_trends_print_charts_the_trackers(with_trackers, capsys):
     out = capsys.readouterr().out
     assert code == 0
     # The trend view's words (one chart section for both), the labels whole.
-    assert ("Dizziness on standing: mean 5.0 over 3 days, range 3-7 (0-10, higher is worse)"
-            in out)
-    assert "Resting heart rate: mean 71.7 bpm over 3 days, range 64-81" in out
+    assert ("Dizziness on standing (0-10, higher is worse): mean 5.0, range 3-7, 3 days answered"
+            in out.replace("\n", " "))  # the heading wraps at words
+    assert "Resting heart rate (bpm): mean 71.7, range 64-81, 3 days answered" in out
     assert "Period: yes on 1 of 3 answered days (Mon 23 Nov)" in out
     assert "…" not in out
 
@@ -230,7 +245,8 @@ def test_a_removed_tracker_keeps_its_answers_and_is_shown_by_its_key(with_tracke
     assert json_export.as_dict(summary)["metrics"]["answers"]["custom.heart_rate"][
         "in_settings"] is False
     said, _missing = day_answers(Store(root).read(YESTERDAY).entry, Settings())
-    assert ("dizziness_standing", "5") in said and ("period", "no") in said
+    assert ("dizziness_standing (not in your settings now)", "5") in said
+    assert ("period (not in your settings now)", "no") in said
     # Nothing rewrote the file.
     assert (root / "entries" / "2026" / f"{YESTERDAY.isoformat()}.toml").read_bytes() == before
 

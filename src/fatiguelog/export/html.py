@@ -15,10 +15,17 @@ characters); levels are written in words as well as shown by colour.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from fatiguelog import intaketext as it
-from fatiguelog.analysis.summary import DaySeries, FlagReport, RatingStats, Summary
+from fatiguelog.analysis.summary import (
+    DaySeries,
+    FlagReport,
+    IntakeEvent,
+    RatingStats,
+    Summary,
+)
 from fatiguelog.analysis.weeks import ALARM_SERIES, LAXATIVE_SERIES
 from fatiguelog.export import common as c
 from fatiguelog.export import svg
@@ -381,13 +388,7 @@ def _charts(s: Summary) -> str:
             "stool with a type that day)",
             svg.line_chart(bristol, s.first, s.last, y_max=7, y_min=1, y_label="Bristol type",
                            title="Bristol type", height=140)))
-    symptoms = _series(s, "fatigue", "pem")
-    if symptoms:
-        figures.append(_figure(
-            "Fatigue and PEM, daily ratings (0-10, higher is worse; gaps are days without an "
-            "answer)",
-            svg.line_chart(symptoms, s.first, s.last, y_max=10, y_label="rating 0-10",
-                           title="Fatigue and PEM", events=opioid)))
+    figures += _question_charts(s, opioid)
     for name, stats in s.intake.items():
         series = s.series.get(f"intake:{name}")
         if series is None or not any(v is not None for v in series.values):
@@ -400,29 +401,6 @@ def _charts(s: Summary) -> str:
             "answered, not taken; a gap: intake not answered)",
             svg.line_chart([series], s.first, s.last, y_max=peak, y_label=unit,
                            title=series.label, events=marks, height=130)))
-    sleep = _series(s, "sleep_hours")
-    if sleep:
-        figures.append(_figure(
-            "Sleep, hours a night",
-            svg.line_chart(sleep, s.first, s.last, y_max=12, y_label="hours",
-                           title="Sleep hours", height=120)))
-    for own in s.own:  # the patient's own ratings and numbers, one chart each
-        q = own.question
-        line = _series(s, q.series_key)
-        if q.kind == "yesno" or not line:
-            continue
-        if q.kind == "rating":
-            top, low, y_label = 10.0, 0.0, "rating 0-10"
-        else:
-            values = [v for v in line[0].values if v is not None]
-            top = svg.nice_ceiling(max(max(values) * 1.1, 1))
-            low = min(0.0, min(values))
-            y_label = q.unit or "number"
-        figures.append(_figure(
-            f"{t(answer_name(own))}: {t(q.scale_note)} (the patient's own question; a gap: "
-            "no answer that day)",
-            svg.line_chart(line, s.first, s.last, y_max=top, y_min=low, y_label=y_label,
-                           title=answer_name(own), height=120)))
     if s.flags:
         figures.append(_figure(
             "When each flag was on: the bar (solid: urgent, hatched: warning, dotted: note); "
@@ -433,6 +411,60 @@ def _charts(s: Summary) -> str:
         return ("<section><h2>Over the period</h2><p>Nothing was answered that a chart could "
                 "show.</p></section>")
     return "<section><h2>Over the period</h2>\n" + "\n".join(figures) + "\n</section>"
+
+
+#: Charted questions drawn on one chart, as the first one's: fatigue and PEM share a 0-10
+#: scale and the opioid-change marks, and read best side by side.
+SHARED_CHARTS: dict[str, tuple[str, ...]] = {"fatigue": ("fatigue", "pem")}
+
+
+def _question_charts(s: Summary, opioid: Sequence[IntakeEvent]) -> list[str]:
+    """A chart for every charted question, in the order they are asked (the registry's
+    `chart=True`, and every one of the user's own): a rating on 0-10, a number from 0 (or
+    its lowest answer) to a round top, a yes/no as a strip of its days."""
+    shared = {key for keys in SHARED_CHARTS.values() for key in keys[1:]}
+    figures: list[str] = []
+    for answers in s.charted:
+        q = answers.question
+        if q.series_key in shared:
+            continue
+        if q.series_key in SHARED_CHARTS:
+            lines = _series(s, *SHARED_CHARTS[q.series_key])
+            if lines:
+                names = [s.answers[line.key].question for line in lines]
+                title = " and ".join(n.chart_name for n in names)
+                figures.append(_figure(
+                    f"{t(title)}, daily ratings ({t(q.scale_note)}; gaps are days without an "
+                    "answer)",
+                    svg.line_chart(lines, s.first, s.last, y_max=10, y_label="rating 0-10",
+                                   title=title, events=opioid)))
+            continue
+        line = _series(s, q.series_key)
+        if not line:
+            continue
+        name = answer_name(answers)
+        # "Sleep hours", "Dizziness on standing (0-10, higher is worse)", "PEM crash (days
+        # marked yes)": the name with its scale, a unit the name says not said twice.
+        head = q.series_label if q.declared else name
+        whose = "the patient's own question; " if q.section == "custom" else ""
+        if q.kind == "yesno":
+            figures.append(_figure(
+                f"{t(head)}, daily ({whose}a hatched day: no answer that day)",
+                svg.day_strip(line[0], s.first, s.last, title=name)))
+            continue
+        if q.kind == "rating":
+            top, low, y_label = 10.0, 0.0, "rating 0-10"
+        else:
+            values = [v for v in line[0].values if v is not None]
+            top = (q.chart_top if q.chart_top and max(values) <= q.chart_top
+                   else svg.nice_ceiling(max(max(values) * 1.1, 1)))
+            low = min(0.0, min(values))
+            y_label = q.unit or "number"
+        figures.append(_figure(
+            f"{t(head)}, daily ({whose}a gap: no answer that day)",
+            svg.line_chart(line, s.first, s.last, y_max=top, y_min=low, y_label=y_label,
+                           title=name, height=120)))
+    return figures
 
 
 def _timeline_row(f: FlagReport, s: Summary) -> svg.TimelineRow:

@@ -356,6 +356,48 @@ def flag_timeline(rows: Sequence[TimelineRow], first: date, last: date) -> str:
     return "".join(parts)
 
 
+
+def day_strip(series: DaySeries, first: date, last: date, *, title: str) -> str:
+    """A yes/no question's days as one strip: a tall dark bar on each day answered yes, a
+    short outlined one on each day answered no, the hatched "no answer" band on a day not
+    answered (unknown, never "no"). The legend says each in words, so nothing rests on
+    colour."""
+    top, bar_h = 24, 22
+    bottom = top + bar_h + 4
+    height = bottom + 22
+    day_w = PLOT_W / max((last - first).days, 1)
+    width = max(min(day_w - 1, 14), 1.5)
+    parts = [
+        f'<svg viewBox="0 0 {WIDTH} {height}" role="img" class="chart" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html_text(title)}</title>',
+        _defs(),
+    ]
+    legend = (("#1f4e8c", "yes (tall bar)"), ("#ffffff", "no (short outlined bar)"),
+              ("url(#noanswer)", "not answered"))
+    x = float(LEFT)
+    for fill, words in legend:
+        parts.append(f'<rect x="{x:.1f}" y="4" width="10" height="10" fill="{fill}" '
+                     'stroke="#555" stroke-width="0.5"/>')
+        parts.append(f'<text x="{x + 14:.1f}" y="13" class="legend">{html_text(words)}</text>')
+        x += 14 + text_width(words, LEGEND_PX) + 16
+    parts += _date_axis(first, last, top, bottom)
+    for day, value in zip(series.days, series.values, strict=True):
+        if not first <= day <= last:
+            continue
+        cx = _x(day, first, last)
+        if value is None:
+            parts.append(f'<rect x="{cx - day_w / 2:.1f}" y="{top}" width="{day_w:.1f}" '
+                         f'height="{bar_h}" fill="url(#noanswer)"/>')
+        elif value:
+            parts.append(f'<rect x="{cx - width / 2:.1f}" y="{top}" width="{width:.1f}" '
+                         f'height="{bar_h}" fill="#1f4e8c"/>')
+        else:
+            parts.append(f'<rect x="{cx - width / 2:.1f}" y="{top + bar_h - 6}" '
+                         f'width="{width:.1f}" height="6" fill="#ffffff" stroke="#555" '
+                         'stroke-width="0.8"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
 def _runs(days: Sequence[date]) -> list[tuple[date, date]]:
     out: list[tuple[date, date]] = []
     for day in sorted(days):

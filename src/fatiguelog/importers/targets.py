@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from fatiguelog import vocabulary
@@ -85,29 +86,31 @@ def targets(trackers: Sequence[Tracker] = ()) -> dict[str, Target]:
 TARGETS: Final[dict[str, Target]] = targets()
 RATING_KINDS: Final = ("rating", "quality")
 
-#: Names other trackers give to answers we have, compared lower-case without punctuation.
-#: Deliberately short: a "Headache" is not our "pain", "Energy" is not "fatigue" (a map can
-#: say so when the user means it).
-KNOWN_NAMES: Final[dict[str, str]] = {
-    "fatigue": "symptoms.fatigue",
-    "tiredness": "symptoms.fatigue",
-    "exhaustion": "symptoms.fatigue",
-    "post exertional malaise": "symptoms.pem",
-    "post exertional malaise pem": "symptoms.pem",
-    "pem": "symptoms.pem",
-    "pain": "symptoms.pain",
-    "general pain": "symptoms.pain",
-    "brain fog": "symptoms.brain_fog",
-    "crash": "symptoms.crash",
-    "pem crash": "symptoms.crash",
-    "nausea": "gi.nausea",
-    "bloating": "gi.bloating",
-    "stomach pain": "gi.abdominal_pain",
-    "abdominal pain": "gi.abdominal_pain",
-    "stomach ache": "gi.abdominal_pain",
-    "stomachache": "gi.abdominal_pain",
-    "belly pain": "gi.abdominal_pain",
-}
+def _words(name: str) -> str:
+    """A name compared lower-case without punctuation: "Brain-Fog" -> "brain fog"."""
+    return " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+
+
+def known_names() -> dict[str, str]:
+    """Names other trackers give to answers we have (compared as `_words` makes them), to
+    the answer's key: every built-in rating where higher is worse by its label, short name,
+    name and key, and any question by the names it is `also_called` (from the registry, so a
+    new built-in symptom is importable by its name with no list to keep). Deliberately
+    short: a "Headache" is not our "pain", "Energy" is not "fatigue" (a map can say so when
+    the user means it)."""
+    return _known_names(vocabulary.BUILT_IN)
+
+
+@lru_cache(maxsize=4)
+def _known_names(questions: vocabulary.Vocabulary) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for q in questions:
+        said = [*q.also_called]
+        if q.kind == "rating" and q.higher == "worse":
+            said += [q.label, q.chart_name, q.said, q.key.replace("_", " ")]
+        for name in said:
+            names.setdefault(_words(name), q.dotted)
+    return names
 
 
 class MapError(ValueError):
@@ -133,6 +136,5 @@ def resolve(key: str, trackers: Sequence[Tracker] = ()) -> Target:
 
 def known_target(name: str) -> Target | None:
     """Our answer for another tracker's name of it ("Brain Fog" -> brain fog), if any."""
-    words = "".join(c if c.isalnum() else " " for c in name.casefold()).split()
-    key = KNOWN_NAMES.get(" ".join(words))
-    return TARGETS[key] if key else None
+    key = known_names().get(_words(name))
+    return targets().get(key) if key else None

@@ -11,7 +11,7 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -91,7 +91,10 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command's, or only `command`'s when the caller already
+    knows which one the arguments name (`main` does: `log`, `path` and `remind` then skip
+    building the other commands' parsers, a few milliseconds of every start)."""
     _memoize_argparse_gettext()
     parser = _Parser(
         prog="fatiguelog",
@@ -103,7 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="data folder (default: $FATIGUELOG_DATA_DIR, else the platform's)")
     parser.add_argument("--version", action="version", version=f"fatiguelog {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, add in _COMMANDS.items():
+        if command is None or name == command:
+            add(commands)
+    return parser
 
+
+def _add_checkin(commands: Any) -> None:
     checkin = commands.add_parser("checkin", help="the guided daily check-in")
     checkin.add_argument("--date", default="today", help="which day (default today)")
     checkin.add_argument("--quick", action="store_true",
@@ -112,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="plain numbered questions, one per line (screen readers, braille, "
                          "pipes); automatic when input or output is not a terminal or TERM=dumb")
 
+
+def _add_log(commands: Any) -> None:
     log = commands.add_parser("log", help="quick capture from the shell, no app")
     kinds = log.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
     stool = kinds.add_parser("stool", help="a bowel movement: log stool BRISTOL (1-7)")
@@ -134,14 +145,20 @@ def build_parser() -> argparse.ArgumentParser:
                 kinds.choices["no-intake"], red):
         sub.add_argument("--date", default="today", help="which day (default today)")
 
-    from fatiguelog.export import formats  # (light: no renderer, no typing)
-    from fatiguelog.wording import DEFAULT_DAYS, DISCUSS_TITLE, SUMMARY_TITLE
+
+def _add_trends(commands: Any) -> None:
+    from fatiguelog.wording import DEFAULT_DAYS
 
     trends = commands.add_parser("trends", help="trends and flags")
     trends.add_argument("--days", type=int, default=None,
                         help=f"period in days (default {DEFAULT_DAYS})")
     trends.add_argument("--print", action="store_true", dest="print_",
                         help="print to the terminal instead of opening the app")
+
+
+def _add_export(commands: Any) -> None:
+    from fatiguelog.export import formats  # (light: no renderer, no typing)
+    from fatiguelog.wording import DEFAULT_DAYS, DISCUSS_TITLE, SUMMARY_TITLE
 
     export = commands.add_parser("export", help=f"the {SUMMARY_TITLE.lower()}")
     export.add_argument("--format", choices=formats.keys(), default=formats.default().key,
@@ -160,11 +177,22 @@ def build_parser() -> argparse.ArgumentParser:
     discuss.add_argument("--discuss-file", metavar="PATH",
                       help="the same, read from a UTF-8 text file ('-': standard input)")
 
+
+def _add_check(commands: Any) -> None:
     commands.add_parser("check", help="check every file; exit 1 when something is wrong")
+
+
+def _add_path(commands: Any) -> None:
     commands.add_parser("path", help="print the data folder")
+
+
+def _add_demo(commands: Any) -> None:
     demo = commands.add_parser("demo", help="the app on a generated history (your data untouched)")
     demo.add_argument("--days", type=int, default=180)
     demo.add_argument("--seed", type=int, default=7)
+
+
+def _add_remind(commands: Any) -> None:
     remind = commands.add_parser(
         "remind", help="one line when today has no check-in (for shell start-up); "
         "'remind install' sets up a daily desktop notification")
@@ -173,6 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
     remind.add_argument("--notify", action="store_true",
                         help="a desktop notification instead of a line (what the timer runs)")
 
+
+def _add_import(commands: Any) -> None:
     imports = commands.add_parser("import", help="add another tracker's export to your days")
     imports.add_argument("format", metavar="FORMAT",
                          choices=("bearable", "daylio", "flaredown", "visible", "csv"),
@@ -182,28 +212,68 @@ def build_parser() -> argparse.ArgumentParser:
                          help="which column is which answer, and its scale (needed for csv)")
     imports.add_argument("--dry-run", action="store_true",
                          help="show what would change and write nothing")
+
+
+def _add_conflicts(commands: Any) -> None:
     conflicts = commands.add_parser("conflicts", help="sync-conflict copies of your entries")
     conflicts.add_argument("--merge", action="store_true",
                            help="merge each copy into its day, then keep it in conflicts/")
-    for name, said in (("delete", "move a day's entry to the trash (never erased)"),
-                       ("restore", "bring back a deleted day (its latest deleted copy)")):
-        day_command = commands.add_parser(name, help=said)
-        day_command.add_argument("--date", required=True, metavar="D", help="which day")
-    restore = commands.choices["restore"]
+
+
+def _add_delete(commands: Any) -> None:
+    delete = commands.add_parser("delete", help="move a day's entry to the trash (never erased)")
+    delete.add_argument("--date", required=True, metavar="D", help="which day")
+
+
+def _add_restore(commands: Any) -> None:
+    restore = commands.add_parser("restore",
+                                  help="bring back a deleted day (its latest deleted copy)")
+    restore.add_argument("--date", required=True, metavar="D", help="which day")
     which = restore.add_mutually_exclusive_group()
     which.add_argument("--list", action="store_true",
                        help="list the day's deleted copies, newest first, with what each holds")
     which.add_argument("--copy", metavar="N", help="restore copy N of --list (default 1, the "
                        "latest), or the one with that file name")
+
+
+def _add_settings(commands: Any) -> None:
     commands.add_parser("settings", help="the settings screen: substances, your own "
                         "trackers, steps, birth year, when a day starts")
-    return parser
+
+
+# Every command's parser, in the order `fatiguelog --help` lists them.
+_COMMANDS: dict[str, Callable[[Any], None]] = {
+    "checkin": _add_checkin, "log": _add_log, "trends": _add_trends, "export": _add_export,
+    "check": _add_check, "path": _add_path, "demo": _add_demo, "remind": _add_remind,
+    "import": _add_import, "conflicts": _add_conflicts, "delete": _add_delete,
+    "restore": _add_restore, "settings": _add_settings,
+}
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, when that is certain before parsing: the first word after
+    the only option that takes a value (`--data-dir`), and a known command. Anything else
+    (`-h`, `--version`, an abbreviated option, a mistyped command) gets every command's
+    parser, so help and errors list them all as before."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--data-dir":
+            i += 2
+        elif token.startswith("--data-dir="):
+            i += 1
+        elif token.startswith("-"):
+            return None
+        else:
+            return token if token in _COMMANDS else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Whatever happens, the user gets one line on standard error and an exit
     code, never a traceback: 1 for their data or input, 2 for wrong usage, 130 for Ctrl+C."""
-    args = build_parser().parse_args(_join_days_ago(sys.argv[1:] if argv is None else argv))
+    argv = _join_days_ago(sys.argv[1:] if argv is None else argv)
+    args = build_parser(_named_command(argv)).parse_args(argv)
     try:
         from fatiguelog.paths import data_dir
 

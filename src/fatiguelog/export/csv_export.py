@@ -95,6 +95,10 @@ def guard(text: str) -> str:
 def _cell(value: Cell | bool) -> str:
     if value is None:
         return ""
+    if value is True or value is False:
+        return "1" if value else "0"
+    if type(value) is int:  # (most cells: what `number` makes of an int, without its work)
+        return str(value)
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, int | float):
@@ -137,18 +141,21 @@ def _day_row(
     problem: str | None,
     substances: list[tuple[str, str, str]],
     include_notes: bool,
-    questions: Vocabulary,
+    groups: tuple[tuple[Question, ...], tuple[Question, ...], tuple[Question, ...]],
+    width: int,
 ) -> list[Cell | bool]:
+    """A day's row; `groups` are `day_questions`, `width` the number of `day_columns` (both
+    worked out once per table, not once per day)."""
     if entry is None:
         status = "unreadable" if problem else "none"
-        blanks = len(day_columns(questions)) - 2 + len(substances)
+        blanks = width - 2 + len(substances)
         row: list[Cell | bool] = [c.iso(day), status, *([None] * blanks), problem]
         return [*row, None] if include_notes else row
     get = entry.get
     stools = entry.stools
     types = [s.bristol for s in stools if isinstance(s.bristol, int)]
     reds = entry.section("red_flags") or {}
-    early, late, own = day_questions(questions)
+    early, late, own = groups
     row = [
         c.iso(day),
         "recorded",
@@ -242,12 +249,15 @@ def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
         if day is not None:
             problems.setdefault(day, p.message)
     questions = summary.questions
-    header = [*day_columns(questions), *(f"intake.{name}.{unit}" for _k, unit, name in substances),
+    columns = day_columns(questions)
+    groups = day_questions(questions)
+    header = [*columns, *(f"intake.{name}.{unit}" for _k, unit, name in substances),
               "problem"]
     if include_notes:
         header.append("notes")
     days = [
-        _day_row(day, entries.get(day), problems.get(day), substances, include_notes, questions)
+        _day_row(day, entries.get(day), problems.get(day), substances, include_notes, groups,
+                 len(columns))
         for day in days_between(summary.first, summary.last)
     ]
     stools = [

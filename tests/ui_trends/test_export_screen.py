@@ -374,3 +374,24 @@ def test_snapshot_export_screen_small(snap_compare, tmp_path: Path) -> None:
     app = HostApp(lambda: ExportScreen(tmp_path / "data", Settings(), today=TODAY,
                                        exports_folder=folder))
     assert snap_compare(app, terminal_size=(60, 20), run_before=fill)
+
+
+def _wrong_ending_app(tmp_path: Path) -> HostApp:
+    return HostApp(lambda: ExportScreen(tmp_path / "data", Settings(), today=TODAY,
+                                       exports_folder=Path("/home/me/Documents/fatiguelog")))
+
+
+async def _type_json_name(pilot) -> None:
+    """Markdown chosen, a name ending in .json typed: the refusal is under the path."""
+    pilot.app.screen.query_one("#path", Input).value = "/home/me/Documents/visit.json"
+    await pilot.pause()
+
+
+def test_snapshot_wrong_extension_80x24(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(_wrong_ending_app(tmp_path), terminal_size=SIZE,
+                        run_before=_type_json_name)
+
+
+def test_snapshot_wrong_extension_60x20(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(_wrong_ending_app(tmp_path), terminal_size=(60, 20),
+                        run_before=_type_json_name)

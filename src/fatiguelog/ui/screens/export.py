@@ -49,7 +49,14 @@ from textual.worker import Worker, WorkerState
 
 from fatiguelog import discuss as said
 from fatiguelog.export import formats
-from fatiguelog.export.files import SaveError, Written, default_name, resolve_target
+from fatiguelog.export.files import (
+    SaveError,
+    Written,
+    WrongExtension,
+    check_extension,
+    default_name,
+    resolve_target,
+)
 from fatiguelog.report import period_for
 from fatiguelog.settings import Settings
 from fatiguelog.state import read_export_format, read_last_export
@@ -345,7 +352,20 @@ class ExportScreen(Screen[None]):
             if self.fmt == "csv" else ""
         said_path = f"Saves as: {strip_controls(str(path), one_line=True)}"
         # (two columns spare: a scroll bar may yet appear beside the form)
-        full.update(Content(folded(said_path, full.content_size.width - 2) + more))
+        shown = folded(said_path, full.content_size.width - 2) + more
+        try:
+            check_extension(self.fmt, path)
+        except WrongExtension as exc:  # said at once, under the name, before Export
+            shown += f"\n{self._wrong_extension(exc)}"
+        full.update(Content(shown))
+
+    @staticmethod
+    def _wrong_extension(error: WrongExtension) -> str:
+        """The refusal of a name ending in another format's extension, with the screen's
+        two ways out: that format's button, or the name with the chosen format's ending."""
+        return (f"{strip_controls(error.path.name, one_line=True)} ends in {error.path.suffix} "
+                f"but the format is {error.chosen.choice}: choose {error.other.choice}, "
+                f"or name it {strip_controls(error.name, one_line=True)}")
 
     @staticmethod
     def _count_text(text: str) -> str:
@@ -447,6 +467,9 @@ class ExportScreen(Screen[None]):
         except FolderMissing as exc:
             self.show_status(f"Not exported: {exc}: create it first or choose another place.",
                              "error")
+            return
+        except WrongExtension as exc:
+            self.show_status(f"Not exported: {self._wrong_extension(exc)}.", "error")
             return
         except (ExportError, SaveError, said.DiscussError) as exc:
             self.show_status(f"Not exported: {str(exc).rstrip('.')}.", "error")

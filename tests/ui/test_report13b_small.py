@@ -74,3 +74,30 @@ async def test_every_button_of_a_question_s_change_form_is_on_screen(tmp_path: P
         for button in buttons:
             assert _shown(pilot, button), button.id
             assert button.region.right <= size[0] - 2, (button.id, button.region)
+
+
+@SIZES
+async def test_the_trend_view_s_period_bar_and_keys_fit(tmp_path: Path, size) -> None:
+    """At 60x20 "[5] All" and its "◀" were cut off, and so was the key bar ("4 1 y")."""
+    from textual.widgets import Button, Footer
+
+    from fatiguelog.wording import TREND_PERIODS
+    from tests.ui_trends.conftest import wait_loaded
+
+    app = make_app(tmp_path / "data", start=("trends", 90))
+    async with app.run_test(size=size) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("5")
+        await wait_loaded(pilot)
+        button = app.screen.query_one("#period-all", Button)
+        assert str(button.label) == "[5] All ◀"
+        for each in app.screen.query("#periods Button").results(Button):
+            assert each.region.height == 1 and each.region.right <= size[0], each.region
+            assert _shown(pilot, each), each.id
+        footer = app.screen.query_one(Footer)
+        wanted = {"Back", *(label for _key, _days, label in TREND_PERIODS)}
+        keys = [key for key in footer.children
+                if str(getattr(key, "description", "")) in wanted]
+        assert {str(getattr(key, "description", "")) for key in keys} == wanted
+        assert all(key.region.right <= size[0] for key in keys), \
+            [(str(getattr(key, "description", "")), key.region) for key in keys]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Checkbox, OptionList, RadioButton
 
 
@@ -28,6 +29,15 @@ class MarkedRadioButton(RadioButton):
     def watch_value(self) -> None:
         self.BUTTON_INNER = self.MARKS[self.value]
         super().watch_value()
+
+    def render(self) -> Content:
+        """The button Up/Down has come to in a focused set (what Space chooses) ends in "◀",
+        not only in a colour; the chosen one is the filled "●"."""
+        content = super().render()
+        parent = self.parent
+        if self.has_class("-selected") and isinstance(parent, Widget) and parent.has_focus:
+            return content + Content(" ◀")
+        return content
 
 
 class MarkedCheckbox(Checkbox):

@@ -130,6 +130,13 @@ class QuestionStep(Step):
     def not_usable(self, value: Any) -> str:
         return self.q.not_used(value)
 
+    def about(self, day_word: str) -> Step:
+        """As `Step.about`, but the user's own question keeps its words as the user wrote
+        them ("Period today" stays so for a past day): only our help around it changes."""
+        if self.question is None or self.q.section != vocabulary.CUSTOM or day_word == "today":
+            return super().about(day_word)
+        return replace(self, help=self.help.replace("today", day_word))
+
 
 @dataclass(frozen=True)
 class RatingStep(QuestionStep):

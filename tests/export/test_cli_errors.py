@@ -76,3 +76,39 @@ def test_csv_files_are_named_after_the_output(tmp_path):
         "visit.discuss.csv",
     ]
     assert csv_paths(tmp_path / "visit")["stools"].name == "visit.stools.csv"
+
+
+@pytest.mark.parametrize(
+    ("argv", "name", "says"),
+    [
+        ([], "cli.json",
+         "cli.json ends in .json but the format is Markdown (.md): add --format json, "
+         "or name it cli.md"),
+        (["--format", "csv"], "c2.html",
+         "c2.html ends in .html but the format is Spreadsheet (.csv): add --format html, "
+         "or name it c2.csv"),
+        (["--format", "json"], "x.MD",
+         "x.MD ends in .MD but the format is JSON (.json): add --format md, or name it x.json"),
+    ],
+)
+def test_another_format_s_extension_is_refused_and_nothing_written(tmp_path, capsys, argv,
+                                                                   name, says):
+    """Markdown saved as `cli.json` (or CSV as `c2.html`) would open as the wrong format on
+    a clinician's computer (report 13b, finding 8): wrong usage, one line, no file."""
+    out_dir = tmp_path / "ex"
+    out_dir.mkdir()
+    target = out_dir / name
+    code = main(["--data-dir", str(tmp_path / "data"), "export", *argv, "-o", str(target)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err == f"fatiguelog: {out_dir}/{says}\n"
+    assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["visit.txt", "visit.htm", "visit"])
+def test_an_ending_no_format_has_stays_allowed(tmp_path, capsys, name):
+    target = tmp_path / name
+    code = main(["--data-dir", str(tmp_path / "data"), "export", "-o", str(target)])
+    assert code == 0, capsys.readouterr().err
+    assert target.read_text(encoding="utf-8").startswith("#")

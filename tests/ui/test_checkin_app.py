@@ -303,7 +303,7 @@ async def test_mouse_works_and_enter_takes_the_suggestion(root):
         await type_text(pilot, "4")
         await press(pilot, "enter")
         prompt = screen.query_one("#items").get_option_at_index(0).prompt
-        assert str(prompt) == "1. 7-hydroxymitragynine 4 mg"
+        assert str(prompt) == "▶ 1. 7-hydroxymitragynine 4 mg"  # (picked: marked in words)
         screen.session.move([s.id for s in screen.session.steps].index("red_flags"))
         await screen.show_step()
         await pilot.pause()

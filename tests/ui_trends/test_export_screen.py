@@ -374,3 +374,73 @@ def test_snapshot_export_screen_small(snap_compare, tmp_path: Path) -> None:
     app = HostApp(lambda: ExportScreen(tmp_path / "data", Settings(), today=TODAY,
                                        exports_folder=folder))
     assert snap_compare(app, terminal_size=(60, 20), run_before=fill)
+
+
+def _wrong_ending_app(tmp_path: Path) -> HostApp:
+    return HostApp(lambda: ExportScreen(tmp_path / "data", Settings(), today=TODAY,
+                                       exports_folder=Path("/home/me/Documents/fatiguelog")))
+
+
+async def _type_json_name(pilot) -> None:
+    """Markdown chosen, a name ending in .json typed: the refusal is under the path."""
+    pilot.app.screen.query_one("#path", Input).value = "/home/me/Documents/visit.json"
+    await pilot.pause()
+
+
+def test_snapshot_wrong_extension_80x24(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(_wrong_ending_app(tmp_path), terminal_size=SIZE,
+                        run_before=_type_json_name)
+
+
+def test_snapshot_wrong_extension_60x20(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(_wrong_ending_app(tmp_path), terminal_size=(60, 20),
+                        run_before=_type_json_name)
+
+
+def test_a_long_path_is_folded_after_a_slash_or_dash_never_inside_a_word() -> None:
+    """Report 13b, finding 6: "fatiguelog-summar" / "y-2026-08-28-..." at 60 columns."""
+    from fatiguelog.ui.screens.export import folded
+
+    said = ("Saves as: /root/Documents/fatiguelog/fatiguelog-summary-2026-08-28-to-"
+            "2026-11-25.json")
+    lines = folded(said, 54).split("\n")
+    assert lines == ["Saves as: /root/Documents/fatiguelog/fatiguelog-",
+                     "summary-2026-08-28-to-2026-11-25.json"]
+    assert "".join(lines) == said
+    no_break = "x" * 30
+    assert folded(no_break, 12).split("\n") == ["x" * 12, "x" * 12, "x" * 6]
+
+
+def _with_last_export(tmp_path: Path) -> HostApp:
+    root = tmp_path / "data"
+    root.mkdir()
+    remember_export(root, date(2026, 11, 20))
+    return HostApp(lambda: ExportScreen(root, Settings(), today=TODAY,
+                                        exports_folder=Path("/root/Documents/fatiguelog")))
+
+
+async def test_every_label_is_whole_at_60_columns(tmp_path: Path) -> None:
+    """"Since last export (2026…" and "Include my notes (off: note…" were cut at 60x20."""
+    from textual.widgets import Checkbox
+
+    app = _with_last_export(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        since = app.screen.query_one("#period-since", RadioButton)
+        assert str(since.label) == "Since export 2026-11-20"
+        notes = app.screen.query_one("#notes", Checkbox)
+        for toggle in (since, notes):
+            # the box and a space, then the words: all inside the widget
+            assert toggle.content_region.width >= 4 + len(str(toggle.label)), \
+                (str(toggle.label), toggle.content_region)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert str(since.label) == "Since last export (2026-11-20)"
+
+
+def test_snapshot_export_screen_small_with_a_last_export(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(_with_last_export(tmp_path), terminal_size=(60, 20))
+
+
+def test_snapshot_export_screen_with_a_last_export(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(_with_last_export(tmp_path), terminal_size=SIZE)

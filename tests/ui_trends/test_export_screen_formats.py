@@ -63,3 +63,35 @@ async def test_a_format_added_to_the_registry_alone_is_offered_and_written(
         await pilot.pause()
     written = folder / "fatiguelog-summary-2026-08-28-to-2026-11-25.txt"
     assert written.read_text("utf-8") == "PLAIN 2026-08-28 to 2026-11-25\n"
+
+
+async def test_another_format_s_extension_is_refused_under_the_path(tmp_path: Path) -> None:
+    """Markdown chosen, "Save to" `app90x.json`: the screen used to write Markdown into a
+    .json file without a word (report 13b, finding 8). Now the line under the path says
+    why and how out before Export, Export writes nothing, and an ending no format has
+    (.txt) is still the user's choice."""
+    from textual.widgets import Static
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    app = host(tmp_path / "data", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#path", Input)
+        box.value = str(folder / "app90x.json")
+        await pilot.pause()
+        under = str(app.screen.query_one("#path-full", Static).render())
+        assert ("app90x.json ends in .json but the format is Markdown (.md): choose "
+                "JSON (.json), or name it app90x.md") in under, under
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#export-status", Static).render())
+        assert status.startswith("Not exported: app90x.json ends in .json"), status
+        assert list(folder.iterdir()) == []
+        box.value = str(folder / "visit.txt")
+        await pilot.pause()
+        assert "ends in" not in str(app.screen.query_one("#path-full", Static).render())
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert (folder / "visit.txt").read_text("utf-8").startswith("#")

@@ -87,7 +87,7 @@ def check(root: Path) -> int:
     problems += store.misplaced()
     problems = [_copy_problem(store, problem) for problem in problems]
     problems += _after_today(root, _settings.day_starts_at, later)
-    for problem in problems:
+    for problem in _in_line_order(problems):
         print(strip_controls(str(problem), one_line=True))
     if problems:
         print(f"{plural(len(problems), 'problem')} found; {plural(count, 'entry', 'entries')} "
@@ -96,6 +96,16 @@ def check(root: Path) -> int:
         return EXIT_DATA
     print(f"All is well: {count} entries read from {root}.")
     return EXIT_OK
+
+
+def _in_line_order(problems: list[Problem]) -> list[Problem]:
+    """Each file's problems together and in line order (a whole-file one first), the files
+    in the order they were read (settings first, then the days): they were listed as each
+    check found them, lines 8, 10, 9."""
+    first_seen: dict[str, int] = {}
+    for problem in problems:
+        first_seen.setdefault(problem.file, len(first_seen))
+    return sorted(problems, key=lambda p: (first_seen[p.file], p.line or 0))
 
 
 def _answer_problems(store: Store, settings: Settings,

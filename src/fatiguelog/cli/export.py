@@ -4,7 +4,8 @@ The period is `--from` to `--to`, both included; without `--from` it is the 90 c
 ending on `--to` (default today), i.e. `--from` = `--to` minus 89 days. Files are written
 atomically and 0600; a missing folder is an error rather than something created silently.
 An existing file is replaced only with `--force`; a path inside the data folder, or one that is
-not a regular file (a link, a pipe, a device), is refused whatever the options.
+not a regular file (a link, a pipe, a device), is refused whatever the options; a file name
+ending in another format's extension (`-o visit.json` for Markdown) is wrong usage (exit 2).
 `--discuss TEXT` or `--discuss-file PATH` opens the summary with the user's own words.
 """
 
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from fatiguelog.cli import EXIT_OK, UserError, today_for
 from fatiguelog.wording import DEFAULT_DAYS
+
+EXIT_USAGE = 2  # cli.md: wrong usage (as argparse's own refusals)
 
 
 def period(
@@ -58,6 +61,18 @@ def _discuss(args: argparse.Namespace) -> str:
         return check(text, "--discuss") if text else ""
     except DiscussError as exc:
         raise UserError(f"--discuss-file {exc}" if name is not None else str(exc)) from None
+
+
+def _wrong_extension(error: Exception) -> int | None:
+    """A file name ending in another format's extension is wrong usage (exit 2): one line
+    with both ways out, `--format` for the ending's format or the name with the chosen one's."""
+    from fatiguelog.cli import _say_error
+    from fatiguelog.export import files
+
+    if not isinstance(error, files.WrongExtension):
+        return None
+    _say_error(f"{error}: add --format {error.other.key}, or name it {error.name}")
+    return EXIT_USAGE
 
 
 def _said(error: Exception) -> UserError:
@@ -105,6 +120,9 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
             if existing and not force:
                 raise files.AlreadyThere(existing[0])
         except files.SaveError as exc:
+            usage = _wrong_extension(exc)
+            if usage is not None:
+                return usage
             raise _said(exc) from None
     from fatiguelog.settings import load_settings
     from fatiguelog.textsafe import strip_controls
@@ -122,6 +140,9 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
         written = files.save(root, settings, first, last, fmt, target, include_notes,
                              force=force, discuss=discuss)
     except files.SaveError as exc:  # (a file that appeared since the check included)
+        usage = _wrong_extension(exc)
+        if usage is not None:
+            return usage
         raise _said(exc) from None
     notes = "with notes" if include_notes else "without notes"
     where = ", ".join(str(path) for path in written.paths)

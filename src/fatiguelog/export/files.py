@@ -3,7 +3,8 @@
 
 `check_place` looks at where the file goes before anything is summarized: the folder is there
 (or is the exports folder, which is created private), the place is not a folder, not inside
-the data or cache folder, not a link, pipe or device; it returns the files already there,
+the data or cache folder, not a link, pipe or device, its name not ending in another format's
+extension (`visit.json` for Markdown); it returns the files already there,
 which only an explicit yes (`--force`, the screen's "Replace") may replace. `save` summarizes
 the period and writes it (atomically, 0600; CSV: a file per table), checking the place again.
 
@@ -23,6 +24,7 @@ from fatiguelog.frozen import frozen, replace
 
 if TYPE_CHECKING:
     from fatiguelog.analysis.summary import Summary
+    from fatiguelog.export.formats import ExportFormat
     from fatiguelog.settings import Settings
 
 
@@ -60,6 +62,34 @@ class AlreadyThere(SaveError):
         self.path = path
 
 
+class WrongExtension(SaveError):
+    """The file name ends in another export format's extension (`cli.json` for Markdown): a
+    reader's computer would open it as that format. `name`: the file's name with the chosen
+    format's extension instead, for the way out; `other`: the format the ending belongs to."""
+
+    def __init__(self, path: Path, chosen: ExportFormat, other: ExportFormat) -> None:
+        super().__init__(f"{path} ends in {path.suffix} but the format is {chosen.choice}")
+        self.path = path
+        self.chosen = chosen
+        self.other = other
+        self.name = path.with_suffix(chosen.extension).name
+
+
+def check_extension(fmt: str, target: Path) -> None:
+    """Refuse (`WrongExtension`) a file name ending in a registered export extension that is
+    not `fmt`'s (Markdown written into `visit.json`). Endings no format has (`.txt`, `.htm`,
+    none) are the user's choice and allowed."""
+    from fatiguelog.export import formats
+
+    chosen = formats.find(fmt)
+    ending = target.suffix.lower()
+    if ending == chosen.extension.lower():
+        return
+    for other in formats.FORMATS:
+        if other.extension.lower() == ending:
+            raise WrongExtension(target, chosen, other)
+
+
 class WriteFailed(SaveError):
     """The disk said no (full, no permission...): `describe_os_error`'s sentence."""
 
@@ -82,6 +112,7 @@ def check_place(fmt: str, target: Path, root: Path, *, may_create: Path | None =
     missing folder is an error, never created silently."""
     from fatiguelog.export import TargetError, check_targets
 
+    check_extension(fmt, target)  # before a folder is made for it
     folder = target.parent
     if (may_create is not None and folder == Path(os.path.abspath(may_create))
             and not folder.exists()):
@@ -115,6 +146,7 @@ def save(root: Path, settings: Settings, first: date, last: date, fmt: str, targ
     from fatiguelog import export
     from fatiguelog.store import describe_os_error
 
+    check_extension(fmt, target)
     summary = summary_for(root, settings, first, last, fmt, include_notes, discuss)
     try:
         written = export.write_files(summary, fmt, target, include_notes, root=root,
@@ -182,5 +214,5 @@ def resolve_target(raw: str, folder: Path, first: date, last: date, fmt: str) ->
 
 
 __all__ = ["AlreadyThere", "FolderMissing", "FolderNotCreated", "IsAFolder", "Refused",
-           "SaveError", "WriteFailed", "Written", "check_place", "default_name",
-           "resolve_target", "save", "summary_for"]
+           "SaveError", "WriteFailed", "Written", "WrongExtension", "check_extension",
+           "check_place", "default_name", "resolve_target", "save", "summary_for"]

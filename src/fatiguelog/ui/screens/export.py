@@ -49,7 +49,14 @@ from textual.worker import Worker, WorkerState
 
 from fatiguelog import discuss as said
 from fatiguelog.export import formats
-from fatiguelog.export.files import SaveError, Written, default_name, resolve_target
+from fatiguelog.export.files import (
+    SaveError,
+    Written,
+    WrongExtension,
+    check_extension,
+    default_name,
+    resolve_target,
+)
 from fatiguelog.report import period_for
 from fatiguelog.settings import Settings
 from fatiguelog.state import read_export_format, read_last_export
@@ -75,6 +82,9 @@ DEFAULT_PERIOD = str(DEFAULT_DAYS)
 #: The keys of the screen in words (the footer lists the bindings; this says what they do).
 HINTS = "Tab next · Ctrl+S export · Esc back"
 HINTS_MIN_WIDTH = 72
+#: The notes box's words, and in a terminal narrower than `HINTS_MIN_WIDTH`.
+NOTES_LABEL = "Include my notes (off: notes stay private)"
+NOTES_NARROW = "Include my notes (off: private)"
 
 
 class ExportError(Exception):
@@ -152,13 +162,24 @@ class ReplaceDialog(ModalScreen[bool]):
         self.dismiss(event.button.id == "replace")
 
 
+#: Where a long path may go on to the next line: after a folder, a dash, a dot, a space.
+_BREAKS = "/-_. "
+
+
 def folded(text: str, width: int) -> str:
-    """`text` cut into lines of `width` characters: a long path continues on the next line
-    right where the line ends, instead of leaving its label alone on a line (`width` < 10:
-    as it is, the widget wraps it)."""
+    """`text` cut into lines of at most `width` characters: a long path continues on the
+    next line instead of leaving its label alone on a line, broken after a "/", "-", "_",
+    "." or space when one is in the line's second half (never inside "summary"), else at the
+    width (`width` < 10: as it is, the widget wraps it)."""
     if width < 10:
         return text
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+    lines: list[str] = []
+    while len(text) > width:
+        cut = max(text.rfind(mark, width // 2, width) for mark in _BREAKS) + 1
+        cut = cut if cut > width // 2 else width
+        lines.append(text[:cut].rstrip(" "))
+        text = text[cut:]
+    return "\n".join([*lines, text])
 
 
 class FormBody(VerticalScroll):
@@ -257,7 +278,7 @@ class ExportScreen(Screen[None]):
             yield Input(id="path", compact=True, select_on_focus=False)
             yield Static("", id="path-full")  # the full path, always, wrapped: never cut
             with Horizontal(id="export-buttons"):
-                yield MarkedCheckbox("Include my notes (off: notes stay private)",
+                yield MarkedCheckbox(NOTES_LABEL,
                                      value=False, id="notes", compact=True)
                 yield Button("Export", id="export", variant="primary", compact=True)
                 yield Button("Back", id="back", compact=True)
@@ -275,10 +296,21 @@ class ExportScreen(Screen[None]):
     def on_resize(self) -> None:
         self._refresh_full()
         # a narrow terminal keeps the title whole: the footer names the same keys
-        self.query_one("#export-hints", Static).display = self.size.width >= HINTS_MIN_WIDTH
+        narrow = self.size.width < HINTS_MIN_WIDTH
+        self.query_one("#export-hints", Static).display = not narrow
+        # ... and its labels whole: shorter words where a column has no room for the long
+        self.set_class(narrow, "-narrow")
+        self.query_one("#period-since", RadioButton).label = self._since_label()
+        self.query_one("#notes", Checkbox).label = NOTES_NARROW if narrow else NOTES_LABEL
 
     def _since_label(self) -> str:
+        """"Since last export (2026-11-20)"; in a narrow terminal "Since export 2026-11-20",
+        which fits its column at 60 columns."""
         label = dict(PERIODS)["since"]
+        if self.has_class("-narrow"):
+            label = "Since export"
+            return (f"{label} {self.last_export.isoformat()}" if self.last_export
+                    else f"{label} (none yet)")
         return (f"{label} ({self.last_export.isoformat()})" if self.last_export
                 else f"{label} (none yet)")
 
@@ -345,7 +377,20 @@ class ExportScreen(Screen[None]):
             if self.fmt == "csv" else ""
         said_path = f"Saves as: {strip_controls(str(path), one_line=True)}"
         # (two columns spare: a scroll bar may yet appear beside the form)
-        full.update(Content(folded(said_path, full.content_size.width - 2) + more))
+        shown = folded(said_path, full.content_size.width - 2) + more
+        try:
+            check_extension(self.fmt, path)
+        except WrongExtension as exc:  # said at once, under the name, before Export
+            shown += f"\n{self._wrong_extension(exc)}"
+        full.update(Content(shown))
+
+    @staticmethod
+    def _wrong_extension(error: WrongExtension) -> str:
+        """The refusal of a name ending in another format's extension, with the screen's
+        two ways out: that format's button, or the name with the chosen format's ending."""
+        return (f"{strip_controls(error.path.name, one_line=True)} ends in {error.path.suffix} "
+                f"but the format is {error.chosen.choice}: choose {error.other.choice}, "
+                f"or name it {strip_controls(error.name, one_line=True)}")
 
     @staticmethod
     def _count_text(text: str) -> str:
@@ -447,6 +492,9 @@ class ExportScreen(Screen[None]):
         except FolderMissing as exc:
             self.show_status(f"Not exported: {exc}: create it first or choose another place.",
                              "error")
+            return
+        except WrongExtension as exc:
+            self.show_status(f"Not exported: {self._wrong_extension(exc)}.", "error")
             return
         except (ExportError, SaveError, said.DiscussError) as exc:
             self.show_status(f"Not exported: {str(exc).rstrip('.')}.", "error")

@@ -122,6 +122,7 @@ class HomeScreen(Screen[None]):
         self._first_rows: tuple[str | None, str, dict[str, list[date]]] | None = None
         self._ahead: Ahead | None = None  # flag lines still being worked out ahead
         self._flags_first = False  # the flag lines were in the first frame
+        self._message_row: str | None = None  # the day picked when the message was said
 
     def compose(self) -> ComposeResult:
         yield Line("fatiguelog", id="home-title")
@@ -348,6 +349,29 @@ class HomeScreen(Screen[None]):
         checked gives it room (a merge naming a red flag must be readable at 60x20)."""
         self.query_one("#home-message", Line).say(message)
         self.set_class(bool(message), "-with-message")
+        self._message_row = self._picked_row() if message else None
+
+    def _picked_row(self) -> str | None:
+        """The day picked in the two weeks (its row key), None before they are drawn."""
+        from textual.widgets import DataTable
+
+        found = self.query("#recent")
+        if not found:
+            return None
+        table = found.first(DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Another day picked: the message has been read, and home shows again every line
+        a fresh start shows ("Not checked ..." gave the message its room). The same day
+        picked again, as when the two weeks are read again after a delete or an undo, keeps
+        it."""
+        # (the day picked now, not the event's: reading the two weeks again passes by others)
+        if (event.data_table.id == "recent" and self.has_class("-with-message")
+                and self._picked_row() != self._message_row):
+            self.say("")
 
     def rest_focus(self) -> None:
         """No focus on the two weeks (after a check-in): Enter does nothing until up or down

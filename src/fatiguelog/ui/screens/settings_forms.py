@@ -40,7 +40,8 @@ def _row(label: str, field: Input) -> ComposeResult:
 
 
 def _buttons(*pairs: tuple[str, str]) -> ComposeResult:
-    with Horizontal(classes="buttons"):
+    # four buttons don't fit 60 columns at their usual width: they take their words' width
+    with Horizontal(classes="buttons many" if len(pairs) > 3 else "buttons"):
         for label, button_id in pairs:
             yield Button(label, id=button_id, compact=True)
 

@@ -47,6 +47,10 @@ from fatiguelog.wording import (
 LOADING = "Reading your entries..."
 
 
+#: The width from which the period bar fits with padded buttons and room kept for the "◀".
+PERIODS_WIDE = 76
+
+
 def period_id(days: int | None) -> str:
     return f"period-{days or 'all'}"
 
@@ -102,12 +106,31 @@ class TrendsScreen(Screen[None]):
             (TRENDS_TITLE, "bold"), f" · {words} · {period_text(summary.first, summary.last)} · "
             f"{summary.days_recorded}/{summary.days} days recorded")
 
+    def on_resize(self) -> None:
+        """Below `PERIODS_WIDE` columns the period buttons lose their padding and room kept
+        for the "◀", and the footer its spacing and the palette's key, so "[5] All" and every
+        period key stay in sight."""
+        narrow = self.size.width < PERIODS_WIDE
+        periods = self.query_one("#periods", Horizontal)
+        if periods.has_class("-narrow") != narrow:
+            periods.set_class(narrow, "-narrow")
+            self._mark_period()
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow  # (ctrl+p still opens it)
+
     def _mark_period(self) -> None:
-        """The chosen period's button carries a "◀" (the title names it in words too)."""
+        """The chosen period's button carries a "◀" (the title names it in words too); when
+        wide enough, the others keep room for it so the bar does not shift."""
+        narrow = self.query_one("#periods", Horizontal).has_class("-narrow")
+        spare = "" if narrow else "  "
         for key, days, label in TREND_PERIODS:
             button = self.query_one(f"#{period_id(days)}", Button)
             chosen = days == self.days
-            button.label = Content(f"[{key}] {label}{' ◀' if chosen else '  '}")
+            button.label = Content(f"[{key}] {label}{' ◀' if chosen else spare}")
+            # narrow: as wide as its words (a Button's own width adds a column each side)
+            button.styles.width = button.label.cell_length if narrow else "auto"
+            button.styles.line_pad = 0 if narrow else 1  # (Button's own; tcss can't set it)
             button.set_class(chosen, "-selected")
 
     # -- loading -------------------------------------------------------------------------

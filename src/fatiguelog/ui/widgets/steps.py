@@ -23,7 +23,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, OptionList, TextArea
+from textual.widgets import Button, Checkbox, Input, TextArea
 
 from fatiguelog import checkin
 from fatiguelog.checkin import (
@@ -40,7 +40,7 @@ from fatiguelog.checkin import (
 from fatiguelog.model import BRISTOL, RED_FLAGS, red_advice
 from fatiguelog.records import InputError, number_text
 from fatiguelog.textsafe import as_edited, strip_controls
-from fatiguelog.ui.widgets.choices import MarkedCheckbox
+from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedOptionList
 from fatiguelog.ui.widgets.fields import (
     Line,
     Note,
@@ -433,8 +433,8 @@ class ItemsView(StepView):
     def describe_item(self, item: dict) -> str:
         raise NotImplementedError
 
-    def list_widget(self) -> OptionList:
-        return self.query_one("#items", OptionList)
+    def list_widget(self) -> MarkedOptionList:
+        return self.query_one("#items", MarkedOptionList)
 
     def focus_first(self) -> None:
         self.list_widget().focus()
@@ -442,9 +442,8 @@ class ItemsView(StepView):
     def refresh_items(self) -> None:
         options = self.list_widget()
         highlighted = options.highlighted
-        options.clear_options()
-        options.add_options([safe(f"{i}. {self.describe_item(item)}", one_line=True)
-                             for i, item in enumerate(self.items, 1)])
+        options.show([safe(f"{i}. {self.describe_item(item)}", one_line=True)
+                      for i, item in enumerate(self.items, 1)])
         if self.items:
             options.highlighted = min(highlighted or 0, len(self.items) - 1)
         self.show_status()
@@ -557,7 +556,7 @@ class IntakeView(ItemsView):
 
     def compose(self) -> ComposeResult:
         yield Line(self.source or self.step.help, id="intake-source", classes="scale")
-        yield OptionList(id="items", markup=False, compact=True)
+        yield MarkedOptionList(id="items", markup=False, compact=True)
         yield Line(id="items-status", classes="answer")
         with Horizontal(classes="tools"):
             yield _button("a Add", "do-add", classes="tool")
@@ -652,7 +651,7 @@ class StoolsView(ItemsView):
 
     def compose(self) -> ComposeResult:
         yield Line(self.step.help, classes="scale")
-        yield OptionList(id="items", markup=False, compact=True)
+        yield MarkedOptionList(id="items", markup=False, compact=True)
         yield Line(id="items-status", classes="answer")
         yield Line(id="laxative", classes="answer")
         with Horizontal(classes="tools"):

@@ -224,8 +224,7 @@ def fatiguelog_command() -> list[str]:
 
 def wall(cmd: list[str], env: dict[str, str], check: bool = True) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=check, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.PIPE)
+    subprocess.run(cmd, env=env, check=check, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     return time.perf_counter() - start
 
 
@@ -243,8 +242,7 @@ def to_first_frame(cmd: list[str], env: dict[str, str]) -> float:
 
 def peak_rss_mib(cmd: list[str], env: dict[str, str]) -> float:
     """The peak resident memory of one run of `cmd` (that process alone), in MiB."""
-    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _pid, _status, usage = os.wait4(process.pid, 0)
     process.returncode = 0
     return usage.ru_maxrss / 1024
@@ -320,8 +318,9 @@ def minimal_paint(env: dict[str, str]) -> float:
 
 def all_view(env: dict[str, str], root: Path) -> float:
     """Seconds from pressing 5 ("All") in the trend view to its figures on screen."""
-    with Terminal([*fatiguelog_command(), "--data-dir", str(root), "trends", "--days", "7"],
-                  env) as term:
+    with Terminal(
+        [*fatiguelog_command(), "--data-dir", str(root), "trends", "--days", "7"], env
+    ) as term:
         term.wait_for("Last 7 days ·", "days recorded", timeout=120)
         term.drain(0.2)
         sent = term.press("5")
@@ -336,8 +335,9 @@ def checkin_steps(env: dict[str, str], root: Path, steps: int = 4) -> list[float
     """Seconds from Enter on a rating step to the next step drawn, for the first few steps."""
     times = []
     day = (TODAY - timedelta(days=1)).isoformat()
-    with Terminal([*fatiguelog_command(), "--data-dir", str(root), "checkin", "--date", day],
-                  env) as term:
+    with Terminal(
+        [*fatiguelog_command(), "--data-dir", str(root), "checkin", "--date", day], env
+    ) as term:
         term.wait_for("Step 1 of", timeout=120)
         for step in range(1, steps + 1):
             term.drain(0.1)
@@ -393,8 +393,12 @@ def compile_packages(env: dict[str, str]) -> None:
     import fatiguelog
 
     for package in (fatiguelog, textual):
-        subprocess.run([PY, "-m", "compileall", "-q", str(Path(package.__file__).parent)],
-                       env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [PY, "-m", "compileall", "-q", str(Path(package.__file__).parent)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
@@ -405,8 +409,7 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
     for y, root in roots.items():
         t = time.perf_counter()
         build_history(root, 365 * y)
-        print(f"history: {y} years generated in {time.perf_counter() - t:.1f} s",
-              file=sys.stderr)
+        print(f"history: {y} years generated in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     cache = work / "cache"
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "FATIGUELOG_DATA_DIR": str(roots[10])}
     # Measure the package as an install leaves it: byte-compiled. (With PYTHONDONTWRITEBYTECODE
@@ -422,21 +425,32 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
     def wanted(name: str) -> bool:
         return not args.only or any(name.startswith(p) for p in args.only)
 
-    def ratio(version: int, name: str, value: float, base_name: str, base: float,
-              limit: float, unit: str = "s", additive: bool = False) -> None:
+    def ratio(
+        version: int,
+        name: str,
+        value: float,
+        base_name: str,
+        base: float,
+        limit: float,
+        unit: str = "s",
+        additive: bool = False,
+    ) -> None:
         if additive:
             r = value - base
-            figures.append(Figure(version, name, value, base_name, base, r, f"<= +{limit} MiB",
-                                  r <= limit, unit))
+            figures.append(
+                Figure(
+                    version, name, value, base_name, base, r, f"<= +{limit} MiB", r <= limit, unit
+                )
+            )
         else:
             r = value / base
-            figures.append(Figure(version, name, value, base_name, base, r, f"<= {limit}x",
-                                  r <= limit, unit))
+            figures.append(
+                Figure(version, name, value, base_name, base, r, f"<= {limit}x", r <= limit, unit)
+            )
         print(f"  v{version} {name}: {r:.2f}", file=sys.stderr)
 
     def warm(where: Path = root) -> None:
-        subprocess.run([PY, "-c", LOAD_ALL, str(where)], env=env, check=True,
-                       capture_output=True)
+        subprocess.run([PY, "-c", LOAD_ALL, str(where)], env=env, check=True, capture_output=True)
 
     def cold() -> None:
         shutil.rmtree(cache, ignore_errors=True)
@@ -447,22 +461,26 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
         if y not in naive:
             naive[y] = statistics.median(
                 printed([PY, "-c", NAIVE_LOOP, str(roots[y]), "entries/*/*.toml"], env)[0]
-                for _ in range(n))
+                for _ in range(n)
+            )
         return naive[y]
 
     # ---------------------------------------------------------------- version 1 --------
     if wanted("app"):
         probe = FATIGUELOG_APP.format(start=None)
         warm()
-        got = interleaved(n, {
-            "minimal": lambda: to_first_frame([PY, "-c", MINIMAL_APP], env),
-            "full": lambda: to_first_frame([PY, "-c", probe, str(root)], env),
-            "bare": lambda: to_first_frame([PY, "-c", probe, str(empty)],
-                                           {**env, "FATIGUELOG_DATA_DIR": str(empty)}),
-        })
+        got = interleaved(
+            n,
+            {
+                "minimal": lambda: to_first_frame([PY, "-c", MINIMAL_APP], env),
+                "full": lambda: to_first_frame([PY, "-c", probe, str(root)], env),
+                "bare": lambda: to_first_frame(
+                    [PY, "-c", probe, str(empty)], {**env, "FATIGUELOG_DATA_DIR": str(empty)}
+                ),
+            },
+        )
         minimal, full, bare = got["minimal"], got["full"], got["bare"]
-        ratio(1, "app start to first frame, 10 years", full, "minimal Textual app", minimal,
-              1.25)
+        ratio(1, "app start to first frame, 10 years", full, "minimal Textual app", minimal, 1.25)
         ratio(1, "app start, 10 years vs empty", full, "app, empty history", bare, 1.10)
 
     if wanted("cli"):
@@ -471,22 +489,32 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
             "path": [*fl, "path"],
             "log stool": [*fl, "log", "stool", "4", "--date", "2000-01-01"],
         }
-        got = interleaved(n, {"python": lambda: wall([PY, "-c", "pass"], env),
-                              **{name: lambda cmd=cmd: wall(cmd, env)
-                                 for name, cmd in commands.items()}})
+        got = interleaved(
+            n,
+            {
+                "python": lambda: wall([PY, "-c", "pass"], env),
+                **{name: lambda cmd=cmd: wall(cmd, env) for name, cmd in commands.items()},
+            },
+        )
         for name in commands:
             ratio(1, f"cli {name}", got[name], "python -c pass", got["python"], 4.0)
 
     if wanted("load"):
+
         def cold_load() -> float:
             cold()
             return printed([PY, "-c", LOAD_ALL, str(root)], env)[0]
 
-        got = interleaved(n, {
-            "naive": lambda: printed([PY, "-c", NAIVE_LOOP, str(root), "entries/*/*.toml"],
-                                     env)[0],
-            "cold": cold_load,  # (which leaves the cache filled: warm next)
-            "warm": lambda: printed([PY, "-c", LOAD_ALL, str(root)], env)[0]})
+        got = interleaved(
+            n,
+            {
+                "naive": lambda: printed(
+                    [PY, "-c", NAIVE_LOOP, str(root), "entries/*/*.toml"], env
+                )[0],
+                "cold": cold_load,  # (which leaves the cache filled: warm next)
+                "warm": lambda: printed([PY, "-c", LOAD_ALL, str(root)], env)[0],
+            },
+        )
         naive.setdefault(10, got["naive"])
         cold_time, warm_time = got["cold"], got["warm"]
         ratio(1, "load 10 years, warm", warm_time, "naive tomllib loop", naive_years(10), 0.25)
@@ -495,32 +523,58 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
     if wanted("flags"):
         warm()
         flags = median_of(n, lambda: printed([PY, "-c", FLAGS_ALL, str(root)], env)[0])
-        ratio(1, "every flag, every day, 10 years", flags, "naive tomllib loop",
-              naive_years(10), 0.5)
+        ratio(
+            1, "every flag, every day, 10 years", flags, "naive tomllib loop", naive_years(10), 0.5
+        )
 
     if wanted("export 1 year"):
         first = TODAY - timedelta(days=364)
-        files = [str(root / "entries" / f"{d.year}" / f"{d}.toml")
-                 for d in (first + timedelta(days=i) for i in range(365))]
+        files = [
+            str(root / "entries" / f"{d.year}" / f"{d}.toml")
+            for d in (first + timedelta(days=i) for i in range(365))
+        ]
         warm()
-        got = interleaved(n, {
-            "naive": lambda: wall([PY, "-c", NAIVE_FILES, *files], env),
-            **{fmt: lambda fmt=fmt: wall(
-                [*fl, "export", "--format", fmt, "--from", first.isoformat(), "--output",
-                 str(work / f"export.{fmt}"), "--force"], env) for fmt in FORMATS}})
+        got = interleaved(
+            n,
+            {
+                "naive": lambda: wall([PY, "-c", NAIVE_FILES, *files], env),
+                **{
+                    fmt: lambda fmt=fmt: wall(
+                        [
+                            *fl,
+                            "export",
+                            "--format",
+                            fmt,
+                            "--from",
+                            first.isoformat(),
+                            "--output",
+                            str(work / f"export.{fmt}"),
+                            "--force",
+                        ],
+                        env,
+                    )
+                    for fmt in FORMATS
+                },
+            },
+        )
         for fmt in FORMATS:
-            ratio(1, f"export 1 year, {fmt}", got[fmt], "naive loop, 1 year", got["naive"],
-                  1.5)
+            ratio(1, f"export 1 year, {fmt}", got[fmt], "naive loop, 1 year", got["naive"], 1.5)
 
     if wanted("memory"):
         warm()
-        minimal_rss = statistics.median(printed([PY, "-c", MINIMAL_APP], env)[1]
-                                        for _ in range(3))
+        minimal_rss = statistics.median(printed([PY, "-c", MINIMAL_APP], env)[1] for _ in range(3))
         probe = FATIGUELOG_APP.format(start=("trends", 3650))  # all ten years
-        app_rss = statistics.median(printed([PY, "-c", probe, str(root)], env)[1]
-                                    for _ in range(3))
-        ratio(1, "peak memory, trend view on 10 years", app_rss / 1024, "minimal Textual app",
-              minimal_rss / 1024, 40, unit="MiB", additive=True)
+        app_rss = statistics.median(printed([PY, "-c", probe, str(root)], env)[1] for _ in range(3))
+        ratio(
+            1,
+            "peak memory, trend view on 10 years",
+            app_rss / 1024,
+            "minimal Textual app",
+            minimal_rss / 1024,
+            40,
+            unit="MiB",
+            additive=True,
+        )
 
     # `check` on one hostile file: 1 MiB of invalid bowel movements (about 61,000).
     if wanted("check, 1 MiB"):
@@ -528,15 +582,24 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
         write_invalid_stools(hostile / "entries" / f"{TODAY.year}" / f"{TODAY}.toml")
         one = str(hostile / "entries" / f"{TODAY.year}" / f"{TODAY}.toml")
         parse = median_of(n, lambda: wall([PY, "-c", PARSE_ONE, one], env))
-        took = median_of(n, lambda: wall([*fl, "--data-dir", str(hostile), "check"], env,
-                                         check=False))
+        took = median_of(
+            n, lambda: wall([*fl, "--data-dir", str(hostile), "check"], env, check=False)
+        )
         ratio(1, "check, 1 MiB of invalid stools", took, "tomllib parse of it", parse, 2.0)
 
     if wanted("save"):
-        pairs = [printed([PY, "-c", SAVE_ONE, str(root), TODAY.isoformat()], env)
-                 for _ in range(max(n, 7))]
-        ratio(1, "save one check-in", statistics.median(p[0] for p in pairs),
-              "one fsync of 1 KiB", statistics.median(p[1] for p in pairs), 3.0)
+        pairs = [
+            printed([PY, "-c", SAVE_ONE, str(root), TODAY.isoformat()], env)
+            for _ in range(max(n, 7))
+        ]
+        ratio(
+            1,
+            "save one check-in",
+            statistics.median(p[0] for p in pairs),
+            "one fsync of 1 KiB",
+            statistics.median(p[1] for p in pairs),
+            3.0,
+        )
 
     # ---------------------------------------------------------------- version 2 --------
     useful: dict[int, float] = {}
@@ -558,17 +621,28 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
                 urgent = statistics.median(r["urgent"] for r in runs[y])
                 late = max(r["urgent"] - r["useful"] for r in runs[y])
         if wanted("home"):
-            ratio(2, "home useful, 10 years", useful[10], "minimal app's first paint", paint,
-                  1.4)
+            ratio(2, "home useful, 10 years", useful[10], "minimal app's first paint", paint, 1.4)
             if 1 in useful:
-                ratio(2, "home useful, 10 years vs 1 year (200-day flag)", useful[10],
-                      "home useful, 1 year", useful[1], 1.10)
+                ratio(
+                    2,
+                    "home useful, 10 years vs 1 year (200-day flag)",
+                    useful[10],
+                    "home useful, 1 year",
+                    useful[1],
+                    1.10,
+                )
         if wanted("urgent"):
-            ratio(2, "urgent red flag on screen (latest run: "
-                  f"{1000 * late:+.0f} ms vs useful)", urgent, "home useful, 10 years",
-                  useful[10], 1.0)
+            ratio(
+                2,
+                f"urgent red flag on screen (latest run: {1000 * late:+.0f} ms vs useful)",
+                urgent,
+                "home useful, 10 years",
+                useful[10],
+                1.0,
+            )
 
     if wanted("trend"):
+
         def cold_all() -> float:
             cold()
             return all_view(env, root)  # (which leaves the cache filled: warm next)
@@ -578,16 +652,28 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
             subprocess.run([PY, "-c", OLDER_VERSION_FILL, str(root)], env=env, check=True)
             return all_view(env, root)
 
-        got = interleaved(n, {
-            "naive": lambda: printed([PY, "-c", NAIVE_LOOP, str(root), "entries/*/*.toml"],
-                                     env)[0],
-            "cold": cold_all, "warm": lambda: all_view(env, root), "upgrade": upgraded})
-        base, cold_time, warm_time, upgrade_time = (got["naive"], got["cold"], got["warm"],
-                                                    got["upgrade"])
+        got = interleaved(
+            n,
+            {
+                "naive": lambda: printed(
+                    [PY, "-c", NAIVE_LOOP, str(root), "entries/*/*.toml"], env
+                )[0],
+                "cold": cold_all,
+                "warm": lambda: all_view(env, root),
+                "upgrade": upgraded,
+            },
+        )
+        base, cold_time, warm_time, upgrade_time = (
+            got["naive"],
+            got["cold"],
+            got["warm"],
+            got["upgrade"],
+        )
         ratio(2, "trend view All, 10 years, warm", warm_time, "naive tomllib loop", base, 0.20)
         ratio(2, "trend view All, 10 years, cold", cold_time, "naive tomllib loop", base, 1.0)
-        ratio(2, "trend view All after an app upgrade", upgrade_time, "naive tomllib loop",
-              base, 0.20)
+        ratio(
+            2, "trend view All after an app upgrade", upgrade_time, "naive tomllib loop", base, 0.20
+        )
 
     if wanted("check-in"):
         warm()
@@ -596,45 +682,105 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
         for _ in range(n):  # (taking turns: see `interleaved`)
             switches += minimal_switches(env)
             steps += checkin_steps(env, root)
-        ratio(2, "check-in: Enter to the next step drawn", statistics.median(steps),
-              "minimal app's screen switch", statistics.median(switches), 3.0)
+        ratio(
+            2,
+            "check-in: Enter to the next step drawn",
+            statistics.median(steps),
+            "minimal app's screen switch",
+            statistics.median(switches),
+            3.0,
+        )
 
     if wanted("check memory") and 1 in roots and 30 in roots:
-        one = statistics.median(peak_rss_mib([*fl, "--data-dir", str(roots[1]), "check"], env)
-                                for _ in range(3))
-        thirty = statistics.median(peak_rss_mib([*fl, "--data-dir", str(roots[30]), "check"],
-                                                env) for _ in range(3))
-        ratio(2, "check peak memory, 30 years", thirty, "check, 1 year", one, 20, unit="MiB",
-              additive=True)
+        one = statistics.median(
+            peak_rss_mib([*fl, "--data-dir", str(roots[1]), "check"], env) for _ in range(3)
+        )
+        thirty = statistics.median(
+            peak_rss_mib([*fl, "--data-dir", str(roots[30]), "check"], env) for _ in range(3)
+        )
+        ratio(
+            2,
+            "check peak memory, 30 years",
+            thirty,
+            "check, 1 year",
+            one,
+            20,
+            unit="MiB",
+            additive=True,
+        )
 
     if wanted("30 years") and 30 in roots:
         ratio(2, "home useful, 30 years", useful[30], "home useful, 10 years", useful[10], 1.10)
         for y in (10, 30):
             warm(roots[y])
-        printing = interleaved(n, {y: lambda y=y: wall(
-            [*fl, "--data-dir", str(roots[y]), "trends", "--print"], env) for y in (10, 30)})
-        ratio(2, "trends --print, 30 years", printing[30], "the same, 10 years", printing[10],
-              1.10)
+        printing = interleaved(
+            n,
+            {
+                y: lambda y=y: wall([*fl, "--data-dir", str(roots[y]), "trends", "--print"], env)
+                for y in (10, 30)
+            },
+        )
+        ratio(2, "trends --print, 30 years", printing[30], "the same, 10 years", printing[10], 1.10)
         out = work / "export-90.json"
-        exported = interleaved(n, {y: lambda y=y: wall(
-            [*fl, "--data-dir", str(roots[y]), "export", "--format", "json", "-o", str(out),
-             "--force"], env) for y in (10, 30)})
-        ratio(2, "export json (90 days), 30 years", exported[30], "the same, 10 years",
-              exported[10], 1.10)
+        exported = interleaved(
+            n,
+            {
+                y: lambda y=y: wall(
+                    [
+                        *fl,
+                        "--data-dir",
+                        str(roots[y]),
+                        "export",
+                        "--format",
+                        "json",
+                        "-o",
+                        str(out),
+                        "--force",
+                    ],
+                    env,
+                )
+                for y in (10, 30)
+            },
+        )
+        ratio(
+            2,
+            "export json (90 days), 30 years",
+            exported[30],
+            "the same, 10 years",
+            exported[10],
+            1.10,
+        )
 
     if wanted("export 90"):
         first = TODAY - timedelta(days=89)
-        files = [str(root / "entries" / f"{d.year}" / f"{d}.toml")
-                 for d in (first + timedelta(days=i) for i in range(90))]
+        files = [
+            str(root / "entries" / f"{d.year}" / f"{d}.toml")
+            for d in (first + timedelta(days=i) for i in range(90))
+        ]
         warm()
-        got = interleaved(n, {
-            "naive": lambda: wall([PY, "-c", NAIVE_FILES, *files], env),
-            **{fmt: lambda fmt=fmt: wall(
-                [*fl, "export", "--format", fmt, "--output", str(work / f"export-90.{fmt}"),
-                 "--force"], env) for fmt in FORMATS}})
+        got = interleaved(
+            n,
+            {
+                "naive": lambda: wall([PY, "-c", NAIVE_FILES, *files], env),
+                **{
+                    fmt: lambda fmt=fmt: wall(
+                        [
+                            *fl,
+                            "export",
+                            "--format",
+                            fmt,
+                            "--output",
+                            str(work / f"export-90.{fmt}"),
+                            "--force",
+                        ],
+                        env,
+                    )
+                    for fmt in FORMATS
+                },
+            },
+        )
         for fmt in FORMATS:
-            ratio(2, f"export 90 days, {fmt}", got[fmt], "naive loop, 90 files", got["naive"],
-                  1.5)
+            ratio(2, f"export 90 days, {fmt}", got[fmt], "naive loop, 90 files", got["naive"], 1.5)
     return figures
 
 
@@ -643,17 +789,24 @@ def shown(f: Figure) -> tuple[str, str, str]:
     unit = "MiB" if f.unit == "MiB" else "ms"
     scale = 1 if f.unit == "MiB" else 1000
     ratio = f"+{f.ratio:.1f} MiB" if f.unit == "MiB" else f"{f.ratio:.2f}x"
-    return (f"{f.measured * scale:.1f} {unit}",
-            f"{f.baseline_name}: {f.baseline * scale:.1f} {unit}", ratio)
+    return (
+        f"{f.measured * scale:.1f} {unit}",
+        f"{f.baseline_name}: {f.baseline * scale:.1f} {unit}",
+        ratio,
+    )
 
 
 def markdown_table(figures: list[Figure]) -> str:
-    lines = ["| v | figure | measured | baseline (same run) | ratio | target | |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| v | figure | measured | baseline (same run) | ratio | target | |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for f in figures:
         measured, baseline, ratio = shown(f)
-        lines.append(f"| {f.version} | {f.name} | {measured} | {baseline} | {ratio} | "
-                     f"{f.target.replace('<=', '≤')} | {'ok' if f.ok else 'OVER'} |")
+        lines.append(
+            f"| {f.version} | {f.name} | {measured} | {baseline} | {ratio} | "
+            f"{f.target.replace('<=', '≤')} | {'ok' if f.ok else 'OVER'} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -53,7 +53,7 @@ class Screen:
         pos = 0
         for match in _CONTROL.finditer(text):
             if match.start() > pos:
-                self._print(text[pos:match.start()])
+                self._print(text[pos : match.start()])
             self._control(match)
             pos = match.end()
         self._print(text[pos:])
@@ -110,7 +110,8 @@ class Screen:
             mode = arg(0, 0)
             row = self.grid[self.y]
             span = {0: range(self.x, self.columns), 1: range(0, self.x + 1)}.get(
-                mode, range(self.columns))
+                mode, range(self.columns)
+            )
             for i in span:
                 row[i] = " "
         elif final == "J":
@@ -118,7 +119,7 @@ class Screen:
             if mode == 2 or mode == 3:
                 self.grid = [[" "] * self.columns for _ in range(self.rows)]
             elif mode == 0:
-                self.grid[self.y][self.x:] = [" "] * (self.columns - self.x)
+                self.grid[self.y][self.x :] = [" "] * (self.columns - self.x)
                 for y in range(self.y + 1, self.rows):
                     self.grid[y] = [" "] * self.columns
         elif final == "X":
@@ -132,15 +133,19 @@ class Screen:
 class Terminal:
     """A command running in a pty of `columns` x `rows`, and the screen it draws."""
 
-    def __init__(self, command: Sequence[str], env: dict[str, str], columns: int = 80,
-                 rows: int = 24):
+    def __init__(
+        self, command: Sequence[str], env: dict[str, str], columns: int = 80, rows: int = 24
+    ):
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            list(command), stdin=slave, stdout=slave, stderr=slave, close_fds=True,
-            env={**env, "TERM": "xterm-256color", "COLUMNS": str(columns),
-                 "LINES": str(rows)},
+            list(command),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            close_fds=True,
+            env={**env, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(rows)},
             start_new_session=True,
         )
         os.close(slave)

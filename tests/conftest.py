@@ -51,11 +51,15 @@ def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Res
 
 def snapshot_tree(root: Path) -> dict[str, bytes]:
     """Every file under root with its bytes, to prove a command touched nothing."""
-    return {
-        str(p.relative_to(root)): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and p.name != ".lock"
-    } if root.exists() else {}
+    return (
+        {
+            str(p.relative_to(root)): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != ".lock"
+        }
+        if root.exists()
+        else {}
+    )
 
 
 def mode(path: Path) -> int:
@@ -63,8 +67,9 @@ def mode(path: Path) -> int:
 
 
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory: pytest.TempPathFactory,
-                  monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Keep every test's cache out of the real platform cache folder (and out of tmp_path)."""
     folder = tmp_path_factory.mktemp("xdg-cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))

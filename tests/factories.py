@@ -25,6 +25,7 @@ TODAY = date(2026, 11, 25)
 
 # -- a day's file ------------------------------------------------------------------------------
 
+
 def entry_file(root: Path, day: date) -> Path:
     """Where the day's entry lives: `<root>/entries/YYYY/YYYY-MM-DD.toml`."""
     return root / "entries" / f"{day.year:04d}" / f"{day.isoformat()}.toml"
@@ -62,6 +63,7 @@ def read_entry(root: Path, day: date) -> dict[str, Any]:
 
 # -- settings.toml -----------------------------------------------------------------------------
 
+
 def write_settings(root: Path, text: str) -> Path:
     """Write `<root>/settings.toml` as the user would (the data folder made if needed)."""
     root.mkdir(parents=True, exist_ok=True)
@@ -84,6 +86,7 @@ def edited(text: str, old: str, new: str) -> str:
 
 # -- the app -----------------------------------------------------------------------------------
 
+
 def make_app(root: Path, start: Any = None, **options: Any) -> FatiguelogApp:
     """The real app on `root`, today fixed to `TODAY` (unless `today` or `now` is given) and
     the cursor not blinking, so screens are the same on every run."""
@@ -95,5 +98,15 @@ def make_app(root: Path, start: Any = None, **options: Any) -> FatiguelogApp:
     return FatiguelogApp(root, start=start, **options)
 
 
-__all__ = ["TODAY", "edited", "entry_file", "make_app", "put_entry", "read_entry",
-           "read_settings", "save_entry", "write_settings", "year_folder"]
+__all__ = [
+    "TODAY",
+    "edited",
+    "entry_file",
+    "make_app",
+    "put_entry",
+    "read_entry",
+    "read_settings",
+    "save_entry",
+    "write_settings",
+    "year_folder",
+]

@@ -76,20 +76,27 @@ def test_an_old_alarm_is_listed_with_its_date_and_opens_no_export(tmp_path, caps
     day = (TODAY - timedelta(days=60)).isoformat()
     md = export(root, "md", capsys)
     assert "## URGENT" not in md and "SEEK MEDICAL CARE" not in md
-    section = md[md.index("## Alarm symptoms reported in this period"):md.index("## Week by")]
+    section = md[md.index("## Alarm symptoms reported in this period") : md.index("## Week by")]
     assert f"- Vomiting: reported on {day}. If no clinician has seen you about it yet" in section
     assert "today" not in section
     html = export(root, "html", capsys)
     assert 'data-page1="banner"' not in html and "SEEK MEDICAL CARE" not in html
     assert "Alarm symptoms reported in this period" in html and f"reported on {day}" in html
     rows = csv_flags(export(root, "csv", capsys))
-    assert [(r["id"], r["on_last_day"], r["report_days"]) for r in rows
-            if r["id"].startswith("red.")] == [("red.vomiting", "0", day)]
+    assert [
+        (r["id"], r["on_last_day"], r["report_days"]) for r in rows if r["id"].startswith("red.")
+    ] == [("red.vomiting", "0", day)]
     doc = json.loads(export(root, "json", capsys))
-    assert doc["alarms"] == [{"key": "vomiting", "title": "Vomiting", "days": [day],
-                              "active": False, "level": "urgent",
-                              "advice": "If no clinician has seen you about it yet, seek "
-                                        "medical care promptly."}]
+    assert doc["alarms"] == [
+        {
+            "key": "vomiting",
+            "title": "Vomiting",
+            "days": [day],
+            "active": False,
+            "level": "urgent",
+            "advice": "If no clinician has seen you about it yet, seek medical care promptly.",
+        }
+    ]
     out = printed(root, capsys)
     assert "URGENT" not in out
     assert "Alarm symptoms reported in this period" in out and f"reported on {day}" in out
@@ -108,11 +115,13 @@ def test_an_old_alarms_flag_advice_never_says_today(tmp_path, capsys):
         "red.blood_in_stool": (
             "If no clinician has seen you about it yet, ask for an urgent GP appointment or "
             "call your urgent medical advice line; if bleeding is heavy or won't stop, call "
-            "your emergency number."),
+            "your emergency number."
+        ),
     }
     md = export(root, "md", capsys)
-    prose = "\n".join(line for line in md[:md.index("## Rules checked")].splitlines()
-                      if not line.startswith("|"))  # table rows hold question labels
+    prose = "\n".join(
+        line for line in md[: md.index("## Rules checked")].splitlines() if not line.startswith("|")
+    )  # table rows hold question labels
     assert "today" not in prose.lower().replace("today's", "")
 
 
@@ -121,9 +130,11 @@ async def test_an_old_alarm_is_not_on_home_or_in_the_trend_view_banner(tmp_path)
     home, body = await app_views(root)
     assert "SEEK MEDICAL CARE" not in home and "Vomiting" not in home
     assert not any("SEEK MEDICAL CARE" in text for text in body)
-    assert any(text.startswith("Alarm symptoms reported in this period") and
-               f"Vomiting: reported on {(TODAY - timedelta(days=60)).isoformat()}" in text
-               for text in body)
+    assert any(
+        text.startswith("Alarm symptoms reported in this period")
+        and f"Vomiting: reported on {(TODAY - timedelta(days=60)).isoformat()}" in text
+        for text in body
+    )
 
 
 def test_an_8_day_old_black_stool_opens_no_7_day_print(tmp_path, capsys):
@@ -139,8 +150,10 @@ def test_an_alarm_reported_today_opens_every_export_and_the_print(tmp_path, caps
     today = TODAY.isoformat()
     md = export(root, "md", capsys)
     assert re.findall(r"^## .*", md, re.M)[0] == "## URGENT: SEEK MEDICAL CARE PROMPTLY"
-    assert (f"- **Black or tarry stool: reported on {today}. Ask for an urgent GP appointment "
-            "or call your urgent medical advice line today") in md
+    assert (
+        f"- **Black or tarry stool: reported on {today}. Ask for an urgent GP appointment "
+        "or call your urgent medical advice line today"
+    ) in md
     assert md.index("Fever: reported on") > md.index("## Alarm symptoms reported")  # earlier
     html = export(root, "html", capsys)
     # the banner follows only the name lines and the period (issue 12's page one)
@@ -150,8 +163,10 @@ def test_an_alarm_reported_today_opens_every_export_and_the_print(tmp_path, caps
     assert (rows[0]["id"], rows[0]["on_last_day"]) == ("red.black_stool", "1")
     doc = json.loads(export(root, "json", capsys))
     assert doc["flags"][0]["id"] == "red.black_stool"
-    assert [(a["key"], a["active"]) for a in doc["alarms"]] == [("black_stool", True),
-                                                                ("fever", False)]
+    assert [(a["key"], a["active"]) for a in doc["alarms"]] == [
+        ("black_stool", True),
+        ("fever", False),
+    ]
     out = printed(root, capsys)
     lines = out.splitlines()
     assert lines[0].startswith("Trends ") and "URGENT: SEEK MEDICAL CARE PROMPTLY" in lines[1]
@@ -161,8 +176,9 @@ def test_an_alarm_reported_today_opens_every_export_and_the_print(tmp_path, caps
 async def test_an_alarm_reported_today_is_first_on_home_and_in_the_trend_view(tmp_path):
     root = history(tmp_path, {0: "black_stool"})
     home, body = await app_views(root)
-    assert home.splitlines()[0] == (f"!! SEEK MEDICAL CARE PROMPTLY: Black or tarry stool "
-                                    f"reported on {TODAY.isoformat()}.")
+    assert home.splitlines()[0] == (
+        f"!! SEEK MEDICAL CARE PROMPTLY: Black or tarry stool reported on {TODAY.isoformat()}."
+    )
     assert body[0].startswith("!! SEEK MEDICAL CARE PROMPTLY !!")
     assert "Black or tarry stool: reported on" in body[0]
 
@@ -187,7 +203,7 @@ def test_a_past_period_says_was_reported_on(tmp_path, capsys, fmt):
         return
     words = f"Blood in stool was reported on {reported}."
     assert words in out
-    banner = out[:out.index("What I want to discuss")]
+    banner = out[: out.index("What I want to discuss")]
     assert "today" not in banner.lower().replace("today's", "")
     assert f"(it ends on {end.isoformat()})" in banner
 
@@ -209,7 +225,8 @@ def test_red_flags_show_when_another_rule_raises(tmp_path, capsys, monkeypatch, 
         assert doc["flags"][0]["id"] == "red.blood_in_stool"
         unchecked = {g["id"]: g["needs"] for g in doc["coverage"]["rules_unchecked"]}
         assert unchecked["gi.constipation_pattern"] == (
-            "could not be checked because of an error in fatiguelog (RuntimeError)")
+            "could not be checked because of an error in fatiguelog (RuntimeError)"
+        )
         return
     if fmt == "csv":
         assert csv_flags(out)[0]["id"] == "red.blood_in_stool"
@@ -233,8 +250,10 @@ async def test_home_shows_red_flags_when_the_summary_cannot_be_made(tmp_path, mo
     root = history(tmp_path, {2: "blood_in_stool"})
     home, body = await app_views(root)
     lines = home.splitlines()
-    assert lines[0] == ("!! SEEK MEDICAL CARE PROMPTLY: Blood in stool reported on "
-                        f"{(TODAY - timedelta(days=2)).isoformat()}.")
+    assert lines[0] == (
+        "!! SEEK MEDICAL CARE PROMPTLY: Blood in stool reported on "
+        f"{(TODAY - timedelta(days=2)).isoformat()}."
+    )
     assert "The other flags could not be worked out: a bug in one rule" in home
     del body
 
@@ -246,5 +265,6 @@ async def test_the_trend_view_shows_red_flags_when_another_rule_raises(tmp_path,
     home, body = await app_views(history(tmp_path, {1: "blood_in_stool"}))
     assert home.startswith("!! SEEK MEDICAL CARE PROMPTLY: Blood in stool")
     assert body[0].startswith("!! SEEK MEDICAL CARE PROMPTLY !!")
-    assert any("Constipation pattern: could not be checked because of an error" in text
-               for text in body)
+    assert any(
+        "Constipation pattern: could not be checked because of an error" in text for text in body
+    )

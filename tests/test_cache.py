@@ -64,8 +64,7 @@ def read_cache(path: Path) -> tuple[bytes, dict]:
 def at(folder: Path, data: dict, *path: str) -> int:
     """Where a key path's values are in a cache file (it holds the path's keyed hash only)."""
     key = (folder / "key").read_bytes()
-    return data["paths"].index(cache_module.RecordCache(folder, folder, "x", key)
-                               .path_hash(path))
+    return data["paths"].index(cache_module.RecordCache(folder, folder, "x", key).path_hash(path))
 
 
 def named(records: dict, like: dict) -> dict:
@@ -84,13 +83,17 @@ def named(records: dict, like: dict) -> dict:
 def write_cache(path: Path, data: dict, key: bytes | None) -> None:
     """A cache file as an attacker (no key) or as fatiguelog itself (the key) would write it."""
     body = json.dumps(data, separators=(",", ":")).encode()
-    mac = hashlib.blake2b(body, key=key or os.urandom(32), digest_size=32,
-                          person=b"fl-cache").hexdigest().encode()
+    mac = (
+        hashlib.blake2b(body, key=key or os.urandom(32), digest_size=32, person=b"fl-cache")
+        .hexdigest()
+        .encode()
+    )
     path.write_bytes(mac + b"\n" + body)
 
 
-def test_second_load_comes_from_the_cache(tmp_path: Path, private_cache: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_load_comes_from_the_cache(
+    tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = make_history(tmp_path / "data")
     first = fatigue(store)
     [path] = cache_files(private_cache)
@@ -138,8 +141,9 @@ def test_a_deleted_entry_disappears_and_a_new_one_appears(tmp_path: Path) -> Non
     assert DAYS[0] not in days and date(2026, 3, 9) in days
 
 
-def test_a_broken_entry_is_reported_from_the_cache_too(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_entry_is_reported_from_the_cache_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = make_history(tmp_path / "data")
     store.path(date(2026, 3, 9)).write_text("not = [toml")
     first = store.load_records().problems
@@ -151,9 +155,14 @@ def test_a_broken_entry_is_reported_from_the_cache_too(tmp_path: Path,
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"\x00\xff garbage", b"[1, 2, 3]", b'{"format": "fatiguelog-day-records", "files": {}}',
-     b"0" * 64 + b'\n{"format": "fatiguelog-day-records", "files": {}}',
-     b"\x80\x04\x95pickle"],
+    [
+        b"",
+        b"\x00\xff garbage",
+        b"[1, 2, 3]",
+        b'{"format": "fatiguelog-day-records", "files": {}}',
+        b"0" * 64 + b'\n{"format": "fatiguelog-day-records", "files": {}}',
+        b"\x80\x04\x95pickle",
+    ],
 )
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(
     tmp_path: Path, private_cache: Path, content: bytes
@@ -185,7 +194,8 @@ def test_a_crafted_cache_with_a_matching_stat_but_other_content_is_ignored(
     records = store.load_records().records
     assert not any(r.red_flags for r in records.values())
     assert {d: r.value("symptoms", "fatigue") for d, r in records.items()} == {
-        d: i for i, d in enumerate(DAYS)}
+        d: i for i, d in enumerate(DAYS)
+    }
     from fatiguelog.report import summarize
     from fatiguelog.settings import Settings
 
@@ -230,8 +240,10 @@ def test_an_escaped_key_never_becomes_a_time_on_the_second_run(tmp_path: Path) -
     with the file, and the document keeps the table."""
     store = make_history(tmp_path / "data")
     path = store.path(DAYS[1])
-    path.write_text(path.read_text() + '\n[gi]\nstools = [{ bristol = 4, "\\u0024t" = "07:00:00",'
-                    ' "\\u0024d" = "2020-01-01" }]\n\n[odd]\n"$d" = "2020-01-01"\n')
+    path.write_text(
+        path.read_text() + '\n[gi]\nstools = [{ bristol = 4, "\\u0024t" = "07:00:00",'
+        ' "\\u0024d" = "2020-01-01" }]\n\n[odd]\n"$d" = "2020-01-01"\n'
+    )
     runs = [store.load_records(), store.load_records()]
     named(runs[1].records, runs[0].records)
     for history in runs:
@@ -256,8 +268,9 @@ def test_an_app_upgrade_keeps_the_cache(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 @pytest.mark.parametrize("version", ["ENTRY_FORMAT", "LAYOUT"])
-def test_a_format_change_rebuilds_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                            private_cache: Path, version: str) -> None:
+def test_a_format_change_rebuilds_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, private_cache: Path, version: str
+) -> None:
     store = make_history(tmp_path / "data")
     fatigue(store)
     monkeypatch.setattr(cache_module, version, getattr(cache_module, version) + 1)
@@ -276,18 +289,29 @@ def test_no_free_text_is_ever_cached(tmp_path: Path, private_cache: Path) -> Non
     value only), unknown sections, custom trackers' text: none of it reaches the cache."""
     root = tmp_path / "data"
     store = make_history(root)
-    secrets = ["SECRET-NOTE", "SECRET-FORM", "SECRET-MISTYPED", "SECRET-NEWER", "SECRET-CUSTOM",
-               "SECRET-KEY-TEXT"]
+    secrets = [
+        "SECRET-NOTE",
+        "SECRET-FORM",
+        "SECRET-MISTYPED",
+        "SECRET-NEWER",
+        "SECRET-CUSTOM",
+        "SECRET-KEY-TEXT",
+    ]
     path = store.path(DAYS[3])
     path.write_text(
         'notes = "SECRET-NOTE, and a line\\nmore"\n'
         'intake = [{ substance = "kratom", amount = 2, unit = "g", form = "SECRET-FORM" }]\n'
-        + path.read_text() + '[custom]\nmood = 4\nwhy = "SECRET-CUSTOM"\n'
-        '[newer]\nthing = "SECRET-NEWER"\nsub = { inner = "SECRET-KEY-TEXT", n = 3 }\n')
+        + path.read_text()
+        + '[custom]\nmood = 4\nwhy = "SECRET-CUSTOM"\n'
+        '[newer]\nthing = "SECRET-NEWER"\nsub = { inner = "SECRET-KEY-TEXT", n = 3 }\n'
+    )
     mistyped = store.path(DAYS[2])  # a broken file: its problem names the kind of value
     mistyped.write_text(mistyped.read_text() + '[sleep]\nhours = "SECRET-MISTYPED"\n')
-    store.path(DAYS[4]).write_text(store.path(DAYS[4]).read_text().replace(
-        "fatigue = 4", 'fatigue = 4\nnote = """SECRET-NOTE multi\nline"""'))
+    store.path(DAYS[4]).write_text(
+        store.path(DAYS[4])
+        .read_text()
+        .replace("fatigue = 4", 'fatigue = 4\nnote = """SECRET-NOTE multi\nline"""')
+    )
     history = store.load_records()
     assert any("sleep.hours" in p.message for p in history.problems)
     store.load_records()
@@ -304,8 +328,10 @@ def test_every_scalar_answer_is_kept_by_its_key_path(tmp_path: Path) -> None:
     own under [custom], a newer section) is in the record with no change to the cache."""
     store = make_history(tmp_path / "data")
     path = store.path(DAYS[0])
-    path.write_text(path.read_text() + "[custom]\ndizzy = 6\nnaps = 1.5\nsalt = true\n"
-                    "[newer]\ndeep = { n = 2 }\n")
+    path.write_text(
+        path.read_text() + "[custom]\ndizzy = 6\nnaps = 1.5\nsalt = true\n"
+        "[newer]\ndeep = { n = 2 }\n"
+    )
     for _run in range(2):
         record = store.load_records().records[DAYS[0]]
         assert record.section("custom") == {"dizzy": 6, "naps": 1.5, "salt": True}
@@ -347,7 +373,8 @@ def test_the_caches_of_a_deleted_data_folder_named_by_an_old_marker_are_removed(
     kept = make_history(tmp_path / "kept")
     fatigue(kept)
     (private_cache / f"days-{cache_module.root_id(kept.root)}.root").write_text(
-        os.path.realpath(kept.root))
+        os.path.realpath(kept.root)
+    )
     assert len(cache_files(private_cache)) == 2
     shutil.rmtree(gone.root)
     monkeypatch.setattr(cache_module, "_swept", set())  # as in a new process

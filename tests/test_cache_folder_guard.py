@@ -17,16 +17,26 @@ import pytest
 from tests.ui_trends.histories import build, day_entry
 
 
-def run(tmp_path: Path, *args: str, cache_env: str | None = None
-        ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FATIGUELOG_DATA_DIR": str(tmp_path / "data"),
-           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+def run(
+    tmp_path: Path, *args: str, cache_env: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "FATIGUELOG_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     env.pop("FATIGUELOG_CACHE_DIR", None)
     if cache_env is not None:
         env["FATIGUELOG_CACHE_DIR"] = cache_env
     try:
-        return subprocess.run([sys.executable, "-m", "fatiguelog", *args], capture_output=True,
-                              text=True, env=env, timeout=20, cwd=tmp_path / "work")
+        return subprocess.run(
+            [sys.executable, "-m", "fatiguelog", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=20,
+            cwd=tmp_path / "work",
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"fatiguelog {' '.join(args)} did not finish in 20 s")
 
@@ -47,15 +57,17 @@ def test_an_export_never_overwrites_the_cache_folder(history: Path, fmt: str) ->
     assert result.returncode != 0
     assert "cache folder" in result.stderr
     assert key.read_bytes() == before
-    result = run(history, "export", "--format", fmt, "-o",
-                 str(history / "cache" / "fatiguelog" / "new.out"))
+    result = run(
+        history, "export", "--format", fmt, "-o", str(history / "cache" / "fatiguelog" / "new.out")
+    )
     assert result.returncode != 0
     assert not (history / "cache" / "fatiguelog" / "new.out").exists()
 
 
 @pytest.mark.parametrize("given", ["data", "data/entries", "data/entries/{year}", "rel"])
-def test_a_cache_folder_inside_the_data_folder_or_relative_is_ignored(history: Path,
-                                                                      given: str) -> None:
+def test_a_cache_folder_inside_the_data_folder_or_relative_is_ignored(
+    history: Path, given: str
+) -> None:
     value = given.format(year=date.today().year)
     if given != "rel":
         value = str(history / value)

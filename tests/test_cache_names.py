@@ -16,10 +16,17 @@ from fatiguelog.store import Store
 from fatiguelog.vocabulary import with_trackers
 
 DAYS = [date(2026, 3, d) for d in range(1, 6)]
-SECRETS = ["SECRET_symptom_name", "SECRET_suicidal_thoughts", "SECRET_declared",
-           "SECRET_removed", "SECRET_stool_key", "SECRET_odd_section"]
-QUESTIONS = with_trackers([Tracker(key="SECRET_declared", label="Mine", kind="number",
-                                   minimum=0, maximum=100)])
+SECRETS = [
+    "SECRET_symptom_name",
+    "SECRET_suicidal_thoughts",
+    "SECRET_declared",
+    "SECRET_removed",
+    "SECRET_stool_key",
+    "SECRET_odd_section",
+]
+QUESTIONS = with_trackers(
+    [Tracker(key="SECRET_declared", label="Mine", kind="number", minimum=0, maximum=100)]
+)
 
 
 def make_history(root: Path) -> None:
@@ -29,14 +36,17 @@ def make_history(root: Path) -> None:
         entry.set("symptoms", "fatigue", i)
         store.save(entry)
         path = store.path(day)
-        path.write_text(path.read_text() + (
-            f"\n[custom]\nSECRET_declared = {i}\nSECRET_removed = {i + 1}\n"
-            f"\n[trackers]\nSECRET_suicidal_thoughts = 8\n"
-            f"\n[SECRET_odd_section]\nx = 1\n"
-            f"\n[gi]\nstools = [{{ bristol = 4, SECRET_stool_key = 2 }}]\n"
-            f'\n[[intake]]\nsubstance = "kra\\u001b[31mtom\\u0007"\namount = {i + 1}\n'
-            f'unit = "g"\n').replace("[symptoms]\n", f"[symptoms]\nSECRET_symptom_name = {i}\n",
-                                     1))
+        path.write_text(
+            path.read_text()
+            + (
+                f"\n[custom]\nSECRET_declared = {i}\nSECRET_removed = {i + 1}\n"
+                f"\n[trackers]\nSECRET_suicidal_thoughts = 8\n"
+                f"\n[SECRET_odd_section]\nx = 1\n"
+                f"\n[gi]\nstools = [{{ bristol = 4, SECRET_stool_key = 2 }}]\n"
+                f'\n[[intake]]\nsubstance = "kra\\u001b[31mtom\\u0007"\namount = {i + 1}\n'
+                f'unit = "g"\n'
+            ).replace("[symptoms]\n", f"[symptoms]\nSECRET_symptom_name = {i}\n", 1)
+        )
 
 
 def table(store: Store):
@@ -46,8 +56,9 @@ def table(store: Store):
 
 def cache_bytes(folder: Path) -> bytes:
     """Every cache file's bytes but the key's (32 random bytes: one in eight holds an ESC)."""
-    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*"))
-                    if p.is_file() and p.name != "key")
+    return b"".join(
+        p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "key"
+    )
 
 
 def test_no_name_the_user_chose_is_in_the_cache(tmp_path: Path, private_cache: Path) -> None:
@@ -80,7 +91,8 @@ def test_figures_from_the_cache_are_those_of_a_read_without_it(tmp_path: Path) -
         assert cached.ratings["custom.SECRET_declared"] == [0, 1, 2, 3, 4]
         assert [q.key for q in cached.questions] == [q.key for q in plain.questions]
         assert {k: (t.name, t.totals) for k, t in cached.intake.items()} == {
-            k: (t.name, t.totals) for k, t in plain.intake.items()}
+            k: (t.name, t.totals) for k, t in plain.intake.items()
+        }
         assert cached.bristol_sum.per_day == plain.bristol_sum.per_day == [4] * 5
     [track] = plain.intake.values()
     assert "\x1b" not in track.name and "\x07" not in track.name

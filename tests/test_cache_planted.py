@@ -25,8 +25,12 @@ MEMORY_LIMIT = 1 << 30  # 1 GiB: far more than a run needs, far less than a plan
 
 def history(root: Path) -> None:
     # (ending on the real today: the subprocess has no fixed today)
-    build(root, 20, lambda i, day: day_entry(day, red="blood_in_stool" if i == 18 else None),
-          end=date.today())
+    build(
+        root,
+        20,
+        lambda i, day: day_entry(day, red="blood_in_stool" if i == 18 else None),
+        end=date.today(),
+    )
 
 
 def limited() -> None:  # (in the child, before exec)
@@ -37,9 +41,14 @@ def trends(root: Path, cache_home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "FATIGUELOG_DATA_DIR": str(root), "XDG_CACHE_HOME": str(cache_home)}
     env.pop("FATIGUELOG_CACHE_DIR", None)
     try:
-        return subprocess.run([sys.executable, "-m", "fatiguelog", "trends", "--print"],
-                              capture_output=True, text=True, env=env, timeout=20,
-                              preexec_fn=limited)
+        return subprocess.run(
+            [sys.executable, "-m", "fatiguelog", "trends", "--print"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=20,
+            preexec_fn=limited,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("fatiguelog trends --print did not finish in 20 s")
 
@@ -74,10 +83,12 @@ def plant(path: Path, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", ["fifo", "zero", "huge"])
-@pytest.mark.parametrize("name", ["key", "days-{id}-2026.json", "days-{id}-runs.json",
-                                  "days-{id}.root"])
-def test_a_planted_cache_file_is_a_miss_never_a_hang(setup: tuple[Path, Path, Path],
-                                                     name: str, kind: str) -> None:
+@pytest.mark.parametrize(
+    "name", ["key", "days-{id}-2026.json", "days-{id}-runs.json", "days-{id}.root"]
+)
+def test_a_planted_cache_file_is_a_miss_never_a_hang(
+    setup: tuple[Path, Path, Path], name: str, kind: str
+) -> None:
     root, cache_home, folder = setup
     path = folder / name.format(id=root_id(root))
     plant(path, kind)

@@ -43,10 +43,16 @@ def test_each_file_s_problems_are_listed_in_line_order(tmp_path: Path, capsys) -
     (root / "settings.toml").write_text(SETTINGS, encoding="utf-8")
     (root / "entries" / "2026" / "2026-11-21.toml").write_text(DAY, encoding="utf-8")
     (root / "entries" / "2026" / "2026-11-20.toml").write_text(
-        DAY.replace("2026-11-21", "2026-11-20"), encoding="utf-8")
+        DAY.replace("2026-11-21", "2026-11-20"), encoding="utf-8"
+    )
     assert main(["--data-dir", str(root), "check"]) == 1
     out = capsys.readouterr().out
     where = re.findall(r"^(entries/2026/[0-9-]+\.toml):(\d+):", out, flags=re.MULTILINE)
-    assert where == [("entries/2026/2026-11-20.toml", "5"), ("entries/2026/2026-11-20.toml", "6"),
-                     ("entries/2026/2026-11-20.toml", "9"), ("entries/2026/2026-11-21.toml", "5"),
-                     ("entries/2026/2026-11-21.toml", "6"), ("entries/2026/2026-11-21.toml", "9")]
+    assert where == [
+        ("entries/2026/2026-11-20.toml", "5"),
+        ("entries/2026/2026-11-20.toml", "6"),
+        ("entries/2026/2026-11-20.toml", "9"),
+        ("entries/2026/2026-11-21.toml", "5"),
+        ("entries/2026/2026-11-21.toml", "6"),
+        ("entries/2026/2026-11-21.toml", "9"),
+    ]

@@ -25,7 +25,11 @@ def test_full_steps_follow_settings_and_quick_is_four_steps():
     assert "water_ml" not in trimmed and "intake" not in trimmed
     assert "stools" in trimmed and "red_flags" in trimmed  # never optional
     assert [s.id for s in checkin.steps_for(off, quick=True)] == [
-        "fatigue", "crash", "stools", "red_flags"]
+        "fatigue",
+        "crash",
+        "stools",
+        "red_flags",
+    ]
 
 
 def test_every_rating_says_which_way_it_runs():
@@ -47,8 +51,11 @@ def test_skipped_steps_leave_no_key_and_unknown_keys_survive():
 
 def test_stool_answers_and_none_today():
     entry = Entry.new(DAY)
-    stools = {"stools": [{"bristol": 4, "time": time(9)}, {"bristol": 2, "time": time(7)}],
-              "no_bowel_movement": False, "laxative": True}
+    stools = {
+        "stools": [{"bristol": 4, "time": time(9)}, {"bristol": 2, "time": time(7)}],
+        "no_bowel_movement": False,
+        "laxative": True,
+    }
     gi = checkin.apply_answers(entry, {"stools": stools}).doc["gi"]
     assert [s["bristol"] for s in gi["stools"]] == [2, 4]  # time order
     assert gi["no_bowel_movement"] is False and gi["laxative"] is True
@@ -66,8 +73,16 @@ def test_red_flags_write_every_known_key_and_keep_others():
 
 
 def test_intake_default_is_latest_earlier_day_without_times():
-    before = Entry(DAY.replace(day=23), {"schema": 1, "date": DAY.replace(day=23), "intake": [
-        {"substance": "kratom", "amount": 3, "unit": "g", "time": time(8), "batch": "A"}]})
+    before = Entry(
+        DAY.replace(day=23),
+        {
+            "schema": 1,
+            "date": DAY.replace(day=23),
+            "intake": [
+                {"substance": "kratom", "amount": 3, "unit": "g", "time": time(8), "batch": "A"}
+            ],
+        },
+    )
     doses, source = checkin.intake_default(DAY, {before.day: before})
     assert source == before.day
     assert doses == [{"substance": "kratom", "amount": 3, "unit": "g", "batch": "A"}]
@@ -75,12 +90,22 @@ def test_intake_default_is_latest_earlier_day_without_times():
 
 
 def test_editing_fills_in_current_answers():
-    entry = Entry(DAY, {"schema": 1, "date": DAY, "symptoms": {"fatigue": 6},
-                        "gi": {"stools": [{"bristol": 3}], "laxative": False}})
+    entry = Entry(
+        DAY,
+        {
+            "schema": 1,
+            "date": DAY,
+            "symptoms": {"fatigue": 6},
+            "gi": {"stools": [{"bristol": 3}], "laxative": False},
+        },
+    )
     assert checkin.current_value(checkin.FATIGUE, entry) == 6
     assert checkin.current_value(checkin.PEM, entry) is None
     assert checkin.current_value(checkin.STOOLS, entry) == {
-        "stools": [{"bristol": 3}], "no_bowel_movement": False, "laxative": False}
+        "stools": [{"bristol": 3}],
+        "no_bowel_movement": False,
+        "laxative": False,
+    }
 
 
 def test_parsing_typed_values():
@@ -93,8 +118,13 @@ def test_parsing_typed_values():
     assert records.parse_time("07:40") == time(7, 40)
     assert records.parse_time("") is None
     dose = records.make_dose("kratom\x1b]0;x\x07", "2.5", "g", "", "08:30", keep={"batch": "A"})
-    assert dose == {"batch": "A", "substance": "kratom ]0;x", "amount": 2.5, "unit": "g",
-                    "time": time(8, 30)}
+    assert dose == {
+        "batch": "A",
+        "substance": "kratom ]0;x",
+        "amount": 2.5,
+        "unit": "g",
+        "time": time(8, 30),
+    }
     assert "\x1b" not in dose["substance"] and "\x07" not in dose["substance"]
     with pytest.raises(records.InputError):
         records.make_dose("kratom", "0", "g")
@@ -103,8 +133,14 @@ def test_parsing_typed_values():
 
 
 def test_clean_answers_drops_what_makes_no_sense():
-    raw = {"fatigue": 11, "pem": 4, "stools": {"stools": [{"bristol": 9}]}, "nope": 1,
-           "unrefreshing_sleep": "yes", "notes": "ok"}
+    raw = {
+        "fatigue": 11,
+        "pem": 4,
+        "stools": {"stools": [{"bristol": 9}]},
+        "nope": 1,
+        "unrefreshing_sleep": "yes",
+        "notes": "ok",
+    }
     assert checkin.clean_answers(raw) == {"pem": 4, "notes": "ok"}
 
 
@@ -112,7 +148,9 @@ def test_check_in_logic_imports_without_textual():
     import subprocess
     import sys
 
-    code = ("import sys, fatiguelog.checkin, fatiguelog.drafts, fatiguelog.merge, "
-            "fatiguelog.checkin_session; print('textual' in sys.modules)")
+    code = (
+        "import sys, fatiguelog.checkin, fatiguelog.drafts, fatiguelog.merge, "
+        "fatiguelog.checkin_session; print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

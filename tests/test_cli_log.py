@@ -52,8 +52,13 @@ def test_log_dose(cli, data_dir: Path) -> None:
     assert result.code == 0, result.err
     assert "kratom, 2.5 g" in result.out
     dose = entry_doc(data_dir)["intake"][0]
-    assert dose == {"substance": "kratom", "amount": 2.5, "unit": "g", "form": "leaf powder",
-                    "time": dose["time"]}
+    assert dose == {
+        "substance": "kratom",
+        "amount": 2.5,
+        "unit": "g",
+        "form": "leaf powder",
+        "time": dose["time"],
+    }
     assert str(dose["time"]) == "08:30:00"
 
 
@@ -68,10 +73,14 @@ def test_the_check_in_and_the_merge_reports_say_units_as_they_read() -> None:
     from fatiguelog.checkin import describe_dose
     from fatiguelog.wording import show_dose
 
-    assert describe_dose({"substance": "vitamin D", "amount": 2.0, "unit": "tablet"}) == \
-        "vitamin D 2 tablets"
-    assert describe_dose({"substance": "drops", "amount": 1, "unit": "other"}) == \
-        "drops 1 (other unit)"
+    assert (
+        describe_dose({"substance": "vitamin D", "amount": 2.0, "unit": "tablet"})
+        == "vitamin D 2 tablets"
+    )
+    assert (
+        describe_dose({"substance": "drops", "amount": 1, "unit": "other"})
+        == "drops 1 (other unit)"
+    )
     assert show_dose({"substance": "coffee", "amount": 2, "unit": "cup"}) == "coffee 2 cups"
     assert show_dose({"substance": "kratom", "amount": 1.5, "unit": "g"}) == "kratom 1.5 g"
 
@@ -79,8 +88,10 @@ def test_the_check_in_and_the_merge_reports_say_units_as_they_read() -> None:
 def test_log_red_flag_says_what_to_do_graded_by_what_was_reported(cli, data_dir: Path) -> None:
     result = cli("log", "red-flag", "black_stool")
     assert result.code == 0
-    assert "ask for an urgent gp appointment or call your urgent medical advice line today" \
+    assert (
+        "ask for an urgent gp appointment or call your urgent medical advice line today"
         in result.out.lower()
+    )
     assert entry_doc(data_dir)["red_flags"] == {"black_stool": True}
     assert "seek medical care promptly, today" in cli("log", "red-flag", "fever").out.lower()
     said = cli("log", "red-flag", "unintended_weight_loss").out
@@ -90,8 +101,10 @@ def test_log_red_flag_says_what_to_do_graded_by_what_was_reported(cli, data_dir:
 def test_log_red_flag_for_an_earlier_day_never_says_today(cli, data_dir: Path) -> None:
     """Review of issue 10, item 5: `log red-flag vomiting --date -10d` printed "Seek medical
     care promptly, today." about a day ten days ago."""
-    for key, words in (("vomiting", "seek medical care promptly."),
-                       ("blood_in_stool", "ask for an urgent gp appointment")):
+    for key, words in (
+        ("vomiting", "seek medical care promptly."),
+        ("blood_in_stool", "ask for an urgent gp appointment"),
+    ):
         said = cli("log", "red-flag", key, "--date", "-10d").out
         day = (TODAY - timedelta(days=10)).isoformat()
         assert said.startswith(f"Recorded for {day}:")
@@ -181,8 +194,10 @@ def test_log_into_a_broken_file_refuses_and_keeps_it(cli, data_dir: Path) -> Non
     assert path.read_text() == "schema = 1\n[[[ broken"
 
 
-@pytest.mark.parametrize("args", [("log",), ("log", "stool"), ("log", "bogus"), ("bogus",),
-                                  ("export", "--format", "pdf")])
+@pytest.mark.parametrize(
+    "args",
+    [("log",), ("log", "stool"), ("log", "bogus"), ("bogus",), ("export", "--format", "pdf")],
+)
 def test_wrong_usage_exits_2(cli, args) -> None:
     assert cli(*args).code == 2
 

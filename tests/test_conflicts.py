@@ -54,9 +54,12 @@ vomiting = true
 
 @pytest.mark.parametrize(
     ("name", "tool"),
-    [(SYNCTHING, "Syncthing"), (NEXTCLOUD, "Nextcloud or Dropbox"),
-     (DROPBOX, "Nextcloud or Dropbox"),
-     ("2026-11-20 (Conflicted Copy).toml", "Nextcloud or Dropbox")],
+    [
+        (SYNCTHING, "Syncthing"),
+        (NEXTCLOUD, "Nextcloud or Dropbox"),
+        (DROPBOX, "Nextcloud or Dropbox"),
+        ("2026-11-20 (Conflicted Copy).toml", "Nextcloud or Dropbox"),
+    ],
 )
 def test_each_naming_scheme_is_a_sync_copy(name: str, tool: str) -> None:
     assert sync_copy_of(name) == (DAY, tool)
@@ -64,17 +67,23 @@ def test_each_naming_scheme_is_a_sync_copy(name: str, tool: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["2026-11-20.toml", "2026-11-20.sync-conflict.toml", "notes (conflicted copy).toml",
-     "2026-02-30.sync-conflict-20260230-101010-ABCDEFG.toml", "2026-11-20 (copy).toml",
-     "2026-11-20.sync-conflict-20261120-213000-ABCDEFG.toml.tmp"],
+    [
+        "2026-11-20.toml",
+        "2026-11-20.sync-conflict.toml",
+        "notes (conflicted copy).toml",
+        "2026-02-30.sync-conflict-20260230-101010-ABCDEFG.toml",
+        "2026-11-20 (copy).toml",
+        "2026-11-20.sync-conflict-20261120-213000-ABCDEFG.toml.tmp",
+    ],
 )
 def test_lookalikes_are_not_sync_copies(name: str) -> None:
     assert sync_copy_of(name) is None
 
 
 @pytest.mark.parametrize("name", [SYNCTHING, NEXTCLOUD, DROPBOX])
-def test_a_copy_is_never_read_as_an_entry_and_check_lists_it(cli, data_dir: Path,
-                                                              name: str) -> None:
+def test_a_copy_is_never_read_as_an_entry_and_check_lists_it(
+    cli, data_dir: Path, name: str
+) -> None:
     (year_folder(data_dir, 2026) / f"{DAY}.toml").write_text(ENTRY)
     (year_folder(data_dir, 2026) / name).write_text(COPY)
     history = Store(data_dir, use_cache=False).load_all()
@@ -183,15 +192,25 @@ def test_a_broken_copy_or_entry_is_left_where_it_is(cli, data_dir: Path) -> None
 
 
 def test_merge_rules() -> None:
-    entry_doc = {"schema": 1, "date": DAY, "updated": 1, "gi": {"no_bowel_movement": True,
-                                                                 "stools": []},
-                 "intake": [{"substance": "kratom", "amount": 2, "unit": "g"}],
-                 "mine": {"a": 1}}
-    copy_doc = {"schema": 1, "date": DAY, "updated": 2,
-                "gi": {"stools": [{"bristol": 4}], "no_bowel_movement": False},
-                "intake": [{"substance": "kratom", "amount": 2, "unit": "g"},
-                           {"substance": "kratom", "amount": 1, "unit": "g"}],
-                "mine": {"a": 1, "b": 2}}
+    entry_doc = {
+        "schema": 1,
+        "date": DAY,
+        "updated": 1,
+        "gi": {"no_bowel_movement": True, "stools": []},
+        "intake": [{"substance": "kratom", "amount": 2, "unit": "g"}],
+        "mine": {"a": 1},
+    }
+    copy_doc = {
+        "schema": 1,
+        "date": DAY,
+        "updated": 2,
+        "gi": {"stools": [{"bristol": 4}], "no_bowel_movement": False},
+        "intake": [
+            {"substance": "kratom", "amount": 2, "unit": "g"},
+            {"substance": "kratom", "amount": 1, "unit": "g"},
+        ],
+        "mine": {"a": 1, "b": 2},
+    }
     merged = merge_copy(entry_doc, copy_doc)
     assert merged.doc["gi"] == {"no_bowel_movement": False, "stools": [{"bristol": 4}]}
     assert len(merged.doc["intake"]) == 2
@@ -208,7 +227,8 @@ def test_a_red_flag_from_a_copy_gets_the_graded_advice(cli, data_dir: Path, back
     where.mkdir(parents=True)
     (where / f"{day}.toml").write_text(f"schema = 1\ndate = {day}\n")
     (where / f"{day}.sync-conflict-20261120-213000-ABCDEFG.toml").write_text(
-        f"schema = 1\ndate = {day}\n[red_flags]\nblack_stool = true\n")
+        f"schema = 1\ndate = {day}\n[red_flags]\nblack_stool = true\n"
+    )
     result = cli("conflicts", "--merge")
     assert result.code == 0
     # The words `log red-flag` uses for that day: "today" only about today.

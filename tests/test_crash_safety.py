@@ -141,6 +141,7 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_a_crash(
             if path.endswith(f"{DAY}.toml"):
                 raise PermissionError(errno.EACCES, "Permission denied", path)
             return real(path)
+
         return read
 
     # Both ways a file is read: the careful one, and the quick one for a listed regular file.

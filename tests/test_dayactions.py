@@ -15,15 +15,16 @@ from tests.factories import entry_file, put_entry
 
 DAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 25, 9, 30, 0)
-ENTRY = (b"schema = 1\ndate = 2026-11-20   # hand-edited\n\n[symptoms]\nfatigue = 7\n")
+ENTRY = b"schema = 1\ndate = 2026-11-20   # hand-edited\n\n[symptoms]\nfatigue = 7\n"
 
 
 def test_delete_moves_the_day_to_the_trash_and_offers_undo(tmp_path: Path) -> None:
     entry = put_entry(tmp_path, DAY, ENTRY)
     outcome = dayactions.delete(tmp_path, DAY, NOW)
     assert outcome.done
-    assert outcome.message == ("Deleted Fri 20 Nov 2026: moved to the trash folder. Press u "
-                               "to undo.")
+    assert outcome.message == (
+        "Deleted Fri 20 Nov 2026: moved to the trash folder. Press u to undo."
+    )
     assert not entry.exists()
     [trashed] = in_trash(tmp_path)
     assert outcome.undo == trashed
@@ -43,7 +44,8 @@ def test_the_question_without_a_draft_names_only_the_day(tmp_path: Path) -> None
     put_entry(tmp_path, DAY, ENTRY)
     assert dayactions.delete_question(tmp_path, DAY) == (
         "Delete Friday 20 November 2026? Its file is moved to the trash folder, not erased, "
-        "and u brings it back.")
+        "and u brings it back."
+    )
 
 
 def test_a_day_without_a_file_is_refused_and_undo_stays_as_it_was(tmp_path: Path) -> None:
@@ -117,6 +119,7 @@ def test_a_refused_restore_keeps_undo_and_replaces_nothing(tmp_path: Path) -> No
 
 
 # -- an unfinished check-in ------------------------------------------------------------------
+
 
 def test_no_draft_means_no_question(tmp_path: Path) -> None:
     assert dayactions.draft_to_offer(tmp_path, DAY) is None

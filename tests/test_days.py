@@ -72,10 +72,13 @@ def test_the_command_line_today_follows_day_starts_at(cli, data_dir: Path, monke
 
 
 def test_checked_in_is_decided_from_what_the_day_holds() -> None:
-    shell_only = {"schema": 1, "date": DAY, "gi": {"stools": [{"bristol": 4}, {"bristol": 5}],
-                                                   "no_bowel_movement": False},
-                  "intake": [{"substance": "kratom", "amount": 2, "unit": "g"}],
-                  "red_flags": {"fever": True}}
+    shell_only = {
+        "schema": 1,
+        "date": DAY,
+        "gi": {"stools": [{"bristol": 4}, {"bristol": 5}], "no_bowel_movement": False},
+        "intake": [{"substance": "kratom", "amount": 2, "unit": "g"}],
+        "red_flags": {"fever": True},
+    }
     assert not is_checked_in(shell_only)
     assert logged_items(shell_only) == "2 bowel movements, 1 dose and 1 red flag logged"
     assert is_checked_in({**shell_only, "symptoms": {"fatigue": 4}})

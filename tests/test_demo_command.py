@@ -12,8 +12,9 @@ from fatiguelog.paths import is_demo
 from fatiguelog.store import Store
 
 
-def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(tmp_path, monkeypatch,
-                                                                 private_cache):
+def test_demo_runs_the_app_on_a_temporary_history_and_removes_it(
+    tmp_path, monkeypatch, private_cache
+):
     seen: dict[str, object] = {}
 
     class FakeApp:

@@ -17,8 +17,7 @@ END = date(2026, 11, 25)
 
 
 def files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*.toml"))}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.toml"))}
 
 
 def test_same_seed_same_files_other_seed_other_files(tmp_path):
@@ -59,8 +58,10 @@ def test_story_flags_are_there(tmp_path, seed):
     assert increases
     began = ids["gi.after_intake_increase"].since
     assert timedelta(0) <= began - increases[0].day <= timedelta(days=14)
-    assert f"Kratom went up from 2 to 4 g/day on {increases[0].day.isoformat()}" in \
-        ids["gi.after_intake_increase"].evidence
+    assert (
+        f"Kratom went up from 2 to 4 g/day on {increases[0].day.isoformat()}"
+        in ids["gi.after_intake_increase"].evidence
+    )
     assert {"gi.hard_stools", "gi.straining", "gi.constipation_pattern"} <= set(ids)
     # The later reduction is followed by looser stools.
     assert "reducing or stopping" in ids["gi.loose_stools"].evidence
@@ -76,8 +77,7 @@ def test_story_flags_are_there(tmp_path, seed):
         assert "new as far as your entries go" in ids["red.age_change"].evidence
     # A week of senna (a laxative-class dose) shows in the timeline, not classified coffee too.
     senna = [r for r in s.intake_timeline if r.substance == "senna"]
-    assert [(r.status, r.klass) for r in senna] == [("taking", "laxative"),
-                                                   ("stopped", "laxative")]
+    assert [(r.status, r.klass) for r in senna] == [("taking", "laxative"), ("stopped", "laxative")]
     coffee = [r for r in s.intake_timeline if r.substance == "coffee"]
     assert len(coffee) == 1 and coffee[0].klass is None and coffee[0].max_daily == 2
     # Busy days are followed by more PEM.
@@ -108,8 +108,16 @@ def test_a_complete_history_has_every_day_and_section(tmp_path) -> None:
     entries = Store(tmp_path).load_all().entries
     assert len(entries) == 400
     for entry in entries.values():
-        assert {"symptoms", "sleep", "activity", "intake", "gi", "diet", "red_flags",
-                "notes"} <= set(entry.doc)
+        assert {
+            "symptoms",
+            "sleep",
+            "activity",
+            "intake",
+            "gi",
+            "diet",
+            "red_flags",
+            "notes",
+        } <= set(entry.doc)
         assert entry.stools or entry.doc["gi"]["no_bowel_movement"] is True
     typical = sum(1 <= len(e.stools) <= 3 for e in entries.values())
     assert typical > 0.8 * len(entries)  # 1-3 a day, but for the story's weeks

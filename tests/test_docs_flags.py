@@ -55,8 +55,8 @@ def test_the_substance_table_is_the_one_in_the_code():
 def test_the_readme_names_every_alarm_symptom():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     readme = flat(re.sub(r"\n>\s*", " ", text)).lower()
-    sentence = readme[readme.index("fatiguelog is not a doctor"):]
-    sentence = sentence[:sentence.index("## ")]
+    sentence = readme[readme.index("fatiguelog is not a doctor") :]
+    sentence = sentence[: sentence.index("## ")]
     words = {
         "blood_in_stool": "blood in your stool",
         "black_stool": "black or tarry stool",

@@ -11,10 +11,13 @@ DAY = date(2026, 11, 25)
 
 
 def test_round_trip_private_file(tmp_path):
-    answers = {"fatigue": 7, "sleep_hours": 6.5, "notes": "[bold]x[/]",
-               "intake": [{"substance": "kratom", "amount": 2.5, "unit": "g", "time": time(8, 30)}],
-               "stools": {"stools": [{"bristol": 2, "straining": True}],
-                          "no_bowel_movement": False}}
+    answers = {
+        "fatigue": 7,
+        "sleep_hours": 6.5,
+        "notes": "[bold]x[/]",
+        "intake": [{"substance": "kratom", "amount": 2.5, "unit": "g", "time": time(8, 30)}],
+        "stools": {"stools": [{"bristol": 2, "straining": True}], "no_bowel_movement": False},
+    }
     drafts.save_draft(tmp_path, drafts.Draft(DAY, quick=False, step="stools", answers=answers))
     path = drafts.draft_path(tmp_path, DAY)
     assert path == tmp_path / "drafts" / "2026-11-25.toml"

@@ -52,7 +52,8 @@ def test_made_as_a_dataclass_is() -> None:
         with pytest.raises(TypeError):
             kind(1, x=1)  # type: ignore[misc]
     assert repr(Point(1, 2, note="secret")) == repr(Same(1, 2, note="secret")).replace(
-        "Same", "Point")
+        "Same", "Point"
+    )
     assert "secret" not in repr(Point(1, note="secret"))
 
 
@@ -62,8 +63,15 @@ def test_equal_and_hashed_by_the_compared_fields() -> None:
     assert Point(1) != Same(1)
     with pytest.raises(TypeError):
         hash(Point(1))  # (a dict field: unhashable, as a dataclass's)
-    assert len({EvidenceDays(date(2026, 1, 1), date(2026, 1, 2), 2),
-                EvidenceDays(date(2026, 1, 1), date(2026, 1, 2), 2)}) == 1
+    assert (
+        len(
+            {
+                EvidenceDays(date(2026, 1, 1), date(2026, 1, 2), 2),
+                EvidenceDays(date(2026, 1, 1), date(2026, 1, 2), 2),
+            }
+        )
+        == 1
+    )
 
 
 def test_never_changed_in_place() -> None:
@@ -92,11 +100,14 @@ def test_the_dataclasses_functions_know_records() -> None:
 
 def test_a_default_before_a_required_field_is_refused() -> None:
     with pytest.raises(TypeError):
+
         @frozen
         class Wrong:
             a: int = 0
             b: int  # type: ignore[misc]
+
     with pytest.raises(ValueError):
+
         @frozen
         class Shared:
             a: list[int] = []  # noqa: RUF012

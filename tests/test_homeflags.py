@@ -28,18 +28,30 @@ print(json.dumps(ahead.lines(wait=True)))
 
 
 def history(root: Path) -> None:
-    build(root, 120, lambda i, day: day_entry(
-        day, bristol=(6, 7) if i > 60 else (4,), straining=i > 90,
-        red="blood_in_stool" if i == 118 else None, notes="private words"))
+    build(
+        root,
+        120,
+        lambda i, day: day_entry(
+            day,
+            bristol=(6, 7) if i > 60 else (4,),
+            straining=i > 90,
+            red="blood_in_stool" if i == 118 else None,
+            notes="private words",
+        ),
+    )
 
 
 def test_lines_worked_out_ahead_are_those_worked_out_on_the_spot(tmp_path: Path) -> None:
     root = tmp_path / "data"
     history(root)
     env_cache = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
-    result = subprocess.run([sys.executable, "-c", AHEAD, str(root), TODAY.isoformat()],
-                            capture_output=True, text=True, env={**os.environ, **env_cache},
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", AHEAD, str(root), TODAY.isoformat()],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env_cache},
+        check=True,
+    )
     ahead = [tuple(line) for line in json.loads(result.stdout)]
     here = home_lines(root, Settings(), TODAY)
     assert ahead == here
@@ -56,15 +68,16 @@ def test_lines_for_another_day_are_not_used() -> None:
 
     def finished_with(day: str) -> Ahead:
         read_end, write_end = os.pipe()
-        os.write(write_end, json.dumps({"today": day, "lines": [["No flag on today.",
-                                                                   "flag-none"]]}).encode())
+        os.write(
+            write_end,
+            json.dumps({"today": day, "lines": [["No flag on today.", "flag-none"]]}).encode(),
+        )
         os.close(write_end)
         child = subprocess.Popen([sys.executable, "-c", "pass"])
         return Ahead(child.pid, read_end, TODAY)
 
     assert finished_with((TODAY - timedelta(days=1)).isoformat()).lines(wait=True) is None
-    assert finished_with(TODAY.isoformat()).lines(wait=True) == [("No flag on today.",
-                                                                   "flag-none")]
+    assert finished_with(TODAY.isoformat()).lines(wait=True) == [("No flag on today.", "flag-none")]
 
 
 STUCK = """
@@ -91,8 +104,9 @@ def test_home_never_waits_forever_for_the_lines_worked_out_ahead() -> None:
     """A child that never answers: home stops waiting after a bound (then works the lines out
     itself: `lines` says None), and the child is killed and reaped, not left behind."""
     try:
-        result = subprocess.run([sys.executable, "-c", STUCK], capture_output=True, text=True,
-                                timeout=20)
+        result = subprocess.run(
+            [sys.executable, "-c", STUCK], capture_output=True, text=True, timeout=20
+        )
     except subprocess.TimeoutExpired:
         raise AssertionError("Ahead.lines(wait=True) waited for a stuck child") from None
     assert result.returncode == 0, result.stderr

@@ -45,8 +45,12 @@ def runnable(case: Case | Target) -> object:
     if case.needs == "mknod" and not can_mknod():
         marks.append(pytest.mark.skip(reason="cannot create device nodes here"))
     if case.needs == "non-root" and is_root():
-        marks.append(pytest.mark.skip(reason="root reads any folder (see the fault-injected "
-                                             "test in test_hostile_limits.py)"))
+        marks.append(
+            pytest.mark.skip(
+                reason="root reads any folder (see the fault-injected "
+                "test in test_hostile_limits.py)"
+            )
+        )
     return pytest.param(case, id=case.id, marks=marks)
 
 
@@ -101,13 +105,15 @@ def _in_period(days: tuple[date, ...]) -> int:
     return sum(1 for day in days if date.fromisoformat(FROM) <= day <= TODAY)
 
 
-def exercise(case: Case, root: Path, outside: Path, exports: Path, run: int,
-             fatiguelog: Run) -> None:
+def exercise(
+    case: Case, root: Path, outside: Path, exports: Path, run: int, fatiguelog: Run
+) -> None:
     """Every command once; `run` 2 sees the cache (and the stool `log` added in run 1)."""
     logged_today = run == 2 and case.refused_log_day != TODAY and TODAY not in case.loads
     loaded = len(case.loads) + (1 if logged_today else 0)
-    named_by_readers = [b for b in case.bad
-                        if b.startswith("entries") and not b.rsplit("/", 1)[-1].startswith(".")]
+    named_by_readers = [
+        b for b in case.bad if b.startswith("entries") and not b.rsplit("/", 1)[-1].startswith(".")
+    ]
 
     # check: exit 1 naming each bad thing, or 0; every good day read.
     code, out, err = fatiguelog("check")
@@ -123,8 +129,9 @@ def exercise(case: Case, root: Path, outside: Path, exports: Path, run: int,
     assert code == 0, err
     shown = re.search(r"(\d+) with a check-in", out)
     assert shown and int(shown.group(1)) == loaded, out[:300]
-    assert ("could not be read" in out) == bool(case.bad and (named_by_readers or "settings.toml"
-                                                               in case.bad)), out[-600:]
+    assert ("could not be read" in out) == bool(
+        case.bad and (named_by_readers or "settings.toml" in case.bad)
+    ), out[-600:]
     if case.extra.get("urgent"):
         assert "URGENT: SEEK MEDICAL CARE PROMPTLY" in out
 
@@ -136,19 +143,22 @@ def exercise(case: Case, root: Path, outside: Path, exports: Path, run: int,
         if fmt == "json":
             doc = _no_non_finite(out)
             assert doc["period"]["days_recorded"] == _in_period(case.loads) + (
-                1 if logged_today else 0)
+                1 if logged_today else 0
+            )
             files = {p["file"] for p in doc["problems"]}
             assert set(named_by_readers) <= files, files
         if fmt == "md":
             for bad in named_by_readers:
                 assert bad in out
     target = exports / f"summary-{run}.json"
-    code, said, err = fatiguelog("export", "--format", "json", "--from", FROM, "--to", TO,
-                                 "-o", str(target))
+    code, said, err = fatiguelog(
+        "export", "--format", "json", "--from", FROM, "--to", TO, "-o", str(target)
+    )
     assert code == 0 and target.is_file() and str(target) in said, err
     if "csv_notes_cell" in case.extra:
-        code, out, _err = fatiguelog("export", "--format", "csv", "--from", FROM, "--to", TO,
-                                     "--include-notes")
+        code, out, _err = fatiguelog(
+            "export", "--format", "csv", "--from", FROM, "--to", TO, "--include-notes"
+        )
         cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
         cell = str(case.extra["csv_notes_cell"])
         assert "'" + cell in cells and cell not in cells
@@ -157,8 +167,9 @@ def exercise(case: Case, root: Path, outside: Path, exports: Path, run: int,
     code, _out, err = fatiguelog("log", "stool", "4", "--date", TO, "--time", "09:00")
     assert code == (1 if case.refused_log_day == TODAY else 0), err
     if case.refused_log_day is not None and case.refused_log_day != TODAY:
-        code, out, err = fatiguelog("log", "red-flag", "fever", "--date",
-                                    case.refused_log_day.isoformat())
+        code, out, err = fatiguelog(
+            "log", "red-flag", "fever", "--date", case.refused_log_day.isoformat()
+        )
         assert code == 1 and out == "" and err.count("\n") == 1, err
     if "log_keeps_note" in case.extra:
         code, _out, err = fatiguelog("log", "stool", "5", "--date", BAD_DAY.isoformat())
@@ -178,8 +189,9 @@ def _untouched(before: dict[str, object], after: dict[str, object], case: Case) 
 
 
 @pytest.mark.parametrize("case", [runnable(c) for c in CASES])
-def test_every_command_survives_the_case_twice(case: Case, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_command_survives_the_case_twice(
+    case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root, outside, exports = tmp_path / "data", tmp_path / "outside", tmp_path / "exports"
     case.build(root, outside)
     exports.mkdir()
@@ -227,11 +239,11 @@ async def test_the_app_starts_beside_the_case_twice(case: Case, tmp_path: Path) 
                 with deadline(120):
                     async with app.run_test(size=(80, 24)) as pilot:
                         await wait_for_home(pilot)
-                        flags = "\n".join(str(w.render())
-                                          for w in app.screen.query("#home-flags Static"))
+                        flags = "\n".join(
+                            str(w.render()) for w in app.screen.query("#home-flags Static")
+                        )
                         table = app.screen.query_one("#recent", DataTable)
-                        state = {str(key.value): str(table.get_row(key)[1])
-                                 for key in table.rows}
+                        state = {str(key.value): str(table.get_row(key)[1]) for key in table.rows}
             except Exception:
                 if case.cached_run_fails:
                     pytest.xfail(case.cached_run_fails)
@@ -243,7 +255,9 @@ async def test_the_app_starts_beside_the_case_twice(case: Case, tmp_path: Path) 
                 assert "SEEK MEDICAL CARE PROMPTLY" in flags
             for day in case.loads:  # read ("done", or "logged only" where that is said)
                 assert state.get(day.isoformat()) not in (None, "missing", "unreadable"), (
-                    day, state)
+                    day,
+                    state,
+                )
             if rel(BAD_DAY) in case.bad:
                 assert state[BAD_DAY.isoformat()] == "unreadable", state
         # (not strict here: whether the home screen shows a lying cache depends on which
@@ -257,9 +271,11 @@ async def test_the_app_starts_beside_the_case_twice(case: Case, tmp_path: Path) 
 
 # -- export -o: never into the data folder, never through a link, never replacing unasked --
 
+
 @pytest.mark.parametrize("target", [runnable(t) for t in EXPORT_TARGETS])
-def test_export_writes_only_where_it_should(target: Target, tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_writes_only_where_it_should(
+    target: Target, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root, outside = tmp_path / "data", tmp_path / "outside"
     CASES[0].build(root, outside)  # (any folder with good days will do)
     path = target.make(root, outside)
@@ -269,8 +285,7 @@ def test_export_writes_only_where_it_should(target: Target, tmp_path: Path,
         code, out, err = fatiguelog("export", "--format", target.fmt, "-o", str(path))
         assert code == 1 and out == "" and err.count("\n") == 1, err
         assert tree(root) == before_root and tree(outside) == before_outside
-        code, out, err = fatiguelog("export", "--format", target.fmt, "-o", str(path),
-                                    "--force")
+        code, out, err = fatiguelog("export", "--format", target.fmt, "-o", str(path), "--force")
     if target.outcome == "refused":
         assert code == 1 and out == "" and err.count("\n") == 1, err
         assert tree(root) == before_root and tree(outside) == before_outside

@@ -20,20 +20,51 @@ DAY = date(2026, 11, 25)
 REL = "entries/2026/2026-11-25.toml"
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**63), 2**63 - 1), st.floats(), st.text(max_size=20),
-    st.dates(), st.times(), st.datetimes(),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(),
+    st.text(max_size=20),
+    st.dates(),
+    st.times(),
+    st.datetimes(),
 )
 values = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
     max_leaves=20,
 )
-known_keys = st.sampled_from([
-    "schema", "date", "updated", "notes", "symptoms", "sleep", "activity", "intake", "gi", "diet",
-    "red_flags", "fatigue", "pem", "hours", "quality", "exertion", "stools", "bristol",
-    "no_bowel_movement", "laxative", "substance", "amount", "unit", "time", "straining",
-])
+known_keys = st.sampled_from(
+    [
+        "schema",
+        "date",
+        "updated",
+        "notes",
+        "symptoms",
+        "sleep",
+        "activity",
+        "intake",
+        "gi",
+        "diet",
+        "red_flags",
+        "fatigue",
+        "pem",
+        "hours",
+        "quality",
+        "exertion",
+        "stools",
+        "bristol",
+        "no_bowel_movement",
+        "laxative",
+        "substance",
+        "amount",
+        "unit",
+        "time",
+        "straining",
+    ]
+)
 
 
 def _drop_none(value: Any) -> Any:
@@ -47,11 +78,16 @@ def _drop_none(value: Any) -> Any:
 @st.composite
 def wrong_shapes(draw: st.DrawFn) -> dict:
     """Valid TOML documents with the contract's keys holding anything at all."""
-    doc: dict[str, Any] = {"schema": draw(st.one_of(st.just(1), values)),
-                           "date": draw(st.one_of(st.just(DAY), values))}
+    doc: dict[str, Any] = {
+        "schema": draw(st.one_of(st.just(1), values)),
+        "date": draw(st.one_of(st.just(DAY), values)),
+    }
     doc.update(draw(st.dictionaries(known_keys, values, max_size=6)))
-    doc.update(draw(st.dictionaries(known_keys, st.dictionaries(known_keys, values, max_size=5),
-                                    max_size=4)))
+    doc.update(
+        draw(
+            st.dictionaries(known_keys, st.dictionaries(known_keys, values, max_size=5), max_size=4)
+        )
+    )
     return _drop_none(doc)
 
 
@@ -93,11 +129,17 @@ def test_arbitrary_bytes_never_crash_the_parser(raw: bytes) -> None:
     assert parsed is None or not problems or parsed.get("schema", 1) > 1
 
 
-@given(st.lists(st.one_of(st.binary(max_size=120), wrong_shapes().map(_toml_bytes)),
-                min_size=1, max_size=6),
-       st.one_of(st.binary(max_size=80), wrong_shapes().map(_toml_bytes)))
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(st.binary(max_size=120), wrong_shapes().map(_toml_bytes)), min_size=1, max_size=6
+    ),
+    st.one_of(st.binary(max_size=80), wrong_shapes().map(_toml_bytes)),
+)
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 def test_loading_and_check_survive_a_hostile_folder(tmp_path_factory, files, settings_raw) -> None:
     root = tmp_path_factory.mktemp("hostile")
     folder = root / "entries" / "2026"
@@ -128,20 +170,31 @@ def test_a_day_file_that_is_a_folder_or_a_link_loop(tmp_path: Path) -> None:
 
 
 def test_time_types_in_the_wrong_places_are_reported() -> None:
-    doc = {"schema": 1, "date": datetime(2026, 11, 25, 8, 0), "gi": {"stools": [{"time": "7am"}]},
-           "intake": [{"substance": "x", "amount": 1, "unit": "g", "time": time(25 % 24)}]}
+    doc = {
+        "schema": 1,
+        "date": datetime(2026, 11, 25, 8, 0),
+        "gi": {"stools": [{"time": "7am"}]},
+        "intake": [{"substance": "x", "amount": 1, "unit": "g", "time": time(25 % 24)}],
+    }
     _parsed, problems = parse_entry_bytes(tomli_w.dumps(doc).encode(), REL, DAY)
     messages = " ".join(p.message for p in problems)
     assert "plain TOML date" in messages and "time must be a time" in messages
 
 
-@given(st.lists(st.one_of(st.binary(max_size=120), wrong_shapes().map(_toml_bytes)),
-                min_size=1, max_size=5),
-       st.one_of(st.binary(max_size=80), wrong_shapes().map(_toml_bytes)))
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-def test_trends_and_every_export_survive_a_hostile_folder(tmp_path_factory, files,
-                                                           settings_raw) -> None:
+@given(
+    st.lists(
+        st.one_of(st.binary(max_size=120), wrong_shapes().map(_toml_bytes)), min_size=1, max_size=5
+    ),
+    st.one_of(st.binary(max_size=80), wrong_shapes().map(_toml_bytes)),
+)
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_trends_and_every_export_survive_a_hostile_folder(
+    tmp_path_factory, files, settings_raw
+) -> None:
     from fatiguelog.export import render
     from fatiguelog.report import summarize
 
@@ -153,15 +206,22 @@ def test_trends_and_every_export_survive_a_hostile_folder(tmp_path_factory, file
     (root / "settings.toml").write_bytes(settings_raw or b"")
     # A good day beside the hostile ones, so the summary has something to show.
     (folder / "2026-11-20.toml").write_text(
-        'schema = 1\ndate = 2026-11-20\n[gi]\nstools = [{bristol = 2}]\n'
+        "schema = 1\ndate = 2026-11-20\n[gi]\nstools = [{bristol = 2}]\n"
     )
 
     user_settings, _problems = load_settings(root)
-    summary = summarize(Store(root, use_cache=False), user_settings, date(2026, 10, 1),
-                        date(2026, 11, 30), include_notes=True)
+    summary = summarize(
+        Store(root, use_cache=False),
+        user_settings,
+        date(2026, 10, 1),
+        date(2026, 11, 30),
+        include_notes=True,
+    )
     unreadable = {p.file for p in summary.problems}
-    readable = {f"entries/2026/{day.isoformat()}.toml" for day in
-                Store(root, use_cache=False).load_all().entries}
+    readable = {
+        f"entries/2026/{day.isoformat()}.toml"
+        for day in Store(root, use_cache=False).load_all().entries
+    }
     assert len(unreadable | readable) == len(list(folder.iterdir()))  # every file accounted for
     for fmt in ("md", "html", "csv", "json"):
         assert render(summary, fmt, include_notes=True)

@@ -42,6 +42,7 @@ def problems_of(text: str | bytes) -> list[Problem]:
 
 # -- limits: one hostile file is a problem of that file --------------------------------------
 
+
 @pytest.mark.parametrize(
     ("body", "words"),
     [
@@ -83,11 +84,19 @@ def test_a_bom_at_the_start_is_accepted() -> None:
 # -- problems never quote the value ----------------------------------------------------------
 
 MISTYPED = [
-    "[sleep]\nhours = {v}\n", "[symptoms]\nfatigue = {v}\n", "[sleep]\nquality = {v}\n",
-    "[activity]\nexertion = {v}\n", "[symptoms]\nunrefreshing_sleep = {v}\n",
-    "[gi]\nstools = [{{ bristol = {v} }}]\n", "[gi]\nstools = [{{ straining = {v} }}]\n",
-    "[gi]\nstools = [{{ time = {v} }}]\n", "[gi]\nlaxative = {v}\n", "[gi]\nnausea = {v}\n",
-    "[diet]\nwater_ml = {v}\n", "[red_flags]\nfever = {v}\n", "updated = {v}\n",
+    "[sleep]\nhours = {v}\n",
+    "[symptoms]\nfatigue = {v}\n",
+    "[sleep]\nquality = {v}\n",
+    "[activity]\nexertion = {v}\n",
+    "[symptoms]\nunrefreshing_sleep = {v}\n",
+    "[gi]\nstools = [{{ bristol = {v} }}]\n",
+    "[gi]\nstools = [{{ straining = {v} }}]\n",
+    "[gi]\nstools = [{{ time = {v} }}]\n",
+    "[gi]\nlaxative = {v}\n",
+    "[gi]\nnausea = {v}\n",
+    "[diet]\nwater_ml = {v}\n",
+    "[red_flags]\nfever = {v}\n",
+    "updated = {v}\n",
     '[[intake]]\nsubstance = "x"\namount = {v}\nunit = "g"\n',
     '[[intake]]\nsubstance = "x"\namount = 1\nunit = {v}\n',
     '[[intake]]\nsubstance = "x"\namount = 1\nunit = "g"\ntime = {v}\n',
@@ -111,10 +120,14 @@ def test_a_mistyped_value_is_named_by_kind_never_quoted(template: str) -> None:
 def test_no_problem_message_carries_the_text_of_a_value(secret: str) -> None:
     import tomli_w
 
-    doc = {"schema": 1, "date": DAY, "sleep": {"hours": secret}, "symptoms": {"pain": secret},
-           "gi": {"stools": [{"bristol": secret}]}, "intake": [{"substance": "x",
-                                                                 "amount": secret,
-                                                                 "unit": secret}]}
+    doc = {
+        "schema": 1,
+        "date": DAY,
+        "sleep": {"hours": secret},
+        "symptoms": {"pain": secret},
+        "gi": {"stools": [{"bristol": secret}]},
+        "intake": [{"substance": "x", "amount": secret, "unit": secret}],
+    }
     _doc, problems = parse_entry_bytes(tomli_w.dumps(doc).encode(), REL, DAY)
     assert problems
     for problem in problems:
@@ -128,6 +141,7 @@ def test_toml_syntax_errors_do_not_quote_the_file() -> None:
 
 # -- `check` is linear in the number of problems ---------------------------------------------
 
+
 def test_locator_finds_each_of_many_stools_on_its_own_line() -> None:
     count = 100
     text = HEAD + "[gi]\nstools = [\n" + "{ bristol = 9 },\n" * count + "]\n"
@@ -140,13 +154,20 @@ def test_locator_finds_each_of_many_stools_on_its_own_line() -> None:
 def test_locate_agrees_with_a_locator_built_once() -> None:
     text = HEAD + '[[intake]]\nsubstance = "a"\n[[intake]]\nsubstance = 3\n[gi]\nx = { y = 1 }\n'
     locator = Locator(text)
-    for path in [("intake", 1, "substance"), ("intake", 0, "substance"), ("gi", "x"),
-                 ("schema",), ("gi", "stools", 0), ("nothing",)]:
+    for path in [
+        ("intake", 1, "substance"),
+        ("intake", 0, "substance"),
+        ("gi", "x"),
+        ("schema",),
+        ("gi", "stools", 0),
+        ("nothing",),
+    ]:
         assert locator.locate(path) == locate(text, path)
     assert locator.locate(("intake", 1, "substance")) == 6
 
 
 # -- links and special files -----------------------------------------------------------------
+
 
 def test_read_capped_refuses_a_fifo_a_device_and_too_much(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe")
@@ -206,7 +227,7 @@ def test_nothing_is_written_through_a_link_below_the_data_folder(tmp_path: Path)
 
 
 def test_atomic_write_creates_private_folders_and_keeps_its_promise_not_to_replace(
-    tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     root = tmp_path / "data"
     path = root / "entries" / "2026" / "x.toml"
@@ -235,8 +256,11 @@ def test_a_held_lock_makes_log_say_so_within_seconds(
     holder = os.open(tmp_path / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
     fcntl.flock(holder, fcntl.LOCK_EX)  # another fatiguelog, stuck mid-save
     result: list[int] = []
-    worker = threading.Thread(target=lambda: result.append(
-        main(["--data-dir", str(tmp_path), "log", "stool", "4", "--date", "2026-11-20"])))
+    worker = threading.Thread(
+        target=lambda: result.append(
+            main(["--data-dir", str(tmp_path), "log", "stool", "4", "--date", "2026-11-20"])
+        )
+    )
     worker.start()
     worker.join(timeout=30)
     os.close(holder)
@@ -254,6 +278,7 @@ def test_a_lock_that_is_a_link_is_never_followed(tmp_path: Path) -> None:
 
 
 # -- input at the command line ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("argv", "words"),
@@ -291,10 +316,10 @@ def _main(argv: list[str]):  # type: ignore[no-untyped-def]
     return Result(code, out.getvalue(), err.getvalue())
 
 
-@pytest.mark.parametrize("command", [["check"], ["log", "none"], ["export"],
-                                     ["trends", "--print"]])
-def test_a_data_folder_that_is_a_file_is_one_line(tmp_path: Path, command: list[str],
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("command", [["check"], ["log", "none"], ["export"], ["trends", "--print"]])
+def test_a_data_folder_that_is_a_file_is_one_line(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     from fatiguelog.cli import main
 
     (tmp_path / "data").write_text("not a folder")
@@ -314,7 +339,8 @@ def test_make_dose_refuses_absurd_amounts_for_the_check_in_too() -> None:
 def test_a_file_with_thousands_of_bad_stools_is_one_problem() -> None:
     problems = problems_of(HEAD + "[gi]\nstools = [\n" + "{ bristol = 9 },\n" * 20_000 + "]\n")
     assert [p.message for p in problems] == [
-        "gi.stools lists 20000 bowel movements: more than 100 in one day is not a day's record"]
+        "gi.stools lists 20000 bowel movements: more than 100 in one day is not a day's record"
+    ]
     assert problems[0].line == 4
 
 
@@ -353,24 +379,34 @@ def test_check_lists_temporary_files_left_by_a_killed_save(cli, data_dir: Path) 
 
 # -- settings --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ('[[substances]]\nname = "kratom"\nopioid_acting = "yes"\n',
-         "opioid_acting must be true or false (found text); the default for this name is "
-         "used: opioid"),
-        ('[[substances]]\nname = "magnesium"\nopioid_acting = 1\n',
-         "(found a whole number); the default for this name is used: not classified"),
-        ("theme = 3\n", "theme must be one of dark, light (found a whole number); the default, "
-                        "dark, is used"),
+        (
+            '[[substances]]\nname = "kratom"\nopioid_acting = "yes"\n',
+            "opioid_acting must be true or false (found text); the default for this name is "
+            "used: opioid",
+        ),
+        (
+            '[[substances]]\nname = "magnesium"\nopioid_acting = 1\n',
+            "(found a whole number); the default for this name is used: not classified",
+        ),
+        (
+            "theme = 3\n",
+            "theme must be one of dark, light (found a whole number); the default, dark, is used",
+        ),
         ('birth_year = "1968"\n', "(found text); the default is used: none"),
-        ('[steps]\nsleep = "no"\n', "steps.sleep must be true or false (found text); the "
-                                    "default is used: asked"),
+        (
+            '[steps]\nsleep = "no"\n',
+            "steps.sleep must be true or false (found text); the default is used: asked",
+        ),
         ("substances = 3\n", "none is listed"),
     ],
 )
-def test_a_wrong_type_in_settings_names_the_default_used(tmp_path: Path, text: str,
-                                                         words: str) -> None:
+def test_a_wrong_type_in_settings_names_the_default_used(
+    tmp_path: Path, text: str, words: str
+) -> None:
     from fatiguelog.settings import load_settings
 
     (tmp_path / "settings.toml").write_text(text)
@@ -409,8 +445,10 @@ async def test_a_settings_problem_is_said_on_the_home_screen(tmp_path: Path) -> 
 
 # -- the CSV guard -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [" =1+1", "\t=1+1", "\r=1+1", "  \t -2+3", "=1", "@SUM(A1)",
-                                  "\n+1"])
+
+@pytest.mark.parametrize(
+    "text", [" =1+1", "\t=1+1", "\r=1+1", "  \t -2+3", "=1", "@SUM(A1)", "\n+1"]
+)
 def test_the_csv_guard_covers_leading_white_space(text: str) -> None:
     from fatiguelog.export.csv_export import guard
 

@@ -45,8 +45,9 @@ def test_bearable_sample(cli, data_dir: Path) -> None:
     assert day["gi"] == {"nausea": 5}
     # Sleep "5:50" is hours and minutes; quality 1 on Bearable's 1-5 (higher is better) is 0.
     assert day["sleep"] == {"hours": 5.83, "quality": 0}
-    assert day["intake"] == [{"substance": "Ibuprofen", "amount": 400, "unit": "mg",
-                              "time": time(8, 30)}]
+    assert day["intake"] == [
+        {"substance": "Ibuprofen", "amount": 400, "unit": "mg", "time": time(8, 30)}
+    ]
     assert day["notes"] == "PEM from yesterday's visit. Stayed in bed."
     assert day["imported_from"] == "bearable"
     # Two fatigue readings on the 2nd (Severe am, Moderate pm): the worst is kept.
@@ -56,8 +57,10 @@ def test_bearable_sample(cli, data_dir: Path) -> None:
     assert stools == [{"time": time(8, 0), "bristol": 3}, {"time": time(19, 30), "bristol": 4}]
     assert "abdominal_pain" not in read_entry(data_dir, date(2026, 11, 7)).get("gi", {})
     out = result.out
-    assert ("Symptom: Fatigue: 0-4 (none, mild, moderate, severe, unbearable), higher is "
-            "worse -> fatigue 0-10, higher is worse") in out
+    assert (
+        "Symptom: Fatigue: 0-4 (none, mild, moderate, severe, unbearable), higher is "
+        "worse -> fatigue 0-10, higher is worse"
+    ) in out
     assert "Sleep quality: 1-5, higher is better -> sleep quality 0-10, higher is better" in out
     assert "Mood (7), Energy (7)" in out and "Symptom: Headache (2)" in out
     assert "7 new entries" in out
@@ -79,13 +82,17 @@ def test_daylio_sample(cli, data_dir: Path) -> None:
     result = cli("import", *sample_args("daylio"))
     assert result.code == 0, result.err
     assert read_entry(data_dir, date(2026, 10, 23)) | {"updated": None} == {
-        "schema": 1, "date": date(2026, 10, 23), "updated": None,
-        "notes": "Crash\nCouldn't get up. Lights off, earplugs in.", "imported_from": "daylio",
+        "schema": 1,
+        "date": date(2026, 10, 23),
+        "updated": None,
+        "notes": "Crash\nCouldn't get up. Lights off, earplugs in.",
+        "imported_from": "daylio",
     }  # only the notes have a home: no rating is made up from a mood
     # Two entries on one day: both notes, in time order, each with its time.
     assert read_entry(data_dir, date(2026, 10, 25))["notes"] == (
         "13:10 Lunch with my sister.\n\n22:05 Too much\nCooked for everyone, paid for it in "
-        "the evening.")
+        "the evening."
+    )
     assert not entry_file(data_dir, date(2026, 10, 24)).exists()  # a mood, no note
     assert "mood (8)" in result.out and "activity: rest (3)" in result.out
 
@@ -94,7 +101,8 @@ def test_daylio_older_export_and_12_hour_times(cli, data_dir: Path) -> None:
     result = cli("import", "daylio", str(SAMPLES / "daylio-older.csv"))
     assert result.code == 0, result.err
     assert read_entry(data_dir, date(2026, 10, 18))["notes"] == (
-        "08:10 Woke up at five.\n\n21:45 Visitors stayed too long, PEM tomorrow probably.")
+        "08:10 Woke up at five.\n\n21:45 Visitors stayed too long, PEM tomorrow probably."
+    )
     assert read_entry(data_dir, date(2026, 10, 19))["notes"] == "Read a chapter in bed."
 
 
@@ -112,7 +120,8 @@ def test_flaredown_sample(cli, data_dir: Path) -> None:
     day8 = read_entry(data_dir, date(2026, 10, 8))
     assert "gi" not in day8
     assert [d["substance"] for d in read_entry(data_dir, date(2026, 10, 7))["intake"]] == [
-        "Low dose naltrexone"]
+        "Low dose naltrexone"
+    ]
     out = result.out
     assert "Fatigue: 0-4 (none, mild, moderate, severe, extreme), higher is worse" in out
     # "Taken" with no amount: that day's doses stay unanswered (never a made-up "not taken").
@@ -125,16 +134,20 @@ def test_flaredown_sample(cli, data_dir: Path) -> None:
 
 def test_flaredown_infers_column_kinds_from_values(cli, data_dir: Path, tmp_path: Path) -> None:
     export = tmp_path / "flaredown.csv"
-    export.write_text("Date,Fatigue,Magnesium,Pain,Tags,Foods\n"
-                      "2026-09-01,3,300 mg,severe,,\n"
-                      "2026-09-02,1,Taken,mild,,\n")
+    export.write_text(
+        "Date,Fatigue,Magnesium,Pain,Tags,Foods\n"
+        "2026-09-01,3,300 mg,severe,,\n"
+        "2026-09-02,1,Taken,mild,,\n"
+    )
     result = cli("import", "flaredown", str(export))
     assert result.code == 0
     day = read_entry(data_dir, date(2026, 9, 1))
     assert day["symptoms"] == {"fatigue": 8}  # "Pain" holds words: not a rating column
     assert day["intake"] == [{"substance": "Magnesium", "amount": 300, "unit": "mg"}]
-    assert ("column 'Pain' (2 values): its values fit neither a rating 0-4 nor a treatment"
-            in result.out)
+    assert (
+        "column 'Pain' (2 values): its values fit neither a rating 0-4 nor a treatment"
+        in result.out
+    )
 
 
 def test_visible_sample(cli, data_dir: Path) -> None:
@@ -163,8 +176,10 @@ def test_any_csv_with_a_map(cli, data_dir: Path) -> None:
     assert day["intake"] == [{"substance": "magnesium", "amount": 300, "unit": "mg"}]
     assert day["imported_from"] == "csv"
     assert "pain" not in read_entry(data_dir, date(2026, 11, 19))["symptoms"]  # blank cell
-    assert ("Fatigue (1-5): 1-5, higher is worse -> fatigue 0-10, higher is worse "
-            "(1->0, 2->2, 3->5, 4->8, 5->10) (your map)") in result.out
+    assert (
+        "Fatigue (1-5): 1-5, higher is worse -> fatigue 0-10, higher is worse "
+        "(1->0, 2->2, 3->5, 4->8, 5->10) (your map)"
+    ) in result.out
     assert "Mood (7)" in result.out
 
 
@@ -172,8 +187,9 @@ def test_a_map_can_reverse_a_scale_and_it_says_so(cli, data_dir: Path, tmp_path:
     export = tmp_path / "energy.csv"
     export.write_text("date,Energy\n2026-09-01,1\n2026-09-02,5\n2026-09-03,4\n")
     mapping = tmp_path / "map.toml"
-    mapping.write_text('[columns.Energy]\nkey = "symptoms.fatigue"\nscale = "1-5"\n'
-                       'higher = "better"\n')
+    mapping.write_text(
+        '[columns.Energy]\nkey = "symptoms.fatigue"\nscale = "1-5"\nhigher = "better"\n'
+    )
     result = cli("import", "csv", str(export), "--map", str(mapping))
     assert result.code == 0, result.err
     fatigue = [read_entry(data_dir, date(2026, 9, d))["symptoms"]["fatigue"] for d in (1, 2, 3)]
@@ -183,8 +199,9 @@ def test_a_map_can_reverse_a_scale_and_it_says_so(cli, data_dir: Path, tmp_path:
 
 def test_a_map_places_what_a_format_leaves_out(cli, data_dir: Path, tmp_path: Path) -> None:
     mapping = tmp_path / "map.toml"
-    mapping.write_text('[columns."Symptom: Headache"]\nkey = "symptoms.pain"\n'
-                       '[columns.Mood]\nkey = "skip"\n')
+    mapping.write_text(
+        '[columns."Symptom: Headache"]\nkey = "symptoms.pain"\n[columns.Mood]\nkey = "skip"\n'
+    )
     result = cli("import", *sample_args("bearable"), "--map", str(mapping))
     assert result.code == 0, result.err
     # Mild (1 on Bearable's 0-4) is 2.5: a half goes to the even number, leaning neither way.
@@ -222,7 +239,7 @@ def test_an_existing_answer_is_never_overwritten(cli, data_dir: Path, fmt: str) 
     day, path, imported = SAMPLE_DAY[fmt]
     mine: object = "my own words" if path == ("notes",) else 1
     table = f"[{path[0]}]\n{path[1]} = {mine}\n" if len(path) == 2 else f'notes = "{mine}"\n'
-    put_entry(data_dir, day, f"schema = 1\ndate = {day}\nmystery = \"kept\"\n{table}")
+    put_entry(data_dir, day, f'schema = 1\ndate = {day}\nmystery = "kept"\n{table}')
     result = cli("import", *sample_args(fmt))
     assert result.code == 0, result.err
     doc = read_entry(data_dir, day)
@@ -271,8 +288,10 @@ def test_a_broken_or_newer_day_is_reported_and_left_alone(cli, data_dir: Path) -
 
 def test_days_after_today_are_left_out(cli, data_dir: Path, tmp_path: Path) -> None:
     export = tmp_path / "visible.csv"
-    export.write_text("observation_date,tracker_name,tracker_category,observation_value\n"
-                      "2999-01-01,Fatigue,General,2\n2026-01-05,Fatigue,General,1\n")
+    export.write_text(
+        "observation_date,tracker_name,tracker_category,observation_value\n"
+        "2999-01-01,Fatigue,General,2\n2026-01-05,Fatigue,General,1\n"
+    )
     result = cli("import", "visible", str(export))
     assert result.code == 0
     assert "Left out, dated after today: 2999-01-01" in result.out
@@ -281,9 +300,11 @@ def test_days_after_today_are_left_out(cli, data_dir: Path, tmp_path: Path) -> N
 
 def test_text_from_the_file_cannot_drive_the_terminal(cli, data_dir: Path, tmp_path: Path) -> None:
     export = tmp_path / "visible.csv"
-    export.write_text("observation_date,tracker_name,tracker_category,observation_value\n"
-                      "2026-01-05,\x1b]0;pwned\x07Odd,General,2\n"
-                      "2026-01-05,Note,Note,hi\x1b[2Jthere\n")
+    export.write_text(
+        "observation_date,tracker_name,tracker_category,observation_value\n"
+        "2026-01-05,\x1b]0;pwned\x07Odd,General,2\n"
+        "2026-01-05,Note,Note,hi\x1b[2Jthere\n"
+    )
     result = cli("import", "visible", str(export))
     assert result.code == 0
     assert "\x1b" not in result.out and "\x07" not in result.out
@@ -295,10 +316,10 @@ def test_text_from_the_file_cannot_drive_the_terminal(cli, data_dir: Path, tmp_p
 MALFORMED = {
     "bearable": "date,weekday,category\n1st Jan 2026,Thursday,Mood\n",
     "daylio": "full_date,date,weekday,time,mood,activities,note_title,note\n"
-              "yesterday,Jan 1,Thu,10:00,good,,,\n",
+    "yesterday,Jan 1,Thu,10:00,good,,,\n",
     "flaredown": "Date,Fatigue,Tags,Foods\n2026-01-01,3,,,extra,cells\n",
     "visible": "observation_date,tracker_name,tracker_category,observation_value\n"
-               "01/05/2026,Fatigue,General,2\n",
+    "01/05/2026,Fatigue,General,2\n",
     "csv": "when,Fatigue\n2026-01-01,3\n",
 }
 REASONS = {
@@ -311,8 +332,9 @@ REASONS = {
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_a_malformed_file_is_one_line_and_exit_1(cli, data_dir: Path, tmp_path: Path,
-                                                 fmt: str) -> None:
+def test_a_malformed_file_is_one_line_and_exit_1(
+    cli, data_dir: Path, tmp_path: Path, fmt: str
+) -> None:
     cli("log", "none", "--date", "2026-01-01")
     before = snapshot_tree(data_dir)
     export = tmp_path / "export.csv"
@@ -333,14 +355,21 @@ def test_a_malformed_file_is_one_line_and_exit_1(cli, data_dir: Path, tmp_path: 
     [
         (b"", "is empty"),
         (b"\xff\xfe\x00d\x00a\x00t\x00e", "not UTF-8"),
-        (b"date,weekday,time of day,category,rating/amount,detail,notes\n"
-         b'"31st Foo 2020",x,am,Mood,3,,\n', "is not a date"),
-        (b"date,weekday,time of day,category,rating/amount,detail,notes\n"
-         b'1st Jan 2026,x,am,Mood,"3\n', "not valid CSV"),
+        (
+            b"date,weekday,time of day,category,rating/amount,detail,notes\n"
+            b'"31st Foo 2020",x,am,Mood,3,,\n',
+            "is not a date",
+        ),
+        (
+            b"date,weekday,time of day,category,rating/amount,detail,notes\n"
+            b'1st Jan 2026,x,am,Mood,"3\n',
+            "not valid CSV",
+        ),
     ],
 )
-def test_unreadable_bearable_files(cli, data_dir: Path, tmp_path: Path, content: bytes,
-                                   words: str) -> None:
+def test_unreadable_bearable_files(
+    cli, data_dir: Path, tmp_path: Path, content: bytes, words: str
+) -> None:
     export = tmp_path / "export.csv"
     export.write_bytes(content)
     result = cli("import", "bearable", str(export))
@@ -372,8 +401,9 @@ def test_a_missing_file_or_a_folder(cli, data_dir: Path, tmp_path: Path) -> None
         ("[columns\n", "not valid TOML"),
     ],
 )
-def test_a_bad_map_is_one_line_and_exit_1(cli, data_dir: Path, tmp_path: Path,
-                                          map_text: str | None, words: str) -> None:
+def test_a_bad_map_is_one_line_and_exit_1(
+    cli, data_dir: Path, tmp_path: Path, map_text: str | None, words: str
+) -> None:
     export = tmp_path / "diary.csv"
     export.write_text("date,Fatigue\n2026-01-01,3\n")
     args = ["import", "csv", str(export)]
@@ -390,8 +420,15 @@ def test_a_bad_map_is_one_line_and_exit_1(cli, data_dir: Path, tmp_path: Path,
 def test_the_samples_are_the_documented_ones() -> None:
     """docs/import.md shows these files; keep them where the docs say."""
     docs = (SAMPLES.parents[1] / "import.md").read_text()
-    for name in ("bearable.csv", "daylio.csv", "daylio-older.csv", "flaredown.csv",
-                 "visible.csv", "diary.csv", "diary-map.toml"):
+    for name in (
+        "bearable.csv",
+        "daylio.csv",
+        "daylio-older.csv",
+        "flaredown.csv",
+        "visible.csv",
+        "diary.csv",
+        "diary-map.toml",
+    ):
         assert (SAMPLES / name).is_file()
         assert f"examples/import/{name}" in docs
 
@@ -416,6 +453,7 @@ def test_import_writes_through_the_store_lock(cli, data_dir: Path, monkeypatch) 
                     yield
                 finally:
                     state["locked"] = False
+
         return inner()
 
     def save(self, entry, **kwargs):  # type: ignore[no-untyped-def]

@@ -23,12 +23,13 @@ def export(tmp_path: Path, text: str, name: str = "export.csv") -> str:
 
 
 # 1. "1,000" and "1.000" are a thousand or one: refused and listed, never read as 1.
-def test_thousands_separators_are_refused_and_listed(cli, data_dir: Path,
-                                                     tmp_path: Path) -> None:
-    text = (BEARABLE
-            + "1st Nov 2026,Sunday,08:00,Meds/Supplements,\"1,000\",Magnesium (mg),\n"
-            + "2nd Nov 2026,Monday,08:00,Meds/Supplements,1.000,Magnesium (mg),\n"
-            + "3rd Nov 2026,Tuesday,08:00,Meds/Supplements,\"1,5\",Magnesium (mg),\n")
+def test_thousands_separators_are_refused_and_listed(cli, data_dir: Path, tmp_path: Path) -> None:
+    text = (
+        BEARABLE
+        + '1st Nov 2026,Sunday,08:00,Meds/Supplements,"1,000",Magnesium (mg),\n'
+        + "2nd Nov 2026,Monday,08:00,Meds/Supplements,1.000,Magnesium (mg),\n"
+        + '3rd Nov 2026,Tuesday,08:00,Meds/Supplements,"1,5",Magnesium (mg),\n'
+    )
     result = cli("import", "bearable", export(tmp_path, text))
     assert result.code == 0, result.err
     assert "line 2, Meds/Supplements: Magnesium: '1,000' could mean 1 or 1000" in result.out
@@ -39,9 +40,8 @@ def test_thousands_separators_are_refused_and_listed(cli, data_dir: Path,
     assert read_entry(data_dir, date(2026, 11, 3))["intake"][0]["amount"] == 1.5
 
 
-def test_a_flaredown_dose_with_a_thousands_separator(cli, data_dir: Path,
-                                                     tmp_path: Path) -> None:
-    text = "Date,Vitamin D,Tags,Foods\n2026-11-01,\"1,000 IU\",,\n2026-11-02,1.500 IU,,\n"
+def test_a_flaredown_dose_with_a_thousands_separator(cli, data_dir: Path, tmp_path: Path) -> None:
+    text = 'Date,Vitamin D,Tags,Foods\n2026-11-01,"1,000 IU",,\n2026-11-02,1.500 IU,,\n'
     result = cli("import", "flaredown", export(tmp_path, text))
     assert "line 2, Vitamin D: '1,000 IU' could mean 1 or 1000" in result.out
     assert "line 3, Vitamin D: '1.500 IU' could mean 1.5 or 1500" in result.out
@@ -49,23 +49,28 @@ def test_a_flaredown_dose_with_a_thousands_separator(cli, data_dir: Path,
 
 
 # 2. A symptom column with stray numbers is not a treatment: listed as not understood.
-def test_a_flaredown_column_that_fits_no_reading_is_not_guessed(cli, data_dir: Path,
-                                                                tmp_path: Path) -> None:
-    text = ("Date,Fatigue,Brain fog,Tags,Foods\n"
-            "2026-11-01,3,2,,\n2026-11-02,2,5,,\n2026-11-03,1,other,,\n")
+def test_a_flaredown_column_that_fits_no_reading_is_not_guessed(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
+    text = (
+        "Date,Fatigue,Brain fog,Tags,Foods\n"
+        "2026-11-01,3,2,,\n2026-11-02,2,5,,\n2026-11-03,1,other,,\n"
+    )
     result = cli("import", "flaredown", export(tmp_path, text))
     assert result.code == 0, result.err
     for day in (1, 2, 3):
         doc = read_entry(data_dir, date(2026, 11, day))
         assert "intake" not in doc and "brain_fog" not in doc["symptoms"]
-    assert ("column 'Brain fog' (3 values): its values fit neither a rating 0-4 nor a "
-            "treatment") in result.out
+    assert (
+        "column 'Brain fog' (3 values): its values fit neither a rating 0-4 nor a treatment"
+    ) in result.out
     assert "'5', 'other'" in result.out
     assert "Not mapped" not in result.out  # not "no place for it": not understood
 
 
-def test_a_column_of_bare_numbers_above_4_is_not_a_dose(cli, data_dir: Path,
-                                                        tmp_path: Path) -> None:
+def test_a_column_of_bare_numbers_above_4_is_not_a_dose(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
     text = "Date,Pain score,Tags,Foods\n2026-11-01,5,,\n2026-11-02,7,,\n"
     result = cli("import", "flaredown", export(tmp_path, text))
     assert not entry_file(data_dir, date(2026, 11, 1)).exists()
@@ -73,15 +78,20 @@ def test_a_column_of_bare_numbers_above_4_is_not_a_dose(cli, data_dir: Path,
 
 
 # 5. "Taken" with no amount never makes a stop: that day's doses stay unanswered.
-def test_taken_without_an_amount_leaves_the_days_doses_unanswered(cli, data_dir: Path,
-                                                                  tmp_path: Path) -> None:
-    text = ("Date,Fatigue,LDN,Magnesium,Tags,Foods\n"
-            "2026-11-01,2,4.5 mg,300 mg,,\n"
-            "2026-11-02,2,Taken,300 mg,,\n")
+def test_taken_without_an_amount_leaves_the_days_doses_unanswered(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
+    text = (
+        "Date,Fatigue,LDN,Magnesium,Tags,Foods\n"
+        "2026-11-01,2,4.5 mg,300 mg,,\n"
+        "2026-11-02,2,Taken,300 mg,,\n"
+    )
     result = cli("import", "flaredown", export(tmp_path, text))
     assert result.code == 0, result.err
     assert [d["substance"] for d in read_entry(data_dir, date(2026, 11, 1))["intake"]] == [
-        "LDN", "Magnesium"]
+        "LDN",
+        "Magnesium",
+    ]
     second = read_entry(data_dir, date(2026, 11, 2))
     assert "intake" not in second  # not [Magnesium] alone: that would say LDN was stopped
     assert second["symptoms"] == {"fatigue": 5}
@@ -91,11 +101,13 @@ def test_taken_without_an_amount_leaves_the_days_doses_unanswered(cli, data_dir:
 
 # 6. A Bearable medication row with no amount is listed, and never reads as "not taken".
 def test_a_bearable_row_with_no_amount_is_listed(cli, data_dir: Path, tmp_path: Path) -> None:
-    text = (BEARABLE
-            + "1st Nov 2026,Sunday,08:00,Meds/Supplements,,Ibuprofen (mg),\n"
-            + "1st Nov 2026,Sunday,am,Sleep,,,\n"
-            + "1st Nov 2026,Sunday,am,Symptom,,Fatigue,\n"
-            + "1st Nov 2026,Sunday,am,Sleep quality,3,,\n")
+    text = (
+        BEARABLE
+        + "1st Nov 2026,Sunday,08:00,Meds/Supplements,,Ibuprofen (mg),\n"
+        + "1st Nov 2026,Sunday,am,Sleep,,,\n"
+        + "1st Nov 2026,Sunday,am,Symptom,,Fatigue,\n"
+        + "1st Nov 2026,Sunday,am,Sleep quality,3,,\n"
+    )
     result = cli("import", "bearable", export(tmp_path, text))
     assert result.code == 0, result.err
     assert read_entry(data_dir, date(2026, 11, 1)).keys() >= {"sleep"}
@@ -118,8 +130,9 @@ def test_an_exactly_repeated_row_is_read_once(cli, data_dir: Path, tmp_path: Pat
 
 
 # 4. A day the import would push past a file's limits is refused, with the reason.
-def test_a_day_past_the_limits_is_refused_and_nothing_is_written(cli, data_dir: Path,
-                                                                tmp_path: Path) -> None:
+def test_a_day_past_the_limits_is_refused_and_nothing_is_written(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
     rows = "".join(f"2026-11-01,{n % 7 + 1},{n}\n" for n in range(120))
     mapping = tmp_path / "map.toml"
     mapping.write_text('[columns]\nStool = "gi.stools"\nn = "skip"\n')
@@ -141,19 +154,24 @@ def test_a_day_over_one_mib_is_refused(cli, data_dir: Path, tmp_path: Path) -> N
     note = "x" * (1100 * 1024)
     mapping = tmp_path / "map.toml"
     mapping.write_text('[columns]\nNote = "notes"\n')
-    result = cli("import", "csv", export(tmp_path, f"date,Note\n2026-11-01,{note}\n"),
-                 "--map", str(mapping))
+    result = cli(
+        "import", "csv", export(tmp_path, f"date,Note\n2026-11-01,{note}\n"), "--map", str(mapping)
+    )
     assert result.code == 1
     assert "2026-11-01: the day's file would be 1.1 MiB, over the 1 MiB" in result.out
     assert not entry_file(data_dir, date(2026, 11, 1)).exists()
 
 
 # 9. Halves round to even (leaning neither way); a value between a scale's steps is refused.
-def test_scales_round_without_leaning_and_say_every_step(cli, data_dir: Path,
-                                                         tmp_path: Path) -> None:
-    text = (BEARABLE + "1st Nov 2026,Sunday,am,Sleep quality,2,,\n"
-            + "2nd Nov 2026,Monday,am,Sleep quality,2.5,,\n"
-            + "3rd Nov 2026,Tuesday,am,Symptom,1,Fatigue (Mild),\n")
+def test_scales_round_without_leaning_and_say_every_step(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
+    text = (
+        BEARABLE
+        + "1st Nov 2026,Sunday,am,Sleep quality,2,,\n"
+        + "2nd Nov 2026,Monday,am,Sleep quality,2.5,,\n"
+        + "3rd Nov 2026,Tuesday,am,Symptom,1,Fatigue (Mild),\n"
+    )
     result = cli("import", "bearable", export(tmp_path, text))
     assert read_entry(data_dir, date(2026, 11, 1))["sleep"] == {"quality": 2}  # 2.5: not "better" 3
     assert read_entry(data_dir, date(2026, 11, 3))["symptoms"] == {"fatigue": 2}  # 2.5: not 3
@@ -163,19 +181,23 @@ def test_scales_round_without_leaning_and_say_every_step(cli, data_dir: Path,
 
 
 # 11. Messages say what the file holds, and where.
-def test_an_unreadable_bristol_type_is_quoted_as_written(cli, data_dir: Path,
-                                                         tmp_path: Path) -> None:
+def test_an_unreadable_bristol_type_is_quoted_as_written(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
     text = BEARABLE + "1st Nov 2026,Sunday,09:00,Bowel Movements,,Type 8,\n"
     result = cli("import", "bearable", export(tmp_path, text))
     assert "line 2, Bowel Movements: 'Type 8' is not a Bristol type 1-7" in result.out
     assert "'?'" not in result.out
 
 
-def test_a_record_over_several_lines_is_named_by_its_first(cli, data_dir: Path,
-                                                           tmp_path: Path) -> None:
-    text = (BEARABLE + '1st Nov 2026,Sunday,am,Symptom,2,Fatigue (Moderate),"a note\nover\n'
-            'three lines"\n1st Nov 2026,Sunday,pm,Symptom,x,Fatigue,"another\nnote"\n'
-            "2nd Nov 2026,Monday,pm,Symptom,y,Fatigue,\n")
+def test_a_record_over_several_lines_is_named_by_its_first(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
+    text = (
+        BEARABLE + '1st Nov 2026,Sunday,am,Symptom,2,Fatigue (Moderate),"a note\nover\n'
+        'three lines"\n1st Nov 2026,Sunday,pm,Symptom,x,Fatigue,"another\nnote"\n'
+        "2nd Nov 2026,Monday,pm,Symptom,y,Fatigue,\n"
+    )
     result = cli("import", "bearable", export(tmp_path, text))
     assert "line 5, Symptom: Fatigue: 'x' is not a number" in result.out
     assert "line 7, Symptom: Fatigue: 'y' is not a number" in result.out
@@ -189,15 +211,14 @@ def test_a_broken_record_names_its_first_line(cli, data_dir: Path, tmp_path: Pat
 
 
 # 8. An imported red flag gets the graded advice `log red-flag` gives.
-def test_an_imported_red_flag_prints_the_graded_advice(cli, data_dir: Path,
-                                                       tmp_path: Path) -> None:
+def test_an_imported_red_flag_prints_the_graded_advice(cli, data_dir: Path, tmp_path: Path) -> None:
     mapping = tmp_path / "map.toml"
     mapping.write_text('[columns]\nBlood = "red_flags.blood_in_stool"\n')
-    result = cli("import", "csv", export(tmp_path, "date,Blood\n2026-11-20,yes\n"),
-                 "--map", str(mapping))
+    result = cli(
+        "import", "csv", export(tmp_path, "date,Blood\n2026-11-20,yes\n"), "--map", str(mapping)
+    )
     assert result.code == 0, result.err
     logged = cli("log", "red-flag", "blood_in_stool", "--date", "2026-11-19").out
     advice = RED_ADVICE_LOGGED_PAST["blood_in_stool"]
     assert advice in logged  # the same words as the shell's own command
-    assert (f"!! Red flag reported on 2026-11-20: Blood in stool. {advice}"
-            in result.out)
+    assert f"!! Red flag reported on 2026-11-20: Blood in stool. {advice}" in result.out

@@ -39,7 +39,9 @@ print('HEAVY=' + ','.join(heavy))
 def test_command_does_not_import_textual(tmp_path: Path, args: list[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=["--data-dir", str(tmp_path), *args])],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "PATH": ""},  # `remind --notify` must not reach a real notify-send
     )
     heavy = result.stdout.strip().splitlines()[-1]
@@ -48,13 +50,18 @@ def test_command_does_not_import_textual(tmp_path: Path, args: list[str]) -> Non
 
 @pytest.mark.parametrize(
     "args",
-    [["export", "--format", "html", "-o", "-"], ["export", "--format", "csv"],
-     ["trends", "--print", "--days", "30"]],
+    [
+        ["export", "--format", "html", "-o", "-"],
+        ["export", "--format", "csv"],
+        ["trends", "--print", "--days", "30"],
+    ],
 )
 def test_export_and_printed_trends_do_not_import_textual(tmp_path: Path, args: list[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=["--data-dir", str(tmp_path), *args])],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     heavy = result.stdout.strip().splitlines()[-1].removeprefix("HEAVY=").split(",")
     assert not [m for m in heavy if m.startswith("textual")]

@@ -26,10 +26,18 @@ def test_user_changes_win_and_other_keys_take_disk_values():
 
 def test_stools_added_on_disk_are_kept_with_the_users():
     base = doc(gi={"stools": [{"bristol": 4, "time": time(7)}]})
-    ours = doc(gi={"stools": [{"bristol": 4, "time": time(7)}, {"bristol": 3, "time": time(12)}],
-                   "laxative": False})
-    theirs = doc(gi={"stools": [{"bristol": 4, "time": time(7)}, {"bristol": 2, "time": time(9)}],
-                     "no_bowel_movement": False})
+    ours = doc(
+        gi={
+            "stools": [{"bristol": 4, "time": time(7)}, {"bristol": 3, "time": time(12)}],
+            "laxative": False,
+        }
+    )
+    theirs = doc(
+        gi={
+            "stools": [{"bristol": 4, "time": time(7)}, {"bristol": 2, "time": time(9)}],
+            "no_bowel_movement": False,
+        }
+    )
     result = merge_docs(base, ours, theirs)
     assert [s["bristol"] for s in result.doc["gi"]["stools"]] == [4, 2, 3]
     assert result.doc["gi"]["laxative"] is False
@@ -48,8 +56,10 @@ def test_none_today_gives_way_to_a_stool_logged_elsewhere():
 def test_doses_added_on_both_sides_and_untouched_sections():
     base = doc()
     ours = doc(intake=[{"substance": "kratom", "amount": 2, "unit": "g"}])
-    theirs = doc(intake=[{"substance": "kratom", "amount": 1, "unit": "g", "time": time(20)}],
-                 red_flags={"fever": True})
+    theirs = doc(
+        intake=[{"substance": "kratom", "amount": 1, "unit": "g", "time": time(20)}],
+        red_flags={"fever": True},
+    )
     result = merge_docs(base, ours, theirs)
     assert len(result.doc["intake"]) == 2
     assert result.doc["red_flags"] == {"fever": True}

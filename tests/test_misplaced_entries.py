@@ -25,16 +25,20 @@ def run_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     return code, out.out, out.err
 
 
-@pytest.mark.parametrize("where", [
-    "entries/2026-11-20.toml",
-    "entries/2026/2026-11-20.TOML",
-    "entries/2026/2026-11-20.toml ",
-    "entries/2026/sub/2026-11-20.toml",
-    "2026-11-20.toml",
-    "backup/old/2026-11-20.Toml",
-])
-def test_a_misplaced_entry_is_a_problem_saying_where_it_belongs(tmp_path: Path, capsys,
-                                                                where: str) -> None:
+@pytest.mark.parametrize(
+    "where",
+    [
+        "entries/2026-11-20.toml",
+        "entries/2026/2026-11-20.TOML",
+        "entries/2026/2026-11-20.toml ",
+        "entries/2026/sub/2026-11-20.toml",
+        "2026-11-20.toml",
+        "backup/old/2026-11-20.Toml",
+    ],
+)
+def test_a_misplaced_entry_is_a_problem_saying_where_it_belongs(
+    tmp_path: Path, capsys, where: str
+) -> None:
     root = tmp_path / "data"
     path = root / where
     path.parent.mkdir(parents=True, exist_ok=True)

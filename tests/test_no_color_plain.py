@@ -52,14 +52,21 @@ class Pty:
     """A command in a pty; everything it writes is collected by a reader thread."""
 
     def __init__(self, args: list[str], root: Path, **env: str) -> None:
-        environment = {**os.environ, "FATIGUELOG_DATA_DIR": str(root),
-                       "XDG_CACHE_HOME": str(root.parent / "cache"), "TERM": "xterm-256color",
-                       "COLUMNS": "80", "LINES": "24", **env}
+        environment = {
+            **os.environ,
+            "FATIGUELOG_DATA_DIR": str(root),
+            "XDG_CACHE_HOME": str(root.parent / "cache"),
+            "TERM": "xterm-256color",
+            "COLUMNS": "80",
+            "LINES": "24",
+            **env,
+        }
         environment.pop("TEXTUAL", None)
         if "NO_COLOR" not in env:
             environment.pop("NO_COLOR", None)
-        self.proc = ptyprocess.PtyProcess.spawn([sys.executable, "-m", "fatiguelog", *args],
-                                                env=environment, dimensions=(24, 80))
+        self.proc = ptyprocess.PtyProcess.spawn(
+            [sys.executable, "-m", "fatiguelog", *args], env=environment, dimensions=(24, 80)
+        )
         self.chunks: list[bytes] = []
         self.lock = threading.Lock()
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -122,9 +129,18 @@ def test_no_color_rich_print_writes_no_colour_escape(tmp_path: Path) -> None:
     root = tmp_path / "data"
     store = Store(root)
     for day in range(1, 25):
-        store.save(Entry(date(2026, 11, day), {
-            "schema": 1, "date": date(2026, 11, day), "symptoms": {"fatigue": day % 10},
-            "red_flags": {"fever": day == 24}}), expected=True)
+        store.save(
+            Entry(
+                date(2026, 11, day),
+                {
+                    "schema": 1,
+                    "date": date(2026, 11, day),
+                    "symptoms": {"fatigue": day % 10},
+                    "red_flags": {"fever": day == 24},
+                },
+            ),
+            expected=True,
+        )
 
     def printed(**env: str) -> str:
         term = Pty(["trends", "--print", "--days", "30"], root, **env)
@@ -161,16 +177,24 @@ class _Stream(io.StringIO):
         return self.tty
 
 
-@pytest.mark.parametrize(("stdin_tty", "stdout_tty", "term", "flag", "plain"), [
-    (True, True, "xterm-256color", False, False),  # a terminal: the app
-    (True, True, "dumb", False, True),             # TERM=dumb
-    (False, True, "xterm-256color", False, True),  # answers piped in
-    (True, False, "xterm-256color", False, True),  # output piped (a braille logger, a file)
-    (True, True, "xterm-256color", True, True),    # --plain
-])
+@pytest.mark.parametrize(
+    ("stdin_tty", "stdout_tty", "term", "flag", "plain"),
+    [
+        (True, True, "xterm-256color", False, False),  # a terminal: the app
+        (True, True, "dumb", False, True),  # TERM=dumb
+        (False, True, "xterm-256color", False, True),  # answers piped in
+        (True, False, "xterm-256color", False, True),  # output piped (a braille logger, a file)
+        (True, True, "xterm-256color", True, True),  # --plain
+    ],
+)
 def test_plain_mode_is_chosen_where_the_app_cannot_work(
-        monkeypatch: pytest.MonkeyPatch, stdin_tty: bool, stdout_tty: bool, term: str,
-        flag: bool, plain: bool) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+    stdin_tty: bool,
+    stdout_tty: bool,
+    term: str,
+    flag: bool,
+    plain: bool,
+) -> None:
     monkeypatch.setenv("TERM", term)
     args = argparse.Namespace(plain=flag)
     assert wants_plain(args, _Stream(stdin_tty), _Stream(stdout_tty)) is plain

@@ -34,6 +34,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         def refused(*args, **kwargs):
             attempts.append(name)
             raise OSError(f"{name} attempted")
+
         return refused
 
     monkeypatch.setattr(socket.socket, "__init__", guarded_init)
@@ -67,8 +68,21 @@ async def test_checkin_trends_and_export_open_no_socket(
 
     for fmt in ("md", "html", "csv", "json"):
         out = tmp_path / f"summary.{fmt}"
-        assert main(["--data-dir", str(root), "export", "--format", fmt, "-o", str(out),
-                     "--include-notes"]) == 0
+        assert (
+            main(
+                [
+                    "--data-dir",
+                    str(root),
+                    "export",
+                    "--format",
+                    fmt,
+                    "-o",
+                    str(out),
+                    "--include-notes",
+                ]
+            )
+            == 0
+        )
         assert out.exists()
     assert main(["--data-dir", str(root), "trends", "--print"]) == 0
     assert main(["--data-dir", str(root), "log", "stool", "3"]) == 0

@@ -56,8 +56,8 @@ DATED = {name for name, argv in COMMANDS.items() if "{D}" in argv}
 #: Open the Textual app: only situations that stop them before it starts.
 APP = {"app", "trends", "settings"}
 
-REFUSED = "refused"      # exit 1 or 2, exactly one line on standard error
-COPES = "copes"          # exit 0 (the problem is reported in what it prints)
+REFUSED = "refused"  # exit 1 or 2, exactly one line on standard error
+COPES = "copes"  # exit 0 (the problem is reported in what it prints)
 
 Setup = Callable[[Path], str]  # prepares <tmp> (the data folder is <tmp>/data); gives the date
 
@@ -78,8 +78,12 @@ def broken_day(tmp: Path) -> str:
 
 def newer_day(tmp: Path) -> str:
     for day in (YESTERDAY, TODAY):
-        put_entry(tmp / "data", day, f"schema = 2\ndate = {day.isoformat()}\n[symptoms]\n"
-                  "fatigue = 3\n[future_section]\nx = 1\n")
+        put_entry(
+            tmp / "data",
+            day,
+            f"schema = 2\ndate = {day.isoformat()}\n[symptoms]\n"
+            "fatigue = 3\n[future_section]\nx = 1\n",
+        )
     return YESTERDAY.isoformat()
 
 
@@ -122,18 +126,21 @@ def expected(situation: str, command: str) -> str | None:
 CASES = [(s, c) for s in SITUATIONS for c in COMMANDS if expected(s, c) is not None]
 
 
-@pytest.mark.parametrize(("situation", "command"), CASES,
-                         ids=[f"{s}-{c}" for s, c in CASES])
+@pytest.mark.parametrize(("situation", "command"), CASES, ids=[f"{s}-{c}" for s, c in CASES])
 def test_no_traceback(tmp_path: Path, situation: str, command: str) -> None:
     when = SITUATIONS[situation](tmp_path)
     argv = [a.replace("{D}", when) for a in COMMANDS[command]]
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"),
-           "HOME": str(tmp_path / "home")}
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path / "home")}
     env.pop("FATIGUELOG_DATA_DIR", None)
     env.pop("FATIGUELOG_DEBUG", None)
     done = subprocess.run(
         [sys.executable, "-m", "fatiguelog", "--data-dir", str(tmp_path / "data"), *argv],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120, env=env)
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        env=env,
+    )
     said = f"exit {done.returncode}\nstdout: {done.stdout[-600:]}\nstderr: {done.stderr}"
     assert "Traceback" not in done.stderr + done.stdout, said
     if expected(situation, command) == REFUSED:

@@ -9,15 +9,22 @@ from fatiguelog.settings import Tracker
 
 
 def _steps() -> dict[str, checkin.Step]:
-    questions = vocabulary.with_trackers((Tracker("period_today", "Period today", "yesno"),
-                                          Tracker("hr", "Heart rate today", "number")))
+    questions = vocabulary.with_trackers(
+        (
+            Tracker("period_today", "Period today", "yesno"),
+            Tracker("hr", "Heart rate today", "number"),
+        )
+    )
     return {step.id: step for step in checkin.all_steps(questions)}
 
 
 def test_the_user_s_own_label_is_kept_for_a_past_day() -> None:
     steps = _steps()
-    own = [step for step in steps.values() if isinstance(step, checkin.QuestionStep)
-           and step.q.section == vocabulary.CUSTOM]
+    own = [
+        step
+        for step in steps.values()
+        if isinstance(step, checkin.QuestionStep) and step.q.section == vocabulary.CUSTOM
+    ]
     assert {step.short for step in own} == {"Period today", "Heart rate today"}
     for step in own:
         past = step.about("that day")
@@ -28,6 +35,5 @@ def test_the_user_s_own_label_is_kept_for_a_past_day() -> None:
 def test_built_in_questions_still_say_that_day() -> None:
     for step in _steps().values():
         past = step.about("that day")
-        if not (isinstance(step, checkin.QuestionStep)
-                and step.q.section == vocabulary.CUSTOM):
+        if not (isinstance(step, checkin.QuestionStep) and step.q.section == vocabulary.CUSTOM):
             assert "today" not in past.title and "today" not in past.short, past.short

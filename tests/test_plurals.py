@@ -26,10 +26,12 @@ def test_counted_and_verb() -> None:
 
 
 def test_no_count_is_written_with_an_s_in_brackets() -> None:
-    found = [f"{path.relative_to(SOURCES)}:{n}"
-             for path in SOURCES.rglob("*.py")
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if _BRACKETED.search(line) and "Never" not in line]
+    found = [
+        f"{path.relative_to(SOURCES)}:{n}"
+        for path in SOURCES.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _BRACKETED.search(line) and "Never" not in line
+    ]
     assert found == []
 
 

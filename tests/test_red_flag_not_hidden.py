@@ -45,15 +45,21 @@ def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int
 def views(root: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
     found = {"print": run(root, capsys, "trends", "--print", "--days", "30")[1]}
     for fmt in ("md", "html", "json"):
-        found[fmt] = run(root, capsys, "export", "--format", fmt, "--from",
-                         (TODAY - timedelta(days=29)).isoformat())[1]
+        found[fmt] = run(
+            root,
+            capsys,
+            "export",
+            "--format",
+            fmt,
+            "--from",
+            (TODAY - timedelta(days=29)).isoformat(),
+        )[1]
     found["home"] = "\n".join(text for text, _css in home_lines(root, Settings(), TODAY))
     return found
 
 
 @pytest.mark.parametrize("second_run", [False, True])
-def test_a_bad_value_elsewhere_keeps_the_red_flag(tmp_path: Path, capsys, second_run: bool
-                                                  ) -> None:
+def test_a_bad_value_elsewhere_keeps_the_red_flag(tmp_path: Path, capsys, second_run: bool) -> None:
     root = tmp_path / "data"
     put(root, YESTERDAY, BAD_VALUE)
     if second_run:
@@ -73,8 +79,9 @@ def test_a_bad_value_elsewhere_keeps_the_red_flag(tmp_path: Path, capsys, second
 
 
 @pytest.mark.parametrize("second_run", [False, True])
-def test_a_file_that_is_not_toml_is_said_to_maybe_hold_a_red_flag(tmp_path: Path, capsys,
-                                                                   second_run: bool) -> None:
+def test_a_file_that_is_not_toml_is_said_to_maybe_hold_a_red_flag(
+    tmp_path: Path, capsys, second_run: bool
+) -> None:
     root = tmp_path / "data"
     put(root, TODAY - timedelta(days=3), NOT_TOML)
     if second_run:
@@ -90,7 +97,8 @@ def test_a_file_that_is_not_toml_is_said_to_maybe_hold_a_red_flag(tmp_path: Path
 
 
 def test_log_red_flag_on_a_broken_day_says_what_to_do_and_gives_the_advice(
-        tmp_path: Path, capsys) -> None:
+    tmp_path: Path, capsys
+) -> None:
     root = tmp_path / "data"
     path = put(root, TODAY, NOT_TOML)
     before = path.read_bytes()
@@ -106,8 +114,12 @@ def test_log_red_flag_on_a_broken_day_says_what_to_do_and_gives_the_advice(
 def test_a_red_flag_only_in_a_sync_copy_is_in_every_view(tmp_path: Path, capsys) -> None:
     root = tmp_path / "data"
     put(root, YESTERDAY, "schema = 1\ndate = {d}\n[sleep]\nhours = 7\n")
-    put(root, YESTERDAY, "schema = 1\ndate = {d}\n[red_flags]\nblood_in_stool = true\n",
-        name=f"{YESTERDAY.isoformat()}.sync-conflict-20261125-210411-ABCDEFG.toml")
+    put(
+        root,
+        YESTERDAY,
+        "schema = 1\ndate = {d}\n[red_flags]\nblood_in_stool = true\n",
+        name=f"{YESTERDAY.isoformat()}.sync-conflict-20261125-210411-ABCDEFG.toml",
+    )
     seen = views(root, capsys)
     for view in ("print", "md", "html"):
         flat = " ".join(seen[view].split())

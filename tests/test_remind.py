@@ -29,8 +29,10 @@ class Fakes:
 
     def add(self, name: str, code: int = 0, say: str = "") -> None:
         script = self.bin / name
-        script.write_text(f'#!/bin/sh\necho "{name} $*" >> "{self.log}"\n'
-                          f'{f"echo {say!r} >&2" if say else ""}\nexit {code}\n')
+        script.write_text(
+            f'#!/bin/sh\necho "{name} $*" >> "{self.log}"\n'
+            f"{f'echo {say!r} >&2' if say else ''}\nexit {code}\n"
+        )
         script.chmod(script.stat().st_mode | stat.S_IXUSR)
 
     def calls(self) -> list[str]:
@@ -52,8 +54,9 @@ def units(tmp_path: Path) -> Path:
 # -- install / uninstall ---------------------------------------------------------------------
 
 
-def test_install_writes_the_timer_and_enables_it(cli, fakes: Fakes, tmp_path: Path,
-                                                data_dir: Path) -> None:
+def test_install_writes_the_timer_and_enables_it(
+    cli, fakes: Fakes, tmp_path: Path, data_dir: Path
+) -> None:
     fakes.add("systemctl")
     fakes.add("notify-send")
     result = cli("remind", "install")
@@ -67,13 +70,16 @@ def test_install_writes_the_timer_and_enables_it(cli, fakes: Fakes, tmp_path: Pa
     assert os.path.isabs(program)
     # The data folder chosen through FATIGUELOG_DATA_DIR goes with it: a timer has no shell.
     assert exec_line.endswith(f"--data-dir {data_dir} remind --notify")
-    assert fakes.calls() == ["systemctl --user daemon-reload",
-                             "systemctl --user enable --now fatiguelog-remind.timer"]
+    assert fakes.calls() == [
+        "systemctl --user daemon-reload",
+        "systemctl --user enable --now fatiguelog-remind.timer",
+    ]
     assert "A daily reminder at 19:00 is on" in result.out
 
 
-def test_install_always_passes_the_data_folder_it_uses(cli, fakes: Fakes, tmp_path: Path,
-                                                      monkeypatch) -> None:
+def test_install_always_passes_the_data_folder_it_uses(
+    cli, fakes: Fakes, tmp_path: Path, monkeypatch
+) -> None:
     # Set only through XDG_DATA_HOME, which a systemd user unit does not get from the shell:
     # the unit must still read the same folder (report-15a, 12).
     monkeypatch.delenv("FATIGUELOG_DATA_DIR")
@@ -82,7 +88,8 @@ def test_install_always_passes_the_data_folder_it_uses(cli, fakes: Fakes, tmp_pa
     assert cli("remind", "install").code == 0
     service = (units(tmp_path) / "fatiguelog-remind.service").read_text()
     assert service.rstrip().endswith(
-        f"--data-dir {tmp_path / 'xdg-data' / 'fatiguelog'} remind --notify")
+        f"--data-dir {tmp_path / 'xdg-data' / 'fatiguelog'} remind --notify"
+    )
 
 
 def test_an_odd_data_folder_is_quoted_for_systemd(fakes: Fakes, tmp_path: Path) -> None:
@@ -104,8 +111,9 @@ def test_a_failing_systemctl_is_one_line_and_offers_cron(cli, fakes: Fakes) -> N
     assert "* * * DBUS_SESSION_BUS_ADDRESS=" in result.out and "remind --notify" in result.out
 
 
-def test_without_systemd_it_prints_the_crontab_line(cli, fakes: Fakes, tmp_path: Path,
-                                                   data_dir: Path) -> None:
+def test_without_systemd_it_prints_the_crontab_line(
+    cli, fakes: Fakes, tmp_path: Path, data_dir: Path
+) -> None:
     result = cli("remind", "install")  # no systemctl on PATH
     assert result.code == 0
     assert "crontab -e" in result.out
@@ -116,16 +124,17 @@ def test_without_systemd_it_prints_the_crontab_line(cli, fakes: Fakes, tmp_path:
     assert fakes.calls() == []
 
 
-def test_uninstall_removes_the_files_and_stops_the_timer(cli, fakes: Fakes,
-                                                        tmp_path: Path) -> None:
+def test_uninstall_removes_the_files_and_stops_the_timer(cli, fakes: Fakes, tmp_path: Path) -> None:
     fakes.add("systemctl")
     assert cli("remind", "install").code == 0
     result = cli("remind", "uninstall")
     assert result.code == 0, result.err
     assert not (units(tmp_path) / "fatiguelog-remind.timer").exists()
     assert not (units(tmp_path) / "fatiguelog-remind.service").exists()
-    assert fakes.calls()[-2:] == ["systemctl --user disable --now fatiguelog-remind.timer",
-                                  "systemctl --user daemon-reload"]
+    assert fakes.calls()[-2:] == [
+        "systemctl --user disable --now fatiguelog-remind.timer",
+        "systemctl --user daemon-reload",
+    ]
     again = cli("remind", "uninstall")
     assert again.code == 0 and "No reminder timer was installed" in again.out
 
@@ -191,13 +200,14 @@ def test_notify_without_notify_send_prints_the_line_once(cli, fakes: Fakes) -> N
     assert cli("remind", "--notify").out == ""
 
 
-def test_a_failed_notification_is_said_and_tried_again(cli, fakes: Fakes,
-                                                       data_dir: Path) -> None:
+def test_a_failed_notification_is_said_and_tried_again(cli, fakes: Fakes, data_dir: Path) -> None:
     fakes.add("notify-send", code=1, say="cannot open display")
     result = cli("remind", "--notify")
     assert result.code == 1 and result.out == ""
-    assert result.err == ("fatiguelog: notify-send failed (exit 1: cannot open display), so no "
-                          "reminder was shown; the next run tries again.\n")
+    assert result.err == (
+        "fatiguelog: notify-send failed (exit 1: cannot open display), so no "
+        "reminder was shown; the next run tries again.\n"
+    )
     assert read_last_reminder(data_dir) is None  # not counted: the next run may reach you
     assert len(fakes.calls()) == 1
 
@@ -210,18 +220,22 @@ def test_a_crash_answer_alone_is_not_a_check_in(cli, fakes: Fakes, data_dir: Pat
     assert "no check-in yet today" in cli("remind").out  # the same rule as home's
 
 
-@pytest.mark.parametrize(("verb", "name"), [("install", "fatiguelog-remind.timer"),
-                                            ("uninstall", "fatiguelog-remind.service")])
-def test_a_hand_written_unit_is_never_replaced_or_removed(cli, fakes: Fakes, tmp_path: Path,
-                                                          verb: str, name: str) -> None:
+@pytest.mark.parametrize(
+    ("verb", "name"),
+    [("install", "fatiguelog-remind.timer"), ("uninstall", "fatiguelog-remind.service")],
+)
+def test_a_hand_written_unit_is_never_replaced_or_removed(
+    cli, fakes: Fakes, tmp_path: Path, verb: str, name: str
+) -> None:
     fakes.add("systemctl")
     units(tmp_path).mkdir(parents=True)
     mine = "[Timer]\nOnCalendar=daily\n"
     (units(tmp_path) / name).write_text(mine)
     result = cli("remind", verb)
     assert result.code == 1
-    assert result.err.startswith(f"fatiguelog: {units(tmp_path) / name} was not written by "
-                                 "fatiguelog")
+    assert result.err.startswith(
+        f"fatiguelog: {units(tmp_path) / name} was not written by fatiguelog"
+    )
     assert result.err.count("\n") == 1
     assert (units(tmp_path) / name).read_text() == mine
     assert fakes.calls() == []

@@ -32,8 +32,9 @@ def test_since_is_true_when_the_run_began_200_days_before_the_period(tmp_path: P
     assert (first - flag.since).days > LOOKBACK  # beyond what the first read covered
     assert flag.last == TODAY
     full = build_summary(store.load_all(), Settings(), first, last)
-    assert [(f.id, f.since, f.last) for f in summary.flags] == \
-        [(f.id, f.since, f.last) for f in full.flags]
+    assert [(f.id, f.since, f.last) for f in summary.flags] == [
+        (f.id, f.since, f.last) for f in full.flags
+    ]
 
 
 def test_a_recent_run_needs_no_whole_history_read(tmp_path: Path, monkeypatch) -> None:
@@ -92,8 +93,10 @@ def test_report_imports_without_textual() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, fatiguelog.report\n"
-            "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))")
+    code = (
+        "import sys, fatiguelog.report\n"
+        "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -129,10 +132,12 @@ def test_a_past_period_uses_the_days_after_it_for_delayed_pem(tmp_path: Path) ->
 
 def _weeks_of(kind: str):
     """A day of constipation (a hard straining stool on 2 days in 3) or a calm day."""
+
     def make(i: int, day: date):
         if kind == "c":
             return day_entry(day, bristol=(1,) if i % 3 else (), straining=True)
         return calm(i, day)
+
     return make
 
 
@@ -140,6 +145,7 @@ def _episodes(root: Path, days: int, constipated: list[range]) -> None:
     def make(i: int, day: date):
         hard = any(i in r for r in constipated)
         return _weeks_of("c" if hard else "n")(i, day)
+
     build(root, days, make)
 
 
@@ -164,8 +170,7 @@ def test_age_change_names_the_first_entry_of_the_whole_history(tmp_path: Path) -
     root = tmp_path / "data"
     days = 300
     _episodes(root, days, [range(days - 30, days)])
-    summary = summarize(Store(root), Settings(birth_year=1960), *period_for(30, TODAY),
-                        today=TODAY)
+    summary = summarize(Store(root), Settings(birth_year=1960), *period_for(30, TODAY), today=TODAY)
     age = next(f for f in summary.flags if f.id == "red.age_change")
     start = (TODAY - timedelta(days=days - 1)).isoformat()
     assert f"new as far as your entries go (they start on {start})" in age.evidence

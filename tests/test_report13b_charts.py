@@ -62,7 +62,7 @@ def _zero_day_column(chart: Chart, day: date, width: int = 80) -> str:
     # Seven days at 80 columns: each day takes the most columns a day gets, after the axis.
     per_day = MAX_COLUMNS_PER_DAY
     at = bars[0].index("┤") + 1 + days.index(day) * per_day
-    return "".join(line.ljust(at + per_day)[at:at + per_day] for line in bars)
+    return "".join(line.ljust(at + per_day)[at : at + per_day] for line in bars)
 
 
 def test_a_removed_tracker_is_charted_from_zero_and_a_zero_draws_no_bar(tmp_path: Path):
@@ -100,7 +100,7 @@ def test_trends_print_draws_a_removed_trackers_zero_as_no_bar(tmp_path: Path, ca
     assert main(["--data-dir", str(root), "trends", "--print", "--days", "7"]) == 0
     out = capsys.readouterr().out
     assert "-1000000" not in out
-    block = out[out.index("dizziness_on_standing (not in your settings now)"):]
+    block = out[out.index("dizziness_on_standing (not in your settings now)") :]
     rows = [line for line in block.splitlines()[:8] if "┤" in line]
     assert rows[-1].split("┤")[0].strip() == "0"  # the scale's bottom is 0
 
@@ -117,17 +117,24 @@ def _headings(root: Path) -> list[str]:
 
 
 def test_every_rating_and_number_heading_has_one_shape(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(vocabulary, "BUILT_IN",
-                        vocabulary.Vocabulary((*vocabulary.QUESTIONS, SORE_THROAT)))
+    monkeypatch.setattr(
+        vocabulary, "BUILT_IN", vocabulary.Vocabulary((*vocabulary.QUESTIONS, SORE_THROAT))
+    )
     vocabulary._with.cache_clear()
     root = tmp_path / "data"
-    write_settings(root, DIZZY + '\n[[trackers]]\nkey = "heart_rate"\nlabel = '
-                   '"Resting heart rate"\nkind = "number"\nunit = "bpm"\nmin = 30\nmax = 220\n')
+    write_settings(
+        root,
+        DIZZY + '\n[[trackers]]\nkey = "heart_rate"\nlabel = '
+        '"Resting heart rate"\nkind = "number"\nunit = "bpm"\nmin = 30\nmax = 220\n',
+    )
     for back, n in enumerate((4, 6, 8, 5)):
-        save_entry(root, TODAY - timedelta(days=back),
-                   symptoms={"fatigue": n, "sore_throat": n},
-                   sleep={"hours": n + 1, "quality": 10 - n},
-                   custom={"dizziness_on_standing": n, "heart_rate": 60 + n})
+        save_entry(
+            root,
+            TODAY - timedelta(days=back),
+            symptoms={"fatigue": n, "sore_throat": n},
+            sleep={"hours": n + 1, "quality": 10 - n},
+            custom={"dizziness_on_standing": n, "heart_rate": 60 + n},
+        )
     try:
         headings = _headings(root)
     finally:
@@ -139,8 +146,9 @@ def test_every_rating_and_number_heading_has_one_shape(tmp_path: Path, monkeypat
     assert f"Dizziness on standing (0-10, higher is worse): {shape}" in headings
     assert "Resting heart rate (bpm): mean 65.8, range 64-68, 4 days answered" in headings
     # Sleep quality says its days too; sleep hours its range.
-    assert ("Sleep quality (0-10, higher is better): mean 4.2, range 2-6, 4 days answered"
-            in headings)
+    assert (
+        "Sleep quality (0-10, higher is better): mean 4.2, range 2-6, 4 days answered" in headings
+    )
     assert "Sleep hours: mean 6.8, range 5-9, 4 days answered" in headings
 
 
@@ -148,17 +156,24 @@ def test_a_heading_of_one_or_two_days_says_the_answers(tmp_path: Path):
     root = tmp_path / "data"
     save_entry(root, TODAY, symptoms={"fatigue": 5}, sleep={"hours": 4, "quality": 3})
     headings = _headings(root)
-    assert ("Sleep hours: 4 on 1 day answered; a mean needs 3 answered days" in headings)
-    assert ("Sleep quality (0-10, higher is better): 3 on 1 day answered; a mean needs 3 "
-            "answered days" in headings)
+    assert "Sleep hours: 4 on 1 day answered; a mean needs 3 answered days" in headings
+    assert (
+        "Sleep quality (0-10, higher is better): 3 on 1 day answered; a mean needs 3 "
+        "answered days" in headings
+    )
 
 
 # -- 10. the day view names a removed question as the trend view and exports do ---------------
 
+
 def test_the_day_view_says_a_removed_question_is_not_in_the_settings_now(tmp_path: Path):
     root = tmp_path / "data"
-    save_entry(root, TODAY, symptoms={"fatigue": 5},
-               custom={"dizziness_on_standing": 6, "period": True, "hours_upright": 2.5})
+    save_entry(
+        root,
+        TODAY,
+        symptoms={"fatigue": 5},
+        custom={"dizziness_on_standing": 6, "period": True, "hours_upright": 2.5},
+    )
     said, _missing = day_answers(Store(root).read(TODAY).entry, Settings())
     shown = dict(said)
     # Its kind as the file's value tells it: a yes/no is yes or no, a number the number (a 6

@@ -95,8 +95,9 @@ def test_check_reports_answers_that_dont_fit_their_tracker(tmp_path: Path, capsy
     out = capsys.readouterr().out
     name = f"entries/{days[3].year}/{days[3].isoformat()}.toml"
     lines = [line for line in out.splitlines() if line.startswith(name)]
-    assert any("custom.resting_heart_rate" in line and "30" in line and "220" in line
-               for line in lines), out
+    assert any(
+        "custom.resting_heart_rate" in line and "30" in line and "220" in line for line in lines
+    ), out
     assert any("custom.dizzy" in line for line in lines), out
     assert any("custom.period" in line for line in lines), out
     assert "All is well" not in out
@@ -113,8 +114,9 @@ def test_day_view_shows_an_answer_not_used(tmp_path: Path) -> None:
     assert said["Period"] == '"yes" (not used: not yes or no)'
 
 
-def test_shell_reminder_is_quiet_on_a_crash_day_like_the_notification(tmp_path: Path,
-                                                                       capsys) -> None:
+def test_shell_reminder_is_quiet_on_a_crash_day_like_the_notification(
+    tmp_path: Path, capsys
+) -> None:
     """A quick check-in that only marked the day as a crash: `remind` says nothing, as
     `remind --notify` (one rule: `model.reminder_due`)."""
     from fatiguelog import reminders
@@ -135,20 +137,19 @@ def test_shell_reminder_is_quiet_on_a_crash_day_like_the_notification(tmp_path: 
     assert reminders.should_notify(tmp_path, day)
 
 
-def test_trends_print_shows_a_mean_only_from_three_answered_days(tmp_path: Path,
-                                                                  capsys) -> None:
+def test_trends_print_shows_a_mean_only_from_three_answered_days(tmp_path: Path, capsys) -> None:
     """As the trend view and the exports: one or two days make no mean."""
     today = date.today()
     for k, fatigue in ((1, 7), (2, 5)):
         entry = Entry.new(today - timedelta(days=k))
-        entry.doc["symptoms"] = {"fatigue": fatigue, "pem": 4} if k == 1 else {
-            "fatigue": fatigue}
+        entry.doc["symptoms"] = {"fatigue": fatigue, "pem": 4} if k == 1 else {"fatigue": fatigue}
         Store(tmp_path).save(entry)
     assert main(["--data-dir", str(tmp_path), "trends", "--print"]) == 0
     out = capsys.readouterr().out
     # (the trend view's words: the same chart section)
-    assert ("Fatigue (0-10, higher is worse): 5-7 on 2 days answered; a mean needs 3 answered "
-            "days") in " ".join(out.split())
+    assert (
+        "Fatigue (0-10, higher is worse): 5-7 on 2 days answered; a mean needs 3 answered days"
+    ) in " ".join(out.split())
     assert "PEM (0-10, higher is worse): 4 on 1 day answered; a mean needs 3 answered days" in out
     assert "mean 7.0" not in out and "mean 6.0" not in out and "1 days" not in out
     assert "mean not enough data" not in out

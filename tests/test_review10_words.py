@@ -36,10 +36,12 @@ def test_two_days_of_data_do_not_read_as_an_all_clear_or_garbled(tmp_path, capsy
     write(tmp_path, [one, none])
     md = export_md(tmp_path, capsys, "--from", "-29d")
     assert "of 1 stools" not in md and "—-—" not in md
-    assert ("Hard (types 1-2) and loose (types 6-7) shares: not enough data (1 stool with a "
-            "type; a share needs at least 4).") in md
+    assert (
+        "Hard (types 1-2) and loose (types 6-7) shares: not enough data (1 stool with a "
+        "type; a share needs at least 4)."
+    ) in md
     assert "Exertion (0 = rested all day, 10 = far too much): no answers in this period." in md
-    flags = md[md.index("## Flags"):]
+    flags = md[md.index("## Flags") :]
     assert flags.split("\n", 2)[2].startswith("Not enough data yet for the bowel flags: ")
     out = printed(tmp_path, capsys)
     assert "Not enough data yet for the bowel flags" in out
@@ -47,17 +49,27 @@ def test_two_days_of_data_do_not_read_as_an_all_clear_or_garbled(tmp_path, capsy
 
 
 def test_the_change_flag_says_what_its_figure_is():
-    """"How long: 27 recorded days compared" for the change flag: say what the figure is."""
+    """ "How long: 27 recorded days compared" for the change flag: say what the figure is."""
     from fatiguelog.analysis.summary import EvidenceDays, FlagReport
 
-    flag = FlagReport("gi.change", "info", "Change from your usual bowel habit",
-                      date(2026, 11, 12), date(2026, 11, 25), "", "", "", "",
-                      evidence_days=EvidenceDays(date(2026, 10, 30), date(2026, 11, 25), 27),
-                      window=14)
+    flag = FlagReport(
+        "gi.change",
+        "info",
+        "Change from your usual bowel habit",
+        date(2026, 11, 12),
+        date(2026, 11, 25),
+        "",
+        "",
+        "",
+        "",
+        evidence_days=EvidenceDays(date(2026, 10, 30), date(2026, 11, 25), 27),
+        window=14,
+    )
     assert ft.lasted(flag) == (
         "Compares 27 recorded days between 2026-10-30 and 2026-11-25 (each day's last 14 "
         "days) with the 28 days before them. The flag stays on for up to 14 days after the "
-        "last of them.")
+        "last of them."
+    )
 
 
 async def test_a_new_user_reads_not_enough_data_first_on_home(tmp_path):
@@ -69,8 +81,10 @@ async def test_a_new_user_reads_not_enough_data_first_on_home(tmp_path):
         await wait_for_home(pilot)
         text = "\n".join(str(w.render()) for w in app.screen.query("#home-flags Static"))
     first = text.splitlines()[0]
-    assert first == ("Not enough data yet for the bowel flags: they need bowel answers on most "
-                     "days, for 1 to 6 weeks (0 of 17 rules checked).")
+    assert first == (
+        "Not enough data yet for the bowel flags: they need bowel answers on most "
+        "days, for 1 to 6 weeks (0 of 17 rules checked)."
+    )
     assert "alarm symptoms (they need a check-in in the last 7 days)" in text
     assert "No flag on today" not in text
 

@@ -15,8 +15,9 @@ ratings = st.integers(0, 10)
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 names = st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12)
 times = st.builds(time, st.integers(0, 23), st.integers(0, 59), st.integers(0, 59))
-unknown_values = st.one_of(st.integers(-10**6, 10**6), text, st.booleans(),
-                           st.lists(st.integers(0, 9), max_size=3))
+unknown_values = st.one_of(
+    st.integers(-(10**6), 10**6), text, st.booleans(), st.lists(st.integers(0, 9), max_size=3)
+)
 
 
 def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:
@@ -30,34 +31,76 @@ def entries(draw: st.DrawFn) -> Entry:
     for key in ("fatigue", "pem", "pain", "brain_fog"):
         entry.set("symptoms", key, draw(optional(ratings)))
     entry.set("symptoms", "unrefreshing_sleep", draw(optional(st.booleans())))
-    entry.set("sleep", "hours", draw(optional(st.floats(0, 24, allow_nan=False).map(
-        lambda h: round(h, 2)))))
+    entry.set(
+        "sleep",
+        "hours",
+        draw(optional(st.floats(0, 24, allow_nan=False).map(lambda h: round(h, 2)))),
+    )
     entry.set("sleep", "quality", draw(optional(ratings)))
     entry.set("activity", "exertion", draw(optional(ratings)))
     if draw(st.booleans()):
-        entry.doc["intake"] = draw(st.lists(st.fixed_dictionaries(
-            {"substance": text.filter(str.strip), "amount": st.floats(0.01, 1000).map(
-                lambda a: round(a, 3)), "unit": st.sampled_from(UNITS)},
-            optional={"form": text, "time": times}), max_size=4))
+        entry.doc["intake"] = draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "substance": text.filter(str.strip),
+                        "amount": st.floats(0.01, 1000).map(lambda a: round(a, 3)),
+                        "unit": st.sampled_from(UNITS),
+                    },
+                    optional={"form": text, "time": times},
+                ),
+                max_size=4,
+            )
+        )
     if draw(st.booleans()):
-        stools = draw(st.lists(st.fixed_dictionaries(
-            {"bristol": st.integers(1, 7)},
-            optional={"time": times, **{flag: st.booleans() for flag in STOOL_FLAGS}}),
-            max_size=4))
+        stools = draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {"bristol": st.integers(1, 7)},
+                    optional={"time": times, **{flag: st.booleans() for flag in STOOL_FLAGS}},
+                ),
+                max_size=4,
+            )
+        )
         gi: dict = {"stools": stools, "no_bowel_movement": not stools and draw(st.booleans())}
-        gi.update(draw(st.fixed_dictionaries({}, optional={
-            "laxative": st.booleans(), "abdominal_pain": ratings, "bloating": ratings,
-            "nausea": ratings})))
+        gi.update(
+            draw(
+                st.fixed_dictionaries(
+                    {},
+                    optional={
+                        "laxative": st.booleans(),
+                        "abdominal_pain": ratings,
+                        "bloating": ratings,
+                        "nausea": ratings,
+                    },
+                )
+            )
+        )
         entry.doc["gi"] = gi
-    entry.doc.update(draw(st.fixed_dictionaries({}, optional={
-        "diet": st.fixed_dictionaries({}, optional={"fiber_servings": st.integers(0, 20),
-                                                    "water_ml": st.integers(0, 6000)}),
-        "red_flags": st.fixed_dictionaries({}, optional=dict.fromkeys(RED_FLAGS, st.booleans())),
-        "notes": text,
-    })))
+    entry.doc.update(
+        draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "diet": st.fixed_dictionaries(
+                        {},
+                        optional={
+                            "fiber_servings": st.integers(0, 20),
+                            "water_ml": st.integers(0, 6000),
+                        },
+                    ),
+                    "red_flags": st.fixed_dictionaries(
+                        {}, optional=dict.fromkeys(RED_FLAGS, st.booleans())
+                    ),
+                    "notes": text,
+                },
+            )
+        )
+    )
     # Keys this version does not know, at the top level and inside known tables.
-    for name, value in draw(st.dictionaries(names.map(lambda n: f"x_{n}"), unknown_values,
-                                            max_size=3)).items():
+    for name, value in draw(
+        st.dictionaries(names.map(lambda n: f"x_{n}"), unknown_values, max_size=3)
+    ).items():
         entry.doc[name] = value
     if "symptoms" in entry.doc and draw(st.booleans()):
         entry.doc["symptoms"]["x_tremor"] = draw(ratings)

@@ -20,8 +20,10 @@ from tests.ui_trends.histories import TODAY, build, calm, day_entry, write
 
 def _strained(days: int, flagged: int):
     """Calm days, then straining in every stool for the last `flagged` days."""
+
     def make(i: int, day: date):
         return day_entry(day, straining=i >= days - flagged)
+
     return make
 
 
@@ -43,7 +45,8 @@ def _passes(monkeypatch: pytest.MonkeyPatch) -> list[date]:
 
 
 def test_a_flag_on_for_200_days_costs_one_pass_the_second_time(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = tmp_path / "data"
     build(root, 700, _strained(700, 200))
     store = Store(root)
@@ -63,7 +66,8 @@ def test_a_flag_on_for_200_days_costs_one_pass_the_second_time(
 
 
 def test_an_edit_after_the_hint_still_gives_the_full_recount(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The hint said the run began 200 days ago; a day in the middle is edited by hand so the
     run now begins later (and, in another edit, much earlier): the flag's since is what a
     full recount says, either way."""
@@ -77,16 +81,19 @@ def test_an_edit_after_the_hint_still_gives_the_full_recount(
     later = summarize(store, Settings(), first, last, keep_entries=False, today=TODAY)
     full = build_summary(store.load_all(), Settings(), first, last, today=TODAY)
     assert _flags(later) == _flags(full)
-    assert next(f for f in later.flags if f.id == "gi.straining").since > \
-        TODAY - timedelta(days=100)
+    assert next(f for f in later.flags if f.id == "gi.straining").since > TODAY - timedelta(
+        days=100
+    )
     # ...and now it began 600 days ago, further back than anything the hint named.
-    write(root, [day_entry(TODAY - timedelta(days=back), straining=True)
-                 for back in range(100, 600)])
+    write(
+        root, [day_entry(TODAY - timedelta(days=back), straining=True) for back in range(100, 600)]
+    )
     longer = summarize(store, Settings(), first, last, keep_entries=False, today=TODAY)
     full = build_summary(store.load_all(), Settings(), first, last, today=TODAY)
     assert _flags(longer) == _flags(full)
-    assert next(f for f in longer.flags if f.id == "gi.straining").since < \
-        TODAY - timedelta(days=590)
+    assert next(f for f in longer.flags if f.id == "gi.straining").since < TODAY - timedelta(
+        days=590
+    )
 
 
 @pytest.mark.parametrize("hint", ["1990-01-01", "2026-11-20", "not a date", None])
@@ -97,9 +104,17 @@ def test_a_wrong_or_crafted_hint_changes_no_figure(tmp_path: Path, hint: str | N
     first, last = period_for(90, TODAY)
     hints = RunHints(store.cache_folder(), root)
     hints.path.parent.mkdir(parents=True, exist_ok=True)
-    hints.path.write_text(json.dumps({
-        "format": RunHints.FORMAT, "root": hints.root,
-        "hints": {"89": [TODAY.isoformat(), hint]}}) if hint else "{ torn")
+    hints.path.write_text(
+        json.dumps(
+            {
+                "format": RunHints.FORMAT,
+                "root": hints.root,
+                "hints": {"89": [TODAY.isoformat(), hint]},
+            }
+        )
+        if hint
+        else "{ torn"
+    )
     summary = summarize(store, Settings(), first, last, keep_entries=False, today=TODAY)
     full = build_summary(store.load_all(), Settings(), first, last, today=TODAY)
     assert _flags(summary) == _flags(full)
@@ -107,7 +122,8 @@ def test_a_wrong_or_crafted_hint_changes_no_figure(tmp_path: Path, hint: str | N
 
 
 def test_no_hint_is_kept_without_the_cache_and_a_stale_one_is_not_used(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = tmp_path / "data"
     build(root, 40, calm)
     summarize(Store(root, use_cache=False), Settings(), *period_for(7, TODAY), today=TODAY)

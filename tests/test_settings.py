@@ -27,7 +27,8 @@ def test_missing_settings_list_no_substance_but_the_table_still_classifies(tmp_p
 
 
 def test_class_in_settings_wins_and_version_1_opioid_acting_still_means_opioid(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     (tmp_path / "settings.toml").write_text(
         '[[substances]]\nname = "kratom"\nunit = "g"\nclass = "other"\n'
         '[[substances]]\nname = "Kanna"\nunit = "mg"\nopioid_acting = true\n'
@@ -93,14 +94,17 @@ def test_unreadable_settings_are_never_overwritten(tmp_path: Path) -> None:
 def test_changing_the_theme_keeps_everything_else_as_written(tmp_path: Path) -> None:
     from fatiguelog.settings import update_settings
 
-    text = ('# my settings\nbirth_year = 1968\n[[substances]]\nname = "kratom"\nunit = "g"\n'
-            'opioid_acting = true\nbatch = "A7"\n')
+    text = (
+        '# my settings\nbirth_year = 1968\n[[substances]]\nname = "kratom"\nunit = "g"\n'
+        'opioid_acting = true\nbatch = "A7"\n'
+    )
     (tmp_path / "settings.toml").write_text(text)
     update_settings(tmp_path, theme="light")
     doc = tomllib.loads((tmp_path / "settings.toml").read_text())
     assert doc["theme"] == "light"
-    assert doc["substances"] == [{"name": "kratom", "unit": "g", "opioid_acting": True,
-                                  "batch": "A7"}]
+    assert doc["substances"] == [
+        {"name": "kratom", "unit": "g", "opioid_acting": True, "batch": "A7"}
+    ]
     assert "steps" not in doc  # nothing added that the user did not write
 
 

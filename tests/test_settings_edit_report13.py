@@ -17,25 +17,33 @@ def edited(root: Path, text: str, change) -> str:
 
 
 def test_a_step_added_to_an_inline_table_keeps_its_spacing(tmp_path: Path):
-    after = edited(tmp_path, "steps = { sleep = false }  # mine\n",
-                   lambda root: settings_edit.set_step(root, "notes", False))
+    after = edited(
+        tmp_path,
+        "steps = { sleep = false }  # mine\n",
+        lambda root: settings_edit.set_step(root, "notes", False),
+    )
     assert after == "steps = { sleep = false, notes = false }  # mine\n"
 
 
 def test_single_quotes_stay_single(tmp_path: Path):
-    after = edited(tmp_path, "theme='dark'\n",
-                   lambda root: settings_edit.set_value(root, "theme", "light"))
+    after = edited(
+        tmp_path, "theme='dark'\n", lambda root: settings_edit.set_value(root, "theme", "light")
+    )
     assert after == "theme='light'\n"
-    after = edited(tmp_path, "[[substances]]\nname = 'senna'\nunit = 'g'\n",
-                   lambda root: settings_edit.change_substance(root, "senna", unit="mg",
-                                                               klass=None))
+    after = edited(
+        tmp_path,
+        "[[substances]]\nname = 'senna'\nunit = 'g'\n",
+        lambda root: settings_edit.change_substance(root, "senna", unit="mg", klass=None),
+    )
     assert after == "[[substances]]\nname = 'senna'\nunit = 'mg'\n"
 
 
 def test_no_final_line_break_is_added(tmp_path: Path):
-    after = edited(tmp_path, 'theme = "dark"',
-                   lambda root: settings_edit.set_value(root, "theme", "light"))
+    after = edited(
+        tmp_path, 'theme = "dark"', lambda root: settings_edit.set_value(root, "theme", "light")
+    )
     assert after == 'theme = "light"'
-    after = edited(tmp_path, 'theme = "dark"',
-                   lambda root: settings_edit.set_value(root, "birth_year", 1968))
+    after = edited(
+        tmp_path, 'theme = "dark"', lambda root: settings_edit.set_value(root, "birth_year", 1968)
+    )
     assert after == 'theme = "dark"\nbirth_year = 1968'

@@ -18,8 +18,10 @@ def problems_of(root: Path, text: str) -> list[str]:
 
 def test_a_tracker_key_with_a_space_says_so(tmp_path: Path):
     [said] = problems_of(tmp_path, '[[trackers]]\nkey = "x y"\nkind = "rating"\n')
-    assert said == ('tracker 1: key must be 1-40 of a-z, 0-9 and _ (found "x y": only a-z, '
-                    "0-9 and _, at most 40); it was left out")
+    assert said == (
+        'tracker 1: key must be 1-40 of a-z, 0-9 and _ (found "x y": only a-z, '
+        "0-9 and _, at most 40); it was left out"
+    )
 
 
 def test_a_toml_time_for_the_day_start_says_quotes(tmp_path: Path):
@@ -30,16 +32,20 @@ def test_a_toml_time_for_the_day_start_says_quotes(tmp_path: Path):
 
 def test_a_theme_in_capitals_shows_what_was_typed(tmp_path: Path):
     [said] = problems_of(tmp_path, 'theme = "Dark"\n')
-    assert said == ('theme must be one of dark, light, in lower case (found "Dark"); the '
-                    "default, dark, is used")
+    assert said == (
+        'theme must be one of dark, light, in lower case (found "Dark"); the default, dark, is used'
+    )
 
 
 def test_every_problem_of_an_item_left_out_is_named(tmp_path: Path):
-    said = problems_of(tmp_path, '[[substances]]\nunit = "furlong"\n\n'
-                                 '[[trackers]]\nkey = "k"\nkind = "slider"\nlabel = ""\n')
+    said = problems_of(
+        tmp_path,
+        '[[substances]]\nunit = "furlong"\n\n'
+        '[[trackers]]\nkey = "k"\nkind = "slider"\nlabel = ""\n',
+    )
     assert said == [
         "substance 1 needs a name; it was left out",
-        'substance 1: unit must be one of g, mg, ml, capsule, tablet, cup, drop, other '
+        "substance 1: unit must be one of g, mg, ml, capsule, tablet, cup, drop, other "
         '(found "furlong")',
         "tracker 'k': kind must be one of rating, yesno, number (found \"slider\")",
         "tracker 'k': label must be text (it is empty); it was left out",
@@ -70,4 +76,3 @@ def test_day_start_hides_refuses_a_start_that_would_hide_today(tmp_path: Path):
     assert "Choose 16:24 or earlier" in said
     assert day_start_hides(tmp_path, "16:24", now) == ""
     assert day_start_hides(tmp_path, "04:00", now) == ""
-

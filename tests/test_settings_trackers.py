@@ -16,7 +16,7 @@ def parse(text: str) -> tuple[tuple[Tracker, ...], list[str]]:
 
 
 def test_trackers_of_each_kind_in_order() -> None:
-    trackers, problems = parse('''
+    trackers, problems = parse("""
 [[trackers]]
 key = "dizziness_standing"
 label = "Dizziness on standing"
@@ -36,7 +36,7 @@ key = "period"
 label = "Period"
 kind = "yesno"
 ask = false
-''')
+""")
     assert problems == []
     assert trackers == (
         Tracker("dizziness_standing", "Dizziness on standing", "rating", "worse"),
@@ -45,11 +45,14 @@ ask = false
     )
 
 
-@pytest.mark.parametrize(("table", "said"), [
-    ('key = "Dizzy!"\nkind = "rating"', "key must be 1-40 of a-z, 0-9 and _"),
-    ('key = "x"\nkind = "scale"', "kind must be one of rating, yesno, number"),
-    ('kind = "rating"', "key must be 1-40"),
-])
+@pytest.mark.parametrize(
+    ("table", "said"),
+    [
+        ('key = "Dizzy!"\nkind = "rating"', "key must be 1-40 of a-z, 0-9 and _"),
+        ('key = "x"\nkind = "scale"', "kind must be one of rating, yesno, number"),
+        ('kind = "rating"', "key must be 1-40"),
+    ],
+)
 def test_a_tracker_that_cant_be_used_is_left_out_and_reported(table: str, said: str) -> None:
     trackers, problems = parse(f"[[trackers]]\n{table}\n")
     assert trackers == ()
@@ -57,7 +60,7 @@ def test_a_tracker_that_cant_be_used_is_left_out_and_reported(table: str, said: 
 
 
 def test_bad_optional_values_use_their_default_and_say_so() -> None:
-    trackers, problems = parse('''
+    trackers, problems = parse("""
 [[trackers]]
 key = "hr"
 kind = "number"
@@ -68,7 +71,7 @@ ask = "no"
 [[trackers]]
 key = "hr"
 kind = "rating"
-''')
+""")
     assert trackers == (Tracker("hr", "Hr", "number"),)
     assert any("min must be below max" in p for p in problems)
     assert any("ask must be true or false (found text)" in p for p in problems)
@@ -77,8 +80,9 @@ kind = "rating"
 
 
 def test_a_tracker_written_back_reads_the_same() -> None:
-    tracker = Tracker("hr", "Resting heart rate", "number", unit="bpm", minimum=30,
-                      maximum=220, ask=False)
+    tracker = Tracker(
+        "hr", "Resting heart rate", "number", unit="bpm", minimum=30, maximum=220, ask=False
+    )
     assert parse_settings({"trackers": [tracker_table(tracker)]}, "s")[0].trackers == (tracker,)
     settings, _ = parse_settings({"trackers": [tracker_table(tracker)]}, "s")
     assert settings_document(settings)["trackers"] == [tracker_table(tracker)]

@@ -44,8 +44,12 @@ def test_save_writes_the_file_the_format_describes(tmp_path: Path) -> None:
 
 
 def test_unknown_keys_survive_a_rewrite(tmp_path: Path) -> None:
-    put_entry(tmp_path, DAY, 'schema = 1\ndate = 2026-11-25\nmood = "ok"\n'
-                             '[symptoms]\nfatigue = 3\nhand_tremor = 2\n[custom]\nx = [1, 2]\n')
+    put_entry(
+        tmp_path,
+        DAY,
+        'schema = 1\ndate = 2026-11-25\nmood = "ok"\n'
+        "[symptoms]\nfatigue = 3\nhand_tremor = 2\n[custom]\nx = [1, 2]\n",
+    )
     store = Store(tmp_path)
     day = store.read(DAY)
     assert day.entry is not None
@@ -69,14 +73,18 @@ def test_unknown_keys_survive_a_rewrite(tmp_path: Path) -> None:
         ("date = 2026-11-25\n", None, "missing 'schema'"),
         ("schema = 1\n", None, "missing 'date'"),
         ("schema = 1\ndate = 2026-11-25\n[gi]\nstools = [{bristol = 8}]\n", 4, "1 to 7"),
-        ("schema = 1\ndate = 2026-11-25\n[gi]\nstools = [{bristol = 3, straining = \"yes\"}]\n",
-         4, "true or false"),
-        (HEAD + "[gi]\nstools = [{bristol = 3}]\nno_bowel_movement = true\n",
-         5, "bowel movements are listed"),
-        (HEAD + '[[intake]]\nsubstance = "kratom"\namount = 0\nunit = "g"\n',
-         5, "above 0"),
-        (HEAD + '[[intake]]\nsubstance = "kratom"\namount = 2\nunit = "kg"\n',
-         6, "unit must be"),
+        (
+            'schema = 1\ndate = 2026-11-25\n[gi]\nstools = [{bristol = 3, straining = "yes"}]\n',
+            4,
+            "true or false",
+        ),
+        (
+            HEAD + "[gi]\nstools = [{bristol = 3}]\nno_bowel_movement = true\n",
+            5,
+            "bowel movements are listed",
+        ),
+        (HEAD + '[[intake]]\nsubstance = "kratom"\namount = 0\nunit = "g"\n', 5, "above 0"),
+        (HEAD + '[[intake]]\nsubstance = "kratom"\namount = 2\nunit = "kg"\n', 6, "unit must be"),
         ("schema = 1\ndate = 2026-11-25\n[red_flags]\nvomiting = 1\n", 4, "true or false"),
         ("schema = 1\ndate = 2026-11-25\n[diet]\nwater_ml = -5\n", 4, "from 0 to 1,000,000"),
         ("schema = 1\ndate = 2026-11-25\nsymptoms = 5\n", 3, "must be a table"),
@@ -103,8 +111,9 @@ def test_a_broken_file_is_reported_with_its_line_and_left_untouched(
 
 def test_the_rest_of_the_history_loads_beside_a_broken_file(tmp_path: Path) -> None:
     put_entry(tmp_path, DAY, "this is not toml")
-    put_entry(tmp_path, date(2026, 11, 24),
-              "schema = 1\ndate = 2026-11-24\n[symptoms]\nfatigue = 5\n")
+    put_entry(
+        tmp_path, date(2026, 11, 24), "schema = 1\ndate = 2026-11-24\n[symptoms]\nfatigue = 5\n"
+    )
     (tmp_path / "entries" / "2026" / "notes.toml").write_text("x = 1")
     (tmp_path / "entries" / "2026" / "2026-11-23.toml.bak").write_text("junk")
     history = Store(tmp_path).load_all()
@@ -115,7 +124,7 @@ def test_the_rest_of_the_history_loads_beside_a_broken_file(tmp_path: Path) -> N
 
 def test_non_utf8_bytes_are_a_problem_not_a_crash(tmp_path: Path) -> None:
     path = put_entry(tmp_path, DAY, "")
-    path.write_bytes(b"schema = 1\ndate = 2026-11-25\nnotes = \"\xff\xfe\"\n")
+    path.write_bytes(b'schema = 1\ndate = 2026-11-25\nnotes = "\xff\xfe"\n')
     day = Store(tmp_path).read(DAY)
     assert day.status is Status.BROKEN
     assert "UTF-8" in day.problems[0].message
@@ -135,8 +144,11 @@ def test_a_newer_schema_is_read_but_never_rewritten(tmp_path: Path) -> None:
 
 
 def test_a_newer_schema_with_unreadable_parts_keeps_the_readable_ones(tmp_path: Path) -> None:
-    put_entry(tmp_path, DAY, 'schema = 3\ndate = 2026-11-25\n[symptoms]\nfatigue = "high"\n'
-                             "[sleep]\nhours = 7\n")
+    put_entry(
+        tmp_path,
+        DAY,
+        'schema = 3\ndate = 2026-11-25\n[symptoms]\nfatigue = "high"\n[sleep]\nhours = 7\n',
+    )
     day = Store(tmp_path).read(DAY)
     assert day.status is Status.FUTURE
     assert day.entry is not None

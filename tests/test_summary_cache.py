@@ -30,15 +30,24 @@ NOTE = "SECRET-NOTE hard day"  # (in the history's last 30 days)
 DECLARED = "SECRETdeclared"  # a tracker of the settings
 LABEL = "SECRET label of mine"
 REMOVED = "SECRETremoved"  # a tracker removed from the settings, still in the files
-SETTINGS = Settings(trackers=(Tracker(key=DECLARED, label=LABEL, kind="number", unit="SECRETunit",
-                                      minimum=0, maximum=100),))
+SETTINGS = Settings(
+    trackers=(
+        Tracker(
+            key=DECLARED, label=LABEL, kind="number", unit="SECRETunit", minimum=0, maximum=100
+        ),
+    )
+)
 
 
 def make_history(root: Path) -> None:
     build(root, DAYS, constipated_after_increase(DAYS))
     for back in (3, 40):  # the user's own answers, one declared, one no longer
-        path = root / "entries" / str((TODAY - timedelta(days=back)).year) / (
-            f"{TODAY - timedelta(days=back)}.toml")
+        path = (
+            root
+            / "entries"
+            / str((TODAY - timedelta(days=back)).year)
+            / (f"{TODAY - timedelta(days=back)}.toml")
+        )
         path.write_text(path.read_text() + f"\n[custom]\n{DECLARED} = 7\n{REMOVED} = true\n")
 
 
@@ -77,8 +86,9 @@ def kept_file(private_cache: Path) -> Path:
     return path
 
 
-def test_a_cached_all_equals_a_fresh_computation(root: Path, private_cache: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cached_all_equals_a_fresh_computation(
+    root: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     made = counted(monkeypatch)
     expected = fresh(root)
     assert expected.flags and expected.own  # (flags, and the user's own questions, to keep)
@@ -98,8 +108,16 @@ def test_it_holds_no_note_and_no_name_the_user_chose(root: Path, private_cache: 
     assert all_of(root) == fresh(root)
     stored = kept_file(private_cache).read_bytes()
     assert stored
-    for secret in ("SECRET", NOTE, DECLARED, REMOVED, LABEL, LABEL.lower(), "SECRETunit",
-                   os.path.realpath(root)):
+    for secret in (
+        "SECRET",
+        NOTE,
+        DECLARED,
+        REMOVED,
+        LABEL,
+        LABEL.lower(),
+        "SECRETunit",
+        os.path.realpath(root),
+    ):
         assert secret.encode() not in stored, secret
     assert b"kratom" in stored  # (substance names are kept, as in the record cache)
 
@@ -123,8 +141,9 @@ def test_an_edited_file_is_seen_at_once(root: Path, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.parametrize("change", ["added", "removed", "broken", "stray", "earlier"])
-def test_a_new_or_missing_file_is_seen(root: Path, change: str,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_or_missing_file_is_seen(
+    root: Path, change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     all_of(root)
     made = counted(monkeypatch)
     year = root / "entries" / str(TODAY.year)
@@ -147,8 +166,9 @@ def test_a_new_or_missing_file_is_seen(root: Path, change: str,
     assert all_of(root) == got and made == [1, 1]  # (then from the cache again)
 
 
-def test_settings_and_the_day_are_part_of_its_key(root: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_and_the_day_are_part_of_its_key(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     all_of(root)
     made = counted(monkeypatch)
     older = replace(SETTINGS, birth_year=1950)
@@ -165,15 +185,18 @@ def test_settings_and_the_day_are_part_of_its_key(root: Path,
 
 
 def test_a_new_app_version_keeps_it_a_new_format_or_analysis_rebuilds_it(
-        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     all_of(root)
     made = counted(monkeypatch)
     monkeypatch.setattr(fatiguelog, "__version__", "99.0")
     assert all_of(root) == fresh(root)
     assert made == [1]  # (only the fresh one)
-    for module, name, value in ((summarycache, "VERSION", summarycache.VERSION + 1),
-                                (summarycache, "ENTRY_FORMAT", cache_module.ENTRY_FORMAT + 1),
-                                (summarycache, "LAYOUT", cache_module.LAYOUT + 1)):
+    for module, name, value in (
+        (summarycache, "VERSION", summarycache.VERSION + 1),
+        (summarycache, "ENTRY_FORMAT", cache_module.ENTRY_FORMAT + 1),
+        (summarycache, "LAYOUT", cache_module.LAYOUT + 1),
+    ):
         made.clear()
         monkeypatch.setattr(module, name, value)
         assert all_of(root) == fresh(root)
@@ -186,8 +209,9 @@ def test_a_new_app_version_keeps_it_a_new_format_or_analysis_rebuilds_it(
     assert made == [1]
 
 
-def test_a_crafted_or_torn_cache_is_ignored(root: Path, private_cache: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crafted_or_torn_cache_is_ignored(
+    root: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     all_of(root)
     path = kept_file(private_cache)
     made = counted(monkeypatch)
@@ -215,11 +239,23 @@ def test_a_sync_copy_and_the_demo_mark_are_never_taken_from_it(root: Path) -> No
     assert all_of(root).generated and all_of(root) == fresh(root)
 
 
-@pytest.mark.parametrize("values", [
-    (), (None,), (None, None, 3), (0, 10, None, 7, None), (1.0, None, 2.0, -3.0),
-    (7.5, None, 6.25, 1e300), (-0.0, 1.0), (2**40, None, -(2**40)), (2**70, 1),
-    (1, 2.5, None), (True, False, None), (0.1 + 0.2, None, 1 / 3),
-])
+@pytest.mark.parametrize(
+    "values",
+    [
+        (),
+        (None,),
+        (None, None, 3),
+        (0, 10, None, 7, None),
+        (1.0, None, 2.0, -3.0),
+        (7.5, None, 6.25, 1e300),
+        (-0.0, 1.0),
+        (2**40, None, -(2**40)),
+        (2**70, 1),
+        (1, 2.5, None),
+        (True, False, None),
+        (0.1 + 0.2, None, 1 / 3),
+    ],
+)
 def test_daily_numbers_read_back_exactly(values: tuple[object, ...]) -> None:
     """Packed series (`_pack`) come back as they were: same values, same types (a 7 is not a
     7.0, a missing day is None, -0.0 keeps its sign)."""
@@ -230,11 +266,13 @@ def test_daily_numbers_read_back_exactly(values: tuple[object, ...]) -> None:
     assert kept == values
     assert [type(v) for v in kept] == [type(v) for v in values]
     assert [math.copysign(1, v) for v in kept if type(v) is float] == [
-        math.copysign(1, v) for v in values if type(v) is float]
+        math.copysign(1, v) for v in values if type(v) is float
+    ]
 
 
-def test_a_period_ending_today_is_kept_and_exports_use_it(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_period_ending_today_is_kept_and_exports_use_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The trend view's 90 days, then the default export (md, json, csv) of the same 90 days:
     worked out once, the same figures every time; CSV's rows (and only they) are read from
     the files."""
@@ -245,10 +283,12 @@ def test_a_period_ending_today_is_kept_and_exports_use_it(tmp_path: Path,
     root = tmp_path / "data"
     build(root, DAYS, constipated_after_increase(DAYS), end=today)
     first = today - timedelta(days=89)
-    plain = report.summarize(Store(root, use_cache=False), SETTINGS, first, today,
-                             keep_entries=False, today=today)
-    with_rows = report.summarize(Store(root, use_cache=False), SETTINGS, first, today,
-                                 keep_entries=True, today=today)
+    plain = report.summarize(
+        Store(root, use_cache=False), SETTINGS, first, today, keep_entries=False, today=today
+    )
+    with_rows = report.summarize(
+        Store(root, use_cache=False), SETTINGS, first, today, keep_entries=True, today=today
+    )
     made = counted(monkeypatch)
     for _run in range(3):  # (the first may read back in two steps: kept from the second)
         assert cached_summary(Store(root), SETTINGS, first, today, today=today) == plain
@@ -258,29 +298,33 @@ def test_a_period_ending_today_is_kept_and_exports_use_it(tmp_path: Path,
         got = export.summarize_for(Store(root), SETTINGS, first, today, fmt, False)
         assert got == export._private(with_rows if fmt == "csv" else plain), fmt
         assert export.render(got, fmt) == export.render(
-            export._private(with_rows if fmt == "csv" else plain), fmt)
+            export._private(with_rows if fmt == "csv" else plain), fmt
+        )
     assert made == []  # (every one from the trend view's)
     assert NOTE not in export.render(got, "md")
     noted = export.summarize_for(Store(root), SETTINGS, first, today, "md", True)
     assert noted.notes and made == [1]  # notes: read from the files, never kept
 
 
-def test_a_period_that_does_not_end_today_is_not_kept(root: Path, private_cache: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_period_that_does_not_end_today_is_not_kept(
+    root: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from fatiguelog.summarycache import cached_summary
 
     made = counted(monkeypatch)
     last = TODAY - timedelta(days=1)
     for _run in range(2):
-        assert cached_summary(Store(root), SETTINGS, last - timedelta(days=29), last,
-                              today=TODAY) == fresh_period(root, last - timedelta(days=29), last)
+        assert cached_summary(
+            Store(root), SETTINGS, last - timedelta(days=29), last, today=TODAY
+        ) == fresh_period(root, last - timedelta(days=29), last)
     assert len(made) == 4
     assert not list(private_cache.glob("days-*-sum-*.json"))
 
 
 def fresh_period(root: Path, first: date, last: date) -> Summary:
-    return report.summarize(Store(root, use_cache=False), SETTINGS, first, last,
-                            keep_entries=False, today=TODAY)
+    return report.summarize(
+        Store(root, use_cache=False), SETTINGS, first, last, keep_entries=False, today=TODAY
+    )
 
 
 def test_only_a_few_period_lengths_are_kept(root: Path, private_cache: Path) -> None:
@@ -288,7 +332,8 @@ def test_only_a_few_period_lengths_are_kept(root: Path, private_cache: Path) -> 
 
     for days in range(1, 2 * SummaryCache.KEEP):
         for _run in range(2):
-            cached_summary(Store(root), SETTINGS, TODAY - timedelta(days=days - 1), TODAY,
-                           today=TODAY)
+            cached_summary(
+                Store(root), SETTINGS, TODAY - timedelta(days=days - 1), TODAY, today=TODAY
+            )
     kept = sorted(private_cache.glob("days-*-sum-*.json"))
     assert 0 < len(kept) <= SummaryCache.KEEP

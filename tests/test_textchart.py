@@ -38,6 +38,7 @@ def cells(rows: list[str], column: int) -> str:
 
 # -- gaps are not zeros -------------------------------------------------------------------
 
+
 def test_a_day_without_an_answer_is_a_dot_and_a_zero_is_an_empty_column():
     lines = Chart(series([0, None, 5, 10]), SCALE, "Fatigue").lines(40)
     rows = bars(lines)
@@ -67,10 +68,18 @@ def test_no_answer_at_all_is_dots_not_a_flat_line_at_zero():
 #: (days, width) -> (days per column, columns per day, columns): the bars get the width less
 #: the scale ("10 ┤", 5 characters); a column holds the same number of days throughout.
 LAYOUT = {
-    (7, 20): (1, 2, 14), (7, 40): (1, 3, 21), (7, 76): (1, 3, 21),
-    (30, 20): (2, 1, 15), (30, 40): (1, 1, 30), (30, 76): (1, 2, 60),
-    (90, 20): (6, 1, 15), (90, 40): (3, 1, 30), (90, 76): (2, 1, 45),
-    (365, 20): (25, 1, 15), (365, 40): (11, 1, 34), (365, 76): (6, 1, 61),
+    (7, 20): (1, 2, 14),
+    (7, 40): (1, 3, 21),
+    (7, 76): (1, 3, 21),
+    (30, 20): (2, 1, 15),
+    (30, 40): (1, 1, 30),
+    (30, 76): (1, 2, 60),
+    (90, 20): (6, 1, 15),
+    (90, 40): (3, 1, 30),
+    (90, 76): (2, 1, 45),
+    (365, 20): (25, 1, 15),
+    (365, 40): (11, 1, 34),
+    (365, 76): (6, 1, 61),
 }
 
 
@@ -104,10 +113,15 @@ def test_the_date_line_puts_the_first_and_last_day_under_the_bars_ends():
 def test_a_narrow_chart_still_says_how_many_days_a_column_holds():
     lines = Chart(series([5.0] * 90), SCALE, "Fatigue").lines(20)
     assert [line.text for line in lines[-4:]] == [
-        "     2026-08-28 to", "     2026-11-25", "     (1 column = 6", "     days)"]
+        "     2026-08-28 to",
+        "     2026-11-25",
+        "     (1 column = 6",
+        "     days)",
+    ]
 
 
 # -- intake marks and their words ---------------------------------------------------------
+
 
 def event(day: int, kind: str) -> IntakeEvent:
     return IntakeEvent(FIRST + timedelta(days=day), "kratom", "g", kind, 2.0, None)
@@ -115,8 +129,12 @@ def event(day: int, kind: str) -> IntakeEvent:
 
 def test_changes_are_marked_under_their_day_and_explained_in_words_below():
     amounts: list[float | None] = [2.0] * 30
-    chart = Chart(series(amounts, "intake:kratom"), Scale(0, 4, "0", "4"), "kratom",
-                  events=(event(10, "increase"), event(20, "stop")))
+    chart = Chart(
+        series(amounts, "intake:kratom"),
+        Scale(0, 4, "0", "4"),
+        "kratom",
+        events=(event(10, "increase"), event(20, "stop")),
+    )
     lines = chart.lines(76)  # 30 days in 71 columns: two columns a day
     marks = lines[-3].text
     assert marks[5 + 20] == "▲" and marks[5 + 40] == "x"
@@ -125,8 +143,12 @@ def test_changes_are_marked_under_their_day_and_explained_in_words_below():
 
 
 def test_two_changes_in_one_column_are_said_to_be_several():
-    chart = Chart(series([2.0] * 90, "intake:senna"), Scale(0, 4), "senna",
-                  events=(event(10, "start"), event(11, "stop")))
+    chart = Chart(
+        series([2.0] * 90, "intake:senna"),
+        Scale(0, 4),
+        "senna",
+        events=(event(10, "start"), event(11, "stop")),
+    )
     lines = chart.lines(40)  # 3 days a column: days 10 and 11 share column 3
     assert lines[-4].text[5 + 3] == "◆"
     assert lines[-1].text.strip() == "◆ more than one change"
@@ -134,23 +156,40 @@ def test_two_changes_in_one_column_are_said_to_be_several():
 
 def test_the_legend_keeps_each_meaning_together_and_within_the_width():
     marks = ["▲", "▼", "+", "x", "◆"]
-    assert legend(marks, 80) == ["▲ increase  ▼ decrease  + started or resumed  x stopped  "
-                                 "◆ more than one change"]
-    assert legend(marks, 24) == ["▲ increase  ▼ decrease", "+ started or resumed",
-                                 "x stopped", "◆ more than one change"]
-    assert legend(marks, 15) == ["▲ increase", "▼ decrease", "+ started or", "  resumed",
-                                 "x stopped", "◆ more than one", "  change"]
+    assert legend(marks, 80) == [
+        "▲ increase  ▼ decrease  + started or resumed  x stopped  ◆ more than one change"
+    ]
+    assert legend(marks, 24) == [
+        "▲ increase  ▼ decrease",
+        "+ started or resumed",
+        "x stopped",
+        "◆ more than one change",
+    ]
+    assert legend(marks, 15) == [
+        "▲ increase",
+        "▼ decrease",
+        "+ started or",
+        "  resumed",
+        "x stopped",
+        "◆ more than one",
+        "  change",
+    ]
 
 
 def test_a_narrow_substance_chart_fits_its_width():
-    chart = Chart(series([2.0] * 90, "intake:senna"), Scale(0, 4), "senna",
-                  events=(event(10, "start"), event(40, "stop"), event(70, "increase")))
+    chart = Chart(
+        series([2.0] * 90, "intake:senna"),
+        Scale(0, 4),
+        "senna",
+        events=(event(10, "start"), event(40, "stop"), event(70, "increase")),
+    )
     lines = chart.lines(20)
     assert all(len(line.text) <= 20 for line in lines), plain(lines)
     assert "+ started or" in plain(lines) and "x stopped" in plain(lines)
 
 
 # -- headings and scale labels are never cut ----------------------------------------------
+
 
 @pytest.mark.parametrize("width", [20, 40, 76])
 def test_a_long_label_is_wrapped_at_words_never_cut(width: int):
@@ -176,17 +215,18 @@ def test_big_numbers_on_the_scale_are_whole_and_every_row_has_one_axis_column():
 
 
 def test_no_line_ends_in_spaces():
-    chart = Chart(series([0.0, None, 0.0]), SCALE, "Fatigue",
-                  events=(event(0, "start"),))
+    chart = Chart(series([0.0, None, 0.0]), SCALE, "Fatigue", events=(event(0, "start"),))
     assert all(line.text == line.text.rstrip() for line in chart.lines(40))
 
 
 # -- the engine is plain text -------------------------------------------------------------
 
+
 def test_the_engine_and_the_chart_section_import_neither_textual_nor_rich():
-    code = ("import sys\n"
-            "import fatiguelog.textchart, fatiguelog.trendcharts\n"
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    code = (
+        "import sys\n"
+        "import fatiguelog.textchart, fatiguelog.trendcharts\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

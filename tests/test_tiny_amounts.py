@@ -39,8 +39,10 @@ def test_log_dose_refuses_it_and_writes_nothing(cli, data_dir: Path) -> None:
 def test_a_hand_edited_tiny_amount_is_a_problem_of_its_file(cli, data_dir: Path) -> None:
     path = data_dir / "entries" / "2026" / "2026-11-20.toml"
     path.parent.mkdir(parents=True)
-    path.write_text('schema = 1\ndate = 2026-11-20\n[[intake]]\nsubstance = "kratom"\n'
-                    'amount = 5e-324\nunit = "g"\n')
+    path.write_text(
+        'schema = 1\ndate = 2026-11-20\n[[intake]]\nsubstance = "kratom"\n'
+        'amount = 5e-324\nunit = "g"\n'
+    )
     result = cli("check")
     assert result.code == 1
     assert "2026-11-20.toml:5: dose 1: amount" in result.out and TOO_SMALL in result.out
@@ -49,8 +51,11 @@ def test_a_hand_edited_tiny_amount_is_a_problem_of_its_file(cli, data_dir: Path)
 def test_validation_keeps_a_small_amount_that_shows() -> None:
     from datetime import date
 
-    doc = {"schema": 1, "date": date(2026, 11, 20),
-           "intake": [{"substance": "kratom", "amount": 0.01, "unit": "g"}]}
+    doc = {
+        "schema": 1,
+        "date": date(2026, 11, 20),
+        "intake": [{"substance": "kratom", "amount": 0.01, "unit": "g"}],
+    }
     assert entry_issues(doc, date(2026, 11, 20)) == []
 
 

@@ -19,8 +19,10 @@ TODAY = date.today()  # the commands run on the real clock
 DAY = TODAY - timedelta(days=3)
 ISO = DAY.isoformat()
 #: A hand-edited entry: comments and spacing a rewrite would lose, so "byte-identical" means it.
-ENTRY = (f"schema = 1\ndate = {ISO}   # hand-edited\n\n[symptoms]\nfatigue = 7\n"
-         'notes = """a private note"""\n').encode()
+ENTRY = (
+    f"schema = 1\ndate = {ISO}   # hand-edited\n\n[symptoms]\nfatigue = 7\n"
+    'notes = """a private note"""\n'
+).encode()
 
 
 def test_delete_moves_the_file_to_the_trash_byte_for_byte(cli, data_dir: Path) -> None:
@@ -67,8 +69,11 @@ def test_restore_brings_back_the_latest_deletion(data_dir: Path) -> None:
     put_entry(data_dir, DAY, ENTRY + b"# third\n")
     delete_day(data_dir, DAY, now=datetime(2026, 11, 21, 9, 0, 0))
     names = [t.name for t in in_trash(data_dir, DAY)]
-    assert names == [f"{ISO}.20261120-090000.toml", f"{ISO}.20261120-090000-2.toml",
-                     f"{ISO}.20261121-090000.toml"]
+    assert names == [
+        f"{ISO}.20261120-090000.toml",
+        f"{ISO}.20261120-090000-2.toml",
+        f"{ISO}.20261121-090000.toml",
+    ]
     restore_day(data_dir, DAY)
     assert entry_file(data_dir, DAY).read_bytes() == ENTRY + b"# third\n"
     assert len(in_trash(data_dir, DAY)) == 2
@@ -120,8 +125,9 @@ def test_an_entry_that_is_a_link_is_not_moved(cli, data_dir: Path, tmp_path: Pat
     assert not (data_dir / "trash").exists()
 
 
-def test_a_year_folder_that_is_a_link_is_not_moved_through(cli, data_dir: Path,
-                                                            tmp_path: Path) -> None:
+def test_a_year_folder_that_is_a_link_is_not_moved_through(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
     outside = tmp_path / "year"
     outside.mkdir()
     (outside / f"{ISO}.toml").write_bytes(ENTRY)
@@ -132,8 +138,9 @@ def test_a_year_folder_that_is_a_link_is_not_moved_through(cli, data_dir: Path,
     assert (outside / f"{ISO}.toml").read_bytes() == ENTRY
 
 
-def test_a_trash_folder_that_is_a_link_is_never_written_through(cli, data_dir: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_trash_folder_that_is_a_link_is_never_written_through(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
     put_entry(data_dir, DAY, ENTRY)
     outside = tmp_path / "not-the-trash"
     outside.mkdir()
@@ -145,8 +152,7 @@ def test_a_trash_folder_that_is_a_link_is_never_written_through(cli, data_dir: P
     assert cli("restore", "--date", ISO).code == 1
 
 
-def test_a_trashed_file_that_became_a_link_is_not_restored(data_dir: Path,
-                                                           tmp_path: Path) -> None:
+def test_a_trashed_file_that_became_a_link_is_not_restored(data_dir: Path, tmp_path: Path) -> None:
     put_entry(data_dir, DAY, ENTRY)
     trashed = delete_day(data_dir, DAY)
     path = trashed.path(data_dir)
@@ -162,11 +168,12 @@ def test_delete_and_restore_do_not_import_textual(tmp_path: Path) -> None:
     import sys
 
     put_entry(tmp_path, DAY, ENTRY)
-    probe = ("import sys\nfrom fatiguelog.cli import main\n"
-             f"main(['--data-dir', {str(tmp_path)!r}, 'delete', '--date', {ISO!r}])\n"
-             f"main(['--data-dir', {str(tmp_path)!r}, 'restore', '--date', {ISO!r}])\n"
-             "print(sorted(m for m in sys.modules if m.startswith('textual')))")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=True)
+    probe = (
+        "import sys\nfrom fatiguelog.cli import main\n"
+        f"main(['--data-dir', {str(tmp_path)!r}, 'delete', '--date', {ISO!r}])\n"
+        f"main(['--data-dir', {str(tmp_path)!r}, 'restore', '--date', {ISO!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('textual')))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert entry_file(tmp_path, DAY).read_bytes() == ENTRY

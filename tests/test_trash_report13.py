@@ -16,8 +16,10 @@ from .test_trash import DAY, ENTRY, ISO
 
 STOOL_ONLY = (f"schema = 1\ndate = {ISO}\n\n[gi]\nstools = [{{ bristol = 3 }}]\n").encode()
 SYNC = f"{ISO}.sync-conflict-20261124-101010-ABCDEFG.toml"
-DRAFT = (f'schema = 1\ndate = {ISO}\nquick = false\nstep = "fatigue"\n\n[answers]\n'
-         '"symptoms.fatigue" = 9\n').encode()
+DRAFT = (
+    f'schema = 1\ndate = {ISO}\nquick = false\nstep = "fatigue"\n\n[answers]\n'
+    '"symptoms.fatigue" = 9\n'
+).encode()
 
 
 def test_list_shows_every_deleted_copy_and_copy_picks_an_older_one(cli, data_dir: Path):
@@ -28,10 +30,14 @@ def test_list_shows_every_deleted_copy_and_copy_picks_an_older_one(cli, data_dir
     listed = cli("restore", "--date", ISO, "--list")
     assert listed.code == 0, listed.err
     lines = listed.out.splitlines()
-    assert f"  1. deleted 2026-11-25 16:19:53: logged only: 1 bowel movement " \
-           f"({ISO}.20261125-161953.toml)" in lines
-    assert f"  2. deleted 2026-11-25 16:19:47: checked in (fatigue 7) " \
-           f"({ISO}.20261125-161947.toml)" in lines
+    assert (
+        f"  1. deleted 2026-11-25 16:19:53: logged only: 1 bowel movement "
+        f"({ISO}.20261125-161953.toml)" in lines
+    )
+    assert (
+        f"  2. deleted 2026-11-25 16:19:47: checked in (fatigue 7) "
+        f"({ISO}.20261125-161947.toml)" in lines
+    )
     assert not entry_file(data_dir, DAY).exists()  # listing changes nothing
     picked = cli("restore", "--date", ISO, "--copy", "2")
     assert picked.code == 0, picked.err

@@ -41,9 +41,15 @@ def test_demo_history_prints_flags_charts_pem_and_the_caveat(tmp_path):
     assert "Constipation after starting or increasing an opioid-class substance" in out
     for label in ("Lasted:", "Evidence:", "Rule:", "Source:", "Advice:", "Rome IV"):
         assert label in out
-    for chart in ("Fatigue (0-10", "PEM (0-10", "Sleep hours: mean", "Exertion (0-10)",
-                  "Spontaneous bowel movements (SBMs) a week", "Bristol type, daily mean",
-                  "kratom (class: opioid)"):
+    for chart in (
+        "Fatigue (0-10",
+        "PEM (0-10",
+        "Sleep hours: mean",
+        "Exertion (0-10)",
+        "Spontaneous bowel movements (SBMs) a week",
+        "Bristol type, daily mean",
+        "kratom (class: opioid)",
+    ):
         assert chart in out
     assert "4 g a day: " in out and "(increased from 2 g)" in out
     assert "Now 1.5 g a day: since " in out and "(decreased from 4 g)" in out
@@ -61,10 +67,16 @@ def test_demo_history_prints_flags_charts_pem_and_the_caveat(tmp_path):
 def test_user_text_is_printed_literally(tmp_path):
     today = date.today()
     for n in range(10):
-        save(tmp_path, today - timedelta(days=n), {
-            "intake": [{"substance": "[bold]x[/]", "amount": 1.0, "unit": "g"},
-                       {"substance": "evil\x1b[31mred", "amount": 1.0, "unit": "g"}],
-        })
+        save(
+            tmp_path,
+            today - timedelta(days=n),
+            {
+                "intake": [
+                    {"substance": "[bold]x[/]", "amount": 1.0, "unit": "g"},
+                    {"substance": "evil\x1b[31mred", "amount": 1.0, "unit": "g"},
+                ],
+            },
+        )
     out = run(tmp_path, days=14)
     assert "[bold]x[/]" in out
     assert "\x1b" not in out
@@ -74,13 +86,16 @@ def test_user_text_is_printed_literally(tmp_path):
 def test_empty_history_says_not_enough_data(tmp_path):
     out = run(tmp_path, days=30, width=200)
     # not enough data comes before "no flag" (review of issue 10, item 11)
-    assert ("Not enough data yet for the bowel flags: they need bowel answers (stools, or none) "
-            "on most days, for 1 to 6 weeks depending on the flag; the alarm symptoms need a "
-            "check-in in the last 7 days. No flag was on in this period (0 of 17 rules could "
-            "be checked") in " ".join(out.split())
+    assert (
+        "Not enough data yet for the bowel flags: they need bowel answers (stools, or none) "
+        "on most days, for 1 to 6 weeks depending on the flag; the alarm symptoms need a "
+        "check-in in the last 7 days. No flag was on in this period (0 of 17 rules could "
+        "be checked"
+    ) in " ".join(out.split())
     assert "Rules checked on " in out and ": 0 of 17. 17 could not be checked" in out
-    assert ("- Few spontaneous bowel movements: needs at least 6 days with bowel movements "
-            "recorded") in out
+    assert (
+        "- Few spontaneous bowel movements: needs at least 6 days with bowel movements recorded"
+    ) in out
     assert "This is not a diagnosis" in out
 
 
@@ -92,8 +107,7 @@ def test_command_line_prints_without_textual(tmp_path):
         "assert rc == 0, rc\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual loaded'\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Trends" in done.stdout
 

@@ -64,16 +64,33 @@ def printed(root: Path, tmp_path: Path, **env: str) -> str:
     import struct
     import termios
 
-    clean = {k: v for k, v in os.environ.items()
-             if k not in {"COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM"}
+    }
     clean.update(TERM="xterm-256color", XDG_CACHE_HOME=str(tmp_path / "cache"), **env)
     leader, follower = os.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "trends", "--print",
-             "--days", "60"],
-            stdin=follower, capture_output=True, env=clean, timeout=120, check=False)
+            [
+                sys.executable,
+                "-m",
+                "fatiguelog",
+                "--data-dir",
+                str(root),
+                "trends",
+                "--print",
+                "--days",
+                "60",
+            ],
+            stdin=follower,
+            capture_output=True,
+            env=clean,
+            timeout=120,
+            check=False,
+        )
     finally:
         os.close(leader)
         os.close(follower)
@@ -97,14 +114,18 @@ def test_into_a_pipe_it_prints_80_columns_whole_labels_and_whole_words(root, tmp
     lines = out.splitlines()
     assert [line for line in lines if line != line.rstrip()] == []
     assert "…" not in out
-    assert any(line.startswith("Dizziness on standing (0-10, higher is worse): mean ")
-               for line in lines)
+    assert any(
+        line.startswith("Dizziness on standing (0-10, higher is worse): mean ") for line in lines
+    )
     heading = next(n for n, line in enumerate(lines) if line.startswith("Steps walked"))
-    assert words_in_order(" ".join(lines[heading:heading + 2]), LONG_LABEL + ": mean 6750")
+    assert words_in_order(" ".join(lines[heading : heading + 2]), LONG_LABEL + ": mean 6750")
     # Lines break between words: each sentence reads whole, whatever its wrapping.
     assert words_in_order(out, NOT_A_DIAGNOSIS)
-    assert words_in_order(out, "SBM means spontaneous bowel movement: one on a day when no "
-                               "laxative was taken that day or the day before.")
+    assert words_in_order(
+        out,
+        "SBM means spontaneous bowel movement: one on a day when no "
+        "laxative was taken that day or the day before.",
+    )
     assert "WARNING: Constipation after starting or increasing an opioid-class" in out
 
 
@@ -130,4 +151,3 @@ def test_no_trailing_spaces_in_flag_cards_and_wrapped_paragraphs(root, tmp_path)
     out = printed(root, tmp_path, COLUMNS="60")
     assert "Rule:" in out and "Evidence:" in out  # flag cards (a table) were printed
     assert [line for line in out.splitlines() if line.endswith(" ")] == []
-

@@ -20,9 +20,11 @@ EACH = 30  # 90 stools in all: within the 100 a day an entry may hold
 def _append_stools(root: Path, writer: int) -> None:  # pragma: no cover - runs in a child
     store = Store(root, use_cache=False)
     for n in range(EACH):
+
         def add(entry: Entry, n: int = n) -> None:
             gi = entry.doc.setdefault("gi", {})
             gi["stools"] = [*gi.get("stools", []), {"bristol": 4, "x_writer": f"{writer}-{n}"}]
+
         store.update(DAY, add)
 
 
@@ -53,9 +55,24 @@ def test_the_cli_and_an_open_check_in_both_keep_their_answers(tmp_path: Path) ->
     store.save(first)
     opened = store.read(DAY)
 
-    subprocess.run([sys.executable, "-m", "fatiguelog", "--data-dir", str(tmp_path), "log",
-                    "stool", "2", "--date", DAY.isoformat(), "--time", "09:00"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "fatiguelog",
+            "--data-dir",
+            str(tmp_path),
+            "log",
+            "stool",
+            "2",
+            "--date",
+            DAY.isoformat(),
+            "--time",
+            "09:00",
+        ],
+        check=True,
+        capture_output=True,
+    )
 
     assert opened.entry is not None
     opened.entry.set("symptoms", "fatigue", 8)

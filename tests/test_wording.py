@@ -36,9 +36,12 @@ def where(path: Path, node: ast.AST) -> str:
 
 
 def test_not_a_diagnosis_is_said_only_by_the_wording_module() -> None:
-    found = [f"{p.relative_to(SRC)}:{n}" for p in modules()
-             for n, line in enumerate(p.read_text("utf-8").splitlines(), start=1)
-             if "not a diagnosis" in line.lower()]
+    found = [
+        f"{p.relative_to(SRC)}:{n}"
+        for p in modules()
+        for n, line in enumerate(p.read_text("utf-8").splitlines(), start=1)
+        if "not a diagnosis" in line.lower()
+    ]
     assert found == []
     # one text for the user, one for the clinician, both beginning the same way as the advice
     assert w.DISCLAIMER.startswith(w.NOT_A_DIAGNOSIS)
@@ -46,19 +49,39 @@ def test_not_a_diagnosis_is_said_only_by_the_wording_module() -> None:
 
 
 #: Names of what the wording module owns: no other module may define them.
-OWNED = {"LEVEL_WORDS", "LEVEL_LABEL", "LEVELS", "DEFAULT_DAYS", "DEFAULT_PERIOD_DAYS",
-         "NOT_A_DIAGNOSIS", "DISCLAIMER", "CLINICIAN_DISCLAIMER", "NO_DATA", "TREND_PERIODS",
-         "EXPORT_PERIOD_DAYS", "COUNTED_UNITS", "AMOUNT_DIGITS"}
+OWNED = {
+    "LEVEL_WORDS",
+    "LEVEL_LABEL",
+    "LEVELS",
+    "DEFAULT_DAYS",
+    "DEFAULT_PERIOD_DAYS",
+    "NOT_A_DIAGNOSIS",
+    "DISCLAIMER",
+    "CLINICIAN_DISCLAIMER",
+    "NO_DATA",
+    "TREND_PERIODS",
+    "EXPORT_PERIOD_DAYS",
+    "COUNTED_UNITS",
+    "AMOUNT_DIGITS",
+}
 
 
 def test_levels_periods_and_disclaimers_are_defined_only_in_wording() -> None:
     found = []
     for path in modules():
         for node in tree(path).body:
-            targets = (node.targets if isinstance(node, ast.Assign)
-                       else [node.target] if isinstance(node, ast.AnnAssign) else [])
-            found += [f"{where(path, node)} {t.id}" for t in targets
-                      if isinstance(t, ast.Name) and t.id in OWNED]
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign)
+                else []
+            )
+            found += [
+                f"{where(path, node)} {t.id}"
+                for t in targets
+                if isinstance(t, ast.Name) and t.id in OWNED
+            ]
     assert found == []
 
 
@@ -73,18 +96,26 @@ def test_no_other_table_names_the_flag_levels() -> None:
             if not isinstance(node, ast.Dict):
                 continue
             keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
-            values = [v.value for v in node.values if isinstance(v, ast.Constant)
-                      and isinstance(v.value, str)]
-            if keys == levels and any(set(v.lower().replace("!", " ").split()) & words
-                                      for v in values):
+            values = [
+                v.value
+                for v in node.values
+                if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            ]
+            if keys == levels and any(
+                set(v.lower().replace("!", " ").split()) & words for v in values
+            ):
                 found.append(where(path, node))
     assert found == []
 
 
 def test_the_default_period_is_typed_once() -> None:
     """No other module writes the number 90 (the default period in days)."""
-    found = [where(p, node) for p in modules() for node in ast.walk(tree(p))
-             if isinstance(node, ast.Constant) and type(node.value) is int and node.value == 90]
+    found = [
+        where(p, node)
+        for p in modules()
+        for node in ast.walk(tree(p))
+        if isinstance(node, ast.Constant) and type(node.value) is int and node.value == 90
+    ]
     assert found == []
 
 
@@ -96,30 +127,52 @@ def test_numbers_are_formatted_by_one_set_of_helpers() -> None:
     trims, plurals = [], []
     for path in modules():
         for node in ast.walk(tree(path)):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "rstrip" and node.args
-                    and isinstance(node.args[0], ast.Constant) and node.args[0].value == "0"):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "rstrip"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value == "0"
+            ):
                 trims.append(where(path, node))
-            if (isinstance(node, ast.FunctionDef)
-                    and node.name in {"days_text", "nights_text", "fmt_amount", "pct", "part",
-                                      "num", "mean"}):
+            if isinstance(node, ast.FunctionDef) and node.name in {
+                "days_text",
+                "nights_text",
+                "fmt_amount",
+                "pct",
+                "part",
+                "num",
+                "mean",
+            }:
                 plurals.append(where(path, node))
     assert trims == []
     assert plurals == []
 
 
-@pytest.mark.parametrize(("value", "digits", "said"), [
-    (3.0, 1, "3"), (6.25, 1, "6.2"), (0.25, 2, "0.25"), (10.4, 0, "10"), (-0.01, 1, "0"),
-    (None, 1, "—"),
-])
-def test_a_number_reads_as_a_person_writes_it(value: float | None, digits: int,
-                                              said: str) -> None:
+@pytest.mark.parametrize(
+    ("value", "digits", "said"),
+    [
+        (3.0, 1, "3"),
+        (6.25, 1, "6.2"),
+        (0.25, 2, "0.25"),
+        (10.4, 0, "10"),
+        (-0.01, 1, "0"),
+        (None, 1, "—"),
+    ],
+)
+def test_a_number_reads_as_a_person_writes_it(value: float | None, digits: int, said: str) -> None:
     assert w.number(value, digits) == said
 
 
 def test_a_mean_always_has_one_decimal_and_unknown_is_never_zero() -> None:
     assert [w.mean_text(v) for v in (5, 5.0, 4.96, 3.44, -0.01)] == [
-        "5.0", "5.0", "5.0", "3.4", "0.0"]
+        "5.0",
+        "5.0",
+        "5.0",
+        "3.4",
+        "0.0",
+    ]
     assert w.mean_text(None) == "—" and w.mean_text(None, none=w.NO_DATA) == "not enough data"
     assert w.number(None) == "—" and w.percent(None) == "—"
 
@@ -136,7 +189,10 @@ def test_each_level_has_one_word_and_one_mark() -> None:
     """Screens and the print write the word in capitals after its mark (meaning never rests
     on colour); the clinician's page writes the word as it is."""
     assert [w.level_label(k) for k in ("urgent", "warn", "info")] == [
-        "!! URGENT", "! WARNING", "i NOTE"]
+        "!! URGENT",
+        "! WARNING",
+        "i NOTE",
+    ]
     assert [w.level_word(k) for k in ("urgent", "warn", "info")] == ["URGENT", "Warning", "Note"]
     assert w.level_label("other") == "OTHER"  # an unknown level is still said, in words
 
@@ -161,6 +217,7 @@ def test_wording_and_the_format_registry_import_nothing_heavy() -> None:
         "{'textual', 'rich', 'typing', 'dataclasses'} or m.startswith('fatiguelog.analysis')))\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
     assert result.stdout.strip() == "[]"

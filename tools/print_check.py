@@ -27,9 +27,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
-DISCUSS = ("Is the kratom cut behind the loose stools in October?\n"
-           "The blood on 22 November: what should I look out for?\n"
-           "Sleep is still poor: could we talk about it?")
+DISCUSS = (
+    "Is the kratom cut behind the loose stools in October?\n"
+    "The blood on 22 November: what should I look out for?\n"
+    "Sleep is still poor: could we talk about it?"
+)
 #: Words that must be on page one, with what they stand for.
 PAGE_ONE = (
     ("Name:", "name line"),
@@ -69,9 +71,23 @@ def demo_html(folder: Path, end: date, discuss: str = DISCUSS) -> Path:
     generate(root, days=180, seed=7, end=end)
     (root / DEMO_MARKER).write_text("made by tools/print_check.py\n", encoding="utf-8")
     target = folder / "summary.html"
-    code = main(["--data-dir", str(root), "export", "--format", "html", "--to", end.isoformat(),
-                 "--from", (end - timedelta(days=89)).isoformat(), "--discuss", discuss,
-                 "-o", str(target)])
+    code = main(
+        [
+            "--data-dir",
+            str(root),
+            "export",
+            "--format",
+            "html",
+            "--to",
+            end.isoformat(),
+            "--from",
+            (end - timedelta(days=89)).isoformat(),
+            "--discuss",
+            discuss,
+            "-o",
+            str(target),
+        ]
+    )
     if code != 0:
         raise SystemExit(f"the export failed (exit {code})")
     return target
@@ -81,15 +97,30 @@ def print_pdf(chromium: str, html: Path, pdf: Path, paper: str) -> None:
     """Chromium prints at its default paper unless the page asks: ask for `paper`."""
     sized = html.with_name(f"{html.stem}-{paper}.html")
     text = html.read_text(encoding="utf-8")
-    sized.write_text(text.replace("</head>", f"<style>@page {{ size: {PAPERS[paper]}; }}"
-                                  "</style></head>", 1), encoding="utf-8")
+    sized.write_text(
+        text.replace("</head>", f"<style>@page {{ size: {PAPERS[paper]}; }}</style></head>", 1),
+        encoding="utf-8",
+    )
     with tempfile.TemporaryDirectory(prefix="print-check-profile-") as profile:
         subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
-             sized.as_uri()],
-            check=True, capture_output=True, timeout=120)
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                f"--print-to-pdf={pdf}",
+                "--no-pdf-header-footer",
+                sized.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
 
 
 def page_count(pdf: Path) -> int:
@@ -99,8 +130,12 @@ def page_count(pdf: Path) -> int:
 
 
 def page_text(pdf: Path, page: int) -> str:
-    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf),
-                           "-"], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def check(chromium: str, html: Path, out: Path, *, banner: bool = True) -> list[Result]:
@@ -111,44 +146,64 @@ def check(chromium: str, html: Path, out: Path, *, banner: bool = True) -> list[
         first = page_text(pdf, 1)
         (out / f"page1-{paper}.txt").write_text(first, encoding="utf-8")
         flat = " ".join(first.split())
-        missing = [what for words, what in PAGE_ONE
-                   if (banner or words != "URGENT") and words not in flat]
+        missing = [
+            what for words, what in PAGE_ONE if (banner or words != "URGENT") and words not in flat
+        ]
         pages = page_count(pdf)
         second = " ".join(page_text(pdf, 2).split()) if pages > 1 else ""
-        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / f"{paper}-page")],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", str(pdf), str(out / f"{paper}-page")], check=True
+        )
         results.append(Result(paper, pages, missing, second.startswith("Week by week")))
     return results
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=Path("print-check"),
-                        help="folder for the PDFs, text and PNGs (default ./print-check)")
-    parser.add_argument("--end", type=date.fromisoformat, default=date.today(),
-                        help="the summary's last day (default today)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("print-check"),
+        help="folder for the PDFs, text and PNGs (default ./print-check)",
+    )
+    parser.add_argument(
+        "--end",
+        type=date.fromisoformat,
+        default=date.today(),
+        help="the summary's last day (default today)",
+    )
     parser.add_argument("--html", type=Path, help="check this HTML file instead of the demo's")
     args = parser.parse_args(argv)
     chromium = find_chromium()
-    missing_tools = [name for name in ("pdftotext", "pdfinfo", "pdftoppm")
-                     if shutil.which(name) is None]
+    missing_tools = [
+        name for name in ("pdftotext", "pdfinfo", "pdftoppm") if shutil.which(name) is None
+    ]
     if chromium is None or missing_tools:
-        print("needs chromium and poppler-utils (apt-get install -y chromium poppler-utils)",
-              file=sys.stderr)
+        print(
+            "needs chromium and poppler-utils (apt-get install -y chromium poppler-utils)",
+            file=sys.stderr,
+        )
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="print-check-") as folder:
         html = args.html or demo_html(Path(folder), args.end)
         if args.html is None:
             shutil.copy(html, args.out / "summary.html")
-        results = check(chromium, html.resolve(), args.out.resolve(),
-                        banner=args.html is None)  # (file URIs need absolute paths)
+        results = check(
+            chromium, html.resolve(), args.out.resolve(), banner=args.html is None
+        )  # (file URIs need absolute paths)
     failed = False
     for r in results:
-        verdict = "page 1 holds every section" if not r.missing else (
-            "page 1 lacks: " + ", ".join(r.missing))
-        weeks = "page 2 starts with the week table" if r.page_two_starts_with_weeks else (
-            "page 2 does not start with the week table")
+        verdict = (
+            "page 1 holds every section"
+            if not r.missing
+            else ("page 1 lacks: " + ", ".join(r.missing))
+        )
+        weeks = (
+            "page 2 starts with the week table"
+            if r.page_two_starts_with_weeks
+            else ("page 2 does not start with the week table")
+        )
         print(f"{r.paper}: {r.pages} pages; {verdict}; {weeks}")
         failed |= bool(r.missing) or not r.page_two_starts_with_weeks
     print(f"PDFs, page-one text and PNGs in {args.out}")

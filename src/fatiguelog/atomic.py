@@ -58,8 +58,15 @@ def ensure_private_dir(path: Path) -> None:
     os.chmod(path, DIR_MODE)  # umask may have narrowed or widened it
 
 
-def atomic_write(path: Path, data: bytes, *, durable: bool = True, root: Path | None = None,
-                 replace: bool = True, sync_folder: bool = True) -> None:
+def atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    durable: bool = True,
+    root: Path | None = None,
+    replace: bool = True,
+    sync_folder: bool = True,
+) -> None:
     """Replace `path` with `data` atomically; the file ends up 0600.
 
     `durable=False` skips the fsyncs, for files that are only ever a copy (the cache): a torn
@@ -88,8 +95,12 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True, root: Path | 
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE)
     try:
         _fill(fd, data, durable)
-        _publish(lambda: os.replace(tmp, path), lambda: os.link(tmp, path),
-                 lambda: os.path.lexists(path), replace)
+        _publish(
+            lambda: os.replace(tmp, path),
+            lambda: os.link(tmp, path),
+            lambda: os.path.lexists(path),
+            replace,
+        )
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -119,8 +130,9 @@ def _fill(fd: int, data: bytes, durable: bool) -> None:
             os.fsync(handle.fileno())
 
 
-def _publish(rename: Callable[[], None], link: Callable[[], None], exists: Callable[[], bool],
-             replace: bool) -> None:
+def _publish(
+    rename: Callable[[], None], link: Callable[[], None], exists: Callable[[], bool], replace: bool
+) -> None:
     """Put the temporary file in place: replace, or (no replacing) link it to the name, which
     fails if a file appeared meanwhile. A file system without hard links gets a check."""
     if replace:
@@ -131,16 +143,29 @@ def _publish(rename: Callable[[], None], link: Callable[[], None], exists: Calla
     except FileExistsError:
         raise
     except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
-                             errno.EMLINK, errno.ENOSYS):
+        if exc.errno not in (
+            errno.EPERM,
+            errno.ENOTSUP,
+            errno.EOPNOTSUPP,
+            errno.EXDEV,
+            errno.EMLINK,
+            errno.ENOSYS,
+        ):
             raise
         if exists():
             raise FileExistsError(errno.EEXIST, "File exists") from None
         rename()
 
 
-def _write_at(folder: int, name: str, data: bytes, durable: bool, replace: bool,
-              path: Path, sync_folder: bool = True) -> None:
+def _write_at(
+    folder: int,
+    name: str,
+    data: bytes,
+    durable: bool,
+    replace: bool,
+    path: Path,
+    sync_folder: bool = True,
+) -> None:
     """Write `name` in the open folder `folder`, never following a link at `name`."""
     try:
         st = os.stat(name, dir_fd=folder, follow_symlinks=False)
@@ -148,19 +173,23 @@ def _write_at(folder: int, name: str, data: bytes, durable: bool, replace: bool,
         pass
     else:
         if not stat.S_ISREG(st.st_mode):
-            raise UnsafePathError(errno.ELOOP, _not_regular(st.st_mode, "nothing was written"),
-                                  str(path))
+            raise UnsafePathError(
+                errno.ELOOP, _not_regular(st.st_mode, "nothing was written"), str(path)
+            )
         if not replace:
             raise FileExistsError(errno.EEXIST, "File exists", str(path))
     tmp = _temporary_name(name)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE,
-                 dir_fd=folder)
+    fd = os.open(
+        tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE, dir_fd=folder
+    )
     try:
         _fill(fd, data, durable)
-        _publish(lambda: os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder),
-                 lambda: os.link(tmp, name, src_dir_fd=folder, dst_dir_fd=folder,
-                                 follow_symlinks=False),
-                 lambda: _lexists_at(folder, name), replace)
+        _publish(
+            lambda: os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder),
+            lambda: os.link(tmp, name, src_dir_fd=folder, dst_dir_fd=folder, follow_symlinks=False),
+            lambda: _lexists_at(folder, name),
+            replace,
+        )
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp, dir_fd=folder)
@@ -204,8 +233,7 @@ def open_private_dir(root: Path, parts: Sequence[str]) -> int:
                 if exc.errno not in (errno.ENOTDIR, errno.ELOOP):
                     raise
                 st = os.stat(part, dir_fd=fd, follow_symlinks=False)
-                raise UnsafePathError(errno.ENOTDIR, _not_folder(st.st_mode),
-                                      str(where)) from None
+                raise UnsafePathError(errno.ENOTDIR, _not_folder(st.st_mode), str(where)) from None
             if created:
                 os.fchmod(child, DIR_MODE)  # umask may have narrowed or widened it
             os.close(fd)
@@ -226,8 +254,9 @@ def _check_by_path(root: Path, path: Path) -> None:  # pragma: no cover - not PO
             return
         if where == path:
             if not stat.S_ISREG(st.st_mode):
-                raise UnsafePathError(errno.ELOOP, _not_regular(st.st_mode, "nothing was "
-                                                                "written"), str(where))
+                raise UnsafePathError(
+                    errno.ELOOP, _not_regular(st.st_mode, "nothing was written"), str(where)
+                )
         elif not stat.S_ISDIR(st.st_mode):
             raise UnsafePathError(errno.ENOTDIR, _not_folder(st.st_mode), str(where))
 
@@ -252,8 +281,11 @@ def remove_under(root: Path, path: Path) -> None:
             except OSError as exc:
                 if exc.errno not in (errno.ENOTDIR, errno.ELOOP):
                     raise
-                raise UnsafePathError(errno.ENOTDIR, "is a link or not a folder; nothing was "
-                                      "deleted through it", str(root / part)) from None
+                raise UnsafePathError(
+                    errno.ENOTDIR,
+                    "is a link or not a folder; nothing was deleted through it",
+                    str(root / part),
+                ) from None
             os.close(fd)
             fd = child
         with contextlib.suppress(FileNotFoundError):
@@ -264,8 +296,10 @@ def remove_under(root: Path, path: Path) -> None:
 
 def _not_folder(mode: int) -> str:
     kind = "a link" if stat.S_ISLNK(mode) else "not a folder"
-    return (f"is {kind}: fatiguelog never writes through links or into anything but folders "
-            "in its data folder, so nothing was written")
+    return (
+        f"is {kind}: fatiguelog never writes through links or into anything but folders "
+        "in its data folder, so nothing was written"
+    )
 
 
 def _not_regular(mode: int, outcome: str) -> str:
@@ -303,8 +337,7 @@ def read_capped(path: str, limit: int) -> bytes:
     try:
         st = os.fstat(fd)  # what was opened, in case it changed since
         if not stat.S_ISREG(st.st_mode):
-            raise UnsafePathError(errno.EINVAL, _not_regular(st.st_mode, "it was not read"),
-                                  path)
+            raise UnsafePathError(errno.EINVAL, _not_regular(st.st_mode, "it was not read"), path)
         if st.st_size > limit:
             raise TooLargeError(errno.EFBIG, "File too large", path)
         chunks: list[bytes] = []

@@ -153,15 +153,18 @@ def root_id(root: Path) -> str:
 def root_mac(root: Path | str, key: bytes | None) -> str:
     """What the cache stores of its data folder: a keyed hash of the folder's path (its name
     may say something private), enough to tell another folder's cache from this one's."""
-    return blake2b(os.path.realpath(root).encode(), key=key or b"",
-                           digest_size=_DIGEST_BYTES, person=b"fl-root").hexdigest()
+    return blake2b(
+        os.path.realpath(root).encode(),
+        key=key or b"",
+        digest_size=_DIGEST_BYTES,
+        person=b"fl-root",
+    ).hexdigest()
 
 
 class RecordCache:
     """One year of one data folder: each entry file's keyed hash, problems and record."""
 
-    __slots__ = ("_dirty", "_hasher", "folder", "key", "layout", "path", "records", "root",
-                 "year")
+    __slots__ = ("_dirty", "_hasher", "folder", "key", "layout", "path", "records", "root", "year")
 
     def __init__(self, folder: Path, root: Path, year: str, key: bytes):
         self.folder = folder
@@ -184,13 +187,13 @@ class RecordCache:
     def path_hash(self, path: tuple[str, ...]) -> str:
         """What the cache stores of a key path: its keyed hash, never its names (a key, a
         tracker's, may be named after something private)."""
-        digest = blake2b(json.dumps(path).encode(), key=self.key,
-                                 digest_size=_DIGEST_BYTES, person=b"fl-path").hexdigest()
+        digest = blake2b(
+            json.dumps(path).encode(), key=self.key, digest_size=_DIGEST_BYTES, person=b"fl-path"
+        ).hexdigest()
         return ("c" if len(path) == 2 and path[0] == "custom" else "k") + digest
 
     def _mac(self, body: bytes) -> str:
-        return blake2b(body, key=self.key, digest_size=_MAC_BYTES,
-                               person=b"fl-cache").hexdigest()
+        return blake2b(body, key=self.key, digest_size=_MAC_BYTES, person=b"fl-cache").hexdigest()
 
     def load(self) -> None:
         """Read the cache; anything wrong with it (MAC, format, versions, folder, year) means
@@ -230,8 +233,9 @@ class RecordCache:
             return None
         return found[1], found[2]
 
-    def put(self, name: str, digest: str, problems: list[list[Any]],
-            record: list[Any] | None) -> None:
+    def put(
+        self, name: str, digest: str, problems: list[list[Any]], record: list[Any] | None
+    ) -> None:
         self.records[name] = [digest, problems, record]
         self._dirty = True
 
@@ -247,13 +251,21 @@ class RecordCache:
         if not self._dirty:
             return
         paths, stool_keys = self.layout.hashes(self.path_hash)
-        payload = {"format": CACHE_FORMAT, "entry_format": ENTRY_FORMAT, "layout": LAYOUT,
-                   "root": self.root, "year": self.year, "paths": paths,
-                   "stool_keys": stool_keys, "files": self.records}
+        payload = {
+            "format": CACHE_FORMAT,
+            "entry_format": ENTRY_FORMAT,
+            "layout": LAYOUT,
+            "root": self.root,
+            "year": self.year,
+            "paths": paths,
+            "stool_keys": stool_keys,
+            "files": self.records,
+        }
         try:
             # (check_circular off: records are plain lists and tables, made here)
-            body = json.dumps(payload, separators=(",", ":"), check_circular=False,
-                              allow_nan=False).encode()
+            body = json.dumps(
+                payload, separators=(",", ":"), check_circular=False, allow_nan=False
+            ).encode()
             ensure_private_dir(self.folder)
             atomic_write(self.path, self._mac(body).encode() + b"\n" + body, durable=False)
         except (OSError, TypeError, ValueError):
@@ -263,9 +275,14 @@ class RecordCache:
 
 
 def _layout_shape(paths: Any, stool_keys: Any) -> bool:
-    return (type(paths) is list and type(stool_keys) is list
-            and all(type(p) is str for p in paths) and all(type(k) is str for k in stool_keys)
-            and len(set(paths)) == len(paths) and len(set(stool_keys)) == len(stool_keys))
+    return (
+        type(paths) is list
+        and type(stool_keys) is list
+        and all(type(p) is str for p in paths)
+        and all(type(k) is str for k in stool_keys)
+        and len(set(paths)) == len(paths)
+        and len(set(stool_keys)) == len(stool_keys)
+    )
 
 
 def sweep(folder: Path) -> None:
@@ -286,7 +303,7 @@ def sweep(folder: Path) -> None:
                 except UnicodeDecodeError:
                     continue
                 if root and not os.path.isdir(root):
-                    gone.add(item[len("days-"):-len(".root")])
+                    gone.add(item[len("days-") : -len(".root")])
         for item in names:
             old = item.startswith("entries-") and item.endswith(".json")
             stale = item.startswith("days-") and item[5:21] in gone
@@ -330,11 +347,18 @@ class RunHints:
             data = json.loads(raw) if raw is not None else None
         except (ValueError, UnicodeDecodeError):
             return
-        if (type(data) is not dict or data.get("format") != self.FORMAT
-                or data.get("root") != self.root or type(data.get("hints")) is not dict):
+        if (
+            type(data) is not dict
+            or data.get("format") != self.FORMAT
+            or data.get("root") != self.root
+            or type(data.get("hints")) is not dict
+        ):
             return
-        self.hints = {str(k): v for k, v in data["hints"].items()
-                      if type(v) is list and len(v) == 2 and all(type(x) is str for x in v)}
+        self.hints = {
+            str(k): v
+            for k, v in data["hints"].items()
+            if type(v) is list and len(v) == 2 and all(type(x) is str for x in v)
+        }
 
     def start(self, first: date, last: date) -> date | None:
         """Where to start reading for `first..last`, when a recent summary of a period as long

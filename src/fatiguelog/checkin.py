@@ -61,9 +61,12 @@ class Step:
         """The question as asked of `day_word` ("today", or "that day" when backfilling)."""
         if day_word == "today":
             return self
-        return replace(self, title=self.title.replace("today", day_word),
-                       help=self.help.replace("today", day_word),
-                       label=self.label.replace("today", day_word))
+        return replace(
+            self,
+            title=self.title.replace("today", day_word),
+            help=self.help.replace("today", day_word),
+            label=self.label.replace("today", day_word),
+        )
 
     @property
     def short(self) -> str:
@@ -105,6 +108,7 @@ class Step:
 
 
 # --- Questions with one answer: from the vocabulary ---------------------------------------
+
 
 @dataclass(frozen=True)
 class QuestionStep(Step):
@@ -152,8 +156,10 @@ class RatingStep(QuestionStep):
         """The rating `typed` is; `InputError` (saying the rule) when it is none."""
         if typed.isascii() and typed.isdigit() and int(typed) <= 10:
             return int(typed)
-        raise InputError(f"'{strip_controls(typed, one_line=True)}' is not a rating: ratings "
-                         "go from 0 to 10, in whole numbers. Backspace corrects it.")
+        raise InputError(
+            f"'{strip_controls(typed, one_line=True)}' is not a rating: ratings "
+            "go from 0 to 10, in whole numbers. Backspace corrects it."
+        )
 
     def well_formed(self, value: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
@@ -227,22 +233,28 @@ class NumberStep(QuestionStep):
             size = next((size for words, size in self.other_units if word in words), None)
             if size is not None and number:
                 value = read_number(number) * size
-                raise InputError(f"'{typed}': this box is in {unit_name}. {number} {unit} "
-                                 f"is {value:g} {unit_name}: type {value:g}.")
+                raise InputError(
+                    f"'{typed}': this box is in {unit_name}. {number} {unit} "
+                    f"is {value:g} {unit_name}: type {value:g}."
+                )
             glass = " (a glass is about 250 ml)" if self.unit_label == "ml" else ""
             only = f", in {unit_name}" if self.unit_label else ""
             raise InputError(f"'{typed}': type only the number{only}{glass}.")
         if not number:
             example = self.example.removeprefix("e.g. ")
-            raise InputError(f"'{typed}' is not a number: type digits"
-                             + (f", e.g. {example}." if example else "."))
+            raise InputError(
+                f"'{typed}' is not a number: type digits"
+                + (f", e.g. {example}." if example else ".")
+            )
         value = read_number(number) * (-1 if negative else 1)
         if not math.isfinite(value) or not self.minimum <= value <= self.maximum:
             raise InputError(out_of_range)
         if self.integer and not value.is_integer():
             if self.unit_label == "ml":
-                raise InputError(f"'{typed}': water is in whole millilitres ({value:g} ml looks "
-                                 f"like litres). For {value:g} litres type {value * 1000:g}.")
+                raise InputError(
+                    f"'{typed}': water is in whole millilitres ({value:g} ml looks "
+                    f"like litres). For {value:g} litres type {value * 1000:g}."
+                )
             raise InputError(f"'{typed}': type a whole number of {unit_name} here.")
         if value.is_integer():
             return round(value)
@@ -257,17 +269,27 @@ class NumberStep(QuestionStep):
 
 #: The step class for each kind of question.
 QUESTION_STEPS: Final[dict[str, type[QuestionStep]]] = {
-    "rating": RatingStep, "yesno": YesNoStep, "number": NumberStep}
+    "rating": RatingStep,
+    "yesno": YesNoStep,
+    "number": NumberStep,
+}
 
 
 def question_step(question: Question) -> QuestionStep:
     """The check-in step that asks `question`."""
     return QUESTION_STEPS[question.kind](
-        question.step_id, question.asked_as, question.group, question.help, question.label,
-        question.quick, question)
+        question.step_id,
+        question.asked_as,
+        question.group,
+        question.help,
+        question.label,
+        question.quick,
+        question,
+    )
 
 
 # --- Steps with several parts ----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class IntakeStep(Step):
@@ -286,10 +308,14 @@ class IntakeStep(Step):
 
     def well_formed(self, value: Any) -> bool:
         return isinstance(value, list) and all(
-            isinstance(d, dict) and isinstance(d.get("substance"), str) and d["substance"].strip()
-            and _is_num(d.get("amount")) and MIN_AMOUNT <= d["amount"] <= MAX_AMOUNT
+            isinstance(d, dict)
+            and isinstance(d.get("substance"), str)
+            and d["substance"].strip()
+            and _is_num(d.get("amount"))
+            and MIN_AMOUNT <= d["amount"] <= MAX_AMOUNT
             and d.get("unit") in UNITS
-            for d in value)
+            for d in value
+        )
 
     def describe(self, value: Any) -> str:
         return "; ".join(describe_dose(d) for d in value) if value else "nothing taken"
@@ -334,17 +360,20 @@ class StoolsStep(Step):
         return list((value or {}).get("stools") or [])
 
     def well_formed(self, value: Any) -> bool:
-        return (isinstance(value, dict) and isinstance(value.get("stools"), list)
-                and all(isinstance(s, dict) and s.get("bristol") in BRISTOL
-                        for s in value["stools"])
-                and isinstance(value.get("no_bowel_movement", False), bool)
-                and isinstance(value.get("laxative", False), bool))
+        return (
+            isinstance(value, dict)
+            and isinstance(value.get("stools"), list)
+            and all(isinstance(s, dict) and s.get("bristol") in BRISTOL for s in value["stools"])
+            and isinstance(value.get("no_bowel_movement", False), bool)
+            and isinstance(value.get("laxative", False), bool)
+        )
 
     def describe(self, value: Any) -> str:
         parts = []
         if value["stools"]:
-            parts.append(f"{len(value['stools'])}: " +
-                         "; ".join(describe_stool(s) for s in value["stools"]))
+            parts.append(
+                f"{len(value['stools'])}: " + "; ".join(describe_stool(s) for s in value["stools"])
+            )
         elif value.get("no_bowel_movement"):
             parts.append("none today")
         if "laxative" in value:
@@ -405,24 +434,51 @@ class ReviewStep(Step):
     kind: ClassVar[str] = "review"
 
 
-INTAKE = IntakeStep("intake", "What did you take today?", "intake",
-                    help="Any substance, medicine or supplement, one line per dose.",
-                    label="Intake")
-STOOLS = StoolsStep("stools", "Bowel movements today",
-                    help="Add each one (Bristol type 1-7), or say none today.",
-                    label="Bowel movements", quick=True)
-RED = RedFlagsStep("red_flags", "Any of these today?",
-                   help="Check any that happened today; n if none of them did.",
-                   label="Red flags", quick=True)
-NOTES = NotesStep("notes", "Anything else to note?", "notes",
-                  help="Free text, kept private; left out of exports unless you ask.",
-                  label="Notes")
+INTAKE = IntakeStep(
+    "intake",
+    "What did you take today?",
+    "intake",
+    help="Any substance, medicine or supplement, one line per dose.",
+    label="Intake",
+)
+STOOLS = StoolsStep(
+    "stools",
+    "Bowel movements today",
+    help="Add each one (Bristol type 1-7), or say none today.",
+    label="Bowel movements",
+    quick=True,
+)
+RED = RedFlagsStep(
+    "red_flags",
+    "Any of these today?",
+    help="Check any that happened today; n if none of them did.",
+    label="Red flags",
+    quick=True,
+)
+NOTES = NotesStep(
+    "notes",
+    "Anything else to note?",
+    "notes",
+    help="Free text, kept private; left out of exports unless you ask.",
+    label="Notes",
+)
 REVIEW = ReviewStep("review", "Review and save")
 
 #: The check-in in order: a section's name stands for its questions in the vocabulary (a
 #: question added there is asked with its section), `custom` for the user's own.
 ORDER: Final[tuple[str | Step, ...]] = (
-    "symptoms", CUSTOM, "sleep", "activity", INTAKE, STOOLS, "gi", "diet", RED, NOTES, REVIEW)
+    "symptoms",
+    CUSTOM,
+    "sleep",
+    "activity",
+    INTAKE,
+    STOOLS,
+    "gi",
+    "diet",
+    RED,
+    NOTES,
+    REVIEW,
+)
 
 
 def all_steps(questions: Vocabulary | None = None, every: bool = False) -> list[Step]:
@@ -451,8 +507,9 @@ def steps_for(settings: Settings, quick: bool = False) -> list[Step]:
 FULL_STEPS: Final = tuple(all_steps())
 STEPS_BY_ID: Final = {step.id: step for step in FULL_STEPS}
 FATIGUE, PEM, SLEEP_HOURS, QUALITY, FIBER, WATER, CRASH = (
-    STEPS_BY_ID[i] for i in ("fatigue", "pem", "sleep_hours", "quality", "fiber_servings",
-                             "water_ml", "crash"))
+    STEPS_BY_ID[i]
+    for i in ("fatigue", "pem", "sleep_hours", "quality", "fiber_servings", "water_ml", "crash")
+)
 
 
 # --- What a step shows first ---------------------------------------------------------
@@ -484,7 +541,7 @@ def unusable(step: Step, entry: Entry | None) -> str:
 
 
 def unusable_said(step: Step, entry: Entry | None) -> str:
-    """"Saved before: 12, which can't be used (outside 0-10)", as both check-ins say it when
+    """ "Saved before: 12, which can't be used (outside 0-10)", as both check-ins say it when
     they show the step; "" when the file's value is usable or absent."""
     found = _unusable(step, entry)
     return f"Saved before: {found[0]}, which can't be used ({found[1]})" if found else ""
@@ -540,8 +597,9 @@ def _by_id(steps: Iterable[Step] | None) -> dict[str, Step]:
     return {step.id: step for step in steps}
 
 
-def apply_answers(entry: Entry, answers: dict[str, Any],
-                  steps: Sequence[Step] | None = None) -> Entry:
+def apply_answers(
+    entry: Entry, answers: dict[str, Any], steps: Sequence[Step] | None = None
+) -> Entry:
     """A new entry: `entry` (untouched) with every answered step of `steps` (default: the
     built-in ones) written in."""
     result = Entry(entry.day, copy.deepcopy(entry.doc))
@@ -575,7 +633,7 @@ def _fmt_number(value: float) -> str:
 
 
 def _unit(dose: dict) -> str:
-    """"2 tablets", "1 (other unit)": the unit as it reads after the amount."""
+    """ "2 tablets", "1 (other unit)": the unit as it reads after the amount."""
     from fatiguelog.intaketext import unit_text
 
     amount = dose.get("amount")
@@ -622,15 +680,45 @@ def clean_answers(raw: Any, steps: Sequence[Step] | None = None) -> dict[str, An
         if step is not None:
             if step.well_formed(value):
                 out[step_id] = value
-        elif steps is None and step_id.startswith(f"{CUSTOM}.") and (
-                isinstance(value, bool) or _is_num(value)):
+        elif (
+            steps is None
+            and step_id.startswith(f"{CUSTOM}.")
+            and (isinstance(value, bool) or _is_num(value))
+        ):
             out[step_id] = value
     return out
 
 
-__all__ = ["FULL_STEPS", "INTAKE", "NOTES", "ORDER", "RED", "REVIEW", "STOOLS", "InputError",
-           "IntakeStep", "NotesStep", "NumberStep", "QuestionStep", "RatingStep",
-           "RedFlagsStep", "ReviewStep", "Step", "StoolsStep", "YesNoStep", "all_steps",
-           "apply_answers", "as_found", "clean_answers", "current_value", "describe",
-           "intake_default", "is_answer", "kept_words", "question_step", "steps_for",
-           "unusable", "unusable_said"]
+__all__ = [
+    "FULL_STEPS",
+    "INTAKE",
+    "NOTES",
+    "ORDER",
+    "RED",
+    "REVIEW",
+    "STOOLS",
+    "InputError",
+    "IntakeStep",
+    "NotesStep",
+    "NumberStep",
+    "QuestionStep",
+    "RatingStep",
+    "RedFlagsStep",
+    "ReviewStep",
+    "Step",
+    "StoolsStep",
+    "YesNoStep",
+    "all_steps",
+    "apply_answers",
+    "as_found",
+    "clean_answers",
+    "current_value",
+    "describe",
+    "intake_default",
+    "is_answer",
+    "kept_words",
+    "question_step",
+    "steps_for",
+    "unusable",
+    "unusable_said",
+]

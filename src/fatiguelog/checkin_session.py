@@ -41,8 +41,9 @@ class SaveResult:
 class CheckinSession:
     """Answers for one day, applied onto the file as it was when the check-in opened."""
 
-    def __init__(self, root: Path, settings: Settings, day: date, quick: bool,
-                 draft: Draft | None = None):
+    def __init__(
+        self, root: Path, settings: Settings, day: date, quick: bool, draft: Draft | None = None
+    ):
         self.root = root
         self.store = Store(root)
         self.day = day
@@ -62,7 +63,9 @@ class CheckinSession:
         by_id = {s.id: s for s in self.steps}
         self.answers: dict[str, Any] = (
             {k: v for k, v in draft.answers.items() if k in by_id and by_id[k].well_formed(v)}
-            if draft else {})
+            if draft
+            else {}
+        )
         self.index = ids.index(draft.step) if draft and draft.step in ids else 0
         self._recent: dict[date, Entry] | None = None
         self.draft_error: str | None = None
@@ -159,8 +162,7 @@ class CheckinSession:
                 saved = ours
             except ConflictError as exc:
                 current = exc.current
-                theirs = (current.entry.doc if current.entry is not None
-                          else Entry.new(self.day).doc)
+                theirs = current.entry.doc if current.entry is not None else Entry.new(self.day).doc
                 merged = merge_docs(self.base.doc, ours.doc, theirs, self.questions)
                 saved = Entry(self.day, merged.doc)
                 self.store.save(saved, expected=current.fingerprint)
@@ -174,11 +176,15 @@ def check_editable(opened: DayFile) -> None:
     day = f"{opened.day:%a %d %b %Y}"
     if opened.status is Status.BROKEN:
         first = opened.problems[0] if opened.problems else "the file can't be read"
-        raise CannotEdit(f"{day}: this day's file can't be read, so it was left as it is: "
-                         f"{first}. Fix it by hand or run 'fatiguelog check'.")
+        raise CannotEdit(
+            f"{day}: this day's file can't be read, so it was left as it is: "
+            f"{first}. Fix it by hand or run 'fatiguelog check'."
+        )
     if opened.status is Status.FUTURE:
-        raise CannotEdit(f"{day}: this day's file was written by a newer fatiguelog; it can "
-                         "be read but is never changed by this version.")
+        raise CannotEdit(
+            f"{day}: this day's file was written by a newer fatiguelog; it can "
+            "be read but is never changed by this version."
+        )
 
 
 __all__ = ["CannotEdit", "CheckinSession", "SaveResult", "StoreError"]

@@ -63,11 +63,16 @@ class Clash(NamedTuple):
     other: Any
 
     def __str__(self) -> str:
-        if self.path in _ITEM_LISTS and isinstance(self.kept, dict) \
-                and isinstance(self.other, dict):
+        if (
+            self.path in _ITEM_LISTS
+            and isinstance(self.kept, dict)
+            and isinstance(self.other, dict)
+        ):
             return _item_clash(self.path, self.kept, self.other)
-        return (f"{key_label(self.path)} (yours {show_value(self.kept)}, "
-                f"the copy's {show_value(self.other)})")
+        return (
+            f"{key_label(self.path)} (yours {show_value(self.kept)}, "
+            f"the copy's {show_value(self.other)})"
+        )
 
 
 def _item_clash(path: tuple[str, ...], kept: dict[str, Any], other: dict[str, Any]) -> str:
@@ -76,10 +81,16 @@ def _item_clash(path: tuple[str, ...], kept: dict[str, Any], other: dict[str, An
     name = f" of {show_value(kept['substance']).strip(chr(34))}" if "substance" in kept else ""
     at = f" at {show_value(kept['time'])}" if kept.get("time") is not None else ""
     # (the substance is the same one, perhaps written in another case: not a difference)
-    keys = [k for k in dict.fromkeys([*kept, *other])
-            if k != "substance" and kept.get(k) != other.get(k)]
-    diff = ", ".join(f"{k} yours {show_value(kept.get(k, 'none'))}, the copy's "
-                     f"{show_value(other.get(k, 'none'))}" for k in keys)
+    keys = [
+        k
+        for k in dict.fromkeys([*kept, *other])
+        if k != "substance" and kept.get(k) != other.get(k)
+    ]
+    diff = ", ".join(
+        f"{k} yours {show_value(kept.get(k, 'none'))}, the copy's "
+        f"{show_value(other.get(k, 'none'))}"
+        for k in keys
+    )
     return f"the {noun}{name}{at} ({diff})"
 
 
@@ -146,8 +157,13 @@ def merge_copy(entry: dict[str, Any], copy: dict[str, Any]) -> SyncMerge:
     return SyncMerge(doc, added, clashes, new_flags)
 
 
-def _merge_tables(ours: dict[str, Any], theirs: dict[str, Any], path: tuple[str, ...],
-                  added: list[str], clashes: list[Clash]) -> dict[str, Any]:
+def _merge_tables(
+    ours: dict[str, Any],
+    theirs: dict[str, Any],
+    path: tuple[str, ...],
+    added: list[str],
+    clashes: list[Clash],
+) -> dict[str, Any]:
     out = dict(ours)
     for key, value in theirs.items():
         where = (*path, key)
@@ -169,8 +185,7 @@ def _merge_tables(ours: dict[str, Any], theirs: dict[str, Any], path: tuple[str,
                 out[key] = by_time([*mine, *new])
                 added.append(f"{len(new)} {noun}{'s' if len(new) > 1 else ''}")
             clashes.extend(Clash(where, kept, other) for kept, other in changed)
-        elif where == ("gi", "no_bowel_movement") and (ours.get("stools") or
-                                                         theirs.get("stools")):
+        elif where == ("gi", "no_bowel_movement") and (ours.get("stools") or theirs.get("stools")):
             continue  # settled below: a recorded bowel movement beats "none today"
         elif len(where) == 2 and where[0] == "red_flags" and True in (mine, value):
             if value is True:
@@ -219,8 +234,9 @@ def _unite(mine: list[Any], theirs: list[Any]) -> tuple[list[Any], list[tuple[An
     changed: list[tuple[Any, Any]] = []
     for item in unmatched:
         slot = _slot(item)
-        edited = next((i for i, have in enumerate(left)
-                       if slot is not None and _slot(have) == slot), None)
+        edited = next(
+            (i for i, have in enumerate(left) if slot is not None and _slot(have) == slot), None
+        )
         if edited is None:
             new.append(item)
         else:
@@ -262,8 +278,10 @@ def plan_merge(store: Store, copy: SyncCopy) -> _Planned | str:
     rel = copy.relative(store.root)
     try:
         if not stat.S_ISREG(os.lstat(copy.path).st_mode):
-            return ("it is not a regular file (a link or a folder?), which fatiguelog doesn't "
-                    "follow: look at it and move it out of the entries folder")
+            return (
+                "it is not a regular file (a link or a folder?), which fatiguelog doesn't "
+                "follow: look at it and move it out of the entries folder"
+            )
         raw = read_bytes(str(copy.path))
     except OSError as exc:
         return describe_os_error(exc, copy.path)
@@ -271,28 +289,34 @@ def plan_merge(store: Store, copy: SyncCopy) -> _Planned | str:
     if doc is None or problems:
         first = problems[0] if problems else None
         why = first.message if first else "it can't be read"
-        return (f"the copy can't be read ({why.rstrip('.')}): open it in a text editor, copy "
-                "what you want to keep into the day, then delete the copy")
+        return (
+            f"the copy can't be read ({why.rstrip('.')}): open it in a text editor, copy "
+            "what you want to keep into the day, then delete the copy"
+        )
     if future_schema(doc):
         return "the copy was written by a newer fatiguelog: merge it with that version"
     current = store.read(copy.day)
     if current.status is Status.BROKEN:
         why = str(current.problems[0]) if current.problems else "it can't be read"
-        return (f"the day's entry can't be read ({why.rstrip('.')}): fix it first "
-                "('fatiguelog check' says where), then merge")
+        return (
+            f"the day's entry can't be read ({why.rstrip('.')}): fix it first "
+            "('fatiguelog check' says where), then merge"
+        )
     if current.status is Status.FUTURE:
-        return ("the day's entry was written by a newer fatiguelog: merge the copy with that "
-                "version")
+        return "the day's entry was written by a newer fatiguelog: merge the copy with that version"
     entry = current.entry
     if entry is None:  # no entry that day: the copy becomes it
-        merged = SyncMerge(doc, ["the whole day (there was no entry)"], [],
-                           tuple(Entry(copy.day, doc).red_flags))
+        merged = SyncMerge(
+            doc, ["the whole day (there was no entry)"], [], tuple(Entry(copy.day, doc).red_flags)
+        )
     else:
         merged = merge_copy(entry.doc, doc)
     problem = beyond_limits(merged.doc, copy.day)
     if problem:
-        return (f"the merged day would be a file no command can read ({problem.rstrip('.')}): "
-                "copy what you want to keep from the copy into the day by hand")
+        return (
+            f"the merged day would be a file no command can read ({problem.rstrip('.')}): "
+            "copy what you want to keep from the copy into the day by hand"
+        )
     return _Planned(merged, current, entry is None)
 
 
@@ -331,11 +355,15 @@ def waiting_text(store: Store, today: date) -> str:
     count = len(copies)
     line = f"{count} sync-conflict cop{'y' if count == 1 else 'ies'} waiting: "
     if refused == count:
-        line += (f"run 'fatiguelog conflicts' to see why {'it' if count == 1 else 'they'} "
-                 f"can't be merged as {'it is' if count == 1 else 'they are'}.")
+        line += (
+            f"run 'fatiguelog conflicts' to see why {'it' if count == 1 else 'they'} "
+            f"can't be merged as {'it is' if count == 1 else 'they are'}."
+        )
     elif refused:
-        line += (f"run 'fatiguelog conflicts --merge' ({refused} can't be merged as "
-                 f"{'it is' if refused == 1 else 'they are'}: 'fatiguelog conflicts' says why).")
+        line += (
+            f"run 'fatiguelog conflicts --merge' ({refused} can't be merged as "
+            f"{'it is' if refused == 1 else 'they are'}: 'fatiguelog conflicts' says why)."
+        )
     else:
         line += "run 'fatiguelog conflicts --merge'."
     if flags:

@@ -43,13 +43,16 @@ def parse_day_start(value: object) -> time:
     """`"HH:MM"` (00:00 to 23:59) as a time; ValueError saying what is wrong otherwise."""
     if not isinstance(value, str):
         kind = "a time without quotes" if isinstance(value, time) else "another kind of value"
-        raise ValueError(f'day_starts_at must be hours and minutes in quotes, like "04:00" '
-                         f"(found {kind})")
+        raise ValueError(
+            f'day_starts_at must be hours and minutes in quotes, like "04:00" (found {kind})'
+        )
     match = _CLOCK.match(value.strip())
     if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         shown = "".join(ch for ch in value if ch.isprintable())[:20]
-        raise ValueError(f'day_starts_at must be hours and minutes from "00:00" to "23:59", '
-                         f'like "04:00" (found "{shown}")')
+        raise ValueError(
+            f'day_starts_at must be hours and minutes from "00:00" to "23:59", '
+            f'like "04:00" (found "{shown}")'
+        )
     return time(int(match.group(1)), int(match.group(2)))
 
 
@@ -89,8 +92,9 @@ def parse_day(text: str, today: date | None = None) -> date:
     except (ValueError, OverflowError):  # not a date, or before year 1
         return _fail(text)
     if day < MIN_DAY:
-        raise DateError(f"'{_shown(text)}' is out of range: fatiguelog keeps days from "
-                        f"{MIN_DAY.isoformat()} on")
+        raise DateError(
+            f"'{_shown(text)}' is out of range: fatiguelog keeps days from {MIN_DAY.isoformat()} on"
+        )
     if day > MAX_DAY:
         raise DateError(f"'{_shown(text)}' is out of range: no diary day is that far off")
     return day

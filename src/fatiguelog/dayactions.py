@@ -58,12 +58,15 @@ def delete_question(root: Path, day: date) -> str:
     """The question asked before `day` is deleted; it names the unfinished check-in that goes
     to the trash with it."""
     also = " (with its unfinished check-in)" if day in set(draft_days(root)) else ""
-    return (f"Delete {day:%A %d %B %Y}{also}? Its file is moved to the trash folder, not "
-            "erased, and u brings it back.")
+    return (
+        f"Delete {day:%A %d %B %Y}{also}? Its file is moved to the trash folder, not "
+        "erased, and u brings it back."
+    )
 
 
-def delete(root: Path, day: date, now: datetime | None = None, *,
-           undo: Trashed | None = None) -> Outcome:
+def delete(
+    root: Path, day: date, now: datetime | None = None, *, undo: Trashed | None = None
+) -> Outcome:
     """Move the day's file to the trash (the user said yes). Refused: the message says why and
     `undo` (what `u` brought back until now) stays as it was."""
     try:
@@ -71,8 +74,11 @@ def delete(root: Path, day: date, now: datetime | None = None, *,
     except TrashError as exc:
         return Outcome(f"{day:%a %d %b %Y} was not deleted: {exc}.", False, undo)
     along = moved_with(root, trashed)
-    return Outcome(f"Deleted {day:%a %d %b %Y}{along}: moved to the trash folder. Press u to "
-                   "undo.", True, trashed)
+    return Outcome(
+        f"Deleted {day:%a %d %b %Y}{along}: moved to the trash folder. Press u to undo.",
+        True,
+        trashed,
+    )
 
 
 def undo_delete(root: Path, trashed: Trashed) -> Outcome:
@@ -94,12 +100,15 @@ def restore_copy(root: Path, trashed: Trashed, *, undo: Trashed | None = None) -
         restore(root, trashed, again="pick it here again")
     except TrashError as exc:
         return Outcome(f"{exc}.", False, undo)
-    return Outcome(f"Restored {trashed.day:%a %d %b %Y}{along} (deleted "
-                   f"{trashed.deleted_at:%d %b %H:%M:%S}).", True,
-                   None if undo == trashed else undo)
+    return Outcome(
+        f"Restored {trashed.day:%a %d %b %Y}{along} (deleted {trashed.deleted_at:%d %b %H:%M:%S}).",
+        True,
+        None if undo == trashed else undo,
+    )
 
 
 # -- an unfinished check-in ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CheckinStart:
@@ -114,8 +123,9 @@ def draft_to_offer(root: Path, day: date) -> Draft | None:
     return load_draft(root, day)
 
 
-def start_after_offer(root: Path, day: date, quick: bool, draft: Draft,
-                      choice: str | None) -> CheckinStart | None:
+def start_after_offer(
+    root: Path, day: date, quick: bool, draft: Draft, choice: str | None
+) -> CheckinStart | None:
     """The user's answer to the resume question. `RESUME`: the draft, as it was begun (a quick
     check-in resumes quick, whatever was asked for now). `START_OVER` (asked first): the draft
     is dropped and a fresh check-in of the kind asked for begins. Anything else ("not now"):
@@ -128,6 +138,17 @@ def start_after_offer(root: Path, day: date, quick: bool, draft: Draft,
     return None
 
 
-__all__ = ["RESUME", "START_OVER", "CheckinStart", "Outcome", "delete", "delete_question",
-           "draft_to_offer", "has_entry_file", "nothing_to_delete", "restore_copy",
-           "start_after_offer", "undo_delete"]
+__all__ = [
+    "RESUME",
+    "START_OVER",
+    "CheckinStart",
+    "Outcome",
+    "delete",
+    "delete_question",
+    "draft_to_offer",
+    "has_entry_file",
+    "nothing_to_delete",
+    "restore_copy",
+    "start_after_offer",
+    "undo_delete",
+]

@@ -42,11 +42,25 @@ class Layout:
     lists the undeclared ones by name, so the store parses a cached file again when it has an
     answer at a `custom` position still `unresolved` (once per key and year: that names it)."""
 
-    __slots__ = ("custom", "hash_of", "hashed", "index", "paths", "stool_hashed", "stool_index",
-                 "stool_keys", "unresolved", "unresolved_stool")
+    __slots__ = (
+        "custom",
+        "hash_of",
+        "hashed",
+        "index",
+        "paths",
+        "stool_hashed",
+        "stool_index",
+        "stool_keys",
+        "unresolved",
+        "unresolved_stool",
+    )
 
-    def __init__(self, paths: list[Path] | None = None, stool_keys: list[str] | None = None,
-                 hash_of: Callable[[Path], str] | None = None):
+    def __init__(
+        self,
+        paths: list[Path] | None = None,
+        stool_keys: list[str] | None = None,
+        hash_of: Callable[[Path], str] | None = None,
+    ):
         self.paths: list[Path | None] = []  # None: known by hash only (see `hashed`)
         self.index: dict[Path, int] = {}
         self.stool_keys: list[str | None] = []
@@ -62,8 +76,9 @@ class Layout:
             self.stool_position(key)
 
     @classmethod
-    def of_hashes(cls, paths: list[str], stool_keys: list[str],
-                  hash_of: Callable[[Path], str]) -> Layout:
+    def of_hashes(
+        cls, paths: list[str], stool_keys: list[str], hash_of: Callable[[Path], str]
+    ) -> Layout:
         """A layout read back from the cache: every path known by its keyed hash only."""
         layout = cls(hash_of=hash_of)
         for at, digest in enumerate(paths):
@@ -80,8 +95,11 @@ class Layout:
     def position(self, path: Path) -> int:
         found = self.index.get(path)
         if found is None:
-            at = (self.hashed.pop(self.hash_of(path), None)
-                  if self.hashed and self.hash_of is not None else None)
+            at = (
+                self.hashed.pop(self.hash_of(path), None)
+                if self.hashed and self.hash_of is not None
+                else None
+            )
             if at is not None:  # a path of the cache, named now
                 self.paths[at] = path
                 self.unresolved.discard(at)
@@ -94,8 +112,11 @@ class Layout:
     def stool_position(self, key: str) -> int:
         found = self.stool_index.get(key)
         if found is None:
-            at = (self.stool_hashed.pop(self.hash_of(("", key)), None)
-                  if self.stool_hashed and self.hash_of is not None else None)
+            at = (
+                self.stool_hashed.pop(self.hash_of(("", key)), None)
+                if self.stool_hashed and self.hash_of is not None
+                else None
+            )
             if at is not None:
                 self.stool_keys[at - 1] = key
                 found = self.stool_index[key] = at
@@ -107,15 +128,23 @@ class Layout:
     def find(self, path: Path) -> int | None:
         """A path's position (named now when the cache knew it by hash), or None."""
         found = self.index.get(path)
-        if (found is None and self.hashed and self.hash_of is not None
-                and self.hash_of(path) in self.hashed):
+        if (
+            found is None
+            and self.hashed
+            and self.hash_of is not None
+            and self.hash_of(path) in self.hashed
+        ):
             found = self.position(path)
         return found
 
     def stool_find(self, key: str) -> int | None:
         found = self.stool_index.get(key)
-        if (found is None and self.stool_hashed and self.hash_of is not None
-                and self.hash_of(("", key)) in self.stool_hashed):
+        if (
+            found is None
+            and self.stool_hashed
+            and self.hash_of is not None
+            and self.hash_of(("", key)) in self.stool_hashed
+        ):
             found = self.stool_position(key)
         return found
 
@@ -123,10 +152,13 @@ class Layout:
         """The paths and stool keys as the cache stores them: keyed hashes, by position."""
         named = {at: digest for digest, at in self.hashed.items()}
         stool_named = {at: digest for digest, at in self.stool_hashed.items()}
-        return ([named[at] if path is None else hash_of(path)
-                 for at, path in enumerate(self.paths)],
-                [stool_named[at + 1] if key is None else hash_of(("", key))
-                 for at, key in enumerate(self.stool_keys)])
+        return (
+            [named[at] if path is None else hash_of(path) for at, path in enumerate(self.paths)],
+            [
+                stool_named[at + 1] if key is None else hash_of(("", key))
+                for at, key in enumerate(self.stool_keys)
+            ],
+        )
 
     def names_all(self, values: list[Any]) -> bool:
         """Whether every `custom` answer of a record is at a named path (analysis lists the
@@ -171,8 +203,14 @@ class DayRecord:
 
     __slots__ = ("doses", "layout", "partial", "stools", "values")
 
-    def __init__(self, layout: Layout, values: list[Any], stools: list[list[Any]] | None,
-                 doses: list[list[Any]] | None, partial: bool = False):
+    def __init__(
+        self,
+        layout: Layout,
+        values: list[Any],
+        stools: list[list[Any]] | None,
+        doses: list[list[Any]] | None,
+        partial: bool = False,
+    ):
         self.layout = layout
         #: Only the valid red-flag answers of a file that has a problem elsewhere: they still
         #: count (a red flag is never hidden by a file problem); the day is not a check-in.
@@ -223,10 +261,14 @@ class DayRecord:
                 if (type(amount) is int or type(amount) is float) and math.isfinite(amount):
                     number = float(amount)
                 # (control characters stripped: a name is shown, and cached)
-                doses.append([strip_controls(name, one_line=True) if type(name) is str else "",
-                              number,
-                              unit if type(unit) is str else "other",
-                              _seconds(dose.get("time"))])
+                doses.append(
+                    [
+                        strip_controls(name, one_line=True) if type(name) is str else "",
+                        number,
+                        unit if type(unit) is str else "other",
+                        _seconds(dose.get("time")),
+                    ]
+                )
         return cls(layout, values, stools, doses)
 
     @classmethod
@@ -262,15 +304,26 @@ class DayRecord:
     def answers(self) -> dict[Path, Scalar]:
         """Every answer by its key path."""
         values = self.values
-        return {path: values[at] for path, at in self.layout.index.items()
-                if at < len(values) and values[at] is not None}
+        return {
+            path: values[at]
+            for path, at in self.layout.index.items()
+            if at < len(values) and values[at] is not None
+        }
 
     def stool_answers(self) -> list[tuple[dict[str, Scalar], int | None]]:
         """Each bowel movement's answers by key, and its time (seconds after midnight)."""
         keys = self.layout.stool_keys
-        return [({key: row[i + 1] for i, key in enumerate(keys)
-                  if key is not None and i + 1 < len(row) and row[i + 1] is not None}, row[0])
-                for row in self.stools or ()]
+        return [
+            (
+                {
+                    key: row[i + 1]
+                    for i, key in enumerate(keys)
+                    if key is not None and i + 1 < len(row) and row[i + 1] is not None
+                },
+                row[0],
+            )
+            for row in self.stools or ()
+        ]
 
     @property
     def red_flags(self) -> list[str]:
@@ -292,20 +345,26 @@ class DayRecord:
         """A record read back from the cache (its layout read beside it), or None when it
         has another shape. (The cache file's MAC says this fatiguelog's cache wrote it, in
         this layout: only the outer shape is checked, at every "All" of ten years.)"""
-        if type(data) is not list or len(data) not in (3, 4) or (len(data) == 4
-                                                                 and data[3] != 1):
+        if type(data) is not list or len(data) not in (3, 4) or (len(data) == 4 and data[3] != 1):
             return None
         values, stools, doses = data[:3]
-        if (type(values) is not list or len(values) > len(layout.paths)
-                or not (stools is None or type(stools) is list)
-                or not (doses is None or type(doses) is list)):
+        if (
+            type(values) is not list
+            or len(values) > len(layout.paths)
+            or not (stools is None or type(stools) is list)
+            or not (doses is None or type(doses) is list)
+        ):
             return None
         return cls(layout, values, stools, doses, len(data) == 4)
 
     def plain(self) -> tuple[Any, ...]:
         """The record without its layout (to compare records of different layouts)."""
-        return (self.answers(), None if self.stools is None else self.stool_answers(),
-                self.doses, self.partial)
+        return (
+            self.answers(),
+            None if self.stools is None else self.stool_answers(),
+            self.doses,
+            self.partial,
+        )
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, DayRecord) and self.plain() == other.plain()

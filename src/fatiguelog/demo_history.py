@@ -40,9 +40,16 @@ SUBSTANCES = (
 )
 BIRTH_YEAR = 1968
 
-_SHORT = ("Crashed after the shower.", "Quiet day.", "Good hour in the garden.",
-          "Headache all afternoon.", "Slept badly, noisy street.", "Café visit ☕ - paid for it.",
-          "Stomach cramps in the evening.", "Could read for 20 minutes!")
+_SHORT = (
+    "Crashed after the shower.",
+    "Quiet day.",
+    "Good hour in the garden.",
+    "Headache all afternoon.",
+    "Slept badly, noisy street.",
+    "Café visit ☕ - paid for it.",
+    "Stomach cramps in the evening.",
+    "Could read for 20 minutes!",
+)
 _SENTENCES = (
     "Pacing went better today; I set a timer and lay down between tasks.",
     "My partner did the shopping, so I only had to put things away.",
@@ -55,8 +62,9 @@ _SENTENCES = (
 )
 
 
-def generate(root: Path, *, days: int = 180, seed: int = 7, end: date | None = None,
-             complete: bool = False) -> None:
+def generate(
+    root: Path, *, days: int = 180, seed: int = 7, end: date | None = None, complete: bool = False
+) -> None:
     """Write `days` days of entries ending on `end` (default today), plus settings, into `root`.
 
     `complete` writes every day with every section and a note (the benchmark's history);
@@ -72,7 +80,8 @@ def generate(root: Path, *, days: int = 180, seed: int = 7, end: date | None = N
         return end - timedelta(days=round(n * scale))
 
     story = _Story(
-        increase=back(INCREASE), reduction=back(REDUCTION),
+        increase=back(INCREASE),
+        reduction=back(REDUCTION),
         constipation=(back(CONSTIPATION[0]), back(CONSTIPATION[1])),
         loose=(back(LOOSE[0]), back(LOOSE[1])),
         laxative={back(n) for n in range(LAXATIVE[1], LAXATIVE[0] + 1)},
@@ -104,9 +113,18 @@ def generate(root: Path, *, days: int = 180, seed: int = 7, end: date | None = N
 
 
 class _Story:
-    def __init__(self, *, increase: date, reduction: date, constipation: tuple[date, date],
-                 loose: tuple[date, date], laxative: set[date], red_flag: date,
-                 missing: set[date], calm_from: date):
+    def __init__(
+        self,
+        *,
+        increase: date,
+        reduction: date,
+        constipation: tuple[date, date],
+        loose: tuple[date, date],
+        laxative: set[date],
+        red_flag: date,
+        missing: set[date],
+        calm_from: date,
+    ):
         self.increase, self.reduction = increase, reduction
         self.constipation, self.loose = constipation, loose
         self.laxative, self.red_flag, self.missing = laxative, red_flag, missing
@@ -131,8 +149,14 @@ def _clamp(value: float) -> int:
     return max(0, min(10, round(value)))
 
 
-def _day(rng: random.Random, day: date, story: _Story, exertion: int,
-         before: list[int], complete: bool = False) -> dict[str, Any]:
+def _day(
+    rng: random.Random,
+    day: date,
+    story: _Story,
+    exertion: int,
+    before: list[int],
+    complete: bool = False,
+) -> dict[str, Any]:
     """One day's document; PEM and fatigue follow busy days 1-2 days later."""
     lag1, lag2 = before[-1] >= 7, before[-2] >= 7
     pem = _clamp(2 + 3.5 * lag1 + 2 * lag2 + rng.gauss(0, 1))
@@ -141,8 +165,9 @@ def _day(rng: random.Random, day: date, story: _Story, exertion: int,
     doc: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "date": day,
-        "updated": datetime.combine(day, time(20 + rng.randint(0, 2), rng.randint(0, 59)),
-                                    tzinfo=UTC),
+        "updated": datetime.combine(
+            day, time(20 + rng.randint(0, 2), rng.randint(0, 59)), tzinfo=UTC
+        ),
         "symptoms": {
             "fatigue": fatigue,
             "pem": pem,
@@ -171,17 +196,33 @@ def _intake(rng: random.Random, day: date, story: _Story) -> list[dict[str, Any]
     total = story.kratom(day)
     morning = total / 2 if total != 1.5 else 1.0
     doses = [
-        {"substance": "kratom", "amount": morning, "unit": "g", "form": "leaf powder",
-         "time": time(8, rng.randint(0, 59))},
-        {"substance": "kratom", "amount": total - morning, "unit": "g", "form": "leaf powder",
-         "time": time(15, rng.randint(0, 59))},
+        {
+            "substance": "kratom",
+            "amount": morning,
+            "unit": "g",
+            "form": "leaf powder",
+            "time": time(8, rng.randint(0, 59)),
+        },
+        {
+            "substance": "kratom",
+            "amount": total - morning,
+            "unit": "g",
+            "form": "leaf powder",
+            "time": time(15, rng.randint(0, 59)),
+        },
     ]
     doses.append({"substance": "magnesium", "amount": 200, "unit": "mg", "form": "tablet"})
     if day in story.laxative:  # a laxative-class dose (senna) on the laxative days
-        doses.append({"substance": "senna", "amount": 15, "unit": "mg", "form": "tablet",
-                      "time": time(22, 0)})
-    doses.append({"substance": "coffee", "amount": 2 if rng.random() < 0.05 else 1,
-                  "unit": "cup"})
+        doses.append(
+            {
+                "substance": "senna",
+                "amount": 15,
+                "unit": "mg",
+                "form": "tablet",
+                "time": time(22, 0),
+            }
+        )
+    doses.append({"substance": "coffee", "amount": 2 if rng.random() < 0.05 else 1, "unit": "cup"})
     return doses
 
 
@@ -203,14 +244,16 @@ def _gi(rng: random.Random, day: date, story: _Story, phase: str) -> dict[str, A
         strain, incomplete, blocked = 0.06, 0.06, 0.02
     stools = []
     for n in range(count):
-        stools.append({
-            "time": time(7 + 4 * n + rng.randint(0, 3), rng.randint(0, 59)),
-            "bristol": rng.choice(forms) if day not in story.laxative else 5,
-            "straining": rng.random() < strain,
-            "incomplete": rng.random() < incomplete,
-            "blockage": rng.random() < blocked,
-            "manual": rng.random() < blocked / 5,
-        })
+        stools.append(
+            {
+                "time": time(7 + 4 * n + rng.randint(0, 3), rng.randint(0, 59)),
+                "bristol": rng.choice(forms) if day not in story.laxative else 5,
+                "straining": rng.random() < strain,
+                "incomplete": rng.random() < incomplete,
+                "blockage": rng.random() < blocked,
+                "manual": rng.random() < blocked / 5,
+            }
+        )
     gi["stools"] = stools
     gi["no_bowel_movement"] = not stools
     gi["laxative"] = day in story.laxative

@@ -50,8 +50,10 @@ def too_long(text: str) -> str | None:
     """Why a cleaned text can't go on page one (None: it fits)."""
     lines = text.count("\n") + 1 if text else 0
     if len(text) > MAX_CHARS:
-        return (f"is {len(text):,} characters long: keep it to {MAX_CHARS:,} (about ten "
-                "lines) so it fits on the first page")
+        return (
+            f"is {len(text):,} characters long: keep it to {MAX_CHARS:,} (about ten "
+            "lines) so it fits on the first page"
+        )
     if lines > MAX_LINES:
         return f"has {lines} lines: keep it to {MAX_LINES} so it fits on the first page"
     return None
@@ -75,21 +77,26 @@ def read_file(name: str) -> str:
         raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         where = "standard input"
         if len(raw) > MAX_FILE_BYTES:
-            raise DiscussError(f"{where} holds more than {MAX_FILE_BYTES // 1024} KiB: the text "
-                               f"to discuss must be a few lines (at most {MAX_CHARS:,} "
-                               "characters)")
+            raise DiscussError(
+                f"{where} holds more than {MAX_FILE_BYTES // 1024} KiB: the text "
+                f"to discuss must be a few lines (at most {MAX_CHARS:,} "
+                "characters)"
+            )
     else:
         path = Path(name).expanduser()
         where = strip_controls(str(path), one_line=True)
         try:
             raw = read_capped(str(path), MAX_FILE_BYTES)
         except FileNotFoundError:
-            raise DiscussError(f"{where} does not exist: give the file with the text to "
-                               "discuss") from None
+            raise DiscussError(
+                f"{where} does not exist: give the file with the text to discuss"
+            ) from None
         except TooLargeError:
-            raise DiscussError(f"{where} is larger than {MAX_FILE_BYTES // 1024} KiB: the text "
-                               f"to discuss must be a few lines (at most {MAX_CHARS:,} "
-                               "characters)") from None
+            raise DiscussError(
+                f"{where} is larger than {MAX_FILE_BYTES // 1024} KiB: the text "
+                f"to discuss must be a few lines (at most {MAX_CHARS:,} "
+                "characters)"
+            ) from None
         except UnsafePathError:
             kind = "a folder" if path.is_dir() else "not a regular file"
             raise DiscussError(f"{where} is {kind}: give a text file") from None
@@ -142,8 +149,7 @@ def save_draft(root: Path, text: str, *, durable: bool = False) -> None:
     from fatiguelog.atomic import atomic_write
 
     doc = {"schema": DRAFT_SCHEMA, "text": strip_controls(text)}
-    atomic_write(draft_path(root), tomli_w.dumps(doc).encode("utf-8"), durable=durable,
-                 root=root)
+    atomic_write(draft_path(root), tomli_w.dumps(doc).encode("utf-8"), durable=durable, root=root)
 
 
 def remove_draft(root: Path) -> None:
@@ -153,5 +159,15 @@ def remove_draft(root: Path) -> None:
         remove_under(root, draft_path(root))
 
 
-__all__ = ["MAX_CHARS", "MAX_LINES", "DiscussError", "check", "clean", "load_draft",
-           "read_file", "remove_draft", "save_draft", "too_long"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_LINES",
+    "DiscussError",
+    "check",
+    "clean",
+    "load_draft",
+    "read_file",
+    "remove_draft",
+    "save_draft",
+    "too_long",
+]

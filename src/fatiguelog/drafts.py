@@ -35,8 +35,9 @@ def draft_path(root: Path, day: date) -> Path:
     return paths.drafts_dir(root) / f"{day.isoformat()}.toml"
 
 
-def save_draft(root: Path, draft: Draft, now: datetime | None = None, *,
-               durable: bool = True) -> None:
+def save_draft(
+    root: Path, draft: Draft, now: datetime | None = None, *, durable: bool = True
+) -> None:
     """Write the draft atomically (raises OSError: the caller decides how loud to be).
 
     `durable=False` skips the fsyncs: still whole after a crash of the app, not promised after
@@ -52,8 +53,9 @@ def save_draft(root: Path, draft: Draft, now: datetime | None = None, *,
         "saved": draft.saved,
         "answers": draft.answers,
     }
-    atomic_write(draft_path(root, draft.day), tomli_w.dumps(doc).encode("utf-8"),
-                 durable=durable, root=root)
+    atomic_write(
+        draft_path(root, draft.day), tomli_w.dumps(doc).encode("utf-8"), durable=durable, root=root
+    )
 
 
 def load_draft(root: Path, day: date) -> Draft | None:

@@ -16,25 +16,37 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:  # annotations only: home imports this before its first frame
     from fatiguelog.analysis.summary import Alarm, FlagReport, Summary
 
-SBM_EXPLAINED: Final = ("SBM means spontaneous bowel movement: one on a day when no laxative "
-                        "was taken that day or the day before.")
+SBM_EXPLAINED: Final = (
+    "SBM means spontaneous bowel movement: one on a day when no laxative "
+    "was taken that day or the day before."
+)
 BANNER_TODAY: Final = "URGENT: SEEK MEDICAL CARE PROMPTLY"
 ALARMS_HEADING: Final = "Alarm symptoms reported in this period"
 
 #: What a flag's qualifying days are, in words (flags.md, "Qualifying days").
 _EVIDENCE_NOUN: Final = {
-    "gi.infrequent": ("day without a spontaneous bowel movement",
-                      "days without a spontaneous bowel movement"),
-    "gi.hard_stools": ("day with a hard stool (Bristol 1-2)",
-                       "days with a hard stool (Bristol 1-2)"),
+    "gi.infrequent": (
+        "day without a spontaneous bowel movement",
+        "days without a spontaneous bowel movement",
+    ),
+    "gi.hard_stools": (
+        "day with a hard stool (Bristol 1-2)",
+        "days with a hard stool (Bristol 1-2)",
+    ),
     "gi.straining": ("day with straining", "days with straining"),
     "gi.incomplete": ("day with incomplete emptying", "days with incomplete emptying"),
-    "gi.loose_stools": ("day with a loose stool (Bristol 6-7)",
-                        "days with a loose stool (Bristol 6-7)"),
-    "gi.constipation_pattern": ("day with a constipation symptom",
-                                "days with a constipation symptom"),
-    "gi.after_intake_increase": ("day with a constipation symptom",
-                                 "days with a constipation symptom"),
+    "gi.loose_stools": (
+        "day with a loose stool (Bristol 6-7)",
+        "days with a loose stool (Bristol 6-7)",
+    ),
+    "gi.constipation_pattern": (
+        "day with a constipation symptom",
+        "days with a constipation symptom",
+    ),
+    "gi.after_intake_increase": (
+        "day with a constipation symptom",
+        "days with a constipation symptom",
+    ),
     "gi.persistent": ("day with the symptoms", "days with the symptoms"),
     "red.age_change": ("day with the symptoms", "days with the symptoms"),
 }
@@ -60,8 +72,10 @@ def banner_heading(summary: Summary) -> str:
     """The banner's first line; only said when `summary.banner` has a flag."""
     if summary.ends_today:
         return BANNER_TODAY
-    return (f"URGENT: an alarm symptom was reported in the last 7 days of this period "
-            f"(it ends on {summary.last.isoformat()})")
+    return (
+        f"URGENT: an alarm symptom was reported in the last 7 days of this period "
+        f"(it ends on {summary.last.isoformat()})"
+    )
 
 
 def banner_lines(summary: Summary) -> list[str]:
@@ -101,19 +115,25 @@ def lasted(flag: FlagReport) -> str:
         return ""
     if flag.id.startswith("red.") and flag.id != "red.age_change":
         which = "a report" if ev.count == 1 else "the last report"
-        return (f"Reported on {dates_text(flag.report_days) if flag.report_days else ev.last}; "
-                f"the flag stays on for {flag.window} days after {which}.")
-    span = ((ev.last - ev.first).days + 1)
+        return (
+            f"Reported on {dates_text(flag.report_days) if flag.report_days else ev.last}; "
+            f"the flag stays on for {flag.window} days after {which}."
+        )
+    span = (ev.last - ev.first).days + 1
     if flag.id == "gi.change":  # its qualifying days are the days compared, not symptoms
-        return (f"Compares {ev.count} recorded days between {ev.first.isoformat()} and "
-                f"{ev.last.isoformat()} (each day's last 14 days) with the 28 days before them. "
-                f"The flag stays on for up to {flag.window} days after the last of them.")
+        return (
+            f"Compares {ev.count} recorded days between {ev.first.isoformat()} and "
+            f"{ev.last.isoformat()} (each day's last 14 days) with the 28 days before them. "
+            f"The flag stays on for up to {flag.window} days after the last of them."
+        )
     one, many = _EVIDENCE_NOUN.get(flag.id, ("day that met the rule", "days that met the rule"))
     if ev.count == 1:
         said = f"1 {one}: {ev.first.isoformat()}."
     else:
-        said = (f"{ev.count} {many} between {ev.first.isoformat()} and {ev.last.isoformat()} "
-                f"({span} days).")
+        said = (
+            f"{ev.count} {many} between {ev.first.isoformat()} and {ev.last.isoformat()} "
+            f"({span} days)."
+        )
     return f"{said} The flag stays on for up to {flag.window} days after the last of them."
 
 
@@ -130,8 +150,7 @@ def coverage_heading(summary: Summary) -> str:
     cov = summary.coverage
     if cov is None:
         return ""
-    text = (f"Rules checked on {summary.last.isoformat()}: {cov.rules_checked} of "
-            f"{cov.rules_total}.")
+    text = f"Rules checked on {summary.last.isoformat()}: {cov.rules_checked} of {cov.rules_total}."
     if cov.unchecked:
         text += f" {len(cov.unchecked)} could not be checked (not enough data):"
     return text
@@ -145,8 +164,9 @@ def coverage_lines(summary: Summary) -> list[str]:
     return [f"{gap.title}: {gap.needs}" for gap in cov.unchecked]
 
 
-BOWEL_NEEDS: Final = ("they need bowel answers (stools, or none) on most days, for 1 to 6 weeks "
-                      "depending on the flag")
+BOWEL_NEEDS: Final = (
+    "they need bowel answers (stools, or none) on most days, for 1 to 6 weeks depending on the flag"
+)
 ALARM_NEEDS: Final = "the alarm symptoms need a check-in in the last 7 days"
 
 
@@ -169,8 +189,10 @@ def data_gap(summary: Summary, *, short: bool = False) -> str:
     if not bowel <= {gap.id for gap in cov.unchecked}:
         return ""
     if short:
-        return ("Not enough data yet for the bowel flags: they need bowel answers on most "
-                "days, for 1 to 6 weeks.")
+        return (
+            "Not enough data yet for the bowel flags: they need bowel answers on most "
+            "days, for 1 to 6 weeks."
+        )
     alarms_unchecked = any(gap.id.removeprefix("red.") in RED_FLAGS for gap in cov.unchecked)
     needs = f"{BOWEL_NEEDS}; {ALARM_NEEDS}" if alarms_unchecked else BOWEL_NEEDS
     return f"Not enough data yet for the bowel flags: {needs}."
@@ -180,8 +202,11 @@ def no_flags_text(summary: Summary) -> str:
     """Never "no flags" alone: how many rules were checked goes with it, and when no bowel
     rule could be checked, that comes first."""
     cov = summary.coverage
-    checked = "" if cov is None else (f" ({cov.rules_checked} of {cov.rules_total} rules could "
-                                      "be checked on the last day)")
+    checked = (
+        ""
+        if cov is None
+        else (f" ({cov.rules_checked} of {cov.rules_total} rules could be checked on the last day)")
+    )
     gap = data_gap(summary)
     text = f"No flag was on in this period{checked}."
     return f"{gap} {text}" if gap else text
@@ -199,8 +224,7 @@ def red_flag_words(day: date, keys: Sequence[str], today: date) -> str:
     return f"Red flag reported on {day.isoformat()}: {names}. {words}"
 
 
-UNREAD_RED: str = ("this day's file can't be read and may hold a red flag "
-                   "(fix it: fatiguelog check)")
+UNREAD_RED: str = "this day's file can't be read and may hold a red flag (fix it: fatiguelog check)"
 IN_COPY: str = "in a sync copy not merged yet (run 'fatiguelog conflicts --merge')"
 
 
@@ -212,13 +236,26 @@ def alarm_caveats(summary: Summary, *, copies: bool = True) -> list[str]:
     if copies:
         for alarm in summary.copy_alarms:
             advice = alarm.advice if alarm.active and summary.ends_today else alarm.advice_past
-            out.append(f"{alarm.title}: reported on {dates_text(alarm.days)} {IN_COPY}. "
-                       f"{advice}")
+            out.append(f"{alarm.title}: reported on {dates_text(alarm.days)} {IN_COPY}. {advice}")
     out += [f"{day.isoformat()}: {UNREAD_RED}." for day in summary.unread_days]
     return out
 
 
-__all__ = ["ALARMS_HEADING", "BANNER_TODAY", "SBM_EXPLAINED",
-           "alarm_caveats", "alarm_lines", "banner_heading", "banner_lines", "banner_text",
-           "coverage_heading", "coverage_lines", "data_gap", "dates_text", "lasted",
-           "no_flags_text", "red_flag_words", "when"]
+__all__ = [
+    "ALARMS_HEADING",
+    "BANNER_TODAY",
+    "SBM_EXPLAINED",
+    "alarm_caveats",
+    "alarm_lines",
+    "banner_heading",
+    "banner_lines",
+    "banner_text",
+    "coverage_heading",
+    "coverage_lines",
+    "data_gap",
+    "dates_text",
+    "lasted",
+    "no_flags_text",
+    "red_flag_words",
+    "when",
+]

@@ -30,8 +30,10 @@ TYPE_CHECKING = False  # (typing.TYPE_CHECKING, without needing typing's datacla
 if TYPE_CHECKING:
     from typing import dataclass_transform
 else:
+
     def dataclass_transform(**_options: Any) -> Callable[[Any], Any]:
         return lambda function: function
+
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -55,8 +57,13 @@ class Field:
         self.compare = compare
 
 
-def field(*, default: Any = _MISSING, default_factory: Callable[[], Any] = _MISSING,
-          repr: bool = True, compare: bool = True) -> Any:
+def field(
+    *,
+    default: Any = _MISSING,
+    default_factory: Callable[[], Any] = _MISSING,
+    repr: bool = True,
+    compare: bool = True,
+) -> Any:
     """As `dataclasses.field`, for the options records support."""
     if default is not _MISSING and default_factory is not _MISSING:
         raise ValueError("cannot specify both default and default_factory")
@@ -102,8 +109,10 @@ def frozen(cls: type[T]) -> type[T]:
                 uncompared.add(name)
         elif value is not _MISSING:
             if isinstance(value, list | dict | set):
-                raise ValueError(f"mutable default {type(value)} for field {name} is not "
-                                 "allowed: use default_factory")
+                raise ValueError(
+                    f"mutable default {type(value)} for field {name} is not "
+                    "allowed: use default_factory"
+                )
             defaults[name] = value
     seen_default = False
     for name in names:
@@ -151,30 +160,36 @@ def replace(obj: T, /, **changes: Any) -> T:
     values = {name: getattr(obj, name) for name in names}
     for name in changes:
         if name not in values:
-            raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument "
-                            f"{name!r}")
+            raise TypeError(
+                f"{cls.__name__}.__init__() got an unexpected keyword argument {name!r}"
+            )
     values.update(changes)
     return cls(**values)
 
 
 # -- the methods every record shares ------------------------------------------------------------
 
+
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     cls = self.__class__
     names = cls.__record_names__
     if len(args) > len(names):
-        raise TypeError(f"{cls.__name__}.__init__() takes {len(names) + 1} positional "
-                        f"arguments but {len(args) + 1} were given")
+        raise TypeError(
+            f"{cls.__name__}.__init__() takes {len(names) + 1} positional "
+            f"arguments but {len(args) + 1} were given"
+        )
     values = dict(zip(names, args, strict=False))
     if kwargs:
         known = cls.__record_fields__
         for name in kwargs:
             if name in values:
-                raise TypeError(f"{cls.__name__}.__init__() got multiple values for argument "
-                                f"{name!r}")
+                raise TypeError(
+                    f"{cls.__name__}.__init__() got multiple values for argument {name!r}"
+                )
             if name not in known:
-                raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword "
-                                f"argument {name!r}")
+                raise TypeError(
+                    f"{cls.__name__}.__init__() got an unexpected keyword argument {name!r}"
+                )
         values.update(kwargs)
     if len(values) < len(names):
         defaults, factories = cls.__record_defaults__, cls.__record_factories__
@@ -186,8 +201,7 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
             elif name in factories:
                 values[name] = factories[name]()
             else:
-                raise TypeError(f"{cls.__name__}.__init__() missing required argument: "
-                                f"{name!r}")
+                raise TypeError(f"{cls.__name__}.__init__() missing required argument: {name!r}")
     self.__dict__.update(values)
     post = getattr(self, "__post_init__", None)
     if post is not None:
@@ -220,13 +234,20 @@ def _hash(self: Any) -> int:
 def _repr(self: Any) -> str:
     cls = self.__class__
     hidden = cls.__record_hidden__
-    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in cls.__record_names__
-                      if name not in hidden)
+    shown = ", ".join(
+        f"{name}={getattr(self, name)!r}" for name in cls.__record_names__ if name not in hidden
+    )
     return f"{cls.__qualname__}({shown})"
 
 
-_METHODS = {"__init__": _init, "__setattr__": _setattr, "__delattr__": _delattr, "__eq__": _eq,
-            "__hash__": _hash, "__repr__": _repr}
+_METHODS = {
+    "__init__": _init,
+    "__setattr__": _setattr,
+    "__delattr__": _delattr,
+    "__eq__": _eq,
+    "__hash__": _hash,
+    "__repr__": _repr,
+}
 
 
 class _DataclassFields:
@@ -244,7 +265,8 @@ class _DataclassFields:
                 default=defaults.get(name, dataclasses.MISSING),
                 default_factory=factories.get(name, dataclasses.MISSING),
                 repr=name not in owner.__record_hidden__,  # type: ignore[attr-defined]
-                compare=name not in owner.__record_uncompared__)  # type: ignore[attr-defined]
+                compare=name not in owner.__record_uncompared__,  # type: ignore[attr-defined]
+            )
             made.name = name
             made.type = kind
             made._field_type = dataclasses._FIELD  # type: ignore[attr-defined]

@@ -63,17 +63,21 @@ def flag_lines(summary: Summary) -> Lines:
         from fatiguelog import flagtext as ft
 
         gap = ft.data_gap(summary, short=True)  # a new user reads "not enough data" first
-        lines.append((f"{gap.removesuffix('.')} ({checked})." if gap
-                      else f"No flag on today ({checked}).",
-                      "flag-none"))
+        lines.append(
+            (
+                f"{gap.removesuffix('.')} ({checked})."
+                if gap
+                else f"No flag on today ({checked}).",
+                "flag-none",
+            )
+        )
     if cov is not None and cov.unchecked:
         lines.append((not_checked_line(cov.unchecked), "flag-hint not-checked"))
     if summary.banner or others:
         from fatiguelog.wording import NOT_A_DIAGNOSIS
 
         # (one line at 80 columns: the trend view says it whole, with each flag's rule)
-        lines.append((f"{NOT_A_DIAGNOSIS} Press t for the evidence ({checked}).",
-                      "flag-hint"))
+        lines.append((f"{NOT_A_DIAGNOSIS} Press t for the evidence ({checked}).", "flag-hint"))
     return lines
 
 
@@ -84,7 +88,7 @@ def not_checked_line(gaps: tuple[RuleGap, ...], most: int = 4) -> str:
     from fatiguelog.model import RED_FLAGS
 
     alarms = [g for g in gaps if g.id.removeprefix("red.") in RED_FLAGS]
-    names = (["alarm symptoms (they need a check-in in the last 7 days)"] if alarms else [])
+    names = ["alarm symptoms (they need a check-in in the last 7 days)"] if alarms else []
     names += [g.title for g in gaps if g not in alarms]
     shown = ", ".join(names[:most])
     more = f" and {len(names) - most} more" if len(names) > most else ""
@@ -113,18 +117,26 @@ def alarms_of(reported: dict[str, list[date]]) -> tuple[Alarm, ...]:
     from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_FLAGS
 
     return tuple(
-        Alarm(key=key, title=RED_FLAGS[key], level="urgent" if key in URGENT_RED_FLAGS else "warn",
-              days=tuple(sorted(reported[key])), active=True, advice=RED_ADVICE[key],
-              advice_past=RED_ADVICE_PAST[key])
-        for key in RED_FLAGS if key in reported
+        Alarm(
+            key=key,
+            title=RED_FLAGS[key],
+            level="urgent" if key in URGENT_RED_FLAGS else "warn",
+            days=tuple(sorted(reported[key])),
+            active=True,
+            advice=RED_ADVICE[key],
+            advice_past=RED_ADVICE_PAST[key],
+        )
+        for key in RED_FLAGS
+        if key in reported
     )
 
 
 def alarm_only_lines(alarms: tuple[Alarm, ...], error: str) -> Lines:
     """When the flags could not be worked out: the alarm symptoms still show, first."""
     lines = urgent_lines(alarms)
-    lines += [(f"{a.title} reported: {a.advice}", "flag-line") for a in alarms
-              if a.level != "urgent"]
+    lines += [
+        (f"{a.title} reported: {a.advice}", "flag-line") for a in alarms if a.level != "urgent"
+    ]
     lines.append((f"The other flags could not be worked out: {error}", "flag-line"))
     return lines
 
@@ -188,7 +200,7 @@ class Ahead:
                 data = json.dumps({"today": today.isoformat(), "lines": lines}).encode()
                 view = memoryview(data)
                 while view:
-                    view = view[os.write(write_end, view):]
+                    view = view[os.write(write_end, view) :]
                 code = 0
             except BaseException:
                 pass
@@ -247,5 +259,13 @@ class Ahead:
         self._finish()
 
 
-__all__ = ["Ahead", "alarm_only_lines", "alarms_of", "flag_lines", "home_lines",
-           "not_checked_line", "overview_line", "urgent_lines"]
+__all__ = [
+    "Ahead",
+    "alarm_only_lines",
+    "alarms_of",
+    "flag_lines",
+    "home_lines",
+    "not_checked_line",
+    "overview_line",
+    "urgent_lines",
+]

@@ -113,11 +113,17 @@ def range_line(r: IntakeRange, previous: IntakeRange | None, period_last: date) 
         if not r.current:
             said += f", not taken to {r.last.isoformat()}"
         return f"Now {said}" if r.current else said
-    began = (f"since before {r.first.isoformat()}" if r.before_period
-             else f"since {r.first.isoformat()} ({change})")
+    began = (
+        f"since before {r.first.isoformat()}"
+        if r.before_period
+        else f"since {r.first.isoformat()} ({change})"
+    )
     if not r.current:
-        began = (f"from before {r.first.isoformat()} to {r.last.isoformat()}" if r.before_period
-                 else f"{r.first.isoformat()} to {r.last.isoformat()} ({change})")
+        began = (
+            f"from before {r.first.isoformat()} to {r.last.isoformat()}"
+            if r.before_period
+            else f"{r.first.isoformat()} to {r.last.isoformat()} ({change})"
+        )
         return f"{range_amount(r)}: {began}"
     if r.last_taken is not None and r.last_taken < period_last:
         still = f"last taken on {r.last_taken.isoformat()}"
@@ -147,8 +153,7 @@ def by_substance(ranges: Sequence[IntakeRange]) -> list[list[IntakeRange]]:
     groups: dict[tuple[str, str], list[IntakeRange]] = {}
     for r in ranges:
         groups.setdefault((r.substance.casefold(), r.unit), []).append(r)
-    ordered = sorted(groups.items(),
-                     key=lambda kv: (CLASS_ORDER.get(kv[1][0].klass, 3), kv[0]))
+    ordered = sorted(groups.items(), key=lambda kv: (CLASS_ORDER.get(kv[1][0].klass, 3), kv[0]))
     return [sorted(group, key=lambda r: r.first) for _key, group in ordered]
 
 
@@ -163,24 +168,30 @@ def rows(summary: Summary, *, most: int | None = None) -> tuple[list[TimelineRow
         for n in range(start, len(group)):
             r = group[n]
             previous = group[n - 1] if n else None
-            out.append(TimelineRow(
-                substance=r.substance, klass=class_words(r.klass), first=from_text(r),
-                last=to_text(r, summary.last), amount=range_amount(r),
-                change=range_change(r, previous), current=r.current, range=r))
+            out.append(
+                TimelineRow(
+                    substance=r.substance,
+                    klass=class_words(r.klass),
+                    first=from_text(r),
+                    last=to_text(r, summary.last),
+                    amount=range_amount(r),
+                    change=range_change(r, previous),
+                    current=r.current,
+                    range=r,
+                )
+            )
     return out, hidden
 
 
 def substance_lines(ranges: Sequence[IntakeRange], period_last: date) -> list[str]:
     """Each range of one substance as a line, oldest first (the trend view's change list)."""
     group = sorted(ranges, key=lambda r: r.first)
-    return [range_line(r, group[n - 1] if n else None, period_last)
-            for n, r in enumerate(group)]
+    return [range_line(r, group[n - 1] if n else None, period_last) for n, r in enumerate(group)]
 
 
 def ranges_of(summary: Summary, substance: str, unit: str) -> list[IntakeRange]:
     key = substance.casefold()
-    return [r for r in summary.intake_timeline
-            if r.substance.casefold() == key and r.unit == unit]
+    return [r for r in summary.intake_timeline if r.substance.casefold() == key and r.unit == unit]
 
 
 def range_events(ranges: Sequence[IntakeRange]) -> list[IntakeEvent]:
@@ -188,9 +199,11 @@ def range_events(ranges: Sequence[IntakeRange]) -> list[IntakeEvent]:
     resumed or stop on the range's first day, at its usual amount."""
     from fatiguelog.analysis.summary import IntakeEvent
 
-    return [IntakeEvent(r.first, r.substance, r.unit, r.change, r.daily_amount, None)
-            for r in sorted(ranges, key=lambda r: r.first)
-            if r.change is not None and not r.before_period]
+    return [
+        IntakeEvent(r.first, r.substance, r.unit, r.change, r.daily_amount, None)
+        for r in sorted(ranges, key=lambda r: r.first)
+        if r.change is not None and not r.before_period
+    ]
 
 
 def mark_label(event: IntakeEvent) -> str:
@@ -206,6 +219,23 @@ def mark_label(event: IntakeEvent) -> str:
 
 # (amount, days_text, number and unit_text are `wording`'s, named here too for the timeline's
 # callers: one definition each)
-__all__ = ["TimelineRow", "amount", "amount_range", "by_substance", "days_text", "from_text",
-           "mark_label", "number", "per_day", "range_amount", "range_change", "range_events",
-           "range_line", "ranges_of", "rows", "substance_lines", "to_text", "unit_text"]
+__all__ = [
+    "TimelineRow",
+    "amount",
+    "amount_range",
+    "by_substance",
+    "days_text",
+    "from_text",
+    "mark_label",
+    "number",
+    "per_day",
+    "range_amount",
+    "range_change",
+    "range_events",
+    "range_line",
+    "ranges_of",
+    "rows",
+    "substance_lines",
+    "to_text",
+    "unit_text",
+]

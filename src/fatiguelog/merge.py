@@ -33,14 +33,16 @@ class MergeResult:
 
     def summary(self) -> str:
         if not self.from_disk and not self.both_changed:
-            return ("The file had changed on disk; your answers were saved and nothing "
-                    "else was lost.")
+            return (
+                "The file had changed on disk; your answers were saved and nothing else was lost."
+            )
         # Short, and a red flag first: home shows this on a 60x20 terminal too.
         parts = []
         if self.from_disk:
             first = sorted(self.from_disk, key=lambda note: not note.startswith("red flag"))
-            parts.append("Kept what changed on disk meanwhile (another terminal?): "
-                         + "; ".join(first))
+            parts.append(
+                "Kept what changed on disk meanwhile (another terminal?): " + "; ".join(first)
+            )
         else:
             parts.append("The file had changed on disk meanwhile (another terminal?)")
         if self.both_changed:
@@ -48,8 +50,12 @@ class MergeResult:
         return ". ".join(parts) + "."
 
 
-def merge_docs(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any],
-               questions: Vocabulary | None = None) -> MergeResult:
+def merge_docs(
+    base: dict[str, Any],
+    ours: dict[str, Any],
+    theirs: dict[str, Any],
+    questions: Vocabulary | None = None,
+) -> MergeResult:
     """`questions` names the answers in the message (default: the built-in ones; a key it
     does not name is said as its dotted path)."""
     result = MergeResult({}, questions=questions)
@@ -63,19 +69,26 @@ def merge_docs(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any
     return result
 
 
-def _merge_tables(base: dict, ours: dict, theirs: dict, path: tuple[str, ...],
-                  result: MergeResult) -> dict:
+def _merge_tables(
+    base: dict, ours: dict, theirs: dict, path: tuple[str, ...], result: MergeResult
+) -> dict:
     out: dict[str, Any] = {}
     for key in [*ours, *(k for k in theirs if k not in ours)]:
-        value = _merge_value(base.get(key, _MISSING), ours.get(key, _MISSING),
-                             theirs.get(key, _MISSING), (*path, key), result)
+        value = _merge_value(
+            base.get(key, _MISSING),
+            ours.get(key, _MISSING),
+            theirs.get(key, _MISSING),
+            (*path, key),
+            result,
+        )
         if value is not _MISSING:
             out[key] = value
     return out
 
 
-def _merge_value(base: Any, ours: Any, theirs: Any, path: tuple[str, ...],
-                 result: MergeResult) -> Any:
+def _merge_value(
+    base: Any, ours: Any, theirs: Any, path: tuple[str, ...], result: MergeResult
+) -> Any:
     notes = result.from_disk
     label = key_label(path, result.questions)
     if path in _IGNORED:
@@ -96,8 +109,12 @@ def _merge_value(base: Any, ours: Any, theirs: Any, path: tuple[str, ...],
             noun = _ITEM_LISTS[path]
             notes.append(f"{len(added)} {noun}{'s' if len(added) > 1 else ''} added elsewhere")
         return by_time([*ours, *added])
-    if len(path) == 2 and path[0] == "red_flags" and path[1] in RED_FLAGS and (
-            ours is True or theirs is True):
+    if (
+        len(path) == 2
+        and path[0] == "red_flags"
+        and path[1] in RED_FLAGS
+        and (ours is True or theirs is True)
+    ):
         if theirs is True:  # reported elsewhere: a safety answer is never dropped
             notes.append(f"{label} reported elsewhere")
         return True
@@ -119,8 +136,13 @@ def _said(value: Any) -> str:
     return str(value)
 
 
-def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str],
-               questions: Vocabulary | None = None) -> None:
+def _note_disk(
+    base: Any,
+    theirs: Any,
+    path: tuple[str, ...],
+    notes: list[str],
+    questions: Vocabulary | None = None,
+) -> None:
     if path in _ITEM_LISTS and isinstance(theirs, list):
         before = base if isinstance(base, list) else []
         added = [item for item in theirs if item not in before]
@@ -132,8 +154,9 @@ def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str],
         inner_base = base if isinstance(base, dict) else {}
         for key in theirs:
             if inner_base.get(key, _MISSING) != theirs[key]:
-                _note_disk(inner_base.get(key, _MISSING), theirs[key], (*path, key), notes,
-                           questions)
+                _note_disk(
+                    inner_base.get(key, _MISSING), theirs[key], (*path, key), notes, questions
+                )
         return
     label = key_label(path, questions)
     if theirs is _MISSING:
@@ -142,5 +165,3 @@ def _note_disk(base: Any, theirs: Any, path: tuple[str, ...], notes: list[str],
         notes.append(f"{label} reported elsewhere")
     else:
         notes.append(f"{label} changed elsewhere")
-
-

@@ -52,8 +52,10 @@ MAX_AMOUNT: Final = 1_000_000
 #: read as "0 g" (a typo or a unit mix-up, never a dose to chart as none).
 MIN_AMOUNT: Final = 0.01
 #: Said when an amount is below MIN_AMOUNT, by `log`, the dose dialog, import and `check`.
-TOO_SMALL_AMOUNT: Final = (f"at least {MIN_AMOUNT}: a smaller amount would show as 0 (write it "
-                           "in a smaller unit, such as mg instead of g)")
+TOO_SMALL_AMOUNT: Final = (
+    f"at least {MIN_AMOUNT}: a smaller amount would show as 0 (write it "
+    "in a smaller unit, such as mg instead of g)"
+)
 MAX_HOURS: Final = 24
 #: More bowel movements (or doses) than this in one day is not a real day's record.
 MAX_STOOLS: Final = 100
@@ -84,8 +86,9 @@ _BLEEDING: Final = (
     "bleeding is heavy or won't stop, call your emergency number."
 )
 _PROMPT: Final = "Seek medical care promptly, today."
-_SOON: Final = ("See a GP soon: weight loss without trying is worth checking. It is not an "
-                "emergency.")
+_SOON: Final = (
+    "See a GP soon: weight loss without trying is worth checking. It is not an emergency."
+)
 RED_ADVICE: Final[dict[str, str]] = {
     "blood_in_stool": _BLEEDING,
     "black_stool": _BLEEDING,
@@ -95,22 +98,32 @@ RED_ADVICE: Final[dict[str, str]] = {
     "fever": _PROMPT,
     "unintended_weight_loss": _SOON,
 }
-_BLEEDING_PAST: Final = ("ask for an urgent GP appointment or call your urgent medical advice "
-                         "line; if bleeding is heavy or won't stop, call your emergency number.")
+_BLEEDING_PAST: Final = (
+    "ask for an urgent GP appointment or call your urgent medical advice "
+    "line; if bleeding is heavy or won't stop, call your emergency number."
+)
 _PROMPT_PAST: Final = "seek medical care promptly."
 
 
 def _past(lead: str) -> dict[str, str]:
-    return {key: (f"{lead}, {_BLEEDING_PAST}" if text is _BLEEDING else
-                  f"{lead}, {_PROMPT_PAST}" if text is _PROMPT else text)
-            for key, text in RED_ADVICE.items()}
+    return {
+        key: (
+            f"{lead}, {_BLEEDING_PAST}"
+            if text is _BLEEDING
+            else f"{lead}, {_PROMPT_PAST}"
+            if text is _PROMPT
+            else text
+        )
+        for key, text in RED_ADVICE.items()
+    }
 
 
 RED_ADVICE_PAST: Final[dict[str, str]] = _past("If no clinician has seen you about it yet")
 #: For an alarm symptom logged for an earlier day (`fatiguelog log red-flag --date`): it may be
 #: over, or not; never "today" about a day that is not today.
 RED_ADVICE_LOGGED_PAST: Final[dict[str, str]] = _past(
-    "If you still have it, or no clinician has seen you about it yet")
+    "If you still have it, or no clinician has seen you about it yet"
+)
 
 
 def red_advice(keys: Iterable[str]) -> list[str]:
@@ -119,6 +132,8 @@ def red_advice(keys: Iterable[str]) -> list[str]:
     words for the check-in step, its saved message and every view."""
     chosen = set(keys)
     return list(dict.fromkeys(RED_ADVICE[key] for key in RED_FLAGS if key in chosen))
+
+
 #: Red flags at level "urgent" (the banner); the others are warnings.
 URGENT_RED_FLAGS: Final = frozenset(k for k in RED_FLAGS if k != "unintended_weight_loss")
 
@@ -250,8 +265,16 @@ class Entry:
 _CHECKIN_SECTIONS: Final = ("symptoms", "sleep", "activity", "diet", "custom")
 #: The `gi` keys `fatiguelog log` writes; any other `gi` answer (a stomach rating) is a check-in's.
 _LOGGED_GI_KEYS: Final = frozenset(("stools", "no_bowel_movement", "laxative"))
-_KNOWN_TOP: Final = {"schema", "date", "updated", "imported_from", "notes", "intake",
-                     *SECTIONS, "custom"}
+_KNOWN_TOP: Final = {
+    "schema",
+    "date",
+    "updated",
+    "imported_from",
+    "notes",
+    "intake",
+    *SECTIONS,
+    "custom",
+}
 
 
 def reminder_due(doc: dict[str, Any]) -> bool:
@@ -273,8 +296,9 @@ def is_checked_in(doc: dict[str, Any]) -> bool:
         table = doc.get(name)
         # A crash answer alone (an import's or a sync copy's `crash = false`) is not a
         # check-in: a check-in answers more than that.
-        if isinstance(table, dict) and any(not (name == "symptoms" and key == "crash")
-                                           for key in table):
+        if isinstance(table, dict) and any(
+            not (name == "symptoms" and key == "crash") for key in table
+        ):
             return True
     gi = doc.get("gi")
     if isinstance(gi, dict) and any(key not in _LOGGED_GI_KEYS for key in gi):

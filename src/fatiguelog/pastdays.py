@@ -24,8 +24,9 @@ SNIPPET_BEFORE = 24
 SNIPPET_LENGTH = 50
 
 
-def day_answers(entry: Entry, settings: Settings | None = None
-                ) -> tuple[list[tuple[str, str]], list[str]]:
+def day_answers(
+    entry: Entry, settings: Settings | None = None
+) -> tuple[list[tuple[str, str]], list[str]]:
     """(question, answer in words) for every question the day answered, in check-in order,
     and the questions it left unanswered (of those `settings` still asks). Notes are not among
     them (see `Entry.notes`).
@@ -37,9 +38,11 @@ def day_answers(entry: Entry, settings: Settings | None = None
 
     questions = vocabulary.with_trackers(settings.trackers if settings is not None else ())
     custom = entry.section(vocabulary.CUSTOM) or {}
-    found = {key: "yesno" if isinstance(value, bool) else "number"
-             for key, value in custom.items()
-             if isinstance(value, bool | int | float)}
+    found = {
+        key: "yesno" if isinstance(value, bool) else "number"
+        for key, value in custom.items()
+        if isinstance(value, bool | int | float)
+    }
     questions = questions.with_found(found)
     answered: list[tuple[str, str]] = []
     missing: list[str] = []
@@ -52,15 +55,17 @@ def day_answers(entry: Entry, settings: Settings | None = None
         value = step.current(entry)  # as the file has it, usable or not
         switched_off = isinstance(step, checkin.QuestionStep) and not step.q.asked
         asked = not switched_off and (
-            step.group is None or settings is None or settings.asks(step.group))
+            step.group is None or settings is None or settings.asks(step.group)
+        )
         if value is None:
             if asked:
                 missing.append(label)
             continue
         if isinstance(step, checkin.QuestionStep) and not step.q.fits(value):
             # Shown, never hidden: the figures leave it out, and the day says why.
-            answered.append((label, f"{checkin.as_found(value)} (not used: "
-                                    f"{step.q.not_used(value)})"))
+            answered.append(
+                (label, f"{checkin.as_found(value)} (not used: {step.q.not_used(value)})")
+            )
             continue
         if not step.well_formed(value):
             continue
@@ -94,8 +99,9 @@ def note_snippet(notes: str, query: str) -> tuple[str, int, int] | None:
     return f"{lead}{snippet}{tail}", start, start + min(match.end(), last) - match.start()
 
 
-def search_notes(root: Path, query: str,
-                 cancelled: Callable[[], bool] = lambda: False) -> list[NoteHit]:
+def search_notes(
+    root: Path, query: str, cancelled: Callable[[], bool] = lambda: False
+) -> list[NoteHit]:
     """Every day (the whole history) whose notes hold `query`, ignoring case; newest first.
 
     Reads the files themselves (the cache keeps no free text), and only parses those that

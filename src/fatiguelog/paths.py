@@ -13,10 +13,14 @@ _ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
 #: `2026-11-25 (conflicted copy 2026-11-25 210411).toml`, `2026-11-25 (Jo's conflicted copy).toml`.
 _SYNC_COPIES = (
     # (a copy of a copy, when the conflict repeats: one ".sync-conflict-..." part per round)
-    (re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.sync-conflict-\d{8}-\d{6}-[0-9A-Za-z]+)+\.toml$"),
-     "Syncthing"),
-    (re.compile(r"^(\d{4}-\d{2}-\d{2}) \([^/]*conflicted copy[^/]*\)\.toml$", re.IGNORECASE),
-     "Nextcloud or Dropbox"),
+    (
+        re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.sync-conflict-\d{8}-\d{6}-[0-9A-Za-z]+)+\.toml$"),
+        "Syncthing",
+    ),
+    (
+        re.compile(r"^(\d{4}-\d{2}-\d{2}) \([^/]*conflicted copy[^/]*\)\.toml$", re.IGNORECASE),
+        "Nextcloud or Dropbox",
+    ),
 )
 ENV_DATA_DIR = "FATIGUELOG_DATA_DIR"
 ENV_CACHE_DIR = "FATIGUELOG_CACHE_DIR"  # used by `fatiguelog demo` to keep its cache apart
@@ -51,17 +55,24 @@ def cache_dir(root: Path | None = None) -> Path:
     env = os.environ.get(ENV_CACHE_DIR)
     if env:
         given = Path(env).expanduser()
-        why = ("is not an absolute path" if not given.is_absolute()
-               else "is inside the data folder" if root is not None and is_inside(given, root)
-               else None)
+        why = (
+            "is not an absolute path"
+            if not given.is_absolute()
+            else "is inside the data folder"
+            if root is not None and is_inside(given, root)
+            else None
+        )
         if why is None:
             return given
         if env not in _warned:
             import sys
 
             _warned.add(env)
-            print(f"fatiguelog: {ENV_CACHE_DIR}={env} {why}; it is ignored and the platform "
-                  "cache folder is used", file=sys.stderr)
+            print(
+                f"fatiguelog: {ENV_CACHE_DIR}={env} {why}; it is ignored and the platform "
+                "cache folder is used",
+                file=sys.stderr,
+            )
     return platform_cache_dir()
 
 
@@ -116,8 +127,14 @@ def entry_path(root: Path, day: date) -> Path:
 
 def day_of_name(name: str) -> date | None:
     """The day an entry file's name stands for ("2026-11-25.toml"), or None."""
-    if (len(name) == 15 and name[4] == "-" and name[7] == "-" and name.endswith(".toml")
-            and name[:10].replace("-", "").isdigit() and name.isascii()):
+    if (
+        len(name) == 15
+        and name[4] == "-"
+        and name[7] == "-"
+        and name.endswith(".toml")
+        and name[:10].replace("-", "").isdigit()
+        and name.isascii()
+    ):
         try:  # (the common case without the regular expression: this runs per file)
             return date(int(name[:4]), int(name[5:7]), int(name[8:10]))
         except ValueError:

@@ -33,8 +33,10 @@ class Unsupported(Exception):
 
 
 _KEY_VALUE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*?)[ \t]*")
-_HEADER = re.compile(r"[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?[ \t]*(\]\]?)"
-                     r"[ \t]*")
+_HEADER = re.compile(
+    r"[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?[ \t]*(\]\]?)"
+    r"[ \t]*"
+)
 # One scalar: a basic string, a datetime, a date, a time, a number, a boolean (in that order:
 # a date is also the start of a datetime). The groups say which it was.
 _SCALAR = (
@@ -117,8 +119,13 @@ def loads(text: str) -> dict[str, Any]:
             if '"' not in body and "\\" not in body and body.isprintable():
                 table[key] = body
                 continue
-        elif first in _DIGITS and raw.isdigit() and raw.isascii() and (
-                first != "0" or len(raw) == 1) and len(raw) < 19:
+        elif (
+            first in _DIGITS
+            and raw.isdigit()
+            and raw.isascii()
+            and (first != "0" or len(raw) == 1)
+            and len(raw) < 19
+        ):
             table[key] = int(raw)
             continue
         if first == "[" and raw != "[]":
@@ -129,7 +136,7 @@ def loads(text: str) -> dict[str, Any]:
                 if n == count:
                     raise Unsupported("an array that never ends")
                 n += 1
-                raw = "[\n" + "\n".join(lines[start:n - 1]) + "\n]"
+                raw = "[\n" + "\n".join(lines[start : n - 1]) + "\n]"
             table[key] = _array(raw)
         elif first == "{":
             value, end = _inline_table(raw, 1)
@@ -150,8 +157,9 @@ def loads(text: str) -> dict[str, Any]:
     return root
 
 
-def _open_table(root: dict[str, Any], header: re.Match[str], headed: set[int],
-                arrays: set[int]) -> dict[str, Any]:
+def _open_table(
+    root: dict[str, Any], header: re.Match[str], headed: set[int], arrays: set[int]
+) -> dict[str, Any]:
     """The table a `[a]`, `[a.b]`, `[[a]]` or `[[a.b]]` header starts."""
     opening, first, second, closing = header.groups()
     if len(opening) != len(closing):
@@ -204,8 +212,15 @@ def _scalar(match: re.Match[str]) -> Any:
             return date(year, month, day)
         zone = match.group("tz")
         tz = None if zone is None else _UTC if zone == "Z" else _zone(zone)
-        return datetime(year, month, day, int(match.group("h")), int(match.group("mi")),
-                        int(match.group("s")), tzinfo=tz)
+        return datetime(
+            year,
+            month,
+            day,
+            int(match.group("h")),
+            int(match.group("mi")),
+            int(match.group("s")),
+            tzinfo=tz,
+        )
     except ValueError:  # (a day that doesn't exist: tomllib says so)
         raise Unsupported("not a real date") from None
 
@@ -215,8 +230,9 @@ def _zone(offset: str) -> timezone:
     found = _ZONES.get(offset)
     if found is None:
         sign = 1 if offset[0] == "+" else -1
-        found = _ZONES[offset] = timezone(timedelta(hours=sign * int(offset[1:3]),
-                                                    minutes=sign * int(offset[4:6])))
+        found = _ZONES[offset] = timezone(
+            timedelta(hours=sign * int(offset[1:3]), minutes=sign * int(offset[4:6]))
+        )
     return found
 
 

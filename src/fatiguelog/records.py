@@ -30,8 +30,9 @@ def by_time(items: list[Any]) -> list[Any]:
     """Doses or stools in time order, untimed ones last (anything not a table: as it is)."""
     if not all(isinstance(item, dict) for item in items):
         return items
-    return sorted(items, key=lambda item: (not isinstance(item.get("time"), time),
-                                           item.get("time") or time()))
+    return sorted(
+        items, key=lambda item: (not isinstance(item.get("time"), time), item.get("time") or time())
+    )
 
 
 #: Times as typed: "07:40", "7:40", "7.40" or "0740" (the 24-hour clock, minutes always two
@@ -46,12 +47,15 @@ def parse_time(text: str) -> time | None:
         return None
     found = _TIME.fullmatch(raw)
     if found is not None:
-        hours, minutes = (found.group(1), found.group(2)) if found.group(1) else (
-            found.group(3), found.group(4))
+        hours, minutes = (
+            (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+        )
         if int(hours) <= 23 and int(minutes) <= 59:
             return time(int(hours), int(minutes))
-    raise InputError(f"'{strip_controls(raw, one_line=True)}' is not a time: use the 24-hour "
-                     "clock, HH:MM (e.g. 07:40 or 19:40; 0740 works too).")
+    raise InputError(
+        f"'{strip_controls(raw, one_line=True)}' is not a time: use the 24-hour "
+        "clock, HH:MM (e.g. 07:40 or 19:40; 0740 works too)."
+    )
 
 
 # --- Numbers as typed -----------------------------------------------------------------
@@ -86,14 +90,18 @@ def read_number(text: str) -> float:
     if _AMBIGUOUS_COMMA.fullmatch(raw):
         whole, part = raw.split(",")
         small = f"{float(f'{whole}.{part}'):g}"
-        raise InputError(f"{said} could mean {small} or {whole}{part}: type {whole}{part} or "
-                         f"{small} (a point for a decimal, no thousands separator).")
+        raise InputError(
+            f"{said} could mean {small} or {whole}{part}: type {whole}{part} or "
+            f"{small} (a point for a decimal, no thousands separator)."
+        )
     if raw.count(".") + raw.count(",") > 1:
-        raise InputError(f"{said}: use one decimal mark and no thousands separators "
-                         "(e.g. 1500 or 2.5).")
+        raise InputError(
+            f"{said}: use one decimal mark and no thousands separators (e.g. 1500 or 2.5)."
+        )
     if not re.fullmatch(r"[0-9]+[.,]?[0-9]*|[.,][0-9]+", raw):
-        raise InputError(f"{said} is not a number: type digits, with a point or comma for a "
-                         "decimal (e.g. 2.5).")
+        raise InputError(
+            f"{said} is not a number: type digits, with a point or comma for a decimal (e.g. 2.5)."
+        )
     return float(raw.replace(",", "."))
 
 
@@ -107,14 +115,22 @@ def number_text(value: float) -> str:
     return format(Decimal(repr(float(value))), "f")
 
 
-def make_dose(substance: str, amount: str, unit: str, form: str = "", moment: str = "",
-              keep: dict | None = None) -> dict:
+def make_dose(
+    substance: str,
+    amount: str,
+    unit: str,
+    form: str = "",
+    moment: str = "",
+    keep: dict | None = None,
+) -> dict:
     """A dose table from the form's text; `keep` is the dose being changed (unknown keys kept,
     and a name or form the form showed from the file and the user left alone kept as the
     file has it, byte for byte)."""
     keep = keep or {}
-    name = kept_if_unchanged(substance, keep.get("substance")) or strip_controls(
-        substance, one_line=True).strip()
+    name = (
+        kept_if_unchanged(substance, keep.get("substance"))
+        or strip_controls(substance, one_line=True).strip()
+    )
     if not name.strip():
         raise InputError("The substance needs a name.")
     value = read_amount(amount)
@@ -122,8 +138,9 @@ def make_dose(substance: str, amount: str, unit: str, form: str = "", moment: st
         raise InputError(f"The unit must be one of {', '.join(UNITS)}.")
     dose = dict(keep)
     dose.update(substance=name, amount=round(value) if value.is_integer() else value, unit=unit)
-    clean_form = kept_if_unchanged(form, keep.get("form")) or strip_controls(
-        form, one_line=True).strip()
+    clean_form = (
+        kept_if_unchanged(form, keep.get("form")) or strip_controls(form, one_line=True).strip()
+    )
     if clean_form:
         dose["form"] = clean_form
     else:
@@ -142,9 +159,11 @@ def read_amount(amount: str) -> float:
     if amount.strip().startswith("-") or not number:
         raise InputError(f"The amount must be a number above 0 and at most {MAX_AMOUNT:,}.")
     if unit:
-        raise InputError(f"'{strip_controls(amount, one_line=True).strip()}': the amount is "
-                         f"only the number ({number}); the unit goes on its own (g, mg, "
-                         "ml...).")
+        raise InputError(
+            f"'{strip_controls(amount, one_line=True).strip()}': the amount is "
+            f"only the number ({number}); the unit goes on its own (g, mg, "
+            "ml...)."
+        )
     value = read_number(number)
     if not (math.isfinite(value) and 0 < value <= MAX_AMOUNT):
         # (past a million the figure is a typo, and sums of such figures overflow)
@@ -154,8 +173,9 @@ def read_amount(amount: str) -> float:
     return value
 
 
-def make_stool(bristol: int, flags: dict[str, bool], moment: str = "",
-               keep: dict | None = None) -> dict:
+def make_stool(
+    bristol: int, flags: dict[str, bool], moment: str = "", keep: dict | None = None
+) -> dict:
     if bristol not in BRISTOL:
         raise InputError("Pick a Bristol type from 1 to 7.")
     when = parse_time(moment)

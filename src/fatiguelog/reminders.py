@@ -26,8 +26,10 @@ from fatiguelog.atomic import atomic_write
 TIMER: Final = "fatiguelog-remind.timer"
 SERVICE: Final = "fatiguelog-remind.service"
 HOUR: Final = 19  # early evening: most of the day is known, and it's before bedtime
-MESSAGE: Final = ("No check-in yet today. Run 'fatiguelog checkin' when you're ready "
-                  "(under a minute; 'fatiguelog checkin --quick' on a crash day).")
+MESSAGE: Final = (
+    "No check-in yet today. Run 'fatiguelog checkin' when you're ready "
+    "(under a minute; 'fatiguelog checkin --quick' on a crash day)."
+)
 _SAFE_ARG = re.compile(r"^[A-Za-z0-9_/.:@+=,-]+$")
 
 
@@ -82,8 +84,9 @@ def _systemd_arg(arg: str) -> str:
     return arg.replace("%", "%%").replace("$", "$$")
 
 
-HEADER: Final = ("# Written by 'fatiguelog remind install'; 'fatiguelog remind uninstall' "
-                 "removes it.")
+HEADER: Final = (
+    "# Written by 'fatiguelog remind install'; 'fatiguelog remind uninstall' removes it."
+)
 
 
 def not_ours(folder: Path) -> Path | None:
@@ -104,9 +107,11 @@ def not_ours(folder: Path) -> Path | None:
 
 
 def _not_ours_failure(path: Path, what: str) -> str:
-    return (f"{path} was not written by fatiguelog (its first line is not \"{HEADER}\"), so "
-            f"it was left as it is and nothing was {what}: rename or remove it yourself if "
-            "you no longer want it, then run this again")
+    return (
+        f'{path} was not written by fatiguelog (its first line is not "{HEADER}"), so '
+        f"it was left as it is and nothing was {what}: rename or remove it yourself if "
+        "you no longer want it, then run this again"
+    )
 
 
 def service_text(command: list[str]) -> str:
@@ -152,17 +157,23 @@ class Outcome(NamedTuple):
     failure: str | None = None
 
 
-def install(data_dir: Path | None, *, runner: Runner = run,
-            which: Callable[[str], str | None] = shutil.which,
-            env: dict[str, str] | None = None) -> Outcome:
+def install(
+    data_dir: Path | None,
+    *,
+    runner: Runner = run,
+    which: Callable[[str], str | None] = shutil.which,
+    env: dict[str, str] | None = None,
+) -> Outcome:
     command = notify_command(data_dir)
     systemctl = which("systemctl")
     if systemctl is None:
-        return Outcome([
-            "systemd is not available here, so no timer was installed. To get the same daily "
-            "reminder from cron, add this line with 'crontab -e':",
-            crontab_line(command),
-        ])
+        return Outcome(
+            [
+                "systemd is not available here, so no timer was installed. To get the same daily "
+                "reminder from cron, add this line with 'crontab -e':",
+                crontab_line(command),
+            ]
+        )
     folder = units_dir(env)
     foreign = not_ours(folder)
     if foreign is not None:
@@ -170,28 +181,44 @@ def install(data_dir: Path | None, *, runner: Runner = run,
     replaced = (folder / TIMER).exists() or (folder / SERVICE).exists()
     atomic_write(folder / SERVICE, service_text(command).encode("utf-8"))
     atomic_write(folder / TIMER, timer_text().encode("utf-8"))
-    said = [f"Wrote {folder / TIMER} and {SERVICE}" + (" (replacing the earlier ones)."
-                                                        if replaced else ".")]
+    said = [
+        f"Wrote {folder / TIMER} and {SERVICE}"
+        + (" (replacing the earlier ones)." if replaced else ".")
+    ]
     for step in (["daemon-reload"], ["enable", "--now", TIMER]):
         done = runner([systemctl, "--user", *step])
         if done.code != 0:
-            said += [f"In a desktop session, 'systemctl --user enable --now {TIMER}' starts "
-                     "it. Without a systemd user session, this crontab line ('crontab -e') "
-                     "does the same:", crontab_line(command)]
-            return Outcome(said, f"'systemctl --user {' '.join(step)}' failed"
-                                 f"{': ' + done.said if done.said else ''}; the timer is not "
-                                 "running")
-    said.append(f"A daily reminder at {HOUR}:00 is on: one desktop notification, only when "
-                "today has no check-in, at most once a day, never on a crash day. "
-                "'fatiguelog remind uninstall' removes it.")
+            said += [
+                f"In a desktop session, 'systemctl --user enable --now {TIMER}' starts "
+                "it. Without a systemd user session, this crontab line ('crontab -e') "
+                "does the same:",
+                crontab_line(command),
+            ]
+            return Outcome(
+                said,
+                f"'systemctl --user {' '.join(step)}' failed"
+                f"{': ' + done.said if done.said else ''}; the timer is not "
+                "running",
+            )
+    said.append(
+        f"A daily reminder at {HOUR}:00 is on: one desktop notification, only when "
+        "today has no check-in, at most once a day, never on a crash day. "
+        "'fatiguelog remind uninstall' removes it."
+    )
     if which("notify-send") is None:
-        said.append("notify-send was not found: install it (package libnotify-bin or "
-                    "libnotify) for the notification to show.")
+        said.append(
+            "notify-send was not found: install it (package libnotify-bin or "
+            "libnotify) for the notification to show."
+        )
     return Outcome(said)
 
 
-def uninstall(*, runner: Runner = run, which: Callable[[str], str | None] = shutil.which,
-              env: dict[str, str] | None = None) -> Outcome:
+def uninstall(
+    *,
+    runner: Runner = run,
+    which: Callable[[str], str | None] = shutil.which,
+    env: dict[str, str] | None = None,
+) -> Outcome:
     folder = units_dir(env)
     present = [folder / name for name in (TIMER, SERVICE) if (folder / name).exists()]
     foreign = not_ours(folder)
@@ -207,15 +234,16 @@ def uninstall(*, runner: Runner = run, which: Callable[[str], str | None] = shut
     if systemctl is not None:
         done = runner([systemctl, "--user", "disable", "--now", TIMER])
         if done.code != 0:
-            failure = (f"'systemctl --user disable --now {TIMER}' failed"
-                       f"{': ' + done.said if done.said else ''}; the files are removed "
-                       "anyway, so the timer won't start again")
+            failure = (
+                f"'systemctl --user disable --now {TIMER}' failed"
+                f"{': ' + done.said if done.said else ''}; the files are removed "
+                "anyway, so the timer won't start again"
+            )
     for path in present:
         path.unlink(missing_ok=True)
     if systemctl is not None and failure is None:
         runner([systemctl, "--user", "daemon-reload"])
-    return Outcome([f"Removed the daily reminder ({', '.join(str(p) for p in present)})."],
-                   failure)
+    return Outcome([f"Removed the daily reminder ({', '.join(str(p) for p in present)})."], failure)
 
 
 def should_notify(root: Path, today: date) -> bool:
@@ -233,8 +261,13 @@ def should_notify(root: Path, today: date) -> bool:
     return entry is None or reminder_due(entry.doc)
 
 
-def notify(root: Path, today: date, *, runner: Runner = run,
-           which: Callable[[str], str | None] = shutil.which) -> Outcome:
+def notify(
+    root: Path,
+    today: date,
+    *,
+    runner: Runner = run,
+    which: Callable[[str], str | None] = shutil.which,
+) -> Outcome:
     """Send today's one notification when it is due. Without notify-send, the message is
     said on standard output instead (the timer's log keeps it). A notify-send that fails is
     a failure (one line, for the timer's log and its exit code) and is not counted, so the
@@ -249,8 +282,11 @@ def notify(root: Path, today: date, *, runner: Runner = run,
         return Outcome([f"fatiguelog: {MESSAGE}"])
     done = runner([sender, "--app-name=fatiguelog", "fatiguelog", MESSAGE])
     if done.code != 0:
-        return Outcome([], f"notify-send failed (exit {done.code}"
-                           f"{': ' + done.said if done.said else ''}), so no reminder was "
-                           "shown; the next run tries again")
+        return Outcome(
+            [],
+            f"notify-send failed (exit {done.code}"
+            f"{': ' + done.said if done.said else ''}), so no reminder was "
+            "shown; the next run tries again",
+        )
     remember_reminder(root, today)
     return Outcome([])

@@ -50,8 +50,12 @@ class RecordReader:
     """The day records of one data folder, each day read once: reading further back adds
     only the days not read yet."""
 
-    def __init__(self, store: Store, progress: Callable[[str], None] | None = None,
-                 check: FileCheck | None = None):
+    def __init__(
+        self,
+        store: Store,
+        progress: Callable[[str], None] | None = None,
+        check: FileCheck | None = None,
+    ):
         self.store = store
         self.progress = progress
         self.check = check  # told every file read (see `Store.record_years`)
@@ -80,9 +84,9 @@ class RecordReader:
             if progress is not None:
                 progress(f"Reading your entries of {year}...")
 
-        for part in self.store.record_years(first, last,
-                                            on_year=said if progress is not None else None,
-                                            check=self.check):
+        for part in self.store.record_years(
+            first, last, on_year=said if progress is not None else None, check=self.check
+        ):
             self.records.update(part.records)
             for problem in part.problems:
                 if problem not in self._said:
@@ -93,11 +97,18 @@ class RecordReader:
         return [(day, rec) for day, rec in self.records.items() if first <= day <= last]
 
 
-def summarize(store: Store, settings: Settings, first: date, last: date, *,
-              include_notes: bool = False, keep_entries: bool = True,
-              today: date | None = None,
-              progress: Callable[[str], None] | None = None,
-              check: FileCheck | None = None) -> Summary:
+def summarize(
+    store: Store,
+    settings: Settings,
+    first: date,
+    last: date,
+    *,
+    include_notes: bool = False,
+    keep_entries: bool = True,
+    today: date | None = None,
+    progress: Callable[[str], None] | None = None,
+    check: FileCheck | None = None,
+) -> Summary:
     """The summary of `first..last`, reading no more of the history than it needs.
 
     Without `keep_entries` (and notes) no whole document is read: figures come from the day
@@ -148,10 +159,20 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
     entries: tuple[Entry, ...] = ()
     if keep_entries or include_notes:  # whole documents: read from the period's files
         entries = tuple(store.load_range(first, last).entries.values())
-    summary = summary_of((), lambda: reader.problems, start, settings, first, last,
-                         entries=entries, include_notes=include_notes,
-                         keep_entries=keep_entries, today=today, history_start=history_start,
-                         analysis=analysis)
+    summary = summary_of(
+        (),
+        lambda: reader.problems,
+        start,
+        settings,
+        first,
+        last,
+        entries=entries,
+        include_notes=include_notes,
+        keep_entries=keep_entries,
+        today=today,
+        history_start=history_start,
+        analysis=analysis,
+    )
     copies = copy_alarms(store, summary, min(first, last - timedelta(days=6)), last, today)
     if copies:
         summary = replace(summary, copy_alarms=copies)
@@ -160,8 +181,9 @@ def summarize(store: Store, settings: Settings, first: date, last: date, *,
     return summary
 
 
-def copy_alarms(store: Store, summary: Summary, first: date, last: date,
-                today: date) -> tuple[Alarm, ...]:
+def copy_alarms(
+    store: Store, summary: Summary, first: date, last: date, today: date
+) -> tuple[Alarm, ...]:
     """Red flags that only a sync-conflict copy dated `first..last` reports (the day's own
     entry does not): they are not in the figures until merged, but every view names them."""
     from fatiguelog.conflicts import find_copies
@@ -180,11 +202,18 @@ def copy_alarms(store: Store, summary: Summary, first: date, last: date,
             if (key, copy.day) not in seen and copy.day not in found.get(key, []):
                 found.setdefault(key, []).append(copy.day)
     return tuple(
-        Alarm(key=key, title=RED_FLAGS[key], level="urgent" if key in URGENT_RED_FLAGS else "warn",
-              days=tuple(sorted(found[key])),
-              active=last == today and max(found[key]) > today - timedelta(days=7),
-              advice=RED_ADVICE[key], advice_past=RED_ADVICE_PAST[key])
-        for key in RED_FLAGS if key in found)
+        Alarm(
+            key=key,
+            title=RED_FLAGS[key],
+            level="urgent" if key in URGENT_RED_FLAGS else "warn",
+            days=tuple(sorted(found[key])),
+            active=last == today and max(found[key]) > today - timedelta(days=7),
+            advice=RED_ADVICE[key],
+            advice_past=RED_ADVICE_PAST[key],
+        )
+        for key in RED_FLAGS
+        if key in found
+    )
 
 
 def _minus(day: date, days: int) -> date:
@@ -194,8 +223,9 @@ def _minus(day: date, days: int) -> date:
         return date.min
 
 
-def _reaches_back(analysis: Analysis, settings: Settings, start: date, first: date,
-                  last: date) -> tuple[bool, date | None]:
+def _reaches_back(
+    analysis: Analysis, settings: Settings, start: date, first: date, last: date
+) -> tuple[bool, date | None]:
     """(whether a flag of the period may have begun before what was read, the day
     red.age_change needs read from when that is before `start`)."""
     table, _ctx, runs = analysis
@@ -206,12 +236,12 @@ def _reaches_back(analysis: Analysis, settings: Settings, start: date, first: da
         active = run.active
         latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
         if latest is not None:
-            began = run_starts(active[:latest + 1])[latest]
+            began = run_starts(active[: latest + 1])[latest]
             if began < WARMUP:
                 unsure = True
             if run.info.id == PERSISTENT.id:
                 lasting_began = began
-        if run.reach is not None and min(run.reach[a:b + 1], default=table.size) < WARMUP:
+        if run.reach is not None and min(run.reach[a : b + 1], default=table.size) < WARMUP:
             unsure = True  # a run whose cause may lie before the table (see `RuleRun.reach`)
     born = settings.birth_year
     needed = None
@@ -244,12 +274,12 @@ def _needed_start(analysis: Analysis, settings: Settings, first: date, last: dat
         active = run.active
         latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
         if latest is not None:
-            began = run_starts(active[:latest + 1])[latest]
+            began = run_starts(active[: latest + 1])[latest]
             earliest = min(earliest, began)
             if run.info.id == PERSISTENT.id:
                 lasting_began = began
         if run.reach is not None:
-            earliest = min(earliest, min(run.reach[a:b + 1], default=a))
+            earliest = min(earliest, min(run.reach[a : b + 1], default=a))
     needed = _minus(table.day(earliest), LOOKBACK)
     born = settings.birth_year
     if born is not None and last.year - born >= AGE_MIN and lasting_began is not None:
@@ -275,10 +305,17 @@ def alarms_only(store: Store, last: date, days: int = 7) -> tuple[Alarm, ...]:
         for key in reported:
             found.setdefault(key, []).append(day)
     return tuple(
-        Alarm(key=key, title=RED_FLAGS[key], level="urgent" if key in URGENT_RED_FLAGS else "warn",
-              days=tuple(found[key]), active=True, advice=RED_ADVICE[key],
-              advice_past=RED_ADVICE_PAST[key])
-        for key in RED_FLAGS if key in found
+        Alarm(
+            key=key,
+            title=RED_FLAGS[key],
+            level="urgent" if key in URGENT_RED_FLAGS else "warn",
+            days=tuple(found[key]),
+            active=True,
+            advice=RED_ADVICE[key],
+            advice_past=RED_ADVICE_PAST[key],
+        )
+        for key in RED_FLAGS
+        if key in found
     )
 
 

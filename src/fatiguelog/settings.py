@@ -145,15 +145,25 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
     if raw_subs is None:
         substances = list(DEFAULT_SUBSTANCES)
     elif not isinstance(raw_subs, list):
-        problems.append(Problem(rel, f"substances must be a list of [[substances]] tables "
-                                     f"({_found(raw_subs)}); none is listed (classes come "
-                                     "from the built-in table)"))
+        problems.append(
+            Problem(
+                rel,
+                f"substances must be a list of [[substances]] tables "
+                f"({_found(raw_subs)}); none is listed (classes come "
+                "from the built-in table)",
+            )
+        )
         substances = list(DEFAULT_SUBSTANCES)
     else:
         for i, item in enumerate(raw_subs, 1):
             if not isinstance(item, dict):
-                problems.append(Problem(rel, f"substance {i} must be a [[substances]] table "
-                                             f"({_found(item)}); it was left out"))
+                problems.append(
+                    Problem(
+                        rel,
+                        f"substance {i} must be a [[substances]] table "
+                        f"({_found(item)}); it was left out",
+                    )
+                )
                 continue
             name = item.get("name")
             named = isinstance(name, str) and bool(name.strip())
@@ -163,15 +173,25 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
                 problems.append(Problem(rel, f"{who} needs a name; it was left out"))
             unit = item.get("unit", "other")
             if unit not in UNITS:
-                problems.append(Problem(rel, f"{who}: unit must be one of "
-                                             f"{', '.join(UNITS)} ({_was(unit)})" +
-                                        ("; the default, other, is used" if named else "")))
+                problems.append(
+                    Problem(
+                        rel,
+                        f"{who}: unit must be one of "
+                        f"{', '.join(UNITS)} ({_was(unit)})"
+                        + ("; the default, other, is used" if named else ""),
+                    )
+                )
                 unit = "other"
             klass = item.get("class")
             if klass is not None and klass not in CLASSES:
-                problems.append(Problem(rel, f"{who}: class must be one of "
-                                             f"{', '.join(CLASSES)} ({_was(klass)})" +
-                                        ("; the built-in table is used" if named else "")))
+                problems.append(
+                    Problem(
+                        rel,
+                        f"{who}: class must be one of "
+                        f"{', '.join(CLASSES)} ({_was(klass)})"
+                        + ("; the built-in table is used" if named else ""),
+                    )
+                )
                 klass = None
             opioid = item.get("opioid_acting", False)
             if not named:
@@ -181,9 +201,14 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
                 # The built-in table's answer, not False: a typo must not switch the opioid
                 # rules off for kratom.
                 said = substance_class(name, klass) or "not classified"
-                problems.append(Problem(rel, f"{who}: opioid_acting must be "
-                                             f"true or false ({_found(opioid)}); the default "
-                                             f"for this name is used: {said}"))
+                problems.append(
+                    Problem(
+                        rel,
+                        f"{who}: opioid_acting must be "
+                        f"true or false ({_found(opioid)}); the default "
+                        f"for this name is used: {said}",
+                    )
+                )
             elif opioid and klass is None:
                 klass = "opioid"  # version 1's way of saying it
             substances.append(Substance(name.strip(), unit, klass))
@@ -191,31 +216,51 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
     steps = dict(defaults.steps)
     raw_steps = doc.get("steps", {})
     if not isinstance(raw_steps, dict):
-        problems.append(Problem(rel, f"[steps] must be a table ({_found(raw_steps)}); the "
-                                     "default is used: every step is asked"))
+        problems.append(
+            Problem(
+                rel,
+                f"[steps] must be a table ({_found(raw_steps)}); the "
+                "default is used: every step is asked",
+            )
+        )
     else:
         for key, value in raw_steps.items():
             if key in OPTIONAL_STEPS:
                 if isinstance(value, bool):
                     steps[key] = value
                 else:
-                    problems.append(Problem(rel, f"steps.{key} must be true or false "
-                                                 f"({_found(value)}); the default is used: "
-                                                 "asked"))
+                    problems.append(
+                        Problem(
+                            rel,
+                            f"steps.{key} must be true or false "
+                            f"({_found(value)}); the default is used: "
+                            "asked",
+                        )
+                    )
 
     theme = doc.get("theme", defaults.theme)
     if theme not in THEMES:
         case = ", in lower case" if isinstance(theme, str) and theme.lower() in THEMES else ""
-        problems.append(Problem(rel, f"theme must be one of {', '.join(THEMES)}{case} "
-                                     f"({_was(theme)}); the default, {defaults.theme}, "
-                                     "is used"))
+        problems.append(
+            Problem(
+                rel,
+                f"theme must be one of {', '.join(THEMES)}{case} "
+                f"({_was(theme)}); the default, {defaults.theme}, "
+                "is used",
+            )
+        )
         theme = defaults.theme
 
     birth_year = doc.get("birth_year")
     if birth_year is not None and (not _is_int(birth_year) or not 1900 <= birth_year <= 2100):
-        problems.append(Problem(rel, f"birth_year must be a year like 1970 "
-                                     f"({_found(birth_year, (int,))})"
-                                     "; the default is used: none"))
+        problems.append(
+            Problem(
+                rel,
+                f"birth_year must be a year like 1970 "
+                f"({_found(birth_year, (int,))})"
+                "; the default is used: none",
+            )
+        )
         birth_year = None
 
     day_starts_at = defaults.day_starts_at
@@ -227,16 +272,21 @@ def parse_settings(doc: dict[str, Any], rel: str) -> tuple[Settings, list[Proble
 
     trackers = _parse_trackers(doc.get("trackers"), rel, problems)
 
-    known = {"schema", "substances", "steps", "theme", "birth_year", "day_starts_at",
-             "trackers"}
+    known = {"schema", "substances", "steps", "theme", "birth_year", "day_starts_at", "trackers"}
     extra = {k: v for k, v in doc.items() if k not in known}
-    return Settings(tuple(substances), steps, theme, birth_year, extra,
-                    day_starts_at=day_starts_at, trackers=trackers), problems
+    return Settings(
+        tuple(substances),
+        steps,
+        theme,
+        birth_year,
+        extra,
+        day_starts_at=day_starts_at,
+        trackers=trackers,
+    ), problems
 
 
 def _finite(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and \
-        math.isfinite(value)
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _parse_trackers(raw: Any, rel: str, problems: list[Problem]) -> tuple[Tracker, ...]:
@@ -245,24 +295,33 @@ def _parse_trackers(raw: Any, rel: str, problems: list[Problem]) -> tuple[Tracke
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        problems.append(Problem(rel, f"trackers must be a list of [[trackers]] tables "
-                                     f"({_found(raw)}); none is asked"))
+        problems.append(
+            Problem(
+                rel,
+                f"trackers must be a list of [[trackers]] tables ({_found(raw)}); none is asked",
+            )
+        )
         return ()
     found: list[Tracker] = []
     seen: set[str] = set()
     for i, item in enumerate(raw, 1):
         if not isinstance(item, dict):
-            problems.append(Problem(rel, f"tracker {i} must be a table ({_found(item)}); it "
-                                         "was left out"))
+            problems.append(
+                Problem(rel, f"tracker {i} must be a table ({_found(item)}); it was left out")
+            )
             continue
         # Every problem of a tracker is named, also when it is left out for one of them.
         key = item.get("key")
         usable = True
         if not isinstance(key, str) or not _TRACKER_KEY.match(key):
-            why = (f"{_was(key)}: only a-z, 0-9 and _, at most 40" if isinstance(key, str)
-                   else _found(key))
-            problems.append(Problem(rel, f"tracker {i}: key must be 1-40 of a-z, 0-9 and _ "
-                                         f"({why})"))
+            why = (
+                f"{_was(key)}: only a-z, 0-9 and _, at most 40"
+                if isinstance(key, str)
+                else _found(key)
+            )
+            problems.append(
+                Problem(rel, f"tracker {i}: key must be 1-40 of a-z, 0-9 and _ ({why})")
+            )
             name = f"tracker {i}"
             usable = False
         else:
@@ -272,17 +331,24 @@ def _parse_trackers(raw: Any, rel: str, problems: list[Problem]) -> tuple[Tracke
                 continue
         kind = item.get("kind")
         if kind not in TRACKER_KINDS:
-            problems.append(Problem(rel, f"{name}: kind must be one of "
-                                         f"{', '.join(TRACKER_KINDS)} ({_was(kind)})"))
+            problems.append(
+                Problem(
+                    rel, f"{name}: kind must be one of {', '.join(TRACKER_KINDS)} ({_was(kind)})"
+                )
+            )
             usable = False
         label = item.get("label")
         if label is not None and (not isinstance(label, str) or not label.strip()):
             said = "it is empty" if isinstance(label, str) else _found(label)
-            problems.append(Problem(rel, f"{name}: label must be text ({said})"
-                                    + ("; the key is used" if usable else "")))
+            problems.append(
+                Problem(
+                    rel,
+                    f"{name}: label must be text ({said})"
+                    + ("; the key is used" if usable else ""),
+                )
+            )
         if not usable:
-            problems[-1] = problems[-1]._replace(message=problems[-1].message +
-                                                 "; it was left out")
+            problems[-1] = problems[-1]._replace(message=problems[-1].message + "; it was left out")
             continue
         assert isinstance(key, str) and isinstance(kind, str)
         seen.add(key)
@@ -290,20 +356,31 @@ def _parse_trackers(raw: Any, rel: str, problems: list[Problem]) -> tuple[Tracke
             label = key.replace("_", " ").capitalize()
         higher = item.get("higher", "worse")
         if higher not in TRACKER_DIRECTIONS:
-            problems.append(Problem(rel, f"{name}: higher must be worse or better "
-                                         f"({_was(higher)}); the default, worse, is used"))
+            problems.append(
+                Problem(
+                    rel,
+                    f"{name}: higher must be worse or better "
+                    f"({_was(higher)}); the default, worse, is used",
+                )
+            )
             higher = "worse"
         unit = item.get("unit", "")
         if not isinstance(unit, str):
-            problems.append(Problem(rel, f"{name}: unit must be text ({_found(unit)}); none "
-                                         "is used"))
+            problems.append(
+                Problem(rel, f"{name}: unit must be text ({_found(unit)}); none is used")
+            )
             unit = ""
         bounds: list[float | None] = []
         for bound in ("min", "max"):
             value = item.get(bound)
             if value is not None and not _finite(value):
-                problems.append(Problem(rel, f"{name}: {bound} must be a number "
-                                             f"({_found(value, (int, float))}); none is used"))
+                problems.append(
+                    Problem(
+                        rel,
+                        f"{name}: {bound} must be a number "
+                        f"({_found(value, (int, float))}); none is used",
+                    )
+                )
                 value = None
             bounds.append(value)
         low, high = bounds
@@ -312,8 +389,13 @@ def _parse_trackers(raw: Any, rel: str, problems: list[Problem]) -> tuple[Tracke
             low = high = None
         ask = item.get("ask", True)
         if not isinstance(ask, bool):
-            problems.append(Problem(rel, f"{name}: ask must be true or false ({_found(ask)}); "
-                                         "the default is used: asked"))
+            problems.append(
+                Problem(
+                    rel,
+                    f"{name}: ask must be true or false ({_found(ask)}); "
+                    "the default is used: asked",
+                )
+            )
             ask = True
         found.append(Tracker(key, label.strip(), kind, higher, unit.strip(), low, high, ask))
     return tuple(found)

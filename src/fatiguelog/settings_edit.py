@@ -39,8 +39,10 @@ _HEADER_START = re.compile(r"^[ \t]*\[")
 _KEY_CHARS = re.compile(r"[^a-z0-9]+")
 #: A new file starts with this line, so whoever opens it knows what it is.
 NEW_FILE_HEADER = "# fatiguelog settings: edit here or in the app (fatiguelog settings)\n"
-CANNOT = ("it could not be changed without touching the rest of the file (its layout is "
-          "unusual), so it was left as it is: make this change by hand")
+CANNOT = (
+    "it could not be changed without touching the rest of the file (its layout is "
+    "unusual), so it was left as it is: make this change by hand"
+)
 
 
 class _Section(NamedTuple):
@@ -109,8 +111,7 @@ class _Layout:
             floor = i
         for k, (i, path, array) in enumerate(headers):
             stop = leads[k + 1] if k + 1 < len(headers) else len(self.lines)
-            self.sections.append(_Section(path, array, leads[k], i, self._content_end(i + 1,
-                                                                                      stop)))
+            self.sections.append(_Section(path, array, leads[k], i, self._content_end(i + 1, stop)))
         first = leads[0] if leads else len(self.lines)
         #: One past the last top-level key's line (0: the file has no top-level key).
         self.top_end = self._content_end(0, first)
@@ -211,23 +212,27 @@ def _read(path: Path) -> _File:
     if doc is not None and not problems:
         problems = parse_settings(doc, path.name)[1]
     if doc is None or problems:
-        raise StoreError(f"{path} has a problem ({problems[0].message}), so it was not "
-                         "changed. Fix it by hand ('fatiguelog check' lists every problem).")
+        raise StoreError(
+            f"{path} has a problem ({problems[0].message}), so it was not "
+            "changed. Fix it by hand ('fatiguelog check' lists every problem)."
+        )
     try:
         raw = read_capped(str(path), MAX_FILE_BYTES)
     except FileNotFoundError:
         raw = b""
     decoded = decode_toml(raw, path.name)
     if not isinstance(decoded, tuple) or decoded[1] != doc:
-        raise StoreError(f"{path} changed while it was being read, so it was not changed; "
-                         "try again")
+        raise StoreError(
+            f"{path} changed while it was being read, so it was not changed; try again"
+        )
     text = decoded[0]
     nl = "\r\n" if "\r\n" in text else "\n"
     return _File(text, doc, raw.startswith(_BOM.encode()), nl)
 
 
-def _commit(root: Path, expect: Callable[[dict[str, Any]], None],
-            make: Callable[[_File], str]) -> bool:
+def _commit(
+    root: Path, expect: Callable[[dict[str, Any]], None], make: Callable[[_File], str]
+) -> bool:
     """Apply one change: `expect` says what it does to the settings, `make` writes the new text.
 
     Returns False when there was nothing to change. Raises StoreError, having written
@@ -248,7 +253,7 @@ def _commit(root: Path, expect: Callable[[dict[str, Any]], None],
         if not current.text and not text.startswith("#"):
             text = NEW_FILE_HEADER + text
         if current.text and not current.text.endswith("\n") and text.endswith(current.nl):
-            text = text[:-len(current.nl)]  # a file without a final line break keeps so
+            text = text[: -len(current.nl)]  # a file without a final line break keeps so
         _prove(path, text, wanted)
         data = ((_BOM if current.bom else "") + text).encode("utf-8")
         try:
@@ -284,8 +289,14 @@ def _like(old: Any, value: Any) -> Any:
     import tomlkit
     from tomlkit.items import String, StringType
 
-    if isinstance(old, String) and old.type is StringType.SLL and isinstance(value, str) \
-            and "'" not in value and "\n" not in value and "\r" not in value:
+    if (
+        isinstance(old, String)
+        and old.type is StringType.SLL
+        and isinstance(value, str)
+        and "'" not in value
+        and "\n" not in value
+        and "\r" not in value
+    ):
         return tomlkit.string(value, literal=True)
     return value
 
@@ -298,8 +309,9 @@ def _spaced_inline(before: str, after: str) -> str:
     `{ a = 1 }`, the space before the brace is kept."""
     if not re.search(r"\{ .*\S \}", before):
         return after
-    return _INLINE_END.sub(lambda m: f"{m.group(1)} }}{m.group(2)}"
-                           if m.group(1) != "{" else m.group(0), after)
+    return _INLINE_END.sub(
+        lambda m: f"{m.group(1)} }}{m.group(2)}" if m.group(1) != "{" else m.group(0), after
+    )
 
 
 def _ended(current: _File) -> str:
@@ -326,11 +338,13 @@ def set_value(root: Path, key: str, value: Any) -> bool:
 
     def make(current: _File) -> str:
         if key in current.doc:
+
             def change(doc: Any) -> None:
                 if value is None:
                     del doc[key]
                 else:
                     doc[key] = _like(doc[key], value)
+
             return _tomlkit_edit(current, change)
         layout = _Layout(_ended(current))
         layout.top_insert(_lines(_key_line(key, value), current.nl), current.nl)
@@ -362,14 +376,15 @@ def set_step(root: Path, step: str, asked: bool) -> bool:
         steps = current.doc.get("steps")
         if steps is None:
             layout = _Layout(_ended(current))
-            layout.top_insert(_lines(f"steps = {_inline({step: asked})}\n", current.nl),
-                              current.nl)
+            layout.top_insert(_lines(f"steps = {_inline({step: asked})}\n", current.nl), current.nl)
             return layout.text()
         layout = _Layout(_ended(current))
         section = layout.table(("steps",))
         if step in steps or section is None:  # a value there, or an inline/dotted table
+
             def change(doc: Any) -> None:
                 doc["steps"][step] = asked
+
             return _spaced_inline(current.text, _tomlkit_edit(current, change))
         layout.insert(section.end, _lines(_key_line(step, asked), current.nl))
         return layout.text()
@@ -382,14 +397,16 @@ def _find(items: Any, match: Callable[[dict[str, Any]], bool]) -> int:
         for i, item in enumerate(items):
             if isinstance(item, dict) and match(item):
                 return i
-    raise StoreError("it is no longer in settings.toml (changed by hand meanwhile?); "
-                     "nothing was changed")
+    raise StoreError(
+        "it is no longer in settings.toml (changed by hand meanwhile?); nothing was changed"
+    )
 
 
 def _same_name(name: str) -> Callable[[dict[str, Any]], bool]:
     folded = name.strip().casefold()
-    return lambda item: isinstance(item.get("name"), str) and \
-        item["name"].strip().casefold() == folded
+    return lambda item: (
+        isinstance(item.get("name"), str) and item["name"].strip().casefold() == folded
+    )
 
 
 def _same_key(key: str) -> Callable[[dict[str, Any]], bool]:
@@ -412,6 +429,7 @@ def _append(root: Path, name: str, table: dict[str, Any]) -> bool:
                 item = tomlkit.inline_table()
                 item.update(table)
                 doc[name].append(item)
+
             return _tomlkit_edit(current, change)
         at = elements[-1][1] if elements else layout.after_everything()
         block = _array_table(name, table)
@@ -421,8 +439,9 @@ def _append(root: Path, name: str, table: dict[str, Any]) -> bool:
     return _commit(root, expect, make)
 
 
-def _set_in_element(root: Path, name: str, match: Callable[[dict[str, Any]], bool],
-                    changes: dict[str, Any]) -> bool:
+def _set_in_element(
+    root: Path, name: str, match: Callable[[dict[str, Any]], bool], changes: dict[str, Any]
+) -> bool:
     """Keys of one `[[name]]` table (a value None removes the key)."""
 
     def expect(doc: dict[str, Any]) -> None:
@@ -440,6 +459,7 @@ def _set_in_element(root: Path, name: str, match: Callable[[dict[str, Any]], boo
         text = current.text
         in_place = {k: v for k, v in changes.items() if k in item}
         if in_place:
+
             def change(doc: Any) -> None:
                 element = doc[name][index]
                 for key, value in in_place.items():
@@ -447,19 +467,26 @@ def _set_in_element(root: Path, name: str, match: Callable[[dict[str, Any]], boo
                         del element[key]
                     else:
                         element[key] = _like(element[key], value)
+
             text = _tomlkit_edit(current, change)
         if not new_keys:
             return text
         elements = _Layout(_ended(current._replace(text=text))).elements(name)
         if len(elements) != len(current.doc[name]):  # an inline array: tomlkit adds them
+
             def add(doc: Any) -> None:
                 doc[name][index].update(new_keys)
+
             return _tomlkit_edit(current._replace(text=text), add)
         layout = _Layout(_ended(current._replace(text=text)))
-        section = next(s for s in layout.sections
-                       if s.array and s.path == (name,) and s.lead == elements[index][0])
-        layout.insert(section.end, _lines("".join(_key_line(k, v) for k, v in new_keys.items()),
-                                          current.nl))
+        section = next(
+            s
+            for s in layout.sections
+            if s.array and s.path == (name,) and s.lead == elements[index][0]
+        )
+        layout.insert(
+            section.end, _lines("".join(_key_line(k, v) for k, v in new_keys.items()), current.nl)
+        )
         return layout.text()
 
     return _commit(root, expect, make)
@@ -479,8 +506,10 @@ def _remove_element(root: Path, name: str, match: Callable[[dict[str, Any]], boo
         layout = _Layout(_ended(current))
         elements = layout.elements(name)
         if len(elements) != len(current.doc[name]):
+
             def change(doc: Any) -> None:
                 del doc[name][index]
+
             return _tomlkit_edit(current, change)
         start, end = elements[index]
         lines = layout.lines
@@ -573,6 +602,15 @@ def new_tracker_key(label: str, taken: set[str]) -> str:
     return key
 
 
-__all__ = ["add_substance", "add_tracker", "change_substance", "change_tracker",
-           "move_tracker", "new_tracker_key", "remove_substance", "set_step", "set_value",
-           "set_values"]
+__all__ = [
+    "add_substance",
+    "add_tracker",
+    "change_substance",
+    "change_tracker",
+    "move_tracker",
+    "new_tracker_key",
+    "remove_substance",
+    "set_step",
+    "set_value",
+    "set_values",
+]

@@ -43,8 +43,10 @@ _UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
 MAX_ENTRY_BYTES = MAX_FILE_BYTES
 #: How long `log` and a save wait for another fatiguelog's lock before saying so.
 LOCK_WAIT_SECONDS = 3.0
-_LINK_OUTSIDE = ("a link leading outside the data folder (or reached through one): "
-                 "fatiguelog neither reads nor writes there")
+_LINK_OUTSIDE = (
+    "a link leading outside the data folder (or reached through one): "
+    "fatiguelog neither reads nor writes there"
+)
 
 
 class StoreError(Exception):
@@ -168,8 +170,9 @@ def _loads(text: str) -> dict[str, Any]:
         return tomllib.loads(text)
 
 
-def parse_entry_bytes(raw: bytes, rel: str, day: date | None, *, fast: bool = False
-                      ) -> tuple[dict | None, list[Problem]]:
+def parse_entry_bytes(
+    raw: bytes, rel: str, day: date | None, *, fast: bool = False
+) -> tuple[dict | None, list[Problem]]:
     """Parse and validate one file's bytes; the document is `None` when it can't be used.
     `fast`: for reading many files (the fast reader's patterns cost a millisecond to make,
     more than one file's parse saves: `fatiguelog log` reads one file)."""
@@ -252,18 +255,29 @@ class Store:
         except TooLargeError:
             return DayFile(day, path, Status.BROKEN, problems=[Problem(rel, TOO_LARGE)])
         except UnsafePathError as exc:  # a pipe, a device, a folder
-            return DayFile(day, path, Status.BROKEN,
-                           problems=[Problem(rel, (exc.strerror or "").removeprefix("is "))])
+            return DayFile(
+                day,
+                path,
+                Status.BROKEN,
+                problems=[Problem(rel, (exc.strerror or "").removeprefix("is "))],
+            )
         except OSError as exc:
-            return DayFile(day, path, Status.BROKEN,
-                           problems=[Problem(rel, describe_os_error(exc, path))])
+            return DayFile(
+                day, path, Status.BROKEN, problems=[Problem(rel, describe_os_error(exc, path))]
+            )
         fingerprint = Fingerprint(raw)
         doc, problems = parse_entry_bytes(raw, rel, day)
         if doc is None:
             return DayFile(day, path, Status.BROKEN, problems=problems, fingerprint=fingerprint)
         if future_schema(doc):
-            return DayFile(day, path, Status.FUTURE, Entry(day, doc), problems,
-                           fingerprint._replace(writable=False))
+            return DayFile(
+                day,
+                path,
+                Status.FUTURE,
+                Entry(day, doc),
+                problems,
+                fingerprint._replace(writable=False),
+            )
         return DayFile(day, path, Status.OK, Entry(day, doc), problems, fingerprint)
 
     def entry_files(
@@ -372,9 +386,14 @@ class Store:
             problems.extend(part.problems)
         return Records(records, problems)
 
-    def record_years(self, first: date | None, last: date | None, *,
-                     on_year: Callable[[str], None] | None = None,
-                     check: FileCheck | None = None) -> Iterator[Records]:
+    def record_years(
+        self,
+        first: date | None,
+        last: date | None,
+        *,
+        on_year: Callable[[str], None] | None = None,
+        check: FileCheck | None = None,
+    ) -> Iterator[Records]:
         """The same, one year (one cache file) at a time; `on_year` is told each year before
         it is read (a view shows progress). `check` is told the range, every file read (its
         bytes) and every problem found without parsing, in order (see `FileCheck`)."""
@@ -423,9 +442,9 @@ class Store:
                 return
             self._year_records(year, files, None, None, key, None)
 
-    def _year_folders(self, first: date | None, last: date | None
-                      ) -> Iterator[tuple[str, list[tuple[date | None, os.DirEntry[str]]],
-                                          list[Problem]]]:
+    def _year_folders(
+        self, first: date | None, last: date | None
+    ) -> Iterator[tuple[str, list[tuple[date | None, os.DirEntry[str]]], list[Problem]]]:
         """Each year folder of the range with its files, and the folder problems met on the
         way to it (a folder that could not be read is reported with the next one read)."""
         years = None
@@ -448,9 +467,15 @@ class Store:
     def cache_folder(self) -> Path:
         return self._cache_dir or paths.cache_dir(self.root)
 
-    def _year_records(self, year: str, files: list[tuple[date | None, os.DirEntry[str]]],
-                      first: date | None, last: date | None, key: bytes | None,
-                      check: FileCheck | None) -> Records:
+    def _year_records(
+        self,
+        year: str,
+        files: list[tuple[date | None, os.DirEntry[str]]],
+        first: date | None,
+        last: date | None,
+        key: bytes | None,
+        check: FileCheck | None,
+    ) -> Records:
         """One year's records: a file whose bytes hash to what the cache holds is not parsed;
         every other one is, and the cache learns it."""
         if key is None or not year:
@@ -464,10 +489,15 @@ class Store:
             cache.load()
             return self._year_records_in(cache, year, files, first, last, check)
 
-    def _year_records_in(self, cache: RecordCache | None, year: str,
-                         files: list[tuple[date | None, os.DirEntry[str]]],
-                         first: date | None, last: date | None,
-                         check: FileCheck | None) -> Records:
+    def _year_records_in(
+        self,
+        cache: RecordCache | None,
+        year: str,
+        files: list[tuple[date | None, os.DirEntry[str]]],
+        first: date | None,
+        last: date | None,
+        check: FileCheck | None,
+    ) -> Records:
         layout = cache.layout if cache is not None else Layout()
         records: dict[date, DayRecord] = {}
         problems: list[Problem] = []
@@ -500,9 +530,11 @@ class Store:
                 found, data = hit
                 record = DayRecord.from_json(layout, data) if data is not None else None
                 said = _problems_of(rel, found)
-                if (said is None or (data is not None and record is None)
-                        or (record is not None
-                            and not layout.names_all(record.values))):
+                if (
+                    said is None
+                    or (data is not None and record is None)
+                    or (record is not None and not layout.names_all(record.values))
+                ):
                     # (or a `custom` answer the cache knows by hash only: the file is parsed,
                     # which names that key for every other record of the year)
                     hit = None  # not the shape this version writes: read the file
@@ -517,8 +549,12 @@ class Store:
                         record = DayRecord.flags_only(flags, layout)
                 problems.extend(found_problems)
                 if cache is not None:
-                    cache.put(name, digest, [[p.message, p.line] for p in found_problems],
-                              None if record is None else record.to_json())
+                    cache.put(
+                        name,
+                        digest,
+                        [[p.message, p.line] for p in found_problems],
+                        None if record is None else record.to_json(),
+                    )
             if record is not None:
                 records[day] = record
         if cache is not None:
@@ -614,24 +650,35 @@ class Store:
         quick `log` must never hang with no word. The lock file is never followed if it is a
         link, and must be a regular file."""
         lock_path = self.root / ".lock"
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(
-            os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        flags = (
+            os.O_RDWR
+            | os.O_CREAT
+            | getattr(os, "O_NOFOLLOW", 0)
+            | getattr(os, "O_NONBLOCK", 0)
+            | getattr(os, "O_CLOEXEC", 0)
+        )
         try:
             ensure_private_dir(self.root)
             fd = os.open(lock_path, flags, 0o600)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise StoreError(f"{lock_path} is a link; fatiguelog never follows a link for "
-                                 "its lock, so nothing was changed (remove that link).") from exc
+                raise StoreError(
+                    f"{lock_path} is a link; fatiguelog never follows a link for "
+                    "its lock, so nothing was changed (remove that link)."
+                ) from exc
             if exc.errno == errno.EISDIR:
-                raise StoreError(f"{lock_path} is a folder, not a regular file, so nothing "
-                                 "was changed (remove it).") from exc
+                raise StoreError(
+                    f"{lock_path} is a folder, not a regular file, so nothing "
+                    "was changed (remove it)."
+                ) from exc
             raise StoreError(describe_os_error(exc, self.root)) from exc
         try:
             mode = os.fstat(fd).st_mode
             if not stat.S_ISREG(mode):
-                raise StoreError(f"{lock_path} is {kind_of(mode)}, not a regular file, so "
-                                 "nothing was changed (remove it).")
+                raise StoreError(
+                    f"{lock_path} is {kind_of(mode)}, not a regular file, so "
+                    "nothing was changed (remove it)."
+                )
             try:
                 import fcntl
             except ImportError:  # pragma: no cover - not POSIX
@@ -647,7 +694,8 @@ class Store:
                         raise StoreError(
                             "another fatiguelog is saving to this data folder and did not "
                             f"finish within {LOCK_WAIT_SECONDS:g} seconds, so nothing was "
-                            "changed; try again in a moment") from None
+                            "changed; try again in a moment"
+                        ) from None
                     time.sleep(0.05)
             yield
         finally:
@@ -660,8 +708,10 @@ class Store:
         with contextlib.suppress(OSError):
             base = paths.entries_dir(self.root)
             if not os.path.islink(base):
-                folders += sorted((Path(e.path) for e in os.scandir(base)
-                                   if e.is_dir(follow_symlinks=False)), key=str)
+                folders += sorted(
+                    (Path(e.path) for e in os.scandir(base) if e.is_dir(follow_symlinks=False)),
+                    key=str,
+                )
         problems = []
         for folder in folders:
             try:
@@ -671,11 +721,14 @@ class Store:
             for name in names:
                 if is_temporary_name(name):
                     meant = name[1:].rsplit(".", 3)[0]
-                    problems.append(Problem(
-                        self.relative(folder / name),
-                        f"a temporary file left by a save that was interrupted (it was meant "
-                        f"to become {meant}, which was not changed); delete it once you have "
-                        "checked that file"))
+                    problems.append(
+                        Problem(
+                            self.relative(folder / name),
+                            f"a temporary file left by a save that was interrupted (it was meant "
+                            f"to become {meant}, which was not changed); delete it once you have "
+                            "checked that file",
+                        )
+                    )
         return problems
 
     def misplaced(self) -> list[Problem]:
@@ -741,8 +794,10 @@ def _not_an_entry(name: str) -> str:
     copy = paths.sync_copy_of(name)
     if copy is not None:
         day, tool = copy
-        return (f"a {tool} conflict copy of {day.isoformat()}, not read as an entry: "
-                "run 'fatiguelog conflicts --merge' to merge it into that day")
+        return (
+            f"a {tool} conflict copy of {day.isoformat()}, not read as an entry: "
+            "run 'fatiguelog conflicts --merge' to merge it into that day"
+        )
     return "not an entry file name (expected entries/YYYY/YYYY-MM-DD.toml); it was not read"
 
 
@@ -763,12 +818,17 @@ def _misplaced_why(where: tuple[str, ...]) -> str | None:
     day = paths.day_of_name(plain)
     if day is None:
         copy = paths.sync_copy_of(plain)
-        return ("looks like a day's entry but is not where entries are read (entries/YYYY/"
-                "YYYY-MM-DD.toml), so it was not read" if copy is None else
-                f"a {copy[1]} conflict copy of {copy[0].isoformat()} outside its year folder "
-                f"(entries/{copy[0].year:04d}/), so it was not read")
-    return (f"an entry file in the wrong place or with the wrong name, so it was not read: "
-            f"move it to entries/{day.year:04d}/{day.isoformat()}.toml to count it")
+        return (
+            "looks like a day's entry but is not where entries are read (entries/YYYY/"
+            "YYYY-MM-DD.toml), so it was not read"
+            if copy is None
+            else f"a {copy[1]} conflict copy of {copy[0].isoformat()} outside its year folder "
+            f"(entries/{copy[0].year:04d}/), so it was not read"
+        )
+    return (
+        f"an entry file in the wrong place or with the wrong name, so it was not read: "
+        f"move it to entries/{day.year:04d}/{day.isoformat()}.toml to count it"
+    )
 
 
 _LOCKS: dict[tuple[str, str], Lock] = {}
@@ -811,8 +871,12 @@ def _problems_of(rel: str, found: Any) -> list[Problem] | None:
         return None
     out = []
     for item in found:
-        if (type(item) is not list or len(item) != 2 or type(item[0]) is not str
-                or not (item[1] is None or type(item[1]) is int)):
+        if (
+            type(item) is not list
+            or len(item) != 2
+            or type(item[0]) is not str
+            or not (item[1] is None or type(item[1]) is int)
+        ):
             return None
         out.append(Problem(rel, item[0], item[1]))
     return out

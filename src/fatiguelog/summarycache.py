@@ -90,18 +90,39 @@ _VERSION = frozenset({"__init__.py", "__main__.py"})
 Later = Callable[[Callable[[], None]], None]
 
 
-def summary_all(store: Store, settings: Settings, today: date, *,
-                progress: Callable[[str], None] | None = None,
-                later: Later | None = None) -> Summary:
+def summary_all(
+    store: Store,
+    settings: Settings,
+    today: date,
+    *,
+    progress: Callable[[str], None] | None = None,
+    later: Later | None = None,
+) -> Summary:
     """The summary of the whole history ("All") made for `today` (see `cached_summary`)."""
     first = first_day(store)
-    return cached_summary(store, settings, min(first, today) if first else today, today,
-                          today=today, progress=progress, whole=True, later=later)
+    return cached_summary(
+        store,
+        settings,
+        min(first, today) if first else today,
+        today,
+        today=today,
+        progress=progress,
+        whole=True,
+        later=later,
+    )
 
 
-def cached_summary(store: Store, settings: Settings, first: date, last: date, *,
-                   today: date, progress: Callable[[str], None] | None = None,
-                   whole: bool = False, later: Later | None = None) -> Summary:
+def cached_summary(
+    store: Store,
+    settings: Settings,
+    first: date,
+    last: date,
+    *,
+    today: date,
+    progress: Callable[[str], None] | None = None,
+    whole: bool = False,
+    later: Later | None = None,
+) -> Summary:
     """`fatiguelog.report.summarize(store, settings, first, last, keep_entries=False,
     today=today, progress=progress)`: the kept one when the period ends today and every
     file it was made from is byte for byte as it was (and the settings, the day and the code
@@ -116,8 +137,16 @@ def cached_summary(store: Store, settings: Settings, first: date, last: date, *,
     from fatiguelog.report import summarize
 
     check = kept.checker() if kept is not None else None
-    summary = summarize(store, settings, first, last, keep_entries=False, today=today,
-                        progress=progress, check=check)
+    summary = summarize(
+        store,
+        settings,
+        first,
+        last,
+        keep_entries=False,
+        today=today,
+        progress=progress,
+        check=check,
+    )
     if kept is not None and check is not None:
         keeping, done = kept, check
         if later is None:
@@ -149,8 +178,12 @@ def code_digest() -> str | None:
     read = 0
     try:
         for folder, dirs, files in os.walk(base):
-            dirs[:] = sorted(d for d in dirs if not (Path(folder) == base and d in _NOT_ANALYSIS)
-                             and not d.startswith(("_", ".")))
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not (Path(folder) == base and d in _NOT_ANALYSIS)
+                and not d.startswith(("_", "."))
+            )
             for name in sorted(files):
                 if name.endswith(".py") and not (Path(folder) == base and name in _VERSION):
                     path = Path(folder) / name
@@ -189,8 +222,13 @@ class Checker:
     def key(self, head: bytes) -> str:
         """The hash of it all, with `head` (what else the summary depends on) last."""
         hasher = self.hasher.copy()
-        said = json.dumps([[n, p.file, p.message, p.line] for n, p in enumerate(self.slots)
-                           if isinstance(p, Problem)]).encode()
+        said = json.dumps(
+            [
+                [n, p.file, p.message, p.line]
+                for n, p in enumerate(self.slots)
+                if isinstance(p, Problem)
+            ]
+        ).encode()
         hasher.update(len(said).to_bytes(8, "big") + said)
         hasher.update(len(head).to_bytes(8, "big") + head)
         return hasher.hexdigest()
@@ -203,8 +241,17 @@ class SummaryCache:
     #: Period lengths kept per data folder (the trend view's five, an export's, home's week).
     KEEP = 8
 
-    def __init__(self, store: Store, settings: Settings, today: date, first: date, last: date,
-                 whole: bool, key: bytes, code: str):
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        today: date,
+        first: date,
+        last: date,
+        whole: bool,
+        key: bytes,
+        code: str,
+    ):
         self.store = store
         self.settings = settings
         self.today = today
@@ -219,8 +266,15 @@ class SummaryCache:
         self.start_day = first_day(store)  # (the history's first entry, part of the key)
 
     @classmethod
-    def of(cls, store: Store, settings: Settings, today: date, first: date, last: date,
-           whole: bool = False) -> SummaryCache | None:
+    def of(
+        cls,
+        store: Store,
+        settings: Settings,
+        today: date,
+        first: date,
+        last: date,
+        whole: bool = False,
+    ) -> SummaryCache | None:
         """None when nothing may be kept: no cache (or no key, or the code can't be read),
         or a period that does not end today, or has no entry before today."""
         if not store.use_cache or last != today or first > last:
@@ -243,16 +297,27 @@ class SummaryCache:
         the day it was made for, and what was read."""
         settings = self.settings
         assert self.start_day is not None
-        return json.dumps([FORMAT, VERSION, ENTRY_FORMAT, LAYOUT, self.code, self.root,
-                           repr((settings.substances, settings.birth_year, settings.trackers)),
-                           self.start_day.toordinal(), self.first.toordinal(),
-                           self.last.toordinal(), self.today.toordinal(), start.toordinal(),
-                           end.toordinal()]).encode()
+        return json.dumps(
+            [
+                FORMAT,
+                VERSION,
+                ENTRY_FORMAT,
+                LAYOUT,
+                self.code,
+                self.root,
+                repr((settings.substances, settings.birth_year, settings.trackers)),
+                self.start_day.toordinal(),
+                self.first.toordinal(),
+                self.last.toordinal(),
+                self.today.toordinal(),
+                start.toordinal(),
+                end.toordinal(),
+            ]
+        ).encode()
 
     # -- reading -----------------------------------------------------------------------------
     def _mac(self, body: bytes) -> str:
-        return blake2b(body, key=self.key, digest_size=_MAC_BYTES,
-                               person=b"fl-allmac").hexdigest()
+        return blake2b(body, key=self.key, digest_size=_MAC_BYTES, person=b"fl-allmac").hexdigest()
 
     def get(self) -> Summary | None:
         """The summary kept, when every file, the settings, the day and the code are what it
@@ -266,11 +331,15 @@ class SummaryCache:
         head_bytes, _newline, body = rest.partition(b"\n")
         try:
             head = json.loads(head_bytes)
-            if (type(head) is not dict or head.get("format") != FORMAT
-                    or head.get("version") != VERSION or head.get("root") != self.root
-                    or head.get("today") != self.today.toordinal()
-                    or head.get("first") != self.first.toordinal()
-                    or head.get("last") != self.last.toordinal()):
+            if (
+                type(head) is not dict
+                or head.get("format") != FORMAT
+                or head.get("version") != VERSION
+                or head.get("root") != self.root
+                or head.get("today") != self.today.toordinal()
+                or head.get("first") != self.first.toordinal()
+                or head.get("last") != self.last.toordinal()
+            ):
                 return None
             start, end = date.fromordinal(head["start"]), date.fromordinal(head["end"])
             check = self.checker()
@@ -286,8 +355,7 @@ class SummaryCache:
             found = _found_problems(slots, head["problems"], codec)
         except (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError):
             return None  # (anything not of the shape written here: a miss)
-        summary = Summary(problems=_in_period(found, fields["first"], fields["last"]),
-                          **fields)
+        summary = Summary(problems=_in_period(found, fields["first"], fields["last"]), **fields)
         return self._made_again(summary, slots)
 
     def _made_again(self, summary: Summary, slots: list[Problem | str]) -> Summary:
@@ -295,13 +363,15 @@ class SummaryCache:
         when the check met any) and the demo's mark."""
         from fatiguelog.paths import is_demo, sync_copy_of
 
-        if any(sync_copy_of(p.file.rsplit("/", 1)[-1]) is not None
-               for p in slots if type(p) is Problem):
+        if any(
+            sync_copy_of(p.file.rsplit("/", 1)[-1]) is not None for p in slots if type(p) is Problem
+        ):
             from fatiguelog.report import copy_alarms
 
             first, last = summary.first, summary.last
-            copies = copy_alarms(self.store, summary, min(first, last - timedelta(days=6)),
-                                 last, self.today)
+            copies = copy_alarms(
+                self.store, summary, min(first, last - timedelta(days=6)), last, self.today
+            )
             if copies:
                 summary = replace(summary, copy_alarms=copies)
         if is_demo(self.store.root):
@@ -317,16 +387,18 @@ class SummaryCache:
             day = date.fromordinal(ordinal)
             entry = self.store.read(day).entry
             custom = entry.doc.get(CUSTOM) if entry is not None else None
-            name = next((k for k in custom if self._hash(k) == hashed), None) if type(
-                custom) is dict else None
+            name = (
+                next((k for k in custom if self._hash(k) == hashed), None)
+                if type(custom) is dict
+                else None
+            )
             if name is None:
                 return None
             keys[name] = str(kind)
         return with_trackers(self.settings.trackers).with_found(keys)
 
     def _hash(self, name: str) -> str:
-        return blake2b(name.encode(), key=self.key, digest_size=16,
-                               person=b"fl-allkey").hexdigest()
+        return blake2b(name.encode(), key=self.key, digest_size=16, person=b"fl-allkey").hexdigest()
 
     # -- writing -----------------------------------------------------------------------------
     def put(self, summary: Summary, check: Checker) -> None:
@@ -344,11 +416,11 @@ class SummaryCache:
         slots = check.slots
         key = check.key(self._head(start, end))
         found = _found_of(summary)
-        if (found is None or summary.discuss or summary.entries
-                or summary.notes is not None):
+        if found is None or summary.discuss or summary.entries or summary.notes is not None:
             return
         vocab = with_trackers(self.settings.trackers).with_found(
-            {q.key: q.kind for q, _day in found})
+            {q.key: q.kind for q, _day in found}
+        )
         if vocab.questions != summary.questions.questions:
             return
         codec = _Codec(vocab)
@@ -357,25 +429,41 @@ class SummaryCache:
         for p in summary.problems:
             if p.file in where:  # a file read: its own problems (listing ones come again)
                 problems.append([where[p.file], codec.text(p.message), p.line])
-        if _in_period(_found_problems(slots, problems, codec), summary.first,
-                      summary.last) != summary.problems:
+        if (
+            _in_period(_found_problems(slots, problems, codec), summary.first, summary.last)
+            != summary.problems
+        ):
             return  # (a problem that does not come from the files: never kept)
-        head = {"format": FORMAT, "version": VERSION, "root": self.root,
-                "today": self.today.toordinal(), "first": self.first.toordinal(),
-                "last": self.last.toordinal(), "start": start.toordinal(),
-                "end": end.toordinal(), "key": key,
-                "found": [[self._hash(q.key), q.kind, day.toordinal()] for q, day in found],
-                "problems": problems}
+        head = {
+            "format": FORMAT,
+            "version": VERSION,
+            "root": self.root,
+            "today": self.today.toordinal(),
+            "first": self.first.toordinal(),
+            "last": self.last.toordinal(),
+            "start": start.toordinal(),
+            "end": end.toordinal(),
+            "key": key,
+            "found": [[self._hash(q.key), q.kind, day.toordinal()] for q, day in found],
+            "problems": problems,
+        }
         try:
-            body = json.dumps(codec.encode(Summary, summary), separators=(",", ":"),
-                              allow_nan=False, check_circular=False)
+            body = json.dumps(
+                codec.encode(Summary, summary),
+                separators=(",", ":"),
+                allow_nan=False,
+                check_circular=False,
+            )
             fields = _Codec(vocab).decode(Summary, json.loads(body))
             again = Summary(problems=summary.problems, **fields)
             plain = replace(summary, copy_alarms=(), generated=False)
             if again != plain:
                 return  # (something the codec can't say exactly: not kept)
-            data = (json.dumps(head, separators=(",", ":"), allow_nan=False).encode() + b"\n"
-                    + body.encode())
+            data = (
+                json.dumps(head, separators=(",", ":"), allow_nan=False).encode()
+                + b"\n"
+                + body.encode()
+            )
             if len(data) > MAX_RECORDS_BYTES - 2 * _MAC_BYTES - 2:
                 return
             ensure_private_dir(self.folder)
@@ -390,11 +478,14 @@ class SummaryCache:
         import contextlib
 
         with contextlib.suppress(OSError):
-            mine = [p for p in self.folder.glob(f"days-{root_id(self.store.root)}-sum-*.json")
-                    if p != self.path]
+            mine = [
+                p
+                for p in self.folder.glob(f"days-{root_id(self.store.root)}-sum-*.json")
+                if p != self.path
+            ]
             if len(mine) >= self.KEEP:
                 mine.sort(key=lambda p: p.stat().st_mtime)
-                for old in mine[:len(mine) - self.KEEP + 1]:
+                for old in mine[: len(mine) - self.KEEP + 1]:
                     old.unlink()
 
 
@@ -406,9 +497,13 @@ def _found_of(summary: Summary) -> list[tuple[Question, date]] | None:
         if question.section != CUSTOM or question.declared:
             continue
         series = summary.series.get(question.series_key)
-        day = None if series is None else next(
-            (d for d, v in zip(series.days, series.values, strict=False) if v is not None),
-            None)
+        day = (
+            None
+            if series is None
+            else next(
+                (d for d, v in zip(series.days, series.values, strict=False) if v is not None), None
+            )
+        )
         if day is None:
             return None
         out.append((question, day))
@@ -446,8 +541,10 @@ def _hints(cls: type) -> dict[str, Any]:
     """The fields' types (their annotations are text: `from __future__ import annotations`),
     evaluated in the class's module (`typing.get_type_hints` takes milliseconds more)."""
     names = vars(sys.modules[cls.__module__])
-    return {name: eval(kind, names) if isinstance(kind, str) else kind
-            for name, kind in record_fields(cls)}
+    return {
+        name: eval(kind, names) if isinstance(kind, str) else kind
+        for name, kind in record_fields(cls)
+    }
 
 
 class _Codec:
@@ -466,8 +563,11 @@ class _Codec:
                     private.update(dict.fromkeys((said, said.lower(), said.casefold())))
         self.private = list(private)
         self.place = {said: n for n, said in enumerate(self.private)}
-        self.pattern = re.compile("|".join(re.escape(p) for p in sorted(
-            self.private, key=len, reverse=True))) if self.private else None
+        self.pattern = (
+            re.compile("|".join(re.escape(p) for p in sorted(self.private, key=len, reverse=True)))
+            if self.private
+            else None
+        )
         self._span: tuple[int, tuple[date, ...]] = (0, ())  # consecutive days from a day
         self._made: dict[Any, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
 
@@ -483,7 +583,7 @@ class _Codec:
         at = 0
         for match in pattern.finditer(said):
             if match.start() > at:
-                parts.append(said[at:match.start()])
+                parts.append(said[at : match.start()])
             parts.append(self.place[match.group()])
             at = match.end()
         if at < len(said):
@@ -501,8 +601,9 @@ class _Codec:
         if not days:
             return []
         first = days[0].toordinal()
-        if (days[-1].toordinal() - first == len(days) - 1
-                and days == self._run(first, len(days))):  # (one run: compared in C)
+        if days[-1].toordinal() - first == len(days) - 1 and days == self._run(
+            first, len(days)
+        ):  # (one run: compared in C)
             return [[first, len(days)]]
         runs: list[list[int]] = []
         for day in days:
@@ -536,7 +637,7 @@ class _Codec:
         if first + count > high:
             days += tuple(date.fromordinal(n) for n in range(high, first + count))
         self._span = (low, days)
-        return days[first - low:first - low + count]
+        return days[first - low : first - low + count]
 
     # -- by type -------------------------------------------------------------------------------
     def encode(self, kind: Any, value: Any) -> Any:
@@ -569,8 +670,10 @@ class _Codec:
             if len(others) != 1 or len(args) != 2:
                 raise TypeError(f"no codec for {kind}")
             enc, dec = self._codec(others[0])
-            return ((lambda v: None if v is None else enc(v)),
-                    (lambda v: None if v is None else dec(v)))
+            return (
+                (lambda v: None if v is None else enc(v)),
+                (lambda v: None if v is None else dec(v)),
+            )
         if origin is tuple and args and Ellipsis not in args:  # (a fixed length)
             parts = [self._codec(a) for a in args]
 
@@ -596,13 +699,14 @@ class _Codec:
         if origin is dict and len(args) == 2:
             enc_k, dec_k = self._codec(args[0])
             enc_v, dec_v = self._codec(args[1])
-            return ((lambda v: [[enc_k(k), enc_v(x)] for k, x in v.items()]),
-                    (lambda v: {dec_k(k): dec_v(x) for k, x in v}))
+            return (
+                (lambda v: [[enc_k(k), enc_v(x)] for k, x in v.items()]),
+                (lambda v: {dec_k(k): dec_v(x) for k, x in v}),
+            )
         if isinstance(kind, type) and is_record(kind):
             hints = _hints(kind)
             top = kind is Summary
-            names = [name for name, _kind in record_fields(kind)
-                     if not (top and name in _NOT_KEPT)]
+            names = [name for name, _kind in record_fields(kind) if not (top and name in _NOT_KEPT)]
             codecs = [self._codec(hints[name]) for name in names]
             pairs = list(zip(names, codecs, strict=True))
 
@@ -612,8 +716,9 @@ class _Codec:
             def dec_fields(values: list[Any]) -> Any:
                 if type(values) is not list or len(values) != len(pairs):
                     raise ValueError("not this type's fields")
-                fields = {name: dec(v) for (name, (_enc, dec)), v in
-                          zip(pairs, values, strict=True)}
+                fields = {
+                    name: dec(v) for (name, (_enc, dec)), v in zip(pairs, values, strict=True)
+                }
                 return fields if top else kind(**fields)
 
             return enc_fields, dec_fields
@@ -690,7 +795,7 @@ def _unpack(kept: Any) -> tuple[Any, ...]:
         start, n = int(first), int(count)
         if not (start >= 0 and n > 0 and start + n <= len(values)):
             raise ValueError("not a run of missing days")
-        values[start:start + n] = [None] * n
+        values[start : start + n] = [None] * n
     return tuple(values)
 
 

@@ -42,7 +42,10 @@ MARKS = {"increase": "▲", "decrease": "▼", "start": "+", "resumed": "+", "st
 SEVERAL = "◆"
 #: The marks in words, in the order a legend lists them.
 MARK_MEANINGS: tuple[tuple[str, str], ...] = (
-    ("▲", "increase"), ("▼", "decrease"), ("+", "started or resumed"), ("x", "stopped"),
+    ("▲", "increase"),
+    ("▼", "decrease"),
+    ("+", "started or resumed"),
+    ("x", "stopped"),
     (SEVERAL, "more than one change"),
 )
 MARK_WORDS = "  ".join(f"{mark} {words}" for mark, words in MARK_MEANINGS[:4])
@@ -106,13 +109,12 @@ def buckets(values: Sequence[float | None], width: int) -> tuple[list[float | No
     step = ceil(n / width)
     out: list[float | None] = []
     for start in range(0, n, step):
-        known = [v for v in values[start:start + step] if v is not None]
+        known = [v for v in values[start : start + step] if v is not None]
         out.append(sum(known) / len(known) if known else None)
     return out, step, 1
 
 
-def bar_rows(values: Sequence[float | None], scale: Scale, height: int,
-             per: int) -> list[str]:
+def bar_rows(values: Sequence[float | None], scale: Scale, height: int, per: int) -> list[str]:
     """`height` text rows, top first; each value is a column of eighth blocks. A value at the
     bottom of the scale (a zero) is an empty column, a gap is "·" on the bottom row."""
     levels = height * 8
@@ -146,8 +148,9 @@ def _axis_label(text: str, width: int) -> str:
     return f"{text:>3} ┤".rjust(width)
 
 
-def marker_row(days: Sequence[date], events: Iterable[IntakeEvent], columns: int, step: int,
-               per: int) -> tuple[str, list[str]]:
+def marker_row(
+    days: Sequence[date], events: Iterable[IntakeEvent], columns: int, step: int, per: int
+) -> tuple[str, list[str]]:
     """The marks under the bars, in the column of the day each change happened, and the marks
     used (for the legend). Two different changes in one column show as `SEVERAL`."""
     cells = [" "] * columns
@@ -177,8 +180,11 @@ def legend(marks: Sequence[str], width: int) -> list[str]:
         elif len(item) <= width:
             lines.append(item)
         else:
-            lines.extend(textwrap.wrap(item, width=max(3, width), subsequent_indent="  ",
-                                       break_on_hyphens=False))
+            lines.extend(
+                textwrap.wrap(
+                    item, width=max(3, width), subsequent_indent="  ", break_on_hyphens=False
+                )
+            )
     return lines
 
 
@@ -194,8 +200,7 @@ def date_lines(days: Sequence[date], columns: int, step: int, room: int) -> list
     middle = columns - len(first) - len(last)
     if note and middle >= len(note) + 2:
         return [first + f" {note} ".center(middle) + last]
-    lines = ([first + " " * middle + last] if middle >= 1
-             else wrap(f"{first} to {last}", room))
+    lines = [first + " " * middle + last] if middle >= 1 else wrap(f"{first} to {last}", room)
     return lines + (wrap(note, room) if note else [])
 
 
@@ -256,8 +261,9 @@ def _rstrip(line: Line) -> Line:
     text = line.text.rstrip()
     if text == line.text:
         return line
-    spans = tuple(Span(s.start, min(s.end, len(text)), s.style) for s in line.spans
-                  if s.start < len(text))
+    spans = tuple(
+        Span(s.start, min(s.end, len(text)), s.style) for s in line.spans if s.start < len(text)
+    )
     return Line(text, spans)
 
 
@@ -266,6 +272,22 @@ def plain(lines: Iterable[Line]) -> str:
     return "\n".join(line.text for line in lines)
 
 
-__all__ = ["GAP", "MARKS", "MARK_WORDS", "Chart", "Line", "Scale", "Span", "axis_labels",
-           "bar_rows", "buckets", "date_lines", "fmt", "legend", "marker_row", "period_text",
-           "plain", "wrap"]
+__all__ = [
+    "GAP",
+    "MARKS",
+    "MARK_WORDS",
+    "Chart",
+    "Line",
+    "Scale",
+    "Span",
+    "axis_labels",
+    "bar_rows",
+    "buckets",
+    "date_lines",
+    "fmt",
+    "legend",
+    "marker_row",
+    "period_text",
+    "plain",
+    "wrap",
+]

@@ -58,7 +58,7 @@ def as_edited(original: str, shown: str, typed: str) -> str:
         tail += 1
     start = kept[head - 1] + 1 if head else 0
     end = kept[len(shown) - tail] if tail else len(original)
-    middle = strip_controls(typed[head:len(typed) - tail])
+    middle = strip_controls(typed[head : len(typed) - tail])
     return original[:start] + middle + original[end:]
 
 

@@ -36,9 +36,13 @@ _TOML_QUOTING = (
 )
 
 
-def decode_toml(raw: bytes, rel: str, limit: int = MAX_FILE_BYTES, *,
-                loads: Callable[[str], dict[str, Any]] = tomllib.loads,
-                ) -> tuple[str, dict[str, Any]] | Problem:
+def decode_toml(
+    raw: bytes,
+    rel: str,
+    limit: int = MAX_FILE_BYTES,
+    *,
+    loads: Callable[[str], dict[str, Any]] = tomllib.loads,
+) -> tuple[str, dict[str, Any]] | Problem:
     """A TOML file's text and document, or the one problem that stops it being read.
 
     Every way tomllib can fail is caught here, per file: invalid TOML, an integer too long to

@@ -39,8 +39,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _TRASHED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d{8}-\d{6})(?:-(\d+))?\.toml$")
 #: Errors that mean "this file system has no hard links": a rename is used instead.
-_NO_LINKS = (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK,
-             errno.ENOSYS)
+_NO_LINKS = (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS)
 
 
 class TrashError(StoreError):
@@ -75,8 +74,10 @@ class Trashed(NamedTuple):
         """(whether its draft is there, the original names of its sync copies) among the
         trash folder's `names`."""
         prefix = f"{self.stem}.copy."
-        return (self.draft_name in names,
-                sorted(n.removeprefix(prefix) for n in names if n.startswith(prefix)))
+        return (
+            self.draft_name in names,
+            sorted(n.removeprefix(prefix) for n in names if n.startswith(prefix)),
+        )
 
     @property
     def deleted_at(self) -> datetime:
@@ -105,13 +106,15 @@ def _open_existing(root: Path, parts: tuple[str, ...]) -> int:
         for part in parts:
             where = where / part
             try:
-                child = os.open(part, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC,
-                                dir_fd=fd)
+                child = os.open(part, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=fd)
             except OSError as exc:
                 if exc.errno not in (errno.ENOTDIR, errno.ELOOP):
                     raise
-                raise UnsafePathError(exc.errno, "is a link or not a folder: fatiguelog never "
-                                      "moves files through it", str(where)) from None
+                raise UnsafePathError(
+                    exc.errno,
+                    "is a link or not a folder: fatiguelog never moves files through it",
+                    str(where),
+                ) from None
             os.close(fd)
             fd = child
     except BaseException:
@@ -124,8 +127,9 @@ def _regular(folder: int, name: str, where: Path) -> None:
     """FileNotFoundError when `name` is not there; TrashError unless it is a regular file."""
     st = os.stat(name, dir_fd=folder, follow_symlinks=False)
     if not stat.S_ISREG(st.st_mode):
-        raise TrashError(f"{where} is {kind_of(st.st_mode)}, not a regular file; fatiguelog "
-                         "doesn't move it")
+        raise TrashError(
+            f"{where} is {kind_of(st.st_mode)}, not a regular file; fatiguelog doesn't move it"
+        )
 
 
 def _move(src: int, name: str, dst: int, target: str) -> None:
@@ -163,20 +167,26 @@ def delete_day(root: Path, day: date, now: datetime | None = None) -> Trashed:
             try:
                 folder = _open_existing(root, ("entries", f"{day.year:04d}"))
             except FileNotFoundError:
-                raise TrashError(f"{day.isoformat()} has no entry, so nothing was "
-                                 "deleted") from None
+                raise TrashError(
+                    f"{day.isoformat()} has no entry, so nothing was deleted"
+                ) from None
             try:
                 try:
                     _regular(folder, name, where)
                 except FileNotFoundError:
-                    raise TrashError(f"{day.isoformat()} has no entry, so nothing was "
-                                     "deleted") from None
+                    raise TrashError(
+                        f"{day.isoformat()} has no entry, so nothing was deleted"
+                    ) from None
                 trash = open_private_dir(root, (paths.trash_dir(root).name,))
                 try:
                     n = 1
                     while True:
-                        trashed = Trashed(day, f"{day.isoformat()}.{stamp}"
-                                               f"{'' if n == 1 else f'-{n}'}.toml", stamp, n)
+                        trashed = Trashed(
+                            day,
+                            f"{day.isoformat()}.{stamp}{'' if n == 1 else f'-{n}'}.toml",
+                            stamp,
+                            n,
+                        )
                         try:
                             _move(folder, name, trash, trashed.name)
                             break
@@ -220,18 +230,23 @@ def _move_along(src: int, name: str, dst: int, target: str) -> None:
         os.chmod(target, FILE_MODE, dir_fd=dst)
 
 
-def _move_draft(root: Path, day: date, trash: int, trashed_name: str, *,
-                to_trash: bool) -> bool:
+def _move_draft(root: Path, day: date, trash: int, trashed_name: str, *, to_trash: bool) -> bool:
     """Move the day's draft into the trash (or back); False when there was none to move."""
     draft = f"{day.isoformat()}.toml"
     try:
-        drafts = (_open_existing(root, (paths.drafts_dir(root).name,)) if to_trash
-                  else open_private_dir(root, (paths.drafts_dir(root).name,)))
+        drafts = (
+            _open_existing(root, (paths.drafts_dir(root).name,))
+            if to_trash
+            else open_private_dir(root, (paths.drafts_dir(root).name,))
+        )
     except (FileNotFoundError, NotADirectoryError):
         return False
     try:
-        src, name, dst, target = ((drafts, draft, trash, trashed_name) if to_trash
-                                  else (trash, trashed_name, drafts, draft))
+        src, name, dst, target = (
+            (drafts, draft, trash, trashed_name)
+            if to_trash
+            else (trash, trashed_name, drafts, draft)
+        )
         try:
             if not stat.S_ISREG(os.stat(name, dir_fd=src, follow_symlinks=False).st_mode):
                 return False
@@ -255,8 +270,7 @@ def in_trash(root: Path, day: date | None = None) -> list[Trashed]:
     finally:
         os.close(folder)
     found = [t for t in map(trashed_name, names) if t is not None]
-    return sorted((t for t in found if day is None or t.day == day),
-                  key=lambda t: (t.stamp, t.n))
+    return sorted((t for t in found if day is None or t.day == day), key=lambda t: (t.stamp, t.n))
 
 
 def copies_of(root: Path, day: date) -> list[Trashed]:
@@ -267,8 +281,10 @@ def copies_of(root: Path, day: date) -> list[Trashed]:
     except OSError as exc:
         raise TrashError(describe_os_error(exc, paths.trash_dir(root))) from exc
     if not found:
-        raise TrashError(f"nothing to restore for {day.isoformat()}: there is no deleted copy "
-                         f"of it in {paths.trash_dir(root)}")
+        raise TrashError(
+            f"nothing to restore for {day.isoformat()}: there is no deleted copy "
+            f"of it in {paths.trash_dir(root)}"
+        )
     return found[::-1]
 
 
@@ -284,9 +300,11 @@ def pick(root: Path, day: date, which: str | None = None) -> Trashed:
     named = next((t for t in found if t.name == text), None)
     if named is None:
         count = "1 deleted copy" if len(found) == 1 else f"{len(found)} deleted copies"
-        raise TrashError(f"{day.isoformat()} has {count} in the trash, numbered 1 to "
-                         f"{len(found)} (newest first), and none is {text!r}: "
-                         f"'fatiguelog restore --date {day.isoformat()} --list' lists them")
+        raise TrashError(
+            f"{day.isoformat()} has {count} in the trash, numbered 1 to "
+            f"{len(found)} (newest first), and none is {text!r}: "
+            f"'fatiguelog restore --date {day.isoformat()} --list' lists them"
+        )
     return named
 
 
@@ -305,25 +323,31 @@ def restore(root: Path, trashed: Trashed, *, again: str = "") -> Trashed:
     where = store.path(trashed.day)
     iso = trashed.day.isoformat()
     again = again or f"'fatiguelog restore --date {iso} --copy {trashed.name}'"
-    in_the_way = (f"{iso} already has an entry, so nothing was restored (the deleted copy "
-                  f"stays in the trash): delete that entry first ('fatiguelog delete --date "
-                  f"{iso}'; it goes to the trash too), then {again}")
-    draft_in_the_way = (f"{iso} has an unfinished check-in again, and the deleted copy has "
-                        "one of its own, so nothing was restored: finish or discard the new "
-                        f"one first (open {iso} in the check-in), then {again}")
+    in_the_way = (
+        f"{iso} already has an entry, so nothing was restored (the deleted copy "
+        f"stays in the trash): delete that entry first ('fatiguelog delete --date "
+        f"{iso}'; it goes to the trash too), then {again}"
+    )
+    draft_in_the_way = (
+        f"{iso} has an unfinished check-in again, and the deleted copy has "
+        "one of its own, so nothing was restored: finish or discard the new "
+        f"one first (open {iso} in the check-in), then {again}"
+    )
     try:
         with store.lock():
             try:
                 trash = _open_existing(root, (paths.trash_dir(root).name,))
             except FileNotFoundError:
-                raise TrashError(f"{trashed.path(root)} is no longer there; nothing was "
-                                 "restored") from None
+                raise TrashError(
+                    f"{trashed.path(root)} is no longer there; nothing was restored"
+                ) from None
             try:
                 try:
                     _regular(trash, trashed.name, trashed.path(root))
                 except FileNotFoundError:
-                    raise TrashError(f"{trashed.path(root)} is no longer there; nothing was "
-                                     "restored") from None
+                    raise TrashError(
+                        f"{trashed.path(root)} is no longer there; nothing was restored"
+                    ) from None
                 folder = open_private_dir(root, ("entries", f"{trashed.day.year:04d}"))
                 try:
                     try:
@@ -334,8 +358,7 @@ def restore(root: Path, trashed: Trashed, *, again: str = "") -> Trashed:
                         raise TrashError(in_the_way)
                     names = os.listdir(trash)
                     has_draft, copies = trashed.companions(names)
-                    if has_draft and os.path.lexists(paths.drafts_dir(root) /
-                                                     f"{iso}.toml"):
+                    if has_draft and os.path.lexists(paths.drafts_dir(root) / f"{iso}.toml"):
                         raise TrashError(draft_in_the_way)
                     for copy in copies:
                         if os.path.lexists(where.parent / copy):
@@ -343,14 +366,14 @@ def restore(root: Path, trashed: Trashed, *, again: str = "") -> Trashed:
                                 f"a sync copy named {copy} is beside {iso}'s entry again, "
                                 "and the deleted copy holds one of that name, so nothing was "
                                 "restored: merge it first ('fatiguelog conflicts --merge'), "
-                                f"then {again}")
+                                f"then {again}"
+                            )
                     # The draft and the copies first: a crash in between leaves the entry in
                     # the trash, listed and restorable, never them there without it.
                     for copy in copies:
                         _move_along(trash, trashed.copy_name(copy), folder, copy)
                     if has_draft:
-                        _move_draft(root, trashed.day, trash, trashed.draft_name,
-                                    to_trash=False)
+                        _move_draft(root, trashed.day, trash, trashed.draft_name, to_trash=False)
                     try:
                         _move(trash, trashed.name, folder, where.name)
                     except FileExistsError:
@@ -378,7 +401,8 @@ def moved_with(root: Path, trashed: Trashed) -> str:
 
 def _with(has_draft: bool, copies: int) -> str:
     parts = (["its unfinished check-in"] if has_draft else []) + (
-        [f"{copies} sync cop{'y' if copies == 1 else 'ies'}"] if copies else [])
+        [f"{copies} sync cop{'y' if copies == 1 else 'ies'}"] if copies else []
+    )
     return f" with {' and '.join(parts)}" if parts else ""
 
 
@@ -409,5 +433,16 @@ def describe(root: Path, trashed: Trashed) -> str:
     return f"{said},{along}" if along else said
 
 
-__all__ = ["TrashError", "Trashed", "copies_of", "delete_day", "describe", "in_trash",
-           "moved_with", "pick", "restore", "restore_day", "trashed_name"]
+__all__ = [
+    "TrashError",
+    "Trashed",
+    "copies_of",
+    "delete_day",
+    "describe",
+    "in_trash",
+    "moved_with",
+    "pick",
+    "restore",
+    "restore_day",
+    "trashed_name",
+]

@@ -32,9 +32,15 @@ from fatiguelog.wording import NO_DATA, answer_name, answer_words, mean_text, pe
 
 SECTION_HEADING = "Charts (each bar is a day, or the mean of several; · = no answer)"
 #: Bristol types in a few words, to fit one line at 80 columns (full wording: model.BRISTOL).
-BRISTOL_SHORT = {1: "separate hard lumps", 2: "lumpy sausage", 3: "sausage with cracks",
-                 4: "smooth, soft sausage", 5: "soft blobs", 6: "mushy, ragged pieces",
-                 7: "watery, no solid pieces"}
+BRISTOL_SHORT = {
+    1: "separate hard lumps",
+    2: "lumpy sausage",
+    3: "sausage with cracks",
+    4: "smooth, soft sausage",
+    5: "soft blobs",
+    6: "mushy, ragged pieces",
+    7: "watery, no solid pieces",
+}
 #: Ranges of a substance listed under its chart (the earlier ones are counted).
 RANGES_SHOWN = 8
 
@@ -88,16 +94,16 @@ def question_heading(answers: AnswerStats) -> str:
     low, high = fmt(answers.min), fmt(answers.max)
     if answers.mean is None:
         return f"{label}: {low if low == high else f'{low}-{high}'} on {answered}; {NO_MEAN}"
-    return (f"{label}: mean {mean_text(answers.mean, none=NO_DATA)}, range {low}-{high}, "
-            f"{answered}")
+    return f"{label}: mean {mean_text(answers.mean, none=NO_DATA)}, range {low}-{high}, {answered}"
 
 
 def _has_values(series: DaySeries | None) -> bool:
     return series is not None and any(v is not None for v in series.values)
 
 
-def _chart(s: Summary, key: str, title: str, scale: Scale,
-           events: tuple[IntakeEvent, ...] = ()) -> Item:
+def _chart(
+    s: Summary, key: str, title: str, scale: Scale, events: tuple[IntakeEvent, ...] = ()
+) -> Item:
     series = s.series.get(key)
     if series is None or not _has_values(series):
         return Note(f"{title.split(':')[0]}: no answers in this period", "chart-empty")
@@ -136,13 +142,24 @@ def gi_items(s: Summary) -> Iterable[Item]:
     gi = s.gi
     sbm = s.series.get("sbm_per_week")
     peak = max([7.0, *(v for v in sbm.values if v is not None)]) if sbm else 7.0
-    per_week = ("not enough data (needs 4 recorded days)" if gi.sbm_per_week is None
-                else f"{mean_text(gi.sbm_per_week)} a week")
-    yield _chart(s, "sbm_per_week",
-                 f"Spontaneous bowel movements (SBMs) a week (rolling 7 days): {per_week} over "
-                 f"{gi.recorded_days} recorded days", Scale(0, peak, "0", fmt(peak, 0)))
-    yield _chart(s, "bristol_mean", "Bristol type, daily mean (1 hard lumps - 7 watery; "
-                 "4 is typical)", Scale(1, 7, "1", "7"))
+    per_week = (
+        "not enough data (needs 4 recorded days)"
+        if gi.sbm_per_week is None
+        else f"{mean_text(gi.sbm_per_week)} a week"
+    )
+    yield _chart(
+        s,
+        "sbm_per_week",
+        f"Spontaneous bowel movements (SBMs) a week (rolling 7 days): {per_week} over "
+        f"{gi.recorded_days} recorded days",
+        Scale(0, peak, "0", fmt(peak, 0)),
+    )
+    yield _chart(
+        s,
+        "bristol_mean",
+        "Bristol type, daily mean (1 hard lumps - 7 watery; 4 is typical)",
+        Scale(1, 7, "1", "7"),
+    )
     total = sum(gi.bristol_counts.values())
     if total:
         width = 24
@@ -155,15 +172,21 @@ def gi_items(s: Summary) -> Iterable[Item]:
         yield Note("\n".join(lines), "bristol")
     shares = []
     if gi.straining_share is not None:
-        shares.append(f"straining in {percent(gi.straining_share)} of "
-                      f"{gi.straining_answered} answered")
+        shares.append(
+            f"straining in {percent(gi.straining_share)} of {gi.straining_answered} answered"
+        )
     if gi.incomplete_share is not None:
-        shares.append(f"felt incomplete in {percent(gi.incomplete_share)} of "
-                      f"{gi.incomplete_answered} answered")
-    shares.append(f"laxative on {gi.laxative_days} days, no laxative on {gi.laxative_no_days}, "
-                  f"not answered on {gi.laxative_unanswered}")
-    yield Note(f"{gi.stools} bowel movements ({gi.sbm} spontaneous); " + "; ".join(shares) + ".",
-               "quiet")
+        shares.append(
+            f"felt incomplete in {percent(gi.incomplete_share)} of "
+            f"{gi.incomplete_answered} answered"
+        )
+    shares.append(
+        f"laxative on {gi.laxative_days} days, no laxative on {gi.laxative_no_days}, "
+        f"not answered on {gi.laxative_unanswered}"
+    )
+    yield Note(
+        f"{gi.stools} bowel movements ({gi.sbm} spontaneous); " + "; ".join(shares) + ".", "quiet"
+    )
 
 
 def intake_items(s: Summary) -> Iterable[Item]:
@@ -176,14 +199,17 @@ def intake_items(s: Summary) -> Iterable[Item]:
         top = max([1.0, *amounts])
         klass = f" (class: {class_words(stats.klass)})"
         unit = it.unit_text(2, stats.unit)
-        title = (f"{name}{klass}, {unit} a day: mean {fmt(stats.mean_daily, 1)} on the "
-                 f"{it.days_text(stats.days)} taken, max {fmt(stats.max_daily, 2)}")
+        title = (
+            f"{name}{klass}, {unit} a day: mean {fmt(stats.mean_daily, 1)} on the "
+            f"{it.days_text(stats.days)} taken, max {fmt(stats.max_daily, 2)}"
+        )
         # Changes from the timeline's steady ranges: a wobble is not a list of increases, a
         # substance taken again after a break reads "resumed", never "stopped".
         ranges = it.ranges_of(s, stats.substance, stats.unit)
         changes = it.range_events(ranges)
-        yield _chart(s, f"intake:{name}", title, Scale(0, top, "0", fmt(top, 1)),
-                     events=tuple(changes))
+        yield _chart(
+            s, f"intake:{name}", title, Scale(0, top, "0", fmt(top, 1)), events=tuple(changes)
+        )
         said = it.substance_lines(ranges, s.last)
         if said:
             shown = said[-RANGES_SHOWN:]

@@ -33,8 +33,17 @@ from fatiguelog.model import (
 from fatiguelog.tomlsafe import MAX_DEPTH, structure_issue
 from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
 
-__all__ = ["MAX_DEPTH", "Locator", "answer_issues", "entry_issues", "found", "future_schema",
-           "locate", "structure_issue", "tracker_issues"]
+__all__ = [
+    "MAX_DEPTH",
+    "Locator",
+    "answer_issues",
+    "entry_issues",
+    "found",
+    "future_schema",
+    "locate",
+    "structure_issue",
+    "tracker_issues",
+]
 
 # (message, key path used to find the line)
 Issue = tuple[str, tuple[str | int, ...]]
@@ -48,8 +57,14 @@ _NUMBER = (int, float)
 _Plan = dict[str, tuple[tuple[str, str, float], ...]]
 _plans: dict[int, tuple[Vocabulary, _Plan]] = {}
 _KINDS: dict[type, str] = {
-    bool: "true/false", str: "text", int: "a whole number", float: "a decimal number",
-    date: "a date", time: "a time", datetime: "a date and time", list: "a list",
+    bool: "true/false",
+    str: "text",
+    int: "a whole number",
+    float: "a decimal number",
+    date: "a date",
+    time: "a time",
+    datetime: "a date and time",
+    list: "a list",
     dict: "a table",
 }
 
@@ -111,15 +126,26 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
                 continue
             if kind == "rating":
                 if type(value) is not int or not 0 <= value <= 10:
-                    issues.append((f"{section}.{key} must be a whole number from 0 to 10 "
-                                   f"({found(value, (int,))})", (section, key)))
+                    issues.append(
+                        (
+                            f"{section}.{key} must be a whole number from 0 to 10 "
+                            f"({found(value, (int,))})",
+                            (section, key),
+                        )
+                    )
             elif kind == "yesno":
                 if type(value) is not bool:
-                    issues.append((f"{section}.{key} must be true or false ({found(value)})",
-                                   (section, key)))
+                    issues.append(
+                        (f"{section}.{key} must be true or false ({found(value)})", (section, key))
+                    )
             elif type(value) not in _NUMBER or not 0 <= value <= most:
-                issues.append((f"{section}.{key} must be a number from 0 to {_limit(most)} "
-                               f"({found(value, _NUMBER)})", (section, key)))
+                issues.append(
+                    (
+                        f"{section}.{key} must be a number from 0 to {_limit(most)} "
+                        f"({found(value, _NUMBER)})",
+                        (section, key),
+                    )
+                )
     if "intake" in doc:
         _intake_issues(issues, doc["intake"])
     gi = doc.get("gi")
@@ -130,8 +156,9 @@ def entry_issues(doc: dict[str, Any], expected_day: date | None) -> list[Issue]:
         for key in RED_FLAGS:
             value = red.get(key)
             if value is not None and type(value) is not bool:
-                issues.append((f"red_flags.{key} must be true or false ({found(value)})",
-                               ("red_flags", key)))
+                issues.append(
+                    (f"red_flags.{key} must be true or false ({found(value)})", ("red_flags", key))
+                )
     custom = doc.get(CUSTOM)
     if custom is not None:
         _custom_issues(issues, custom)
@@ -148,8 +175,13 @@ def _custom_issues(issues: list[Issue], custom: Any) -> None:
         return
     for key, value in custom.items():
         if type(value) in _NUMBER and not -MAX_AMOUNT <= value <= MAX_AMOUNT:
-            issues.append((f"custom.{key} must be a number from -{MAX_AMOUNT:,} to "
-                           f"{MAX_AMOUNT:,} ({found(value, _NUMBER)})", (CUSTOM, key)))
+            issues.append(
+                (
+                    f"custom.{key} must be a number from -{MAX_AMOUNT:,} to "
+                    f"{MAX_AMOUNT:,} ({found(value, _NUMBER)})",
+                    (CUSTOM, key),
+                )
+            )
 
 
 def answer_issues(doc: dict[str, Any], questions: Iterable[Question]) -> list[Issue]:
@@ -164,11 +196,19 @@ def answer_issues(doc: dict[str, Any], questions: Iterable[Question]) -> list[Is
         table = doc.get(q.section)
         if type(table) is not dict or q.key not in table or q.fits(table[q.key]):
             continue
-        wanted = {"rating": "a whole number from 0 to 10", "yesno": "true or false",
-                  "number": f"a number {q.limits}"}[q.kind]
+        wanted = {
+            "rating": "a whole number from 0 to 10",
+            "yesno": "true or false",
+            "number": f"a number {q.limits}",
+        }[q.kind]
         allowed = {"rating": (int,), "number": _NUMBER}.get(q.kind, ())
-        issues.append((f"{q.dotted} must be {wanted} ({found(table[q.key], allowed)}); the "
-                       "rest of the day is read, this answer is left out", q.path))
+        issues.append(
+            (
+                f"{q.dotted} must be {wanted} ({found(table[q.key], allowed)}); the "
+                "rest of the day is read, this answer is left out",
+                q.path,
+            )
+        )
     return issues + tracker_issues(doc, questions)
 
 
@@ -185,12 +225,23 @@ def tracker_issues(doc: dict[str, Any], questions: Iterable[Question]) -> list[I
         if q.section != CUSTOM or q.key not in custom or q.fits(custom[q.key]):
             continue
         value = custom[q.key]
-        wanted = {"rating": "a whole number from 0 to 10", "yesno": "true or false",
-                  "number": f"a number {q.limits}"}[q.kind]
-        said = (f"found {_limit(value)}" if type(value) in _NUMBER and math.isfinite(value)
-                else found(value))
-        issues.append((f"custom.{q.key} does not fit your tracker '{q.label}', which is "
-                       f"{wanted} ({said}); it is left out of its figures", q.path))
+        wanted = {
+            "rating": "a whole number from 0 to 10",
+            "yesno": "true or false",
+            "number": f"a number {q.limits}",
+        }[q.kind]
+        said = (
+            f"found {_limit(value)}"
+            if type(value) in _NUMBER and math.isfinite(value)
+            else found(value)
+        )
+        issues.append(
+            (
+                f"custom.{q.key} does not fit your tracker '{q.label}', which is "
+                f"{wanted} ({said}); it is left out of its figures",
+                q.path,
+            )
+        )
     return issues
 
 
@@ -199,31 +250,36 @@ def _head_issues(issues: list[Issue], doc: dict[str, Any], expected_day: date | 
     if schema is None:
         issues.append(("missing 'schema' (should be schema = 1)", ()))
     elif type(schema) is not int or schema < 1:
-        issues.append((f"schema must be a whole number of at least 1 "
-                       f"({found(schema, (int,))})", ("schema",)))
+        issues.append(
+            (f"schema must be a whole number of at least 1 ({found(schema, (int,))})", ("schema",))
+        )
     day = doc.get("date")
     if day is None:
         issues.append(("missing 'date'", ()))
     elif type(day) is not date:
-        issues.append((f"date must be a plain TOML date like 2026-11-25 ({found(day)})",
-                       ("date",)))
+        issues.append((f"date must be a plain TOML date like 2026-11-25 ({found(day)})", ("date",)))
     elif expected_day is not None and day != expected_day:
         issues.append((f"date {day} does not match the file name ({expected_day})", ("date",)))
     if "updated" in doc and type(doc["updated"]) is not datetime:
-        issues.append((f"updated must be a date and time ({found(doc['updated'])})",
-                       ("updated",)))
+        issues.append((f"updated must be a date and time ({found(doc['updated'])})", ("updated",)))
     if "notes" in doc and type(doc["notes"]) is not str:
         issues.append((f"notes must be text ({found(doc['notes'])})", ("notes",)))
 
 
 def _intake_issues(issues: list[Issue], intake: Any) -> None:
     if type(intake) is not list:
-        issues.append((f"intake must be a list of doses ([[intake]] tables) ({found(intake)})",
-                       ("intake",)))
+        issues.append(
+            (f"intake must be a list of doses ([[intake]] tables) ({found(intake)})", ("intake",))
+        )
         return
     if len(intake) > MAX_DOSES:  # (as for stools: said once)
-        issues.append((f"intake lists {len(intake)} doses: more than {MAX_DOSES} in one day is "
-                       "not a day's record", ("intake",)))
+        issues.append(
+            (
+                f"intake lists {len(intake)} doses: more than {MAX_DOSES} in one day is "
+                "not a day's record",
+                ("intake",),
+            )
+        )
         return
     for i, dose in enumerate(intake):
         where: Path = ("intake", i)
@@ -232,63 +288,107 @@ def _intake_issues(issues: list[Issue], intake: Any) -> None:
             continue
         substance = dose.get("substance")
         if type(substance) is not str or not substance.strip():
-            issues.append((f"dose {i + 1}: substance must be a name ({found(substance)})",
-                           (*where, "substance")))
+            issues.append(
+                (
+                    f"dose {i + 1}: substance must be a name ({found(substance)})",
+                    (*where, "substance"),
+                )
+            )
         amount = dose.get("amount")
         if not (type(amount) in _NUMBER and 0 < amount <= MAX_AMOUNT):  # type: ignore[operator]
-            issues.append((f"dose {i + 1}: amount must be a number above 0 and at most "
-                           f"{MAX_AMOUNT:,} ({found(amount, _NUMBER)})",
-                           (*where, "amount")))
+            issues.append(
+                (
+                    f"dose {i + 1}: amount must be a number above 0 and at most "
+                    f"{MAX_AMOUNT:,} ({found(amount, _NUMBER)})",
+                    (*where, "amount"),
+                )
+            )
         elif amount < MIN_AMOUNT:  # type: ignore[operator]
-            issues.append((f"dose {i + 1}: amount must be {TOO_SMALL_AMOUNT} (found {amount})",
-                           (*where, "amount")))
+            issues.append(
+                (
+                    f"dose {i + 1}: amount must be {TOO_SMALL_AMOUNT} (found {amount})",
+                    (*where, "amount"),
+                )
+            )
         unit = dose.get("unit")
         if unit not in UNITS:
-            issues.append((f"dose {i + 1}: unit must be one of {', '.join(UNITS)} "
-                           f"({_found_unit(unit)})", (*where, "unit")))
+            issues.append(
+                (
+                    f"dose {i + 1}: unit must be one of {', '.join(UNITS)} ({_found_unit(unit)})",
+                    (*where, "unit"),
+                )
+            )
         if "form" in dose and type(dose["form"]) is not str:
-            issues.append((f"dose {i + 1}: form must be text ({found(dose['form'])})",
-                           (*where, "form")))
+            issues.append(
+                (f"dose {i + 1}: form must be text ({found(dose['form'])})", (*where, "form"))
+            )
         if "time" in dose and type(dose["time"]) is not time:
-            issues.append((f"dose {i + 1}: time must be a time like 08:30:00 "
-                           f"({found(dose['time'])})", (*where, "time")))
+            issues.append(
+                (
+                    f"dose {i + 1}: time must be a time like 08:30:00 ({found(dose['time'])})",
+                    (*where, "time"),
+                )
+            )
 
 
 def _gi_issues(issues: list[Issue], gi: dict[str, Any]) -> None:
     stools = gi.get("stools")
     if stools is not None and type(stools) is not list:
-        issues.append((f"gi.stools must be a list of bowel movements ({found(stools)})",
-                       ("gi", "stools")))
+        issues.append(
+            (f"gi.stools must be a list of bowel movements ({found(stools)})", ("gi", "stools"))
+        )
         stools = None
     if stools is not None and len(stools) > MAX_STOOLS:
         # Not a day's record, whatever each one holds: said once, not once per stool (which
         # would make `check` print thousands of lines for one file).
-        issues.append((f"gi.stools lists {len(stools)} bowel movements: more than {MAX_STOOLS} "
-                       "in one day is not a day's record", ("gi", "stools")))
+        issues.append(
+            (
+                f"gi.stools lists {len(stools)} bowel movements: more than {MAX_STOOLS} "
+                "in one day is not a day's record",
+                ("gi", "stools"),
+            )
+        )
         stools = None
     for i, stool in enumerate(stools or ()):
         where: Path = ("gi", "stools", i)
         if type(stool) is not dict:
-            issues.append((f"bowel movement {i + 1} must be a table ({found(stool)})",
-                           where))
+            issues.append((f"bowel movement {i + 1} must be a table ({found(stool)})", where))
             continue
         bristol = stool.get("bristol")
         if bristol is not None and (type(bristol) is not int or not 1 <= bristol <= 7):
-            issues.append((f"bowel movement {i + 1}: bristol must be a whole number from 1 "
-                           f"to 7 ({found(bristol, (int,))})", (*where, "bristol")))
+            issues.append(
+                (
+                    f"bowel movement {i + 1}: bristol must be a whole number from 1 "
+                    f"to 7 ({found(bristol, (int,))})",
+                    (*where, "bristol"),
+                )
+            )
         if "time" in stool and type(stool["time"]) is not time:
-            issues.append((f"bowel movement {i + 1}: time must be a time like 07:40:00 "
-                           f"({found(stool['time'])})", (*where, "time")))
+            issues.append(
+                (
+                    f"bowel movement {i + 1}: time must be a time like 07:40:00 "
+                    f"({found(stool['time'])})",
+                    (*where, "time"),
+                )
+            )
         for flag in STOOL_FLAGS:  # inline: this loop runs for every stool of every file
             value = stool.get(flag)
             if value is not None and type(value) is not bool:
-                issues.append((f"bowel movement {i + 1}: {flag} must be true or false "
-                               f"({found(value)})", (*where, flag)))
+                issues.append(
+                    (
+                        f"bowel movement {i + 1}: {flag} must be true or false ({found(value)})",
+                        (*where, flag),
+                    )
+                )
     for key in ("no_bowel_movement", "laxative"):
         _bool(issues, gi, key, f"gi.{key}", ("gi", key))
     if gi.get("no_bowel_movement") is True and stools:
-        issues.append(("gi.no_bowel_movement is true but bowel movements are listed",
-                       ("gi", "no_bowel_movement")))
+        issues.append(
+            (
+                "gi.no_bowel_movement is true but bowel movements are listed",
+                ("gi", "no_bowel_movement"),
+            )
+        )
 
 
 def _found_unit(unit: Any) -> str:
@@ -380,6 +480,8 @@ def beyond_limits(doc: dict[str, Any], day: date) -> str:
         return issues[0][0]
     size = len(dump_entry(Entry(day, doc)))
     if size > MAX_ENTRY_BYTES:
-        return (f"the day's file would be {size / 2**20:.1f} MiB, over the "
-                f"{MAX_ENTRY_BYTES // 2**20} MiB an entry may hold")
+        return (
+            f"the day's file would be {size / 2**20:.1f} MiB, over the "
+            f"{MAX_ENTRY_BYTES // 2**20} MiB an entry may hold"
+        )
     return ""

@@ -39,8 +39,11 @@ CUSTOM: Final = "custom"
 #: Which way one of the user's own ratings may run (settings `higher = ...`).
 OWN_DIRECTIONS: Final = ("worse", "better")
 #: Which way a rating runs, in words said every time it is asked.
-DIRECTIONS: Final = {"worse": "higher is worse", "better": "higher is better",
-                     "more": "higher is more"}
+DIRECTIONS: Final = {
+    "worse": "higher is worse",
+    "better": "higher is better",
+    "more": "higher is more",
+}
 
 
 class Question(NamedTuple):
@@ -197,8 +200,7 @@ class Question(NamedTuple):
         if self.section != CUSTOM:
             return True
         number = float(value)  # type: ignore[arg-type]
-        return (self.minimum <= number <= self.maximum
-                and (not self.integer or number.is_integer()))
+        return self.minimum <= number <= self.maximum and (not self.integer or number.is_integer())
 
     def not_used(self, value: object) -> str:
         """Why `value` is not an answer to this question, in a few words ("outside 30-220",
@@ -269,8 +271,11 @@ class Vocabulary:
     def with_found(self, keys: dict[str, str]) -> Vocabulary:
         """This vocabulary plus the `custom` keys found in files (key -> kind) that it does
         not declare: shown by their key."""
-        extra = [found_question(key, kind) for key, kind in sorted(keys.items())
-                 if (CUSTOM, key) not in self._by_path]
+        extra = [
+            found_question(key, kind)
+            for key, kind in sorted(keys.items())
+            if (CUSTOM, key) not in self._by_path
+        ]
         return self if not extra else Vocabulary((*self.questions, *extra))
 
 
@@ -278,47 +283,127 @@ class Vocabulary:
 # (the sections' places among the other steps: `checkin.ORDER`).
 
 QUESTIONS: Final[tuple[Question, ...]] = (
-    Question(("symptoms", "fatigue"), "rating", "Fatigue", quick=True, chart=True,
-             also_called=("tiredness", "exhaustion")),
-    Question(("symptoms", "pem"), "rating", "Post-exertional malaise (PEM) today", short="PEM",
-             name="PEM", chart=True,
-             also_called=("post exertional malaise", "post exertional malaise (PEM)")),
+    Question(
+        ("symptoms", "fatigue"),
+        "rating",
+        "Fatigue",
+        quick=True,
+        chart=True,
+        also_called=("tiredness", "exhaustion"),
+    ),
+    Question(
+        ("symptoms", "pem"),
+        "rating",
+        "Post-exertional malaise (PEM) today",
+        short="PEM",
+        name="PEM",
+        chart=True,
+        also_called=("post exertional malaise", "post exertional malaise (PEM)"),
+    ),
     Question(("symptoms", "pain"), "rating", "Pain", also_called=("general pain",)),
     Question(("symptoms", "brain_fog"), "rating", "Brain fog", low="clear"),
-    Question(("symptoms", "unrefreshing_sleep"), "yesno", "Unrefreshing sleep",
-             title="Did you wake up unrefreshed?",
-             help="Unrefreshing sleep: still exhausted after a night's sleep."),
-    Question(("symptoms", "crash"), "yesno", "PEM crash", name="crash day",
-             title="Is today a PEM crash day?", quick=True, chart=True, added=True,
-             also_called=("crash", "PEM crash"),
-             help="A crash: far worse than your usual after doing too much. y or n."),
-    Question(("sleep", "hours"), "number", "Hours of sleep", short="Sleep hours",
-             title="How many hours did you sleep?", step="sleep_hours", series="sleep_hours",
-             group="sleep", unit="hours", maximum=MAX_HOURS, file_max=MAX_HOURS,
-             example="e.g. 6.5", help="A number from 0 to 24, e.g. 6.5",
-             unit_words=("h", "hr", "hrs", "hour", "hours"),
-             other_units=((("min", "mins", "minute", "minutes"), 1 / 60),),
-             chart=True, chart_top=12),
-    Question(("sleep", "quality"), "rating", "Sleep quality", series="sleep_quality",
-             group="sleep", higher="better", low="very poor", high="excellent", chart=True),
-    Question(("activity", "exertion"), "rating", "Exertion today", short="Exertion",
-             name="exertion", group="exertion", higher="more", low="rested all day",
-             high="far too much", chart=True),
-    Question(("gi", "abdominal_pain"), "rating", "Stomach pain", group="stomach",
-             also_called=("abdominal pain", "stomach ache", "stomachache", "belly pain")),
+    Question(
+        ("symptoms", "unrefreshing_sleep"),
+        "yesno",
+        "Unrefreshing sleep",
+        title="Did you wake up unrefreshed?",
+        help="Unrefreshing sleep: still exhausted after a night's sleep.",
+    ),
+    Question(
+        ("symptoms", "crash"),
+        "yesno",
+        "PEM crash",
+        name="crash day",
+        title="Is today a PEM crash day?",
+        quick=True,
+        chart=True,
+        added=True,
+        also_called=("crash", "PEM crash"),
+        help="A crash: far worse than your usual after doing too much. y or n.",
+    ),
+    Question(
+        ("sleep", "hours"),
+        "number",
+        "Hours of sleep",
+        short="Sleep hours",
+        title="How many hours did you sleep?",
+        step="sleep_hours",
+        series="sleep_hours",
+        group="sleep",
+        unit="hours",
+        maximum=MAX_HOURS,
+        file_max=MAX_HOURS,
+        example="e.g. 6.5",
+        help="A number from 0 to 24, e.g. 6.5",
+        unit_words=("h", "hr", "hrs", "hour", "hours"),
+        other_units=((("min", "mins", "minute", "minutes"), 1 / 60),),
+        chart=True,
+        chart_top=12,
+    ),
+    Question(
+        ("sleep", "quality"),
+        "rating",
+        "Sleep quality",
+        series="sleep_quality",
+        group="sleep",
+        higher="better",
+        low="very poor",
+        high="excellent",
+        chart=True,
+    ),
+    Question(
+        ("activity", "exertion"),
+        "rating",
+        "Exertion today",
+        short="Exertion",
+        name="exertion",
+        group="exertion",
+        higher="more",
+        low="rested all day",
+        high="far too much",
+        chart=True,
+    ),
+    Question(
+        ("gi", "abdominal_pain"),
+        "rating",
+        "Stomach pain",
+        group="stomach",
+        also_called=("abdominal pain", "stomach ache", "stomachache", "belly pain"),
+    ),
     Question(("gi", "bloating"), "rating", "Bloating", group="stomach"),
     Question(("gi", "nausea"), "rating", "Nausea", group="stomach"),
-    Question(("diet", "fiber_servings"), "number", "Fibre", name="fibre servings",
-             title="Servings of fibre-rich food today", group="diet", unit="servings",
-             maximum=100, example="e.g. 3",
-             help="Fruit, vegetables, wholegrains, beans: a serving is a handful. 0 or more.",
-             unit_words=("serving", "servings")),
-    Question(("diet", "water_ml"), "number", "Water", name="water (ml)",
-             title="How much water did you drink?", group="diet", unit="ml", maximum=20000,
-             integer=True, example="e.g. 1500", help="In millilitres: a glass is about 250 ml.",
-             unit_words=("ml", "millilitre", "millilitres", "milliliter", "milliliters"),
-             other_units=((("l", "litre", "litres", "liter", "liters"), 1000),
-                          (("dl",), 100), (("cl",), 10))),
+    Question(
+        ("diet", "fiber_servings"),
+        "number",
+        "Fibre",
+        name="fibre servings",
+        title="Servings of fibre-rich food today",
+        group="diet",
+        unit="servings",
+        maximum=100,
+        example="e.g. 3",
+        help="Fruit, vegetables, wholegrains, beans: a serving is a handful. 0 or more.",
+        unit_words=("serving", "servings"),
+    ),
+    Question(
+        ("diet", "water_ml"),
+        "number",
+        "Water",
+        name="water (ml)",
+        title="How much water did you drink?",
+        group="diet",
+        unit="ml",
+        maximum=20000,
+        integer=True,
+        example="e.g. 1500",
+        help="In millilitres: a glass is about 250 ml.",
+        unit_words=("ml", "millilitre", "millilitres", "milliliter", "milliliters"),
+        other_units=(
+            (("l", "litre", "litres", "liter", "liters"), 1000),
+            (("dl",), 100),
+            (("cl",), 10),
+        ),
+    ),
 )
 
 #: The built-in questions. Read it as `vocabulary.BUILT_IN` when it is needed (not imported by
@@ -337,27 +422,58 @@ def tracker_question(tracker: Tracker) -> Question:
     path = (CUSTOM, tracker.key)
     if tracker.kind == "rating":
         bottom, top = _ENDS.get(tracker.higher, _ENDS["worse"])
-        return Question(path, "rating", tracker.label, higher=tracker.higher, low=bottom,
-                        high=top, asked=tracker.ask, chart=True)
+        return Question(
+            path,
+            "rating",
+            tracker.label,
+            higher=tracker.higher,
+            low=bottom,
+            high=top,
+            asked=tracker.ask,
+            chart=True,
+        )
     if tracker.kind == "yesno":
-        return Question(path, "yesno", tracker.label, help=f"{_YOURS} y for yes, n for no.",
-                        asked=tracker.ask, chart=True)
+        return Question(
+            path,
+            "yesno",
+            tracker.label,
+            help=f"{_YOURS} y for yes, n for no.",
+            asked=tracker.ask,
+            chart=True,
+        )
     low = 0.0 if tracker.minimum is None else float(tracker.minimum)
     high = math.inf if tracker.maximum is None else float(tracker.maximum)
     unit = tracker.unit
     example = f"e.g. {(low + high) / 2:g}" if math.isfinite(high) else ""
     in_unit = f", in {unit}" if unit else ""
-    question = Question(path, "number", tracker.label, unit=unit, minimum=low, maximum=high,
-                        example=example, unit_words=(unit.casefold(),) if unit else (),
-                        asked=tracker.ask, chart=True)
+    question = Question(
+        path,
+        "number",
+        tracker.label,
+        unit=unit,
+        minimum=low,
+        maximum=high,
+        example=example,
+        unit_words=(unit.casefold(),) if unit else (),
+        asked=tracker.ask,
+        chart=True,
+    )
     return question._replace(help=f"A number {question.limits}{in_unit}. {_YOURS}")
 
 
 def found_question(key: str, kind: str) -> Question:
     """A `custom` key found in a file that the settings don't declare (a tracker removed
     since): its answers still show, named by their key. `kind`: yesno or number."""
-    return Question((CUSTOM, key), "yesno" if kind == "yesno" else "number", key, asked=False,
-                    chart=True, declared=False, minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT)
+    return Question(
+        (CUSTOM, key),
+        "yesno" if kind == "yesno" else "number",
+        key,
+        asked=False,
+        chart=True,
+        declared=False,
+        minimum=-MAX_AMOUNT,
+        maximum=MAX_AMOUNT,
+    )
 
 
 def with_trackers(trackers: Sequence[Tracker] = ()) -> Vocabulary:
@@ -396,5 +512,16 @@ def key_label(path: tuple[str, ...], questions: Vocabulary | None = None) -> str
     return OTHER_NAMES.get(path, ".".join(path))
 
 
-__all__ = ["BUILT_IN", "CUSTOM", "KINDS", "OWN_DIRECTIONS", "QUESTIONS", "Question", "Vocabulary",
-           "found_question", "key_label", "tracker_question", "with_trackers"]
+__all__ = [
+    "BUILT_IN",
+    "CUSTOM",
+    "KINDS",
+    "OWN_DIRECTIONS",
+    "QUESTIONS",
+    "Question",
+    "Vocabulary",
+    "found_question",
+    "key_label",
+    "tracker_question",
+    "with_trackers",
+]

@@ -55,8 +55,10 @@ def level_label(level: str) -> str:
 #: The sentence itself, as every text below and each rule's advice says it.
 NOT_A_DIAGNOSIS: Final = "This is not a diagnosis."
 #: What the user reads in their own views (home says the first sentence and points to it).
-DISCLAIMER: Final = (f"{NOT_A_DIAGNOSIS} It describes your own entries; talk to your doctor "
-                     "or another clinician about anything here. It never gives advice on doses.")
+DISCLAIMER: Final = (
+    f"{NOT_A_DIAGNOSIS} It describes your own entries; talk to your doctor "
+    "or another clinician about anything here. It never gives advice on doses."
+)
 #: What the clinician reads on the summary (every export), about the patient.
 CLINICIAN_DISCLAIMER: Final = (
     "This summary is not a diagnosis. It describes the patient's own diary entries; flags "
@@ -232,8 +234,9 @@ def question_name(q: Question) -> str:
     return q.label if q.declared else f"{q.key} (not in your settings now)"
 
 
-def answer_words(stats: AnswerStats, day: Callable[[date], str] = date.isoformat,
-                 most: int = 6) -> str:
+def answer_words(
+    stats: AnswerStats, day: Callable[[date], str] = date.isoformat, most: int = 6
+) -> str:
     """One question's period in words, the same in the trend view, `trends --print` and every
     export: "yes on 3 of 9 answered days (2026-11-02, ...)", "mean 4.2 over 9 days, range
     2-7 (0-10, higher is worse)", "mean 72 bpm over 9 days, range 60-80"."""
@@ -243,8 +246,10 @@ def answer_words(stats: AnswerStats, day: Callable[[date], str] = date.isoformat
     if q.kind == "yesno":
         yes = stats.yes_days
         shown = ", ".join(day(d) for d in yes[:most]) + (", ..." if len(yes) > most else "")
-        return (f"yes on {len(yes)} of {stats.days} answered "
-                f"{'day' if stats.days == 1 else 'days'}" + (f" ({shown})" if yes else ""))
+        return (
+            f"yes on {len(yes)} of {stats.days} answered "
+            f"{'day' if stats.days == 1 else 'days'}" + (f" ({shown})" if yes else "")
+        )
     unit = f" {q.unit}" if q.kind == "number" and q.unit else ""
     scale = f" ({q.scale_note})" if q.kind == "rating" else ""
     low, high = show_value(stats.min), show_value(stats.max)

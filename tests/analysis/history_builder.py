@@ -25,9 +25,16 @@ def stool(bristol: int | None = 4, **answers: bool) -> dict[str, Any]:
     return out
 
 
-def entry(n: int, *, stools: list[dict[str, Any]] | None = None, gi: bool = True,
-          laxative: bool = False, intake: list[tuple[str, float, str]] | None = None,
-          red: tuple[str, ...] = (), **ratings: float) -> Entry:
+def entry(
+    n: int,
+    *,
+    stools: list[dict[str, Any]] | None = None,
+    gi: bool = True,
+    laxative: bool = False,
+    intake: list[tuple[str, float, str]] | None = None,
+    red: tuple[str, ...] = (),
+    **ratings: float,
+) -> Entry:
     """Day `n`: `stools=None` with gi=True is an answered "no bowel movement today"."""
     e = Entry.new(day(n))
     if gi:
@@ -51,8 +58,9 @@ def history(*entries: Entry) -> History:
     return History({e.day: e for e in entries}, [])
 
 
-def summary(h: History, first: int, last: int | None = None,
-            settings: Settings | None = None) -> Summary:
+def summary(
+    h: History, first: int, last: int | None = None, settings: Settings | None = None
+) -> Summary:
     end = day(first if last is None else last)
     return build_summary(h, settings or Settings(), day(first), end)
 

@@ -20,8 +20,9 @@ LAXATIVES = {"senna", "movicol"}
 class Naive:
     """Every rule at every day of `days` days from `day0`, from the entries alone."""
 
-    def __init__(self, entries: dict[date, Any], day0: date, days: int,
-                 birth_year: int | None = None) -> None:
+    def __init__(
+        self, entries: dict[date, Any], day0: date, days: int, birth_year: int | None = None
+    ) -> None:
         self.e = entries
         self.day0 = day0
         self.n = days
@@ -73,8 +74,12 @@ class Naive:
     def items(self, days: range, min_answers: int, min_recorded: int) -> tuple[set[str], int]:
         met: set[str] = set()
         judged = 0
-        for letter, key in (("a", "straining"), ("c", "incomplete"), ("d", "blockage"),
-                            ("e", "manual")):
+        for letter, key in (
+            ("a", "straining"),
+            ("c", "incomplete"),
+            ("d", "blockage"),
+            ("e", "manual"),
+        ):
             answers = [s[key] for i in days for s in self.stools(i) if isinstance(s.get(key), bool)]
             if len(answers) >= min_answers:
                 judged += 1
@@ -95,8 +100,11 @@ class Naive:
     def item_day(self, i: int) -> bool:
         if self.recorded(i) and self.sbms(i) == 0:
             return True
-        return any(s.get("bristol", 4) <= 2 or any(s.get(k) is True for k in
-                   ("straining", "incomplete", "blockage", "manual")) for s in self.stools(i))
+        return any(
+            s.get("bristol", 4) <= 2
+            or any(s.get(k) is True for k in ("straining", "incomplete", "blockage", "manual"))
+            for s in self.stools(i)
+        )
 
     # -- the rules, one day at a time ------------------------------------------------------
     def infrequent(self, i: int) -> bool:
@@ -105,8 +113,9 @@ class Naive:
 
     def share(self, i: int, hit, answered) -> bool:
         stools = [s for j in self.window(i, 14) for s in self.stools(j) if answered(s)]
-        return len(stools) >= 4 and Fraction(sum(1 for s in stools if hit(s)), len(stools)) > \
-            Fraction(1, 4)
+        return len(stools) >= 4 and Fraction(
+            sum(1 for s in stools if hit(s)), len(stools)
+        ) > Fraction(1, 4)
 
     def hard(self, i: int) -> bool:
         return self.share(i, lambda s: s["bristol"] <= 2, lambda s: "bristol" in s)
@@ -115,12 +124,14 @@ class Naive:
         return self.share(i, lambda s: s["bristol"] >= 6, lambda s: "bristol" in s)
 
     def straining(self, i: int) -> bool:
-        return self.share(i, lambda s: s["straining"], lambda s: isinstance(s.get("straining"),
-                                                                            bool))
+        return self.share(
+            i, lambda s: s["straining"], lambda s: isinstance(s.get("straining"), bool)
+        )
 
     def incomplete(self, i: int) -> bool:
-        return self.share(i, lambda s: s["incomplete"],
-                          lambda s: isinstance(s.get("incomplete"), bool))
+        return self.share(
+            i, lambda s: s["incomplete"], lambda s: isinstance(s.get("incomplete"), bool)
+        )
 
     def pattern(self, i: int) -> bool:
         days = self.window(i, 28)
@@ -143,9 +154,12 @@ class Naive:
         if not self.two_items_14(i):
             return False
         s = self.timing_run_start(i)
-        return any(kind in ("start", "increase") and name in OPIOIDS
-                   for (name, _unit), events in self.events().items()
-                   for day, kind in events if s - 14 <= day <= s)
+        return any(
+            kind in ("start", "increase") and name in OPIOIDS
+            for (name, _unit), events in self.events().items()
+            for day, kind in events
+            if s - 14 <= day <= s
+        )
 
     def change(self, i: int) -> bool:
         window = range(i - 13, i + 1)
@@ -180,8 +194,7 @@ class Naive:
         return loose >= 3 and Fraction(loose, len(types)) > Fraction(1, 4)
 
     def loose_day(self, j: int) -> bool:
-        return j >= 0 and self.recorded(j) and any(s.get("bristol", 0) >= 6
-                                                    for s in self.stools(j))
+        return j >= 0 and self.recorded(j) and any(s.get("bristol", 0) >= 6 for s in self.stools(j))
 
     def loose_run(self, i: int) -> int:
         run = 0
@@ -191,8 +204,7 @@ class Naive:
 
     def weeks_on(self, i: int) -> tuple[bool, bool]:
         ends = (i, i - 7, i - 14)
-        return (all(self.constipation_week(j) for j in ends),
-                all(self.loose_week(j) for j in ends))
+        return (all(self.constipation_week(j) for j in ends), all(self.loose_week(j) for j in ends))
 
     def persistent(self, i: int) -> bool:
         return any(self.weeks_on(i)) or self.loose_run(i) > 7
@@ -273,25 +285,43 @@ class Naive:
             return sorted(found)
 
         rules: dict[str, tuple[Any, int, Any]] = {
-            "gi.infrequent": (self.infrequent, 7,
-                              qual(lambda j: self.recorded(j) and self.sbms(j) == 0, 7)),
-            "gi.hard_stools": (self.hard, 14,
-                               qual(lambda j: has(j, lambda s: s.get("bristol", 4) <= 2), 14)),
-            "gi.loose_stools": (self.loose, 14,
-                                qual(lambda j: has(j, lambda s: s.get("bristol", 0) >= 6), 14)),
-            "gi.straining": (self.straining, 14,
-                             qual(lambda j: has(j, lambda s: s.get("straining") is True), 14)),
-            "gi.incomplete": (self.incomplete, 14,
-                              qual(lambda j: has(j, lambda s: s.get("incomplete") is True), 14)),
+            "gi.infrequent": (
+                self.infrequent,
+                7,
+                qual(lambda j: self.recorded(j) and self.sbms(j) == 0, 7),
+            ),
+            "gi.hard_stools": (
+                self.hard,
+                14,
+                qual(lambda j: has(j, lambda s: s.get("bristol", 4) <= 2), 14),
+            ),
+            "gi.loose_stools": (
+                self.loose,
+                14,
+                qual(lambda j: has(j, lambda s: s.get("bristol", 0) >= 6), 14),
+            ),
+            "gi.straining": (
+                self.straining,
+                14,
+                qual(lambda j: has(j, lambda s: s.get("straining") is True), 14),
+            ),
+            "gi.incomplete": (
+                self.incomplete,
+                14,
+                qual(lambda j: has(j, lambda s: s.get("incomplete") is True), 14),
+            ),
             "gi.constipation_pattern": (self.pattern, 28, qual(self.item_day, 28)),
             "gi.after_intake_increase": (
-                self.after_increase, 14,
-                lambda s, e: qual(self.item_day, 14)(self.timing_run_start(e), e)),
+                self.after_increase,
+                14,
+                lambda s, e: qual(self.item_day, 14)(self.timing_run_start(e), e),
+            ),
             "gi.change": (self.change, 14, qual(self.recorded, 14)),
             "gi.persistent": (self.persistent, 21, persistent_days),
             "red.age_change": (self.age_change, 21, persistent_days),
         }
         for key in RED_FLAGS:
+
             def active(i, key=key):
                 return self.red(key, i)
 

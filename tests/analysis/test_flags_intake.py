@@ -27,12 +27,15 @@ def events(h, last: int, name: str = KRATOM):
 
 
 # --- increase and decrease: against the mean of the last (up to 7) taken days ------------
-@pytest.mark.parametrize(("amount", "kind"), [
-    (2.5, None),  # exactly 25% above the mean of 2: not more than 25%
-    (2.51, "increase"),
-    (1.5, None),  # exactly 75% of the mean
-    (1.49, "decrease"),
-])
+@pytest.mark.parametrize(
+    ("amount", "kind"),
+    [
+        (2.5, None),  # exactly 25% above the mean of 2: not more than 25%
+        (2.51, "increase"),
+        (1.5, None),  # exactly 75% of the mean
+        (1.49, "decrease"),
+    ],
+)
 def test_increase_and_decrease_thresholds(amount, kind):
     h = doses({**{n: 2.0 for n in range(7)}, 7: amount})
     expected = [] if kind is None else [(day(7), kind)]
@@ -122,8 +125,9 @@ def timing_history(start_day: int | None, *, substance: str = KRATOM, days: int 
     out = []
     for n in range(days):
         taken = start_day is not None and n >= start_day
-        out.append(entry(n, stools=constipated(n) or None,
-                         intake=[(substance, 2.0, "g")] if taken else []))
+        out.append(
+            entry(n, stools=constipated(n) or None, intake=[(substance, 2.0, "g")] if taken else [])
+        )
     return history(*out)
 
 
@@ -133,8 +137,9 @@ def run_start() -> int:
     return (flag(s, "gi.after_intake_increase").since - day(0)).days
 
 
-@pytest.mark.parametrize(("offset", "fires"), [
-    (-15, False), (-14, True), (-1, True), (0, True), (1, False)])
+@pytest.mark.parametrize(
+    ("offset", "fires"), [(-15, False), (-14, True), (-1, True), (0, True), (1, False)]
+)
 def test_the_start_must_lie_in_the_14_days_before_the_run_began_inclusive(offset, fires):
     s = run_start()
     h = timing_history(s + offset)
@@ -146,9 +151,11 @@ def test_the_timing_flag_names_its_start_with_date_substance_and_amount():
     report = flag(summary(timing_history(17), 33), "gi.after_intake_increase")
     assert f"Kratom started at 2 g/day on {day(17).isoformat()}" in report.evidence
     # symptoms from day 20; the rule met (4 answers, more than 25%) from day s
-    assert (f"Days with straining or Bristol type 1-2 were recorded from {day(20).isoformat()}, "
-            f"3 days after it (on 9 days up to {day(33).isoformat()}); the rule was met from "
-            f"{day(s).isoformat()}") in report.evidence
+    assert (
+        f"Days with straining or Bristol type 1-2 were recorded from {day(20).isoformat()}, "
+        f"3 days after it (on 9 days up to {day(33).isoformat()}); the rule was met from "
+        f"{day(s).isoformat()}"
+    ) in report.evidence
     assert "timing association, not proof" in report.evidence
     assert report.level == "warn" and "clinician" in report.advice
 
@@ -158,18 +165,25 @@ def test_symptoms_before_the_start_are_said_plainly():
     started" when the symptoms had begun 2 days before it (D was when the rule was met)."""
     s = run_start()
     report = flag(summary(timing_history(s - 3), 33), "gi.after_intake_increase")
-    assert (f"Symptoms were already recorded before kratom started: days with straining or "
-            f"Bristol type 1-2 from {day(20).isoformat()}, 2 days before it (on 1 day before it "
-            f"and 8 days from it to {day(33).isoformat()}); the rule was met from "
-            f"{day(s).isoformat()}") \
-        in report.evidence
+    assert (
+        f"Symptoms were already recorded before kratom started: days with straining or "
+        f"Bristol type 1-2 from {day(20).isoformat()}, 2 days before it (on 1 day before it "
+        f"and 8 days from it to {day(33).isoformat()}); the rule was met from "
+        f"{day(s).isoformat()}"
+    ) in report.evidence
     assert "after kratom started" not in report.evidence
 
 
 def test_one_item_is_not_enough():
     # Only straining (no hard stools, plenty of stools): one item.
-    out = [entry(n, stools=[stool(4, straining=n >= 20)] * 2, intake=[(KRATOM, 2.0, "g")]
-                 if n >= 18 else []) for n in range(34)]
+    out = [
+        entry(
+            n,
+            stools=[stool(4, straining=n >= 20)] * 2,
+            intake=[(KRATOM, 2.0, "g")] if n >= 18 else [],
+        )
+        for n in range(34)
+    ]
     assert "gi.after_intake_increase" not in active_at(history(*out), 33)
 
 
@@ -189,8 +203,11 @@ def loose_after_stop(stop_day: int | None):
     for n in range(24):
         taken = stop_day is None or n < stop_day
         form = 7 if n >= 16 else 4
-        out.append(entry(n, stools=[stool(form), stool(form)],
-                         intake=[(KRATOM, 4.0, "g")] if taken else []))
+        out.append(
+            entry(
+                n, stools=[stool(form), stool(form)], intake=[(KRATOM, 4.0, "g")] if taken else []
+            )
+        )
     return history(*out)
 
 
@@ -202,8 +219,9 @@ def loose_start() -> int:
 def test_a_stop_counts_in_the_7_days_before_the_loose_stools_began(offset, said):
     s = loose_start()
     evidence = flag(summary(loose_after_stop(s + offset), 22), "gi.loose_stools").evidence
-    assert ("loose stools can come with reducing or stopping an opioid-class substance"
-            in evidence) is said
+    assert (
+        "loose stools can come with reducing or stopping an opioid-class substance" in evidence
+    ) is said
     if said:
         assert f"kratom stopped on {day(s + offset).isoformat()}" in evidence.lower()
 
@@ -220,6 +238,10 @@ def test_a_change_is_shown_once_with_how_long_it_went_on():
     def event(n: int, kind: str, continues: bool) -> IntakeEvent:
         return IntakeEvent(day(n), "kratom", "g", kind, 3.0, None, continues)
 
-    events = [event(0, "start", False), event(1, "increase", True), event(2, "increase", True),
-              event(9, "decrease", False)]
+    events = [
+        event(0, "start", False),
+        event(1, "increase", True),
+        event(2, "increase", True),
+        event(9, "decrease", False),
+    ]
     assert shown_changes(events) == [(events[0], day(2)), (events[3], None)]

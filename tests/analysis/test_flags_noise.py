@@ -27,9 +27,14 @@ def steady_normal(seed: int):
         if rng.random() < 0.05:
             continue  # a forgotten day
         count = rng.choice((0, 1, 1, 1, 2, 2, 3))
-        stools = [stool(rng.choice((2, 3, 3, 4, 4, 4, 4, 5, 5, 6)),
-                        straining=rng.random() < 0.1, incomplete=rng.random() < 0.1)
-                  for _ in range(count)]
+        stools = [
+            stool(
+                rng.choice((2, 3, 3, 4, 4, 4, 4, 5, 5, 6)),
+                straining=rng.random() < 0.1,
+                incomplete=rng.random() < 0.1,
+            )
+            for _ in range(count)
+        ]
         intake = [("kratom", 2.0, "g"), ("coffee", rng.choice((1, 1, 1, 2)), "cup")]
         if rng.random() < 0.03:
             out.append(entry(n, gi=False, intake=intake, fatigue=5))

@@ -12,8 +12,10 @@ from fatiguelog.settings import Settings
 # --- gi.constipation_pattern: 2+ Rome IV criteria in 28 days, 14 recorded ---------------
 def pattern_history(days: int, straining: int, incomplete: int, extra_none: int = 0):
     """`days` days with one Bristol-4 stool; the first ones strain / feel incomplete."""
-    out = [entry(n, stools=[stool(4, straining=n < straining, incomplete=n < incomplete)])
-           for n in range(days)]
+    out = [
+        entry(n, stools=[stool(4, straining=n < straining, incomplete=n < incomplete)])
+        for n in range(days)
+    ]
     out += [entry(days + k, stools=None) for k in range(extra_none)]
     return history(*out)
 
@@ -24,8 +26,9 @@ def test_pattern_two_criteria_fire():
     s = summary(h, 13)
     evidence = flag(s, "gi.constipation_pattern").evidence
     assert "(a) straining in 4 of 14 stools" in evidence
-    assert ("resembles the Rome IV pattern; a diagnosis needs symptoms over 3 months and a "
-            "clinician") in evidence
+    assert (
+        "resembles the Rome IV pattern; a diagnosis needs symptoms over 3 months and a clinician"
+    ) in evidence
 
 
 def test_pattern_one_criterion_does_not_fire():
@@ -49,19 +52,27 @@ def test_pattern_needs_14_recorded_days():
 @pytest.mark.parametrize(("stool_days", "fires"), [(5, True), (6, False)])
 def test_pattern_criterion_f_under_three_sbms_a_week(stool_days, fires):
     # 14 recorded days: 5 SBMs is 2.5 a week (met), 6 is exactly 3.0 (not under 3).
-    out = [entry(n, stools=[stool(4, straining=True)] if n < stool_days else None)
-           for n in range(14)]
+    out = [
+        entry(n, stools=[stool(4, straining=True)] if n < stool_days else None) for n in range(14)
+    ]
     assert ("gi.constipation_pattern" in active_at(history(*out), 13)) is fires
 
 
 # --- gi.change v2: a move away from typical, against the 28 days before the last 14 -------
-def change_history(window_stools: int, window_bristol: list[int] | None = None,
-                   window_recorded: int = 14, baseline_recorded: int = 28,
-                   baseline_bristol: int = 4, baseline_per_day: int = 1):
+def change_history(
+    window_stools: int,
+    window_bristol: list[int] | None = None,
+    window_recorded: int = 14,
+    baseline_recorded: int = 28,
+    baseline_bristol: int = 4,
+    baseline_per_day: int = 1,
+):
     """Baseline days 0-27 (`baseline_per_day` stools of `baseline_bristol` each), window
     days 28-41 (one stool on each of the first `window_stools` days)."""
-    out = [entry(n, stools=[stool(baseline_bristol)] * baseline_per_day)
-           for n in range(28 - baseline_recorded, 28)]
+    out = [
+        entry(n, stools=[stool(baseline_bristol)] * baseline_per_day)
+        for n in range(28 - baseline_recorded, 28)
+    ]
     bristol = window_bristol or [4] * window_stools
     for k in range(window_recorded):
         out.append(entry(28 + k, stools=[stool(bristol[k])] if k < window_stools else None))
@@ -81,6 +92,7 @@ def test_change_needs_a_fall_of_at_least_1_5_a_week():
         out = [entry(n, stools=[stool(4)] if n % 7 < 2 else None) for n in range(28)]
         out += [entry(28 + k, stools=[stool(4)] if k < window else None) for k in range(14)]
         return history(*out)
+
     assert "gi.change" not in active_at(low(2), 41)
     assert "gi.change" in active_at(low(1), 41)
 
@@ -92,12 +104,15 @@ def test_change_sbms_under_seven_a_week():
     assert "gi.change" in active_at(change_history(13, baseline_per_day=3), 41)
 
 
-@pytest.mark.parametrize(("bristol", "fires"), [
-    ([3] * 14, True),  # 4 -> 3.0: fell by 1, 3.0 or less
-    ([3] * 13 + [4], False),  # 3.07: fell by 0.93
-    ([5] * 14, True),  # 4 -> 5.0: rose by 1, 5.0 or more
-    ([5] * 13 + [4], False),  # 4.93
-])
+@pytest.mark.parametrize(
+    ("bristol", "fires"),
+    [
+        ([3] * 14, True),  # 4 -> 3.0: fell by 1, 3.0 or less
+        ([3] * 13 + [4], False),  # 3.07: fell by 0.93
+        ([5] * 14, True),  # 4 -> 5.0: rose by 1, 5.0 or more
+        ([5] * 13 + [4], False),  # 4.93
+    ],
+)
 def test_change_mean_bristol_moved_away_from_typical(bristol, fires):
     assert ("gi.change" in active_at(change_history(14, bristol), 41)) is fires
 
@@ -114,8 +129,9 @@ def test_change_back_to_typical_is_not_a_change():
     assert "gi.change" not in active_at(history(*few), 41)
 
 
-@pytest.mark.parametrize(("window", "baseline", "enough"),
-                         [(10, 14, True), (9, 14, False), (10, 13, False)])
+@pytest.mark.parametrize(
+    ("window", "baseline", "enough"), [(10, 14, True), (9, 14, False), (10, 13, False)]
+)
 def test_change_minimum_data(window, baseline, enough):
     h = change_history(0, window_recorded=window, baseline_recorded=baseline)
     assert ("gi.change" in not_enough_at(h, 41)) is (not enough)
@@ -139,20 +155,28 @@ def weeks(kinds: str, extra: int = 0):
     return history(*out)
 
 
-@pytest.mark.parametrize(("kinds", "fires"), [
-    ("nccc", True), ("ncnc", False), ("nncc", False), ("nlll", True), ("nllc", False)])
+@pytest.mark.parametrize(
+    ("kinds", "fires"),
+    [("nccc", True), ("ncnc", False), ("nncc", False), ("nlll", True), ("nllc", False)],
+)
 def test_persistent_needs_three_week_blocks_alike(kinds, fires):
     h = weeks(kinds)
     assert ("gi.persistent" in active_at(h, 7 * len(kinds) - 1)) is fires
     if fires:
-        assert "book a gp appointment; this is not urgent" in \
-            flag(summary(h, 7 * len(kinds) - 1), "gi.persistent").advice.lower()
+        assert (
+            "book a gp appointment; this is not urgent"
+            in flag(summary(h, 7 * len(kinds) - 1), "gi.persistent").advice.lower()
+        )
 
 
 def test_a_constipation_week_needs_two_items_and_four_recorded_days():
     # 3 recorded days a week: not judged, so not a constipation week.
-    out = [entry(n, stools=[stool(1, straining=True)] if n % 7 < 3 else None) if n % 7 < 3
-           else entry(n, gi=False, fatigue=5) for n in range(28)]
+    out = [
+        entry(n, stools=[stool(1, straining=True)] if n % 7 < 3 else None)
+        if n % 7 < 3
+        else entry(n, gi=False, fatigue=5)
+        for n in range(28)
+    ]
     assert "gi.persistent" not in active_at(history(*out), 27)
 
 
@@ -228,13 +252,19 @@ def test_red_flag_false_is_not_reported():
     assert not any(i.startswith("red.") for i in active_at(history(e), 0))
 
 
-@pytest.mark.parametrize(("key", "words"), [
-    ("blood_in_stool", "ask for an urgent GP appointment or call your urgent medical advice line "
-                       "today; if bleeding is heavy or won't stop, call your emergency number"),
-    ("black_stool", "ask for an urgent GP appointment"),
-    ("vomiting", "seek medical care promptly, today"),
-    ("fever", "seek medical care promptly, today"),
-])
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        (
+            "blood_in_stool",
+            "ask for an urgent GP appointment or call your urgent medical advice line "
+            "today; if bleeding is heavy or won't stop, call your emergency number",
+        ),
+        ("black_stool", "ask for an urgent GP appointment"),
+        ("vomiting", "seek medical care promptly, today"),
+        ("fever", "seek medical care promptly, today"),
+    ],
+)
 def test_urgent_advice_is_graded_by_what_was_reported(key, words):
     report = flag(summary(history(entry(0, red=(key,))), 0), f"red.{key}")
     assert report.level == "urgent"
@@ -269,8 +299,7 @@ def test_age_change_needs_a_lasting_change_not_any_flag():
 def test_age_change_is_new_as_far_as_the_entries_go():
     s = summary(weeks("nccc"), 27, settings=Settings(birth_year=1960))
     report = flag(s, "red.age_change")
-    assert f"new as far as your entries go (they start on {day(0).isoformat()})" \
-        in report.evidence
+    assert f"new as far as your entries go (they start on {day(0).isoformat()})" in report.evidence
 
 
 def test_age_change_not_new_when_a_lasting_change_came_in_the_year_before():

@@ -50,8 +50,9 @@ def test_a_sustained_increase_is_named_on_its_first_day_with_real_amounts():
     report = timing(codeine_history(increase=30, symptoms_from=18))
     assert f"Codeine went up from 30 to 60 mg/day on {iso(30)}" in report.evidence
     assert "mean" not in report.evidence and "42.86" not in report.evidence
-    assert (f"Days with straining or Bristol type 1-2 were recorded from {iso(18)}, 12 days "
-            "after it") in report.evidence
+    assert (
+        f"Days with straining or Bristol type 1-2 were recorded from {iso(18)}, 12 days after it"
+    ) in report.evidence
     assert "the rule was met from" in report.evidence
 
 
@@ -60,9 +61,11 @@ def test_symptoms_that_began_before_the_increase_are_said_so():
     on <day 15 back>, 1 day after codeine went up"."""
     report = timing(codeine_history(increase=16, symptoms_from=20))
     assert f"Codeine went up from 30 to 60 mg/day on {iso(16)}" in report.evidence
-    assert (f"Symptoms were already recorded before the increase: days with straining or "
-            f"Bristol type 1-2 from {iso(20)}, 4 days before it (on 2 days before it and 9 days "
-            f"from it to {iso(0)})") in report.evidence
+    assert (
+        f"Symptoms were already recorded before the increase: days with straining or "
+        f"Bristol type 1-2 from {iso(20)}, 4 days before it (on 2 days before it and 9 days "
+        f"from it to {iso(0)})"
+    ) in report.evidence
     assert "1 day after" not in report.evidence
 
 
@@ -75,8 +78,7 @@ def test_a_thin_window_ends_the_timing_rules_run_as_the_contract_says():
     out = []
     for n in range(70):
         intake = [] if n > 30 else [("kratom", 2.0, "g")]
-        stools = [stool(4, straining=False)] if n > 25 else (
-            hard() if (25 - n) % 4 == 0 else None)
+        stools = [stool(4, straining=False)] if n > 25 else (hard() if (25 - n) % 4 == 0 else None)
         out.append(entry(ago(n), stools=stools, intake=intake))
     report = timing(history(*out))
     assert report.last < day(LAST)
@@ -90,8 +92,9 @@ def test_the_loose_stools_note_needs_the_first_day_of_the_decrease_in_the_7_days
         out = []
         for n in range(60):
             stools = [stool(7), stool(7)] if n <= loose_from else [stool(4)]
-            out.append(entry(ago(n), stools=stools,
-                             intake=[("kratom", 4.0 if n > 20 else 2.0, "g")]))
+            out.append(
+                entry(ago(n), stools=stools, intake=[("kratom", 4.0 if n > 20 else 2.0, "g")])
+            )
         report = flag(summary(history(*out), ago(44), LAST), "gi.loose_stools")
         assert ("reducing or stopping" in report.evidence) is said, loose_from
         assert ("Singh" in report.source) is said and ("Singh" in report.citation) is said
@@ -102,8 +105,7 @@ def test_the_loose_stools_note_needs_the_first_day_of_the_decrease_in_the_7_days
 
 # --- item 10: kratom withdrawal is cited only when the flag names a reduction ---------------
 def test_loose_stools_without_any_substance_cite_rome_iv_alone():
-    out = [entry(ago(n), stools=[stool(6), stool(6)] if n < 10 else [stool(4)])
-           for n in range(40)]
+    out = [entry(ago(n), stools=[stool(6), stool(6)] if n < 10 else [stool(4)]) for n in range(40)]
     report = flag(summary(history(*out), ago(29), LAST), "gi.loose_stools")
     assert report.source == "Rome IV stool-form subtyping cut-off"
     assert "Singh" not in report.citation and "kratom" not in report.evidence.lower()
@@ -135,9 +137,11 @@ def test_an_11_day_episode_in_three_week_blocks_says_what_the_data_shows():
         report = flag(s, rule_id)
         assert report.last == day(LAST)  # the contract's threshold is unchanged
         assert "3 weeks or more" not in report.advice
-        assert (f"Symptoms were recorded on 11 days between {iso(15)} and {iso(5)} (11 days), "
-                f"less than 3 weeks, with some in each of the 3 weeks from {iso(20)} to "
-                f"{iso(0)}.") in report.advice
+        assert (
+            f"Symptoms were recorded on 11 days between {iso(15)} and {iso(5)} (11 days), "
+            f"less than 3 weeks, with some in each of the 3 weeks from {iso(20)} to "
+            f"{iso(0)}."
+        ) in report.advice
         assert "book a gp appointment; this is not urgent" in report.advice.lower()
 
 
@@ -147,8 +151,10 @@ def test_an_8_day_loose_run_at_61_says_8_days_not_3_weeks():
     s = summary(history(*out), ago(29), LAST, settings_1965())
     report = flag(s, "red.age_change")
     assert "3 weeks or more" not in report.advice
-    assert (f"A loose stool (Bristol 6-7) was recorded on each of the 8 days in a row from "
-            f"{iso(7)} to {iso(0)}.") in report.advice
+    assert (
+        f"A loose stool (Bristol 6-7) was recorded on each of the 8 days in a row from "
+        f"{iso(7)} to {iso(0)}."
+    ) in report.advice
     assert "book a gp appointment; this is not urgent" in report.advice.lower()
 
 

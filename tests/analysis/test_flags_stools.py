@@ -25,8 +25,9 @@ def test_infrequent_threshold(sbms, fires):
 
 def test_infrequent_evidence_names_the_numbers():
     s = summary(week(2), 6)
-    assert flag(s, "gi.infrequent").evidence == ("2 spontaneous bowel movements (SBMs) in 7 "
-                                                 "days, 7 days recorded")
+    assert flag(s, "gi.infrequent").evidence == (
+        "2 spontaneous bowel movements (SBMs) in 7 days, 7 days recorded"
+    )
     assert "Rome IV" in flag(s, "gi.infrequent").source
 
 
@@ -61,8 +62,9 @@ def test_laxative_day_and_the_day_after_are_not_sbms():
     # has few *spontaneous* ones, not few bowel movements: the title and words say so.
     assert report.title == "Few spontaneous bowel movements"
     assert report.evidence.startswith("1 spontaneous bowel movement (SBM) in 7 days")
-    assert "7 bowel movements in all, 6 of them on a laxative day or the day after" \
-        in report.evidence
+    assert (
+        "7 bowel movements in all, 6 of them on a laxative day or the day after" in report.evidence
+    )
     plain = history(*(entry(n, stools=[stool(4)]) for n in range(7)))
     assert "gi.infrequent" not in active_at(plain, 6)
 
@@ -91,13 +93,16 @@ SHARE_RULES = {
 
 
 @pytest.mark.parametrize("rule_id", sorted(SHARE_RULES))
-@pytest.mark.parametrize(("total", "hits", "fires"), [
-    (12, 3, False),  # exactly 25%: not more than 25%
-    (12, 4, True),  # 33%
-    (12, 2, False),  # 17%
-    (4, 2, True),  # 50% of the minimum of 4
-    (3, 3, False),  # 100% but fewer than 4: not enough data
-])
+@pytest.mark.parametrize(
+    ("total", "hits", "fires"),
+    [
+        (12, 3, False),  # exactly 25%: not more than 25%
+        (12, 4, True),  # 33%
+        (12, 2, False),  # 17%
+        (4, 2, True),  # 50% of the minimum of 4
+        (3, 3, False),  # 100% but fewer than 4: not enough data
+    ],
+)
 def test_share_rules_threshold_and_minimum(rule_id, total, hits, fires):
     hit, other = SHARE_RULES[rule_id]
     h = share_history(total, hits, hit, other)

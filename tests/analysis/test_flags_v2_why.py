@@ -16,8 +16,9 @@ def test_codeine_increase_then_hard_stools_is_an_opioid_timing_flag():
     out = []
     for n in range(40):
         mg = 30.0 if n < 20 else 60.0
-        stools = [stool(4, straining=False)] if n < 24 else (
-            [stool(2, straining=True)] if n % 2 else [])
+        stools = (
+            [stool(4, straining=False)] if n < 24 else ([stool(2, straining=True)] if n % 2 else [])
+        )
         out.append(entry(n, stools=stools or None, intake=[("Codeine", mg, "mg")]))
     s = summary(history(*out), 0, 39)
     assert s.intake["Codeine"].klass == "opioid" and s.intake["Codeine"].opioid_acting
@@ -32,10 +33,12 @@ def test_back_to_the_usual_amount_after_days_off_is_not_an_increase():
     out = []
     for n in range(50):
         amount = 0 if n in (10, 11) else 2.0
-        stools = [stool(4, straining=False)] if n < 31 else (
-            [stool(1, straining=True)] if n % 2 else [])
-        out.append(entry(n, stools=stools or None,
-                         intake=[("kratom", amount, "g")] if amount else []))
+        stools = (
+            [stool(4, straining=False)] if n < 31 else ([stool(1, straining=True)] if n % 2 else [])
+        )
+        out.append(
+            entry(n, stools=stools or None, intake=[("kratom", amount, "g")] if amount else [])
+        )
     s = summary(history(*out), 0, 49)
     assert [e.kind for e in s.intake["kratom"].events] == ["stop"]
     assert "gi.hard_stools" in {f.id for f in s.flags}
@@ -55,16 +58,20 @@ def test_a_missing_laxative_answer_is_not_answered_not_no():
 def test_a_laxative_dose_makes_a_laxative_day():
     """Why: "a laxative logged as a dose (senna) does not stop its stools counting as
     spontaneous"."""
-    out = [entry(n, stools=[stool(4)], intake=[("Senna", 15, "mg")] if n in (2, 4) else [])
-           for n in range(7)]
+    out = [
+        entry(n, stools=[stool(4)], intake=[("Senna", 15, "mg")] if n in (2, 4) else [])
+        for n in range(7)
+    ]
     s = summary(history(*out), 0, 6)
     assert s.gi.laxative_days == 2
     assert s.gi.sbm == 3  # days 2, 3, 4 and 5 are not spontaneous
     assert "gi.infrequent" in active_at(history(*out), 5)  # 2 SBMs in days 0-5
     assert "gi.infrequent" not in active_at(history(*out), 6)  # 3 SBMs in days 0-6
     # A laxative the user classed themselves counts the same way.
-    own = [entry(n, stools=[stool(4)], intake=[("Dr Foo's tea", 1, "cup")] if n % 2 else [])
-           for n in range(7)]
+    own = [
+        entry(n, stools=[stool(4)], intake=[("Dr Foo's tea", 1, "cup")] if n % 2 else [])
+        for n in range(7)
+    ]
     mine = Settings(substances=(Substance("Dr Foo's tea", "cup", klass="laxative"),))
     assert "gi.infrequent" in active_at(history(*own), 6, mine)
     assert "gi.infrequent" not in active_at(history(*own), 6)
@@ -96,7 +103,8 @@ def test_every_rule_that_lacked_data_is_listed_with_what_it_needs():
     assert cov.rules_checked == 7  # the alarm symptoms: a check-in in the last 7 days
     titles = {gap.title: gap.needs for gap in cov.unchecked}
     assert titles["Few spontaneous bowel movements"].startswith(
-        "needs at least 6 days with bowel movements recorded in the last 7 (has 0)")
+        "needs at least 6 days with bowel movements recorded in the last 7 (has 0)"
+    )
     assert "birth year" in titles["New lasting bowel change at age 50 or over"]
     nothing = summary(history(), 0, 0)
     assert nothing.coverage.rules_checked == 0
@@ -128,8 +136,10 @@ def test_a_rule_that_raises_hides_nothing_else(monkeypatch):
     """The red flags (and every other rule) do not depend on a rule that fails."""
     from fatiguelog.analysis import rules
 
-    out = [entry(n, stools=[stool(4)] if n < 30 else [stool(1, straining=True)] if n % 2
-                 else None) for n in range(60)]
+    out = [
+        entry(n, stools=[stool(4)] if n < 30 else [stool(1, straining=True)] if n % 2 else None)
+        for n in range(60)
+    ]
     out[58] = entry(58, stools=None, red=("fever",))
     h = history(*out)
     normal = summary(h, 0, 59)
@@ -141,8 +151,9 @@ def test_a_rule_that_raises_hides_nothing_else(monkeypatch):
     monkeypatch.setattr(rules, "ORDER", order)
     s = summary(h, 0, 59)
     assert s.banner and s.banner[0].id == "red.fever"
-    assert [f for f in s.flags if f.id != "gi.change"] == \
-        [f for f in normal.flags if f.id != "gi.change"]
+    assert [f for f in s.flags if f.id != "gi.change"] == [
+        f for f in normal.flags if f.id != "gi.change"
+    ]
     gap = next(g for g in s.coverage.unchecked if g.id == "gi.change")
     assert gap.needs == "could not be checked because of an error in fatiguelog (ZeroDivisionError)"
     assert "gi.change" in {f.id for f in normal.flags}

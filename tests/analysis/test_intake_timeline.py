@@ -12,20 +12,39 @@ def taken(amounts: dict[int, float | None], name: str = "kratom", unit: str = "g
     """A dose per day: a number, 0 for an answered "nothing", None for no intake answer."""
     out = []
     for n, amount in sorted(amounts.items()):
-        out.append(entry(n) if amount is None else
-                   entry(n, intake=[(name, amount, unit)] if amount else []))
+        out.append(
+            entry(n)
+            if amount is None
+            else entry(n, intake=[(name, amount, unit)] if amount else [])
+        )
     return history(*out)
 
 
 def rows(h, first: int, last: int, settings: Settings | None = None):
     s = summary(h, first, last, settings=settings)
-    return [((r.first - day(0)).days, (r.last - day(0)).days, r.status, r.daily_amount,
-             r.min_daily, r.max_daily, r.change, r.current) for r in s.intake_timeline]
+    return [
+        (
+            (r.first - day(0)).days,
+            (r.last - day(0)).days,
+            r.status,
+            r.daily_amount,
+            r.min_daily,
+            r.max_daily,
+            r.change,
+            r.current,
+        )
+        for r in s.intake_timeline
+    ]
 
 
 def test_a_lasting_increase_and_decrease_are_new_ranges_the_last_is_current():
-    h = taken({**{n: 2.0 for n in range(20)}, **{n: 4.0 for n in range(20, 40)},
-               **{n: 1.5 for n in range(40, 60)}})
+    h = taken(
+        {
+            **{n: 2.0 for n in range(20)},
+            **{n: 4.0 for n in range(20, 40)},
+            **{n: 1.5 for n in range(40, 60)},
+        }
+    )
     assert rows(h, 0, 59) == [
         (0, 19, "taking", 2.0, 2.0, 2.0, None, False),
         (20, 39, "taking", 4.0, 4.0, 4.0, "increase", False),
@@ -53,8 +72,9 @@ def test_a_change_seen_on_one_day_only_is_not_yet_a_range():
 
 
 def test_a_stop_is_a_stopped_range_and_going_back_is_resumed():
-    h = taken({**{n: 2.0 for n in range(10)}, 10: 0, 11: 0, 12: 0, **{n: 2.0 for n in
-                                                                       range(13, 20)}})
+    h = taken(
+        {**{n: 2.0 for n in range(10)}, 10: 0, 11: 0, 12: 0, **{n: 2.0 for n in range(13, 20)}}
+    )
     assert rows(h, 0, 19) == [
         (0, 9, "taking", 2.0, 2.0, 2.0, None, False),
         (10, 12, "stopped", 0.0, 0.0, 0.0, "stop", False),
@@ -78,12 +98,19 @@ def test_a_range_that_began_before_the_period_starts_with_it():
 
 
 def test_classes_come_from_settings_then_the_table():
-    h = history(*(entry(n, intake=[("Codeine", 30, "mg"), ("coffee", 1, "cup"),
-                                    ("Kanna", 50, "mg")]) for n in range(5)))
+    h = history(
+        *(
+            entry(n, intake=[("Codeine", 30, "mg"), ("coffee", 1, "cup"), ("Kanna", 50, "mg")])
+            for n in range(5)
+        )
+    )
     mine = Settings(substances=(Substance("Kanna", "mg", klass="other"),))
     s = summary(h, 0, 4, settings=mine)
     assert {r.substance: r.klass for r in s.intake_timeline} == {
-        "Codeine": "opioid", "coffee": None, "Kanna": "other"}
+        "Codeine": "opioid",
+        "coffee": None,
+        "Kanna": "other",
+    }
 
 
 def test_use_as_needed_is_one_range_not_a_stop_every_few_days():
@@ -91,13 +118,22 @@ def test_use_as_needed_is_one_range_not_a_stop_every_few_days():
     ranges in 40 days, "stopped" and "resumed" 13 times each."""
     h = taken({n: 2.0 if n % 3 == 0 else 0 for n in range(40)}, "senna", "tablet")
     (only,) = summary(h, 0, 39).intake_timeline
-    assert ((only.first - day(0)).days, (only.last - day(0)).days, only.status,
-            only.days_taken, only.daily_amount, only.current) == (0, 39, "taking", 14, 2.0, True)
+    assert (
+        (only.first - day(0)).days,
+        (only.last - day(0)).days,
+        only.status,
+        only.days_taken,
+        only.daily_amount,
+        only.current,
+    ) == (0, 39, "taking", 14, 2.0, True)
     # the same pattern, the period ending two days after the last dose: still as needed
     assert [r.status for r in summary(h, 0, 38).intake_timeline] == ["taking"]
     # a break longer than its usual ones is a stop
-    longer = taken({**{n: 2.0 if n % 3 == 0 else 0 for n in range(30)},
-                    **{n: 0 for n in range(30, 40)}}, "senna", "tablet")
+    longer = taken(
+        {**{n: 2.0 if n % 3 == 0 else 0 for n in range(30)}, **{n: 0 for n in range(30, 40)}},
+        "senna",
+        "tablet",
+    )
     assert [r.status for r in summary(longer, 0, 39).intake_timeline] == ["taking", "stopped"]
 
 
@@ -106,7 +142,10 @@ def test_daily_use_with_two_days_off_is_stopped_then_resumed():
     taken", back to 2 g: the timeline says stopped, then resumed (the views are issue 12's)."""
     h = taken({**{n: 2.0 for n in range(30)}, 30: 0, 31: 0, **{n: 2.0 for n in range(32, 60)}})
     assert [(r.status, r.change) for r in summary(h, 0, 59).intake_timeline] == [
-        ("taking", None), ("stopped", "stop"), ("taking", "resumed")]
+        ("taking", None),
+        ("stopped", "stop"),
+        ("taking", "resumed"),
+    ]
 
 
 def test_senna_every_third_day_is_one_range_taken_on_n_of_m_days():
@@ -127,7 +166,9 @@ def test_on_and_off_use_that_then_stops_ends_with_a_stop():
     amounts = {n: 15.0 if n % 3 == 0 and n < 30 else 0 for n in range(45)}
     h = taken(amounts, "senna", "mg")
     assert [(r.status, r.intermittent, r.current) for r in summary(h, 0, 44).intake_timeline] == [
-        ("taking", True, False), ("stopped", False, True)]
+        ("taking", True, False),
+        ("stopped", False, True),
+    ]
 
 
 def test_a_resumed_substance_is_taken_on_the_last_row():

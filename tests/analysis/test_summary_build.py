@@ -56,11 +56,12 @@ def test_flags_are_urgent_first():
 # --- delayed PEM -------------------------------------------------------------------------
 def pem_history(days: int = 30):
     """Exertion 8 every third day (others 2); PEM 6 on the two days after each, else 1."""
-    return history(*(
-        entry(n, exertion=8 if n % 3 == 0 else 2, pem=1 if n % 3 == 0 else 6,
-              fatigue=5)
-        for n in range(days)
-    ))
+    return history(
+        *(
+            entry(n, exertion=8 if n % 3 == 0 else 2, pem=1 if n % 3 == 0 else 6, fatigue=5)
+            for n in range(days)
+        )
+    )
 
 
 def test_pem_after_higher_exertion_days():
@@ -98,11 +99,23 @@ def test_pem_about_the_same_says_so():
 
 # --- the summary's other fields ----------------------------------------------------------
 def test_series_keys_and_gaps():
-    h = history(entry(0, stools=[stool(2), stool(4)], intake=[("Kratom", 2.0, "g")], fatigue=4),
-                entry(2, gi=False, intake=[]))
+    h = history(
+        entry(0, stools=[stool(2), stool(4)], intake=[("Kratom", 2.0, "g")], fatigue=4),
+        entry(2, gi=False, intake=[]),
+    )
     s = summary(h, 0, 2)
-    for key in ("fatigue", "pem", "pain", "brain_fog", "sleep_hours", "sleep_quality",
-                "exertion", "sbm_per_week", "bristol_mean", "intake:Kratom"):
+    for key in (
+        "fatigue",
+        "pem",
+        "pain",
+        "brain_fog",
+        "sleep_hours",
+        "sleep_quality",
+        "exertion",
+        "sbm_per_week",
+        "bristol_mean",
+        "intake:Kratom",
+    ):
         assert key in s.series
         assert len(s.series[key].values) == 3
     assert s.series["fatigue"].values == (4, None, None)
@@ -115,9 +128,11 @@ def test_series_keys_and_gaps():
 def test_entries_problems_and_notes():
     h = history(entry(3), entry(1), entry(9))
     h.entries[day(1)].doc["notes"] = "tired"
-    problems = [Problem("entries/2026/2026-01-02.toml", "bad"),
-                Problem("entries/2026/2026-03-01.toml", "outside"),
-                Problem("entries/junk.toml", "not an entry name")]
+    problems = [
+        Problem("entries/2026/2026-01-02.toml", "bad"),
+        Problem("entries/2026/2026-03-01.toml", "outside"),
+        Problem("entries/junk.toml", "not an entry name"),
+    ]
     h = History(h.entries, problems)
     s = build_summary(h, Settings(), day(0), day(5))
     assert [e.day for e in s.entries] == [day(1), day(3)]

@@ -10,7 +10,10 @@ def test_weeks_are_counted_back_from_the_last_day_the_first_may_be_shorter():
     h = history(*(entry(n, stools=[stool(4)]) for n in range(17)))
     weeks = summary(h, 0, 16).weeks
     assert [(w.first, w.last, w.days) for w in weeks] == [
-        (day(0), day(2), 3), (day(3), day(9), 7), (day(10), day(16), 7)]
+        (day(0), day(2), 3),
+        (day(3), day(9), 7),
+        (day(10), day(16), 7),
+    ]
     assert [w.stools for w in weeks] == [3, 7, 7]
 
 
@@ -39,8 +42,12 @@ def test_a_week_without_bowel_answers_has_no_bowel_figures():
 
 
 def test_no_stool_is_a_zero_and_no_answer_is_a_gap_in_the_daily_bowel_series():
-    h = history(entry(0, stools=[stool(2), stool(4), stool(6)]), entry(1), entry(2, gi=False),
-                entry(3, stools=[stool(4)], laxative=True))
+    h = history(
+        entry(0, stools=[stool(2), stool(4), stool(6)]),
+        entry(1),
+        entry(2, gi=False),
+        entry(3, stools=[stool(4)], laxative=True),
+    )
     s = summary(h, 0, 4)
     assert s.series["stools:hard"].values == (1, 0, None, 0, None)
     assert s.series["stools:typical"].values == (1, 0, None, 1, None)

@@ -135,28 +135,82 @@ def make_summary(
             14,
         ),
     )
-    alarms = (Alarm("blood_in_stool", "Blood in stool", "urgent", (reported,), True,
-                    RED_ADVICE["blood_in_stool"], RED_ADVICE_PAST["blood_in_stool"]),)
+    alarms = (
+        Alarm(
+            "blood_in_stool",
+            "Blood in stool",
+            "urgent",
+            (reported,),
+            True,
+            RED_ADVICE["blood_in_stool"],
+            RED_ADVICE_PAST["blood_in_stool"],
+        ),
+    )
 
     def rating(key: str, label: str, mean: float, lo: int, hi: int) -> RatingStats:
         return RatingStats(key, label, 24, mean, lo, hi, mean - 0.8, mean + 0.7)
 
     event = IntakeEvent(first + timedelta(days=14), substance, "g", "increase", 5.0, 2.5)
     timeline = (
-        IntakeRange(substance, "g", "opioid", first, first + timedelta(days=13), "taking", 2.5,
-                    2.5, 2.5, 11, None, True, False, intake_days=12,
-                    last_taken=first + timedelta(days=13)),
-        IntakeRange(substance, "g", "opioid", first + timedelta(days=14), last, "taking", 5.0,
-                    5.0, 5.0, 8, "increase", False, True, intake_days=12, last_taken=last),
+        IntakeRange(
+            substance,
+            "g",
+            "opioid",
+            first,
+            first + timedelta(days=13),
+            "taking",
+            2.5,
+            2.5,
+            2.5,
+            11,
+            None,
+            True,
+            False,
+            intake_days=12,
+            last_taken=first + timedelta(days=13),
+        ),
+        IntakeRange(
+            substance,
+            "g",
+            "opioid",
+            first + timedelta(days=14),
+            last,
+            "taking",
+            5.0,
+            5.0,
+            5.0,
+            8,
+            "increase",
+            False,
+            True,
+            intake_days=12,
+            last_taken=last,
+        ),
     )
     weeks = tuple(
-        WeekRow(first=first + timedelta(days=7 * k), last=first + timedelta(days=7 * k + 6),
-                days=7, days_recorded=6, gi_days=6, stools=4, sbm=4, no_sbm_days=2, typed=4,
-                hard=0 if k < 2 else 4, loose=0, straining=0 if k < 2 else 4,
-                straining_answered=4, incomplete=0, incomplete_answered=0, laxative_days=0,
-                laxative_unanswered=6, alarm_days=1 if k == 3 else 0,
-                alarms=("blood_in_stool",) if k == 3 else ())
-        for k in range(4))
+        WeekRow(
+            first=first + timedelta(days=7 * k),
+            last=first + timedelta(days=7 * k + 6),
+            days=7,
+            days_recorded=6,
+            gi_days=6,
+            stools=4,
+            sbm=4,
+            no_sbm_days=2,
+            typed=4,
+            hard=0 if k < 2 else 4,
+            loose=0,
+            straining=0 if k < 2 else 4,
+            straining_answered=4,
+            incomplete=0,
+            incomplete_answered=0,
+            laxative_days=0,
+            laxative_unanswered=6,
+            alarm_days=1 if k == 3 else 0,
+            alarms=("blood_in_stool",) if k == 3 else (),
+        )
+        for k in range(4)
+    )
     summary = Summary(
         first=first,
         last=last,
@@ -184,8 +238,9 @@ def make_summary(
             incomplete_answered=0,
             laxative_days=0,
         ),
-        intake={substance: IntakeStats(substance, "g", True, 19, 3.8, 5.0, (event,),
-                                       klass="opioid")},
+        intake={
+            substance: IntakeStats(substance, "g", True, 19, 3.8, 5.0, (event,), klass="opioid")
+        },
         pem=PemStats(
             threshold=6,
             high_days=5,
@@ -245,9 +300,18 @@ def make_summary(
         alarms=alarms,
         intake_timeline=timeline,
         weeks=weeks,
-        coverage=Coverage(17, 16, (RuleGap("gi.change", "Change from your usual bowel habit",
-                                           "needs at least 10 recorded days in the last 14 "
-                                           "(has 8) and 14 in the 28 days before them (has 0)"),)),
+        coverage=Coverage(
+            17,
+            16,
+            (
+                RuleGap(
+                    "gi.change",
+                    "Change from your usual bowel habit",
+                    "needs at least 10 recorded days in the last 14 "
+                    "(has 8) and 14 in the 28 days before them (has 0)",
+                ),
+            ),
+        ),
         today=last,
     )
     return summary
@@ -287,12 +351,22 @@ def empty_summary(first: date = FIRST, last: date = LAST) -> Summary:
         problems=(),
         notes=None,
         entries=(),
-        coverage=Coverage(17, 0, (
-            RuleGap("gi.infrequent", "Few spontaneous bowel movements",
-                    "needs at least 6 days with bowel movements recorded in the last 7 (has 0)"),
-            RuleGap("gi.hard_stools", "Hard stools",
-                    "needs at least 4 stools with a Bristol type in the last 14 days (has 0)"),
-        )),
+        coverage=Coverage(
+            17,
+            0,
+            (
+                RuleGap(
+                    "gi.infrequent",
+                    "Few spontaneous bowel movements",
+                    "needs at least 6 days with bowel movements recorded in the last 7 (has 0)",
+                ),
+                RuleGap(
+                    "gi.hard_stools",
+                    "Hard stools",
+                    "needs at least 4 stools with a Bristol type in the last 14 days (has 0)",
+                ),
+            ),
+        ),
         today=last,
     )
 

@@ -20,8 +20,13 @@ from .outsider12 import export
 
 NS = "{http://www.w3.org/2000/svg}"
 #: Font size (px) of each text class, as the summary's CSS sets it.
-FONT = {"tick": 10.0, "legend": 10.5, "event-label": 10.0, "threshold-label": 10.0,
-        "flag-label": 10.0}
+FONT = {
+    "tick": 10.0,
+    "legend": 10.5,
+    "event-label": 10.0,
+    "threshold-label": 10.0,
+    "flag-label": 10.0,
+}
 CHAR = 0.6  # average glyph width, in font sizes (system sans-serif, digits and letters)
 
 
@@ -34,8 +39,9 @@ class Box:
     y1: float
 
     def overlaps(self, other: Box) -> bool:
-        return (self.x0 < other.x1 and other.x0 < self.x1
-                and self.y0 < other.y1 and other.y0 < self.y1)
+        return (
+            self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+        )
 
     def holds(self, x: float, y: float) -> bool:
         return self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1
@@ -86,16 +92,28 @@ PERIODS = {
 @pytest.fixture(scope="module", params=list(PERIODS))
 def kratom_html(request, kratom_root, tmp_path_factory) -> str:
     out = tmp_path_factory.mktemp("html") / "a.html"
-    assert main(["--data-dir", str(kratom_root), "export", "--format", "html", "-o", str(out),
-                 *PERIODS[request.param]]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(kratom_root),
+                "export",
+                "--format",
+                "html",
+                "-o",
+                str(out),
+                *PERIODS[request.param],
+            ]
+        )
+        == 0
+    )
     return out.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def coffee_html(coffee_root, tmp_path_factory) -> str:
     out = tmp_path_factory.mktemp("html") / "c.html"
-    assert main(["--data-dir", str(coffee_root), "export", "--format", "html", "-o",
-                 str(out)]) == 0
+    assert main(["--data-dir", str(coffee_root), "export", "--format", "html", "-o", str(out)]) == 0
     return out.read_text(encoding="utf-8")
 
 
@@ -107,7 +125,7 @@ def test_no_two_words_of_a_chart_overlap(kratom_html, coffee_html):
     for chart in _all(kratom_html, coffee_html):
         boxes = chart.boxes()
         for n, a in enumerate(boxes):
-            for b in boxes[n + 1:]:
+            for b in boxes[n + 1 :]:
                 assert not a.overlaps(b), (chart.title, a, b)
 
 
@@ -137,11 +155,15 @@ def test_no_word_is_printed_over_a_data_line(kratom_html, coffee_html):
 
 
 def test_date_labels_are_whole_dates_that_fit(kratom_html, coffee_html):
-    """"2025-11-2026-12-26": labels ran into each other on a year. Each tick is a whole date,
+    """ "2025-11-2026-12-26": labels ran into each other on a year. Each tick is a whole date,
     the first and the last day of the period among them, and there are a handful, not 13."""
     for chart in _all(kratom_html, coffee_html):
-        dates = [n for n in chart.texts() if n.get("class") == "tick"
-                 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", "".join(n.itertext()))]
+        dates = [
+            n
+            for n in chart.texts()
+            if n.get("class") == "tick"
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", "".join(n.itertext()))
+        ]
         assert 2 <= len(dates) <= 9, (chart.title, len(dates))
 
 
@@ -150,8 +172,9 @@ def test_each_medicine_mark_is_numbered_on_its_line_and_listed_in_words(kratom_h
     it under another's), and the words in a numbered list under the chart."""
     seen = 0
     for chart in charts(kratom_html):
-        lines = [float(e.get("x1", 0)) for e in chart.root.iter(f"{NS}line")
-                 if e.get("class") == "event"]
+        lines = [
+            float(e.get("x1", 0)) for e in chart.root.iter(f"{NS}line") if e.get("class") == "event"
+        ]
         if not lines:
             continue
         labels = [n for n in chart.texts() if n.get("class") == "event-label"]
@@ -161,8 +184,9 @@ def test_each_medicine_mark_is_numbered_on_its_line_and_listed_in_words(kratom_h
         for x, number in zip(lines, numbers, strict=True):
             assert number.get("text-anchor") == "middle", chart.title
             assert abs(float(number.get("x", 0)) - x) < 0.2, (chart.title, x)
-        plot_bottom = max(float(e.get("y2", 0)) for e in chart.root.iter(f"{NS}line")
-                          if e.get("class") == "event")
+        plot_bottom = max(
+            float(e.get("y2", 0)) for e in chart.root.iter(f"{NS}line") if e.get("class") == "event"
+        )
         for n, number in enumerate(numbers, start=1):
             assert "".join(number.itertext()) == str(n)
             item = next(s for s in listed if s.startswith(f"{n} "))
@@ -184,15 +208,19 @@ def test_a_week_with_few_days_recorded_is_not_drawn_as_a_bar(kratom_root, capsys
     constipation. A week with fewer than 4 days with a bowel answer is a band of its own,
     explained in the legend, never a stool bar."""
     html = export(kratom_root, capsys, "--format", "html", "--from", "2025-11-26")
-    weeks = json.loads(export(kratom_root, capsys, "--format", "json", "--from",
-                              "2025-11-26"))["weeks"]
+    weeks = json.loads(export(kratom_root, capsys, "--format", "json", "--from", "2025-11-26"))[
+        "weeks"
+    ]
     bowel = next(c for c in charts(html) if c.title == "Bowel movements per week")
     few = [w for w in weeks if w["gi_days"] and w["gi_days"] < 4]
     assert few
     bands = [r for r in bowel.root.iter(f"{NS}rect") if r.get("fill") == "url(#few)"]
     assert len(bands) == len(few) + 1  # and its legend swatch
-    bars = {r.get("x") for r in bowel.root.iter(f"{NS}rect")
-            if (r.findtext(f"{NS}title") or "").startswith("stools:")}
+    bars = {
+        r.get("x")
+        for r in bowel.root.iter(f"{NS}rect")
+        if (r.findtext(f"{NS}title") or "").startswith("stools:")
+    }
     drawn = [w for w in weeks if w["gi_days"] and w["gi_days"] >= 4 and w["stools"]]
     assert len(bars) == len(drawn)
     words = " ".join("".join(n.itertext()) for n in bowel.texts())

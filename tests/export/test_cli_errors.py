@@ -81,18 +81,28 @@ def test_csv_files_are_named_after_the_output(tmp_path):
 @pytest.mark.parametrize(
     ("argv", "name", "says"),
     [
-        ([], "cli.json",
-         "cli.json ends in .json but the format is Markdown (.md): add --format json, "
-         "or name it cli.md"),
-        (["--format", "csv"], "c2.html",
-         "c2.html ends in .html but the format is Spreadsheet (.csv): add --format html, "
-         "or name it c2.csv"),
-        (["--format", "json"], "x.MD",
-         "x.MD ends in .MD but the format is JSON (.json): add --format md, or name it x.json"),
+        (
+            [],
+            "cli.json",
+            "cli.json ends in .json but the format is Markdown (.md): add --format json, "
+            "or name it cli.md",
+        ),
+        (
+            ["--format", "csv"],
+            "c2.html",
+            "c2.html ends in .html but the format is Spreadsheet (.csv): add --format html, "
+            "or name it c2.csv",
+        ),
+        (
+            ["--format", "json"],
+            "x.MD",
+            "x.MD ends in .MD but the format is JSON (.json): add --format md, or name it x.json",
+        ),
     ],
 )
-def test_another_format_s_extension_is_refused_and_nothing_written(tmp_path, capsys, argv,
-                                                                   name, says):
+def test_another_format_s_extension_is_refused_and_nothing_written(
+    tmp_path, capsys, argv, name, says
+):
     """Markdown saved as `cli.json` (or CSV as `c2.html`) would open as the wrong format on
     a clinician's computer (report 13b, finding 8): wrong usage, one line, no file."""
     out_dir = tmp_path / "ex"

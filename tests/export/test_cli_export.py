@@ -54,9 +54,11 @@ def history(tmp_path_factory) -> Path:
     return root
 
 
-DISCUSS = ("The blood on 22 November: what should I watch for?\n"
-           "Were the loose stools in October from cutting down kratom?\n\n"
-           "Sleep is still poor (5-6 hours).")
+DISCUSS = (
+    "The blood on 22 November: what should I watch for?\n"
+    "Were the loose stools in October from cutting down kratom?\n\n"
+    "Sleep is still poor (5-6 hours)."
+)
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +79,8 @@ def golden_history(tmp_path_factory) -> Path:
         entry = store.read(END - timedelta(days=back)).entry
         if entry is not None:
             entry.doc.setdefault("intake", []).append(
-                {"substance": "paracetamol", "amount": 2.0, "unit": "tablet"})
+                {"substance": "paracetamol", "amount": 2.0, "unit": "tablet"}
+            )
             store.save(entry)
     return root
 
@@ -97,8 +100,9 @@ def _mode(path: Path) -> int:
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
 def test_golden(golden_history, capsys, fmt):
-    code, out, err = export(golden_history, "--format", fmt, *PERIOD, "--discuss", DISCUSS,
-                            capsys=capsys)
+    code, out, err = export(
+        golden_history, "--format", fmt, *PERIOD, "--discuss", DISCUSS, capsys=capsys
+    )
     assert code == 0, err
     golden = GOLDEN / f"summary.{fmt}"
     if UPDATE:
@@ -108,8 +112,9 @@ def test_golden(golden_history, capsys, fmt):
 
 
 def test_golden_json_with_notes(golden_history, capsys):
-    code, out, _err = export(golden_history, "--format", "json", "--include-notes", *PERIOD,
-                             capsys=capsys)
+    code, out, _err = export(
+        golden_history, "--format", "json", "--include-notes", *PERIOD, capsys=capsys
+    )
     assert code == 0
     golden = GOLDEN / "summary-notes.json"
     if UPDATE:
@@ -123,8 +128,10 @@ def test_the_generated_story_reaches_the_clinician(history, capsys):
     assert out.index("## URGENT") < out.index("## What I want to discuss")
     assert "Blood in stool: reported on 2026-11-22. Ask for an urgent GP appointment" in out
     assert "| kratom | opioid | 2026-09-16 | 2026-10-15 | 4 g a day | increased from 2 g |" in out
-    assert ("| **kratom** (now) | opioid | **2026-10-16** | **still taken** | **1.5 g a day** | "
-            "**decreased from 4 g** |") in out
+    assert (
+        "| **kratom** (now) | opioid | **2026-10-16** | **still taken** | **1.5 g a day** | "
+        "**decreased from 4 g** |"
+    ) in out
     assert "Constipation after starting or increasing an opioid-class substance" in out
     assert "timing association" in out
     assert "| kratom | opioid |" in out and "| coffee | not classified |" in out
@@ -140,13 +147,23 @@ def test_the_generated_story_reaches_the_clinician(history, capsys):
     assert doc["flags"][0]["level"] == "urgent"
     assert {"gi.after_intake_increase", "gi.hard_stools"} <= {f["id"] for f in doc["flags"]}
     assert doc["metrics"]["intake"]["kratom"]["max_daily"] == 4.0
-    assert doc["alarms"] == [{"key": "blood_in_stool", "title": "Blood in stool",
-                              "days": ["2026-11-22"], "active": True, "level": "urgent",
-                              "advice": doc["flags"][0]["advice"]}]
+    assert doc["alarms"] == [
+        {
+            "key": "blood_in_stool",
+            "title": "Blood in stool",
+            "days": ["2026-11-22"],
+            "active": True,
+            "level": "urgent",
+            "advice": doc["flags"][0]["advice"],
+        }
+    ]
     assert doc["coverage"]["rules_checked"] == 17 and doc["coverage"]["rules_unchecked"] == []
     kratom = [r for r in doc["intake_timeline"] if r["substance"] == "kratom"]
     assert [(r["daily_amount"], r["class"], r["current"]) for r in kratom] == [
-        (2.0, "opioid", False), (4.0, "opioid", False), (1.5, "opioid", True)]
+        (2.0, "opioid", False),
+        (4.0, "opioid", False),
+        (1.5, "opioid", True),
+    ]
     assert {"first", "last", "count"} == set(doc["flags"][1]["evidence_days"])
 
 
@@ -173,8 +190,9 @@ def test_output_file_is_private_and_matches_stdout(history, tmp_path, capsys, fm
     code, said, err = export(history, "--format", fmt, *PERIOD, "-o", str(target), capsys=capsys)
     assert code == 1 and "--force" in err and err.count("\n") == 1  # never replaced unasked
     assert target.read_text() == "old, world-readable"
-    code, said, err = export(history, "--format", fmt, *PERIOD, "-o", str(target), "--force",
-                             capsys=capsys)
+    code, said, err = export(
+        history, "--format", fmt, *PERIOD, "-o", str(target), "--force", capsys=capsys
+    )
     assert code == 0, err
     assert _mode(target) == 0o600
     assert str(target) in said and "without notes" in said
@@ -187,10 +205,16 @@ def test_csv_output_writes_eight_private_files_with_bom(history, tmp_path, capsy
     target = tmp_path / "visit.csv"
     code, said, err = export(history, "--format", "csv", *PERIOD, "-o", str(target), capsys=capsys)
     assert code == 0, err
-    files = [target, tmp_path / "visit.stools.csv", tmp_path / "visit.problems.csv",
-             tmp_path / "visit.flags.csv", tmp_path / "visit.coverage.csv",
-             tmp_path / "visit.weeks.csv", tmp_path / "visit.timeline.csv",
-             tmp_path / "visit.discuss.csv"]
+    files = [
+        target,
+        tmp_path / "visit.stools.csv",
+        tmp_path / "visit.problems.csv",
+        tmp_path / "visit.flags.csv",
+        tmp_path / "visit.coverage.csv",
+        tmp_path / "visit.weeks.csv",
+        tmp_path / "visit.timeline.csv",
+        tmp_path / "visit.discuss.csv",
+    ]
     for path in files:
         assert path.exists() and _mode(path) == 0o600
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -334,7 +358,8 @@ def test_hostile_text_in_entries_stays_inert_in_every_format(tmp_path, capsys, f
 
 
 def test_csv_files_are_each_flushed_and_their_folder_once_after_the_last(
-        history, tmp_path, capsys, monkeypatch):
+    history, tmp_path, capsys, monkeypatch
+):
     """Eight files, each flushed to disk before it takes its name, and the folder's names
     flushed once, after the last rename (not eight times: each flush is a wait on the disk)."""
     events: list[str] = []
@@ -350,8 +375,9 @@ def test_csv_files_are_each_flushed_and_their_folder_once_after_the_last(
 
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "link", link)
-    code, _said, err = export(history, "--format", "csv", *PERIOD, "-o",
-                              str(tmp_path / "visit.csv"), capsys=capsys)
+    code, _said, err = export(
+        history, "--format", "csv", *PERIOD, "-o", str(tmp_path / "visit.csv"), capsys=capsys
+    )
     assert code == 0, err
-    written = events[events.index("file"):]  # (the record caches are written before: no flush)
+    written = events[events.index("file") :]  # (the record caches are written before: no flush)
     assert written == ["file", "named"] * 8 + ["folder"], events

@@ -25,12 +25,14 @@ FIRST = TODAY - timedelta(days=29)
 def diary(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     for back in range(5):
-        save_entry(root, TODAY - timedelta(days=back), symptoms={"fatigue": 5 + back},
-                   notes="SECRET-NOTE")
+        save_entry(
+            root, TODAY - timedelta(days=back), symptoms={"fatigue": 5 + back}, notes="SECRET-NOTE"
+        )
     return root
 
 
 # -- the place -----------------------------------------------------------------------------
+
 
 def test_the_exports_folder_offered_is_made_private(diary: Path, tmp_path: Path) -> None:
     folder = tmp_path / "Documents" / "fatiguelog"
@@ -60,10 +62,13 @@ def test_files_already_there_are_named_every_csv_table(diary: Path, tmp_path: Pa
     (tmp_path / "visit.csv").write_text("old")
     (tmp_path / "visit.flags.csv").write_text("old")
     assert files.check_place("csv", tmp_path / "visit.csv", diary) == [
-        tmp_path / "visit.csv", tmp_path / "visit.flags.csv"]
+        tmp_path / "visit.csv",
+        tmp_path / "visit.flags.csv",
+    ]
 
 
 # -- writing -----------------------------------------------------------------------------------
+
 
 def test_save_writes_a_private_file_without_notes(diary: Path, tmp_path: Path) -> None:
     target = tmp_path / "visit.md"
@@ -87,8 +92,9 @@ def test_a_file_there_is_kept_unless_replacing_was_asked(diary: Path, tmp_path: 
     assert target.read_text() != "last month's summary\n"
 
 
-def test_a_disk_error_is_one_sentence_naming_the_file(diary: Path, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_disk_error_is_one_sentence_naming_the_file(
+    diary: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import errno
 
     from fatiguelog import atomic
@@ -104,11 +110,21 @@ def test_a_disk_error_is_one_sentence_naming_the_file(diary: Path, tmp_path: Pat
     assert not target.exists()
 
 
-def test_the_screen_remembers_the_export_and_drops_the_discuss_draft(diary: Path,
-                                                                    tmp_path: Path) -> None:
+def test_the_screen_remembers_the_export_and_drops_the_discuss_draft(
+    diary: Path, tmp_path: Path
+) -> None:
     save_draft(diary, "ask about the kratom")
-    files.save(diary, Settings(), FIRST, TODAY, "html", tmp_path / "visit.html", False,
-               discuss="ask about the kratom", remember=TODAY)
+    files.save(
+        diary,
+        Settings(),
+        FIRST,
+        TODAY,
+        "html",
+        tmp_path / "visit.html",
+        False,
+        discuss="ask about the kratom",
+        remember=TODAY,
+    )
     assert read_last_export(diary) == TODAY
     assert read_export_format(diary) == "html"
     assert load_draft(diary) == ""
@@ -116,30 +132,38 @@ def test_the_screen_remembers_the_export_and_drops_the_discuss_draft(diary: Path
 
 
 def test_a_state_file_that_cannot_be_written_does_not_undo_the_export(
-        diary: Path, tmp_path: Path) -> None:
+    diary: Path, tmp_path: Path
+) -> None:
     (diary / "state.toml").mkdir()  # not a file: "since the last export" is only forgotten
-    written = files.save(diary, Settings(), FIRST, TODAY, "md", tmp_path / "visit.md", False,
-                         remember=TODAY)
+    written = files.save(
+        diary, Settings(), FIRST, TODAY, "md", tmp_path / "visit.md", False, remember=TODAY
+    )
     assert written.paths[0].is_file()
 
 
 # -- the same writer on both surfaces ------------------------------------------------------
 
-def test_the_command_line_says_the_same_refusal_with_its_own_way_out(cli, data_dir: Path,
-                                                                     tmp_path: Path) -> None:
+
+def test_the_command_line_says_the_same_refusal_with_its_own_way_out(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "visit.md"
     target.write_text("old\n")
     result = cli("export", "-o", str(target))
     assert result.code == 1
-    assert result.err.strip() == (f"fatiguelog: {target} already exists, so nothing was "
-                                  "written: add --force to replace it")
+    assert result.err.strip() == (
+        f"fatiguelog: {target} already exists, so nothing was written: add --force to replace it"
+    )
     missing = cli("export", "-o", str(tmp_path / "nowhere" / "visit.md"))
-    assert missing.err.strip() == (f"fatiguelog: the folder {tmp_path / 'nowhere'} does not "
-                                   "exist: create it first or choose another --output")
+    assert missing.err.strip() == (
+        f"fatiguelog: the folder {tmp_path / 'nowhere'} does not "
+        "exist: create it first or choose another --output"
+    )
 
 
 async def test_the_screen_reports_an_export_saved_when_state_toml_is_not_writable(
-        diary: Path, tmp_path: Path) -> None:
+    diary: Path, tmp_path: Path
+) -> None:
     """The summary is on disk: the screen says so (it used to say "Not exported" when only
     the date of the last export could not be kept)."""
     from textual.widgets import Static
@@ -166,8 +190,15 @@ def test_one_writer_on_both_surfaces() -> None:
     root = Path(__file__).resolve().parents[2] / "src" / "fatiguelog"
     for surface in ("ui/screens/export.py", "cli/export.py"):
         text = (root / surface).read_text(encoding="utf-8")
-        for own_writing in ("atomic_write", "write_files", "check_targets",
-                            "ensure_private_dir", "write_text", "write_bytes", "open("):
+        for own_writing in (
+            "atomic_write",
+            "write_files",
+            "check_targets",
+            "ensure_private_dir",
+            "write_text",
+            "write_bytes",
+            "open(",
+        ):
             assert own_writing not in text, (surface, own_writing)
     screen = (root / "ui/screens/export.py").read_text(encoding="utf-8")
     assert "from fatiguelog.export.files import save" in screen
@@ -176,4 +207,5 @@ def test_one_writer_on_both_surfaces() -> None:
 
 def test_dates_in_the_default_name() -> None:
     assert files.default_name(date(2026, 9, 1), date(2026, 11, 25), "json") == (
-        "fatiguelog-summary-2026-09-01-to-2026-11-25.json")
+        "fatiguelog-summary-2026-09-01-to-2026-11-25.json"
+    )

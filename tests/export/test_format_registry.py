@@ -24,8 +24,9 @@ from fatiguelog.export import extension, formats, render
 from .conftest import make_summary
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-TXT = formats.ExportFormat("txt", "Plain text", ".txt", "fatiguelog_test_plain_text",
-                           "plain text, for a test")
+TXT = formats.ExportFormat(
+    "txt", "Plain text", ".txt", "fatiguelog_test_plain_text", "plain text, for a test"
+)
 
 
 @pytest.fixture
@@ -33,7 +34,8 @@ def with_txt(monkeypatch: pytest.MonkeyPatch) -> formats.ExportFormat:
     """A format declared in the registry and nowhere else, with a renderer of its own."""
     module = types.ModuleType(TXT.module)
     module.render = lambda summary, include_notes: (  # type: ignore[attr-defined]
-        f"PLAIN {summary.first.isoformat()} to {summary.last.isoformat()}\n")
+        f"PLAIN {summary.first.isoformat()} to {summary.last.isoformat()}\n"
+    )
     monkeypatch.setitem(sys.modules, TXT.module, module)
     monkeypatch.setattr(formats, "FORMATS", (*formats.FORMATS, TXT))
     return TXT
@@ -43,7 +45,11 @@ def test_the_registry_holds_the_four_formats_markdown_first() -> None:
     assert formats.keys() == ("md", "html", "csv", "json")
     assert formats.default().key == "md"
     assert [f.choice for f in formats.FORMATS] == [
-        "Markdown (.md)", "Web page (.html)", "Spreadsheet (.csv)", "JSON (.json)"]
+        "Markdown (.md)",
+        "Web page (.html)",
+        "Spreadsheet (.csv)",
+        "JSON (.json)",
+    ]
     with pytest.raises(AttributeError):
         formats.FORMATS[0].extension = ".txt"  # type: ignore[misc]
     with pytest.raises(ValueError, match="use one of md, html, csv, json"):
@@ -70,7 +76,8 @@ def test_the_user_guide_names_every_format_with_its_extension() -> None:
 
 
 def test_the_cli_offers_and_describes_what_the_registry_holds(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(SystemExit):
         build_parser().parse_args(["export", "--help"])
     said = " ".join(capsys.readouterr().out.split())
@@ -81,8 +88,8 @@ def test_the_cli_offers_and_describes_what_the_registry_holds(
 
 
 def test_a_format_added_to_the_registry_alone_reaches_the_cli_render_and_state(
-        with_txt: formats.ExportFormat, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    with_txt: formats.ExportFormat, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert build_parser().parse_args(["export", "--format", "txt"]).format == "txt"
     with pytest.raises(SystemExit):
         build_parser().parse_args(["export", "--help"])
@@ -94,14 +101,28 @@ def test_a_format_added_to_the_registry_alone_reaches_the_cli_render_and_state(
     assert state.read_export_format(tmp_path) == "txt"  # the screen reopens with it
 
     root, out = tmp_path / "data", tmp_path / "visit.txt"
-    code = main(["--data-dir", str(root), "export", "--format", "txt", "--from", "2026-11-01",
-                 "--to", "2026-11-20", "-o", str(out)])
+    code = main(
+        [
+            "--data-dir",
+            str(root),
+            "export",
+            "--format",
+            "txt",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-20",
+            "-o",
+            str(out),
+        ]
+    )
     assert code == 0
     assert out.read_text("utf-8") == "PLAIN 2026-11-01 to 2026-11-20\n"
 
 
 def test_a_format_the_registry_does_not_hold_is_refused_everywhere(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["--data-dir", str(tmp_path / "data"), "export", "--format", "txt"])
     assert exited.value.code == 2

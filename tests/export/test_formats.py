@@ -44,29 +44,42 @@ def _csv_tables(text: str) -> dict[str, list[list[str]]]:
 
 def test_markdown_puts_urgent_flags_first_with_their_rule_source_and_advice(summary):
     text = render(summary, "md")
-    order = ["## URGENT", "## What I want to discuss", "## Key figures", "## Flags on at",
-             "## Medicines and substances", "## Alarm symptoms reported", "## Week by week",
-             "# Appendix", "### Warning", "### Note"]
+    order = [
+        "## URGENT",
+        "## What I want to discuss",
+        "## Key figures",
+        "## Flags on at",
+        "## Medicines and substances",
+        "## Alarm symptoms reported",
+        "## Week by week",
+        "# Appendix",
+        "### Warning",
+        "### Note",
+    ]
     assert [text.index(heading) for heading in order] == sorted(
-        text.index(heading) for heading in order)
+        text.index(heading) for heading in order
+    )
     assert "- **Blood in stool: reported on 2026-09-23. Ask for an urgent GP appointment" in text
     assert "- **Evidence:** 2 SBMs in 7 days, 7 days recorded" in text
     assert "- **Rule:** began within 14 days after an intake increase" in text
     assert "- **Source:** Rome IV opioid-induced constipation" in text
     assert "- **Advice:** Talk to a clinician." in text
     assert "on since 2026-09-18, still on at 2026-09-28" in text
-    assert ("- **How long:** 9 days with a constipation symptom between 2026-09-16 and "
-            "2026-09-27 (12 days). The flag stays on for up to 14 days after the last of them."
-            in text)
+    assert (
+        "- **How long:** 9 days with a constipation symptom between 2026-09-16 and "
+        "2026-09-27 (12 days). The flag stays on for up to 14 days after the last of them." in text
+    )
     assert "gi.after_intake_increase" not in text  # ids are for JSON, CSV and docs only
     assert text.index("SBM means spontaneous bowel movement") < text.index("SBMs")
 
 
 def test_markdown_says_period_figures_and_what_was_taken(summary):
     text = render(summary, "md")
-    assert ("**2026-09-01 to 2026-09-28** (28 days) · entries on 24 of 28 days (86%) · bowel "
-            "answers on 24 days · 16 of 17 rules checked on 2026-09-28; not enough data to "
-            "check 1") in text
+    assert (
+        "**2026-09-01 to 2026-09-28** (28 days) · entries on 24 of 28 days (86%) · bowel "
+        "answers on 24 days · 16 of 17 rules checked on 2026-09-28; not enough data to "
+        "check 1"
+    ) in text
     assert "This summary is not a diagnosis" in text
     assert "| Fatigue | 24 | 6.2 | 5-8 | 5.5 | 7.0 | +1.5 |" in text
     assert "| Pain | 0 | not enough data |" in text
@@ -74,10 +87,13 @@ def test_markdown_says_period_figures_and_what_was_taken(summary):
     assert "| 2 | Sausage-shaped but lumpy | 9 | 56% |" in text
     assert "Straining: 56% of 16 bowel movements" in text
     assert "| kratom | opioid | 19 | 5 g a day | 3.8 g | 5 g |" in text
-    assert ("| **kratom** (now) | opioid | **2026-09-15** | **still taken** | **5 g a day** | "
-            "**increased from 2.5 g** |") in text
-    assert "| kratom | opioid | before 2026-09-01 | 2026-09-14 | 2.5 g a day | already taken |" \
-        in text
+    assert (
+        "| **kratom** (now) | opioid | **2026-09-15** | **still taken** | **5 g a day** | "
+        "**increased from 2.5 g** |"
+    ) in text
+    assert (
+        "| kratom | opioid | before 2026-09-01 | 2026-09-14 | 2.5 g a day | already taken |" in text
+    )
     assert "- **SBMs a week:** 4.7 (16 stools on 24 days answered)" in text
     assert "- Change from your usual bowel habit: needs at least 10 recorded days" in text
     assert "PEM was higher on the 1-2 days after higher-exertion days." in text
@@ -140,7 +156,8 @@ def test_html_writes_levels_in_words_and_urgent_first(summary):
     shown = " ".join(_parse(render(summary, "html")).text)
     assert "URGENT: SEEK MEDICAL CARE PROMPTLY" in shown
     assert shown.index("Blood in stool: reported on 2026-09-23") < shown.index(
-        "Warning Constipation")
+        "Warning Constipation"
+    )
     assert shown.index("Warning Constipation") < shown.index("Note Straining")
     assert "gi.after_intake_increase" not in shown
     assert "This summary is not a diagnosis" in shown
@@ -198,13 +215,20 @@ def test_csv_opens_with_the_flags_urgent_ones_on_at_the_end_first(summary):
     rows = [dict(zip(flags[0], r, strict=True)) for r in flags[1:]]
     assert rows[0]["id"] == "red.blood_in_stool" and rows[0]["on_last_day"] == "1"
     assert rows[0]["report_days"] == "2026-09-23"
-    assert (rows[1]["evidence_first"], rows[1]["evidence_last"], rows[1]["evidence_days"],
-            rows[1]["window_days"]) == ("2026-09-16", "2026-09-27", "9", "14")
+    assert (
+        rows[1]["evidence_first"],
+        rows[1]["evidence_last"],
+        rows[1]["evidence_days"],
+        rows[1]["window_days"],
+    ) == ("2026-09-16", "2026-09-27", "9", "14")
     coverage = _csv_tables(text)["coverage"]
     assert coverage[0] == ["id", "title", "checked", "needs"]
     assert len(coverage) == 1 + 17
-    assert next(r for r in coverage if r[0] == "gi.change")[:3] == \
-        ["gi.change", "Change from your usual bowel habit", "0"]
+    assert next(r for r in coverage if r[0] == "gi.change")[:3] == [
+        "gi.change",
+        "Change from your usual bowel habit",
+        "0",
+    ]
 
 
 FORMULAS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", '=HYPERLINK("http://evil")']
@@ -252,8 +276,16 @@ def test_csv_unreadable_day_is_marked_and_listed(broken_summary):
 def test_csv_tables_are_the_same_as_the_stream(summary):
     parts = tables(summary)
     assert render(summary, "csv") == "\r\n".join(
-        [parts["flags"], parts["days"], parts["stools"], parts["problems"], parts["coverage"],
-         parts["weeks"], parts["timeline"], parts["discuss"]]
+        [
+            parts["flags"],
+            parts["days"],
+            parts["stools"],
+            parts["problems"],
+            parts["coverage"],
+            parts["weeks"],
+            parts["timeline"],
+            parts["discuss"],
+        ]
     )
 
 
@@ -389,11 +421,25 @@ def test_page_one_keeps_the_latest_ranges_and_points_to_the_rest():
 
     s = make_summary()
     coffee = tuple(
-        IntakeRange("coffee", "cup", None, s.first + timedelta(days=4 * k),
-                    s.first + timedelta(days=4 * k + 3), "taking", 1.0 + k % 2, 1.0 + k % 2,
-                    1.0 + k % 2, 4, "increase" if k % 2 else "decrease", False, k == 6,
-                    intake_days=4, last_taken=s.first + timedelta(days=4 * k + 3))
-        for k in range(7))
+        IntakeRange(
+            "coffee",
+            "cup",
+            None,
+            s.first + timedelta(days=4 * k),
+            s.first + timedelta(days=4 * k + 3),
+            "taking",
+            1.0 + k % 2,
+            1.0 + k % 2,
+            1.0 + k % 2,
+            4,
+            "increase" if k % 2 else "decrease",
+            False,
+            k == 6,
+            intake_days=4,
+            last_taken=s.first + timedelta(days=4 * k + 3),
+        )
+        for k in range(7)
+    )
     s = swap(s, intake_timeline=(*s.intake_timeline, *coffee))
     text = render(s, "md")
     page_one = text[text.index("## Medicines") : text.index("## Alarm symptoms")]

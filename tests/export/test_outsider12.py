@@ -22,8 +22,9 @@ def page_one(markdown: str) -> str:
 # -- 2: a wobble is one range ---------------------------------------------------------------
 def test_coffee_wobbling_between_1_and_2_cups_is_one_range_on_every_page(coffee_root, capsys):
     md = export(coffee_root, capsys, "--format", "md")
-    coffee = [line for line in page_one(md).splitlines()
-              if line.startswith(("| coffee", "| **coffee"))]
+    coffee = [
+        line for line in page_one(md).splitlines() if line.startswith(("| coffee", "| **coffee"))
+    ]
     assert len(coffee) == 2, coffee  # 1-2 cups, then 3-4 cups now
     assert "1-2 cups a day" in coffee[0] and "3-4 cups a day" in coffee[1]
     assert "increased from 1-2 cups" in coffee[1]
@@ -42,11 +43,10 @@ def _earlier(md: str, title: str) -> str:
     """What page one's "Earlier in the period" says of one flag, in its brackets."""
     line = next(line for line in page_one(md).splitlines() if line.startswith("Earlier"))
     start = line.index(f"{title} (") + len(title) + 2
-    return line[start:line.index(")", start)]
+    return line[start : line.index(")", start)]
 
 
-def test_earlier_flags_on_page_one_span_the_symptom_days_not_the_flags_tail(kratom_root,
-                                                                            capsys):
+def test_earlier_flags_on_page_one_span_the_symptom_days_not_the_flags_tail(kratom_root, capsys):
     """Their demo: "Loose stools (2026-09-06 to 2026-11-07)" while the loose stools were
     10-12 to 10-27 (the week table has none from 10-29)."""
     said = _earlier(export(kratom_root, capsys, "--format", "md"), "Loose stools")
@@ -56,15 +56,15 @@ def test_earlier_flags_on_page_one_span_the_symptom_days_not_the_flags_tail(krat
 
 
 def test_a_flag_whose_symptoms_began_before_the_period_says_before(kratom_root, capsys):
-    said = _earlier(export(kratom_root, capsys, "--format", "md"),
-                    "Few spontaneous bowel movements")
+    said = _earlier(
+        export(kratom_root, capsys, "--format", "md"), "Few spontaneous bowel movements"
+    )
     assert "before 2026-08-28" in said, said
 
 
 # -- 5: unknown is never zero ----------------------------------------------------------------
 def test_a_nearly_empty_period_does_not_say_zero_laxative_days_of_60(kratom_root, capsys):
-    md = export(kratom_root, capsys, "--format", "md", "--from", "2026-04-02", "--to",
-                "2026-05-31")
+    md = export(kratom_root, capsys, "--format", "md", "--from", "2026-04-02", "--to", "2026-05-31")
     assert "Laxative days:** 0 (of 60 days" not in md
     line = next(line for line in md.splitlines() if line.startswith("- **Laxative days:**"))
     assert "of 3 days answered" in line, line
@@ -74,13 +74,25 @@ def test_a_nearly_empty_period_does_not_say_zero_laxative_days_of_60(kratom_root
 
 
 def test_json_weeks_without_answers_are_null_not_zero(kratom_root, capsys):
-    doc = json.loads(export(kratom_root, capsys, "--format", "json", "--from", "2026-04-02",
-                            "--to", "2026-05-31"))
+    doc = json.loads(
+        export(
+            kratom_root, capsys, "--format", "json", "--from", "2026-04-02", "--to", "2026-05-31"
+        )
+    )
     empty = [w for w in doc["weeks"] if w["days_recorded"] == 0]
     assert empty
     for w in empty:
-        for key in ("stools", "sbm", "no_sbm_days", "typed", "bristol_1_2", "bristol_6_7",
-                    "laxative_days", "laxative_unanswered", "alarm_days"):
+        for key in (
+            "stools",
+            "sbm",
+            "no_sbm_days",
+            "typed",
+            "bristol_1_2",
+            "bristol_6_7",
+            "laxative_days",
+            "laxative_unanswered",
+            "alarm_days",
+        ):
             assert w[key] is None, (key, w)
 
 
@@ -102,8 +114,7 @@ def test_every_no_flag_sentence_carries_its_coverage(one_day_root, capsys, fmt):
 
 
 # -- 7: the timing flag names the opioid change that fits -----------------------------------
-def test_the_timing_flag_names_codeine_started_the_day_the_hard_stools_began(kratom_root,
-                                                                            capsys):
+def test_the_timing_flag_names_codeine_started_the_day_the_hard_stools_began(kratom_root, capsys):
     """Their finding 7: the evidence named only "Kratom started at 2 g/day on 2026-11-01"
     while codeine 60 mg/day started on 2026-11-05, the day hard stools and straining began.
     Both lie in the 14 days before the run began: each is named, latest first."""
@@ -131,8 +142,7 @@ def test_one_day_reads_in_the_singular(one_day_root, capsys):
 
 def test_a_substance_taken_again_after_weeks_off_is_not_started(kratom_root, capsys):
     md = export(kratom_root, capsys, "--format", "md")
-    row = next(line for line in page_one(md).splitlines()
-               if line.startswith("| **kratom** (now)"))
+    row = next(line for line in page_one(md).splitlines() if line.startswith("| **kratom** (now)"))
     assert "started" not in row or "again" in row, row
     assert "21 days without it" in row, row
     assert "still stopped" not in md
@@ -144,30 +154,55 @@ def test_amounts_in_markdown_tables_read_without_backslashes(coffee_root, capsys
 
 
 # -- 1: page one holds page one on a realistic history --------------------------------------
-@pytest.mark.skipif(not all(shutil.which(t) for t in ("pdftotext", "pdfinfo", "pdftoppm"))
-                    or not any(shutil.which(c) for c in ("chromium", "chromium-browser",
-                                                          "google-chrome")),
-                    reason="needs chromium and poppler-utils (tools/print_check.py)")
-@pytest.mark.parametrize("discuss", [
-    "Is the kratom cut behind the loose stools?\nBlood on 23 November: what to watch for?\n"
-    "Sleep is still poor.",
-    ("Is the kratom cut behind the loose stools? " + "I would like to ask about the loose "
-     "stools in October and whether the kratom change caused them. " * 10)[:970].rstrip(),
-    # the most the product accepts as lines: 15 lines of 65 characters (975 of 1,000)
-    "\n".join(["Is the kratom cut behind the loose stools? And what of the dose?"[:65]]
-              + [f"Question {n:02d}: " + ("about the loose stools and the kratom dose, " * 2)
-                 [:52] for n in range(1, 15)]),
-])
-def test_a_year_of_kratom_prints_page_one_whole_at_a4_and_letter(kratom_root, tmp_path,
-                                                                 capsys, discuss):
+@pytest.mark.skipif(
+    not all(shutil.which(t) for t in ("pdftotext", "pdfinfo", "pdftoppm"))
+    or not any(shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome")),
+    reason="needs chromium and poppler-utils (tools/print_check.py)",
+)
+@pytest.mark.parametrize(
+    "discuss",
+    [
+        "Is the kratom cut behind the loose stools?\nBlood on 23 November: what to watch for?\n"
+        "Sleep is still poor.",
+        (
+            "Is the kratom cut behind the loose stools? " + "I would like to ask about the loose "
+            "stools in October and whether the kratom change caused them. " * 10
+        )[:970].rstrip(),
+        # the most the product accepts as lines: 15 lines of 65 characters (975 of 1,000)
+        "\n".join(
+            ["Is the kratom cut behind the loose stools? And what of the dose?"[:65]]
+            + [
+                f"Question {n:02d}: " + ("about the loose stools and the kratom dose, " * 2)[:52]
+                for n in range(1, 15)
+            ]
+        ),
+    ],
+)
+def test_a_year_of_kratom_prints_page_one_whole_at_a4_and_letter(
+    kratom_root, tmp_path, capsys, discuss
+):
     """Their finding 1: page one ended after the flags; the medicines and the alarm dates
     were on page 2 (A4 and Letter, with a short and with a 1,000-character discuss text)."""
     import importlib.util
     import sys
 
     html = tmp_path / "a.html"
-    assert main(["--data-dir", str(kratom_root), "export", "--format", "html", "--discuss",
-                 discuss, "-o", str(html)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(kratom_root),
+                "export",
+                "--format",
+                "html",
+                "--discuss",
+                discuss,
+                "-o",
+                str(html),
+            ]
+        )
+        == 0
+    )
     tool = Path(__file__).resolve().parents[2] / "tools" / "print_check.py"
     spec = importlib.util.spec_from_file_location("print_check", tool)
     assert spec is not None and spec.loader is not None
@@ -208,9 +243,12 @@ def test_every_mean_is_shown_with_one_decimal(kratom_root, capsys, fmt):
         for value in re.findall(re.escape(label) + r" (\d\S*)", text):
             assert re.fullmatch(ONE_DECIMAL, value), (label, value)
     if fmt == "md":
-        table = [line for line in export(kratom_root, capsys, "--format", "md").splitlines()
-                 if line.startswith(("| Fatigue", "| PEM", "| Pain", "| Brain fog"))
-                 and line.count("|") == 8]
+        table = [
+            line
+            for line in export(kratom_root, capsys, "--format", "md").splitlines()
+            if line.startswith(("| Fatigue", "| PEM", "| Pain", "| Brain fog"))
+            and line.count("|") == 8
+        ]
         assert table
         for line in table:
             cells = [cell.strip() for cell in line.strip("|").split("|")]
@@ -219,17 +257,19 @@ def test_every_mean_is_shown_with_one_decimal(kratom_root, capsys, fmt):
                 assert re.fullmatch(ONE_DECIMAL, value) or value == "—", (line, value)
 
 
-def test_a_discuss_text_near_its_limit_names_earlier_flags_by_title_only(kratom_root,
-                                                                        capsys):
+def test_a_discuss_text_near_its_limit_names_earlier_flags_by_title_only(kratom_root, capsys):
     """Their finding 1 (left): 15 lines of 65 characters pushed the alarm symptoms to page 2
     on Letter. With a discuss text that long, page one names earlier flags without their
     dates (they are in "Flags in detail") and sets the text smaller."""
     text = "\n".join(f"Question {n:02d}: " + "x" * 52 for n in range(15))
     html = export(kratom_root, capsys, "--format", "html", "--discuss", text)
-    first = html[:html.index('<section class="rest')] if '<section class="rest' in html \
+    first = (
+        html[: html.index('<section class="rest')]
+        if '<section class="rest' in html
         else html.split("Week by week")[0]
-    earlier = first[first.index("Earlier in the period"):]
-    earlier = earlier[:earlier.index("</p>")]
+    )
+    earlier = first[first.index("Earlier in the period") :]
+    earlier = earlier[: earlier.index("</p>")]
     assert "Loose stools" in earlier and not re.search(r"\d{4}-\d{2}-\d{2}", earlier), earlier
     assert 'class="discuss-text long"' in first
     short = export(kratom_root, capsys, "--format", "html", "--discuss", "Sleep?")

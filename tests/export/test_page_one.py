@@ -41,8 +41,7 @@ class _Sections(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         if tag == "section":
-            self.sections.append({"key": dict(attrs).get("data-page1"), "heading": "",
-                                  "text": ""})
+            self.sections.append({"key": dict(attrs).get("data-page1"), "heading": "", "text": ""})
         if tag in ("h2", "h3") and self.sections:
             self._heading = True
 
@@ -66,8 +65,11 @@ def sections(text: str) -> _Sections:
 # -- the HTML structure ----------------------------------------------------------------------
 def test_page_one_sections_come_in_the_issues_order(summary):
     found = [s["key"] for s in sections(render(summary, "html")).sections if s["key"]]
-    assert found == list(PAGE_ONE) == ["who", "period", "banner", "discuss", "figures", "flags",
-                                       "medication", "alarms"]
+    assert (
+        found
+        == list(PAGE_ONE)
+        == ["who", "period", "banner", "discuss", "figures", "flags", "medication", "alarms"]
+    )
     text = render(summary, "html")
     # everything after page one starts on a new page, the week table first
     rest = text.index('<div class="rest">')
@@ -81,8 +83,7 @@ def test_print_css_keeps_page_one_sections_whole_and_starts_page_two():
     rules = {selector.strip(): body for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", CSS)}
     keep = next(body for selector, body in rules.items() if "section.p1" in selector)
     assert "break-inside: avoid" in keep and "page-break-inside: avoid" in keep
-    assert "break-before: page" in rules[".rest"] and "page-break-before: always" in \
-        rules[".rest"]
+    assert "break-before: page" in rules[".rest"] and "page-break-before: always" in rules[".rest"]
     assert "@page" in CSS and "@media print" in CSS
 
 
@@ -100,15 +101,20 @@ def test_no_section_is_empty_without_saying_why(which):
         words = " ".join(section["text"].split())
         assert words, f"the section {section['heading']!r} ({section['key']}) is empty"
     text = " ".join(render(empty_summary(), "html").split())
-    for said in ("Nothing written for this appointment.", "No intake was recorded",
-                 "No alarm symptom was reported in this period.", "not enough data",
-                 "needs 4 days with bowel answers (has 0)", "needs 3 answered days (has 0)"):
+    for said in (
+        "Nothing written for this appointment.",
+        "No intake was recorded",
+        "No alarm symptom was reported in this period.",
+        "not enough data",
+        "needs 4 days with bowel answers (has 0)",
+        "needs 3 answered days (has 0)",
+    ):
         assert said in text
 
 
 def test_page_one_names_the_current_amount_and_marks_it(summary):
     text = render(summary, "html")
-    medication = text[text.index('data-page1="medication"'):text.index('data-page1="alarms"')]
+    medication = text[text.index('data-page1="medication"') : text.index('data-page1="alarms"')]
     rows = re.findall(r"<tr[^>]*>.*?</tr>", medication)[1:]
     assert len(rows) == 2 and 'class="now"' in rows[-1] and "NOW" in rows[-1]
     assert "5 g a day" in rows[-1] and "still taken" in rows[-1]
@@ -117,14 +123,18 @@ def test_page_one_names_the_current_amount_and_marks_it(summary):
 
 def test_flags_on_now_say_how_long_the_symptom_lasted(summary):
     text = " ".join(re.sub(r"<[^>]+>", " ", render(summary, "html")).split())
-    assert ("Warning: Constipation began after a kratom increase , on since 2026-09-18. 9 days "
-            "with a constipation symptom between 2026-09-16 and 2026-09-27 (12 days).") in text
+    assert (
+        "Warning: Constipation began after a kratom increase , on since 2026-09-18. 9 days "
+        "with a constipation symptom between 2026-09-16 and 2026-09-27 (12 days)."
+    ) in text
 
 
 # -- the discuss text: user text in every format ---------------------------------------------
-EVIL = ("<script>alert(1)</script> <b>bold</b> [@click=app.quit]x[/] [bold red]RED[/]\n"
-        "# not a heading\n- not a list\n=HYPERLINK(\"http://x\",\"y\")\n"
-        "+1 @cmd \x1b[31mESC\x1b[0m \u202egnp.exe\u202c \x07bell\x9b31m")
+EVIL = (
+    "<script>alert(1)</script> <b>bold</b> [@click=app.quit]x[/] [bold red]RED[/]\n"
+    '# not a heading\n- not a list\n=HYPERLINK("http://x","y")\n'
+    "+1 @cmd \x1b[31mESC\x1b[0m \u202egnp.exe\u202c \x07bell\x9b31m"
+)
 
 
 @pytest.mark.parametrize("fmt", ALL)
@@ -134,7 +144,7 @@ def test_the_discuss_text_is_inert_in_every_format(fmt):
     for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u202c"):
         assert bad not in out
     if fmt == "md":
-        part = out[out.index("## What I want to discuss"):out.index("## Key figures")]
+        part = out[out.index("## What I want to discuss") : out.index("## Key figures")]
         assert "> \\<script\\>alert(1)\\</script\\> \\<b\\>bold\\</b\\>" in part
         assert "> \\# not a heading" in part and "> \\- not a list" in part
         assert "\\[@click=app.quit\\]x\\[/\\]" in part
@@ -143,13 +153,13 @@ def test_the_discuss_text_is_inert_in_every_format(fmt):
         assert "script" not in parsed.tags and "b" not in parsed.tags
         discuss = next(s for s in parsed.sections if s["key"] == "discuss")
         assert "<script>alert(1)</script> <b>bold</b>" in discuss["text"]
-        assert "=HYPERLINK(\"http://x\",\"y\")" in discuss["text"]
+        assert '=HYPERLINK("http://x","y")' in discuss["text"]
     if fmt == "csv":
         table = out.split("\r\n\r\n")[-1]
         rows = list(csv.reader(io.StringIO(table)))
         assert rows[0] == ["line", "text"]
         cells = [row[1] for row in rows[1:]]
-        assert cells[3] == "'=HYPERLINK(\"http://x\",\"y\")" and cells[4].startswith("'+1 @cmd")
+        assert cells[3] == '\'=HYPERLINK("http://x","y")' and cells[4].startswith("'+1 @cmd")
         assert cells[2] == "'- not a list"
         assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
     if fmt == "json":
@@ -183,20 +193,24 @@ def test_discuss_text_and_file_open_the_summary(tmp_path, capsys):
     code, out, err = _export(tmp_path / "data", capsys, "--discuss-file", str(note))
     assert code == 0, err
     assert "## What I want to discuss\n\n> Sleep first.\\\n> Then the kratom.\n" in out
-    code, out, err = _export(tmp_path / "data", capsys, "--discuss", "Ask about sleep",
-                             "--format", "json")
+    code, out, err = _export(
+        tmp_path / "data", capsys, "--discuss", "Ask about sleep", "--format", "json"
+    )
     assert code == 0 and json.loads(out)["discuss"] == "Ask about sleep"
 
 
-@pytest.mark.parametrize(("make", "says"), [
-    (lambda p: None, "does not exist"),
-    (lambda p: p.mkdir(), "is a folder"),
-    (lambda p: p.write_bytes(b"x" * (65 * 1024)), "larger than 64 KiB"),
-    (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), "not a text file"),
-    (lambda p: p.write_bytes("caf\xe9".encode("latin-1")), "not UTF-8 text"),
-    (lambda p: p.write_text("word " * 250), "keep it to 1,000"),
-    (lambda p: p.write_text("line\n" * 20), "has 20 lines: keep it to 15"),
-])
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda p: None, "does not exist"),
+        (lambda p: p.mkdir(), "is a folder"),
+        (lambda p: p.write_bytes(b"x" * (65 * 1024)), "larger than 64 KiB"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), "not a text file"),
+        (lambda p: p.write_bytes("caf\xe9".encode("latin-1")), "not UTF-8 text"),
+        (lambda p: p.write_text("word " * 250), "keep it to 1,000"),
+        (lambda p: p.write_text("line\n" * 20), "has 20 lines: keep it to 15"),
+    ],
+)
 def test_a_bad_discuss_file_is_one_line_and_exit_1(tmp_path, capsys, make, says):
     path = tmp_path / "discuss.txt"
     make(path)
@@ -224,12 +238,23 @@ def test_a_discuss_text_too_long_is_refused_and_both_options_are_wrong_usage(tmp
 
 
 # -- words and numbers -----------------------------------------------------------------------
-@pytest.mark.parametrize(("value", "unit", "said"), [
-    (2, "cup", "2 cups"), (1, "cup", "1 cup"), (1.5, "cup", "1.5 cups"),
-    (2, "tablet", "2 tablets"), (1, "capsule", "1 capsule"), (3, "drop", "3 drops"),
-    (1, "other", "1 (other unit)"), (2, "other", "2 (other unit)"),
-    (1.5, "g", "1.5 g"), (0.25, "mg", "0.25 mg"), (200.0, "mg", "200 mg"), (10, "ml", "10 ml"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "said"),
+    [
+        (2, "cup", "2 cups"),
+        (1, "cup", "1 cup"),
+        (1.5, "cup", "1.5 cups"),
+        (2, "tablet", "2 tablets"),
+        (1, "capsule", "1 capsule"),
+        (3, "drop", "3 drops"),
+        (1, "other", "1 (other unit)"),
+        (2, "other", "2 (other unit)"),
+        (1.5, "g", "1.5 g"),
+        (0.25, "mg", "0.25 mg"),
+        (200.0, "mg", "200 mg"),
+        (10, "ml", "10 ml"),
+    ],
+)
 def test_amounts_have_plural_units_and_only_meaningful_decimals(value, unit, said):
     assert it.amount(value, unit) == said
     assert it.per_day(value, unit) == f"{said} a day"
@@ -251,8 +276,9 @@ def _entries_with(root: Path, doses: dict[int, list[tuple[str, float, str]]]) ->
         store.save(entry)
 
 
-def test_exports_never_say_a_resumed_substance_stopped_nor_list_wobble_or_every_gap(tmp_path,
-                                                                                  capsys):
+def test_exports_never_say_a_resumed_substance_stopped_nor_list_wobble_or_every_gap(
+    tmp_path, capsys
+):
     """Outside tests of issue 10 (items 3, 9, 11): kratom 2 g, two days of nothing taken,
     back to 2 g; senna every third day; coffee 1-2 cups; "2 tablet/day", "1 other"."""
     doses = {}
@@ -270,10 +296,12 @@ def test_exports_never_say_a_resumed_substance_stopped_nor_list_wobble_or_every_
     _entries_with(tmp_path, doses)
     code, md, err = _export(tmp_path, capsys, "--from", (END - timedelta(days=59)).isoformat())
     assert code == 0, err
-    page_one = md[:md.index("## Alarm symptoms")]
+    page_one = md[: md.index("## Alarm symptoms")]
     resumed = (END - timedelta(days=2)).isoformat()
-    assert (f"| **kratom** (now) | opioid | **{resumed}** | **still taken** | **2 g a day** | "
-            "**resumed after 2 days without it** |") in page_one
+    assert (
+        f"| **kratom** (now) | opioid | **{resumed}** | **still taken** | **2 g a day** | "
+        "**resumed after 2 days without it** |"
+    ) in page_one
     assert page_one.count("| senna") + page_one.count("**senna**") == 1
     assert "**7.5 mg, on 20 of 60 days**" in page_one
     assert "**1-2 cups a day (usually 1)**" in page_one
@@ -284,7 +312,7 @@ def test_exports_never_say_a_resumed_substance_stopped_nor_list_wobble_or_every_
     for wrong in ("/day", "1 days", "2 cup ", "2 tablet ", "1 other", "increase"):
         assert wrong not in page_one, wrong
     assert page_one.count("stopped") == 2  # that one row
-    appendix = md[md.index("## Intake in detail"):]
+    appendix = md[md.index("## Intake in detail") :]
     assert "Now 2 g a day: since " in appendix and "(resumed after 2 days without it)" in appendix
     assert "senna" in appendix and "stopped" not in appendix.split("- senna:")[1][:400]
 
@@ -300,15 +328,22 @@ def test_a_90_day_markdown_summary_is_about_80_lines_before_its_appendix(tmp_pat
     appendix = lines.index("# Appendix: details")
     assert appendix <= 85, appendix
     first_screen = "\n".join(lines[:60])  # what a clinician sees first holds page one
-    for heading in ("## URGENT", "## What I want to discuss", "## Key figures",
-                    "## Flags on at", "## Medicines and substances",
-                    "## Alarm symptoms reported in this period"):
+    for heading in (
+        "## URGENT",
+        "## What I want to discuss",
+        "## Key figures",
+        "## Flags on at",
+        "## Medicines and substances",
+        "## Alarm symptoms reported in this period",
+    ):
         assert heading in first_screen, heading
 
 
 # -- printing (needs Chromium and poppler; skipped without them) -----------------------------
-@pytest.mark.skipif(shutil.which("chromium") is None or shutil.which("pdftotext") is None,
-                    reason="needs chromium and poppler-utils (see docs/export.md)")
+@pytest.mark.skipif(
+    shutil.which("chromium") is None or shutil.which("pdftotext") is None,
+    reason="needs chromium and poppler-utils (see docs/export.md)",
+)
 def test_the_demo_summary_prints_page_one_whole_at_a4_and_letter(tmp_path, capsys):
     import importlib.util
 
@@ -341,15 +376,22 @@ def test_a_long_period_draws_bowel_movements_a_week_one_column_each(tmp_path, ca
     from fatiguelog.demo_history import generate
 
     generate(tmp_path, days=400, seed=7, end=END)
-    code, out, err = _export(tmp_path, capsys, "--format", "html", "--from",
-                             (END - timedelta(days=399)).isoformat())
+    code, out, err = _export(
+        tmp_path, capsys, "--format", "html", "--from", (END - timedelta(days=399)).isoformat()
+    )
     assert code == 0, err
-    chart = out[out.index("<title>Bowel movements per week</title>"):]
-    chart = chart[:chart.index("</svg>")]
+    chart = out[out.index("<title>Bowel movements per week</title>") :]
+    chart = chart[: chart.index("</svg>")]
     columns = {x for x, key in re.findall(r'<rect x="([0-9.]+)"[^>]*><title>(stools:\w+)', chart)}
-    bands = {x for x, width in re.findall(
-        r'<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"[^>]*fill="url\(#(?:noanswer|few)\)"',
-        chart) if width != "10"}  # (not the legend's swatches; "few": the 1-day week)
+    bands = {
+        x
+        for x, width in re.findall(
+            r'<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"'
+            r'[^>]*fill="url\(#(?:noanswer|few)\)"',
+            chart,
+        )
+        if width != "10"
+    }  # (not the legend's swatches; "few": the 1-day week)
     assert len(columns | bands) == 58  # 400 days: 57 whole weeks and the 1 day before them
 
 
@@ -357,13 +399,17 @@ def test_one_alarm_report_is_a_mark_not_a_week_of_symptoms_in_the_flag_timeline(
     """Outside test of issue 10 (item 11): the timeline drew a 7-day "Vomiting reported" bar
     for a single report."""
     out = render(summary, "html")
-    chart = out[out.index("<title>When each flag was on</title>"):]
-    chart = chart[:chart.index("</svg>")]
+    chart = out[out.index("<title>When each flag was on</title>") :]
+    chart = chart[: chart.index("</svg>")]
     labels = [" ".join(x.split()) for x in re.findall(r'class="flag-label">([^<]*)<', chart)]
     joined = " ".join(labels)
-    assert ("URGENT: Blood in stool: 1 report (2026-09-23); bar: the flag is on for 7 days "
-            "after a report, not 7 days of symptoms") in joined
+    assert (
+        "URGENT: Blood in stool: 1 report (2026-09-23); bar: the flag is on for 7 days "
+        "after a report, not 7 days of symptoms"
+    ) in joined
     assert chart.count('class="report"') == 1  # one diamond, on the report day
-    assert "Warning: Constipation began after a kratom increase (line: 9 qualifying days, " \
+    assert (
+        "Warning: Constipation began after a kratom increase (line: 9 qualifying days, "
         "2026-09-16 to 2026-09-27)" in joined
+    )
     assert not any(label.endswith("…") for label in labels)  # wrapped, never cut

@@ -29,8 +29,18 @@ def setup(root: Path) -> None:
 
 
 def export(root: Path, capsys: pytest.CaptureFixture[str], fmt: str, *more: str) -> str:
-    code = main(["--data-dir", str(root), "export", "--format", fmt, "--from",
-                 (TODAY - timedelta(days=29)).isoformat(), *more])
+    code = main(
+        [
+            "--data-dir",
+            str(root),
+            "export",
+            "--format",
+            fmt,
+            "--from",
+            (TODAY - timedelta(days=29)).isoformat(),
+            *more,
+        ]
+    )
     assert code == 0
     return html.unescape(capsys.readouterr().out)
 
@@ -53,12 +63,17 @@ def test_with_notes_and_in_check_the_name_is_kept(tmp_path: Path, capsys) -> Non
     assert STRAY in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("file", "said"), [
-    ("entries/SECRETFOLDER/2026-11-21.toml", "entries/(a folder)/2026-11-21.toml"),
-    ("entries/2026/2026-11-21 (Jo's conflicted copy).toml",
-     "entries/2026/2026-11-21 (conflicted copy).toml"),
-    ("settings.toml", "settings.toml"),
-    ("SECRET/settings.toml", f"(a folder)/{NOT_A_DATE}"),
-])
+@pytest.mark.parametrize(
+    ("file", "said"),
+    [
+        ("entries/SECRETFOLDER/2026-11-21.toml", "entries/(a folder)/2026-11-21.toml"),
+        (
+            "entries/2026/2026-11-21 (Jo's conflicted copy).toml",
+            "entries/2026/2026-11-21 (conflicted copy).toml",
+        ),
+        ("settings.toml", "settings.toml"),
+        ("SECRET/settings.toml", f"(a folder)/{NOT_A_DATE}"),
+    ],
+)
 def test_only_the_data_folders_own_names_are_kept(file: str, said: str) -> None:
     assert private_file(file) == said

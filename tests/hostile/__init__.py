@@ -39,8 +39,10 @@ def entry_text(day: date, body: str = "") -> str:
     return f"schema = 1\ndate = {day.isoformat()}\n{body}"
 
 
-GOOD_BODY = ("[symptoms]\nfatigue = 5\n[gi]\nstools = [{ time = 08:00:00, bristol = 4, "
-             "straining = false }]\nno_bowel_movement = false\n")
+GOOD_BODY = (
+    "[symptoms]\nfatigue = 5\n[gi]\nstools = [{ time = 08:00:00, bristol = 4, "
+    "straining = false }]\nno_bowel_movement = false\n"
+)
 
 
 def write(path: Path, data: str | bytes) -> Path:
@@ -90,9 +92,12 @@ class Case:
 
 # -- set-ups that are more than one bad file ------------------------------------------------
 
+
 def year_link_outside(root: Path, outside: Path) -> None:
-    write(outside / "2025" / f"{OTHER_YEAR_DAY}.toml",
-          entry_text(OTHER_YEAR_DAY, "[symptoms]\nfatigue = 9\n"))
+    write(
+        outside / "2025" / f"{OTHER_YEAR_DAY}.toml",
+        entry_text(OTHER_YEAR_DAY, "[symptoms]\nfatigue = 9\n"),
+    )
     os.symlink(outside / "2025", root / "entries" / "2025")
 
 
@@ -148,25 +153,35 @@ def settings_fifo(root: Path, outside: Path) -> None:
 
 
 def escaped_tag(root: Path, outside: Path) -> None:
-    write(root / rel(BAD_DAY), entry_text(BAD_DAY, '[gi]\nstools = [{ "\\u0024t" = "07:00:00" }]'
-                                                   "\n"))
+    write(
+        root / rel(BAD_DAY), entry_text(BAD_DAY, '[gi]\nstools = [{ "\\u0024t" = "07:00:00" }]\n')
+    )
 
 
 def huge_amount_and_a_red_flag_today(root: Path, outside: Path) -> None:
-    write(root / rel(BAD_DAY), entry_text(BAD_DAY, f'[[intake]]\nsubstance = "kratom"\n'
-                                                   f'amount = {HUGE_INT}\nunit = "g"\n'))
+    write(
+        root / rel(BAD_DAY),
+        entry_text(BAD_DAY, f'[[intake]]\nsubstance = "kratom"\namount = {HUGE_INT}\nunit = "g"\n'),
+    )
     write(root / rel(TODAY), entry_text(TODAY, "[red_flags]\nblood_in_stool = true\n"))
 
 
 def crlf_note(root: Path, outside: Path) -> None:
-    write(root / rel(BAD_DAY), entry_text(BAD_DAY, 'notes = "first line\\r\\nsecond line\\r\\n"\n'
-                                                   + GOOD_BODY))
+    write(
+        root / rel(BAD_DAY),
+        entry_text(BAD_DAY, 'notes = "first line\\r\\nsecond line\\r\\n"\n' + GOOD_BODY),
+    )
 
 
 def formula_dose(root: Path, outside: Path) -> None:
-    write(root / rel(BAD_DAY), entry_text(BAD_DAY, 'notes = " =1+1"\n[[intake]]\n'
-                                                   'substance = "\t=2+2"\namount = 2\nunit = "g"\n'
-                                                   + GOOD_BODY))
+    write(
+        root / rel(BAD_DAY),
+        entry_text(
+            BAD_DAY,
+            'notes = " =1+1"\n[[intake]]\n'
+            'substance = "\t=2+2"\namount = 2\nunit = "g"\n' + GOOD_BODY,
+        ),
+    )
 
 
 def many_invalid_stools(count: int) -> str:
@@ -178,66 +193,159 @@ WITH_GOOD_BAD_DAY = (*GOOD_DAYS, BAD_DAY)
 
 CASES: tuple[Case, ...] = (
     # export -o ...: see EXPORT_TARGETS below.
-    Case("year-folder-link-outside", "a year folder that is a symlink leading outside",
-         year_link_outside, bad=("entries/2025",), refused_log_day=OTHER_YEAR_DAY),
-    Case("year-folder-unreadable", "a year folder that can't be read", year_unreadable,
-         bad=("entries/2025",), needs="non-root"),
-    Case("year-folder-is-a-file", "a year folder that is not a folder", year_is_a_file,
-         bad=("entries/2025",), refused_log_day=OTHER_YEAR_DAY),
-    Case("entries-folder-link-outside", "the entries folder is a link leading outside",
-         entries_link_outside, bad=("entries",), loads=(), refused_log_day=TODAY),
-    Case("integer-5000-digits", "an integer of 5,000 digits",
-         bad_entry("[sleep]\nhours = " + "7" * 5000 + "\n")),
+    Case(
+        "year-folder-link-outside",
+        "a year folder that is a symlink leading outside",
+        year_link_outside,
+        bad=("entries/2025",),
+        refused_log_day=OTHER_YEAR_DAY,
+    ),
+    Case(
+        "year-folder-unreadable",
+        "a year folder that can't be read",
+        year_unreadable,
+        bad=("entries/2025",),
+        needs="non-root",
+    ),
+    Case(
+        "year-folder-is-a-file",
+        "a year folder that is not a folder",
+        year_is_a_file,
+        bad=("entries/2025",),
+        refused_log_day=OTHER_YEAR_DAY,
+    ),
+    Case(
+        "entries-folder-link-outside",
+        "the entries folder is a link leading outside",
+        entries_link_outside,
+        bad=("entries",),
+        loads=(),
+        refused_log_day=TODAY,
+    ),
+    Case(
+        "integer-5000-digits",
+        "an integer of 5,000 digits",
+        bad_entry("[sleep]\nhours = " + "7" * 5000 + "\n"),
+    ),
     Case("arrays-500-deep", "arrays nested 500 deep", bad_entry("x = " + "[" * 500 + "]" * 500)),
-    Case("dotted-key-3000", "a 3,000-level dotted key",
-         bad_entry(".".join(["k"] * 3000) + " = 1\n")),
-    Case("nested-33", "a value nested deeper than 32 levels",
-         bad_entry("x = " + "[" * 33 + "1" + "]" * 33 + "\n")),
-    Case("escaped-cache-tag", 'the key "\\u0024t" in a stool (the cache tag)', escaped_tag,
-         bad=(), loads=WITH_GOOD_BAD_DAY),
+    Case(
+        "dotted-key-3000", "a 3,000-level dotted key", bad_entry(".".join(["k"] * 3000) + " = 1\n")
+    ),
+    Case(
+        "nested-33",
+        "a value nested deeper than 32 levels",
+        bad_entry("x = " + "[" * 33 + "1" + "]" * 33 + "\n"),
+    ),
+    Case(
+        "escaped-cache-tag",
+        'the key "\\u0024t" in a stool (the cache tag)',
+        escaped_tag,
+        bad=(),
+        loads=WITH_GOOD_BAD_DAY,
+    ),
     Case("fifo-entry", "a FIFO entry hangs check", fifo_entry),
     Case("link-to-dev-zero", "a link to /dev/zero gives MemoryError", link_to_dev_zero),
     Case("device-entry", "a device node as an entry", device_entry, needs="mknod"),
-    Case("entry-link-outside", "an entry that is a link leading outside", entry_link_outside,
-         refused_log_day=BAD_DAY),
-    Case("entry-over-1-mib", "a file over 1 MiB",
-         bad_entry('notes = "' + "x" * (1 << 20) + '"\n')),
-    Case("amount-1e308-twice", "log dose kratom 1e308 g (twice)",
-         bad_entry('[[intake]]\nsubstance = "kratom"\namount = 1e308\nunit = "g"\n'
-                   '[[intake]]\nsubstance = "kratom"\namount = 1e308\nunit = "g"\n')),
-    Case("amount-10-to-the-400", "a hand-edited amount of 10^400 passes check and hides the "
-         "urgent banner", huge_amount_and_a_red_flag_today, loads=(*GOOD_DAYS, TODAY),
-         extra={"urgent": True}),
-    Case("amount-inf", "a non-finite amount", bad_entry(
-        '[[intake]]\nsubstance = "kratom"\namount = inf\nunit = "g"\n')),
+    Case(
+        "entry-link-outside",
+        "an entry that is a link leading outside",
+        entry_link_outside,
+        refused_log_day=BAD_DAY,
+    ),
+    Case("entry-over-1-mib", "a file over 1 MiB", bad_entry('notes = "' + "x" * (1 << 20) + '"\n')),
+    Case(
+        "amount-1e308-twice",
+        "log dose kratom 1e308 g (twice)",
+        bad_entry(
+            '[[intake]]\nsubstance = "kratom"\namount = 1e308\nunit = "g"\n'
+            '[[intake]]\nsubstance = "kratom"\namount = 1e308\nunit = "g"\n'
+        ),
+    ),
+    Case(
+        "amount-10-to-the-400",
+        "a hand-edited amount of 10^400 passes check and hides the urgent banner",
+        huge_amount_and_a_red_flag_today,
+        loads=(*GOOD_DAYS, TODAY),
+        extra={"urgent": True},
+    ),
+    Case(
+        "amount-inf",
+        "a non-finite amount",
+        bad_entry('[[intake]]\nsubstance = "kratom"\namount = inf\nunit = "g"\n'),
+    ),
     Case("hours-over-24", "absurd hours", bad_entry("[sleep]\nhours = 1e300\n")),
-    Case("stools-20000-invalid", "check on 20,000 invalid stools takes 147 s",
-         bad_entry(many_invalid_stools(20_000))),
-    Case("stools-101", "more than 100 stools a day", bad_entry(
-        "[gi]\nstools = [\n" + "{ bristol = 4 },\n" * 101 + "]\n")),
-    Case("secret-in-a-mistyped-value", "a mistyped value is quoted in every export",
-         bad_entry(f'[sleep]\nhours = "6, then a {SECRET}"\n'), secret=SECRET),
-    Case("lock-file-is-a-link", "the lock file is never followed", lock_is_a_link, bad=(),
-         loads=GOOD_DAYS, refused_log_day=TODAY),
-    Case("bom-entry", "a UTF-8 BOM is 'Invalid statement'",
-         bad_entry(b"\xef\xbb\xbf" + entry_text(BAD_DAY, GOOD_BODY).encode()), bad=(),
-         loads=WITH_GOOD_BAD_DAY),
-    Case("bom-settings", "a UTF-8 BOM in settings", settings(b'\xef\xbb\xbftheme = "light"\n'),
-         bad=()),
-    Case("opioid-acting-yes", 'opioid_acting = "yes" silently turns the class off',
-         settings('[[substances]]\nname = "kratom"\nunit = "g"\nopioid_acting = "yes"\n'),
-         bad=("settings.toml",), extra={"opioid_acting": "kratom"}),
+    Case(
+        "stools-20000-invalid",
+        "check on 20,000 invalid stools takes 147 s",
+        bad_entry(many_invalid_stools(20_000)),
+    ),
+    Case(
+        "stools-101",
+        "more than 100 stools a day",
+        bad_entry("[gi]\nstools = [\n" + "{ bristol = 4 },\n" * 101 + "]\n"),
+    ),
+    Case(
+        "secret-in-a-mistyped-value",
+        "a mistyped value is quoted in every export",
+        bad_entry(f'[sleep]\nhours = "6, then a {SECRET}"\n'),
+        secret=SECRET,
+    ),
+    Case(
+        "lock-file-is-a-link",
+        "the lock file is never followed",
+        lock_is_a_link,
+        bad=(),
+        loads=GOOD_DAYS,
+        refused_log_day=TODAY,
+    ),
+    Case(
+        "bom-entry",
+        "a UTF-8 BOM is 'Invalid statement'",
+        bad_entry(b"\xef\xbb\xbf" + entry_text(BAD_DAY, GOOD_BODY).encode()),
+        bad=(),
+        loads=WITH_GOOD_BAD_DAY,
+    ),
+    Case(
+        "bom-settings",
+        "a UTF-8 BOM in settings",
+        settings(b'\xef\xbb\xbftheme = "light"\n'),
+        bad=(),
+    ),
+    Case(
+        "opioid-acting-yes",
+        'opioid_acting = "yes" silently turns the class off',
+        settings('[[substances]]\nname = "kratom"\nunit = "g"\nopioid_acting = "yes"\n'),
+        bad=("settings.toml",),
+        extra={"opioid_acting": "kratom"},
+    ),
     Case("settings-fifo", "a FIFO settings file", settings_fifo, bad=("settings.toml",)),
-    Case("csv-formula", 'the CSV guard misses " =1+1"', formula_dose, bad=(),
-         loads=WITH_GOOD_BAD_DAY, extra={"csv_notes_cell": " =1+1"}),
-    Case("leftover-temporary-file", "temporary files of a killed write are never reported",
-         leftover_temporary_file, bad=(f"entries/2026/.{BAD_DAY}.toml.4242.0badc0de.tmp",)),
-    Case("crlf-note", "a note with CRLF line ends is rewritten with LF", crlf_note, bad=(),
-         loads=WITH_GOOD_BAD_DAY, extra={"log_keeps_note": "first line\r\nsecond line\r\n"}),
+    Case(
+        "csv-formula",
+        'the CSV guard misses " =1+1"',
+        formula_dose,
+        bad=(),
+        loads=WITH_GOOD_BAD_DAY,
+        extra={"csv_notes_cell": " =1+1"},
+    ),
+    Case(
+        "leftover-temporary-file",
+        "temporary files of a killed write are never reported",
+        leftover_temporary_file,
+        bad=(f"entries/2026/.{BAD_DAY}.toml.4242.0badc0de.tmp",),
+    ),
+    Case(
+        "crlf-note",
+        "a note with CRLF line ends is rewritten with LF",
+        crlf_note,
+        bad=(),
+        loads=WITH_GOOD_BAD_DAY,
+        extra={"log_keeps_note": "first line\r\nsecond line\r\n"},
+    ),
 )
 
 
 # -- export targets --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Target:
@@ -292,10 +400,12 @@ def _device(root: Path, outside: Path) -> Path:
 
 EXPORT_TARGETS: tuple[Target, ...] = (
     Target("an-entry", lambda root, outside: root / rel(GOOD_DAYS[-1]), "refused"),
-    Target("the-settings", lambda root, outside: write(root / "settings.toml", "theme = "
-                                                       '"dark"\n'), "refused"),
-    Target("a-new-file-in-the-data-folder", lambda root, outside: root / "summary.md",
-           "refused"),
+    Target(
+        "the-settings",
+        lambda root, outside: write(root / "settings.toml", 'theme = "dark"\n'),
+        "refused",
+    ),
+    Target("a-new-file-in-the-data-folder", lambda root, outside: root / "summary.md", "refused"),
     Target("through-a-link-to-the-data-folder", _through_a_link_to_the_data_folder, "refused"),
     Target("a-fifo", _fifo, "refused"),
     Target("a-device", _device, "refused", needs="mknod"),

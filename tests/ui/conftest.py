@@ -54,5 +54,15 @@ async def wait_for_home(pilot) -> None:
     raise AssertionError("the home screen never finished loading")
 
 
-__all__ = ["TODAY", "YESTERDAY", "header", "make_app", "press", "read_entry", "screen_text",
-           "type_text", "wait_for_home", "write_entry"]
+__all__ = [
+    "TODAY",
+    "YESTERDAY",
+    "header",
+    "make_app",
+    "press",
+    "read_entry",
+    "screen_text",
+    "type_text",
+    "wait_for_home",
+    "write_entry",
+]

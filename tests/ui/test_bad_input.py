@@ -11,8 +11,11 @@ from .conftest import TODAY, make_app, press, type_text
 def error_text(app) -> str:
     """What the step says is wrong (under the box), and what the screen says (disk errors)."""
     said = [app.screen.query_one("#step-error", Line).render().plain]
-    said += [line.render().plain for line in app.screen.query("#number-problem").results(Line)
-             if line.display]
+    said += [
+        line.render().plain
+        for line in app.screen.query("#number-problem").results(Line)
+        if line.display
+    ]
     return " ".join(text for text in said if text)
 
 

@@ -20,8 +20,12 @@ HELPER = Path(__file__).with_name("half_checkin.py")
 
 
 def run_until_ready(root: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, str(HELPER), str(root)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(HELPER), str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 90
     assert proc.stdout is not None
     while time.monotonic() < deadline:
@@ -50,10 +54,10 @@ async def test_draft_survives_sigkill_and_is_resumed(root):
         assert "with 5 answers." in screen_text(app)
         await press(pilot, "r")
         assert isinstance(app.screen, CheckinScreen)
-        assert header(app).endswith("Step 7 of 19")          # where it was killed
+        assert header(app).endswith("Step 7 of 19")  # where it was killed
         assert app.screen.query_one("#number", Input).value == "6.5"
         await press(pilot, "escape", "escape", "escape")
-        assert "Your answer: 10 of 10" in screen_text(app)   # brain fog, via t
+        assert "Your answer: 10 of 10" in screen_text(app)  # brain fog, via t
         await press(pilot, "escape")
         assert "Your answer: not given yet" in screen_text(app)  # pain was skipped
         # Finish: Enter through the rest (the hours typed before the crash are kept), save.

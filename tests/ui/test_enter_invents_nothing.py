@@ -104,8 +104,7 @@ async def test_enter_through_the_quick_check_in_saves_nothing(root: Path):
 async def test_enter_keeps_a_red_flag_logged_alone_as_it_is(root: Path):
     """`log red-flag fever` writes one key: Enter through an edit does not add six "no"s."""
     write_entry(root, YESTERDAY, symptoms={"fatigue": 5}, red_flags={"fever": True})
-    async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(
-            size=(80, 24)) as pilot:
+    async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await enter_through(pilot)
     assert read_entry(root, YESTERDAY)["red_flags"] == {"fever": True}
@@ -164,8 +163,7 @@ async def test_offered_doses_are_taken_with_y_only(root: Path):
         assert "1 dose listed" in screen_text(pilot.app)
         await press(pilot, "enter")
         await enter_through(pilot)
-    assert read_entry(root, TODAY)["intake"] == [{"substance": "kratom", "amount": 3,
-                                                  "unit": "g"}]
+    assert read_entry(root, TODAY)["intake"] == [{"substance": "kratom", "amount": 3, "unit": "g"}]
 
 
 async def test_offered_doses_left_alone_are_not_written(root: Path):
@@ -181,6 +179,7 @@ async def test_offered_doses_left_alone_are_not_written(root: Path):
 
 
 # --- plain mode: an empty line is Enter ----------------------------------------------------
+
 
 class Terminal(io.StringIO):
     """Typed at a terminal (an empty line on the summary is asked again, not a stop)."""

@@ -33,9 +33,11 @@ NASTY = "Slept \x1b]0;pwned\x07badly \u202eesrever\u202c ok"
 
 # -- 5. honest status ---------------------------------------------------------------------
 
+
 async def test_shell_logged_items_are_not_a_check_in(root):
-    write_entry(root, TODAY, gi={"stools": [{"bristol": 4}, {"bristol": 5}],
-                                 "no_bowel_movement": False})
+    write_entry(
+        root, TODAY, gi={"stools": [{"bristol": 4}, {"bristol": 5}], "no_bowel_movement": False}
+    )
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_home(pilot)
@@ -50,6 +52,7 @@ async def test_shell_logged_items_are_not_a_check_in(root):
 
 # -- 10. a day boundary --------------------------------------------------------------------
 
+
 async def test_before_the_day_starts_the_check_in_is_for_the_day_before(root):
     root.mkdir(parents=True)
     (root / "settings.toml").write_text('day_starts_at = "04:00"\n')
@@ -58,20 +61,24 @@ async def test_before_the_day_starts_the_check_in_is_for_the_day_before(root):
         await press(pilot, "c")
         assert isinstance(app.screen, CheckinScreen)
         assert "Wed 25 Nov 2026" in header(app)
-        assert ("It is 01:30 and your day starts at 04:00, so this is still Wednesday 25 "
-                "November's check-in.") in screen_text(app)
+        assert (
+            "It is 01:30 and your day starts at 04:00, so this is still Wednesday 25 "
+            "November's check-in."
+        ) in screen_text(app)
         await press(pilot, "7", "enter", "escape", "escape")
         await press(pilot, "d")
         assert isinstance(app.screen, DayPicker)
-        await type_text(pilot, "2026-11-26")             # the calendar's today: not yet
+        await type_text(pilot, "2026-11-26")  # the calendar's today: not yet
         await press(pilot, "enter")
         assert "that day hasn't happened yet" in screen_text(app)
 
 
 # -- 7. demo ----------------------------------------------------------------------------
 
-async def test_demo_says_so_on_every_screen_and_exports_stay_in_its_folder(tmp_path: Path,
-                                                                          monkeypatch):
+
+async def test_demo_says_so_on_every_screen_and_exports_stay_in_its_folder(
+    tmp_path: Path, monkeypatch
+):
     from fatiguelog import paths
     from fatiguelog.demo_history import generate
 
@@ -91,8 +98,11 @@ async def test_demo_says_so_on_every_screen_and_exports_stay_in_its_folder(tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_home(pilot)
         assert banner_shown()
-        for keys, kind in ((["c"], CheckinScreen), (["s"] * 10 + ["a"], StoolForm),
-                           (["escape", "question_mark"], HelpScreen)):
+        for keys, kind in (
+            (["c"], CheckinScreen),
+            (["s"] * 10 + ["a"], StoolForm),
+            (["escape", "question_mark"], HelpScreen),
+        ):
             await press(pilot, *keys)
             assert isinstance(app.screen, kind)
             assert banner_shown(), kind
@@ -118,7 +128,8 @@ async def test_demo_says_so_on_every_screen_and_exports_stay_in_its_folder(tmp_p
         await press(pilot, "ctrl+s")
         await pilot.pause()
         assert "only inside its own temporary folder" in str(
-            app.screen.query_one("#export-status").render())
+            app.screen.query_one("#export-status").render()
+        )
         assert not list(mine.iterdir())
         await press(pilot, "escape")
         await press(pilot, "t")
@@ -127,18 +138,29 @@ async def test_demo_says_so_on_every_screen_and_exports_stay_in_its_folder(tmp_p
 
 # -- 8. text boxes are data -------------------------------------------------------------
 
+
 async def test_text_from_files_reaches_no_text_box_with_controls(root):
     save_settings(root, Settings(substances=(Substance("kra\u202etom\x1b[31m", "g"),)))
-    write_entry(root, YESTERDAY, notes=NASTY,
-                intake=[{"substance": "tea\u202e\x1b]0;x\x07", "amount": 1, "unit": "cup",
-                         "form": "bag\u2066\x9b"}])
+    write_entry(
+        root,
+        YESTERDAY,
+        notes=NASTY,
+        intake=[
+            {
+                "substance": "tea\u202e\x1b]0;x\x07",
+                "amount": 1,
+                "unit": "cup",
+                "form": "bag\u2066\x9b",
+            }
+        ],
+    )
     app = make_app(root, start=("checkin", YESTERDAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "notes")
         value = app.screen.query_one("#notes", TextArea).text
         assert value == "Slept ]0;pwnedbadly esrever ok"
-        await press(pilot, "enter")                       # untouched: kept as the file has it
+        await press(pilot, "enter")  # untouched: kept as the file has it
         await go_to(pilot, "intake")
         await press(pilot, "c")
         assert isinstance(app.screen, DoseForm)
@@ -150,6 +172,7 @@ async def test_text_from_files_reaches_no_text_box_with_controls(root):
 
 
 # -- 9. small terminals and help ------------------------------------------------------------
+
 
 async def test_every_step_fits_60x20(root):
     app = make_app(root, start=("checkin", TODAY, False))
@@ -183,7 +206,7 @@ async def test_help_lists_the_keys_of_the_screen_in_front(root):
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
         assert "Skip" in text and "Next" in text
-        assert "1 then 0 is 10" in text                  # how this step is answered
+        assert "1 then 0 is 10" in text  # how this step is answered
 
 
 async def test_our_actions_are_in_the_command_palette(root):
@@ -191,9 +214,17 @@ async def test_our_actions_are_in_the_command_palette(root):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         names = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Check in", "Quick", "Other day", "Trends", "Export", "Help", "Quit",
-                "Light/dark"} <= names
-        assert "Screenshot" not in names                  # no file of health data in passing
+        assert {
+            "Check in",
+            "Quick",
+            "Other day",
+            "Trends",
+            "Export",
+            "Help",
+            "Quit",
+            "Light/dark",
+        } <= names
+        assert "Screenshot" not in names  # no file of health data in passing
         await press(pilot, "ctrl+p")
         await type_text(pilot, "Trends")
         await press(pilot, "enter")

@@ -38,8 +38,9 @@ async def burst(pilot, keys: list[str] | str) -> None:
     """Post `keys` to the app all at once, then wait until they are handled."""
     for key in keys:
         name = NAMES.get(key, key)
-        char = {"enter": "\r", "escape": "\x1b", "tab": "\t"}.get(name,
-                                                                 key if len(key) == 1 else None)
+        char = {"enter": "\r", "escape": "\x1b", "tab": "\t"}.get(
+            name, key if len(key) == 1 else None
+        )
         pilot.app.post_message(events.Key(name, char))
     await settle(pilot)
 
@@ -62,16 +63,17 @@ def answers(app) -> dict:
 
 # -- 1. numbers as typed ------------------------------------------------------------------
 
+
 async def test_one_then_zero_is_ten_and_a_lone_one_is_one(root):
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await press(pilot, "1")
-        assert "Typing: 1_" in screen_text(app)           # the screen shows what is typed
+        assert "Typing: 1_" in screen_text(app)  # the screen shows what is typed
         await press(pilot, "0")
         assert "Your answer: 10 of 10" in screen_text(app)
-        await press(pilot, "enter", "1", "enter")          # fatigue 10; PEM a lone 1
-        await press(pilot, "1", "5", "enter")              # pain: 15 is refused, never 5
+        await press(pilot, "enter", "1", "enter")  # fatigue 10; PEM a lone 1
+        await press(pilot, "1", "5", "enter")  # pain: 15 is refused, never 5
         assert "Typed: 15_" in screen_text(app)
         await press(pilot, "backspace", "backspace", "5", "enter")
         assert answers(app)["fatigue"] == 10
@@ -84,9 +86,9 @@ async def test_keys_typed_together_are_all_kept(root):
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await burst(pilot, ["1", "0", "enter", "3", "enter"])   # fatigue 10, PEM 3
+        await burst(pilot, ["1", "0", "enter", "3", "enter"])  # fatigue 10, PEM 3
         await go_to(pilot, "sleep_hours")
-        await burst(pilot, "7.5\r8\r")                          # hours 7.5, quality 8
+        await burst(pilot, "7.5\r8\r")  # hours 7.5, quality 8
         assert header(app).endswith("Step 9 of 19")
         await go_to(pilot, "stools")
         await burst(pilot, ["a", "4", "s", "tab", *"07:15", "enter", "s"])  # add, then skip
@@ -103,10 +105,10 @@ async def test_a_pasted_number_rating_and_time_are_kept(root):
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await paste(pilot, "10")                                # onto a rating
+        await paste(pilot, "10")  # onto a rating
         assert "Your answer: 10 of 10" in screen_text(app)
         await go_to(pilot, "sleep_hours")
-        await paste(pilot, " 7.5\n")                            # as copied from a note
+        await paste(pilot, " 7.5\n")  # as copied from a note
         assert app.screen.query_one("#number", Input).value == "7.5"
         await press(pilot, "enter")
         await go_to(pilot, "stools")
@@ -121,13 +123,14 @@ async def test_a_pasted_number_rating_and_time_are_kept(root):
 
 # -- 2. no key destroys -----------------------------------------------------------------
 
+
 async def test_skip_keeps_the_stools_listed_and_says_so(root):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await press(pilot, "s", "s", "a", "2", "enter", "a", "5", "enter", "s")
         assert "Skipped, and kept the 2 bowel movements you listed." in screen_text(app)
-        await press(pilot, "enter")                             # red flags: none; saved
+        await press(pilot, "enter")  # red flags: none; saved
         assert isinstance(app.screen, HomeScreen)
     assert [s["bristol"] for s in read_entry(root, TODAY)["gi"]["stools"]] == [2, 5]
 
@@ -138,8 +141,8 @@ async def test_remove_then_undo_brings_the_stool_back(root):
         await pilot.pause()
         await press(pilot, "s", "s", "a", "2", "enter", "a", "6", "enter")
         screen = app.screen
-        assert "u" not in screen.active_bindings              # nothing to undo yet
-        await press(pilot, "x")                                 # removes the highlighted (6)
+        assert "u" not in screen.active_bindings  # nothing to undo yet
+        await press(pilot, "x")  # removes the highlighted (6)
         assert "Removed: type 6" in screen_text(app)
         assert screen.active_bindings["u"].binding.description == "Undo"  # in the footer
         await press(pilot, "u")
@@ -169,7 +172,7 @@ async def test_n_in_the_resume_dialog_keeps_the_draft(root):
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "c")
         assert isinstance(app.screen, ResumeDialog)
-        await press(pilot, "n")                                 # "no": not now
+        await press(pilot, "n")  # "no": not now
         assert isinstance(app.screen, HomeScreen)
     kept = drafts.load_draft(root, TODAY)
     assert kept is not None and kept.answers == {"fatigue": 7}  # the answer, not only a file
@@ -182,11 +185,11 @@ async def test_start_over_asks_first(root):
         await press(pilot, "c", "x")
         assert isinstance(app.screen, ConfirmDialog)
         assert "Drop the 1 answer of this" in screen_text(app)
-        await press(pilot, "n")                                 # no: back to the offer
+        await press(pilot, "n")  # no: back to the offer
         assert isinstance(app.screen, ResumeDialog)
         kept = drafts.load_draft(root, TODAY)
         assert kept is not None and kept.answers == {"fatigue": 7}
-        await press(pilot, "x", "y")                            # yes: start over
+        await press(pilot, "x", "y")  # yes: start over
         assert isinstance(app.screen, CheckinScreen)
         assert "Your answer: not given yet" in screen_text(app)
     assert drafts.load_draft(root, TODAY) is None  # dropped, and nothing answered since
@@ -196,22 +199,23 @@ async def test_keys_in_a_dialog_never_reach_the_screen_behind(root):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "s", "s", "a", "2", "enter")              # one stool listed
+        await press(pilot, "s", "s", "a", "2", "enter")  # one stool listed
         behind = app.screen
         await press(pilot, "a")
         assert isinstance(app.screen, StoolForm)
         # The footer on screen is the dialog's, with the dialog's keys.
         assert app.screen.query_one(Footer)
-        shown = {b.binding.description for b in app.screen.active_bindings.values()
-                 if b.binding.show}
+        shown = {
+            b.binding.description for b in app.screen.active_bindings.values() if b.binding.show
+        }
         assert "Save" in shown and "Skip" not in shown and "Next" not in shown
         await press(pilot, "escape")
         # Typed together: open the dialog, keys meant for it, cancel it.
         await burst(pilot, ["a", "x", "l", "n", "u", "escape"])
         assert app.screen is behind
-        assert header(app).endswith("Step 3 of 4")              # nothing skipped behind
+        assert header(app).endswith("Step 3 of 4")  # nothing skipped behind
         value = app.screen.view().value()
-        assert [s["bristol"] for s in value["stools"]] == [2]    # nothing removed or added
+        assert [s["bristol"] for s in value["stools"]] == [2]  # nothing removed or added
         assert "laxative" not in value
 
 
@@ -230,7 +234,7 @@ async def test_ctrl_q_asks_when_answers_are_on_no_disk(root, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await press(pilot, "5", "enter", "s", "n", "enter", "enter")  # try to save
-        assert isinstance(app.screen, CheckinScreen)           # the answers stay on screen
+        assert isinstance(app.screen, CheckinScreen)  # the answers stay on screen
         text = screen_text(app)
         assert "Not saved: The disk is full" in text
         assert "only on this screen" in text and "kept as a draft" not in text
@@ -246,6 +250,7 @@ async def test_ctrl_q_asks_when_answers_are_on_no_disk(root, monkeypatch):
 
 # -- 3. merges keep safety answers ------------------------------------------------------
 
+
 async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
     import subprocess
     import sys
@@ -255,13 +260,26 @@ async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "6", "enter", "s", "n", "enter")         # on the red-flag step: none
+        await press(pilot, "6", "enter", "s", "n", "enter")  # on the red-flag step: none
         # Meanwhile, in another terminal:
         done = subprocess.run(
-            [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "log", "red-flag",
-             "fever", "--date", TODAY.isoformat()], capture_output=True, text=True)
+            [
+                sys.executable,
+                "-m",
+                "fatiguelog",
+                "--data-dir",
+                str(root),
+                "log",
+                "red-flag",
+                "fever",
+                "--date",
+                TODAY.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
-        await press(pilot, "n", "enter")                        # save "none of these"
+        await press(pilot, "n", "enter")  # save "none of these"
         assert isinstance(app.screen, HomeScreen)
         message = screen_text(app)
         assert "red flag 'fever' reported elsewhere" in message

@@ -71,8 +71,12 @@ def static_text(app) -> str:
     """The trend view's words: its lines and its charts' headings."""
     from fatiguelog.ui.widgets.charts import TextChart
 
-    return "\n".join([*(str(w.render()) for w in app.screen.query(Static)),
-                      *(chart.heading for chart in app.screen.query(TextChart))])
+    return "\n".join(
+        [
+            *(str(w.render()) for w in app.screen.query(Static)),
+            *(chart.heading for chart in app.screen.query(TextChart)),
+        ]
+    )
 
 
 async def finish(pilot) -> None:
@@ -94,8 +98,7 @@ async def go_to_question(pilot, step_id: str) -> None:
 
 def summary_of(root: Path, days: int = 7):
     settings, _problems = load_settings(root)
-    return summarize(Store(root), settings, TODAY - timedelta(days=days - 1), TODAY,
-                     today=TODAY)
+    return summarize(Store(root), settings, TODAY - timedelta(days=days - 1), TODAY, today=TODAY)
 
 
 def csv_days(summary) -> list[dict[str, str]]:
@@ -110,15 +113,17 @@ SORE_THROAT = Question(("symptoms", "sore_throat"), "rating", "Sore throat", cha
 @pytest.fixture
 def one_more_question(monkeypatch):
     """The registry with one more built-in question, declared once, as a maintainer would."""
-    monkeypatch.setattr(vocabulary, "BUILT_IN",
-                        vocabulary.Vocabulary((*vocabulary.QUESTIONS, SORE_THROAT)))
+    monkeypatch.setattr(
+        vocabulary, "BUILT_IN", vocabulary.Vocabulary((*vocabulary.QUESTIONS, SORE_THROAT))
+    )
     vocabulary._with.cache_clear()
     yield
     vocabulary._with.cache_clear()
 
 
 async def test_a_question_declared_once_is_asked_saved_checked_charted_and_exported(
-        root, one_more_question):
+    root, one_more_question
+):
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -150,14 +155,20 @@ async def test_a_question_declared_once_is_asked_saved_checked_charted_and_expor
 
 # -- 2. the user's own trackers ---------------------------------------------------------------
 
+
 @pytest.fixture
 def with_trackers(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "settings.toml").write_text(TRACKERS)
-    for back, (dizzy, rate, period) in enumerate(((5, 70, False), (7, 81, True), (3, 64, False)),
-                                                 start=1):
-        write_entry(root, TODAY - timedelta(days=back), symptoms={"fatigue": 5},
-                    custom={"dizziness_standing": dizzy, "heart_rate": rate, "period": period})
+    for back, (dizzy, rate, period) in enumerate(
+        ((5, 70, False), (7, 81, True), (3, 64, False)), start=1
+    ):
+        write_entry(
+            root,
+            TODAY - timedelta(days=back),
+            symptoms={"fatigue": 5},
+            custom={"dizziness_standing": dizzy, "heart_rate": rate, "period": period},
+        )
     return root
 
 
@@ -185,34 +196,43 @@ async def test_a_tracker_of_each_kind_end_to_end(with_trackers):
         await press(pilot, "y", "enter")
         await finish(pilot)
     assert read_entry(root, TODAY)["custom"] == {
-        "dizziness_standing": 8, "heart_rate": 76, "period": True}
+        "dizziness_standing": 8,
+        "heart_rate": 76,
+        "period": True,
+    }
 
     host = HostApp(lambda: TrendsScreen(root, load_settings(root)[0], 7, today=TODAY))
     async with host.run_test(size=(100, 60)) as pilot:
         await wait_loaded(pilot)
         shown = static_text(host)
-        assert ("Dizziness on standing (0-10, higher is worse): mean 5.8, range 3-8, 4 days "
-                "answered") in shown
+        assert (
+            "Dizziness on standing (0-10, higher is worse): mean 5.8, range 3-8, 4 days answered"
+        ) in shown
         assert "Resting heart rate (bpm): mean 72.8, range 64-81, 4 days answered" in shown
         assert "Period: yes on 2 of 4 answered days" in shown
 
     summary = summary_of(root)
     row = csv_days(summary)[-1]
-    assert (row["custom.dizziness_standing"], row["custom.heart_rate"], row["custom.period"]) \
-        == ("8", "76", "1")  # yes/no as 1/0, like every yes/no column
+    assert (row["custom.dizziness_standing"], row["custom.heart_rate"], row["custom.period"]) == (
+        "8",
+        "76",
+        "1",
+    )  # yes/no as 1/0, like every yes/no column
     answers = json_export.as_dict(summary)["metrics"]["answers"]
     assert answers["custom.dizziness_standing"]["mean"] == 5.75
     assert answers["custom.heart_rate"]["unit"] == "bpm"
     assert answers["custom.period"]["yes_days"] == [
-        (TODAY - timedelta(days=2)).isoformat(), TODAY.isoformat()]
+        (TODAY - timedelta(days=2)).isoformat(),
+        TODAY.isoformat(),
+    ]
     md = markdown.render(summary)
     assert "- **Dizziness on standing:** mean 5.8 over 4 days, range 3-8" in md
     page = html.render(summary)
     assert "<strong>Resting heart rate:</strong> mean 72.8 bpm over 4 days" in page
     assert "<title>Dizziness on standing</title>" in page  # its own chart
     # A yes/no gets one too (the user guide promises a chart each): a strip of its days.
-    strip = page[page.index("<title>Period</title>"):]
-    strip = strip[:strip.index("</svg>")]
+    strip = page[page.index("<title>Period</title>") :]
+    strip = strip[: strip.index("</svg>")]
     assert "yes (tall bar)" in strip and "not answered" in strip
     assert strip.count('fill="#1f4e8c"/>') == 2  # two days answered yes
 
@@ -224,8 +244,10 @@ def test_trends_print_charts_the_trackers(with_trackers, capsys):
     out = capsys.readouterr().out
     assert code == 0
     # The trend view's words (one chart section for both), the labels whole.
-    assert ("Dizziness on standing (0-10, higher is worse): mean 5.0, range 3-7, 3 days answered"
-            in out.replace("\n", " "))  # the heading wraps at words
+    assert (
+        "Dizziness on standing (0-10, higher is worse): mean 5.0, range 3-7, 3 days answered"
+        in out.replace("\n", " ")
+    )  # the heading wraps at words
     assert "Resting heart rate (bpm): mean 71.7, range 64-81, 3 days answered" in out
     assert "Period: yes on 1 of 3 answered days (Mon 23 Nov)" in out
     assert "…" not in out
@@ -242,8 +264,10 @@ def test_a_removed_tracker_keeps_its_answers_and_is_shown_by_its_key(with_tracke
     assert answers["custom.period"].yes_days == (TODAY - timedelta(days=2),)
     assert csv_days(summary)[-2]["custom.dizziness_standing"] == "5"
     assert "dizziness\\_standing (not in your settings now)" in markdown.render(summary)
-    assert json_export.as_dict(summary)["metrics"]["answers"]["custom.heart_rate"][
-        "in_settings"] is False
+    assert (
+        json_export.as_dict(summary)["metrics"]["answers"]["custom.heart_rate"]["in_settings"]
+        is False
+    )
     said, _missing = day_answers(Store(root).read(YESTERDAY).entry, Settings())
     assert ("dizziness_standing (not in your settings now)", "5") in said
     assert ("period (not in your settings now)", "no") in said
@@ -252,6 +276,7 @@ def test_a_removed_tracker_keeps_its_answers_and_is_shown_by_its_key(with_tracke
 
 
 # -- 3. the crash day -----------------------------------------------------------------------
+
 
 async def test_a_crash_day_is_shown_on_home_and_counted_in_summaries(root):
     write_entry(root, YESTERDAY, symptoms={"fatigue": 9, "crash": True})

@@ -28,12 +28,18 @@ NOTE = "Felt dizzy on standing after the shower.\n[bold]not markup[/bold] \x1b]0
 
 @pytest.fixture
 def history(root: Path) -> Path:
-    write_entry(root, YESTERDAY, symptoms={"fatigue": 7, "pem": 5},
-                sleep={"hours": 6.5},
-                gi={"stools": [{"bristol": 2, "straining": True, "time": time(8, 30)}],
-                    "no_bowel_movement": False},
-                intake=[{"substance": "kratom", "amount": 2.5, "unit": "g"}],
-                notes=NOTE)
+    write_entry(
+        root,
+        YESTERDAY,
+        symptoms={"fatigue": 7, "pem": 5},
+        sleep={"hours": 6.5},
+        gi={
+            "stools": [{"bristol": 2, "straining": True, "time": time(8, 30)}],
+            "no_bowel_movement": False,
+        },
+        intake=[{"substance": "kratom", "amount": 2.5, "unit": "g"}],
+        notes=NOTE,
+    )
     write_entry(root, TWO_DAYS_AGO, symptoms={"fatigue": 4}, notes="A calm day, no DIZZINESS")
     write_entry(root, LONG_AGO, symptoms={"fatigue": 3}, notes="dizzy years ago")
     return root
@@ -113,8 +119,9 @@ async def test_delete_from_the_day_view_then_undo(history: Path):
         assert trashed.read_bytes() == original
         message = pilot.app.screen.query_one("#home-message").text
         assert "Deleted Tue 24 Nov 2026" in message and "Press u to undo" in message
-        assert "undo_delete" in {b.binding.action.removeprefix("app.")
-                                 for b in pilot.app.screen.active_bindings.values()}
+        assert "undo_delete" in {
+            b.binding.action.removeprefix("app.") for b in pilot.app.screen.active_bindings.values()
+        }
         await press(pilot, "u")
         assert path.read_bytes() == original
         assert list((history / "trash").iterdir()) == []
@@ -174,8 +181,7 @@ async def wait_for_search(pilot) -> None:
     raise AssertionError("the search never finished")
 
 
-async def test_slash_searches_every_note_newest_first_and_opens_the_day(history: Path,
-                                                                        monkeypatch):
+async def test_slash_searches_every_note_newest_first_and_opens_the_day(history: Path, monkeypatch):
     notified: list[str] = []
     before = snapshot_tree(history)
     async with make_app(history).run_test(size=(80, 24)) as pilot:
@@ -208,8 +214,10 @@ async def test_a_search_that_finds_nothing_says_so(history: Path):
         await type_text(pilot, "migraine")
         await press(pilot, "enter")
         await wait_for_search(pilot)
-        assert pilot.app.screen.query_one("#search-status").text == \
-            "No note holds \u201cmigraine\u201d."
+        assert (
+            pilot.app.screen.query_one("#search-status").text
+            == "No note holds \u201cmigraine\u201d."
+        )
 
 
 async def test_deleting_a_day_found_by_search_updates_the_results(history: Path):
@@ -229,6 +237,7 @@ async def test_deleting_a_day_found_by_search_updates_the_results(history: Path)
 
 
 # -- the Textual-free part ------------------------------------------------------------------
+
 
 def test_search_reads_past_broken_files_and_links_outside(history: Path, tmp_path: Path):
     broken = entry_file(history, TODAY)

@@ -21,15 +21,30 @@ from .conftest import make_app, press, read_entry, type_text, write_entry
 DAY = date(2026, 11, 20)  # a past day: the same "that day" questions in the app and the pipe
 
 
-def plain(root: Path, answers: str, *args: str, env: dict[str, str] | None = None
-          ) -> subprocess.CompletedProcess[str]:
+def plain(
+    root: Path, answers: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The real command, its standard input a pipe (so plain mode is chosen by itself)."""
     environment = {**os.environ, "XDG_CACHE_HOME": str(root.parent / "cache"), **(env or {})}
     environment.pop("NO_COLOR", None)
     return subprocess.run(
-        [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "checkin",
-         "--date", DAY.isoformat(), *args],
-        input=answers, capture_output=True, text=True, env=environment, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "fatiguelog",
+            "--data-dir",
+            str(root),
+            "checkin",
+            "--date",
+            DAY.isoformat(),
+            *args,
+        ],
+        input=answers,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
 
 
 def without_updated(doc: dict) -> dict:
@@ -38,22 +53,43 @@ def without_updated(doc: dict) -> dict:
 
 def with_tracker(root: Path) -> None:
     """One of the user's own questions: plain mode asks what the registry holds."""
-    save_settings(root, Settings(trackers=(
-        Tracker("dizziness_standing", "Dizziness on standing", "rating"),)))
+    save_settings(
+        root, Settings(trackers=(Tracker("dizziness_standing", "Dizziness on standing", "rating"),))
+    )
 
 
-FULL_PLAIN = "\n".join([
-    "7", "5", "", "10",          # fatigue, PEM, pain skipped, brain fog
-    "y", "n",                    # unrefreshed, not a crash day
-    "4",                         # dizziness on standing (the user's own)
-    "6,5", "3", "6",             # hours (a decimal comma), quality, exertion
-    "kratom 1.5 g capsules 20:30", "",          # one dose, then the list ends
-    "2 s i", "4 07:15", "", "y",                # two bowel movements, laxative yes
-    "2", "", "0", "3", "1200",   # stomach pain, bloating skipped, nausea, fibre, water
-    "0",                         # no red flags
-    "Slept badly", "",           # a note
-    "y",                         # save
-]) + "\n"
+FULL_PLAIN = (
+    "\n".join(
+        [
+            "7",
+            "5",
+            "",
+            "10",  # fatigue, PEM, pain skipped, brain fog
+            "y",
+            "n",  # unrefreshed, not a crash day
+            "4",  # dizziness on standing (the user's own)
+            "6,5",
+            "3",
+            "6",  # hours (a decimal comma), quality, exertion
+            "kratom 1.5 g capsules 20:30",
+            "",  # one dose, then the list ends
+            "2 s i",
+            "4 07:15",
+            "",
+            "y",  # two bowel movements, laxative yes
+            "2",
+            "",
+            "0",
+            "3",
+            "1200",  # stomach pain, bloating skipped, nausea, fibre, water
+            "0",  # no red flags
+            "Slept badly",
+            "",  # a note
+            "y",  # save
+        ]
+    )
+    + "\n"
+)
 
 
 async def test_full_plain_checkin_writes_the_apps_file(root: Path, tmp_path: Path) -> None:
@@ -90,7 +126,7 @@ async def test_full_plain_checkin_writes_the_apps_file(root: Path, tmp_path: Pat
         await type_text(pilot, "3")
         await press(pilot, "enter")
         await type_text(pilot, "1200")
-        await press(pilot, "enter", "n", "enter")                  # red flags: none of these
+        await press(pilot, "enter", "n", "enter")  # red flags: none of these
         await type_text(pilot, "Slept badly")
         await press(pilot, "enter", "enter")
     from_app = read_entry(app_root, DAY)
@@ -118,8 +154,10 @@ def test_every_question_says_its_scale_and_plain_text_only(root: Path) -> None:
     done = plain(root, "\n" * 40)
     lines = done.stdout.splitlines()
     assert "1/18 Fatigue: 0 = none, 10 = worst imaginable (higher is worse)." in lines[2]
-    assert any(line.startswith("8/18 Sleep quality: 0 = very poor, 10 = excellent (higher is "
-                               "better).") for line in lines)
+    assert any(
+        line.startswith("8/18 Sleep quality: 0 = very poor, 10 = excellent (higher is better).")
+        for line in lines
+    )
     assert "\x1b" not in done.stdout + done.stderr  # no colour, no cursor movement
     assert "Nothing was answered, so nothing was saved." in done.stdout
     assert not (root / "entries").exists()
@@ -195,9 +233,23 @@ def test_a_file_changed_meanwhile_is_merged_as_the_app_does(root: Path) -> None:
     stdin_r, stdin_w = os.pipe()
     env = {**os.environ, "XDG_CACHE_HOME": str(root.parent / "cache")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "checkin", "--date",
-         DAY.isoformat(), "--quick"], stdin=stdin_r, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, env=env)
+        [
+            sys.executable,
+            "-m",
+            "fatiguelog",
+            "--data-dir",
+            str(root),
+            "checkin",
+            "--date",
+            DAY.isoformat(),
+            "--quick",
+        ],
+        stdin=stdin_r,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     os.close(stdin_r)
     with os.fdopen(stdin_w, "w") as answers:
         answers.write("6\n")
@@ -209,15 +261,31 @@ def test_a_file_changed_meanwhile_is_merged_as_the_app_does(root: Path) -> None:
             assert char, f"the check-in ended early: {seen}"
             seen += char
         logged = subprocess.run(
-            [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "log", "stool", "3",
-             "--date", DAY.isoformat()], capture_output=True, text=True, env=env)
+            [
+                sys.executable,
+                "-m",
+                "fatiguelog",
+                "--data-dir",
+                str(root),
+                "log",
+                "stool",
+                "3",
+                "--date",
+                DAY.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         assert logged.returncode == 0, logged.stderr
         answers.write("\n4\n\n\n\ny\n")
     out, err = proc.communicate(timeout=120)
     out = seen + out
     assert proc.returncode == 0, err
-    assert "Kept what changed on disk meanwhile (another terminal?): 1 bowel movement " \
+    assert (
+        "Kept what changed on disk meanwhile (another terminal?): 1 bowel movement "
         "added elsewhere." in out
+    )
     doc = tomllib.loads((root / "entries" / "2026" / "2026-11-20.toml").read_text())
     assert doc["symptoms"] == {"fatigue": 6}
     assert sorted(s["bristol"] for s in doc["gi"]["stools"]) == [3, 4]

@@ -31,11 +31,18 @@ class Terminal:
     output nobody reads fills up and blocks the app)."""
 
     def __init__(self, root: Path, tmp: Path) -> None:
-        env = {**os.environ, "FATIGUELOG_DATA_DIR": str(root), "XDG_CACHE_HOME": str(tmp),
-               "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+        env = {
+            **os.environ,
+            "FATIGUELOG_DATA_DIR": str(root),
+            "XDG_CACHE_HOME": str(tmp),
+            "TERM": "xterm-256color",
+            "COLUMNS": "80",
+            "LINES": "24",
+        }
         env.pop("TEXTUAL", None)
         self.proc = ptyprocess.PtyProcess.spawn(
-            [sys.executable, "-m", "fatiguelog", "checkin"], env=env, dimensions=(24, 80))
+            [sys.executable, "-m", "fatiguelog", "checkin"], env=env, dimensions=(24, 80)
+        )
         self.output: list[str] = []
         self.lock = threading.Lock()
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -129,11 +136,19 @@ def test_keys_written_together_are_all_kept(tmp_path: Path) -> None:
 def _spawn(root: Path, tmp: Path, *args: str) -> Terminal:
     """`fatiguelog ARGS` in a pty of 80x24, its temporary files under `tmp`."""
     term = Terminal.__new__(Terminal)
-    env = {**os.environ, "FATIGUELOG_DATA_DIR": str(root), "XDG_CACHE_HOME": str(tmp),
-           "TMPDIR": str(tmp), "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    env = {
+        **os.environ,
+        "FATIGUELOG_DATA_DIR": str(root),
+        "XDG_CACHE_HOME": str(tmp),
+        "TMPDIR": str(tmp),
+        "TERM": "xterm-256color",
+        "COLUMNS": "80",
+        "LINES": "24",
+    }
     env.pop("TEXTUAL", None)
-    term.proc = ptyprocess.PtyProcess.spawn([sys.executable, "-m", "fatiguelog", *args],
-                                            env=env, dimensions=(24, 80))
+    term.proc = ptyprocess.PtyProcess.spawn(
+        [sys.executable, "-m", "fatiguelog", *args], env=env, dimensions=(24, 80)
+    )
     term.output = []
     term.lock = threading.Lock()
     term.reader = threading.Thread(target=term._read, daemon=True)
@@ -154,21 +169,21 @@ def test_refused_numbers_pasted_notes_and_a_double_enter(tmp_path: Path) -> None
         at = term.wait_for("Fatigue")
         term.write("30\r")
         at = term.wait_for("ratings go from 0 to 10", at)
-        term.write("\x7f\x7f3\r")                       # two backspaces, then 3
+        term.write("\x7f\x7f3\r")  # two backspaces, then 3
         at = term.wait_for("Post-exertional malaise", at)
         term.write("\r\r\r\r\r")
         at = term.wait_for("How many hours did you sleep?", at)
-        term.write("\r" * 9)                             # hours to fibre: nothing
+        term.write("\r" * 9)  # hours to fibre: nothing
         at = term.wait_for("How much water did you drink?", at)
         term.write("1,500\r")
         at = term.wait_for("could mean 1.5 or 1500", at)
-        term.write("\x15" + "1500\r")                   # ctrl+u empties the box
+        term.write("\x15" + "1500\r")  # ctrl+u empties the box
         at = term.wait_for("Any of these today?", at)
         term.write("\r")
         at = term.wait_for("Anything else to note?", at)
         term.write("\x1b[200~slept badly\rsecond line:\t7,5 mg\r\x1b[201~\r")
         at = term.wait_for("Review and save", at)
-        term.write("\r\r")                               # save, and a stray Enter
+        term.write("\r\r")  # save, and a stray Enter
         saved = term.wait_for("checked in. Press c to change it.", at)
         # Keys are handled in order: once `t` has opened the trends, the Enter before it has
         # been handled, and it opened no check-in (on a check-in `t` would be a rating).

@@ -24,7 +24,8 @@ class Failing(FatiguelogApp):
 
 
 def test_a_crash_prints_one_line_without_locals_and_exits_1(
-        root: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    root: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
     monkeypatch.delenv("FATIGUELOG_DEBUG", raising=False)
     monkeypatch.setattr("fatiguelog.ui.app.FatiguelogApp", Failing)
     monkeypatch.setattr("fatiguelog.cli.app.needs_terminal", lambda command: None)
@@ -51,7 +52,8 @@ def test_run_tui_returns_0_when_the_app_just_quits(root: Path):
 
 @pytest.mark.parametrize("argv", [["settings"], ["trends"], [], ["demo"]])
 def test_a_screen_command_without_a_terminal_says_so_and_exits_2(
-        root: Path, capfd: pytest.CaptureFixture[str], argv: list[str]):
+    root: Path, capfd: pytest.CaptureFixture[str], argv: list[str]
+):
     """`fatiguelog settings </dev/null` waited for keys that never come (pytest's standard
     input is not a terminal either)."""
     code = main(["--data-dir", str(root), *argv])

@@ -18,8 +18,13 @@ async def test_day_view_with_notes_survives_screens_opened_over_it(root: Path):
         await pick_day(pilot, YESTERDAY)
         await press(pilot, "enter")
         assert isinstance(pilot.app.screen, DayScreen)
-        for keys in (("question_mark", "escape"), ("x", "n"), ("question_mark", "escape"),
-                     ("enter", "escape"), ("x", "escape")):
+        for keys in (
+            ("question_mark", "escape"),
+            ("x", "n"),
+            ("question_mark", "escape"),
+            ("enter", "escape"),
+            ("x", "escape"),
+        ):
             await press(pilot, *keys)
             assert isinstance(pilot.app.screen, DayScreen), keys
             notes = pilot.app.screen.query(".day-notes")

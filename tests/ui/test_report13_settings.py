@@ -46,14 +46,12 @@ async def test_seconds_are_refused_in_words_not_cut_off(hand_written: Path):  # 
     async with app_at(hand_written).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await set_day_start(pilot, "03:59:59")
-        assert "Hours and minutes from 00:00 to 23:59" in \
-            pilot.app.screen.query_one("#error").text
+        assert "Hours and minutes from 00:00 to 23:59" in pilot.app.screen.query_one("#error").text
         await press(pilot, "escape")
         assert text(hand_written) == HAND_WRITTEN
 
 
-async def test_a_click_picks_a_line_and_a_second_click_changes_it(
-        hand_written: Path):  # noqa: F811
+async def test_a_click_picks_a_line_and_a_second_click_changes_it(hand_written: Path):  # noqa: F811
     async with app_at(hand_written).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         listing = pilot.app.screen.query_one(OptionList)
@@ -74,7 +72,9 @@ async def test_a_click_picks_a_line_and_a_second_click_changes_it(
 
 
 async def test_a_linked_settings_file_is_said_up_front_and_no_form_opens(
-        hand_written: Path, tmp_path: Path):  # noqa: F811
+    hand_written: Path,  # noqa: F811
+    tmp_path: Path,
+):
     real = tmp_path / "dotfiles" / "settings.toml"
     real.parent.mkdir()
     link = hand_written / "settings.toml"
@@ -89,7 +89,8 @@ async def test_a_linked_settings_file_is_said_up_front_and_no_form_opens(
         await press(pilot, "enter")
         assert not pilot.app.screen.query("#value")  # no form for nothing
         assert pilot.app.screen.query_one("#settings-message").text.startswith(
-            "Not changed: settings.toml is a link")
+            "Not changed: settings.toml is a link"
+        )
         await go_to(pilot, "theme")
         await press(pilot, "enter")
         listing = pilot.app.screen.query_one(OptionList)
@@ -98,8 +99,7 @@ async def test_a_linked_settings_file_is_said_up_front_and_no_form_opens(
     assert real.read_text() == HAND_WRITTEN and link.is_symlink()
 
 
-async def test_a_class_against_the_built_in_table_is_said_before_it_is_saved(
-        hand_written: Path):  # noqa: F811
+async def test_a_class_against_the_built_in_table_is_said_before_it_is_saved(hand_written: Path):  # noqa: F811
     async with app_at(hand_written).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "add-substance")
@@ -112,15 +112,14 @@ async def test_a_class_against_the_built_in_table_is_said_before_it_is_saved(
         assert "The built-in table says Tramadol is opioid; you picked other" in error
         assert "Tramadol" not in text(hand_written)
         await press(pilot, "enter")  # said, and meant
-        assert 'name = "Tramadol"' in text(hand_written) and 'class = "other"' in text(
-            hand_written)
+        assert 'name = "Tramadol"' in text(hand_written) and 'class = "other"' in text(hand_written)
         message = pilot.app.screen.query_one("#settings-message").text
-        assert message == ("Added Tramadol: mg, other (the built-in table says opioid: yours "
-                           "is used).")
+        assert message == (
+            "Added Tramadol: mg, other (the built-in table says opioid: yours is used)."
+        )
 
 
-async def test_a_long_name_or_question_is_refused_in_words_never_cut(
-        hand_written: Path):  # noqa: F811
+async def test_a_long_name_or_question_is_refused_in_words_never_cut(hand_written: Path):  # noqa: F811
     async with app_at(hand_written).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "add-substance")
@@ -130,7 +129,8 @@ async def test_a_long_name_or_question_is_refused_in_words_never_cut(
         await type_text(pilot, "g")
         await press(pilot, "enter")
         assert pilot.app.screen.query_one("#error").text == (
-            "The name: at most 60 characters, so it fits on a line (this one has 240).")
+            "The name: at most 60 characters, so it fits on a line (this one has 240)."
+        )
         await press(pilot, "escape")
         await go_to(pilot, "add-tracker")
         await press(pilot, "enter")

@@ -21,8 +21,12 @@ from .test_past_days import pick_day, wait_for_search
 
 
 def two_deletions(root: Path) -> None:
-    write_entry(root, YESTERDAY, symptoms={"fatigue": 7, "pem": 5, "pain": 4, "brain_fog": 6},
-                notes="the real day")
+    write_entry(
+        root,
+        YESTERDAY,
+        symptoms={"fatigue": 7, "pem": 5, "pain": 4, "brain_fog": 6},
+        notes="the real day",
+    )
     delete_day(root, YESTERDAY, datetime(2026, 11, 25, 16, 19, 47))
     write_entry(root, YESTERDAY, gi={"stools": [{"bristol": 3}]})
     delete_day(root, YESTERDAY, datetime(2026, 11, 25, 16, 19, 53))
@@ -39,7 +43,8 @@ async def test_r_lists_every_deleted_copy_and_enter_brings_back_the_one_picked(r
         lines = [str(o.prompt) for o in listing.options]
         assert lines == [
             "Tue 24 Nov 2026 · deleted 25 Nov 16:19:53 · logged only: 1 bowel movement",
-            "Tue 24 Nov 2026 · deleted 25 Nov 16:19:47 · checked in (fatigue 7)"]
+            "Tue 24 Nov 2026 · deleted 25 Nov 16:19:47 · checked in (fatigue 7)",
+        ]
         await press(pilot, "down", "enter")
         assert "the real day" in entry_file(root, YESTERDAY).read_text()
         assert "Restored Tue 24 Nov 2026" in screen.query_one("#trash-status").text

@@ -15,8 +15,12 @@ SIZES = pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x
 
 def five_days(root: Path) -> None:
     for back in range(1, 6):
-        write_entry(root, TODAY - timedelta(days=back), symptoms={"fatigue": 5, "pem": 3},
-                    gi={"stools": [{"bristol": 4, "straining": True}]})
+        write_entry(
+            root,
+            TODAY - timedelta(days=back),
+            symptoms={"fatigue": 5, "pem": 3},
+            gi={"stools": [{"bristol": 4, "straining": True}]},
+        )
 
 
 async def undone_then_moved(pilot) -> None:

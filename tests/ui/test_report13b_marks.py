@@ -33,8 +33,11 @@ async def test_the_kind_up_down_has_come_to_is_marked_in_words_not_colour(root):
     from fatiguelog.ui.widgets.choices import MarkedRadioButton
 
     def marked(app) -> list[str]:
-        return [str(b.id) for b in app.screen.query("#kind MarkedRadioButton")
-                .results(MarkedRadioButton) if b.render().plain.endswith(" ◀")]
+        return [
+            str(b.id)
+            for b in app.screen.query("#kind MarkedRadioButton").results(MarkedRadioButton)
+            if b.render().plain.endswith(" ◀")
+        ]
 
     app = make_app(root, start=("settings",))
     async with app.run_test(size=(60, 20)) as pilot:
@@ -50,5 +53,6 @@ async def test_the_kind_up_down_has_come_to_is_marked_in_words_not_colour(root):
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
 def test_snapshot_kind_cursor_marked(snap_compare, root, size):
     app = make_app(root, start=("settings",))
-    assert snap_compare(app, terminal_size=size,
-                        press=["end", "enter", *"Dizzy", "tab", "tab", "down"])
+    assert snap_compare(
+        app, terminal_size=size, press=["end", "enter", *"Dizzy", "tab", "tab", "down"]
+    )

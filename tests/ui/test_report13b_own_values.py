@@ -24,15 +24,22 @@ unit = "h"
 """
 
 
-@pytest.mark.parametrize(("written", "said"), [
-    ('"lots"', '"lots", which can\'t be used (not a number)'),
-    ("[1, 2]", "a list, which can't be used (not a number)"),
-    ("true", "yes, which can't be used (not a number)"),
-])
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ('"lots"', '"lots", which can\'t be used (not a number)'),
+        ("[1, 2]", "a list, which can't be used (not a number)"),
+        ("true", "yes, which can't be used (not a number)"),
+    ],
+)
 async def test_a_number_trackers_unusable_value_is_said_and_kept(root, written, said):
     write_settings(root, HOURS)
-    path = put_entry(root, YESTERDAY, f"schema = 1\ndate = {YESTERDAY.isoformat()}\n\n"
-                     f"[symptoms]\nfatigue = 5\n\n[custom]\nhours_upright = {written}\n")
+    path = put_entry(
+        root,
+        YESTERDAY,
+        f"schema = 1\ndate = {YESTERDAY.isoformat()}\n\n"
+        f"[symptoms]\nfatigue = 5\n\n[custom]\nhours_upright = {written}\n",
+    )
     app = make_app(root, start=("checkin", YESTERDAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -12,8 +12,22 @@ from .conftest import make_app
 SIZES = pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
 
 #: Settings -> "+ Add a question of your own" -> a number with unit, lowest and highest.
-ADD_NUMBER = ("end", "enter", *"Steps walked", "tab", "tab", "down", "down", "space",
-              "tab", *"steps", "tab", "0", "tab", *"50000")
+ADD_NUMBER = (
+    "end",
+    "enter",
+    *"Steps walked",
+    "tab",
+    "tab",
+    "down",
+    "down",
+    "space",
+    "tab",
+    *"steps",
+    "tab",
+    "0",
+    "tab",
+    *"50000",
+)
 
 
 def _shown(pilot, widget) -> bool:
@@ -26,8 +40,9 @@ def _shown(pilot, widget) -> bool:
 
 
 @SIZES
-async def test_every_field_of_a_new_number_question_is_seen_while_typed(tmp_path: Path,
-                                                                        size) -> None:
+async def test_every_field_of_a_new_number_question_is_seen_while_typed(
+    tmp_path: Path, size
+) -> None:
     """At 60x20 the "Highest" box was never on screen: 50000 was typed blind."""
     app = make_app(tmp_path / "data", start=("settings",))
     async with app.run_test(size=size) as pilot:
@@ -50,8 +65,7 @@ def test_snapshot_new_number_question_highest_typed(snap_compare, tmp_path: Path
 
 
 @SIZES
-async def test_every_button_of_a_question_s_change_form_is_on_screen(tmp_path: Path,
-                                                                     size) -> None:
+async def test_every_button_of_a_question_s_change_form_is_on_screen(tmp_path: Path, size) -> None:
     """Changing a question at 60x20: "Move down" was off the dialog's right edge."""
     from textual.widgets import Button
 
@@ -96,8 +110,8 @@ async def test_the_trend_view_s_period_bar_and_keys_fit(tmp_path: Path, size) ->
             assert _shown(pilot, each), each.id
         footer = app.screen.query_one(Footer)
         wanted = {"Back", *(label for _key, _days, label in TREND_PERIODS)}
-        keys = [key for key in footer.children
-                if str(getattr(key, "description", "")) in wanted]
+        keys = [key for key in footer.children if str(getattr(key, "description", "")) in wanted]
         assert {str(getattr(key, "description", "")) for key in keys} == wanted
-        assert all(key.region.right <= size[0] for key in keys), \
-            [(str(getattr(key, "description", "")), key.region) for key in keys]
+        assert all(key.region.right <= size[0] for key in keys), [
+            (str(getattr(key, "description", "")), key.region) for key in keys
+        ]

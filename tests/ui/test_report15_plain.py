@@ -16,8 +16,7 @@ from .conftest import read_entry
 from .test_plain_checkin import DAY, plain
 
 
-def test_a_refused_answer_in_a_pipe_stops_there_and_keeps_the_answers_before(
-        root: Path) -> None:
+def test_a_refused_answer_in_a_pipe_stops_there_and_keeps_the_answers_before(root: Path) -> None:
     done = plain(root, "7\n12\n6\n4\n8\ny\nn\n6\n3\n6\n\n\n\n0\n\ny\n", "--plain")
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()

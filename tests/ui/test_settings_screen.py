@@ -120,7 +120,8 @@ async def test_adding_a_substance_the_table_suggests_its_class(hand_written: Pat
         await press(pilot, "enter")
         assert isinstance(pilot.app.screen, SettingsScreen)
         assert text(hand_written) == replaced(
-            'unit = "g"\n', 'unit = "g"\n\n[[substances]]\nname = "Senna"\nunit = "tablet"\n')
+            'unit = "g"\n', 'unit = "g"\n\n[[substances]]\nname = "Senna"\nunit = "tablet"\n'
+        )
         assert pilot.app.settings.substance_class("senna") == "laxative"
         assert "  Senna · tablet · laxative (built-in table)" in shown(pilot)
 
@@ -147,8 +148,9 @@ async def test_classifying_a_substance_adds_one_line_in_its_table(hand_written: 
         await press(pilot, "down", "down", "down")  # "other"
         await press(pilot, "space")
         await press(pilot, "enter")  # kratom is opioid in the built-in table: said first
-        assert "The built-in table says kratom is opioid" in \
-            pilot.app.screen.query_one("#error").text
+        assert (
+            "The built-in table says kratom is opioid" in pilot.app.screen.query_one("#error").text
+        )
         await press(pilot, "enter")
         assert text(hand_written) == replaced('unit = "g"\n', 'unit = "g"\nclass = "other"\n')
         assert pilot.app.settings.substance_class("kratom") == "other"
@@ -164,7 +166,8 @@ async def test_adding_a_tracker_and_the_app_follows(hand_written: Path):
         assert text(hand_written) == replaced(
             'kind = "rating"\n',
             'kind = "rating"\n\n[[trackers]]\nkey = "dizziness_on_standing"\n'
-            'label = "Dizziness on standing"\nkind = "rating"\nhigher = "worse"\n')
+            'label = "Dizziness on standing"\nkind = "rating"\nhigher = "worse"\n',
+        )
         assert [t.label for t in pilot.app.settings.trackers][-1] == "Dizziness on standing"
         assert "  3. Dizziness on standing · 0-10, higher is worse · asked" in shown(pilot)
 
@@ -186,7 +189,12 @@ async def test_a_number_tracker_with_its_unit_and_limits(hand_written: Path):
         await press(pilot, "enter")
         tracker = pilot.app.settings.trackers[-1]
         assert (tracker.key, tracker.kind, tracker.unit, tracker.minimum, tracker.maximum) == (
-            "steps_walked", "number", "steps", 0, 50000)
+            "steps_walked",
+            "number",
+            "steps",
+            0,
+            50000,
+        )
 
 
 async def test_renaming_switching_off_and_moving_a_tracker(hand_written: Path):
@@ -204,10 +212,11 @@ async def test_renaming_switching_off_and_moving_a_tracker(hand_written: Path):
         await go_to(pilot, "tracker-1")
         await press(pilot, "shift+up")
         assert [t.key for t in pilot.app.settings.trackers] == ["headache", "heart_rate"]
-        assert text(hand_written).index('key = "headache"') < \
-            text(hand_written).index('key = "heart_rate"')
-        assert "# my own questions\n\n[[trackers]]\nkey = \"headache\"" in text(hand_written)
-        assert text(hand_written).endswith('ask = false\n\n# the end\n')
+        assert text(hand_written).index('key = "headache"') < text(hand_written).index(
+            'key = "heart_rate"'
+        )
+        assert '# my own questions\n\n[[trackers]]\nkey = "headache"' in text(hand_written)
+        assert text(hand_written).endswith("ask = false\n\n# the end\n")
 
 
 async def test_steps_day_start_and_birth_year(hand_written: Path):
@@ -216,17 +225,17 @@ async def test_steps_day_start_and_birth_year(hand_written: Path):
         await go_to(pilot, "step-diet")
         await press(pilot, "space")
         await go_to(pilot, "day-start")
-        await press(pilot, "enter", "backspace", "backspace", "backspace", "backspace",
-                    "backspace")
+        await press(pilot, "enter", "backspace", "backspace", "backspace", "backspace", "backspace")
         await type_text(pilot, "4")
         await press(pilot, "enter")
         await go_to(pilot, "birth-year")
         await press(pilot, "enter", "backspace", "backspace", "backspace", "backspace")
         await press(pilot, "enter")  # empty: cleared
         assert text(hand_written) == (
-            HAND_WRITTEN.replace("birth_year = 1968   # for the 50+ alarm\n",
-                                 'day_starts_at = "04:00"\n')
-            .replace("I like this one\n", "I like this one\ndiet = false\n"))
+            HAND_WRITTEN.replace(
+                "birth_year = 1968   # for the 50+ alarm\n", 'day_starts_at = "04:00"\n'
+            ).replace("I like this one\n", "I like this one\ndiet = false\n")
+        )
         settings = pilot.app.settings
         assert not settings.asks("diet") and settings.day_starts_at.hour == 4
         assert settings.birth_year is None
@@ -279,7 +288,7 @@ async def test_a_typed_name_is_data_never_markup(hand_written: Path):
         await press(pilot, "enter")
         assert "  [@click=app.quit]x[/] · g · not classified" in shown(pilot)
         assert pilot.app.is_running
-        assert '[@click=app.quit]x[/]' in text(hand_written)
+        assert "[@click=app.quit]x[/]" in text(hand_written)
 
 
 async def test_a_click_opens_a_line(hand_written: Path):

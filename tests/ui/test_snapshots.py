@@ -19,20 +19,32 @@ from .conftest import TODAY, YESTERDAY, make_app, wait_for_home, write_entry
 SIZE = (80, 24)
 SMALL = (60, 20)
 #: Keys pressed on a step before its picture, to show an answer being given.
-PRESS = {"fatigue": ["7"], "quality": ["8"], "unrefreshing_sleep": ["y"],
-         "sleep_hours": ["6", ".", "5"], "red_flags": ["3"]}
+PRESS = {
+    "fatigue": ["7"],
+    "quality": ["8"],
+    "unrefreshing_sleep": ["y"],
+    "sleep_hours": ["6", ".", "5"],
+    "red_flags": ["3"],
+}
 
 
 @pytest.fixture
 def history(root: Path) -> Path:
     for back in range(1, 6):
         day = TODAY - timedelta(days=back)
-        write_entry(root, day, symptoms={"fatigue": 4 + back},
-                    gi={"stools": [{"bristol": min(7, back), "time": time(8)}],
-                        "no_bowel_movement": False})
-    write_entry(root, YESTERDAY, symptoms={"fatigue": 6},
-                intake=[{"substance": "kratom", "amount": 3, "unit": "g", "form": "leaf powder"}],
-                gi={"stools": [], "no_bowel_movement": True})
+        write_entry(
+            root,
+            day,
+            symptoms={"fatigue": 4 + back},
+            gi={"stools": [{"bristol": min(7, back), "time": time(8)}], "no_bowel_movement": False},
+        )
+    write_entry(
+        root,
+        YESTERDAY,
+        symptoms={"fatigue": 6},
+        intake=[{"substance": "kratom", "amount": 3, "unit": "g", "form": "leaf powder"}],
+        gi={"stools": [], "no_bowel_movement": True},
+    )
     return root
 
 
@@ -44,6 +56,7 @@ def go_to(step_id: str):
         session.move([s.id for s in session.steps].index(step_id))
         await screen.show_step()
         await pilot.pause()
+
     return run_before
 
 
@@ -52,15 +65,17 @@ def test_home(snap_compare, history):
 
 
 def test_home_light_theme(snap_compare, history):
-    assert snap_compare(make_app(history), terminal_size=SIZE, run_before=wait_for_home,
-                        press=["ctrl+t"])
+    assert snap_compare(
+        make_app(history), terminal_size=SIZE, run_before=wait_for_home, press=["ctrl+t"]
+    )
 
 
 @pytest.mark.parametrize("step_id", [s.id for s in FULL_STEPS])
 def test_step(snap_compare, history, step_id):
     app = make_app(history, start=("checkin", TODAY, False))
-    assert snap_compare(app, terminal_size=SIZE, run_before=go_to(step_id),
-                        press=PRESS.get(step_id, []))
+    assert snap_compare(
+        app, terminal_size=SIZE, run_before=go_to(step_id), press=PRESS.get(step_id, [])
+    )
 
 
 def test_quick_checkin_first_step(snap_compare, history):
@@ -70,8 +85,7 @@ def test_quick_checkin_first_step(snap_compare, history):
 
 def test_stool_form(snap_compare, history):
     app = make_app(history, start=("checkin", TODAY, False))
-    assert snap_compare(app, terminal_size=SIZE, run_before=go_to("stools"),
-                        press=["a", "2", "s"])
+    assert snap_compare(app, terminal_size=SIZE, run_before=go_to("stools"), press=["a", "2", "s"])
 
 
 def test_dose_form(snap_compare, history):
@@ -82,26 +96,30 @@ def test_dose_form(snap_compare, history):
 def test_resume_offer(snap_compare, history):
     saved = datetime(2026, 11, 25, 8, 5, tzinfo=UTC)
     save_draft(history, Draft(TODAY, False, "pem", {"fatigue": 7}), now=saved)
-    assert snap_compare(make_app(history), terminal_size=SIZE, run_before=wait_for_home,
-                        press=["c"])
+    assert snap_compare(
+        make_app(history), terminal_size=SIZE, run_before=wait_for_home, press=["c"]
+    )
 
 
 def test_day_picker(snap_compare, history):
-    assert snap_compare(make_app(history), terminal_size=SIZE, run_before=wait_for_home,
-                        press=["d"])
+    assert snap_compare(
+        make_app(history), terminal_size=SIZE, run_before=wait_for_home, press=["d"]
+    )
 
 
 # -- 60x20: every step kind and dialog still works (the scale wraps, the counter stays) ---
 
+
 @pytest.mark.parametrize("step_id", [s.id for s in FULL_STEPS])
 def test_step_small(snap_compare, history, step_id):
     app = make_app(history, start=("checkin", TODAY, False))
-    assert snap_compare(app, terminal_size=SMALL, run_before=go_to(step_id),
-                        press=PRESS.get(step_id, []))
+    assert snap_compare(
+        app, terminal_size=SMALL, run_before=go_to(step_id), press=PRESS.get(step_id, [])
+    )
 
 
 def test_rating_typing_ten(snap_compare, history):
-    """"1" waits, shown as it is typed (it may become 10)."""
+    """ "1" waits, shown as it is typed (it may become 10)."""
     app = make_app(history, start=("checkin", TODAY, False))
     assert snap_compare(app, terminal_size=SMALL, press=["1"])
 
@@ -112,8 +130,7 @@ def test_home_small(snap_compare, history):
 
 def test_stool_form_small(snap_compare, history):
     app = make_app(history, start=("checkin", TODAY, False))
-    assert snap_compare(app, terminal_size=SMALL, run_before=go_to("stools"),
-                        press=["a", "2", "s"])
+    assert snap_compare(app, terminal_size=SMALL, run_before=go_to("stools"), press=["a", "2", "s"])
 
 
 def test_dose_form_small(snap_compare, history):
@@ -124,21 +141,24 @@ def test_dose_form_small(snap_compare, history):
 def test_resume_offer_small(snap_compare, history):
     saved = datetime(2026, 11, 25, 8, 5, tzinfo=UTC)
     save_draft(history, Draft(TODAY, False, "pem", {"fatigue": 7}), now=saved)
-    assert snap_compare(make_app(history), terminal_size=SMALL, run_before=wait_for_home,
-                        press=["c"])
+    assert snap_compare(
+        make_app(history), terminal_size=SMALL, run_before=wait_for_home, press=["c"]
+    )
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
 def test_start_over_confirm(snap_compare, history, size):
     saved = datetime(2026, 11, 25, 8, 5, tzinfo=UTC)
     save_draft(history, Draft(TODAY, False, "pem", {"fatigue": 7}), now=saved)
-    assert snap_compare(make_app(history), terminal_size=size, run_before=wait_for_home,
-                        press=["c", "x"])
+    assert snap_compare(
+        make_app(history), terminal_size=size, run_before=wait_for_home, press=["c", "x"]
+    )
 
 
 def test_day_picker_small(snap_compare, history):
-    assert snap_compare(make_app(history), terminal_size=SMALL, run_before=wait_for_home,
-                        press=["d"])
+    assert snap_compare(
+        make_app(history), terminal_size=SMALL, run_before=wait_for_home, press=["d"]
+    )
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
@@ -150,8 +170,9 @@ def test_help_on_a_step(snap_compare, history, size):
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
 def test_undo_after_remove(snap_compare, history, size):
     app = make_app(history, start=("checkin", TODAY, False))
-    assert snap_compare(app, terminal_size=size, run_before=go_to("stools"),
-                        press=["a", "4", "enter", "x"])
+    assert snap_compare(
+        app, terminal_size=size, run_before=go_to("stools"), press=["a", "4", "enter", "x"]
+    )
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
@@ -162,9 +183,10 @@ def test_demo_home(snap_compare, history, size):
 
 # -- the outside test of issue 9: refusals on screen, notes over lines, help in dialogs ------
 
+
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
 def test_rating_refused(snap_compare, history, size):
-    """"35" is not read as 5: shown as typed, refused, nothing recorded."""
+    """ "35" is not read as 5: shown as typed, refused, nothing recorded."""
     app = make_app(history, start=("checkin", TODAY, False))
     assert snap_compare(app, terminal_size=size, press=["3", "5"])
 
@@ -172,8 +194,9 @@ def test_rating_refused(snap_compare, history, size):
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
 def test_number_refused(snap_compare, history, size):
     app = make_app(history, start=("checkin", TODAY, False))
-    assert snap_compare(app, terminal_size=size, run_before=go_to("water_ml"),
-                        press=["1", "comma", "5", "0", "0"])
+    assert snap_compare(
+        app, terminal_size=size, run_before=go_to("water_ml"), press=["1", "comma", "5", "0", "0"]
+    )
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
@@ -186,8 +209,7 @@ def test_notes_over_several_lines(snap_compare, history, size):
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
 def test_help_in_the_dose_form(snap_compare, history, size):
     app = make_app(history, start=("checkin", TODAY, False))
-    assert snap_compare(app, terminal_size=size, run_before=go_to("intake"),
-                        press=["a", "f1"])
+    assert snap_compare(app, terminal_size=size, run_before=go_to("intake"), press=["a", "f1"])
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
@@ -248,13 +270,15 @@ def trackers(history: Path) -> Path:
         '[[trackers]]\nkey = "dizziness_standing"\nlabel = "Dizziness on standing"\n'
         'kind = "rating"\n\n[[trackers]]\nkey = "heart_rate"\nlabel = "Resting heart rate"\n'
         'kind = "number"\nunit = "bpm"\nmin = 30\nmax = 220\n\n[[trackers]]\nkey = "period"\n'
-        'label = "Period"\nkind = "yesno"\n')
+        'label = "Period"\nkind = "yesno"\n'
+    )
     return history
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["80x24", "60x20"])
-@pytest.mark.parametrize("step_id", ["custom.dizziness_standing", "custom.heart_rate",
-                                     "custom.period"])
+@pytest.mark.parametrize(
+    "step_id", ["custom.dizziness_standing", "custom.heart_rate", "custom.period"]
+)
 def test_tracker_step(snap_compare, trackers, step_id, size):
     """The user's own questions, asked as the built-in ones are (issue 13, point 2)."""
     app = make_app(trackers, start=("checkin", TODAY, False))

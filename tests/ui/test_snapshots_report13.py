@@ -18,5 +18,6 @@ def test_deleted_days_list(snap_compare, history: Path, size):  # noqa: F811
     delete_day(history, YESTERDAY, datetime(2026, 11, 25, 9, 12, 5))
     write_entry(history, YESTERDAY, gi={"stools": [{"bristol": 3}]})
     delete_day(history, YESTERDAY, datetime(2026, 11, 25, 9, 40, 0))
-    assert snap_compare(make_app(history), terminal_size=size, run_before=wait_for_home,
-                        press=["r"])
+    assert snap_compare(
+        make_app(history), terminal_size=size, run_before=wait_for_home, press=["r"]
+    )

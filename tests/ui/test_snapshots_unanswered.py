@@ -35,8 +35,7 @@ def test_saved_answer_outside_its_scale(snap_compare, root, size):
 
     from .conftest import YESTERDAY, write_entry
 
-    save_settings(root, Settings(trackers=(Tracker("dizzy", "Dizziness on standing",
-                                                   "rating"),)))
+    save_settings(root, Settings(trackers=(Tracker("dizzy", "Dizziness on standing", "rating"),)))
     write_entry(root, YESTERDAY, symptoms={"fatigue": 5}, custom={"dizzy": 12})
     app = make_app(root, start=("checkin", YESTERDAY, False))
     assert snap_compare(app, terminal_size=size, run_before=go_to("custom.dizzy"))

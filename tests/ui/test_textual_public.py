@@ -53,9 +53,11 @@ def private_uses(source: str) -> list[tuple[int, str, bool]]:
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Attribute) and PRIVATE.match(node.attr):
-            through_super = (isinstance(node.value, ast.Call)
-                             and isinstance(node.value.func, ast.Name)
-                             and node.value.func.id == "super")
+            through_super = (
+                isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Name)
+                and node.value.func.id == "super"
+            )
             found.append((node.lineno, node.attr, through_super))
     return found
 
@@ -107,20 +109,23 @@ def our_textual_classes() -> list[type]:
         name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
         module = importlib.import_module(name)
         for value in vars(module).values():
-            if (inspect.isclass(value) and value.__module__ == module.__name__
-                    and any(b.__module__.startswith("textual") for b in value.__mro__)):
+            if (
+                inspect.isclass(value)
+                and value.__module__ == module.__name__
+                and any(b.__module__.startswith("textual") for b in value.__mro__)
+            ):
                 found.append(value)
     return found
 
 
 # -- the rules over the app's code -----------------------------------------------------------
 
+
 def test_no_private_textual_name_is_used() -> None:
     ours = defined_by_us()
     said = []
     for path in ui_modules():
-        said += problems_in(path.read_text(encoding="utf-8"), ours,
-                            str(path.relative_to(PACKAGE)))
+        said += problems_in(path.read_text(encoding="utf-8"), ours, str(path.relative_to(PACKAGE)))
     assert said == []
 
 
@@ -132,13 +137,13 @@ def test_no_class_of_ours_overrides_a_private_textual_name(cls: type) -> None:
 # -- the rules catch what they are for -------------------------------------------------------
 
 #: How `MarkedCheckbox` drew its X before: Textual's private `_button` property, overridden.
-BEFORE = '''
+BEFORE = """
 class MarkedCheckbox(Checkbox):
     @property
     def _button(self) -> Content:
         self.BUTTON_INNER = "X" if self.value else " "
         return super()._button
-'''
+"""
 
 
 def test_the_rules_refuse_the_code_as_it_was() -> None:
@@ -152,17 +157,16 @@ def test_the_rules_refuse_the_code_as_it_was() -> None:
         def _button(self):  # type: ignore[override]
             return super()._button
 
-    assert our_private_names(MarkedCheckbox) & textual_private_names(MarkedCheckbox) == {
-        "_button"}
+    assert our_private_names(MarkedCheckbox) & textual_private_names(MarkedCheckbox) == {"_button"}
 
 
 def test_a_name_only_a_library_defines_is_refused() -> None:
-    said = problems_in("def f(event):\n    return event._toggle_button\n", defined_by_us(),
-                       "x.py")
+    said = problems_in("def f(event):\n    return event._toggle_button\n", defined_by_us(), "x.py")
     assert said == ["x.py:2: ._toggle_button is not ours (a private name of a library)"]
 
 
 # -- the marks still show, through the public names ------------------------------------------
+
 
 async def test_the_marks_follow_the_value() -> None:
     from textual.app import App, ComposeResult

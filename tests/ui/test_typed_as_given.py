@@ -48,13 +48,14 @@ def number_box(app) -> Input:
 
 # -- 1. numbers are never silently falsified ------------------------------------------------
 
+
 async def test_water_with_a_thousands_separator_or_litres_is_refused_not_rounded(root):
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "water_ml")
         await burst(pilot, "1,500\r")
-        assert header(app).endswith("Step 16 of 19")               # stayed on water
+        assert header(app).endswith("Step 16 of 19")  # stayed on water
         assert "could mean 1.5 or 1500: type 1500 or 1.5" in screen_text(app)
         assert "water_ml" not in answers(app)
         await press(pilot, "ctrl+u")
@@ -76,17 +77,19 @@ async def test_a_dose_of_one_comma_thousand_is_refused_in_the_dialog(root):
         await pilot.pause()
         await go_to(pilot, "intake")
         await burst(pilot, ["a", *"paracetamol", "tab", *"1,000", "tab", "m", "g", "enter"])
-        assert isinstance(app.screen, DoseForm)                     # the form stays open
+        assert isinstance(app.screen, DoseForm)  # the form stays open
         assert "could mean 1 or 1000" in screen_text(app)
         amount = app.screen.query_one("#amount", Input)
         amount.value = "1000"
         await press(pilot, "enter")
         assert isinstance(app.screen, CheckinScreen)
-        assert answers(app)["intake"] == [{"substance": "paracetamol", "amount": 1000,
-                                           "unit": "mg"}]
+        assert answers(app)["intake"] == [
+            {"substance": "paracetamol", "amount": 1000, "unit": "mg"}
+        ]
 
 
 # -- 2. a refused or half-typed number never becomes the answer ------------------------------
+
 
 async def test_a_refused_number_is_no_answer_on_disk_nor_after_resuming(root):
     app = make_app(root, start=("checkin", TODAY, False))
@@ -100,7 +103,7 @@ async def test_a_refused_number_is_no_answer_on_disk_nor_after_resuming(root):
         assert "sleep_hours" not in draft_answers(root)
         await press(pilot, "enter")
         assert header(app).endswith("Step 7 of 19")
-        await press(pilot, "ctrl+q")                                 # the draft holds it all
+        await press(pilot, "ctrl+q")  # the draft holds it all
         assert not app.is_running
     assert draft_answers(root) == {"fatigue": 6}
     again = make_app(root, start=("checkin", TODAY, False))
@@ -109,7 +112,7 @@ async def test_a_refused_number_is_no_answer_on_disk_nor_after_resuming(root):
         assert isinstance(again.screen, ResumeDialog)
         await press(pilot, "r")
         assert header(again).endswith("Step 7 of 19")
-        assert number_box(again).value == ""                         # never "2"
+        assert number_box(again).value == ""  # never "2"
 
 
 async def test_units_are_refused_and_going_back_shows_no_prefix(root):
@@ -121,8 +124,8 @@ async def test_units_are_refused_and_going_back_shows_no_prefix(root):
         assert "450 min is 7.5 hours: type 7.5" in screen_text(app)
         await press(pilot, "escape", "enter")
         assert header(app).endswith("Step 7 of 19")
-        assert number_box(app).value == ""                           # never "4"
-        await burst(pilot, "7.5 hours\r")                           # its own unit is fine
+        assert number_box(app).value == ""  # never "4"
+        await burst(pilot, "7.5 hours\r")  # its own unit is fine
         assert answers(app)["sleep_hours"] == 7.5
 
 
@@ -131,16 +134,17 @@ async def test_s_skips_an_untouched_box_and_is_a_letter_once_typing(root):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "sleep_hours")
-        await burst(pilot, "7 hours")                               # not "7 hour" + skip
+        await burst(pilot, "7 hours")  # not "7 hour" + skip
         assert header(app).endswith("Step 7 of 19")
         assert number_box(app).value == "7 hours"
         await press(pilot, "ctrl+s")
         assert header(app).endswith("Step 8 of 19")
-        await press(pilot, "escape", "s")                           # shown again: s skips
+        await press(pilot, "escape", "s")  # shown again: s skips
         assert header(app).endswith("Step 8 of 19")
 
 
 # -- 4 and 12. notes keep every character and line -------------------------------------------
+
 
 async def test_a_pasted_note_keeps_its_lines_and_tabs(root):
     app = make_app(root, start=("checkin", TODAY, False))
@@ -149,8 +153,9 @@ async def test_a_pasted_note_keeps_its_lines_and_tabs(root):
         await go_to(pilot, "notes")
         await paste(pilot, "slept badly\r\nsecond line:\t7,5 mg\r")  # as a terminal sends it
         assert app.screen.query_one("#notes", TextArea).text == (
-            "slept badly\nsecond line:\t7,5 mg\n")
-        await press(pilot, "enter", "enter")                        # on, and save
+            "slept badly\nsecond line:\t7,5 mg\n"
+        )
+        await press(pilot, "enter", "enter")  # on, and save
         assert isinstance(app.screen, HomeScreen)
     assert read_entry(root, TODAY)["notes"] == "slept badly\nsecond line:\t7,5 mg"
 
@@ -168,7 +173,7 @@ async def test_a_written_note_is_shown_with_its_lines_and_kept_when_added_to(roo
         await type_text(pilot, " more")
         await press(pilot, "ctrl+j")
         await type_text(pilot, "new")
-        await press(pilot, "tab")                                    # a tab typed is a tab
+        await press(pilot, "tab")  # a tab typed is a tab
         await type_text(pilot, "line")
         await press(pilot, "enter", "enter")
         assert isinstance(app.screen, HomeScreen)
@@ -181,20 +186,22 @@ async def test_a_note_with_controls_passed_through_is_written_back_untouched(roo
     app = make_app(root, start=("checkin", YESTERDAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await press(pilot, "7", "enter")                             # change fatigue only
+        await press(pilot, "7", "enter")  # change fatigue only
         await go_to(pilot, "notes")
         assert app.screen.query_one("#notes", TextArea).text == (
-            "hi ]0;pwned there desrever\nsecond\tline ")            # shown without controls
+            "hi ]0;pwned there desrever\nsecond\tline "
+        )  # shown without controls
         await press(pilot, "enter", "enter")
     doc = read_entry(root, YESTERDAY)
     assert doc["symptoms"]["fatigue"] == 7
-    assert doc["notes"] == nasty                                     # byte for byte
+    assert doc["notes"] == nasty  # byte for byte
 
 
 async def test_a_dose_name_from_the_file_is_kept_when_only_the_amount_changes(root):
     name = "tea\u202e\x1b]0;x\x07"
-    write_entry(root, YESTERDAY, intake=[{"substance": name, "amount": 1, "unit": "cup",
-                                          "batch": "A"}])
+    write_entry(
+        root, YESTERDAY, intake=[{"substance": name, "amount": 1, "unit": "cup", "batch": "A"}]
+    )
     app = make_app(root, start=("checkin", YESTERDAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -203,14 +210,16 @@ async def test_a_dose_name_from_the_file_is_kept_when_only_the_amount_changes(ro
         amount = app.screen.query_one("#amount", Input)
         amount.value = "2"
         amount.focus()
-        await press(pilot, "enter", "enter")                         # save the dose, go on
+        await press(pilot, "enter", "enter")  # save the dose, go on
         await go_to(pilot, "review")
         await press(pilot, "enter")
     assert read_entry(root, YESTERDAY)["intake"] == [
-        {"substance": name, "amount": 2, "unit": "cup", "batch": "A"}]
+        {"substance": name, "amount": 2, "unit": "cup", "batch": "A"}
+    ]
 
 
 # -- 5. a rating is the number typed, or refused in words -------------------------------------
+
 
 async def test_ratings_typed_quickly_are_never_another_number(root):
     app = make_app(root, start=("checkin", TODAY, False))
@@ -221,14 +230,14 @@ async def test_ratings_typed_quickly_are_never_another_number(root):
             text = screen_text(app)
             assert f"Typed: {typed}_" in text, typed
             assert "ratings go from 0 to 10" in text
-            assert "fatigue" not in answers(app), typed            # nothing recorded
+            assert "fatigue" not in answers(app), typed  # nothing recorded
             await burst(pilot, "\r")
-            assert header(app).endswith("Step 1 of 19")             # Enter can't go on
+            assert header(app).endswith("Step 1 of 19")  # Enter can't go on
             await burst(pilot, ["backspace"] * len(typed))
         await burst(pilot, "10.5")
-        await burst(pilot, ["backspace", "backspace"])              # corrects to "10"
+        await burst(pilot, ["backspace", "backspace"])  # corrects to "10"
         assert "Your answer: 10 of 10" in screen_text(app)
-        await burst(pilot, "\r35")                                   # PEM: 35 is refused
+        await burst(pilot, "\r35")  # PEM: 35 is refused
         assert "Typed: 35_" in screen_text(app)
         await burst(pilot, ["backspace"])
         await burst(pilot, "\r")
@@ -248,19 +257,23 @@ async def test_a_pasted_rating_follows_the_same_rule(root):
 
 # -- 6. n never removes listed items ----------------------------------------------------------
 
+
 async def test_n_on_listed_doses_removes_nothing(root):
-    write_entry(root, YESTERDAY, intake=[
-        {"substance": s, "amount": 1, "unit": "g"} for s in ("kratom", "tea", "fibre")])
+    write_entry(
+        root,
+        YESTERDAY,
+        intake=[{"substance": s, "amount": 1, "unit": "g"} for s in ("kratom", "tea", "fibre")],
+    )
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "intake")
         await press(pilot, "n")
         assert "3 doses offered, not recorded yet." in screen_text(app)
-        await press(pilot, "y", "enter")                             # taken: all three
+        await press(pilot, "y", "enter")  # taken: all three
         assert [d["substance"] for d in answers(app)["intake"]] == ["kratom", "tea", "fibre"]
         await press(pilot, "escape")
-        await press(pilot, "x", "x", "x", "n")                       # emptied: n is "none"
+        await press(pilot, "x", "x", "x", "n")  # emptied: n is "none"
         assert "Nothing taken today." in screen_text(app)
         await press(pilot, "enter")
         assert answers(app)["intake"] == []
@@ -268,28 +281,55 @@ async def test_n_on_listed_doses_removes_nothing(root):
 
 # -- 9. home's message wraps, the red flag first ----------------------------------------------
 
+
 async def check_merge_message_is_readable(root, size):
     app = make_app(root, start=("checkin", TODAY, True))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await press(pilot, "6", "enter", "s", "n", "enter")              # on the red-flag step
+        await press(pilot, "6", "enter", "s", "n", "enter")  # on the red-flag step
         done = subprocess.run(
-            [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "log", "stool",
-             "4", "--date", TODAY.isoformat()], capture_output=True, text=True)
+            [
+                sys.executable,
+                "-m",
+                "fatiguelog",
+                "--data-dir",
+                str(root),
+                "log",
+                "stool",
+                "4",
+                "--date",
+                TODAY.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
         done = subprocess.run(
-            [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), "log", "red-flag",
-             "fever", "--date", TODAY.isoformat()], capture_output=True, text=True)
+            [
+                sys.executable,
+                "-m",
+                "fatiguelog",
+                "--data-dir",
+                str(root),
+                "log",
+                "red-flag",
+                "fever",
+                "--date",
+                TODAY.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
-        await press(pilot, "enter")                                   # save
+        await press(pilot, "enter")  # save
         assert isinstance(app.screen, HomeScreen)
         for _ in range(50):
             await pilot.pause()
         line = app.screen.query_one("#home-message")
         needed = line.get_content_height(line.size, app.size, line.content_region.width)
-        assert line.content_region.height >= needed > 1              # every line shown
+        assert line.content_region.height >= needed > 1  # every line shown
         text = line.text
-        assert text.startswith("You reported a red flag (fever).")   # the red flag first
+        assert text.startswith("You reported a red flag (fever).")  # the red flag first
         assert "red flag 'fever' reported elsewhere" in text
 
 
@@ -303,6 +343,7 @@ async def test_the_merge_message_is_readable_at_60x20(root):
 
 # -- 14. smaller things ------------------------------------------------------------------------
 
+
 async def test_help_opens_inside_every_dialog_with_its_keys(root):
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -315,17 +356,17 @@ async def test_help_opens_inside_every_dialog_with_its_keys(root):
         assert "s straining, i felt incomplete" in screen_text(app)
         await press(pilot, "escape")
         assert isinstance(app.screen, StoolForm)
-        await press(pilot, "tab", "question_mark")                   # from the time box too
+        await press(pilot, "tab", "question_mark")  # from the time box too
         assert isinstance(app.screen, HelpScreen)
         await press(pilot, "escape", "escape")
         await go_to(pilot, "intake")
-        await press(pilot, "a", "f1")                                 # the substance box: F1
+        await press(pilot, "a", "f1")  # the substance box: F1
         assert isinstance(app.screen, HelpScreen)
         assert "Enter in Substance takes the suggestion" in screen_text(app)
-        await press(pilot, "escape", "tab", "question_mark")          # the amount box: ? too
+        await press(pilot, "escape", "tab", "question_mark")  # the amount box: ? too
         assert isinstance(app.screen, HelpScreen)
         await press(pilot, "escape")
-        assert app.screen.query_one("#amount", Input).value == ""    # no "?" typed in it
+        assert app.screen.query_one("#amount", Input).value == ""  # no "?" typed in it
 
 
 async def test_help_in_a_confirm_dialog(root):
@@ -371,6 +412,6 @@ async def test_a_stray_enter_after_saving_opens_no_day(root):
         assert isinstance(app.screen, HomeScreen)
         assert len(app.screen_stack) == 1
         assert read_entry(root, TODAY)["symptoms"] == {"fatigue": 5}
-        await press(pilot, "down", "down", "enter")                   # picking a day works
+        await press(pilot, "down", "down", "enter")  # picking a day works
         assert isinstance(app.screen, CheckinScreen)
         assert app.screen.session.day == YESTERDAY

@@ -23,9 +23,10 @@ from .conftest import YESTERDAY, make_app, press, read_entry, write_entry
 from .test_checkin_app import screen_text
 from .test_enter_invents_nothing import Terminal, enter_through
 
-TRACKERS = (Tracker("dizzy", "Dizziness on standing", "rating"),
-            Tracker("resting_hr", "Resting heart rate", "number", unit="bpm", minimum=30,
-                    maximum=220))
+TRACKERS = (
+    Tracker("dizzy", "Dizziness on standing", "rating"),
+    Tracker("resting_hr", "Resting heart rate", "number", unit="bpm", minimum=30, maximum=220),
+)
 
 
 def with_trackers(root: Path) -> None:
@@ -43,8 +44,9 @@ async def go_to(pilot, step_id: str) -> None:
 def test_the_step_knows_a_value_it_cannot_use():
     questions = vocabulary.with_trackers(TRACKERS)
     steps = {s.id: s for s in checkin.all_steps(questions)}
-    entry = Entry(YESTERDAY, {"schema": 1, "date": YESTERDAY,
-                              "custom": {"dizzy": 12, "resting_hr": 500}})
+    entry = Entry(
+        YESTERDAY, {"schema": 1, "date": YESTERDAY, "custom": {"dizzy": 12, "resting_hr": 500}}
+    )
     dizzy, heart = steps["custom.dizzy"], steps["custom.resting_hr"]
     assert checkin.current_value(dizzy, entry) is None
     assert checkin.unusable(dizzy, entry) == "12 (outside 0-10)"
@@ -56,10 +58,8 @@ def test_the_step_knows_a_value_it_cannot_use():
 
 async def test_the_app_says_a_saved_rating_of_12_is_not_usable_and_keeps_it(root: Path):
     with_trackers(root)
-    write_entry(root, YESTERDAY, symptoms={"fatigue": 5},
-                custom={"dizzy": 12, "resting_hr": 500})
-    async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(
-            size=(80, 24)) as pilot:
+    write_entry(root, YESTERDAY, symptoms={"fatigue": 5}, custom={"dizzy": 12, "resting_hr": 500})
+    async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "custom.dizzy")
         text = screen_text(pilot.app)
@@ -72,16 +72,16 @@ async def test_the_app_says_a_saved_rating_of_12_is_not_usable_and_keeps_it(root
         assert "Saved before: 500, which can't be used (outside 30-220)" in text
         assert pilot.app.screen.query_one("#number", Input).value == ""  # not offered
         review = await enter_through(pilot)
-    assert "Dizziness on standing: 12 (outside 0-10) saved before, not usable: left as it is" \
-        in review
+    assert (
+        "Dizziness on standing: 12 (outside 0-10) saved before, not usable: left as it is" in review
+    )
     assert read_entry(root, YESTERDAY)["custom"] == {"dizzy": 12, "resting_hr": 500}
 
 
 async def test_an_answer_typed_replaces_the_unusable_one(root: Path):
     with_trackers(root)
     write_entry(root, YESTERDAY, symptoms={"fatigue": 5}, custom={"dizzy": 12})
-    async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(
-            size=(80, 24)) as pilot:
+    async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await go_to(pilot, "custom.dizzy")
         await press(pilot, "4", "enter")
@@ -91,16 +91,18 @@ async def test_an_answer_typed_replaces_the_unusable_one(root: Path):
 
 def test_plain_mode_says_it_is_not_usable_and_enter_keeps_the_file(root: Path):
     with_trackers(root)
-    write_entry(root, YESTERDAY, symptoms={"fatigue": 5},
-                custom={"dizzy": 12, "resting_hr": 500})
+    write_entry(root, YESTERDAY, symptoms={"fatigue": 5}, custom={"dizzy": 12, "resting_hr": 500})
     out = io.StringIO()
     args = argparse.Namespace(date=YESTERDAY.isoformat(), quick=False, plain=True)
     assert run_plain(args, root, stdin=Terminal("\n" * 40 + "y\n"), stdout=out) == 0
     said = out.getvalue()
     assert "12 of 10" not in said
-    assert ("Saved before: 12, which can't be used (outside 0-10); type an answer, or Enter "
-            "leaves the file as it is.") in said
+    assert (
+        "Saved before: 12, which can't be used (outside 0-10); type an answer, or Enter "
+        "leaves the file as it is."
+    ) in said
     assert "Saved before: 500, which can't be used (outside 30-220)" in said
-    assert "Dizziness on standing: 12 (outside 0-10) saved before, not usable: left as it is" \
-        in said
+    assert (
+        "Dizziness on standing: 12 (outside 0-10) saved before, not usable: left as it is" in said
+    )
     assert read_entry(root, YESTERDAY)["custom"] == {"dizzy": 12, "resting_hr": 500}

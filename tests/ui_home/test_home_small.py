@@ -30,11 +30,16 @@ SIZES = pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x
 def history(root: Path) -> None:
     for back in range(0, 6):
         day = TODAY - timedelta(days=back)
-        write_entry(root, day, symptoms={"fatigue": 5, "crash": back == 2},
-                    gi={"stools": [{"bristol": 3, "time": time(8)},
-                                   {"bristol": 6, "time": time(9)}],
-                        "no_bowel_movement": False},
-                    red_flags={"fever": back == 1})
+        write_entry(
+            root,
+            day,
+            symptoms={"fatigue": 5, "crash": back == 2},
+            gi={
+                "stools": [{"bristol": 3, "time": time(8)}, {"bristol": 6, "time": time(9)}],
+                "no_bowel_movement": False,
+            },
+            red_flags={"fever": back == 1},
+        )
 
 
 @SIZES
@@ -76,8 +81,7 @@ async def test_home_says_c_one_way(root: Path) -> None:
 
 async def test_a_past_days_review_says_that_day(root: Path) -> None:
     write_entry(root, YESTERDAY, symptoms={"fatigue": 5, "pem": 4}, activity={"exertion": 3})
-    async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(
-            size=(80, 24)) as pilot:
+    async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(30):
             if pilot.app.screen.session.step.kind == "review":

@@ -17,7 +17,8 @@ COPY = "2026-11-24.sync-conflict-20261124-213000-ABCDEFG.toml"
 def with_copy(root: Path) -> None:
     write_entry(root, date(2026, 11, 24), symptoms={"fatigue": 5})
     (root / "entries" / "2026" / COPY).write_text(
-        "schema = 1\ndate = 2026-11-24\n[symptoms]\nfatigue = 6\n")
+        "schema = 1\ndate = 2026-11-24\n[symptoms]\nfatigue = 6\n"
+    )
 
 
 async def conflicts_line(app: FatiguelogApp, pilot) -> str:
@@ -63,7 +64,8 @@ def test_home_with_a_sync_copy(snap_compare, tmp_path: Path) -> None:
 def with_red_flag_copy(root: Path) -> None:
     write_entry(root, date(2026, 11, 24), symptoms={"fatigue": 5})
     (root / "entries" / "2026" / COPY).write_text(
-        "schema = 1\ndate = 2026-11-24\n[red_flags]\nblood_in_stool = true\n")
+        "schema = 1\ndate = 2026-11-24\n[red_flags]\nblood_in_stool = true\n"
+    )
 
 
 async def test_a_red_flag_in_a_waiting_copy_is_said_with_its_advice(tmp_path: Path) -> None:
@@ -74,9 +76,10 @@ async def test_a_red_flag_in_a_waiting_copy_is_said_with_its_advice(tmp_path: Pa
     app = FatiguelogApp(root, today=TODAY, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         line = await conflicts_line(app, pilot)
-    assert line.startswith("!! A sync copy reports a red flag. Red flag reported on "
-                           "2026-11-24: Blood in stool. "
-                           + RED_ADVICE_LOGGED_PAST["blood_in_stool"])
+    assert line.startswith(
+        "!! A sync copy reports a red flag. Red flag reported on "
+        "2026-11-24: Blood in stool. " + RED_ADVICE_LOGGED_PAST["blood_in_stool"]
+    )
     assert line.endswith("1 sync-conflict copy waiting: run 'fatiguelog conflicts --merge'.")
 
 
@@ -87,13 +90,16 @@ async def test_a_copy_that_cant_be_merged_says_where_to_look(tmp_path: Path) -> 
     app = FatiguelogApp(root, today=TODAY, blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         line = await conflicts_line(app, pilot)
-    assert line == ("1 sync-conflict copy waiting: run 'fatiguelog conflicts' to see why it "
-                    "can't be merged as it is.")
+    assert line == (
+        "1 sync-conflict copy waiting: run 'fatiguelog conflicts' to see why it "
+        "can't be merged as it is."
+    )
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
-def test_home_with_a_red_flag_in_a_sync_copy(snap_compare, tmp_path: Path,
-                                             size: tuple[int, int]) -> None:
+def test_home_with_a_red_flag_in_a_sync_copy(
+    snap_compare, tmp_path: Path, size: tuple[int, int]
+) -> None:
     root = tmp_path / "data"
     with_red_flag_copy(root)
 

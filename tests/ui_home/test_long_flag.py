@@ -33,9 +33,15 @@ def long_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     def make(i: int, day: date):  # type: ignore[no-untyped-def]
         back = days - 1 - i
         loose = back < LOOSE_DAYS
-        return day_entry(day, bristol=(6, 7) if loose else (4, 4),
-                         straining=back < STRAINING_DAYS, fatigue=4 + i % 3, pem=2 + i % 2,
-                         kratom=2.0, notes=f"day {i}")
+        return day_entry(
+            day,
+            bristol=(6, 7) if loose else (4, 4),
+            straining=back < STRAINING_DAYS,
+            fatigue=4 + i % 3,
+            pem=2 + i % 2,
+            kratom=2.0,
+            notes=f"day {i}",
+        )
 
     build(root, days, make)
     return root
@@ -45,8 +51,16 @@ def full_recount(root: Path, first: date, last: date) -> Summary:
     """Every rule run from the history's first day, nothing skipped."""
     records = Store(root, use_cache=False).load_records()
     origin = min(records.records)
-    return summary_of(records.records.items(), lambda: records.problems, origin, Settings(),
-                      first, last, keep_entries=False, today=TODAY)
+    return summary_of(
+        records.records.items(),
+        lambda: records.problems,
+        origin,
+        Settings(),
+        first,
+        last,
+        keep_entries=False,
+        today=TODAY,
+    )
 
 
 def test_the_history_has_two_long_flags(long_root: Path) -> None:
@@ -63,8 +77,7 @@ async def test_home_dates_a_long_running_flag_as_a_full_recount(long_root: Path)
         await wait_for_home(pilot)
         text = "\n".join(str(w.render()) for w in app.screen.query("#home-flags Static"))
     shown = dict(re.findall(r": (.+) \(since (\d{4}-\d\d-\d\d)\)", text))
-    expected = {f.title: f.since.isoformat() for f in full.active_flags()
-                if f.level != "urgent"}
+    expected = {f.title: f.since.isoformat() for f in full.active_flags() if f.level != "urgent"}
     assert shown == expected, text
 
 
@@ -76,15 +89,21 @@ async def test_the_trend_view_dates_them_as_a_full_recount(long_root: Path) -> N
         assert isinstance(app.screen, TrendsScreen)
         text = "\n".join(str(w.render()) for w in app.screen.query(".overview"))
     shown = re.findall(r": (.+) \(since (\d{4}-\d\d-\d\d), (still on|until [\d-]+)\)", text)
-    expected = [(f.title, f.since.isoformat(),
-                 "still on" if f.last == TODAY else f"until {f.last.isoformat()}")
-                for f in full.flags]
+    expected = [
+        (
+            f.title,
+            f.since.isoformat(),
+            "still on" if f.last == TODAY else f"until {f.last.isoformat()}",
+        )
+        for f in full.flags
+    ]
     assert sorted(shown) == sorted(expected), text
 
 
 async def test_all_dates_them_as_a_full_recount_worked_out_and_from_its_cache(
-        long_root: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """"All" is worked out once, then kept whole (`summarycache`): both say what a recount
+    long_root: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "All" is worked out once, then kept whole (`summarycache`): both say what a recount
     of every day says."""
     from fatiguelog import report
 
@@ -98,9 +117,14 @@ async def test_all_dates_them_as_a_full_recount_worked_out_and_from_its_cache(
 
     monkeypatch.setattr(report, "summarize", counting)
     full = full_recount(long_root, first, TODAY)
-    expected = sorted((f.title, f.since.isoformat(),
-                       "still on" if f.last == TODAY else f"until {f.last.isoformat()}")
-                      for f in full.flags)
+    expected = sorted(
+        (
+            f.title,
+            f.since.isoformat(),
+            "still on" if f.last == TODAY else f"until {f.last.isoformat()}",
+        )
+        for f in full.flags
+    )
     for run in ("worked out", "from the cache"):
         app = FatiguelogApp(long_root, start=("trends", 7), today=TODAY, blink=False)
         async with app.run_test(size=(100, 40)) as pilot:
@@ -111,8 +135,7 @@ async def test_all_dates_them_as_a_full_recount_worked_out_and_from_its_cache(
             text = "\n".join(str(w.render()) for w in app.screen.query(".overview"))
             await pilot.pause()
             await app.workers.wait_for_complete()  # (kept once shown)
-        shown = re.findall(r": (.+) \(since (\d{4}-\d\d-\d\d), (still on|until [\d-]+)\)",
-                           text)
+        shown = re.findall(r": (.+) \(since (\d{4}-\d\d-\d\d), (still on|until [\d-]+)\)", text)
         assert sorted(shown) == expected, (run, text)
         assert list(private_cache.glob("days-*-sum-all.json")), run
         assert worked_out.count(first) == 1, run  # (the second time: from the cache)

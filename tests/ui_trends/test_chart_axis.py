@@ -20,8 +20,9 @@ class ChartApp(App[None]):
         self.scale = scale
 
     def compose(self) -> ComposeResult:
-        series = DaySeries("custom.steps", "Steps walked", DAYS,
-                           (1500.0, None, 12000.0, 4000.0, None, 800.0))
+        series = DaySeries(
+            "custom.steps", "Steps walked", DAYS, (1500.0, None, 12000.0, 4000.0, None, 800.0)
+        )
         yield TextChart(Chart(series, self.scale, "Steps walked"), id="chart")
 
 
@@ -43,5 +44,5 @@ async def test_a_big_number_on_the_axis_is_never_cut():
 
 async def test_a_rating_axis_keeps_its_width():
     lines = await rendered(Scale(0, 10))
-    labels = [line[:line.index("┤") + 1] for line in lines if "┤" in line]
+    labels = [line[: line.index("┤") + 1] for line in lines if "┤" in line]
     assert (labels[0], labels[-1]) == (" 10 ┤", "  0 ┤"), labels  # as wide as before

@@ -37,8 +37,7 @@ async def settle(pilot) -> None:
     await pilot.pause(0.25)
 
 
-async def test_typing_on_opening_goes_into_the_discuss_box(warn_root: Path,
-                                                           tmp_path: Path) -> None:
+async def test_typing_on_opening_goes_into_the_discuss_box(warn_root: Path, tmp_path: Path) -> None:
     app = host(warn_root, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -49,8 +48,9 @@ async def test_typing_on_opening_goes_into_the_discuss_box(warn_root: Path,
         assert box.text == "Hello doctor"
 
 
-async def test_enter_in_the_discuss_box_is_a_new_line_not_an_export(warn_root: Path,
-                                                                    tmp_path: Path) -> None:
+async def test_enter_in_the_discuss_box_is_a_new_line_not_an_export(
+    warn_root: Path, tmp_path: Path
+) -> None:
     target = existing(tmp_path)
     app = host(warn_root, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -58,12 +58,14 @@ async def test_enter_in_the_discuss_box_is_a_new_line_not_an_export(warn_root: P
         await settle(pilot)
         assert not isinstance(app.screen, ReplaceDialog)
         assert app.screen.query_one("#discuss", TextArea).text == (
-            "Hello doctor\nmy problem is the kratom")
+            "Hello doctor\nmy problem is the kratom"
+        )
         assert target.read_text() == OLD
 
 
-async def test_letters_typed_into_the_replace_question_never_replace(warn_root: Path,
-                                                                     tmp_path: Path) -> None:
+async def test_letters_typed_into_the_replace_question_never_replace(
+    warn_root: Path, tmp_path: Path
+) -> None:
     """The tester's keys: a question pops up while typing; "r", "n", "y" and Enter do not
     replace the file (Enter keeps it, the safe button has the focus)."""
     target = existing(tmp_path)
@@ -104,8 +106,7 @@ async def test_replacing_needs_the_replace_button(warn_root: Path, tmp_path: Pat
         assert target.read_text("utf-8").startswith("# Appointment summary")
 
 
-async def test_enter_in_the_file_name_box_does_not_export(warn_root: Path,
-                                                          tmp_path: Path) -> None:
+async def test_enter_in_the_file_name_box_does_not_export(warn_root: Path, tmp_path: Path) -> None:
     app = host(warn_root, tmp_path / "out")
     async with app.run_test(size=SIZE) as pilot:
         box = app.screen.query_one("#path", Input)
@@ -117,7 +118,8 @@ async def test_enter_in_the_file_name_box_does_not_export(warn_root: Path,
 
 
 async def test_typing_in_the_file_name_box_edits_the_name_not_replaces_it(
-        warn_root: Path, tmp_path: Path) -> None:
+    warn_root: Path, tmp_path: Path
+) -> None:
     """Tab into "Save to" and type: the letters go where the cursor is (the end), the name
     is not selected and wiped; a name typed without an extension gets the format's."""
     app = host(warn_root, tmp_path)
@@ -139,8 +141,9 @@ async def test_typing_in_the_file_name_box_edits_the_name_not_replaces_it(
         assert (tmp_path / "visit.md").is_file()
 
 
-async def test_the_format_is_remembered_when_the_screen_opens_again(warn_root: Path,
-                                                                    tmp_path: Path) -> None:
+async def test_the_format_is_remembered_when_the_screen_opens_again(
+    warn_root: Path, tmp_path: Path
+) -> None:
     """Finding 11: the format reset to Markdown on coming back to the screen."""
     app = host(warn_root, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -151,22 +154,23 @@ async def test_the_format_is_remembered_when_the_screen_opens_again(warn_root: P
         assert app.screen.written is not None
         await pilot.press("escape")
         await pilot.pause()
-        app.push_screen(ExportScreen(warn_root, Settings(), today=TODAY,
-                                     exports_folder=tmp_path))
+        app.push_screen(ExportScreen(warn_root, Settings(), today=TODAY, exports_folder=tmp_path))
         await pilot.pause()
         assert app.screen.query_one("#format-html", RadioButton).value
         assert app.screen.query_one("#path", Input).value.endswith(".html")
 
 
-async def test_the_full_name_stays_in_sight_after_an_export(warn_root: Path,
-                                                            tmp_path: Path) -> None:
+async def test_the_full_name_stays_in_sight_after_an_export(
+    warn_root: Path, tmp_path: Path
+) -> None:
     """Finding 11: after an export with a 3-line discuss text at 80x24, the status under the
     form pushed "Saves as" out of sight (".../fatiguelog-summary-2026-08-2")."""
     folder = tmp_path / "a-person-with-a-long-name" / "Documents" / "appointments"
     app = host(warn_root, folder)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Is the kratom cut behind it?", "enter", *"The blood: what now?",
-                          "enter", *"Sleep.")
+        await pilot.press(
+            *"Is the kratom cut behind it?", "enter", *"The blood: what now?", "enter", *"Sleep."
+        )
         await pilot.press("ctrl+s")
         await settle(pilot)
         screen = app.screen

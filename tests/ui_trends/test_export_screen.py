@@ -95,9 +95,16 @@ async def test_csv_writes_its_eight_tables(warn_root: Path, tmp_path: Path) -> N
         screen = await finish(pilot)
         names = sorted(p.name for p in screen.written.paths)
         stem = "fatiguelog-summary-2026-10-27-to-2026-11-25"
-        assert names == [f"{stem}.coverage.csv", f"{stem}.csv", f"{stem}.discuss.csv",
-                         f"{stem}.flags.csv", f"{stem}.problems.csv", f"{stem}.stools.csv",
-                         f"{stem}.timeline.csv", f"{stem}.weeks.csv"]
+        assert names == [
+            f"{stem}.coverage.csv",
+            f"{stem}.csv",
+            f"{stem}.discuss.csv",
+            f"{stem}.flags.csv",
+            f"{stem}.problems.csv",
+            f"{stem}.stools.csv",
+            f"{stem}.timeline.csv",
+            f"{stem}.weeks.csv",
+        ]
         assert all(os.stat(p).st_mode & 0o777 == 0o600 for p in screen.written.paths)
         assert all(str(p) in status(screen) for p in screen.written.paths)
 
@@ -159,6 +166,7 @@ async def test_missing_custom_folder_is_refused(warn_root: Path, tmp_path: Path)
 
 # -- replacing a file asks first; the data folder and non-files are refused -----------------
 
+
 def test_snapshot_replace_dialog(snap_compare, tmp_path: Path, monkeypatch) -> None:
     """The question asked before an export replaces a file that is already there (shown over
     the export screen as `e` opens it; the file named is a fixed one, for a stable picture)."""
@@ -168,8 +176,7 @@ def test_snapshot_replace_dialog(snap_compare, tmp_path: Path, monkeypatch) -> N
 
     monkeypatch.setattr(paths, "exports_dir", lambda: Path("/home/me/Documents/fatiguelog"))
     app = FatiguelogApp(tmp_path / "no-data", today=TODAY, blink=False)
-    existing = Path("/home/me/Documents/fatiguelog/fatiguelog-summary-2026-08-28-to-2026-11-25"
-                    ".md")
+    existing = Path("/home/me/Documents/fatiguelog/fatiguelog-summary-2026-08-28-to-2026-11-25.md")
 
     async def ask(pilot) -> None:
         await pilot.press("e")
@@ -189,8 +196,9 @@ async def _export_to(app: HostApp, pilot, path: Path) -> ExportScreen:
     return screen
 
 
-async def test_an_existing_file_is_replaced_only_after_a_yes(warn_root: Path,
-                                                             tmp_path: Path) -> None:
+async def test_an_existing_file_is_replaced_only_after_a_yes(
+    warn_root: Path, tmp_path: Path
+) -> None:
     from fatiguelog.ui.screens.export import ReplaceDialog
 
     target = tmp_path / "visit.md"
@@ -246,8 +254,10 @@ async def test_the_data_folder_and_links_are_refused(warn_root: Path, tmp_path: 
 
 # -- issue 12: the discuss text, where the file goes, future days, "since" ------------------
 
-async def test_a_day_that_has_not_happened_is_refused_like_the_cli(warn_root: Path,
-                                                                   tmp_path: Path) -> None:
+
+async def test_a_day_that_has_not_happened_is_refused_like_the_cli(
+    warn_root: Path, tmp_path: Path
+) -> None:
     """Outside test of issue 9 (item 7): custom dates to "tomorrow" were exported."""
     app = host(warn_root, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -264,7 +274,8 @@ async def test_a_day_that_has_not_happened_is_refused_like_the_cli(warn_root: Pa
 
 
 async def test_a_bare_file_name_goes_to_the_chosen_folder_and_says_the_full_path(
-        warn_root: Path, tmp_path: Path, monkeypatch) -> None:
+    warn_root: Path, tmp_path: Path, monkeypatch
+) -> None:
     """Outside test of issue 9 (item 8): "Saved ... to: summary.md" went to the folder the app
     was started from, unannounced."""
     folder = tmp_path / "exports"
@@ -284,8 +295,9 @@ async def test_a_bare_file_name_goes_to_the_chosen_folder_and_says_the_full_path
         assert f"to:\n{expected}\n" in status(screen)
 
 
-async def test_since_the_last_export_says_the_new_date_after_an_export(tmp_path: Path,
-                                                                      warn_root: Path) -> None:
+async def test_since_the_last_export_says_the_new_date_after_an_export(
+    tmp_path: Path, warn_root: Path
+) -> None:
     app = host(warn_root, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         button = app.screen.query_one("#period-since", RadioButton)
@@ -295,8 +307,9 @@ async def test_since_the_last_export_says_the_new_date_after_an_export(tmp_path:
         assert not button.disabled and f"({TODAY.isoformat()})" in str(button.label)
 
 
-async def test_the_discuss_text_is_kept_as_a_draft_until_exported(warn_root: Path,
-                                                                 tmp_path: Path) -> None:
+async def test_the_discuss_text_is_kept_as_a_draft_until_exported(
+    warn_root: Path, tmp_path: Path
+) -> None:
     from textual.widgets import TextArea
 
     from fatiguelog.discuss import draft_path, load_draft
@@ -327,8 +340,9 @@ async def test_the_discuss_text_is_kept_as_a_draft_until_exported(warn_root: Pat
         assert screen.query_one("#discuss", TextArea).text == words  # still in the box
 
 
-async def test_a_discuss_text_too_long_for_page_one_is_refused(warn_root: Path,
-                                                              tmp_path: Path) -> None:
+async def test_a_discuss_text_too_long_for_page_one_is_refused(
+    warn_root: Path, tmp_path: Path
+) -> None:
     from textual.widgets import TextArea
 
     app = host(warn_root, tmp_path)
@@ -353,7 +367,8 @@ def test_snapshot_export_screen_with_a_discuss_text(snap_compare, tmp_path: Path
     async def fill(pilot) -> None:
         pilot.app.screen.query_one("#discuss", TextArea).text = (
             "1. The blood on 22 November: what should I watch for?\n"
-            "2. Were the loose stools from cutting down kratom?")
+            "2. Were the loose stools from cutting down kratom?"
+        )
         await pilot.pause()
 
     app = HostApp(lambda: ExportScreen(root, Settings(), today=TODAY, exports_folder=folder))
@@ -371,14 +386,21 @@ def test_snapshot_export_screen_small(snap_compare, tmp_path: Path) -> None:
         pilot.app.screen.query_one("#discuss", TextArea).text = "Sleep, then the kratom cut."
         await pilot.pause()
 
-    app = HostApp(lambda: ExportScreen(tmp_path / "data", Settings(), today=TODAY,
-                                       exports_folder=folder))
+    app = HostApp(
+        lambda: ExportScreen(tmp_path / "data", Settings(), today=TODAY, exports_folder=folder)
+    )
     assert snap_compare(app, terminal_size=(60, 20), run_before=fill)
 
 
 def _wrong_ending_app(tmp_path: Path) -> HostApp:
-    return HostApp(lambda: ExportScreen(tmp_path / "data", Settings(), today=TODAY,
-                                       exports_folder=Path("/home/me/Documents/fatiguelog")))
+    return HostApp(
+        lambda: ExportScreen(
+            tmp_path / "data",
+            Settings(),
+            today=TODAY,
+            exports_folder=Path("/home/me/Documents/fatiguelog"),
+        )
+    )
 
 
 async def _type_json_name(pilot) -> None:
@@ -388,24 +410,25 @@ async def _type_json_name(pilot) -> None:
 
 
 def test_snapshot_wrong_extension_80x24(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(_wrong_ending_app(tmp_path), terminal_size=SIZE,
-                        run_before=_type_json_name)
+    assert snap_compare(_wrong_ending_app(tmp_path), terminal_size=SIZE, run_before=_type_json_name)
 
 
 def test_snapshot_wrong_extension_60x20(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(_wrong_ending_app(tmp_path), terminal_size=(60, 20),
-                        run_before=_type_json_name)
+    assert snap_compare(
+        _wrong_ending_app(tmp_path), terminal_size=(60, 20), run_before=_type_json_name
+    )
 
 
 def test_a_long_path_is_folded_after_a_slash_or_dash_never_inside_a_word() -> None:
     """Report 13b, finding 6: "fatiguelog-summar" / "y-2026-08-28-..." at 60 columns."""
     from fatiguelog.ui.screens.export import folded
 
-    said = ("Saves as: /root/Documents/fatiguelog/fatiguelog-summary-2026-08-28-to-"
-            "2026-11-25.json")
+    said = "Saves as: /root/Documents/fatiguelog/fatiguelog-summary-2026-08-28-to-2026-11-25.json"
     lines = folded(said, 54).split("\n")
-    assert lines == ["Saves as: /root/Documents/fatiguelog/fatiguelog-",
-                     "summary-2026-08-28-to-2026-11-25.json"]
+    assert lines == [
+        "Saves as: /root/Documents/fatiguelog/fatiguelog-",
+        "summary-2026-08-28-to-2026-11-25.json",
+    ]
     assert "".join(lines) == said
     no_break = "x" * 30
     assert folded(no_break, 12).split("\n") == ["x" * 12, "x" * 12, "x" * 6]
@@ -415,12 +438,15 @@ def _with_last_export(tmp_path: Path) -> HostApp:
     root = tmp_path / "data"
     root.mkdir()
     remember_export(root, date(2026, 11, 20))
-    return HostApp(lambda: ExportScreen(root, Settings(), today=TODAY,
-                                        exports_folder=Path("/root/Documents/fatiguelog")))
+    return HostApp(
+        lambda: ExportScreen(
+            root, Settings(), today=TODAY, exports_folder=Path("/root/Documents/fatiguelog")
+        )
+    )
 
 
 async def test_every_label_is_whole_at_60_columns(tmp_path: Path) -> None:
-    """"Since last export (2026…" and "Include my notes (off: note…" were cut at 60x20."""
+    """ "Since last export (2026…" and "Include my notes (off: note…" were cut at 60x20."""
     from textual.widgets import Checkbox
 
     app = _with_last_export(tmp_path)
@@ -431,8 +457,10 @@ async def test_every_label_is_whole_at_60_columns(tmp_path: Path) -> None:
         notes = app.screen.query_one("#notes", Checkbox)
         for toggle in (since, notes):
             # the box and a space, then the words: all inside the widget
-            assert toggle.content_region.width >= 4 + len(str(toggle.label)), \
-                (str(toggle.label), toggle.content_region)
+            assert toggle.content_region.width >= 4 + len(str(toggle.label)), (
+                str(toggle.label),
+                toggle.content_region,
+            )
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert str(since.label) == "Since last export (2026-11-20)"

@@ -21,15 +21,17 @@ from tests.ui_trends.histories import TODAY
 from tests.ui_trends.hostapp import HostApp
 
 SIZE = (80, 24)
-TXT = formats.ExportFormat("txt", "Plain text", ".txt", "fatiguelog_test_screen_text",
-                           "plain text, for a test")
+TXT = formats.ExportFormat(
+    "txt", "Plain text", ".txt", "fatiguelog_test_screen_text", "plain text, for a test"
+)
 
 
 @pytest.fixture
 def with_txt(monkeypatch: pytest.MonkeyPatch) -> formats.ExportFormat:
     module = types.ModuleType(TXT.module)
     module.render = lambda summary, include_notes: (  # type: ignore[attr-defined]
-        f"PLAIN {summary.first.isoformat()} to {summary.last.isoformat()}\n")
+        f"PLAIN {summary.first.isoformat()} to {summary.last.isoformat()}\n"
+    )
     monkeypatch.setitem(sys.modules, TXT.module, module)
     monkeypatch.setattr(formats, "FORMATS", (*formats.FORMATS, TXT))
     return TXT
@@ -49,7 +51,8 @@ async def test_the_buttons_are_the_registry_s_formats(tmp_path: Path) -> None:
 
 
 async def test_a_format_added_to_the_registry_alone_is_offered_and_written(
-        with_txt: formats.ExportFormat, warn_root: Path, tmp_path: Path) -> None:
+    with_txt: formats.ExportFormat, warn_root: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "out"
     app = host(warn_root, folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -80,8 +83,10 @@ async def test_another_format_s_extension_is_refused_under_the_path(tmp_path: Pa
         box.value = str(folder / "app90x.json")
         await pilot.pause()
         under = str(app.screen.query_one("#path-full", Static).render())
-        assert ("app90x.json ends in .json but the format is Markdown (.md): choose "
-                "JSON (.json), or name it app90x.md") in under, under
+        assert (
+            "app90x.json ends in .json but the format is Markdown (.md): choose "
+            "JSON (.json), or name it app90x.md"
+        ) in under, under
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()

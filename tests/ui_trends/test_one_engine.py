@@ -29,15 +29,27 @@ from tests.ui_trends.histories import TODAY, build, day_entry
 from tests.ui_trends.hostapp import HostApp
 
 DAYS = tuple(TODAY - timedelta(days=89 - n) for n in range(90))
-FATIGUE = DaySeries("fatigue", "Fatigue", DAYS,
-                    tuple(None if n % 11 == 4 else float(n % 10) for n in range(90)))
-KRATOM = DaySeries("intake:kratom", "kratom", DAYS,
-                   tuple(None if n % 13 == 6 else (2.0 if n < 60 else 4.0) for n in range(90)))
+FATIGUE = DaySeries(
+    "fatigue", "Fatigue", DAYS, tuple(None if n % 11 == 4 else float(n % 10) for n in range(90))
+)
+KRATOM = DaySeries(
+    "intake:kratom",
+    "kratom",
+    DAYS,
+    tuple(None if n % 13 == 6 else (2.0 if n < 60 else 4.0) for n in range(90)),
+)
 CHARTS = {
-    "fatigue": Chart(FATIGUE, Scale(0, 10, "0", "10"),
-                     "Fatigue (0-10, higher is worse): mean 4.5, range 0-9, 82 days answered"),
-    "kratom": Chart(KRATOM, Scale(0, 4, "0", "4"), "kratom (class: opioid), g a day",
-                    events=(IntakeEvent(DAYS[60], "kratom", "g", "increase", 4.0, 2.0),)),
+    "fatigue": Chart(
+        FATIGUE,
+        Scale(0, 10, "0", "10"),
+        "Fatigue (0-10, higher is worse): mean 4.5, range 0-9, 82 days answered",
+    ),
+    "kratom": Chart(
+        KRATOM,
+        Scale(0, 4, "0", "4"),
+        "kratom (class: opioid), g a day",
+        events=(IntakeEvent(DAYS[60], "kratom", "g", "increase", 4.0, 2.0),),
+    ),
 }
 
 
@@ -66,14 +78,15 @@ async def test_the_widget_shows_the_engines_lines(name: str, width: int) -> None
 def printed(root: Path, width: int, days: int = 90) -> list[str]:
     buffer = StringIO()
     console = Console(file=buffer, width=width, color_system=None, highlight=False)
-    assert print_trends(argparse.Namespace(days=days, print_=True), root, console=console,
-                        today=TODAY) == 0
+    assert (
+        print_trends(argparse.Namespace(days=days, print_=True), root, console=console, today=TODAY)
+        == 0
+    )
     return buffer.getvalue().splitlines()
 
 
 def kratom_doubles(i: int, day):
-    return (None if i % 11 == 4 else
-            day_entry(day, fatigue=i % 10, kratom=2.0 if i < 60 else 4.0))
+    return None if i % 11 == 4 else day_entry(day, fatigue=i % 10, kratom=2.0 if i < 60 else 4.0)
 
 
 async def test_the_trend_view_and_the_print_draw_the_same_charts(tmp_path: Path) -> None:
@@ -93,7 +106,7 @@ async def test_the_trend_view_and_the_print_draw_the_same_charts(tmp_path: Path)
             lines = plain(widget.chart.lines(width)).splitlines()
             assert widget.render().plain.splitlines() == lines, key
             start = out.index(lines[0])
-            assert out[start:start + len(lines)] == lines, key
+            assert out[start : start + len(lines)] == lines, key
         kratom = plain(shown["intake:kratom"].chart.lines(width))
         assert "▲" in kratom and "▲ increase" in kratom and "(1 column = 2 days)" in kratom
 
@@ -105,11 +118,11 @@ def test_the_print_draws_the_engines_lines_at_its_own_width(tmp_path: Path, widt
     out = printed(root, width)
     assert all(len(line) <= width for line in out), max(out, key=len)
     heading = next(n for n, line in enumerate(out) if line.startswith("Fatigue (0-10"))
-    bars = [line for line in out[heading:heading + 6] if "┤" in line]
+    bars = [line for line in out[heading : heading + 6] if "┤" in line]
     columns = len(bars[-1].split("┤", 1)[1])
     step = -(-90 // (width - 5))  # days per column, as the date line says
     assert columns == -(-90 // step)
-    assert f"(1 column = {step} days)" in " ".join(out[heading:heading + 8])
+    assert f"(1 column = {step} days)" in " ".join(out[heading : heading + 8])
 
 
 async def test_one_or_two_days_make_no_mean_in_the_view_or_the_print(tmp_path: Path) -> None:
@@ -131,10 +144,8 @@ async def at_the_kratom_chart(pilot: Pilot) -> None:
     """The trend view loaded, scrolled so the substance's chart (its marks and their words)
     is at the top."""
     await wait_loaded(pilot)
-    chart = next(c for c in pilot.app.screen.query(TextChart)
-                 if c.series.key == "intake:kratom")
-    pilot.app.screen.query_one("#trends-body").scroll_to_widget(chart, top=True,
-                                                                animate=False)
+    chart = next(c for c in pilot.app.screen.query(TextChart) if c.series.key == "intake:kratom")
+    pilot.app.screen.query_one("#trends-body").scroll_to_widget(chart, top=True, animate=False)
     await pilot.pause()
 
 

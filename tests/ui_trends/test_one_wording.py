@@ -41,14 +41,19 @@ def one_line(text: str) -> str:
 
 def printed(root: Path) -> str:
     out = io.StringIO()
-    print_trends(argparse.Namespace(days=DAYS), root, today=TODAY,
-                 console=Console(file=out, width=200, color_system=None))
+    print_trends(
+        argparse.Namespace(days=DAYS),
+        root,
+        today=TODAY,
+        console=Console(file=out, width=200, color_system=None),
+    )
     return out.getvalue()
 
 
 def markdown(root: Path) -> str:
-    summary = summarize(Store(root), Settings(), TODAY - timedelta(days=DAYS - 1), TODAY,
-                        today=TODAY)
+    summary = summarize(
+        Store(root), Settings(), TODAY - timedelta(days=DAYS - 1), TODAY, today=TODAY
+    )
     return render(summary, "md")
 
 
@@ -67,9 +72,11 @@ async def trend_view(root: Path) -> dict[str, list[str]]:
 
 
 async def test_a_warning_reads_the_same_on_home_the_trend_view_and_the_print(
-        warn_root: Path) -> None:
-    summary = summarize(Store(warn_root), Settings(), TODAY - timedelta(days=DAYS - 1), TODAY,
-                        today=TODAY)
+    warn_root: Path,
+) -> None:
+    summary = summarize(
+        Store(warn_root), Settings(), TODAY - timedelta(days=DAYS - 1), TODAY, today=TODAY
+    )
     warnings = [f for f in summary.flags if f.level == "warn" and f.last == summary.last]
     assert warnings, "the history should have a warning on at its end"
     view, text, md = await trend_view(warn_root), printed(warn_root), markdown(warn_root)
@@ -93,7 +100,8 @@ async def test_every_view_says_one_disclaimer_and_one_pem_title(warn_root: Path)
 
 
 async def test_a_whole_mean_has_one_decimal_in_the_trend_view_the_print_and_the_export(
-        calm_root: Path) -> None:
+    calm_root: Path,
+) -> None:
     """Fatigue goes 4, 5, 6, 4, ...: its 30-day mean is exactly 5, said "5.0" everywhere."""
     view, text, md = await trend_view(calm_root), printed(calm_root), markdown(calm_root)
     fatigue = next(h for h in view["charts"] if h.startswith("Fatigue"))

@@ -77,13 +77,20 @@ async def test_urgent_banner_is_first_and_on_screen(urgent_root: Path) -> None:
         text = plain(banner)
         assert "!! SEEK MEDICAL CARE PROMPTLY" in text
         assert "Blood in stool: reported on 2026-11-23" in text
-        assert "Ask for an urgent GP appointment or call your urgent medical advice line today" \
-            in text
+        assert (
+            "Ask for an urgent GP appointment or call your urgent medical advice line today" in text
+        )
         assert 0 <= banner.region.y < SIZE[1] - 2  # visible without scrolling
         cards = [plain(c) for c in app.screen.query(FlagCard)]
         assert any("! WARNING: Constipation pattern" in c for c in cards)
-        assert all("How long:" in c and "Evidence:" in c and "Rule:" in c and "Source:" in c
-                   and "What to do:" in c for c in cards)
+        assert all(
+            "How long:" in c
+            and "Evidence:" in c
+            and "Rule:" in c
+            and "Source:" in c
+            and "What to do:" in c
+            for c in cards
+        )
         assert all("clinician" in c or "GP" in c for c in cards)
 
 
@@ -93,8 +100,10 @@ async def test_warnings_without_urgent_have_no_banner(warn_root: Path) -> None:
         await wait_loaded(pilot)
         assert not app.screen.query(UrgentBanner)
         cards = [plain(card) for card in app.screen.query(FlagCard)]
-        assert any("Constipation after starting or increasing an opioid-class substance" in c
-                   for c in cards)
+        assert any(
+            "Constipation after starting or increasing an opioid-class substance" in c
+            for c in cards
+        )
         assert not any("gi." in c for c in cards)  # titles, never rule ids
         assert "not a diagnosis" in plain(app.screen.query_one(".disclaimer"))
 
@@ -119,8 +128,7 @@ async def test_user_text_is_shown_as_text_not_markup(tmp_path: Path) -> None:
     entries = []
     for i in range(40):
         entry = day_entry(TODAY - timedelta(days=39 - i))
-        entry.doc["intake"] = [{"substance": name, "amount": 1.0 if i < 30 else 3.0,
-                                "unit": "g"}]
+        entry.doc["intake"] = [{"substance": name, "amount": 1.0 if i < 30 else 3.0, "unit": "g"}]
         entries.append(entry)
     write(root, entries)
     app = host(root, 30)

@@ -82,36 +82,73 @@ class Analysis(NamedTuple):
     runs: list[RuleRun]
 
 
-def build_summary(history: History, settings: Settings, first: date, last: date, *,
-                  include_notes: bool = False, keep_entries: bool = True,
-                  today: date | None = None) -> Summary:
+def build_summary(
+    history: History,
+    settings: Settings,
+    first: date,
+    last: date,
+    *,
+    include_notes: bool = False,
+    keep_entries: bool = True,
+    today: date | None = None,
+) -> Summary:
     """Everything a view shows about `first..last`; figures without data are `None`."""
     entries = history.entries
     origin = min(first, min(entries)) if entries else first
     layout = Layout()  # (one for all: positions are found once)
     records = ((day, DayRecord.of(entry.doc, layout)) for day, entry in entries.items())
     period = [e for day, e in entries.items() if first <= day <= last]
-    return summary_of(records, lambda: history.problems, origin, settings, first, last,
-                      entries=period, include_notes=include_notes, keep_entries=keep_entries,
-                      today=today, history_start=min(entries) if entries else None)
+    return summary_of(
+        records,
+        lambda: history.problems,
+        origin,
+        settings,
+        first,
+        last,
+        entries=period,
+        include_notes=include_notes,
+        keep_entries=keep_entries,
+        today=today,
+        history_start=min(entries) if entries else None,
+    )
 
 
-def analyse(records: Iterable[tuple[date, DayRecord]], origin: date, settings: Settings,
-            first: date, last: date, history_start: date | None = None) -> Analysis:
+def analyse(
+    records: Iterable[tuple[date, DayRecord]],
+    origin: date,
+    settings: Settings,
+    first: date,
+    last: date,
+    history_start: date | None = None,
+) -> Analysis:
     """The day table from `origin` to the period's end (and the days after it that delayed PEM
     needs), and every rule evaluated on it up to `last`."""
-    table = build_table(records, min(origin, first), last + timedelta(days=LOOKAHEAD),
-                        settings.substance_class, with_trackers(settings.trackers))
+    table = build_table(
+        records,
+        min(origin, first),
+        last + timedelta(days=LOOKAHEAD),
+        settings.substance_class,
+        with_trackers(settings.trackers),
+    )
     ctx = Context(table, settings, {}, until=table.index(last), history_start=history_start)
     return Analysis(table, ctx, evaluate_all(ctx))
 
 
-def summary_of(records: Iterable[tuple[date, DayRecord]],
-               problems: Callable[[], Sequence[Problem]], origin: date, settings: Settings,
-               first: date, last: date, *, entries: Iterable[Entry] = (),
-               include_notes: bool = False, keep_entries: bool = True,
-               today: date | None = None, history_start: date | None = None,
-               analysis: Analysis | None = None) -> Summary:
+def summary_of(
+    records: Iterable[tuple[date, DayRecord]],
+    problems: Callable[[], Sequence[Problem]],
+    origin: date,
+    settings: Settings,
+    first: date,
+    last: date,
+    *,
+    entries: Iterable[Entry] = (),
+    include_notes: bool = False,
+    keep_entries: bool = True,
+    today: date | None = None,
+    history_start: date | None = None,
+    analysis: Analysis | None = None,
+) -> Summary:
     """The summary from (day, record) pairs read once, in any order, possibly streamed (or
     from their `analysis`, already made).
 
@@ -129,14 +166,15 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
     a, b = table.index(first), table.index(last)
     # Every question: the built-in ones, the user's own, and `custom` keys found in the files.
     questions = table.questions
-    period = (tuple(sorted((e for e in entries if first <= e.day <= last),
-                           key=lambda entry: entry.day))
-              if keep_entries or include_notes else ())
+    period = (
+        tuple(sorted((e for e in entries if first <= e.day <= last), key=lambda entry: entry.day))
+        if keep_entries or include_notes
+        else ()
+    )
     trouble: list[Problem] = []
     found = problems()
 
-    series: dict[str, DaySeries] = {q.series_key: answer_series(table, q, a, b)
-                                    for q in questions}
+    series: dict[str, DaySeries] = {q.series_key: answer_series(table, q, a, b) for q in questions}
     series["sbm_per_week"] = sbm_per_week(table, a, b)
     series["bristol_mean"] = bristol_mean(table, a, b)
     try:
@@ -145,15 +183,20 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
     except Exception as exc:
         _log_exception("intake figures failed")
         intake, ranges = {}, ()
-        trouble.append(Problem("(intake figures)", "could not be worked out because of an "
-                                                   f"error in fatiguelog ({type(exc).__name__})"))
+        trouble.append(
+            Problem(
+                "(intake figures)",
+                f"could not be worked out because of an error in fatiguelog ({type(exc).__name__})",
+            )
+        )
     for name, (track, _stats) in intake.items():
         series[f"intake:{name}"] = intake_series(table, name, track, a, b)
     series.update(bowel_day_series(table, a, b))
 
     exertion = table.ratings["exertion"]
-    unchecked = tuple(RuleGap(run.info.id, run.info.title, run.need(b))
-                      for run in runs if not run.enough[b])
+    unchecked = tuple(
+        RuleGap(run.info.id, run.info.title, run.need(b)) for run in runs if not run.enough[b]
+    )
     return Summary(
         first=first,
         last=last,
@@ -162,12 +205,15 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
         flags=_flags(runs, table, a, b, ends_today=today is None or last >= today),
         not_enough_data=tuple(gap.id for gap in unchecked),
         not_enough_detail={gap.id: gap.needs for gap in unchecked},
-        symptoms={q.key: rating_stats(table, q.series_key, q.label, a, b)
-                  for q in questions.ratings("symptoms")},
+        symptoms={
+            q.key: rating_stats(table, q.series_key, q.label, a, b)
+            for q in questions.ratings("symptoms")
+        },
         sleep=_sleep(table, a, b),
         exertion=rating_stats(table, "exertion", "Exertion", a, b),
-        stomach={q.key: rating_stats(table, q.series_key, q.label, a, b)
-                 for q in questions.ratings("gi")},
+        stomach={
+            q.key: rating_stats(table, q.series_key, q.label, a, b) for q in questions.ratings("gi")
+        },
         gi=_gi(table, a, b),
         intake={name: stats for name, (_track, stats) in intake.items()},
         pem=pem_stats(exertion, table.ratings["pem"], table.ratings["fatigue"], a, b),
@@ -177,8 +223,12 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
         notes=_notes(period) if include_notes else None,
         entries=period if keep_entries else (),
         alarms=_alarms(table, runs, a, b),
-        coverage=Coverage(len(runs), len(runs) - len(unchecked), unchecked,
-                          tuple((run.info.id, run.info.title) for run in runs)),
+        coverage=Coverage(
+            len(runs),
+            len(runs) - len(unchecked),
+            unchecked,
+            tuple((run.info.id, run.info.title) for run in runs),
+        ),
         intake_timeline=ranges,
         today=today,
         weeks=week_rows(table, a, b),
@@ -186,8 +236,9 @@ def summary_of(records: Iterable[tuple[date, DayRecord]],
     )
 
 
-def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
-           ends_today: bool = True) -> tuple[FlagReport, ...]:
+def _flags(
+    runs: list[RuleRun], table: DayTable, a: int, b: int, *, ends_today: bool = True
+) -> tuple[FlagReport, ...]:
     """Every flag on at some day of `a..b`. An alarm symptom's advice says "today" only when
     its flag is on at the period's last day and that day is today; otherwise it is the past
     form ("if no clinician has seen you about it yet, ..."), in every view (flags.md v2)."""
@@ -197,20 +248,21 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
         if not on:
             continue
         latest = on[-1]
-        since = run_starts(run.active[:latest + 1])[latest]
+        since = run_starts(run.active[: latest + 1])[latest]
         info = run.info
         source, citation, advice = info.source, info.citation, info.advice
         episodes: list[EvidenceDays] = []
         try:
             evidence = run.evidence(latest)
             days = run.qualifying(since, latest)
-            starts = run_starts(run.active[:latest + 1])
+            starts = run_starts(run.active[: latest + 1])
             for n, i in enumerate(on):  # the last day of each run of active days
                 if n + 1 == len(on) or on[n + 1] != i + 1:
                     found = run.qualifying(starts[i], i)
                     if found:
-                        episodes.append(EvidenceDays(table.day(found[0]),
-                                                     table.day(found[-1]), len(found)))
+                        episodes.append(
+                            EvidenceDays(table.day(found[0]), table.day(found[-1]), len(found))
+                        )
             if run.source_at is not None:
                 source, citation = run.source_at(latest)
             if run.advice_for is not None:
@@ -220,16 +272,27 @@ def _flags(runs: list[RuleRun], table: DayTable, a: int, b: int, *,
             evidence = f"(the numbers could not be worked out: {type(exc).__name__})"
             days = []
         report = FlagReport(
-            id=info.id, level=info.level, title=info.title,
-            since=table.day(since), last=table.day(latest),
-            evidence=evidence, rule=info.rule, source=source,
+            id=info.id,
+            level=info.level,
+            title=info.title,
+            since=table.day(since),
+            last=table.day(latest),
+            evidence=evidence,
+            rule=info.rule,
+            source=source,
             advice=_advice(info, advice, latest == b and ends_today),
             active_days=tuple(table.day(i) for i in on),
-            evidence_days=(EvidenceDays(table.day(days[0]), table.day(days[-1]), len(days))
-                           if days else None),
-            window=info.window, citation=citation, episodes=tuple(episodes),
-            report_days=(tuple(table.day(j) for j in days) if info.id.startswith("red.")
-                         and info.id != "red.age_change" else ()),
+            evidence_days=(
+                EvidenceDays(table.day(days[0]), table.day(days[-1]), len(days)) if days else None
+            ),
+            window=info.window,
+            citation=citation,
+            episodes=tuple(episodes),
+            report_days=(
+                tuple(table.day(j) for j in days)
+                if info.id.startswith("red.") and info.id != "red.age_change"
+                else ()
+            ),
         )
         reports.append((LEVEL_ORDER[info.level], order, report))
     return tuple(report for _level, _order, report in sorted(reports, key=lambda r: r[:2]))
@@ -252,15 +315,23 @@ def _alarms(table: DayTable, runs: list[RuleRun], a: int, b: int) -> tuple[Alarm
         days = tuple(table.day(j) for j in range(max(0, a - RED_DAYS + 1), b + 1) if per_day[j])
         if not days:
             continue
-        out.append(Alarm(key=key, title=words,
-                         level="urgent" if key in URGENT_RED_FLAGS else "warn", days=days,
-                         active=active.get(f"red.{key}", False), advice=RED_ADVICE[key],
-                         advice_past=RED_ADVICE_PAST[key]))
+        out.append(
+            Alarm(
+                key=key,
+                title=words,
+                level="urgent" if key in URGENT_RED_FLAGS else "warn",
+                days=days,
+                active=active.get(f"red.{key}", False),
+                advice=RED_ADVICE[key],
+                advice_past=RED_ADVICE_PAST[key],
+            )
+        )
     return tuple(out)
 
 
-def _timeline(table: DayTable, ctx: Context, settings: Settings, a: int,
-              b: int) -> tuple[IntakeRange, ...]:
+def _timeline(
+    table: DayTable, ctx: Context, settings: Settings, a: int, b: int
+) -> tuple[IntakeRange, ...]:
     """The medication timeline of the period: every substance taken (or stopped) in it."""
     out: list[IntakeRange] = []
     days = intake_indexes(table, b)
@@ -269,8 +340,7 @@ def _timeline(table: DayTable, ctx: Context, settings: Settings, a: int,
         in_period = any(a <= i <= b for i in track.totals) or any(a <= i <= b for i, _ in events)
         if not in_period:
             continue
-        ranges = timeline(table, track, settings.substance_class(track.name), events, a, b,
-                          days)
+        ranges = timeline(table, track, settings.substance_class(track.name), events, a, b, days)
         out += [r for r in ranges if not (r.status == "stopped" and r.before_period)]
     return tuple(sorted(out, key=lambda r: (r.substance.casefold(), r.unit, r.first)))
 
@@ -280,10 +350,11 @@ def _mean(values: list[float], least: int = MIN_RATED_DAYS) -> float | None:
 
 
 def _sleep(table: DayTable, a: int, b: int) -> SleepStats:
-    hours = [v for v in table.ratings["sleep_hours"][a:b + 1] if v is not None]
-    quality = [v for v in table.ratings["sleep_quality"][a:b + 1] if v is not None]
+    hours = [v for v in table.ratings["sleep_hours"][a : b + 1] if v is not None]
+    quality = [v for v in table.ratings["sleep_quality"][a : b + 1] if v is not None]
     answered = sum(
-        1 for i in range(a, b + 1)
+        1
+        for i in range(a, b + 1)
         if table.ratings["sleep_hours"][i] is not None
         or table.ratings["sleep_quality"][i] is not None
     )
@@ -321,8 +392,9 @@ def _gi(table: DayTable, a: int, b: int) -> GiStats:
     )
 
 
-def _intake(table: DayTable, ctx: Context, settings: Settings, a: int,
-            b: int) -> dict[str, tuple[IntakeTrack, IntakeStats]]:
+def _intake(
+    table: DayTable, ctx: Context, settings: Settings, a: int, b: int
+) -> dict[str, tuple[IntakeTrack, IntakeStats]]:
     """Per substance taken (or stopped) in the period; a second unit gets its own line."""
     out: dict[str, tuple[IntakeTrack, IntakeStats]] = {}
     by_use = sorted(table.intake.items(), key=lambda kv: -len(kv[1].totals))
@@ -335,16 +407,19 @@ def _intake(table: DayTable, ctx: Context, settings: Settings, a: int,
         if any(existing.name.casefold() == name.casefold() for existing, _ in out.values()):
             name = f"{track.name} ({track.unit})"
         klass = settings.substance_class(track.name)
-        out[name] = (track, IntakeStats(
-            substance=track.name,
-            unit=track.unit,
-            opioid_acting=klass == "opioid",
-            days=len(taken),
-            mean_daily=sum(taken) / len(taken) if taken else None,
-            max_daily=max(taken) if taken else None,
-            events=events,
-            klass=klass,
-        ))
+        out[name] = (
+            track,
+            IntakeStats(
+                substance=track.name,
+                unit=track.unit,
+                opioid_acting=klass == "opioid",
+                days=len(taken),
+                mean_daily=sum(taken) / len(taken) if taken else None,
+                max_daily=max(taken) if taken else None,
+                events=events,
+                klass=klass,
+            ),
+        )
     return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
 
 
@@ -353,8 +428,9 @@ def _problems(problems: Sequence[Problem], first: date, last: date) -> tuple[Pro
     return tuple(p for p in problems if p.day is None or first <= p.day <= last)
 
 
-def _unread(problems: Sequence[Problem], table: DayTable, first: date,
-            last: date) -> tuple[date, ...]:
+def _unread(
+    problems: Sequence[Problem], table: DayTable, first: date, last: date
+) -> tuple[date, ...]:
     """Days of the period, or of the alarm window ending at its last day, whose entry file
     has a problem and gave no record at all (not even its red flags): it could not be read,
     so it may hold a red flag."""

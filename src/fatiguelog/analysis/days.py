@@ -112,9 +112,13 @@ class DayTable:
         return (day - self.origin).days
 
 
-def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: date,
-                classify: Callable[[str], str | None] | None = None,
-                questions: Vocabulary | None = None) -> DayTable:
+def build_table(
+    records: Iterable[tuple[date, DayRecord]],
+    origin: date,
+    last: date,
+    classify: Callable[[str], str | None] | None = None,
+    questions: Vocabulary | None = None,
+) -> DayTable:
     """One pass over (day, record) pairs from `origin` to `last` (both included); the pairs
     may be streamed, so nothing needs to stay in memory after it was counted.
 
@@ -152,8 +156,11 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
     rating_at: list[tuple[list[float | None], int, str, float, float]] = []
     # The user's own numbers count only within their tracker's lowest and highest (built-in
     # numbers are checked with their file).
-    bounds = {q.series_key: (q.minimum, q.maximum) for q in questions
-              if q.section == CUSTOM and q.kind == "number"}
+    bounds = {
+        q.series_key: (q.minimum, q.maximum)
+        for q in questions
+        if q.section == CUSTOM and q.kind == "number"
+    }
     anything = (-math.inf, math.inf)
     found_at: list[tuple[str, int]] = []  # undeclared `custom` keys of this layout
     red_at: list[tuple[list[int], int]] = []
@@ -164,21 +171,32 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
         i = (day - origin).days
         if not 0 <= i < size:
             continue
-        if record.layout is not layout or width != (len(record.layout.paths),
-                                                     len(record.layout.stool_keys)):
+        if record.layout is not layout or width != (
+            len(record.layout.paths),
+            len(record.layout.stool_keys),
+        ):
             layout = record.layout
             width = (len(layout.paths), len(layout.stool_keys))
             # (`find`: a cached layout knows its paths by keyed hash until asked for them)
             find, stool_find = layout.find, layout.stool_find
-            rating_at = [(ratings[key], at, kind, *bounds.get(key, anything))
-                         for key, section, name, kind in paths
-                         if (at := find((section, name))) is not None]
-            found_at = [(path[1], at) for path, at in layout.index.items()
-                        if len(path) == 2 and path[0] == CUSTOM and path[1] not in declared]
-            red_at = [(red[key], at) for key in RED_FLAGS
-                      if (at := find(("red_flags", key))) is not None]
-            stool_flag_at = [(answered[flag], yes[flag], at) for flag in STOOL_FLAGS
-                             if (at := stool_find(flag)) is not None]
+            rating_at = [
+                (ratings[key], at, kind, *bounds.get(key, anything))
+                for key, section, name, kind in paths
+                if (at := find((section, name))) is not None
+            ]
+            found_at = [
+                (path[1], at)
+                for path, at in layout.index.items()
+                if len(path) == 2 and path[0] == CUSTOM and path[1] not in declared
+            ]
+            red_at = [
+                (red[key], at) for key in RED_FLAGS if (at := find(("red_flags", key))) is not None
+            ]
+            stool_flag_at = [
+                (answered[flag], yes[flag], at)
+                for flag in STOOL_FLAGS
+                if (at := stool_find(flag)) is not None
+            ]
             no_bm_at = find(("gi", "no_bowel_movement"))
             laxative_at = find(("gi", "laxative"))
             bristol_at = stool_find("bristol")
@@ -200,8 +218,9 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
                     if kind == "yesno":
                         column[i] = 1 if value else 0
                 elif type(value) is int:
-                    if ((kind == "number" and lowest <= value <= highest)
-                            or (kind == "rating" and 0 <= value <= 10)):
+                    if (kind == "number" and lowest <= value <= highest) or (
+                        kind == "rating" and 0 <= value <= 10
+                    ):
                         column[i] = value
                 elif type(value) is float and kind == "number" and lowest <= value <= highest:
                     column[i] = value
@@ -260,10 +279,7 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
                     lax[i], lax_no[i] = 1, 0
     # A stool is spontaneous (SBM) when the day and the day before are not laxative days.
     # A day before without an entry reports no laxative, so its stools count as SBMs.
-    sbm = [
-        0 if lax[i] or (i > 0 and lax[i - 1]) else stools[i]
-        for i in range(size)
-    ]
+    sbm = [0 if lax[i] or (i > 0 and lax[i - 1]) else stools[i] for i in range(size)]
     no_sbm = [1 if gi_rec[i] and not sbm[i] else 0 for i in range(size)]
     return DayTable(
         origin=origin,
@@ -292,8 +308,14 @@ def build_table(records: Iterable[tuple[date, DayRecord]], origin: date, last: d
     )
 
 
-def _found_custom(name: str, value: float | bool, found: dict[str, str],
-                  ratings: dict[str, list[float | None]], i: int, size: int) -> None:
+def _found_custom(
+    name: str,
+    value: float | bool,
+    found: dict[str, str],
+    ratings: dict[str, list[float | None]],
+    i: int,
+    size: int,
+) -> None:
     """An answer under `custom` the settings don't declare (any more): kept by its key, as a
     yes/no or a number, whichever the first answer found is."""
     kind = found.get(name)

@@ -57,8 +57,9 @@ def intake_indexes(table: DayTable, until: int | None = None) -> list[int]:
     return [i for i, answered in enumerate(table.intake_day) if answered and i <= stop]
 
 
-def track_events(table: DayTable, track: IntakeTrack, days: list[int],
-                 until: int | None = None) -> list[tuple[int, IntakeEvent]]:
+def track_events(
+    table: DayTable, track: IntakeTrack, days: list[int], until: int | None = None
+) -> list[tuple[int, IntakeEvent]]:
     """Every event of one substance up to day index `until`, as (day index, event), in order.
 
     `days` are the intake days (indexes, ascending). Each taken day costs a bisect and two
@@ -87,10 +88,20 @@ def track_events(table: DayTable, track: IntakeTrack, days: list[int],
                 kind = "decrease"
         if kind is not None:
             way = "up" if kind in RISE_KINDS else "down"
-            continues = (previous is not None and previous[0] == k - 1
-                         and previous[1] == way and previous[2] == amount)
-            events.append((i, IntakeEvent(table.day(i), track.name, track.unit, kind, amount,
-                                          mean, continues)))
+            continues = (
+                previous is not None
+                and previous[0] == k - 1
+                and previous[1] == way
+                and previous[2] == amount
+            )
+            events.append(
+                (
+                    i,
+                    IntakeEvent(
+                        table.day(i), track.name, track.unit, kind, amount, mean, continues
+                    ),
+                )
+            )
             previous = (k, way, amount)
     stops = _stops(table, track, taken, running, days, stop_at)
     if stops:
@@ -98,8 +109,14 @@ def track_events(table: DayTable, track: IntakeTrack, days: list[int],
     return events
 
 
-def _stops(table: DayTable, track: IntakeTrack, taken: list[int], running: list[float],
-           days: list[int], until: int) -> list[tuple[int, IntakeEvent]]:
+def _stops(
+    table: DayTable,
+    track: IntakeTrack,
+    taken: list[int],
+    running: list[float],
+    days: list[int],
+    until: int,
+) -> list[tuple[int, IntakeEvent]]:
     """A stop on the first of 2+ consecutive intake days without it, right after a taken day:
     one pass over the intake days."""
     found: list[tuple[int, IntakeEvent]] = []
@@ -112,8 +129,7 @@ def _stops(table: DayTable, track: IntakeTrack, taken: list[int], running: list[
             k = bisect_left(taken, j)  # taken days before the stop
             first = max(bisect_left(taken, j - LOOKBACK_DAYS, 0, k), k - MEAN_DAYS)
             mean = (running[k] - running[first]) / (k - first) if k > first else None
-            found.append((j, IntakeEvent(table.day(j), track.name, track.unit, "stop", 0.0,
-                                         mean)))
+            found.append((j, IntakeEvent(table.day(j), track.name, track.unit, "stop", 0.0, mean)))
     return found
 
 
@@ -131,8 +147,9 @@ def shown_changes(events: Sequence[IntakeEvent]) -> list[tuple[IntakeEvent, date
     return shown
 
 
-def all_events(table: DayTable,
-               until: int | None = None) -> dict[tuple[str, str], list[tuple[int, IntakeEvent]]]:
+def all_events(
+    table: DayTable, until: int | None = None
+) -> dict[tuple[str, str], list[tuple[int, IntakeEvent]]]:
     """Events of every substance track in the table, up to day index `until`."""
     days = intake_indexes(table, until)
     return {key: track_events(table, track, days, until) for key, track in table.intake.items()}
@@ -143,13 +160,17 @@ def describe(event: IntakeEvent) -> str:
     on the days it was taken before)"."""
     unit = event.unit
     amount = f"{amount_number(event.amount)} {unit}/day"
-    before = "" if event.previous_mean is None else (
-        f" (from a mean of {amount_number(event.previous_mean)} {unit}/day on the days it was "
-        "taken before)")
+    before = (
+        ""
+        if event.previous_mean is None
+        else (
+            f" (from a mean of {amount_number(event.previous_mean)} {unit}/day on the days it was "
+            "taken before)"
+        )
+    )
     when = event.day.isoformat()
     if event.kind == "start":
-        return (f"{event.substance} started on {when} at {amount}, after 14 days or more "
-                "without it")
+        return f"{event.substance} started on {when} at {amount}, after 14 days or more without it"
     if event.kind == "stop":
         return f"{event.substance} stopped on {when}{before}"
     verb = "went up" if event.kind == "increase" else "went down"
@@ -188,8 +209,7 @@ def cited(event: IntakeEvent, before: Sequence[float]) -> str:
     unit, when = event.unit, event.day.isoformat()
     after = f"{amount_number(event.amount)} {unit}/day"
     if event.kind == "start":
-        return (f"{event.substance} started at {after} on {when}, after 14 days or more "
-                "without it")
+        return f"{event.substance} started at {after} on {when}, after 14 days or more without it"
     if event.kind == "stop":
         was = f" (taken at {amount_words(before, unit)} before)" if before else ""
         return f"{event.substance} stopped on {when}{was}"
@@ -197,11 +217,12 @@ def cited(event: IntakeEvent, before: Sequence[float]) -> str:
     if not before:
         return f"{event.substance} {verb} to {after} on {when}"
     low, high = min(before), max(before)
-    was = (amount_number(low) if low == high
-           else f"{amount_number(low)}-{amount_number(high)} {unit}/day")
+    was = (
+        amount_number(low)
+        if low == high
+        else f"{amount_number(low)}-{amount_number(high)} {unit}/day"
+    )
     return f"{event.substance} {verb} from {was} to {after} on {when}"
-
-
 
 
 # --- the timeline of steady daily amounts -------------------------------------------------
@@ -211,9 +232,15 @@ SHORT_SPELL_DAYS = 7  # a spell of fewer taken days, next to another as short, i
 OFTEN_SHARE = 0.75  # taken on fewer than 3 in 4 of the days with an intake answer: "on N of M"
 
 
-def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
-             events: Sequence[tuple[int, IntakeEvent]], a: int, b: int,
-             days: Sequence[int] | None = None) -> list[IntakeRange]:
+def timeline(
+    table: DayTable,
+    track: IntakeTrack,
+    klass: str | None,
+    events: Sequence[tuple[int, IntakeEvent]],
+    a: int,
+    b: int,
+    days: Sequence[int] | None = None,
+) -> list[IntakeRange]:
     """Ranges of a steady daily amount of one substance, clipped to days `a..b`.
 
     The taken days fall into *spells* split by stops (2 or more intake days without it, the
@@ -254,8 +281,11 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
 
     def joins(k: int) -> bool:
         """Spells k and k + 1 are on-and-off use of one range."""
-        return (len(spells[k]) < SHORT_SPELL_DAYS and len(spells[k + 1]) < SHORT_SPELL_DAYS
-                and spells[k + 1][0] - spells[k][-1] < LOOKBACK_DAYS)
+        return (
+            len(spells[k]) < SHORT_SPELL_DAYS
+            and len(spells[k + 1]) < SHORT_SPELL_DAYS
+            and spells[k + 1][0] - spells[k][-1] < LOOKBACK_DAYS
+        )
 
     clusters: list[list[int]] = [[0]]
     for k in range(len(spells) - 1):
@@ -267,8 +297,7 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
     pieces: list[dict] = []
     for n, cluster in enumerate(clusters):
         first_day = spells[cluster[0]][0]
-        change = ("start" if kinds.get(first_day) == "start"
-                  else "resumed" if n > 0 else None)
+        change = "start" if kinds.get(first_day) == "start" else "resumed" if n > 0 else None
         if len(cluster) > 1:
             widest = max(gaps[k] for k in cluster[:-1])
             taken_days = [i for k in cluster for i in spells[k]]
@@ -279,12 +308,27 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
         if n + 1 < len(clusters):
             following = spells[clusters[n + 1][0]][0]
             stop = next_intake_day(last_taken)
-            pieces.append({"first": stop, "last": following - 1, "status": "stopped",
-                           "days": [], "change": "stop", "intermittent": False})
+            pieces.append(
+                {
+                    "first": stop,
+                    "last": following - 1,
+                    "status": "stopped",
+                    "days": [],
+                    "change": "stop",
+                    "intermittent": False,
+                }
+            )
         elif trailing >= STOP_DAYS and trailing > pieces[-1].get("widest", 0):
-            pieces.append({"first": next_intake_day(last_taken), "last": b,
-                           "status": "stopped", "days": [], "change": "stop",
-                           "intermittent": False})
+            pieces.append(
+                {
+                    "first": next_intake_day(last_taken),
+                    "last": b,
+                    "status": "stopped",
+                    "days": [],
+                    "change": "stop",
+                    "intermittent": False,
+                }
+            )
         elif pieces[-1]["intermittent"]:
             pieces[-1]["last"] = b  # on-and-off use goes on to the end of what is shown
 
@@ -298,35 +342,54 @@ def timeline(table: DayTable, track: IntakeTrack, klass: str | None,
         first = max(item["first"], a)
         answered = known.between(first, item["last"])
         taken_inside = [i for i in item["days"] if a <= i]
-        out.append(IntakeRange(
-            substance=track.name, unit=track.unit, klass=klass,
-            first=table.day(first), last=table.day(item["last"]),
-            status=item["status"],
-            daily_amount=float(usual(inside)) if inside else 0.0,
-            min_daily=min(inside) if inside else 0.0,
-            max_daily=max(inside) if inside else 0.0,
-            days_taken=len(inside),
-            change=None if item["first"] < a else item["change"],
-            before_period=item["first"] < a,
-            current=False,
-            intake_days=answered,
-            intermittent=item["intermittent"] or (
-                item["status"] == "taking" and len(inside) < OFTEN_SHARE * answered),
-            last_taken=table.day(taken_inside[-1]) if taken_inside else None,
-        ))
+        out.append(
+            IntakeRange(
+                substance=track.name,
+                unit=track.unit,
+                klass=klass,
+                first=table.day(first),
+                last=table.day(item["last"]),
+                status=item["status"],
+                daily_amount=float(usual(inside)) if inside else 0.0,
+                min_daily=min(inside) if inside else 0.0,
+                max_daily=max(inside) if inside else 0.0,
+                days_taken=len(inside),
+                change=None if item["first"] < a else item["change"],
+                before_period=item["first"] < a,
+                current=False,
+                intake_days=answered,
+                intermittent=item["intermittent"]
+                or (item["status"] == "taking" and len(inside) < OFTEN_SHARE * answered),
+                last_taken=table.day(taken_inside[-1]) if taken_inside else None,
+            )
+        )
     if out:
         out[-1] = replace(out[-1], current=True)
     return out
 
 
-def _piece(days: list[int], change: str | None, *, intermittent: bool = False,
-           widest: int = 0) -> dict:
-    return {"first": days[0], "last": days[-1], "status": "taking", "days": days,
-            "change": change, "intermittent": intermittent, "widest": widest}
+def _piece(
+    days: list[int], change: str | None, *, intermittent: bool = False, widest: int = 0
+) -> dict:
+    return {
+        "first": days[0],
+        "last": days[-1],
+        "status": "taking",
+        "days": days,
+        "change": change,
+        "intermittent": intermittent,
+        "widest": widest,
+    }
 
 
-def _split(track: IntakeTrack, taken: list[int], spell: list[int], kinds: dict[int, str],
-           b: int, change: str | None) -> list[dict]:
+def _split(
+    track: IntakeTrack,
+    taken: list[int],
+    spell: list[int],
+    kinds: dict[int, str],
+    b: int,
+    change: str | None,
+) -> list[dict]:
     """One spell of regular use, split where an increase or decrease lasted; then pieces
     that are only a wobble between the same amounts are one range again (`_same_amounts`)."""
     pieces: list[dict] = []
@@ -334,16 +397,16 @@ def _split(track: IntakeTrack, taken: list[int], spell: list[int], kinds: dict[i
     start = 0
     for n, i in enumerate(spell):
         kind = kinds.get(i)
-        if n and kind in ("increase", "decrease") and _lasts(track, taken, i, b, kind,
-                                                             amounts):
+        if n and kind in ("increase", "decrease") and _lasts(track, taken, i, b, kind, amounts):
             pieces.append(_piece(spell[start:n], change))
             start, change, amounts = n, kind, []
         amounts.append(track.totals[i])
     pieces.append(_piece(spell[start:], change))
     merged = [pieces[0]]
     for piece in pieces[1:]:
-        if _same_amounts([track.totals[i] for i in merged[-1]["days"]],
-                         [track.totals[i] for i in piece["days"]]):
+        if _same_amounts(
+            [track.totals[i] for i in merged[-1]["days"]], [track.totals[i] for i in piece["days"]]
+        ):
             merged[-1] = _piece(merged[-1]["days"] + piece["days"], merged[-1]["change"])
         else:
             merged.append(piece)
@@ -355,8 +418,7 @@ def _same_amounts(before: list[float], after: list[float]) -> bool:
     within the other's lowest to highest amount: coffee at 1 or 2 cups a day, whichever half
     of the days had more 2s, is one range "1-2 cups a day". A move to amounts the range did
     not have (2 g to 3 g, with a day of 3 g before it; 1-2 cups to 3-4 cups) stays a change."""
-    return (min(before) <= usual(after) <= max(before)
-            and min(after) <= usual(before) <= max(after))
+    return min(before) <= usual(after) <= max(before) and min(after) <= usual(before) <= max(after)
 
 
 def usual(values: list[float]) -> float:
@@ -377,8 +439,9 @@ def median(values: list[float]) -> float:
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
-def _lasts(track: IntakeTrack, taken: list[int], i: int, b: int, kind: str,
-           so_far: list[float]) -> bool:
+def _lasts(
+    track: IntakeTrack, taken: list[int], i: int, b: int, kind: str, so_far: list[float]
+) -> bool:
     """Whether a change on taken day `i` lasted: of the taken days from `i` (up to 7, within
     14 days, none after `b`; at least 2 of them), more than half are beyond the rule's limit
     against the mean of the range so far, and at most one is back among the range's own
@@ -388,8 +451,11 @@ def _lasts(track: IntakeTrack, taken: list[int], i: int, b: int, kind: str,
     if not so_far:
         return True
     at = bisect_left(taken, i)
-    ahead = [track.totals[j] for j in taken[at:at + TIMELINE_AHEAD_DAYS]
-             if j < i + LOOKBACK_DAYS and j <= b]
+    ahead = [
+        track.totals[j]
+        for j in taken[at : at + TIMELINE_AHEAD_DAYS]
+        if j < i + LOOKBACK_DAYS and j <= b
+    ]
     if len(ahead) < TIMELINE_MIN_AHEAD:
         return False
     reference = sum(so_far) / len(so_far)

@@ -39,7 +39,7 @@ def exertion_threshold(values: Sequence[float]) -> float | None:
 
 def _after(values: Sequence[float | None], i: int) -> float | None:
     """Mean rating over days i+1 and i+2 (those that have one)."""
-    found = [v for v in values[i + 1:i + 3] if v is not None]
+    found = [v for v in values[i + 1 : i + 3] if v is not None]
     return sum(found) / len(found) if found else None
 
 
@@ -47,14 +47,19 @@ def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def pem_stats(exertion: Sequence[float | None], pem: Sequence[float | None],
-              fatigue: Sequence[float | None], start: int, stop: int) -> PemStats:
+def pem_stats(
+    exertion: Sequence[float | None],
+    pem: Sequence[float | None],
+    fatigue: Sequence[float | None],
+    start: int,
+    stop: int,
+) -> PemStats:
     """Compare days after higher-exertion days with days after others, for days start..stop.
 
     The lists are per-day (index = day); the ratings after the period's last day are used
     when they exist, so the last day of the period still has a "next day".
     """
-    own = [value for value in exertion[start:stop + 1] if value is not None]
+    own = [value for value in exertion[start : stop + 1] if value is not None]
     threshold = exertion_threshold(own) if len(own) >= MIN_EXERTION_DAYS else None
     pem_high: list[float] = []
     pem_other: list[float] = []
@@ -100,24 +105,34 @@ def pem_stats(exertion: Sequence[float | None], pem: Sequence[float | None],
 
 def _with_statement(s: PemStats, rated: int) -> PemStats:
     if s.threshold is None:
-        text = (f"Not enough data to look for delayed PEM: it needs at least "
-                f"{MIN_EXERTION_DAYS} days with an exertion rating that are not all the same "
-                f"(there are {rated}).")
+        text = (
+            f"Not enough data to look for delayed PEM: it needs at least "
+            f"{MIN_EXERTION_DAYS} days with an exertion rating that are not all the same "
+            f"(there are {rated})."
+        )
     elif not s.enough_data:
-        text = (f"Not enough data to look for delayed PEM: it needs PEM ratings after at "
-                f"least {MIN_GROUP_DAYS} higher-exertion days and {MIN_GROUP_DAYS} other days "
-                f"(there are {s.pem_after_high_n} and {s.pem_after_other_n}).")
+        text = (
+            f"Not enough data to look for delayed PEM: it needs PEM ratings after at "
+            f"least {MIN_GROUP_DAYS} higher-exertion days and {MIN_GROUP_DAYS} other days "
+            f"(there are {s.pem_after_high_n} and {s.pem_after_other_n})."
+        )
     else:
         high, other = s.pem_after_high or 0.0, s.pem_after_other or 0.0
-        days = (f"after your higher-exertion days (exertion {s.threshold} or more, "
-                f"{s.pem_after_high_n} days)")
+        days = (
+            f"after your higher-exertion days (exertion {s.threshold} or more, "
+            f"{s.pem_after_high_n} days)"
+        )
         others = f"after other days ({s.pem_after_other_n} days)"
         if abs(high - other) < SAME_WITHIN:
-            text = (f"In these entries, PEM on the next 1-2 days was about the same {days}, "
-                    f"{mean_text(high)}, as {others}, {mean_text(other)}.")
+            text = (
+                f"In these entries, PEM on the next 1-2 days was about the same {days}, "
+                f"{mean_text(high)}, as {others}, {mean_text(other)}."
+            )
         else:
             word = "higher" if high > other else "lower"
-            text = (f"In these entries, PEM on the next 1-2 days averaged {mean_text(high)} "
-                    f"{days}, {word} than {mean_text(other)} {others}. This describes your own "
-                    "days; it does not show that one causes the other.")
+            text = (
+                f"In these entries, PEM on the next 1-2 days averaged {mean_text(high)} "
+                f"{days}, {word} than {mean_text(other)} {others}. This describes your own "
+                "days; it does not show that one causes the other."
+            )
     return replace(s, statement=text)

@@ -45,24 +45,34 @@ def _log_exception(message: str, *args: object) -> None:
 
     logging.getLogger(__name__).exception(message, *args)
 
+
 # --- sources: short forms for views, full citations for docs/flags.md and the JSON ----------
 ROME_IV = "Mearin F, et al. Bowel Disorders. Gastroenterology 2016;150:1393-1407 (Rome IV)."
-LEWIS_HEATON = ("Lewis SJ, Heaton KW. Stool form scale as a useful guide to intestinal transit "
-                "time. Scand J Gastroenterol 1997;32:920-924.")
-CHEY = ("Chey WD, et al. Naloxegol for opioid-induced constipation in patients with noncancer "
-        "pain. N Engl J Med 2014;370:2387-2396.")
-SINGH = ("Singh D, Müller CP, Vicknasingam BK. Kratom (Mitragyna speciosa) dependence, "
-         "withdrawal symptoms and craving in regular users. Drug Alcohol Depend "
-         "2014;139:132-137.")
+LEWIS_HEATON = (
+    "Lewis SJ, Heaton KW. Stool form scale as a useful guide to intestinal transit "
+    "time. Scand J Gastroenterol 1997;32:920-924."
+)
+CHEY = (
+    "Chey WD, et al. Naloxegol for opioid-induced constipation in patients with noncancer "
+    "pain. N Engl J Med 2014;370:2387-2396."
+)
+SINGH = (
+    "Singh D, Müller CP, Vicknasingam BK. Kratom (Mitragyna speciosa) dependence, "
+    "withdrawal symptoms and craving in regular users. Drug Alcohol Depend "
+    "2014;139:132-137."
+)
 NHS_BOWEL_CANCER = "NHS: Bowel cancer, symptoms (nhs.uk)."
 NHS_CONSTIPATION = "NHS: Constipation (nhs.uk)."
 NHS_DIARRHOEA = "NHS: Diarrhoea and vomiting (nhs.uk)."
 
-CLINICIAN = ("Talk to your doctor or another clinician about it and show them this summary. "
-             f"{NOT_A_DIAGNOSIS}")
+CLINICIAN = (
+    "Talk to your doctor or another clinician about it and show them this summary. "
+    f"{NOT_A_DIAGNOSIS}"
+)
 NOT_PROOF = "This is a timing association, not proof that one caused the other."
-PATTERN_NOTE = ("resembles the Rome IV pattern; a diagnosis needs symptoms over 3 months and a "
-                "clinician")
+PATTERN_NOTE = (
+    "resembles the Rome IV pattern; a diagnosis needs symptoms over 3 months and a clinician"
+)
 SBM_WORDS = "spontaneous bowel movements (SBMs: no laxative that day or the day before)"
 
 
@@ -177,8 +187,10 @@ def run_starts(active: Sequence[bool]) -> list[int]:
 
 def window_days(flags: Sequence[int], window: int) -> Callable[[int, int], list[int]]:
     """Qualifying days of a windowed rule: days with `flags[j]` in `s - window + 1 .. e`."""
+
     def days(s: int, e: int) -> list[int]:
         return [j for j in range(max(0, s - window + 1), e + 1) if flags[j]]
+
     return days
 
 
@@ -202,8 +214,9 @@ class Item:
     out_of: int
 
 
-def items_in(t: DayTable, lo: int, hi: int, min_answers: int, min_recorded: int
-             ) -> tuple[list[Item], int]:
+def items_in(
+    t: DayTable, lo: int, hi: int, min_answers: int, min_recorded: int
+) -> tuple[list[Item], int]:
     """The Rome IV items met in days `lo..hi`, and how many items could be judged there.
 
     (a)-(e): in more than 25% of the stools that answered it, at least `min_answers` answers;
@@ -229,8 +242,9 @@ def items_in(t: DayTable, lo: int, hi: int, min_answers: int, min_recorded: int
     return met, judged
 
 
-def item_counts(t: DayTable, window: int, min_answers: int, min_recorded: int
-                ) -> tuple[list[int], list[int]]:
+def item_counts(
+    t: DayTable, window: int, min_answers: int, min_recorded: int
+) -> tuple[list[int], list[int]]:
     """Per day: how many Rome IV items are met in the `window` days ending there, and how many
     could be judged: `items_in` for every day at once, on the prefix sums (rules call this
     for every day of ten years, so it avoids a call per sum)."""
@@ -263,19 +277,21 @@ def windowed(counts: Counts, window: int) -> list[int]:
     """`counts.window(i, window)` for every day, in one pass."""
     sums = counts.sums
     head = [sums[i + 1] - sums[0] for i in range(min(window, len(sums) - 1))]
-    return head + [b - a for a, b in zip(sums[1:], sums[window + 1:], strict=False)]
+    return head + [b - a for a, b in zip(sums[1:], sums[window + 1 :], strict=False)]
 
 
 def shifted(values: list[int], by: int) -> list[int]:
     """`values[i - by]` for every day (0 before the table began)."""
-    return [0] * min(by, len(values)) + values[:max(0, len(values) - by)]
+    return [0] * min(by, len(values)) + values[: max(0, len(values) - by)]
 
 
 def say_item(item: Item) -> str:
     if item.letter == "f":
         return f"(f) {7 * item.count / item.out_of:.1f} {item.words}"
-    return (f"({item.letter}) {item.words} in {item.count} of {item.out_of} stools "
-            f"({percent_of(item.count, item.out_of, none='-')})")
+    return (
+        f"({item.letter}) {item.words} in {item.count} of {item.out_of} stools "
+        f"({percent_of(item.count, item.out_of, none='-')})"
+    )
 
 
 def item_days(t: DayTable) -> list[int]:
@@ -307,8 +323,10 @@ INFREQUENT_DAYS, INFREQUENT_MIN_RECORDED, INFREQUENT_SBM = 7, 6, 3
 def infrequent(ctx: Context) -> RuleRun:
     t = ctx.table
     enough = [n >= INFREQUENT_MIN_RECORDED for n in windowed(t.gi_recorded, INFREQUENT_DAYS)]
-    active = [ok and n < INFREQUENT_SBM
-              for ok, n in zip(enough, windowed(t.sbm, INFREQUENT_DAYS), strict=True)]
+    active = [
+        ok and n < INFREQUENT_SBM
+        for ok, n in zip(enough, windowed(t.sbm, INFREQUENT_DAYS), strict=True)
+    ]
 
     def evidence(i: int) -> str:
         """Spontaneous ones out of all: with a laxative every third day, someone may have a
@@ -317,18 +335,23 @@ def infrequent(ctx: Context) -> RuleRun:
         stools = t.stools.window(i, INFREQUENT_DAYS)
         recorded = t.gi_recorded.window(i, INFREQUENT_DAYS)
         plural = "s" if sbm != 1 else ""
-        said = (f"{sbm} spontaneous bowel movement{plural} (SBM{plural}) in 7 days, "
-                f"{recorded} days recorded")
+        said = (
+            f"{sbm} spontaneous bowel movement{plural} (SBM{plural}) in 7 days, "
+            f"{recorded} days recorded"
+        )
         if stools > sbm:
-            said += (f"; {stools} bowel movements in all, {stools - sbm} of them on a laxative "
-                     "day or the day after")
+            said += (
+                f"; {stools} bowel movements in all, {stools - sbm} of them on a laxative "
+                "day or the day after"
+            )
         return said
 
     def need(i: int) -> str:
         return f"needs {INFREQUENT.needs} (has {t.gi_recorded.window(i, INFREQUENT_DAYS)})"
 
-    return RuleRun(INFREQUENT, active, enough, evidence, need,
-                   window_days(t.no_sbm.per_day, INFREQUENT_DAYS))
+    return RuleRun(
+        INFREQUENT, active, enough, evidence, need, window_days(t.no_sbm.per_day, INFREQUENT_DAYS)
+    )
 
 
 # --- share-of-stools rules (hard, loose, straining, incomplete) -------------------------
@@ -338,8 +361,7 @@ HARD = RuleInfo(
     id="gi.hard_stools",
     level="warn",
     title="Hard stools",
-    rule="Bristol type 1-2 in more than 25% of stools in the last 14 days, with at least "
-         "4 stools",
+    rule="Bristol type 1-2 in more than 25% of stools in the last 14 days, with at least 4 stools",
     source="Rome IV criterion (b); Lewis & Heaton 1997 (Bristol Stool Form Scale)",
     advice=CLINICIAN,
     window=SHARE_DAYS,
@@ -350,8 +372,7 @@ LOOSE = RuleInfo(
     id="gi.loose_stools",
     level="warn",
     title="Loose stools",
-    rule="Bristol type 6-7 in more than 25% of stools in the last 14 days, with at least "
-         "4 stools",
+    rule="Bristol type 6-7 in more than 25% of stools in the last 14 days, with at least 4 stools",
     source="Rome IV stool-form subtyping cut-off",
     advice=CLINICIAN,
     window=SHARE_DAYS,
@@ -363,7 +384,7 @@ STRAINING = RuleInfo(
     level="info",
     title="Straining",
     rule="straining in more than 25% of the stools that answered it in the last 14 days, "
-         "with at least 4 answers",
+    "with at least 4 answers",
     source="Rome IV criterion (a)",
     advice=CLINICIAN,
     window=SHARE_DAYS,
@@ -375,7 +396,7 @@ INCOMPLETE = RuleInfo(
     level="info",
     title="Feeling of incomplete emptying",
     rule="a feeling of incomplete emptying in more than 25% of the stools that answered it "
-         "in the last 14 days, with at least 4 answers",
+    "in the last 14 days, with at least 4 answers",
     source="Rome IV criterion (c)",
     advice=CLINICIAN,
     window=SHARE_DAYS,
@@ -384,8 +405,9 @@ INCOMPLETE = RuleInfo(
 )
 
 
-def _share_rule(ctx: Context, info: RuleInfo, part: Counts, whole: Counts, what: str,
-                of: str) -> RuleRun:
+def _share_rule(
+    ctx: Context, info: RuleInfo, part: Counts, whole: Counts, what: str, of: str
+) -> RuleRun:
     """Fires when `part` is more than 25% of `whole` over 14 days, `whole` at least 4."""
     wholes, parts = windowed(whole, SHARE_DAYS), windowed(part, SHARE_DAYS)
     enough = [n >= SHARE_MIN_STOOLS for n in wholes]
@@ -398,26 +420,45 @@ def _share_rule(ctx: Context, info: RuleInfo, part: Counts, whole: Counts, what:
     def need(i: int) -> str:
         return f"needs {info.needs} (has {whole.window(i, SHARE_DAYS)})"
 
-    return RuleRun(info, active, enough, evidence, need,
-                   window_days([1 if n else 0 for n in part.per_day], SHARE_DAYS))
+    return RuleRun(
+        info,
+        active,
+        enough,
+        evidence,
+        need,
+        window_days([1 if n else 0 for n in part.per_day], SHARE_DAYS),
+    )
 
 
 def hard_stools(ctx: Context) -> RuleRun:
     t = ctx.table
-    return _share_rule(ctx, HARD, t.hard, t.bristol_n, "Bristol type 1-2",
-                       "stools with a Bristol type")
+    return _share_rule(
+        ctx, HARD, t.hard, t.bristol_n, "Bristol type 1-2", "stools with a Bristol type"
+    )
 
 
 def straining(ctx: Context) -> RuleRun:
     t = ctx.table
-    return _share_rule(ctx, STRAINING, t.yes["straining"], t.answered["straining"],
-                       "Straining", "stools that answered it")
+    return _share_rule(
+        ctx,
+        STRAINING,
+        t.yes["straining"],
+        t.answered["straining"],
+        "Straining",
+        "stools that answered it",
+    )
 
 
 def incomplete(ctx: Context) -> RuleRun:
     t = ctx.table
-    return _share_rule(ctx, INCOMPLETE, t.yes["incomplete"], t.answered["incomplete"],
-                       "Incomplete emptying", "stools that answered it")
+    return _share_rule(
+        ctx,
+        INCOMPLETE,
+        t.yes["incomplete"],
+        t.answered["incomplete"],
+        "Incomplete emptying",
+        "stools that answered it",
+    )
 
 
 LOOSE_FALL_DAYS = 7  # a decrease or stop in the 7 days before the loose stools began
@@ -428,8 +469,9 @@ LOOSE_FALL_SOURCE = "Singh et al. 2014 (kratom withdrawal symptoms)"
 
 def loose_stools(ctx: Context) -> RuleRun:
     t = ctx.table
-    run = _share_rule(ctx, LOOSE, t.loose, t.bristol_n, "Bristol type 6-7",
-                      "stools with a Bristol type")
+    run = _share_rule(
+        ctx, LOOSE, t.loose, t.bristol_n, "Bristol type 6-7", "stools with a Bristol type"
+    )
     starts = run_starts(run.active)
     base = run.evidence
 
@@ -440,7 +482,7 @@ def loose_stools(ctx: Context) -> RuleRun:
         begin = starts[i] if starts[i] >= 0 else i
         falls = ctx.opioid_events(FALL_KINDS)
         days = [j for j, _e in falls]
-        near = falls[bisect_left(days, begin - LOOSE_FALL_DAYS):bisect_left(days, begin)]
+        near = falls[bisect_left(days, begin - LOOSE_FALL_DAYS) : bisect_left(days, begin)]
         heads = sorted((ctx.cited(j, event) for j, event in near), key=lambda c: c[0])
         inside = [words for j, _head, words in heads if begin - LOOSE_FALL_DAYS <= j]
         return inside[0] if inside else None
@@ -449,9 +491,11 @@ def loose_stools(ctx: Context) -> RuleRun:
         text = base(i)
         said = fall(i)
         if said:
-            text += (f". {said[:1].upper()}{said[1:]}, in the 7 days before the loose stools "
-                     "began: loose stools can come with reducing or stopping an opioid-class "
-                     "substance")
+            text += (
+                f". {said[:1].upper()}{said[1:]}, in the 7 days before the loose stools "
+                "began: loose stools can come with reducing or stopping an opioid-class "
+                "substance"
+            )
         return text
 
     def source_at(i: int) -> tuple[str, str]:
@@ -472,10 +516,10 @@ PATTERN = RuleInfo(
     level="warn",
     title="Constipation pattern",
     rule="2 or more of these in the last 28 days, with at least 14 days recorded: (a) "
-         "straining, (b) Bristol type 1-2, (c) incomplete emptying, (d) a blocked feeling, "
-         "(e) needing manual help, each in more than 25% of the stools that answered it (at "
-         f"least 4 answers); (f) fewer than 3 {SBM_WORDS} a week on average over the recorded "
-         "days (at least 6)",
+    "straining, (b) Bristol type 1-2, (c) incomplete emptying, (d) a blocked feeling, "
+    "(e) needing manual help, each in more than 25% of the stools that answered it (at "
+    f"least 4 answers); (f) fewer than 3 {SBM_WORDS} a week on average over the recorded "
+    "days (at least 6)",
     source="Rome IV functional constipation (items a-f). This " + PATTERN_NOTE,
     advice=CLINICIAN,
     window=PATTERN_DAYS,
@@ -494,14 +538,17 @@ def constipation_pattern(ctx: Context) -> RuleRun:
         met, _judged = items_in(t, i - PATTERN_DAYS + 1, i, PATTERN_MIN_ANSWERS, PATTERN_MIN_F)
         recorded = t.gi_recorded.window(i, PATTERN_DAYS)
         said = "; ".join(say_item(item) for item in met)
-        return (f"{len(met)} of 6 items in 28 days ({recorded} days recorded): "
-                f"{said}. This {PATTERN_NOTE}")
+        return (
+            f"{len(met)} of 6 items in 28 days ({recorded} days recorded): "
+            f"{said}. This {PATTERN_NOTE}"
+        )
 
     def need(i: int) -> str:
         return f"needs {PATTERN.needs} (has {t.gi_recorded.window(i, PATTERN_DAYS)})"
 
-    return RuleRun(PATTERN, active, enough, evidence, need,
-                   window_days(ctx.item_days, PATTERN_DAYS))
+    return RuleRun(
+        PATTERN, active, enough, evidence, need, window_days(ctx.item_days, PATTERN_DAYS)
+    )
 
 
 # --- gi.after_intake_increase -----------------------------------------------------------
@@ -511,24 +558,30 @@ AFTER_INCREASE = RuleInfo(
     level="warn",
     title="Constipation after starting or increasing an opioid-class substance",
     rule="2 or more of the Rome IV items (a)-(f) in the last 14 days (each as in the "
-         "constipation pattern), and an opioid-class substance (such as kratom or codeine) was "
-         "started or went up by more than 25% in the 14 days before those symptoms began, or "
-         "on that day",
+    "constipation pattern), and an opioid-class substance (such as kratom or codeine) was "
+    "started or went up by more than 25% in the 14 days before those symptoms began, or "
+    "on that day",
     source="Rome IV opioid-induced constipation; NHS: see a GP if a medicine such as an opioid "
-           "painkiller is causing constipation. " + NOT_PROOF,
+    "painkiller is causing constipation. " + NOT_PROOF,
     advice="See a GP or another clinician about it, and tell them about everything you take "
-           "and when it changed; decisions about any substance belong with them. " + NOT_PROOF,
+    "and when it changed; decisions about any substance belong with them. " + NOT_PROOF,
     window=AFTER_DAYS,
     citation=f"{ROME_IV} {NHS_CONSTIPATION}",
     needs="enough bowel answers in the last 14 days to judge 2 of the Rome IV items, and "
-          "intake answers (doses or 'nothing taken') in the last 28 days",
+    "intake answers (doses or 'nothing taken') in the last 28 days",
 )
 
 
 #: Per Rome IV item letter, the per-day counts of the days that show it (for "symptoms
 #: recorded from"): a stool with the item, or for (f) a recorded day without an SBM.
-ITEM_WORDS = {"a": "straining", "b": "Bristol type 1-2", "c": "incomplete emptying",
-              "d": "a blocked feeling", "e": "manual help", "f": "no spontaneous bowel movement"}
+ITEM_WORDS = {
+    "a": "straining",
+    "b": "Bristol type 1-2",
+    "c": "incomplete emptying",
+    "d": "a blocked feeling",
+    "e": "manual help",
+    "f": "no spontaneous bowel movement",
+}
 
 
 def item_per_day(t: DayTable, letter: str) -> list[int]:
@@ -569,7 +622,7 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         s = starts[i]
         if s < 0:
             return []
-        return rises[bisect_left(rise_days, s - AFTER_BEFORE):bisect_right(rise_days, s)]
+        return rises[bisect_left(rise_days, s - AFTER_BEFORE) : bisect_right(rise_days, s)]
 
     def causes(i: int) -> list[tuple[int, IntakeEvent, str]]:
         """The changes to name, latest first: the first day of the change each qualifying
@@ -599,34 +652,43 @@ def after_intake_increase(ctx: Context) -> RuleRun:
         days = [d for d in range(lo, i + 1) if any(p[d] for p in per_day)]
         onset = days[0] if days else starts[i]
         what = " or ".join(ITEM_WORDS[item.letter] for item in found)
-        items = (f"{len(found)} of 6 Rome IV items in 14 days: "
-                 f"{'; '.join(say_item(item) for item in found)}. ")
+        items = (
+            f"{len(found)} of 6 Rome IV items in 14 days: "
+            f"{'; '.join(say_item(item) for item in found)}. "
+        )
         met = f"the rule was met from {t.day(starts[i]).isoformat()}. {NOT_PROOF}"
         if len(named) > 1:
-            return (items + "Opioid-class changes in the 14 days before the rule was met "
-                    f"(latest first): {'; '.join(words for _j, _h, words in named)}. Days "
-                    f"with {what} were recorded from {t.day(onset).isoformat()} (on "
-                    f"{days_text(len(days))} up to {t.day(i).isoformat()}): "
-                    f"{', '.join(_relative(onset, days, j, head) for j, head, _w in named)}; "
-                    + met)
+            return (
+                items + "Opioid-class changes in the 14 days before the rule was met "
+                f"(latest first): {'; '.join(words for _j, _h, words in named)}. Days "
+                f"with {what} were recorded from {t.day(onset).isoformat()} (on "
+                f"{days_text(len(days))} up to {t.day(i).isoformat()}): "
+                f"{', '.join(_relative(onset, days, j, head) for j, head, _w in named)}; " + met
+            )
         j, head, words = named[0]
         before = sum(1 for d in days if d < j)
         change = f"{head.substance} started" if head.kind == "start" else "the increase"
         if before:
-            when = (f"Symptoms were already recorded before {change}: days with {what} from "
-                    f"{t.day(onset).isoformat()}, {days_text(j - onset)} before it (on "
-                    f"{days_text(before)} before it and {days_text(len(days) - before)} from it to "
-                    f"{t.day(i).isoformat()})")
+            when = (
+                f"Symptoms were already recorded before {change}: days with {what} from "
+                f"{t.day(onset).isoformat()}, {days_text(j - onset)} before it (on "
+                f"{days_text(before)} before it and {days_text(len(days) - before)} from it to "
+                f"{t.day(i).isoformat()})"
+            )
         else:
             after = "the same day" if onset == j else f"{days_text(onset - j)} after it"
-            when = (f"Days with {what} were recorded from {t.day(onset).isoformat()}, {after} "
-                    f"(on {days_text(len(days))} up to {t.day(i).isoformat()})")
+            when = (
+                f"Days with {what} were recorded from {t.day(onset).isoformat()}, {after} "
+                f"(on {days_text(len(days))} up to {t.day(i).isoformat()})"
+            )
         return f"{items}{words[:1].upper()}{words[1:]}. {when}; {met}"
 
     def need(i: int) -> str:
         if judged[i] < MIN_ITEMS:
-            return ("needs enough bowel answers in the last 14 days to judge 2 of the Rome IV "
-                    f"items (can judge {judged[i]})")
+            return (
+                "needs enough bowel answers in the last 14 days to judge 2 of the Rome IV "
+                f"items (can judge {judged[i]})"
+            )
         return "needs intake answers (doses or 'nothing taken') in the last 28 days (has none)"
 
     reach = [s - AFTER_BEFORE if s >= 0 else t.size for s in starts]  # the run's cause
@@ -640,10 +702,10 @@ CHANGE = RuleInfo(
     level="info",
     title="Change from your usual bowel habit",
     rule="compared with your own baseline (the 28 days before the last 14; at least 14 "
-         "recorded days there and 10 in the last 14), the last 14 days moved away from what is "
-         f"typical: {SBM_WORDS} a week fell by at least half of the baseline (and by 1.5 or "
-         "more) and are under 7; or the mean Bristol type fell by 1 or more to 3.0 or less; or "
-         "rose by 1 or more to 5.0 or more (each mean needs at least 4 stools)",
+    "recorded days there and 10 in the last 14), the last 14 days moved away from what is "
+    f"typical: {SBM_WORDS} a week fell by at least half of the baseline (and by 1.5 or "
+    "more) and are under 7; or the mean Bristol type fell by 1 or more to 3.0 or less; or "
+    "rose by 1 or more to 5.0 or more (each mean needs at least 4 stools)",
     source="Chey et al. 2014: a change of 1 SBM a week is a trial responder margin",
     advice=CLINICIAN,
     window=CHANGE_DAYS,
@@ -671,9 +733,11 @@ class _Change(NamedTuple):
         if not (self.rec_w and self.rec_b):
             return False
         drop = self.sbm_b * self.rec_w - self.sbm_w * self.rec_b  # (B - W) rec_w rec_b / 7
-        return (2 * self.sbm_w * self.rec_b <= self.sbm_b * self.rec_w
-                and 14 * drop >= 3 * self.rec_w * self.rec_b
-                and self.sbm_w < self.rec_w)
+        return (
+            2 * self.sbm_w * self.rec_b <= self.sbm_b * self.rec_w
+            and 14 * drop >= 3 * self.rec_w * self.rec_b
+            and self.sbm_w < self.rec_w
+        )
 
     @property
     def bristol_known(self) -> bool:
@@ -682,29 +746,43 @@ class _Change(NamedTuple):
     @property
     def harder(self) -> bool:
         """The mean Bristol type fell by 1 or more and is 3.0 or less."""
-        return (self.bristol_known
-                and self.sum_b * self.n_w - self.sum_w * self.n_b >= self.n_w * self.n_b
-                and self.sum_w <= 3 * self.n_w)
+        return (
+            self.bristol_known
+            and self.sum_b * self.n_w - self.sum_w * self.n_b >= self.n_w * self.n_b
+            and self.sum_w <= 3 * self.n_w
+        )
 
     @property
     def looser(self) -> bool:
         """The mean Bristol type rose by 1 or more and is 5.0 or more."""
-        return (self.bristol_known
-                and self.sum_w * self.n_b - self.sum_b * self.n_w >= self.n_w * self.n_b
-                and self.sum_w >= 5 * self.n_w)
+        return (
+            self.bristol_known
+            and self.sum_w * self.n_b - self.sum_b * self.n_w >= self.n_w * self.n_b
+            and self.sum_w >= 5 * self.n_w
+        )
 
     def said(self) -> str:
         parts = []
         if self.rec_w and self.rec_b:
-            parts.append(f"SBMs a week {7 * self.sbm_b / self.rec_b:.1f} in the baseline "
-                         f"({self.rec_b} days recorded) vs {7 * self.sbm_w / self.rec_w:.1f} in "
-                         f"the last 14 days ({self.rec_w} recorded)")
+            parts.append(
+                f"SBMs a week {7 * self.sbm_b / self.rec_b:.1f} in the baseline "
+                f"({self.rec_b} days recorded) vs {7 * self.sbm_w / self.rec_w:.1f} in "
+                f"the last 14 days ({self.rec_w} recorded)"
+            )
         if self.n_w and self.n_b:
-            parts.append(f"mean Bristol type {self.sum_b / self.n_b:.1f} ({self.n_b} stools) "
-                         f"vs {self.sum_w / self.n_w:.1f} ({self.n_w} stools)")
-        moved = [words for on, words in ((self.fell, "fewer bowel movements"),
-                                         (self.harder, "harder stools"),
-                                         (self.looser, "looser stools")) if on]
+            parts.append(
+                f"mean Bristol type {self.sum_b / self.n_b:.1f} ({self.n_b} stools) "
+                f"vs {self.sum_w / self.n_w:.1f} ({self.n_w} stools)"
+            )
+        moved = [
+            words
+            for on, words in (
+                (self.fell, "fewer bowel movements"),
+                (self.harder, "harder stools"),
+                (self.looser, "looser stools"),
+            )
+            if on
+        ]
         text = "; ".join(parts)
         return f"{text}. Moved away from your usual: {', '.join(moved)}" if moved else text
 
@@ -712,10 +790,14 @@ class _Change(NamedTuple):
 def _change_at(t: DayTable, i: int) -> _Change:
     lo, hi = i - CHANGE_DAYS - CHANGE_BASE + 1, i - CHANGE_DAYS
     return _Change(
-        t.gi_recorded.window(i, CHANGE_DAYS), t.gi_recorded.between(lo, hi),
-        t.sbm.window(i, CHANGE_DAYS), t.sbm.between(lo, hi),
-        t.bristol_n.window(i, CHANGE_DAYS), t.bristol_sum.window(i, CHANGE_DAYS),
-        t.bristol_n.between(lo, hi), t.bristol_sum.between(lo, hi),
+        t.gi_recorded.window(i, CHANGE_DAYS),
+        t.gi_recorded.between(lo, hi),
+        t.sbm.window(i, CHANGE_DAYS),
+        t.sbm.between(lo, hi),
+        t.bristol_n.window(i, CHANGE_DAYS),
+        t.bristol_sum.window(i, CHANGE_DAYS),
+        t.bristol_n.between(lo, hi),
+        t.bristol_sum.between(lo, hi),
     )
 
 
@@ -735,8 +817,7 @@ def change(ctx: Context) -> RuleRun:
         if not ok:
             active.append(False)
             continue
-        counts = _Change(rec_w[i], rec_b[i], sbm_w[i], sbm_b[i], n_w[i], sum_w[i], n_b[i],
-                         sum_b[i])
+        counts = _Change(rec_w[i], rec_b[i], sbm_w[i], sbm_b[i], n_w[i], sum_w[i], n_b[i], sum_b[i])
         active.append(counts.fell or counts.harder or counts.looser)
 
     def evidence(i: int) -> str:
@@ -744,11 +825,14 @@ def change(ctx: Context) -> RuleRun:
 
     def need(i: int) -> str:
         counts = _change_at(t, i)
-        return (f"needs at least 10 recorded days in the last 14 (has {counts.rec_w}) and 14 "
-                f"in the 28 days before them (has {counts.rec_b})")
+        return (
+            f"needs at least 10 recorded days in the last 14 (has {counts.rec_w}) and 14 "
+            f"in the 28 days before them (has {counts.rec_b})"
+        )
 
-    return RuleRun(CHANGE, active, enough, evidence, need,
-                   window_days(t.gi_recorded.per_day, CHANGE_DAYS))
+    return RuleRun(
+        CHANGE, active, enough, evidence, need, window_days(t.gi_recorded.per_day, CHANGE_DAYS)
+    )
 
 
 # --- gi.persistent ----------------------------------------------------------------------
@@ -759,15 +843,15 @@ PERSISTENT = RuleInfo(
     level="warn",
     title="Lasting change in bowel habit",
     rule="the last 3 weeks (days 1-7, 8-14 and 15-21 back) were all constipation weeks or "
-         "all loose weeks; or a Bristol 6-7 stool on each of more than 7 days in a row, every "
-         "one recorded. A constipation week has at least 4 recorded days and 2 or more Rome IV "
-         "items (a)-(f) in that week ((a)-(e) with at least 2 answers, (f) at least 4 recorded "
-         "days); a loose week has at least 4 recorded days and at least 3 Bristol 6-7 stools, "
-         "more than 25% of its stools",
+    "all loose weeks; or a Bristol 6-7 stool on each of more than 7 days in a row, every "
+    "one recorded. A constipation week has at least 4 recorded days and 2 or more Rome IV "
+    "items (a)-(f) in that week ((a)-(e) with at least 2 answers, (f) at least 4 recorded "
+    "days); a loose week has at least 4 recorded days and at least 3 Bristol 6-7 stools, "
+    "more than 25% of its stools",
     source="NHS: see a GP about a change in your poo lasting 3 weeks or more, or diarrhoea "
-           "lasting more than 7 days",
+    "lasting more than 7 days",
     advice="Book a GP appointment; this is not urgent. Show them this summary. This is not a "
-           "diagnosis.",
+    "diagnosis.",
     window=WEEK * WEEKS,
     citation=f"{NHS_BOWEL_CANCER} {NHS_CONSTIPATION} {NHS_DIARRHOEA}",
     needs="at least 4 days with bowel movements recorded in each of the last 3 weeks",
@@ -780,8 +864,10 @@ def _weeks(t: DayTable) -> tuple[list[bool], list[bool], list[bool]]:
     judgeable = [n >= WEEK_MIN_RECORDED for n in windowed(t.gi_recorded, WEEK)]
     loose_n, typed = windowed(t.loose, WEEK), windowed(t.bristol_n, WEEK)
     constipated = [ok and k >= MIN_ITEMS for ok, k in zip(judgeable, met, strict=True)]
-    loose = [ok and k >= WEEK_MIN_LOOSE and over_quarter(k, n)
-             for ok, k, n in zip(judgeable, loose_n, typed, strict=True)]
+    loose = [
+        ok and k >= WEEK_MIN_LOOSE and over_quarter(k, n)
+        for ok, k, n in zip(judgeable, loose_n, typed, strict=True)
+    ]
     return constipated, loose, judgeable
 
 
@@ -796,7 +882,7 @@ def persistent(ctx: Context) -> RuleRun:
         """Per day: the week ending there and the 2 before it all are such weeks."""
         out = list(week)
         for k in range(1, WEEKS):
-            earlier = [False] * min(WEEK * k, len(week)) + week[:max(0, len(week) - WEEK * k)]
+            earlier = [False] * min(WEEK * k, len(week)) + week[: max(0, len(week) - WEEK * k)]
             out = [a and b for a, b in zip(out, earlier, strict=True)]
         return out
 
@@ -818,21 +904,25 @@ def persistent(ctx: Context) -> RuleRun:
         parts = []
         weeks = f"{t.day(i - 20).isoformat()} to {t.day(i).isoformat()}"
         if all_of(constipated, i):
-            parts.append("2 or more Rome IV constipation items in each of the last 3 weeks "
-                         f"({weeks})")
+            parts.append(
+                f"2 or more Rome IV constipation items in each of the last 3 weeks ({weeks})"
+            )
         if all_of(loose, i):
-            parts.append("loose stools (Bristol 6-7, at least 3 and more than 25% of stools) "
-                         f"in each of the last 3 weeks ({weeks})")
+            parts.append(
+                "loose stools (Bristol 6-7, at least 3 and more than 25% of stools) "
+                f"in each of the last 3 weeks ({weeks})"
+            )
         if run[i] > LOOSE_RUN:
-            parts.append(f"a Bristol 6-7 stool on each of the last {run[i]} days in a row "
-                         f"(from {t.day(i - run[i] + 1).isoformat()})")
+            parts.append(
+                f"a Bristol 6-7 stool on each of the last {run[i]} days in a row "
+                f"(from {t.day(i - run[i] + 1).isoformat()})"
+            )
         text = "; ".join(parts)
         return text[:1].upper() + text[1:]
 
     def need(i: int) -> str:
         have = [t.gi_recorded.window(j, WEEK) if j >= 0 else 0 for j in blocks(i)]
-        return (f"needs {PERSISTENT.needs} (has {', '.join(map(str, have))}, this week "
-                "first)")
+        return f"needs {PERSISTENT.needs} (has {', '.join(map(str, have))}, this week first)"
 
     symptom_days = ctx.item_days
     loose_days = t.loose.per_day
@@ -854,7 +944,7 @@ def persistent(ctx: Context) -> RuleRun:
                     if loose_days[j]:
                         mark[j] = 1
             if run[i] > LOOSE_RUN:
-                mark[i - run[i] + 1:i + 1] = b"\x01" * run[i]
+                mark[i - run[i] + 1 : i + 1] = b"\x01" * run[i]
         return [j for j, on in enumerate(mark) if on]
 
     def facts(s: int, e: int) -> str | None:
@@ -863,20 +953,27 @@ def persistent(ctx: Context) -> RuleRun:
         days = qualifying(s, e)
         if not days or days[-1] - days[0] + 1 >= WEEK * WEEKS:
             return None
-        span = (f"on {days_text(len(days))} between {t.day(days[0]).isoformat()} and "
-                f"{t.day(days[-1]).isoformat()} ({days_text(days[-1] - days[0] + 1)})")
+        span = (
+            f"on {days_text(len(days))} between {t.day(days[0]).isoformat()} and "
+            f"{t.day(days[-1]).isoformat()} ({days_text(days[-1] - days[0] + 1)})"
+        )
         if all_of(constipated, e) or all_of(loose, e):
-            return (f"Symptoms were recorded {span}, less than 3 weeks, with some in each of "
-                    f"the 3 weeks from {t.day(e - 20).isoformat()} to {t.day(e).isoformat()}.")
-        return (f"A loose stool (Bristol 6-7) was recorded on each of the {run[e]} days in a "
-                f"row from {t.day(e - run[e] + 1).isoformat()} to {t.day(e).isoformat()}.")
+            return (
+                f"Symptoms were recorded {span}, less than 3 weeks, with some in each of "
+                f"the 3 weeks from {t.day(e - 20).isoformat()} to {t.day(e).isoformat()}."
+            )
+        return (
+            f"A loose stool (Bristol 6-7) was recorded on each of the {run[e]} days in a "
+            f"row from {t.day(e - run[e] + 1).isoformat()} to {t.day(e).isoformat()}."
+        )
 
     def advice_for(s: int, e: int) -> str:
         said = facts(s, e)
         return f"{said} {PERSISTENT.advice}" if said else PERSISTENT.advice
 
-    return RuleRun(PERSISTENT, active, enough, evidence, need, qualifying,
-                   advice_for=advice_for, facts=facts)
+    return RuleRun(
+        PERSISTENT, active, enough, evidence, need, qualifying, advice_for=advice_for, facts=facts
+    )
 
 
 # --- red.<key> --------------------------------------------------------------------------
@@ -895,8 +992,7 @@ def red_info(key: str) -> RuleInfo:
         source=RED_SOURCE if urgent else "NHS: see a GP if you lose weight without trying",
         advice=RED_ADVICE[key],
         window=RED_DAYS,
-        citation=(f"{NHS_BOWEL_CANCER} {NHS_DIARRHOEA} {ROME_IV}" if urgent
-                  else NHS_BOWEL_CANCER),
+        citation=(f"{NHS_BOWEL_CANCER} {NHS_DIARRHOEA} {ROME_IV}" if urgent else NHS_BOWEL_CANCER),
         needs="a check-in in the last 7 days",
     )
 
@@ -908,15 +1004,19 @@ def red_flag(ctx: Context, key: str) -> RuleRun:
     enough = [on or n > 0 for on, n in zip(active, windowed(t.entry, RED_DAYS), strict=True)]
 
     def evidence(i: int) -> str:
-        days = [t.day(j).isoformat() for j in range(max(0, i - RED_DAYS + 1), i + 1)
-                if counts.per_day[j]]
+        days = [
+            t.day(j).isoformat()
+            for j in range(max(0, i - RED_DAYS + 1), i + 1)
+            if counts.per_day[j]
+        ]
         return f"Reported on {', '.join(days)}"
 
     def need(i: int) -> str:
         return "needs a check-in in the last 7 days (has none)"
 
-    return RuleRun(red_info(key), active, enough, evidence, need,
-                   window_days(counts.per_day, RED_DAYS))
+    return RuleRun(
+        red_info(key), active, enough, evidence, need, window_days(counts.per_day, RED_DAYS)
+    )
 
 
 # --- red.age_change ---------------------------------------------------------------------
@@ -926,12 +1026,12 @@ AGE = RuleInfo(
     level="warn",
     title="New lasting bowel change at age 50 or over",
     rule="age 50 or over (from the birth year in settings), a lasting change in bowel habit "
-         "is active, and there was none in the 365 days before it began",
+    "is active, and there was none in the 365 days before it began",
     source="Rome IV alarm feature: new symptoms after age 50 (Mearin et al. 2016); NHS bowel "
-           "cancer symptoms lasting 3 weeks or more",
+    "cancer symptoms lasting 3 weeks or more",
     advice="A new change in bowel habit lasting 3 weeks or more at 50 or over should be "
-           "checked: book a GP appointment; this is not urgent. Show them this summary. "
-           f"{NOT_A_DIAGNOSIS}",
+    "checked: book a GP appointment; this is not urgent. Show them this summary. "
+    f"{NOT_A_DIAGNOSIS}",
     window=PERSISTENT.window,
     citation=f"{ROME_IV} {NHS_BOWEL_CANCER}",
     needs="a birth year in settings, and enough data for the lasting-change rule",
@@ -953,18 +1053,21 @@ def age_change(ctx: Context) -> RuleRun:
         return s >= 0 and on.between(s - AGE_NEW_DAYS, s - 1) == 0
 
     active = [old_enough(i) and lasting.active[i] and new(i) for i in range(t.size)]
-    enough = [active[i] or (born is not None and (not old_enough(i) or lasting.enough[i]))
-              for i in range(t.size)]
+    enough = [
+        active[i] or (born is not None and (not old_enough(i) or lasting.enough[i]))
+        for i in range(t.size)
+    ]
 
     def evidence(i: int) -> str:
         day: date = t.day(i)
         began = t.day(starts[i])
-        text = (f"Age {day.year - (born or 0)} in {day.year} (birth year {born}); a lasting "
-                f"change in bowel habit since {began.isoformat()}")
+        text = (
+            f"Age {day.year - (born or 0)} in {day.year} (birth year {born}); a lasting "
+            f"change in bowel habit since {began.isoformat()}"
+        )
         first = ctx.first_entry()
         if first is not None and (began - first).days < AGE_NEW_DAYS:
-            return (f"{text}: new as far as your entries go (they start on "
-                    f"{first.isoformat()})")
+            return f"{text}: new as far as your entries go (they start on {first.isoformat()})"
         return f"{text}, with none in the 365 days before"
 
     def need(i: int) -> str:
@@ -976,21 +1079,40 @@ def age_change(ctx: Context) -> RuleRun:
         said = lasting.facts(s, e) if lasting.facts is not None else None
         if not said:
             return AGE.advice
-        return (f"{said} A new change in bowel habit at 50 or over should be checked: book a "
-                "GP appointment; this is not urgent. Show them this summary. This is not a "
-                "diagnosis.")
+        return (
+            f"{said} A new change in bowel habit at 50 or over should be checked: book a "
+            "GP appointment; this is not urgent. Show them this summary. This is not a "
+            "diagnosis."
+        )
 
-    return RuleRun(AGE, active, enough, evidence, need, lasting.qualifying,
-                   advice_for=advice_for)
+    return RuleRun(AGE, active, enough, evidence, need, lasting.qualifying, advice_for=advice_for)
 
 
 # --- all of them ------------------------------------------------------------------------
 ORDER: tuple[Callable[[Context], RuleRun], ...] = (
-    infrequent, hard_stools, straining, incomplete, constipation_pattern, loose_stools, change,
-    after_intake_increase, persistent, age_change,
+    infrequent,
+    hard_stools,
+    straining,
+    incomplete,
+    constipation_pattern,
+    loose_stools,
+    change,
+    after_intake_increase,
+    persistent,
+    age_change,
 )
-INFOS: tuple[RuleInfo, ...] = (INFREQUENT, HARD, STRAINING, INCOMPLETE, PATTERN, LOOSE, CHANGE,
-                               AFTER_INCREASE, PERSISTENT, AGE)
+INFOS: tuple[RuleInfo, ...] = (
+    INFREQUENT,
+    HARD,
+    STRAINING,
+    INCOMPLETE,
+    PATTERN,
+    LOOSE,
+    CHANGE,
+    AFTER_INCREASE,
+    PERSISTENT,
+    AGE,
+)
 
 
 def evaluate_red(ctx: Context) -> list[RuleRun]:
@@ -1001,8 +1123,7 @@ def evaluate_red(ctx: Context) -> list[RuleRun]:
 def failed(info: RuleInfo, size: int, error: BaseException) -> RuleRun:
     """A rule that raised: not active, not checked, and it says so."""
     said = f"could not be checked because of an error in fatiguelog ({type(error).__name__})"
-    return RuleRun(info, [False] * size, [False] * size, lambda i: "", lambda i: said,
-                   error=said)
+    return RuleRun(info, [False] * size, [False] * size, lambda i: "", lambda i: said, error=said)
 
 
 def evaluate_all(ctx: Context) -> list[RuleRun]:

@@ -21,22 +21,24 @@ MIN_RATED_DAYS = 3  # answered days a mean rating needs
 
 
 def _days(table: DayTable, a: int, b: int) -> tuple[date, ...]:
-    return table.dates[a:b + 1]
+    return table.dates[a : b + 1]
 
 
 def answer_series(table: DayTable, question: Question, a: int, b: int) -> DaySeries:
     """A question's daily answers (a yes/no as 1 or 0)."""
     key = question.series_key
-    return DaySeries(key, question.series_label, _days(table, a, b),
-                     tuple(table.ratings[key][a:b + 1]))
+    return DaySeries(
+        key, question.series_label, _days(table, a, b), tuple(table.ratings[key][a : b + 1])
+    )
 
 
 def sbm_per_week(table: DayTable, a: int, b: int) -> DaySeries:
     values: list[float | None] = []
     for i in range(a, b + 1):
         recorded = table.gi_recorded.window(i, 7)
-        values.append(7 * table.sbm.window(i, 7) / recorded
-                      if recorded >= SBM_MIN_RECORDED else None)
+        values.append(
+            7 * table.sbm.window(i, 7) / recorded if recorded >= SBM_MIN_RECORDED else None
+        )
     return DaySeries("sbm_per_week", LABELS["sbm_per_week"], _days(table, a, b), tuple(values))
 
 
@@ -51,8 +53,7 @@ def intake_series(table: DayTable, name: str, track: IntakeTrack, a: int, b: int
     values = tuple(
         track.totals.get(i, 0.0) if table.intake_day[i] else None for i in range(a, b + 1)
     )
-    return DaySeries(f"intake:{name}", f"{name} ({track.unit} a day)", _days(table, a, b),
-                     values)
+    return DaySeries(f"intake:{name}", f"{name} ({track.unit} a day)", _days(table, a, b), values)
 
 
 def rating_stats(table: DayTable, key: str, label: str, a: int, b: int) -> RatingStats:
@@ -60,9 +61,9 @@ def rating_stats(table: DayTable, key: str, label: str, a: int, b: int) -> Ratin
     mean of fewer than 3 answered days is None ("not enough data")."""
     values = table.ratings[key]
     half = a + (b - a + 1) // 2
-    every = [v for v in values[a:b + 1] if v is not None]
+    every = [v for v in values[a : b + 1] if v is not None]
     first = [v for v in values[a:half] if v is not None]
-    second = [v for v in values[half:b + 1] if v is not None]
+    second = [v for v in values[half : b + 1] if v is not None]
     return RatingStats(
         key=key,
         label=label,
@@ -81,15 +82,20 @@ def answer_stats(table: DayTable, question: Question, a: int, b: int) -> AnswerS
     values = table.ratings[question.series_key]
     if question.kind == "yesno":
         said = [i for i in range(a, b + 1) if values[i] is not None]
-        return AnswerStats(question, len(said),
-                           yes_days=tuple(table.day(i) for i in said if values[i]))
+        return AnswerStats(
+            question, len(said), yes_days=tuple(table.day(i) for i in said if values[i])
+        )
     half = a + (b - a + 1) // 2
-    every = [v for v in values[a:b + 1] if v is not None]
+    every = [v for v in values[a : b + 1] if v is not None]
     return AnswerStats(
-        question, len(every), mean=_mean(every),
-        min=min(every) if every else None, max=max(every) if every else None,
+        question,
+        len(every),
+        mean=_mean(every),
+        min=min(every) if every else None,
+        max=max(every) if every else None,
         first_half_mean=_mean([v for v in values[a:half] if v is not None]),
-        second_half_mean=_mean([v for v in values[half:b + 1] if v is not None]))
+        second_half_mean=_mean([v for v in values[half : b + 1] if v is not None]),
+    )
 
 
 def _mean(values: list[float]) -> float | None:

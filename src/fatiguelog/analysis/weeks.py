@@ -49,8 +49,9 @@ def week_rows(table: DayTable, a: int, b: int) -> tuple[WeekRow, ...]:
 
 def _week(table: DayTable, i: int, j: int) -> WeekRow:
     reported = tuple(key for key in RED_FLAGS if table.red[key].between(i, j))
-    alarm_days = sum(1 for day in range(i, j + 1)
-                     if any(table.red[key].per_day[day] for key in RED_FLAGS))
+    alarm_days = sum(
+        1 for day in range(i, j + 1) if any(table.red[key].per_day[day] for key in RED_FLAGS)
+    )
     entries = table.entry.between(i, j)
     laxative = table.laxative.between(i, j)
     return WeekRow(
@@ -81,7 +82,7 @@ def bowel_day_series(table: DayTable, a: int, b: int) -> dict[str, DaySeries]:
 
     A recorded GI day with no stool is a real 0 in every stool series (an answered "none");
     a day without a bowel answer is `None` in all of them (a gap)."""
-    days: tuple[date, ...] = table.dates[a:b + 1]
+    days: tuple[date, ...] = table.dates[a : b + 1]
     types = table.bristol_types
     recorded = table.gi_recorded.per_day
     groups = {
@@ -93,15 +94,34 @@ def bowel_day_series(table: DayTable, a: int, b: int) -> dict[str, DaySeries]:
     out: dict[str, DaySeries] = {}
     for key, label in STOOL_SERIES:
         count = groups[key]
-        out[key] = DaySeries(key, label, days, tuple(
-            float(count(i)) if recorded[i] else None for i in range(a, b + 1)))
-    out[LAXATIVE_SERIES] = DaySeries(LAXATIVE_SERIES, "Laxative day", days, tuple(
-        1.0 if table.laxative.per_day[i] else 0.0 if table.laxative_no.per_day[i] else None
-        for i in range(a, b + 1)))
-    out[ALARM_SERIES] = DaySeries(ALARM_SERIES, "Alarm symptom reported", days, tuple(
-        1.0 if any(table.red[key].per_day[i] for key in RED_FLAGS)
-        else 0.0 if table.entry.per_day[i] else None
-        for i in range(a, b + 1)))
+        out[key] = DaySeries(
+            key,
+            label,
+            days,
+            tuple(float(count(i)) if recorded[i] else None for i in range(a, b + 1)),
+        )
+    out[LAXATIVE_SERIES] = DaySeries(
+        LAXATIVE_SERIES,
+        "Laxative day",
+        days,
+        tuple(
+            1.0 if table.laxative.per_day[i] else 0.0 if table.laxative_no.per_day[i] else None
+            for i in range(a, b + 1)
+        ),
+    )
+    out[ALARM_SERIES] = DaySeries(
+        ALARM_SERIES,
+        "Alarm symptom reported",
+        days,
+        tuple(
+            1.0
+            if any(table.red[key].per_day[i] for key in RED_FLAGS)
+            else 0.0
+            if table.entry.per_day[i]
+            else None
+            for i in range(a, b + 1)
+        ),
+    )
     return out
 
 

@@ -38,8 +38,7 @@ def check_days(days: int | None, today: date) -> None:
     from fatiguelog.dates import max_days
 
     if days is not None and not 1 <= days <= max_days(today):
-        raise UserError(f"--days must be from 1 to {max_days(today)} (back to 1900), "
-                        f"not {days}")
+        raise UserError(f"--days must be from 1 to {max_days(today)} (back to 1900), not {days}")
 
 
 def _join_days_ago(argv: Sequence[str]) -> list[str]:
@@ -71,8 +70,13 @@ class _HelpFormatter(argparse.HelpFormatter):
     """argparse's own formatter, but asking the terminal's width from `os` directly: argparse
     imports `shutil` (and with it bz2 and lzma) for that on every start, help or not."""
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
         if width is None:
             try:
                 width = int(os.environ["COLUMNS"])
@@ -102,8 +106,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "Run without a command to open the app.",
         epilog="Dates: YYYY-MM-DD, today, yesterday, or -Nd (N days ago).",
     )
-    parser.add_argument("--data-dir", metavar="PATH",
-                        help="data folder (default: $FATIGUELOG_DATA_DIR, else the platform's)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help="data folder (default: $FATIGUELOG_DATA_DIR, else the platform's)",
+    )
     parser.add_argument("--version", action="version", version=f"fatiguelog {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, add in _COMMANDS.items():
@@ -115,11 +122,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def _add_checkin(commands: Any) -> None:
     checkin = commands.add_parser("checkin", help="the guided daily check-in")
     checkin.add_argument("--date", default="today", help="which day (default today)")
-    checkin.add_argument("--quick", action="store_true",
-                         help="the four-step check-in for crash days")
-    checkin.add_argument("--plain", action="store_true",
-                         help="plain numbered questions, one per line (screen readers, braille, "
-                         "pipes); automatic when input or output is not a terminal or TERM=dumb")
+    checkin.add_argument(
+        "--quick", action="store_true", help="the four-step check-in for crash days"
+    )
+    checkin.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain numbered questions, one per line (screen readers, braille, "
+        "pipes); automatic when input or output is not a terminal or TERM=dumb",
+    )
 
 
 def _add_log(commands: Any) -> None:
@@ -141,8 +152,14 @@ def _add_log(commands: Any) -> None:
     kinds.add_parser("no-intake", help="nothing taken that day (no doses)")
     red = kinds.add_parser("red-flag", help="a red-flag symptom, e.g. blood_in_stool")
     red.add_argument("key")
-    for sub in (stool, dose, kinds.choices["none"], kinds.choices["laxative"],
-                kinds.choices["no-intake"], red):
+    for sub in (
+        stool,
+        dose,
+        kinds.choices["none"],
+        kinds.choices["laxative"],
+        kinds.choices["no-intake"],
+        red,
+    ):
         sub.add_argument("--date", default="today", help="which day (default today)")
 
 
@@ -150,10 +167,15 @@ def _add_trends(commands: Any) -> None:
     from fatiguelog.wording import DEFAULT_DAYS
 
     trends = commands.add_parser("trends", help="trends and flags")
-    trends.add_argument("--days", type=int, default=None,
-                        help=f"period in days (default {DEFAULT_DAYS})")
-    trends.add_argument("--print", action="store_true", dest="print_",
-                        help="print to the terminal instead of opening the app")
+    trends.add_argument(
+        "--days", type=int, default=None, help=f"period in days (default {DEFAULT_DAYS})"
+    )
+    trends.add_argument(
+        "--print",
+        action="store_true",
+        dest="print_",
+        help="print to the terminal instead of opening the app",
+    )
 
 
 def _add_export(commands: Any) -> None:
@@ -161,21 +183,30 @@ def _add_export(commands: Any) -> None:
     from fatiguelog.wording import DEFAULT_DAYS, DISCUSS_TITLE, SUMMARY_TITLE
 
     export = commands.add_parser("export", help=f"the {SUMMARY_TITLE.lower()}")
-    export.add_argument("--format", choices=formats.keys(), default=formats.default().key,
-                        help=formats.help_text())
-    export.add_argument("--from", dest="from_", metavar="D",
-                        help=f"first day (default: the {DEFAULT_DAYS} days ending on --to)")
+    export.add_argument(
+        "--format", choices=formats.keys(), default=formats.default().key, help=formats.help_text()
+    )
+    export.add_argument(
+        "--from",
+        dest="from_",
+        metavar="D",
+        help=f"first day (default: the {DEFAULT_DAYS} days ending on --to)",
+    )
     export.add_argument("--to", metavar="D", default="today", help="last day (default today)")
-    export.add_argument("--output", "-o", metavar="PATH",
-                        help="file to write ('-' or none: standard output)")
+    export.add_argument(
+        "--output", "-o", metavar="PATH", help="file to write ('-' or none: standard output)"
+    )
     export.add_argument("--include-notes", action="store_true", help="include free-text notes")
-    export.add_argument("--force", action="store_true",
-                        help="replace the output file if it exists")
+    export.add_argument("--force", action="store_true", help="replace the output file if it exists")
     discuss = export.add_mutually_exclusive_group()
-    discuss.add_argument("--discuss", metavar="TEXT",
-                      help=f"your own '{DISCUSS_TITLE}', at the top of the summary")
-    discuss.add_argument("--discuss-file", metavar="PATH",
-                      help="the same, read from a UTF-8 text file ('-': standard input)")
+    discuss.add_argument(
+        "--discuss", metavar="TEXT", help=f"your own '{DISCUSS_TITLE}', at the top of the summary"
+    )
+    discuss.add_argument(
+        "--discuss-file",
+        metavar="PATH",
+        help="the same, read from a UTF-8 text file ('-': standard input)",
+    )
 
 
 def _add_check(commands: Any) -> None:
@@ -194,30 +225,50 @@ def _add_demo(commands: Any) -> None:
 
 def _add_remind(commands: Any) -> None:
     remind = commands.add_parser(
-        "remind", help="one line when today has no check-in (for shell start-up); "
-        "'remind install' sets up a daily desktop notification")
-    remind.add_argument("action", nargs="?", choices=("install", "uninstall"),
-                        help="install or remove the daily reminder (a systemd user timer)")
-    remind.add_argument("--notify", action="store_true",
-                        help="a desktop notification instead of a line (what the timer runs)")
+        "remind",
+        help="one line when today has no check-in (for shell start-up); "
+        "'remind install' sets up a daily desktop notification",
+    )
+    remind.add_argument(
+        "action",
+        nargs="?",
+        choices=("install", "uninstall"),
+        help="install or remove the daily reminder (a systemd user timer)",
+    )
+    remind.add_argument(
+        "--notify",
+        action="store_true",
+        help="a desktop notification instead of a line (what the timer runs)",
+    )
 
 
 def _add_import(commands: Any) -> None:
     imports = commands.add_parser("import", help="add another tracker's export to your days")
-    imports.add_argument("format", metavar="FORMAT",
-                         choices=("bearable", "daylio", "flaredown", "visible", "csv"),
-                         help="bearable, daylio, flaredown, visible, or csv (with --map)")
+    imports.add_argument(
+        "format",
+        metavar="FORMAT",
+        choices=("bearable", "daylio", "flaredown", "visible", "csv"),
+        help="bearable, daylio, flaredown, visible, or csv (with --map)",
+    )
     imports.add_argument("file", metavar="FILE", help="the exported CSV file")
-    imports.add_argument("--map", metavar="MAP.toml", dest="map_file",
-                         help="which column is which answer, and its scale (needed for csv)")
-    imports.add_argument("--dry-run", action="store_true",
-                         help="show what would change and write nothing")
+    imports.add_argument(
+        "--map",
+        metavar="MAP.toml",
+        dest="map_file",
+        help="which column is which answer, and its scale (needed for csv)",
+    )
+    imports.add_argument(
+        "--dry-run", action="store_true", help="show what would change and write nothing"
+    )
 
 
 def _add_conflicts(commands: Any) -> None:
     conflicts = commands.add_parser("conflicts", help="sync-conflict copies of your entries")
-    conflicts.add_argument("--merge", action="store_true",
-                           help="merge each copy into its day, then keep it in conflicts/")
+    conflicts.add_argument(
+        "--merge",
+        action="store_true",
+        help="merge each copy into its day, then keep it in conflicts/",
+    )
 
 
 def _add_delete(commands: Any) -> None:
@@ -226,27 +277,46 @@ def _add_delete(commands: Any) -> None:
 
 
 def _add_restore(commands: Any) -> None:
-    restore = commands.add_parser("restore",
-                                  help="bring back a deleted day (its latest deleted copy)")
+    restore = commands.add_parser(
+        "restore", help="bring back a deleted day (its latest deleted copy)"
+    )
     restore.add_argument("--date", required=True, metavar="D", help="which day")
     which = restore.add_mutually_exclusive_group()
-    which.add_argument("--list", action="store_true",
-                       help="list the day's deleted copies, newest first, with what each holds")
-    which.add_argument("--copy", metavar="N", help="restore copy N of --list (default 1, the "
-                       "latest), or the one with that file name")
+    which.add_argument(
+        "--list",
+        action="store_true",
+        help="list the day's deleted copies, newest first, with what each holds",
+    )
+    which.add_argument(
+        "--copy",
+        metavar="N",
+        help="restore copy N of --list (default 1, the latest), or the one with that file name",
+    )
 
 
 def _add_settings(commands: Any) -> None:
-    commands.add_parser("settings", help="the settings screen: substances, your own "
-                        "trackers, steps, birth year, when a day starts")
+    commands.add_parser(
+        "settings",
+        help="the settings screen: substances, your own "
+        "trackers, steps, birth year, when a day starts",
+    )
 
 
 # Every command's parser, in the order `fatiguelog --help` lists them.
 _COMMANDS: dict[str, Callable[[Any], None]] = {
-    "checkin": _add_checkin, "log": _add_log, "trends": _add_trends, "export": _add_export,
-    "check": _add_check, "path": _add_path, "demo": _add_demo, "remind": _add_remind,
-    "import": _add_import, "conflicts": _add_conflicts, "delete": _add_delete,
-    "restore": _add_restore, "settings": _add_settings,
+    "checkin": _add_checkin,
+    "log": _add_log,
+    "trends": _add_trends,
+    "export": _add_export,
+    "check": _add_check,
+    "path": _add_path,
+    "demo": _add_demo,
+    "remind": _add_remind,
+    "import": _add_import,
+    "conflicts": _add_conflicts,
+    "delete": _add_delete,
+    "restore": _add_restore,
+    "settings": _add_settings,
 }
 
 
@@ -291,8 +361,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the safety net: report in one line, never a traceback
         if os.environ.get("FATIGUELOG_DEBUG"):
             raise
-        _say_error(f"unexpected error ({type(exc).__name__}: {exc}). Nothing more was "
-                   "changed; please report it (FATIGUELOG_DEBUG=1 shows the details)")
+        _say_error(
+            f"unexpected error ({type(exc).__name__}: {exc}). Nothing more was "
+            "changed; please report it (FATIGUELOG_DEBUG=1 shows the details)"
+        )
         return EXIT_DATA
 
 
@@ -305,8 +377,10 @@ def _say_error(message: str) -> None:
 def _check_data_folder(root: Path) -> None:
     """A data folder that exists but is not a folder: said before anything reads or writes."""
     if root.exists() and not root.is_dir():
-        raise UserError(f"the data folder {root} is not a folder: move that file away or "
-                        "choose another with --data-dir")
+        raise UserError(
+            f"the data folder {root} is not a folder: move that file away or "
+            "choose another with --data-dir"
+        )
 
 
 def today_for(root: Path) -> date:

@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 #: What each screen command offers instead when there is no terminal to draw on.
-_INSTEAD = {"trends": " ('fatiguelog trends --print' prints them)",
-            "settings": " (or edit settings.toml by hand: 'fatiguelog path' shows where)"}
+_INSTEAD = {
+    "trends": " ('fatiguelog trends --print' prints them)",
+    "settings": " (or edit settings.toml by hand: 'fatiguelog path' shows where)",
+}
 
 
 def needs_terminal(command: str | None) -> int | None:
@@ -36,8 +38,10 @@ def needs_terminal(command: str | None) -> int | None:
     from fatiguelog.cli import _say_error
 
     what = {None: "the app", "demo": "the demo"}.get(command, f"'fatiguelog {command}'")
-    _say_error(f"{what} needs a terminal, and standard input or output is not one: run it in "
-               f"a terminal{_INSTEAD.get(command or '', '')}")
+    _say_error(
+        f"{what} needs a terminal, and standard input or output is not one: run it in "
+        f"a terminal{_INSTEAD.get(command or '', '')}"
+    )
     return EXIT_USAGE
 
 

@@ -60,8 +60,11 @@ def reminder(root: Path) -> str | None:
     if not reminder_due(doc):  # checked in, or a crash day: as the notification
         return None
     logged = logged_items(doc)
-    return (f"fatiguelog: {logged} today, but no check-in yet. {REMINDER}" if logged
-            else f"fatiguelog: no check-in yet today. {REMINDER}")
+    return (
+        f"fatiguelog: {logged} today, but no check-in yet. {REMINDER}"
+        if logged
+        else f"fatiguelog: no check-in yet today. {REMINDER}"
+    )
 
 
 def check(root: Path) -> int:
@@ -90,9 +93,11 @@ def check(root: Path) -> int:
     for problem in _in_line_order(problems):
         print(strip_controls(str(problem), one_line=True))
     if problems:
-        print(f"{plural(len(problems), 'problem')} found; {plural(count, 'entry', 'entries')} "
-              "read. Nothing was changed.",
-              file=sys.stderr)
+        print(
+            f"{plural(len(problems), 'problem')} found; {plural(count, 'entry', 'entries')} "
+            "read. Nothing was changed.",
+            file=sys.stderr,
+        )
         return EXIT_DATA
     print(f"All is well: {count} entries read from {root}.")
     return EXIT_OK
@@ -108,8 +113,7 @@ def _in_line_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (first_seen[p.file], p.line or 0))
 
 
-def _answer_problems(store: Store, settings: Settings,
-                     entries: dict[date, Entry]) -> list[Problem]:
+def _answer_problems(store: Store, settings: Settings, entries: dict[date, Entry]) -> list[Problem]:
     """Answers that don't fit their question but leave their day readable
     (`validate.answer_issues`: `crash = "yes"`, a tracker's answer outside its scale as the
     settings declare it now): every figure leaves such an answer out, so `check` says which
@@ -129,9 +133,14 @@ def _answer_problems(store: Store, settings: Settings,
             locator: Locator | None = Locator(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             locator = None
-        problems += [Problem(store.relative(path), message,
-                             locator.locate(where) if locator is not None else None)
-                     for message, where in issues]
+        problems += [
+            Problem(
+                store.relative(path),
+                message,
+                locator.locate(where) if locator is not None else None,
+            )
+            for message, where in issues
+        ]
     return problems
 
 
@@ -143,12 +152,21 @@ def _after_today(root: Path, start: time, days: list[date]) -> list[Problem]:
     from fatiguelog.problems import Problem
 
     now = today(start)
-    why = (f'your day starts at {start:%H:%M} (day_starts_at in settings.toml): an earlier '
-           "start shows it again" if start != MIDNIGHT else "is the computer's clock right?")
-    return [Problem(f"entries/{day.year:04d}/{day.isoformat()}.toml",
-                    f"dated {day.isoformat()}, after today ({now.isoformat()}), so it is hidden "
-                    f"as a day that hasn't happened yet; {why}")
-            for day in days if day > now]
+    why = (
+        f"your day starts at {start:%H:%M} (day_starts_at in settings.toml): an earlier "
+        "start shows it again"
+        if start != MIDNIGHT
+        else "is the computer's clock right?"
+    )
+    return [
+        Problem(
+            f"entries/{day.year:04d}/{day.isoformat()}.toml",
+            f"dated {day.isoformat()}, after today ({now.isoformat()}), so it is hidden "
+            f"as a day that hasn't happened yet; {why}",
+        )
+        for day in days
+        if day > now
+    ]
 
 
 def _copy_problem(store: Store, problem: Problem) -> Problem:
@@ -164,6 +182,8 @@ def _copy_problem(store: Store, problem: Problem) -> Problem:
     why = plan_merge(store, SyncCopy(store.root / problem.file, day, tool))
     if not isinstance(why, str):
         return problem
-    return problem._replace(message=f"a {tool} conflict copy of {day.isoformat()}, not read as "
-                                    f"an entry; it can't be merged as it is: "
-                                    f"{why.rstrip('.')}.")
+    return problem._replace(
+        message=f"a {tool} conflict copy of {day.isoformat()}, not read as "
+        f"an entry; it can't be merged as it is: "
+        f"{why.rstrip('.')}."
+    )

@@ -34,9 +34,11 @@ def run_conflicts(args: argparse.Namespace, root: Path) -> int:
         mergeable = len(copies) - refused
         if mergeable:
             which = "each" if not refused else f"the other {mergeable}"
-            print(f"{_count(len(copies))} waiting. 'fatiguelog conflicts --merge' merges "
-                  f"{which} into {'its day' if not refused else 'their days'}; nothing is lost "
-                  f"(the copies are kept in {root / 'conflicts'}).")
+            print(
+                f"{_count(len(copies))} waiting. 'fatiguelog conflicts --merge' merges "
+                f"{which} into {'its day' if not refused else 'their days'}; nothing is lost "
+                f"(the copies are kept in {root / 'conflicts'})."
+            )
         else:
             print(f"{_count(len(copies))} waiting; none can be merged as it is (see above).")
         return EXIT_OK
@@ -58,8 +60,12 @@ def _merge(root: Path, copies: list[SyncCopy]) -> int:
         name = result.copy.relative(root)
         if result.merged is None:
             left += 1
-            print(strip_controls(f"{result.copy.day}: {name} was left where it is: "
-                                 f"{_sentence(result.reason)}", one_line=True))
+            print(
+                strip_controls(
+                    f"{result.copy.day}: {name} was left where it is: {_sentence(result.reason)}",
+                    one_line=True,
+                )
+            )
             continue
         kept_at = result.kept_at.relative_to(root).as_posix() if result.kept_at else "?"
         merged = result.merged
@@ -71,18 +77,20 @@ def _merge(root: Path, copies: list[SyncCopy]) -> int:
             said = "the copy added nothing new"
         line = f"{result.copy.day}: merged the {result.copy.tool} copy ({said})."
         if merged.clashes:
-            line += (" Different answers, yours kept: "
-                     + "; ".join(str(c) for c in merged.clashes) + ".")
+            line += (
+                " Different answers, yours kept: " + "; ".join(str(c) for c in merged.clashes) + "."
+            )
         print(strip_controls(line, one_line=True))
         if merged.red_flags:
             print(f"  !! {red_flag_words(result.copy.day, merged.red_flags, date.today())}")
         print(f"  The copy is kept in {kept_at}.")
     merged_count = len(copies) - left
     if left:
-        print(f"{_count(merged_count)} merged; {_count(left)} left where "
-              f"{'it was' if left == 1 else 'they were'} (see above).")
-        print(f"fatiguelog: {_count(left)} could not be merged; nothing was lost.",
-              file=sys.stderr)
+        print(
+            f"{_count(merged_count)} merged; {_count(left)} left where "
+            f"{'it was' if left == 1 else 'they were'} (see above)."
+        )
+        print(f"fatiguelog: {_count(left)} could not be merged; nothing was lost.", file=sys.stderr)
         return EXIT_DATA
     print(f"{_count(merged_count)} merged.")
     return EXIT_OK

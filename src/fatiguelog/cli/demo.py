@@ -40,8 +40,9 @@ def run_demo(args: argparse.Namespace) -> int:
     previous = os.environ.get(ENV_CACHE_DIR)
     # Removed on quit, on a failure, and on SIGTERM or SIGHUP (see `_removed_on_signals`),
     # which may have removed it already.
-    with tempfile.TemporaryDirectory(prefix="fatiguelog-demo-",
-                                     ignore_cleanup_errors=True) as folder:
+    with tempfile.TemporaryDirectory(
+        prefix="fatiguelog-demo-", ignore_cleanup_errors=True
+    ) as folder:
         root = Path(folder) / "data"
         os.environ[ENV_CACHE_DIR] = str(Path(folder) / "cache")
         try:
@@ -50,8 +51,9 @@ def run_demo(args: argparse.Namespace) -> int:
                 from fatiguelog.paths import DEMO_MARKER
 
                 (root / DEMO_MARKER).write_text(
-                    "This folder was made by 'fatiguelog demo': every entry in it is "
-                    "generated.\n", encoding="utf-8")
+                    "This folder was made by 'fatiguelog demo': every entry in it is generated.\n",
+                    encoding="utf-8",
+                )
                 from fatiguelog.cli.app import launch
 
                 return launch(root, demo=True)

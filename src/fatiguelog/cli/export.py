@@ -35,8 +35,11 @@ def period(
     except DateError as exc:
         raise UserError(f"--to {exc}") from None
     try:
-        first = (parse_past_day(from_text, today) if from_text
-                 else last - timedelta(days=DEFAULT_DAYS - 1))
+        first = (
+            parse_past_day(from_text, today)
+            if from_text
+            else last - timedelta(days=DEFAULT_DAYS - 1)
+        )
     except DateError as exc:
         raise UserError(f"--from {exc}") from None
     if first > last:
@@ -105,8 +108,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
 
     fmt = getattr(args, "format", None) or formats.default().key
     include_notes = bool(getattr(args, "include_notes", False))
-    first, last = period(getattr(args, "from_", None), getattr(args, "to", None),
-                         today_for(root))
+    first, last = period(getattr(args, "from_", None), getattr(args, "to", None), today_for(root))
     discuss = _discuss(args)
     output = getattr(args, "output", None)
     target = None if output in (None, "-") else Path(output).expanduser()
@@ -129,16 +131,15 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
 
     settings, settings_problems = load_settings(root)
     for problem in settings_problems:
-        print(
-            strip_controls(f"fatiguelog: {problem}", one_line=True), file=sys.stderr
-        )
+        print(strip_controls(f"fatiguelog: {problem}", one_line=True), file=sys.stderr)
     if target is None:
         summary = files.summary_for(root, settings, first, last, fmt, include_notes, discuss)
         _print_utf8(export.render(summary, fmt, include_notes))
         return EXIT_OK
     try:  # the same writer as the export screen's
-        written = files.save(root, settings, first, last, fmt, target, include_notes,
-                             force=force, discuss=discuss)
+        written = files.save(
+            root, settings, first, last, fmt, target, include_notes, force=force, discuss=discuss
+        )
     except files.SaveError as exc:  # (a file that appeared since the check included)
         usage = _wrong_extension(exc)
         if usage is not None:
@@ -147,6 +148,9 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
     notes = "with notes" if include_notes else "without notes"
     where = ", ".join(str(path) for path in written.paths)
     kind = "as CSV: " if fmt == "csv" else "to "
-    print(strip_controls(f"Saved the summary ({first} to {last}, {notes}) {kind}{where}",
-                         one_line=True))
+    print(
+        strip_controls(
+            f"Saved the summary ({first} to {last}, {notes}) {kind}{where}", one_line=True
+        )
+    )
     return EXIT_OK

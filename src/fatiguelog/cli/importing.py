@@ -47,8 +47,10 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
     except StoreError as exc:
         _changes(out, done, dry_run=False)
         out.flush()
-        raise UserError(f"{exc} The import stopped after {len(done)} of {len(plan.days)} "
-                        "days; running it again adds the rest.") from None
+        raise UserError(
+            f"{exc} The import stopped after {len(done)} of {len(plan.days)} "
+            "days; running it again adds the rest."
+        ) from None
     _changes(out, done, args.dry_run)
     _footer(out, plan)
     _red_flags(out, done, date.today())
@@ -57,15 +59,20 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
     blocked = [c for c in done if c.status in ("unreadable", "newer")]
     refused = [c for c in done if c.status == "refused"]
     if blocked:
-        print(f"fatiguelog: {plural(len(blocked), 'day')} {verb(len(blocked), 'was', 'were')} "
-              "not changed because "
-              f"{verb(len(blocked), 'its file', 'their files')} can't be read or "
-              f"{verb(len(blocked), 'is', 'are')} from a newer version (listed above).",
-              file=sys.stderr)
+        print(
+            f"fatiguelog: {plural(len(blocked), 'day')} {verb(len(blocked), 'was', 'were')} "
+            "not changed because "
+            f"{verb(len(blocked), 'its file', 'their files')} can't be read or "
+            f"{verb(len(blocked), 'is', 'are')} from a newer version (listed above).",
+            file=sys.stderr,
+        )
     if refused:
-        print(f"fatiguelog: {plural(len(refused), 'day')} {verb(len(refused), 'was', 'were')} "
-              f"refused: importing {verb(len(refused), 'it', 'them')} would go past what one "
-              "day's file may hold (listed above).", file=sys.stderr)
+        print(
+            f"fatiguelog: {plural(len(refused), 'day')} {verb(len(refused), 'was', 'were')} "
+            f"refused: importing {verb(len(refused), 'it', 'them')} would go past what one "
+            "day's file may hold (listed above).",
+            file=sys.stderr,
+        )
     return EXIT_DATA if blocked or refused else EXIT_OK
 
 
@@ -87,8 +94,10 @@ class _Out:
 def _header(out: _Out, plan: Plan, path: Path, unused: list[str]) -> None:
     days = sorted(plan.days)
     span = f" ({days[0]} to {days[-1]})" if days else ""
-    out(f"{plan.label} export {path.name}: {plan.count} readings; answers for "
-        f"{len(days)} day{'s' if len(days) != 1 else ''}{span}.")
+    out(
+        f"{plan.label} export {path.name}: {plan.count} readings; answers for "
+        f"{len(days)} day{'s' if len(days) != 1 else ''}{span}."
+    )
     if plan.used:
         out()
         out("How its answers become yours:")
@@ -96,8 +105,10 @@ def _header(out: _Out, plan: Plan, path: Path, unused: list[str]) -> None:
             out(f"  {rule.describe(source)}")
         kinds = {rule.target.kind for rule in plan.used.values()}
         if kinds & {"rating", "quality", "hours", "number"}:
-            out("  Several readings of one answer on a day: the worst is kept (the highest "
-                "severity, the lowest sleep quality, the most hours).")
+            out(
+                "  Several readings of one answer on a day: the worst is kept (the highest "
+                "severity, the lowest sleep quality, the most hours)."
+            )
     for note in plan.notes:
         out(f"Note: {note}")
     for name in unused:
@@ -108,8 +119,10 @@ def _said(target: Target, value: Any) -> str:
     if target.kind == "stool":
         types = [str(s["bristol"]) for s in value]
         n = len(value)
-        return f"{n} bowel movement{'s' if n > 1 else ''} (type{'s' if n > 1 else ''} " \
-               f"{', '.join(types)})"
+        return (
+            f"{n} bowel movement{'s' if n > 1 else ''} (type{'s' if n > 1 else ''} "
+            f"{', '.join(types)})"
+        )
     if target.kind == "dose":
         return "doses " + show_value(value)
     return f"{target.label} {show_value(value)}"
@@ -128,20 +141,26 @@ def _changes(out: _Out, changes: list[DayChange], dry_run: bool) -> None:
         out()
         out("Already answered differently: your answer is kept, the import's left out:")
         for clash in clashes:
-            out(f"  {clash.day} {clash.target.label}: yours {show_value(clash.yours)}, "
-                f"imported {show_value(clash.imported)}")
+            out(
+                f"  {clash.day} {clash.target.label}: yours {show_value(clash.yours)}, "
+                f"imported {show_value(clash.imported)}"
+            )
     blocked = [c for c in changes if c.status in ("unreadable", "newer")]
     if blocked:
         out()
         out("Days not changed:")
         for change in blocked:
-            out(f"  {change.day}: {change.problem} (the file was left as it is: fix it, then "
-                "import again)")
+            out(
+                f"  {change.day}: {change.problem} (the file was left as it is: fix it, then "
+                "import again)"
+            )
     refused = [c for c in changes if c.status == "refused"]
     if refused:
         out()
-        out("Days refused (nothing written for them): the import would make a file no command "
-            "can read:")
+        out(
+            "Days refused (nothing written for them): the import would make a file no command "
+            "can read:"
+        )
         for change in refused:
             out(f"  {change.day}: {change.problem}")
 
@@ -149,8 +168,10 @@ def _changes(out: _Out, changes: list[DayChange], dry_run: bool) -> None:
 def _footer(out: _Out, plan: Plan) -> None:
     if plan.unmapped:
         out()
-        out("Not mapped (no place for them in fatiguelog yet; a map file can place them, see "
-            "docs/import.md):")
+        out(
+            "Not mapped (no place for them in fatiguelog yet; a map file can place them, see "
+            "docs/import.md):"
+        )
         out("  " + ", ".join(f"{name} ({n})" for name, n in plan.unmapped.most_common()))
     if plan.ignored:
         out("Skipped by your map: " + ", ".join(f"{n} ({c})" for n, c in plan.ignored.items()))
@@ -187,11 +208,15 @@ def _summary(out: _Out, changes: list[DayChange], dry_run: bool) -> None:
     filled = sum(1 for c in changes if c.adds and c.status == "existing")
     clashes = sum(len(c.clashes) for c in changes)
     out()
-    counts = (f"{new} new entr{'y' if new == 1 else 'ies'}, {filled} existing "
-              f"day{'' if filled == 1 else 's'} filled in, {clashes} "
-              f"clash{'' if clashes == 1 else 'es'} (your answers kept)")
+    counts = (
+        f"{new} new entr{'y' if new == 1 else 'ies'}, {filled} existing "
+        f"day{'' if filled == 1 else 's'} filled in, {clashes} "
+        f"clash{'' if clashes == 1 else 'es'} (your answers kept)"
+    )
     if dry_run:
-        out(f"Dry run: would make {counts}. Nothing was written; run it again without "
-            "--dry-run to import.")
+        out(
+            f"Dry run: would make {counts}. Nothing was written; run it again without "
+            "--dry-run to import."
+        )
     else:
         out(f"Done: {counts}.")

@@ -81,14 +81,19 @@ def _stool(args: argparse.Namespace, day: date, today: date) -> tuple[Change, st
     if not 1 <= bristol <= 7:
         raise UserError(f"Bristol type must be a whole number from 1 to 7, not '{args.bristol}'")
     # Stool questions not passed are answered "no" (see docs/file-format.md).
-    stool = _built(lambda: records.make_stool(
-        bristol, {flag: getattr(args, flag) for flag in STOOL_FLAGS}, _moment(args, day, today)))
+    stool = _built(
+        lambda: records.make_stool(
+            bristol, {flag: getattr(args, flag) for flag in STOOL_FLAGS}, _moment(args, day, today)
+        )
+    )
 
     def change(entry: Entry) -> None:
         gi = entry.doc.setdefault("gi", {})
         if len(gi.get("stools", [])) >= MAX_STOOLS:
-            raise UserError(f"{MAX_STOOLS} bowel movements are already recorded that day, the "
-                            "most one day may hold; nothing was changed")
+            raise UserError(
+                f"{MAX_STOOLS} bowel movements are already recorded that day, the "
+                "most one day may hold; nothing was changed"
+            )
         gi["no_bowel_movement"] = False  # a stool replaces an earlier "none today"
         gi["stools"] = records.by_time([*gi.get("stools", []), stool])
 
@@ -98,17 +103,24 @@ def _stool(args: argparse.Namespace, day: date, today: date) -> tuple[Change, st
 
 
 def _dose(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str]:
-    dose = _built(lambda: records.make_dose(args.substance, args.amount,
-                                            args.unit.strip().lower(), args.form or "",
-                                            _moment(args, day, today)))
+    dose = _built(
+        lambda: records.make_dose(
+            args.substance,
+            args.amount,
+            args.unit.strip().lower(),
+            args.form or "",
+            _moment(args, day, today),
+        )
+    )
 
     def change(entry: Entry) -> None:
         intake = entry.doc.get("intake")
         if isinstance(intake, list) and len(intake) >= MAX_DOSES:
-            raise UserError(f"{MAX_DOSES} doses are already recorded that day, the most one day "
-                            "may hold; nothing was changed")
-        entry.doc["intake"] = records.by_time(
-            [*(intake if isinstance(intake, list) else []), dose])
+            raise UserError(
+                f"{MAX_DOSES} doses are already recorded that day, the most one day "
+                "may hold; nothing was changed"
+            )
+        entry.doc["intake"] = records.by_time([*(intake if isinstance(intake, list) else []), dose])
 
     from fatiguelog.intaketext import amount
 
@@ -146,6 +158,7 @@ def _none() -> tuple[Change, str]:
 
 def _laxative() -> tuple[Change, str]:
     """`gi.laxative = true`: that day's and the next day's stools are not spontaneous."""
+
     def change(entry: Entry) -> None:
         entry.doc.setdefault("gi", {})["laxative"] = True
 
@@ -154,6 +167,7 @@ def _laxative() -> tuple[Change, str]:
 
 def _no_intake() -> tuple[Change, str]:
     """`intake = []`: an answered "nothing taken" (never over doses already listed)."""
+
     def change(entry: Entry) -> None:
         intake = entry.doc.get("intake")
         if isinstance(intake, list) and intake:

@@ -29,8 +29,9 @@ from fatiguelog.cli import EXIT_DATA, EXIT_OK, UserError, past_day, today_for
 from fatiguelog.wording import plural, verb
 
 
-def wants_plain(args: argparse.Namespace, stdin: TextIO | None = None,
-                stdout: TextIO | None = None) -> bool:
+def wants_plain(
+    args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> bool:
     """Plain mode: asked for, or the app could not work here (input or output is not a
     terminal, or the terminal says it can do nothing: `TERM=dumb`)."""
     if getattr(args, "plain", False):
@@ -46,8 +47,9 @@ def wants_plain(args: argparse.Namespace, stdin: TextIO | None = None,
     return False
 
 
-def run_plain(args: argparse.Namespace, root: Path, stdin: TextIO | None = None,
-              stdout: TextIO | None = None) -> int:
+def run_plain(
+    args: argparse.Namespace, root: Path, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
     from fatiguelog.settings import load_settings
 
     today = today_for(root)
@@ -133,8 +135,9 @@ class PlainIO:
 class PlainCheckin:
     """One check-in asked line by line; the answers go through a `CheckinSession`."""
 
-    def __init__(self, io: PlainIO, root: Path, settings: Any, day: date, today: date,
-                 quick: bool) -> None:
+    def __init__(
+        self, io: PlainIO, root: Path, settings: Any, day: date, today: date, quick: bool
+    ) -> None:
         self.io = io
         self.root = root
         self.settings = settings
@@ -152,14 +155,17 @@ class PlainCheckin:
         quick = self.quick
         if draft is not None:
             try:
-                start = start_after_offer(self.root, self.day, quick, draft,
-                                          self.offer_draft(draft))
+                start = start_after_offer(
+                    self.root, self.day, quick, draft, self.offer_draft(draft)
+                )
             except (EndOfInput, GoBack):
                 self.io.say("Nothing changed: your unfinished check-in is kept as a draft.")
                 return EXIT_OK
             except Refused as exc:
-                raise UserError(f"Stopped at {str(exc).removesuffix('.')}. Nothing changed: "
-                                "your unfinished check-in is kept as a draft.") from None
+                raise UserError(
+                    f"Stopped at {str(exc).removesuffix('.')}. Nothing changed: "
+                    "your unfinished check-in is kept as a draft."
+                ) from None
             # (resumed as it was begun, or started over: the same decision as the app's)
             quick, draft = (start.quick, start.draft) if start else (quick, None)
         try:
@@ -195,19 +201,24 @@ class PlainCheckin:
         from fatiguelog.dayactions import RESUME, START_OVER
 
         when = f", last changed at {draft.saved:%H:%M}" if draft.saved else ""
-        self.io.say(f"You have an unfinished check-in for {draft.day:%a %d %b %Y}{when}, with "
-                    f"{plural(len(draft.answers), 'answer')}.")
+        self.io.say(
+            f"You have an unfinished check-in for {draft.day:%a %d %b %Y}{when}, with "
+            f"{plural(len(draft.answers), 'answer')}."
+        )
         while True:
-            typed = self.io.ask("Resume it where you left off? y or Enter resumes, n leaves it "
-                                "for now, x starts over (asks first):").casefold()
+            typed = self.io.ask(
+                "Resume it where you left off? y or Enter resumes, n leaves it "
+                "for now, x starts over (asks first):"
+            ).casefold()
             if typed in ("", "y", "yes", "r"):
                 return RESUME
             if typed in NO_WORDS:
                 raise EndOfInput
             if typed == "x":
                 them = plural(len(draft.answers), "answer")
-                sure = self.io.ask(f"Drop the {them} of this unfinished check-in and start "
-                                   "over? y or n:").casefold()
+                sure = self.io.ask(
+                    f"Drop the {them} of this unfinished check-in and start over? y or n:"
+                ).casefold()
                 if sure in YES_WORDS:
                     return START_OVER
                 continue
@@ -218,14 +229,18 @@ class PlainCheckin:
         kind = "Quick check-in" if session.quick else "Check-in"
         editing = " (editing the saved day)" if session.existing else ""
         count = len(self.questions)
-        self.io.say(f"{kind} for {self.day:%a %d %b %Y}{editing}, plain mode: {count} "
-                    "questions, then your answers to check before saving.")
+        self.io.say(
+            f"{kind} for {self.day:%a %d %b %Y}{editing}, plain mode: {count} "
+            "questions, then your answers to check before saving."
+        )
         note = self.day_boundary_note()
         if note:
             self.io.say(note)
-        self.io.say("Type each answer and press Enter. An empty line skips a question (an "
-                    "answer given before is kept); b goes back one question; Ctrl-D stops "
-                    "and keeps your answers as a draft.")
+        self.io.say(
+            "Type each answer and press Enter. An empty line skips a question (an "
+            "answer given before is kept); b goes back one question; Ctrl-D stops "
+            "and keeps your answers as a draft."
+        )
         if resumed:
             self.io.say("Resuming where you left off.")
 
@@ -237,8 +252,10 @@ class PlainCheckin:
         now = datetime.now()
         if self.day != self.today or start == dates.MIDNIGHT or now.date() == self.day:
             return ""
-        return (f"It is {now:%H:%M} and your day starts at {start:%H:%M}, so this is still "
-                f"{self.day:%A %d %B}'s check-in.")
+        return (
+            f"It is {now:%H:%M} and your day starts at {start:%H:%M}, so this is still "
+            f"{self.day:%A %d %B}'s check-in."
+        )
 
     def walk(self) -> int:
         session = self.session
@@ -270,10 +287,12 @@ class PlainCheckin:
         """`n` on the summary: nothing written but the draft, and the way back said."""
         self.session.save_draft()
         if self.session.draft_error is not None:
-            raise UserError(f"Not saved, and the draft could not be written: "
-                            f"{self.session.draft_error}")
-        self.io.say(f"Not saved. Your answers are kept as a draft; {self.again()} goes on "
-                    "from there.")
+            raise UserError(
+                f"Not saved, and the draft could not be written: {self.session.draft_error}"
+            )
+        self.io.say(
+            f"Not saved. Your answers are kept as a draft; {self.again()} goes on from there."
+        )
         return EXIT_OK
 
     def again(self) -> str:
@@ -287,27 +306,35 @@ class PlainCheckin:
         why = why.removesuffix(".")
         kept, error = self._keep_what_was_answered()
         if not kept:
-            raise UserError(f"Stopped at {why}. Nothing was answered before it, so nothing "
-                            "was kept.")
+            raise UserError(
+                f"Stopped at {why}. Nothing was answered before it, so nothing was kept."
+            )
         if error is not None:
             raise UserError(f"Stopped at {why}. The draft could not be written: {error}")
-        raise UserError(f"Stopped at {why}. Your {plural(kept, 'answer')} before it "
-                        f"{verb(kept, 'is', 'are')} kept as a draft; {self.again()} goes on "
-                        "from there.")
+        raise UserError(
+            f"Stopped at {why}. Your {plural(kept, 'answer')} before it "
+            f"{verb(kept, 'is', 'are')} kept as a draft; {self.again()} goes on "
+            "from there."
+        )
 
     def stopped(self, why: str) -> int:
         """Input ended mid-way: the answers stay in the draft, and this says so."""
         kept, error = self._keep_what_was_answered()
         if not kept:
-            raise UserError(f"{why} before the check-in was finished; nothing was answered, "
-                            "so nothing was kept.")
+            raise UserError(
+                f"{why} before the check-in was finished; nothing was answered, "
+                "so nothing was kept."
+            )
         if error is not None:
-            raise UserError(f"{why} before the check-in was saved, and the draft could not be "
-                            f"written: {error}")
-        raise UserError(f"{why} before the check-in was saved: your "
-                        f"{plural(kept, 'answer')} {verb(kept, 'is', 'are')} kept as a "
-                        "draft; "
-                        f"{self.again()} goes on from there.")
+            raise UserError(
+                f"{why} before the check-in was saved, and the draft could not be written: {error}"
+            )
+        raise UserError(
+            f"{why} before the check-in was saved: your "
+            f"{plural(kept, 'answer')} {verb(kept, 'is', 'are')} kept as a "
+            "draft; "
+            f"{self.again()} goes on from there."
+        )
 
     def _keep_what_was_answered(self) -> tuple[int, str | None]:
         """The one rule for a check-in cut short: no answer, no draft; else the draft is
@@ -328,10 +355,14 @@ class PlainCheckin:
         number = f"{pos + 1}/{len(self.questions)}"
         self.asking = f"question {number} ({asked.short})"
         ways: list[tuple[type, Callable[[Any, str], None]]] = [
-            (checkin.RatingStep, self.ask_rating), (checkin.YesNoStep, self.ask_yesno),
-            (checkin.NumberStep, self.ask_number), (checkin.IntakeStep, self.ask_intake),
-            (checkin.StoolsStep, self.ask_stools), (checkin.RedFlagsStep, self.ask_red_flags),
-            (checkin.NotesStep, self.ask_notes)]
+            (checkin.RatingStep, self.ask_rating),
+            (checkin.YesNoStep, self.ask_yesno),
+            (checkin.NumberStep, self.ask_number),
+            (checkin.IntakeStep, self.ask_intake),
+            (checkin.StoolsStep, self.ask_stools),
+            (checkin.RedFlagsStep, self.ask_red_flags),
+            (checkin.NotesStep, self.ask_notes),
+        ]
         for kind, way in ways:
             if isinstance(step, kind):
                 way(asked, number)
@@ -344,8 +375,9 @@ class PlainCheckin:
 
         session = self.session
         if step.id in session.answers:
-            return f" Your answer: {checkin.describe(step, session.answers[step.id])}; " \
-                   "Enter keeps it."
+            return (
+                f" Your answer: {checkin.describe(step, session.answers[step.id])}; Enter keeps it."
+            )
         kept = checkin.current_value(step, session.base)
         if kept is not None and step.is_answer(kept):
             return f" Saved before: {checkin.describe(step, kept)}; Enter keeps it."
@@ -376,11 +408,14 @@ class PlainCheckin:
             try:
                 return int(step.parse(typed))
             except InputError:
-                raise InputError(f"'{typed}' is not a rating: type a whole number from 0 to "
-                                 "10 (or an empty line to skip).") from None
+                raise InputError(
+                    f"'{typed}' is not a rating: type a whole number from 0 to "
+                    "10 (or an empty line to skip)."
+                ) from None
 
-        self.ask_value(step, f"{number} {step.title}: {step.scale}.{self.before(step)} "
-                             "Rating 0-10:", read)
+        self.ask_value(
+            step, f"{number} {step.title}: {step.scale}.{self.before(step)} Rating 0-10:", read
+        )
 
     def ask_yesno(self, step: Any, number: str) -> None:
         from fatiguelog.records import InputError
@@ -394,22 +429,26 @@ class PlainCheckin:
 
         help_text = f" {sentence(step.help)}" if step.help else ""
         said = "" if "y or n" in help_text or "y for yes" in help_text else " y or n:"
-        self.ask_value(step, f"{number} {step.title}{help_text}{self.before(step)}{said}",
-                       read)
+        self.ask_value(step, f"{number} {step.title}{help_text}{self.before(step)}{said}", read)
 
     def ask_number(self, step: Any, number: str) -> None:
         help_text = f" {sentence(step.help)}" if step.help else ""
         unit = f" ({step.unit_label})" if step.unit_label else ""
-        self.ask_value(step, f"{number} {sentence(step.title)}{help_text}{self.before(step)} "
-                             f"Number{unit}:", step.parse)
+        self.ask_value(
+            step,
+            f"{number} {sentence(step.title)}{help_text}{self.before(step)} Number{unit}:",
+            step.parse,
+        )
 
     def ask_red_flags(self, step: Any, number: str) -> None:
         from fatiguelog.model import RED_FLAGS, red_advice
         from fatiguelog.records import InputError
 
         keys = list(RED_FLAGS)
-        self.io.say(f"{number} {step.title} Type the number of each one that happened "
-                    f"{self.day_word} (e.g. 1 6), or 0 for none of them.{self.before(step)}")
+        self.io.say(
+            f"{number} {step.title} Type the number of each one that happened "
+            f"{self.day_word} (e.g. 1 6), or 0 for none of them.{self.before(step)}"
+        )
         for n, key in enumerate(keys, 1):
             self.io.say(f"  {n} {RED_FLAGS[key]}")
 
@@ -417,10 +456,13 @@ class PlainCheckin:
             words = typed.replace(",", " ").split()
             if [w.casefold() for w in words] in (["0"], ["none"], ["n"], ["no"]):
                 return dict.fromkeys(keys, False)
-            if not words or not all(w.isascii() and w.isdigit() and 1 <= int(w) <= 7
-                                    for w in words):
-                raise InputError("Type the numbers of those that happened, from 1 to 7 (e.g. "
-                                 "1 6), 0 for none, or an empty line to skip.")
+            if not words or not all(
+                w.isascii() and w.isdigit() and 1 <= int(w) <= 7 for w in words
+            ):
+                raise InputError(
+                    "Type the numbers of those that happened, from 1 to 7 (e.g. "
+                    "1 6), 0 for none, or an empty line to skip."
+                )
             chosen = {keys[int(w) - 1] for w in words}
             return {key: key in chosen for key in keys}
 
@@ -437,8 +479,10 @@ class PlainCheckin:
     def ask_notes(self, step: Any, number: str) -> None:
         from fatiguelog.textsafe import strip_controls
 
-        self.io.say(f"{number} {step.title} {sentence(step.help)} One or more lines; an empty "
-                    f"line ends the note.{self.before(step)}")
+        self.io.say(
+            f"{number} {step.title} {sentence(step.help)} One or more lines; an empty "
+            f"line ends the note.{self.before(step)}"
+        )
         lines: list[str] = []
         while True:
             typed = self.io.ask("Note:" if not lines else "More (empty line ends):")
@@ -476,8 +520,9 @@ class PlainCheckin:
             enter = "Enter skips (nothing recorded)"
         self.io.say(f"{source}: {said}.")
         while True:
-            typed = self.io.ask(f"y keeps them and lets you add more, n starts an empty list, "
-                                f"{enter}:").casefold()
+            typed = self.io.ask(
+                f"y keeps them and lets you add more, n starts an empty list, {enter}:"
+            ).casefold()
             if not typed:
                 return None, False
             if typed in YES_WORDS:
@@ -498,10 +543,13 @@ class PlainCheckin:
         from fatiguelog.records import InputError
 
         items, started = self.start_list(
-            step, number, f"{step.help} One dose per line: substance, amount, unit "
+            step,
+            number,
+            f"{step.help} One dose per line: substance, amount, unit "
             f"({', '.join(UNITS)}), then if you like a form and a time, e.g. 'kratom 2.5 g "
             f"leaf powder 08:30'. An empty line ends the list; none = nothing taken "
-            f"{self.day_word}.")
+            f"{self.day_word}.",
+        )
         if items is None:
             return
         while True:
@@ -535,11 +583,13 @@ class PlainCheckin:
         words = typed.split()
         at = next((i for i, w in enumerate(words) if i and re.match(r"[-0-9.,]", w)), None)
         if at is None:
-            raise InputError("A dose is its substance, amount and unit, e.g. 'kratom 2.5 g' "
-                             "(then if you like a form and a time: 'leaf powder 08:30').")
+            raise InputError(
+                "A dose is its substance, amount and unit, e.g. 'kratom 2.5 g' "
+                "(then if you like a form and a time: 'leaf powder 08:30')."
+            )
         name = " ".join(words[:at])
         amount = words[at]
-        rest = words[at + 1:]
+        rest = words[at + 1 :]
         moment = ""
         if rest and re.fullmatch(r"[0-9]{1,2}[:.][0-9]{2}|[0-9]{4}", rest[-1]):
             moment = rest.pop()
@@ -550,8 +600,9 @@ class PlainCheckin:
         elif known is not None:
             unit = known.unit
         if not unit:
-            raise InputError(f"The unit must follow the amount: one of {', '.join(UNITS)} "
-                             "(e.g. 'kratom 2.5 g').")
+            raise InputError(
+                f"The unit must follow the amount: one of {', '.join(UNITS)} (e.g. 'kratom 2.5 g')."
+            )
         if known is not None:
             name = known.name  # one spelling, so trends add up
         return records.make_dose(name, amount, unit, " ".join(rest), moment)
@@ -562,9 +613,12 @@ class PlainCheckin:
 
         letters = ", ".join(f"{flag[0]} {label.lower()}" for flag, label in STOOL_FLAGS.items())
         items, changed = self.start_list(
-            step, number, f"One per line: its Bristol type 1-7 (1 = separate hard lumps, 4 = "
+            step,
+            number,
+            f"One per line: its Bristol type 1-7 (1 = separate hard lumps, 4 = "
             f"smooth and soft, 7 = watery), then any of {letters}, then if you like the time, "
-            f"e.g. '2 s i 07:40'. An empty line ends the list; n = none {self.day_word}.")
+            f"e.g. '2 s i 07:40'. An empty line ends the list; n = none {self.day_word}.",
+        )
         shown = self.session.shown_value(step) or {}
         value: dict[str, Any] | None = None
         if items is not None:
@@ -604,8 +658,9 @@ class PlainCheckin:
         said = {True: "yes", False: "no", None: ""}.get(current.get("laxative"), "")
         before = f" Now: {said}; Enter keeps it." if said else ""
         while True:
-            typed = self.io.ask(f"Laxative, enema or suppository {self.day_word}?{before} y or "
-                                "n:").casefold()
+            typed = self.io.ask(
+                f"Laxative, enema or suppository {self.day_word}?{before} y or n:"
+            ).casefold()
             if not typed:
                 return
             if typed in YES_WORDS | NO_WORDS:
@@ -613,7 +668,8 @@ class PlainCheckin:
             self.refuse("Type y for yes or n for no (or an empty line to skip).")
         if value is None:  # the list was skipped: this check-in's answer, else the file's
             value = self.session.answers.get(step.id) or checkin.current_value(
-                step, self.session.base)
+                step, self.session.base
+            )
         answer = dict(value or {"stools": [], "no_bowel_movement": False})
         answer["laxative"] = typed in YES_WORDS
         self.session.answer(step, answer)
@@ -627,8 +683,9 @@ class PlainCheckin:
         words = typed.replace(",", " ").split()
         bristol = words[0] if words else ""
         if not (bristol.isascii() and bristol.isdigit() and 1 <= int(bristol) <= 7):
-            raise InputError("Start with the Bristol type, a number from 1 to 7 (e.g. '4', or "
-                             "'2 s i 07:40').")
+            raise InputError(
+                "Start with the Bristol type, a number from 1 to 7 (e.g. '4', or '2 s i 07:40')."
+            )
         flags: dict[str, bool] = {}
         moment = ""
         for word in words[1:]:
@@ -670,8 +727,10 @@ class PlainCheckin:
             self.io.say(f"  Skipped (nothing written): {', '.join(skipped)}")
         while True:
             try:
-                typed = self.io.ask("Save this check-in? y saves, n stops without saving (your "
-                                    "answers stay a draft), b goes back:").casefold()
+                typed = self.io.ask(
+                    "Save this check-in? y saves, n stops without saving (your "
+                    "answers stay a draft), b goes back:"
+                ).casefold()
             except GoBack:
                 return "back"
             if typed in YES_WORDS:
@@ -696,16 +755,19 @@ class PlainCheckin:
         except StoreError as exc:
             session.save_draft()
             if session.draft_error is None:
-                raise UserError(f"{exc} Your answers are kept as a draft; nothing was "
-                                "lost.") from None
-            raise UserError(f"Not saved: {exc} The draft could not be written either: "
-                            f"{session.draft_error}") from None
+                raise UserError(
+                    f"{exc} Your answers are kept as a draft; nothing was lost."
+                ) from None
+            raise UserError(
+                f"Not saved: {exc} The draft could not be written either: {session.draft_error}"
+            ) from None
         message = result.message
         reported = result.entry.red_flags
         if reported:  # the red flag first, as home says it after the app's check-in
             names = ", ".join(RED_FLAGS[key].lower() for key in reported)
-            message = (f"You reported a red flag ({names}). {' '.join(red_advice(reported))} "
-                       f"{message}")
+            message = (
+                f"You reported a red flag ({names}). {' '.join(red_advice(reported))} {message}"
+            )
         self.io.say(message)
         return EXIT_OK
 

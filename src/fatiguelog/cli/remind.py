@@ -16,8 +16,10 @@ def run_remind(args: argparse.Namespace, root: Path) -> int:
     from fatiguelog import reminders
 
     if args.action and args.notify:
-        print("fatiguelog remind: --notify is what the timer runs; use it without "
-              f"'{args.action}'", file=sys.stderr)
+        print(
+            f"fatiguelog remind: --notify is what the timer runs; use it without '{args.action}'",
+            file=sys.stderr,
+        )
         return 2
     if args.notify:
         try:
@@ -25,8 +27,10 @@ def run_remind(args: argparse.Namespace, root: Path) -> int:
 
             outcome = reminders.notify(root, today(read_day_start(root)))
         except Exception as exc:  # (a timer's log keeps one line, never a traceback)
-            print(f"fatiguelog: the reminder could not be checked ({type(exc).__name__}).",
-                  file=sys.stderr)
+            print(
+                f"fatiguelog: the reminder could not be checked ({type(exc).__name__}).",
+                file=sys.stderr,
+            )
             return EXIT_DATA
     else:
         # The unit runs without the user's shell (no FATIGUELOG_DATA_DIR, no XDG_DATA_HOME):
@@ -38,8 +42,7 @@ def run_remind(args: argparse.Namespace, root: Path) -> int:
         except OSError as exc:
             from fatiguelog.store import describe_os_error
 
-            print(f"fatiguelog: {describe_os_error(exc, reminders.units_dir())}",
-                  file=sys.stderr)
+            print(f"fatiguelog: {describe_os_error(exc, reminders.units_dir())}", file=sys.stderr)
             return EXIT_DATA
     for line in outcome.said:
         print(line)

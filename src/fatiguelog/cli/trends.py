@@ -45,8 +45,14 @@ from fatiguelog.wording import (
 
 LEVEL_STYLE = {"urgent": "bold red", "warn": "bold yellow", "info": "bold cyan"}
 
-def print_trends(args: argparse.Namespace, root: Path, *, console: Console | None = None,
-                 today: date | None = None) -> int:
+
+def print_trends(
+    args: argparse.Namespace,
+    root: Path,
+    *,
+    console: Console | None = None,
+    today: date | None = None,
+) -> int:
     """Summarize the last N days (reading only what they need) and print it."""
     from datetime import timedelta
 
@@ -59,8 +65,7 @@ def print_trends(args: argparse.Namespace, root: Path, *, console: Console | Non
     check_days(days, day)
     first, last = day - timedelta(days=(DEFAULT_DAYS if days is None else days) - 1), day
     settings, settings_problems = load_settings(root)
-    summary = cached_summary(Store(root), settings, first, last,
-                             today=today or date.today())
+    summary = cached_summary(Store(root), settings, first, last, today=today or date.today())
     out = console or Console(highlight=False, width=None if _is_terminal() else pipe_width())
     for block in render(summary, width=out.width, settings_problems=len(settings_problems)):
         out.print(Trimmed(block))
@@ -114,18 +119,23 @@ def safe(text: str) -> str:
     return strip_controls(text, one_line=True)
 
 
-def render(summary: Summary, *, width: int = 80,
-           settings_problems: int = 0) -> list[RenderableType]:
+def render(
+    summary: Summary, *, width: int = 80, settings_problems: int = 0
+) -> list[RenderableType]:
     """Everything to print, in order: the urgent banner (only alarm symptoms on at the last
     day), earlier alarm symptoms, flags, rules checked, charts, delayed PEM, the caveat."""
     blocks: list[RenderableType] = [_header(summary)]
     if summary.banner:
         lines = [Text(safe(line)) for line in ft.banner_lines(summary)]
-        blocks.append(Panel(
-            Group(*lines),
-            title=Text(ft.banner_heading(summary), style="bold"),
-            box=box.DOUBLE, border_style="red", padding=(0, 1),
-        ))
+        blocks.append(
+            Panel(
+                Group(*lines),
+                title=Text(ft.banner_heading(summary), style="bold"),
+                box=box.DOUBLE,
+                border_style="red",
+                padding=(0, 1),
+            )
+        )
     earlier = summary.earlier_alarms
     caveats = ft.alarm_caveats(summary)
     if earlier or caveats:
@@ -149,9 +159,14 @@ def render(summary: Summary, *, width: int = 80,
     blocks.extend(_pem(summary))
     problems = len(summary.problems) + settings_problems
     if problems:
-        blocks.append(Text(f"{plural(problems, 'file')} could not be read and "
-                           f"{verb(problems, 'is', 'are')} left out: run 'fatiguelog check' to "
-                           f"see {verb(problems, 'it', 'them')}.", style="bold"))
+        blocks.append(
+            Text(
+                f"{plural(problems, 'file')} could not be read and "
+                f"{verb(problems, 'is', 'are')} left out: run 'fatiguelog check' to "
+                f"see {verb(problems, 'it', 'them')}.",
+                style="bold",
+            )
+        )
     blocks.append(Text(""))
     blocks.append(Text(DISCLAIMER, style="bold"))
     return blocks
@@ -165,8 +180,11 @@ def is_alarm(flag: FlagReport) -> bool:
 def shown_flags(summary: Summary) -> list[FlagReport]:
     """Flags shown as cards: alarm symptoms have the banner or the alarm list instead (an
     alarm that is only a warning, weight loss, gets a card while it is on)."""
-    return [f for f in summary.flags
-            if not is_alarm(f) or (f.level != "urgent" and f.last == summary.last)]
+    return [
+        f
+        for f in summary.flags
+        if not is_alarm(f) or (f.level != "urgent" and f.last == summary.last)
+    ]
 
 
 def _header(s: Summary) -> Text:
@@ -186,8 +204,13 @@ def _flag(flag: FlagReport, last: date) -> RenderableType:
     rows = Table.grid(padding=(0, 1))
     rows.add_column(width=11, no_wrap=True)
     rows.add_column(ratio=1)
-    for label, value in (("Lasted", ft.lasted(flag)), ("Evidence", flag.evidence),
-                         ("Rule", flag.rule), ("Source", flag.source), ("Advice", flag.advice)):
+    for label, value in (
+        ("Lasted", ft.lasted(flag)),
+        ("Evidence", flag.evidence),
+        ("Rule", flag.rule),
+        ("Source", flag.source),
+        ("Advice", flag.advice),
+    ):
         if value:
             rows.add_row(Text(f"  {label}:", style="bold"), Text(safe(value)))
     return Group(heading, rows, Text(""))
@@ -245,9 +268,17 @@ def _pem(s: Summary) -> list[Text]:
     def figure(value: float | None, n: int) -> str:
         return NO_DATA if value is None else f"{mean_text(value)} ({days_text(n)})"
 
-    lines.append(Text(f"  After higher-exertion days (exertion {p.threshold} or more): "
-                      f"PEM {figure(p.pem_after_high, p.pem_after_high_n)}, "
-                      f"fatigue {figure(p.fatigue_after_high, p.fatigue_after_high_n)}"))
-    lines.append(Text(f"  After other days: PEM {figure(p.pem_after_other, p.pem_after_other_n)}"
-                      f", fatigue {figure(p.fatigue_after_other, p.fatigue_after_other_n)}"))
+    lines.append(
+        Text(
+            f"  After higher-exertion days (exertion {p.threshold} or more): "
+            f"PEM {figure(p.pem_after_high, p.pem_after_high_n)}, "
+            f"fatigue {figure(p.fatigue_after_high, p.fatigue_after_high_n)}"
+        )
+    )
+    lines.append(
+        Text(
+            f"  After other days: PEM {figure(p.pem_after_other, p.pem_after_other_n)}"
+            f", fatigue {figure(p.fatigue_after_other, p.fatigue_after_other_n)}"
+        )
+    )
     return lines

@@ -44,8 +44,9 @@ def extension(fmt: str) -> str:
     return formats.find(fmt).extension
 
 
-def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt: str,
-                  include_notes: bool) -> Summary:
+def summarize_for(
+    store: Store, settings: Settings, first: date, last: date, fmt: str, include_notes: bool
+) -> Summary:
     """The summary an export in `fmt` renders: only CSV has a row per day, so only it keeps
     the period's entries (the others need figures, which a stream of the years gives, or the
     summary of the same period kept by the trend view or an earlier export:
@@ -53,8 +54,9 @@ def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt
     if include_notes:
         from fatiguelog.report import summarize
 
-        return summarize(store, settings, first, last, include_notes=True,
-                         keep_entries=fmt == "csv")
+        return summarize(
+            store, settings, first, last, include_notes=True, keep_entries=fmt == "csv"
+        )
     from datetime import date as calendar
 
     from fatiguelog.summarycache import cached_summary
@@ -64,8 +66,9 @@ def summarize_for(store: Store, settings: Settings, first: date, last: date, fmt
         from fatiguelog.frozen import replace
 
         found = store.load_range(first, last).entries
-        summary = replace(summary, entries=tuple(found[day] for day in sorted(found)
-                                                 if first <= day <= last))
+        summary = replace(
+            summary, entries=tuple(found[day] for day in sorted(found) if first <= day <= last)
+        )
     return _private(summary)
 
 
@@ -99,11 +102,15 @@ def check_targets(fmt: str, target: Path, root: Path) -> list[Path]:
     for path in output_paths(fmt, target):
         where = os.path.join(os.path.realpath(path.parent), path.name)
         if is_inside(where, root):
-            raise TargetError(f"{path} is inside the data folder ({root}): an export is never "
-                              "written there, so nothing was written")
+            raise TargetError(
+                f"{path} is inside the data folder ({root}): an export is never "
+                "written there, so nothing was written"
+            )
         if is_inside(where, cache):
-            raise TargetError(f"{path} is inside fatiguelog's cache folder ({cache}): an "
-                              "export is never written there, so nothing was written")
+            raise TargetError(
+                f"{path} is inside fatiguelog's cache folder ({cache}): an "
+                "export is never written there, so nothing was written"
+            )
         try:
             mode = os.lstat(path).st_mode
         except FileNotFoundError:
@@ -111,8 +118,10 @@ def check_targets(fmt: str, target: Path, root: Path) -> list[Path]:
         except OSError as exc:
             raise TargetError(f"{path} can't be used: {exc.strerror or exc}") from None
         if not stat.S_ISREG(mode):
-            raise TargetError(f"{path} is {kind_of(mode)}, not a regular file, so nothing was "
-                              "written: give a file name (or - for standard output)")
+            raise TargetError(
+                f"{path} is {kind_of(mode)}, not a regular file, so nothing was "
+                "written: give a file name (or - for standard output)"
+            )
         existing.append(path)
     return existing
 
@@ -135,8 +144,15 @@ def csv_paths(path: Path) -> dict[str, Path]:
     }
 
 
-def write_files(summary: Summary, fmt: str, target: Path, include_notes: bool, *,
-                root: Path | None = None, force: bool = False) -> list[Path]:
+def write_files(
+    summary: Summary,
+    fmt: str,
+    target: Path,
+    include_notes: bool,
+    *,
+    root: Path | None = None,
+    force: bool = False,
+) -> list[Path]:
     """Write the export to `target` (CSV: a file per table), atomically and 0600.
 
     The one place exports reach the disk, for the command line and the export screen alike.
@@ -158,8 +174,12 @@ def write_files(summary: Summary, fmt: str, target: Path, include_notes: bool, *
         written = []
         paths = csv_paths(target)  # (one folder: it is flushed once, after the last file)
         for n, (name, path) in enumerate(paths.items(), start=1):
-            atomic_write(path, (BOM + parts[name]).encode("utf-8"), replace=force,
-                         sync_folder=n == len(paths))
+            atomic_write(
+                path,
+                (BOM + parts[name]).encode("utf-8"),
+                replace=force,
+                sync_folder=n == len(paths),
+            )
             written.append(path)
         return written
     atomic_write(target, render(summary, fmt, include_notes).encode("utf-8"), replace=force)

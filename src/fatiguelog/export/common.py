@@ -90,9 +90,26 @@ def page_one_rows(s: Summary) -> tuple[list, int]:
         out += group[-most:]
     return out, hidden + left_out
 
-__all__ = ["BRISTOL", "CLINICIAN_DISCLAIMER", "DISCUSS_TITLE", "LEVELS", "NO_DATA", "PEM_TITLE",
-           "SEEK_CARE", "SUMMARY_TITLE", "class_words", "days_text", "flagtext", "level_word",
-           "mean_text", "nights_text", "number", "percent", "plural"]
+
+__all__ = [
+    "BRISTOL",
+    "CLINICIAN_DISCLAIMER",
+    "DISCUSS_TITLE",
+    "LEVELS",
+    "NO_DATA",
+    "PEM_TITLE",
+    "SEEK_CARE",
+    "SUMMARY_TITLE",
+    "class_words",
+    "days_text",
+    "flagtext",
+    "level_word",
+    "mean_text",
+    "nights_text",
+    "number",
+    "percent",
+    "plural",
+]
 
 
 def is_alarm(flag: FlagReport) -> bool:
@@ -103,8 +120,11 @@ def is_alarm(flag: FlagReport) -> bool:
 def shown_flags(summary: Summary) -> list[FlagReport]:
     """Flags shown in full: alarm symptoms have the banner or the alarm list instead (weight
     loss without trying, a warning, gets its card while it is on)."""
-    return [f for f in summary.flags
-            if not is_alarm(f) or (f.level != "urgent" and f.last == summary.last)]
+    return [
+        f
+        for f in summary.flags
+        if not is_alarm(f) or (f.level != "urgent" and f.last == summary.last)
+    ]
 
 
 def coverage_short(summary: Summary) -> str:
@@ -112,8 +132,7 @@ def coverage_short(summary: Summary) -> str:
     cov = summary.coverage
     if cov is None:
         return ""
-    return (f"{cov.rules_checked} of {cov.rules_total} rules checked on "
-            f"{summary.last.isoformat()}")
+    return f"{cov.rules_checked} of {cov.rules_total} rules checked on {summary.last.isoformat()}"
 
 
 def sbm_figure(value: float | None) -> str:
@@ -123,8 +142,10 @@ def sbm_figure(value: float | None) -> str:
 def laxative_text(summary: Summary) -> str:
     """Laxative days in words; an unanswered day is "not answered", never "no laxative"."""
     gi = summary.gi
-    text = (f"{days_text(gi.laxative_days)} with a laxative, enema or suppository (answered or "
-            f"a laxative-class dose); {days_text(gi.laxative_no_days)} answered no")
+    text = (
+        f"{days_text(gi.laxative_days)} with a laxative, enema or suppository (answered or "
+        f"a laxative-class dose); {days_text(gi.laxative_no_days)} answered no"
+    )
     if gi.laxative_unanswered:
         text += f"; not answered on {days_text(gi.laxative_unanswered)}"
     return text
@@ -227,9 +248,11 @@ class Figure:
 def period_line(s: Summary) -> str:
     """`2026-08-28 to 2026-11-25 (90 days); entries on 88 of 90 days (98%), bowel answers on
     88`."""
-    return (f"{iso(s.first)} to {iso(s.last)} ({days_text(s.days)}); entries on "
-            f"{s.days_recorded} of {days_text(s.days)} ({recorded_share(s)}), bowel answers on "
-            f"{days_text(s.gi.recorded_days)}")
+    return (
+        f"{iso(s.first)} to {iso(s.last)} ({days_text(s.days)}); entries on "
+        f"{s.days_recorded} of {days_text(s.days)} ({recorded_share(s)}), bowel answers on "
+        f"{days_text(s.gi.recorded_days)}"
+    )
 
 
 def coverage_line(s: Summary) -> str:
@@ -240,8 +263,10 @@ def coverage_line(s: Summary) -> str:
     text = f"{cov.rules_checked} of {cov.rules_total} rules checked on {iso(s.last)}"
     if cov.unchecked:
         titles = "; ".join(g.title for g in cov.unchecked)
-        text += (f"; not enough data to check {len(cov.unchecked)} (what each needs: Rules "
-                 f"checked, at the end): {titles}")
+        text += (
+            f"; not enough data to check {len(cov.unchecked)} (what each needs: Rules "
+            f"checked, at the end): {titles}"
+        )
     return text
 
 
@@ -251,8 +276,10 @@ def _rating_figure(label: str, stats: RatingStats | None) -> Figure:
         return Figure(label, NO_DATA, f"needs 3 answered days (has {days})")
     detail = f"on {days_text(stats.days)}"
     if stats.first_half_mean is not None and stats.second_half_mean is not None:
-        detail = (f"1st half {mean_text(stats.first_half_mean)} → 2nd half "
-                  f"{mean_text(stats.second_half_mean)}")
+        detail = (
+            f"1st half {mean_text(stats.first_half_mean)} → 2nd half "
+            f"{mean_text(stats.second_half_mean)}"
+        )
     return Figure(label, mean_text(stats.mean), detail)
 
 
@@ -266,31 +293,48 @@ def key_figures(s: Summary) -> list[Figure]:
     """The figures of page one, each "not enough data" (with what it needs) when it lacks it."""
     gi = s.gi
     typed = bristol_total(s)
-    sbm = (Figure("SBMs a week", NO_DATA,
-                  f"needs 4 days with bowel answers (has {gi.recorded_days})")
-           if gi.sbm_per_week is None else
-           Figure("SBMs a week", mean_text(gi.sbm_per_week),
-                  f"{gi.stools} stools on {days_text(gi.recorded_days)} answered"))
+    sbm = (
+        Figure("SBMs a week", NO_DATA, f"needs 4 days with bowel answers (has {gi.recorded_days})")
+        if gi.sbm_per_week is None
+        else Figure(
+            "SBMs a week",
+            mean_text(gi.sbm_per_week),
+            f"{gi.stools} stools on {days_text(gi.recorded_days)} answered",
+        )
+    )
     known = gi.laxative_days + gi.laxative_no_days
     if known == 0:
-        laxative = Figure("Laxative days", "not answered",
-                          f"on the {days_text(s.days_recorded)} recorded"
-                          if s.days_recorded == 1
-                          else f"on all {days_text(s.days_recorded)} recorded")
+        laxative = Figure(
+            "Laxative days",
+            "not answered",
+            f"on the {days_text(s.days_recorded)} recorded"
+            if s.days_recorded == 1
+            else f"on all {days_text(s.days_recorded)} recorded",
+        )
     else:  # of the days it is known for, never of the period's days (unknown is not "no")
-        unanswered = (f"; not answered on {days_text(gi.laxative_unanswered)}"
-                      if gi.laxative_unanswered else "")
-        laxative = Figure("Laxative days", str(gi.laxative_days),
-                          f"of {days_text(known)} answered{unanswered}")
-    sleep = (Figure("Sleep", NO_DATA, f"needs 3 answered nights (has {s.sleep.days})")
-             if s.sleep.hours_mean is None else
-             Figure("Sleep", f"{mean_text(s.sleep.hours_mean)} h a night",
-                    f"quality {mean_text(s.sleep.quality_mean, none=NO_DATA)}/10, higher is "
-                    "better"))
+        unanswered = (
+            f"; not answered on {days_text(gi.laxative_unanswered)}"
+            if gi.laxative_unanswered
+            else ""
+        )
+        laxative = Figure(
+            "Laxative days", str(gi.laxative_days), f"of {days_text(known)} answered{unanswered}"
+        )
+    sleep = (
+        Figure("Sleep", NO_DATA, f"needs 3 answered nights (has {s.sleep.days})")
+        if s.sleep.hours_mean is None
+        else Figure(
+            "Sleep",
+            f"{mean_text(s.sleep.hours_mean)} h a night",
+            f"quality {mean_text(s.sleep.quality_mean, none=NO_DATA)}/10, higher is better",
+        )
+    )
     crash = s.crash
-    crashes = ([Figure("PEM crash days", str(len(crash.yes_days)),
-                       f"of {days_text(crash.days)} answered")]
-               if crash is not None and crash.days else [])
+    crashes = (
+        [Figure("PEM crash days", str(len(crash.yes_days)), f"of {days_text(crash.days)} answered")]
+        if crash is not None and crash.days
+        else []
+    )
     return [
         _rating_figure("Fatigue (0-10)", s.symptoms.get("fatigue")),
         _rating_figure("PEM (0-10)", s.symptoms.get("pem")),
@@ -360,12 +404,14 @@ def earlier_text(f: FlagReport, s: Summary, most: int | None = None) -> str:
         return f"{f.title} (on {iso(days[0])} to {iso(days[-1])})"
     if len(episodes) > most == 1:  # the latest, and how many before it
         hidden = len(episodes) - 1
-        shown = [f"{hidden} earlier time{'s' if hidden > 1 else ''}",
-                 episode_text(episodes[-1], s)]
+        shown = [f"{hidden} earlier time{'s' if hidden > 1 else ''}", episode_text(episodes[-1], s)]
     elif len(episodes) > most:  # the first and the latest, and how many between them
         hidden = len(episodes) - 2
-        shown = [episode_text(episodes[0], s), f"{hidden} more time{'s' if hidden > 1 else ''}",
-                 episode_text(episodes[-1], s)]
+        shown = [
+            episode_text(episodes[0], s),
+            f"{hidden} more time{'s' if hidden > 1 else ''}",
+            episode_text(episodes[-1], s),
+        ]
     else:
         shown = [episode_text(e, s) for e in episodes]
     return f"{f.title} ({'; '.join(shown)})"
@@ -388,8 +434,10 @@ def alarm_texts(s: Summary) -> list[str]:
         if alarm.active and alarm.level == "urgent" and s.banner:
             out.append(f"{alarm.title}: reported on {days} (in the urgent box above).")
         elif alarm.active:
-            out.append(f"{alarm.title}: reported on {days}. "
-                       f"{alarm.advice if s.ends_today else alarm.advice_past}")
+            out.append(
+                f"{alarm.title}: reported on {days}. "
+                f"{alarm.advice if s.ends_today else alarm.advice_past}"
+            )
         else:
             out.append(f"{alarm.title}: reported on {days}. {alarm.advice_past}")
     return out + flagtext.alarm_caveats(s)
@@ -407,11 +455,23 @@ def discuss_paragraphs(s: Summary) -> list[list[str]]:
 
 
 # --- the week table ------------------------------------------------------------------------------
-WEEK_COLUMNS: Final = ("Week", "Days recorded", "Bowel answers", "Stools", "SBMs", "Type 1-2",
-                       "Type 6-7", "Straining", "Laxative days", "Alarm days")
-WEEK_NOTE: Final = ("Weeks are counted back from the last day. Stools, SBMs and types count "
-                    "bowel movements; straining is of the stools that answered it; — means "
-                    "no bowel answers that week (unknown, not zero).")
+WEEK_COLUMNS: Final = (
+    "Week",
+    "Days recorded",
+    "Bowel answers",
+    "Stools",
+    "SBMs",
+    "Type 1-2",
+    "Type 6-7",
+    "Straining",
+    "Laxative days",
+    "Alarm days",
+)
+WEEK_NOTE: Final = (
+    "Weeks are counted back from the last day. Stools, SBMs and types count "
+    "bowel movements; straining is of the stools that answered it; — means "
+    "no bowel answers that week (unknown, not zero)."
+)
 
 
 def week_cells(w: WeekRow) -> list[str]:
@@ -422,8 +482,11 @@ def week_cells(w: WeekRow) -> list[str]:
     bowel = w.gi_days > 0
     dash = "—"
     # unknown is never zero: no answer that week is a dash, not "0"
-    lax = dash if w.laxative_unanswered >= w.days_recorded and not w.laxative_days else str(
-        w.laxative_days)
+    lax = (
+        dash
+        if w.laxative_unanswered >= w.days_recorded and not w.laxative_days
+        else str(w.laxative_days)
+    )
     if w.laxative_unanswered:
         lax += f" ({w.laxative_unanswered} not answered)"
     alarms = str(w.alarm_days) if w.days_recorded else dash
@@ -453,9 +516,11 @@ def html_text(text: object) -> str:
 
 #: A sync-conflict copy is not an entry: the day's own entry (when there is one) is in every
 #: figure, only what the copy alone holds is not. Said apart from files that can't be read.
-COPIES_INTRO: Final = ("The day's own entry, when it has one, is in the figures above; what "
-                       "only the copy holds is not, until the copy is merged ('fatiguelog "
-                       "conflicts' lists them):")
+COPIES_INTRO: Final = (
+    "The day's own entry, when it has one, is in the figures above; what "
+    "only the copy holds is not, until the copy is merged ('fatiguelog "
+    "conflicts' lists them):"
+)
 
 
 def is_sync_copy(problem: Problem) -> bool:
@@ -478,11 +543,16 @@ def private_file(file: str) -> str:
     from fatiguelog.paths import day_of_name, sync_copy_of
 
     *folders, name = file.replace("\\", "/").split("/")
-    said = [part if part in _OWN_FOLDERS or (len(part) == 4 and part.isdigit()) else "(a folder)"
-            for part in folders]
+    said = [
+        part if part in _OWN_FOLDERS or (len(part) == 4 and part.isdigit()) else "(a folder)"
+        for part in folders
+    ]
     copy = sync_copy_of(name)
-    if (day_of_name(name) is not None or (not folders and name in _OWN_FILES | _OWN_FOLDERS)
-            or (folders == ["entries"] and len(name) == 4 and name.isdigit())):
+    if (
+        day_of_name(name) is not None
+        or (not folders and name in _OWN_FILES | _OWN_FOLDERS)
+        or (folders == ["entries"] and len(name) == 4 and name.isdigit())
+    ):
         said.append(name)
     elif copy is not None:  # (still a copy's name, so it is listed with the copies)
         said.append(f"{copy[0].isoformat()} (conflicted copy).toml")

@@ -32,29 +32,44 @@ Cell = str | int | float | None
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 #: The bowel columns of the `days` table: figures of the day's bowel movements.
-_GI_COLUMNS: tuple[str, ...] = ("gi.recorded", "gi.stool_count", "gi.bristol_mean",
-                                "gi.no_bowel_movement", "gi.laxative")
+_GI_COLUMNS: tuple[str, ...] = (
+    "gi.recorded",
+    "gi.stool_count",
+    "gi.bristol_mean",
+    "gi.no_bowel_movement",
+    "gi.laxative",
+)
 _LATER_SECTIONS = ("gi", "diet", CUSTOM)
 
 
-def day_questions(questions: Vocabulary | None = None) -> tuple[tuple[Question, ...],
-                                                               tuple[Question, ...],
-                                                               tuple[Question, ...]]:
+def day_questions(
+    questions: Vocabulary | None = None,
+) -> tuple[tuple[Question, ...], tuple[Question, ...], tuple[Question, ...]]:
     """The questions with a column in the `days` table, in three groups: before the bowel
     columns (symptoms, sleep, activity), after them (stomach, diet), and the user's own
     after every built-in column."""
     questions = vocabulary.BUILT_IN if questions is None else questions
-    return (tuple(q for q in questions if q.section not in _LATER_SECTIONS),
-            questions.in_section("gi", "diet"), questions.custom)
+    return (
+        tuple(q for q in questions if q.section not in _LATER_SECTIONS),
+        questions.in_section("gi", "diet"),
+        questions.custom,
+    )
 
 
 def day_columns(questions: Vocabulary | None = None) -> tuple[str, ...]:
     """Columns of the `days` table before the intake and notes columns: one per question
     (named by its key path), and the day's bowel figures."""
     early, late, own = day_questions(questions)
-    return ("date", "entry", *(q.dotted for q in early), *_GI_COLUMNS,
-            *(q.dotted for q in late), *(f"red_flags.{key}" for key in RED_FLAGS),
-            "intake.recorded", *(q.dotted for q in own))
+    return (
+        "date",
+        "entry",
+        *(q.dotted for q in early),
+        *_GI_COLUMNS,
+        *(q.dotted for q in late),
+        *(f"red_flags.{key}" for key in RED_FLAGS),
+        "intake.recorded",
+        *(q.dotted for q in own),
+    )
 
 
 #: The columns of the `days` table with the built-in questions (the user's own follow them).
@@ -62,26 +77,76 @@ DAY_COLUMNS: tuple[str, ...] = day_columns()
 STOOL_COLUMNS: tuple[str, ...] = ("date", "stool", "time", "bristol", *STOOL_FLAGS, "gi.laxative")
 PROBLEM_COLUMNS: tuple[str, ...] = ("file", "line", "error")
 FLAG_COLUMNS: tuple[str, ...] = (
-    "id", "level", "title", "on_last_day", "since", "last", "evidence_first", "evidence_last",
-    "evidence_days", "window_days", "report_days", "evidence", "rule", "source", "advice",
+    "id",
+    "level",
+    "title",
+    "on_last_day",
+    "since",
+    "last",
+    "evidence_first",
+    "evidence_last",
+    "evidence_days",
+    "window_days",
+    "report_days",
+    "evidence",
+    "rule",
+    "source",
+    "advice",
 )
 COVERAGE_COLUMNS: tuple[str, ...] = ("id", "title", "checked", "needs")
 #: The week table of the page (the keys of the JSON export's `weeks`).
 WEEK_COLUMNS: tuple[str, ...] = (
-    "from", "to", "days", "days_recorded", "gi_days", "stools", "sbm", "no_sbm_days", "typed",
-    "bristol_1_2", "bristol_6_7", "straining", "straining_answered", "incomplete",
-    "incomplete_answered", "laxative_days", "laxative_unanswered", "alarm_days", "alarms",
+    "from",
+    "to",
+    "days",
+    "days_recorded",
+    "gi_days",
+    "stools",
+    "sbm",
+    "no_sbm_days",
+    "typed",
+    "bristol_1_2",
+    "bristol_6_7",
+    "straining",
+    "straining_answered",
+    "incomplete",
+    "incomplete_answered",
+    "laxative_days",
+    "laxative_unanswered",
+    "alarm_days",
+    "alarms",
 )
 #: The medication timeline of the page (the keys of the JSON export's `intake_timeline`).
 TIMELINE_COLUMNS: tuple[str, ...] = (
-    "substance", "class", "from", "to", "daily_amount", "unit", "status", "min_daily",
-    "max_daily", "days_taken", "intake_days", "intermittent", "change", "from_before_period",
-    "current", "last_taken",
+    "substance",
+    "class",
+    "from",
+    "to",
+    "daily_amount",
+    "unit",
+    "status",
+    "min_daily",
+    "max_daily",
+    "days_taken",
+    "intake_days",
+    "intermittent",
+    "change",
+    "from_before_period",
+    "current",
+    "last_taken",
 )
 DISCUSS_COLUMNS: tuple[str, ...] = ("line", "text")
 #: Tables in the order standard output shows them (the flags open it, as a banner would).
-TABLES: tuple[str, ...] = ("flags", "days", "stools", "problems", "coverage", "weeks",
-                           "timeline", "discuss")
+TABLES: tuple[str, ...] = (
+    "flags",
+    "days",
+    "stools",
+    "problems",
+    "coverage",
+    "weeks",
+    "timeline",
+    "discuss",
+)
 
 
 def guard(text: str) -> str:
@@ -191,14 +256,25 @@ def _flag_rows(summary: Summary) -> list[list[Cell | bool]]:
     rows: list[list[Cell | bool]] = []
     for f in ordered:
         ev = f.evidence_days
-        rows.append([
-            f.id, f.level, f.title, f.last == summary.last, c.iso(f.since), c.iso(f.last),
-            c.iso(ev.first) if ev else None, c.iso(ev.last) if ev else None,
-            ev.count if ev else None, f.window,
-            " ".join(c.iso(d) for d in days.get(f.id, ())) or None,
-            f.evidence, f.rule, f"{f.source}. {f.citation}" if f.citation else f.source,
-            f.advice,
-        ])
+        rows.append(
+            [
+                f.id,
+                f.level,
+                f.title,
+                f.last == summary.last,
+                c.iso(f.since),
+                c.iso(f.last),
+                c.iso(ev.first) if ev else None,
+                c.iso(ev.last) if ev else None,
+                ev.count if ev else None,
+                f.window,
+                " ".join(c.iso(d) for d in days.get(f.id, ())) or None,
+                f.evidence,
+                f.rule,
+                f"{f.source}. {f.citation}" if f.citation else f.source,
+                f.advice,
+            ]
+        )
     return rows
 
 
@@ -209,8 +285,10 @@ def _coverage_rows(summary: Summary) -> list[list[Cell | bool]]:
         from fatiguelog.analysis.rules import all_infos
 
         rules = tuple((info.id, info.title) for info in all_infos())
-    return [[rule, title, rule not in gaps, gaps[rule].needs if rule in gaps else None]
-            for rule, title in rules]
+    return [
+        [rule, title, rule not in gaps, gaps[rule].needs if rule in gaps else None]
+        for rule, title in rules
+    ]
 
 
 def _week_rows(summary: Summary) -> list[list[Cell | bool]]:
@@ -225,11 +303,27 @@ def _week_rows(summary: Summary) -> list[list[Cell | bool]]:
 
 
 def _timeline_rows(summary: Summary) -> list[list[Cell | bool]]:
-    return [[r.substance, c.class_words(r.klass), c.iso(r.first), c.iso(r.last),
-             round(r.daily_amount, 6), r.unit, r.status, round(r.min_daily, 6),
-             round(r.max_daily, 6), r.days_taken, r.intake_days, r.intermittent, r.change,
-             r.before_period, r.current, c.iso(r.last_taken) if r.last_taken else None]
-            for r in summary.intake_timeline]
+    return [
+        [
+            r.substance,
+            c.class_words(r.klass),
+            c.iso(r.first),
+            c.iso(r.last),
+            round(r.daily_amount, 6),
+            r.unit,
+            r.status,
+            round(r.min_daily, 6),
+            round(r.max_daily, 6),
+            r.days_taken,
+            r.intake_days,
+            r.intermittent,
+            r.change,
+            r.before_period,
+            r.current,
+            c.iso(r.last_taken) if r.last_taken else None,
+        ]
+        for r in summary.intake_timeline
+    ]
 
 
 def _discuss_rows(summary: Summary) -> list[list[Cell | bool]]:
@@ -251,13 +345,19 @@ def tables(summary: Summary, include_notes: bool = False) -> dict[str, str]:
     questions = summary.questions
     columns = day_columns(questions)
     groups = day_questions(questions)
-    header = [*columns, *(f"intake.{name}.{unit}" for _k, unit, name in substances),
-              "problem"]
+    header = [*columns, *(f"intake.{name}.{unit}" for _k, unit, name in substances), "problem"]
     if include_notes:
         header.append("notes")
     days = [
-        _day_row(day, entries.get(day), problems.get(day), substances, include_notes, groups,
-                 len(columns))
+        _day_row(
+            day,
+            entries.get(day),
+            problems.get(day),
+            substances,
+            include_notes,
+            groups,
+            len(columns),
+        )
         for day in days_between(summary.first, summary.last)
     ]
     stools = [

@@ -104,8 +104,9 @@ class Written:
     include_notes: bool
 
 
-def check_place(fmt: str, target: Path, root: Path, *, may_create: Path | None = None
-                ) -> list[Path]:
+def check_place(
+    fmt: str, target: Path, root: Path, *, may_create: Path | None = None
+) -> list[Path]:
     """Refuse (a `SaveError`) a place the export can't or must never go; return the files an
     export in `fmt` to `target` would replace. `may_create`: the folder the caller offers by
     default (the exports folder), created 0700 when the file goes straight into it; any other
@@ -114,8 +115,11 @@ def check_place(fmt: str, target: Path, root: Path, *, may_create: Path | None =
 
     check_extension(fmt, target)  # before a folder is made for it
     folder = target.parent
-    if (may_create is not None and folder == Path(os.path.abspath(may_create))
-            and not folder.exists()):
+    if (
+        may_create is not None
+        and folder == Path(os.path.abspath(may_create))
+        and not folder.exists()
+    ):
         from fatiguelog.atomic import ensure_private_dir
 
         try:
@@ -132,9 +136,19 @@ def check_place(fmt: str, target: Path, root: Path, *, may_create: Path | None =
         raise Refused(str(exc)) from None
 
 
-def save(root: Path, settings: Settings, first: date, last: date, fmt: str, target: Path,
-         include_notes: bool, *, force: bool = False, discuss: str = "",
-         remember: date | None = None) -> Written:
+def save(
+    root: Path,
+    settings: Settings,
+    first: date,
+    last: date,
+    fmt: str,
+    target: Path,
+    include_notes: bool,
+    *,
+    force: bool = False,
+    discuss: str = "",
+    remember: date | None = None,
+) -> Written:
     """Summarize `first`..`last` and write it to `target`. An existing file is replaced only
     with `force` (else `AlreadyThere`, also for one that appeared since `check_place`).
     `discuss`: the user's own words that open the summary (already checked: `discuss.check`).
@@ -149,8 +163,7 @@ def save(root: Path, settings: Settings, first: date, last: date, fmt: str, targ
     check_extension(fmt, target)
     summary = summary_for(root, settings, first, last, fmt, include_notes, discuss)
     try:
-        written = export.write_files(summary, fmt, target, include_notes, root=root,
-                                     force=force)
+        written = export.write_files(summary, fmt, target, include_notes, root=root, force=force)
     except export.TargetError as exc:
         raise Refused(str(exc)) from None
     except FileExistsError as exc:
@@ -162,8 +175,15 @@ def save(root: Path, settings: Settings, first: date, last: date, fmt: str, targ
     return Written(tuple(written), first, last, include_notes)
 
 
-def summary_for(root: Path, settings: Settings, first: date, last: date, fmt: str,
-                include_notes: bool, discuss: str = "") -> Summary:
+def summary_for(
+    root: Path,
+    settings: Settings,
+    first: date,
+    last: date,
+    fmt: str,
+    include_notes: bool,
+    discuss: str = "",
+) -> Summary:
     """The summary an export in `fmt` renders (to a file, or to standard output), opened by
     the user's `discuss` words when there are any."""
     from fatiguelog import export
@@ -213,6 +233,20 @@ def resolve_target(raw: str, folder: Path, first: date, last: date, fmt: str) ->
     return Path(os.path.abspath(path))
 
 
-__all__ = ["AlreadyThere", "FolderMissing", "FolderNotCreated", "IsAFolder", "Refused",
-           "SaveError", "WriteFailed", "Written", "WrongExtension", "check_extension",
-           "check_place", "default_name", "resolve_target", "save", "summary_for"]
+__all__ = [
+    "AlreadyThere",
+    "FolderMissing",
+    "FolderNotCreated",
+    "IsAFolder",
+    "Refused",
+    "SaveError",
+    "WriteFailed",
+    "Written",
+    "WrongExtension",
+    "check_extension",
+    "check_place",
+    "default_name",
+    "resolve_target",
+    "save",
+    "summary_for",
+]

@@ -31,10 +31,14 @@ class ExportFormat:
     module: str
     description: str
 
-    def __init__(self, key: str, label: str, extension: str, module: str,
-                 description: str) -> None:
-        for name, value in (("key", key), ("label", label), ("extension", extension),
-                            ("module", module), ("description", description)):
+    def __init__(self, key: str, label: str, extension: str, module: str, description: str) -> None:
+        for name, value in (
+            ("key", key),
+            ("label", label),
+            ("extension", extension),
+            ("module", module),
+            ("description", description),
+        ):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -44,8 +48,10 @@ class ExportFormat:
         raise AttributeError(f"an export format is fixed: {name} can't be removed")
 
     def __repr__(self) -> str:
-        return (f"ExportFormat({self.key!r}, {self.label!r}, {self.extension!r}, "
-                f"{self.module!r}, {self.description!r})")
+        return (
+            f"ExportFormat({self.key!r}, {self.label!r}, {self.extension!r}, "
+            f"{self.module!r}, {self.description!r})"
+        )
 
     @property
     def choice(self) -> str:
@@ -55,14 +61,30 @@ class ExportFormat:
 
 #: Every format, in the order the screen and `--help` list them; the first is the default.
 FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("md", "Markdown", ".md", "fatiguelog.export.markdown",
-                 "Markdown, plain text that reads well as it is"),
-    ExportFormat("html", "Web page", ".html", "fatiguelog.export.html",
-                 "one self-contained web page that prints well"),
-    ExportFormat("csv", "Spreadsheet", ".csv", "fatiguelog.export.csv_export",
-                 "spreadsheet tables, one file each"),
-    ExportFormat("json", "JSON", ".json", "fatiguelog.export.json_export",
-                 "JSON for other programs"),
+    ExportFormat(
+        "md",
+        "Markdown",
+        ".md",
+        "fatiguelog.export.markdown",
+        "Markdown, plain text that reads well as it is",
+    ),
+    ExportFormat(
+        "html",
+        "Web page",
+        ".html",
+        "fatiguelog.export.html",
+        "one self-contained web page that prints well",
+    ),
+    ExportFormat(
+        "csv",
+        "Spreadsheet",
+        ".csv",
+        "fatiguelog.export.csv_export",
+        "spreadsheet tables, one file each",
+    ),
+    ExportFormat(
+        "json", "JSON", ".json", "fatiguelog.export.json_export", "JSON for other programs"
+    ),
 )
 
 

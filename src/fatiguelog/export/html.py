@@ -159,8 +159,16 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     title = f"{c.SUMMARY_TITLE} {c.iso(s.first)} to {c.iso(s.last)}"
     if s.generated:
         title = f"DEMO ({c.GENERATED}): {title}"
-    page_one = [_who(s), _period(s), _urgent(s), _discuss(s), _figures(s), _flags_now(s),
-                _medication(s), _alarms(s)]
+    page_one = [
+        _who(s),
+        _period(s),
+        _urgent(s),
+        _discuss(s),
+        _figures(s),
+        _flags_now(s),
+        _medication(s),
+        _alarms(s),
+    ]
     rest = [
         _weeks(s),
         _charts(s),
@@ -195,19 +203,24 @@ def _section(key: str, body: str, extra: str = "") -> str:
 
 # --- page one ---------------------------------------------------------------------------------
 def _who(s: Summary) -> str:
-    heading = (f"DEMO {c.SUMMARY_TITLE.lower()}: {escape(c.GENERATED)}" if s.generated
-               else c.SUMMARY_TITLE)
+    heading = (
+        f"DEMO {c.SUMMARY_TITLE.lower()}: {escape(c.GENERATED)}" if s.generated else c.SUMMARY_TITLE
+    )
     blanks = "".join(f"<span>{escape(label)}:</span>" for label in c.WHO)
-    return _section("who", f"<h1>{heading}</h1>\n<div class=\"who\">{blanks}</div>")
+    return _section("who", f'<h1>{heading}</h1>\n<div class="who">{blanks}</div>')
 
 
 def _period(s: Summary) -> str:
-    return _section("period", (
-        f'<p class="period"><strong>{c.iso(s.first)} to {c.iso(s.last)}</strong> '
-        f"({c.days_text(s.days)}) · entries on {s.days_recorded} of {c.days_text(s.days)} "
-        f"({c.recorded_share(s)}) · bowel answers on {c.days_text(s.gi.recorded_days)} · "
-        f"{t(c.coverage_line(s))}</p>"
-        f'<p class="disclaimer">{escape(c.CLINICIAN_DISCLAIMER)}</p>'))
+    return _section(
+        "period",
+        (
+            f'<p class="period"><strong>{c.iso(s.first)} to {c.iso(s.last)}</strong> '
+            f"({c.days_text(s.days)}) · entries on {s.days_recorded} of {c.days_text(s.days)} "
+            f"({c.recorded_share(s)}) · bowel answers on {c.days_text(s.gi.recorded_days)} · "
+            f"{t(c.coverage_line(s))}</p>"
+            f'<p class="disclaimer">{escape(c.CLINICIAN_DISCLAIMER)}</p>'
+        ),
+    )
 
 
 def _urgent(s: Summary) -> str:
@@ -215,15 +228,17 @@ def _urgent(s: Summary) -> str:
     if not s.banner:
         return ""
     items = "".join(f"<li><strong>{t(line)}</strong></li>" for line in c.flagtext.banner_lines(s))
-    return _section("banner", (
-        f'<h2>⚠ {t(c.flagtext.banner_heading(s))}</h2><ul>{items}</ul>'), " alert")
+    return _section(
+        "banner", (f"<h2>⚠ {t(c.flagtext.banner_heading(s))}</h2><ul>{items}</ul>"), " alert"
+    )
 
 
 def _discuss(s: Summary) -> str:
     paragraphs = c.discuss_paragraphs(s)
     if paragraphs:
-        body = "".join("<p>" + "<br>".join(t(line) for line in lines) + "</p>"
-                       for lines in paragraphs)
+        body = "".join(
+            "<p>" + "<br>".join(t(line) for line in lines) + "</p>" for lines in paragraphs
+        )
         rows = [line for block in paragraphs for line in block]
         # many short lines (a list of questions) take two columns, and a text near its limit
         # a smaller type: page one keeps room for everything else
@@ -239,11 +254,17 @@ def _figures(s: Summary) -> str:
     cards = "".join(
         f'<div class="card"><div class="k">{escape(f.label)}</div>'
         f'<div class="v{" none" if f.value == c.NO_DATA else ""}">{escape(f.value)}</div>'
-        + (f'<div class="d">{escape(f.detail)}</div>' if f.detail else "") + "</div>"
-        for f in c.key_figures(s))
-    return _section("figures", (
-        f'<h2>Key figures</h2><p class="small">{escape(c.flagtext.SBM_EXPLAINED)}</p>'
-        f'<div class="cards">{cards}</div>'))
+        + (f'<div class="d">{escape(f.detail)}</div>' if f.detail else "")
+        + "</div>"
+        for f in c.key_figures(s)
+    )
+    return _section(
+        "figures",
+        (
+            f'<h2>Key figures</h2><p class="small">{escape(c.flagtext.SBM_EXPLAINED)}</p>'
+            f'<div class="cards">{cards}</div>'
+        ),
+    )
 
 
 def _level(level: str) -> str:
@@ -254,28 +275,39 @@ def _level(level: str) -> str:
 def _flags_now(s: Summary) -> str:
     now = c.flags_now(s)
     if now:
-        items = "".join(f"<li>{_level(f.level)} <strong>{t(f.title)}</strong>, "
-                        f"{t(c.flag_now_text(f))}</li>" for f in now)
+        items = "".join(
+            f"<li>{_level(f.level)} <strong>{t(f.title)}</strong>, {t(c.flag_now_text(f))}</li>"
+            for f in now
+        )
         body = f'<ul class="tight">{items}</ul>'
     else:
         body = f"<p>{t(c.no_flag_now_text(s))}</p>"
     earlier = c.flags_earlier(s)
     if earlier and c.long_discuss(s):  # titles only: the long discuss text takes the room
-        body += ('<p class="small"><strong>Earlier in the period</strong> (their days in '
-                 "“Flags in detail”, after the charts): "
-                 + "; ".join(t(f.title) for f in earlier) + ".</p>")
+        body += (
+            '<p class="small"><strong>Earlier in the period</strong> (their days in '
+            "“Flags in detail”, after the charts): "
+            + "; ".join(t(f.title) for f in earlier)
+            + ".</p>"
+        )
     elif earlier:
-        body += ('<p class="small"><strong>Earlier in the period</strong> (the days that met '
-                 "each rule; details in “Flags in detail”, after the charts): "
-                 + "; ".join(t(c.earlier_text(f, s)) for f in earlier) + ".</p>")
+        body += (
+            '<p class="small"><strong>Earlier in the period</strong> (the days that met '
+            "each rule; details in “Flags in detail”, after the charts): "
+            + "; ".join(t(c.earlier_text(f, s)) for f in earlier)
+            + ".</p>"
+        )
     return _section("flags", f"<h2>Flags on at {c.iso(s.last)}</h2>{body}")
 
 
 def _medication(s: Summary) -> str:
     rows, hidden = c.page_one_rows(s)
     if not rows:
-        said = ("No intake was recorded in this period." if not s.intake_timeline
-                and not s.intake else "Nothing taken in this period.")
+        said = (
+            "No intake was recorded in this period."
+            if not s.intake_timeline and not s.intake
+            else "Nothing taken in this period."
+        )
         return _section("medication", f"<h2>{c.MEDICATION_HEADING}</h2><p>{said}</p>")
     cells = []
     for row in rows:
@@ -285,24 +317,42 @@ def _medication(s: Summary) -> str:
             f"{opening}<td>{t(row.substance)}{mark}</td>"
             f"<td>{escape(row.klass)}</td><td>{escape(row.first)}</td>"
             f"<td>{escape(row.last)}</td><td>{t(row.amount)}</td>"
-            f"<td>{t(row.change)}</td></tr>")
-    more = (f' {c.plural(hidden, "earlier range")}: in "Intake in detail", after the charts.'
-            if hidden else "")
-    return _section("medication", (
-        f"<h2>{c.MEDICATION_HEADING}</h2>"
-        '<table class="meds"><thead><tr><th>Substance</th><th>Class</th><th>From</th><th>To</th>'
-        "<th>Amount</th><th>How it began</th></tr></thead><tbody>"
-        + "".join(cells) + "</tbody></table>"
-        '<p class="small">'
-        + ("" if c.tight(s) else "Ranges of a steady daily amount, each substance oldest "
-           "first; NOW marks the current one. A day's wobble stays in its range.")
-        + more + "</p>"))
+            f"<td>{t(row.change)}</td></tr>"
+        )
+    more = (
+        f' {c.plural(hidden, "earlier range")}: in "Intake in detail", after the charts.'
+        if hidden
+        else ""
+    )
+    return _section(
+        "medication",
+        (
+            f"<h2>{c.MEDICATION_HEADING}</h2>"
+            '<table class="meds"><thead><tr><th>Substance</th><th>Class</th>'
+            "<th>From</th><th>To</th>"
+            "<th>Amount</th><th>How it began</th></tr></thead><tbody>"
+            + "".join(cells)
+            + "</tbody></table>"
+            '<p class="small">'
+            + (
+                ""
+                if c.tight(s)
+                else "Ranges of a steady daily amount, each substance oldest "
+                "first; NOW marks the current one. A day's wobble stays in its range."
+            )
+            + more
+            + "</p>"
+        ),
+    )
 
 
 def _alarms(s: Summary) -> str:
     lines = c.alarm_texts(s)
-    body = (f'<ul class="tight">{"".join(f"<li>{t(line)}</li>" for line in lines)}</ul>'
-            if lines else f"<p>{escape(c.NO_ALARMS)}</p>")
+    body = (
+        f'<ul class="tight">{"".join(f"<li>{t(line)}</li>" for line in lines)}</ul>'
+        if lines
+        else f"<p>{escape(c.NO_ALARMS)}</p>"
+    )
     return _section("alarms", f"<h2>{escape(c.flagtext.ALARMS_HEADING)}</h2>{body}")
 
 
@@ -314,13 +364,17 @@ def _weeks(s: Summary) -> str:
     rows = []
     for w in s.weeks:
         cells = c.week_cells(w)
-        rows.append(('<tr class="empty">' if not w.gi_days else "<tr>")
-                    + "".join(f"<td{_num(n)}>{escape(v)}</td>" for n, v in enumerate(cells))
-                    + "</tr>")
-    return (f'<section class="keep"><h2>{c.WEEKS_HEADING}</h2>'
-            f'<table class="weeks"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-            "</table>"
-            f'<p class="small">{escape(c.WEEK_NOTE)}</p></section>')
+        rows.append(
+            ('<tr class="empty">' if not w.gi_days else "<tr>")
+            + "".join(f"<td{_num(n)}>{escape(v)}</td>" for n, v in enumerate(cells))
+            + "</tr>"
+        )
+    return (
+        f'<section class="keep"><h2>{c.WEEKS_HEADING}</h2>'
+        f'<table class="weeks"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+        "</table>"
+        f'<p class="small">{escape(c.WEEK_NOTE)}</p></section>'
+    )
 
 
 def _num(column: int) -> str:
@@ -340,10 +394,23 @@ def _stool_columns(s: Summary) -> tuple[list[svg.StoolDay], str]:
     """The bowel chart's columns: one a day, or one a week for a long period."""
     keys = [key for key, _fill, _words in svg.STOOL_FILLS]
     if s.days > DAILY_CHART_DAYS:
-        weeks = [svg.StoolDay(w.last, None if not w.gi_days else (
-            float(w.hard), float(w.typed - w.hard - w.loose), float(w.loose),
-            float(w.stools - w.typed)), bool(w.laxative_days), bool(w.alarm_days), w.gi_days)
-            for w in s.weeks]
+        weeks = [
+            svg.StoolDay(
+                w.last,
+                None
+                if not w.gi_days
+                else (
+                    float(w.hard),
+                    float(w.typed - w.hard - w.loose),
+                    float(w.loose),
+                    float(w.stools - w.typed),
+                ),
+                bool(w.laxative_days),
+                bool(w.alarm_days),
+                w.gi_days,
+            )
+            for w in s.weeks
+        ]
         return weeks, "week"
     series = [s.series[k] for k in keys]
     lax = s.series.get(LAXATIVE_SERIES)
@@ -352,42 +419,70 @@ def _stool_columns(s: Summary) -> tuple[list[svg.StoolDay], str]:
     for n, day in enumerate(series[0].days):
         values = [line.values[n] for line in series]
         counts = None if values[0] is None else tuple(float(v or 0) for v in values)
-        columns.append(svg.StoolDay(day, counts,
-                                    bool(lax and lax.values[n]), bool(alarm and alarm.values[n])))
+        columns.append(
+            svg.StoolDay(day, counts, bool(lax and lax.values[n]), bool(alarm and alarm.values[n]))
+        )
     return columns, "day"
 
 
 def _charts(s: Summary) -> str:
     if s.days < MIN_CHART_DAYS:  # a chart of a few days says nothing the tables don't
-        return ('<section><h2>Over the period</h2><p>No charts for a period shorter than '
-                f"{MIN_CHART_DAYS} days: the tables say it all.</p></section>")
+        return (
+            "<section><h2>Over the period</h2><p>No charts for a period shorter than "
+            f"{MIN_CHART_DAYS} days: the tables say it all.</p></section>"
+        )
     figures: list[str] = []
     # Symptom and bowel charts mark changes of opioid-class substances only (the GI story);
     # each substance's own chart marks all of its changes. Marks come from the timeline.
     opioid = it.range_events([r for r in s.intake_timeline if r.klass == "opioid"])
     if all(k in s.series for k, _fill, _words in svg.STOOL_FILLS) and s.gi.recorded_days:
         columns, unit = _stool_columns(s)
-        figures.append(_figure(
-            f"Bowel movements per {unit}, by Bristol type. An open circle is an answered "
-            "“none”; a grey band is a day without a bowel answer (unknown, not zero). "
-            "Under the dates: ▲ a laxative day, ◆ an alarm symptom reported.",
-            svg.stool_chart(columns, s.first, s.last, unit=unit)))
+        figures.append(
+            _figure(
+                f"Bowel movements per {unit}, by Bristol type. An open circle is an answered "
+                "“none”; a grey band is a day without a bowel answer (unknown, not zero). "
+                "Under the dates: ▲ a laxative day, ◆ an alarm symptom reported.",
+                svg.stool_chart(columns, s.first, s.last, unit=unit),
+            )
+        )
     sbm = _series(s, "sbm_per_week")
     if sbm:
         peak = max([7.0, *(v for v in sbm[0].values if v is not None)])
-        figures.append(_figure(
-            "Spontaneous bowel movements (SBMs) a week, over the 7 days up to each day "
-            "(a gap: fewer than 4 of those days answered)",
-            svg.line_chart(sbm, s.first, s.last, y_max=svg.nice_ceiling(peak),
-                           y_label="SBMs / week", title="SBMs a week", events=opioid,
-                           height=150, threshold=(3, "3 a week (Rome IV: fewer is a sign)"))))
+        figures.append(
+            _figure(
+                "Spontaneous bowel movements (SBMs) a week, over the 7 days up to each day "
+                "(a gap: fewer than 4 of those days answered)",
+                svg.line_chart(
+                    sbm,
+                    s.first,
+                    s.last,
+                    y_max=svg.nice_ceiling(peak),
+                    y_label="SBMs / week",
+                    title="SBMs a week",
+                    events=opioid,
+                    height=150,
+                    threshold=(3, "3 a week (Rome IV: fewer is a sign)"),
+                ),
+            )
+        )
     bristol = _series(s, "bristol_mean")
     if bristol:
-        figures.append(_figure(
-            "Bristol type, the day's mean (1 hard lumps - 7 watery; 3-5 typical; a gap: no "
-            "stool with a type that day)",
-            svg.line_chart(bristol, s.first, s.last, y_max=7, y_min=1, y_label="Bristol type",
-                           title="Bristol type", height=140)))
+        figures.append(
+            _figure(
+                "Bristol type, the day's mean (1 hard lumps - 7 watery; 3-5 typical; a gap: no "
+                "stool with a type that day)",
+                svg.line_chart(
+                    bristol,
+                    s.first,
+                    s.last,
+                    y_max=7,
+                    y_min=1,
+                    y_label="Bristol type",
+                    title="Bristol type",
+                    height=140,
+                ),
+            )
+        )
     figures += _question_charts(s, opioid)
     for name, stats in s.intake.items():
         series = s.series.get(f"intake:{name}")
@@ -396,20 +491,36 @@ def _charts(s: Summary) -> str:
         peak = svg.nice_ceiling(max(v for v in series.values if v is not None) * 1.1)
         marks = it.range_events(it.ranges_of(s, stats.substance, stats.unit))
         unit = f"{it.unit_text(2, stats.unit)} / day"
-        figures.append(_figure(
-            f"{t(stats.substance)}: daily total in {t(it.unit_text(2, stats.unit))} (0: "
-            "answered, not taken; a gap: intake not answered)",
-            svg.line_chart([series], s.first, s.last, y_max=peak, y_label=unit,
-                           title=series.label, events=marks, height=130)))
+        figures.append(
+            _figure(
+                f"{t(stats.substance)}: daily total in {t(it.unit_text(2, stats.unit))} (0: "
+                "answered, not taken; a gap: intake not answered)",
+                svg.line_chart(
+                    [series],
+                    s.first,
+                    s.last,
+                    y_max=peak,
+                    y_label=unit,
+                    title=series.label,
+                    events=marks,
+                    height=130,
+                ),
+            )
+        )
     if s.flags:
-        figures.append(_figure(
-            "When each flag was on: the bar (solid: urgent, hatched: warning, dotted: note); "
-            "the line under it: the days that met the rule in its latest run; ◆ each day an "
-            "alarm symptom was reported (its flag stays on for 7 days after a report)",
-            svg.flag_timeline([_timeline_row(f, s) for f in s.flags], s.first, s.last)))
+        figures.append(
+            _figure(
+                "When each flag was on: the bar (solid: urgent, hatched: warning, dotted: note); "
+                "the line under it: the days that met the rule in its latest run; ◆ each day an "
+                "alarm symptom was reported (its flag stays on for 7 days after a report)",
+                svg.flag_timeline([_timeline_row(f, s) for f in s.flags], s.first, s.last),
+            )
+        )
     if not figures:
-        return ("<section><h2>Over the period</h2><p>Nothing was answered that a chart could "
-                "show.</p></section>")
+        return (
+            "<section><h2>Over the period</h2><p>Nothing was answered that a chart could "
+            "show.</p></section>"
+        )
     return "<section><h2>Over the period</h2>\n" + "\n".join(figures) + "\n</section>"
 
 
@@ -433,11 +544,21 @@ def _question_charts(s: Summary, opioid: Sequence[IntakeEvent]) -> list[str]:
             if lines:
                 names = [s.answers[line.key].question for line in lines]
                 title = " and ".join(n.chart_name for n in names)
-                figures.append(_figure(
-                    f"{t(title)}, daily ratings ({t(q.scale_note)}; gaps are days without an "
-                    "answer)",
-                    svg.line_chart(lines, s.first, s.last, y_max=10, y_label="rating 0-10",
-                                   title=title, events=opioid)))
+                figures.append(
+                    _figure(
+                        f"{t(title)}, daily ratings ({t(q.scale_note)}; gaps are days without an "
+                        "answer)",
+                        svg.line_chart(
+                            lines,
+                            s.first,
+                            s.last,
+                            y_max=10,
+                            y_label="rating 0-10",
+                            title=title,
+                            events=opioid,
+                        ),
+                    )
+                )
             continue
         line = _series(s, q.series_key)
         if not line:
@@ -448,22 +569,39 @@ def _question_charts(s: Summary, opioid: Sequence[IntakeEvent]) -> list[str]:
         head = q.series_label if q.declared else name
         whose = "the patient's own question; " if q.section == "custom" else ""
         if q.kind == "yesno":
-            figures.append(_figure(
-                f"{t(head)}, daily ({whose}a hatched day: no answer that day)",
-                svg.day_strip(line[0], s.first, s.last, title=name)))
+            figures.append(
+                _figure(
+                    f"{t(head)}, daily ({whose}a hatched day: no answer that day)",
+                    svg.day_strip(line[0], s.first, s.last, title=name),
+                )
+            )
             continue
         if q.kind == "rating":
             top, low, y_label = 10.0, 0.0, "rating 0-10"
         else:
             values = [v for v in line[0].values if v is not None]
-            top = (q.chart_top if q.chart_top and max(values) <= q.chart_top
-                   else svg.nice_ceiling(max(max(values) * 1.1, 1)))
+            top = (
+                q.chart_top
+                if q.chart_top and max(values) <= q.chart_top
+                else svg.nice_ceiling(max(max(values) * 1.1, 1))
+            )
             low = min(0.0, min(values))
             y_label = q.unit or "number"
-        figures.append(_figure(
-            f"{t(head)}, daily ({whose}a gap: no answer that day)",
-            svg.line_chart(line, s.first, s.last, y_max=top, y_min=low, y_label=y_label,
-                           title=name, height=120)))
+        figures.append(
+            _figure(
+                f"{t(head)}, daily ({whose}a gap: no answer that day)",
+                svg.line_chart(
+                    line,
+                    s.first,
+                    s.last,
+                    y_max=top,
+                    y_min=low,
+                    y_label=y_label,
+                    title=name,
+                    height=120,
+                ),
+            )
+        )
     return figures
 
 
@@ -472,18 +610,24 @@ def _timeline_row(f: FlagReport, s: Summary) -> svg.TimelineRow:
     alarm = c.flagtext.alarm_for(f, s) if c.is_alarm(f) else None
     if alarm is not None:
         days = [d for d in alarm.days if s.first <= d <= s.last]
-        label = (f"{level}: {alarm.title}: {c.plural(len(days), 'report')} "
-                 f"({c.flagtext.dates_text(days)}); bar: the flag is on for 7 days after a "
-                 "report, not 7 days of symptoms")
+        label = (
+            f"{level}: {alarm.title}: {c.plural(len(days), 'report')} "
+            f"({c.flagtext.dates_text(days)}); bar: the flag is on for 7 days after a "
+            "report, not 7 days of symptoms"
+        )
         return svg.TimelineRow(label, f.level, f.active_days, tuple(days))
     ev = f.evidence_days
     label = f"{level}: {f.title}"
     if ev is not None:
         first, last = c.iso(ev.first), c.iso(ev.last)
-        label += (f" (line: {ev.count} qualifying days, {first} to {last})" if ev.count > 1
-                  else f" (line: 1 qualifying day, {first})")
-    return svg.TimelineRow(label, f.level, f.active_days,
-                           evidence=(ev.first, ev.last) if ev is not None else None)
+        label += (
+            f" (line: {ev.count} qualifying days, {first} to {last})"
+            if ev.count > 1
+            else f" (line: 1 qualifying day, {first})"
+        )
+    return svg.TimelineRow(
+        label, f.level, f.active_days, evidence=(ev.first, ev.last) if ev is not None else None
+    )
 
 
 def _figure(caption: str, chart: str) -> str:
@@ -495,14 +639,20 @@ def _flags(s: Summary) -> str:
     if not s.flags:
         return f"<section><h2>Flags in detail</h2><p>{t(c.flagtext.no_flags_text(s))}</p></section>"
     if not shown:
-        return ("<section><h2>Flags in detail</h2><p>No flag other than the alarm symptoms "
-                f"(on page 1) {t(c.checked_words(s))}.</p></section>")
+        return (
+            "<section><h2>Flags in detail</h2><p>No flag other than the alarm symptoms "
+            f"(on page 1) {t(c.checked_words(s))}.</p></section>"
+        )
     now, earlier = c.flags_now(s), c.flags_earlier(s)
-    intro = ('<h2>Flags in detail</h2><p class="small">Each flag describes the patient\'s own '
-             "entries and names the rule it met.</p>")
+    intro = (
+        '<h2>Flags in detail</h2><p class="small">Each flag describes the patient\'s own '
+        "entries and names the rule it met.</p>"
+    )
     out = []
-    for heading, flags in ((f"On at {c.iso(s.last)}", now),
-                           (f"Earlier in the period (not on at {c.iso(s.last)})", earlier)):
+    for heading, flags in (
+        (f"On at {c.iso(s.last)}", now),
+        (f"Earlier in the period (not on at {c.iso(s.last)})", earlier),
+    ):
         if not flags:
             continue
         # a heading is never left alone at the foot of a page: it stays with its first card
@@ -563,15 +713,18 @@ def _own(s: Summary) -> str:
     shown = c.own_answers(s)
     if not shown:
         return ""
-    items = "".join(f"<li><strong>{t(answer_name(a))}:</strong> {t(answer_words(a))}</li>"
-                    for a in shown)
+    items = "".join(
+        f"<li><strong>{t(answer_name(a))}:</strong> {t(answer_words(a))}</li>" for a in shown
+    )
     return f'<section class="keep"><h2>{t(c.OWN_HEADING)}</h2><ul>{items}</ul></section>'
 
 
 def _rating_row(r: RatingStats) -> str:
     if not r.days:
-        return (f'<tr><td>{t(r.label)}</td><td class="n">0</td>'
-                f'<td colspan="5" class="muted">{c.NO_DATA} (never answered)</td></tr>')
+        return (
+            f'<tr><td>{t(r.label)}</td><td class="n">0</td>'
+            f'<td colspan="5" class="muted">{c.NO_DATA} (never answered)</td></tr>'
+        )
     return (
         f'<tr><td>{t(r.label)}</td><td class="n">{r.days}</td>'
         f'<td class="n">{c.mean_text(r.mean, none=c.NO_DATA)}</td>'
@@ -624,10 +777,12 @@ def _share(value: float | None, answered: int) -> str:
 
 def _intake(s: Summary) -> str:
     if not s.intake:
-        return ("<section><h2>Intake in detail</h2><p>No intake was recorded in this period."
-                "</p></section>")
+        return (
+            "<section><h2>Intake in detail</h2><p>No intake was recorded in this period."
+            "</p></section>"
+        )
     rows = "".join(
-        f'<tr><td>{t(st.substance)}</td><td>{escape(c.class_words(st.klass))}</td>'
+        f"<tr><td>{t(st.substance)}</td><td>{escape(c.class_words(st.klass))}</td>"
         f'<td class="n">{st.days}</td>'
         f"<td>{t(_now(s, st.substance, st.unit))}</td>"
         f'<td class="n">{t(_mean(st.mean_daily, st.unit))}</td>'
@@ -635,10 +790,11 @@ def _intake(s: Summary) -> str:
         for st in s.intake.values()
     )
     lines = "".join(
-        f"<li><strong>{t(group[0].substance)}</strong><ul class=\"tight\">"
+        f'<li><strong>{t(group[0].substance)}</strong><ul class="tight">'
         + "".join(f"<li>{t(line)}</li>" for line in it.substance_lines(group, s.last))
         + "</ul></li>"
-        for group in it.by_substance(s.intake_timeline))
+        for group in it.by_substance(s.intake_timeline)
+    )
     return (
         '<section class="keep"><h2>Intake in detail</h2>'
         '<table><thead><tr><th>Substance</th><th>Class</th><th class="n">Days taken</th>'
@@ -672,14 +828,11 @@ def _pem(s: Summary) -> str:
             f"(n={p.pem_after_high_n})</td>"
             f'<td class="n">{c.mean_text(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
             f'<tr><td>Fatigue</td><td class="n">{c.mean_text(p.fatigue_after_high)} '
-            f'(n={p.fatigue_after_high_n})</td>'
+            f"(n={p.fatigue_after_high_n})</td>"
             f'<td class="n">{c.mean_text(p.fatigue_after_other)} '
             f"(n={p.fatigue_after_other_n})</td></tr></tbody></table>"
         )
-    return (
-        f'<section class="keep"><h2>{c.PEM_TITLE}</h2>'
-        f"<p>{t(p.statement)}</p>{table}</section>"
-    )
+    return f'<section class="keep"><h2>{c.PEM_TITLE}</h2><p>{t(p.statement)}</p>{table}</section>'
 
 
 def _coverage(s: Summary) -> str:
@@ -695,15 +848,19 @@ def _coverage(s: Summary) -> str:
 def _gaps(s: Summary) -> str:
     out = ""
     for copies, heading, intro in (
-            (False, "Files that could not be read", "These are missing from every figure above:"),
-            (True, "Sync-conflict copies not merged yet", c.COPIES_INTRO)):
+        (False, "Files that could not be read", "These are missing from every figure above:"),
+        (True, "Sync-conflict copies not merged yet", c.COPIES_INTRO),
+    ):
         items = "".join(
             f"<li>{t(p.file)}{f':{p.line}' if p.line else ''}: {t(p.message)}</li>"
-            for p in s.problems if c.is_sync_copy(p) is copies
+            for p in s.problems
+            if c.is_sync_copy(p) is copies
         )
         if items:
-            out += (f"<section><h2>{t(heading)}</h2><p>{t(intro)}</p>"
-                    f'<ul class="problems">{items}</ul></section>')
+            out += (
+                f"<section><h2>{t(heading)}</h2><p>{t(intro)}</p>"
+                f'<ul class="problems">{items}</ul></section>'
+            )
     return out
 
 

@@ -58,8 +58,9 @@ def _flag(f: FlagReport) -> dict[str, Any]:
         "source": f"{f.source}. {f.citation}" if f.citation else f.source,
         "advice": f.advice,
         "active_days": len(f.active_days),
-        "evidence_days": None if ev is None else {
-            "first": c.iso(ev.first), "last": c.iso(ev.last), "count": ev.count},
+        "evidence_days": None
+        if ev is None
+        else {"first": c.iso(ev.first), "last": c.iso(ev.last), "count": ev.count},
         "window_days": f.window,
         "source_short": f.source,
     }
@@ -129,9 +130,13 @@ def _answer(a: AnswerStats) -> dict[str, Any]:
     if q.kind == "yesno":
         doc["yes_days"] = [c.iso(d) for d in a.yes_days]
     else:
-        doc.update(mean=_round(a.mean), min=a.min, max=a.max,
-                   first_half_mean=_round(a.first_half_mean),
-                   second_half_mean=_round(a.second_half_mean))
+        doc.update(
+            mean=_round(a.mean),
+            min=a.min,
+            max=a.max,
+            first_half_mean=_round(a.first_half_mean),
+            second_half_mean=_round(a.second_half_mean),
+        )
         if q.kind == "rating":
             doc["higher"] = q.higher
         elif q.unit:
@@ -215,22 +220,35 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
             },
         },
         "alarms": [
-            {"key": a.key, "title": a.title, "days": [c.iso(d) for d in a.days],
-             "active": a.active, "level": a.level,
-             "advice": a.advice if a.active and s.ends_today else a.advice_past}
+            {
+                "key": a.key,
+                "title": a.title,
+                "days": [c.iso(d) for d in a.days],
+                "active": a.active,
+                "level": a.level,
+                "advice": a.advice if a.active and s.ends_today else a.advice_past,
+            }
             for a in s.alarms
-        ] + [
-            {"key": a.key, "title": a.title, "days": [c.iso(d) for d in a.days],
-             "active": a.active, "level": a.level,
-             "advice": a.advice if a.active and s.ends_today else a.advice_past,
-             "note": "in a sync copy not merged yet"}
+        ]
+        + [
+            {
+                "key": a.key,
+                "title": a.title,
+                "days": [c.iso(d) for d in a.days],
+                "active": a.active,
+                "level": a.level,
+                "advice": a.advice if a.active and s.ends_today else a.advice_past,
+                "note": "in a sync copy not merged yet",
+            }
             for a in s.copy_alarms
         ],
         "coverage": {
             "rules_checked": s.coverage.rules_checked if s.coverage else 0,
             "rules_total": s.coverage.rules_total if s.coverage else 0,
-            "rules_unchecked": [{"id": g.id, "title": g.title, "needs": g.needs}
-                                for g in (s.coverage.unchecked if s.coverage else ())],
+            "rules_unchecked": [
+                {"id": g.id, "title": g.title, "needs": g.needs}
+                for g in (s.coverage.unchecked if s.coverage else ())
+            ],
         },
         "intake_timeline": [_timeline(r) for r in s.intake_timeline],
         "weeks": [week(w) for w in s.weeks],
@@ -245,8 +263,9 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
     if s.generated:  # an extra key beside the contract's: the demo's data is made up
         doc["generated"] = c.GENERATED
     if s.unread_days:  # (only then: each may hold a red flag)
-        doc["unreadable_days"] = [{"day": c.iso(d), "note": c.flagtext.UNREAD_RED}
-                                  for d in s.unread_days]
+        doc["unreadable_days"] = [
+            {"day": c.iso(d), "note": c.flagtext.UNREAD_RED} for d in s.unread_days
+        ]
     return doc
 
 

@@ -92,8 +92,9 @@ def render(summary: Summary, include_notes: bool = False) -> str:
 def _header(s: Summary) -> list[str]:
     blanks = "  ".join(f"{label}: ____________________" for label in c.WHO)
     return [
-        f"# {c.SUMMARY_TITLE} (fatiguelog)" if not s.generated else
-        f"# DEMO {c.SUMMARY_TITLE.lower()}: {c.GENERATED}",
+        f"# {c.SUMMARY_TITLE} (fatiguelog)"
+        if not s.generated
+        else f"# DEMO {c.SUMMARY_TITLE.lower()}: {c.GENERATED}",
         "",
         blanks,
         "",
@@ -124,15 +125,18 @@ def _discuss(s: Summary) -> list[str]:
     for n, lines in enumerate(paragraphs):
         if n:
             out.append(">")
-        out += [f"> {esc(line)}" + ("\\" if k < len(lines) - 1 else "")
-                for k, line in enumerate(lines)]
+        out += [
+            f"> {esc(line)}" + ("\\" if k < len(lines) - 1 else "") for k, line in enumerate(lines)
+        ]
     return [*out, ""]
 
 
 def _figures(s: Summary) -> list[str]:
     out = ["## Key figures", "", c.flagtext.SBM_EXPLAINED, ""]
-    out += [f"- **{f.label}:** {f.value}" + (f" ({f.detail})" if f.detail else "")
-            for f in c.key_figures(s)]
+    out += [
+        f"- **{f.label}:** {f.value}" + (f" ({f.detail})" if f.detail else "")
+        for f in c.key_figures(s)
+    ]
     return [*out, ""]
 
 
@@ -140,15 +144,20 @@ def _flags_now(s: Summary) -> list[str]:
     out = [f"## Flags on at {c.iso(s.last)}", ""]
     now = c.flags_now(s)
     if now:
-        out += [f"- **{c.level_word(f.level)}: {esc(f.title)}**, "
-                f"{esc(c.flag_now_text(f))}" for f in now]
+        out += [
+            f"- **{c.level_word(f.level)}: {esc(f.title)}**, {esc(c.flag_now_text(f))}" for f in now
+        ]
     else:
         out.append(esc(c.no_flag_now_text(s)))
     earlier = c.flags_earlier(s)
     if earlier:
-        out += ["", f"Earlier in the period (not on at {c.iso(s.last)}; the days that met each "
-                "rule; details in the appendix): "
-                + "; ".join(esc(c.earlier_text(f, s)) for f in earlier) + "."]
+        out += [
+            "",
+            f"Earlier in the period (not on at {c.iso(s.last)}; the days that met each "
+            "rule; details in the appendix): "
+            + "; ".join(esc(c.earlier_text(f, s)) for f in earlier)
+            + ".",
+        ]
     return [*out, ""]
 
 
@@ -156,20 +165,34 @@ def _medication(s: Summary) -> list[str]:
     out = [f"## {c.MEDICATION_HEADING}", ""]
     rows, hidden = c.page_one_rows(s)
     if not rows:
-        said = ("No intake was recorded in this period." if not s.intake_timeline
-                and not s.intake else "Nothing taken in this period.")
+        said = (
+            "No intake was recorded in this period."
+            if not s.intake_timeline and not s.intake
+            else "Nothing taken in this period."
+        )
         return [*out, said, ""]
-    out += ["| Substance | Class | From | To | Amount | How it began |",
-            "|---|---|---|---|---|---|"]
+    out += [
+        "| Substance | Class | From | To | Amount | How it began |",
+        "|---|---|---|---|---|---|",
+    ]
     for row in rows:
         name = esc(row.substance)
-        cells = [f"**{name}** (now)" if row.current else name, row.klass, row.first, row.last,
-                 cell(row.amount), cell(row.change)]
+        cells = [
+            f"**{name}** (now)" if row.current else name,
+            row.klass,
+            row.first,
+            row.last,
+            cell(row.amount),
+            cell(row.change),
+        ]
         if row.current:
             cells[2:] = [f"**{cell}**" for cell in cells[2:]]
         out.append("| " + " | ".join(cells) + " |")
-    out += ["", "Ranges of a steady daily amount, each substance oldest first; (now) marks the "
-            "current one. A day's wobble stays in its range."]
+    out += [
+        "",
+        "Ranges of a steady daily amount, each substance oldest first; (now) marks the "
+        "current one. A day's wobble stays in its range.",
+    ]
     if hidden:
         out.append(f"{c.plural(hidden, 'earlier range')}: see Intake in the appendix.")
     return [*out, ""]
@@ -185,9 +208,12 @@ def _alarms(s: Summary) -> list[str]:
 def _weeks(s: Summary) -> list[str]:
     if not s.weeks:
         return []
-    out = [f"## {c.WEEKS_HEADING}", "",
-           "| " + " | ".join(c.WEEK_COLUMNS) + " |",
-           "|---|" + "---:|" * (len(c.WEEK_COLUMNS) - 1)]
+    out = [
+        f"## {c.WEEKS_HEADING}",
+        "",
+        "| " + " | ".join(c.WEEK_COLUMNS) + " |",
+        "|---|" + "---:|" * (len(c.WEEK_COLUMNS) - 1),
+    ]
     out += ["| " + " | ".join(c.week_cells(w)) + " |" for w in s.weeks]
     return [*out, "", c.WEEK_NOTE, ""]
 
@@ -198,12 +224,16 @@ def _flags(s: Summary) -> list[str]:
     if not s.flags:
         return [*out, c.flagtext.no_flags_text(s), ""]
     if not shown:
-        return [*out, f"No flag other than the alarm symptoms (at the top) "
-                f"{c.checked_words(s)}.", ""]
+        return [
+            *out,
+            f"No flag other than the alarm symptoms (at the top) {c.checked_words(s)}.",
+            "",
+        ]
     out += ["Each flag describes the patient's own entries and names its rule.", ""]
-    for heading, flags in ((f"On at {c.iso(s.last)}", c.flags_now(s)),
-                           (f"Earlier in the period (not on at {c.iso(s.last)})",
-                            c.flags_earlier(s))):
+    for heading, flags in (
+        (f"On at {c.iso(s.last)}", c.flags_now(s)),
+        (f"Earlier in the period (not on at {c.iso(s.last)})", c.flags_earlier(s)),
+    ):
         if flags:
             out += [f"**{heading}**", ""]
             for flag in flags:
@@ -266,8 +296,12 @@ def _symptoms(s: Summary) -> list[str]:
     ]
     out += [_rating_row(r) for r in _ratings(s)]
     ex = s.exertion
-    said = (f"mean {c.mean_text(ex.mean, none=c.NO_DATA)} over {c.days_text(ex.days)}, range "
-            f"{c.number(ex.min)}-{c.number(ex.max)}" if ex.days else "no answers in this period")
+    said = (
+        f"mean {c.mean_text(ex.mean, none=c.NO_DATA)} over {c.days_text(ex.days)}, range "
+        f"{c.number(ex.min)}-{c.number(ex.max)}"
+        if ex.days
+        else "no answers in this period"
+    )
     out += ["", f"Exertion (0 = rested all day, 10 = far too much): {said}.", ""]
     return out
 
@@ -318,11 +352,15 @@ def _gi(s: Summary) -> list[str]:
         count = gi.bristol_counts.get(kind, 0)
         out.append(f"| {kind} | {c.BRISTOL[kind]} | {count} | {c.bristol_share(s, count)} |")
     if gi.hard_share is None or gi.loose_share is None:
-        shares = (f"Hard (types 1-2) and loose (types 6-7) shares: {c.NO_DATA} "
-                  f"({c.plural(total, 'stool')} with a type; a share needs at least 4).")
+        shares = (
+            f"Hard (types 1-2) and loose (types 6-7) shares: {c.NO_DATA} "
+            f"({c.plural(total, 'stool')} with a type; a share needs at least 4)."
+        )
     else:
-        shares = (f"Hard (types 1-2): {c.percent(gi.hard_share)}; loose (types 6-7): "
-                  f"{c.percent(gi.loose_share)} of {total} stools with a type.")
+        shares = (
+            f"Hard (types 1-2): {c.percent(gi.hard_share)}; loose (types 6-7): "
+            f"{c.percent(gi.loose_share)} of {total} stools with a type."
+        )
     return [*out, "", shares, ""]
 
 
@@ -345,11 +383,17 @@ def _intake(s: Summary) -> list[str]:
         now = it.range_amount(ranges[-1]) if ranges else "—"
         mean = "—" if st.mean_daily is None else it.amount(st.mean_daily, st.unit, 1)
         most = "—" if st.max_daily is None else it.amount(st.max_daily, st.unit)
-        out.append(f"| {esc(st.substance)} | {c.class_words(st.klass)} | {st.days} | "
-                   f"{cell(now)} | {cell(mean)} | {cell(most)} |")
-    out += ["", "Every range (a new one begins when the amount went up or down by more than "
-            "25% and stayed there, or the substance was started, stopped or taken again; days "
-            "off are not zeros):", ""]
+        out.append(
+            f"| {esc(st.substance)} | {c.class_words(st.klass)} | {st.days} | "
+            f"{cell(now)} | {cell(mean)} | {cell(most)} |"
+        )
+    out += [
+        "",
+        "Every range (a new one begins when the amount went up or down by more than "
+        "25% and stayed there, or the substance was started, stopped or taken again; days "
+        "off are not zeros):",
+        "",
+    ]
     for group in it.by_substance(s.intake_timeline):
         out.append(f"- {esc(group[0].substance)}:")
         out += [f"  - {esc(line)}" for line in it.substance_lines(group, s.last)]
@@ -381,9 +425,13 @@ def _gaps(s: Summary) -> list[str]:
     copies = [p for p in s.problems if c.is_sync_copy(p)]
     broken = [p for p in s.problems if not c.is_sync_copy(p)]
     for problems, heading, intro in (
-            (broken, "## Files that could not be read",
-             "These days are missing from every figure above:"),
-            (copies, "## Sync-conflict copies not merged yet", c.COPIES_INTRO)):
+        (
+            broken,
+            "## Files that could not be read",
+            "These days are missing from every figure above:",
+        ),
+        (copies, "## Sync-conflict copies not merged yet", c.COPIES_INTRO),
+    ):
         if not problems:
             continue
         out += [heading, "", intro, ""]

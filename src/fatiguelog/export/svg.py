@@ -93,13 +93,15 @@ def _defs() -> str:
     )
 
 
-def _date_axis(first: date, last: date, top: float, bottom: float,
-               where: Callable[[date], float] | None = None) -> list[str]:
+def _date_axis(
+    first: date, last: date, top: float, bottom: float, where: Callable[[date], float] | None = None
+) -> list[str]:
     """Ticks at both ends and at a round step in between, labelled with the date; the step
     is the smallest (a week, two weeks, a month, two months, a quarter, half a year) whose
     labels fit side by side, and a middle tick too close to the last is left out, so no two
     dates ever run into each other. `where` puts a day on the x axis (default: the first day
     at the left edge, the last at the right)."""
+
     def x_of(day: date) -> float:
         return where(day) if where is not None else _x(day, first, last)
 
@@ -107,8 +109,7 @@ def _date_axis(first: date, last: date, top: float, bottom: float,
     span = (last - first).days
     label_w, gap = text_width("2026-01-01"), 8
     px_per_day = (x_of(last) - x_of(first)) / span if span else float(PLOT_W)
-    step = next((n for n in (7, 14, 30, 61, 91, 182, 365) if n * px_per_day >= label_w + gap),
-                730)
+    step = next((n for n in (7, 14, 30, 61, 91, 182, 365) if n * px_per_day >= label_w + gap), 730)
     marks = [first]
     day = first
     while span > 0:
@@ -144,8 +145,9 @@ def _marker(style: LineStyle, x: float, y: float) -> str:
     return ""
 
 
-def _legend_items(series: Sequence[DaySeries], threshold: tuple[float, str] | None,
-                  x0: float) -> tuple[list[str], int]:
+def _legend_items(
+    series: Sequence[DaySeries], threshold: tuple[float, str] | None, x0: float
+) -> tuple[list[str], int]:
     """The legend of a line chart on rows from `x0` (a row wraps before the right edge):
     each line's sample stroke, marker and words, then the threshold's dashed line and words
     (in the legend, never printed over the data). Returns the parts and the number of rows."""
@@ -190,8 +192,11 @@ def line_chart(
     words) a dashed horizontal line, named in the legend. `height` is the height of the plot
     with its axes; the legend rows, the numbers and the list add to it."""
     legend_x = 4 + text_width(y_label, TICK_PX) + 12
-    legend, legend_rows = _legend_items(series, threshold if threshold is not None
-                                        and y_min < threshold[0] < y_max else None, legend_x)
+    legend, legend_rows = _legend_items(
+        series,
+        threshold if threshold is not None and y_min < threshold[0] < y_max else None,
+        legend_x,
+    )
     shown = [e for e in events if first <= e.day <= last]
     band_rows, placed = _number_rows(shown, first, last)
     head = 12 + 14 * (legend_rows - 1)
@@ -204,6 +209,7 @@ def line_chart(
         f'<svg viewBox="0 0 {WIDTH} {total}" role="img" class="chart" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{html_text(title)}</title>'
     ]
+
     def at(value: float) -> float:
         return bottom - plot_h * (min(max(value, y_min), y_max) - y_min) / (y_max - y_min)
 
@@ -219,13 +225,15 @@ def line_chart(
     parts += _date_axis(first, last, top, bottom)
     if threshold is not None and y_min < threshold[0] < y_max:
         y = at(threshold[0])
-        parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
-                     'class="threshold"/>')
+        parts.append(
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" class="threshold"/>'
+        )
     for (x, row), n in zip(placed, range(1, len(shown) + 1), strict=True):
         y = head + 10 + 11 * (row + 1)
         parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" class="event"/>')
-        parts.append(f'<text x="{x:.1f}" y="{y}" text-anchor="middle" '
-                     f'class="event-label">{n}</text>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{y}" text-anchor="middle" class="event-label">{n}</text>'
+        )
     parts += listed
     for index, line in enumerate(series):
         style = STYLES[index % len(STYLES)]
@@ -251,8 +259,9 @@ def line_chart(
     return "".join(parts)
 
 
-def _number_rows(events: Sequence[IntakeEvent], first: date, last: date
-                 ) -> tuple[int, list[tuple[float, int]]]:
+def _number_rows(
+    events: Sequence[IntakeEvent], first: date, last: date
+) -> tuple[int, list[tuple[float, int]]]:
     """Each change's number centred on its line, in the first row of the band above the plot
     where it does not touch another number (changes on the same or near days stack)."""
     placed: list[tuple[float, int]] = []
@@ -278,8 +287,9 @@ def _event_list(events: Sequence[IntakeEvent], y0: float) -> tuple[list[str], in
         width = text_width(words)
         if x > LEFT and x + width > WIDTH - RIGHT:
             x, row = float(LEFT), row + 1
-        parts.append(f'<text x="{x:.1f}" y="{y0 + 12 * row}" class="event-label">'
-                     f"{html_text(words)}</text>")
+        parts.append(
+            f'<text x="{x:.1f}" y="{y0 + 12 * row}" class="event-label">{html_text(words)}</text>'
+        )
         x += width + 14
     return parts, (row + 1 if events else 0)
 
@@ -328,33 +338,39 @@ def flag_timeline(rows: Sequence[TimelineRow], first: date, last: date) -> str:
     for row, row_h in zip(rows, heights, strict=True):
         lines = wrap(row.label)
         for n, line in enumerate(lines):
-            parts.append(f'<text x="{LEFT}" y="{y + line_h * (n + 1) - 2}" class="flag-label">'
-                         f"{html_text(line)}</text>")
+            parts.append(
+                f'<text x="{LEFT}" y="{y + line_h * (n + 1) - 2}" class="flag-label">'
+                f"{html_text(line)}</text>"
+            )
         bar_y = y + line_h * len(lines) + 1
-        fill = ("url(#onlight)" if row.report_days
-                else LEVEL_PATTERN.get(row.level, "url(#dots)"))
+        fill = "url(#onlight)" if row.report_days else LEVEL_PATTERN.get(row.level, "url(#dots)")
         for a, b in _runs([d for d in row.on_days if first <= d <= last]):
             x = max(_x(a, first, last) - day_w / 2, LEFT)
             w = min(_x(b, first, last) + day_w / 2, WIDTH - RIGHT) - x
-            parts.append(f'<rect x="{x:.1f}" y="{bar_y}" width="{max(w, 2):.1f}" '
-                         f'height="{bar_h}" fill="{fill}" stroke="#555" stroke-width="0.5"/>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{bar_y}" width="{max(w, 2):.1f}" '
+                f'height="{bar_h}" fill="{fill}" stroke="#555" stroke-width="0.5"/>'
+            )
         if row.evidence is not None:
             a, b = max(row.evidence[0], first), min(row.evidence[1], last)
             if a <= b:
                 x1, x2 = _x(a, first, last), _x(b, first, last)
                 ey = bar_y + bar_h + 3
-                parts.append(f'<line x1="{x1:.1f}" y1="{ey}" x2="{max(x2, x1 + 1):.1f}" '
-                             f'y2="{ey}" class="evidence"/>')
+                parts.append(
+                    f'<line x1="{x1:.1f}" y1="{ey}" x2="{max(x2, x1 + 1):.1f}" '
+                    f'y2="{ey}" class="evidence"/>'
+                )
         for day in row.report_days:
             if first <= day <= last:
                 cx, cy = _x(day, first, last), bar_y + bar_h / 2
-                parts.append(f'<path d="M{cx:.1f} {cy - 6:.1f} L{cx + 5:.1f} {cy:.1f} '
-                             f'L{cx:.1f} {cy + 6:.1f} L{cx - 5:.1f} {cy:.1f} Z" '
-                             'class="report"/>')
+                parts.append(
+                    f'<path d="M{cx:.1f} {cy - 6:.1f} L{cx + 5:.1f} {cy:.1f} '
+                    f'L{cx:.1f} {cy + 6:.1f} L{cx - 5:.1f} {cy:.1f} Z" '
+                    'class="report"/>'
+                )
         y += row_h
     parts.append("</svg>")
     return "".join(parts)
-
 
 
 def day_strip(series: DaySeries, first: date, last: date, *, title: str) -> str:
@@ -372,12 +388,17 @@ def day_strip(series: DaySeries, first: date, last: date, *, title: str) -> str:
         f'xmlns="http://www.w3.org/2000/svg"><title>{html_text(title)}</title>',
         _defs(),
     ]
-    legend = (("#1f4e8c", "yes (tall bar)"), ("#ffffff", "no (short outlined bar)"),
-              ("url(#noanswer)", "not answered"))
+    legend = (
+        ("#1f4e8c", "yes (tall bar)"),
+        ("#ffffff", "no (short outlined bar)"),
+        ("url(#noanswer)", "not answered"),
+    )
     x = float(LEFT)
     for fill, words in legend:
-        parts.append(f'<rect x="{x:.1f}" y="4" width="10" height="10" fill="{fill}" '
-                     'stroke="#555" stroke-width="0.5"/>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="4" width="10" height="10" fill="{fill}" '
+            'stroke="#555" stroke-width="0.5"/>'
+        )
         parts.append(f'<text x="{x + 14:.1f}" y="13" class="legend">{html_text(words)}</text>')
         x += 14 + text_width(words, LEGEND_PX) + 16
     parts += _date_axis(first, last, top, bottom)
@@ -386,17 +407,24 @@ def day_strip(series: DaySeries, first: date, last: date, *, title: str) -> str:
             continue
         cx = _x(day, first, last)
         if value is None:
-            parts.append(f'<rect x="{cx - day_w / 2:.1f}" y="{top}" width="{day_w:.1f}" '
-                         f'height="{bar_h}" fill="url(#noanswer)"/>')
+            parts.append(
+                f'<rect x="{cx - day_w / 2:.1f}" y="{top}" width="{day_w:.1f}" '
+                f'height="{bar_h}" fill="url(#noanswer)"/>'
+            )
         elif value:
-            parts.append(f'<rect x="{cx - width / 2:.1f}" y="{top}" width="{width:.1f}" '
-                         f'height="{bar_h}" fill="#1f4e8c"/>')
+            parts.append(
+                f'<rect x="{cx - width / 2:.1f}" y="{top}" width="{width:.1f}" '
+                f'height="{bar_h}" fill="#1f4e8c"/>'
+            )
         else:
-            parts.append(f'<rect x="{cx - width / 2:.1f}" y="{top + bar_h - 6}" '
-                         f'width="{width:.1f}" height="6" fill="#ffffff" stroke="#555" '
-                         'stroke-width="0.8"/>')
+            parts.append(
+                f'<rect x="{cx - width / 2:.1f}" y="{top + bar_h - 6}" '
+                f'width="{width:.1f}" height="6" fill="#ffffff" stroke="#555" '
+                'stroke-width="0.8"/>'
+            )
     parts.append("</svg>")
     return "".join(parts)
+
 
 def _runs(days: Sequence[date]) -> list[tuple[date, date]]:
     out: list[tuple[date, date]] = []
@@ -433,12 +461,12 @@ class StoolDay:
     def few(self) -> bool:
         """A week with too few days answered to draw: 1 stool in 1 of 7 days recorded is
         not a week of 1 stool, and a bar would read as severe constipation."""
-        return self.counts is not None and self.answered is not None \
-            and self.answered < FEW_DAYS
+        return self.counts is not None and self.answered is not None and self.answered < FEW_DAYS
 
 
-def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: str = "day",
-                height: int = 214) -> str:
+def stool_chart(
+    columns: Sequence[StoolDay], first: date, last: date, *, unit: str = "day", height: int = 214
+) -> str:
     """Bowel movements per day (or per week) as stacked bars by Bristol group; an answered
     "no bowel movement" is an open circle on the axis, a day without an answer a grey band,
     so the two never look alike. Laxative days and alarm-symptom days are marked on rows of
@@ -448,8 +476,9 @@ def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: s
         height += 15  # a legend row for the weeks with too few days answered
     top, bottom = (59 if weekly else 44), height - 62
     plot_h = bottom - top
-    y_max = max(3, math.ceil(max([0.0, *(sum(c.counts) for c in columns
-                                         if c.counts and not c.few)])))
+    y_max = max(
+        3, math.ceil(max([0.0, *(sum(c.counts) for c in columns if c.counts and not c.few)]))
+    )
     if y_max % 2:
         y_max += 1  # an even top, so the middle tick is a whole number too
     step = 7 if unit == "week" else 1
@@ -468,10 +497,12 @@ def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: s
     ]
     for value in (0, y_max // 2, y_max):
         y = bottom - plot_h * value / y_max
-        parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
-                     'class="grid"/>')
-        parts.append(f'<text x="{LEFT - 5}" y="{y + 4:.1f}" text-anchor="end" '
-                     f'class="tick">{value}</text>')
+        parts.append(
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" class="grid"/>'
+        )
+        parts.append(
+            f'<text x="{LEFT - 5}" y="{y + 4:.1f}" text-anchor="end" class="tick">{value}</text>'
+        )
     parts.append(f'<text x="4" y="12" class="tick">stools / {unit}</text>')
     parts += _legend(12, 27, 42 if weekly else None)
     for column in columns:
@@ -479,8 +510,9 @@ def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: s
         x = centre(column.day) - w / 2
         if column.counts is None or column.few:
             fill = "url(#few)" if column.few else "url(#noanswer)"
-            parts.append(f'<rect x="{x:.1f}" y="{top}" width="{w:.1f}" height="{plot_h}" '
-                         f'fill="{fill}"/>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{top}" width="{w:.1f}" height="{plot_h}" fill="{fill}"/>'
+            )
             continue
         y = float(bottom)
         for (key, fill, _words), count in zip(STOOL_FILLS, column.counts, strict=True):
@@ -488,26 +520,35 @@ def stool_chart(columns: Sequence[StoolDay], first: date, last: date, *, unit: s
                 continue
             h = plot_h * count / y_max
             y -= h
-            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
-                         f'fill="{fill}" stroke="#35475c" stroke-width="0.4">'
-                         f"<title>{key}</title></rect>")
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
+                f'fill="{fill}" stroke="#35475c" stroke-width="0.4">'
+                f"<title>{key}</title></rect>"
+            )
         if not sum(column.counts):
-            parts.append(f'<circle cx="{x + w / 2:.1f}" cy="{bottom - 3}" r="2.6" '
-                         'class="nostool"/>')
+            parts.append(
+                f'<circle cx="{x + w / 2:.1f}" cy="{bottom - 3}" r="2.6" class="nostool"/>'
+            )
     parts += _date_axis(first, last, top, bottom, centre)
     lax_y, alarm_y = bottom + 28, bottom + 44
-    parts.append(f'<text x="{LEFT - 5}" y="{lax_y + 4}" text-anchor="end" class="tick">'
-                 "laxative</text>")
-    parts.append(f'<text x="{LEFT - 5}" y="{alarm_y + 4}" text-anchor="end" class="tick">'
-                 "alarm</text>")
+    parts.append(
+        f'<text x="{LEFT - 5}" y="{lax_y + 4}" text-anchor="end" class="tick">laxative</text>'
+    )
+    parts.append(
+        f'<text x="{LEFT - 5}" y="{alarm_y + 4}" text-anchor="end" class="tick">alarm</text>'
+    )
     for column in columns:
         cx = centre(column.day)
         if column.laxative:
-            parts.append(f'<path d="M{cx - 3.5:.1f} {lax_y + 4} L{cx + 3.5:.1f} {lax_y + 4} '
-                         f'L{cx:.1f} {lax_y - 3} Z" class="laxative"/>')
+            parts.append(
+                f'<path d="M{cx - 3.5:.1f} {lax_y + 4} L{cx + 3.5:.1f} {lax_y + 4} '
+                f'L{cx:.1f} {lax_y - 3} Z" class="laxative"/>'
+            )
         if column.alarm:
-            parts.append(f'<path d="M{cx:.1f} {alarm_y - 5} L{cx + 4:.1f} {alarm_y} '
-                         f'L{cx:.1f} {alarm_y + 5} L{cx - 4:.1f} {alarm_y} Z" class="report"/>')
+            parts.append(
+                f'<path d="M{cx:.1f} {alarm_y - 5} L{cx + 4:.1f} {alarm_y} '
+                f'L{cx:.1f} {alarm_y + 5} L{cx - 4:.1f} {alarm_y} Z" class="report"/>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -519,23 +560,32 @@ def _legend(y1: float, y2: float, y3: float | None = None) -> list[str]:
     parts: list[str] = []
     x = LEFT + 70.0
     for _key, fill, words in STOOL_FILLS:
-        parts.append(f'<rect x="{x:.1f}" y="{y1 - 8}" width="10" height="10" fill="{fill}" '
-                     'stroke="#35475c" stroke-width="0.4"/>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y1 - 8}" width="10" height="10" fill="{fill}" '
+            'stroke="#35475c" stroke-width="0.4"/>'
+        )
         parts.append(f'<text x="{x + 13:.1f}" y="{y1 + 1}" class="legend">{words}</text>')
         x += 13 + text_width(words, LEGEND_PX) + 14
     if y3 is not None:
         x = LEFT + 70.0
-        parts.append(f'<rect x="{x:.1f}" y="{y3 - 8}" width="10" height="10" '
-                     'fill="url(#few)" stroke="#c4c8ce" stroke-width="0.4"/>')
-        parts.append(f'<text x="{x + 13:.1f}" y="{y3 + 1}" class="legend">week with fewer than '
-                     f"{FEW_DAYS} of 7 days answered: not drawn (see the week table)</text>")
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y3 - 8}" width="10" height="10" '
+            'fill="url(#few)" stroke="#c4c8ce" stroke-width="0.4"/>'
+        )
+        parts.append(
+            f'<text x="{x + 13:.1f}" y="{y3 + 1}" class="legend">week with fewer than '
+            f"{FEW_DAYS} of 7 days answered: not drawn (see the week table)</text>"
+        )
     x = LEFT + 70.0
     parts.append(f'<circle cx="{x + 5:.1f}" cy="{y2 - 3}" r="2.6" class="nostool"/>')
     words = "none (answered: no bowel movement)"
     parts.append(f'<text x="{x + 13:.1f}" y="{y2 + 1}" class="legend">{words}</text>')
     x += 13 + text_width(words, LEGEND_PX) + 14
-    parts.append(f'<rect x="{x:.1f}" y="{y2 - 8}" width="10" height="10" '
-                 'fill="url(#noanswer)" stroke="#c4c8ce" stroke-width="0.4"/>')
-    parts.append(f'<text x="{x + 13:.1f}" y="{y2 + 1}" class="legend">no answer (unknown, not '
-                 "zero)</text>")
+    parts.append(
+        f'<rect x="{x:.1f}" y="{y2 - 8}" width="10" height="10" '
+        'fill="url(#noanswer)" stroke="#c4c8ce" stroke-width="0.4"/>'
+    )
+    parts.append(
+        f'<text x="{x + 13:.1f}" y="{y2 + 1}" class="legend">no answer (unknown, not zero)</text>'
+    )
     return parts

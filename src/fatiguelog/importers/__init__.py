@@ -23,8 +23,9 @@ FORMATS: Final = ("bearable", "daylio", "flaredown", "visible", "csv")
 __all__ = ["FORMATS", "ImportFileError", "MapError", "Plan", "plan_import"]
 
 
-def plan_import(fmt: str, path: Path, map_path: Path | None, today: date,
-                trackers: Sequence[Tracker] = ()) -> tuple[Plan, list[str]]:
+def plan_import(
+    fmt: str, path: Path, map_path: Path | None, today: date, trackers: Sequence[Tracker] = ()
+) -> tuple[Plan, list[str]]:
     """What importing `path` would do, and the map's entries that named nothing in the file
     (`trackers`: the user's own, which a map may name as `custom.<key>`).
 
@@ -37,13 +38,18 @@ def plan_import(fmt: str, path: Path, map_path: Path | None, today: date,
     mapped = load_map(map_path) if map_path is not None else None
     if fmt == "csv":
         if mapped is None:
-            raise MapError("import csv needs --map MAP.toml to know which column is which "
-                           "(see docs/import.md)")
+            raise MapError(
+                "import csv needs --map MAP.toml to know which column is which (see docs/import.md)"
+            )
         table = read_table(path, mapped.delimiter)
         source = plaincsv.read(table, mapped)
     else:
-        reader = {"bearable": bearable.read, "daylio": daylio.read,
-                  "flaredown": flaredown.read, "visible": visible.read}[fmt]
+        reader = {
+            "bearable": bearable.read,
+            "daylio": daylio.read,
+            "flaredown": flaredown.read,
+            "visible": visible.read,
+        }[fmt]
         table = read_table(path)
         source = reader(table)
     rules = rules_with_map(source, mapped, str(map_path), trackers)

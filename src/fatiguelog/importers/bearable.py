@@ -29,8 +29,7 @@ from fatiguelog.importers.targets import TARGETS, known_target
 LABEL = "Bearable"
 COLUMNS = ("date", "weekday", "time of day", "category", "rating/amount", "detail", "notes")
 SEVERITY = Scale(0, 4, "worse", "none, mild, moderate, severe, unbearable")
-_SEVERITY_WORDS = {"none": 0, "mild": 1, "moderate": 2, "severe": 3, "unbearable": 4,
-                   "extreme": 4}
+_SEVERITY_WORDS = {"none": 0, "mild": 1, "moderate": 2, "severe": 3, "unbearable": 4, "extreme": 4}
 _NAMED = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")  # "Back (lower) pain (Mild)" -> name, last
 _MEDS = ("meds/supplements", "medication", "medications", "meds", "supplements")
 
@@ -38,18 +37,25 @@ _MEDS = ("meds/supplements", "medication", "medications", "meds", "supplements")
 def read(table: Table) -> Source:
     header = [h.casefold() for h in table.header]
     if not all(name in header for name in COLUMNS):
-        raise columns_error(LABEL, ",".join(COLUMNS) + " (newer exports add 'date formatted')",
-                            table.header)
+        raise columns_error(
+            LABEL, ",".join(COLUMNS) + " (newer exports add 'date formatted')", table.header
+        )
     column = {h.casefold(): h for h in table.header}
     iso = "date formatted" in column
     readings: list[Reading] = []
     rules: dict[str, Rule] = {"notes": Rule(TARGETS["notes"])}
-    scales: dict[str, Scale] = {"Mood": Scale(1, 5, "better"), "Energy": Scale(1, 5, "better"),
-                                "Sleep quality": Scale(1, 5, "better")}
+    scales: dict[str, Scale] = {
+        "Mood": Scale(1, 5, "better"),
+        "Energy": Scale(1, 5, "better"),
+        "Sleep quality": Scale(1, 5, "better"),
+    }
     for row in table.rows:
         cell = {name: row.cells[column[name]] for name in column}
-        day = (iso_day(cell["date formatted"], row.line) if iso and cell["date formatted"]
-               else named_day(cell["date"], row.line))
+        day = (
+            iso_day(cell["date formatted"], row.line)
+            if iso and cell["date formatted"]
+            else named_day(cell["date"], row.line)
+        )
         at = clock(cell["time of day"])
         category = cell["category"]
         amount, detail = cell["rating/amount"], cell["detail"]
@@ -68,8 +74,14 @@ def read(table: Table) -> Source:
         elif kind in _MEDS:
             name, unit = _split(detail)
             source = f"{category}: {name}"
-            rules.setdefault(source, Rule(TARGETS["intake"], substance=name,
-                                          how="the unit from the detail, as in 'Ibuprofen (mg)'"))
+            rules.setdefault(
+                source,
+                Rule(
+                    TARGETS["intake"],
+                    substance=name,
+                    how="the unit from the detail, as in 'Ibuprofen (mg)'",
+                ),
+            )
             # No amount: taken, amount unknown (listed; that day's doses stay unanswered).
             readings.append(Reading(day, source, amount, row.line, at, name, unit))
         elif kind == "sleep":
@@ -79,8 +91,9 @@ def read(table: Table) -> Source:
             rules["Sleep quality"] = Rule(TARGETS["sleep.quality"], scales["Sleep quality"])
             readings.append(Reading(day, "Sleep quality", amount, row.line, at))
         elif kind in ("bowel movements", "bowel movement"):
-            rules["Bowel Movements"] = Rule(TARGETS["gi.stools"],
-                                            how="each row, its type from 'Type N' in the detail")
+            rules["Bowel Movements"] = Rule(
+                TARGETS["gi.stools"], how="each row, its type from 'Type N' in the detail"
+            )
             value = detail if re.search(r"(type|bristol)", detail, re.I) else amount
             readings.append(Reading(day, "Bowel Movements", value or detail, row.line, at))
         elif category:

@@ -95,9 +95,9 @@ class Scale(NamedTuple):
     def parse(cls, text: str, higher: str = "worse") -> Scale:
         match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)\s*", text)
         if not match or float(match.group(1)) >= float(match.group(2)):
-            raise ValueError(f"a scale looks like \"1-5\" (lowest-highest), not {text!r}")
+            raise ValueError(f'a scale looks like "1-5" (lowest-highest), not {text!r}')
         if higher not in ("worse", "better"):
-            raise ValueError(f"higher must be \"worse\" or \"better\", not {higher!r}")
+            raise ValueError(f'higher must be "worse" or "better", not {higher!r}')
         return cls(float(match.group(1)), float(match.group(2)), higher)
 
 
@@ -119,8 +119,10 @@ class Rule(NamedTuple):
             scale = self.scale
             words = f" ({scale.words})" if scale.words else ""
             turn = ", reversed" if scale.higher != target.higher else ""
-            said = (f"{source}: {scale}{words}, higher is {scale.higher} -> {what} 0-10, "
-                    f"higher is {target.higher}{turn}")
+            said = (
+                f"{source}: {scale}{words}, higher is {scale.higher} -> {what} 0-10, "
+                f"higher is {target.higher}{turn}"
+            )
             steps = scale.steps(target.higher)
             said += f" ({steps})" if steps else ""
         elif target.kind == "dose":
@@ -176,10 +178,26 @@ _YES: Final = {"yes", "y", "true", "x", "taken", "ja", "oui", "si", "sí", "1"}
 _NO: Final = {"no", "n", "false", "not taken", "nein", "non", "0"}
 _UNIT_WORDS: Final[dict[str, str]] = {
     **{u: u for u in UNITS},
-    "mgs": "mg", "milligram": "mg", "milligrams": "mg", "gram": "g", "grams": "g", "gr": "g",
-    "millilitre": "ml", "milliliter": "ml", "millilitres": "ml", "milliliters": "ml", "mls": "ml",
-    "capsules": "capsule", "caps": "capsule", "cap": "capsule", "tablets": "tablet",
-    "tabs": "tablet", "tab": "tablet", "pill": "tablet", "pills": "tablet", "cups": "cup",
+    "mgs": "mg",
+    "milligram": "mg",
+    "milligrams": "mg",
+    "gram": "g",
+    "grams": "g",
+    "gr": "g",
+    "millilitre": "ml",
+    "milliliter": "ml",
+    "millilitres": "ml",
+    "milliliters": "ml",
+    "mls": "ml",
+    "capsules": "capsule",
+    "caps": "capsule",
+    "cap": "capsule",
+    "tablets": "tablet",
+    "tabs": "tablet",
+    "tab": "tablet",
+    "pill": "tablet",
+    "pills": "tablet",
+    "cups": "cup",
     "drops": "drop",
 }
 
@@ -200,14 +218,17 @@ def _read(digits: str, text: str) -> float:
     if _THOUSANDS.fullmatch(digits):
         whole, part = digits.replace(",", ".").split(".")
         small = f"{float(f'{whole}.{part}'):g}"
-        raise NotUnderstood(f"'{text}' could mean {small} or {whole}{part} (a thousands "
-                            "separator or a decimal mark?): not guessed; change it in the "
-                            "file to one or the other")
+        raise NotUnderstood(
+            f"'{text}' could mean {small} or {whole}{part} (a thousands "
+            "separator or a decimal mark?): not guessed; change it in the "
+            "file to one or the other"
+        )
     try:
         value = sign * read_number(digits)  # the check-in's rules: one decimal mark at most
     except InputError:
-        raise NotUnderstood(f"'{text}' is not a number (one decimal mark at most, no "
-                            "thousands separators)") from None
+        raise NotUnderstood(
+            f"'{text}' is not a number (one decimal mark at most, no thousands separators)"
+        ) from None
     if not math.isfinite(value):
         raise NotUnderstood(f"'{text}' is not a number")
     return value
@@ -291,9 +312,11 @@ def convert(rule: Rule, reading: Reading) -> Any:
 
 def _dose(rule: Rule, reading: Reading) -> dict[str, Any]:
     if not reading.value.strip() or reading.value.strip().casefold() in _YES:
-        raise AmountUnknown("taken, amount unknown: that day's doses are left unanswered "
-                            "(a dose needs an amount, and leaving this one out would read as "
-                            "not taken)")
+        raise AmountUnknown(
+            "taken, amount unknown: that day's doses are left unanswered "
+            "(a dose needs an amount, and leaving this one out would read as "
+            "not taken)"
+        )
     match = _DOSE.match(reading.value)
     if not match:
         raise NotUnderstood(f"'{reading.value}' has no amount (fatiguelog needs one for a dose)")
@@ -361,8 +384,9 @@ class Plan:
             self.future[reading.day] += 1
             return
         if not reading.value.strip() and rule.target.kind != "dose":
-            self.not_understood.append(Skipped(reading.line, reading.source,
-                                               "the row gives no value, so no answer"))
+            self.not_understood.append(
+                Skipped(reading.line, reading.source, "the row gives no value, so no answer")
+            )
             return
         try:
             value = convert(rule, reading)
@@ -380,7 +404,6 @@ class Plan:
         facts = self.days.setdefault(reading.day, {})
         facts[target.path] = gather(target, facts.get(target.path), value)
 
-
     def _hold_back_doses(self) -> None:
         """A day with a dose of unknown amount gets no doses at all (see AmountUnknown)."""
         for day in sorted(self.doses_unknown):
@@ -388,9 +411,14 @@ class Plan:
             if facts.pop(("intake",), None) is None:
                 continue
             for reading in self.dose_lines.get(day, []):
-                self.not_understood.append(Skipped(
-                    reading.line, reading.source, f"'{reading.value}' held back: that day "
-                    "also has a dose taken with no amount, so its doses are left unanswered"))
+                self.not_understood.append(
+                    Skipped(
+                        reading.line,
+                        reading.source,
+                        f"'{reading.value}' held back: that day "
+                        "also has a dose taken with no amount, so its doses are left unanswered",
+                    )
+                )
             if not facts:
                 del self.days[day]
         self.not_understood.sort(key=lambda skipped: skipped.line)
@@ -454,21 +482,25 @@ def _get(doc: dict[str, Any], path: tuple[str, ...]) -> Any:
 
 def _same_items(target: Target, existing: list[Any], imported: list[Any]) -> bool:
     """Every imported bowel movement or dose is already in the entry (an import run twice)."""
-    keys = ("bristol", "time") if target.kind == "stool" else ("substance", "amount", "unit",
-                                                                 "time")
+    keys = (
+        ("bristol", "time") if target.kind == "stool" else ("substance", "amount", "unit", "time")
+    )
 
     def key(item: Any) -> tuple[Any, ...]:
         if not isinstance(item, dict):
             return (item,)
-        return tuple(str(item.get(k)).casefold() if k == "substance" else item.get(k)
-                     for k in keys)
+        return tuple(str(item.get(k)).casefold() if k == "substance" else item.get(k) for k in keys)
 
     have = {key(item) for item in existing}
     return all(key(item) in have for item in imported)
 
 
-def day_change(day: date, doc: dict[str, Any] | None, facts: dict[tuple[str, ...], Any],
-               targets: dict[tuple[str, ...], Target]) -> DayChange:
+def day_change(
+    day: date,
+    doc: dict[str, Any] | None,
+    facts: dict[tuple[str, ...], Any],
+    targets: dict[tuple[str, ...], Target],
+) -> DayChange:
     """What the facts add to the day's document; an existing answer always wins."""
     adds: list[tuple[Target, Any]] = []
     clashes: list[Clash] = []
@@ -483,8 +515,11 @@ def day_change(day: date, doc: dict[str, Any] | None, facts: dict[tuple[str, ...
         existing = _get(current, path)
         if existing is None or (target.kind == "stool" and existing == []):
             adds.append((target, value))
-        elif existing == value or (target.kind in ("stool", "dose") and isinstance(existing, list)
-                                   and _same_items(target, existing, value)):
+        elif existing == value or (
+            target.kind in ("stool", "dose")
+            and isinstance(existing, list)
+            and _same_items(target, existing, value)
+        ):
             same += 1
         else:
             clashes.append(Clash(day, target, existing, value))

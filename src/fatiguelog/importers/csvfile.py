@@ -16,11 +16,27 @@ from fatiguelog.importers.core import ImportFileError
 from fatiguelog.textsafe import strip_controls
 
 MAX_BYTES = 64 * 1024 * 1024  # years of readings are a few MiB
-_MONTHS = {name: n for n, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-     ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-     ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), 1) for name in names}
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for name in names
+}
 _CLOCK = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?\s*$", re.IGNORECASE)
 
 
@@ -54,8 +70,9 @@ def read_table(path: Path, delimiter: str | None = None) -> Table:
         if path.exists() and not path.is_file():
             raise ImportFileError(f"{path} is not a regular file")
         if path.stat().st_size > MAX_BYTES:
-            raise ImportFileError(f"{path} is larger than {MAX_BYTES // 2**20} MiB: is it the "
-                                  "right file?")
+            raise ImportFileError(
+                f"{path} is larger than {MAX_BYTES // 2**20} MiB: is it the right file?"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ImportFileError(f"{path} does not exist") from None
@@ -64,8 +81,10 @@ def read_table(path: Path, delimiter: str | None = None) -> Table:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFileError(f"{path} is not UTF-8 text (byte {exc.start}); export it again, "
-                              "or save it as 'CSV UTF-8'") from None
+        raise ImportFileError(
+            f"{path} is not UTF-8 text (byte {exc.start}); export it again, "
+            "or save it as 'CSV UTF-8'"
+        ) from None
     if not text.strip():
         raise ImportFileError(f"{path} is empty")
     delimiter = delimiter or _guess_delimiter(text)
@@ -81,8 +100,7 @@ def _parse(text: str, delimiter: str) -> Table:
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, 16 * 1024 * 1024))  # a long note is still a note
     try:
-        return _rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
-                                strict=True))
+        return _rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     finally:
         csv.field_size_limit(limit)
 
@@ -102,12 +120,15 @@ def _rows(reader: Iterator[list[str]]) -> Table:
             if not header:
                 header = _unique([cell.strip() for cell in cells])
                 continue
-            if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-                raise ImportFileError(f"line {first} has {len(cells)} cells but the first line "
-                                      f"names {len(header)} columns")
+            if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+                raise ImportFileError(
+                    f"line {first} has {len(cells)} cells but the first line "
+                    f"names {len(header)} columns"
+                )
             padded = [*cells, *[""] * (len(header) - len(cells))]
-            row = Row(first, {name: cell.strip() for name, cell in zip(header, padded,
-                                                                      strict=False)})
+            row = Row(
+                first, {name: cell.strip() for name, cell in zip(header, padded, strict=False)}
+            )
             same = tuple(row.cells.values())
             if same in seen:
                 duplicates.append((first, seen[same]))
@@ -131,16 +152,18 @@ def _unique(names: list[str]) -> list[str]:
 
 def columns_error(fmt: str, expected: str, header: list[str]) -> ImportFileError:
     got = said(",".join(header))
-    return ImportFileError(f"this is not a {fmt} export: its first line should be {expected}"
-                           f" (it is {got})")
+    return ImportFileError(
+        f"this is not a {fmt} export: its first line should be {expected} (it is {got})"
+    )
 
 
 def iso_day(text: str, line: int) -> date:
     try:
         return date.fromisoformat(text.strip()[:10])
     except ValueError:
-        raise ImportFileError(f"line {line}: '{said(text)}' is not a date (YYYY-MM-DD); "
-                              "nothing was imported") from None
+        raise ImportFileError(
+            f"line {line}: '{said(text)}' is not a date (YYYY-MM-DD); nothing was imported"
+        ) from None
 
 
 def named_day(text: str, line: int, year: int | None = None) -> date:
@@ -154,8 +177,10 @@ def named_day(text: str, line: int, year: int | None = None) -> date:
     with contextlib.suppress(ValueError, TypeError):
         if month and days and found_year:
             return date(found_year, month, days[0])
-    raise ImportFileError(f"line {line}: '{said(text)}' is not a date this version can read "
-                          "(English month names only); nothing was imported")
+    raise ImportFileError(
+        f"line {line}: '{said(text)}' is not a date this version can read "
+        "(English month names only); nothing was imported"
+    )
 
 
 def clock(text: str) -> time | None:

@@ -27,8 +27,9 @@ def read(table: Table) -> Source:
     header = [h.casefold() for h in table.header]
     new = all(name in header for name in NEW)
     if not new and not all(name in header for name in OLD):
-        raise columns_error(LABEL, ",".join(NEW) + " (or the older " + ",".join(OLD) + ")",
-                            table.header)
+        raise columns_error(
+            LABEL, ",".join(NEW) + " (or the older " + ",".join(OLD) + ")", table.header
+        )
     column = {h.casefold(): h for h in table.header}
     readings: list[Reading] = []
     notes: list[Reading] = []
@@ -49,15 +50,17 @@ def read(table: Table) -> Source:
             readings.append(Reading(day, "mood", value, row.line, at))
         for activity in cell["activities"].split("|"):
             if activity.strip():
-                readings.append(Reading(day, f"activity: {activity.strip()}", "yes",
-                                        row.line, at))
+                readings.append(Reading(day, f"activity: {activity.strip()}", "yes", row.line, at))
         title, text = cell.get("note_title", ""), cell["note"]
         note = "\n".join(part for part in (title, text) if part)
         if note:
             notes.append(Reading(day, "note", note, row.line, at))
     readings += _stamped(notes)
-    rules = {"note": Rule(TARGETS["notes"],
-                          how="several entries on one day: each note starts with its time")}
+    rules = {
+        "note": Rule(
+            TARGETS["notes"], how="several entries on one day: each note starts with its time"
+        )
+    }
     scales = {"mood": Scale(1, 5, "better", "awful, bad, meh, good, rad")}
     return Source(LABEL, readings, rules, scales, [])
 

@@ -34,12 +34,13 @@ def read(table: Table) -> Source:
     header = table.header
     folded = [h.casefold() for h in header]
     if not header or folded[0] != "date" or "tags" not in folded or "foods" not in folded:
-        raise columns_error(LABEL, "Date, then your conditions, symptoms and treatments, then "
-                                   "Tags,Foods", header)
+        raise columns_error(
+            LABEL, "Date, then your conditions, symptoms and treatments, then Tags,Foods", header
+        )
     tags_at = folded.index("tags")
     foods_at = folded.index("foods")
     trackables = header[1:tags_at]
-    weather = header[foods_at + 1:]
+    weather = header[foods_at + 1 :]
     kinds = {name: _kind([row.cells[name] for row in table.rows]) for name in trackables}
     rules: dict[str, Rule] = {}
     scales: dict[str, Scale] = {}
@@ -50,9 +51,12 @@ def read(table: Table) -> Source:
             if target is not None:
                 rules[name] = Rule(target, RATING)
         elif kind == "treatment":
-            rules[name] = Rule(TARGETS["intake"], substance=name,
-                               how="'Not Taken' is left out; 'Taken' with no amount leaves that "
-                                   "day's doses unanswered (listed)")
+            rules[name] = Rule(
+                TARGETS["intake"],
+                substance=name,
+                how="'Not Taken' is left out; 'Taken' with no amount leaves that "
+                "day's doses unanswered (listed)",
+            )
     readings: list[Reading] = []
     for row in table.rows:
         day = iso_day(row.cells[header[0]], row.line)
@@ -69,8 +73,11 @@ def read(table: Table) -> Source:
         for name in weather:
             if row.cells[name]:
                 readings.append(Reading(day, f"weather: {name}", row.cells[name], row.line))
-    unclear = tuple((name, _unclear_why([row.cells[name] for row in table.rows]))
-                    for name, kind in kinds.items() if kind == "unknown")
+    unclear = tuple(
+        (name, _unclear_why([row.cells[name] for row in table.rows]))
+        for name, kind in kinds.items()
+        if kind == "unknown"
+    )
     return Source(LABEL, readings, rules, scales, [], unclear)
 
 
@@ -90,5 +97,7 @@ def _unclear_why(values: list[str]) -> str:
     """Why a column fits no one reading, with the values that don't fit (said, not guessed)."""
     odd = list(dict.fromkeys(v for v in values if v and not (v.isdigit() and int(v) <= 4)))
     shown = ", ".join(f"'{said(v)}'" for v in odd[:3])
-    return (f"its values fit neither a rating 0-4 nor a treatment (Taken, Not Taken or an "
-            f"amount with its unit): {shown}; a map file can say what it is")
+    return (
+        f"its values fit neither a rating 0-4 nor a treatment (Taken, Not Taken or an "
+        f"amount with its unit): {shown}; a map file can say what it is"
+    )

@@ -65,16 +65,16 @@ def load_map(path: Path) -> MapFile:
         raise MapError(f"{path} is not valid TOML ({exc})") from None
     unknown = set(doc) - {"file", "columns"}
     if unknown:
-        raise MapError(f"{path}: unknown table {sorted(unknown)[0]!r} (use [file] and "
-                       "[columns])")
+        raise MapError(f"{path}: unknown table {sorted(unknown)[0]!r} (use [file] and [columns])")
     file = doc.get("file", {})
     columns = doc.get("columns", {})
     if not isinstance(file, dict) or not isinstance(columns, dict):
         raise MapError(f"{path}: [file] and [columns] must be tables")
     extra = set(file) - _FILE_KEYS
     if extra:
-        raise MapError(f"{path}: [file] has no {sorted(extra)[0]!r} (it knows "
-                       f"{', '.join(sorted(_FILE_KEYS))})")
+        raise MapError(
+            f"{path}: [file] has no {sorted(extra)[0]!r} (it knows {', '.join(sorted(_FILE_KEYS))})"
+        )
     for key in _FILE_KEYS:
         if key in file and not isinstance(file[key], str):
             raise MapError(f"{path}: [file] {key} must be text")
@@ -83,19 +83,22 @@ def load_map(path: Path) -> MapFile:
         if isinstance(entry, str):
             entry = {"key": entry}
         if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
-            raise MapError(f"{path}: column {name!r} needs key = \"...\" (where it goes)")
+            raise MapError(f'{path}: column {name!r} needs key = "..." (where it goes)')
         extra = set(entry) - _ENTRY_KEYS
         if extra:
-            raise MapError(f"{path}: column {name!r} has no {sorted(extra)[0]!r} (it knows "
-                           f"{', '.join(sorted(_ENTRY_KEYS))})")
+            raise MapError(
+                f"{path}: column {name!r} has no {sorted(extra)[0]!r} (it knows "
+                f"{', '.join(sorted(_ENTRY_KEYS))})"
+            )
         if any(not isinstance(v, str) for v in entry.values()):
             raise MapError(f"{path}: column {name!r}: every value is text in quotes")
         entries[name] = entry
     return MapFile(entries, file.get("date"), file.get("date_format"), file.get("delimiter"))
 
 
-def rules_with_map(source: Source, mapped: MapFile | None, where: str,
-                   trackers: Sequence[Tracker] = ()) -> dict[str, Rule | None]:
+def rules_with_map(
+    source: Source, mapped: MapFile | None, where: str, trackers: Sequence[Tracker] = ()
+) -> dict[str, Rule | None]:
     """The format's own rules, with the map's added on top (None: skipped by the map);
     `trackers`: the user's own, which a map may name as `custom.<key>`."""
     rules: dict[str, Rule | None] = dict(source.rules)
@@ -117,10 +120,12 @@ def rules_with_map(source: Source, mapped: MapFile | None, where: str,
 def _scale(entry: dict[str, Any], known: Scale | None, name: str, where: str) -> Scale:
     if "scale" not in entry:
         if known is None:
-            raise MapError(f"{where}: column {name!r} needs its scale, e.g. scale = \"1-5\" "
-                           "(and higher = \"better\" if a high number is good)")
+            raise MapError(
+                f'{where}: column {name!r} needs its scale, e.g. scale = "1-5" '
+                '(and higher = "better" if a high number is good)'
+            )
         if entry.get("higher", known.higher) not in ("worse", "better"):
-            raise MapError(f"{where}: column {name!r}: higher must be \"worse\" or \"better\"")
+            raise MapError(f'{where}: column {name!r}: higher must be "worse" or "better"')
         return known._replace(higher=entry.get("higher", known.higher))
     try:
         return Scale.parse(entry["scale"], entry.get("higher", "worse"))

@@ -16,8 +16,10 @@ def read(table: Table, mapped: MapFile) -> Source:
     date_column = mapped.date or next((h for h in table.header if h.casefold() == "date"), None)
     if date_column is None or date_column not in table.header:
         wanted = f"'{said(date_column)}'" if date_column else "named 'date'"
-        raise ImportFileError(f"the file has no date column {wanted}: set [file] date = "
-                              "\"...\" in the map to the column that holds the day")
+        raise ImportFileError(
+            f"the file has no date column {wanted}: set [file] date = "
+            '"..." in the map to the column that holds the day'
+        )
     readings: list[Reading] = []
     for row in table.rows:
         day = _day(row.cells[date_column], row.line, mapped.date_format)
@@ -33,5 +35,7 @@ def _day(text: str, line: int, pattern: str | None) -> date:
     try:
         return datetime.strptime(text.strip(), pattern).date()
     except ValueError:
-        raise ImportFileError(f"line {line}: '{said(text)}' does not match the date format "
-                              f"'{pattern}'; nothing was imported") from None
+        raise ImportFileError(
+            f"line {line}: '{said(text)}' does not match the date format "
+            f"'{pattern}'; nothing was imported"
+        ) from None

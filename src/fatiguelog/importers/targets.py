@@ -60,8 +60,7 @@ def question_target(q: Question) -> Target:
     if q.kind == "yesno":
         return Target(q.path, "yesno", name=q.said)
     limit = q.maximum if math.isfinite(q.maximum) else None
-    return Target(q.path, "hours" if q.unit == "hours" else "number", limit, q.minimum,
-                  name=q.said)
+    return Target(q.path, "hours" if q.unit == "hours" else "number", limit, q.minimum, name=q.said)
 
 
 #: Answers with several parts (or asked inside another step), in no question of their own.
@@ -85,6 +84,7 @@ def targets(trackers: Sequence[Tracker] = ()) -> dict[str, Target]:
 #: The built-in targets (the formats' own rules name these).
 TARGETS: Final[dict[str, Target]] = targets()
 RATING_KINDS: Final = ("rating", "quality")
+
 
 def _words(name: str) -> str:
     """A name compared lower-case without punctuation: "Brain-Fog" -> "brain fog"."""
@@ -125,13 +125,16 @@ def resolve(key: str, trackers: Sequence[Tracker] = ()) -> Target:
         return target
     if key.strip().startswith(f"{CUSTOM}."):
         yours = sorted(k for k in known if k.startswith(f"{CUSTOM}."))
-        listed = (f"yours are {', '.join(yours)}" if yours else
-                  "your settings declare none yet")
-        raise MapError(f"'{key}' is not one of your own trackers ([[trackers]] in "
-                       f"settings.toml; {listed}): add it there first")
-    raise MapError(f"'{key}' is not an answer fatiguelog keeps; use one of "
-                   f"{', '.join(sorted(k for k in known if not k.startswith(CUSTOM)))} "
-                   "(or \"skip\")")
+        listed = f"yours are {', '.join(yours)}" if yours else "your settings declare none yet"
+        raise MapError(
+            f"'{key}' is not one of your own trackers ([[trackers]] in "
+            f"settings.toml; {listed}): add it there first"
+        )
+    raise MapError(
+        f"'{key}' is not an answer fatiguelog keeps; use one of "
+        f"{', '.join(sorted(k for k in known if not k.startswith(CUSTOM)))} "
+        '(or "skip")'
+    )
 
 
 def known_target(name: str) -> Target | None:

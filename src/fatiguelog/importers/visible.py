@@ -50,8 +50,11 @@ def read(table: Table) -> Source:
             scale = ACTIVITY if folded in _ACTIVITY else SYMPTOM
             if folded not in _NOT_SYMPTOMS:
                 scales[source] = scale
-            target = (TARGETS["activity.exertion"] if name.casefold() == "physically active"
-                      else known_target(name))
+            target = (
+                TARGETS["activity.exertion"]
+                if name.casefold() == "physically active"
+                else known_target(name)
+            )
             if target is not None and source not in rules:
                 rules[source] = Rule(target, scale)
         if value:

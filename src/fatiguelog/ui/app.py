@@ -47,9 +47,17 @@ class FatiguelogApp(OrderedInputApp):
         Binding("ctrl+q", "quit", "Quit"),
     ]
 
-    def __init__(self, root: Path, start: Start = None, *, today: date | None = None,
-                 now: datetime | None = None, blink: bool = True, demo: bool = False,
-                 ahead: Any = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        start: Start = None,
+        *,
+        today: date | None = None,
+        now: datetime | None = None,
+        blink: bool = True,
+        demo: bool = False,
+        ahead: Any = None,
+    ) -> None:
         """`ahead`: home's flag lines being worked out by another process since before the
         app started (`fatiguelog.homeflags.Ahead`), when the command line could fork one."""
         super().__init__()
@@ -75,8 +83,9 @@ class FatiguelogApp(OrderedInputApp):
         if not os.environ.get("FATIGUELOG_DEBUG"):
             from rich.console import Console
 
-            self.error_console = Console(file=self.crash_report, markup=False,
-                                         highlight=False, width=200)
+            self.error_console = Console(
+                file=self.crash_report, markup=False, highlight=False, width=200
+            )
         from fatiguelog.ui.nocolor import no_colour
 
         self.no_color = no_colour()  # NO_COLOR="" is "not set" (no-color.org); :nocolor CSS
@@ -92,9 +101,11 @@ class FatiguelogApp(OrderedInputApp):
         the kind of error and never its text (which may quote a note or an answer)."""
         found = _RAISED.findall(self.crash_report.getvalue())
         kind = found[-1].rsplit(".", 1)[-1] if found else "an error in the app"
-        return (f"unexpected error in the app ({kind}). What was saved, and any unfinished "
-                "check-in's draft, stays on disk; please report it (FATIGUELOG_DEBUG=1 shows "
-                "the details)")
+        return (
+            f"unexpected error in the app ({kind}). What was saved, and any unfinished "
+            "check-in's draft, stays on disk; please report it (FATIGUELOG_DEBUG=1 shows "
+            "the details)"
+        )
 
     @property
     def today(self) -> date:
@@ -110,8 +121,10 @@ class FatiguelogApp(OrderedInputApp):
         now = self.now()
         if day != self.today or start == dates.MIDNIGHT or now.date() == day:
             return ""
-        return (f"It is {now:%H:%M} and your day starts at {start:%H:%M}, so this is still "
-                f"{day:%A %d %B}'s check-in.")
+        return (
+            f"It is {now:%H:%M} and your day starts at {start:%H:%M}, so this is still "
+            f"{day:%A %d %B}'s check-in."
+        )
 
     def get_default_screen(self) -> Screen[Any]:
         """Home is the base screen itself (not pushed over an empty one: one screen to style
@@ -238,8 +251,11 @@ class FatiguelogApp(OrderedInputApp):
         from fatiguelog.ui.screens.trends import TrendsScreen
         from fatiguelog.wording import DEFAULT_DAYS
 
-        self.push_screen(TrendsScreen(self.root, self.settings,
-                                      DEFAULT_DAYS if days is None else days, today=self.today))
+        self.push_screen(
+            TrendsScreen(
+                self.root, self.settings, DEFAULT_DAYS if days is None else days, today=self.today
+            )
+        )
 
     def action_export(self) -> None:
         if self.demo:
@@ -303,8 +319,12 @@ class FatiguelogApp(OrderedInputApp):
                 done()
             self.call_later(self._changed, outcome.message)
 
-        self.push_screen(ConfirmDialog(dayactions.delete_question(self.root, day),
-                                       yes="Delete it", no="Keep it"), chosen)
+        self.push_screen(
+            ConfirmDialog(
+                dayactions.delete_question(self.root, day), yes="Delete it", no="Keep it"
+            ),
+            chosen,
+        )
 
     def _changed(self, message: str) -> None:
         """A day was deleted or restored: say so, and the screen in front reads again."""
@@ -376,18 +396,17 @@ class FatiguelogApp(OrderedInputApp):
             if description in seen or action in ("app.help", "app.command_palette"):
                 continue
             seen.add(description)
-            yield SystemCommand(description, f"Key: {key}", partial(self.run_action, action,
-                                                                   node))
-        yield SystemCommand("Help", "The keys of this screen, in words (? or F1)",
-                            self.action_help)
+            yield SystemCommand(description, f"Key: {key}", partial(self.run_action, action, node))
+        yield SystemCommand("Help", "The keys of this screen, in words (? or F1)", self.action_help)
 
     async def action_quit(self) -> None:
         """Quit, but ask first while a check-in holds answers that are not on disk."""
         from fatiguelog.ui.screens.checkin import CheckinScreen
         from fatiguelog.ui.screens.dialogs import ConfirmDialog
 
-        unsaved = any(isinstance(s, CheckinScreen) and s.answers_not_on_disk
-                      for s in self.screen_stack)
+        unsaved = any(
+            isinstance(s, CheckinScreen) and s.answers_not_on_disk for s in self.screen_stack
+        )
         if not unsaved:
             self.exit()
             return
@@ -396,9 +415,15 @@ class FatiguelogApp(OrderedInputApp):
             if quit_anyway:
                 self.exit()
 
-        self.push_screen(ConfirmDialog(
-            "Your check-in answers could not be written to disk (not even as a draft). Quit "
-            "and lose them?", yes="Quit and lose them", no="Stay"), chosen)
+        self.push_screen(
+            ConfirmDialog(
+                "Your check-in answers could not be written to disk (not even as a draft). Quit "
+                "and lose them?",
+                yes="Quit and lose them",
+                no="Stay",
+            ),
+            chosen,
+        )
 
     # -- theme ---------------------------------------------------------------------------
     def action_toggle_theme(self) -> None:

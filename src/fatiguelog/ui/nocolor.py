@@ -26,8 +26,10 @@ class WithoutColour(LineFilter):
     """Every colour removed from what is drawn, every other attribute kept."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        return [Segment(text, None if style is None else style.without_color, control)
-                for text, style, control in segments]
+        return [
+            Segment(text, None if style is None else style.without_color, control)
+            for text, style, control in segments
+        ]
 
 
 def line_filters(filters: Sequence[LineFilter]) -> list[LineFilter]:

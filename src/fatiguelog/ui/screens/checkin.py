@@ -56,8 +56,10 @@ class CheckinScreen(Screen[SaveResult | None]):
         """Said under every step while the answers are not on disk."""
         if self.session.draft_error is None:
             return self.save_error
-        said = (f"{self.session.draft_error} Your answers are only on this screen: they are "
-                "not saved anywhere yet.")
+        said = (
+            f"{self.session.draft_error} Your answers are only on this screen: they are "
+            "not saved anywhere yet."
+        )
         return f"{self.save_error} {said}" if self.save_error else said
 
     @property
@@ -92,8 +94,7 @@ class CheckinScreen(Screen[SaveResult | None]):
         self.query_one("#step-header", FittedLine).say_fitted(
             f"{kind} for {session.day:%a %d %b %Y}"
             f"{' (editing the saved day)' if session.existing else ''}{counter}",
-            f"{kind} for {session.day:%a %d %b}{' (editing)' if session.existing else ''}"
-            f"{counter}",
+            f"{kind} for {session.day:%a %d %b}{' (editing)' if session.existing else ''}{counter}",
             f"{session.day:%a %d %b}{counter}",
             counter.removeprefix(" - "),
         )
@@ -112,17 +113,22 @@ class CheckinScreen(Screen[SaveResult | None]):
         if isinstance(step, IntakeStep):
             source = session.intake_source()
             if source is not None:
-                extra["source"] = (f"Offered from {source:%a %d %b}: y takes them as "
-                                   f"{day_word}'s doses (Enter alone records nothing); a, c "
-                                   "and x change them.")
+                extra["source"] = (
+                    f"Offered from {source:%a %d %b}: y takes them as "
+                    f"{day_word}'s doses (Enter alone records nothing); a, c "
+                    "and x change them."
+                )
         if isinstance(step, ReviewStep):
             extra["rows"] = self.review_rows(day_word)
         value = session.shown_value(step)
         shown = self.view()
         # The same kind of question as the step before (rating after rating): shown in the
         # same view, in place; else a new view. (A step is drawn within a few redraws.)
-        if shown is not None and type(shown.step) is type(step) and shown.reuse(step, value,
-                                                                              **extra):
+        if (
+            shown is not None
+            and type(shown.step) is type(step)
+            and shown.reuse(step, value, **extra)
+        ):
             view = shown
         else:
             await body.remove_children()
@@ -211,7 +217,7 @@ class CheckinScreen(Screen[SaveResult | None]):
         if not step.noun or view is None:  # not a list
             return ""
         if step.id not in self.session.answers:  # nothing changed here (offered doses stay
-            return ""                             # offers; the file keeps its own)
+            return ""  # offers; the file keeps its own)
         value = view.value()
         items = step.items(value)
         if not items:
@@ -248,8 +254,7 @@ class CheckinScreen(Screen[SaveResult | None]):
         """Esc on the first step: pause, keeping the draft; asks first when there is none."""
         if not self.answers_not_on_disk:
             if self.session.answers:
-                self.app.notify("Check-in paused: your answers are kept as a draft.",
-                                markup=False)
+                self.app.notify("Check-in paused: your answers are kept as a draft.", markup=False)
             self.dismiss(None)
             return
         from fatiguelog.ui.screens.dialogs import ConfirmDialog
@@ -258,9 +263,15 @@ class CheckinScreen(Screen[SaveResult | None]):
             if leave:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog(
-            "Your answers could not be written to disk (not even as a draft). Leave the "
-            "check-in and lose them?", yes="Leave and lose them", no="Stay"), chosen)
+        self.app.push_screen(
+            ConfirmDialog(
+                "Your answers could not be written to disk (not even as a draft). Leave the "
+                "check-in and lose them?",
+                yes="Leave and lose them",
+                no="Stay",
+            ),
+            chosen,
+        )
 
     def save(self) -> None:
         if not self.session.answers and not self.session.existing:

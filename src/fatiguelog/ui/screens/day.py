@@ -54,8 +54,11 @@ class DayScreen(Screen[None]):
         yield Line(f"{self.day:%A %d %B %Y}", id="day-title")
         yield Note(id="day-note", classes="error")
         yield VerticalScroll(id="day-body")
-        yield Line("Enter changes this day in the check-in, x deletes it, Esc goes back.",
-                   id="day-hint", classes="hint")
+        yield Line(
+            "Enter changes this day in the check-in, x deletes it, Esc goes back.",
+            id="day-hint",
+            classes="hint",
+        )
         yield Footer()
 
     async def on_screen_resume(self) -> None:
@@ -78,11 +81,15 @@ class DayScreen(Screen[None]):
         self.editable = read.status in (Status.OK, Status.MISSING)
         if read.status is Status.BROKEN:
             first = read.problems[0] if read.problems else "it can't be read"
-            note = (f"This day's file can't be read, so it is left as it is: {first}. Fix it "
-                    "by hand ('fatiguelog check'), or press x to move it to the trash.")
+            note = (
+                f"This day's file can't be read, so it is left as it is: {first}. Fix it "
+                "by hand ('fatiguelog check'), or press x to move it to the trash."
+            )
         elif read.status is Status.FUTURE:
-            note = ("This day's file was written by a newer fatiguelog: it is shown as far as "
-                    "it can be read, and never changed by this version.")
+            note = (
+                "This day's file was written by a newer fatiguelog: it is shown as far as "
+                "it can be read, and never changed by this version."
+            )
         elif read.status is Status.MISSING:
             note = "This day has no entry (deleted, or never written). Enter starts one."
         entry = read.entry
@@ -99,7 +106,9 @@ class DayScreen(Screen[None]):
         self.query_one("#day-note", Note).say(note)
         self.query_one("#day-hint", Line).say(
             "Enter changes this day in the check-in, x deletes it, Esc goes back."
-            if self.editable else "x moves it to the trash, Esc goes back.")
+            if self.editable
+            else "x moves it to the trash, Esc goes back."
+        )
         await body.mount_all(rows)
         body.focus()
         self.refresh_bindings()
@@ -145,8 +154,11 @@ class SearchScreen(Screen[None]):
         yield TextField(id="query", placeholder="a word or a few, then Enter", compact=True)
         yield Note(id="search-status", classes="message")
         yield OptionList(id="search-results")
-        yield Line("Enter searches; up/down and Enter open a day found; Esc goes back.",
-                   id="search-hint", classes="hint")
+        yield Line(
+            "Enter searches; up/down and Enter open a day found; Esc goes back.",
+            id="search-hint",
+            classes="hint",
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -154,8 +166,10 @@ class SearchScreen(Screen[None]):
         self.query_one("#search-results", OptionList).display = False
 
     def help_lines(self) -> list[str]:
-        return ["Every note of every day is searched, ignoring upper and lower case.",
-                "The days found are listed newest first; Enter opens one (read-only)."]
+        return [
+            "Every note of every day is searched, ignoring upper and lower case.",
+            "The days found are listed newest first; Enter opens one (read-only).",
+        ]
 
     def say(self, message: str) -> None:
         self.remark = message
@@ -209,8 +223,9 @@ class SearchScreen(Screen[None]):
                 self.set_focus(None)
             return
         days = "1 day" if len(hits) == 1 else f"{len(hits)} days"
-        self._status(f"{days} with \u201c{shown}\u201d in the notes, newest first. Enter "
-                     f"opens one.{remark}")
+        self._status(
+            f"{days} with \u201c{shown}\u201d in the notes, newest first. Enter opens one.{remark}"
+        )
         listing.highlighted = 0
         listing.focus()
 
@@ -219,8 +234,12 @@ class SearchScreen(Screen[None]):
         """The day, then the note around what was found (in bold reverse, and in quotes by
         the status line: not by colour alone)."""
         text = hit.snippet
-        return Content.assemble(f"{hit.day:%a %d %b %Y}  ", text[:hit.start],
-                                (text[hit.start:hit.end], "bold reverse"), text[hit.end:])
+        return Content.assemble(
+            f"{hit.day:%a %d %b %Y}  ",
+            text[: hit.start],
+            (text[hit.start : hit.end], "bold reverse"),
+            text[hit.end :],
+        )
 
     @on(OptionList.OptionSelected, "#search-results")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -253,8 +272,11 @@ class TrashScreen(Screen[None]):
         yield Line("Deleted days (in the trash folder, never erased)", id="trash-title")
         yield Note(id="trash-status", classes="message")
         yield OptionList(id="trash-list")
-        yield Line("Up/down picks a deleted day, Enter brings it back, Esc goes back.",
-                   id="trash-hint", classes="hint")
+        yield Line(
+            "Up/down picks a deleted day, Enter brings it back, Esc goes back.",
+            id="trash-hint",
+            classes="hint",
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -262,9 +284,11 @@ class TrashScreen(Screen[None]):
         self.query_one("#trash-list", OptionList).focus()
 
     def help_lines(self) -> list[str]:
-        return ["Each deleted copy of a day is listed, newest deletion first, with what it "
-                "holds.", "Enter brings the one picked back; a day that has an entry again "
-                "must be deleted first."]
+        return [
+            "Each deleted copy of a day is listed, newest deletion first, with what it holds.",
+            "Enter brings the one picked back; a day that has an entry again "
+            "must be deleted first.",
+        ]
 
     def load(self) -> None:
         from fatiguelog.trash import describe, in_trash
@@ -274,8 +298,15 @@ class TrashScreen(Screen[None]):
         listing = self.query_one("#trash-list", OptionList)
         picked = listing.highlighted
         listing.set_options(
-            Option(Content(f"{t.day:%a %d %b %Y} · deleted {t.deleted_at:%d %b %H:%M:%S} · "
-                           f"{describe(root, t)}"), id=t.name) for t in self.copies)
+            Option(
+                Content(
+                    f"{t.day:%a %d %b %Y} · deleted {t.deleted_at:%d %b %H:%M:%S} · "
+                    f"{describe(root, t)}"
+                ),
+                id=t.name,
+            )
+            for t in self.copies
+        )
         listing.display = bool(self.copies)
         if self.copies:
             listing.highlighted = min(picked or 0, len(self.copies) - 1)

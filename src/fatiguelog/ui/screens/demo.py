@@ -44,15 +44,19 @@ class DemoExportScreen(ExportScreen):
         try:
             path.resolve().relative_to(self.demo_folder.resolve())
         except ValueError:
-            raise ExportError(f"the demo saves only inside its own temporary folder "
-                              f"({self.demo_folder}), never among your files") from None
+            raise ExportError(
+                f"the demo saves only inside its own temporary folder "
+                f"({self.demo_folder}), never among your files"
+            ) from None
         return path
 
     def show_status(self, text: str, kind: str) -> None:
         """A summary saved by the demo goes when the demo ends: say so where it says where."""
         if kind == "done":
-            text = (f"{text}\nThis is the demo's temporary folder: it is deleted when the demo "
-                    "ends (quit, or the terminal closes). Copy the file elsewhere to keep it.")
+            text = (
+                f"{text}\nThis is the demo's temporary folder: it is deleted when the demo "
+                "ends (quit, or the terminal closes). Copy the file elsewhere to keep it."
+            )
         super().show_status(text, kind)
 
 

@@ -110,10 +110,14 @@ class ResumeDialog(ModalScreen[str | None]):
         when = f", last changed at {self.draft.saved:%H:%M}" if self.draft.saved else ""
         count = len(self.draft.answers)
         with Vertical(classes="dialog"):
-            yield Line(f"You have an unfinished check-in for {self.draft.day:%a %d %b %Y}"
-                       f"{when}, with {plural(count, 'answer')}.", classes="dialog-title")
-            yield Line("Resume it where you left off? (Start over drops its answers: "
-                       "it asks first.)")
+            yield Line(
+                f"You have an unfinished check-in for {self.draft.day:%a %d %b %Y}"
+                f"{when}, with {plural(count, 'answer')}.",
+                classes="dialog-title",
+            )
+            yield Line(
+                "Resume it where you left off? (Start over drops its answers: it asks first.)"
+            )
             with Horizontal(classes="buttons"):
                 yield _button("r Resume", "resume")
                 yield _button("n Not now", "cancel")
@@ -130,9 +134,14 @@ class ResumeDialog(ModalScreen[str | None]):
             if sure:
                 self.dismiss("discard")
 
-        self.app.push_screen(ConfirmDialog(
-            f"Drop the {plural(count, 'answer')} of this unfinished check-in and start over?",
-            yes="Drop them, start over", no="Keep them"), chosen)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Drop the {plural(count, 'answer')} of this unfinished check-in and start over?",
+                yes="Drop them, start over",
+                no="Keep them",
+            ),
+            chosen,
+        )
 
     @on(Button.Pressed)
     def _clicked(self, event: Button.Pressed) -> None:
@@ -157,8 +166,10 @@ class DayPicker(ModalScreen[date | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Line("Which day? Type a date (YYYY-MM-DD), 'yesterday', or -3d for three "
-                       "days ago.", classes="dialog-title")
+            yield Line(
+                "Which day? Type a date (YYYY-MM-DD), 'yesterday', or -3d for three days ago.",
+                classes="dialog-title",
+            )
             yield ValueField(placeholder="e.g. yesterday", id="day")
             yield Note(id="error", classes="error")
             with Horizontal(classes="buttons"):
@@ -205,30 +216,61 @@ class DoseForm(ModalScreen[dict | None]):
         names = self.names()
         when = dose.get("time")
         with Vertical(classes="dialog form"):
-            yield Line("Change this dose" if self.current else "Add a dose",
-                       classes="dialog-title")
-            yield from _row("Substance", TextField(
-                str(dose.get("substance", "")), id="substance", compact=True,
-                suggester=SuggestFromList(names, case_sensitive=False)))
-            yield Line(f"Yours: {', '.join(names) or 'none yet'} (right arrow or Enter takes a "
-                       "suggestion)", classes="field-help")
+            yield Line("Change this dose" if self.current else "Add a dose", classes="dialog-title")
+            yield from _row(
+                "Substance",
+                TextField(
+                    str(dose.get("substance", "")),
+                    id="substance",
+                    compact=True,
+                    suggester=SuggestFromList(names, case_sensitive=False),
+                ),
+            )
+            yield Line(
+                f"Yours: {', '.join(names) or 'none yet'} (right arrow or Enter takes a "
+                "suggestion)",
+                classes="field-help",
+            )
             amount = dose.get("amount")
-            yield from _row("Amount", ValueField(
-                number_text(amount) if isinstance(amount, int | float) else "", id="amount",
-                compact=True))
-            yield from _row("Unit", TextField(
-                str(dose.get("unit", "")), id="unit", compact=True,
-                suggester=SuggestFromList(UNITS, case_sensitive=False)))
+            yield from _row(
+                "Amount",
+                ValueField(
+                    number_text(amount) if isinstance(amount, int | float) else "",
+                    id="amount",
+                    compact=True,
+                ),
+            )
+            yield from _row(
+                "Unit",
+                TextField(
+                    str(dose.get("unit", "")),
+                    id="unit",
+                    compact=True,
+                    suggester=SuggestFromList(UNITS, case_sensitive=False),
+                ),
+            )
             yield Line(", ".join(UNITS), classes="field-help")
-            yield from _row("Form", TextField(str(dose.get("form", "")), id="form",
-                                              compact=True, placeholder="optional"))
-            yield from _row("Time HH:MM", ValueField(
-                when.strftime("%H:%M") if isinstance(when, time) else "", id="time",
-                compact=True, placeholder="optional"))
+            yield from _row(
+                "Form",
+                TextField(
+                    str(dose.get("form", "")), id="form", compact=True, placeholder="optional"
+                ),
+            )
+            yield from _row(
+                "Time HH:MM",
+                ValueField(
+                    when.strftime("%H:%M") if isinstance(when, time) else "",
+                    id="time",
+                    compact=True,
+                    placeholder="optional",
+                ),
+            )
             yield Note(id="error", classes="error")
-            yield Line("Enter in Substance takes the suggestion and goes on to Amount; Enter "
-                       "elsewhere saves. Tab moves between fields, Esc cancels.",
-                       classes="hint")
+            yield Line(
+                "Enter in Substance takes the suggestion and goes on to Amount; Enter "
+                "elsewhere saves. Tab moves between fields, Esc cancels.",
+                classes="hint",
+            )
         yield Footer()
 
     @on(Input.Changed, "#substance")
@@ -256,20 +298,28 @@ class DoseForm(ModalScreen[dict | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        values = {key: self.query_one(f"#{key}", Input).value
-                  for key in ("substance", "amount", "unit", "form", "time")}
+        values = {
+            key: self.query_one(f"#{key}", Input).value
+            for key in ("substance", "amount", "unit", "form", "time")
+        }
         values["substance"] = suggested(values["substance"], self.names())
         values["unit"] = suggested(values["unit"], UNITS)
         untouched = self.current is not None and values["substance"] == for_input(
-            str(self.current.get("substance", "")))
+            str(self.current.get("substance", ""))
+        )
         known = None if untouched else self.settings.substance(values["substance"])
         if known is not None:
             values["substance"] = known.name  # one spelling, so trends add up
             values["unit"] = values["unit"] or known.unit
         try:
-            dose = records.make_dose(values["substance"], values["amount"],
-                                     values["unit"].strip().lower(), values["form"],
-                                     values["time"], keep=self.current)
+            dose = records.make_dose(
+                values["substance"],
+                values["amount"],
+                values["unit"].strip().lower(),
+                values["form"],
+                values["time"],
+                keep=self.current,
+            )
         except InputError as exc:
             self.query_one("#error", Line).say(str(exc))
             return
@@ -289,8 +339,12 @@ class StoolForm(ModalScreen[dict | None]):
         Binding("m", "flag('manual')", show=False),
         HELP,
     ]
-    KEYS: ClassVar[dict[str, str]] = {"straining": "s", "incomplete": "i", "blockage": "b",
-                                      "manual": "m"}
+    KEYS: ClassVar[dict[str, str]] = {
+        "straining": "s",
+        "incomplete": "i",
+        "blockage": "b",
+        "manual": "m",
+    }
 
     def __init__(self, current: dict | None) -> None:
         super().__init__()
@@ -300,22 +354,37 @@ class StoolForm(ModalScreen[dict | None]):
         stool = self.current or {}
         when = stool.get("time")
         with Vertical(classes="dialog form"):
-            yield Line(("Change this bowel movement" if self.current else
-                        "Add a bowel movement") + ": press 1-7 for its Bristol type",
-                       classes="dialog-title")
+            yield Line(
+                ("Change this bowel movement" if self.current else "Add a bowel movement")
+                + ": press 1-7 for its Bristol type",
+                classes="dialog-title",
+            )
             with RadioSet(id="bristol", compact=True):
                 for n in BRISTOL:
-                    yield MarkedRadioButton(self._type_label(n, stool.get("bristol") == n),
-                                            stool.get("bristol") == n, id=f"type-{n}",
-                                            compact=True)
+                    yield MarkedRadioButton(
+                        self._type_label(n, stool.get("bristol") == n),
+                        stool.get("bristol") == n,
+                        id=f"type-{n}",
+                        compact=True,
+                    )
             for flag in STOOL_FLAGS:
-                box = MarkedCheckbox(self._flag_label(flag, stool.get(flag) is True),
-                                     stool.get(flag) is True, id=f"flag-{flag}", compact=True)
+                box = MarkedCheckbox(
+                    self._flag_label(flag, stool.get(flag) is True),
+                    stool.get(flag) is True,
+                    id=f"flag-{flag}",
+                    compact=True,
+                )
                 box.can_focus = False
                 yield box
-            yield from _row("Time HH:MM", ValueField(
-                when.strftime("%H:%M") if isinstance(when, time) else "", id="time",
-                compact=True, placeholder="optional"))
+            yield from _row(
+                "Time HH:MM",
+                ValueField(
+                    when.strftime("%H:%M") if isinstance(when, time) else "",
+                    id="time",
+                    compact=True,
+                    placeholder="optional",
+                ),
+            )
             yield Note(id="error", classes="error")
             yield Line("Enter saves, Esc cancels. Tab reaches the time.", classes="hint")
         yield Footer()
@@ -323,9 +392,11 @@ class StoolForm(ModalScreen[dict | None]):
     def help_lines(self) -> list[str]:
         """For the help screen: the keys the footer leaves out."""
         flags = ", ".join(f"{key} {STOOL_FLAGS[flag].lower()}" for flag, key in self.KEYS.items())
-        return ["1-7: the Bristol type (each described in words in the list).",
-                f"{flags}: each says yes or no (press again to undo).",
-                *(line.text for line in self.query(".hint").results(Line))]
+        return [
+            "1-7: the Bristol type (each described in words in the list).",
+            f"{flags}: each says yes or no (press again to undo).",
+            *(line.text for line in self.query(".hint").results(Line)),
+        ]
 
     def _type_label(self, n: int, chosen: bool) -> Content:
         return Content(f"{n}  {BRISTOL[n]}" + ("  <- chosen" if chosen else ""))
@@ -364,8 +435,9 @@ class StoolForm(ModalScreen[dict | None]):
             return
         flags = {flag: self.query_one(f"#flag-{flag}", Checkbox).value for flag in STOOL_FLAGS}
         try:
-            stool = records.make_stool(bristol, flags, self.query_one("#time", Input).value,
-                                       keep=self.current)
+            stool = records.make_stool(
+                bristol, flags, self.query_one("#time", Input).value, keep=self.current
+            )
         except InputError as exc:
             self.query_one("#error", Line).say(str(exc))
             return

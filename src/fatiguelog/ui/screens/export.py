@@ -92,7 +92,7 @@ class ExportError(Exception):
 
 
 class ReplaceDialog(ModalScreen[bool]):
-    """"Replace the file that is already there?" Two buttons, "Keep it" focused first.
+    """ "Replace the file that is already there?" Two buttons, "Keep it" focused first.
 
     No letter answers it, and Enter presses the focused button: someone still typing their
     discuss text when the question appears ("my problem...") or pressing Enter out of habit
@@ -195,6 +195,7 @@ class FormBody(VerticalScroll):
 
 # -- the screen ---------------------------------------------------------------------------
 
+
 class ExportScreen(Screen[None]):
     """Appointment summary export: period, format, place, notes or not."""
 
@@ -204,8 +205,15 @@ class ExportScreen(Screen[None]):
         Binding("ctrl+s", "export", "Export"),
     ]
 
-    def __init__(self, root: Path, settings: Settings, *, today: date | None = None,
-                 exports_folder: Path | None = None, name: str | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings,
+        *,
+        today: date | None = None,
+        exports_folder: Path | None = None,
+        name: str | None = None,
+    ) -> None:
         super().__init__(name=name)
         self.root = Path(root)
         self.settings = settings
@@ -235,8 +243,9 @@ class ExportScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="export-top"):
-            yield Static(Content.assemble((f"Export an {SUMMARY_TITLE.lower()}", "bold")),
-                         id="export-title")
+            yield Static(
+                Content.assemble((f"Export an {SUMMARY_TITLE.lower()}", "bold")), id="export-title"
+            )
             yield Static(Content(HINTS), id="export-hints")
         with FormBody(id="export-body"):
             with Horizontal(id="choices"):
@@ -245,41 +254,60 @@ class ExportScreen(Screen[None]):
                     with RadioSet(id="period", compact=True):
                         for key, label in PERIODS:
                             if key == "since":
-                                label = (f"{label} ({self.last_export.isoformat()})"
-                                         if self.last_export else f"{label} (none yet)")
+                                label = (
+                                    f"{label} ({self.last_export.isoformat()})"
+                                    if self.last_export
+                                    else f"{label} (none yet)"
+                                )
                             yield MarkedRadioButton(
-                                label, value=key == DEFAULT_PERIOD, id=f"period-{key}",
-                                disabled=key == "since" and self.last_export is None)
+                                label,
+                                value=key == DEFAULT_PERIOD,
+                                id=f"period-{key}",
+                                disabled=key == "since" and self.last_export is None,
+                            )
                 with Vertical(classes="choice"):
                     yield Label("Format")
                     with RadioSet(id="format", compact=True):
                         for each in formats.FORMATS:
-                            yield MarkedRadioButton(each.choice, value=each.key == self.fmt,
-                                                    id=f"format-{each.key}")
+                            yield MarkedRadioButton(
+                                each.choice, value=each.key == self.fmt, id=f"format-{each.key}"
+                            )
             with Horizontal(id="custom"):
                 yield Label("Dates: from")
-                yield Input(value=period_for(int(DEFAULT_PERIOD), self.day)[0].isoformat(),
-                            id="from",
-                            placeholder="YYYY-MM-DD", compact=True, disabled=True)
+                yield Input(
+                    value=period_for(int(DEFAULT_PERIOD), self.day)[0].isoformat(),
+                    id="from",
+                    placeholder="YYYY-MM-DD",
+                    compact=True,
+                    disabled=True,
+                )
                 yield Label("to")
-                yield Input(value=self.day.isoformat(), id="to", placeholder="YYYY-MM-DD",
-                            compact=True, disabled=True)
+                yield Input(
+                    value=self.day.isoformat(),
+                    id="to",
+                    placeholder="YYYY-MM-DD",
+                    compact=True,
+                    disabled=True,
+                )
                 yield Static(self._period_line(), id="export-period")
             with Horizontal(id="discuss-row"):
-                yield Label(f"{DISCUSS_TITLE} (optional, opens the summary)",
-                            id="discuss-label")
+                yield Label(f"{DISCUSS_TITLE} (optional, opens the summary)", id="discuss-label")
                 yield Static(Content(self._count_text(self._discuss)), id="discuss-count")
-            yield TextArea(self._discuss, id="discuss", soft_wrap=True, tab_behavior="focus",
-                           compact=True, highlight_cursor_line=False,
-                           placeholder="e.g. the three things to ask about; kept here until "
-                                       "you export")
+            yield TextArea(
+                self._discuss,
+                id="discuss",
+                soft_wrap=True,
+                tab_behavior="focus",
+                compact=True,
+                highlight_cursor_line=False,
+                placeholder="e.g. the three things to ask about; kept here until you export",
+            )
             yield Label("Save to (a file name, or a folder)", id="path-label")
             # the cursor goes to the end: a letter typed does not wipe the whole name
             yield Input(id="path", compact=True, select_on_focus=False)
             yield Static("", id="path-full")  # the full path, always, wrapped: never cut
             with Horizontal(id="export-buttons"):
-                yield MarkedCheckbox(NOTES_LABEL,
-                                     value=False, id="notes", compact=True)
+                yield MarkedCheckbox(NOTES_LABEL, value=False, id="notes", compact=True)
                 yield Button("Export", id="export", variant="primary", compact=True)
                 yield Button("Back", id="back", compact=True)
         # below the form, not in it: the message is seen without scrolling the form away
@@ -304,15 +332,21 @@ class ExportScreen(Screen[None]):
         self.query_one("#notes", Checkbox).label = NOTES_NARROW if narrow else NOTES_LABEL
 
     def _since_label(self) -> str:
-        """"Since last export (2026-11-20)"; in a narrow terminal "Since export 2026-11-20",
+        """ "Since last export (2026-11-20)"; in a narrow terminal "Since export 2026-11-20",
         which fits its column at 60 columns."""
         label = dict(PERIODS)["since"]
         if self.has_class("-narrow"):
             label = "Since export"
-            return (f"{label} {self.last_export.isoformat()}" if self.last_export
-                    else f"{label} (none yet)")
-        return (f"{label} ({self.last_export.isoformat()})" if self.last_export
-                else f"{label} (none yet)")
+            return (
+                f"{label} {self.last_export.isoformat()}"
+                if self.last_export
+                else f"{label} (none yet)"
+            )
+        return (
+            f"{label} ({self.last_export.isoformat()})"
+            if self.last_export
+            else f"{label} (none yet)"
+        )
 
     # -- reading the form ----------------------------------------------------------------
     def period(self) -> tuple[date, date]:
@@ -332,8 +366,9 @@ class ExportScreen(Screen[None]):
             except DateError as exc:
                 raise ExportError(str(exc)) from None
             if first > last:
-                raise ExportError(f"From ({first}) is after To ({last}): the first day must "
-                                  "come first")
+                raise ExportError(
+                    f"From ({first}) is after To ({last}): the first day must come first"
+                )
             return first, last
         return period_for(int(DEFAULT_PERIOD), today)
 
@@ -360,7 +395,7 @@ class ExportScreen(Screen[None]):
         self._refresh_full()
 
     def _refresh_full(self) -> None:
-        """"Saves as: <the full path>" under the box, wrapped on as many lines as it needs:
+        """ "Saves as: <the full path>" under the box, wrapped on as many lines as it needs:
         the box scrolls a long name, this line shows it whole."""
         full = self.query_one("#path-full", Static)
         try:
@@ -373,8 +408,11 @@ class ExportScreen(Screen[None]):
         if path is None:
             full.update(Content("Saves as: (type a file name or a folder above)"))
             return
-        more = " and 7 more tables beside it (.flags.csv, .weeks.csv, ...)" \
-            if self.fmt == "csv" else ""
+        more = (
+            " and 7 more tables beside it (.flags.csv, .weeks.csv, ...)"
+            if self.fmt == "csv"
+            else ""
+        )
         said_path = f"Saves as: {strip_controls(str(path), one_line=True)}"
         # (two columns spare: a scroll bar may yet appear beside the form)
         shown = folded(said_path, full.content_size.width - 2) + more
@@ -388,9 +426,11 @@ class ExportScreen(Screen[None]):
     def _wrong_extension(error: WrongExtension) -> str:
         """The refusal of a name ending in another format's extension, with the screen's
         two ways out: that format's button, or the name with the chosen format's ending."""
-        return (f"{strip_controls(error.path.name, one_line=True)} ends in {error.path.suffix} "
-                f"but the format is {error.chosen.choice}: choose {error.other.choice}, "
-                f"or name it {strip_controls(error.name, one_line=True)}")
+        return (
+            f"{strip_controls(error.path.name, one_line=True)} ends in {error.path.suffix} "
+            f"but the format is {error.chosen.choice}: choose {error.other.choice}, "
+            f"or name it {strip_controls(error.name, one_line=True)}"
+        )
 
     @staticmethod
     def _count_text(text: str) -> str:
@@ -406,8 +446,9 @@ class ExportScreen(Screen[None]):
 
     def target(self, first: date, last: date) -> Path:
         """The file what is typed in "Save to" names (nothing is created or checked here)."""
-        path = resolve_target(self.query_one("#path", Input).value, self.folder, first, last,
-                              self.fmt)
+        path = resolve_target(
+            self.query_one("#path", Input).value, self.folder, first, last, self.fmt
+        )
         if path is None:
             raise ExportError("Type where to save the summary (a file name or a folder)")
         return path
@@ -454,8 +495,11 @@ class ExportScreen(Screen[None]):
                 from fatiguelog.store import describe_os_error
 
                 self._draft_error = describe_os_error(exc, said.draft_path(self.root))
-                self.show_status(f"Your text can't be kept as a draft ({self._draft_error}); it "
-                             "stays in the box while this screen is open.", "error")
+                self.show_status(
+                    f"Your text can't be kept as a draft ({self._draft_error}); it "
+                    "stays in the box while this screen is open.",
+                    "error",
+                )
 
     def on_unmount(self) -> None:
         if self._discuss.strip() and not self._draft_error:
@@ -490,8 +534,9 @@ class ExportScreen(Screen[None]):
             # (the exports folder offered by default is ours to create, 0700)
             existing = check_place(self.fmt, target, self.root, may_create=self.folder)
         except FolderMissing as exc:
-            self.show_status(f"Not exported: {exc}: create it first or choose another place.",
-                             "error")
+            self.show_status(
+                f"Not exported: {exc}: create it first or choose another place.", "error"
+            )
             return
         except WrongExtension as exc:
             self.show_status(f"Not exported: {self._wrong_extension(exc)}.", "error")
@@ -507,8 +552,11 @@ class ExportScreen(Screen[None]):
             if replace:
                 self._write(first, last, target, force=True)
             else:
-                self.show_status("Not exported: the file that was there is kept. Choose another "
-                             "name to keep both.", "error")
+                self.show_status(
+                    "Not exported: the file that was there is kept. Choose another "
+                    "name to keep both.",
+                    "error",
+                )
                 self.query_one("#path", Input).focus()  # where another name goes
 
         self.app.push_screen(ReplaceDialog(existing), answered)
@@ -521,12 +569,23 @@ class ExportScreen(Screen[None]):
         def work() -> Written:
             from fatiguelog.export.files import save
 
-            return save(root, settings, first, last, fmt, target, include_notes, force=force,
-                        discuss=discuss, remember=today)
+            return save(
+                root,
+                settings,
+                first,
+                last,
+                fmt,
+                target,
+                include_notes,
+                force=force,
+                discuss=discuss,
+                remember=today,
+            )
 
         self.show_status("Writing the summary...", "busy")
-        self._worker = self.run_worker(work, name="export", group="export", thread=True,
-                                       exclusive=True, exit_on_error=False)
+        self._worker = self.run_worker(
+            work, name="export", group="export", thread=True, exclusive=True, exit_on_error=False
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self._worker:
@@ -542,7 +601,9 @@ class ExportScreen(Screen[None]):
             where = "\n".join(strip_controls(str(p), one_line=True) for p in written.paths)
             self.show_status(
                 f"Saved the summary ({written.first} to {written.last}, {notes}) to:\n{where}\n"
-                "Only you can read the file (permissions 0600).", "done")
+                "Only you can read the file (permissions 0600).",
+                "done",
+            )
         elif event.state == WorkerState.ERROR:
             from fatiguelog.export.files import AlreadyThere
 

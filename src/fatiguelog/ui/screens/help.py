@@ -66,10 +66,11 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-keys"):
                 for row in rows:
                     yield Line(row, classes="help-row")
-                for line in (extra() if callable(extra) else []):
+                for line in extra() if callable(extra) else []:
                     yield Line(line, classes="help-row help-extra")
-            yield Line("ctrl+p lists every action to pick by name. Esc closes this help.",
-                       classes="hint")
+            yield Line(
+                "ctrl+p lists every action to pick by name. Esc closes this help.", classes="hint"
+            )
         yield Footer()
 
     def action_close(self) -> None:

@@ -153,8 +153,9 @@ class HomeScreen(Screen[None]):
         # What just happened (a save, a merge naming a red flag): under the flags, above the
         # two weeks, which give way to it on a small terminal; no room taken while empty.
         yield Note(id="home-message", classes="message")
-        yield Line("Last two weeks (up/down picks a day, Enter opens it, x deletes it):",
-                   classes="caption")
+        yield Line(
+            "Last two weeks (up/down picks a day, Enter opens it, x deletes it):", classes="caption"
+        )
         yield Vertical(table, id="recent-box")
         yield Footer(show_command_palette=False)  # ctrl+p is in the help screen
 
@@ -195,8 +196,9 @@ class HomeScreen(Screen[None]):
             if lines is not None:
                 self._show_flag_lines(lines)
                 return
-        self.run_worker(lambda: self._active_flags(ahead), thread=True, exclusive=True,
-                        group="flags")
+        self.run_worker(
+            lambda: self._active_flags(ahead), thread=True, exclusive=True, group="flags"
+        )
 
     def _active_flags(self, ahead: Ahead | None = None) -> None:
         app = diary(self)
@@ -247,9 +249,11 @@ class HomeScreen(Screen[None]):
         if state == "logged" and logged:
             said = f"{logged}, no check-in yet."
         self.query_one("#today-status", Line).say(f"Today ({today:%A %d %B}): {said}")
-        label = {"done": "c Change today", "crash": "c Change today",
-                 "unfinished": "c Continue today"}.get(
-            state, "c Check in today")
+        label = {
+            "done": "c Change today",
+            "crash": "c Change today",
+            "unfinished": "c Continue today",
+        }.get(state, "c Check in today")
         self.query_one("#home-actions", Static).update(action_links(label))
 
     def refresh_days(self) -> None:
@@ -261,8 +265,9 @@ class HomeScreen(Screen[None]):
         table.move_cursor(row=row, animate=False)
         self._show_rows(*found)
 
-    def _show_rows(self, today_state: str | None, today_logged: str,
-                   alarms: dict[str, list[date]]) -> None:
+    def _show_rows(
+        self, today_state: str | None, today_logged: str, alarms: dict[str, list[date]]
+    ) -> None:
         """What the two weeks' files say beyond the table: today's status, an alarm symptom."""
         self.show_today(today_state, today_logged)
         if self._days_shown is False:
@@ -307,13 +312,19 @@ class HomeScreen(Screen[None]):
             stools = "-"
             if entry is not None and entry.has_gi:
                 kinds = [str(s.bristol) for s in entry.stools if s.bristol]
-                stools = (f"{len(entry.stools)} (type {', '.join(kinds)})" if entry.stools
-                          else "none")
+                stools = (
+                    f"{len(entry.stools)} (type {', '.join(kinds)})" if entry.stools else "none"
+                )
             flags = "YES" if entry is not None and entry.red_flags else "-"
             label = "Today" if back == 0 else day_label(day, self.app.size.width)
-            table.add_row(Text(label), Text(STATE_WORDS.get(state, state)),
-                          Text("-" if fatigue is None else str(fatigue)),
-                          Text(flags), Text(stools), key=day.isoformat())
+            table.add_row(
+                Text(label),
+                Text(STATE_WORDS.get(state, state)),
+                Text("-" if fatigue is None else str(fatigue)),
+                Text(flags),
+                Text(stools),
+                key=day.isoformat(),
+            )
         return today_state, today_logged, alarms
 
     def refresh_sync_copies(self) -> None:
@@ -341,8 +352,9 @@ class HomeScreen(Screen[None]):
             found.remove()
         elif line:
             red = " -red-flag" if line.startswith("!!") else ""
-            self.mount(Line(line, id="home-conflicts", classes="message" + red),
-                       after="#home-flags")
+            self.mount(
+                Line(line, id="home-conflicts", classes="message" + red), after="#home-flags"
+            )
 
     def say(self, message: str) -> None:
         """What just happened, in full. While it is shown, the list of rules that could not be
@@ -369,8 +381,11 @@ class HomeScreen(Screen[None]):
         picked again, as when the two weeks are read again after a delete or an undo, keeps
         it."""
         # (the day picked now, not the event's: reading the two weeks again passes by others)
-        if (event.data_table.id == "recent" and self.has_class("-with-message")
-                and self._picked_row() != self._message_row):
+        if (
+            event.data_table.id == "recent"
+            and self.has_class("-with-message")
+            and self._picked_row() != self._message_row
+        ):
             self.say("")
 
     def rest_focus(self) -> None:
@@ -436,8 +451,9 @@ class HomeScreen(Screen[None]):
         table = found.first(DataTable)
         if not table.row_count:
             return
-        day = date.fromisoformat(str(table.coordinate_to_cell_key(table.cursor_coordinate)
-                                     .row_key.value))
+        day = date.fromisoformat(
+            str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        )
         from fatiguelog.dayactions import nothing_to_delete
 
         refused = nothing_to_delete(diary(self).root, day)

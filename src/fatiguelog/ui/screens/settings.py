@@ -58,8 +58,9 @@ def parse_birth_year(text: str, this_year: int) -> int | None:
     if not raw:
         return None
     if not raw.isdigit() or not 1900 <= int(raw) <= this_year:
-        raise ValueError(f"A year from 1900 to {this_year}, like 1968 (or leave it empty to "
-                         "clear it).")
+        raise ValueError(
+            f"A year from 1900 to {this_year}, like 1968 (or leave it empty to clear it)."
+        )
     return int(raw)
 
 
@@ -87,9 +88,11 @@ def day_start_hides(root: Path, value: str, now: datetime) -> str:
     calendar = now.date()
     if new_today >= calendar or not os.path.lexists(paths.entry_path(root, calendar)):
         return ""
-    return (f"with a day starting at {value}, it would still be {new_today:%a %d %b} at "
-            f"{now:%H:%M}, and {calendar:%a %d %b}'s entry would be hidden. Choose "
-            f"{now:%H:%M} or earlier (or set {value} after {value}).")
+    return (
+        f"with a day starting at {value}, it would still be {new_today:%a %d %b} at "
+        f"{now:%H:%M}, and {calendar:%a %d %b}'s entry would be hidden. Choose "
+        f"{now:%H:%M} or earlier (or set {value} after {value})."
+    )
 
 
 def tracker_words(tracker: Tracker) -> str:
@@ -145,13 +148,14 @@ class SettingsScreen(Screen[None]):
 
     def help_lines(self) -> list[str]:
         path = diary(self).root / "settings.toml"
-        return [f"Your settings are kept in {path}, with your comments.",
-                "Enter changes the line picked (a switch, or a small form).",
-                "space switches a step or one of your questions on and off.",
-                "shift+up / shift+down ask one of your questions earlier or later.",
-                "x removes a substance (it asks first). Esc goes back.",
-                "Symptoms, bowel movements and red flags are always asked: the flags need "
-                "them."]
+        return [
+            f"Your settings are kept in {path}, with your comments.",
+            "Enter changes the line picked (a switch, or a small form).",
+            "space switches a step or one of your questions on and off.",
+            "shift+up / shift+down ask one of your questions earlier or later.",
+            "x removes a substance (it asks first). Esc goes back.",
+            "Symptoms, bowel movements and red flags are always asked: the flags need them.",
+        ]
 
     # -- the lines ----------------------------------------------------------------------------
     @property
@@ -164,39 +168,53 @@ class SettingsScreen(Screen[None]):
         rows = [
             Option(Content("General"), disabled=True),
             Option(Content(self._theme_line(s)), id="theme"),
-            Option(Content(f"  A new day starts at {start:%H:%M}"
-                           + (" (midnight)" if start == MIDNIGHT else "")), id="day-start"),
-            Option(Content("  Birth year: " + (str(s.birth_year) if s.birth_year else
-                                               "not given (used only for the 50+ alarm)")),
-                   id="birth-year"),
+            Option(
+                Content(
+                    f"  A new day starts at {start:%H:%M}"
+                    + (" (midnight)" if start == MIDNIGHT else "")
+                ),
+                id="day-start",
+            ),
+            Option(
+                Content(
+                    "  Birth year: "
+                    + (
+                        str(s.birth_year)
+                        if s.birth_year
+                        else "not given (used only for the 50+ alarm)"
+                    )
+                ),
+                id="birth-year",
+            ),
             Option(Content("Check-in steps you can switch off"), disabled=True),
         ]
         for step, words in STEP_WORDS.items():
             asked = s.asks(step)
-            rows.append(Option(Content(f"  [{'X' if asked else ' '}] {words}: "
-                                       f"{'asked' if asked else 'not asked'}"),
-                               id=f"step-{step}"))
+            rows.append(
+                Option(
+                    Content(
+                        f"  [{'X' if asked else ' '}] {words}: {'asked' if asked else 'not asked'}"
+                    ),
+                    id=f"step-{step}",
+                )
+            )
         rows.append(Option(Content("Your substances"), disabled=True))
         for i, sub in enumerate(s.substances):
             klass = s.substance_class(sub.name)
             source = "yours" if sub.klass else "built-in table"
             said = class_words(klass) + (f" ({source})" if klass else "")
-            rows.append(Option(_safe(f"  {sub.name} · {sub.unit} · {said}"),
-                               id=f"substance-{i}"))
+            rows.append(Option(_safe(f"  {sub.name} · {sub.unit} · {said}"), id=f"substance-{i}"))
         rows.append(Option(Content("  + Add a substance"), id="add-substance"))
-        rows.append(Option(Content("Your own questions (asked after the symptoms)"),
-                           disabled=True))
+        rows.append(Option(Content("Your own questions (asked after the symptoms)"), disabled=True))
         for i, tracker in enumerate(s.trackers):
-            rows.append(Option(_safe(f"  {i + 1}. {tracker_words(tracker)}"),
-                               id=f"tracker-{i}"))
+            rows.append(Option(_safe(f"  {i + 1}. {tracker_words(tracker)}"), id=f"tracker-{i}"))
         rows.append(Option(Content("  + Add a question of your own"), id="add-tracker"))
         return rows
 
     def _theme_line(self, s: Settings) -> str:
         from fatiguelog.ui.app import THEMES
 
-        now = next((name for name, theme in THEMES.items() if theme == self.app.theme),
-                   s.theme)
+        now = next((name for name, theme in THEMES.items() if theme == self.app.theme), s.theme)
         if now != s.theme:  # switched, but the file could not be changed
             return f"  Theme: {now} for now (settings.toml still says {s.theme}: not saved)"
         return f"  Theme: {s.theme} (Enter or ctrl+t switches)"
@@ -206,14 +224,18 @@ class SettingsScreen(Screen[None]):
         app = diary(self)
         path = app.root / "settings.toml"
         if path.is_symlink():
-            return ("settings.toml is a link (a dotfile manager's?): fatiguelog reads it but "
-                    "never writes through a link, so nothing here can change it. Edit the "
-                    "file it points to by hand, or put the file itself in its place.")
+            return (
+                "settings.toml is a link (a dotfile manager's?): fatiguelog reads it but "
+                "never writes through a link, so nothing here can change it. Edit the "
+                "file it points to by hand, or put the file itself in its place."
+            )
         problems = app.settings_problems
         if problems:
-            return (f"settings.toml has a problem: {problems[0]}. It is left as it is and "
-                    "nothing here can change it until it is fixed by hand ('fatiguelog "
-                    "check' lists every problem).")
+            return (
+                f"settings.toml has a problem: {problems[0]}. It is left as it is and "
+                "nothing here can change it until it is fixed by hand ('fatiguelog "
+                "check' lists every problem)."
+            )
         return ""
 
     def refuse_if_blocked(self) -> bool:
@@ -231,8 +253,10 @@ class SettingsScreen(Screen[None]):
         listing = self.query_one(OptionList)
         picked = listing.highlighted
         listing.set_options(self.rows())
-        if picked is None or listing.get_option_at_index(min(picked, listing.option_count - 1)
-                                                         ).disabled:
+        if (
+            picked is None
+            or listing.get_option_at_index(min(picked, listing.option_count - 1)).disabled
+        ):
             listing.action_first()
         else:
             listing.highlighted = min(picked, listing.option_count - 1)
@@ -283,9 +307,11 @@ class SettingsScreen(Screen[None]):
         if picked == "theme":
             diary(self).action_toggle_theme()
             line = self._theme_line(self.settings).strip()
-            self.say(f"{line.split(' (')[0]}." if "not saved" not in line else
-                     f"{line.split(' (')[0]}: settings.toml was not changed (see the top "
-                     "line).")
+            self.say(
+                f"{line.split(' (')[0]}."
+                if "not saved" not in line
+                else f"{line.split(' (')[0]}: settings.toml was not changed (see the top line)."
+            )
         elif picked == "day-start":
             self._ask_day_start()
         elif picked == "birth-year":
@@ -310,15 +336,23 @@ class SettingsScreen(Screen[None]):
             if hidden:
                 self.say(f"Not changed: {hidden}")
                 return
-            self.change(f"A new day now starts at {value}: a check-in before {value} is for "
-                        "the day before.",
-                        lambda root: settings_edit.set_value(root, "day_starts_at", value))
+            self.change(
+                f"A new day now starts at {value}: a check-in before {value} is for "
+                "the day before.",
+                lambda root: settings_edit.set_value(root, "day_starts_at", value),
+            )
 
         # (no max_length: a longer time, 23:59:59, is refused in words, not cut silently)
-        self.app.push_screen(ValueForm(
-            "When does your day start? (HH:MM)", f"{self.settings.day_starts_at:%H:%M}",
-            "A check-in before this time is for the day before: 04:00 for a late night.",
-            parse_day_start_text, restrict=r"[0-9:]*"), chosen)
+        self.app.push_screen(
+            ValueForm(
+                "When does your day start? (HH:MM)",
+                f"{self.settings.day_starts_at:%H:%M}",
+                "A check-in before this time is for the day before: 04:00 for a late night.",
+                parse_day_start_text,
+                restrict=r"[0-9:]*",
+            ),
+            chosen,
+        )
 
     def _ask_birth_year(self) -> None:
         from fatiguelog.ui.screens.settings_forms import ValueForm
@@ -333,17 +367,27 @@ class SettingsScreen(Screen[None]):
             self.change(said, lambda root: settings_edit.set_value(root, "birth_year", year))
 
         current = self.settings.birth_year
-        self.app.push_screen(ValueForm(
-            "Your birth year (optional)", str(current) if current else "",
-            "Used only for the alarm about a change in bowel habit at 50 or over. Empty "
-            "clears it.", lambda text: parse_birth_year(text, this_year),
-            restrict=r"[0-9]*", max_length=4), chosen)
+        self.app.push_screen(
+            ValueForm(
+                "Your birth year (optional)",
+                str(current) if current else "",
+                "Used only for the alarm about a change in bowel habit at 50 or over. Empty "
+                "clears it.",
+                lambda text: parse_birth_year(text, this_year),
+                restrict=r"[0-9]*",
+                max_length=4,
+            ),
+            chosen,
+        )
 
     def _ask_substance(self, picked: str) -> None:
         from fatiguelog.ui.screens.settings_forms import SubstanceForm
 
-        current = (None if picked == "add-substance" else
-                   self.settings.substances[int(picked.removeprefix("substance-"))])
+        current = (
+            None
+            if picked == "add-substance"
+            else self.settings.substances[int(picked.removeprefix("substance-"))]
+        )
         taken = {s.name.casefold() for s in self.settings.substances}
 
         def chosen(result: dict[str, Any] | None) -> None:
@@ -355,25 +399,32 @@ class SettingsScreen(Screen[None]):
             name, unit, klass = result["name"], result["unit"], result["klass"]
             table = builtin_class(name)
             said = f"{name}: {unit}, " + (
-                klass if klass else
-                f"class from the built-in table ({class_words(table)})")
+                klass if klass else f"class from the built-in table ({class_words(table)})"
+            )
             if klass and table and klass != table:
                 said += f" (the built-in table says {table}: yours is used)"
             said += "."
             if current is None:
-                self.change(f"Added {said}", lambda root: settings_edit.add_substance(
-                    root, name, unit, klass))
+                self.change(
+                    f"Added {said}",
+                    lambda root: settings_edit.add_substance(root, name, unit, klass),
+                )
             else:
-                self.change(f"Changed {said}", lambda root: settings_edit.change_substance(
-                    root, name, unit=unit, klass=klass))
+                self.change(
+                    f"Changed {said}",
+                    lambda root: settings_edit.change_substance(root, name, unit=unit, klass=klass),
+                )
 
         self.app.push_screen(SubstanceForm(current, taken), chosen)
 
     def _ask_tracker(self, picked: str) -> None:
         from fatiguelog.ui.screens.settings_forms import TrackerForm
 
-        current = (None if picked == "add-tracker" else
-                   self.settings.trackers[int(picked.removeprefix("tracker-"))])
+        current = (
+            None
+            if picked == "add-tracker"
+            else self.settings.trackers[int(picked.removeprefix("tracker-"))]
+        )
         taken = {t.key for t in self.settings.trackers}
 
         def chosen(result: dict[str, Any] | None) -> None:
@@ -381,18 +432,20 @@ class SettingsScreen(Screen[None]):
                 return
             if "tracker" in result:
                 tracker: Tracker = result["tracker"]
-                self.change(f"Added your question: {tracker.label}. It is asked after the "
-                            "symptoms.", lambda root: settings_edit.add_tracker(root, tracker))
+                self.change(
+                    f"Added your question: {tracker.label}. It is asked after the symptoms.",
+                    lambda root: settings_edit.add_tracker(root, tracker),
+                )
                 self._pick(f"tracker-{len(self.settings.trackers) - 1}")
             elif current is not None and "move" in result:
                 self.action_move(result["move"])
             elif current is not None and result:
-                self.change(f"Saved: {result.get('label', current.label)}.",
-                            lambda root: settings_edit.change_tracker(root, current.key,
-                                                                      **result))
+                self.change(
+                    f"Saved: {result.get('label', current.label)}.",
+                    lambda root: settings_edit.change_tracker(root, current.key, **result),
+                )
 
-        self.app.push_screen(TrackerForm(current, taken, settings_edit.new_tracker_key),
-                             chosen)
+        self.app.push_screen(TrackerForm(current, taken, settings_edit.new_tracker_key), chosen)
 
     def _pick(self, option_id: str) -> None:
         listing = self.query_one(OptionList)
@@ -406,13 +459,20 @@ class SettingsScreen(Screen[None]):
 
         def chosen(sure: bool | None) -> None:
             if sure:
-                self.change(f"Removed {name} from your substances (your past doses of it are "
-                            "kept).", lambda root: settings_edit.remove_substance(root, name))
+                self.change(
+                    f"Removed {name} from your substances (your past doses of it are kept).",
+                    lambda root: settings_edit.remove_substance(root, name),
+                )
 
-        self.app.push_screen(ConfirmDialog(
-            f"Remove {strip_controls(name, one_line=True)} from your substances? The doses "
-            "you recorded are kept; the app no longer suggests it.", yes="Remove it",
-            no="Keep it"), chosen)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Remove {strip_controls(name, one_line=True)} from your substances? The doses "
+                "you recorded are kept; the app no longer suggests it.",
+                yes="Remove it",
+                no="Keep it",
+            ),
+            chosen,
+        )
 
     # -- keys ---------------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -426,20 +486,25 @@ class SettingsScreen(Screen[None]):
             step = picked.removeprefix("step-")
             asked = not self.settings.asks(step)
             words = STEP_WORDS[step].split(" (")[0]
-            self.change(f"{words} is {'asked' if asked else 'no longer asked'} in the "
-                        "check-in.", lambda root: settings_edit.set_step(root, step, asked))
+            self.change(
+                f"{words} is {'asked' if asked else 'no longer asked'} in the check-in.",
+                lambda root: settings_edit.set_step(root, step, asked),
+            )
         elif picked.startswith("tracker-"):
             tracker = self.settings.trackers[int(picked.removeprefix("tracker-"))]
             ask = not tracker.ask
-            self.change(f"{tracker.label}: {'asked' if ask else 'no longer asked'} (its past "
-                        "answers stay).",
-                        lambda root: settings_edit.change_tracker(root, tracker.key, ask=ask))
+            self.change(
+                f"{tracker.label}: {'asked' if ask else 'no longer asked'} (its past "
+                "answers stay).",
+                lambda root: settings_edit.change_tracker(root, tracker.key, ask=ask),
+            )
 
     def action_remove(self) -> None:
         picked = self.picked()
         if picked.startswith("substance-") and not self.refuse_if_blocked():
-            self._confirm_remove(self.settings.substances[
-                int(picked.removeprefix("substance-"))].name)
+            self._confirm_remove(
+                self.settings.substances[int(picked.removeprefix("substance-"))].name
+            )
 
     def action_move(self, step: int) -> None:
         picked = self.picked()
@@ -448,13 +513,14 @@ class SettingsScreen(Screen[None]):
         index = int(picked.removeprefix("tracker-"))
         trackers = self.settings.trackers
         if not 0 <= index + step < len(trackers):
-            self.say(f"{trackers[index].label} is already "
-                     f"{'first' if step < 0 else 'last'}.")
+            self.say(f"{trackers[index].label} is already {'first' if step < 0 else 'last'}.")
             return
         tracker = trackers[index]
-        self.change(f"{tracker.label} is now asked "
-                    f"{'before' if step < 0 else 'after'} {trackers[index + step].label}.",
-                    lambda root: settings_edit.move_tracker(root, tracker.key, step))
+        self.change(
+            f"{tracker.label} is now asked "
+            f"{'before' if step < 0 else 'after'} {trackers[index + step].label}.",
+            lambda root: settings_edit.move_tracker(root, tracker.key, step),
+        )
         self._pick(f"tracker-{index + step}")
 
 

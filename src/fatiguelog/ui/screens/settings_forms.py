@@ -74,9 +74,16 @@ class ValueForm(_Form):
     with what to type instead. Dismissed with `(value,)` (so None, "clear it", differs from
     cancelling), or None."""
 
-    def __init__(self, title: str, current: str, help_text: str,
-                 parse: Callable[[str], Any], *, restrict: str | None = None,
-                 max_length: int = 0) -> None:
+    def __init__(
+        self,
+        title: str,
+        current: str,
+        help_text: str,
+        parse: Callable[[str], Any],
+        *,
+        restrict: str | None = None,
+        max_length: int = 0,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.current = current
@@ -88,8 +95,13 @@ class ValueForm(_Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
             yield Line(self.title_text, classes="dialog-title")
-            yield TextField(self.current, id="value", compact=True, restrict=self.restrict,
-                            max_length=self.max_length)
+            yield TextField(
+                self.current,
+                id="value",
+                compact=True,
+                restrict=self.restrict,
+                max_length=self.max_length,
+            )
             yield Line(self.help_text, classes="hint")
             yield Note(id="error", classes="error")
             yield from _buttons(("Enter Save", "save"), ("Esc Cancel", "cancel"))
@@ -118,32 +130,50 @@ class SubstanceForm(_Form):
         current = self.current
         with Vertical(classes="dialog form"):
             if current is None:
-                yield Line("Add a substance (any medicine, supplement or substance)",
-                           classes="dialog-title")
-                yield from _row("Name", TextField(id="name", compact=True,
-                                                  placeholder="e.g. kratom, senna"))
+                yield Line(
+                    "Add a substance (any medicine, supplement or substance)",
+                    classes="dialog-title",
+                )
+                yield from _row(
+                    "Name", TextField(id="name", compact=True, placeholder="e.g. kratom, senna")
+                )
             else:
                 yield Line(f"{current.name}: its unit and class", classes="dialog-title")
-            yield Line(self._table_line(current.name if current else ""), id="table-says",
-                       classes="field-help")
-            yield from _row("Unit", TextField(
-                current.unit if current else "", id="unit", compact=True,
-                suggester=SuggestFromList(UNITS, case_sensitive=False)))
+            yield Line(
+                self._table_line(current.name if current else ""),
+                id="table-says",
+                classes="field-help",
+            )
+            yield from _row(
+                "Unit",
+                TextField(
+                    current.unit if current else "",
+                    id="unit",
+                    compact=True,
+                    suggester=SuggestFromList(UNITS, case_sensitive=False),
+                ),
+            )
             yield Line(", ".join(UNITS), classes="field-help")
             yield Line("Class (which flags it takes part in):", classes="field-caption")
             chosen = current.klass if current else None
             with RadioSet(id="class", compact=True):
-                yield MarkedRadioButton(self._table_choice(current.name if current else ""),
-                                        chosen is None, id="class-table", compact=True)
+                yield MarkedRadioButton(
+                    self._table_choice(current.name if current else ""),
+                    chosen is None,
+                    id="class-table",
+                    compact=True,
+                )
                 for klass in CLASSES:
-                    yield MarkedRadioButton(klass, chosen == klass, id=f"class-{klass}",
-                                            compact=True)
+                    yield MarkedRadioButton(
+                        klass, chosen == klass, id=f"class-{klass}", compact=True
+                    )
             yield Note(id="error", classes="error")
             if current is None:
                 yield from _buttons(("Enter Add", "save"), ("Esc Cancel", "cancel"))
             else:
-                yield from _buttons(("Enter Save", "save"), ("Esc Cancel", "cancel"),
-                                    ("Remove it", "remove"))
+                yield from _buttons(
+                    ("Enter Save", "save"), ("Esc Cancel", "cancel"), ("Remove it", "remove")
+                )
         yield Footer()
 
     @staticmethod
@@ -170,15 +200,20 @@ class SubstanceForm(_Form):
         self.dismiss({"remove": True})
 
     def action_save(self) -> None:
-        name = (self.current.name if self.current else
-                for_input(self.query_one("#name", Input).value).strip())
+        name = (
+            self.current.name
+            if self.current
+            else for_input(self.query_one("#name", Input).value).strip()
+        )
         unit = self.query_one("#unit", Input).value.strip().lower()
         if not name:
             self.fail("Type the substance's name first.")
             return
         if self.current is None and len(name) > MAX_LABEL:
-            self.fail(f"The name: at most {MAX_LABEL} characters, so it fits on a line (this "
-                      f"one has {len(name)}).")
+            self.fail(
+                f"The name: at most {MAX_LABEL} characters, so it fits on a line (this "
+                f"one has {len(name)})."
+            )
             return
         if self.current is None and name.casefold() in self.taken:
             self.fail(f"{name} is already in your list: pick it there to change it.")
@@ -191,14 +226,20 @@ class SubstanceForm(_Form):
         chosen = None if klass == "table" else klass
         table = builtin_class(name)
         kept = self.current.klass if self.current else None
-        if chosen is not None and table is not None and chosen not in (table, kept) \
-                and self._overruled != chosen:
+        if (
+            chosen is not None
+            and table is not None
+            and chosen not in (table, kept)
+            and self._overruled != chosen
+        ):
             # (a stray Up in the class list wraps round to "other": an opioid must not be
             # reclassified without a word)
             self._overruled = chosen
-            self.fail(f"The built-in table says {name} is {table}; you picked {chosen}, so "
-                      f"the {table} flags would no longer count it. Enter again saves it as "
-                      f"{chosen}; or pick another class.")
+            self.fail(
+                f"The built-in table says {name} is {table}; you picked {chosen}, so "
+                f"the {table} flags would no longer count it. Enter again saves it as "
+                f"{chosen}; or pick another class."
+            )
             return
         self.dismiss({"name": name, "unit": unit, "klass": chosen})
 
@@ -211,8 +252,9 @@ class TrackerForm(_Form):
     a number's unit, whether it is asked, its place. The key and kind never change: past
     answers are stored under that key, in that shape."""
 
-    def __init__(self, current: Tracker | None, taken: set[str],
-                 make_key: Callable[[str, set[str]], str]) -> None:
+    def __init__(
+        self, current: Tracker | None, taken: set[str], make_key: Callable[[str, set[str]], str]
+    ) -> None:
         super().__init__()
         self.current = current
         self.taken = taken
@@ -222,53 +264,87 @@ class TrackerForm(_Form):
     def compose(self) -> ComposeResult:
         current = self.current
         with Vertical(classes="dialog form"):
-            yield Line("Add a question of your own" if current is None
-                       else "Change this question", classes="dialog-title")
+            yield Line(
+                "Add a question of your own" if current is None else "Change this question",
+                classes="dialog-title",
+            )
             # (no max_length: a longer question is refused in words, never cut silently)
-            yield from _row("Question", TextField(
-                current.label if current else "", id="label", compact=True,
-                placeholder="e.g. Dizziness on standing"))
+            yield from _row(
+                "Question",
+                TextField(
+                    current.label if current else "",
+                    id="label",
+                    compact=True,
+                    placeholder="e.g. Dizziness on standing",
+                ),
+            )
             if current is None:
-                yield from _row("Key", TextField(id="key", compact=True, max_length=40,
-                                                 restrict=r"[a-z0-9_]*"))
-                yield Line("Your answers are stored under this key: it can't change later.",
-                           classes="field-help")
+                yield from _row(
+                    "Key", TextField(id="key", compact=True, max_length=40, restrict=r"[a-z0-9_]*")
+                )
+                yield Line(
+                    "Your answers are stored under this key: it can't change later.",
+                    classes="field-help",
+                )
                 with RadioSet(id="kind", compact=True):
                     for kind, words in KIND_WORDS.items():
-                        yield MarkedRadioButton(words, kind == "rating", id=f"kind-{kind}",
-                                                compact=True)
+                        yield MarkedRadioButton(
+                            words, kind == "rating", id=f"kind-{kind}", compact=True
+                        )
                 with RadioSet(id="higher", compact=True):
-                    yield MarkedRadioButton("Higher is worse (like a symptom)", True,
-                                            id="higher-worse", compact=True)
-                    yield MarkedRadioButton("Higher is better", id="higher-better",
-                                            compact=True)
+                    yield MarkedRadioButton(
+                        "Higher is worse (like a symptom)", True, id="higher-worse", compact=True
+                    )
+                    yield MarkedRadioButton("Higher is better", id="higher-better", compact=True)
             else:
                 scale = KIND_WORDS[current.kind].lower()
                 if current.kind == "rating":
                     scale += f", higher is {current.higher}"
-                yield Line(f"Key {current.key}: {scale} (these can't change).",
-                           classes="field-help")
+                yield Line(
+                    f"Key {current.key}: {scale} (these can't change).", classes="field-help"
+                )
             if current is None or current.kind == "number":
                 with Vertical(id="number-fields"):
-                    yield from _row("Unit", TextField(current.unit if current else "",
-                                                      id="unit", compact=True,
-                                                      placeholder="optional, e.g. bpm"))
+                    yield from _row(
+                        "Unit",
+                        TextField(
+                            current.unit if current else "",
+                            id="unit",
+                            compact=True,
+                            placeholder="optional, e.g. bpm",
+                        ),
+                    )
                     if current is None:
-                        yield from _row("Lowest", TextField(id="min", compact=True,
-                                                            restrict=r"[0-9.,-]*",
-                                                            placeholder="optional"))
-                        yield from _row("Highest", TextField(id="max", compact=True,
-                                                             restrict=r"[0-9.,-]*",
-                                                             placeholder="optional"))
+                        yield from _row(
+                            "Lowest",
+                            TextField(
+                                id="min",
+                                compact=True,
+                                restrict=r"[0-9.,-]*",
+                                placeholder="optional",
+                            ),
+                        )
+                        yield from _row(
+                            "Highest",
+                            TextField(
+                                id="max",
+                                compact=True,
+                                restrict=r"[0-9.,-]*",
+                                placeholder="optional",
+                            ),
+                        )
             if current is not None:
-                yield MarkedCheckbox("Ask it in the check-in", current.ask, id="ask",
-                                     compact=True)
+                yield MarkedCheckbox("Ask it in the check-in", current.ask, id="ask", compact=True)
             yield Note(id="error", classes="error")
             if current is None:
                 yield from _buttons(("Enter Add", "save"), ("Esc Cancel", "cancel"))
             else:
-                yield from _buttons(("Enter Save", "save"), ("Esc Cancel", "cancel"),
-                                    ("Move up", "up"), ("Move down", "down"))
+                yield from _buttons(
+                    ("Enter Save", "save"),
+                    ("Esc Cancel", "cancel"),
+                    ("Move up", "up"),
+                    ("Move down", "down"),
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -297,8 +373,7 @@ class TrackerForm(_Form):
             return
         key = self.query_one("#key", Input)
         if key.value == self._auto_key:
-            self._auto_key = self.make_key(event.value, self.taken) if event.value.strip() \
-                else ""
+            self._auto_key = self.make_key(event.value, self.taken) if event.value.strip() else ""
             key.value = self._auto_key
 
     @on(Button.Pressed, "#up")
@@ -315,16 +390,20 @@ class TrackerForm(_Form):
             self.fail("Type the question first, e.g. Dizziness on standing.")
             return
         if len(label) > MAX_LABEL:
-            self.fail(f"The question: at most {MAX_LABEL} characters, so it fits on a line "
-                      f"(this one has {len(label)}).")
+            self.fail(
+                f"The question: at most {MAX_LABEL} characters, so it fits on a line "
+                f"(this one has {len(label)})."
+            )
             return
         unit = ""
         if self._kind() == "number":
             unit = " ".join(for_input(self.query_one("#unit", Input).value).split())
         current = self.current
         if current is not None:  # only what changed: nothing else is written
-            changes: dict[str, Any] = {"label": label,
-                                       "ask": self.query_one("#ask", Checkbox).value}
+            changes: dict[str, Any] = {
+                "label": label,
+                "ask": self.query_one("#ask", Checkbox).value,
+            }
             if current.kind == "number":
                 changes["unit"] = unit or None
             before = {"label": current.label, "ask": current.ask, "unit": current.unit or None}
@@ -342,8 +421,7 @@ class TrackerForm(_Form):
         low = high = None
         if kind == "rating":
             pressed = self.query_one("#higher", RadioSet).pressed_button
-            higher = "better" if pressed is not None and pressed.id == "higher-better" else \
-                "worse"
+            higher = "better" if pressed is not None and pressed.id == "higher-better" else "worse"
         if kind == "number":
             try:
                 low = _number(self.query_one("#min", Input).value, "Lowest")

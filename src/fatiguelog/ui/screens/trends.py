@@ -68,8 +68,15 @@ class TrendsScreen(Screen[None]):
         Binding("y", "period(365)", "Year", show=False),
     ]
 
-    def __init__(self, root: Path, settings: Settings, days: int | None = DEFAULT_DAYS, *,
-                 today: date | None = None, name: str | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings,
+        days: int | None = DEFAULT_DAYS,
+        *,
+        today: date | None = None,
+        name: str | None = None,
+    ) -> None:
         super().__init__(name=name)
         self.root = Path(root)
         self.settings = settings
@@ -87,8 +94,9 @@ class TrendsScreen(Screen[None]):
         yield Static(self._title(), id="trends-title")
         with Horizontal(id="periods"):
             for key, days, label in TREND_PERIODS:
-                yield Button(f"[{key}] {label}  ", id=period_id(days), compact=True,
-                             classes="period")
+                yield Button(
+                    f"[{key}] {label}  ", id=period_id(days), compact=True, classes="period"
+                )
         with VerticalScroll(id="trends-body"):
             yield Static(LOADING, id="trends-loading")
         yield Footer()
@@ -103,8 +111,10 @@ class TrendsScreen(Screen[None]):
         if summary is None:
             return Content.assemble((TRENDS_TITLE, "bold"), f" · {words}")
         return Content.assemble(
-            (TRENDS_TITLE, "bold"), f" · {words} · {period_text(summary.first, summary.last)} · "
-            f"{summary.days_recorded}/{summary.days} days recorded")
+            (TRENDS_TITLE, "bold"),
+            f" · {words} · {period_text(summary.first, summary.last)} · "
+            f"{summary.days_recorded}/{summary.days} days recorded",
+        )
 
     def on_resize(self) -> None:
         """Below `PERIODS_WIDE` columns the period buttons lose their padding and room kept
@@ -170,12 +180,14 @@ class TrendsScreen(Screen[None]):
                 return summary_all(store, settings, today, progress=said, later=later)
             last = today
             first = last - timedelta(days=days - 1)
-            summary = cached_summary(store, settings, first, last, today=today, progress=said,
-                                     later=later)
+            summary = cached_summary(
+                store, settings, first, last, today=today, progress=said, later=later
+            )
             return replace(summary, entries=())  # charts need the series, not every entry
 
-        self._worker = self.run_worker(compute, name="trends", group="trends", thread=True,
-                                       exclusive=True, exit_on_error=False)
+        self._worker = self.run_worker(
+            compute, name="trends", group="trends", thread=True, exclusive=True, exit_on_error=False
+        )
 
     def on_trends_screen_progress(self, message: Progress) -> None:
         if self.loaded or message.load != self._loads:  # (an earlier period's worker)
@@ -190,8 +202,9 @@ class TrendsScreen(Screen[None]):
             await self._show(event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = strip_controls(str(event.worker.error), one_line=True)
-            await self._replace_body([Static(Content(
-                f"Your entries could not be read: {error}"), classes="problem")])
+            await self._replace_body(
+                [Static(Content(f"Your entries could not be read: {error}"), classes="problem")]
+            )
             self.loaded = True
 
     async def _show(self, summary: Summary) -> None:
@@ -242,6 +255,7 @@ class TrendsScreen(Screen[None]):
 
 # -- the body, from a summary ---------------------------------------------------------------
 
+
 def heading(text: str) -> Static:
     return Static(Content.assemble((text, "bold underline")), classes="heading")
 
@@ -262,22 +276,28 @@ def body_widgets(s: Summary) -> Iterable[Widget]:
     yield from pem_widgets(s)
     if s.problems:
         yield heading(f"Files that could not be read ({len(s.problems)})")
-        yield text("They are missing from every figure above:\n" + "\n".join(
-            str(p) for p in s.problems), "problem")
+        yield text(
+            "They are missing from every figure above:\n" + "\n".join(str(p) for p in s.problems),
+            "problem",
+        )
 
 
 def shown_flags(s: Summary) -> list[FlagReport]:
     """Flags shown as cards: alarm symptoms have the banner or the alarm list instead (weight
     loss without trying, a warning, gets a card while it is on)."""
-    return [f for f in s.flags if f.id.removeprefix("red.") not in RED_FLAGS
-            or (f.level != "urgent" and f.last == s.last)]
+    return [
+        f
+        for f in s.flags
+        if f.id.removeprefix("red.") not in RED_FLAGS or (f.level != "urgent" and f.last == s.last)
+    ]
 
 
 def flag_widgets(s: Summary) -> Iterable[Widget]:
     cards = shown_flags(s)
     active = sum(1 for f in s.flags if f.last == s.last)
-    yield heading(f"Flags: {len(s.flags)} in this period, {active} still on at "
-                  f"{s.last.isoformat()}")
+    yield heading(
+        f"Flags: {len(s.flags)} in this period, {active} still on at {s.last.isoformat()}"
+    )
     yield text(ft.SBM_EXPLAINED, "quiet")
     if not s.flags:
         yield text(ft.no_flags_text(s), "quiet")

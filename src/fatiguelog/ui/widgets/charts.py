@@ -38,8 +38,7 @@ class TextChart(Widget):
     TextChart { height: auto; }
     """
 
-    def __init__(self, chart: Chart, *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(self, chart: Chart, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.chart = chart
         self._drawn: tuple[int, Content] | None = None  # (width, content): one width kept

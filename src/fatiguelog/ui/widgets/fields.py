@@ -51,9 +51,11 @@ class TextField(Input):
         start, end = sorted(self.selection)
         candidate = self.value[:start] + text + self.value[end:]
         if (self.restrict and re.fullmatch(self.restrict, candidate) is None) or (
-                self.max_length and len(candidate) > self.max_length):
-            self.app.notify(f"'{text[:20]}' can't go in this box.", markup=False,
-                            severity="warning")
+            self.max_length and len(candidate) > self.max_length
+        ):
+            self.app.notify(
+                f"'{text[:20]}' can't go in this box.", markup=False, severity="warning"
+            )
             return
         self.replace(text, start, end)
 
@@ -159,9 +161,11 @@ class SteadyFooter(Footer):
         self._shown: tuple[Any, ...] | None = None
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        shown = tuple((binding.key, binding.description, binding.action, enabled, tooltip)
-                      for _node, binding, enabled, tooltip in screen.active_bindings.values()
-                      if binding.show)
+        shown = tuple(
+            (binding.key, binding.description, binding.action, enabled, tooltip)
+            for _node, binding, enabled, tooltip in screen.active_bindings.values()
+            if binding.show
+        )
         if shown == self._shown and self.is_attached and screen is self.screen:
             return
         if screen.app.app_focus and self.is_attached and screen is self.screen:

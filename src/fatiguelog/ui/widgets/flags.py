@@ -32,7 +32,7 @@ def _t(text: str) -> str:
 
 
 def when(flag: FlagReport, last_day: date) -> str:
-    """"on since ... (still on)" or "on from ... to ..." in plain words."""
+    """ "on since ... (still on)" or "on from ... to ..." in plain words."""
     text = ft.when(flag, last_day)
     return text[:1].upper() + text[1:]
 
@@ -42,17 +42,26 @@ def flag_content(flag: FlagReport, last_day: date) -> Content:
     rule id is for the JSON and CSV exports, not for this screen)."""
     level = level_label(flag.level)
     parts: list[str | tuple[str, str]] = [
-        (f"{level}: ", "bold"), (_t(flag.title), "bold"), "\n",
+        (f"{level}: ", "bold"),
+        (_t(flag.title), "bold"),
+        "\n",
         f"{when(flag, last_day)}\n",
     ]
     lasted = ft.lasted(flag)
     if lasted:
         parts += [("How long: ", "bold"), lasted, "\n"]
     parts += [
-        ("Evidence: ", "bold"), _t(flag.evidence), "\n",
-        ("Rule: ", "bold"), _t(flag.rule), "\n",
-        ("Source: ", "bold"), _t(flag.source), "\n",
-        ("What to do: ", "bold"), _t(flag.advice),
+        ("Evidence: ", "bold"),
+        _t(flag.evidence),
+        "\n",
+        ("Rule: ", "bold"),
+        _t(flag.rule),
+        "\n",
+        ("Source: ", "bold"),
+        _t(flag.source),
+        "\n",
+        ("What to do: ", "bold"),
+        _t(flag.advice),
     ]
     return Content.assemble(*parts)
 
@@ -60,8 +69,7 @@ def flag_content(flag: FlagReport, last_day: date) -> Content:
 def urgent_content(summary: Summary) -> Content:
     """The banner: alarm symptoms on at the period's last day, with their dates and advice
     ("today" only when the period ends today)."""
-    heading = (URGENT_HEADLINE if summary.ends_today
-               else f"!! {ft.banner_heading(summary)} !!")
+    heading = URGENT_HEADLINE if summary.ends_today else f"!! {ft.banner_heading(summary)} !!"
     parts: list[str | tuple[str, str]] = [(heading, "bold")]
     for line in ft.banner_lines(summary):
         parts += ["\n", _t(line)]
@@ -95,5 +103,11 @@ class FlagCard(Static):
         super().__init__(flag_content(flag, last_day), classes=f"flag flag-{flag.level}")
 
 
-__all__ = ["URGENT_HEADLINE", "AlarmList", "FlagCard", "UrgentBanner", "flag_content",
-           "overview_line"]
+__all__ = [
+    "URGENT_HEADLINE",
+    "AlarmList",
+    "FlagCard",
+    "UrgentBanner",
+    "flag_content",
+    "overview_line",
+]

@@ -65,8 +65,14 @@ class NotesArea(TextArea):
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
         # Tab types a tab (Esc stays the check-in's "back": its binding comes first).
-        super().__init__(strip_controls(text), soft_wrap=True, show_line_numbers=False,
-                         highlight_cursor_line=False, tab_behavior="indent", **kwargs)
+        super().__init__(
+            strip_controls(text),
+            soft_wrap=True,
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+            tab_behavior="indent",
+            **kwargs,
+        )
         self.indent_type = "tabs"  # a tab typed or pasted stays a tab
 
     def on_mount(self) -> None:
@@ -98,8 +104,7 @@ class StepView(Widget, can_focus=True):
             self.view = view
             self.step = view.step  # (the view may have moved on to another step since)
 
-    def __init__(self, step: Step, value: Any, *, day_word: str = "today",
-                 **kwargs: Any) -> None:
+    def __init__(self, step: Step, value: Any, *, day_word: str = "today", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.step = step
         self.initial = value
@@ -179,16 +184,21 @@ class RatingView(StepView):
                 button.styles.line_pad = 0  # "[10]", the chosen answer, fills its 4 cells
                 yield button
         yield Line(id="answer", classes="answer")
-        yield Line("Type 0 to 10 as you would write it (1 then 0 is 10; 35 is refused, "
-                   "Backspace corrects), or click. Enter goes on, s skips, Esc goes back.",
-                   classes="hint")
+        yield Line(
+            "Type 0 to 10 as you would write it (1 then 0 is 10; 35 is refused, "
+            "Backspace corrects), or click. Enter goes on, s skips, Esc goes back.",
+            classes="hint",
+        )
 
     def on_mount(self) -> None:
         self._show()
 
     def reuse(self, step: Step, value: Any, **extra: Any) -> bool:
-        if (type(self) is not RatingView or not isinstance(step, RatingStep)
-                or set(extra) - {"day_word"}):
+        if (
+            type(self) is not RatingView
+            or not isinstance(step, RatingStep)
+            or set(extra) - {"day_word"}
+        ):
             return False
         self._reset(step, value, **extra)
         self.typed = ""
@@ -223,8 +233,10 @@ class RatingView(StepView):
         if self.typed == "1":
             text = "Typing: 1_  (0 now makes it 10; Enter keeps 1)"
         elif self.typed and answer is None:
-            text = (f"Typed: {strip_controls(self.typed, one_line=True)}_ - not a rating: "
-                    "ratings go from 0 to 10, so nothing is recorded. Backspace corrects it.")
+            text = (
+                f"Typed: {strip_controls(self.typed, one_line=True)}_ - not a rating: "
+                "ratings go from 0 to 10, so nothing is recorded. Backspace corrects it."
+            )
         elif answer is None:
             text = "Your answer: not given yet"
         else:
@@ -260,7 +272,7 @@ class RatingView(StepView):
         event.stop()
         text = strip_controls(event.text, one_line=True).strip()
         if text:
-            self.typed = text[:self.LONGEST]
+            self.typed = text[: self.LONGEST]
             self._show()
             self.changed()
 
@@ -272,7 +284,9 @@ class RatingView(StepView):
 class YesNoView(StepView):
     draws = YesNoStep
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "pick(True)", "Yes"), Binding("n", "pick(False)", "No")]
+        Binding("y", "pick(True)", "Yes"),
+        Binding("n", "pick(False)", "No"),
+    ]
 
     def compose(self) -> ComposeResult:
         if self.step.help:
@@ -281,16 +295,20 @@ class YesNoView(StepView):
             yield _button("y  Yes", "yes", classes="choice")
             yield _button("n  No", "no", classes="choice")
         yield Line(id="answer", classes="answer")
-        yield Line("Press y or n (or click). Enter goes on, s skips, Esc goes back.",
-                   classes="hint")
+        yield Line(
+            "Press y or n (or click). Enter goes on, s skips, Esc goes back.", classes="hint"
+        )
 
     def on_mount(self) -> None:
         self._show()
 
     def reuse(self, step: Step, value: Any, **extra: Any) -> bool:
         help_lines = self.query(".scale")
-        if (type(self) is not YesNoView or set(extra) - {"day_word"}
-                or bool(step.help) != bool(help_lines)):
+        if (
+            type(self) is not YesNoView
+            or set(extra) - {"day_word"}
+            or bool(step.help) != bool(help_lines)
+        ):
             return False
         self._reset(step, value, **extra)
         if step.help:
@@ -329,8 +347,11 @@ class NumberView(StepView):
             yield NumberField(self.shown(), placeholder=self.step.example, id="number")
             yield Line(self.step.unit_label, classes="unit")
         yield Note(id="number-problem", classes="error")
-        yield Line("Type the number, then Enter. s skips (so does Enter on an empty box; "
-                   "once you have typed here, ctrl+s). Esc goes back.", classes="hint")
+        yield Line(
+            "Type the number, then Enter. s skips (so does Enter on an empty box; "
+            "once you have typed here, ctrl+s). Esc goes back.",
+            classes="hint",
+        )
 
     def shown(self) -> str:
         """The number the box starts with (the answer before, if any)."""
@@ -371,8 +392,11 @@ class NotesView(StepView):
     def compose(self) -> ComposeResult:
         yield Line(self.step.help, classes="scale")
         yield NotesArea(self.shown(), id="notes")
-        yield Line("Type or paste, then Enter to go on (ctrl+j starts a new line). An empty "
-                   "note adds nothing (ctrl+s skips). Esc goes back.", classes="hint")
+        yield Line(
+            "Type or paste, then Enter to go on (ctrl+j starts a new line). An empty "
+            "note adds nothing (ctrl+s skips). Esc goes back.",
+            classes="hint",
+        )
 
     def shown(self) -> str:
         """The note as the box shows it: the file's text without control characters."""
@@ -442,8 +466,12 @@ class ItemsView(StepView):
     def refresh_items(self) -> None:
         options = self.list_widget()
         highlighted = options.highlighted
-        options.show([safe(f"{i}. {self.describe_item(item)}", one_line=True)
-                      for i, item in enumerate(self.items, 1)])
+        options.show(
+            [
+                safe(f"{i}. {self.describe_item(item)}", one_line=True)
+                for i, item in enumerate(self.items, 1)
+            ]
+        )
         if self.items:
             options.highlighted = min(highlighted or 0, len(self.items) - 1)
         self.show_status()
@@ -536,7 +564,9 @@ class IntakeView(ItemsView):
 
     draws = IntakeStep
     BINDINGS: ClassVar[list[BindingType]] = [
-        *ItemsView.BINDINGS, Binding("y", "take", "Take these", show=False)]
+        *ItemsView.BINDINGS,
+        Binding("y", "take", "Take these", show=False),
+    ]
 
     def __init__(self, step: Step, value: Any, source: str = "", **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
@@ -565,8 +595,10 @@ class IntakeView(ItemsView):
             yield _button(f"n Nothing {self.day_word}", "do-none", classes="tool")
             if self.offered:
                 yield _button("y Take", "do-take", classes="tool")
-        yield Line("Up/down picks a dose. Enter goes on, s skips (keeping the list), Esc goes "
-                   "back.", classes="hint")
+        yield Line(
+            "Up/down picks a dose. Enter goes on, s skips (keeping the list), Esc goes back.",
+            classes="hint",
+        )
 
     def on_mount(self) -> None:
         self.refresh_items()
@@ -613,8 +645,10 @@ class IntakeView(ItemsView):
         """Nothing taken: only on an empty list. `n` is "no" everywhere and never removes
         anything (as on the bowel-movement step); listed doses go one by one with x."""
         if self.items:
-            self.app.notify("Doses are listed: remove them first (x), then n says you took "
-                            "nothing.", markup=False)
+            self.app.notify(
+                "Doses are listed: remove them first (x), then n says you took nothing.",
+                markup=False,
+            )
             return
         self.nothing = True
         self.after_edit()
@@ -623,8 +657,7 @@ class IntakeView(ItemsView):
         """`y`: the doses listed (offered from an earlier day, or already the day's) are this
         day's answer."""
         if not self.items:
-            self.app.notify("No dose is listed: a adds one, n says you took nothing.",
-                            markup=False)
+            self.app.notify("No dose is listed: a adds one, n says you took nothing.", markup=False)
             return
         self.offered = False
         self.own = True
@@ -634,7 +667,9 @@ class IntakeView(ItemsView):
 class StoolsView(ItemsView):
     draws = StoolsStep
     BINDINGS: ClassVar[list[BindingType]] = [
-        *ItemsView.BINDINGS, Binding("l", "laxative", "Laxative", show=False)]
+        *ItemsView.BINDINGS,
+        Binding("l", "laxative", "Laxative", show=False),
+    ]
 
     def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
@@ -660,8 +695,10 @@ class StoolsView(ItemsView):
             yield _button("x Remove", "do-remove", classes="tool")
             yield _button(f"n None {self.day_word}", "do-none", classes="tool")
             yield _button("l Laxative", "do-laxative", classes="tool")
-        yield Line("Up/down picks one. Enter goes on, s skips (keeping the list), Esc goes "
-                   "back.", classes="hint")
+        yield Line(
+            "Up/down picks one. Enter goes on, s skips (keeping the list), Esc goes back.",
+            classes="hint",
+        )
 
     def on_mount(self) -> None:
         self.refresh_items()
@@ -676,11 +713,14 @@ class StoolsView(ItemsView):
         self.query_one("#items-status", Line).say(self.status_text(text))
         said = {None: "not answered", True: "yes", False: "no"}[self.laxative]
         self.query_one("#laxative", Line).say(
-            f"Laxative, enema or suppository {self.day_word}: {said} (l changes it)")
+            f"Laxative, enema or suppository {self.day_word}: {said} (l changes it)"
+        )
 
     def value(self) -> Any:
-        value: dict[str, Any] = {"stools": [dict(s) for s in self.items],
-                                 "no_bowel_movement": self.none_today and not self.items}
+        value: dict[str, Any] = {
+            "stools": [dict(s) for s in self.items],
+            "no_bowel_movement": self.none_today and not self.items,
+        }
         if self.laxative is not None:
             value["laxative"] = self.laxative
         return value
@@ -720,7 +760,8 @@ class RedFlagsView(StepView):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(i), f"check({i})", show=False) for i in range(1, 8)),
-        Binding("n", "none", "None of these", show=False)]
+        Binding("n", "none", "None of these", show=False),
+    ]
 
     def __init__(self, step: Step, value: Any, **kwargs: Any) -> None:
         super().__init__(step, value, **kwargs)
@@ -733,14 +774,18 @@ class RedFlagsView(StepView):
         yield Line(self.step.help, classes="scale")
         with Vertical(classes="flags"):
             for key in RED_FLAGS:
-                box = MarkedCheckbox(self._label(key), self.flags[key], id=f"flag-{key}",
-                                     compact=True)
+                box = MarkedCheckbox(
+                    self._label(key), self.flags[key], id=f"flag-{key}", compact=True
+                )
                 box.can_focus = False
                 yield box
         yield Line(id="flags-answer", classes="answer")
         yield Line("", id="seek-care")
-        yield Line("Press 1-7 to check or uncheck (or click), n for none of these. Enter goes "
-                   "on, s skips.", classes="hint")
+        yield Line(
+            "Press 1-7 to check or uncheck (or click), n for none of these. Enter goes "
+            "on, s skips.",
+            classes="hint",
+        )
 
     def on_mount(self) -> None:
         self._show()
@@ -759,8 +804,11 @@ class RedFlagsView(StepView):
         ticked = [key for key, on in self.flags.items() if on]
         answer = self.query_one("#flags-answer", Line)
         answer.display = not ticked  # (what is ticked, the boxes and the advice say)
-        answer.say("Your answer: none of these" if self.answered
-                   else "Your answer: not given yet (n: none of these)")
+        answer.say(
+            "Your answer: none of these"
+            if self.answered
+            else "Your answer: not given yet (n: none of these)"
+        )
         line.display = bool(ticked)
         # On a short terminal the advice needs the help line's rows (three kinds of advice
         # take 7 at 60 columns): the boxes already say what is ticked.
@@ -777,8 +825,10 @@ class RedFlagsView(StepView):
     def action_none(self) -> None:
         """`n`: none of these happened. Like `n` everywhere, it never unchecks anything."""
         if any(self.flags.values()):
-            self.app.notify("A red flag is checked: uncheck it first (its number), then n "
-                            "says none of these.", markup=False)
+            self.app.notify(
+                "A red flag is checked: uncheck it first (its number), then n says none of these.",
+                markup=False,
+            )
             return
         self._answer()
 
@@ -815,19 +865,31 @@ class ReviewView(StepView):
             for label, said in answered:
                 yield Line(f"{label}: {said}", classes="review-row")
             if skipped:
-                yield Line(f"Skipped (nothing written): {', '.join(skipped)}",
-                           classes="review-row skipped")
-        yield Line("Enter saves. Esc goes back to change something. Up/down scrolls.",
-                   classes="hint")
+                yield Line(
+                    f"Skipped (nothing written): {', '.join(skipped)}", classes="review-row skipped"
+                )
+        yield Line(
+            "Enter saves. Esc goes back to change something. Up/down scrolls.", classes="hint"
+        )
 
     def focus_first(self) -> None:
         self.query_one("#review", VerticalScroll).focus()
 
 
 #: The view of each kind of step (the steps themselves know nothing of Textual).
-VIEWS: dict[type[Step], type[StepView]] = {view.draws: view for view in (
-    RatingView, YesNoView, NumberView, NotesView, IntakeView, StoolsView, RedFlagsView,
-    ReviewView)}
+VIEWS: dict[type[Step], type[StepView]] = {
+    view.draws: view
+    for view in (
+        RatingView,
+        YesNoView,
+        NumberView,
+        NotesView,
+        IntakeView,
+        StoolsView,
+        RedFlagsView,
+        ReviewView,
+    )
+}
 
 
 def view_for(step: Step, value: Any, **extra: Any) -> StepView:

@@ -8,6 +8,8 @@ through the store. Nothing here imports Textual until `make_app` is called.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -84,6 +86,22 @@ def edited(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
+# -- the command, in a process of its own ------------------------------------------------------
+
+
+def cli_command(root: Path, *args: str) -> list[str]:
+    """The command line of `fatiguelog --data-dir ROOT ARGS`, for a child process (another
+    terminal, a pipe, a pty)."""
+    return [sys.executable, "-m", "fatiguelog", "--data-dir", str(root), *args]
+
+
+def run_cli(root: Path, *args: str, **options: Any) -> subprocess.CompletedProcess[str]:
+    """Run `fatiguelog --data-dir ROOT ARGS` as another terminal would, its output and errors
+    captured as text; `options` go to `subprocess.run` (`input`, `env`, `timeout`, `check`)."""
+    options.setdefault("check", False)
+    return subprocess.run(cli_command(root, *args), capture_output=True, text=True, **options)
+
+
 # -- the app -----------------------------------------------------------------------------------
 
 
@@ -100,12 +118,14 @@ def make_app(root: Path, start: Any = None, **options: Any) -> FatiguelogApp:
 
 __all__ = [
     "TODAY",
+    "cli_command",
     "edited",
     "entry_file",
     "make_app",
     "put_entry",
     "read_entry",
     "read_settings",
+    "run_cli",
     "save_entry",
     "write_settings",
     "year_folder",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from fatiguelog.cli import build_parser
-from tests.factories import put_entry
+from tests.factories import put_entry, run_cli
 
 SAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "import"
 TODAY = date.today()  # the commands run on the real clock
@@ -133,14 +132,7 @@ def test_no_traceback(tmp_path: Path, situation: str, command: str) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path / "home")}
     env.pop("FATIGUELOG_DATA_DIR", None)
     env.pop("FATIGUELOG_DEBUG", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "fatiguelog", "--data-dir", str(tmp_path / "data"), *argv],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-        env=env,
-    )
+    done = run_cli(tmp_path / "data", *argv, stdin=subprocess.DEVNULL, timeout=120, env=env)
     said = f"exit {done.returncode}\nstdout: {done.stdout[-600:]}\nstderr: {done.stderr}"
     assert "Traceback" not in done.stderr + done.stdout, said
     if expected(situation, command) == REFUSED:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pytest
 
 from fatiguelog.cli.trends import pipe_width
 from fatiguelog.wording import DISCLAIMER as NOT_A_DIAGNOSIS
+from tests.factories import cli_command
 from tests.ui_trends.histories import build, constipated_after_increase
 
 LONG_LABEL = "Steps walked outside the house before noon today"
@@ -74,17 +74,7 @@ def printed(root: Path, tmp_path: Path, **env: str) -> str:
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
     try:
         done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "fatiguelog",
-                "--data-dir",
-                str(root),
-                "trends",
-                "--print",
-                "--days",
-                "60",
-            ],
+            cli_command(root, "trends", "--print", "--days", "60"),
             stdin=follower,
             capture_output=True,
             env=clean,

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 
 from fatiguelog.model import Entry
 from fatiguelog.store import ConflictError, Store
+from tests.factories import run_cli
 
 DAY = date(2026, 11, 25)
 EACH = 30  # 90 stools in all: within the 100 a day an entry may hold
@@ -55,24 +54,7 @@ def test_the_cli_and_an_open_check_in_both_keep_their_answers(tmp_path: Path) ->
     store.save(first)
     opened = store.read(DAY)
 
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "fatiguelog",
-            "--data-dir",
-            str(tmp_path),
-            "log",
-            "stool",
-            "2",
-            "--date",
-            DAY.isoformat(),
-            "--time",
-            "09:00",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    run_cli(tmp_path, "log", "stool", "2", "--date", DAY.isoformat(), "--time", "09:00", check=True)
 
     assert opened.entry is not None
     opened.entry.set("symptoms", "fatigue", 8)

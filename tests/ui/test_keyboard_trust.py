@@ -17,6 +17,7 @@ from fatiguelog.drafts import Draft, save_draft
 from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ConfirmDialog, ResumeDialog, StoolForm
 from fatiguelog.ui.screens.home import HomeScreen
+from tests.factories import run_cli
 
 from .conftest import TODAY, header, make_app, press, read_entry, screen_text, write_entry
 
@@ -252,9 +253,6 @@ async def test_ctrl_q_asks_when_answers_are_on_no_disk(root, monkeypatch):
 
 
 async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
-    import subprocess
-    import sys
-
     from fatiguelog.model import RED_ADVICE
 
     app = make_app(root, start=("checkin", TODAY, True))
@@ -262,22 +260,7 @@ async def test_a_red_flag_logged_from_the_shell_meanwhile_is_kept(root):
         await pilot.pause()
         await press(pilot, "6", "enter", "s", "n", "enter")  # on the red-flag step: none
         # Meanwhile, in another terminal:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "fatiguelog",
-                "--data-dir",
-                str(root),
-                "log",
-                "red-flag",
-                "fever",
-                "--date",
-                TODAY.isoformat(),
-            ],
-            capture_output=True,
-            text=True,
-        )
+        done = run_cli(root, "log", "red-flag", "fever", "--date", TODAY.isoformat())
         assert done.returncode == 0, done.stderr
         await press(pilot, "n", "enter")  # save "none of these"
         assert isinstance(app.screen, HomeScreen)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from fatiguelog import drafts
 from fatiguelog.model import RED_ADVICE
 from fatiguelog.settings import Settings, Tracker, save_settings
+from tests.factories import cli_command, run_cli
 
 from .conftest import make_app, press, read_entry, type_text, write_entry
 
@@ -27,21 +27,13 @@ def plain(
     """The real command, its standard input a pipe (so plain mode is chosen by itself)."""
     environment = {**os.environ, "XDG_CACHE_HOME": str(root.parent / "cache"), **(env or {})}
     environment.pop("NO_COLOR", None)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "fatiguelog",
-            "--data-dir",
-            str(root),
-            "checkin",
-            "--date",
-            DAY.isoformat(),
-            *args,
-        ],
+    return run_cli(
+        root,
+        "checkin",
+        "--date",
+        DAY.isoformat(),
+        *args,
         input=answers,
-        capture_output=True,
-        text=True,
         env=environment,
         timeout=120,
     )
@@ -233,17 +225,7 @@ def test_a_file_changed_meanwhile_is_merged_as_the_app_does(root: Path) -> None:
     stdin_r, stdin_w = os.pipe()
     env = {**os.environ, "XDG_CACHE_HOME": str(root.parent / "cache")}
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "fatiguelog",
-            "--data-dir",
-            str(root),
-            "checkin",
-            "--date",
-            DAY.isoformat(),
-            "--quick",
-        ],
+        cli_command(root, "checkin", "--date", DAY.isoformat(), "--quick"),
         stdin=stdin_r,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -260,23 +242,7 @@ def test_a_file_changed_meanwhile_is_merged_as_the_app_does(root: Path) -> None:
             char = proc.stdout.read(1)
             assert char, f"the check-in ended early: {seen}"
             seen += char
-        logged = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "fatiguelog",
-                "--data-dir",
-                str(root),
-                "log",
-                "stool",
-                "3",
-                "--date",
-                DAY.isoformat(),
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-        )
+        logged = run_cli(root, "log", "stool", "3", "--date", DAY.isoformat(), env=env)
         assert logged.returncode == 0, logged.stderr
         answers.write("\n4\n\n\n\ny\n")
     out, err = proc.communicate(timeout=120)

@@ -9,8 +9,6 @@ on screen.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import time
 
 from textual.widgets import Input, TextArea
@@ -21,6 +19,7 @@ from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ConfirmDialog, DoseForm, ResumeDialog, StoolForm
 from fatiguelog.ui.screens.help import HelpScreen
 from fatiguelog.ui.screens.home import HomeScreen
+from tests.factories import run_cli
 
 from .conftest import (
     TODAY,
@@ -287,39 +286,9 @@ async def check_merge_message_is_readable(root, size):
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await press(pilot, "6", "enter", "s", "n", "enter")  # on the red-flag step
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "fatiguelog",
-                "--data-dir",
-                str(root),
-                "log",
-                "stool",
-                "4",
-                "--date",
-                TODAY.isoformat(),
-            ],
-            capture_output=True,
-            text=True,
-        )
+        done = run_cli(root, "log", "stool", "4", "--date", TODAY.isoformat())
         assert done.returncode == 0, done.stderr
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "fatiguelog",
-                "--data-dir",
-                str(root),
-                "log",
-                "red-flag",
-                "fever",
-                "--date",
-                TODAY.isoformat(),
-            ],
-            capture_output=True,
-            text=True,
-        )
+        done = run_cli(root, "log", "red-flag", "fever", "--date", TODAY.isoformat())
         assert done.returncode == 0, done.stderr
         await press(pilot, "enter")  # save
         assert isinstance(app.screen, HomeScreen)

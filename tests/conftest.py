@@ -1,16 +1,23 @@
-"""Shared fixtures: a private data folder per test, and the CLI run in-process."""
+"""Shared fixtures: a private data folder per test, the CLI run in-process, a test-only export
+format."""
 
 from __future__ import annotations
 
 import os
+import sys
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 
 from fatiguelog.cli import main
+
+if TYPE_CHECKING:
+    from fatiguelog.export.formats import ExportFormat
 
 # Property tests run the same examples on every run (derandomized: a seed per test), so a
 # green CI means something and a red one can be run again. `HYPOTHESIS_PROFILE=explore` looks
@@ -60,6 +67,24 @@ def snapshot_tree(root: Path) -> dict[str, bytes]:
         if root.exists()
         else {}
     )
+
+
+@pytest.fixture
+def with_txt(monkeypatch: pytest.MonkeyPatch) -> ExportFormat:
+    """A "txt" export format declared in the registry and nowhere else, with a renderer of its
+    own: what adding a format takes (the CLI's choices, the export screen, the docs' table)."""
+    from fatiguelog.export import formats
+
+    txt = formats.ExportFormat(
+        "txt", "Plain text", ".txt", "fatiguelog_test_plain_text", "plain text, for a test"
+    )
+    module = types.ModuleType(txt.module)
+    module.render = lambda summary, include_notes: (  # type: ignore[attr-defined]
+        f"PLAIN {summary.first.isoformat()} to {summary.last.isoformat()}\n"
+    )
+    monkeypatch.setitem(sys.modules, txt.module, module)
+    monkeypatch.setattr(formats, "FORMATS", (*formats.FORMATS, txt))
+    return txt
 
 
 def mode(path: Path) -> int:

@@ -11,8 +11,6 @@ export screen's buttons are tested in tests/ui_trends/test_export_screen_formats
 from __future__ import annotations
 
 import re
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -24,21 +22,6 @@ from fatiguelog.export import extension, formats, render
 from .conftest import make_summary
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-TXT = formats.ExportFormat(
-    "txt", "Plain text", ".txt", "fatiguelog_test_plain_text", "plain text, for a test"
-)
-
-
-@pytest.fixture
-def with_txt(monkeypatch: pytest.MonkeyPatch) -> formats.ExportFormat:
-    """A format declared in the registry and nowhere else, with a renderer of its own."""
-    module = types.ModuleType(TXT.module)
-    module.render = lambda summary, include_notes: (  # type: ignore[attr-defined]
-        f"PLAIN {summary.first.isoformat()} to {summary.last.isoformat()}\n"
-    )
-    monkeypatch.setitem(sys.modules, TXT.module, module)
-    monkeypatch.setattr(formats, "FORMATS", (*formats.FORMATS, TXT))
-    return TXT
 
 
 def test_the_registry_holds_the_four_formats_markdown_first() -> None:

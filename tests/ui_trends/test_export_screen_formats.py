@@ -7,11 +7,8 @@ Why: the screen kept its own list of formats and labels beside the CLI's and the
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, RadioButton
 
 from fatiguelog.export import formats
@@ -21,20 +18,6 @@ from tests.ui_trends.histories import TODAY
 from tests.ui_trends.hostapp import HostApp
 
 SIZE = (80, 24)
-TXT = formats.ExportFormat(
-    "txt", "Plain text", ".txt", "fatiguelog_test_screen_text", "plain text, for a test"
-)
-
-
-@pytest.fixture
-def with_txt(monkeypatch: pytest.MonkeyPatch) -> formats.ExportFormat:
-    module = types.ModuleType(TXT.module)
-    module.render = lambda summary, include_notes: (  # type: ignore[attr-defined]
-        f"PLAIN {summary.first.isoformat()} to {summary.last.isoformat()}\n"
-    )
-    monkeypatch.setitem(sys.modules, TXT.module, module)
-    monkeypatch.setattr(formats, "FORMATS", (*formats.FORMATS, TXT))
-    return TXT
 
 
 def host(root: Path, folder: Path) -> HostApp:

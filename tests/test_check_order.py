@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from fatiguelog.cli import main
+from tests.factories import write_settings
 
 SETTINGS = """\
 [[trackers]]
@@ -40,7 +41,7 @@ crash = "yes"
 def test_each_file_s_problems_are_listed_in_line_order(tmp_path: Path, capsys) -> None:
     root = tmp_path / "data"
     (root / "entries" / "2026").mkdir(parents=True)
-    (root / "settings.toml").write_text(SETTINGS, encoding="utf-8")
+    write_settings(root, SETTINGS)
     (root / "entries" / "2026" / "2026-11-21.toml").write_text(DAY, encoding="utf-8")
     (root / "entries" / "2026" / "2026-11-20.toml").write_text(
         DAY.replace("2026-11-21", "2026-11-20"), encoding="utf-8"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import mode, snapshot_tree
+from tests.factories import write_settings
 
 TODAY = date.today()
 
@@ -230,7 +231,7 @@ def test_check_lists_each_problem_and_changes_nothing(cli, data_dir: Path) -> No
     cli("log", "stool", "4", "--date", "2026-03-01")
     bad = data_dir / "entries" / "2026" / "2026-03-02.toml"
     bad.write_text("schema = 1\ndate = 2026-03-02\n[symptoms]\nfatigue = 12\n")
-    (data_dir / "settings.toml").write_text('theme = "purple"\n')
+    write_settings(data_dir, 'theme = "purple"\n')
     before = snapshot_tree(data_dir)
     result = cli("check")
     assert result.code == 1

@@ -17,6 +17,7 @@ from fatiguelog.dates import (
 )
 from fatiguelog.model import RED_FLAGS, is_checked_in, logged_items
 from fatiguelog.settings import load_settings
+from tests.factories import write_settings
 
 DAY = date(2026, 11, 25)
 
@@ -43,10 +44,10 @@ def test_past_days_and_today_pass() -> None:
 
 
 def test_day_starts_at_is_read_and_a_bad_one_is_reported(tmp_path: Path) -> None:
-    (tmp_path / "settings.toml").write_text('day_starts_at = "04:30"\n')
+    write_settings(tmp_path, 'day_starts_at = "04:30"\n')
     assert load_settings(tmp_path)[0].day_starts_at == time(4, 30)
     assert read_day_start(tmp_path) == time(4, 30)  # the light reader the CLI uses agrees
-    (tmp_path / "settings.toml").write_text('day_starts_at = "25:00"\n')
+    write_settings(tmp_path, 'day_starts_at = "25:00"\n')
     settings, problems = load_settings(tmp_path)
     assert settings.day_starts_at == time(0, 0)
     assert len(problems) == 1 and "day_starts_at" in problems[0].message
@@ -64,7 +65,7 @@ def test_the_command_line_today_follows_day_starts_at(cli, data_dir: Path, monke
             return datetime(2026, 11, 26, 1, 30)
 
     data_dir.mkdir(parents=True)
-    (data_dir / "settings.toml").write_text('day_starts_at = "04:00"\n')
+    write_settings(data_dir, 'day_starts_at = "04:00"\n')
     monkeypatch.setattr(dates, "datetime", Clock)
     result = cli("log", "none")
     assert result.code == 0 and "2026-11-25" in result.out

@@ -25,7 +25,7 @@ from fatiguelog.model import MAX_AMOUNT, Entry
 from fatiguelog.problems import Problem
 from fatiguelog.store import Status, Store, StoreError, parse_entry_bytes
 from fatiguelog.validate import Locator, locate
-from tests.factories import make_app
+from tests.factories import make_app, write_settings
 
 DAY = date(2026, 11, 25)
 REL = "entries/2026/2026-11-25.toml"
@@ -409,7 +409,7 @@ def test_a_wrong_type_in_settings_names_the_default_used(
 ) -> None:
     from fatiguelog.settings import load_settings
 
-    (tmp_path / "settings.toml").write_text(text)
+    write_settings(tmp_path, text)
     settings, problems = load_settings(tmp_path)
     assert [words in p.message for p in problems] == [True], problems
     assert settings.is_opioid_acting("kratom")  # a typo never switches the opioid rules off
@@ -435,7 +435,7 @@ async def test_a_settings_problem_is_said_on_the_home_screen(tmp_path: Path) -> 
 
     root = tmp_path / "data"
     root.mkdir()
-    (root / "settings.toml").write_text("theme = 3\n")
+    write_settings(root, "theme = 3\n")
     app = make_app(root, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_home(pilot)

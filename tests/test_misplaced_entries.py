@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from fatiguelog.cli import main
+from tests.factories import write_settings
 
 ENTRY = "schema = 1\ndate = 2026-11-20\n[red_flags]\nfever = true\n"
 
@@ -54,7 +55,7 @@ def test_known_files_and_entries_are_not_reported(tmp_path: Path, capsys) -> Non
     root = tmp_path / "data"
     (root / "entries" / "2026").mkdir(parents=True)
     (root / "entries" / "2026" / "2026-11-20.toml").write_text(ENTRY)
-    (root / "settings.toml").write_text("")
+    write_settings(root, "")
     for folder in ("drafts", "trash", "conflicts"):
         (root / folder).mkdir()
         (root / folder / "2026-11-19.toml").write_text(ENTRY)

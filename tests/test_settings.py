@@ -10,6 +10,7 @@ import pytest
 from fatiguelog.settings import Settings, Substance, load_settings, save_settings
 from fatiguelog.store import StoreError
 from tests.conftest import mode
+from tests.factories import write_settings
 
 
 def test_missing_settings_list_no_substance_but_the_table_still_classifies(tmp_path: Path) -> None:
@@ -29,11 +30,12 @@ def test_missing_settings_list_no_substance_but_the_table_still_classifies(tmp_p
 def test_class_in_settings_wins_and_version_1_opioid_acting_still_means_opioid(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "settings.toml").write_text(
+    write_settings(
+        tmp_path,
         '[[substances]]\nname = "kratom"\nunit = "g"\nclass = "other"\n'
         '[[substances]]\nname = "Kanna"\nunit = "mg"\nopioid_acting = true\n'
         '[[substances]]\nname = "Tea X"\nunit = "cup"\nclass = "laxative"\n'
-        '[[substances]]\nname = "codeine"\nunit = "mg"\n'
+        '[[substances]]\nname = "codeine"\nunit = "mg"\n',
     )
     settings, problems = load_settings(tmp_path)
     assert problems == []
@@ -44,10 +46,11 @@ def test_class_in_settings_wins_and_version_1_opioid_acting_still_means_opioid(
 
 
 def test_user_substances_steps_theme_and_birth_year(tmp_path: Path) -> None:
-    (tmp_path / "settings.toml").write_text(
+    write_settings(
+        tmp_path,
         'theme = "light"\nbirth_year = 1968\nfavourite = "tea"\n[steps]\ndiet = false\n'
         '[[substances]]\nname = "kratom"\nunit = "g"\nopioid_acting = true\n'
-        '[[substances]]\nname = "Movicol"\nunit = "other"\n'
+        '[[substances]]\nname = "Movicol"\nunit = "other"\n',
     )
     settings, problems = load_settings(tmp_path)
     assert problems == []
@@ -77,7 +80,7 @@ def test_user_substances_steps_theme_and_birth_year(tmp_path: Path) -> None:
     ],
 )
 def test_bad_settings_are_reported_and_defaults_used(tmp_path: Path, text: str, words: str) -> None:
-    (tmp_path / "settings.toml").write_text(text)
+    write_settings(tmp_path, text)
     settings, problems = load_settings(tmp_path)
     assert any(words in p.message for p in problems), problems
     assert isinstance(settings, Settings)
@@ -98,7 +101,7 @@ def test_changing_the_theme_keeps_everything_else_as_written(tmp_path: Path) -> 
         '# my settings\nbirth_year = 1968\n[[substances]]\nname = "kratom"\nunit = "g"\n'
         'opioid_acting = true\nbatch = "A7"\n'
     )
-    (tmp_path / "settings.toml").write_text(text)
+    write_settings(tmp_path, text)
     update_settings(tmp_path, theme="light")
     doc = tomllib.loads((tmp_path / "settings.toml").read_text())
     assert doc["theme"] == "light"

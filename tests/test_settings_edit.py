@@ -102,8 +102,8 @@ def test_a_step_switched_off_is_one_line_in_its_table(root: Path) -> None:
 
 
 def test_a_step_without_a_steps_table_is_an_inline_table(tmp_path: Path) -> None:
-    (tmp_path / "settings.toml").write_text(
-        '# mine\ntheme = "dark"\n\n# pills\n[[substances]]\nname = "x"\nunit = "g"\n'
+    write_settings(
+        tmp_path, '# mine\ntheme = "dark"\n\n# pills\n[[substances]]\nname = "x"\nunit = "g"\n'
     )
     edit.set_step(tmp_path, "diet", False)
     assert (tmp_path / "settings.toml").read_text() == (
@@ -198,7 +198,7 @@ def test_windows_line_ends_and_a_byte_order_mark_are_kept(tmp_path: Path) -> Non
 def test_an_inline_array_of_substances_stays_inline(tmp_path: Path) -> None:
     """What tomli-w made of `[[substances]]` before: edited where it is, one line each."""
     original = 'theme = "dark"\nsubstances = [\n    { name = "kratom", unit = "g" },\n]\n'
-    (tmp_path / "settings.toml").write_text(original)
+    write_settings(tmp_path, original)
     edit.change_substance(tmp_path, "kratom", unit="g", klass="opioid")
     edit.add_substance(tmp_path, "senna", "tablet", "laxative")
     settings = load_settings(tmp_path)[0]
@@ -248,7 +248,7 @@ def test_a_change_it_cannot_place_safely_is_refused_not_guessed(tmp_path: Path) 
         '[[substances]]\nname = "a"\nunit = "g"\n[[substances]]\nname = "b"\n'
         'unit = "g"\n[other]\nx = 1\n[substances.extra]\ny = 2\n'
     )
-    (tmp_path / "settings.toml").write_text(original)
+    write_settings(tmp_path, original)
     with pytest.raises(StoreError, match="by hand"):
         edit.remove_substance(tmp_path, "b")
     assert (tmp_path / "settings.toml").read_text() == original
@@ -261,7 +261,7 @@ def test_a_change_it_cannot_place_safely_is_refused_not_guessed(tmp_path: Path) 
 
 def test_a_header_inside_a_multi_line_string_is_not_a_table(tmp_path: Path) -> None:
     original = 'note = """\n[[substances]]\n"""\n\n[steps]\nsleep = true\n'
-    (tmp_path / "settings.toml").write_text(original)
+    write_settings(tmp_path, original)
     edit.add_substance(tmp_path, "senna", "tablet", None)
     doc = tomllib.loads((tmp_path / "settings.toml").read_text())
     assert doc["note"] == "[[substances]]\n"

@@ -19,7 +19,7 @@ import pytest
 
 from fatiguelog.cli.trends import pipe_width
 from fatiguelog.wording import DISCLAIMER as NOT_A_DIAGNOSIS
-from tests.factories import cli_command
+from tests.factories import cli_command, write_settings
 from tests.ui_trends.histories import build, constipated_after_increase
 
 LONG_LABEL = "Steps walked outside the house before noon today"
@@ -52,7 +52,7 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return entry
 
     build(root, 60, make, end=date.today())
-    (root / "settings.toml").write_text(TRACKERS)
+    write_settings(root, TRACKERS)
     return root
 
 

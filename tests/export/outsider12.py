@@ -16,6 +16,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+from tests.factories import write_settings
+
 END = date(2026, 11, 25)
 RED_KEYS = (
     "blood_in_stool",
@@ -43,14 +45,13 @@ def _dose_lines(doses: list[tuple[str, float, str]]) -> list[str]:
 
 def year_of_kratom(root: Path) -> Path:
     pick = random.Random(7)
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "settings.toml").write_text(
+    write_settings(
+        root,
         "schema = 1\nbirth_year = 1970\nsubstances = [\n"
         '  { name = "kratom", unit = "g", class = "opioid" },\n'
         '  { name = "senna", unit = "mg", class = "laxative" },\n'
         '  { name = "coffee", unit = "cup" },\n'
         '  { name = "codeine", unit = "mg", class = "opioid" },\n]\n',
-        encoding="utf-8",
     )
 
     def kratom(d: date) -> list[float]:
@@ -176,12 +177,11 @@ def year_of_kratom(root: Path) -> Path:
 
 def coffee_wobble(root: Path) -> Path:
     pick = random.Random(3)
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "settings.toml").write_text(
+    write_settings(
+        root,
         'schema = 1\nsubstances = [\n  { name = "kratom", unit = "g", class = "opioid" },\n'
         '  { name = "senna", unit = "mg", class = "laxative" },\n'
         '  { name = "coffee", unit = "cup" },\n]\n',
-        encoding="utf-8",
     )
     start = END - timedelta(days=89)
     for i in range(90):

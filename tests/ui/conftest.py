@@ -12,6 +12,28 @@ from tests.factories import save_entry as write_entry
 
 YESTERDAY = date(2026, 11, 24)
 
+#: Three of the user's own questions, one of each kind, as written in settings.toml.
+TRACKERS = """
+[[trackers]]
+key = "dizziness_standing"
+label = "Dizziness on standing"
+kind = "rating"
+higher = "worse"
+
+[[trackers]]
+key = "heart_rate"
+label = "Resting heart rate"
+kind = "number"
+unit = "bpm"
+min = 30
+max = 220
+
+[[trackers]]
+key = "period"
+label = "Period"
+kind = "yesno"
+"""
+
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
@@ -56,6 +78,7 @@ async def wait_for_home(pilot) -> None:
 
 __all__ = [
     "TODAY",
+    "TRACKERS",
     "YESTERDAY",
     "header",
     "make_app",

@@ -14,6 +14,7 @@ from fatiguelog.ui.screens.demo import BANNER, DemoBanner
 from fatiguelog.ui.screens.dialogs import DayPicker, DoseForm, StoolForm
 from fatiguelog.ui.screens.help import HelpScreen
 from fatiguelog.ui.screens.home import HomeScreen
+from tests.factories import write_settings
 
 from .conftest import (
     TODAY,
@@ -55,7 +56,7 @@ async def test_shell_logged_items_are_not_a_check_in(root):
 
 async def test_before_the_day_starts_the_check_in_is_for_the_day_before(root):
     root.mkdir(parents=True)
-    (root / "settings.toml").write_text('day_starts_at = "04:00"\n')
+    write_settings(root, 'day_starts_at = "04:00"\n')
     app = make_app(root, now=datetime(2026, 11, 26, 1, 30))
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "c")

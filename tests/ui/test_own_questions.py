@@ -31,11 +31,13 @@ from fatiguelog.store import Status, Store
 from fatiguelog.ui.screens.home import HomeScreen
 from fatiguelog.ui.screens.trends import TrendsScreen
 from fatiguelog.vocabulary import Question
+from tests.factories import write_settings
 from tests.ui_trends.conftest import wait_loaded
 from tests.ui_trends.hostapp import HostApp
 
 from .conftest import (
     TODAY,
+    TRACKERS,
     YESTERDAY,
     make_app,
     press,
@@ -44,27 +46,6 @@ from .conftest import (
     type_text,
     write_entry,
 )
-
-TRACKERS = """
-[[trackers]]
-key = "dizziness_standing"
-label = "Dizziness on standing"
-kind = "rating"
-higher = "worse"
-
-[[trackers]]
-key = "heart_rate"
-label = "Resting heart rate"
-kind = "number"
-unit = "bpm"
-min = 30
-max = 220
-
-[[trackers]]
-key = "period"
-label = "Period"
-kind = "yesno"
-"""
 
 
 def static_text(app) -> str:
@@ -158,8 +139,7 @@ async def test_a_question_declared_once_is_asked_saved_checked_charted_and_expor
 
 @pytest.fixture
 def with_trackers(root: Path) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "settings.toml").write_text(TRACKERS)
+    write_settings(root, TRACKERS)
     for back, (dizzy, rate, period) in enumerate(
         ((5, 70, False), (7, 81, True), (3, 64, False)), start=1
     ):
@@ -255,7 +235,7 @@ def test_trends_print_charts_the_trackers(with_trackers, capsys):
 
 def test_a_removed_tracker_keeps_its_answers_and_is_shown_by_its_key(with_trackers):
     root = with_trackers
-    (root / "settings.toml").write_text("")  # every tracker removed from settings
+    write_settings(root, "")  # every tracker removed from settings
     before = (root / "entries" / "2026" / f"{YESTERDAY.isoformat()}.toml").read_bytes()
     summary = summary_of(root)
     answers = summary.answers

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import write_settings
+
 from .conftest import make_app
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
@@ -73,7 +75,7 @@ async def test_every_button_of_a_question_s_change_form_is_on_screen(tmp_path: P
 
     root = tmp_path / "data"
     root.mkdir()
-    (root / "settings.toml").write_text(HAND_WRITTEN, encoding="utf-8")
+    write_settings(root, HAND_WRITTEN)
     app = make_app(root, start=("settings",))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

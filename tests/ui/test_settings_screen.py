@@ -262,7 +262,7 @@ async def test_a_wrong_value_in_a_form_is_said_and_nothing_written(hand_written:
 async def test_a_file_it_cannot_read_is_said_and_never_rewritten(root: Path):
     root.mkdir(parents=True)
     broken = '# mine\ntheme = "dark"\n[[substances]]\nname = "x"\nunit = "kg"\n'
-    (root / "settings.toml").write_text(broken)
+    write_settings(root, broken)
     before = snapshot_tree(root)
     async with make_app(root, start=("settings",)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -13,8 +13,9 @@ import pytest
 
 from fatiguelog.checkin import FULL_STEPS
 from fatiguelog.drafts import Draft, save_draft
+from tests.factories import write_settings
 
-from .conftest import TODAY, YESTERDAY, make_app, wait_for_home, write_entry
+from .conftest import TODAY, TRACKERS, YESTERDAY, make_app, wait_for_home, write_entry
 
 SIZE = (80, 24)
 SMALL = (60, 20)
@@ -266,12 +267,7 @@ def test_full_disk_message(snap_compare, history, monkeypatch):
 
 @pytest.fixture
 def trackers(history: Path) -> Path:
-    (history / "settings.toml").write_text(
-        '[[trackers]]\nkey = "dizziness_standing"\nlabel = "Dizziness on standing"\n'
-        'kind = "rating"\n\n[[trackers]]\nkey = "heart_rate"\nlabel = "Resting heart rate"\n'
-        'kind = "number"\nunit = "bpm"\nmin = 30\nmax = 220\n\n[[trackers]]\nkey = "period"\n'
-        'label = "Period"\nkind = "yesno"\n'
-    )
+    write_settings(history, TRACKERS)
     return history
 
 

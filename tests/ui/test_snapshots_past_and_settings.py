@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, OptionList
 
+from tests.factories import write_settings
+
 from .conftest import TODAY, YESTERDAY, make_app, wait_for_home, write_entry
 from .test_settings_screen import HAND_WRITTEN
 
@@ -22,7 +24,7 @@ SIZES = pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x
 @pytest.fixture
 def history(root: Path) -> Path:
     root.mkdir(parents=True)
-    (root / "settings.toml").write_text(HAND_WRITTEN, encoding="utf-8")
+    write_settings(root, HAND_WRITTEN)
     write_entry(
         root,
         YESTERDAY,
@@ -88,7 +90,7 @@ def test_settings_screen_light(snap_compare, history):
 
 def test_settings_screen_with_a_problem(snap_compare, root):
     root.mkdir(parents=True)
-    (root / "settings.toml").write_text('[[substances]]\nname = "x"\nunit = "kg"\n')
+    write_settings(root, '[[substances]]\nname = "x"\nunit = "kg"\n')
     app = make_app(root, start=("settings",))
     assert snap_compare(
         app, terminal_size=(80, 24), run_before=settings_at("step-diet"), press=["space"]

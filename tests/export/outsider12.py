@@ -16,7 +16,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.factories import write_settings
+from tests.factories import put_entry, write_settings
 
 END = date(2026, 11, 25)
 RED_KEYS = (
@@ -31,9 +31,7 @@ RED_KEYS = (
 
 
 def _write(root: Path, day: date, lines: list[str]) -> None:
-    folder = root / "entries" / str(day.year)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{day}.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    put_entry(root, day, "\n".join(lines) + "\n")
 
 
 def _dose_lines(doses: list[tuple[str, float, str]]) -> list[str]:
@@ -214,7 +212,6 @@ def coffee_wobble(root: Path) -> Path:
 
 def one_day(root: Path) -> Path:
     """Their history B: one check-in today (vomiting, 1 stool, 1 dose)."""
-    root.mkdir(parents=True, exist_ok=True)
     _write(
         root,
         END,

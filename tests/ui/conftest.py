@@ -65,6 +65,17 @@ async def type_text(pilot, text: str) -> None:
     await press(pilot, *text)
 
 
+async def skip_to(pilot, step_id: str | None = None, *, kind: str | None = None) -> None:
+    """Skip (s) through the check-in, answering nothing on the way, to the step `step_id` (or
+    the first step of `kind`)."""
+    for _ in range(40):
+        step = pilot.app.screen.session.step
+        if step.id == step_id or step.kind == kind:
+            return
+        await press(pilot, "s")
+    raise AssertionError(f"the check-in never reached {step_id or kind}")
+
+
 async def wait_for_home(pilot) -> None:
     """The home screen draws its two weeks (and an urgent line) in the first frame and works
     out the flags just after it."""
@@ -85,6 +96,7 @@ __all__ = [
     "press",
     "read_entry",
     "screen_text",
+    "skip_to",
     "type_text",
     "wait_for_home",
     "write_entry",

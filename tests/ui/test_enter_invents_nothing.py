@@ -23,7 +23,16 @@ from fatiguelog.store import Store
 from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.day import DayScreen
 
-from .conftest import TODAY, YESTERDAY, make_app, press, read_entry, wait_for_home, write_entry
+from .conftest import (
+    TODAY,
+    YESTERDAY,
+    make_app,
+    press,
+    read_entry,
+    skip_to,
+    wait_for_home,
+    write_entry,
+)
 from .test_checkin_app import screen_text
 from .test_past_days import pick_day
 
@@ -45,15 +54,6 @@ async def enter_through(pilot) -> str:
             review = screen_text(pilot.app)
         await press(pilot, "enter")
     raise AssertionError("the check-in never ended")
-
-
-async def go_to_step(pilot, kind: str) -> None:
-    """Skip (s) to the first step of `kind`, answering nothing on the way."""
-    for _ in range(40):
-        if pilot.app.screen.session.step.kind == kind:
-            return
-        await press(pilot, "s")
-    raise AssertionError(f"no {kind} step")
 
 
 async def test_enter_through_an_edit_from_the_day_view_invents_nothing(root: Path):
@@ -116,13 +116,13 @@ async def test_explicit_answers_are_written(root: Path):
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         await wait_for_home(pilot)
         await press(pilot, "c")
-        await go_to_step(pilot, "intake")
+        await skip_to(pilot, kind="intake")
         assert "Nothing listed yet" in screen_text(pilot.app)
         await press(pilot, "n")
         assert "Nothing taken today" in screen_text(pilot.app)
         await press(pilot, "enter")
         await press(pilot, "n", "enter")  # bowel movements: none today
-        await go_to_step(pilot, "red_flags")
+        await skip_to(pilot, kind="red_flags")
         assert "Your answer: not given yet" in screen_text(pilot.app)
         await press(pilot, "n")
         assert "Your answer: none of these" in screen_text(pilot.app)
@@ -139,7 +139,7 @@ async def test_n_on_red_flags_never_unchecks_one(root: Path, monkeypatch):
         await wait_for_home(pilot)
         said = notifications(pilot, monkeypatch)
         await press(pilot, "c")
-        await go_to_step(pilot, "red_flags")
+        await skip_to(pilot, kind="red_flags")
         await press(pilot, "6", "n")  # fever, then n: refused, fever stays checked
         assert any("uncheck it first" in line for line in said)
         await press(pilot, "enter")
@@ -153,7 +153,7 @@ async def test_offered_doses_are_taken_with_y_only(root: Path):
         await wait_for_home(pilot)
         await press(pilot, "c")
         await press(pilot, "7", "enter")  # fatigue: an answer, so the day is saved
-        await go_to_step(pilot, "intake")
+        await skip_to(pilot, kind="intake")
         text = screen_text(pilot.app)
         assert "Offered from Tue 24 Nov" in text and "y takes them" in text
         assert "not recorded" in text

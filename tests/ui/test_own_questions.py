@@ -43,6 +43,7 @@ from .conftest import (
     press,
     read_entry,
     screen_text,
+    skip_to,
     type_text,
     write_entry,
 )
@@ -67,14 +68,6 @@ async def finish(pilot) -> None:
             break
         await press(pilot, "ctrl+s")  # skips in the notes box too
     await press(pilot, "enter")
-
-
-async def go_to_question(pilot, step_id: str) -> None:
-    for _ in range(40):
-        if pilot.app.screen.session.step.id == step_id:
-            return
-        await press(pilot, "s")
-    raise AssertionError(f"{step_id} was never asked")
 
 
 def summary_of(root: Path, days: int = 7):
@@ -108,7 +101,7 @@ async def test_a_question_declared_once_is_asked_saved_checked_charted_and_expor
     app = make_app(root, start=("checkin", TODAY, False))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await go_to_question(pilot, "sore_throat")
+        await skip_to(pilot, "sore_throat")
         said = screen_text(app)
         assert "Sore throat" in said and "0 = none, 10 = worst imaginable (higher is worse)" in said
         await press(pilot, "4", "enter")
@@ -161,7 +154,7 @@ async def test_a_tracker_of_each_kind_end_to_end(with_trackers):
         ids = [s.id for s in app.screen.session.steps]
         # Asked after the built-in symptoms, before sleep.
         assert ids[6:9] == ["custom.dizziness_standing", "custom.heart_rate", "custom.period"]
-        await go_to_question(pilot, "custom.dizziness_standing")
+        await skip_to(pilot, "custom.dizziness_standing")
         assert "Dizziness on standing" in screen_text(app)
         assert "(higher is worse)" in screen_text(app)
         await press(pilot, "8", "enter")

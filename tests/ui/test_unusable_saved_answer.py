@@ -19,7 +19,7 @@ from fatiguelog.cli.plain import run_plain
 from fatiguelog.model import Entry
 from fatiguelog.settings import Settings, Tracker, save_settings
 
-from .conftest import YESTERDAY, make_app, press, read_entry, write_entry
+from .conftest import YESTERDAY, make_app, press, read_entry, skip_to, write_entry
 from .test_checkin_app import screen_text
 from .test_enter_invents_nothing import Terminal, enter_through
 
@@ -31,14 +31,6 @@ TRACKERS = (
 
 def with_trackers(root: Path) -> None:
     save_settings(root, Settings(trackers=TRACKERS))
-
-
-async def go_to(pilot, step_id: str) -> None:
-    for _ in range(40):
-        if pilot.app.screen.session.step.id == step_id:
-            return
-        await press(pilot, "s")
-    raise AssertionError(f"no step {step_id}")
 
 
 def test_the_step_knows_a_value_it_cannot_use():
@@ -61,7 +53,7 @@ async def test_the_app_says_a_saved_rating_of_12_is_not_usable_and_keeps_it(root
     write_entry(root, YESTERDAY, symptoms={"fatigue": 5}, custom={"dizzy": 12, "resting_hr": 500})
     async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await go_to(pilot, "custom.dizzy")
+        await skip_to(pilot, "custom.dizzy")
         text = screen_text(pilot.app)
         assert "12 of 10" not in text
         assert "Saved before: 12, which can't be used (outside 0-10)" in text
@@ -83,7 +75,7 @@ async def test_an_answer_typed_replaces_the_unusable_one(root: Path):
     write_entry(root, YESTERDAY, symptoms={"fatigue": 5}, custom={"dizzy": 12})
     async with make_app(root, start=("checkin", YESTERDAY, False)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await go_to(pilot, "custom.dizzy")
+        await skip_to(pilot, "custom.dizzy")
         await press(pilot, "4", "enter")
         await enter_through(pilot)
     assert read_entry(root, YESTERDAY)["custom"] == {"dizzy": 4}

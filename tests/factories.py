@@ -8,8 +8,12 @@ through the store. Nothing here imports Textual until `make_app` is called.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
+import threading
+import time
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -102,6 +106,91 @@ def run_cli(root: Path, *args: str, **options: Any) -> subprocess.CompletedProce
     return subprocess.run(cli_command(root, *args), capture_output=True, text=True, **options)
 
 
+# -- the command in a real terminal (a pty) ---------------------------------------------------
+
+#: Seconds a pty test waits for a screen: only reached when something is broken (the machine
+#: is shared, so it is generous).
+PTY_DEADLINE = 120
+#: Escapes a terminal draws with (SGR and cursor movement, charset and keypad switches).
+_ANSI = re.compile(r"\x1b\[[0-9;?:]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
+
+
+class Pty:
+    """`fatiguelog ARGS` on `root` in an 80x24 pty, everything it writes collected by a reader
+    thread (a pty whose output nobody reads fills up and blocks the program). `cache` is its
+    XDG_CACHE_HOME (beside `root` unless given); `env` adds to (or overrides) its environment,
+    NO_COLOR being left out unless given. Needs ptyprocess (tests `importorskip` it)."""
+
+    def __init__(self, root: Path, *args: str, cache: Path | None = None, **env: str) -> None:
+        import ptyprocess
+
+        environment = {
+            **os.environ,
+            "FATIGUELOG_DATA_DIR": str(root),
+            "XDG_CACHE_HOME": str(cache if cache is not None else root.parent / "cache"),
+            "TERM": "xterm-256color",
+            "COLUMNS": "80",
+            "LINES": "24",
+            **env,
+        }
+        environment.pop("TEXTUAL", None)
+        if "NO_COLOR" not in env:
+            environment.pop("NO_COLOR", None)
+        self.proc = ptyprocess.PtyProcess.spawn(
+            [sys.executable, "-m", "fatiguelog", *args], env=environment, dimensions=(24, 80)
+        )
+        self.chunks: list[bytes] = []
+        self.lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = self.proc.read(65536)
+            except (EOFError, OSError):
+                return
+            with self.lock:
+                self.chunks.append(data)
+
+    def output(self) -> str:
+        """Everything written so far, escapes included."""
+        with self.lock:
+            return b"".join(self.chunks).decode("utf-8", "replace")
+
+    def text(self) -> str:
+        """Everything written so far, without the escapes: the words drawn."""
+        return _ANSI.sub("", self.output())
+
+    def wait_for(self, needle: str, since: int = 0) -> int:
+        """Poll what was drawn until `needle` appears after position `since` (in `text()`);
+        the position just after it."""
+        end = time.monotonic() + PTY_DEADLINE
+        while time.monotonic() < end:
+            text = self.text()
+            found = text.find(needle, since)
+            if found >= 0:
+                return found + len(needle)
+            if not self.proc.isalive() and not self.reader.is_alive():
+                raise AssertionError(f"the program ended first; it drew:\n{text[-2000:]}")
+            time.sleep(0.05)
+        raise AssertionError(f"{needle!r} never appeared; it drew:\n{self.text()[-2000:]}")
+
+    def write(self, keys: str) -> None:
+        """One write to the terminal: the program reads these keys together."""
+        self.proc.write(keys.encode("utf-8"))
+
+    def wait_exit(self) -> None:
+        end = time.monotonic() + PTY_DEADLINE
+        while self.proc.isalive() and time.monotonic() < end:
+            time.sleep(0.05)
+        self.reader.join(PTY_DEADLINE)
+
+    def close(self) -> None:
+        if self.proc.isalive():
+            self.proc.terminate(force=True)
+
+
 # -- the app -----------------------------------------------------------------------------------
 
 
@@ -117,7 +206,9 @@ def make_app(root: Path, start: Any = None, **options: Any) -> FatiguelogApp:
 
 
 __all__ = [
+    "PTY_DEADLINE",
     "TODAY",
+    "Pty",
     "cli_command",
     "edited",
     "entry_file",

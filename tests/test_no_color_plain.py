@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import re
-import sys
-import threading
-import time
 from datetime import date
 from pathlib import Path
 
@@ -23,10 +19,10 @@ import pytest
 from fatiguelog.cli.plain import wants_plain
 from fatiguelog.model import Entry
 from fatiguelog.store import Store
+from tests.factories import Pty
 
 ptyprocess = pytest.importorskip("ptyprocess")
 
-DEADLINE = 120  # seconds: only reached when something is broken (the machine is shared)
 _SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 
 
@@ -48,67 +44,8 @@ def colour_codes(output: str) -> list[str]:
     return found
 
 
-class Pty:
-    """A command in a pty; everything it writes is collected by a reader thread."""
-
-    def __init__(self, args: list[str], root: Path, **env: str) -> None:
-        environment = {
-            **os.environ,
-            "FATIGUELOG_DATA_DIR": str(root),
-            "XDG_CACHE_HOME": str(root.parent / "cache"),
-            "TERM": "xterm-256color",
-            "COLUMNS": "80",
-            "LINES": "24",
-            **env,
-        }
-        environment.pop("TEXTUAL", None)
-        if "NO_COLOR" not in env:
-            environment.pop("NO_COLOR", None)
-        self.proc = ptyprocess.PtyProcess.spawn(
-            [sys.executable, "-m", "fatiguelog", *args], env=environment, dimensions=(24, 80)
-        )
-        self.chunks: list[bytes] = []
-        self.lock = threading.Lock()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                data = self.proc.read(65536)
-            except (EOFError, OSError):
-                return
-            with self.lock:
-                self.chunks.append(data)
-
-    def output(self) -> str:
-        with self.lock:
-            return b"".join(self.chunks).decode("utf-8", "replace")
-
-    def wait_for(self, needle: str) -> None:
-        end = time.monotonic() + DEADLINE
-        while time.monotonic() < end:
-            plain = re.sub(r"\x1b\[[0-9;?:]*[ -/]*[@-~]", "", self.output())
-            if needle in plain:
-                return
-            if not self.proc.isalive() and not self.reader.is_alive():
-                break
-            time.sleep(0.05)
-        raise AssertionError(f"{needle!r} never appeared:\n{self.output()[-2000:]}")
-
-    def wait_exit(self) -> None:
-        end = time.monotonic() + DEADLINE
-        while self.proc.isalive() and time.monotonic() < end:
-            time.sleep(0.05)
-        self.reader.join(DEADLINE)
-
-    def close(self) -> None:
-        if self.proc.isalive():
-            self.proc.terminate(force=True)
-
-
 def app_output(root: Path, **env: str) -> str:
-    term = Pty(["checkin"], root, **env)
+    term = Pty(root, "checkin", **env)
     try:
         term.wait_for("Step 1 of")
         term.proc.write(b"7")  # an answer drawn: the chosen rating marked
@@ -143,7 +80,7 @@ def test_no_color_rich_print_writes_no_colour_escape(tmp_path: Path) -> None:
         )
 
     def printed(**env: str) -> str:
-        term = Pty(["trends", "--print", "--days", "30"], root, **env)
+        term = Pty(root, "trends", "--print", "--days", "30", **env)
         try:
             term.wait_exit()
             return term.output()
@@ -157,7 +94,7 @@ def test_no_color_rich_print_writes_no_colour_escape(tmp_path: Path) -> None:
 
 
 def test_term_dumb_picks_plain_mode_in_a_real_terminal(tmp_path: Path) -> None:
-    term = Pty(["checkin", "--quick"], tmp_path / "data", TERM="dumb")
+    term = Pty(tmp_path / "data", "checkin", "--quick", TERM="dumb")
     try:
         term.wait_for("plain mode: 4 questions")
         term.wait_for("1/4 Fatigue: 0 = none, 10 = worst imaginable (higher is worse).")

@@ -10,9 +10,6 @@ back. Nothing is timed: the test polls the screen and the file, with a generous 
 from __future__ import annotations
 
 import os
-import re
-import sys
-import threading
 import time
 import tomllib
 from datetime import date, timedelta
@@ -20,69 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import PTY_DEADLINE as DEADLINE
+from tests.factories import Pty
+
 ptyprocess = pytest.importorskip("ptyprocess")
-
-DEADLINE = 120  # seconds: only ever reached when something is broken (the machine is shared)
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
-
-
-class Terminal:
-    """The app in a pty, with everything it draws collected by a reader thread (a pty whose
-    output nobody reads fills up and blocks the app)."""
-
-    def __init__(self, root: Path, tmp: Path) -> None:
-        env = {
-            **os.environ,
-            "FATIGUELOG_DATA_DIR": str(root),
-            "XDG_CACHE_HOME": str(tmp),
-            "TERM": "xterm-256color",
-            "COLUMNS": "80",
-            "LINES": "24",
-        }
-        env.pop("TEXTUAL", None)
-        self.proc = ptyprocess.PtyProcess.spawn(
-            [sys.executable, "-m", "fatiguelog", "checkin"], env=env, dimensions=(24, 80)
-        )
-        self.output: list[str] = []
-        self.lock = threading.Lock()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                data = self.proc.read(65536)
-            except EOFError:
-                return
-            except OSError:
-                return
-            with self.lock:
-                self.output.append(data.decode("utf-8", "replace"))
-
-    def text(self) -> str:
-        with self.lock:
-            return _ANSI.sub("", "".join(self.output))
-
-    def wait_for(self, needle: str, since: int = 0) -> int:
-        """Poll what the app drew until `needle` appears after position `since`."""
-        end = time.monotonic() + DEADLINE
-        while time.monotonic() < end:
-            text = self.text()
-            found = text.find(needle, since)
-            if found >= 0:
-                return found + len(needle)
-            if not self.proc.isalive():
-                raise AssertionError(f"the app exited early; it drew:\n{text[-2000:]}")
-            time.sleep(0.05)
-        raise AssertionError(f"{needle!r} never appeared; the app drew:\n{self.text()[-2000:]}")
-
-    def write(self, keys: str) -> None:
-        """One write to the terminal: the app reads these keys together."""
-        self.proc.write(keys.encode("utf-8"))
-
-    def close(self) -> None:
-        if self.proc.isalive():
-            self.proc.terminate(force=True)
 
 
 def _entry(root: Path) -> dict | None:
@@ -100,7 +38,7 @@ def test_keys_written_together_are_all_kept(tmp_path: Path) -> None:
     if not hasattr(os, "openpty"):
         pytest.skip("no pseudo-terminals here")
     root = tmp_path / "data"
-    term = Terminal(root, tmp_path)
+    term = Pty(root, "checkin", cache=tmp_path)
     try:
         at = term.wait_for("Fatigue")
         # Fatigue "10" and Enter, all in one write; then Enter past PEM, pain, brain fog and
@@ -133,29 +71,6 @@ def test_keys_written_together_are_all_kept(tmp_path: Path) -> None:
     assert not any(doc["red_flags"].values())
 
 
-def _spawn(root: Path, tmp: Path, *args: str) -> Terminal:
-    """`fatiguelog ARGS` in a pty of 80x24, its temporary files under `tmp`."""
-    term = Terminal.__new__(Terminal)
-    env = {
-        **os.environ,
-        "FATIGUELOG_DATA_DIR": str(root),
-        "XDG_CACHE_HOME": str(tmp),
-        "TMPDIR": str(tmp),
-        "TERM": "xterm-256color",
-        "COLUMNS": "80",
-        "LINES": "24",
-    }
-    env.pop("TEXTUAL", None)
-    term.proc = ptyprocess.PtyProcess.spawn(
-        [sys.executable, "-m", "fatiguelog", *args], env=env, dimensions=(24, 80)
-    )
-    term.output = []
-    term.lock = threading.Lock()
-    term.reader = threading.Thread(target=term._read, daemon=True)
-    term.reader.start()
-    return term
-
-
 @pytest.mark.slow
 def test_refused_numbers_pasted_notes_and_a_double_enter(tmp_path: Path) -> None:
     """Written in single writes: "30⏎" on a rating and "1,500⏎" on water are refused (never
@@ -164,7 +79,7 @@ def test_refused_numbers_pasted_notes_and_a_double_enter(tmp_path: Path) -> None
     if not hasattr(os, "openpty"):
         pytest.skip("no pseudo-terminals here")
     root = tmp_path / "data"
-    term = _spawn(root, tmp_path, "checkin")
+    term = Pty(root, "checkin", cache=tmp_path, TMPDIR=str(tmp_path))
     try:
         at = term.wait_for("Fatigue")
         term.write("30\r")
@@ -212,7 +127,7 @@ def test_the_demo_folder_goes_when_the_terminal_closes(tmp_path: Path, ending: s
 
     if not hasattr(os, "openpty"):
         pytest.skip("no pseudo-terminals here")
-    term = _spawn(tmp_path / "mine", tmp_path, "demo", "--days", "20")
+    term = Pty(tmp_path / "mine", "demo", "--days", "20", cache=tmp_path, TMPDIR=str(tmp_path))
     try:
         term.wait_for("DEMO")
         term.wait_for("rules checked")  # home has read the history (its cache is written)

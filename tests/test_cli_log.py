@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import mode, snapshot_tree
-from tests.factories import write_settings
+from tests.factories import put_entry, write_settings
 
 TODAY = date.today()
 
@@ -241,11 +241,11 @@ def test_check_lists_each_problem_and_changes_nothing(cli, data_dir: Path) -> No
 
 
 def test_check_output_is_safe_for_a_terminal(cli, data_dir: Path) -> None:
-    path = data_dir / "entries" / "2026" / "2026-03-02.toml"
-    path.parent.mkdir(parents=True)
-    path.write_text(
+    put_entry(
+        data_dir,
+        date(2026, 3, 2),
         'schema = 1\ndate = 2026-03-02\n[[intake]]\nsubstance = "\\u001b]0;pwned\\u0007"\n'
-        'amount = -1\nunit = "g"\n'
+        'amount = -1\nunit = "g"\n',
     )
     result = cli("check")
     assert result.code == 1

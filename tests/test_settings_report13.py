@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from fatiguelog.settings import load_settings
-from tests.factories import write_settings
+from tests.factories import put_entry, write_settings
 
 
 def problems_of(root: Path, text: str) -> list[str]:
@@ -68,9 +68,7 @@ def test_day_start_hides_refuses_a_start_that_would_hide_today(tmp_path: Path):
 
     now = datetime(2026, 11, 25, 16, 24)
     assert day_start_hides(tmp_path, "23:00", now) == ""  # no entry today: nothing hidden
-    path = tmp_path / "entries" / "2026" / "2026-11-25.toml"
-    path.parent.mkdir(parents=True)
-    path.write_text("schema = 1\ndate = 2026-11-25\n")
+    put_entry(tmp_path, date(2026, 11, 25), "schema = 1\ndate = 2026-11-25\n")
     said = day_start_hides(tmp_path, "23:00", now)
     assert "Wed 25 Nov's entry would be hidden" in said
     assert "Choose 16:24 or earlier" in said

@@ -7,6 +7,7 @@ Why: "Tiny doses shown as zero: `log dose kratom 0.0000000000000000001 g` accept
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from fatiguelog.records import InputError, read_amount
 from fatiguelog.validate import entry_issues
 from fatiguelog.wording import amount_number
+from tests.factories import put_entry
 
 TOO_SMALL = "would show as 0"
 
@@ -37,11 +39,11 @@ def test_log_dose_refuses_it_and_writes_nothing(cli, data_dir: Path) -> None:
 
 
 def test_a_hand_edited_tiny_amount_is_a_problem_of_its_file(cli, data_dir: Path) -> None:
-    path = data_dir / "entries" / "2026" / "2026-11-20.toml"
-    path.parent.mkdir(parents=True)
-    path.write_text(
+    put_entry(
+        data_dir,
+        date(2026, 11, 20),
         'schema = 1\ndate = 2026-11-20\n[[intake]]\nsubstance = "kratom"\n'
-        'amount = 5e-324\nunit = "g"\n'
+        'amount = 5e-324\nunit = "g"\n',
     )
     result = cli("check")
     assert result.code == 1

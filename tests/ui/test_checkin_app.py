@@ -16,6 +16,7 @@ from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ResumeDialog
 from fatiguelog.ui.screens.home import HomeScreen
 from fatiguelog.ui.widgets.fields import Line
+from tests.factories import put_entry
 
 from .conftest import (
     TODAY,
@@ -244,9 +245,7 @@ async def test_disk_error_keeps_the_draft_and_says_so(root, monkeypatch):
 
 
 async def test_broken_file_is_reported_and_not_written(root):
-    path = root / "entries" / "2026" / "2026-11-25.toml"
-    path.parent.mkdir(parents=True)
-    path.write_text("schema = 1\ndate = [broken\n")
+    path = put_entry(root, TODAY, "schema = 1\ndate = [broken\n")
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "c")

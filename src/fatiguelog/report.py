@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from fatiguelog.analysis.build import LOOKAHEAD, Analysis, analyse, summary_of
 from fatiguelog.analysis.rules import AGE_MIN, AGE_NEW_DAYS, PERSISTENT, run_starts
-from fatiguelog.analysis.summary import Alarm, Summary
+from fatiguelog.analysis.summary import Alarm, Summary, red_alarm
 from fatiguelog.dayrecord import DayRecord
-from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_FLAGS, Entry
+from fatiguelog.model import RED_FLAGS, Entry
 from fatiguelog.paths import is_demo
 from fatiguelog.problems import Problem
 from fatiguelog.settings import Settings
@@ -202,14 +202,10 @@ def copy_alarms(
             if (key, copy.day) not in seen and copy.day not in found.get(key, []):
                 found.setdefault(key, []).append(copy.day)
     return tuple(
-        Alarm(
-            key=key,
-            title=RED_FLAGS[key],
-            level="urgent" if key in URGENT_RED_FLAGS else "warn",
-            days=tuple(sorted(found[key])),
+        red_alarm(
+            key,
+            tuple(sorted(found[key])),
             active=last == today and max(found[key]) > today - timedelta(days=7),
-            advice=RED_ADVICE[key],
-            advice_past=RED_ADVICE_PAST[key],
         )
         for key in RED_FLAGS
         if key in found
@@ -305,17 +301,7 @@ def alarms_only(store: Store, last: date, days: int = 7) -> tuple[Alarm, ...]:
         for key in reported:
             found.setdefault(key, []).append(day)
     return tuple(
-        Alarm(
-            key=key,
-            title=RED_FLAGS[key],
-            level="urgent" if key in URGENT_RED_FLAGS else "warn",
-            days=tuple(found[key]),
-            active=True,
-            advice=RED_ADVICE[key],
-            advice_past=RED_ADVICE_PAST[key],
-        )
-        for key in RED_FLAGS
-        if key in found
+        red_alarm(key, tuple(found[key]), active=True) for key in RED_FLAGS if key in found
     )
 
 

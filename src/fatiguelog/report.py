@@ -219,34 +219,45 @@ def _minus(day: date, days: int) -> date:
         return date.min
 
 
+def _flag_reach(analysis: Analysis, first: date, last: date) -> tuple[int | None, int | None]:
+    """(the earliest table index where a flag on in `first..last` began or has its cause
+    (see `RuleRun.reach`), the index where the lasting change on then began); None: none."""
+    table, _ctx, runs = analysis
+    a, b = table.index(first), table.index(last)
+    earliest: int | None = None
+    lasting_began: int | None = None
+    for run in runs:
+        active = run.active
+        latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
+        found = [] if run.reach is None else [min(run.reach[a : b + 1])]
+        if latest is not None:
+            began = run_starts(active[: latest + 1])[latest]
+            found.append(began)
+            if run.info.id == PERSISTENT.id:
+                lasting_began = began
+        if found:
+            earliest = min(found) if earliest is None else min(earliest, *found)
+    return earliest, lasting_began
+
+
+def _age_read(settings: Settings, last: date) -> bool:
+    """Whether red.age_change looks back `AGE_LOOKBACK` days from a lasting change's start."""
+    born = settings.birth_year
+    return born is not None and last.year - born >= AGE_MIN
+
+
 def _reaches_back(
     analysis: Analysis, settings: Settings, start: date, first: date, last: date
 ) -> tuple[bool, date | None]:
     """(whether a flag of the period may have begun before what was read, the day
     red.age_change needs read from when that is before `start`)."""
-    table, _ctx, runs = analysis
-    a, b = table.index(first), table.index(last)
-    unsure = False
-    lasting_began: int | None = None
-    for run in runs:
-        active = run.active
-        latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
-        if latest is not None:
-            began = run_starts(active[: latest + 1])[latest]
-            if began < WARMUP:
-                unsure = True
-            if run.info.id == PERSISTENT.id:
-                lasting_began = began
-        if run.reach is not None and min(run.reach[a : b + 1], default=table.size) < WARMUP:
-            unsure = True  # a run whose cause may lie before the table (see `RuleRun.reach`)
-    born = settings.birth_year
+    earliest, lasting_began = _flag_reach(analysis, first, last)
     needed = None
-    if born is not None and last.year - born >= AGE_MIN and lasting_began is not None:
-        began_day = table.day(lasting_began)
-        need = began_day - timedelta(days=AGE_LOOKBACK)
+    if lasting_began is not None and _age_read(settings, last):
+        need = analysis.table.day(lasting_began) - timedelta(days=AGE_LOOKBACK)
         if need < start:
             needed = need
-    return unsure, needed
+    return earliest is not None and earliest < WARMUP, needed
 
 
 def _hints(store: Store) -> RunHints | None:
@@ -262,23 +273,11 @@ def _needed_start(analysis: Analysis, settings: Settings, first: date, last: dat
     `_reaches_back`): `LOOKBACK` days before the earliest run start or cause of a flag on in
     the period, or the year red.age_change looks at before a lasting change. Only a hint for
     the next summary of a period as long (`fatiguelog.cache.RunHints`)."""
-    table, _ctx, runs = analysis
-    a, b = table.index(first), table.index(last)
-    earliest = a
-    lasting_began: int | None = None
-    for run in runs:
-        active = run.active
-        latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
-        if latest is not None:
-            began = run_starts(active[: latest + 1])[latest]
-            earliest = min(earliest, began)
-            if run.info.id == PERSISTENT.id:
-                lasting_began = began
-        if run.reach is not None:
-            earliest = min(earliest, min(run.reach[a : b + 1], default=a))
-    needed = _minus(table.day(earliest), LOOKBACK)
-    born = settings.birth_year
-    if born is not None and last.year - born >= AGE_MIN and lasting_began is not None:
+    table = analysis.table
+    earliest, lasting_began = _flag_reach(analysis, first, last)
+    a = table.index(first)
+    needed = _minus(table.day(a if earliest is None else min(a, earliest)), LOOKBACK)
+    if lasting_began is not None and _age_read(settings, last):
         needed = min(needed, _minus(table.day(lasting_began), AGE_LOOKBACK))
     return needed
 

@@ -122,7 +122,7 @@ def summarize(
         raise ValueError(f"the period starts ({first}) after it ends ({last})")
     today = today or date.today()
     # Only red.age_change names the history's first entry; listing file names is cheap.
-    history_start = first_day(store) if settings.birth_year is not None else None
+    history_start = store.first_day() if settings.birth_year is not None else None
     start = first - timedelta(days=LOOKBACK)
     end = last + timedelta(days=LOOKAHEAD)
     reader = RecordReader(store, progress, check)
@@ -136,7 +136,7 @@ def summarize(
     hints = _hints(store)
     hinted = hints.start(first, last) if hints is not None else None
     if hinted is not None and hinted < start:  # a recent summary had to read from there
-        start = min(start, max(hinted, history_start or first_day(store) or hinted))
+        start = min(start, max(hinted, history_start or store.first_day() or hinted))
     analysis = make(start)
     step = STEP_BACK
     while True:
@@ -145,7 +145,7 @@ def summarize(
             break
         if not _has_before(store, start):
             break
-        earliest = history_start or first_day(store) or start
+        earliest = history_start or store.first_day() or start
         back = start
         if unsure:
             back = _minus(start, step)
@@ -312,24 +312,15 @@ def _has_before(store: Store, day: date) -> bool:
     return False
 
 
-def first_day(store: Store) -> date | None:
-    """The date of the earliest entry file, from file names alone (None: no entries)."""
-    for _year, files in store.entry_files():
-        days = [day for day, _item in files if day is not None]
-        if days:
-            return min(days)
-    return None
-
-
 def period_for(days: int | None, today: date, *, store: Store | None = None) -> tuple[date, date]:
     """The last `days` calendar days ending today, both included; None: all (from the first
     entry, found in `store`; today when there is none)."""
     if days is None:
-        earliest = first_day(store) if store is not None else None
+        earliest = store.first_day() if store is not None else None
         return (min(earliest, today) if earliest else today), today
     if days < 1:
         raise ValueError(f"a period needs at least 1 day, not {days}")
     return today - timedelta(days=days - 1), today
 
 
-__all__ = ["LOOKBACK", "WARMUP", "alarms_only", "first_day", "period_for", "summarize"]
+__all__ = ["LOOKBACK", "WARMUP", "alarms_only", "period_for", "summarize"]

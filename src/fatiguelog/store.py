@@ -280,6 +280,14 @@ class Store:
             )
         return DayFile(day, path, Status.OK, Entry(day, doc), problems, fingerprint)
 
+    def first_day(self) -> date | None:
+        """The date of the earliest entry file, from file names alone (None: no entries)."""
+        for _year, files in self.entry_files():
+            days = [day for day, _item in files if day is not None]
+            if days:
+                return min(days)
+        return None
+
     def entry_files(
         self, years: range | None = None, problems: list[Problem] | None = None
     ) -> Iterator[tuple[str, list[tuple[date | None, os.DirEntry[str]]]]]:

@@ -99,7 +99,7 @@ def summary_all(
     later: Later | None = None,
 ) -> Summary:
     """The summary of the whole history ("All") made for `today` (see `cached_summary`)."""
-    first = first_day(store)
+    first = store.first_day()
     return cached_summary(
         store,
         settings,
@@ -154,16 +154,6 @@ def cached_summary(
         else:
             later(lambda: keeping.put(summary, done))
     return summary
-
-
-def first_day(store: Store) -> date | None:
-    """The date of the earliest entry file, from file names alone (None: no entries): what
-    `fatiguelog.report.first_day` says, without importing the analysis."""
-    for _year, files in store.entry_files():
-        days = [day for day, _item in files if day is not None]
-        if days:
-            return min(days)
-    return None
 
 
 @cache
@@ -263,7 +253,7 @@ class SummaryCache:
         length = "all" if whole else str((last - first).days + 1)
         self.path = self.folder / f"days-{root_id(store.root)}-sum-{length}.json"
         self.root = root_mac(store.root, key)
-        self.start_day = first_day(store)  # (the history's first entry, part of the key)
+        self.start_day = store.first_day()  # (the history's first entry, part of the key)
 
     @classmethod
     def of(
@@ -409,7 +399,7 @@ class SummaryCache:
 
         if len(check.spans) != 1 or None in check.spans[0]:
             return  # (read in several steps: not one range to check again)
-        if first_day(self.store) != self.start_day:
+        if self.store.first_day() != self.start_day:
             return  # (the history's first day changed while it was worked out)
         start, end = check.spans[0]
         assert start is not None and end is not None
@@ -799,4 +789,4 @@ def _unpack(kept: Any) -> tuple[Any, ...]:
     return tuple(values)
 
 
-__all__ = ["SummaryCache", "cached_summary", "code_digest", "first_day", "summary_all"]
+__all__ = ["SummaryCache", "cached_summary", "code_digest", "summary_all"]

@@ -16,7 +16,6 @@ is named when the entries begin later). Pure: no Textual here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from fatiguelog.analysis.build import LOOKAHEAD, Analysis, analyse, summary_of
 from fatiguelog.analysis.rules import AGE_MIN, AGE_NEW_DAYS, PERSISTENT, run_starts
 from fatiguelog.analysis.summary import Alarm, Summary, red_alarm
 from fatiguelog.dayrecord import DayRecord
+from fatiguelog.frozen import replace
 from fatiguelog.model import RED_FLAGS, Entry
 from fatiguelog.paths import is_demo
 from fatiguelog.problems import Problem

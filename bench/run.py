@@ -527,14 +527,16 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
             1, "every flag, every day, 10 years", flags, "naive tomllib loop", naive_years(10), 0.5
         )
 
-    if wanted("export 1 year"):
-        first = TODAY - timedelta(days=364)
+    def exports_against_naive(days: int, args: list[str], name: str) -> dict[str, float]:
+        """Each format's export of the last `days` days (`args`: how the period is asked for;
+        written to `name`.<format>), interleaved with the naive loop over the same files."""
+        first = TODAY - timedelta(days=days - 1)
         files = [
             str(root / "entries" / f"{d.year}" / f"{d}.toml")
-            for d in (first + timedelta(days=i) for i in range(365))
+            for d in (first + timedelta(days=i) for i in range(days))
         ]
         warm()
-        got = interleaved(
+        return interleaved(
             n,
             {
                 "naive": lambda: wall([PY, "-c", NAIVE_FILES, *files], env),
@@ -545,10 +547,9 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
                             "export",
                             "--format",
                             fmt,
-                            "--from",
-                            first.isoformat(),
+                            *args,
                             "--output",
-                            str(work / f"export.{fmt}"),
+                            str(work / f"{name}.{fmt}"),
                             "--force",
                         ],
                         env,
@@ -556,6 +557,11 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
                     for fmt in FORMATS
                 },
             },
+        )
+
+    if wanted("export 1 year"):
+        got = exports_against_naive(
+            365, ["--from", (TODAY - timedelta(days=364)).isoformat()], "export"
         )
         for fmt in FORMATS:
             ratio(1, f"export 1 year, {fmt}", got[fmt], "naive loop, 1 year", got["naive"], 1.5)
@@ -752,33 +758,7 @@ def run_all(work: Path, args: argparse.Namespace) -> list[Figure]:
         )
 
     if wanted("export 90"):
-        first = TODAY - timedelta(days=89)
-        files = [
-            str(root / "entries" / f"{d.year}" / f"{d}.toml")
-            for d in (first + timedelta(days=i) for i in range(90))
-        ]
-        warm()
-        got = interleaved(
-            n,
-            {
-                "naive": lambda: wall([PY, "-c", NAIVE_FILES, *files], env),
-                **{
-                    fmt: lambda fmt=fmt: wall(
-                        [
-                            *fl,
-                            "export",
-                            "--format",
-                            fmt,
-                            "--output",
-                            str(work / f"export-90.{fmt}"),
-                            "--force",
-                        ],
-                        env,
-                    )
-                    for fmt in FORMATS
-                },
-            },
-        )
+        got = exports_against_naive(90, [], "export-90")
         for fmt in FORMATS:
             ratio(2, f"export 90 days, {fmt}", got[fmt], "naive loop, 90 files", got["naive"], 1.5)
     return figures

@@ -146,6 +146,32 @@ def read_cache_file(path: Path, limit: int) -> bytes | None:
         os.close(fd)
 
 
+def read_sealed(path: Path, key: bytes, person: bytes, limit: int) -> bytes | None:
+    """The body of a cache file `write_sealed` wrote with `key` and `person`, or None (a
+    miss): absent, over `limit` bytes, not a regular file, or its MAC wrong (made with
+    another key, copied from another machine, crafted or torn)."""
+    raw = read_cache_file(path, limit)
+    if raw is None:
+        return None
+    mac, _newline, body = raw.partition(b"\n")
+    return body if compare_digest(mac, _seal(body, key, person)) else None
+
+
+def write_sealed(path: Path, key: bytes, person: bytes, body: bytes) -> None:
+    """Write `body` atomically (0600, its folder 0700) under a line with its MAC; an OSError
+    says it could not be (a cache that can't be written is simply skipped)."""
+    ensure_private_dir(path.parent)
+    atomic_write(path, _seal(body, key, person) + b"\n" + body, durable=False)
+
+
+#: What `write_sealed` adds to a body: the MAC in hex and a newline.
+SEAL_BYTES = 2 * _MAC_BYTES + 1
+
+
+def _seal(body: bytes, key: bytes, person: bytes) -> bytes:
+    return blake2b(body, key=key, digest_size=_MAC_BYTES, person=person).hexdigest().encode()
+
+
 def root_id(root: Path) -> str:
     return sha256(os.path.realpath(root).encode()).hexdigest()[:16]
 
@@ -192,20 +218,14 @@ class RecordCache:
         ).hexdigest()
         return ("c" if len(path) == 2 and path[0] == "custom" else "k") + digest
 
-    def _mac(self, body: bytes) -> str:
-        return blake2b(body, key=self.key, digest_size=_MAC_BYTES, person=b"fl-cache").hexdigest()
-
     def load(self) -> None:
         """Read the cache; anything wrong with it (MAC, format, versions, folder, year) means
         starting empty: it is rebuilt."""
-        raw = read_cache_file(self.path, MAX_RECORDS_BYTES)
-        if raw is None:
+        body = read_sealed(self.path, self.key, b"fl-cache", MAX_RECORDS_BYTES)
+        if body is None:
             self._dirty = True
             return
-        mac, _newline, body = raw.partition(b"\n")
         try:
-            if not compare_digest(mac, self._mac(body).encode()):
-                raise ValueError("not made with this cache's key")
             data = json.loads(body)
         except (ValueError, UnicodeDecodeError):
             self._dirty = True
@@ -266,8 +286,7 @@ class RecordCache:
             body = json.dumps(
                 payload, separators=(",", ":"), check_circular=False, allow_nan=False
             ).encode()
-            ensure_private_dir(self.folder)
-            atomic_write(self.path, self._mac(body).encode() + b"\n" + body, durable=False)
+            write_sealed(self.path, self.key, b"fl-cache", body)
         except (OSError, TypeError, ValueError):
             return
         self._dirty = False
@@ -394,4 +413,4 @@ class RunHints:
             atomic_write(self.path, json.dumps(payload).encode(), durable=False)
 
 
-__all__ = ["RecordCache", "RunHints", "load_key", "sweep"]
+__all__ = ["RecordCache", "RunHints", "load_key", "read_sealed", "sweep", "write_sealed"]

@@ -113,19 +113,11 @@ def alarms_of(reported: dict[str, list[date]]) -> tuple[Alarm, ...]:
     from files already read)."""
     if not reported:
         return ()
-    from fatiguelog.analysis.summary import Alarm
-    from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_FLAGS
+    from fatiguelog.analysis.summary import red_alarm
+    from fatiguelog.model import RED_FLAGS
 
     return tuple(
-        Alarm(
-            key=key,
-            title=RED_FLAGS[key],
-            level="urgent" if key in URGENT_RED_FLAGS else "warn",
-            days=tuple(sorted(reported[key])),
-            active=True,
-            advice=RED_ADVICE[key],
-            advice_past=RED_ADVICE_PAST[key],
-        )
+        red_alarm(key, tuple(sorted(reported[key])), active=True)
         for key in RED_FLAGS
         if key in reported
     )

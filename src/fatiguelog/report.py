@@ -16,15 +16,15 @@ is named when the entries begin later). Pure: no Textual here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from fatiguelog.analysis.build import LOOKAHEAD, Analysis, analyse, summary_of
 from fatiguelog.analysis.rules import AGE_MIN, AGE_NEW_DAYS, PERSISTENT, run_starts
-from fatiguelog.analysis.summary import Alarm, Summary
+from fatiguelog.analysis.summary import Alarm, Summary, red_alarm
 from fatiguelog.dayrecord import DayRecord
-from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_FLAGS, Entry
+from fatiguelog.frozen import replace
+from fatiguelog.model import RED_FLAGS, Entry
 from fatiguelog.paths import is_demo
 from fatiguelog.problems import Problem
 from fatiguelog.settings import Settings
@@ -122,7 +122,7 @@ def summarize(
         raise ValueError(f"the period starts ({first}) after it ends ({last})")
     today = today or date.today()
     # Only red.age_change names the history's first entry; listing file names is cheap.
-    history_start = first_day(store) if settings.birth_year is not None else None
+    history_start = store.first_day() if settings.birth_year is not None else None
     start = first - timedelta(days=LOOKBACK)
     end = last + timedelta(days=LOOKAHEAD)
     reader = RecordReader(store, progress, check)
@@ -136,7 +136,7 @@ def summarize(
     hints = _hints(store)
     hinted = hints.start(first, last) if hints is not None else None
     if hinted is not None and hinted < start:  # a recent summary had to read from there
-        start = min(start, max(hinted, history_start or first_day(store) or hinted))
+        start = min(start, max(hinted, history_start or store.first_day() or hinted))
     analysis = make(start)
     step = STEP_BACK
     while True:
@@ -145,7 +145,7 @@ def summarize(
             break
         if not _has_before(store, start):
             break
-        earliest = history_start or first_day(store) or start
+        earliest = history_start or store.first_day() or start
         back = start
         if unsure:
             back = _minus(start, step)
@@ -202,14 +202,10 @@ def copy_alarms(
             if (key, copy.day) not in seen and copy.day not in found.get(key, []):
                 found.setdefault(key, []).append(copy.day)
     return tuple(
-        Alarm(
-            key=key,
-            title=RED_FLAGS[key],
-            level="urgent" if key in URGENT_RED_FLAGS else "warn",
-            days=tuple(sorted(found[key])),
+        red_alarm(
+            key,
+            tuple(sorted(found[key])),
             active=last == today and max(found[key]) > today - timedelta(days=7),
-            advice=RED_ADVICE[key],
-            advice_past=RED_ADVICE_PAST[key],
         )
         for key in RED_FLAGS
         if key in found
@@ -223,34 +219,45 @@ def _minus(day: date, days: int) -> date:
         return date.min
 
 
+def _flag_reach(analysis: Analysis, first: date, last: date) -> tuple[int | None, int | None]:
+    """(the earliest table index where a flag on in `first..last` began or has its cause
+    (see `RuleRun.reach`), the index where the lasting change on then began); None: none."""
+    table, _ctx, runs = analysis
+    a, b = table.index(first), table.index(last)
+    earliest: int | None = None
+    lasting_began: int | None = None
+    for run in runs:
+        active = run.active
+        latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
+        found = [] if run.reach is None else [min(run.reach[a : b + 1])]
+        if latest is not None:
+            began = run_starts(active[: latest + 1])[latest]
+            found.append(began)
+            if run.info.id == PERSISTENT.id:
+                lasting_began = began
+        if found:
+            earliest = min(found) if earliest is None else min(earliest, *found)
+    return earliest, lasting_began
+
+
+def _age_read(settings: Settings, last: date) -> bool:
+    """Whether red.age_change looks back `AGE_LOOKBACK` days from a lasting change's start."""
+    born = settings.birth_year
+    return born is not None and last.year - born >= AGE_MIN
+
+
 def _reaches_back(
     analysis: Analysis, settings: Settings, start: date, first: date, last: date
 ) -> tuple[bool, date | None]:
     """(whether a flag of the period may have begun before what was read, the day
     red.age_change needs read from when that is before `start`)."""
-    table, _ctx, runs = analysis
-    a, b = table.index(first), table.index(last)
-    unsure = False
-    lasting_began: int | None = None
-    for run in runs:
-        active = run.active
-        latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
-        if latest is not None:
-            began = run_starts(active[: latest + 1])[latest]
-            if began < WARMUP:
-                unsure = True
-            if run.info.id == PERSISTENT.id:
-                lasting_began = began
-        if run.reach is not None and min(run.reach[a : b + 1], default=table.size) < WARMUP:
-            unsure = True  # a run whose cause may lie before the table (see `RuleRun.reach`)
-    born = settings.birth_year
+    earliest, lasting_began = _flag_reach(analysis, first, last)
     needed = None
-    if born is not None and last.year - born >= AGE_MIN and lasting_began is not None:
-        began_day = table.day(lasting_began)
-        need = began_day - timedelta(days=AGE_LOOKBACK)
+    if lasting_began is not None and _age_read(settings, last):
+        need = analysis.table.day(lasting_began) - timedelta(days=AGE_LOOKBACK)
         if need < start:
             needed = need
-    return unsure, needed
+    return earliest is not None and earliest < WARMUP, needed
 
 
 def _hints(store: Store) -> RunHints | None:
@@ -266,23 +273,11 @@ def _needed_start(analysis: Analysis, settings: Settings, first: date, last: dat
     `_reaches_back`): `LOOKBACK` days before the earliest run start or cause of a flag on in
     the period, or the year red.age_change looks at before a lasting change. Only a hint for
     the next summary of a period as long (`fatiguelog.cache.RunHints`)."""
-    table, _ctx, runs = analysis
-    a, b = table.index(first), table.index(last)
-    earliest = a
-    lasting_began: int | None = None
-    for run in runs:
-        active = run.active
-        latest = next((i for i in range(b, a - 1, -1) if active[i]), None)
-        if latest is not None:
-            began = run_starts(active[: latest + 1])[latest]
-            earliest = min(earliest, began)
-            if run.info.id == PERSISTENT.id:
-                lasting_began = began
-        if run.reach is not None:
-            earliest = min(earliest, min(run.reach[a : b + 1], default=a))
-    needed = _minus(table.day(earliest), LOOKBACK)
-    born = settings.birth_year
-    if born is not None and last.year - born >= AGE_MIN and lasting_began is not None:
+    table = analysis.table
+    earliest, lasting_began = _flag_reach(analysis, first, last)
+    a = table.index(first)
+    needed = _minus(table.day(a if earliest is None else min(a, earliest)), LOOKBACK)
+    if lasting_began is not None and _age_read(settings, last):
         needed = min(needed, _minus(table.day(lasting_began), AGE_LOOKBACK))
     return needed
 
@@ -305,17 +300,7 @@ def alarms_only(store: Store, last: date, days: int = 7) -> tuple[Alarm, ...]:
         for key in reported:
             found.setdefault(key, []).append(day)
     return tuple(
-        Alarm(
-            key=key,
-            title=RED_FLAGS[key],
-            level="urgent" if key in URGENT_RED_FLAGS else "warn",
-            days=tuple(found[key]),
-            active=True,
-            advice=RED_ADVICE[key],
-            advice_past=RED_ADVICE_PAST[key],
-        )
-        for key in RED_FLAGS
-        if key in found
+        red_alarm(key, tuple(found[key]), active=True) for key in RED_FLAGS if key in found
     )
 
 
@@ -327,24 +312,15 @@ def _has_before(store: Store, day: date) -> bool:
     return False
 
 
-def first_day(store: Store) -> date | None:
-    """The date of the earliest entry file, from file names alone (None: no entries)."""
-    for _year, files in store.entry_files():
-        days = [day for day, _item in files if day is not None]
-        if days:
-            return min(days)
-    return None
-
-
 def period_for(days: int | None, today: date, *, store: Store | None = None) -> tuple[date, date]:
     """The last `days` calendar days ending today, both included; None: all (from the first
     entry, found in `store`; today when there is none)."""
     if days is None:
-        earliest = first_day(store) if store is not None else None
+        earliest = store.first_day() if store is not None else None
         return (min(earliest, today) if earliest else today), today
     if days < 1:
         raise ValueError(f"a period needs at least 1 day, not {days}")
     return today - timedelta(days=days - 1), today
 
 
-__all__ = ["LOOKBACK", "WARMUP", "alarms_only", "first_day", "period_for", "summarize"]
+__all__ = ["LOOKBACK", "WARMUP", "alarms_only", "period_for", "summarize"]

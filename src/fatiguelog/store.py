@@ -280,6 +280,14 @@ class Store:
             )
         return DayFile(day, path, Status.OK, Entry(day, doc), problems, fingerprint)
 
+    def first_day(self) -> date | None:
+        """The date of the earliest entry file, from file names alone (None: no entries)."""
+        for _year, files in self.entry_files():
+            days = [day for day, _item in files if day is not None]
+            if days:
+                return min(days)
+        return None
+
     def entry_files(
         self, years: range | None = None, problems: list[Problem] | None = None
     ) -> Iterator[tuple[str, list[tuple[date | None, os.DirEntry[str]]]]]:
@@ -354,17 +362,11 @@ class Store:
         for year, files, found in self._year_folders(first, last):
             entries: dict[date, Entry] = {}
             problems = found
-            for day, item in files:
-                rel = f"entries/{year}/{item.name}"
-                if day is None:
-                    problems.append(Problem(rel, _not_an_entry(item.name)))
+            for read in self._read_files(year, files, first, last):
+                if isinstance(read, Problem):
+                    problems.append(read)
                     continue
-                if (first and day < first) or (last and day > last):
-                    continue
-                raw = self._read_item(rel, item)
-                if isinstance(raw, Problem):
-                    problems.append(raw)
-                    continue
+                day, rel, raw = read
                 doc, more = parse_entry_bytes(raw, rel, day, fast=True)
                 problems.extend(more)
                 if doc is not None:
@@ -418,18 +420,11 @@ class Store:
         for year, files, found in self._year_folders(first, last):
             for problem in found:
                 check.problem(problem)
-            for day, item in files:
-                rel = f"entries/{year}/{item.name}"
-                if day is None:
-                    check.problem(Problem(rel, _not_an_entry(item.name)))
-                    continue
-                if (first and day < first) or (last and day > last):
-                    continue
-                raw = self._read_item(rel, item)
-                if isinstance(raw, Problem):
-                    check.problem(raw)
+            for read in self._read_files(year, files, first, last):
+                if isinstance(read, Problem):
+                    check.problem(read)
                 else:
-                    check.file(rel, raw)
+                    check.file(read[1], read[2])
 
     def fill_caches(self, stop: Callable[[], bool] | None = None) -> None:
         """Bring every year's cache up to date (the app does this in the background once home
@@ -501,24 +496,14 @@ class Store:
         layout = cache.layout if cache is not None else Layout()
         records: dict[date, DayRecord] = {}
         problems: list[Problem] = []
-        names: set[str] = set()
-        for day, item in files:
-            name = item.name
-            rel = f"entries/{year}/{name}"
-            if day is None:
-                problems.append(Problem(rel, _not_an_entry(name)))
+        for read in self._read_files(year, files, first, last):
+            if isinstance(read, Problem):
+                problems.append(read)
                 if check is not None:
-                    check.problem(problems[-1])
+                    check.problem(read)
                 continue
-            names.add(name)
-            if (first and day < first) or (last and day > last):
-                continue
-            raw = self._read_item(rel, item)
-            if isinstance(raw, Problem):
-                problems.append(raw)
-                if check is not None:
-                    check.problem(raw)
-                continue
+            day, rel, raw = read
+            name = rel.rsplit("/", 1)[1]
             if check is not None:
                 check.file(rel, raw)
             record: DayRecord | None = None
@@ -558,9 +543,27 @@ class Store:
             if record is not None:
                 records[day] = record
         if cache is not None:
-            cache.keep_only(names)
+            cache.keep_only({item.name for day, item in files if day is not None})
             cache.save()
         return Records(records, problems)
+
+    def _read_files(
+        self,
+        year: str,
+        files: list[tuple[date | None, os.DirEntry[str]]],
+        first: date | None,
+        last: date | None,
+    ) -> Iterator[tuple[date, str, bytes] | Problem]:
+        """Each file of one year folder dated `first..last` as (day, path in the data folder,
+        bytes), in order; a file whose name is not an entry's, or that can't be read, as its
+        problem. (What every reader of entries, the cache's check included, goes through.)"""
+        for day, item in files:
+            rel = f"entries/{year}/{item.name}"
+            if day is None:
+                yield Problem(rel, _not_an_entry(item.name))
+            elif not ((first and day < first) or (last and day > last)):
+                raw = self._read_item(rel, item)
+                yield raw if isinstance(raw, Problem) else (day, rel, raw)
 
     def _read_item(self, rel: str, item: os.DirEntry[str]) -> bytes | Problem:
         """An entry file's bytes, or why it can't be read: a link leading outside the data

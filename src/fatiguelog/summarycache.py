@@ -58,12 +58,14 @@ from fatiguelog.cache import (
     ENTRY_FORMAT,
     LAYOUT,
     MAX_RECORDS_BYTES,
+    SEAL_BYTES,
     blake2b,
     compare_digest,
     load_key,
-    read_cache_file,
+    read_sealed,
     root_id,
     root_mac,
+    write_sealed,
 )
 from fatiguelog.frozen import is_record, record_fields, replace
 from fatiguelog.problems import Problem
@@ -76,7 +78,6 @@ if TYPE_CHECKING:
 FORMAT = "fatiguelog-all-summary"
 #: This cache's own layout (bumped when it changes; the domain code's changes are in the key).
 VERSION = 1
-_MAC_BYTES = 32
 _DIGEST_BYTES = 32
 #: Summary fields not cached: whole documents and notes (never here), and what is made again
 #: at each use (problems from the check, copies' alarms from the copies, the demo's mark).
@@ -99,7 +100,7 @@ def summary_all(
     later: Later | None = None,
 ) -> Summary:
     """The summary of the whole history ("All") made for `today` (see `cached_summary`)."""
-    first = first_day(store)
+    first = store.first_day()
     return cached_summary(
         store,
         settings,
@@ -154,16 +155,6 @@ def cached_summary(
         else:
             later(lambda: keeping.put(summary, done))
     return summary
-
-
-def first_day(store: Store) -> date | None:
-    """The date of the earliest entry file, from file names alone (None: no entries): what
-    `fatiguelog.report.first_day` says, without importing the analysis."""
-    for _year, files in store.entry_files():
-        days = [day for day, _item in files if day is not None]
-        if days:
-            return min(days)
-    return None
 
 
 @cache
@@ -263,7 +254,7 @@ class SummaryCache:
         length = "all" if whole else str((last - first).days + 1)
         self.path = self.folder / f"days-{root_id(store.root)}-sum-{length}.json"
         self.root = root_mac(store.root, key)
-        self.start_day = first_day(store)  # (the history's first entry, part of the key)
+        self.start_day = store.first_day()  # (the history's first entry, part of the key)
 
     @classmethod
     def of(
@@ -316,17 +307,11 @@ class SummaryCache:
         ).encode()
 
     # -- reading -----------------------------------------------------------------------------
-    def _mac(self, body: bytes) -> str:
-        return blake2b(body, key=self.key, digest_size=_MAC_BYTES, person=b"fl-allmac").hexdigest()
-
     def get(self) -> Summary | None:
         """The summary kept, when every file, the settings, the day and the code are what it
         was made from; None otherwise (or when anything about the file is wrong)."""
-        raw = read_cache_file(self.path, MAX_RECORDS_BYTES)
-        if raw is None:
-            return None
-        mac, _newline, rest = raw.partition(b"\n")
-        if not compare_digest(mac, self._mac(rest).encode()):
+        rest = read_sealed(self.path, self.key, b"fl-allmac", MAX_RECORDS_BYTES)
+        if rest is None:
             return None
         head_bytes, _newline, body = rest.partition(b"\n")
         try:
@@ -405,11 +390,9 @@ class SummaryCache:
         """Keep `summary`, made from what `check` was told (one read, of one range), when it
         can be kept whole and reads back equal to itself; otherwise nothing is written (it
         is worked out again next time)."""
-        from fatiguelog.atomic import atomic_write, ensure_private_dir
-
         if len(check.spans) != 1 or None in check.spans[0]:
             return  # (read in several steps: not one range to check again)
-        if first_day(self.store) != self.start_day:
+        if self.store.first_day() != self.start_day:
             return  # (the history's first day changed while it was worked out)
         start, end = check.spans[0]
         assert start is not None and end is not None
@@ -464,10 +447,9 @@ class SummaryCache:
                 + b"\n"
                 + body.encode()
             )
-            if len(data) > MAX_RECORDS_BYTES - 2 * _MAC_BYTES - 2:
+            if len(data) + SEAL_BYTES >= MAX_RECORDS_BYTES:
                 return
-            ensure_private_dir(self.folder)
-            atomic_write(self.path, self._mac(data).encode() + b"\n" + data, durable=False)
+            write_sealed(self.path, self.key, b"fl-allmac", data)
         except (OSError, ValueError, TypeError, KeyError, IndexError, OverflowError):
             return
         self._forget_old()
@@ -799,4 +781,4 @@ def _unpack(kept: Any) -> tuple[Any, ...]:
     return tuple(values)
 
 
-__all__ = ["SummaryCache", "cached_summary", "code_digest", "first_day", "summary_all"]
+__all__ = ["SummaryCache", "cached_summary", "code_digest", "summary_all"]

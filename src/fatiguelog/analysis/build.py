@@ -44,6 +44,7 @@ from fatiguelog.analysis.summary import (
     RuleGap,
     SleepStats,
     Summary,
+    red_alarm,
 )
 from fatiguelog.analysis.weeks import bowel_day_series, week_rows
 from fatiguelog.dayrecord import DayRecord, Layout
@@ -51,7 +52,6 @@ from fatiguelog.model import (
     RED_ADVICE,
     RED_ADVICE_PAST,
     RED_FLAGS,
-    URGENT_RED_FLAGS,
     Entry,
 )
 from fatiguelog.problems import Problem
@@ -310,22 +310,12 @@ def _alarms(table: DayTable, runs: list[RuleRun], a: int, b: int) -> tuple[Alarm
     before it, so a report just before the period that is still active is listed too)."""
     active = {run.info.id: run.active[b] for run in runs}
     out = []
-    for key, words in RED_FLAGS.items():
+    for key in RED_FLAGS:
         per_day = table.red[key].per_day
         days = tuple(table.day(j) for j in range(max(0, a - RED_DAYS + 1), b + 1) if per_day[j])
         if not days:
             continue
-        out.append(
-            Alarm(
-                key=key,
-                title=words,
-                level="urgent" if key in URGENT_RED_FLAGS else "warn",
-                days=days,
-                active=active.get(f"red.{key}", False),
-                advice=RED_ADVICE[key],
-                advice_past=RED_ADVICE_PAST[key],
-            )
-        )
+        out.append(red_alarm(key, days, active=active.get(f"red.{key}", False)))
     return tuple(out)
 
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from itertools import accumulate, pairwise
 
 from fatiguelog.analysis.days import DayTable, IntakeTrack
 from fatiguelog.analysis.summary import IntakeEvent, IntakeRange
+from fatiguelog.frozen import replace
 from fatiguelog.wording import amount_number
 
 INCREASE_RATIO = 1.25  # more than 25% above the mean

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 
 from fatiguelog.analysis.summary import PemStats
+from fatiguelog.frozen import replace
 from fatiguelog.wording import mean_text
 
 PERCENTILE = 0.67

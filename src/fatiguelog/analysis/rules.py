@@ -1144,8 +1144,3 @@ def evaluate_all(ctx: Context) -> list[RuleRun]:
 def all_infos() -> list[RuleInfo]:
     """Every rule, red flags first, in the order views list them."""
     return [*(red_info(key) for key in RED_FLAGS), *INFOS]
-
-
-def rule_titles() -> dict[str, str]:
-    """Every rule id with its plain title (for "not enough data" lines)."""
-    return {info.id: info.title for info in all_infos()}

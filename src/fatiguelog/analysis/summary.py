@@ -10,6 +10,7 @@ from datetime import date
 
 from fatiguelog import vocabulary
 from fatiguelog.frozen import field, frozen
+from fatiguelog.model import RED_ADVICE, RED_ADVICE_PAST, RED_FLAGS, URGENT_RED_FLAGS
 from fatiguelog.problems import Problem
 from fatiguelog.vocabulary import Question, Vocabulary
 
@@ -63,6 +64,20 @@ class Alarm:
     active: bool
     advice: str  # the graded advice (says "today": for the banner of a period ending today)
     advice_past: str  # the same advice without "today", for an earlier report
+
+
+def red_alarm(key: str, days: tuple[date, ...], *, active: bool) -> Alarm:
+    """The alarm of red flag `key` reported on `days`: its words, level and graded advice
+    come from `fatiguelog.model` (one place for the summary, the copies and home's banner)."""
+    return Alarm(
+        key=key,
+        title=RED_FLAGS[key],
+        level="urgent" if key in URGENT_RED_FLAGS else "warn",
+        days=days,
+        active=active,
+        advice=RED_ADVICE[key],
+        advice_past=RED_ADVICE_PAST[key],
+    )
 
 
 @frozen

@@ -89,7 +89,7 @@ def check(root: Path) -> int:
     problems += store.leftovers()
     problems += store.misplaced()
     problems = [_copy_problem(store, problem) for problem in problems]
-    problems += _after_today(root, _settings.day_starts_at, later)
+    problems += _after_today(_settings.day_starts_at, now, later)
     for problem in _in_line_order(problems):
         print(strip_controls(str(problem), one_line=True))
     if problems:
@@ -144,14 +144,14 @@ def _answer_problems(store: Store, settings: Settings, entries: dict[date, Entry
     return problems
 
 
-def _after_today(root: Path, start: time, days: list[date]) -> list[Problem]:
-    """Entries dated after today: every screen and command treats them as days that haven't
-    happened yet, so they are hidden. A later start of the day (or a clock set back) does
-    that to an entry written before; said here rather than left unseen."""
-    from fatiguelog.dates import MIDNIGHT, today
+def _after_today(start: time, now: date, days: list[date]) -> list[Problem]:
+    """The entries of `days`, dated after today (`now`, for a day starting at `start`): every
+    screen and command treats them as days that haven't happened yet, so they are hidden. A
+    later start of the day (or a clock set back) does that to an entry written before; said
+    here rather than left unseen."""
+    from fatiguelog.dates import MIDNIGHT
     from fatiguelog.problems import Problem
 
-    now = today(start)
     why = (
         f"your day starts at {start:%H:%M} (day_starts_at in settings.toml): an earlier "
         "start shows it again"
@@ -165,7 +165,6 @@ def _after_today(root: Path, start: time, days: list[date]) -> list[Problem]:
             f"as a day that hasn't happened yet; {why}",
         )
         for day in days
-        if day > now
     ]
 
 

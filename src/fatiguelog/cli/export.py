@@ -66,30 +66,24 @@ def _discuss(args: argparse.Namespace) -> str:
         raise UserError(f"--discuss-file {exc}" if name is not None else str(exc)) from None
 
 
-def _wrong_extension(error: Exception) -> int | None:
-    """A file name ending in another format's extension is wrong usage (exit 2): one line
-    with both ways out, `--format` for the ending's format or the name with the chosen one's."""
+def _refused(error: Exception) -> int:
+    """A refusal of the export's file (`export.files.SaveError`), said with the way out on
+    the command line: a file name ending in another format's extension is wrong usage (exit
+    2, one line with both ways out: `--format` for the ending's format, or the name with the
+    chosen one's); anything else raises a `UserError`."""
     from fatiguelog.cli import _say_error
     from fatiguelog.export import files
 
-    if not isinstance(error, files.WrongExtension):
-        return None
-    _say_error(f"{error}: add --format {error.other.key}, or name it {error.name}")
-    return EXIT_USAGE
-
-
-def _said(error: Exception) -> UserError:
-    """A refusal of the export's file (`export.files.SaveError`), with the way out on the
-    command line."""
-    from fatiguelog.export import files
-
+    if isinstance(error, files.WrongExtension):
+        _say_error(f"{error}: add --format {error.other.key}, or name it {error.name}")
+        return EXIT_USAGE
     if isinstance(error, files.FolderMissing):
-        return UserError(f"{error}: create it first or choose another --output")
+        raise UserError(f"{error}: create it first or choose another --output") from None
     if isinstance(error, files.IsAFolder):
-        return UserError(f"{error}: give a file name for --output")
+        raise UserError(f"{error}: give a file name for --output") from None
     if isinstance(error, files.AlreadyThere):
-        return UserError(f"{error}, so nothing was written: add --force to replace it")
-    return UserError(str(error))
+        raise UserError(f"{error}, so nothing was written: add --force to replace it") from None
+    raise UserError(str(error)) from None
 
 
 def _print_utf8(text: str) -> None:
@@ -122,10 +116,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
             if existing and not force:
                 raise files.AlreadyThere(existing[0])
         except files.SaveError as exc:
-            usage = _wrong_extension(exc)
-            if usage is not None:
-                return usage
-            raise _said(exc) from None
+            return _refused(exc)
     from fatiguelog.settings import load_settings
     from fatiguelog.textsafe import strip_controls
 
@@ -141,10 +132,7 @@ def run_export(args: argparse.Namespace, root: Path) -> int:
             root, settings, first, last, fmt, target, include_notes, force=force, discuss=discuss
         )
     except files.SaveError as exc:  # (a file that appeared since the check included)
-        usage = _wrong_extension(exc)
-        if usage is not None:
-            return usage
-        raise _said(exc) from None
+        return _refused(exc)
     notes = "with notes" if include_notes else "without notes"
     where = ", ".join(str(path) for path in written.paths)
     kind = "as CSV: " if fmt == "csv" else "to "

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from fatiguelog.analysis.summary import (
+    Alarm,
     AnswerStats,
     FlagReport,
     IntakeRange,
@@ -63,6 +64,17 @@ def _flag(f: FlagReport) -> dict[str, Any]:
         else {"first": c.iso(ev.first), "last": c.iso(ev.last), "count": ev.count},
         "window_days": f.window,
         "source_short": f.source,
+    }
+
+
+def _alarm(a: Alarm, ends_today: bool) -> dict[str, Any]:
+    return {
+        "key": a.key,
+        "title": a.title,
+        "days": [c.iso(d) for d in a.days],
+        "active": a.active,
+        "level": a.level,
+        "advice": a.advice if a.active and ends_today else a.advice_past,
     }
 
 
@@ -219,27 +231,9 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
                 "statement": s.pem.statement,
             },
         },
-        "alarms": [
-            {
-                "key": a.key,
-                "title": a.title,
-                "days": [c.iso(d) for d in a.days],
-                "active": a.active,
-                "level": a.level,
-                "advice": a.advice if a.active and s.ends_today else a.advice_past,
-            }
-            for a in s.alarms
-        ]
+        "alarms": [_alarm(a, s.ends_today) for a in s.alarms]
         + [
-            {
-                "key": a.key,
-                "title": a.title,
-                "days": [c.iso(d) for d in a.days],
-                "active": a.active,
-                "level": a.level,
-                "advice": a.advice if a.active and s.ends_today else a.advice_past,
-                "note": "in a sync copy not merged yet",
-            }
+            {**_alarm(a, s.ends_today), "note": "in a sync copy not merged yet"}
             for a in s.copy_alarms
         ],
         "coverage": {

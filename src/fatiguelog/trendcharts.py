@@ -28,7 +28,16 @@ from fatiguelog.analysis.summary import (
 from fatiguelog.substances import class_words
 from fatiguelog.textchart import Chart, Scale, fmt
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import NO_DATA, answer_name, answer_words, mean_text, percent, plural
+from fatiguelog.wording import (
+    NO_DATA,
+    answer_name,
+    answer_words,
+    days_text,
+    mean_text,
+    percent,
+    plural,
+    unit_text,
+)
 
 SECTION_HEADING = "Charts (each bar is a day, or the mean of several; · = no answer)"
 #: Bristol types in a few words, to fit one line at 80 columns (full wording: model.BRISTOL).
@@ -198,10 +207,10 @@ def intake_items(s: Summary) -> Iterable[Item]:
         amounts = [v for v in series.values if v is not None] if series else []
         top = max([1.0, *amounts])
         klass = f" (class: {class_words(stats.klass)})"
-        unit = it.unit_text(2, stats.unit)
+        unit = unit_text(2, stats.unit)
         title = (
             f"{name}{klass}, {unit} a day: mean {fmt(stats.mean_daily, 1)} on the "
-            f"{it.days_text(stats.days)} taken, max {fmt(stats.max_daily, 2)}"
+            f"{days_text(stats.days)} taken, max {fmt(stats.max_daily, 2)}"
         )
         # Changes from the timeline's steady ranges: a wobble is not a list of increases, a
         # substance taken again after a break reads "resumed", never "stopped".

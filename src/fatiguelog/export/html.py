@@ -29,7 +29,7 @@ from fatiguelog.analysis.summary import (
 from fatiguelog.analysis.weeks import ALARM_SERIES, LAXATIVE_SERIES
 from fatiguelog.export import common as c
 from fatiguelog.export import svg
-from fatiguelog.wording import answer_name, answer_words
+from fatiguelog.wording import amount, answer_name, answer_words, unit_text
 
 MIN_CHART_DAYS = 7
 #: Longer periods draw bowel movements per week, not per day (a day would be a hairline).
@@ -490,10 +490,10 @@ def _charts(s: Summary) -> str:
             continue
         peak = svg.nice_ceiling(max(v for v in series.values if v is not None) * 1.1)
         marks = it.range_events(it.ranges_of(s, stats.substance, stats.unit))
-        unit = f"{it.unit_text(2, stats.unit)} / day"
+        unit = f"{unit_text(2, stats.unit)} / day"
         figures.append(
             _figure(
-                f"{t(stats.substance)}: daily total in {t(it.unit_text(2, stats.unit))} (0: "
+                f"{t(stats.substance)}: daily total in {t(unit_text(2, stats.unit))} (0: "
                 "answered, not taken; a gap: intake not answered)",
                 svg.line_chart(
                     [series],
@@ -813,7 +813,7 @@ def _now(s: Summary, substance: str, unit: str) -> str:
 
 
 def _mean(value: float | None, unit: str) -> str:
-    return "—" if value is None else it.amount(value, unit, 1)
+    return "—" if value is None else amount(value, unit, 1)
 
 
 def _pem(s: Summary) -> str:

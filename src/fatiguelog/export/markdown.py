@@ -17,7 +17,7 @@ from fatiguelog import intaketext as it
 from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary
 from fatiguelog.export import common as c
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import answer_name, answer_words
+from fatiguelog.wording import amount, answer_name, answer_words
 
 # `&` only matters where it would start an entity such as `&lt;` or `&#60;`.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
@@ -381,8 +381,8 @@ def _intake(s: Summary) -> list[str]:
     for st in s.intake.values():
         ranges = it.ranges_of(s, st.substance, st.unit)
         now = it.range_amount(ranges[-1]) if ranges else "—"
-        mean = "—" if st.mean_daily is None else it.amount(st.mean_daily, st.unit, 1)
-        most = "—" if st.max_daily is None else it.amount(st.max_daily, st.unit)
+        mean = "—" if st.mean_daily is None else amount(st.mean_daily, st.unit, 1)
+        most = "—" if st.max_daily is None else amount(st.max_daily, st.unit)
         out.append(
             f"| {esc(st.substance)} | {c.class_words(st.klass)} | {st.days} | "
             f"{cell(now)} | {cell(mean)} | {cell(most)} |"

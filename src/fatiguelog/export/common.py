@@ -193,7 +193,7 @@ def spells_text(flag: FlagReport, summary: Summary, *, most: int = 4) -> str:
         return spell_text((flag.since, flag.last))
     shown = "; ".join(spell_text(s) for s in found[-most:])
     hidden = len(found) - most
-    return f"{hidden} earlier spell{'s' if hidden > 1 else ''}; {shown}" if hidden > 0 else shown
+    return f"{plural(hidden, 'earlier spell')}; {shown}" if hidden > 0 else shown
 
 
 def flag_status(flag: FlagReport, summary: Summary) -> str:
@@ -404,12 +404,12 @@ def earlier_text(f: FlagReport, s: Summary, most: int | None = None) -> str:
         return f"{f.title} (on {iso(days[0])} to {iso(days[-1])})"
     if len(episodes) > most == 1:  # the latest, and how many before it
         hidden = len(episodes) - 1
-        shown = [f"{hidden} earlier time{'s' if hidden > 1 else ''}", episode_text(episodes[-1], s)]
+        shown = [plural(hidden, "earlier time"), episode_text(episodes[-1], s)]
     elif len(episodes) > most:  # the first and the latest, and how many between them
         hidden = len(episodes) - 2
         shown = [
             episode_text(episodes[0], s),
-            f"{hidden} more time{'s' if hidden > 1 else ''}",
+            plural(hidden, "more time"),
             episode_text(episodes[-1], s),
         ]
     else:

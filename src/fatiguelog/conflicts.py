@@ -109,14 +109,6 @@ class CopyResult(NamedTuple):
     created: bool = False  # the day had no entry: the copy became it
 
 
-def waiting_line(count: int) -> str:
-    """What the home screen says while copies wait ("" when none do)."""
-    if not count:
-        return ""
-    copies = plural(count, "sync-conflict copy", "sync-conflict copies")
-    return f"{copies} waiting: run 'fatiguelog conflicts --merge'."
-
-
 def find_copies(root: Path, only: range | None = None) -> list[SyncCopy]:
     """Every sync-conflict copy beside the entries (of the years `only`, when given), by day then
     name (a quick folder listing)."""

@@ -48,7 +48,6 @@ MARK_MEANINGS: tuple[tuple[str, str], ...] = (
     ("x", "stopped"),
     (SEVERAL, "more than one change"),
 )
-MARK_WORDS = "  ".join(f"{mark} {words}" for mark, words in MARK_MEANINGS[:4])
 AXIS_WIDTH = 5  # "10 ┤"
 MAX_COLUMNS_PER_DAY = 3
 MIN_BARS = 10  # the narrowest the bars get, whatever the width
@@ -267,7 +266,6 @@ def plain(lines: Iterable[Line]) -> str:
 __all__ = [
     "GAP",
     "MARKS",
-    "MARK_WORDS",
     "Chart",
     "Line",
     "Scale",

@@ -52,7 +52,6 @@ WEEKS_HEADING: Final = "Week by week"
 #: Rows per substance on page one (the latest; the current one is always there): opioid-class
 #: substances keep more of their story (the GI one), the rest their current range and the one
 #: before it. The others are in the appendix, and page one says how many.
-PAGE1_RANGES: Final = 4
 PAGE1_RANGES_BY_CLASS: Final = {"opioid": 3}
 PAGE1_RANGES_OTHER: Final = 2
 
@@ -125,14 +124,6 @@ def shown_flags(summary: Summary) -> list[FlagReport]:
         for f in summary.flags
         if not is_alarm(f) or (f.level != "urgent" and f.last == summary.last)
     ]
-
-
-def coverage_short(summary: Summary) -> str:
-    """E.g. `15 of 17 rules checked on 2026-11-25`."""
-    cov = summary.coverage
-    if cov is None:
-        return ""
-    return f"{cov.rules_checked} of {cov.rules_total} rules checked on {summary.last.isoformat()}"
 
 
 def sbm_figure(value: float | None) -> str:
@@ -243,16 +234,6 @@ class Figure:
     label: str
     value: str
     detail: str = ""
-
-
-def period_line(s: Summary) -> str:
-    """`2026-08-28 to 2026-11-25 (90 days); entries on 88 of 90 days (98%), bowel answers on
-    88`."""
-    return (
-        f"{iso(s.first)} to {iso(s.last)} ({days_text(s.days)}); entries on "
-        f"{s.days_recorded} of {days_text(s.days)} ({recorded_share(s)}), bowel answers on "
-        f"{days_text(s.gi.recorded_days)}"
-    )
 
 
 def coverage_line(s: Summary) -> str:

@@ -2,7 +2,7 @@
 
 Nothing here computes a figure: it turns fields of `Summary` into words and digits. The
 numbers, levels, titles and the clinician's disclaimer are `fatiguelog.wording`'s, as on every
-screen (exports reach them through this module, `c.mean_text`).
+screen: each export imports them from there.
 """
 
 from __future__ import annotations
@@ -21,22 +21,13 @@ from fatiguelog.analysis.summary import (
     WeekRow,
 )
 from fatiguelog.frozen import frozen
-from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
+from fatiguelog.model import RED_FLAGS
 from fatiguelog.problems import Problem
-from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.wording import (
-    CLINICIAN_DISCLAIMER,
-    DISCUSS_TITLE,
-    LEVELS,
     NO_DATA,
-    PEM_TITLE,
-    SUMMARY_TITLE,
     days_text,
-    level_word,
     mean_text,
-    nights_text,
-    number,
     percent,
     percent_of,
     plural,
@@ -88,27 +79,6 @@ def page_one_rows(s: Summary) -> tuple[list, int]:
         left_out += max(0, len(group) - most)
         out += group[-most:]
     return out, hidden + left_out
-
-
-__all__ = [
-    "BRISTOL",
-    "CLINICIAN_DISCLAIMER",
-    "DISCUSS_TITLE",
-    "LEVELS",
-    "NO_DATA",
-    "PEM_TITLE",
-    "SEEK_CARE",
-    "SUMMARY_TITLE",
-    "class_words",
-    "days_text",
-    "flagtext",
-    "level_word",
-    "mean_text",
-    "nights_text",
-    "number",
-    "percent",
-    "plural",
-]
 
 
 def is_alarm(flag: FlagReport) -> bool:

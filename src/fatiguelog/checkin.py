@@ -697,7 +697,6 @@ __all__ = [
     "RED",
     "REVIEW",
     "STOOLS",
-    "InputError",
     "IntakeStep",
     "NotesStep",
     "NumberStep",

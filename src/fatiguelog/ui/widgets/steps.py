@@ -896,4 +896,4 @@ def view_for(step: Step, value: Any, **extra: Any) -> StepView:
     return view(step, value, id="step-view", **extra)
 
 
-__all__ = ["InputError", "StepView", "view_for"]
+__all__ = ["StepView", "view_for"]

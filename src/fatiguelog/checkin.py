@@ -634,7 +634,7 @@ def _fmt_number(value: float) -> str:
 
 def _unit(dose: dict) -> str:
     """ "2 tablets", "1 (other unit)": the unit as it reads after the amount."""
-    from fatiguelog.intaketext import unit_text
+    from fatiguelog.wording import unit_text
 
     amount = dose.get("amount")
     value = float(amount) if isinstance(amount, int | float) else 0.0
@@ -697,7 +697,6 @@ __all__ = [
     "RED",
     "REVIEW",
     "STOOLS",
-    "InputError",
     "IntakeStep",
     "NotesStep",
     "NumberStep",

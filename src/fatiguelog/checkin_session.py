@@ -21,7 +21,6 @@ from fatiguelog.store import (
     DayFile,
     Status,
     Store,
-    StoreError,
     describe_os_error,
 )
 
@@ -187,4 +186,4 @@ def check_editable(opened: DayFile) -> None:
         )
 
 
-__all__ = ["CannotEdit", "CheckinSession", "SaveResult", "StoreError"]
+__all__ = ["CannotEdit", "CheckinSession", "SaveResult"]

@@ -34,7 +34,7 @@ from fatiguelog.store import (
 )
 from fatiguelog.validate import beyond_limits, future_schema
 from fatiguelog.vocabulary import key_label
-from fatiguelog.wording import show_value
+from fatiguelog.wording import plural, show_value
 
 #: Lists where each side may have added items: united, not compared whole.
 _ITEM_LISTS: Final = {("gi", "stools"): "bowel movement", ("intake",): "dose"}
@@ -109,14 +109,6 @@ class CopyResult(NamedTuple):
     created: bool = False  # the day had no entry: the copy became it
 
 
-def waiting_line(count: int) -> str:
-    """What the home screen says while copies wait ("" when none do)."""
-    if not count:
-        return ""
-    copies = f"{count} sync-conflict cop{'y' if count == 1 else 'ies'}"
-    return f"{copies} waiting: run 'fatiguelog conflicts --merge'."
-
-
 def find_copies(root: Path, only: range | None = None) -> list[SyncCopy]:
     """Every sync-conflict copy beside the entries (of the years `only`, when given), by day then
     name (a quick folder listing)."""
@@ -183,7 +175,7 @@ def _merge_tables(
             if new:
                 noun = _ITEM_LISTS[where]
                 out[key] = by_time([*mine, *new])
-                added.append(f"{len(new)} {noun}{'s' if len(new) > 1 else ''}")
+                added.append(plural(len(new), noun))
             clashes.extend(Clash(where, kept, other) for kept, other in changed)
         elif where == ("gi", "no_bowel_movement") and (ours.get("stools") or theirs.get("stools")):
             continue  # settled below: a recorded bowel movement beats "none today"
@@ -249,7 +241,7 @@ def _said(path: tuple[str, ...], value: Any) -> str:
         return ", ".join(_said((*path, k), v) for k, v in value.items())
     if path in _ITEM_LISTS and isinstance(value, list):
         noun = _ITEM_LISTS[path]
-        return f"{len(value)} {noun}{'s' if len(value) != 1 else ''}"
+        return plural(len(value), noun)
     return f"{key_label(path)} {show_value(value)}"
 
 
@@ -353,7 +345,7 @@ def waiting_text(store: Store, today: date) -> str:
         elif planned.merged.red_flags:
             flags.append(red_flag_words(copy.day, planned.merged.red_flags, today))
     count = len(copies)
-    line = f"{count} sync-conflict cop{'y' if count == 1 else 'ies'} waiting: "
+    line = f"{plural(count, 'sync-conflict copy', 'sync-conflict copies')} waiting: "
     if refused == count:
         line += (
             f"run 'fatiguelog conflicts' to see why {'it' if count == 1 else 'they'} "

@@ -95,13 +95,6 @@ def banner_lines(summary: Summary) -> list[str]:
     return lines
 
 
-def banner_text(summary: Summary) -> str:
-    """The whole banner as one plain block (home's line, logs), empty without one."""
-    if not summary.banner:
-        return ""
-    return "\n".join([banner_heading(summary), *banner_lines(summary)])
-
-
 def alarm_lines(alarms: Sequence[Alarm]) -> list[str]:
     """Earlier alarm symptoms: each with its report dates, never "today", never a banner."""
     return [f"{a.title}: reported on {dates_text(a.days)}. {a.advice_past}" for a in alarms]
@@ -249,7 +242,6 @@ __all__ = [
     "alarm_lines",
     "banner_heading",
     "banner_lines",
-    "banner_text",
     "coverage_heading",
     "coverage_lines",
     "data_gap",

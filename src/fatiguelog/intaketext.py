@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 from fatiguelog.frozen import frozen
 from fatiguelog.substances import class_words
-from fatiguelog.wording import AMOUNT_DIGITS, amount, amount_number, days_text, number, unit_text
+from fatiguelog.wording import AMOUNT_DIGITS, amount, amount_number, days_text, unit_text
 
 if TYPE_CHECKING:  # annotations only
     from fatiguelog.analysis.summary import IntakeEvent, IntakeRange, Summary
@@ -217,17 +217,12 @@ def mark_label(event: IntakeEvent) -> str:
     return f"{arrow} {event.substance} {amount(event.amount, event.unit)}"
 
 
-# (amount, days_text, number and unit_text are `wording`'s, named here too for the timeline's
-# callers: one definition each)
 __all__ = [
     "TimelineRow",
-    "amount",
     "amount_range",
     "by_substance",
-    "days_text",
     "from_text",
     "mark_label",
-    "number",
     "per_day",
     "range_amount",
     "range_change",
@@ -237,5 +232,4 @@ __all__ = [
     "rows",
     "substance_lines",
     "to_text",
-    "unit_text",
 ]

@@ -16,6 +16,7 @@ from typing import Any, Final
 from fatiguelog.model import RED_FLAGS
 from fatiguelog.records import by_time
 from fatiguelog.vocabulary import Vocabulary, key_label
+from fatiguelog.wording import plural
 
 _MISSING: Final = object()
 #: Lists of tables where both sides may add items (merged item by item, not replaced whole).
@@ -107,7 +108,7 @@ def _merge_value(
         added = [item for item in theirs if item not in before and item not in ours]
         if added:
             noun = _ITEM_LISTS[path]
-            notes.append(f"{len(added)} {noun}{'s' if len(added) > 1 else ''} added elsewhere")
+            notes.append(f"{plural(len(added), noun)} added elsewhere")
         return by_time([*ours, *added])
     if (
         len(path) == 2
@@ -148,7 +149,7 @@ def _note_disk(
         added = [item for item in theirs if item not in before]
         if added:
             noun = _ITEM_LISTS[path]
-            notes.append(f"{len(added)} {noun}{'s' if len(added) > 1 else ''} added elsewhere")
+            notes.append(f"{plural(len(added), noun)} added elsewhere")
             return
     if isinstance(theirs, dict) and isinstance(base, dict | type(_MISSING)):
         inner_base = base if isinstance(base, dict) else {}

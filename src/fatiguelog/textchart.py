@@ -29,7 +29,7 @@ from math import ceil
 from typing import TYPE_CHECKING
 
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import NO_DATA, number
+from fatiguelog.wording import number
 
 if TYPE_CHECKING:
     from fatiguelog.analysis.summary import DaySeries, IntakeEvent
@@ -48,7 +48,6 @@ MARK_MEANINGS: tuple[tuple[str, str], ...] = (
     ("x", "stopped"),
     (SEVERAL, "more than one change"),
 )
-MARK_WORDS = "  ".join(f"{mark} {words}" for mark, words in MARK_MEANINGS[:4])
 AXIS_WIDTH = 5  # "10 ┤"
 MAX_COLUMNS_PER_DAY = 3
 MIN_BARS = 10  # the narrowest the bars get, whatever the width
@@ -81,14 +80,6 @@ class Line:
     @classmethod
     def styled(cls, text: str, style: str) -> Line:
         return cls(text, (Span(0, len(text), style),) if text and style else ())
-
-
-# The number format of the charts and their headings, as it was: it belongs in the wording
-# module (titles, levels, number formats) and may move there.
-def fmt(value: float | None, digits: int = 1) -> str:
-    """A figure as text (`wording.number`, as in every view); `None` is "not enough data",
-    never a zero. (A mean is `wording.mean_text`: one decimal.)"""
-    return number(value, digits, none=NO_DATA)
 
 
 def period_text(first: date, last: date) -> str:
@@ -139,8 +130,8 @@ def bar_rows(values: Sequence[float | None], scale: Scale, height: int, per: int
 def axis_labels(scale: Scale) -> tuple[str, str, int]:
     """The top and bottom scale labels and the axis width that holds both whole: a label is
     never cut ("12000 ┤", not "000 ┤", which would show a false scale)."""
-    high = scale.high_label or fmt(scale.high, 1)
-    low = scale.low_label or fmt(scale.low, 1)
+    high = scale.high_label or number(scale.high)
+    low = scale.low_label or number(scale.low)
     return high, low, max(AXIS_WIDTH, len(high) + 2, len(low) + 2)
 
 
@@ -275,7 +266,6 @@ def plain(lines: Iterable[Line]) -> str:
 __all__ = [
     "GAP",
     "MARKS",
-    "MARK_WORDS",
     "Chart",
     "Line",
     "Scale",
@@ -284,7 +274,6 @@ __all__ = [
     "bar_rows",
     "buckets",
     "date_lines",
-    "fmt",
     "legend",
     "marker_row",
     "period_text",

@@ -33,6 +33,7 @@ from typing import NamedTuple
 from fatiguelog import paths
 from fatiguelog.atomic import FILE_MODE, UnsafePathError, kind_of, open_private_dir
 from fatiguelog.store import Store, StoreError, describe_os_error
+from fatiguelog.wording import plural
 
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -299,7 +300,7 @@ def pick(root: Path, day: date, which: str | None = None) -> Trashed:
         return found[int(text) - 1]
     named = next((t for t in found if t.name == text), None)
     if named is None:
-        count = "1 deleted copy" if len(found) == 1 else f"{len(found)} deleted copies"
+        count = plural(len(found), "deleted copy", "deleted copies")
         raise TrashError(
             f"{day.isoformat()} has {count} in the trash, numbered 1 to "
             f"{len(found)} (newest first), and none is {text!r}: "
@@ -401,7 +402,7 @@ def moved_with(root: Path, trashed: Trashed) -> str:
 
 def _with(has_draft: bool, copies: int) -> str:
     parts = (["its unfinished check-in"] if has_draft else []) + (
-        [f"{copies} sync cop{'y' if copies == 1 else 'ies'}"] if copies else []
+        [plural(copies, "sync copy", "sync copies")] if copies else []
     )
     return f" with {' and '.join(parts)}" if parts else ""
 

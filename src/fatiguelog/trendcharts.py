@@ -26,9 +26,19 @@ from fatiguelog.analysis.summary import (
     Summary,
 )
 from fatiguelog.substances import class_words
-from fatiguelog.textchart import Chart, Scale, fmt
+from fatiguelog.textchart import Chart, Scale
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import NO_DATA, answer_name, answer_words, mean_text, percent, plural
+from fatiguelog.wording import (
+    NO_DATA,
+    answer_name,
+    answer_words,
+    days_text,
+    mean_text,
+    number,
+    percent,
+    plural,
+    unit_text,
+)
 
 SECTION_HEADING = "Charts (each bar is a day, or the mean of several; · = no answer)"
 #: Bristol types in a few words, to fit one line at 80 columns (full wording: model.BRISTOL).
@@ -91,7 +101,7 @@ def question_heading(answers: AnswerStats) -> str:
     if not answers.days or answers.min is None or answers.max is None:
         return f"{label}: no answers in this period"
     answered = f"{plural(answers.days, 'day')} answered"
-    low, high = fmt(answers.min), fmt(answers.max)
+    low, high = number(answers.min), number(answers.max)
     if answers.mean is None:
         return f"{label}: {low if low == high else f'{low}-{high}'} on {answered}; {NO_MEAN}"
     return f"{label}: mean {mean_text(answers.mean, none=NO_DATA)}, range {low}-{high}, {answered}"
@@ -130,7 +140,7 @@ def question_chart(s: Summary, answers: AnswerStats) -> Item:
         low = min([floor, *values])
         top = max([q.chart_top or 1.0, *values])
         unit = "h" if q.unit == "hours" else ""
-        scale = Scale(low, top, f"{fmt(low, 0)}{unit}", f"{fmt(top, 0)}{unit}")
+        scale = Scale(low, top, f"{number(low, 0)}{unit}", f"{number(top, 0)}{unit}")
     return _chart(s, q.series_key, heading_words, scale)
 
 
@@ -152,7 +162,7 @@ def gi_items(s: Summary) -> Iterable[Item]:
         "sbm_per_week",
         f"Spontaneous bowel movements (SBMs) a week (rolling 7 days): {per_week} over "
         f"{gi.recorded_days} recorded days",
-        Scale(0, peak, "0", fmt(peak, 0)),
+        Scale(0, peak, "0", number(peak, 0)),
     )
     yield _chart(
         s,
@@ -198,17 +208,17 @@ def intake_items(s: Summary) -> Iterable[Item]:
         amounts = [v for v in series.values if v is not None] if series else []
         top = max([1.0, *amounts])
         klass = f" (class: {class_words(stats.klass)})"
-        unit = it.unit_text(2, stats.unit)
+        unit = unit_text(2, stats.unit)
         title = (
-            f"{name}{klass}, {unit} a day: mean {fmt(stats.mean_daily, 1)} on the "
-            f"{it.days_text(stats.days)} taken, max {fmt(stats.max_daily, 2)}"
+            f"{name}{klass}, {unit} a day: mean {number(stats.mean_daily, none=NO_DATA)} on the "
+            f"{days_text(stats.days)} taken, max {number(stats.max_daily, 2, none=NO_DATA)}"
         )
         # Changes from the timeline's steady ranges: a wobble is not a list of increases, a
         # substance taken again after a break reads "resumed", never "stopped".
         ranges = it.ranges_of(s, stats.substance, stats.unit)
         changes = it.range_events(ranges)
         yield _chart(
-            s, f"intake:{name}", title, Scale(0, top, "0", fmt(top, 1)), events=tuple(changes)
+            s, f"intake:{name}", title, Scale(0, top, "0", number(top)), events=tuple(changes)
         )
         said = it.substance_lines(ranges, s.last)
         if said:

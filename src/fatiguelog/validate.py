@@ -30,18 +30,15 @@ from fatiguelog.model import (
     TOO_SMALL_AMOUNT,
     UNITS,
 )
-from fatiguelog.tomlsafe import MAX_DEPTH, structure_issue
 from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
 
 __all__ = [
-    "MAX_DEPTH",
     "Locator",
     "answer_issues",
     "entry_issues",
     "found",
     "future_schema",
     "locate",
-    "structure_issue",
     "tracker_issues",
 ]
 

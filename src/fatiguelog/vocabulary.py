@@ -227,13 +227,11 @@ class Vocabulary:
     """The questions of one diary, in the order they are asked: the built-in ones, then the
     user's own, then `custom` keys found in files and no longer declared."""
 
-    __slots__ = ("_by_path", "_by_series", "_by_step", "questions")
+    __slots__ = ("_by_path", "questions")
 
     def __init__(self, questions: Iterable[Question]):
         self.questions: tuple[Question, ...] = tuple(questions)
         self._by_path = {q.path: q for q in self.questions}
-        self._by_step = {q.step_id: q for q in self.questions}
-        self._by_series = {q.series_key: q for q in self.questions}
 
     def __iter__(self) -> Iterator[Question]:
         return iter(self.questions)
@@ -246,12 +244,6 @@ class Vocabulary:
 
     def find(self, path: tuple[str, ...]) -> Question | None:
         return self._by_path.get(path)  # type: ignore[arg-type]
-
-    def by_step(self, step_id: str) -> Question | None:
-        return self._by_step.get(step_id)
-
-    def by_series(self, key: str) -> Question | None:
-        return self._by_series.get(key)
 
     def in_section(self, *sections: str) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.section in sections)

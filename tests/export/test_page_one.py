@@ -21,6 +21,7 @@ from fatiguelog.cli import main
 from fatiguelog.discuss import MAX_CHARS, check, clean
 from fatiguelog.export import formats, render
 from fatiguelog.export.html import PAGE_ONE
+from fatiguelog.wording import amount, days_text
 
 from .conftest import empty_summary, make_summary, replace
 
@@ -256,12 +257,12 @@ def test_a_discuss_text_too_long_is_refused_and_both_options_are_wrong_usage(tmp
     ],
 )
 def test_amounts_have_plural_units_and_only_meaningful_decimals(value, unit, said):
-    assert it.amount(value, unit) == said
+    assert amount(value, unit) == said
     assert it.per_day(value, unit) == f"{said} a day"
 
 
 def test_days_and_ranges_read_as_words():
-    assert it.days_text(1) == "1 day" and it.days_text(2) == "2 days"
+    assert days_text(1) == "1 day" and days_text(2) == "2 days"
     assert it.amount_range(1, 2, "cup") == "1-2 cups"
 
 

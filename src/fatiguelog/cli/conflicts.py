@@ -12,6 +12,7 @@ from fatiguelog.conflicts import SyncCopy, find_copies, merge_all, plan_merge
 from fatiguelog.flagtext import red_flag_words
 from fatiguelog.store import Store, StoreError
 from fatiguelog.textsafe import strip_controls
+from fatiguelog.wording import plural
 
 
 def run_conflicts(args: argparse.Namespace, root: Path) -> int:
@@ -97,4 +98,4 @@ def _merge(root: Path, copies: list[SyncCopy]) -> int:
 
 
 def _count(n: int) -> str:
-    return f"{n} sync-conflict cop{'y' if n == 1 else 'ies'}"
+    return plural(n, "sync-conflict copy", "sync-conflict copies")

@@ -96,7 +96,7 @@ def _header(out: _Out, plan: Plan, path: Path, unused: list[str]) -> None:
     span = f" ({days[0]} to {days[-1]})" if days else ""
     out(
         f"{plan.label} export {path.name}: {plan.count} readings; answers for "
-        f"{len(days)} day{'s' if len(days) != 1 else ''}{span}."
+        f"{plural(len(days), 'day')}{span}."
     )
     if plan.used:
         out()
@@ -179,7 +179,7 @@ def _footer(out: _Out, plan: Plan) -> None:
         out()
         out("Left out, not understood:")
         for name, n in plan.unclear_count.items():
-            out(f"  column {name!r} ({n} value{'s' if n != 1 else ''}): {plan.unclear[name]}")
+            out(f"  column {name!r} ({plural(n, 'value')}): {plan.unclear[name]}")
         for skipped in plan.not_understood[:MAX_LISTED]:
             out(f"  line {skipped.line}, {skipped.source}: {skipped.why}")
         if len(plan.not_understood) > MAX_LISTED:
@@ -209,9 +209,8 @@ def _summary(out: _Out, changes: list[DayChange], dry_run: bool) -> None:
     clashes = sum(len(c.clashes) for c in changes)
     out()
     counts = (
-        f"{new} new entr{'y' if new == 1 else 'ies'}, {filled} existing "
-        f"day{'' if filled == 1 else 's'} filled in, {clashes} "
-        f"clash{'' if clashes == 1 else 'es'} (your answers kept)"
+        f"{plural(new, 'new entry', 'new entries')}, {plural(filled, 'existing day')} filled "
+        f"in, {plural(clashes, 'clash', 'clashes')} (your answers kept)"
     )
     if dry_run:
         out(

@@ -21,7 +21,7 @@ from fatiguelog.model import (
     Entry,
 )
 from fatiguelog.store import BrokenEntryError, Store, StoreError
-from fatiguelog.wording import plural, verb
+from fatiguelog.wording import amount, plural, verb
 
 #: What a `log` command does to the day's entry, under the data folder's lock.
 Change = Callable[[Entry], None]
@@ -121,8 +121,6 @@ def _dose(args: argparse.Namespace, day: date, today: date) -> tuple[Change, str
                 "may hold; nothing was changed"
             )
         entry.doc["intake"] = records.by_time([*(intake if isinstance(intake, list) else []), dose])
-
-    from fatiguelog.intaketext import amount
 
     said = f"{dose['substance']}, {amount(dose['amount'], dose['unit'])}"
     return change, f"dose of {said}{_at(dose)}."

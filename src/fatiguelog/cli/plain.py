@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from fatiguelog.cli import EXIT_DATA, EXIT_OK, UserError, past_day, today_for
+from fatiguelog.cli import EXIT_OK, UserError, past_day, today_for
 from fatiguelog.wording import plural, verb
 
 
@@ -772,4 +772,4 @@ class PlainCheckin:
         return EXIT_OK
 
 
-__all__ = ["EXIT_DATA", "PlainCheckin", "run_plain", "wants_plain"]
+__all__ = ["PlainCheckin", "run_plain", "wants_plain"]

@@ -20,6 +20,7 @@ def run_trash(args: argparse.Namespace, root: Path) -> int:
         pick,
         restore,
     )
+    from fatiguelog.wording import plural, verb
 
     day = past_day(args.date, today_for(root))
     iso = day.isoformat()
@@ -53,8 +54,8 @@ def run_trash(args: argparse.Namespace, root: Path) -> int:
             )
             if older:
                 line += (
-                    f" {older} other deleted cop{'y' if older == 1 else 'ies'} of it "
-                    f"{'stays' if older == 1 else 'stay'} in the trash: 'fatiguelog "
+                    f" {plural(older, 'other deleted copy', 'other deleted copies')} of it "
+                    f"{verb(older, 'stays', 'stay')} in the trash: 'fatiguelog "
                     f"restore --date {iso} --list'."
                 )
             lines.append(line)

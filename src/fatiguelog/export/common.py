@@ -2,7 +2,7 @@
 
 Nothing here computes a figure: it turns fields of `Summary` into words and digits. The
 numbers, levels, titles and the clinician's disclaimer are `fatiguelog.wording`'s, as on every
-screen (exports reach them through this module, `c.mean_text`).
+screen: each export imports them from there.
 """
 
 from __future__ import annotations
@@ -21,22 +21,13 @@ from fatiguelog.analysis.summary import (
     WeekRow,
 )
 from fatiguelog.frozen import frozen
-from fatiguelog.model import BRISTOL, RED_FLAGS, SEEK_CARE
+from fatiguelog.model import RED_FLAGS
 from fatiguelog.problems import Problem
-from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.wording import (
-    CLINICIAN_DISCLAIMER,
-    DISCUSS_TITLE,
-    LEVELS,
     NO_DATA,
-    PEM_TITLE,
-    SUMMARY_TITLE,
     days_text,
-    level_word,
     mean_text,
-    nights_text,
-    number,
     percent,
     percent_of,
     plural,
@@ -88,27 +79,6 @@ def page_one_rows(s: Summary) -> tuple[list, int]:
         left_out += max(0, len(group) - most)
         out += group[-most:]
     return out, hidden + left_out
-
-
-__all__ = [
-    "BRISTOL",
-    "CLINICIAN_DISCLAIMER",
-    "DISCUSS_TITLE",
-    "LEVELS",
-    "NO_DATA",
-    "PEM_TITLE",
-    "SEEK_CARE",
-    "SUMMARY_TITLE",
-    "class_words",
-    "days_text",
-    "flagtext",
-    "level_word",
-    "mean_text",
-    "nights_text",
-    "number",
-    "percent",
-    "plural",
-]
 
 
 def is_alarm(flag: FlagReport) -> bool:
@@ -184,7 +154,7 @@ def spells_text(flag: FlagReport, summary: Summary, *, most: int = 4) -> str:
         return spell_text((flag.since, flag.last))
     shown = "; ".join(spell_text(s) for s in found[-most:])
     hidden = len(found) - most
-    return f"{hidden} earlier spell{'s' if hidden > 1 else ''}; {shown}" if hidden > 0 else shown
+    return f"{plural(hidden, 'earlier spell')}; {shown}" if hidden > 0 else shown
 
 
 def flag_status(flag: FlagReport, summary: Summary) -> str:
@@ -385,12 +355,12 @@ def earlier_text(f: FlagReport, s: Summary, most: int | None = None) -> str:
         return f"{f.title} (on {iso(days[0])} to {iso(days[-1])})"
     if len(episodes) > most == 1:  # the latest, and how many before it
         hidden = len(episodes) - 1
-        shown = [f"{hidden} earlier time{'s' if hidden > 1 else ''}", episode_text(episodes[-1], s)]
+        shown = [plural(hidden, "earlier time"), episode_text(episodes[-1], s)]
     elif len(episodes) > most:  # the first and the latest, and how many between them
         hidden = len(episodes) - 2
         shown = [
             episode_text(episodes[0], s),
-            f"{hidden} more time{'s' if hidden > 1 else ''}",
+            plural(hidden, "more time"),
             episode_text(episodes[-1], s),
         ]
     else:

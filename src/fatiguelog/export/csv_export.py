@@ -25,8 +25,10 @@ from fatiguelog.analysis.summary import Summary
 from fatiguelog.dates import days_between
 from fatiguelog.export import common as c
 from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, Entry
+from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
+from fatiguelog.wording import number
 
 Cell = str | int | float | None
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -167,7 +169,7 @@ def _cell(value: Cell | bool) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, int | float):
-        return c.number(value, 3)
+        return number(value, 3)
     return guard(str(value))
 
 
@@ -306,7 +308,7 @@ def _timeline_rows(summary: Summary) -> list[list[Cell | bool]]:
     return [
         [
             r.substance,
-            c.class_words(r.klass),
+            class_words(r.klass),
             c.iso(r.first),
             c.iso(r.last),
             round(r.daily_amount, 6),

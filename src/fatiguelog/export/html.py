@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from fatiguelog import flagtext
 from fatiguelog import intaketext as it
 from fatiguelog.analysis.summary import (
     DaySeries,
@@ -29,7 +30,27 @@ from fatiguelog.analysis.summary import (
 from fatiguelog.analysis.weeks import ALARM_SERIES, LAXATIVE_SERIES
 from fatiguelog.export import common as c
 from fatiguelog.export import svg
-from fatiguelog.wording import answer_name, answer_words
+from fatiguelog.model import BRISTOL
+from fatiguelog.substances import class_words
+from fatiguelog.wording import (
+    CLINICIAN_DISCLAIMER,
+    DISCUSS_TITLE,
+    LEVELS,
+    NO_DATA,
+    PEM_TITLE,
+    SUMMARY_TITLE,
+    amount,
+    answer_name,
+    answer_words,
+    days_text,
+    level_word,
+    mean_text,
+    nights_text,
+    number,
+    percent,
+    plural,
+    unit_text,
+)
 
 MIN_CHART_DAYS = 7
 #: Longer periods draw bowel movements per week, not per day (a day would be a hairline).
@@ -156,7 +177,7 @@ t = c.html_text
 
 def render(summary: Summary, include_notes: bool = False) -> str:
     s = summary
-    title = f"{c.SUMMARY_TITLE} {c.iso(s.first)} to {c.iso(s.last)}"
+    title = f"{SUMMARY_TITLE} {c.iso(s.first)} to {c.iso(s.last)}"
     if s.generated:
         title = f"DEMO ({c.GENERATED}): {title}"
     page_one = [
@@ -190,7 +211,7 @@ def render(summary: Summary, include_notes: bool = False) -> str:
         + "\n".join(part for part in page_one if part)
         + '\n<div class="rest">\n'
         + "\n".join(part for part in rest if part)
-        + f"\n<footer>{escape(c.CLINICIAN_DISCLAIMER)} Made with fatiguelog from the patient's "
+        + f"\n<footer>{escape(CLINICIAN_DISCLAIMER)} Made with fatiguelog from the patient's "
         f"own entries ({c.iso(s.first)} to {c.iso(s.last)}).</footer>\n</div>"
         + "\n</main>\n</body>\n</html>\n"
     )
@@ -204,7 +225,7 @@ def _section(key: str, body: str, extra: str = "") -> str:
 # --- page one ---------------------------------------------------------------------------------
 def _who(s: Summary) -> str:
     heading = (
-        f"DEMO {c.SUMMARY_TITLE.lower()}: {escape(c.GENERATED)}" if s.generated else c.SUMMARY_TITLE
+        f"DEMO {SUMMARY_TITLE.lower()}: {escape(c.GENERATED)}" if s.generated else SUMMARY_TITLE
     )
     blanks = "".join(f"<span>{escape(label)}:</span>" for label in c.WHO)
     return _section("who", f'<h1>{heading}</h1>\n<div class="who">{blanks}</div>')
@@ -215,10 +236,10 @@ def _period(s: Summary) -> str:
         "period",
         (
             f'<p class="period"><strong>{c.iso(s.first)} to {c.iso(s.last)}</strong> '
-            f"({c.days_text(s.days)}) · entries on {s.days_recorded} of {c.days_text(s.days)} "
-            f"({c.recorded_share(s)}) · bowel answers on {c.days_text(s.gi.recorded_days)} · "
+            f"({days_text(s.days)}) · entries on {s.days_recorded} of {days_text(s.days)} "
+            f"({c.recorded_share(s)}) · bowel answers on {days_text(s.gi.recorded_days)} · "
             f"{t(c.coverage_line(s))}</p>"
-            f'<p class="disclaimer">{escape(c.CLINICIAN_DISCLAIMER)}</p>'
+            f'<p class="disclaimer">{escape(CLINICIAN_DISCLAIMER)}</p>'
         ),
     )
 
@@ -227,9 +248,9 @@ def _urgent(s: Summary) -> str:
     """The banner: only alarm symptoms on at the period's last day (flags.md v2)."""
     if not s.banner:
         return ""
-    items = "".join(f"<li><strong>{t(line)}</strong></li>" for line in c.flagtext.banner_lines(s))
+    items = "".join(f"<li><strong>{t(line)}</strong></li>" for line in flagtext.banner_lines(s))
     return _section(
-        "banner", (f"<h2>⚠ {t(c.flagtext.banner_heading(s))}</h2><ul>{items}</ul>"), " alert"
+        "banner", (f"<h2>⚠ {t(flagtext.banner_heading(s))}</h2><ul>{items}</ul>"), " alert"
     )
 
 
@@ -247,13 +268,13 @@ def _discuss(s: Summary) -> str:
         text = f'<div class="discuss-text{size}">{body}</div>'
     else:
         text = f'<p class="muted">{escape(c.NO_DISCUSS)}</p>'
-    return _section("discuss", f"<h2>{escape(c.DISCUSS_TITLE)}</h2>{text}")
+    return _section("discuss", f"<h2>{escape(DISCUSS_TITLE)}</h2>{text}")
 
 
 def _figures(s: Summary) -> str:
     cards = "".join(
         f'<div class="card"><div class="k">{escape(f.label)}</div>'
-        f'<div class="v{" none" if f.value == c.NO_DATA else ""}">{escape(f.value)}</div>'
+        f'<div class="v{" none" if f.value == NO_DATA else ""}">{escape(f.value)}</div>'
         + (f'<div class="d">{escape(f.detail)}</div>' if f.detail else "")
         + "</div>"
         for f in c.key_figures(s)
@@ -261,14 +282,14 @@ def _figures(s: Summary) -> str:
     return _section(
         "figures",
         (
-            f'<h2>Key figures</h2><p class="small">{escape(c.flagtext.SBM_EXPLAINED)}</p>'
+            f'<h2>Key figures</h2><p class="small">{escape(flagtext.SBM_EXPLAINED)}</p>'
             f'<div class="cards">{cards}</div>'
         ),
     )
 
 
 def _level(level: str) -> str:
-    word = c.level_word(level)
+    word = level_word(level)
     return f'<span class="lvl {escape(level)}">{escape(word)}:</span>'
 
 
@@ -320,7 +341,7 @@ def _medication(s: Summary) -> str:
             f"<td>{t(row.change)}</td></tr>"
         )
     more = (
-        f' {c.plural(hidden, "earlier range")}: in "Intake in detail", after the charts.'
+        f' {plural(hidden, "earlier range")}: in "Intake in detail", after the charts.'
         if hidden
         else ""
     )
@@ -353,7 +374,7 @@ def _alarms(s: Summary) -> str:
         if lines
         else f"<p>{escape(c.NO_ALARMS)}</p>"
     )
-    return _section("alarms", f"<h2>{escape(c.flagtext.ALARMS_HEADING)}</h2>{body}")
+    return _section("alarms", f"<h2>{escape(flagtext.ALARMS_HEADING)}</h2>{body}")
 
 
 # --- page two on ------------------------------------------------------------------------------
@@ -490,10 +511,10 @@ def _charts(s: Summary) -> str:
             continue
         peak = svg.nice_ceiling(max(v for v in series.values if v is not None) * 1.1)
         marks = it.range_events(it.ranges_of(s, stats.substance, stats.unit))
-        unit = f"{it.unit_text(2, stats.unit)} / day"
+        unit = f"{unit_text(2, stats.unit)} / day"
         figures.append(
             _figure(
-                f"{t(stats.substance)}: daily total in {t(it.unit_text(2, stats.unit))} (0: "
+                f"{t(stats.substance)}: daily total in {t(unit_text(2, stats.unit))} (0: "
                 "answered, not taken; a gap: intake not answered)",
                 svg.line_chart(
                     [series],
@@ -606,13 +627,13 @@ def _question_charts(s: Summary, opioid: Sequence[IntakeEvent]) -> list[str]:
 
 
 def _timeline_row(f: FlagReport, s: Summary) -> svg.TimelineRow:
-    level = c.level_word(f.level)
-    alarm = c.flagtext.alarm_for(f, s) if c.is_alarm(f) else None
+    level = level_word(f.level)
+    alarm = flagtext.alarm_for(f, s) if c.is_alarm(f) else None
     if alarm is not None:
         days = [d for d in alarm.days if s.first <= d <= s.last]
         label = (
-            f"{level}: {alarm.title}: {c.plural(len(days), 'report')} "
-            f"({c.flagtext.dates_text(days)}); bar: the flag is on for 7 days after a "
+            f"{level}: {alarm.title}: {plural(len(days), 'report')} "
+            f"({flagtext.dates_text(days)}); bar: the flag is on for 7 days after a "
             "report, not 7 days of symptoms"
         )
         return svg.TimelineRow(label, f.level, f.active_days, tuple(days))
@@ -637,7 +658,7 @@ def _figure(caption: str, chart: str) -> str:
 def _flags(s: Summary) -> str:
     shown = c.shown_flags(s)
     if not s.flags:
-        return f"<section><h2>Flags in detail</h2><p>{t(c.flagtext.no_flags_text(s))}</p></section>"
+        return f"<section><h2>Flags in detail</h2><p>{t(flagtext.no_flags_text(s))}</p></section>"
     if not shown:
         return (
             "<section><h2>Flags in detail</h2><p>No flag other than the alarm symptoms "
@@ -663,10 +684,10 @@ def _flags(s: Summary) -> str:
 
 
 def _flag(f: FlagReport, s: Summary) -> str:
-    level = f.level if f.level in c.LEVELS else "info"
-    lasted = c.flagtext.lasted(f)
+    level = f.level if f.level in LEVELS else "info"
+    lasted = flagtext.lasted(f)
     return (
-        f'<div class="flag {level}"><h3><span class="badge">{escape(c.level_word(level))}</span>'
+        f'<div class="flag {level}"><h3><span class="badge">{escape(level_word(level))}</span>'
         f"{t(f.title)}</h3>"
         '<dl class="facts">'
         f"<dt>When</dt><dd>{escape(c.flag_status(f, s))}</dd>"
@@ -685,13 +706,13 @@ def _symptoms(s: Summary) -> str:
         rows.append(_rating_row(r))
     sl = s.sleep
     sleep = (
-        f"<p>Sleep: mean <strong>{c.mean_text(sl.hours_mean, none=c.NO_DATA)} hours</strong> "
+        f"<p>Sleep: mean <strong>{mean_text(sl.hours_mean, none=NO_DATA)} hours</strong> "
         "a night, "
         "quality "
-        f"<strong>{c.mean_text(sl.quality_mean, none=c.NO_DATA)}</strong>/10 (higher is better), "
-        f"{c.nights_text(sl.days)} recorded.</p>"
+        f"<strong>{mean_text(sl.quality_mean, none=NO_DATA)}</strong>/10 (higher is better), "
+        f"{nights_text(sl.days)} recorded.</p>"
         if sl.days
-        else f"<p>Sleep: {c.NO_DATA} (no night answered).</p>"
+        else f"<p>Sleep: {NO_DATA} (no night answered).</p>"
     )
     return (
         '<section class="keep"><h2>Symptoms and sleep</h2>'
@@ -723,14 +744,14 @@ def _rating_row(r: RatingStats) -> str:
     if not r.days:
         return (
             f'<tr><td>{t(r.label)}</td><td class="n">0</td>'
-            f'<td colspan="5" class="muted">{c.NO_DATA} (never answered)</td></tr>'
+            f'<td colspan="5" class="muted">{NO_DATA} (never answered)</td></tr>'
         )
     return (
         f'<tr><td>{t(r.label)}</td><td class="n">{r.days}</td>'
-        f'<td class="n">{c.mean_text(r.mean, none=c.NO_DATA)}</td>'
-        f'<td class="n">{c.number(r.min)}-{c.number(r.max)}</td>'
-        f'<td class="n">{c.mean_text(r.first_half_mean)}</td>'
-        f'<td class="n">{c.mean_text(r.second_half_mean)}</td>'
+        f'<td class="n">{mean_text(r.mean, none=NO_DATA)}</td>'
+        f'<td class="n">{number(r.min)}-{number(r.max)}</td>'
+        f'<td class="n">{mean_text(r.first_half_mean)}</td>'
+        f'<td class="n">{mean_text(r.second_half_mean)}</td>'
         f'<td class="n">{c.signed(c.change(r))}</td></tr>'
     )
 
@@ -740,11 +761,11 @@ def _gi(s: Summary) -> str:
     if not gi.recorded_days:
         return (
             '<section class="keep"><h2>Bowel habits</h2>'
-            f"<p>No bowel movements recorded ({c.NO_DATA}).</p></section>"
+            f"<p>No bowel movements recorded ({NO_DATA}).</p></section>"
         )
     most = max([*gi.bristol_counts.values(), 1])
     rows = "".join(
-        f'<tr><td class="n">{k}{_bristol_group(k)}</td><td>{escape(c.BRISTOL[k])}</td>'
+        f'<tr><td class="n">{k}{_bristol_group(k)}</td><td>{escape(BRISTOL[k])}</td>'
         f'<td class="n">{gi.bristol_counts.get(k, 0)}</td>'
         f'<td class="n">{c.bristol_share(s, gi.bristol_counts.get(k, 0))}</td>'
         f'<td class="barcell"><span class="hbar" '
@@ -753,7 +774,7 @@ def _gi(s: Summary) -> str:
     )
     return (
         '<section class="keep"><h2>Bowel habits</h2>'
-        f"<p>{gi.stools} bowel movements on {c.days_text(gi.recorded_days)} with an answer; "
+        f"<p>{gi.stools} bowel movements on {days_text(gi.recorded_days)} with an answer; "
         f"{gi.sbm} spontaneous (no laxative that day or the day before): "
         f"<strong>{escape(c.sbm_figure(gi.sbm_per_week))}</strong>. "
         f"Straining: {_share(gi.straining_share, gi.straining_answered)}. "
@@ -771,8 +792,8 @@ def _bristol_group(kind: int) -> str:
 
 def _share(value: float | None, answered: int) -> str:
     if value is None or not answered:
-        return c.NO_DATA
-    return f"{c.percent(value)} of {answered} answered"
+        return NO_DATA
+    return f"{percent(value)} of {answered} answered"
 
 
 def _intake(s: Summary) -> str:
@@ -782,7 +803,7 @@ def _intake(s: Summary) -> str:
             "</p></section>"
         )
     rows = "".join(
-        f"<tr><td>{t(st.substance)}</td><td>{escape(c.class_words(st.klass))}</td>"
+        f"<tr><td>{t(st.substance)}</td><td>{escape(class_words(st.klass))}</td>"
         f'<td class="n">{st.days}</td>'
         f"<td>{t(_now(s, st.substance, st.unit))}</td>"
         f'<td class="n">{t(_mean(st.mean_daily, st.unit))}</td>'
@@ -813,7 +834,7 @@ def _now(s: Summary, substance: str, unit: str) -> str:
 
 
 def _mean(value: float | None, unit: str) -> str:
-    return "—" if value is None else it.amount(value, unit, 1)
+    return "—" if value is None else amount(value, unit, 1)
 
 
 def _pem(s: Summary) -> str:
@@ -824,23 +845,23 @@ def _pem(s: Summary) -> str:
             f'<table><thead><tr><th>Next 1-2 days</th><th class="n">After exertion ≥ {p.threshold} '
             f'({p.high_days} days)</th><th class="n">After other days ({p.other_days})</th>'
             "</tr></thead>"
-            f'<tbody><tr><td>PEM</td><td class="n">{c.mean_text(p.pem_after_high)} '
+            f'<tbody><tr><td>PEM</td><td class="n">{mean_text(p.pem_after_high)} '
             f"(n={p.pem_after_high_n})</td>"
-            f'<td class="n">{c.mean_text(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
-            f'<tr><td>Fatigue</td><td class="n">{c.mean_text(p.fatigue_after_high)} '
+            f'<td class="n">{mean_text(p.pem_after_other)} (n={p.pem_after_other_n})</td></tr>'
+            f'<tr><td>Fatigue</td><td class="n">{mean_text(p.fatigue_after_high)} '
             f"(n={p.fatigue_after_high_n})</td>"
-            f'<td class="n">{c.mean_text(p.fatigue_after_other)} '
+            f'<td class="n">{mean_text(p.fatigue_after_other)} '
             f"(n={p.fatigue_after_other_n})</td></tr></tbody></table>"
         )
-    return f'<section class="keep"><h2>{c.PEM_TITLE}</h2><p>{t(p.statement)}</p>{table}</section>'
+    return f'<section class="keep"><h2>{PEM_TITLE}</h2><p>{t(p.statement)}</p>{table}</section>'
 
 
 def _coverage(s: Summary) -> str:
     """How many rules were checked on the last day, and those that could not be, in words."""
-    heading = c.flagtext.coverage_heading(s)
+    heading = flagtext.coverage_heading(s)
     if not heading:
         return ""
-    items = "".join(f"<li>{t(line)}</li>" for line in c.flagtext.coverage_lines(s))
+    items = "".join(f"<li>{t(line)}</li>" for line in flagtext.coverage_lines(s))
     listed = f'<ul class="tight">{items}</ul>' if items else ""
     return f'<section class="keep"><h2>Rules checked</h2><p>{t(heading)}</p>{listed}</section>'
 

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from fatiguelog import flagtext
 from fatiguelog.analysis.summary import (
     Alarm,
     AnswerStats,
@@ -22,7 +23,9 @@ from fatiguelog.analysis.summary import (
     WeekRow,
 )
 from fatiguelog.export import common as c
+from fatiguelog.substances import class_words
 from fatiguelog.textsafe import BIDI_CONTROLS
+from fatiguelog.wording import CLINICIAN_DISCLAIMER
 
 FORMAT_VERSION = 1
 #: Written as `\u` escapes: C1 controls and line separators (a terminal acts on them) and
@@ -81,7 +84,7 @@ def _alarm(a: Alarm, ends_today: bool) -> dict[str, Any]:
 def _timeline(r: IntakeRange) -> dict[str, Any]:
     return {
         "substance": r.substance,
-        "class": c.class_words(r.klass),
+        "class": class_words(r.klass),
         "from": c.iso(r.first),
         "to": c.iso(r.last),
         "daily_amount": _round(r.daily_amount, 3),
@@ -201,7 +204,7 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
                     "mean_daily": _round(st.mean_daily, 3),
                     "max_daily": _round(st.max_daily, 3),
                     "opioid_acting": st.opioid_acting,
-                    "class": c.class_words(st.klass),
+                    "class": class_words(st.klass),
                     "changes": [
                         {
                             "date": c.iso(e.day),
@@ -250,7 +253,7 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
         "not_enough_data": list(s.not_enough_data),
         "not_enough_detail": {rule: s.not_enough_detail.get(rule) for rule in s.not_enough_data},
         "problems": [{"file": p.file, "error": p.message, "line": p.line} for p in s.problems],
-        "disclaimer": c.CLINICIAN_DISCLAIMER,
+        "disclaimer": CLINICIAN_DISCLAIMER,
     }
     if include_notes:
         doc["notes"] = [{"date": c.iso(day), "text": text} for day, text in (s.notes or ())]
@@ -258,7 +261,7 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
         doc["generated"] = c.GENERATED
     if s.unread_days:  # (only then: each may hold a red flag)
         doc["unreadable_days"] = [
-            {"day": c.iso(d), "note": c.flagtext.UNREAD_RED} for d in s.unread_days
+            {"day": c.iso(d), "note": flagtext.UNREAD_RED} for d in s.unread_days
         ]
     return doc
 

@@ -13,11 +13,30 @@ from __future__ import annotations
 
 import re
 
+from fatiguelog import flagtext
 from fatiguelog import intaketext as it
 from fatiguelog.analysis.summary import FlagReport, RatingStats, Summary
 from fatiguelog.export import common as c
+from fatiguelog.model import BRISTOL
+from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
-from fatiguelog.wording import answer_name, answer_words
+from fatiguelog.wording import (
+    CLINICIAN_DISCLAIMER,
+    DISCUSS_TITLE,
+    NO_DATA,
+    PEM_TITLE,
+    SUMMARY_TITLE,
+    amount,
+    answer_name,
+    answer_words,
+    days_text,
+    level_word,
+    mean_text,
+    nights_text,
+    number,
+    percent,
+    plural,
+)
 
 # `&` only matters where it would start an entity such as `&lt;` or `&#60;`.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
@@ -83,7 +102,7 @@ def render(summary: Summary, include_notes: bool = False) -> str:
     out += [
         "---",
         "",
-        f"*{c.CLINICIAN_DISCLAIMER}* Made with fatiguelog from the patient's own entries.",
+        f"*{CLINICIAN_DISCLAIMER}* Made with fatiguelog from the patient's own entries.",
         "",
     ]
     return "\n".join(out)
@@ -92,17 +111,17 @@ def render(summary: Summary, include_notes: bool = False) -> str:
 def _header(s: Summary) -> list[str]:
     blanks = "  ".join(f"{label}: ____________________" for label in c.WHO)
     return [
-        f"# {c.SUMMARY_TITLE} (fatiguelog)"
+        f"# {SUMMARY_TITLE} (fatiguelog)"
         if not s.generated
-        else f"# DEMO {c.SUMMARY_TITLE.lower()}: {c.GENERATED}",
+        else f"# DEMO {SUMMARY_TITLE.lower()}: {c.GENERATED}",
         "",
         blanks,
         "",
-        f"**{c.iso(s.first)} to {c.iso(s.last)}** ({c.days_text(s.days)}) · entries on "
+        f"**{c.iso(s.first)} to {c.iso(s.last)}** ({days_text(s.days)}) · entries on "
         f"{s.days_recorded} of {s.days} days ({c.recorded_share(s)}) · bowel answers on "
-        f"{c.days_text(s.gi.recorded_days)} · {esc(c.coverage_line(s))}",
+        f"{days_text(s.gi.recorded_days)} · {esc(c.coverage_line(s))}",
         "",
-        f"> {c.CLINICIAN_DISCLAIMER}",
+        f"> {CLINICIAN_DISCLAIMER}",
         "",
     ]
 
@@ -111,14 +130,14 @@ def _urgent(s: Summary) -> list[str]:
     """The banner: only alarm symptoms on at the period's last day (flags.md v2)."""
     if not s.banner:
         return []
-    out = [f"## {esc(c.flagtext.banner_heading(s))}", ""]
-    out += [f"- **{esc(line)}**" for line in c.flagtext.banner_lines(s)]
+    out = [f"## {esc(flagtext.banner_heading(s))}", ""]
+    out += [f"- **{esc(line)}**" for line in flagtext.banner_lines(s)]
     return [*out, ""]
 
 
 def _discuss(s: Summary) -> list[str]:
     """The patient's own words, each line escaped (user text), as a quote."""
-    out = [f"## {c.DISCUSS_TITLE}", ""]
+    out = [f"## {DISCUSS_TITLE}", ""]
     paragraphs = c.discuss_paragraphs(s)
     if not paragraphs:
         return [*out, f"*{c.NO_DISCUSS}*", ""]
@@ -132,7 +151,7 @@ def _discuss(s: Summary) -> list[str]:
 
 
 def _figures(s: Summary) -> list[str]:
-    out = ["## Key figures", "", c.flagtext.SBM_EXPLAINED, ""]
+    out = ["## Key figures", "", flagtext.SBM_EXPLAINED, ""]
     out += [
         f"- **{f.label}:** {f.value}" + (f" ({f.detail})" if f.detail else "")
         for f in c.key_figures(s)
@@ -145,7 +164,7 @@ def _flags_now(s: Summary) -> list[str]:
     now = c.flags_now(s)
     if now:
         out += [
-            f"- **{c.level_word(f.level)}: {esc(f.title)}**, {esc(c.flag_now_text(f))}" for f in now
+            f"- **{level_word(f.level)}: {esc(f.title)}**, {esc(c.flag_now_text(f))}" for f in now
         ]
     else:
         out.append(esc(c.no_flag_now_text(s)))
@@ -194,12 +213,12 @@ def _medication(s: Summary) -> list[str]:
         "current one. A day's wobble stays in its range.",
     ]
     if hidden:
-        out.append(f"{c.plural(hidden, 'earlier range')}: see Intake in the appendix.")
+        out.append(f"{plural(hidden, 'earlier range')}: see Intake in the appendix.")
     return [*out, ""]
 
 
 def _alarms(s: Summary) -> list[str]:
-    out = [f"## {c.flagtext.ALARMS_HEADING}", ""]
+    out = [f"## {flagtext.ALARMS_HEADING}", ""]
     lines = c.alarm_texts(s)
     out += [f"- {esc(line)}" for line in lines] if lines else [c.NO_ALARMS]
     return [*out, ""]
@@ -222,7 +241,7 @@ def _flags(s: Summary) -> list[str]:
     out = ["## Flags in detail", ""]
     shown = c.shown_flags(s)
     if not s.flags:
-        return [*out, c.flagtext.no_flags_text(s), ""]
+        return [*out, flagtext.no_flags_text(s), ""]
     if not shown:
         return [
             *out,
@@ -242,8 +261,8 @@ def _flags(s: Summary) -> list[str]:
 
 
 def _flag(flag: FlagReport, s: Summary) -> list[str]:
-    level = c.level_word(flag.level)
-    lasted = c.flagtext.lasted(flag)
+    level = level_word(flag.level)
+    lasted = flagtext.lasted(flag)
     return [
         f"### {level}: {esc(flag.title)}",
         "",
@@ -259,11 +278,11 @@ def _flag(flag: FlagReport, s: Summary) -> list[str]:
 
 def _coverage(s: Summary) -> list[str]:
     """How many rules were checked on the last day, and those that could not be, in words."""
-    heading = c.flagtext.coverage_heading(s)
+    heading = flagtext.coverage_heading(s)
     if not heading:
         return []
     out = ["## Rules checked", "", esc(heading), ""]
-    lines = c.flagtext.coverage_lines(s)
+    lines = flagtext.coverage_lines(s)
     if lines:
         out += [*(f"- {esc(line)}" for line in lines), ""]
     return out
@@ -275,11 +294,11 @@ def _ratings(s: Summary) -> list[RatingStats]:
 
 def _rating_row(r: RatingStats) -> str:
     if not r.days:
-        return f"| {esc(r.label)} | 0 | {c.NO_DATA} | | | | |"
+        return f"| {esc(r.label)} | 0 | {NO_DATA} | | | | |"
     return (
-        f"| {esc(r.label)} | {r.days} | {c.mean_text(r.mean, none=c.NO_DATA)} | "
-        f"{c.number(r.min)}-{c.number(r.max)} | "
-        f"{c.mean_text(r.first_half_mean)} | {c.mean_text(r.second_half_mean)} | "
+        f"| {esc(r.label)} | {r.days} | {mean_text(r.mean, none=NO_DATA)} | "
+        f"{number(r.min)}-{number(r.max)} | "
+        f"{mean_text(r.first_half_mean)} | {mean_text(r.second_half_mean)} | "
         f"{c.signed(c.change(r))} |"
     )
 
@@ -297,8 +316,8 @@ def _symptoms(s: Summary) -> list[str]:
     out += [_rating_row(r) for r in _ratings(s)]
     ex = s.exertion
     said = (
-        f"mean {c.mean_text(ex.mean, none=c.NO_DATA)} over {c.days_text(ex.days)}, range "
-        f"{c.number(ex.min)}-{c.number(ex.max)}"
+        f"mean {mean_text(ex.mean, none=NO_DATA)} over {days_text(ex.days)}, range "
+        f"{number(ex.min)}-{number(ex.max)}"
         if ex.days
         else "no answers in this period"
     )
@@ -319,14 +338,13 @@ def _own(s: Summary) -> list[str]:
 def _sleep(s: Summary) -> list[str]:
     sl = s.sleep
     if not sl.days:
-        return ["## Sleep", "", f"Sleep: {c.NO_DATA}.", ""]
+        return ["## Sleep", "", f"Sleep: {NO_DATA}.", ""]
     return [
         "## Sleep",
         "",
-        f"- Hours per night: mean **{c.mean_text(sl.hours_mean, none=c.NO_DATA)}** "
-        f"({c.nights_text(sl.days)} recorded)",
-        "- Quality (0-10, higher is better): mean "
-        f"**{c.mean_text(sl.quality_mean, none=c.NO_DATA)}**",
+        f"- Hours per night: mean **{mean_text(sl.hours_mean, none=NO_DATA)}** "
+        f"({nights_text(sl.days)} recorded)",
+        f"- Quality (0-10, higher is better): mean **{mean_text(sl.quality_mean, none=NO_DATA)}**",
         "",
     ]
 
@@ -335,7 +353,7 @@ def _gi(s: Summary) -> list[str]:
     gi = s.gi
     out = ["## Bowel habits", ""]
     if not gi.recorded_days:
-        return [*out, f"No bowel movements were recorded in this period ({c.NO_DATA}).", ""]
+        return [*out, f"No bowel movements were recorded in this period ({NO_DATA}).", ""]
     out += [
         f"- Days with bowel answers: {gi.recorded_days} of {s.days}",
         f"- Bowel movements: {gi.stools}; spontaneous (no laxative that day or the day before): "
@@ -350,24 +368,24 @@ def _gi(s: Summary) -> list[str]:
     total = c.bristol_total(s)
     for kind in range(1, 8):
         count = gi.bristol_counts.get(kind, 0)
-        out.append(f"| {kind} | {c.BRISTOL[kind]} | {count} | {c.bristol_share(s, count)} |")
+        out.append(f"| {kind} | {BRISTOL[kind]} | {count} | {c.bristol_share(s, count)} |")
     if gi.hard_share is None or gi.loose_share is None:
         shares = (
-            f"Hard (types 1-2) and loose (types 6-7) shares: {c.NO_DATA} "
-            f"({c.plural(total, 'stool')} with a type; a share needs at least 4)."
+            f"Hard (types 1-2) and loose (types 6-7) shares: {NO_DATA} "
+            f"({plural(total, 'stool')} with a type; a share needs at least 4)."
         )
     else:
         shares = (
-            f"Hard (types 1-2): {c.percent(gi.hard_share)}; loose (types 6-7): "
-            f"{c.percent(gi.loose_share)} of {total} stools with a type."
+            f"Hard (types 1-2): {percent(gi.hard_share)}; loose (types 6-7): "
+            f"{percent(gi.loose_share)} of {total} stools with a type."
         )
     return [*out, "", shares, ""]
 
 
 def _share(share: float | None, answered: int) -> str:
     if share is None or not answered:
-        return c.NO_DATA
-    return f"{c.percent(share)} of {answered} bowel movements that answered it"
+        return NO_DATA
+    return f"{percent(share)} of {answered} bowel movements that answered it"
 
 
 def _intake(s: Summary) -> list[str]:
@@ -381,10 +399,10 @@ def _intake(s: Summary) -> list[str]:
     for st in s.intake.values():
         ranges = it.ranges_of(s, st.substance, st.unit)
         now = it.range_amount(ranges[-1]) if ranges else "—"
-        mean = "—" if st.mean_daily is None else it.amount(st.mean_daily, st.unit, 1)
-        most = "—" if st.max_daily is None else it.amount(st.max_daily, st.unit)
+        mean = "—" if st.mean_daily is None else amount(st.mean_daily, st.unit, 1)
+        most = "—" if st.max_daily is None else amount(st.max_daily, st.unit)
         out.append(
-            f"| {esc(st.substance)} | {c.class_words(st.klass)} | {st.days} | "
+            f"| {esc(st.substance)} | {class_words(st.klass)} | {st.days} | "
             f"{cell(now)} | {cell(mean)} | {cell(most)} |"
         )
     out += [
@@ -402,7 +420,7 @@ def _intake(s: Summary) -> list[str]:
 
 def _pem(s: Summary) -> list[str]:
     p = s.pem
-    out = [f"## {c.PEM_TITLE}", "", esc(p.statement), ""]
+    out = [f"## {PEM_TITLE}", "", esc(p.statement), ""]
     if not p.enough_data:
         return out
     out += [
@@ -411,10 +429,10 @@ def _pem(s: Summary) -> list[str]:
         "",
         "| Rating on the next 1-2 days | After higher exertion | After other days |",
         "|---|---:|---:|",
-        f"| PEM | {c.mean_text(p.pem_after_high)} (n={p.pem_after_high_n}) | "
-        f"{c.mean_text(p.pem_after_other)} (n={p.pem_after_other_n}) |",
-        f"| Fatigue | {c.mean_text(p.fatigue_after_high)} (n={p.fatigue_after_high_n}) | "
-        f"{c.mean_text(p.fatigue_after_other)} (n={p.fatigue_after_other_n}) |",
+        f"| PEM | {mean_text(p.pem_after_high)} (n={p.pem_after_high_n}) | "
+        f"{mean_text(p.pem_after_other)} (n={p.pem_after_other_n}) |",
+        f"| Fatigue | {mean_text(p.fatigue_after_high)} (n={p.fatigue_after_high_n}) | "
+        f"{mean_text(p.fatigue_after_other)} (n={p.fatigue_after_other_n}) |",
         "",
     ]
     return out

@@ -23,6 +23,7 @@ from fatiguelog.store import StoreError
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import FittedLine, Line, Note, SteadyFooter
 from fatiguelog.ui.widgets.steps import ItemsView, StepView, view_for
+from fatiguelog.wording import plural
 
 
 class CheckinScreen(Screen[SaveResult | None]):
@@ -223,7 +224,7 @@ class CheckinScreen(Screen[SaveResult | None]):
         if not items:
             return ""
         self.session.answer(step, value)
-        return f"{len(items)} {step.noun}{'s' if len(items) > 1 else ''}"
+        return plural(len(items), step.noun)
 
     async def advance(self) -> None:
         if self.session.last:

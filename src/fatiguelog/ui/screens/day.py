@@ -31,6 +31,7 @@ from fatiguelog.pastdays import NoteHit, day_answers, search_notes
 from fatiguelog.trash import Trashed
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line, Note, TextField, safe
+from fatiguelog.wording import days_text
 
 CSS = str(Path(__file__).parent.parent / "pastdays.tcss")
 
@@ -222,9 +223,9 @@ class SearchScreen(Screen[None]):
             if remark:  # (after a delete: `u` must undo it, not be typed in the box)
                 self.set_focus(None)
             return
-        days = "1 day" if len(hits) == 1 else f"{len(hits)} days"
         self._status(
-            f"{days} with \u201c{shown}\u201d in the notes, newest first. Enter opens one.{remark}"
+            f"{days_text(len(hits))} with \u201c{shown}\u201d in the notes, newest first. "
+            f"Enter opens one.{remark}"
         )
         listing.highlighted = 0
         listing.focus()

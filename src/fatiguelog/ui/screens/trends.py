@@ -28,10 +28,10 @@ from fatiguelog import flagtext as ft
 from fatiguelog.analysis.summary import FlagReport, Summary
 from fatiguelog.model import RED_FLAGS
 from fatiguelog.settings import Settings
-from fatiguelog.textchart import Chart
+from fatiguelog.textchart import Chart, period_text
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.trendcharts import chart_section
-from fatiguelog.ui.widgets.charts import TextChart, period_text
+from fatiguelog.ui.widgets.charts import TextChart
 from fatiguelog.ui.widgets.flags import AlarmList, FlagCard, UrgentBanner, overview_line
 from fatiguelog.wording import (
     DEFAULT_DAYS,

@@ -15,9 +15,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from fatiguelog.analysis.summary import DaySeries
-from fatiguelog.textchart import Chart, Line, Scale, fmt, period_text
-
-# (Scale, fmt and period_text are exported here too: the names views have imported from here)
+from fatiguelog.textchart import Chart, Line
 
 
 def content(lines: Sequence[Line]) -> Content:
@@ -64,4 +62,4 @@ class TextChart(Widget):
         return self._content(self.size.width)
 
 
-__all__ = ["Scale", "TextChart", "content", "fmt", "period_text"]
+__all__ = ["TextChart", "content"]

@@ -460,6 +460,9 @@ class ItemsView(StepView):
     def list_widget(self) -> MarkedOptionList:
         return self.query_one("#items", MarkedOptionList)
 
+    def on_mount(self) -> None:
+        self.refresh_items()
+
     def focus_first(self) -> None:
         self.list_widget().focus()
 
@@ -600,11 +603,8 @@ class IntakeView(ItemsView):
             classes="hint",
         )
 
-    def on_mount(self) -> None:
-        self.refresh_items()
-
     def show_status(self) -> None:
-        doses = f"{len(self.items)} dose{'' if len(self.items) == 1 else 's'}"
+        doses = plural(len(self.items), "dose")
         if self.items and self.offered:
             text = f"{doses} offered, not recorded yet."
         elif self.items:
@@ -699,9 +699,6 @@ class StoolsView(ItemsView):
             "Up/down picks one. Enter goes on, s skips (keeping the list), Esc goes back.",
             classes="hint",
         )
-
-    def on_mount(self) -> None:
-        self.refresh_items()
 
     def show_status(self) -> None:
         if self.items:
@@ -899,4 +896,4 @@ def view_for(step: Step, value: Any, **extra: Any) -> StepView:
     return view(step, value, id="step-view", **extra)
 
 
-__all__ = ["InputError", "StepView", "view_for"]
+__all__ = ["StepView", "view_for"]

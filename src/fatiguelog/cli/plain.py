@@ -172,7 +172,9 @@ class PlainCheckin:
             self.session = CheckinSession(self.root, self.settings, self.day, quick, draft)
         except CannotEdit as exc:
             raise UserError(str(exc)) from None
-        self.questions = [s for s in self.session.steps if s.kind != "review"]
+        from fatiguelog import checkin
+
+        self.questions = [s for s in self.session.steps if not isinstance(s, checkin.ReviewStep)]
         self.introduce(resumed=draft is not None)
         try:
             return self.walk()
@@ -534,7 +536,7 @@ class PlainCheckin:
     def describe_item(self, step: Any, item: dict) -> str:
         from fatiguelog import checkin
 
-        if step.kind == "intake":
+        if isinstance(step, checkin.IntakeStep):
             return checkin.describe_dose(item)
         return checkin.describe_stool(item)
 

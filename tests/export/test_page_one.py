@@ -414,3 +414,23 @@ def test_one_alarm_report_is_a_mark_not_a_week_of_symptoms_in_the_flag_timeline(
         "2026-09-16 to 2026-09-27)" in joined
     )
     assert not any(label.endswith("…") for label in labels)  # wrapped, never cut
+
+
+def test_the_week_table_wraps_between_dates_on_a_narrow_page(summary):
+    """User pass: at 1,000 pixels the week table ran out of the page (each week kept whole on
+    one line, an alarm's words in the last column). Now a week may wrap between its dates,
+    never inside one, and is kept on one line only on a wide screen."""
+    from fatiguelog.export.html import CSS
+
+    text = render(summary, "html")
+    start = text.index('<table class="weeks">')
+    table = text[start : text.index("</table>", start)]
+    first_cells = re.findall(r"<tr[^>]*><td>(.*?)</td>", table)
+    assert first_cells
+    for cell in first_cells:
+        day = r'<span class="nw">\d{4}-\d{2}-\d{2}</span>'
+        assert re.fullmatch(rf"{day} to {day}( \(\d days?\))?", cell), cell
+    assert ".nw { white-space: nowrap; }" in CSS
+    top_level = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", CSS)
+    assert "table.weeks td:first-child" not in top_level
+    assert "@media screen and (min-width: 960px) { table.weeks td:first-child" in CSS

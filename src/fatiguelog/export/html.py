@@ -15,6 +15,7 @@ characters); levels are written in words as well as shown by colour.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 
@@ -55,6 +56,8 @@ from fatiguelog.wording import (
 MIN_CHART_DAYS = 7
 #: Longer periods draw bowel movements per week, not per day (a day would be a hairline).
 DAILY_CHART_DAYS = 120
+#: A day as the week table writes it (never broken at its hyphens).
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: The page-one sections, in order (`data-page1` on each; a test checks the order).
 PAGE_ONE = ("who", "period", "banner", "discuss", "figures", "flags", "medication", "alarms")
 CSS = """
@@ -117,7 +120,9 @@ dl.facts { display: grid; grid-template-columns: 6.5em 1fr; gap: 1px 10px; margi
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 4px; font-size: .9em; }
 table.meds td:nth-child(3), table.meds td:nth-child(4) { white-space: nowrap; }
-table.weeks td:first-child { white-space: nowrap; }
+table.weeks { font-size: .86em; } table.weeks th, table.weeks td { padding: 2px 4px; }
+.nw { white-space: nowrap; }
+@media screen and (min-width: 960px) { table.weeks td:first-child { white-space: nowrap; } }
 th, td { border-bottom: 1px solid var(--line); padding: 2px 6px; text-align: left;
          vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
@@ -387,7 +392,7 @@ def _weeks(s: Summary) -> str:
         cells = c.week_cells(w)
         rows.append(
             ('<tr class="empty">' if not w.gi_days else "<tr>")
-            + "".join(f"<td{_num(n)}>{escape(v)}</td>" for n, v in enumerate(cells))
+            + "".join(f"<td{_num(n)}>{_week_cell(n, v)}</td>" for n, v in enumerate(cells))
             + "</tr>"
         )
     return (
@@ -396,6 +401,14 @@ def _weeks(s: Summary) -> str:
         "</table>"
         f'<p class="small">{escape(c.WEEK_NOTE)}</p></section>'
     )
+
+
+def _week_cell(column: int, text: str) -> str:
+    """A week may wrap between its dates, never inside one: kept whole on one line, it pushed
+    the table out of a narrow page (a window of 1,000 pixels, an alarm's words)."""
+    if column:
+        return escape(text)
+    return _ISO_DAY.sub(r'<span class="nw">\g<0></span>', escape(text))
 
 
 def _num(column: int) -> str:

@@ -12,6 +12,9 @@ from textual.widgets import Static
 class HostApp(App[None]):
     """Shows a blank home screen, then pushes the screen a test gives it."""
 
+    #: No cursor blink, as the app in tests: a slow machine's screenshot never catches one.
+    blink = False
+
     def __init__(self, make_screen) -> None:
         super().__init__()
         self._make_screen = make_screen

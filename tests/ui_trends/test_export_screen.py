@@ -472,3 +472,20 @@ def test_snapshot_export_screen_small_with_a_last_export(snap_compare, tmp_path:
 
 def test_snapshot_export_screen_with_a_last_export(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(_with_last_export(tmp_path), terminal_size=SIZE)
+
+
+async def test_the_boxes_do_not_blink_when_the_app_says_not_to(tmp_path: Path) -> None:
+    """A loaded machine's screenshot caught the discuss box's cursor blinked off (the snapshot
+    above failed once in a clean checkout's run): its boxes follow the app's blink setting."""
+    from textual.widgets import Input, TextArea
+
+    from fatiguelog.ui.app import FatiguelogApp
+
+    app = FatiguelogApp(tmp_path / "no-data", today=TODAY, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        boxes = [*app.screen.query(Input), *app.screen.query(TextArea)]
+        assert len(boxes) >= 4
+        assert all(not box.cursor_blink for box in boxes)
+        assert app.screen.query_one("#discuss", TextArea).has_focus

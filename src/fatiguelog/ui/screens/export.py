@@ -316,6 +316,9 @@ class ExportScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._refresh_path()
+        blink = getattr(self.app, "blink", True)  # off: a screenshot never catches a blink
+        for field in (*self.query(Input), *self.query(TextArea)):
+            field.cursor_blink = blink
         box = self.query_one("#discuss", TextArea)
         box.focus()  # typing on arrival goes into the box the user sees first
         box.move_cursor(box.document.end)  # after a kept draft, not before it

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from fatiguelog import paths
 from fatiguelog.atomic import (
@@ -32,11 +31,17 @@ from fatiguelog.problems import Problem
 from fatiguelog.tomlsafe import MAX_FILE_BYTES, TOO_LARGE, decode_toml, structure_issue
 from fatiguelog.validate import Locator, entry_issues, future_schema
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
 if TYPE_CHECKING:
     from threading import Lock
+    from typing import Any, NamedTuple, Protocol
 
     from fatiguelog.cache import RecordCache
     from fatiguelog.dayrecord import DayRecord
+else:
+    from fatiguelog.ntuple import NamedTuple
+
+    Protocol = object  # (FileCheck is for type checkers: nothing tests isinstance)
 
 _UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
 #: An entry is a few hundred bytes; past this a file is not an entry (and is never read whole).

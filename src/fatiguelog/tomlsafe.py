@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from fatiguelog.problems import Problem
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
+if TYPE_CHECKING:
+    from typing import Any
 
 #: No fatiguelog file needs more: an entry is a few hundred bytes. Nothing larger is read.
 MAX_FILE_BYTES = 1 << 20

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import Any, Final, NamedTuple
 
 from fatiguelog.wording import plural
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
+if TYPE_CHECKING:
+    from typing import Any, Final, NamedTuple
+else:
+    from fatiguelog.ntuple import NamedTuple
 
 # Value types are NamedTuples and plain classes, not dataclasses: `fatiguelog log` imports this
 # module, and `dataclasses` (with `inspect`) alone costs about 10 ms of start-up.

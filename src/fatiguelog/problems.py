@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
 
 from fatiguelog.paths import day_of_name
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from fatiguelog.ntuple import NamedTuple
 
 
 class Problem(NamedTuple):

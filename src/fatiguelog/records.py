@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from datetime import time
-from typing import Any
 
 from fatiguelog.model import (
     BRISTOL,
@@ -20,6 +19,10 @@ from fatiguelog.model import (
     UNITS,
 )
 from fatiguelog.textsafe import kept_if_unchanged, strip_controls
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class InputError(ValueError):

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from fatiguelog import paths
 from fatiguelog.atomic import (
@@ -27,16 +26,22 @@ from fatiguelog.atomic import (
     kind_of,
     read_capped,
 )
-from fatiguelog.dayrecord import DayRecord, Layout
 from fatiguelog.model import Entry
 from fatiguelog.problems import Problem
 from fatiguelog.tomlsafe import MAX_FILE_BYTES, TOO_LARGE, decode_toml, structure_issue
 from fatiguelog.validate import Locator, entry_issues, future_schema
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
 if TYPE_CHECKING:
     from threading import Lock
+    from typing import Any, NamedTuple, Protocol
 
     from fatiguelog.cache import RecordCache
+    from fatiguelog.dayrecord import DayRecord
+else:
+    from fatiguelog.ntuple import NamedTuple
+
+    Protocol = object  # (FileCheck is for type checkers: nothing tests isinstance)
 
 _UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
 #: An entry is a few hundred bytes; past this a file is not an entry (and is never read whole).
@@ -174,8 +179,8 @@ def parse_entry_bytes(
     raw: bytes, rel: str, day: date | None, *, fast: bool = False
 ) -> tuple[dict | None, list[Problem]]:
     """Parse and validate one file's bytes; the document is `None` when it can't be used.
-    `fast`: for reading many files (the fast reader's patterns cost a millisecond to make,
-    more than one file's parse saves: `fatiguelog log` reads one file)."""
+    `fast`: through the fast reader (`quicktoml`, tomllib for anything it does not take), as
+    every read by the store is; `fast=False` hands the text to tomllib alone."""
     decoded = decode_toml(raw, rel, loads=_loads) if fast else decode_toml(raw, rel)
     if isinstance(decoded, Problem):
         return None, [decoded]
@@ -266,7 +271,9 @@ class Store:
                 day, path, Status.BROKEN, problems=[Problem(rel, describe_os_error(exc, path))]
             )
         fingerprint = Fingerprint(raw)
-        doc, problems = parse_entry_bytes(raw, rel, day)
+        # The fast reader: importing tomllib (and `typing` with it) costs `fatiguelog log`
+        # more than making the fast reader's patterns does.
+        doc, problems = parse_entry_bytes(raw, rel, day, fast=True)
         if doc is None:
             return DayFile(day, path, Status.BROKEN, problems=problems, fingerprint=fingerprint)
         if future_schema(doc):
@@ -493,6 +500,8 @@ class Store:
         last: date | None,
         check: FileCheck | None,
     ) -> Records:
+        from fatiguelog.dayrecord import DayRecord, Layout  # (not for `log`'s one day: 1 ms)
+
         layout = cache.layout if cache is not None else Layout()
         records: dict[date, DayRecord] = {}
         problems: list[Problem] = []

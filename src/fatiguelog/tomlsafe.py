@@ -1,17 +1,20 @@
 """TOML from a file that may be hostile: every way of failing is one problem of that file.
 
 Shared by entries, settings, drafts and the state file. Light on purpose (tomllib and `re`
-only): the app reads its settings before the first frame.
+only, tomllib imported when a file is read with it: `fatiguelog log` reads its day with the
+fast reader and never needs it): the app reads its settings before the first frame.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
-from typing import Any
 
 from fatiguelog.problems import Problem
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
+if TYPE_CHECKING:
+    from typing import Any
 
 #: No fatiguelog file needs more: an entry is a few hundred bytes. Nothing larger is read.
 MAX_FILE_BYTES = 1 << 20
@@ -41,14 +44,14 @@ def decode_toml(
     rel: str,
     limit: int = MAX_FILE_BYTES,
     *,
-    loads: Callable[[str], dict[str, Any]] = tomllib.loads,
+    loads: Callable[[str], dict[str, Any]] | None = None,
 ) -> tuple[str, dict[str, Any]] | Problem:
     """A TOML file's text and document, or the one problem that stops it being read.
 
     Every way tomllib can fail is caught here, per file: invalid TOML, an integer too long to
     convert (ValueError), nesting that exhausts the stack (RecursionError), memory. A UTF-8
     byte-order mark at the start (some editors write one) is accepted. `loads` may be a faster
-    reader that falls back to tomllib (entries: `fatiguelog.quicktoml`)."""
+    reader that falls back to tomllib (entries: `fatiguelog.quicktoml`); tomllib's by default."""
     if len(raw) > limit:
         return Problem(rel, TOO_LARGE)
     try:
@@ -57,19 +60,25 @@ def decode_toml(
         return Problem(rel, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if loads is None:
+        import tomllib
+
+        loads = tomllib.loads
     try:
         return text, loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except RecursionError:
+        return Problem(rel, "values are nested too deeply to be read")
+    except ValueError as exc:
+        import tomllib  # (loaded by now: a decode error is always tomllib's)
+
+        if not isinstance(exc, tomllib.TOMLDecodeError):  # int() past the digit limit
+            return Problem(rel, "holds a number too long to be read (thousands of digits)")
         match = re.search(_TOML_LINE, str(exc))
         message = re.sub(_TOML_LINE, "", str(exc)).strip()
         for pattern, said in _TOML_QUOTING:
             message = re.sub(pattern, said, message)
         line = int(match.group(1)) if match else None
         return Problem(rel, f"not valid TOML: {message}", line)
-    except RecursionError:
-        return Problem(rel, "values are nested too deeply to be read")
-    except ValueError:  # int() past the interpreter's digit limit
-        return Problem(rel, "holds a number too long to be read (thousands of digits)")
     except MemoryError:
         return Problem(rel, "could not be read: it needs more memory than is available")
 

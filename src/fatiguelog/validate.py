@@ -15,7 +15,6 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import Any
 
 from fatiguelog import vocabulary
 from fatiguelog.model import (
@@ -31,6 +30,10 @@ from fatiguelog.model import (
     UNITS,
 )
 from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "Locator",

@@ -25,12 +25,16 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Final, NamedTuple
 
 from fatiguelog.model import MAX_AMOUNT, MAX_HOURS, RED_FLAGS
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
 if TYPE_CHECKING:
+    from typing import Final, NamedTuple
+
     from fatiguelog.settings import Tracker
+else:
+    from fatiguelog.ntuple import NamedTuple
 
 #: The kinds of question: what an answer is, in the file and on screen.
 KINDS: Final = ("rating", "yesno", "number")

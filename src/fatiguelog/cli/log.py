@@ -6,7 +6,6 @@ import argparse
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from fatiguelog import records
 from fatiguelog.cli import EXIT_OK, UserError, past_day, today_for
@@ -22,6 +21,10 @@ from fatiguelog.model import (
 )
 from fatiguelog.store import BrokenEntryError, Store, StoreError
 from fatiguelog.wording import amount, plural, verb
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `fatiguelog log` never imports typing
+if TYPE_CHECKING:
+    from typing import Any
 
 #: What a `log` command does to the day's entry, under the data folder's lock.
 Change = Callable[[Entry], None]

@@ -81,3 +81,21 @@ def test_domain_modules_import_without_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "args", [["log", "stool", "3"], ["log", "dose", "kratom", "2", "g"], ["log", "none"]]
+)
+def test_log_imports_neither_typing_nor_tomllib(tmp_path: Path, args: list[str]) -> None:
+    """`log` is held to 4x an empty Python's start (performance.md): `typing` and `tomllib`
+    were about 7 ms of it. The day is read by the fast reader, and named tuples come from
+    fatiguelog.ntuple."""
+    probe = PROBE.replace("{{'textual', 'rich'}}", "{{'typing', 'tomllib', 'dataclasses'}}")
+    for _ in range(2):  # the second run reads and rewrites the day the first one wrote
+        result = subprocess.run(
+            [sys.executable, "-c", probe.format(args=["--data-dir", str(tmp_path), *args])],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert result.stdout.strip().splitlines()[-1] == "HEAVY="

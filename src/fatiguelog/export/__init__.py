@@ -48,9 +48,11 @@ def summarize_for(
     store: Store, settings: Settings, first: date, last: date, fmt: str, include_notes: bool
 ) -> Summary:
     """The summary an export in `fmt` renders: only CSV has a row per day, so only it keeps
-    the period's entries (the others need figures, which a stream of the years gives, or the
+    the period's days (the others need figures, which a stream of the years gives, or the
     summary of the same period kept by the trend view or an earlier export:
-    `fatiguelog.summarycache`). Notes are read from the files, never kept."""
+    `fatiguelog.summarycache`). Without notes CSV's rows come from the day records (always
+    right: a file changed since is parsed again); with notes, from the files, as notes are
+    never kept."""
     if include_notes:
         from fatiguelog.report import summarize
 
@@ -62,12 +64,18 @@ def summarize_for(
     from fatiguelog.summarycache import cached_summary
 
     summary = cached_summary(store, settings, first, last, today=calendar.today())
-    if fmt == "csv":  # whole documents for the rows: read from the period's files
+    if fmt == "csv":  # a row per day: the period's day records (no notes asked for)
+        from fatiguelog.export.csv_export import RecordDay
         from fatiguelog.frozen import replace
 
-        found = store.load_range(first, last).entries
+        found = store.load_records(first, last).records
         summary = replace(
-            summary, entries=tuple(found[day] for day in sorted(found) if first <= day <= last)
+            summary,
+            entries=tuple(
+                RecordDay(day, found[day])
+                for day in sorted(found)
+                if first <= day <= last and not found[day].partial
+            ),
         )
     return _private(summary)
 

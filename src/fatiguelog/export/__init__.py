@@ -176,19 +176,15 @@ def write_files(
         if existing and not force:
             raise FileExistsError(errno.EEXIST, "File exists", str(existing[0]))
     if fmt == "csv":
+        from fatiguelog.atomic import atomic_write_files
         from fatiguelog.export.csv_export import tables
 
         parts = tables(summary, include_notes)
-        written = []
-        paths = csv_paths(target)  # (one folder: it is flushed once, after the last file)
-        for n, (name, path) in enumerate(paths.items(), start=1):
-            atomic_write(
-                path,
-                (BOM + parts[name]).encode("utf-8"),
-                replace=force,
-                sync_folder=n == len(paths),
-            )
-            written.append(path)
-        return written
+        paths = csv_paths(target)  # (one folder: flushed once, after the last file's name)
+        atomic_write_files(
+            [(path, (BOM + parts[name]).encode("utf-8")) for name, path in paths.items()],
+            replace=force,
+        )
+        return list(paths.values())
     atomic_write(target, render(summary, fmt, include_notes).encode("utf-8"), replace=force)
     return [target]

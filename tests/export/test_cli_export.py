@@ -360,8 +360,9 @@ def test_hostile_text_in_entries_stays_inert_in_every_format(tmp_path, capsys, f
 def test_csv_files_are_each_flushed_and_their_folder_once_after_the_last(
     history, tmp_path, capsys, monkeypatch
 ):
-    """Eight files, each flushed to disk before it takes its name, and the folder's names
-    flushed once, after the last rename (not eight times: each flush is a wait on the disk)."""
+    """Eight files, each flushed to disk before it takes its name (the eight flushes at once,
+    before the first name: the disk takes them together), and the folder's names flushed
+    once, after the last rename (not eight times: each flush is a wait on the disk)."""
     events: list[str] = []
     real_fsync, real_link = os.fsync, os.link
 
@@ -380,4 +381,4 @@ def test_csv_files_are_each_flushed_and_their_folder_once_after_the_last(
     )
     assert code == 0, err
     written = events[events.index("file") :]  # (the record caches are written before: no flush)
-    assert written == ["file", "named"] * 8 + ["folder"], events
+    assert written == ["file"] * 8 + ["named"] * 8 + ["folder"], events

@@ -48,9 +48,11 @@ def summarize_for(
     store: Store, settings: Settings, first: date, last: date, fmt: str, include_notes: bool
 ) -> Summary:
     """The summary an export in `fmt` renders: only CSV has a row per day, so only it keeps
-    the period's entries (the others need figures, which a stream of the years gives, or the
+    the period's days (the others need figures, which a stream of the years gives, or the
     summary of the same period kept by the trend view or an earlier export:
-    `fatiguelog.summarycache`). Notes are read from the files, never kept."""
+    `fatiguelog.summarycache`). Without notes CSV's rows come from the day records (always
+    right: a file changed since is parsed again); with notes, from the files, as notes are
+    never kept."""
     if include_notes:
         from fatiguelog.report import summarize
 
@@ -62,12 +64,18 @@ def summarize_for(
     from fatiguelog.summarycache import cached_summary
 
     summary = cached_summary(store, settings, first, last, today=calendar.today())
-    if fmt == "csv":  # whole documents for the rows: read from the period's files
+    if fmt == "csv":  # a row per day: the period's day records (no notes asked for)
+        from fatiguelog.export.csv_export import RecordDay
         from fatiguelog.frozen import replace
 
-        found = store.load_range(first, last).entries
+        found = store.load_records(first, last).records
         summary = replace(
-            summary, entries=tuple(found[day] for day in sorted(found) if first <= day <= last)
+            summary,
+            entries=tuple(
+                RecordDay(day, found[day])
+                for day in sorted(found)
+                if first <= day <= last and not found[day].partial
+            ),
         )
     return _private(summary)
 
@@ -168,19 +176,15 @@ def write_files(
         if existing and not force:
             raise FileExistsError(errno.EEXIST, "File exists", str(existing[0]))
     if fmt == "csv":
+        from fatiguelog.atomic import atomic_write_files
         from fatiguelog.export.csv_export import tables
 
         parts = tables(summary, include_notes)
-        written = []
-        paths = csv_paths(target)  # (one folder: it is flushed once, after the last file)
-        for n, (name, path) in enumerate(paths.items(), start=1):
-            atomic_write(
-                path,
-                (BOM + parts[name]).encode("utf-8"),
-                replace=force,
-                sync_folder=n == len(paths),
-            )
-            written.append(path)
-        return written
+        paths = csv_paths(target)  # (one folder: flushed once, after the last file's name)
+        atomic_write_files(
+            [(path, (BOM + parts[name]).encode("utf-8")) for name, path in paths.items()],
+            replace=force,
+        )
+        return list(paths.values())
     atomic_write(target, render(summary, fmt, include_notes).encode("utf-8"), replace=force)
     return [target]

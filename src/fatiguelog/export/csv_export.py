@@ -18,17 +18,21 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, time
+from typing import TYPE_CHECKING, Any
 
 from fatiguelog import vocabulary
 from fatiguelog.analysis.summary import Summary
 from fatiguelog.dates import days_between
 from fatiguelog.export import common as c
-from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, Entry
+from fatiguelog.model import RED_FLAGS, STOOL_FLAGS, Dose, Entry, Stool
 from fatiguelog.substances import class_words
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.vocabulary import CUSTOM, Question, Vocabulary
 from fatiguelog.wording import number
+
+if TYPE_CHECKING:
+    from fatiguelog.dayrecord import DayRecord
 
 Cell = str | int | float | None
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -182,12 +186,69 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[Cell | bool]]) -> str:
     return buffer.getvalue()
 
 
-def _substances(entries: Iterable[Entry]) -> list[tuple[str, str, str]]:
+class RecordDay:
+    """A day of the period as its cached `DayRecord` (`fatiguelog.dayrecord`), read through
+    the few parts of `Entry` the `days` and `stools` tables use: every cell of those tables
+    is a number, a yes/no or a substance name, all of which the record holds (a name with
+    its control characters already made spaces, as `substance_name` makes them for a file's).
+    No notes: an export with notes reads the period's files instead."""
+
+    __slots__ = ("day", "record")
+
+    notes = None
+
+    def __init__(self, day: date, record: DayRecord):
+        self.day = day
+        self.record = record
+
+    def get(self, section: str, key: str) -> Any:
+        return self.record.at(section, key)
+
+    @property
+    def has_gi(self) -> bool:
+        return bool(self.record.stools) or self.record.value("gi", "no_bowel_movement") is True
+
+    @property
+    def stools(self) -> list[Stool]:
+        layout = self.record.layout
+        at = [layout.stool_find(key) for key in ("bristol", *STOOL_FLAGS)]
+        found = []
+        for row in self.record.stools or ():
+            n = len(row)
+            values = [row[i] if i is not None and i < n else None for i in at]
+            seconds = row[0]
+            moment = (
+                None
+                if seconds is None
+                else time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
+            )
+            found.append(Stool(values[0], moment, *values[1:]))
+        return found
+
+    @property
+    def has_intake(self) -> bool:
+        return self.record.doses is not None
+
+    @property
+    def intake(self) -> list[Dose]:
+        return [
+            Dose(name, amount, unit) for name, amount, unit, _seconds in self.record.doses or ()
+        ]
+
+
+def substance_name(text: str) -> str:
+    """A substance name as a column says it: control characters made spaces (as the day
+    records keep it, and every view shows it), outer spaces gone."""
+    return strip_controls(text, one_line=True).strip()
+
+
+def _substances(entries: Iterable[Entry | RecordDay]) -> list[tuple[str, str, str]]:
     """(key, unit, name as first written) for every substance and unit taken in the period."""
     seen: dict[tuple[str, str], str] = {}
     for entry in entries:
         for dose in entry.intake:
-            seen.setdefault((dose.substance.strip().casefold(), dose.unit), dose.substance.strip())
+            name = substance_name(dose.substance)
+            seen.setdefault((name.casefold(), dose.unit), name)
     return sorted(((k, u, n) for (k, u), n in seen.items()), key=lambda t: (t[0], t[1]))
 
 
@@ -195,7 +256,7 @@ def _flag(value: object) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def _answer(entry: Entry, question: Question) -> Cell | bool:
+def _answer(entry: Entry | RecordDay, question: Question) -> Cell | bool:
     """A question's answer as a cell: true/false for a yes/no, a number for the others; an
     answer of another kind (a tracker whose kind changed since) is left blank."""
     value = entry.get(*question.path)
@@ -204,7 +265,7 @@ def _answer(entry: Entry, question: Question) -> Cell | bool:
 
 def _day_row(
     day: date,
-    entry: Entry | None,
+    entry: Entry | RecordDay | None,
     problem: str | None,
     substances: list[tuple[str, str, str]],
     include_notes: bool,
@@ -221,7 +282,6 @@ def _day_row(
     get = entry.get
     stools = entry.stools
     types = [s.bristol for s in stools if isinstance(s.bristol, int)]
-    reds = entry.section("red_flags") or {}
     early, late, own = groups
     row = [
         c.iso(day),
@@ -233,16 +293,17 @@ def _day_row(
         _flag(get("gi", "no_bowel_movement")),
         _flag(get("gi", "laxative")),
         *(_answer(entry, q) for q in late),
-        *(_flag(reds.get(key)) for key in RED_FLAGS),
+        *(_flag(get("red_flags", key)) for key in RED_FLAGS),
         entry.has_intake,
         *(_answer(entry, q) for q in own),
     ]
-    doses = entry.intake
+    totals: dict[tuple[str, str], float] = {}
+    for d in entry.intake:  # (in the file's order: the same sums, to the last bit)
+        at = (substance_name(d.substance).casefold(), d.unit)
+        totals[at] = totals.get(at, 0) + d.amount
+    recorded = entry.has_intake
     for key, unit, _name in substances:
-        total = sum(
-            d.amount for d in doses if d.unit == unit and d.substance.strip().casefold() == key
-        )
-        row.append(round(total, 6) if entry.has_intake else None)
+        row.append(round(totals.get((key, unit), 0), 6) if recorded else None)
     row.append(problem)
     if include_notes:
         row.append(entry.notes)

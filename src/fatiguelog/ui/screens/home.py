@@ -436,7 +436,14 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(DayPicker(diary(self).today), chosen)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Wider or narrower than `WHOLE_HEADERS`: the two weeks' headers to match."""
+        """Wider or narrower than `WHOLE_HEADERS`: the two weeks' headers to match.
+
+        A resize to the size home is already laid out at is not passed on to Textual's own
+        handler: at start-up the app sends its size to the screen again (three times) after
+        home's first layout, and each laid home out and drew the two weeks again before the
+        first frame was reported (Ready), for nothing."""
+        if event.size == self.outer_size:  # (the size of its last layout; `size` is the app's)
+            event.prevent_default()
         from textual.widgets import DataTable
 
         table: DataTable[Text] = self.query_one("#recent", DataTable)

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from fatiguelog import paths
 from fatiguelog.drafts import draft_days
@@ -29,6 +29,7 @@ from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.fields import Line, Note
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
     from textual.widgets import DataTable
 
     from fatiguelog.analysis.summary import Alarm
@@ -157,7 +158,22 @@ class HomeScreen(Screen[None]):
             "Last two weeks (up/down picks a day, Enter opens it, x deletes it):", classes="caption"
         )
         yield Vertical(table, id="recent-box")
-        yield Footer(show_command_palette=False)  # ctrl+p is in the help screen
+        if getattr(self.app, "first_frame_shown", True):
+            yield self._footer()
+        # (else it comes once home is useful: see `_after_useful`)
+
+    @staticmethod
+    def _footer() -> Widget:
+        """The keys of home. Not in the first frame: Textual's Footer (its module, its CSS,
+        a widget per key) is no part of what makes home useful, and cost that frame ~10 ms."""
+        from textual.widgets import Footer
+
+        return Footer(show_command_palette=False)  # ctrl+p is in the help screen
+
+    async def _add_footer(self) -> None:
+        """The footer, after the first frame; it shows the keys once told they are there."""
+        await self.mount(self._footer())
+        self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
         """Also sent when home is first shown, before the first frame: the two weeks (14 small
@@ -215,12 +231,14 @@ class HomeScreen(Screen[None]):
         self._useful()
 
     def _useful(self) -> None:
-        """Home is useful once the flag lines are drawn: what can wait (the year caches, the
-        sync copies) starts after that, so it never holds up this frame."""
+        """Home is useful once the flag lines are drawn: what can wait (the footer, the year
+        caches, the sync copies) starts after that, so it never holds up this frame."""
         self.call_after_refresh(self._after_useful)
 
     def _after_useful(self) -> None:
         if self.is_attached:
+            if not self.query("Footer"):  # (not in the first frame: see `compose`)
+                self.call_later(self._add_footer)
             self.refresh_sync_copies()  # (a red flag only a copy reports must not wait long)
             self.set_timer(AFTER_USEFUL, diary(self).home_useful)
 
@@ -418,7 +436,14 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(DayPicker(diary(self).today), chosen)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Wider or narrower than `WHOLE_HEADERS`: the two weeks' headers to match."""
+        """Wider or narrower than `WHOLE_HEADERS`: the two weeks' headers to match.
+
+        A resize to the size home is already laid out at is not passed on to Textual's own
+        handler: at start-up the app sends its size to the screen again (three times) after
+        home's first layout, and each laid home out and drew the two weeks again before the
+        first frame was reported (Ready), for nothing."""
+        if event.size == self.outer_size:  # (the size of its last layout; `size` is the app's)
+            event.prevent_default()
         from textual.widgets import DataTable
 
         table: DataTable[Text] = self.query_one("#recent", DataTable)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,33 @@ def test_log_imports_neither_typing_nor_tomllib(tmp_path: Path, args: list[str])
             check=True,
         )
         assert result.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+APP_TO_READY = """
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from fatiguelog.ui.app import FatiguelogApp
+class Probe(FatiguelogApp):
+    def on_ready(self):
+        self.exit(sorted(m for m in sys.modules if m in {names!r}))
+print('LOADED=' + ','.join(Probe(Path(sys.argv[1]), start=None).run(headless=True, size=(80, 24))))
+"""
+
+
+def test_home_s_first_frame_leaves_out_what_it_does_not_draw(tmp_path: Path) -> None:
+    """Home's first frame is held to 1.25x a minimal Textual app's (performance.md): Rich's
+    emoji table (a string column label read as markup) and Textual's Footer (drawn once home
+    is useful) are not loaded before it."""
+    from tests.factories import put_entry
+
+    put_entry(tmp_path, date.today() - timedelta(days=1), "[symptoms]\nfatigue = 5\n")
+    names = {"rich._emoji_codes", "textual.widgets._footer"}
+    result = subprocess.run(
+        [sys.executable, "-c", APP_TO_READY.format(names=names), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+    )
+    assert result.stdout.strip().splitlines()[-1] == "LOADED="

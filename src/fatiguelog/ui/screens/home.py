@@ -49,7 +49,9 @@ WHOLE_HEADERS = 68
 
 
 def column_labels(width: int) -> tuple[str, ...]:
-    """The two weeks' column headers for a terminal `width` columns wide."""
+    """The two weeks' column headers for a terminal `width` columns wide (given to the table
+    as `Text`: a string would be read as markup, which loads Rich's emoji table, 3 ms of the
+    first frame)."""
     stools = "Bowel movements" if width >= WHOLE_HEADERS else "Stools"
     return ("Day", "Check-in", "Fatigue", "Red flags", stools)
 
@@ -132,7 +134,7 @@ class HomeScreen(Screen[None]):
         from textual.widgets import DataTable
 
         table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
-        table.add_columns(*column_labels(self.app.size.width))
+        table.add_columns(*map(Text, column_labels(self.app.size.width)))
         lines: list[tuple[str, str]] = []
         if not getattr(self.app, "first_frame_shown", True):
             # The first frame: the two weeks' rows, given before the table is mounted, are
@@ -450,7 +452,7 @@ class HomeScreen(Screen[None]):
         labels = column_labels(event.size.width)
         if [str(column.label) for column in table.columns.values()] != list(labels):
             table.clear(columns=True)
-            table.add_columns(*labels)
+            table.add_columns(*map(Text, labels))
             self.refresh_days()
 
     def _table(self) -> DataTable[Text]:

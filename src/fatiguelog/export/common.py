@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Final
+from typing import Any, Final
 
 from fatiguelog import flagtext
 from fatiguelog.analysis.summary import (
@@ -423,6 +423,42 @@ WEEK_NOTE: Final = (
     "bowel movements; straining is of the stools that answered it; — means "
     "no bowel answers that week (unknown, not zero)."
 )
+
+
+def week_figures(w: WeekRow) -> dict[str, Any]:
+    """One row of the week table as figures (the same numbers as the page's), for the JSON
+    export's `weeks` and CSV's `weeks` table alike.
+    Unknown is null, never 0: bowel figures of a week without bowel answers, straining and
+    incomplete without an answer, laxative days without one, anything of a week without an
+    entry."""
+    bowel = w.gi_days > 0
+    entries = w.days_recorded > 0
+    laxative_known = w.laxative_days > 0 or w.laxative_unanswered < w.days_recorded
+
+    def known(value: int, answered: bool) -> int | None:
+        return value if answered else None
+
+    return {
+        "from": iso(w.first),
+        "to": iso(w.last),
+        "days": w.days,
+        "days_recorded": w.days_recorded,
+        "gi_days": w.gi_days,
+        "stools": known(w.stools, bowel),
+        "sbm": known(w.sbm, bowel),
+        "no_sbm_days": known(w.no_sbm_days, bowel),
+        "typed": known(w.typed, bowel),
+        "bristol_1_2": known(w.hard, bowel),
+        "bristol_6_7": known(w.loose, bowel),
+        "straining": known(w.straining, w.straining_answered > 0),
+        "straining_answered": w.straining_answered,
+        "incomplete": known(w.incomplete, w.incomplete_answered > 0),
+        "incomplete_answered": w.incomplete_answered,
+        "laxative_days": known(w.laxative_days, laxative_known),
+        "laxative_unanswered": known(w.laxative_unanswered, entries),
+        "alarm_days": known(w.alarm_days, entries),
+        "alarms": list(w.alarms),
+    }
 
 
 def week_cells(w: WeekRow) -> list[str]:

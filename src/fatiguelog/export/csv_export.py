@@ -355,11 +355,9 @@ def _coverage_rows(summary: Summary) -> list[list[Cell | bool]]:
 
 
 def _week_rows(summary: Summary) -> list[list[Cell | bool]]:
-    from fatiguelog.export.json_export import week
-
     rows = []
     for w in summary.weeks:
-        doc = week(w)
+        doc = c.week_figures(w)
         doc["alarms"] = " ".join(w.alarms) or None
         rows.append([doc[name] for name in WEEK_COLUMNS])
     return rows

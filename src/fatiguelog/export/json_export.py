@@ -20,7 +20,6 @@ from fatiguelog.analysis.summary import (
     IntakeRange,
     RatingStats,
     Summary,
-    WeekRow,
 )
 from fatiguelog.export import common as c
 from fatiguelog.substances import class_words
@@ -99,41 +98,6 @@ def _timeline(r: IntakeRange) -> dict[str, Any]:
         "intake_days": r.intake_days,
         "intermittent": r.intermittent,
         "last_taken": c.iso(r.last_taken) if r.last_taken else None,
-    }
-
-
-def week(w: WeekRow) -> dict[str, Any]:
-    """One row of the week table (the same numbers as the page's; CSV's `weeks` table).
-    Unknown is null, never 0: bowel figures of a week without bowel answers, straining and
-    incomplete without an answer, laxative days without one, anything of a week without an
-    entry."""
-    bowel = w.gi_days > 0
-    entries = w.days_recorded > 0
-    laxative_known = w.laxative_days > 0 or w.laxative_unanswered < w.days_recorded
-
-    def known(value: int, answered: bool) -> int | None:
-        return value if answered else None
-
-    return {
-        "from": c.iso(w.first),
-        "to": c.iso(w.last),
-        "days": w.days,
-        "days_recorded": w.days_recorded,
-        "gi_days": w.gi_days,
-        "stools": known(w.stools, bowel),
-        "sbm": known(w.sbm, bowel),
-        "no_sbm_days": known(w.no_sbm_days, bowel),
-        "typed": known(w.typed, bowel),
-        "bristol_1_2": known(w.hard, bowel),
-        "bristol_6_7": known(w.loose, bowel),
-        "straining": known(w.straining, w.straining_answered > 0),
-        "straining_answered": w.straining_answered,
-        "incomplete": known(w.incomplete, w.incomplete_answered > 0),
-        "incomplete_answered": w.incomplete_answered,
-        "laxative_days": known(w.laxative_days, laxative_known),
-        "laxative_unanswered": known(w.laxative_unanswered, entries),
-        "alarm_days": known(w.alarm_days, entries),
-        "alarms": list(w.alarms),
     }
 
 
@@ -248,7 +212,7 @@ def as_dict(summary: Summary, include_notes: bool = False) -> dict[str, Any]:
             ],
         },
         "intake_timeline": [_timeline(r) for r in s.intake_timeline],
-        "weeks": [week(w) for w in s.weeks],
+        "weeks": [c.week_figures(w) for w in s.weeks],
         "discuss": s.discuss or None,
         "not_enough_data": list(s.not_enough_data),
         "not_enough_detail": {rule: s.not_enough_detail.get(rule) for rule in s.not_enough_data},

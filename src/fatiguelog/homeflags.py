@@ -47,18 +47,27 @@ def flag_lines(summary: Summary) -> Lines:
     """(text, css class) lines for the home screen: the urgent banner first (alarm symptoms
     reported in the last 7 days, so on today), then one line per other flag on today, then
     which rules could not be checked. Never "no flags" alone."""
-    lines = urgent_lines(tuple(a for a in summary.alarms if a.active)) if summary.banner else []
+    urgent = urgent_lines(tuple(a for a in summary.alarms if a.active)) if summary.banner else []
+    lines = list(urgent)
     from fatiguelog.flagtext import alarm_caveats
 
     # (a sync copy's red flag has its own line on home, see `conflicts.waiting_text`)
     lines += [(f"! {text}", "flag-line") for text in alarm_caveats(summary, copies=False)]
     others = [f for f in summary.active_flags() if f.level != "urgent"]
+    cov = summary.coverage
+    checked = "" if cov is None else f"{cov.rules_checked} of {cov.rules_total} rules checked"
+    if urgent and others:
+        # The urgent lines take most of home's flag box (five rows at 80 columns for two red
+        # flags): the others are counted in one line, never cut off unsaid.
+        from fatiguelog.wording import NOT_A_DIAGNOSIS, plural
+
+        also = plural(len(others), "other flag")
+        said = f"! Also on today: {also}. {NOT_A_DIAGNOSIS} Press t for the evidence ({checked})."
+        return [*lines, (said, "flag-line")]
     for flag in others[:MAX_FLAG_LINES]:
         lines.append((overview_line(flag), "flag-line"))  # all on today: said above
     if len(others) > MAX_FLAG_LINES:
         lines.append((f"... and {len(others) - MAX_FLAG_LINES} more.", "flag-line"))
-    cov = summary.coverage
-    checked = "" if cov is None else f"{cov.rules_checked} of {cov.rules_total} rules checked"
     if not summary.banner and not others:
         from fatiguelog import flagtext as ft
 

@@ -72,3 +72,35 @@ async def test_the_ways_in_are_clickable(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
         assert "Quick check-in" in str(app.screen.query_one("#step-header").render())
+
+
+async def test_with_urgent_lines_the_other_flags_are_counted_never_cut_off(tmp_path: Path) -> None:
+    """Outside test 14c: with two red flags of the last week, the urgent lines filled home's
+    flag box and three of five warnings, the "... and N more." line and "not a diagnosis"
+    were cut off unsaid (80x24 and 60x20). Now every line is whole on screen and the others
+    are counted."""
+    from textual.containers import Vertical
+
+    root = tmp_path / "data"
+    generate(root, days=180, seed=7, end=TODAY - timedelta(days=1))
+    store = Store(root)
+    for back in range(40):  # hard stools with straining: several warnings on today
+        day = TODAY - timedelta(days=back)
+        entry = store.read(day).entry or Entry.new(day)
+        stool = {"bristol": 1, "straining": True, "incomplete": True}
+        entry.doc["gi"] = {"stools": [stool], "laxative": False}
+        if back < 2:
+            entry.doc.setdefault("red_flags", {})["fever" if back == 0 else "black_stool"] = True
+        store.save(entry)
+    for size in ((80, 24), (60, 20)):
+        app = FatiguelogApp(root, today=TODAY, blink=False)
+        async with app.run_test(size=size) as pilot:
+            text = await home_text(app, pilot)
+            await pilot.pause()
+            box = app.screen.query_one("#home-flags", Vertical).region
+            for line in app.screen.query("#home-flags Static"):
+                assert box.contains_region(line.region), (size, str(line.render()))
+        assert text.startswith("!! SEEK MEDICAL CARE PROMPTLY: ")
+        counted = text.splitlines()[-1]
+        assert counted.startswith("! Also on today: "), text
+        assert "other flags. This is not a diagnosis. Press t for the evidence (" in counted

@@ -12,11 +12,11 @@ alone). Keys as the DataTable's row cursor had them: up/down, PageUp/PageDown, H
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -28,6 +28,20 @@ from textual.strip import Strip
 MARKER = ">"
 #: Between two columns.
 GAP = "  "
+
+
+class RowMessage(Message):
+    """A row of a `DayTable`, by its key. (Not a dataclass: making one costs the first
+    frame.)"""
+
+    def __init__(self, table: DayTable, key: str) -> None:
+        super().__init__()
+        self.table = table
+        self.key = key
+
+    @property
+    def control(self) -> DayTable:
+        return self.table
 
 
 class DayTable(ScrollView, can_focus=True):
@@ -47,61 +61,32 @@ class DayTable(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"daytable--header", "daytable--cursor"}
 
+    #: As few rules as will do: each is parsed before the first frame. (`:nocolor`: app.tcss.)
     DEFAULT_CSS = """
     DayTable {
         background: $surface;
-        color: $foreground;
-        height: auto;
-        max-height: 100%;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .daytable--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-        }
         & > .daytable--header {
             text-style: bold;
             background: $panel;
-            color: $foreground;
-        }
-        &:ansi > .daytable--header {
-            background: ansi_bright_blue;
-            color: ansi_default;
         }
         & > .daytable--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
             text-style: $block-cursor-blurred-text-style;
         }
-        &:nocolor > .daytable--cursor {
-            text-style: reverse;
+        &:focus > .daytable--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
         }
     }
     """
 
-    @dataclass
-    class Highlighted(Message):
+    class Highlighted(RowMessage):
         """Another row is picked (by a key, a click or `move_cursor`)."""
 
-        table: DayTable
-        key: str
-
-        @property
-        def control(self) -> DayTable:
-            return self.table
-
-    @dataclass
-    class Selected(Message):
+    class Selected(RowMessage):
         """The picked row is opened (Enter, or a click on it)."""
-
-        table: DayTable
-        key: str
-
-        @property
-        def control(self) -> DayTable:
-            return self.table
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -110,6 +95,7 @@ class DayTable(ScrollView, can_focus=True):
         self._keys: list[str] = []
         self._cursor = 0
         self._widths: list[int] = []
+        self._styles: tuple[Style, Style, Style] | None = None  # (base, header, cursor)
 
     # --- what it holds ------------------------------------------------------------------
     @property
@@ -153,11 +139,16 @@ class DayTable(ScrollView, can_focus=True):
     def add_row(self, *cells: str, key: str) -> None:
         self._rows.append(cells)
         self._keys.append(key)
-        self._changed()
+        self._changed(cells)
 
-    def _changed(self) -> None:
-        widths = [cell_len(label) for label in self._labels]
-        for cells in self._rows:
+    def _changed(self, added: tuple[str, ...] | None = None) -> None:
+        """The columns' widths and the size to scroll (only the row `added` measured)."""
+        if added is None:
+            widths = [cell_len(label) for label in self._labels]
+            rows = self._rows
+        else:
+            widths, rows = self._widths, [added]
+        for cells in rows:
             for index, cell in enumerate(cells):
                 if index < len(widths):
                     widths[index] = max(widths[index], cell_len(cell))
@@ -231,10 +222,29 @@ class DayTable(ScrollView, can_focus=True):
             self.action_select()
 
     def on_focus(self) -> None:
-        self.refresh()  # (the cursor's style follows the focus)
+        self._styles = None  # (the cursor's style follows the focus)
+        self.refresh()
 
     def on_blur(self) -> None:
+        self._styles = None
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        """(A theme change, a class: the styles are looked up again.)"""
+        self._styles = None
+        super().notify_style_update()
+
+    def _line_styles(self) -> tuple[Style, Style, Style]:
+        """(base, header, cursor), looked up once for all the lines of a frame (each look-up
+        walks the styles of every ancestor)."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (
+                base,
+                base + self.get_component_rich_style("daytable--header"),
+                base + self.get_component_rich_style("daytable--cursor"),
+            )
+        return self._styles
 
     # --- drawing ------------------------------------------------------------------------
     def line_text(self, cells: tuple[str, ...], picked: bool) -> str:
@@ -247,18 +257,18 @@ class DayTable(ScrollView, can_focus=True):
         return f"{mark} {GAP.join(parts)}".rstrip()
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width = self.size.width - self.scrollbar_size_vertical
+        base, header, cursor = self._line_styles()
         if y == 0:
             text = self.line_text(self._labels, picked=False)
-            style = base + self.get_component_rich_style("daytable--header")
+            style = header
         else:
             row = round(self.scroll_y) + y - 1
             if row >= len(self._rows):
                 return Strip.blank(width, base)
             picked = row == self.cursor_row
             text = self.line_text(self._rows[row], picked)
-            style = base + self.get_component_rich_style("daytable--cursor") if picked else base
+            style = cursor if picked else base
         left = round(self.scroll_x)
         strip = Strip([Segment(text, style)], cell_len(text))
         return strip.crop_extend(left, left + width, style)

@@ -225,8 +225,7 @@ def test_every_command_survives_the_case_twice(
 
 @pytest.mark.parametrize("case", [runnable(c) for c in CASES])
 async def test_the_app_starts_beside_the_case_twice(case: Case, tmp_path: Path) -> None:
-    from textual.widgets import DataTable
-
+    from fatiguelog.ui.widgets.daytable import DayTable
     from tests.ui.conftest import wait_for_home
 
     root, outside = tmp_path / "data", tmp_path / "outside"
@@ -242,8 +241,8 @@ async def test_the_app_starts_beside_the_case_twice(case: Case, tmp_path: Path) 
                         flags = "\n".join(
                             str(w.render()) for w in app.screen.query("#home-flags Static")
                         )
-                        table = app.screen.query_one("#recent", DataTable)
-                        state = {str(key.value): str(table.get_row(key)[1]) for key in table.rows}
+                        table = app.screen.query_one("#recent", DayTable)
+                        state = {key: table.row(key)[1] for key in table.row_keys}
             except Exception:
                 if case.cached_run_fails:
                     pytest.xfail(case.cached_run_fails)

@@ -7,14 +7,13 @@ import stat
 from dataclasses import replace
 from datetime import time
 
-from textual.widgets import DataTable
-
 from fatiguelog import drafts
 from fatiguelog.model import RED_ADVICE
 from fatiguelog.settings import Settings, Substance, load_settings, save_settings
 from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ResumeDialog
 from fatiguelog.ui.screens.home import HomeScreen
+from fatiguelog.ui.widgets.daytable import DayTable
 from fatiguelog.ui.widgets.fields import Line
 from tests.factories import put_entry
 
@@ -191,11 +190,11 @@ async def test_home_shows_two_weeks_in_words(root):
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()  # the two weeks are read just after the first frame
-        table = app.screen.query_one("#recent", DataTable)
+        table = app.screen.query_one("#recent", DayTable)
         assert table.row_count == 14
-        row = [str(cell) for cell in table.get_row(YESTERDAY.isoformat())]
+        row = list(table.row(YESTERDAY.isoformat()))
         assert row[1:5] == ["done", "8", "-", "2 (type 1, 2)"]
-        assert str(table.get_row(TODAY.isoformat())[1]) == "not yet"
+        assert table.row(TODAY.isoformat())[1] == "not yet"
         assert app.screen.query_one("#home-flags")
 
 

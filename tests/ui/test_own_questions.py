@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from fatiguelog import vocabulary
 from fatiguelog.checkin import ReviewStep
@@ -30,6 +30,7 @@ from fatiguelog.settings import Settings, load_settings
 from fatiguelog.store import Status, Store
 from fatiguelog.ui.screens.home import HomeScreen
 from fatiguelog.ui.screens.trends import TrendsScreen
+from fatiguelog.ui.widgets.daytable import DayTable
 from fatiguelog.vocabulary import Question
 from tests.factories import write_settings
 from tests.ui_trends.conftest import wait_loaded
@@ -258,9 +259,9 @@ async def test_a_crash_day_is_shown_on_home_and_counted_in_summaries(root):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        table = app.screen.query_one("#recent", DataTable)
-        assert str(table.get_row(YESTERDAY.isoformat())[1]) == "done, CRASH"
-        assert str(table.get_row((TODAY - timedelta(days=2)).isoformat())[1]) == "done"
+        table = app.screen.query_one("#recent", DayTable)
+        assert table.row(YESTERDAY.isoformat())[1] == "done, CRASH"
+        assert table.row((TODAY - timedelta(days=2)).isoformat())[1] == "done"
     summary = summary_of(root)
     assert summary.crash is not None and summary.crash.yes_days == (YESTERDAY,)
     md = markdown.render(summary)

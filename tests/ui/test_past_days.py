@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 from fatiguelog.pastdays import day_answers, note_snippet, search_notes
 from fatiguelog.store import Store
@@ -16,6 +16,7 @@ from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.day import DayScreen, SearchScreen
 from fatiguelog.ui.screens.dialogs import ConfirmDialog
 from fatiguelog.ui.screens.home import HomeScreen
+from fatiguelog.ui.widgets.daytable import DayTable
 from tests.factories import entry_file
 
 from ..conftest import snapshot_tree
@@ -47,12 +48,11 @@ def history(root: Path) -> Path:
 
 async def pick_day(pilot, day: date) -> None:
     """Up/down on the two weeks to `day`."""
-    table = pilot.app.screen.query_one("#recent", DataTable)
+    table = pilot.app.screen.query_one("#recent", DayTable)
     table.focus()
     await pilot.pause()
     for _ in range(14):
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key == day.isoformat():
+        if table.cursor_key == day.isoformat():
             return
         await press(pilot, "down")
     raise AssertionError(f"{day} is not in the two weeks")
@@ -150,9 +150,8 @@ async def test_x_on_the_two_weeks_deletes_after_yes(history: Path):
         await pick_day(pilot, TWO_DAYS_AGO)
         await press(pilot, "x", "y")
         assert not entry_file(history, TWO_DAYS_AGO).exists()
-        table = pilot.app.screen.query_one("#recent", DataTable)
-        row = table.get_row(TWO_DAYS_AGO.isoformat())
-        assert str(row[1]) == "missing"
+        table = pilot.app.screen.query_one("#recent", DayTable)
+        assert table.row(TWO_DAYS_AGO.isoformat())[1] == "missing"
 
 
 async def test_a_broken_day_says_why_and_can_still_be_deleted(root: Path):
@@ -287,5 +286,5 @@ async def test_undo_after_the_shell_restored_the_day_says_so_and_stops_offering(
         await press(pilot, "u")
         assert "no longer there" in pilot.app.screen.query_one("#home-message").text
         assert pilot.app.last_deleted is None
-        table = pilot.app.screen.query_one("#recent", DataTable)
-        assert str(table.get_row(YESTERDAY.isoformat())[1]) == "done"
+        table = pilot.app.screen.query_one("#recent", DayTable)
+        assert table.row(YESTERDAY.isoformat())[1] == "done"

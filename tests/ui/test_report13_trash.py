@@ -14,6 +14,7 @@ from fatiguelog import paths
 from fatiguelog.trash import delete_day
 from fatiguelog.ui.screens.day import SearchScreen, TrashScreen
 from fatiguelog.ui.screens.home import HomeScreen
+from fatiguelog.ui.widgets.daytable import DayTable
 from tests.factories import entry_file
 
 from .conftest import YESTERDAY, make_app, press, type_text, wait_for_home, write_entry
@@ -74,9 +75,8 @@ async def test_deleting_a_day_takes_its_unfinished_check_in_along(root: Path):
         message = pilot.app.screen.query_one("#home-message").text
         assert "with its unfinished check-in" in message
         await pilot.pause()
-        table = pilot.app.screen.query_one("#recent")
-        row = table.get_row(YESTERDAY.isoformat())
-        assert str(row[1]) != "unfinished"
+        table = pilot.app.screen.query_one("#recent", DayTable)
+        assert table.row(YESTERDAY.isoformat())[1] != "unfinished"
         await press(pilot, "u")
         assert draft.exists() and entry_file(root, YESTERDAY).exists()
 

@@ -11,8 +11,9 @@ from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
+from fatiguelog.ui.widgets.daytable import DayTable
 from tests.factories import write_settings
 
 from .conftest import TODAY, YESTERDAY, make_app, wait_for_home, write_entry
@@ -59,9 +60,9 @@ def settings_at(option_id: str):
 
 async def on_yesterday(pilot) -> None:
     await wait_for_home(pilot)
-    table = pilot.app.screen.query_one("#recent", DataTable)
+    table = pilot.app.screen.query_one("#recent", DayTable)
     table.focus()
-    table.move_cursor(row=table.get_row_index(YESTERDAY.isoformat()))
+    table.move_cursor(table.row_keys.index(YESTERDAY.isoformat()))
     await pilot.pause()
 
 

@@ -11,10 +11,11 @@ from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Footer
+from textual.widgets import Footer
 
 from fatiguelog.cli import UserError
 from fatiguelog.cli.plain import run_plain
+from fatiguelog.ui.widgets.daytable import DayTable
 from tests.ui.conftest import TODAY, YESTERDAY, make_app, press, wait_for_home, write_entry
 from tests.ui.test_checkin_app import screen_text
 
@@ -47,12 +48,18 @@ async def test_every_column_of_the_two_weeks_is_whole(root: Path, size) -> None:
     history(root)
     async with make_app(root).run_test(size=size) as pilot:
         await wait_for_home(pilot)
-        table = pilot.app.screen.query_one("#recent", DataTable)
-        labels = [str(column.label) for column in table.columns.values()]
+        table = pilot.app.screen.query_one("#recent", DayTable)
+        labels = list(table.column_labels)
         assert "Red flags" in labels
         assert labels.index("Red flags") < len(labels) - 1  # before the widest column
-        width = sum(column.get_render_width(table) for column in table.columns.values())
+        width = table.virtual_size.width
         assert width <= table.scrollable_content_region.width, (labels, width)
+        # On screen: the header says every label whole, each row in view every cell whole.
+        shown = table.lines()
+        assert all(label in shown[0] for label in labels), shown[0]
+        top = round(table.scroll_y)
+        for line, key in zip(shown[1:], table.row_keys[top:], strict=False):
+            assert all(cell in line for cell in table.row(key)), (line, table.row(key))
 
 
 @SIZES

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,11 +25,11 @@ from fatiguelog.homeflags import (  # (the lines are worked out apart from the s
 )
 from fatiguelog.model import is_checked_in, logged_items
 from fatiguelog.ui.typed import diary
+from fatiguelog.ui.widgets.daytable import DayTable
 from fatiguelog.ui.widgets.fields import Line, Note
 
 if TYPE_CHECKING:
     from textual.widget import Widget
-    from textual.widgets import DataTable
 
     from fatiguelog.analysis.summary import Alarm
     from fatiguelog.homeflags import Ahead
@@ -49,9 +48,7 @@ WHOLE_HEADERS = 68
 
 
 def column_labels(width: int) -> tuple[str, ...]:
-    """The two weeks' column headers for a terminal `width` columns wide (given to the table
-    as `Text`: a string would be read as markup, which loads Rich's emoji table, 3 ms of the
-    first frame)."""
+    """The two weeks' column headers for a terminal `width` columns wide."""
     stools = "Bowel movements" if width >= WHOLE_HEADERS else "Stools"
     return ("Day", "Check-in", "Fatigue", "Red flags", stools)
 
@@ -131,10 +128,8 @@ class HomeScreen(Screen[None]):
         yield Line("fatiguelog", id="home-title")
         yield Line(id="today-status", classes="status")
         yield Static(action_links("c Check in today"), id="home-actions")
-        from textual.widgets import DataTable
-
-        table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=False)
-        table.add_columns(*map(Text, column_labels(self.app.size.width)))
+        table = DayTable(id="recent")
+        table.set_columns(*column_labels(self.app.size.width))
         lines: list[tuple[str, str]] = []
         if not getattr(self.app, "first_frame_shown", True):
             # The first frame: the two weeks' rows, given before the table is mounted, are
@@ -282,7 +277,7 @@ class HomeScreen(Screen[None]):
         row = table.cursor_row  # the day picked stays picked when the list is read again
         table.clear()
         found = self._fill(table)
-        table.move_cursor(row=row, animate=False)
+        table.move_cursor(row)
         self._show_rows(*found)
 
     def _show_rows(
@@ -294,7 +289,7 @@ class HomeScreen(Screen[None]):
             self._days_shown = True
         self._show_urgent_first(alarms_of(alarms))
 
-    def _fill(self, table: DataTable[Text]) -> tuple[str | None, str, dict[str, list[date]]]:
+    def _fill(self, table: DayTable) -> tuple[str | None, str, dict[str, list[date]]]:
         """The two weeks' rows into `table` (empty); (today's state, what today logged, the
         days each red flag of the last 7 days was reported)."""
         app = diary(self)
@@ -338,11 +333,11 @@ class HomeScreen(Screen[None]):
             flags = "YES" if entry is not None and entry.red_flags else "-"
             label = "Today" if back == 0 else day_label(day, self.app.size.width)
             table.add_row(
-                Text(label),
-                Text(STATE_WORDS.get(state, state)),
-                Text("-" if fatigue is None else str(fatigue)),
-                Text(flags),
-                Text(stools),
+                label,
+                STATE_WORDS.get(state, state),
+                "-" if fatigue is None else str(fatigue),
+                flags,
+                stools,
                 key=day.isoformat(),
             )
         return today_state, today_logged, alarms
@@ -385,24 +380,17 @@ class HomeScreen(Screen[None]):
 
     def _picked_row(self) -> str | None:
         """The day picked in the two weeks (its row key), None before they are drawn."""
-        from textual.widgets import DataTable
-
         found = self.query("#recent")
-        if not found:
-            return None
-        table = found.first(DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return found.first(DayTable).cursor_key if found else None
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_day_table_highlighted(self, event: DayTable.Highlighted) -> None:
         """Another day picked: the message has been read, and home shows again every line
         a fresh start shows ("Not checked ..." gave the message its room). The same day
         picked again, as when the two weeks are read again after a delete or an undo, keeps
         it."""
         # (the day picked now, not the event's: reading the two weeks again passes by others)
         if (
-            event.data_table.id == "recent"
+            event.table.id == "recent"
             and self.has_class("-with-message")
             and self._picked_row() != self._message_row
         ):
@@ -446,41 +434,29 @@ class HomeScreen(Screen[None]):
         first frame was reported (Ready), for nothing."""
         if event.size == self.outer_size:  # (the size of its last layout; `size` is the app's)
             event.prevent_default()
-        from textual.widgets import DataTable
-
-        table: DataTable[Text] = self.query_one("#recent", DataTable)
+        table = self.query_one("#recent", DayTable)
         labels = column_labels(event.size.width)
-        if [str(column.label) for column in table.columns.values()] != list(labels):
-            table.clear(columns=True)
-            table.add_columns(*map(Text, labels))
+        if table.column_labels != labels:
+            table.set_columns(*labels)
             self.refresh_days()
 
-    def _table(self) -> DataTable[Text]:
+    def _table(self) -> DayTable:
         """The two-weeks table (composed with the screen)."""
-        from textual.widgets import DataTable
-
-        table: DataTable[Text] = self.query_one("#recent", DataTable)
+        table = self.query_one("#recent", DayTable)
         if self.focused is None and not self.resting:
             table.focus()
         return table
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id == "recent":
-            diary(self).open_day(date.fromisoformat(str(event.row_key.value)))
+    def on_day_table_selected(self, event: DayTable.Selected) -> None:
+        if event.table.id == "recent":
+            diary(self).open_day(date.fromisoformat(event.key))
 
     def action_delete_day(self) -> None:
         """Delete the day picked in the two weeks (it asks first; `u` undoes it)."""
-        from textual.widgets import DataTable
-
-        found = self.query("#recent")
-        if not found:
+        picked = self._picked_row()
+        if picked is None:
             return
-        table = found.first(DataTable)
-        if not table.row_count:
-            return
-        day = date.fromisoformat(
-            str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        )
+        day = date.fromisoformat(picked)
         from fatiguelog.dayactions import nothing_to_delete
 
         refused = nothing_to_delete(diary(self).root, day)

@@ -112,3 +112,24 @@ def test_home_never_waits_forever_for_the_lines_worked_out_ahead() -> None:
         raise AssertionError("Ahead.lines(wait=True) waited for a stuck child") from None
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["None", "child gone"]
+
+
+def test_beside_urgent_lines_one_other_flag_is_named_and_more_are_counted(tmp_path: Path) -> None:
+    """Outside test 14c #1: beside the urgent lines the other flags take one line, so none
+    is cut off unsaid; one flag is named (as short as a count), more are counted."""
+    one, three = tmp_path / "one", tmp_path / "three"
+    build(
+        one,
+        120,
+        lambda i, day: day_entry(
+            day, bristol=(4,), straining=i > 90, red="blood_in_stool" if i == 118 else None
+        ),
+    )
+    history(three)
+    for root, said in ((one, "Straining."), (three, "3 other flags.")):
+        lines = home_lines(root, Settings(), TODAY)
+        assert [css for _text, css in lines] == ["flag-urgent", "flag-urgent-advice", "flag-line"]
+        assert lines[-1][0] == (
+            f"! Also on today: {said} This is not a diagnosis. Press t for the evidence "
+            "(15 of 17 rules checked)."
+        )

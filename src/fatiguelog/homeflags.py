@@ -59,9 +59,15 @@ def flag_lines(summary: Summary) -> Lines:
     if urgent and others:
         # The urgent lines take most of home's flag box (five rows at 80 columns for two red
         # flags): the others are counted in one line, never cut off unsaid.
+        from fatiguelog.textsafe import strip_controls
         from fatiguelog.wording import NOT_A_DIAGNOSIS, plural
 
-        also = plural(len(others), "other flag")
+        # (one flag is named: as short as a count; more are counted)
+        also = (
+            strip_controls(others[0].title)
+            if len(others) == 1
+            else plural(len(others), "other flag")
+        )
         said = f"! Also on today: {also}. {NOT_A_DIAGNOSIS} Press t for the evidence ({checked})."
         return [*lines, (said, "flag-line")]
     for flag in others[:MAX_FLAG_LINES]:

@@ -96,3 +96,20 @@ def test_figures_from_the_cache_are_those_of_a_read_without_it(tmp_path: Path) -
         assert cached.bristol_sum.per_day == plain.bristol_sum.per_day == [4] * 5
     [track] = plain.intake.values()
     assert "\x1b" not in track.name and "\x07" not in track.name
+
+
+def test_a_path_asked_for_and_not_there_is_found_once_a_record_has_it() -> None:
+    """A layout read back from the cache remembers the paths it hashed and did not find (a
+    CSV asks each day's row); one a record is made with afterwards is found all the same."""
+    from fatiguelog.dayrecord import Layout
+
+    def hash_of(path: tuple[str, ...]) -> str:
+        return "k" + "/".join(path)
+
+    layout = Layout.of_hashes(["ksymptoms/fatigue"], [], hash_of)
+    assert layout.find(("symptoms", "pem")) is None
+    assert layout.find(("symptoms", "pem")) is None
+    assert layout.find(("symptoms", "fatigue")) == 0
+    at = layout.position(("symptoms", "pem"))
+    assert at == 1
+    assert layout.find(("symptoms", "pem")) == 1

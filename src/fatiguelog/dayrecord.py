@@ -43,6 +43,7 @@ class Layout:
     answer at a `custom` position still `unresolved` (once per key and year: that names it)."""
 
     __slots__ = (
+        "absent",
         "custom",
         "hash_of",
         "hashed",
@@ -70,6 +71,9 @@ class Layout:
         self.stool_hashed: dict[str, int] = {}
         self.custom: set[int] = set()
         self.unresolved: set[int] = set()  # the `custom` ones known by hash only
+        # paths `find` hashed and did not find: `hashed` only shrinks, so they never will be
+        # (unless a record is made with one: `position`, and `index` has it)
+        self.absent: set[Path] = set()
         for path in paths or ():
             self.position(path)
         for key in stool_keys or ():
@@ -128,13 +132,11 @@ class Layout:
     def find(self, path: Path) -> int | None:
         """A path's position (named now when the cache knew it by hash), or None."""
         found = self.index.get(path)
-        if (
-            found is None
-            and self.hashed
-            and self.hash_of is not None
-            and self.hash_of(path) in self.hashed
-        ):
-            found = self.position(path)
+        if found is None and self.hashed and self.hash_of is not None and path not in self.absent:
+            if self.hash_of(path) in self.hashed:
+                found = self.position(path)
+            else:  # (each day's row asks again: hashed once)
+                self.absent.add(path)
         return found
 
     def stool_find(self, key: str) -> int | None:

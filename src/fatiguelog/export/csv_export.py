@@ -19,6 +19,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import date, time
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from fatiguelog import vocabulary
@@ -157,6 +158,9 @@ TABLES: tuple[str, ...] = (
 
 def guard(text: str) -> str:
     """User text as an inert cell: no control characters, never a formula."""
+    if text.isprintable():  # (most cells: no control or bidi character, nothing to strip)
+        risky = text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START)
+        return "'" + text if risky else text
     clean = strip_controls(text).replace("\r", "")
     # (" =1+1" is a formula too: spreadsheets skip leading white space, tabs and line ends)
     risky = clean.startswith(_FORMULA_START) or clean.lstrip().startswith(_FORMULA_START)
@@ -164,12 +168,15 @@ def guard(text: str) -> str:
 
 
 def _cell(value: Cell | bool) -> str:
+    kind = type(value)
+    if kind is int:  # (most cells: what `number` makes of an int, without its work)
+        return str(value)
     if value is None:
         return ""
-    if value is True or value is False:
+    if kind is bool:
         return "1" if value else "0"
-    if type(value) is int:  # (most cells: what `number` makes of an int, without its work)
-        return str(value)
+    if kind is str:
+        return guard(value)  # type: ignore[arg-type]
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, int | float):
@@ -181,8 +188,8 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[Cell | bool]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([guard(h) for h in header])
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
+    for row in rows:  # (ints and blanks, most cells, without a call: what `_cell` makes)
+        writer.writerow([str(v) if type(v) is int else "" if v is None else _cell(v) for v in row])
     return buffer.getvalue()
 
 
@@ -193,16 +200,24 @@ class RecordDay:
     its control characters already made spaces, as `substance_name` makes them for a file's).
     No notes: an export with notes reads the period's files instead."""
 
-    __slots__ = ("day", "record")
+    __slots__ = ("_intake", "_stools", "day", "record")
 
     notes = None
 
     def __init__(self, day: date, record: DayRecord):
         self.day = day
         self.record = record
+        self._stools: list[Stool] | None = None  # (made once: the row and the stools ask)
+        self._intake: list[Dose] | None = None
 
-    def get(self, section: str, key: str) -> Any:
-        return self.record.at(section, key)
+    def get(self, *path: str) -> Any:
+        """`DayRecord.at`, the layout's index looked in first (every cell of a row asks)."""
+        record = self.record
+        at = record.layout.index.get(path)
+        if at is None:  # (a path the cache knows by hash only, or none)
+            return record.at(*path)
+        values = record.values
+        return values[at] if at < len(values) else None
 
     @property
     def has_gi(self) -> bool:
@@ -210,6 +225,11 @@ class RecordDay:
 
     @property
     def stools(self) -> list[Stool]:
+        if self._stools is None:
+            self._stools = self._made_stools()
+        return self._stools
+
+    def _made_stools(self) -> list[Stool]:
         layout = self.record.layout
         at = [layout.stool_find(key) for key in ("bristol", *STOOL_FLAGS)]
         found = []
@@ -231,11 +251,14 @@ class RecordDay:
 
     @property
     def intake(self) -> list[Dose]:
-        return [
-            Dose(name, amount, unit) for name, amount, unit, _seconds in self.record.doses or ()
-        ]
+        if self._intake is None:
+            self._intake = [
+                Dose(name, amount, unit) for name, amount, unit, _seconds in self.record.doses or ()
+            ]
+        return self._intake
 
 
+@lru_cache(maxsize=256)  # (each dose asks, twice: a history names a few substances)
 def substance_name(text: str) -> str:
     """A substance name as a column says it: control characters made spaces (as the day
     records keep it, and every view shows it), outer spaces gone."""
@@ -260,7 +283,7 @@ def _answer(entry: Entry | RecordDay, question: Question) -> Cell | bool:
     """A question's answer as a cell: true/false for a yes/no, a number for the others; an
     answer of another kind (a tracker whose kind changed since) is left blank."""
     value = entry.get(*question.path)
-    return value if question.fits(value) else None
+    return None if value is None or not question.fits(value) else value
 
 
 def _day_row(

@@ -420,7 +420,11 @@ def _read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
         from fatiguelog.store import describe_os_error
 
         return None, [Problem(rel, describe_os_error(exc, path).rstrip(".") + every)]
-    decoded = decode_toml(raw, rel)
+    from fatiguelog.store import loads_entry_toml
+
+    # (the fast reader, as for entries: the file as fatiguelog writes it is read without
+    # importing tomllib before the first frame; anything else goes to tomllib, which decides)
+    decoded = decode_toml(raw, rel, loads=loads_entry_toml)
     if isinstance(decoded, Problem):
         return None, [decoded._replace(message=decoded.message + every)]
     doc = decoded[1]

@@ -162,9 +162,9 @@ def read_bytes(path: str) -> bytes:
     return read_capped(path, MAX_ENTRY_BYTES)
 
 
-def _loads(text: str) -> dict[str, Any]:
-    """An entry's document: the fast reader for the TOML fatiguelog writes, tomllib for
-    anything else (and for every error, which tomllib words)."""
+def loads_entry_toml(text: str) -> dict[str, Any]:
+    """An entry's (or the settings') document: the fast reader for the TOML fatiguelog
+    writes, tomllib for anything else (and for every error, which tomllib words)."""
     from fatiguelog import quicktoml
 
     try:
@@ -181,7 +181,7 @@ def parse_entry_bytes(
     """Parse and validate one file's bytes; the document is `None` when it can't be used.
     `fast`: through the fast reader (`quicktoml`, tomllib for anything it does not take), as
     every read by the store is; `fast=False` hands the text to tomllib alone."""
-    decoded = decode_toml(raw, rel, loads=_loads) if fast else decode_toml(raw, rel)
+    decoded = decode_toml(raw, rel, loads=loads_entry_toml) if fast else decode_toml(raw, rel)
     if isinstance(decoded, Problem):
         return None, [decoded]
     text, doc = decoded
@@ -208,7 +208,7 @@ def red_flags_of_bytes(raw: bytes) -> list[str] | None:
     is not TOML at all (then nothing in it can be known)."""
     from fatiguelog.model import RED_FLAGS
 
-    decoded = decode_toml(raw, "", loads=_loads)
+    decoded = decode_toml(raw, "", loads=loads_entry_toml)
     if isinstance(decoded, Problem):
         return None
     table = decoded[1].get("red_flags")

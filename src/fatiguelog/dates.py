@@ -13,8 +13,9 @@ import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-_DAYS_AGO = re.compile(r"^-(\d{1,5})d$")
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+# (patterns as text, compiled and cached by `re` on first use: not on every start)
+_DAYS_AGO = r"^-(\d{1,5})d$"
+_CLOCK = r"^(\d{1,2}):(\d{2})$"
 MIDNIGHT = time(0, 0)
 #: Said for any day after today, by every command and screen.
 NOT_YET = "that day hasn't happened yet"
@@ -46,7 +47,7 @@ def parse_day_start(value: object) -> time:
         raise ValueError(
             f'day_starts_at must be hours and minutes in quotes, like "04:00" (found {kind})'
         )
-    match = _CLOCK.match(value.strip())
+    match = re.match(_CLOCK, value.strip())
     if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         shown = "".join(ch for ch in value if ch.isprintable())[:20]
         raise ValueError(
@@ -81,7 +82,7 @@ def parse_day(text: str, today: date | None = None) -> date:
     """Any day the user names, future ones included (see `parse_past_day`)."""
     base = _diary_today() if today is None else today
     value = text.strip().lower()
-    match = _DAYS_AGO.match(value)
+    match = re.match(_DAYS_AGO, value)
     try:
         if value in _NAMED:
             day = base + timedelta(days=_NAMED[value])

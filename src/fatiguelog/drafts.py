@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,15 +19,43 @@ from fatiguelog.atomic import UnsafePathError, atomic_write, read_capped, remove
 DRAFT_SCHEMA = 1
 
 
-@dataclass
 class Draft:
-    """The answers given so far for one day, and where the user was."""
+    """The answers given so far for one day, and where the user was.
 
-    day: date
-    quick: bool = False
-    step: str = ""
-    answers: dict[str, Any] = field(default_factory=dict)
-    saved: datetime | None = None
+    (A plain class, not a dataclass: home imports this module for `draft_days` before its
+    first frame, and making a dataclass costs that frame.)"""
+
+    __slots__ = ("answers", "day", "quick", "saved", "step")
+
+    def __init__(
+        self,
+        day: date,
+        quick: bool = False,
+        step: str = "",
+        answers: dict[str, Any] | None = None,
+        saved: datetime | None = None,
+    ) -> None:
+        self.day = day
+        self.quick = quick
+        self.step = step
+        self.answers: dict[str, Any] = {} if answers is None else answers
+        self.saved = saved
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.day, self.quick, self.step, self.answers, self.saved)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Draft):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, as the dataclass was)
+
+    def __repr__(self) -> str:
+        return (
+            f"Draft(day={self.day!r}, quick={self.quick!r}, step={self.step!r}, "
+            f"answers={self.answers!r}, saved={self.saved!r})"
+        )
 
 
 def draft_path(root: Path, day: date) -> Path:

@@ -14,7 +14,6 @@ Textual-free: the lines are (text, css class) pairs.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -203,6 +202,8 @@ class Ahead:
                 quiet = os.open(os.devnull, os.O_RDWR)
                 for fd in (0, 1, 2):
                     os.dup2(quiet, fd)
+                import json
+
                 lines = home_lines(root, settings, today)
                 data = json.dumps({"today": today.isoformat(), "lines": lines}).encode()
                 view = memoryview(data)
@@ -246,6 +247,8 @@ class Ahead:
         os.close(self.fd)
         with contextlib.suppress(ChildProcessError, OSError):
             os.waitpid(self.pid, 0)
+        import json  # (not on import: home's first frame needs it only when the lines are in)
+
         try:
             found = json.loads(self._data)
             if found["today"] == self.today.isoformat():

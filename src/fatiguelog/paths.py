@@ -11,14 +11,16 @@ _ENTRY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
 #: Copies a sync tool leaves beside a file both computers changed (never read as entries):
 #: Syncthing `2026-11-25.sync-conflict-20261125-210411-ABCDEFG.toml`, Nextcloud and Dropbox
 #: `2026-11-25 (conflicted copy 2026-11-25 210411).toml`, `2026-11-25 (Jo's conflicted copy).toml`.
+#: (Patterns as text, compiled by `re` when a folder is first looked through for copies: not
+#: on every start, before home's first frame.)
 _SYNC_COPIES = (
     # (a copy of a copy, when the conflict repeats: one ".sync-conflict-..." part per round)
     (
-        re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.sync-conflict-\d{8}-\d{6}-[0-9A-Za-z]+)+\.toml$"),
+        r"^(\d{4}-\d{2}-\d{2})(?:\.sync-conflict-\d{8}-\d{6}-[0-9A-Za-z]+)+\.toml$",
         "Syncthing",
     ),
     (
-        re.compile(r"^(\d{4}-\d{2}-\d{2}) \([^/]*conflicted copy[^/]*\)\.toml$", re.IGNORECASE),
+        r"(?i)^(\d{4}-\d{2}-\d{2}) \([^/]*conflicted copy[^/]*\)\.toml$",
         "Nextcloud or Dropbox",
     ),
 )
@@ -151,7 +153,7 @@ def day_of_name(name: str) -> date | None:
 def sync_copy_of(name: str) -> tuple[date, str] | None:
     """(the day, the sync tool) when `name` is a sync-conflict copy of an entry, else None."""
     for pattern, tool in _SYNC_COPIES:
-        match = pattern.match(name)
+        match = re.match(pattern, name)
         if match:
             day = day_of_name(f"{match.group(1)}.toml")
             return None if day is None else (day, tool)

@@ -51,7 +51,7 @@ class Substance:
 #: vocabulary's (a tracker becomes one of its questions, `vocabulary.tracker_question`).
 TRACKER_KINDS: Final = KINDS
 TRACKER_DIRECTIONS: Final = OWN_DIRECTIONS
-_TRACKER_KEY = re.compile(r"^[a-z0-9_]{1,40}$")
+_TRACKER_KEY = r"^[a-z0-9_]{1,40}$"  # (compiled by `re` when a tracker is read)
 
 
 @frozen
@@ -313,7 +313,7 @@ def _parse_trackers(raw: Any, rel: str, problems: list[Problem]) -> tuple[Tracke
         # Every problem of a tracker is named, also when it is left out for one of them.
         key = item.get("key")
         usable = True
-        if not isinstance(key, str) or not _TRACKER_KEY.match(key):
+        if not isinstance(key, str) or not re.match(_TRACKER_KEY, key):
             why = (
                 f"{_was(key)}: only a-z, 0-9 and _, at most 40"
                 if isinstance(key, str)
@@ -420,7 +420,11 @@ def _read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
         from fatiguelog.store import describe_os_error
 
         return None, [Problem(rel, describe_os_error(exc, path).rstrip(".") + every)]
-    decoded = decode_toml(raw, rel)
+    from fatiguelog.store import loads_entry_toml
+
+    # (the fast reader, as for entries: the file as fatiguelog writes it is read without
+    # importing tomllib before the first frame; anything else goes to tomllib, which decides)
+    decoded = decode_toml(raw, rel, loads=loads_entry_toml)
     if isinstance(decoded, Problem):
         return None, [decoded._replace(message=decoded.message + every)]
     doc = decoded[1]

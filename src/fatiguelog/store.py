@@ -43,7 +43,8 @@ else:
 
     Protocol = object  # (FileCheck is for type checkers: nothing tests isinstance)
 
-_UPDATED_LINE = re.compile(r"^(updated = \d{4}-\d{2}-\d{2}) (\d)", re.MULTILINE)
+# (patterns as text, compiled and cached by `re` on first use: not before the first frame)
+_UPDATED_LINE = r"(?m)^(updated = \d{4}-\d{2}-\d{2}) (\d)"
 #: An entry is a few hundred bytes; past this a file is not an entry (and is never read whole).
 MAX_ENTRY_BYTES = MAX_FILE_BYTES
 #: How long `log` and a save wait for another fatiguelog's lock before saying so.
@@ -162,9 +163,9 @@ def read_bytes(path: str) -> bytes:
     return read_capped(path, MAX_ENTRY_BYTES)
 
 
-def _loads(text: str) -> dict[str, Any]:
-    """An entry's document: the fast reader for the TOML fatiguelog writes, tomllib for
-    anything else (and for every error, which tomllib words)."""
+def loads_entry_toml(text: str) -> dict[str, Any]:
+    """An entry's (or the settings') document: the fast reader for the TOML fatiguelog
+    writes, tomllib for anything else (and for every error, which tomllib words)."""
     from fatiguelog import quicktoml
 
     try:
@@ -181,7 +182,7 @@ def parse_entry_bytes(
     """Parse and validate one file's bytes; the document is `None` when it can't be used.
     `fast`: through the fast reader (`quicktoml`, tomllib for anything it does not take), as
     every read by the store is; `fast=False` hands the text to tomllib alone."""
-    decoded = decode_toml(raw, rel, loads=_loads) if fast else decode_toml(raw, rel)
+    decoded = decode_toml(raw, rel, loads=loads_entry_toml) if fast else decode_toml(raw, rel)
     if isinstance(decoded, Problem):
         return None, [decoded]
     text, doc = decoded
@@ -208,7 +209,7 @@ def red_flags_of_bytes(raw: bytes) -> list[str] | None:
     is not TOML at all (then nothing in it can be known)."""
     from fatiguelog.model import RED_FLAGS
 
-    decoded = decode_toml(raw, "", loads=_loads)
+    decoded = decode_toml(raw, "", loads=loads_entry_toml)
     if isinstance(decoded, Problem):
         return None
     table = decoded[1].get("red_flags")
@@ -815,7 +816,7 @@ def _not_an_entry(name: str) -> str:
 
 #: How many folder levels below the data folder `Store.misplaced` looks (entries/2026/x/y...).
 _MISPLACED_DEPTH = 6
-_DATE_START = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_DATE_START = r"^(\d{4})-(\d{2})-(\d{2})"
 
 
 def _misplaced_why(where: tuple[str, ...]) -> str | None:
@@ -823,7 +824,7 @@ def _misplaced_why(where: tuple[str, ...]) -> str | None:
     when it is not entry-like or is read (or reported) by the entry reader already."""
     name = where[-1]
     plain = name.rstrip().lower()
-    if not plain.endswith(".toml") or _DATE_START.match(plain) is None:
+    if not plain.endswith(".toml") or re.match(_DATE_START, plain) is None:
         return None
     if len(where) == 3 and where[0] == "entries" and name.endswith(".toml"):
         return None  # read, or reported as a stray name or a sync copy, by entry_files
@@ -929,5 +930,5 @@ def dump_entry(entry: Entry) -> bytes:
     # with CRLF line ends is written with escapes instead, so it reads back byte for byte.
     text = tomli_w.dumps(ordered, multiline_strings=not _has_cr(ordered))
     # tomli-w writes "2026-11-25 21:04:11+01:00"; the format's examples use the "T" form.
-    text = _UPDATED_LINE.sub(r"\1T\2", text, count=1)
+    text = re.sub(_UPDATED_LINE, r"\1T\2", text, count=1)
     return text.encode("utf-8")

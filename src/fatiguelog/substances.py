@@ -288,12 +288,14 @@ _SUFFIX_PHRASES: Final = tuple(
         "oral solution",
     )
 )
-_DOSE = re.compile(r"^\d+(?:\.\d+)?(?:mg|g|mcg|µg|ug|ml)?$")
-_SPLIT = re.compile(r"[\s\-_.,/()'\u2019]+")  # \u2019: a typographic apostrophe
+# (Patterns as text, the table built on first use: the app reads its settings, which import
+# this module, before home's first frame, and needs the table only for a substance's class.)
+_DOSE = r"^\d+(?:\.\d+)?(?:mg|g|mcg|µg|ug|ml)?$"
+_SPLIT = r"[\s\-_.,/()'\u2019]+"  # \u2019: a typographic apostrophe
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in _SPLIT.split(name.casefold()) if w]
+    return [w for w in re.split(_SPLIT, name.casefold()) if w]
 
 
 def normalize(name: str) -> str:
@@ -306,16 +308,27 @@ def _without_suffix(words: list[str]) -> list[str] | None:
     for phrase in _SUFFIX_PHRASES:
         if len(words) > len(phrase) and tuple(words[-len(phrase) :]) == phrase:
             return words[: -len(phrase)]
-    if len(words) > 1 and (words[-1] in _SUFFIX_WORDS or _DOSE.match(words[-1])):
+    if len(words) > 1 and (words[-1] in _SUFFIX_WORDS or re.match(_DOSE, words[-1])):
         return words[:-1]
     return None
 
 
-_TABLE: Final[dict[str, str]] = {
-    **{normalize(name): "laxative" for name in LAXATIVES},
-    **{normalize(name): "opioid" for name in OPIOIDS},
-}
-_TABLE.update({normalize(alias): _TABLE[normalize(listed)] for alias, listed in ALIASES.items()})
+_TABLE: dict[str, str] | None = None  # (built by `_table` on first use)
+
+
+def _table() -> dict[str, str]:
+    """Every listed name and alias, normalized, to its class. Built whole before it is
+    published: a thread that asks meanwhile builds its own rather than reading half of it."""
+    global _TABLE
+    table = _TABLE
+    if table is None:
+        table = {normalize(name): "laxative" for name in LAXATIVES}
+        table.update({normalize(name): "opioid" for name in OPIOIDS})
+        table.update(
+            {normalize(alias): table[normalize(listed)] for alias, listed in ALIASES.items()}
+        )
+        _TABLE = table
+    return table
 
 
 def builtin_class(name: str) -> str | None:
@@ -323,9 +336,10 @@ def builtin_class(name: str) -> str | None:
 
     The whole name is tried first ("PEG 3350"), then without its suffixes one at a time
     ("Oxycodone 10 mg extended-release tablets" -> "oxycodone")."""
+    table = _table()
     words: list[str] | None = _words(name)
     while words:
-        found = _TABLE.get("".join(words))
+        found = table.get("".join(words))
         if found is not None:
             return found
         words = _without_suffix(words)

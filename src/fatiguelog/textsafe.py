@@ -18,18 +18,21 @@ import re
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 # C0 controls (ESC included), DEL and C1, and bidi controls, except tab and newline which
-# text may keep.
-_CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
-_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+# text may keep. (Patterns as text, compiled and cached by `re` the first time a text holds
+# any of them: most never do, and the app's first frame draws lines before any does.)
+_CONTROL = rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]"
+_CONTROL_ONE_LINE = r"[\x00-\x1f\x7f-\x9f]"
+_BIDI = f"[{BIDI_CONTROLS}]"
 
 
 def strip_controls(text: str, *, one_line: bool = False) -> str:
     """Remove characters a terminal would act on (ESC starts escape sequences) and the
     invisible ones that reorder text; `one_line` also turns line breaks and tabs into spaces."""
+    if text.isprintable():  # (no control, format or line-break character: nothing to do)
+        return text
     if one_line:
-        return _CONTROL_ONE_LINE.sub(" ", _BIDI.sub("", text))
-    return _CONTROL.sub("", text.replace("\r\n", "\n"))
+        return re.sub(_CONTROL_ONE_LINE, " ", re.sub(_BIDI, "", text))
+    return re.sub(_CONTROL, "", text.replace("\r\n", "\n"))
 
 
 def for_input(text: str) -> str:
@@ -46,7 +49,7 @@ def as_edited(original: str, shown: str, typed: str) -> str:
     form, and only the typed middle is new (made safe)."""
     if typed == shown:
         return original
-    kept = [i for i, char in enumerate(original) if not _CONTROL.match(char)]
+    kept = [i for i, char in enumerate(original) if not re.match(_CONTROL, char)]
     if len(kept) != len(shown) or "".join(original[i] for i in kept) != shown:
         return strip_controls(typed)  # `shown` is not `original` made safe: nothing to keep
     head = 0

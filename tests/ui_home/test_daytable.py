@@ -101,3 +101,19 @@ async def test_the_picked_day_stays_in_view_on_a_short_terminal(root: Path) -> N
             ], (back, lines)
         await press(pilot, "home")
         assert marked(pilot)[0].split()[:2] == [MARKER, "Today"]
+
+
+async def test_the_picked_day_stays_in_view_when_the_terminal_shrinks(root: Path) -> None:
+    """Picked low in the list at 80x24, then the terminal shrinks to 60x20 (where a message
+    leaves one row): the picked day is the row shown, not one scrolled past it."""
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await wait_for_home(pilot)
+        await press(pilot, "end", "up", "up")
+        picked = f"{TODAY - timedelta(days=11):%a %d}".split()
+        pilot.app.screen.say("Restored a day.")
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert [line.split()[:3] for line in marked(pilot)] == [[MARKER, *picked]], table_of(
+            pilot
+        ).lines()

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 #: A top-level line of a traceback naming the exception ("DuplicateIds: Tried to...").
-_RAISED = re.compile(r"^([A-Za-z_][\w.]*): ", re.MULTILINE)
+_RAISED = r"(?m)^([A-Za-z_][\w.]*): "  # (compiled only after a crash)
 
 Start = tuple[Any, ...] | None
 
@@ -99,7 +99,7 @@ class FatiguelogApp(OrderedInputApp):
     def crash_line(self) -> str:
         """After `run()` ended with an error (`return_code` not 0): one line saying so, with
         the kind of error and never its text (which may quote a note or an answer)."""
-        found = _RAISED.findall(self.crash_report.getvalue())
+        found = re.findall(_RAISED, self.crash_report.getvalue())
         kind = found[-1].rsplit(".", 1)[-1] if found else "an error in the app"
         return (
             f"unexpected error in the app ({kind}). What was saved, and any unfinished "

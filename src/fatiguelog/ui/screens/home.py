@@ -26,7 +26,7 @@ from fatiguelog.homeflags import (  # (the lines are worked out apart from the s
 from fatiguelog.model import is_checked_in, logged_items
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.daytable import DayTable
-from fatiguelog.ui.widgets.fields import Line, Note
+from fatiguelog.ui.widgets.lines import Line, Note
 
 if TYPE_CHECKING:
     from textual.widget import Widget

@@ -184,6 +184,11 @@ class DayTable(ScrollView, can_focus=True):
         elif row >= top + shown:
             self.scroll_to(y=row - shown + 1, animate=False, force=True)
 
+    def on_resize(self) -> None:
+        """Fewer rows fit (a smaller terminal, a message above): the picked one stays in
+        view."""
+        self.scroll_to_cursor()
+
     def _page(self) -> int:
         return max(self.scrollable_content_region.height - 1, 1)
 

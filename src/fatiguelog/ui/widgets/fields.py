@@ -1,4 +1,6 @@
-"""Small shared widget helpers: safe text, and inputs that obey the app's blink setting."""
+"""Small shared widget helpers: inputs that obey the app's blink setting, a choice marked in
+text, a line that fits its width. (`safe`, `Line` and `Note` live in `lines`, which home
+imports without the input classes; they are importable from here too.)"""
 
 from __future__ import annotations
 
@@ -7,14 +9,21 @@ from typing import Any
 
 from textual import events
 from textual.content import Content
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input
 
 from fatiguelog.textsafe import for_input, strip_controls
+from fatiguelog.ui.widgets.lines import Line, Note, safe
 
-
-def safe(text: str, *, one_line: bool = False) -> Content:
-    """User text as plain content: never markup, never a terminal control sequence."""
-    return Content(strip_controls(text, one_line=one_line))
+__all__ = [
+    "FittedLine",
+    "Line",
+    "Note",
+    "NumberField",
+    "TextField",
+    "ValueField",
+    "safe",
+    "show_choice",
+]
 
 
 def show_choice(button: Button, label: str, chosen: bool) -> None:
@@ -57,31 +66,6 @@ class TextField(Input):
             )
             return
         self.replace(text, start, end)
-
-
-class Line(Static):
-    """A one-line label whose text is never parsed as markup."""
-
-    def __init__(self, text: str = "", **kwargs) -> None:
-        super().__init__(safe(text), **kwargs)
-        self.text = strip_controls(text)
-
-    def say(self, text: str) -> None:
-        self.text = strip_controls(text)
-        self.update(safe(text))
-
-
-class Note(Line):
-    """A line that takes no room while it has nothing to say (an error, a passing remark):
-    small terminals need every row."""
-
-    def __init__(self, text: str = "", **kwargs: Any) -> None:
-        super().__init__(text, **kwargs)
-        self.display = bool(text)
-
-    def say(self, text: str) -> None:
-        super().say(text)
-        self.display = bool(text)
 
 
 class ValueField(TextField):

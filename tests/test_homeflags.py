@@ -133,3 +133,18 @@ def test_beside_urgent_lines_one_other_flag_is_named_and_more_are_counted(tmp_pa
             f"! Also on today: {said} This is not a diagnosis. Press t for the evidence "
             "(15 of 17 rules checked)."
         )
+
+
+def test_beside_urgent_lines_the_rules_not_checked_are_only_counted(tmp_path: Path) -> None:
+    """Outside test 14c #2: the "Not checked (not enough data): ..." line was cut off under
+    urgent lines; beside them the count in the last line says it ("15 of 17")."""
+    build(
+        tmp_path,
+        120,
+        lambda i, day: day_entry(day, bristol=(4,), red="blood_in_stool" if i == 118 else None),
+    )
+    lines = home_lines(tmp_path, Settings(), TODAY)
+    assert [css for _text, css in lines] == ["flag-urgent", "flag-urgent-advice", "flag-hint"]
+    assert lines[-1][0] == (
+        "This is not a diagnosis. Press t for the evidence (15 of 17 rules checked)."
+    )

@@ -85,7 +85,8 @@ def flag_lines(summary: Summary) -> Lines:
                 "flag-none",
             )
         )
-    if cov is not None and cov.unchecked:
+    if cov is not None and cov.unchecked and not urgent:
+        # (beside urgent lines there is no room for it: "15 of 17 rules checked" says it)
         lines.append((not_checked_line(cov.unchecked), "flag-hint not-checked"))
     if summary.banner or others:
         from fatiguelog.wording import NOT_A_DIAGNOSIS

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fatiguelog.demo_history import generate
-from fatiguelog.model import Entry
+from fatiguelog.model import RED_FLAGS, Entry
 from fatiguelog.store import Store
 from fatiguelog.ui.app import FatiguelogApp
 from tests.ui.conftest import wait_for_home
@@ -89,8 +89,10 @@ async def test_with_urgent_lines_the_other_flags_are_counted_never_cut_off(tmp_p
         entry = store.read(day).entry or Entry.new(day)
         stool = {"bristol": 1, "straining": True, "incomplete": True}
         entry.doc["gi"] = {"stools": [stool], "laxative": False}
-        if back < 2:
-            entry.doc.setdefault("red_flags", {})["fever" if back == 0 else "black_stool"] = True
+        if back == 0:
+            entry.doc.setdefault("red_flags", {})["fever"] = True
+        if back == 1:  # every red flag: the most the urgent lines can say (report-14d #1)
+            entry.doc["red_flags"] = dict.fromkeys(RED_FLAGS, True)
         store.save(entry)
     for size in ((80, 24), (60, 20)):
         app = FatiguelogApp(root, today=TODAY, blink=False)
@@ -104,3 +106,4 @@ async def test_with_urgent_lines_the_other_flags_are_counted_never_cut_off(tmp_p
         counted = text.splitlines()[-1]
         assert counted.startswith("! Also on today: "), text
         assert "other flags. This is not a diagnosis. Press t for the evidence (" in counted
+        assert "Seek medical care promptly, today." in text  # (fever's, vomiting's... advice)

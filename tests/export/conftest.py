@@ -411,3 +411,22 @@ def coffee_root(tmp_path_factory):
     from .outsider12 import coffee_wobble
 
     return coffee_wobble(tmp_path_factory.mktemp("C") / "data")
+
+
+#: The day these histories end: every export test makes its summary "today" on it.
+EXPORTED_ON = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def exported_on_a_fixed_day(monkeypatch):
+    """The diary's today is 2026-11-25 for every export test (the default period ends on it,
+    and a red flag of its last week is urgent only when it ends today): their files must not
+    depend on the day the tests run (they did once the clock passed midnight)."""
+    from fatiguelog import dates
+
+    real = dates.today
+
+    def today(day_starts_at=None, now=None):
+        return EXPORTED_ON if now is None else real(day_starts_at, now)
+
+    monkeypatch.setattr(dates, "today", today)

@@ -53,17 +53,27 @@ def summarize_for(
     `fatiguelog.summarycache`). Without notes CSV's rows come from the day records (always
     right: a file changed since is parsed again); with notes, from the files, as notes are
     never kept."""
+    from fatiguelog.dates import read_day_start
+    from fatiguelog.dates import today as diary_today
+
+    # The diary's today (`day_starts_at`), as the command line's period: at 01:00 with the
+    # day starting at 04:00 a period ending "today" still ends today, its red flags urgent.
+    today = diary_today(read_day_start(store.root))
     if include_notes:
         from fatiguelog.report import summarize
 
         return summarize(
-            store, settings, first, last, include_notes=True, keep_entries=fmt == "csv"
+            store,
+            settings,
+            first,
+            last,
+            include_notes=True,
+            keep_entries=fmt == "csv",
+            today=today,
         )
-    from datetime import date as calendar
-
     from fatiguelog.summarycache import cached_summary
 
-    summary = cached_summary(store, settings, first, last, today=calendar.today())
+    summary = cached_summary(store, settings, first, last, today=today)
     if fmt == "csv":  # a row per day: the period's day records (no notes asked for)
         from fatiguelog.export.csv_export import RecordDay
         from fatiguelog.frozen import replace

@@ -117,3 +117,20 @@ async def test_the_picked_day_stays_in_view_when_the_terminal_shrinks(root: Path
         assert [line.split()[:3] for line in marked(pilot)] == [[MARKER, *picked]], table_of(
             pilot
         ).lines()
+
+
+async def test_the_red_flags_column_tells_none_from_not_answered(tmp_path: Path) -> None:
+    """Outside test 14d #3: "-" stood for "none of these" as well as for a day whose red
+    flags were never answered. Now "none" answered is "no"; unknown stays "-", never "no"."""
+    root = tmp_path / "data"
+    none = dict.fromkeys(("blood_in_stool", "black_stool", "fever"), False)
+    write_entry(root, TODAY - timedelta(days=1), symptoms={"fatigue": 4}, red_flags=none)
+    write_entry(root, TODAY - timedelta(days=2), symptoms={"fatigue": 4})  # not answered
+    write_entry(root, TODAY - timedelta(days=3), red_flags={"fever": True, "vomiting": False})
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await wait_for_home(pilot)
+        table = table_of(pilot)
+        cells = {
+            back: table.row((TODAY - timedelta(days=back)).isoformat())[3] for back in (1, 2, 3, 4)
+        }
+    assert cells == {1: "no", 2: "-", 3: "YES", 4: "-"}  # (4 days ago: no entry at all)

@@ -23,7 +23,7 @@ from fatiguelog.homeflags import (  # (the lines are worked out apart from the s
     home_lines,
     urgent_lines,
 )
-from fatiguelog.model import is_checked_in, logged_items
+from fatiguelog.model import RED_FLAGS, is_checked_in, logged_items
 from fatiguelog.ui.typed import diary
 from fatiguelog.ui.widgets.daytable import DayTable
 from fatiguelog.ui.widgets.lines import Line, Note
@@ -330,7 +330,13 @@ class HomeScreen(Screen[None]):
                 stools = (
                     f"{len(entry.stools)} (type {', '.join(kinds)})" if entry.stools else "none"
                 )
-            flags = "YES" if entry is not None and entry.red_flags else "-"
+            flags = "-"  # not answered (or no entry): unknown, never "no"
+            if entry is not None and entry.red_flags:
+                flags = "YES"
+            elif entry is not None and any(
+                entry.get("red_flags", key) is False for key in RED_FLAGS
+            ):
+                flags = "no"  # answered: none of these
             label = "Today" if back == 0 else day_label(day, self.app.size.width)
             table.add_row(
                 label,

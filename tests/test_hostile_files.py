@@ -98,6 +98,33 @@ def _toml_bytes(doc: dict) -> bytes | None:
         return None
 
 
+def hostile_files(max_size: int) -> st.SearchStrategy[list[bytes | None]]:
+    """A year folder's day files: random bytes or TOML of the wrong shape (None: empty)."""
+    return st.lists(
+        st.one_of(st.binary(max_size=120), wrong_shapes().map(_toml_bytes)),
+        min_size=1,
+        max_size=max_size,
+    )
+
+
+hostile_settings = st.one_of(st.binary(max_size=80), wrong_shapes().map(_toml_bytes))
+
+
+def write_hostile_folder(
+    root: Path, files: list[bytes | None], settings_raw: bytes | None
+) -> dict[Path, bytes]:
+    """Write the day files from 2026-11-01 on and settings.toml; returns each day file's bytes."""
+    folder = root / "entries" / "2026"
+    folder.mkdir(parents=True)
+    written = {}
+    for i, raw in enumerate(files):
+        path = folder / f"2026-11-{i + 1:02d}.toml"
+        path.write_bytes(raw or b"")
+        written[path] = raw or b""
+    (root / "settings.toml").write_bytes(settings_raw or b"")
+    return written
+
+
 @given(wrong_shapes())
 @settings(max_examples=300, deadline=None)
 def test_wrong_shapes_are_either_valid_or_reported(doc: dict) -> None:
@@ -129,12 +156,7 @@ def test_arbitrary_bytes_never_crash_the_parser(raw: bytes) -> None:
     assert parsed is None or not problems or parsed.get("schema", 1) > 1
 
 
-@given(
-    st.lists(
-        st.one_of(st.binary(max_size=120), wrong_shapes().map(_toml_bytes)), min_size=1, max_size=6
-    ),
-    st.one_of(st.binary(max_size=80), wrong_shapes().map(_toml_bytes)),
-)
+@given(hostile_files(max_size=6), hostile_settings)
 @settings(
     max_examples=60,
     deadline=None,
@@ -142,14 +164,7 @@ def test_arbitrary_bytes_never_crash_the_parser(raw: bytes) -> None:
 )
 def test_loading_and_check_survive_a_hostile_folder(tmp_path_factory, files, settings_raw) -> None:
     root = tmp_path_factory.mktemp("hostile")
-    folder = root / "entries" / "2026"
-    folder.mkdir(parents=True)
-    written = {}
-    for i, raw in enumerate(files):
-        path = folder / f"2026-11-{i + 1:02d}.toml"
-        path.write_bytes(raw or b"")
-        written[path] = raw or b""
-    (root / "settings.toml").write_bytes(settings_raw or b"")
+    written = write_hostile_folder(root, files, settings_raw)
 
     history = Store(root, use_cache=False).load_all()
     load_settings(root)
@@ -181,12 +196,7 @@ def test_time_types_in_the_wrong_places_are_reported() -> None:
     assert "plain TOML date" in messages and "time must be a time" in messages
 
 
-@given(
-    st.lists(
-        st.one_of(st.binary(max_size=120), wrong_shapes().map(_toml_bytes)), min_size=1, max_size=5
-    ),
-    st.one_of(st.binary(max_size=80), wrong_shapes().map(_toml_bytes)),
-)
+@given(hostile_files(max_size=5), hostile_settings)
 @settings(
     max_examples=40,
     deadline=None,
@@ -199,11 +209,8 @@ def test_trends_and_every_export_survive_a_hostile_folder(
     from fatiguelog.report import summarize
 
     root = tmp_path_factory.mktemp("hostile")
+    write_hostile_folder(root, files, settings_raw)
     folder = root / "entries" / "2026"
-    folder.mkdir(parents=True)
-    for i, raw in enumerate(files):
-        (folder / f"2026-11-{i + 1:02d}.toml").write_bytes(raw or b"")
-    (root / "settings.toml").write_bytes(settings_raw or b"")
     # A good day beside the hostile ones, so the summary has something to show.
     (folder / "2026-11-20.toml").write_text(
         "schema = 1\ndate = 2026-11-20\n[gi]\nstools = [{bristol = 2}]\n"

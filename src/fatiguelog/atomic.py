@@ -25,6 +25,8 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+#: A temporary file: created here or an error, never through a link.
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
 #: Whether folders can be walked by descriptor (POSIX); elsewhere each step is checked by path.
 _BY_FD = os.open in os.supports_dir_fd and os.mkdir in os.supports_dir_fd and bool(_NOFOLLOW)
 #: Reads open through this (bound once): a test that breaks `os.open` to fake a failing write
@@ -89,25 +91,14 @@ def atomic_write(
     if root is not None:  # pragma: no cover - not POSIX: the same checks, by path
         _check_by_path(root, path)
     ensure_private_dir(path.parent)
-    # A unique hidden name beside the target (not `tempfile`, whose import costs a few ms of
-    # every `fatiguelog log`); O_EXCL makes a clash an error rather than a shared file.
-    tmp = path.with_name(_temporary_name(path.name))
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE)
+    tmp, fd = _open_temporary(path)
     try:
         _fill(fd, data, durable)
-        _publish(
-            lambda: os.replace(tmp, path),
-            lambda: os.link(tmp, path),
-            lambda: os.path.lexists(path),
-            replace,
-        )
+        _take_name(tmp, path, replace)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    if not replace:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
     if durable and sync_folder:
         _fsync_dir(path.parent)
 
@@ -121,7 +112,6 @@ def atomic_write_files(files: Sequence[tuple[Path, bytes]], *, replace: bool = T
     first name leaves no file changed; a name that can't be taken (`replace=False` and a
     file appeared) stops there, its temporary file and the later ones removed."""
     import threading
-    from functools import partial
 
     if not files:
         return
@@ -130,15 +120,9 @@ def atomic_write_files(files: Sequence[tuple[Path, bytes]], *, replace: bool = T
     made: list[tuple[Path, Path, int]] = []  # (temporary, target, descriptor until flushed)
     try:
         for path, data in files:
-            tmp = path.with_name(_temporary_name(path.name))
-            fd = os.open(
-                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE
-            )
+            tmp, fd = _open_temporary(path)
             made.append((tmp, path, fd))
-            os.fchmod(fd, FILE_MODE)  # whatever the umask
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            _write_all(fd, data)
         failed: list[OSError] = []
 
         def flush(fd: int) -> None:
@@ -159,15 +143,7 @@ def atomic_write_files(files: Sequence[tuple[Path, bytes]], *, replace: bool = T
             made[n] = (tmp, path, -1)
         while made:
             tmp, path, _fd = made[0]
-            _publish(
-                partial(os.replace, tmp, path),
-                partial(os.link, tmp, path),
-                partial(os.path.lexists, path),
-                replace,
-            )
-            if not replace:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+            _take_name(tmp, path, replace)
             made.pop(0)
     finally:
         for tmp, _path, fd in made:  # (only after a failure)
@@ -188,13 +164,42 @@ def is_temporary_name(name: str) -> bool:
     return name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 4
 
 
+def _open_temporary(path: Path) -> tuple[Path, int]:
+    """A new temporary file beside `path`, open for writing. A unique hidden name (not
+    `tempfile`, whose import costs a few ms of every `fatiguelog log`); O_EXCL makes a clash
+    an error rather than a shared file."""
+    tmp = path.with_name(_temporary_name(path.name))
+    return tmp, os.open(tmp, _NEW_FILE, FILE_MODE)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    os.fchmod(fd, FILE_MODE)  # whatever the umask
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def _fill(fd: int, data: bytes, durable: bool) -> None:
-    with os.fdopen(fd, "wb") as handle:
-        os.fchmod(handle.fileno(), FILE_MODE)  # whatever the umask
-        handle.write(data)
+    """Write `data` to the temporary file `fd` (flushed to disk if `durable`) and close it."""
+    try:
+        _write_all(fd, data)
         if durable:
-            handle.flush()
-            os.fsync(handle.fileno())
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _take_name(tmp: Path, path: Path, replace: bool) -> None:
+    """The flushed temporary file `tmp` becomes `path` (see `_publish`)."""
+    _publish(
+        lambda: os.replace(tmp, path),
+        lambda: os.link(tmp, path),
+        lambda: os.path.lexists(path),
+        replace,
+    )
+    if not replace:  # (linked: the temporary name goes)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _publish(
@@ -246,9 +251,7 @@ def _write_at(
         if not replace:
             raise FileExistsError(errno.EEXIST, "File exists", str(path))
     tmp = _temporary_name(name)
-    fd = os.open(
-        tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE, dir_fd=folder
-    )
+    fd = os.open(tmp, _NEW_FILE, FILE_MODE, dir_fd=folder)
     try:
         _fill(fd, data, durable)
         _publish(

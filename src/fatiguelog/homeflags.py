@@ -55,11 +55,15 @@ def flag_lines(summary: Summary) -> Lines:
     others = [f for f in summary.active_flags() if f.level != "urgent"]
     cov = summary.coverage
     checked = "" if cov is None else f"{cov.rules_checked} of {cov.rules_total} rules checked"
+    from fatiguelog.wording import NOT_A_DIAGNOSIS
+
+    # (one line at 80 columns: the trend view says it whole, with each flag's rule)
+    evidence = f"{NOT_A_DIAGNOSIS} Press t for the evidence ({checked})."
     if urgent and others:
         # The urgent lines take most of home's flag box (five rows at 80 columns for two red
         # flags): the others are counted in one line, never cut off unsaid.
         from fatiguelog.textsafe import strip_controls
-        from fatiguelog.wording import NOT_A_DIAGNOSIS, plural
+        from fatiguelog.wording import plural
 
         # (one flag is named: as short as a count; more are counted)
         also = (
@@ -67,8 +71,7 @@ def flag_lines(summary: Summary) -> Lines:
             if len(others) == 1
             else plural(len(others), "other flag")
         )
-        said = f"! Also on today: {also}. {NOT_A_DIAGNOSIS} Press t for the evidence ({checked})."
-        return [*lines, (said, "flag-line")]
+        return [*lines, (f"! Also on today: {also}. {evidence}", "flag-line")]
     for flag in others[:MAX_FLAG_LINES]:
         lines.append((overview_line(flag), "flag-line"))  # all on today: said above
     if len(others) > MAX_FLAG_LINES:
@@ -89,10 +92,7 @@ def flag_lines(summary: Summary) -> Lines:
         # (beside urgent lines there is no room for it: "15 of 17 rules checked" says it)
         lines.append((not_checked_line(cov.unchecked), "flag-hint not-checked"))
     if summary.banner or others:
-        from fatiguelog.wording import NOT_A_DIAGNOSIS
-
-        # (one line at 80 columns: the trend view says it whole, with each flag's rule)
-        lines.append((f"{NOT_A_DIAGNOSIS} Press t for the evidence ({checked}).", "flag-hint"))
+        lines.append((evidence, "flag-hint"))
     return lines
 
 

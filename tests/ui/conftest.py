@@ -42,14 +42,14 @@ def root(tmp_path: Path) -> Path:
 
 def screen_text(app) -> str:
     """Every line the screen in front shows (its `Line`s), as the user reads them."""
-    from fatiguelog.ui.widgets.fields import Line
+    from fatiguelog.ui.widgets.lines import Line
 
     return "\n".join(line.render().plain for line in app.screen.query(Line) if line.display)
 
 
 def header(app) -> str:
     """The check-in's top line: the day and the step counter."""
-    from fatiguelog.ui.widgets.fields import Line
+    from fatiguelog.ui.widgets.lines import Line
 
     return app.screen.query_one("#step-header", Line).render().plain
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fatiguelog import drafts
-from fatiguelog.ui.widgets.fields import Line
+from fatiguelog.ui.widgets.lines import Line
 
 from .conftest import TODAY, make_app, press, type_text
 
@@ -72,7 +72,7 @@ async def test_the_chosen_answer_is_marked_in_text(root):
 
 
 async def test_a_past_day_is_asked_about_that_day_not_today(root):
-    from fatiguelog.ui.widgets.fields import Line
+    from fatiguelog.ui.widgets.lines import Line
 
     from .conftest import YESTERDAY
 

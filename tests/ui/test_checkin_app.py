@@ -14,7 +14,7 @@ from fatiguelog.ui.screens.checkin import CheckinScreen
 from fatiguelog.ui.screens.dialogs import ResumeDialog
 from fatiguelog.ui.screens.home import HomeScreen
 from fatiguelog.ui.widgets.daytable import DayTable
-from fatiguelog.ui.widgets.fields import Line
+from fatiguelog.ui.widgets.lines import Line
 from tests.factories import put_entry
 
 from .conftest import (

@@ -53,12 +53,12 @@ def summarize_for(
     `fatiguelog.summarycache`). Without notes CSV's rows come from the day records (always
     right: a file changed since is parsed again); with notes, from the files, as notes are
     never kept."""
-    from fatiguelog.dates import read_day_start
     from fatiguelog.dates import today as diary_today
 
     # The diary's today (`day_starts_at`), as the command line's period: at 01:00 with the
     # day starting at 04:00 a period ending "today" still ends today, its red flags urgent.
-    today = diary_today(read_day_start(store.root))
+    # (From the settings in hand: settings.toml is not read again.)
+    today = diary_today(settings.day_starts_at)
     if include_notes:
         from fatiguelog.report import summarize
 

@@ -158,27 +158,22 @@ TABLES: tuple[str, ...] = (
 
 def guard(text: str) -> str:
     """User text as an inert cell: no control characters, never a formula."""
-    if text.isprintable():  # (most cells: no control or bidi character, nothing to strip)
-        risky = text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START)
-        return "'" + text if risky else text
-    clean = strip_controls(text).replace("\r", "")
+    # (most cells are printable: no control or bidi character, nothing to strip)
+    clean = text if text.isprintable() else strip_controls(text).replace("\r", "")
     # (" =1+1" is a formula too: spreadsheets skip leading white space, tabs and line ends)
     risky = clean.startswith(_FORMULA_START) or clean.lstrip().startswith(_FORMULA_START)
     return "'" + clean if risky else clean
 
 
 def _cell(value: Cell | bool) -> str:
+    """A cell's text; `_table` writes ints and blanks (most cells) without calling this."""
     kind = type(value)
-    if kind is int:  # (most cells: what `number` makes of an int, without its work)
-        return str(value)
-    if value is None:
-        return ""
-    if kind is bool:
-        return "1" if value else "0"
     if kind is str:
         return guard(value)  # type: ignore[arg-type]
-    if isinstance(value, bool):
+    if kind is bool:
         return "1" if value else "0"
+    if value is None:
+        return ""
     if isinstance(value, int | float):
         return number(value, 3)
     return guard(str(value))

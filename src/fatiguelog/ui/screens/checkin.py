@@ -21,8 +21,9 @@ from fatiguelog.checkin_session import CheckinSession, SaveResult
 from fatiguelog.records import InputError
 from fatiguelog.store import StoreError
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import FittedLine, Line, Note
+from fatiguelog.ui.widgets.fields import FittedLine
 from fatiguelog.ui.widgets.footer import SteadyFooter
+from fatiguelog.ui.widgets.lines import Line, Note
 from fatiguelog.ui.widgets.steps import ItemsView, StepView, view_for
 from fatiguelog.wording import plural
 

@@ -30,7 +30,8 @@ from fatiguelog.model import is_checked_in
 from fatiguelog.pastdays import NoteHit, day_answers, search_notes
 from fatiguelog.trash import Trashed
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import Line, Note, TextField, safe
+from fatiguelog.ui.widgets.fields import TextField
+from fatiguelog.ui.widgets.lines import Line, Note, safe
 from fatiguelog.wording import days_text
 
 CSS = str(Path(__file__).parent.parent / "pastdays.tcss")

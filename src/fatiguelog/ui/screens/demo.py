@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from fatiguelog.settings import Settings
 from fatiguelog.ui.screens.export import ExportError, ExportScreen
-from fatiguelog.ui.widgets.fields import Line
+from fatiguelog.ui.widgets.lines import Line
 
 BANNER = "DEMO: generated data, not your diary"
 

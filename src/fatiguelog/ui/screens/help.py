@@ -17,7 +17,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-from fatiguelog.ui.widgets.fields import Line
+from fatiguelog.ui.widgets.lines import Line
 
 
 def _ours(node: DOMNode, action: str) -> bool:

@@ -33,7 +33,7 @@ from fatiguelog.store import StoreError
 from fatiguelog.substances import builtin_class, class_words
 from fatiguelog.textsafe import strip_controls
 from fatiguelog.ui.typed import diary
-from fatiguelog.ui.widgets.fields import Line, Note
+from fatiguelog.ui.widgets.lines import Line, Note
 from fatiguelog.vocabulary import tracker_question
 
 #: The optional steps in words (settings.OPTIONAL_STEPS).

@@ -27,7 +27,8 @@ from fatiguelog.settings import Substance, Tracker
 from fatiguelog.substances import CLASSES, builtin_class, class_words
 from fatiguelog.textsafe import for_input
 from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedRadioButton
-from fatiguelog.ui.widgets.fields import Line, Note, TextField
+from fatiguelog.ui.widgets.fields import TextField
+from fatiguelog.ui.widgets.lines import Line, Note
 
 _KEY = re.compile(r"^[a-z0-9_]{1,40}$")
 MAX_LABEL = 60

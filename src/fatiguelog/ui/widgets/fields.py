@@ -1,6 +1,6 @@
 """Small shared widget helpers: inputs that obey the app's blink setting, a choice marked in
 text, a line that fits its width. (`safe`, `Line` and `Note` live in `lines`, which home
-imports without the input classes; they are importable from here too.)"""
+imports without the input classes.)"""
 
 from __future__ import annotations
 
@@ -12,16 +12,15 @@ from textual.content import Content
 from textual.widgets import Button, Input
 
 from fatiguelog.textsafe import for_input, strip_controls
-from fatiguelog.ui.widgets.lines import Line, Note, safe
+from fatiguelog.ui.widgets.lines import Line, Note
 
 __all__ = [
     "FittedLine",
-    "Line",
+    "Line",  # (these two: only until dialogs.py imports them from `lines`, as the rest do)
     "Note",
     "NumberField",
     "TextField",
     "ValueField",
-    "safe",
     "show_choice",
 ]
 

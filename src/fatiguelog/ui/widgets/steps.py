@@ -41,13 +41,8 @@ from fatiguelog.model import BRISTOL, RED_FLAGS, red_advice
 from fatiguelog.records import InputError, number_text
 from fatiguelog.textsafe import as_edited, strip_controls
 from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedOptionList
-from fatiguelog.ui.widgets.fields import (
-    Line,
-    Note,
-    NumberField,
-    safe,
-    show_choice,
-)
+from fatiguelog.ui.widgets.fields import NumberField, show_choice
+from fatiguelog.ui.widgets.lines import Line, Note, safe
 from fatiguelog.wording import plural
 
 

@@ -28,7 +28,8 @@ from fatiguelog.records import InputError, number_text
 from fatiguelog.settings import Settings
 from fatiguelog.textsafe import for_input
 from fatiguelog.ui.widgets.choices import MarkedCheckbox, MarkedRadioButton
-from fatiguelog.ui.widgets.fields import Line, Note, TextField, ValueField
+from fatiguelog.ui.widgets.fields import TextField, ValueField
+from fatiguelog.ui.widgets.lines import Line, Note
 from fatiguelog.wording import plural
 
 

@@ -12,12 +12,10 @@ from textual.content import Content
 from textual.widgets import Button, Input
 
 from fatiguelog.textsafe import for_input, strip_controls
-from fatiguelog.ui.widgets.lines import Line, Note
+from fatiguelog.ui.widgets.lines import Line
 
 __all__ = [
     "FittedLine",
-    "Line",  # (these two: only until dialogs.py imports them from `lines`, as the rest do)
-    "Note",
     "NumberField",
     "TextField",
     "ValueField",
